@@ -1,0 +1,95 @@
+import * as E from 'fp-ts/lib/Either.js';
+import * as t from 'io-ts';
+import { Actor } from '../actor.js';
+import type { Command, CommandEnvelope } from '../command.js';
+import { IsoInstant } from '../instant.js';
+import { describeProblems, fieldProblems, type FieldProblem } from './decode-errors.js';
+import { personalDataPaths, type PersonalDataPath } from './personal-data.js';
+
+export type CommandDefinitions = Readonly<Record<string, t.Mixed>>;
+
+export type CommandOf<D extends CommandDefinitions> = {
+  [K in keyof D & string]: Command<K, t.TypeOf<D[K]>>;
+}[keyof D & string];
+
+/** A command that could not be decoded: the input line, the fields that were wrong and why. */
+export interface CommandDecodeError {
+  readonly kind: 'InvalidCommand';
+  readonly problems: ReadonlyArray<FieldProblem>;
+  readonly message: string;
+}
+
+const Uuid = t.refinement(
+  t.string,
+  (s) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s),
+  'Uuid',
+);
+
+/** The wire form of a command: one JSON object, as another council system sends it. */
+const WireCommand = t.intersection([
+  t.type({ commandId: Uuid, type: t.string, at: IsoInstant, actor: Actor, data: t.unknown }),
+  t.partial({ correlationId: t.string, causationId: t.string }),
+]);
+
+export interface CommandCatalogue<C extends Command> {
+  readonly types: ReadonlyArray<string>;
+  /** Decodes and validates a wire command (already parsed JSON) into an envelope. */
+  readonly decode: (input: unknown) => E.Either<CommandDecodeError, CommandEnvelope<C>>;
+  /** Validates a command built in code (same checks as `decode`). */
+  readonly validate: (command: Command) => E.Either<CommandDecodeError, C>;
+  readonly personalData: (type: string) => ReadonlyArray<PersonalDataPath>;
+  readonly has: (type: string) => boolean;
+}
+
+const invalid = (problems: FieldProblem[]): CommandDecodeError => ({
+  kind: 'InvalidCommand',
+  problems,
+  message: `Invalid command: ${describeProblems(problems)}`,
+});
+
+/** Builds a command catalogue: each command type's data codec, checked after the envelope. */
+export const commandCatalogue = <D extends CommandDefinitions>(definitions: D): CommandCatalogue<CommandOf<D>> => {
+  const defs = definitions as Readonly<Record<string, t.Mixed>>;
+  const has = (type: string): boolean => Object.prototype.hasOwnProperty.call(defs, type);
+
+  const validateData = (type: string, data: unknown): E.Either<CommandDecodeError, unknown> => {
+    if (!has(type))
+      return E.left(invalid([{ path: 'type', message: `unknown command "${type}"; known: ${Object.keys(defs).join(', ')}` }]));
+    const result = defs[type]!.decode(data);
+    return E.isLeft(result)
+      ? E.left(invalid(fieldProblems(result.left).map((p) => ({ ...p, path: p.path === '(root)' ? 'data' : `data.${p.path}` }))))
+      : E.right(result.right);
+  };
+
+  const decode = (input: unknown): E.Either<CommandDecodeError, CommandEnvelope<CommandOf<D>>> => {
+    const wire = WireCommand.decode(input);
+    if (E.isLeft(wire)) return E.left(invalid(fieldProblems(wire.left)));
+    const w = wire.right;
+    const data = validateData(w.type, w.data);
+    if (E.isLeft(data)) return data;
+    const command = { type: w.type, data: data.right, at: w.at, actor: w.actor } as CommandOf<D>;
+    return E.right({
+      commandId: w.commandId,
+      command,
+      ...(w.correlationId === undefined ? {} : { correlationId: w.correlationId }),
+      ...(w.causationId === undefined ? {} : { causationId: w.causationId }),
+    });
+  };
+
+  const validate = (command: Command): E.Either<CommandDecodeError, CommandOf<D>> => {
+    const problems: FieldProblem[] = [];
+    if (E.isLeft(IsoInstant.decode(command.at))) problems.push({ path: 'at', message: 'expected an ISO-8601 instant with offset' });
+    if (E.isLeft(Actor.decode(command.actor))) problems.push({ path: 'actor', message: 'expected { id, role, agency }' });
+    if (problems.length) return E.left(invalid(problems));
+    const data = validateData(command.type, command.data);
+    return E.isLeft(data) ? data : E.right({ ...command, data: data.right } as CommandOf<D>);
+  };
+
+  return {
+    types: Object.keys(defs),
+    decode,
+    validate,
+    personalData: (type) => (has(type) ? personalDataPaths(defs[type]!) : []),
+    has,
+  };
+};

@@ -1,0 +1,50 @@
+import type * as t from 'io-ts';
+
+/** One thing wrong with a decoded value: the path of the field (`data.child.dateOfBirth`) and why. */
+export interface FieldProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+const describeValue = (v: unknown): string => {
+  if (v === undefined) return 'missing';
+  try {
+    const s = JSON.stringify(v);
+    return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+  } catch {
+    return typeof v;
+  }
+};
+
+/**
+ * Turns io-ts validation errors into field problems. Union members produce one error each;
+ * only the deepest distinct paths are kept so a caller sees the field that was wrong.
+ * Values are not echoed for fields declared personal (they may be a child's name).
+ */
+export const fieldProblems = (errors: t.Errors): FieldProblem[] => {
+  const seen = new Map<string, FieldProblem>();
+  for (const error of errors) {
+    const keys = error.context
+      .filter((c, i) => i > 0 && c.key !== '' && !isCombinator(error.context[i - 1]?.type))
+      .map((c) => c.key);
+    const path = keys.join('.');
+    const last = error.context[error.context.length - 1];
+    const personal = error.context.some((c) => isPersonalCodec(c.type));
+    const message =
+      error.message ??
+      `expected ${last?.type.name ?? 'a value'}, got ${personal ? '(personal data withheld)' : describeValue(error.value)}`;
+    if (!seen.has(path)) seen.set(path, { path: path === '' ? '(root)' : path, message });
+  }
+  return [...seen.values()];
+};
+
+export const describeProblems = (problems: ReadonlyArray<FieldProblem>): string =>
+  problems.map((p) => `${p.path}: ${p.message}`).join('; ');
+
+const isCombinator = (codec: unknown): boolean => {
+  const tag = (codec as { _tag?: string } | undefined)?._tag;
+  return tag === 'UnionType' || tag === 'IntersectionType';
+};
+
+const isPersonalCodec = (codec: unknown): boolean =>
+  typeof codec === 'object' && codec !== null && 'personalData' in codec;

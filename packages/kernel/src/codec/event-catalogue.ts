@@ -1,0 +1,149 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type * as t from 'io-ts';
+import type { DomainEvent } from '../event.js';
+import { describeProblems, fieldProblems, type FieldProblem } from './decode-errors.js';
+import { personalDataPaths, type PersonalDataPath } from './personal-data.js';
+
+/** Turns data stored at schema version v into data of version v + 1. Pure. */
+export type Upcaster = (data: unknown) => unknown;
+
+export interface EventDefinition<A = unknown> {
+  /** The current schema version (what `encode` writes). */
+  readonly version: number;
+  /** Validates the data of the current version. */
+  readonly codec: t.Type<A, unknown, unknown>;
+  /** `upcasters[v]` upgrades version v to v + 1, for every v below `version`. */
+  readonly upcasters: Readonly<Record<number, Upcaster>>;
+}
+
+/**
+ * Defines an event type's data codec, current schema version and upcasters from older versions.
+ * `defineEvent(ConcernReportedV2, { version: 2, upcasters: { 1: (v1) => ({ ...v1, source: 'unknown' }) } })`
+ */
+export const defineEvent = <A>(
+  codec: t.Type<A, unknown, unknown>,
+  options: { readonly version?: number; readonly upcasters?: Readonly<Record<number, Upcaster>> } = {},
+): EventDefinition<A> => {
+  const version = options.version ?? 1;
+  const upcasters = options.upcasters ?? {};
+  for (let v = 1; v < version; v++)
+    if (upcasters[v] === undefined) throw new TypeError(`defineEvent(${codec.name}): no upcaster from version ${v} to ${v + 1}`);
+  return { version, codec, upcasters };
+};
+
+export type Definitions = Readonly<Record<string, EventDefinition<never> | EventDefinition<unknown>>>;
+
+/** The domain event union a set of definitions describes. */
+export type EventOf<D extends Definitions> = {
+  [K in keyof D & string]: DomainEvent<K, D[K] extends EventDefinition<infer A> ? A : never>;
+}[keyof D & string];
+
+/** What was stored: enough to name the place when it cannot be decoded. */
+export interface StoredEventRef {
+  readonly stream: string;
+  readonly revision: number;
+  readonly position?: bigint;
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly data: unknown;
+}
+
+export type EventDecodeErrorKind = 'UnknownEventType' | 'UnsupportedSchemaVersion' | 'UpcastFailed' | 'InvalidEventPayload';
+
+/** A stored event that a domain must not see, with the stream, revision and what was wrong. */
+export interface EventDecodeError {
+  readonly kind: EventDecodeErrorKind;
+  readonly stream: string;
+  readonly revision: number;
+  readonly position?: bigint;
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly problems: ReadonlyArray<FieldProblem>;
+  readonly message: string;
+}
+
+export interface EncodedEvent {
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly data: unknown;
+}
+
+export interface EventCatalogue<Ev extends DomainEvent> {
+  readonly types: ReadonlyArray<string>;
+  /** The one decode step: validates every stored event and upcasts older schema versions. */
+  readonly decode: (stored: StoredEventRef) => E.Either<EventDecodeError, Ev>;
+  readonly encode: (event: Ev) => EncodedEvent;
+  /** Fields declared personal data, per event type. */
+  readonly personalData: (type: string) => ReadonlyArray<PersonalDataPath>;
+  readonly has: (type: string) => boolean;
+  readonly definition: (type: string) => EventDefinition | undefined;
+}
+
+const failure = (
+  kind: EventDecodeErrorKind,
+  stored: StoredEventRef,
+  problems: FieldProblem[],
+  summary: string,
+): EventDecodeError => ({
+  kind,
+  stream: stored.stream,
+  revision: stored.revision,
+  ...(stored.position === undefined ? {} : { position: stored.position }),
+  type: stored.type,
+  schemaVersion: stored.schemaVersion,
+  problems,
+  message: `${summary} at stream "${stored.stream}" revision ${stored.revision}${
+    problems.length ? `: ${describeProblems(problems)}` : ''
+  }`,
+});
+
+/** Builds the catalogue of a domain's events (equinox-style: one codec step for every read). */
+export const eventCatalogue = <D extends Definitions>(definitions: D): EventCatalogue<EventOf<D>> => {
+  const defs = definitions as Readonly<Record<string, EventDefinition>>;
+  const personal = new Map<string, PersonalDataPath[]>();
+  for (const [type, def] of Object.entries(defs)) personal.set(type, personalDataPaths(def.codec));
+
+  const decode = (stored: StoredEventRef): E.Either<EventDecodeError, EventOf<D>> => {
+    const def = Object.prototype.hasOwnProperty.call(defs, stored.type) ? defs[stored.type] : undefined;
+    if (def === undefined)
+      return E.left(failure('UnknownEventType', stored, [], `Unknown event type "${stored.type}"`));
+    if (!Number.isInteger(stored.schemaVersion) || stored.schemaVersion < 1 || stored.schemaVersion > def.version)
+      return E.left(
+        failure(
+          'UnsupportedSchemaVersion',
+          stored,
+          [],
+          `Event "${stored.type}" has schema version ${stored.schemaVersion}; this build reads versions 1 to ${def.version}`,
+        ),
+      );
+    let data = stored.data;
+    for (let v = stored.schemaVersion; v < def.version; v++) {
+      try {
+        data = def.upcasters[v]!(data);
+      } catch (e) {
+        return E.left(
+          failure('UpcastFailed', stored, [{ path: '(root)', message: e instanceof Error ? e.message : String(e) }], `Upcasting "${stored.type}" from version ${v} failed`),
+        );
+      }
+    }
+    const result = def.codec.decode(data);
+    if (E.isLeft(result))
+      return E.left(failure('InvalidEventPayload', stored, fieldProblems(result.left), `Invalid "${stored.type}" payload`));
+    return E.right({ type: stored.type, data: result.right } as EventOf<D>);
+  };
+
+  const encode = (event: EventOf<D>): EncodedEvent => {
+    const def = defs[event.type];
+    if (def === undefined) throw new TypeError(`encode: unknown event type "${event.type}"`);
+    return { type: event.type, schemaVersion: def.version, data: def.codec.encode(event.data as never) };
+  };
+
+  return {
+    types: Object.keys(defs),
+    decode,
+    encode,
+    personalData: (type) => personal.get(type) ?? [],
+    has: (type) => Object.prototype.hasOwnProperty.call(defs, type),
+    definition: (type) => (Object.prototype.hasOwnProperty.call(defs, type) ? defs[type] : undefined),
+  };
+};

@@ -1,0 +1,112 @@
+import * as t from 'io-ts';
+
+/** What kind of personal data a field holds; drives redaction, encryption and erasure. */
+export type PersonalDataCategory =
+  | 'name'
+  | 'dateOfBirth'
+  | 'contact'
+  | 'address'
+  | 'identifier'
+  | 'school'
+  | 'freeText'
+  | 'specialCategory';
+
+/** An io-ts codec whose values are personal data about a person (usually a child). */
+export class PersonalCodec<C extends t.Mixed> extends t.Type<t.TypeOf<C>, t.OutputOf<C>, unknown> {
+  readonly personalData: PersonalDataCategory;
+  constructor(
+    readonly inner: C,
+    category: PersonalDataCategory,
+  ) {
+    super(`Personal<${inner.name}>`, inner.is, inner.validate, inner.encode);
+    this.personalData = category;
+  }
+}
+
+/**
+ * Declares a field as personal data, in the codec itself:
+ * `child: t.type({ name: personal(t.string, 'name'), dateOfBirth: personal(IsoDate, 'dateOfBirth') })`.
+ * The codec validates exactly as the inner codec; `personalDataPaths` and `redact` read the mark.
+ */
+export const personal = <C extends t.Mixed>(codec: C, category: PersonalDataCategory): PersonalCodec<C> =>
+  new PersonalCodec(codec, category);
+
+export interface PersonalDataPath {
+  readonly path: string;
+  readonly category: PersonalDataCategory;
+}
+
+type AnyCodec = t.Mixed & { readonly _tag?: string };
+
+const childrenOf = (codec: AnyCodec): Array<[string, AnyCodec]> => {
+  const c = codec as unknown as Record<string, unknown>;
+  switch (codec._tag) {
+    case 'InterfaceType':
+    case 'PartialType':
+    case 'StrictType':
+    case 'ExactType': {
+      const props = (c['props'] ?? (c['type'] as Record<string, unknown> | undefined)?.['props']) as
+        | Record<string, AnyCodec>
+        | undefined;
+      if (props) return Object.entries(props);
+      return c['type'] ? [['', c['type'] as AnyCodec]] : [];
+    }
+    case 'IntersectionType':
+    case 'UnionType':
+      return (c['types'] as AnyCodec[]).map((x) => ['', x]);
+    case 'ArrayType':
+    case 'ReadonlyArrayType':
+      return [['[]', c['type'] as AnyCodec]];
+    case 'RefinementType':
+    case 'ReadonlyType':
+      return [['', c['type'] as AnyCodec]];
+    case 'RecordType':
+      return [['*', c['codomain'] as AnyCodec]];
+    default:
+      return [];
+  }
+};
+
+/** Lists every field a codec declares personal, as dotted paths (`child.name`, `parents.[].name`). */
+export const personalDataPaths = (codec: t.Mixed): PersonalDataPath[] => {
+  const out = new Map<string, PersonalDataPath>();
+  const walk = (c: AnyCodec, path: string, depth: number): void => {
+    if (depth > 32) return;
+    if (c instanceof PersonalCodec) {
+      out.set(path, { path, category: c.personalData });
+      return;
+    }
+    for (const [key, child] of childrenOf(c)) walk(child, key === '' ? path : path === '' ? key : `${path}.${key}`, depth + 1);
+  };
+  walk(codec as AnyCodec, '', 0);
+  return [...out.values()];
+};
+
+/** A copy of `value` with every declared personal field replaced by `[personal:<category>]`, for logs. */
+export const redact = (codec: t.Mixed, value: unknown): unknown => {
+  const paths = personalDataPaths(codec);
+  if (paths.length === 0) return value;
+  const copy: unknown = JSON.parse(JSON.stringify(value ?? null));
+  for (const p of paths) replaceAt(copy, p.path.split('.'), `[personal:${p.category}]`);
+  return copy;
+};
+
+const replaceAt = (node: unknown, keys: string[], replacement: string): void => {
+  if (node === null || typeof node !== 'object') return;
+  const [key, ...rest] = keys;
+  if (key === undefined) return;
+  if (key === '[]' || key === '*') {
+    const items = Array.isArray(node) ? node : Object.values(node as Record<string, unknown>);
+    if (rest.length === 0) {
+      if (Array.isArray(node)) node.forEach((_, i) => (node[i] = replacement));
+      else for (const k of Object.keys(node)) (node as Record<string, unknown>)[k] = replacement;
+      return;
+    }
+    for (const item of items) replaceAt(item, rest, replacement);
+    return;
+  }
+  const record = node as Record<string, unknown>;
+  if (!(key in record)) return;
+  if (rest.length === 0) record[key] = replacement;
+  else replaceAt(record[key], rest, replacement);
+};

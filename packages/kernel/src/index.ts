@@ -1,0 +1,65 @@
+export { type Decider, fold } from './decider.js';
+export { type Rejection, reject } from './rejection.js';
+export { Actor } from './actor.js';
+export { IsoInstant, IsoDate, toEpochMillis } from './instant.js';
+export type { Command, CommandEnvelope } from './command.js';
+export type { DomainEvent, EventMetadata, EventToAppend, ChainedMetadata, RecordedEvent } from './event.js';
+export { type ExpectedRevision, describeExpected, meetsExpected } from './revision.js';
+export { canonicalJson } from './canonical-json.js';
+export { uuidV5, eventIdFor, AIMLINE_NAMESPACE } from './event-ids.js';
+export type { DomainModule, AnyDomainModule } from './domain-module.js';
+export {
+  commandHandler,
+  type CommandHandler,
+  type CommandHandlerOptions,
+  type CommandSuccess,
+  type CommandFailure,
+} from './command-handler.js';
+
+export { fieldProblems, describeProblems, type FieldProblem } from './codec/decode-errors.js';
+export {
+  personal,
+  PersonalCodec,
+  personalDataPaths,
+  redact,
+  type PersonalDataCategory,
+  type PersonalDataPath,
+} from './codec/personal-data.js';
+export {
+  defineEvent,
+  eventCatalogue,
+  type EventCatalogue,
+  type EventDefinition,
+  type EventOf,
+  type EventDecodeError,
+  type EventDecodeErrorKind,
+  type EncodedEvent,
+  type StoredEventRef,
+  type Upcaster,
+} from './codec/event-catalogue.js';
+export {
+  commandCatalogue,
+  type CommandCatalogue,
+  type CommandOf,
+  type CommandDecodeError,
+} from './codec/command-catalogue.js';
+
+export type {
+  EventStore,
+  AppendResult,
+  ReadStreamOptions,
+  ReadAllOptions,
+  StreamFilter,
+  SubscribeOptions,
+  Subscription,
+  SubscriptionMessage,
+  CheckpointStore,
+} from './store/event-store.js';
+export { matchesFilter } from './store/event-store.js';
+export * from './store/errors.js';
+export { GENESIS_HASH, hashEvent, chainEvents, verifyLink, sameContent, type ChainBreak, type ChainedEvent, type HashedContent } from './store/hash-chain.js';
+export { validateAppend, classifyAppend, type AppendClassification } from './store/append-checks.js';
+export { InMemoryEventStore } from './store/in-memory-store.js';
+export { pollingSubscription } from './store/polling-subscription.js';
+export { AsyncQueue } from './store/async-queue.js';
+export { StateCache, type CachedStream } from './store/state-cache.js';

@@ -1,0 +1,150 @@
+import { describeExpected, type ExpectedRevision } from '../revision.js';
+
+/**
+ * Every failure an event store reports is one of these typed errors. Adapters map their
+ * native errors (SQLite, gRPC, EventStoreDB) to them, so callers handle one vocabulary.
+ */
+export type StoreErrorKind =
+  | 'WrongExpectedRevision'
+  | 'DuplicateEventId'
+  | 'StreamNotFound'
+  | 'StreamDeleted'
+  | 'AccessDenied'
+  | 'NotLeader'
+  | 'Unavailable'
+  | 'CorruptStore'
+  | 'IncompatibleStore'
+  | 'InvalidAppend'
+  | 'Disposed';
+
+export abstract class StoreError extends Error {
+  abstract readonly kind: StoreErrorKind;
+  /** Whether retrying the same operation later may succeed. */
+  abstract readonly retryable: boolean;
+}
+
+export class WrongExpectedRevisionError extends StoreError {
+  readonly kind = 'WrongExpectedRevision' as const;
+  readonly retryable = true;
+  constructor(
+    readonly stream: string,
+    readonly expected: ExpectedRevision,
+    /** The stream's last revision, undefined when the stream does not exist. */
+    readonly actual: number | undefined,
+  ) {
+    super(
+      `Wrong expected revision on stream "${stream}": expected ${describeExpected(expected)}, ` +
+        `actual ${actual === undefined ? 'no-stream' : `revision ${actual}`}`,
+    );
+    this.name = 'WrongExpectedRevisionError';
+  }
+}
+
+export class DuplicateEventIdError extends StoreError {
+  readonly kind = 'DuplicateEventId' as const;
+  readonly retryable = false;
+  constructor(
+    readonly stream: string,
+    readonly eventId: string,
+    readonly detail: string,
+  ) {
+    super(`Event id ${eventId} was already appended to "${stream}" ${detail}`);
+    this.name = 'DuplicateEventIdError';
+  }
+}
+
+export class StreamNotFoundError extends StoreError {
+  readonly kind = 'StreamNotFound' as const;
+  readonly retryable = false;
+  constructor(readonly stream: string) {
+    super(`Stream "${stream}" not found`);
+    this.name = 'StreamNotFoundError';
+  }
+}
+
+export class StreamDeletedError extends StoreError {
+  readonly kind = 'StreamDeleted' as const;
+  readonly retryable = false;
+  constructor(readonly stream: string) {
+    super(`Stream "${stream}" has been deleted`);
+    this.name = 'StreamDeletedError';
+  }
+}
+
+export class AccessDeniedError extends StoreError {
+  readonly kind = 'AccessDenied' as const;
+  readonly retryable = false;
+  constructor(readonly operation: string, cause?: unknown) {
+    super(`Access denied: ${operation}`, { cause });
+    this.name = 'AccessDeniedError';
+  }
+}
+
+export class NotLeaderError extends StoreError {
+  readonly kind = 'NotLeader' as const;
+  readonly retryable = true;
+  constructor(readonly leader: string | undefined, cause?: unknown) {
+    super(`Not the cluster leader${leader ? `; leader is ${leader}` : ''}`, { cause });
+    this.name = 'NotLeaderError';
+  }
+}
+
+export class UnavailableError extends StoreError {
+  readonly kind = 'Unavailable' as const;
+  readonly retryable = true;
+  constructor(readonly detail: string, cause?: unknown) {
+    super(`Event store unavailable: ${detail}`, { cause });
+    this.name = 'UnavailableError';
+  }
+}
+
+/** A stored row or file that cannot be read as an Aimline event. Names where. */
+export class CorruptStoreError extends StoreError {
+  readonly kind = 'CorruptStore' as const;
+  readonly retryable = false;
+  constructor(
+    readonly location: string,
+    readonly detail: string,
+    cause?: unknown,
+  ) {
+    super(`Corrupt event store at ${location}: ${detail}`, { cause });
+    this.name = 'CorruptStoreError';
+  }
+}
+
+/** A file that is not an Aimline store, or one written by a newer schema. */
+export class IncompatibleStoreError extends StoreError {
+  readonly kind = 'IncompatibleStore' as const;
+  readonly retryable = false;
+  constructor(
+    readonly location: string,
+    readonly detail: string,
+  ) {
+    super(`Incompatible event store ${location}: ${detail}`);
+    this.name = 'IncompatibleStoreError';
+  }
+}
+
+/** An append the port refuses before touching storage (empty stream name, bad event). */
+export class InvalidAppendError extends StoreError {
+  readonly kind = 'InvalidAppend' as const;
+  readonly retryable = false;
+  constructor(
+    readonly stream: string,
+    readonly detail: string,
+  ) {
+    super(`Invalid append to "${stream}": ${detail}`);
+    this.name = 'InvalidAppendError';
+  }
+}
+
+export class StoreDisposedError extends StoreError {
+  readonly kind = 'Disposed' as const;
+  readonly retryable = false;
+  constructor() {
+    super('The event store has been disposed');
+    this.name = 'StoreDisposedError';
+  }
+}
+
+export const isStoreError = (e: unknown): e is StoreError => e instanceof StoreError;

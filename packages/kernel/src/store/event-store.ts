@@ -1,0 +1,88 @@
+import type { EventToAppend, RecordedEvent } from '../event.js';
+import type { ExpectedRevision } from '../revision.js';
+
+export interface AppendResult {
+  /** The revision of the stream's last event after the append (the next expected revision). */
+  readonly nextExpectedRevision: number;
+  /** The global position of the last event appended. */
+  readonly position: bigint;
+  /** The events as stored (with revision, position and hash chain). */
+  readonly events: ReadonlyArray<RecordedEvent>;
+}
+
+export interface ReadStreamOptions {
+  /** Start at this revision (inclusive). Default: first (forwards) or last (backwards). */
+  readonly fromRevision?: number;
+  readonly direction?: 'forwards' | 'backwards';
+  readonly maxCount?: number;
+}
+
+/** Selects streams by name prefix (`hsb-case-`, `panel-`), evaluated by the server where it can. */
+export interface StreamFilter {
+  readonly streamPrefixes: ReadonlyArray<string>;
+}
+
+export interface ReadAllOptions {
+  /** Read events whose global position is strictly greater than this (a checkpoint). */
+  readonly after?: bigint;
+  readonly maxCount?: number;
+  readonly filter?: StreamFilter;
+}
+
+export type SubscriptionMessage =
+  | { readonly kind: 'event'; readonly event: RecordedEvent }
+  /** Sent once, when the subscription has delivered everything stored when it reached the end. */
+  | { readonly kind: 'caughtUp' };
+
+/**
+ * A catch-up subscription over all streams: first the stored history after the checkpoint,
+ * then `caughtUp`, then live events as they are appended, each exactly once and in global order.
+ */
+export interface Subscription extends AsyncIterable<SubscriptionMessage> {
+  close(): Promise<void>;
+}
+
+export interface SubscribeOptions {
+  readonly after?: bigint;
+  readonly filter?: StreamFilter;
+}
+
+/** Durable positions of projections and subscribers, kept in the store itself. */
+export interface CheckpointStore {
+  load(name: string): Promise<bigint | undefined>;
+  save(name: string, position: bigint): Promise<void>;
+}
+
+/**
+ * The event store port. Every adapter (in-memory, SQLite, EventStoreDB) passes the same
+ * contract suite (`@aimline/kernel/testing`).
+ *
+ * Rules every adapter keeps:
+ * - the first event of a stream is revision 0; revisions are contiguous;
+ * - an append is atomic: all its events are stored, or none;
+ * - an append is idempotent by event id: re-appending events whose ids are already the
+ *   stream's events at the same places, with the same content, stores nothing and returns
+ *   the original result; the same id with other content is a `DuplicateEventIdError`;
+ * - each stream is a hash chain (`metadata.prevHash`, `metadata.hash`) computed at append;
+ * - failures are the typed errors of `errors.ts`.
+ */
+export interface EventStore {
+  append(
+    stream: string,
+    events: ReadonlyArray<EventToAppend>,
+    options: { readonly expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult>;
+  /** The stream's events; an empty iteration for a stream that does not exist. */
+  readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
+  /** The revision of the stream's last event, undefined when there is no stream. */
+  streamRevision(stream: string): Promise<number | undefined>;
+  /** Every event of every stream, in global order. */
+  readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
+  subscribe(options?: SubscribeOptions): Subscription;
+  readonly checkpoints: CheckpointStore;
+  /** Releases connections and files; later calls fail with `StoreDisposedError`. */
+  dispose(): Promise<void>;
+}
+
+export const matchesFilter = (stream: string, filter: StreamFilter | undefined): boolean =>
+  filter === undefined || filter.streamPrefixes.some((p) => stream.startsWith(p));

@@ -1,0 +1,134 @@
+import type { EventToAppend, RecordedEvent } from '../event.js';
+import { meetsExpected, type ExpectedRevision } from '../revision.js';
+import { classifyAppend, validateAppend } from './append-checks.js';
+import { StoreDisposedError, WrongExpectedRevisionError } from './errors.js';
+import {
+  matchesFilter,
+  type AppendResult,
+  type CheckpointStore,
+  type EventStore,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type SubscribeOptions,
+  type Subscription,
+} from './event-store.js';
+import { chainEvents, GENESIS_HASH } from './hash-chain.js';
+import { pollingSubscription } from './polling-subscription.js';
+
+/**
+ * The in-memory event store: the reference implementation of the port, for tests and for
+ * embedding where history need not outlive the process. Global positions start at 1.
+ */
+export class InMemoryEventStore implements EventStore {
+  private readonly all: RecordedEvent[] = [];
+  private readonly streams = new Map<string, RecordedEvent[]>();
+  private readonly byId = new Map<string, RecordedEvent>();
+  private readonly positions = new Map<string, bigint>();
+  private readonly listeners = new Set<() => void>();
+  private disposed = false;
+
+  readonly checkpoints: CheckpointStore = {
+    load: (name) => {
+      this.ensureOpen();
+      return Promise.resolve(this.positions.get(name));
+    },
+    save: (name, position) => {
+      this.ensureOpen();
+      this.positions.set(name, position);
+      return Promise.resolve();
+    },
+  };
+
+  append(
+    stream: string,
+    events: ReadonlyArray<EventToAppend>,
+    options: { readonly expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult> {
+    try {
+      this.ensureOpen();
+      validateAppend(stream, events);
+      const classification = classifyAppend(stream, events, (id) => this.byId.get(id.toLowerCase()));
+      if (classification.kind === 'replay') return Promise.resolve(resultOf(classification.stored));
+      const existing = this.streams.get(stream) ?? [];
+      const last = existing[existing.length - 1];
+      const current = last?.revision;
+      if (!meetsExpected(options.expectedRevision, current))
+        throw new WrongExpectedRevisionError(stream, options.expectedRevision, current);
+      const chained = chainEvents(stream, current, last?.metadata.hash ?? GENESIS_HASH, events);
+      const base = this.all.length + 1;
+      const recorded: RecordedEvent[] = chained.map((e, i) => ({ ...e, position: BigInt(base + i) }));
+      for (const e of recorded) {
+        this.all.push(e);
+        this.byId.set(e.id.toLowerCase(), e);
+      }
+      this.streams.set(stream, [...existing, ...recorded]);
+      for (const l of this.listeners) l();
+      return Promise.resolve(resultOf(recorded));
+    } catch (e) {
+      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+    }
+  }
+
+  async *readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+    this.ensureOpen();
+    const events = this.streams.get(stream) ?? [];
+    const max = options.maxCount ?? Number.POSITIVE_INFINITY;
+    let n = 0;
+    if (options.direction === 'backwards') {
+      const from = Math.min(options.fromRevision ?? events.length - 1, events.length - 1);
+      for (let i = from; i >= 0 && n < max; i--, n++) yield events[i]!;
+    } else {
+      for (let i = Math.max(options.fromRevision ?? 0, 0); i < events.length && n < max; i++, n++) yield events[i]!;
+    }
+  }
+
+  streamRevision(stream: string): Promise<number | undefined> {
+    try {
+      this.ensureOpen();
+    } catch (e) {
+      return Promise.reject(e as Error);
+    }
+    const events = this.streams.get(stream);
+    return Promise.resolve(events?.[events.length - 1]?.revision);
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    this.ensureOpen();
+    const start = options.after === undefined ? 0 : Number(options.after);
+    const max = options.maxCount ?? Number.POSITIVE_INFINITY;
+    let n = 0;
+    for (let i = Math.max(start, 0); i < this.all.length && n < max; i++) {
+      const e = this.all[i]!;
+      if (!matchesFilter(e.stream, options.filter)) continue;
+      n++;
+      yield e;
+    }
+  }
+
+  subscribe(options: SubscribeOptions = {}): Subscription {
+    this.ensureOpen();
+    return pollingSubscription(
+      (o) => this.readAll(o),
+      (listener) => {
+        this.listeners.add(listener);
+        return () => this.listeners.delete(listener);
+      },
+      options,
+    );
+  }
+
+  dispose(): Promise<void> {
+    this.disposed = true;
+    for (const l of this.listeners) l();
+    return Promise.resolve();
+  }
+
+  private ensureOpen(): void {
+    if (this.disposed) throw new StoreDisposedError();
+  }
+}
+
+const resultOf = (events: ReadonlyArray<RecordedEvent>): AppendResult => {
+  const last = events[events.length - 1]!;
+  return { nextExpectedRevision: last.revision, position: last.position, events };
+};

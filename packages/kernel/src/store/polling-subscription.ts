@@ -1,0 +1,68 @@
+import type { RecordedEvent } from '../event.js';
+import type { ReadAllOptions, SubscribeOptions, Subscription, SubscriptionMessage } from './event-store.js';
+
+/**
+ * A catch-up subscription built on `readAll` and a "something was appended" signal: reads
+ * everything after the checkpoint in pages, says `caughtUp` once, then waits for the
+ * signal (or a poll interval, for appends from other processes) and reads again.
+ * Every event is delivered once, in global order, because each read starts after the
+ * position of the last event delivered.
+ */
+export const pollingSubscription = (
+  readAll: (options: ReadAllOptions) => AsyncIterable<RecordedEvent>,
+  onAppend: (listener: () => void) => () => void,
+  options: SubscribeOptions & { readonly pageSize?: number; readonly pollMs?: number },
+): Subscription => {
+  let closed = false;
+  let wake: (() => void) | undefined;
+  const unlisten = onAppend(() => wake?.());
+  const pageSize = options.pageSize ?? 500;
+  const pollMs = options.pollMs ?? 250;
+
+  async function* run(): AsyncGenerator<SubscriptionMessage> {
+    let after = options.after;
+    let caughtUp = false;
+    try {
+      while (!closed) {
+        let count = 0;
+        const readOptions: ReadAllOptions = {
+          maxCount: pageSize,
+          ...(after === undefined ? {} : { after }),
+          ...(options.filter === undefined ? {} : { filter: options.filter }),
+        };
+        for await (const event of readAll(readOptions)) {
+          if (closed) return;
+          after = event.position;
+          count++;
+          yield { kind: 'event', event };
+        }
+        if (count === pageSize) continue;
+        if (!caughtUp) {
+          caughtUp = true;
+          yield { kind: 'caughtUp' };
+        }
+        if (closed) return;
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, pollMs);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        wake = undefined;
+      }
+    } finally {
+      unlisten();
+    }
+  }
+
+  const iterator = run();
+  return {
+    [Symbol.asyncIterator]: () => iterator,
+    close: async () => {
+      closed = true;
+      wake?.();
+      await iterator.return(undefined);
+    },
+  };
+};

@@ -1,0 +1,4 @@
+import { InMemoryEventStore } from '../src/index.js';
+import { eventStoreContract } from '../src/testing/index.js';
+
+eventStoreContract('in-memory', () => Promise.resolve(new InMemoryEventStore()));
