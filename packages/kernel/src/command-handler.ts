@@ -6,7 +6,12 @@ import type { DomainModule } from './domain-module.js';
 import type { DomainEvent, EventToAppend, RecordedEvent } from './event.js';
 import { eventIdFor } from './event-ids.js';
 import type { Rejection } from './rejection.js';
-import { isStoreError, WrongExpectedRevisionError, DuplicateEventIdError, type StoreError } from './store/errors.js';
+import {
+  isStoreError,
+  WrongExpectedRevisionError,
+  DuplicateEventIdError,
+  type StoreError,
+} from './store/errors.js';
 import type { EventStore } from './store/event-store.js';
 import { StateCache, type CachedStream } from './store/state-cache.js';
 
@@ -24,7 +29,12 @@ export type CommandFailure<R extends Rejection = Rejection> =
   | { readonly kind: 'Rejected'; readonly rejection: R }
   | CommandDecodeError
   | { readonly kind: 'CorruptHistory'; readonly error: EventDecodeError }
-  | { readonly kind: 'Conflict'; readonly stream: string; readonly attempts: number; readonly error: WrongExpectedRevisionError }
+  | {
+      readonly kind: 'Conflict';
+      readonly stream: string;
+      readonly attempts: number;
+      readonly error: WrongExpectedRevisionError;
+    }
   | { readonly kind: 'StoreFailure'; readonly error: StoreError };
 
 export interface CommandHandlerOptions {
@@ -73,7 +83,9 @@ export const commandHandler = (options: CommandHandlerOptions): CommandHandler =
     let revision = cached?.revision;
     const commandIds = new Set(cached?.commandIds ?? []);
     try {
-      for await (const recorded of store.readStream(stream, { fromRevision: revision === undefined ? 0 : revision + 1 })) {
+      for await (const recorded of store.readStream(stream, {
+        fromRevision: revision === undefined ? 0 : revision + 1,
+      })) {
         const decoded = module.events.decode(recorded);
         if (E.isLeft(decoded)) return E.left({ kind: 'CorruptHistory', error: decoded.left });
         state = module.decider.evolve(state, decoded.right);
@@ -84,14 +96,18 @@ export const commandHandler = (options: CommandHandlerOptions): CommandHandler =
       if (isStoreError(e)) return E.left({ kind: 'StoreFailure', error: e });
       throw e;
     }
-    const entry: CachedStream<S> = revision === undefined ? { revision: -1, state, commandIds } : { revision, state, commandIds };
+    const entry: CachedStream<S> =
+      revision === undefined
+        ? { revision: -1, state, commandIds }
+        : { revision, state, commandIds };
     if (revision !== undefined) cache.set(stream, entry);
     return E.right(entry);
   };
 
   const eventsOfCommand = async (stream: string, commandId: string): Promise<RecordedEvent[]> => {
     const found: RecordedEvent[] = [];
-    for await (const e of store.readStream(stream)) if (e.metadata.commandId === commandId) found.push(e);
+    for await (const e of store.readStream(stream))
+      if (e.metadata.commandId === commandId) found.push(e);
     return found;
   };
 
@@ -110,11 +126,17 @@ export const commandHandler = (options: CommandHandlerOptions): CommandHandler =
       const { state, commandIds } = loaded.right;
       const revision = loaded.right.revision < 0 ? undefined : loaded.right.revision;
       if (commandIds.has(envelope.commandId)) {
-        return E.right({ stream, events: await eventsOfCommand(stream, envelope.commandId), revision, alreadyHandled: true });
+        return E.right({
+          stream,
+          events: await eventsOfCommand(stream, envelope.commandId),
+          revision,
+          alreadyHandled: true,
+        });
       }
       const decision = module.decider.decide(command, state);
       if (E.isLeft(decision)) return E.left({ kind: 'Rejected', rejection: decision.left });
-      if (decision.right.length === 0) return E.right({ stream, events: [], revision, alreadyHandled: false });
+      if (decision.right.length === 0)
+        return E.right({ stream, events: [], revision, alreadyHandled: false });
       const recordedAt = clock();
       const toAppend: EventToAppend[] = decision.right.map((event, i) => {
         const encoded = module.events.encode(event);
@@ -139,8 +161,17 @@ export const commandHandler = (options: CommandHandlerOptions): CommandHandler =
         });
         let next = state;
         for (const event of decision.right) next = module.decider.evolve(next, event);
-        cache.set(stream, { revision: result.nextExpectedRevision, state: next, commandIds: new Set([...commandIds, envelope.commandId]) });
-        return E.right({ stream, events: result.events, revision: result.nextExpectedRevision, alreadyHandled: false });
+        cache.set(stream, {
+          revision: result.nextExpectedRevision,
+          state: next,
+          commandIds: new Set([...commandIds, envelope.commandId]),
+        });
+        return E.right({
+          stream,
+          events: result.events,
+          revision: result.nextExpectedRevision,
+          alreadyHandled: false,
+        });
       } catch (e) {
         if (e instanceof WrongExpectedRevisionError || e instanceof DuplicateEventIdError) {
           cache.delete(stream);

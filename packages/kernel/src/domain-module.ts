@@ -10,7 +10,12 @@ import type { Rejection } from './rejection.js';
  * kind of event-sourced entity (an HSB case, a panel referral, a meeting): its decider,
  * its command and event catalogues, and which stream a command goes to.
  */
-export interface DomainModule<C extends Command, Ev extends DomainEvent, S, R extends Rejection = Rejection> {
+export interface DomainModule<
+  C extends Command,
+  Ev extends DomainEvent,
+  S,
+  R extends Rejection = Rejection,
+> {
   /** e.g. `hsb-case` */
   readonly name: string;
   /** Stream names of this module start with this prefix, e.g. `hsb-case-`. */

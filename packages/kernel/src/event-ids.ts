@@ -18,4 +18,5 @@ export const uuidV5 = (name: string, namespace: string = AIMLINE_NAMESPACE): str
  * The id of the i-th event a command produces: derived from the command id and the index,
  * so a retried command produces the same ids and the store recognises the retry.
  */
-export const eventIdFor = (commandId: string, index: number): string => uuidV5(`${commandId.toLowerCase()}/${index}`);
+export const eventIdFor = (commandId: string, index: number): string =>
+  uuidV5(`${commandId.toLowerCase()}/${index}`);

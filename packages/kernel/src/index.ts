@@ -3,7 +3,13 @@ export { type Rejection, reject } from './rejection.js';
 export { Actor } from './actor.js';
 export { IsoInstant, IsoDate, toEpochMillis } from './instant.js';
 export type { Command, CommandEnvelope } from './command.js';
-export type { DomainEvent, EventMetadata, EventToAppend, ChainedMetadata, RecordedEvent } from './event.js';
+export type {
+  DomainEvent,
+  EventMetadata,
+  EventToAppend,
+  ChainedMetadata,
+  RecordedEvent,
+} from './event.js';
 export { type ExpectedRevision, describeExpected, meetsExpected } from './revision.js';
 export { canonicalJson } from './canonical-json.js';
 export { uuidV5, eventIdFor, AIMLINE_NAMESPACE } from './event-ids.js';
@@ -57,8 +63,21 @@ export type {
 } from './store/event-store.js';
 export { matchesFilter } from './store/event-store.js';
 export * from './store/errors.js';
-export { GENESIS_HASH, hashEvent, chainEvents, verifyLink, sameContent, type ChainBreak, type ChainedEvent, type HashedContent } from './store/hash-chain.js';
-export { validateAppend, classifyAppend, type AppendClassification } from './store/append-checks.js';
+export {
+  GENESIS_HASH,
+  hashEvent,
+  chainEvents,
+  verifyLink,
+  sameContent,
+  type ChainBreak,
+  type ChainedEvent,
+  type HashedContent,
+} from './store/hash-chain.js';
+export {
+  validateAppend,
+  classifyAppend,
+  type AppendClassification,
+} from './store/append-checks.js';
 export { InMemoryEventStore } from './store/in-memory-store.js';
 export { pollingSubscription } from './store/polling-subscription.js';
 export { AsyncQueue } from './store/async-queue.js';

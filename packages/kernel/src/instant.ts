@@ -1,7 +1,6 @@
 import * as t from 'io-ts';
 
-const ISO_INSTANT =
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 export interface IsoInstantBrand {
   readonly IsoInstant: unique symbol;
@@ -13,7 +12,8 @@ export interface IsoInstantBrand {
  */
 export const IsoInstant = t.brand(
   t.string,
-  (s): s is t.Branded<string, IsoInstantBrand> => ISO_INSTANT.test(s) && !Number.isNaN(Date.parse(s)),
+  (s): s is t.Branded<string, IsoInstantBrand> =>
+    ISO_INSTANT.test(s) && !Number.isNaN(Date.parse(s)),
   'IsoInstant',
 );
 export type IsoInstant = t.TypeOf<typeof IsoInstant>;

@@ -11,4 +11,6 @@ export interface Rejection {
 }
 
 export const reject = (ruleId: string, reason: string, field?: string): Rejection =>
-  field === undefined ? { kind: 'Rejected', ruleId, reason } : { kind: 'Rejected', ruleId, reason, field };
+  field === undefined
+    ? { kind: 'Rejected', ruleId, reason }
+    : { kind: 'Rejected', ruleId, reason, field };

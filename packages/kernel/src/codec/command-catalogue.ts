@@ -48,16 +48,32 @@ const invalid = (problems: FieldProblem[]): CommandDecodeError => ({
 });
 
 /** Builds a command catalogue: each command type's data codec, checked after the envelope. */
-export const commandCatalogue = <D extends CommandDefinitions>(definitions: D): CommandCatalogue<CommandOf<D>> => {
+export const commandCatalogue = <D extends CommandDefinitions>(
+  definitions: D,
+): CommandCatalogue<CommandOf<D>> => {
   const defs = definitions as Readonly<Record<string, t.Mixed>>;
   const has = (type: string): boolean => Object.prototype.hasOwnProperty.call(defs, type);
 
   const validateData = (type: string, data: unknown): E.Either<CommandDecodeError, unknown> => {
     if (!has(type))
-      return E.left(invalid([{ path: 'type', message: `unknown command "${type}"; known: ${Object.keys(defs).join(', ')}` }]));
+      return E.left(
+        invalid([
+          {
+            path: 'type',
+            message: `unknown command "${type}"; known: ${Object.keys(defs).join(', ')}`,
+          },
+        ]),
+      );
     const result = defs[type]!.decode(data);
     return E.isLeft(result)
-      ? E.left(invalid(fieldProblems(result.left).map((p) => ({ ...p, path: p.path === '(root)' ? 'data' : `data.${p.path}` }))))
+      ? E.left(
+          invalid(
+            fieldProblems(result.left).map((p) => ({
+              ...p,
+              path: p.path === '(root)' ? 'data' : `data.${p.path}`,
+            })),
+          ),
+        )
       : E.right(result.right);
   };
 
@@ -78,11 +94,13 @@ export const commandCatalogue = <D extends CommandDefinitions>(definitions: D): 
 
   const validate = (command: Command): E.Either<CommandDecodeError, CommandOf<D>> => {
     const problems: FieldProblem[] = [];
-    if (E.isLeft(IsoInstant.decode(command.at))) problems.push({ path: 'at', message: 'expected an ISO-8601 instant with offset' });
-    if (E.isLeft(Actor.decode(command.actor))) problems.push({ path: 'actor', message: 'expected { id, role, agency }' });
+    if (E.isLeft(IsoInstant.decode(command.at)))
+      problems.push({ path: 'at', message: 'expected an ISO-8601 instant with offset' });
+    if (E.isLeft(Actor.decode(command.actor)))
+      problems.push({ path: 'actor', message: 'expected { id, role, agency }' });
     if (problems.length) return E.left(invalid(problems));
     const data = validateData(command.type, command.data);
-    return E.isLeft(data) ? data : E.right({ ...command, data: data.right } as CommandOf<D>);
+    return E.isLeft(data) ? data : E.right({ ...command, data: data.right });
   };
 
   return {

@@ -22,16 +22,22 @@ export interface EventDefinition<A = unknown> {
  */
 export const defineEvent = <A>(
   codec: t.Type<A, unknown, unknown>,
-  options: { readonly version?: number; readonly upcasters?: Readonly<Record<number, Upcaster>> } = {},
+  options: {
+    readonly version?: number;
+    readonly upcasters?: Readonly<Record<number, Upcaster>>;
+  } = {},
 ): EventDefinition<A> => {
   const version = options.version ?? 1;
   const upcasters = options.upcasters ?? {};
   for (let v = 1; v < version; v++)
-    if (upcasters[v] === undefined) throw new TypeError(`defineEvent(${codec.name}): no upcaster from version ${v} to ${v + 1}`);
+    if (upcasters[v] === undefined)
+      throw new TypeError(`defineEvent(${codec.name}): no upcaster from version ${v} to ${v + 1}`);
   return { version, codec, upcasters };
 };
 
-export type Definitions = Readonly<Record<string, EventDefinition<never> | EventDefinition<unknown>>>;
+export type Definitions = Readonly<
+  Record<string, EventDefinition<never> | EventDefinition<unknown>>
+>;
 
 /** The domain event union a set of definitions describes. */
 export type EventOf<D extends Definitions> = {
@@ -48,7 +54,8 @@ export interface StoredEventRef {
   readonly data: unknown;
 }
 
-export type EventDecodeErrorKind = 'UnknownEventType' | 'UnsupportedSchemaVersion' | 'UpcastFailed' | 'InvalidEventPayload';
+export type EventDecodeErrorKind =
+  'UnknownEventType' | 'UnsupportedSchemaVersion' | 'UpcastFailed' | 'InvalidEventPayload';
 
 /** A stored event that a domain must not see, with the stream, revision and what was wrong. */
 export interface EventDecodeError {
@@ -98,16 +105,24 @@ const failure = (
 });
 
 /** Builds the catalogue of a domain's events (equinox-style: one codec step for every read). */
-export const eventCatalogue = <D extends Definitions>(definitions: D): EventCatalogue<EventOf<D>> => {
+export const eventCatalogue = <D extends Definitions>(
+  definitions: D,
+): EventCatalogue<EventOf<D>> => {
   const defs = definitions as Readonly<Record<string, EventDefinition>>;
   const personal = new Map<string, PersonalDataPath[]>();
   for (const [type, def] of Object.entries(defs)) personal.set(type, personalDataPaths(def.codec));
 
   const decode = (stored: StoredEventRef): E.Either<EventDecodeError, EventOf<D>> => {
-    const def = Object.prototype.hasOwnProperty.call(defs, stored.type) ? defs[stored.type] : undefined;
+    const def = Object.prototype.hasOwnProperty.call(defs, stored.type)
+      ? defs[stored.type]
+      : undefined;
     if (def === undefined)
       return E.left(failure('UnknownEventType', stored, [], `Unknown event type "${stored.type}"`));
-    if (!Number.isInteger(stored.schemaVersion) || stored.schemaVersion < 1 || stored.schemaVersion > def.version)
+    if (
+      !Number.isInteger(stored.schemaVersion) ||
+      stored.schemaVersion < 1 ||
+      stored.schemaVersion > def.version
+    )
       return E.left(
         failure(
           'UnsupportedSchemaVersion',
@@ -122,20 +137,32 @@ export const eventCatalogue = <D extends Definitions>(definitions: D): EventCata
         data = def.upcasters[v]!(data);
       } catch (e) {
         return E.left(
-          failure('UpcastFailed', stored, [{ path: '(root)', message: e instanceof Error ? e.message : String(e) }], `Upcasting "${stored.type}" from version ${v} failed`),
+          failure(
+            'UpcastFailed',
+            stored,
+            [{ path: '(root)', message: e instanceof Error ? e.message : String(e) }],
+            `Upcasting "${stored.type}" from version ${v} failed`,
+          ),
         );
       }
     }
     const result = def.codec.decode(data);
     if (E.isLeft(result))
-      return E.left(failure('InvalidEventPayload', stored, fieldProblems(result.left), `Invalid "${stored.type}" payload`));
+      return E.left(
+        failure(
+          'InvalidEventPayload',
+          stored,
+          fieldProblems(result.left),
+          `Invalid "${stored.type}" payload`,
+        ),
+      );
     return E.right({ type: stored.type, data: result.right } as EventOf<D>);
   };
 
   const encode = (event: EventOf<D>): EncodedEvent => {
     const def = defs[event.type];
     if (def === undefined) throw new TypeError(`encode: unknown event type "${event.type}"`);
-    return { type: event.type, schemaVersion: def.version, data: def.codec.encode(event.data as never) };
+    return { type: event.type, schemaVersion: def.version, data: def.codec.encode(event.data) };
   };
 
   return {
@@ -144,6 +171,7 @@ export const eventCatalogue = <D extends Definitions>(definitions: D): EventCata
     encode,
     personalData: (type) => personal.get(type) ?? [],
     has: (type) => Object.prototype.hasOwnProperty.call(defs, type),
-    definition: (type) => (Object.prototype.hasOwnProperty.call(defs, type) ? defs[type] : undefined),
+    definition: (type) =>
+      Object.prototype.hasOwnProperty.call(defs, type) ? defs[type] : undefined,
   };
 };

@@ -28,8 +28,10 @@ export class PersonalCodec<C extends t.Mixed> extends t.Type<t.TypeOf<C>, t.Outp
  * `child: t.type({ name: personal(t.string, 'name'), dateOfBirth: personal(IsoDate, 'dateOfBirth') })`.
  * The codec validates exactly as the inner codec; `personalDataPaths` and `redact` read the mark.
  */
-export const personal = <C extends t.Mixed>(codec: C, category: PersonalDataCategory): PersonalCodec<C> =>
-  new PersonalCodec(codec, category);
+export const personal = <C extends t.Mixed>(
+  codec: C,
+  category: PersonalDataCategory,
+): PersonalCodec<C> => new PersonalCodec(codec, category);
 
 export interface PersonalDataPath {
   readonly path: string;
@@ -45,9 +47,9 @@ const childrenOf = (codec: AnyCodec): Array<[string, AnyCodec]> => {
     case 'PartialType':
     case 'StrictType':
     case 'ExactType': {
-      const props = (c['props'] ?? (c['type'] as Record<string, unknown> | undefined)?.['props']) as
-        | Record<string, AnyCodec>
-        | undefined;
+      const props = (c['props'] ??
+        (c['type'] as Record<string, unknown> | undefined)?.['props']) as
+        Record<string, AnyCodec> | undefined;
       if (props) return Object.entries(props);
       return c['type'] ? [['', c['type'] as AnyCodec]] : [];
     }
@@ -76,9 +78,10 @@ export const personalDataPaths = (codec: t.Mixed): PersonalDataPath[] => {
       out.set(path, { path, category: c.personalData });
       return;
     }
-    for (const [key, child] of childrenOf(c)) walk(child, key === '' ? path : path === '' ? key : `${path}.${key}`, depth + 1);
+    for (const [key, child] of childrenOf(c))
+      walk(child, key === '' ? path : path === '' ? key : `${path}.${key}`, depth + 1);
   };
-  walk(codec as AnyCodec, '', 0);
+  walk(codec, '', 0);
   return [...out.values()];
 };
 

@@ -36,7 +36,10 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
       next: () => {
         const item = this.items.shift();
         if (item !== undefined) return Promise.resolve({ value: item, done: false });
-        if (this.failed) return Promise.reject(this.failure instanceof Error ? this.failure : new Error(String(this.failure)));
+        if (this.failed)
+          return Promise.reject(
+            this.failure instanceof Error ? this.failure : new Error(String(this.failure)),
+          );
         if (this.closed) return Promise.resolve({ value: undefined, done: true });
         return new Promise((resolve) => {
           this.waiting = resolve;

@@ -74,7 +74,10 @@ export class StreamDeletedError extends StoreError {
 export class AccessDeniedError extends StoreError {
   readonly kind = 'AccessDenied' as const;
   readonly retryable = false;
-  constructor(readonly operation: string, cause?: unknown) {
+  constructor(
+    readonly operation: string,
+    cause?: unknown,
+  ) {
     super(`Access denied: ${operation}`, { cause });
     this.name = 'AccessDeniedError';
   }
@@ -83,7 +86,10 @@ export class AccessDeniedError extends StoreError {
 export class NotLeaderError extends StoreError {
   readonly kind = 'NotLeader' as const;
   readonly retryable = true;
-  constructor(readonly leader: string | undefined, cause?: unknown) {
+  constructor(
+    readonly leader: string | undefined,
+    cause?: unknown,
+  ) {
     super(`Not the cluster leader${leader ? `; leader is ${leader}` : ''}`, { cause });
     this.name = 'NotLeaderError';
   }
@@ -92,7 +98,10 @@ export class NotLeaderError extends StoreError {
 export class UnavailableError extends StoreError {
   readonly kind = 'Unavailable' as const;
   readonly retryable = true;
-  constructor(readonly detail: string, cause?: unknown) {
+  constructor(
+    readonly detail: string,
+    cause?: unknown,
+  ) {
     super(`Event store unavailable: ${detail}`, { cause });
     this.name = 'UnavailableError';
   }

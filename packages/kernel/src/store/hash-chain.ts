@@ -63,9 +63,26 @@ export const chainEvents = (
 };
 
 export type ChainBreak =
-  | { readonly kind: 'HashMismatch'; readonly stream: string; readonly revision: number; readonly expected: string; readonly actual: string }
-  | { readonly kind: 'BrokenLink'; readonly stream: string; readonly revision: number; readonly expectedPrevHash: string; readonly actualPrevHash: string }
-  | { readonly kind: 'RevisionGap'; readonly stream: string; readonly revision: number; readonly expectedRevision: number };
+  | {
+      readonly kind: 'HashMismatch';
+      readonly stream: string;
+      readonly revision: number;
+      readonly expected: string;
+      readonly actual: string;
+    }
+  | {
+      readonly kind: 'BrokenLink';
+      readonly stream: string;
+      readonly revision: number;
+      readonly expectedPrevHash: string;
+      readonly actualPrevHash: string;
+    }
+  | {
+      readonly kind: 'RevisionGap';
+      readonly stream: string;
+      readonly revision: number;
+      readonly expectedRevision: number;
+    };
 
 /**
  * Verifies one event against the previous one of its stream. Returns the first break, or
@@ -77,7 +94,12 @@ export const verifyLink = (
 ): ChainBreak | undefined => {
   const expectedRevision = previous === undefined ? 0 : previous.revision + 1;
   if (event.revision !== expectedRevision)
-    return { kind: 'RevisionGap', stream: event.stream, revision: event.revision, expectedRevision };
+    return {
+      kind: 'RevisionGap',
+      stream: event.stream,
+      revision: event.revision,
+      expectedRevision,
+    };
   const expectedPrev = previous === undefined ? GENESIS_HASH : previous.hash;
   if (event.metadata.prevHash !== expectedPrev)
     return {
@@ -98,12 +120,21 @@ export const verifyLink = (
     metadata: rest,
   });
   if (actual !== hash)
-    return { kind: 'HashMismatch', stream: event.stream, revision: event.revision, expected: hash, actual };
+    return {
+      kind: 'HashMismatch',
+      stream: event.stream,
+      revision: event.revision,
+      expected: hash,
+      actual,
+    };
   return undefined;
 };
 
 /** Whether a stored event has the same content as one being re-appended (idempotency check). */
-export const sameContent = (stored: RecordedEvent | ChainedEvent, candidate: EventToAppend): boolean =>
+export const sameContent = (
+  stored: RecordedEvent | ChainedEvent,
+  candidate: EventToAppend,
+): boolean =>
   stored.id === candidate.id &&
   stored.type === candidate.type &&
   stored.schemaVersion === candidate.schemaVersion &&

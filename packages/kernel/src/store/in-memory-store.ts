@@ -28,45 +28,45 @@ export class InMemoryEventStore implements EventStore {
   private disposed = false;
 
   readonly checkpoints: CheckpointStore = {
-    load: (name) => {
+    load: async (name) => {
       this.ensureOpen();
-      return Promise.resolve(this.positions.get(name));
+      return this.positions.get(name);
     },
-    save: (name, position) => {
+    save: async (name, position) => {
       this.ensureOpen();
       this.positions.set(name, position);
-      return Promise.resolve();
     },
   };
 
-  append(
+  async append(
     stream: string,
     events: ReadonlyArray<EventToAppend>,
     options: { readonly expectedRevision: ExpectedRevision },
   ): Promise<AppendResult> {
-    try {
-      this.ensureOpen();
-      validateAppend(stream, events);
-      const classification = classifyAppend(stream, events, (id) => this.byId.get(id.toLowerCase()));
-      if (classification.kind === 'replay') return Promise.resolve(resultOf(classification.stored));
-      const existing = this.streams.get(stream) ?? [];
-      const last = existing[existing.length - 1];
-      const current = last?.revision;
-      if (!meetsExpected(options.expectedRevision, current))
-        throw new WrongExpectedRevisionError(stream, options.expectedRevision, current);
-      const chained = chainEvents(stream, current, last?.metadata.hash ?? GENESIS_HASH, events);
-      const base = this.all.length + 1;
-      const recorded: RecordedEvent[] = chained.map((e, i) => ({ ...e, position: BigInt(base + i) }));
-      for (const e of recorded) {
-        this.all.push(e);
-        this.byId.set(e.id.toLowerCase(), e);
-      }
-      this.streams.set(stream, [...existing, ...recorded]);
-      for (const l of this.listeners) l();
-      return Promise.resolve(resultOf(recorded));
-    } catch (e) {
-      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+    this.ensureOpen();
+    validateAppend(stream, events);
+    const classification = classifyAppend(stream, events, (id) =>
+      this.byId.get(id.toLowerCase()),
+    );
+    if (classification.kind === 'replay') return resultOf(classification.stored);
+    const existing = this.streams.get(stream) ?? [];
+    const last = existing[existing.length - 1];
+    const current = last?.revision;
+    if (!meetsExpected(options.expectedRevision, current))
+      throw new WrongExpectedRevisionError(stream, options.expectedRevision, current);
+    const chained = chainEvents(stream, current, last?.metadata.hash ?? GENESIS_HASH, events);
+    const base = this.all.length + 1;
+    const recorded: RecordedEvent[] = chained.map((e, i) => ({
+      ...e,
+      position: BigInt(base + i),
+    }));
+    for (const e of recorded) {
+      this.all.push(e);
+      this.byId.set(e.id.toLowerCase(), e);
     }
+    this.streams.set(stream, [...existing, ...recorded]);
+    for (const l of this.listeners) l();
+    return resultOf(recorded);
   }
 
   async *readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
@@ -78,18 +78,15 @@ export class InMemoryEventStore implements EventStore {
       const from = Math.min(options.fromRevision ?? events.length - 1, events.length - 1);
       for (let i = from; i >= 0 && n < max; i--, n++) yield events[i]!;
     } else {
-      for (let i = Math.max(options.fromRevision ?? 0, 0); i < events.length && n < max; i++, n++) yield events[i]!;
+      for (let i = Math.max(options.fromRevision ?? 0, 0); i < events.length && n < max; i++, n++)
+        yield events[i]!;
     }
   }
 
-  streamRevision(stream: string): Promise<number | undefined> {
-    try {
-      this.ensureOpen();
-    } catch (e) {
-      return Promise.reject(e as Error);
-    }
+  async streamRevision(stream: string): Promise<number | undefined> {
+    this.ensureOpen();
     const events = this.streams.get(stream);
-    return Promise.resolve(events?.[events.length - 1]?.revision);
+    return events?.[events.length - 1]?.revision;
   }
 
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {

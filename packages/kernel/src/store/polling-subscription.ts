@@ -1,5 +1,10 @@
 import type { RecordedEvent } from '../event.js';
-import type { ReadAllOptions, SubscribeOptions, Subscription, SubscriptionMessage } from './event-store.js';
+import type {
+  ReadAllOptions,
+  SubscribeOptions,
+  Subscription,
+  SubscriptionMessage,
+} from './event-store.js';
 
 /**
  * A catch-up subscription built on `readAll` and a "something was appended" signal: reads

@@ -14,7 +14,8 @@ export interface WhenClause<E, R extends Rejection> {
   events(): ReadonlyArray<E>;
 }
 
-const show = (v: unknown): string => JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x), 2);
+const show = (v: unknown): string =>
+  JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x), 2);
 
 /**
  * Given / when / then for deciders (after Emmett's DeciderSpecification):
@@ -32,7 +33,8 @@ export const deciderSpec = <C, E, S, R extends Rejection>(decider: Decider<C, E,
       const state = events.reduce(decider.evolve, decider.initialState);
       const decision = decider.decide(command, state);
       const accepted = (): ReadonlyArray<E> => {
-        if (E.isLeft(decision)) fail(`Expected the command to be accepted, but it was rejected: ${show(decision.left)}`);
+        if (E.isLeft(decision))
+          fail(`Expected the command to be accepted, but it was rejected: ${show(decision.left)}`);
         return decision.right;
       };
       return {
@@ -40,11 +42,17 @@ export const deciderSpec = <C, E, S, R extends Rejection>(decider: Decider<C, E,
         thenNothingHappens: () => deepStrictEqual(accepted(), []),
         events: accepted,
         thenRejects: (ruleId, match) => {
-          if (E.isRight(decision)) fail(`Expected a rejection under ${ruleId}, but the command recorded: ${show(decision.right)}`);
+          if (E.isRight(decision))
+            fail(
+              `Expected a rejection under ${ruleId}, but the command recorded: ${show(decision.right)}`,
+            );
           const r = decision.left;
-          if (r.ruleId !== ruleId) fail(`Expected a rejection under ${ruleId}, got ${r.ruleId}: ${r.reason}`);
+          if (r.ruleId !== ruleId)
+            fail(`Expected a rejection under ${ruleId}, got ${r.ruleId}: ${r.reason}`);
           if (match?.field !== undefined && r.field !== match.field)
-            fail(`Expected the rejection to name field ${match.field}, got ${r.field ?? '(none)'}: ${r.reason}`);
+            fail(
+              `Expected the rejection to name field ${match.field}, got ${r.field ?? '(none)'}: ${r.reason}`,
+            );
           if (match?.reason !== undefined && !match.reason.test(r.reason))
             fail(`Expected the reason to match ${String(match.reason)}, got: ${r.reason}`);
           return r;

@@ -30,4 +30,10 @@ export const collect = async <T>(iterable: AsyncIterable<T>): Promise<T[]> => {
 };
 
 /** The parts of a recorded event a test compares with what was appended. */
-export const essence = (e: RecordedEvent) => ({ id: e.id, stream: e.stream, revision: e.revision, type: e.type, data: e.data });
+export const essence = (e: RecordedEvent) => ({
+  id: e.id,
+  stream: e.stream,
+  revision: e.revision,
+  type: e.type,
+  data: e.data,
+});

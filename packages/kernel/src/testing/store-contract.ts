@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RecordedEvent } from '../event.js';
 import type { ExpectedRevision } from '../revision.js';
-import { DuplicateEventIdError, InvalidAppendError, isStoreError, StoreDisposedError, WrongExpectedRevisionError } from '../store/errors.js';
+import {
+  DuplicateEventIdError,
+  InvalidAppendError,
+  isStoreError,
+  StoreDisposedError,
+  WrongExpectedRevisionError,
+} from '../store/errors.js';
 import type { EventStore, Subscription, SubscriptionMessage } from '../store/event-store.js';
 import { verifyLink } from '../store/hash-chain.js';
 import { collect, essence, sampleEvent, samples, uniquePrefix } from './sample-events.js';
@@ -30,7 +36,10 @@ const take = async (
   const deadline = Date.now() + timeoutMs;
   while (events.length < count || (untilCaughtUp && !caughtUp)) {
     const remaining = deadline - Date.now();
-    if (remaining <= 0) throw new Error(`subscription delivered ${events.length} of ${count} events before timing out`);
+    if (remaining <= 0)
+      throw new Error(
+        `subscription delivered ${events.length} of ${count} events before timing out`,
+      );
     let timer: NodeJS.Timeout | undefined;
     const next = await Promise.race([
       iterator.next(),
@@ -39,7 +48,10 @@ const take = async (
       }),
     ]);
     clearTimeout(timer);
-    if (next === 'timeout') throw new Error(`subscription delivered ${events.length} of ${count} events before timing out`);
+    if (next === 'timeout')
+      throw new Error(
+        `subscription delivered ${events.length} of ${count} events before timing out`,
+      );
     if (next.done) break;
     const m: SubscriptionMessage = next.value;
     if (m.kind === 'caughtUp') caughtUp = true;
@@ -53,7 +65,11 @@ const take = async (
  * (a new one, or a shared one: every test uses streams of its own unique prefix and filters
  * reads of all streams by it, so a shared server is fine).
  */
-export const eventStoreContract = (name: string, open: () => Promise<EventStore>, options: ContractOptions = {}): void => {
+export const eventStoreContract = (
+  name: string,
+  open: () => Promise<EventStore>,
+  options: ContractOptions = {},
+): void => {
   const numRuns = options.numRuns ?? 30;
   const writers = options.writers ?? 8;
 
@@ -86,12 +102,27 @@ export const eventStoreContract = (name: string, open: () => Promise<EventStore>
     it('reports a wrong expected revision as a typed error with the actual revision, and stores nothing', () =>
       withStore(async (store) => {
         const s = `${uniquePrefix('wer')}1`;
-        await expect(store.append(s, samples(1), { expectedRevision: 'exists' })).rejects.toBeInstanceOf(WrongExpectedRevisionError);
-        await expect(store.append(s, samples(1), { expectedRevision: 0 })).rejects.toMatchObject({ kind: 'WrongExpectedRevision', stream: s, actual: undefined });
+        await expect(
+          store.append(s, samples(1), { expectedRevision: 'exists' }),
+        ).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+        await expect(store.append(s, samples(1), { expectedRevision: 0 })).rejects.toMatchObject({
+          kind: 'WrongExpectedRevision',
+          stream: s,
+          actual: undefined,
+        });
         await store.append(s, samples(2), { expectedRevision: 'no-stream' });
-        await expect(store.append(s, samples(1), { expectedRevision: 'no-stream' })).rejects.toMatchObject({ kind: 'WrongExpectedRevision', actual: 1 });
-        await expect(store.append(s, samples(1), { expectedRevision: 0 })).rejects.toMatchObject({ kind: 'WrongExpectedRevision', expected: 0, actual: 1 });
-        await expect(store.append(s, samples(1), { expectedRevision: 5 })).rejects.toMatchObject({ kind: 'WrongExpectedRevision', actual: 1 });
+        await expect(
+          store.append(s, samples(1), { expectedRevision: 'no-stream' }),
+        ).rejects.toMatchObject({ kind: 'WrongExpectedRevision', actual: 1 });
+        await expect(store.append(s, samples(1), { expectedRevision: 0 })).rejects.toMatchObject({
+          kind: 'WrongExpectedRevision',
+          expected: 0,
+          actual: 1,
+        });
+        await expect(store.append(s, samples(1), { expectedRevision: 5 })).rejects.toMatchObject({
+          kind: 'WrongExpectedRevision',
+          actual: 1,
+        });
         expect((await collect(store.readStream(s))).length).toBe(2);
         await store.append(s, samples(1), { expectedRevision: 'exists' });
         await store.append(s, samples(1), { expectedRevision: 'any' });
@@ -118,7 +149,9 @@ export const eventStoreContract = (name: string, open: () => Promise<EventStore>
         const e = sampleEvent(1);
         await store.append(s, [e], { expectedRevision: 'no-stream' });
         const changed = { ...e, data: { n: 2, note: 'altered' } };
-        await expect(store.append(s, [changed], { expectedRevision: 'any' })).rejects.toBeInstanceOf(DuplicateEventIdError);
+        await expect(
+          store.append(s, [changed], { expectedRevision: 'any' }),
+        ).rejects.toBeInstanceOf(DuplicateEventIdError);
         expect((await collect(store.readStream(s))).map((x) => x.data)).toEqual([e.data]);
       }));
 
@@ -127,8 +160,12 @@ export const eventStoreContract = (name: string, open: () => Promise<EventStore>
         const s = `${uniquePrefix('atomic')}1`;
         const good = samples(2);
         const bad = { ...sampleEvent(9), id: 'not-a-uuid' };
-        await expect(store.append(s, [...good, bad], { expectedRevision: 'no-stream' })).rejects.toBeInstanceOf(InvalidAppendError);
-        await expect(store.append(s, [good[0]!, good[0]!], { expectedRevision: 'no-stream' })).rejects.toBeInstanceOf(InvalidAppendError);
+        await expect(
+          store.append(s, [...good, bad], { expectedRevision: 'no-stream' }),
+        ).rejects.toBeInstanceOf(InvalidAppendError);
+        await expect(
+          store.append(s, [good[0]!, good[0]!], { expectedRevision: 'no-stream' }),
+        ).rejects.toBeInstanceOf(InvalidAppendError);
         expect(await collect(store.readStream(s))).toEqual([]);
         expect(await store.streamRevision(s)).toBeUndefined();
       }));
@@ -137,7 +174,8 @@ export const eventStoreContract = (name: string, open: () => Promise<EventStore>
       withStore(async (store) => {
         const s = `${uniquePrefix('read')}1`;
         await store.append(s, samples(6), { expectedRevision: 'no-stream' });
-        const rev = async (o: Parameters<EventStore['readStream']>[1]) => (await collect(store.readStream(s, o))).map((e) => e.revision);
+        const rev = async (o: Parameters<EventStore['readStream']>[1]) =>
+          (await collect(store.readStream(s, o))).map((e) => e.revision);
         expect(await rev({ direction: 'backwards' })).toEqual([5, 4, 3, 2, 1, 0]);
         expect(await rev({ direction: 'backwards', fromRevision: 3, maxCount: 2 })).toEqual([3, 2]);
         expect(await rev({ fromRevision: 4 })).toEqual([4, 5]);
@@ -158,10 +196,19 @@ export const eventStoreContract = (name: string, open: () => Promise<EventStore>
         }
         const all = await collect(store.readAll({ filter: { streamPrefixes: [prefix] } }));
         expect(all.map((e) => e.id)).toEqual(order);
-        for (let i = 1; i < all.length; i++) expect(all[i]!.position > all[i - 1]!.position).toBe(true);
-        const after = await collect(store.readAll({ after: all[4]!.position, filter: { streamPrefixes: [prefix] } }));
+        for (let i = 1; i < all.length; i++)
+          expect(all[i]!.position > all[i - 1]!.position).toBe(true);
+        const after = await collect(
+          store.readAll({ after: all[4]!.position, filter: { streamPrefixes: [prefix] } }),
+        );
         expect(after.map((e) => e.id)).toEqual(order.slice(5));
-        const page = await collect(store.readAll({ after: all[1]!.position, maxCount: 3, filter: { streamPrefixes: [prefix] } }));
+        const page = await collect(
+          store.readAll({
+            after: all[1]!.position,
+            maxCount: 3,
+            filter: { streamPrefixes: [prefix] },
+          }),
+        );
         expect(page.map((e) => e.id)).toEqual(order.slice(2, 5));
         const one = await collect(store.readAll({ filter: { streamPrefixes: [`${prefix}1`] } }));
         expect(one.every((e) => e.stream === `${prefix}1`)).toBe(true);
@@ -180,7 +227,9 @@ export const eventStoreContract = (name: string, open: () => Promise<EventStore>
           previous = { revision: e.revision, hash: e.metadata.hash };
         }
         const tampered = { ...events[1]!, data: { n: 99 } };
-        expect(verifyLink(tampered, { revision: 0, hash: events[0]!.metadata.hash })).toMatchObject({ kind: 'HashMismatch', revision: 1 });
+        expect(verifyLink(tampered, { revision: 0, hash: events[0]!.metadata.hash })).toMatchObject(
+          { kind: 'HashMismatch', revision: 1 },
+        );
       }));
 
     it('keeps metadata exactly: actor, times, command, correlation and causation ids', () =>
@@ -202,7 +251,9 @@ export const eventStoreContract = (name: string, open: () => Promise<EventStore>
         const s = `${uniquePrefix('race')}1`;
         await store.append(s, samples(1), { expectedRevision: 'no-stream' });
         const results = await Promise.allSettled(
-          Array.from({ length: writers }, (_, i) => store.append(s, samples(2, 10 * i), { expectedRevision: 0 })),
+          Array.from({ length: writers }, (_, i) =>
+            store.append(s, samples(2, 10 * i), { expectedRevision: 0 }),
+          ),
         );
         const won = results.filter((r) => r.status === 'fulfilled');
         const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -216,9 +267,15 @@ export const eventStoreContract = (name: string, open: () => Promise<EventStore>
     it('keeps every event of racing writers appending with "any", contiguous and without duplicates', () =>
       withStore(async (store) => {
         const s = `${uniquePrefix('raceany')}1`;
-        await Promise.all(Array.from({ length: writers }, (_, i) => store.append(s, samples(3, 10 * i), { expectedRevision: 'any' })));
+        await Promise.all(
+          Array.from({ length: writers }, (_, i) =>
+            store.append(s, samples(3, 10 * i), { expectedRevision: 'any' }),
+          ),
+        );
         const events = await collect(store.readStream(s));
-        expect(events.map((e) => e.revision)).toEqual(Array.from({ length: writers * 3 }, (_, i) => i));
+        expect(events.map((e) => e.revision)).toEqual(
+          Array.from({ length: writers * 3 }, (_, i) => i),
+        );
         expect(new Set(events.map((e) => e.id)).size).toBe(writers * 3);
         let previous: { revision: number; hash: string } | undefined;
         for (const e of events) {
@@ -276,7 +333,10 @@ export const eventStoreContract = (name: string, open: () => Promise<EventStore>
         await first.close();
         await add('y', 3);
         const after = await store.checkpoints.load(cp);
-        const second = store.subscribe({ ...(after === undefined ? {} : { after }), filter: { streamPrefixes: [prefix] } });
+        const second = store.subscribe({
+          ...(after === undefined ? {} : { after }),
+          filter: { streamPrefixes: [prefix] },
+        });
         const rest = await take(second, 4);
         await second.close();
         seen.push(...rest.events.map((e) => e.id));
@@ -304,7 +364,8 @@ export const eventStoreContract = (name: string, open: () => Promise<EventStore>
             for (const o of ops) {
               const stream = `${prefix}${o.stream}`;
               const batch = samples(o.count);
-              const expected: ExpectedRevision = o.expect === 'right' ? (model.revision(stream) ?? 'no-stream') : o.expect;
+              const expected: ExpectedRevision =
+                o.expect === 'right' ? (model.revision(stream) ?? 'no-stream') : o.expect;
               const modelResult = model.append(stream, batch, expected);
               let actual: string;
               try {
@@ -324,10 +385,18 @@ export const eventStoreContract = (name: string, open: () => Promise<EventStore>
             }
             for (const [stream, events] of model.streams)
               expect((await collect(store.readStream(stream))).map(essence)).toEqual(
-                events.map((e, revision) => ({ id: e.id, stream, revision, type: e.type, data: e.data })),
+                events.map((e, revision) => ({
+                  id: e.id,
+                  stream,
+                  revision,
+                  type: e.type,
+                  data: e.data,
+                })),
               );
             const all = await collect(store.readAll({ filter: { streamPrefixes: [prefix] } }));
-            expect(all.map((e) => [e.stream, e.id])).toEqual(model.log.map((l) => [l.stream, l.event.id]));
+            expect(all.map((e) => [e.stream, e.id])).toEqual(
+              model.log.map((l) => [l.stream, l.event.id]),
+            );
           });
         }),
         { numRuns },
@@ -338,7 +407,9 @@ export const eventStoreContract = (name: string, open: () => Promise<EventStore>
       it('refuses every call after dispose with a typed error', async () => {
         const store = await open();
         await store.dispose();
-        await expect(store.append('x-1', samples(1), { expectedRevision: 'any' })).rejects.toBeInstanceOf(StoreDisposedError);
+        await expect(
+          store.append('x-1', samples(1), { expectedRevision: 'any' }),
+        ).rejects.toBeInstanceOf(StoreDisposedError);
         await expect(store.streamRevision('x-1')).rejects.toBeInstanceOf(StoreDisposedError);
       });
   });

@@ -14,7 +14,11 @@ export class StoreModel {
     return s === undefined || s.length === 0 ? undefined : s.length - 1;
   }
 
-  append(stream: string, events: ReadonlyArray<EventToAppend>, expected: ExpectedRevision): 'ok' | 'WrongExpectedRevision' {
+  append(
+    stream: string,
+    events: ReadonlyArray<EventToAppend>,
+    expected: ExpectedRevision,
+  ): 'ok' | 'WrongExpectedRevision' {
     if (!meetsExpected(expected, this.revision(stream))) return 'WrongExpectedRevision';
     const s = this.streams.get(stream) ?? [];
     s.push(...events);

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import {
+  canonicalJson,
+  chainEvents,
+  GENESIS_HASH,
+  verifyLink,
+  uuidV5,
+  eventIdFor,
+} from '../src/index.js';
+import { samples } from '../src/testing/index.js';
+import fc from 'fast-check';
+
+describe('canonical JSON and the hash chain', () => {
+  it('canonical JSON sorts keys at every depth and ignores key order', () => {
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[1,{"y":2,"z":1}]},"b":1}',
+    );
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        const reordered = JSON.parse(
+          JSON.stringify(v, (_k, x: unknown) =>
+            x && typeof x === 'object' && !Array.isArray(x)
+              ? Object.fromEntries(Object.entries(x).reverse())
+              : x,
+          ),
+        ) as unknown;
+        expect(canonicalJson(reordered)).toBe(canonicalJson(v));
+      }),
+    );
+  });
+
+  it('chains each event to the previous one and detects any edit, naming the revision', () => {
+    const chained = chainEvents('s-1', undefined, GENESIS_HASH, samples(4));
+    expect(chained[0]!.metadata.prevHash).toBe(GENESIS_HASH);
+    const recorded = chained.map((e, i) => ({ ...e, position: BigInt(i + 1) }));
+    let prev: { revision: number; hash: string } | undefined;
+    for (const e of recorded) {
+      expect(verifyLink(e, prev)).toBeUndefined();
+      prev = { revision: e.revision, hash: e.metadata.hash };
+    }
+    const edited = {
+      ...recorded[2]!,
+      metadata: { ...recorded[2]!.metadata, actor: { id: 'someone-else', role: 'x', agency: 'y' } },
+    };
+    expect(verifyLink(edited, { revision: 1, hash: recorded[1]!.metadata.hash })).toMatchObject({
+      kind: 'HashMismatch',
+      stream: 's-1',
+      revision: 2,
+    });
+    expect(
+      verifyLink(recorded[3]!, { revision: 1, hash: recorded[1]!.metadata.hash }),
+    ).toMatchObject({ kind: 'RevisionGap', revision: 3 });
+  });
+
+  it('derives stable version-5 UUIDs for the events of a command', () => {
+    expect(uuidV5('hello', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe(
+      '9342d47a-1bab-5709-9869-c840b2eac501',
+    );
+    expect(eventIdFor('A-1', 0)).toBe(eventIdFor('a-1', 0));
+    expect(eventIdFor('a-1', 0)).not.toBe(eventIdFor('a-1', 1));
+  });
+});
