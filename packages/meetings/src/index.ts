@@ -1,1 +1,18 @@
-export {};
+/**
+ * @aimline/meetings: the shared AIM meeting business process (source 000, rules MTG-1 … MTG-9).
+ */
+export * from './values.js';
+export * from './policy.js';
+export * from './commands.js';
+export * from './events.js';
+export * from './state.js';
+export { evolve } from './evolve.js';
+export { makeDecide, type Decision } from './decide/index.js';
+export * from './queries.js';
+export { makeMeetingDecider, type MeetingDecider } from './decider.js';
+export {
+  meetingModule,
+  meetingStream,
+  MEETING_STREAM_PREFIX,
+  type MeetingModule,
+} from './module.js';

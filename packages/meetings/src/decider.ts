@@ -1,0 +1,22 @@
+/**
+ * The meeting decider: `decide`, `evolve`, the initial state, and when nothing more can happen.
+ */
+import type { Decider, Rejection } from '@aimline/kernel';
+import type { MeetingCommand } from './commands.js';
+import { makeDecide } from './decide/index.js';
+import { evolve } from './evolve.js';
+import type { MeetingEvent } from './events.js';
+import { defaultMeetingPolicy, type MeetingPolicy } from './policy.js';
+import { isComplete } from './queries.js';
+import { initialMeetingState, type MeetingState } from './state.js';
+
+export type MeetingDecider = Decider<MeetingCommand, MeetingEvent, MeetingState, Rejection>;
+
+export const makeMeetingDecider = (
+  policy: MeetingPolicy = defaultMeetingPolicy,
+): MeetingDecider => ({
+  initialState: initialMeetingState,
+  decide: makeDecide(policy),
+  evolve,
+  isTerminal: isComplete,
+});

@@ -1,0 +1,145 @@
+/**
+ * Folds one meeting event into the state. Never fails, never validates: events are facts.
+ */
+import type { MeetingEvent } from './events.js';
+import type { ContactCheck, InviteeState, MeetingState } from './state.js';
+
+const withCheck = (
+  invitees: ReadonlyArray<InviteeState>,
+  inviteeId: string,
+  update: (i: InviteeState) => InviteeState,
+): ReadonlyArray<InviteeState> => invitees.map((i) => (i.invitee.id === inviteeId ? update(i) : i));
+
+const setCheck =
+  (contactCheck: ContactCheck) =>
+  (i: InviteeState): InviteeState => ({ ...i, contactCheck });
+
+export const evolve = (state: MeetingState, event: MeetingEvent): MeetingState => {
+  switch (event.type) {
+    case 'MeetingScheduled': {
+      const d = event.data;
+      return {
+        ...state,
+        phase: 'scheduled',
+        meetingId: d.meetingId,
+        schedule: {
+          kind: d.kind,
+          subjects: d.subjects,
+          chair: d.chair,
+          leadProfessional: d.leadProfessional,
+          start: d.start,
+          end: d.end,
+          location: d.location,
+          scheduledAt: d.at,
+        },
+      };
+    }
+    case 'MeetingRescheduled': {
+      const d = event.data;
+      if (state.schedule === null) return state;
+      return {
+        ...state,
+        schedule: { ...state.schedule, start: d.start, end: d.end, location: d.location },
+        reschedules: [
+          ...state.reschedules,
+          { at: d.at, previousStart: d.previousStart, start: d.start },
+        ],
+      };
+    }
+    case 'MeetingCancelled':
+      return { ...state, phase: 'cancelled', cancelledAt: event.data.at };
+    case 'InviteListSubmitted':
+      return {
+        ...state,
+        invitees: [
+          ...state.invitees,
+          ...event.data.invitees.map((invitee) => ({
+            invitee,
+            contactCheck: { status: 'unchecked' } as const,
+          })),
+        ],
+      };
+    case 'MinuteTakerAllocated':
+      return { ...state, minuteTaker: event.data.minuteTaker };
+    case 'ContactDetailsConfirmed': {
+      const d = event.data;
+      return {
+        ...state,
+        invitees: withCheck(
+          state.invitees,
+          d.inviteeId,
+          setCheck({ status: 'confirmed', at: d.at, checkedAgainst: d.checkedAgainst }),
+        ),
+      };
+    }
+    case 'ContactDetailsQueried': {
+      const d = event.data;
+      return {
+        ...state,
+        invitees: withCheck(
+          state.invitees,
+          d.inviteeId,
+          setCheck({ status: 'queried', at: d.at, referredTo: d.referredTo }),
+        ),
+      };
+    }
+    case 'ContactDetailsAmended': {
+      const d = event.data;
+      return {
+        ...state,
+        invitees: withCheck(state.invitees, d.inviteeId, (i) => ({
+          invitee: { ...i.invitee, contact: d.contact },
+          contactCheck: { status: 'unchecked' },
+        })),
+      };
+    }
+    case 'InvitationSent': {
+      const d = event.data;
+      return {
+        ...state,
+        invitations: [
+          ...state.invitations,
+          { inviteeId: d.inviteeId, channel: d.channel, at: d.at },
+        ],
+      };
+    }
+    case 'ReportSubmittedToChair': {
+      const d = event.data;
+      return {
+        ...state,
+        reports: [...state.reports, { reportKind: d.reportKind, author: d.author, at: d.at }],
+      };
+    }
+    case 'AttendanceRecorded':
+      return {
+        ...state,
+        phase: state.phase === 'cancelled' ? state.phase : 'held',
+        attendance: { at: event.data.at, attendees: event.data.attendees },
+      };
+    case 'DraftMinutesSubmitted': {
+      const d = event.data;
+      return {
+        ...state,
+        drafts: [
+          ...state.drafts,
+          { draft: d.draft, at: d.at, documentRef: d.documentRef, actions: d.actions },
+        ],
+      };
+    }
+    case 'MinutesApproved': {
+      const d = event.data;
+      return { ...state, approval: { draft: d.draft, at: d.at, approvedBy: d.approvedBy } };
+    }
+    case 'MinutesDistributed': {
+      const d = event.data;
+      return {
+        ...state,
+        distributions: [...state.distributions, { at: d.at, recipients: d.recipients }],
+      };
+    }
+    case 'MinutesUploaded':
+      return { ...state, upload: { at: event.data.at, systems: event.data.systems } };
+    case 'HardCopiesDestroyed':
+      return { ...state, hardCopiesDestroyedAt: event.data.at };
+  }
+};
