@@ -157,7 +157,7 @@ describe('command handler: load, decide, append', () => {
     );
     const r = await commandHandler({ store, clock }).handle(referralLogModule, {
       commandId: id(1),
-      command: { ...entry('x'), data: { logId: 'l9', text: 'x' } },
+      command: { type: 'AddEntry', data: { logId: 'l9', text: 'x' }, at, actor },
     });
     expect(E.isLeft(r) && r.left).toMatchObject({
       kind: 'CorruptHistory',

@@ -1,1 +1,37 @@
-export {};
+export {
+  eventDecoder,
+  type DecodedEvent,
+  type EventDecoder,
+  type ProjectionDecodeError,
+} from './decoded-event.js';
+export { type Projection, appliesTo, foldProjection } from './projection.js';
+export { recordedBy, recordedUpTo } from './as-of.js';
+export {
+  auditTrail,
+  auditEntry,
+  defaultAuditPolicy,
+  type AuditEntry,
+  type AuditPolicy,
+} from './audit-trail.js';
+export {
+  verifyChains,
+  verifyNext,
+  initialChainVerification,
+  describeBreak,
+  type ChainVerificationState,
+  type VerificationReport,
+} from './chain-verification.js';
+export {
+  InMemorySnapshotStore,
+  type SnapshotStore,
+  type ProjectionSnapshot,
+} from './snapshot-store.js';
+export { ProjectionRunner, replayAsOf, type CatchUpResult, type RunnerOptions } from './runner.js';
+export {
+  deadlineTracker,
+  deadlineReport,
+  type DeadlineSource,
+  type DeadlineTrackerState,
+  type TrackedDeadline,
+  type DeadlineReport,
+} from './deadline-tracker.js';

@@ -35,9 +35,8 @@ export const defineEvent = <A>(
   return { version, codec, upcasters };
 };
 
-export type Definitions = Readonly<
-  Record<string, EventDefinition<never> | EventDefinition<unknown>>
->;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- definitions of any data type
+export type Definitions = Readonly<Record<string, EventDefinition<any>>>;
 
 /** The domain event union a set of definitions describes. */
 export type EventOf<D extends Definitions> = {

@@ -45,9 +45,7 @@ export class InMemoryEventStore implements EventStore {
   ): Promise<AppendResult> {
     this.ensureOpen();
     validateAppend(stream, events);
-    const classification = classifyAppend(stream, events, (id) =>
-      this.byId.get(id.toLowerCase()),
-    );
+    const classification = classifyAppend(stream, events, (id) => this.byId.get(id.toLowerCase()));
     if (classification.kind === 'replay') return resultOf(classification.stored);
     const existing = this.streams.get(stream) ?? [];
     const last = existing[existing.length - 1];

@@ -1,0 +1,64 @@
+import type { EventStore, RecordedEvent } from '@aimline/kernel';
+import { recordedBy } from './as-of.js';
+
+export interface AuditPolicy {
+  /** Recorded more than this many hours after it happened is flagged as late recording. */
+  readonly lateRecordingHours: number;
+}
+
+export const defaultAuditPolicy: AuditPolicy = { lateRecordingHours: 48 };
+
+/** One line of the audit trail: who did what, when it happened, when it was recorded, and why. */
+export interface AuditEntry {
+  readonly stream: string;
+  readonly revision: number;
+  readonly position: string;
+  readonly eventId: string;
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly occurredAt: string;
+  readonly recordedAt: string;
+  readonly actor: { readonly id: string; readonly role: string; readonly agency: string };
+  readonly commandId: string;
+  readonly correlationId: string;
+  readonly causationId: string;
+  readonly hash: string;
+  /** Hours between occurrence and recording when beyond the policy threshold. */
+  readonly lateRecordingHours?: number;
+}
+
+export const auditEntry = (
+  e: RecordedEvent,
+  policy: AuditPolicy = defaultAuditPolicy,
+): AuditEntry => {
+  const lag = (Date.parse(e.metadata.recordedAt) - Date.parse(e.metadata.occurredAt)) / 3_600_000;
+  return {
+    stream: e.stream,
+    revision: e.revision,
+    position: e.position.toString(),
+    eventId: e.id,
+    type: e.type,
+    schemaVersion: e.schemaVersion,
+    occurredAt: e.metadata.occurredAt,
+    recordedAt: e.metadata.recordedAt,
+    actor: e.metadata.actor,
+    commandId: e.metadata.commandId,
+    correlationId: e.metadata.correlationId,
+    causationId: e.metadata.causationId,
+    hash: e.metadata.hash,
+    ...(lag > policy.lateRecordingHours ? { lateRecordingHours: Math.round(lag * 10) / 10 } : {}),
+  };
+};
+
+/**
+ * The audit trail of one stream, or of everything in global order, as recorded by `asOf`.
+ * Streams from the store: nothing is held in memory beyond one page.
+ */
+export async function* auditTrail(
+  store: EventStore,
+  options: { readonly stream?: string; readonly asOf?: string; readonly policy?: AuditPolicy } = {},
+): AsyncIterable<AuditEntry> {
+  const keep = recordedBy(options.asOf);
+  const source = options.stream === undefined ? store.readAll() : store.readStream(options.stream);
+  for await (const e of source) if (keep(e)) yield auditEntry(e, options.policy);
+}

@@ -1,0 +1,65 @@
+import { verifyLink, type ChainBreak, type EventStore, type RecordedEvent } from '@aimline/kernel';
+
+export interface ChainVerificationState {
+  /** Last verified link per stream. */
+  readonly streams: Record<string, { revision: number; hash: string }>;
+  /** The first break found in each broken stream. */
+  readonly breaks: ChainBreak[];
+  events: number;
+}
+
+export const initialChainVerification = (): ChainVerificationState => ({
+  streams: {},
+  breaks: [],
+  events: 0,
+});
+
+/** Verifies one event against the last verified link of its stream (in place). */
+export const verifyNext = (
+  state: ChainVerificationState,
+  event: RecordedEvent,
+): ChainVerificationState => {
+  state.events++;
+  if (state.breaks.some((b) => b.stream === event.stream)) return state;
+  const broken = verifyLink(event, state.streams[event.stream]);
+  if (broken) state.breaks.push(broken);
+  else state.streams[event.stream] = { revision: event.revision, hash: event.metadata.hash };
+  return state;
+};
+
+export interface VerificationReport {
+  readonly events: number;
+  readonly streams: number;
+  readonly breaks: ReadonlyArray<ChainBreak>;
+  readonly ok: boolean;
+}
+
+/**
+ * Walks every stream's hash chain (or one stream's) and reports the first stream and revision
+ * whose stored bytes no longer hash to what was recorded at append.
+ */
+export const verifyChains = async (
+  store: EventStore,
+  options: { readonly stream?: string; readonly onProgress?: (events: number) => void } = {},
+): Promise<VerificationReport> => {
+  const state = initialChainVerification();
+  const source = options.stream === undefined ? store.readAll() : store.readStream(options.stream);
+  for await (const e of source) {
+    verifyNext(state, e);
+    if (options.onProgress && state.events % 10_000 === 0) options.onProgress(state.events);
+  }
+  const streams = new Set([...Object.keys(state.streams), ...state.breaks.map((b) => b.stream)])
+    .size;
+  return { events: state.events, streams, breaks: state.breaks, ok: state.breaks.length === 0 };
+};
+
+export const describeBreak = (b: ChainBreak): string => {
+  switch (b.kind) {
+    case 'HashMismatch':
+      return `stream "${b.stream}" revision ${b.revision}: stored bytes no longer match the recorded hash`;
+    case 'BrokenLink':
+      return `stream "${b.stream}" revision ${b.revision}: prevHash does not link to revision ${b.revision - 1}`;
+    case 'RevisionGap':
+      return `stream "${b.stream}" revision ${b.revision}: expected revision ${b.expectedRevision}`;
+  }
+};

@@ -1,0 +1,38 @@
+/** A projection's state saved with the global position it reflects. */
+export interface ProjectionSnapshot {
+  readonly position: bigint;
+  readonly state: unknown;
+}
+
+/**
+ * Where a runner keeps each projection's state and position between runs. The position and
+ * state are saved together, so a restart resumes exactly where the saved state ends.
+ */
+export interface SnapshotStore {
+  load(name: string): Promise<ProjectionSnapshot | undefined>;
+  save(name: string, snapshot: ProjectionSnapshot): Promise<void>;
+  clear(name: string): Promise<void>;
+}
+
+/** Keeps snapshots as JSON text in memory (the same round trip a file store makes). */
+export class InMemorySnapshotStore implements SnapshotStore {
+  private readonly snapshots = new Map<string, string>();
+
+  async load(name: string): Promise<ProjectionSnapshot | undefined> {
+    const text = this.snapshots.get(name);
+    if (text === undefined) return undefined;
+    const parsed = JSON.parse(text) as { position: string; state: unknown };
+    return { position: BigInt(parsed.position), state: parsed.state };
+  }
+
+  async save(name: string, snapshot: ProjectionSnapshot): Promise<void> {
+    this.snapshots.set(
+      name,
+      JSON.stringify({ position: snapshot.position.toString(), state: snapshot.state }),
+    );
+  }
+
+  async clear(name: string): Promise<void> {
+    this.snapshots.delete(name);
+  }
+}
