@@ -16,3 +16,4 @@ export {
   MEETING_STREAM_PREFIX,
   type MeetingModule,
 } from './module.js';
+export { deadlines } from './deadlines.js';

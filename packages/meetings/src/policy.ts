@@ -6,9 +6,12 @@
 import * as t from 'io-ts';
 import { NonEmptyString, ReportKind } from './values.js';
 
-/** The units a meeting timescale is counted in (T-2 working days, T-3 calendar days, T-1 hours). */
+/**
+ * The units a meeting timescale is counted in, named as `@aimline/calendar`'s deadline units:
+ * T-2 working days, T-3 calendar days and weeks, T-1 elapsed hours.
+ */
 export const DurationUnit = t.keyof(
-  { 'working-days': null, 'calendar-days': null, hours: null },
+  { workingDays: null, calendarDays: null, weeks: null, hours: null },
   'DurationUnit',
 );
 export type DurationUnit = t.TypeOf<typeof DurationUnit>;
@@ -61,7 +64,7 @@ export const defaultMeetingPolicy: MeetingPolicy = {
     'hsb-initial-aim': ['aim-report'],
     'hsb-review': ['aim-report'],
   },
-  hardCopiesDestroyedWithin: { unit: 'working-days', amount: 5, ruleId: 'MTG-9' },
+  hardCopiesDestroyedWithin: { unit: 'workingDays', amount: 5, ruleId: 'MTG-9' },
 };
 
 /** What a council may override, as JSON. */

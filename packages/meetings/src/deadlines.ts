@@ -1,0 +1,154 @@
+/**
+ * The deadlines of one meeting (T-6): MTG-5 (reports to the chair before the meeting), MTG-9
+ * (lists and hard copies destroyed after the upload) and, when a domain's policy sets one, the
+ * minutes-distribution timescale (e.g. PNL-7). Pure: status is `met`/`waived` from the events,
+ * otherwise `open`; the deadline tracker decides `breached` at its `asOf` (T-7).
+ */
+import { deadline, meet, waive, type Calendar, type Deadline } from '@aimline/calendar';
+import type { MeetingPolicy, Timescale } from './policy.js';
+import { distributionList, isHeld } from './queries.js';
+import type { MeetingState, Schedule } from './state.js';
+import type { ReportKind } from './values.js';
+
+const reportLabel: Record<ReportKind, string> = {
+  'aim-report': 'AIM report to the chair',
+  'professional-report': "Professional's report to the chair",
+};
+
+/** The event that set the current date: the schedule, or the latest reschedule. */
+const dateSetBy = (state: MeetingState, schedule: Schedule): { event: string; at: string } => {
+  const last = state.reschedules[state.reschedules.length - 1];
+  return last === undefined
+    ? { event: 'MeetingScheduled', at: schedule.scheduledAt }
+    : { event: 'MeetingRescheduled', at: last.at };
+};
+
+/** An obligation that was still open when the meeting was cancelled is waived (MTG-1). */
+const waivedIfCancelled = (state: MeetingState, d: Deadline): Deadline =>
+  state.cancelledAt === null ? d : waive(d, 'the meeting was cancelled', state.cancelledAt);
+
+/**
+ * MTG-5 (T-4): each report reaches the chair `daysBefore` calendar days before the meeting (end
+ * of that local day, moved back to the previous working day). One deadline per report
+ * submitted (per kind and author, met at its first submission) and one open deadline per report
+ * kind the policy expects for this kind of meeting that has not arrived.
+ */
+const reportDeadlines = (
+  state: MeetingState,
+  schedule: Schedule,
+  policy: MeetingPolicy,
+  calendar: Calendar,
+): Deadline[] => {
+  const rule = policy.reportsToChair;
+  const make = (label: string): Deadline =>
+    deadline({
+      ruleId: rule.ruleId,
+      label,
+      trigger: dateSetBy(state, schedule),
+      unit: 'daysBefore',
+      amount: rule.daysBefore,
+      calendar,
+      start: schedule.start,
+      startDescription: 'the meeting',
+    });
+  const out: Deadline[] = [];
+  const seen = new Set<string>();
+  for (const r of state.reports) {
+    const key = `${r.reportKind}\u0000${r.author.id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(meet(make(`${reportLabel[r.reportKind]} from ${r.author.id}`), r.at));
+  }
+  for (const kind of policy.expectedReports[schedule.kind] ?? []) {
+    if (state.reports.some((r) => r.reportKind === kind)) continue;
+    out.push(waivedIfCancelled(state, make(reportLabel[kind])));
+  }
+  return out;
+};
+
+const within = (
+  timescale: Timescale,
+  label: string,
+  trigger: { event: string; at: string },
+  start: string,
+  startDescription: string,
+  calendar: Calendar,
+): Deadline =>
+  deadline({
+    ruleId: timescale.ruleId,
+    label,
+    trigger,
+    unit: timescale.unit,
+    amount: timescale.amount,
+    calendar,
+    start,
+    startDescription,
+  });
+
+/** MTG-9: lists and hard copies destroyed within the policy timescale of the minutes' upload. */
+const destructionDeadline = (
+  state: MeetingState,
+  policy: MeetingPolicy,
+  calendar: Calendar,
+): Deadline[] => {
+  if (state.upload === null) return [];
+  const d = within(
+    policy.hardCopiesDestroyedWithin,
+    'Lists and hard copies destroyed',
+    { event: 'MinutesUploaded', at: state.upload.at },
+    state.upload.at,
+    'the upload of the minutes',
+    calendar,
+  );
+  return [state.hardCopiesDestroyedAt === null ? d : meet(d, state.hardCopiesDestroyedAt)];
+};
+
+/** The instant the minutes had reached everyone on the distribution list, if they have. */
+const fullyDistributedAt = (state: MeetingState): string | undefined => {
+  const list = distributionList(state);
+  const reached = new Set<string>();
+  for (const d of state.distributions) {
+    for (const r of d.recipients) reached.add(r);
+    if (list.every((id) => reached.has(id))) return d.at;
+  }
+  return undefined;
+};
+
+/** A domain's minutes-distribution timescale (e.g. PNL-7), counted from the meeting's start. */
+const distributionDeadline = (
+  state: MeetingState,
+  schedule: Schedule,
+  policy: MeetingPolicy,
+  calendar: Calendar,
+): Deadline[] => {
+  const timescale = policy.minutesDistributionWithin;
+  if (timescale === undefined || state.attendance === null) return [];
+  const d = within(
+    timescale,
+    'Minutes distributed',
+    { event: 'AttendanceRecorded', at: state.attendance.at },
+    schedule.start,
+    'the meeting',
+    calendar,
+  );
+  const metAt = fullyDistributedAt(state);
+  return [metAt === undefined ? d : meet(d, metAt)];
+};
+
+/**
+ * Every deadline of the meeting, each with its rule id, trigger, start, unit, calendar, due
+ * instant, status and explanation (T-6).
+ */
+export const deadlines = (
+  state: MeetingState,
+  policy: MeetingPolicy,
+  calendar: Calendar,
+): ReadonlyArray<Deadline> => {
+  const schedule = state.schedule;
+  if (schedule === null) return [];
+  return [
+    ...reportDeadlines(state, schedule, policy, calendar),
+    ...(isHeld(state) ? distributionDeadline(state, schedule, policy, calendar) : []),
+    ...destructionDeadline(state, policy, calendar),
+  ];
+};
