@@ -1,0 +1,46 @@
+import type {
+  AllStreamResolvedEvent,
+  AppendExpectedRevision,
+  AppendResult as ClientAppendResult,
+  EventData,
+  Filter,
+  ReadPosition,
+  ReadRevision,
+  ResolvedEvent,
+  StreamMetadata,
+} from '@eventstore/db-client';
+
+/**
+ * The part of `EventStoreDBClient` (6.2.1) the adapter uses. The real client satisfies it
+ * as is; tests pass a fake with the same shape to exercise reconnection without a server.
+ */
+export interface EventStoreDbClientLike {
+  appendToStream(
+    streamName: string,
+    events: EventData[],
+    options: { readonly expectedRevision: AppendExpectedRevision },
+  ): Promise<ClientAppendResult>;
+  readStream(
+    streamName: string,
+    options: {
+      fromRevision?: ReadRevision;
+      direction?: 'forwards' | 'backwards';
+      maxCount?: number | bigint;
+    },
+  ): AsyncIterable<ResolvedEvent>;
+  readAll(options: {
+    fromPosition?: ReadPosition;
+    direction?: 'forwards' | 'backwards';
+    maxCount?: number | bigint;
+  }): AsyncIterable<AllStreamResolvedEvent>;
+  subscribeToAll(options: { fromPosition?: ReadPosition; filter?: Filter }): ClientSubscription;
+  setStreamMetadata(streamName: string, metadata: StreamMetadata): Promise<ClientAppendResult>;
+  dispose(): Promise<void>;
+}
+
+/** A live `$all` subscription as the client returns it: a readable stream of resolved events. */
+export interface ClientSubscription extends AsyncIterable<AllStreamResolvedEvent> {
+  unsubscribe(): Promise<void>;
+  /** The readable's `destroy`: ends a pending read at once when the subscription is closed. */
+  destroy?(error?: Error): unknown;
+}

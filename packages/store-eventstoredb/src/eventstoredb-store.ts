@@ -1,0 +1,177 @@
+import {
+  chainEvents,
+  classifyAppend,
+  GENESIS_HASH,
+  meetsExpected,
+  StoreDisposedError,
+  validateAppend,
+  WrongExpectedRevisionError,
+  type AppendResult,
+  type CheckpointStore,
+  type EventStore,
+  type EventToAppend,
+  type ExpectedRevision,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeOptions,
+  type Subscription,
+} from '@aimline/kernel';
+import { ErrorType } from '@eventstore/db-client';
+import { readAllEvents } from './all-reads.js';
+import { eventStoreDbCheckpoints } from './checkpoints.js';
+import type { EventStoreDbClientLike } from './client-port.js';
+import { mapClientError } from './error-mapping.js';
+import { toEventData } from './event-codec.js';
+import { checkExpectedRevision, exactExpectedRevision } from './expected-revision.js';
+import { findEventsById, readRange, readStreamEvents, readTail } from './stream-reads.js';
+import { subscribeToAllEvents, type SubscriptionSettings } from './subscription.js';
+
+export interface EventStoreDbStoreOptions {
+  /** Whether `dispose()` also disposes the client (default: true when the store opened it from a URL). */
+  readonly disposeClient?: boolean;
+  /** Internal retries of an append that lost a race under 'any' / 'exists' (default 50). */
+  readonly maxAppendRetries?: number;
+  /** Events per `$all` page for `readAll` and catching-up subscriptions (default 500). */
+  readonly pageSize?: number;
+  /** Reconnection of subscriptions (backoff, attempts, a notice per attempt). */
+  readonly subscriptions?: Omit<SubscriptionSettings, 'pageSize'>;
+}
+
+/**
+ * The EventStore port on EventStoreDB / KurrentDB through `@eventstore/db-client`.
+ *
+ * An append reads the stream's tail, checks idempotency by event id itself (EventStoreDB's
+ * own is only a cache), chains the events by hash from the last event's hash, and appends
+ * with the exact revision it read, so a racing writer makes it fail rather than fork the
+ * chain; under 'any' and 'exists' it then retries internally, under a number or
+ * 'no-stream' the caller gets a `WrongExpectedRevisionError` (or the original result, when
+ * the race was a retry of the same events).
+ */
+export class EventStoreDbStore implements EventStore {
+  private disposed = false;
+  private readonly subscriptions = new Set<Subscription>();
+  readonly checkpoints: CheckpointStore;
+
+  constructor(
+    private readonly client: EventStoreDbClientLike,
+    private readonly options: EventStoreDbStoreOptions = {},
+  ) {
+    this.checkpoints = eventStoreDbCheckpoints(client, () => this.ensureOpen());
+  }
+
+  async append(
+    stream: string,
+    events: ReadonlyArray<EventToAppend>,
+    options: { readonly expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult> {
+    this.ensureOpen();
+    validateAppend(stream, events);
+    const expected = options.expectedRevision;
+    checkExpectedRevision(expected, stream);
+    // Ids are stored and compared in lower case (the server returns UUIDs in lower case).
+    const batch = events.map((e) => ({ ...e, id: e.id.toLowerCase() }));
+    const ids = new Set(batch.map((e) => e.id));
+    const maxRetries = this.options.maxAppendRetries ?? 50;
+    let current: number | undefined;
+    for (let attempt = 0; attempt <= maxRetries; attempt++) {
+      const tail = await readTail(this.client, stream, batch.length);
+      const last = tail[0];
+      current = last?.revision;
+      const meets = meetsExpected(expected, current);
+      // The tail covers a retry of the last append; anything else needs the whole stream.
+      const known =
+        current === undefined
+          ? new Map<string, RecordedEvent>()
+          : meets && typeof expected === 'number'
+            ? new Map(
+                tail.filter((e) => ids.has(e.id.toLowerCase())).map((e) => [e.id.toLowerCase(), e]),
+              )
+            : await findEventsById(this.client, stream, ids);
+      const classification = classifyAppend(stream, batch, (id) => known.get(id.toLowerCase()));
+      if (classification.kind === 'replay') return resultOf(classification.stored);
+      if (!meets) throw new WrongExpectedRevisionError(stream, expected, current);
+      const chained = chainEvents(stream, current, last?.metadata.hash ?? GENESIS_HASH, batch);
+      try {
+        await this.client.appendToStream(stream, chained.map(toEventData), {
+          expectedRevision: exactExpectedRevision(current, stream),
+        });
+      } catch (e) {
+        if (isWrongExpectedVersion(e)) {
+          // Someone appended since the tail was read: look again (after a short, growing pause
+          // so racing writers spread out).
+          await pause(Math.min(attempt * 2, 50));
+          continue;
+        }
+        throw mapClientError(e, { operation: `append to ${stream}`, stream, expected });
+      }
+      const stored = await readRange(this.client, stream, chained[0]!.revision, chained.length);
+      return resultOf(stored);
+    }
+    throw new WrongExpectedRevisionError(stream, expected, current);
+  }
+
+  readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+    const ensureOpen = () => this.ensureOpen();
+    const client = this.client;
+    return (async function* () {
+      ensureOpen();
+      yield* readStreamEvents(client, stream, options);
+    })();
+  }
+
+  async streamRevision(stream: string): Promise<number | undefined> {
+    this.ensureOpen();
+    return (await readTail(this.client, stream, 1))[0]?.revision;
+  }
+
+  readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    const ensureOpen = () => this.ensureOpen();
+    const client = this.client;
+    const pageSize = this.options.pageSize;
+    return (async function* () {
+      ensureOpen();
+      yield* readAllEvents(client, options, pageSize);
+    })();
+  }
+
+  subscribe(options: SubscribeOptions = {}): Subscription {
+    this.ensureOpen();
+    const sub = subscribeToAllEvents(this.client, options, {
+      ...this.options.subscriptions,
+      ...(this.options.pageSize === undefined ? {} : { pageSize: this.options.pageSize }),
+    });
+    this.subscriptions.add(sub);
+    return {
+      [Symbol.asyncIterator]: () => sub[Symbol.asyncIterator](),
+      close: async () => {
+        this.subscriptions.delete(sub);
+        await sub.close();
+      },
+    };
+  }
+
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    this.disposed = true;
+    await Promise.all([...this.subscriptions].map((s) => s.close()));
+    this.subscriptions.clear();
+    if (this.options.disposeClient === true) await this.client.dispose();
+  }
+
+  private ensureOpen(): void {
+    if (this.disposed) throw new StoreDisposedError();
+  }
+}
+
+const isWrongExpectedVersion = (e: unknown): boolean =>
+  typeof e === 'object' &&
+  e !== null &&
+  (e as { type?: unknown }).type === ErrorType.WRONG_EXPECTED_VERSION;
+
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+const resultOf = (events: ReadonlyArray<RecordedEvent>): AppendResult => {
+  const last = events[events.length - 1]!;
+  return { nextExpectedRevision: last.revision, position: last.position, events };
+};

@@ -1,0 +1,101 @@
+import { StreamNotFoundError, type ReadStreamOptions, type RecordedEvent } from '@aimline/kernel';
+import {
+  BACKWARDS,
+  END,
+  FORWARDS,
+  START,
+  type ReadRevision,
+  type ResolvedEvent,
+} from '@eventstore/db-client';
+import type { EventStoreDbClientLike } from './client-port.js';
+import { mapClientError } from './error-mapping.js';
+import { fromResolvedEvent } from './event-codec.js';
+
+/**
+ * A stream's events through the client, as the port reads them: an empty iteration for a
+ * stream that does not exist (the client throws `StreamNotFoundError` during iteration),
+ * typed errors for everything else.
+ */
+export async function* readStreamEvents(
+  client: EventStoreDbClientLike,
+  stream: string,
+  options: ReadStreamOptions = {},
+): AsyncGenerator<RecordedEvent> {
+  const backwards = options.direction === 'backwards';
+  if (options.maxCount !== undefined && options.maxCount <= 0) return;
+  let fromRevision: ReadRevision;
+  if (options.fromRevision === undefined) fromRevision = backwards ? END : START;
+  else if (options.fromRevision < 0) {
+    if (backwards) return;
+    fromRevision = START;
+  } else fromRevision = BigInt(Math.floor(options.fromRevision));
+  const read = client.readStream(stream, {
+    fromRevision,
+    direction: backwards ? BACKWARDS : FORWARDS,
+    ...(options.maxCount === undefined ? {} : { maxCount: options.maxCount }),
+  });
+  const iterator = read[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      let next: IteratorResult<ResolvedEvent>;
+      try {
+        next = await iterator.next();
+      } catch (e) {
+        const mapped = mapClientError(e, { operation: `read stream ${stream}`, stream });
+        if (mapped instanceof StreamNotFoundError) return;
+        throw mapped;
+      }
+      if (next.done === true) return;
+      yield fromResolvedEvent(next.value);
+    }
+  } finally {
+    await iterator.return?.();
+  }
+}
+
+/** The stream's last `count` events, newest first (empty for no stream). */
+export const readTail = async (
+  client: EventStoreDbClientLike,
+  stream: string,
+  count: number,
+): Promise<RecordedEvent[]> => {
+  const out: RecordedEvent[] = [];
+  for await (const e of readStreamEvents(client, stream, {
+    direction: 'backwards',
+    maxCount: Math.max(1, count),
+  }))
+    out.push(e);
+  return out;
+};
+
+/** `count` events from `fromRevision` on, oldest first. */
+export const readRange = async (
+  client: EventStoreDbClientLike,
+  stream: string,
+  fromRevision: number,
+  count: number,
+): Promise<RecordedEvent[]> => {
+  const out: RecordedEvent[] = [];
+  for await (const e of readStreamEvents(client, stream, { fromRevision, maxCount: count }))
+    out.push(e);
+  return out;
+};
+
+/**
+ * The stream's events whose ids are among `ids` (lower case), found by reading the stream
+ * backwards until all are found or the stream's first event is reached. This is the
+ * adapter's own idempotency check: EventStoreDB's is only a cache.
+ */
+export const findEventsById = async (
+  client: EventStoreDbClientLike,
+  stream: string,
+  ids: ReadonlySet<string>,
+): Promise<Map<string, RecordedEvent>> => {
+  const found = new Map<string, RecordedEvent>();
+  for await (const e of readStreamEvents(client, stream, { direction: 'backwards' })) {
+    const id = e.id.toLowerCase();
+    if (ids.has(id)) found.set(id, e);
+    if (found.size === ids.size) break;
+  }
+  return found;
+};
