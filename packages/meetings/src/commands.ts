@@ -4,14 +4,13 @@
  * command envelope (kernel `Command`).
  */
 import * as t from 'io-ts';
-import { commandCatalogue, personal, type CommandOf } from '@aimline/kernel';
+import { IsoInstant, commandCatalogue, personal, type CommandOf } from '@aimline/kernel';
 import {
   AttendanceEntry,
   Author,
   CaseSystem,
   Channel,
   ContactDetails,
-  Instant,
   Invitee,
   Location,
   MeetingKind,
@@ -32,8 +31,8 @@ export const ScheduleMeeting = t.intersection([
     subjects: t.array(SubjectRef),
     chair: Professional,
     leadProfessional: Professional,
-    start: Instant,
-    end: Instant,
+    start: IsoInstant,
+    end: IsoInstant,
     location: Location,
   }),
   t.partial({ purpose: personal(NonEmptyString, 'freeText') }),
@@ -41,7 +40,7 @@ export const ScheduleMeeting = t.intersection([
 
 /** A new start and end; the location stays unless a new one is given. */
 export const RescheduleMeeting = t.intersection([
-  t.type({ ...meeting, start: Instant, end: Instant, reason: Reason }),
+  t.type({ ...meeting, start: IsoInstant, end: IsoInstant, reason: Reason }),
   t.partial({ location: Location }),
 ]);
 

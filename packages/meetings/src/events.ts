@@ -3,21 +3,13 @@
  * the meeting id and `at`, the instant it happened.
  */
 import * as t from 'io-ts';
-import {
-  defineEvent,
-  eventCatalogue,
-  personal,
-  type DomainEvent,
-  type EventCatalogue,
-  type EventDefinition,
-} from '@aimline/kernel';
+import { IsoInstant, defineEvent, eventCatalogue, personal, type EventOf } from '@aimline/kernel';
 import {
   AttendanceEntry,
   Author,
   CaseSystem,
   Channel,
   ContactDetails,
-  Instant,
   Invitee,
   Location,
   MeetingKind,
@@ -29,7 +21,7 @@ import {
   SubjectRef,
 } from './values.js';
 
-const base = { meetingId: NonEmptyString, at: Instant };
+const base = { meetingId: NonEmptyString, at: IsoInstant };
 
 /** MTG-1: the lead professional arranged the date with the chair and booked a room (or a call). */
 export const MeetingScheduled = t.intersection([
@@ -39,8 +31,8 @@ export const MeetingScheduled = t.intersection([
     subjects: t.array(SubjectRef),
     chair: Professional,
     leadProfessional: Professional,
-    start: Instant,
-    end: Instant,
+    start: IsoInstant,
+    end: IsoInstant,
     location: Location,
   }),
   t.partial({ purpose: personal(NonEmptyString, 'freeText') }),
@@ -49,10 +41,10 @@ export const MeetingScheduled = t.intersection([
 /** MTG-1: a new date, time or place, with the reason. */
 export const MeetingRescheduled = t.type({
   ...base,
-  start: Instant,
-  end: Instant,
+  start: IsoInstant,
+  end: IsoInstant,
   location: Location,
-  previousStart: Instant,
+  previousStart: IsoInstant,
   reason: Reason,
 });
 
@@ -144,23 +136,10 @@ export const meetingEventDefinitions = {
   HardCopiesDestroyed: defineEvent(HardCopiesDestroyed),
 };
 
-type DataOf<D> = D extends EventDefinition<infer A> ? A : never;
-type Definitions = typeof meetingEventDefinitions;
+export const meetingEvents = eventCatalogue(meetingEventDefinitions);
 
 /** Every event of a meeting stream. */
-export type MeetingEvent = {
-  [K in keyof Definitions]: DomainEvent<K, DataOf<Definitions[K]>>;
-}[keyof Definitions];
+export type MeetingEvent = EventOf<typeof meetingEventDefinitions>;
 export type MeetingEventType = MeetingEvent['type'];
 /** The event of one type: `MeetingEventOf<'MinutesApproved'>`. */
 export type MeetingEventOf<K extends MeetingEventType> = Extract<MeetingEvent, { type: K }>;
-
-/**
- * The catalogue that validates and upcasts every stored meeting event. The definitions are
- * widened before they reach the kernel's `eventCatalogue`: its `Definitions` constraint
- * (`EventDefinition<never> | EventDefinition<unknown>`) rejects concrete codecs depending on the
- * order TypeScript measures variance in; the event union is derived above instead.
- */
-export const meetingEvents: EventCatalogue<MeetingEvent> = eventCatalogue(
-  meetingEventDefinitions as unknown as Readonly<Record<string, EventDefinition<unknown>>>,
-) as unknown as EventCatalogue<MeetingEvent>;

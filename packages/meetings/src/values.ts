@@ -3,34 +3,13 @@
  * (names, contact details, addresses, free text) is marked with the kernel's `personal()`.
  */
 import * as t from 'io-ts';
-import * as E from 'fp-ts/lib/Either.js';
-import { IsoDate, IsoInstant, personal } from '@aimline/kernel';
+import { IsoDate, personal } from '@aimline/kernel';
 
 /** A non-empty string (ids, roles, agencies): a plain `string` once decoded. */
 export const NonEmptyString = new t.Type<string, string, unknown>(
   'NonEmptyString',
   (u): u is string => typeof u === 'string' && u.trim().length > 0,
   (u, c) => (typeof u === 'string' && u.trim().length > 0 ? t.success(u) : t.failure(u, c)),
-  t.identity,
-);
-
-/**
- * An ISO-8601 instant with an offset (T-1), validated by the kernel's `IsoInstant` but typed as
- * a plain `string` (the kernel does not export its brand, so a branded type cannot appear in
- * this package's declarations).
- */
-export const Instant = new t.Type<string, string, unknown>(
-  'IsoInstant',
-  (u): u is string => IsoInstant.is(u),
-  (u, c) => (E.isRight(IsoInstant.decode(u)) ? t.success(u as string) : t.failure(u, c)),
-  t.identity,
-);
-
-/** A calendar date `YYYY-MM-DD`, validated by the kernel's `IsoDate`, typed as `string`. */
-export const CalendarDate = new t.Type<string, string, unknown>(
-  'IsoDate',
-  (u): u is string => IsoDate.is(u),
-  (u, c) => (E.isRight(IsoDate.decode(u)) ? t.success(u as string) : t.failure(u, c)),
   t.identity,
 );
 
@@ -164,7 +143,7 @@ export type AttendanceEntry = t.TypeOf<typeof AttendanceEntry>;
 
 /** When an action is due: a date, or a timescale as the minutes word it ("before the review"). */
 export const ActionDue = t.union(
-  [t.type({ date: CalendarDate }), t.type({ timescale: personal(NonEmptyString, 'freeText') })],
+  [t.type({ date: IsoDate }), t.type({ timescale: personal(NonEmptyString, 'freeText') })],
   'ActionDue',
 );
 export type ActionDue = t.TypeOf<typeof ActionDue>;
