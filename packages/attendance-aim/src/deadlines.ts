@@ -1,0 +1,192 @@
+/**
+ * deadlines(state, policy, schoolCalendar): every obligation of a case as a calendar `Deadline`
+ * with its rule id (T-6). Counts in school days use the school's term dates and closures.
+ */
+import { deadline, meet, waive, type Deadline } from '@aimline/calendar';
+import { dayNumber } from './dates.js';
+import { dayOf } from './decide/support.js';
+import type { AttendancePolicy } from './policy.js';
+import { addSchoolDays, isSchoolDay, schoolDayOnOrAfter, subtractSchoolDays, termDatesCover, type SchoolCalendar } from './school-calendar.js';
+import { endOfCompulsorySchoolAge } from './school-year.js';
+import { meetingsOf, type AttendanceAimState, type OpenCase } from './state.js';
+
+const schoolDaysNote = (c: SchoolCalendar, n: number, from: string, to: string): string => {
+  const beyond = !termDatesCover(c, from) || !termDatesCover(c, to);
+  return `; ${n} school days by the term dates and closures of ${c.id}${beyond ? ' (beyond the known term dates every working day counts)' : ''}`;
+};
+
+const closedWaiver = (s: OpenCase, d: Deadline): Deadline =>
+  s.closedAt !== undefined ? waive(d, 'the case is closed', s.closedAt) : d;
+
+/** ATT-2: each letter reaches its parent the policy's school days before the AIM. */
+const letterDeadlines = (s: OpenCase, policy: AttendancePolicy, c: SchoolCalendar): Deadline[] =>
+  meetingsOf(s).flatMap((m) =>
+    Object.values(s.parents)
+      .filter((p) => p.dayToDayResponsibility)
+      .map((p) => {
+        const meetingDay = dayOf(m.start);
+        const dueDay = subtractSchoolDays(c, meetingDay, policy.letterNoticeSchoolDays);
+        const d0 = deadline({
+          ruleId: 'ATT-2',
+          label: `AIM letter to parent ${p.parentId} for meeting ${m.meetingId}`,
+          trigger: { event: 'AimScheduled', at: m.scheduledAt },
+          unit: 'daysBefore',
+          amount: dayNumber(meetingDay) - dayNumber(dueDay),
+          calendar: c.region,
+          start: m.start,
+          startDescription: 'the AIM',
+        });
+        const d = { ...d0, explanation: d0.explanation + schoolDaysNote(c, policy.letterNoticeSchoolDays, dueDay, meetingDay) };
+        const letter = m.letters[p.parentId];
+        if (letter !== undefined && letter.forStart === m.start) return meet(d, letter.sentAt);
+        if (m.status !== 'scheduled') return waive(d, `meeting ${m.meetingId} is recorded`, m.decidedAt ?? m.start);
+        return closedWaiver(s, d);
+      }),
+  );
+
+/** ATT-7: a review the policy's weeks after each AIM that was held. */
+const reviewDeadlines = (s: OpenCase, policy: AttendancePolicy, c: SchoolCalendar): Deadline[] =>
+  meetingsOf(s)
+    .filter((m) => m.status === 'held')
+    .map((m) => {
+      const d0 = deadline({
+        ruleId: 'ATT-7',
+        label: `Review of the targets of meeting ${m.meetingId}`,
+        trigger: { event: 'AimHeld', at: m.decidedAt ?? m.start },
+        unit: 'weeks',
+        amount: policy.reviewAfterWeeks,
+        calendar: c.region,
+        start: m.start,
+        startDescription: 'the AIM',
+      });
+      const dueDay = dayOf(d0.due);
+      const note = isSchoolDay(c, dueDay) ? '' : `; ${dueDay} is not a school day at ${c.id}: the first school day after is ${schoolDayOnOrAfter(c, dueDay)}`;
+      const d = { ...d0, explanation: d0.explanation + note };
+      return m.reviewedAt !== undefined ? meet(d, m.reviewedAt) : closedWaiver(s, d);
+    });
+
+const schoolDaysAfter = (
+  c: SchoolCalendar,
+  input: { ruleId: string; label: string; event: string; at: string; n: number },
+): Deadline => {
+  const from = dayOf(input.at);
+  const dueDay = addSchoolDays(c, from, input.n);
+  const d0 = deadline({
+    ruleId: input.ruleId,
+    label: input.label,
+    trigger: { event: input.event, at: input.at },
+    unit: 'calendarDays',
+    amount: dayNumber(dueDay) - dayNumber(from),
+    calendar: c.region,
+  });
+  return { ...d0, explanation: d0.explanation + schoolDaysNote(c, input.n, from, dueDay) };
+};
+
+/** ATT-5: after an AIM that did not proceed, the next step (a new date, a home visit, a consultation). */
+const notHeldDeadlines = (s: OpenCase, policy: AttendancePolicy, c: SchoolCalendar): Deadline[] =>
+  meetingsOf(s)
+    .filter((m) => m.status === 'not-held' && m.decidedAt !== undefined)
+    .map((m) => {
+      const at = m.decidedAt!;
+      const d = schoolDaysAfter(c, {
+        ruleId: 'ATT-5',
+        label: `Next step (${m.notHeldAction ?? 'follow-up'}) after meeting ${m.meetingId} did not proceed`,
+        event: 'AimNotHeld',
+        at,
+        n: policy.nextStepAfterNotHeldSchoolDays,
+      });
+      const later = [
+        ...meetingsOf(s).filter((x) => Date.parse(x.scheduledAt) > Date.parse(at)).map((x) => x.scheduledAt),
+        ...s.interactions.filter((x) => Date.parse(x.at) > Date.parse(at)).map((x) => x.at),
+        ...(s.inclusionOfficerConsultedAt !== undefined && Date.parse(s.inclusionOfficerConsultedAt) > Date.parse(at) ? [s.inclusionOfficerConsultedAt] : []),
+      ].sort((a, b) => Date.parse(a) - Date.parse(b));
+      return later[0] !== undefined ? meet(d, later[0]) : closedWaiver(s, d);
+    });
+
+/** ATT-9: the inclusion officer is consulted after no engagement is recorded. */
+const consultationDeadlines = (s: OpenCase, policy: AttendancePolicy, c: SchoolCalendar): Deadline[] => {
+  if (s.noEngagementAt === undefined) return [];
+  const d = schoolDaysAfter(c, {
+    ruleId: 'ATT-9',
+    label: 'Consult the inclusion officer about legal action',
+    event: 'NoEngagementRecorded',
+    at: s.noEngagementAt,
+    n: policy.inclusionOfficerConsultationSchoolDays,
+  });
+  return [s.inclusionOfficerConsultedAt !== undefined ? meet(d, s.inclusionOfficerConsultedAt) : closedWaiver(s, d)];
+};
+
+/** NAT-7: the improvement period of a notice to improve; payment of a penalty notice. */
+const ladderDeadlines = (s: OpenCase, policy: AttendancePolicy, c: SchoolCalendar): Deadline[] =>
+  s.stepOrder.flatMap((id) => {
+    const r = s.legalSteps[id];
+    if (r === undefined) return [];
+    const step = r.step;
+    if (step.kind === 'notice-to-improve') {
+      const d = deadline({
+        ruleId: 'NAT-7',
+        label: `End of the improvement period of notice to improve ${id}: review attendance`,
+        trigger: { event: 'LegalStepRecorded', at: r.at },
+        unit: 'weeks',
+        amount: step.improvementPeriodWeeks,
+        calendar: c.region,
+        start: step.issuedOn,
+        startDescription: 'the notice to improve',
+      });
+      const next = s.stepOrder.map((x) => s.legalSteps[x]).find((x) => x !== undefined && Date.parse(x.at) > Date.parse(r.at));
+      return [next !== undefined ? meet(d, next.at) : closedWaiver(s, d)];
+    }
+    if (step.kind === 'penalty-notice' && r.penalty !== undefined) {
+      const p = r.penalty;
+      const paidAt = r.paidOn === undefined ? undefined : `${r.paidOn}T12:00:00Z`;
+      const payment = (days: number, label: string): Deadline => {
+        const d = deadline({
+          ruleId: 'NAT-7',
+          label,
+          trigger: { event: 'LegalStepRecorded', at: r.at },
+          unit: 'calendarDays',
+          amount: days,
+          calendar: c.region,
+          start: step.issuedOn,
+          startDescription: 'the penalty notice',
+        });
+        return paidAt !== undefined ? meet(d, paidAt) : closedWaiver(s, d);
+      };
+      const out = [payment(policy.penaltyNotice.fullWithinDays, `Penalty notice ${id}: £${p.amount} paid`)];
+      if (p.reducedAmount !== null)
+        out.unshift(payment(policy.penaltyNotice.reducedWithinDays, `Penalty notice ${id}: £${p.reducedAmount} paid at the reduced amount`));
+      return out;
+    }
+    return [];
+  });
+
+/** NAT-8: legal steps end when compulsory school age ends. */
+const compulsoryAgeDeadline = (s: OpenCase, policy: AttendancePolicy, c: SchoolCalendar): Deadline => {
+  const ends = endOfCompulsorySchoolAge(s.pupil.dateOfBirth, policy.finalCompulsoryYearGroup);
+  const from = dayOf(s.openedAt);
+  const d0 = deadline({
+    ruleId: 'NAT-8',
+    label: 'Legal attendance steps while the pupil is of compulsory school age',
+    trigger: { event: 'AttendanceCaseOpened', at: s.openedAt },
+    unit: 'calendarDays',
+    amount: Math.max(0, dayNumber(ends) - dayNumber(from)),
+    calendar: c.region,
+  });
+  const d = {
+    ...d0,
+    explanation: `${d0.explanation}; compulsory school age ends on ${ends}, the last Friday in June of Year ${policy.finalCompulsoryYearGroup}: legal steps after it are rejected`,
+  };
+  return closedWaiver(s, d);
+};
+
+export const deadlines = (state: AttendanceAimState, policy: AttendancePolicy, calendar: SchoolCalendar): Deadline[] => {
+  if (state.status === 'none') return [];
+  return [
+    ...letterDeadlines(state, policy, calendar),
+    ...reviewDeadlines(state, policy, calendar),
+    ...notHeldDeadlines(state, policy, calendar),
+    ...consultationDeadlines(state, policy, calendar),
+    ...ladderDeadlines(state, policy, calendar),
+    compulsoryAgeDeadline(state, policy, calendar),
+  ];
+};
