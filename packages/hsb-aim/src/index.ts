@@ -1,1 +1,25 @@
-export {};
+/**
+ * @aimline/hsb-aim: a harmful sexual behaviour AIM case, from the first disclosure to closure,
+ * as a pure event-sourced domain (HSB-1 … HSB-31, NAT-1 … NAT-3, MTG-5).
+ */
+export * from './values.js';
+export * from './outcomes.js';
+export * from './policy.js';
+export * from './commands.js';
+export {
+  hsbEventDefinitions,
+  hsbEvents,
+  type HsbEvent,
+  type HsbEventType,
+  type EventData,
+} from './events.js';
+export * from './state.js';
+export { evolve } from './evolve.js';
+export { makeDecide } from './decide/index.js';
+export type { Decision } from './decide/common.js';
+export { makeHsbDecider, type HsbDecider } from './decider.js';
+export { deriveLeadAgency, type LeadAgencyDecision } from './lead-agency.js';
+export { deadlines } from './deadlines.js';
+export { scoreHistory, type ScorePoint } from './scores.js';
+export { ageOn } from './age.js';
+export { hsbCaseModule, hsbCaseStream, HSB_STREAM_PREFIX, type HsbCaseModule } from './module.js';

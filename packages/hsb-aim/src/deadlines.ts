@@ -1,0 +1,304 @@
+/**
+ * deadlines(state, policy, calendar): every obligation of the case as a calendar `Deadline`
+ * (T-6): rule id, trigger event, start, unit and amount, calendar, due instant, status and an
+ * explanation. Pure: nothing is read from a clock; a tracker decides `breached` at its `asOf`.
+ * On a closed case every obligation still open is waived ("case closed"), so a closed case has
+ * no open obligation.
+ */
+import {
+  deadline,
+  englandAndWales,
+  meet,
+  waive,
+  type Calendar,
+  type Deadline,
+  type DeadlineInput,
+} from '@aimline/calendar';
+import { defaultHsbPolicy, type HsbPolicy } from './policy.js';
+import { isCase, type HsbState, type OpenCase } from './state.js';
+
+type Spec = Omit<DeadlineInput, 'calendar'> & { readonly metAt?: string | undefined };
+
+const later = (a: string | undefined, b: string | undefined): string | undefined =>
+  a === undefined || b === undefined ? undefined : Date.parse(a) >= Date.parse(b) ? a : b;
+
+/** A chain of rolling obligations: from each point to the next, the last one open. */
+const rolling = (
+  points: ReadonlyArray<{ readonly at: string; readonly event: string }>,
+  next: ReadonlyArray<string>,
+  make: (
+    from: { readonly at: string; readonly event: string },
+    index: number,
+  ) => Omit<Spec, 'trigger' | 'metAt'>,
+): Spec[] =>
+  points.map((p, i) => ({ ...make(p, i), trigger: { event: p.event, at: p.at }, metAt: next[i] }));
+
+const strategyDeadlines = (s: OpenCase, policy: HsbPolicy): Spec[] => {
+  const own = s.strategy.find((x) => x.forChild !== 'victim-child');
+  const out: Spec[] = [
+    {
+      ruleId: 'HSB-2',
+      label: 'Strategy discussion',
+      trigger: { event: 'ConcernReported', at: s.reportedAt },
+      start: s.disclosedAt,
+      startDescription: 'the disclosure',
+      unit: 'hours',
+      amount: policy.strategyWithinHours,
+      metAt: own?.at,
+    },
+  ];
+  const first = s.strategy[0];
+  const commissioned = s.assessment.commissioned;
+  if (commissioned !== undefined) {
+    const fromStrategy = commissioned.by === 'section-47' && first !== undefined;
+    out.push({
+      ruleId: 'HSB-11',
+      label: 'Allocation of assessors',
+      trigger: fromStrategy
+        ? { event: 'StrategyDiscussionHeld', at: first.at }
+        : { event: `AssessmentCommissioned(${commissioned.by})`, at: commissioned.at },
+      startDescription: fromStrategy ? 'the strategy meeting' : 'the assessment being commissioned',
+      unit: 'workingDays',
+      amount: policy.allocationWorkingDays,
+      metAt: s.assessment.allocatedAt,
+    });
+  }
+  const c = s.conferences;
+  if (c.calledAt !== undefined)
+    out.push({
+      ruleId: 'NAT-1',
+      label: 'Initial child protection conference',
+      trigger: { event: 'StrategyDiscussionHeld', at: c.startedFrom ?? c.calledAt },
+      startDescription: 'the strategy discussion that started the Section 47 enquiry',
+      unit: 'workingDays',
+      amount: policy.initialConferenceWorkingDays,
+      metAt: c.initialAt,
+    });
+  if (c.initialAt !== undefined) {
+    const points = [
+      { at: c.initialAt, event: 'ConferenceHeld(initial)' },
+      ...c.reviews.map((at) => ({ at, event: 'ConferenceHeld(review)' })),
+    ];
+    out.push(
+      ...rolling(points, c.reviews, (_p, i) => ({
+        ruleId: 'NAT-2',
+        label: i === 0 ? 'First review conference' : 'Review conference',
+        unit: 'months',
+        amount: i === 0 ? policy.firstReviewConferenceMonths : policy.reviewConferenceMonths,
+      })),
+    );
+  }
+  if (s.section47?.section47 === true)
+    out.push({
+      ruleId: 'NAT-3',
+      label: 'Child and family assessment',
+      trigger: { event: 'ConcernReported', at: s.reportedAt },
+      startDescription: 'the referral',
+      unit: 'workingDays',
+      amount: policy.childAndFamilyAssessmentWorkingDays,
+      metAt: s.childAndFamilyAssessmentAt,
+    });
+  return out;
+};
+
+const assessmentDeadlines = (s: OpenCase, policy: HsbPolicy): Spec[] => {
+  const a = s.assessment;
+  const out: Spec[] = [];
+  if (a.allocatedAt !== undefined) {
+    const trigger = { event: 'AssessorsAllocated', at: a.allocatedAt };
+    const fromAllocation = { trigger, startDescription: 'allocation' };
+    out.push(
+      {
+        ...fromAllocation,
+        ruleId: 'HSB-12',
+        label: 'Home visit and home safety plan',
+        unit: policy.homeSafetyPlanUnit,
+        amount: policy.homeSafetyPlanDays,
+        metAt: later(a.homeVisitAt, a.safetyPlanAt),
+      },
+      {
+        ...fromAllocation,
+        ruleId: 'HSB-14',
+        label: 'Initial joint supervision',
+        unit: 'workingDays',
+        amount: policy.initialSupervisionWorkingDays,
+        metAt: a.supervisions.initial,
+      },
+      {
+        ...fromAllocation,
+        ruleId: 'HSB-16',
+        label: 'Second supervision',
+        unit: 'weeks',
+        amount: policy.secondSupervisionWeeks,
+        metAt: a.supervisions.second,
+      },
+      {
+        ...fromAllocation,
+        ruleId: 'HSB-17',
+        label: 'Final supervision (scores and evidence)',
+        unit: 'weeks',
+        amount: policy.finalSupervisionWeeks,
+        metAt: a.supervisions.final,
+      },
+    );
+  }
+  if (a.supervisions.initial !== undefined)
+    out.push({
+      ruleId: 'HSB-15',
+      label: 'Initial AIM meeting',
+      trigger: { event: 'SupervisionHeld(initial)', at: a.supervisions.initial },
+      startDescription: 'the initial joint supervision',
+      unit: 'weeks',
+      amount: policy.initialMeetingWeeksAfterSupervision,
+      metAt: s.initialMeetingAt,
+    });
+  if (a.meeting !== undefined) {
+    const before = {
+      trigger: { event: 'InitialAimMeetingBooked', at: a.meeting.bookedAt },
+      start: a.meeting.start,
+      startDescription: 'the initial AIM meeting',
+    };
+    out.push(
+      {
+        ...before,
+        ruleId: 'HSB-18',
+        label: 'Report to the responsible manager',
+        unit: 'daysBefore',
+        amount: policy.reportToManagerDaysBefore,
+        metAt: a.reports.manager,
+      },
+      {
+        ...before,
+        ruleId: 'HSB-19',
+        label: 'Report to the IRO',
+        unit: 'hoursBefore',
+        amount: policy.reportToIroHoursBefore,
+        metAt: a.reports.iro,
+      },
+      {
+        ...before,
+        ruleId: 'MTG-5',
+        label: 'Reports to the chair',
+        unit: 'daysBefore',
+        amount: policy.reportToChairDaysBefore,
+        metAt: a.reports.chair,
+      },
+    );
+  }
+  for (const r of s.emergingRisks)
+    out.push({
+      ruleId: 'HSB-23',
+      label: `Multi-agency risk-management meeting (${r.riskId})`,
+      trigger: { event: 'EmergingRiskRaised', at: r.raisedAt },
+      unit: 'hours',
+      amount: policy.emergingRiskMeetingHours,
+      metAt: r.meetingAt,
+    });
+  return out;
+};
+
+const interventionDeadlines = (s: OpenCase, policy: HsbPolicy): Spec[] => {
+  const iv = s.intervention;
+  if (iv.planAgreedAt === undefined) return [];
+  const start = { at: iv.planAgreedAt, event: 'InitialAimMeetingHeld' };
+  const contactPoints = [
+    {
+      ...start,
+      intensive:
+        iv.contacts.length === 0 ? iv.intensive : (iv.contacts[0]?.intensive ?? iv.intensive),
+    },
+    ...iv.contacts.map((c, i) => ({
+      at: c.at,
+      event: 'ContactRecorded',
+      intensive: iv.contacts[i + 1]?.intensive ?? iv.intensive,
+    })),
+  ];
+  const ended = iv.endedAt !== undefined;
+  const trim = <A>(points: ReadonlyArray<A>, metCount: number): ReadonlyArray<A> =>
+    ended ? points.slice(0, metCount) : points;
+  return [
+    ...rolling(
+      trim(contactPoints, iv.contacts.length),
+      iv.contacts.map((c) => c.at),
+      (p) => {
+        const intensive = (p as (typeof contactPoints)[number]).intensive;
+        return {
+          ruleId: 'HSB-25',
+          label: intensive ? 'Contact (intensive: twice weekly)' : 'Contact (weekly)',
+          unit: 'calendarDays',
+          amount: intensive ? policy.intensiveContactIntervalDays : policy.contactIntervalDays,
+        };
+      },
+    ),
+    ...rolling(
+      trim(
+        [
+          start,
+          ...iv.practitionerSupervisions.map((at) => ({ at, event: 'PractitionerSupervised' })),
+        ],
+        iv.practitionerSupervisions.length,
+      ),
+      iv.practitionerSupervisions,
+      () => ({
+        ruleId: 'HSB-25',
+        label: 'Practitioner supervision (monthly)',
+        unit: 'months',
+        amount: policy.practitionerSupervisionMonths,
+      }),
+    ),
+    ...rolling(
+      trim([start, ...iv.reviews.map((at) => ({ at, event: 'ReviewHeld' }))], iv.reviews.length),
+      iv.reviews,
+      () => ({
+        ruleId: 'HSB-26',
+        label: 'AIM review meeting',
+        unit: 'weeks',
+        amount: policy.reviewWeeks,
+      }),
+    ),
+  ];
+};
+
+const criminalDeadlines = (s: OpenCase): Spec[] => {
+  const bail = s.criminal.bail;
+  if (bail === undefined) return [];
+  const days = Math.round(
+    (Date.parse(`${bail.until}T12:00:00Z`) - Date.parse(`${bail.at.slice(0, 10)}T12:00:00Z`)) /
+      86_400_000,
+  );
+  return [
+    {
+      ruleId: 'HSB-28',
+      label:
+        bail.kind === 'bail'
+          ? 'Police decision by the bail date'
+          : 'Police decision by the end of release under investigation',
+      trigger: { event: 'BailRecorded', at: bail.at },
+      unit: 'calendarDays',
+      amount: Math.max(0, days),
+      metAt: s.criminal.policeDecision?.at ?? s.criminal.chargedAt,
+    },
+  ];
+};
+
+const build = (spec: Spec, calendar: Calendar): Deadline => {
+  const { metAt, ...input } = spec;
+  const d = deadline({ ...input, calendar });
+  return metAt === undefined ? d : meet(d, metAt);
+};
+
+export const deadlines = (
+  state: HsbState,
+  policy: HsbPolicy = defaultHsbPolicy,
+  calendar: Calendar = englandAndWales,
+): Deadline[] => {
+  if (!isCase(state)) return [];
+  const all = [
+    ...strategyDeadlines(state, policy),
+    ...assessmentDeadlines(state, policy),
+    ...interventionDeadlines(state, policy),
+    ...criminalDeadlines(state),
+  ].map((spec) => build(spec, calendar));
+  const closedAt = state.status === 'closed' ? state.closedAt : undefined;
+  return closedAt === undefined ? all : all.map((d) => waive(d, 'case closed', closedAt));
+};

@@ -1,0 +1,157 @@
+/** Assessment: model (HSB-8), lead agency (HSB-9), assessors (HSB-10), home safety plan (HSB-12, HSB-13). */
+import * as E from 'fp-ts/lib/Either.js';
+import { reject, type Rejection } from '@aimline/kernel';
+import { ageOn } from '../age.js';
+import { deriveLeadAgency } from '../lead-agency.js';
+import type { HsbPolicy } from '../policy.js';
+import type { OpenCase } from '../state.js';
+import type { AssessmentModel, Assessor } from '../values.js';
+import { criminalRoute, firstDuplicate, firstFailure, ok, when, type Handler } from './common.js';
+
+/** HSB-8: the model must be in use by the council and fit the child's age. */
+export const modelFits = (
+  model: AssessmentModel,
+  age: number,
+  policy: HsbPolicy,
+): Rejection | undefined => {
+  if (!policy.modelsInUse.includes(model))
+    return reject('HSB-8', `this council does not use the ${model} model`, 'data.model');
+  const fits = policy.modelAgeBands.some(
+    (b) => b.model === model && age >= b.minAge && age <= b.maxAge,
+  );
+  return fits
+    ? undefined
+    : reject('HSB-8', `the ${model} model does not fit a child aged ${age}`, 'data.model');
+};
+
+const criminalProceedings = (s: OpenCase): boolean =>
+  criminalRoute(s) ||
+  s.criminal.chargedAt !== undefined ||
+  s.assessment.commissioned?.by === 'police' ||
+  s.assessment.commissioned?.by === 'court';
+
+/** HSB-10: who may assess. */
+export const assessorChecks = (
+  model: AssessmentModel,
+  assessors: ReadonlyArray<Assessor>,
+  s: OpenCase,
+): Rejection | undefined => {
+  const victimWorker = s.victim?.socialWorkerId;
+  const victimIdx =
+    victimWorker === undefined ? -1 : assessors.findIndex((a) => a.id === victimWorker);
+  const trained = assessors.some((a) => a.trainedIn.includes(model));
+  if (victimIdx >= 0)
+    return reject(
+      'HSB-10',
+      "the victim's social worker is never an assessor",
+      `data.assessors.${victimIdx}.id`,
+    );
+  if (!trained)
+    return reject('HSB-10', `at least one assessor must be trained in ${model}`, 'data.assessors');
+  if (model === 'AIM3') return undefined; // 002: one trained assessor leads an AIM3 assessment
+  if (assessors.length < 2)
+    return reject(
+      'HSB-10',
+      `an ${model} assessment is co-worked by two assessors`,
+      'data.assessors',
+    );
+  if (!assessors.some((a) => a.qualification !== 'none'))
+    return reject(
+      'HSB-10',
+      'at least one assessor must hold a social work or other suitable professional qualification',
+      'data.assessors',
+    );
+  const agencies = new Set(assessors.map((a) => a.agency));
+  if (agencies.size > 1) return undefined;
+  const allCsc = agencies.has('childrens-social-care');
+  if (!allCsc) return reject('HSB-10', 'the assessment must be multi-agency', 'data.assessors');
+  if (criminalProceedings(s))
+    return reject(
+      'HSB-10',
+      'two social care workers may assess only where there are no criminal proceedings',
+      'data.assessors',
+    );
+  return undefined;
+};
+
+/**
+ * HSB-8, HSB-9, HSB-10: allocation after the assessment is commissioned (HSB-7, HSB-28,
+ * HSB-29); never after a not-guilty plea unless later found guilty (HSB-29).
+ */
+export const allocateAssessors: Handler<'AllocateAssessors'> = (command, s, ctx) => {
+  const d = command.data;
+  const dup = firstDuplicate(d.assessors, (a) => a.id);
+  const age = ageOn(s.child.dateOfBirth, command.at);
+  const failure = firstFailure(
+    () =>
+      when(
+        s.criminal.plea === 'not-guilty' && s.criminal.finding !== 'guilty',
+        'HSB-29',
+        'no AIM assessment after a not-guilty plea',
+      ),
+    () =>
+      when(s.assessment.commissioned === undefined, 'STATE', 'no assessment has been commissioned'),
+    () => when(s.assessment.allocatedAt !== undefined, 'STATE', 'assessors are already allocated'),
+    () => when(d.assessors.length === 0, 'INPUT', 'no assessors listed', 'data.assessors'),
+    () => when(dup >= 0, 'INPUT', 'an assessor is listed twice', `data.assessors.${dup}.id`),
+    () => modelFits(d.model, age, ctx.policy),
+    () => assessorChecks(d.model, d.assessors, s),
+  );
+  if (failure) return E.left(failure);
+  const lead = deriveLeadAgency(s, command.at, ctx.policy);
+  return ok({
+    type: 'AssessorsAllocated',
+    data: { ...d, at: command.at, leadAgency: lead.leadAgency, leadAgencyReason: lead.reason },
+  });
+};
+
+export const needsAllocation = (s: OpenCase): Rejection | undefined =>
+  s.assessment.allocatedAt === undefined
+    ? reject('STATE', 'assessors are not yet allocated')
+    : undefined;
+
+/** HSB-12: the home visit with the family. */
+export const recordHomeVisit: Handler<'RecordHomeVisit'> = (command, s) => {
+  const failure = needsAllocation(s);
+  return failure
+    ? E.left(failure)
+    : ok({ type: 'HomeVisitCompleted', data: { ...command.data, at: command.at } });
+};
+
+export const safetyPlanHeadings = [
+  'supervisionLevel',
+  'livingEnvironment',
+  'sleepingArrangements',
+  'privacyRules',
+  'stateOfDress',
+  'playFighting',
+] as const;
+
+/** HSB-13 minimum contents; HSB-12 typed, signed and agreed by managers. */
+export const agreeHomeSafetyPlan: Handler<'AgreeHomeSafetyPlan'> = (command, s) => {
+  const d = command.data;
+  const missing = safetyPlanHeadings.find((h) => d.plan[h] === undefined);
+  const failure = firstFailure(
+    () => needsAllocation(s),
+    () =>
+      when(
+        missing !== undefined,
+        'HSB-13',
+        `the home safety plan does not cover ${missing ?? ''}`,
+        `data.plan.${missing ?? ''}`,
+      ),
+    () => when(!d.typed, 'HSB-12', 'a home safety plan must be typed', 'data.typed'),
+    () =>
+      when(d.signedBy.length === 0, 'HSB-12', 'a home safety plan must be signed', 'data.signedBy'),
+    () =>
+      when(
+        d.agreedByManagers.length === 0,
+        'HSB-12',
+        'a home safety plan must be agreed by managers',
+        'data.agreedByManagers',
+      ),
+  );
+  return failure
+    ? E.left(failure)
+    : ok({ type: 'HomeSafetyPlanAgreed', data: { ...d, at: command.at } });
+};

@@ -1,0 +1,173 @@
+/** Criminal-justice paths: HSB-28 (assessment informing the decision), HSB-29 (prosecution), HSB-30. */
+import * as E from 'fp-ts/lib/Either.js';
+import { addCalendarDays, localDate } from '@aimline/calendar';
+import { criminalRoute, firstFailure, inCustody, ok, when, type Handler } from './common.js';
+import type { OpenCase } from '../state.js';
+
+const onCriminalRoute = (s: OpenCase) =>
+  when(!criminalRoute(s), 'STATE', 'the case is not on the criminal-justice route');
+
+/** HSB-28: the young person admits the offence. */
+export const recordAdmission: Handler<'RecordAdmission'> = (command, s) => {
+  const failure = onCriminalRoute(s);
+  return failure
+    ? E.left(failure)
+    : ok({ type: 'AdmissionRecorded', data: { ...command.data, at: command.at } });
+};
+
+/** HSB-28: bail or release under investigation, 28 days (policy) unless a date is set. */
+export const recordBail: Handler<'RecordBail'> = (command, s, ctx) => {
+  const d = command.data;
+  const until = d.until ?? localDate(addCalendarDays(command.at, ctx.policy.bailDays));
+  const failure = firstFailure(
+    () => onCriminalRoute(s),
+    () => when(until <= localDate(command.at), 'INPUT', 'bail must run beyond today', 'data.until'),
+  );
+  return failure
+    ? E.left(failure)
+    : ok({ type: 'BailRecorded', data: { ...d, until, at: command.at } });
+};
+
+/** HSB-28: the police contact CSC and the YOS to trigger the assessment. */
+export const policeTriggerAssessment: Handler<'PoliceTriggerAssessment'> = (command, s) => {
+  const failure = firstFailure(
+    () => onCriminalRoute(s),
+    () =>
+      when(
+        s.criminal.admissionAt === undefined,
+        'HSB-28',
+        'the police trigger an assessment after the young person admits the offence',
+      ),
+    () =>
+      when(
+        s.criminal.triggeredAt !== undefined,
+        'STATE',
+        'the police already triggered the assessment',
+      ),
+  );
+  return failure
+    ? E.left(failure)
+    : ok({ type: 'AssessmentTriggeredByPolice', data: { ...command.data, at: command.at } });
+};
+
+/** HSB-28: the police / CPS decide; when the assessment informs it, after the report to the officer. */
+export const recordPoliceDecision: Handler<'RecordPoliceDecision'> = (command, s) => {
+  const failure = firstFailure(
+    () => onCriminalRoute(s),
+    () =>
+      when(
+        s.criminal.policeDecision !== undefined,
+        'STATE',
+        'the police decision is already recorded',
+      ),
+  );
+  return failure
+    ? E.left(failure)
+    : ok({ type: 'PoliceDecisionRecorded', data: { ...command.data, at: command.at } });
+};
+
+export const recordCharge: Handler<'RecordCharge'> = (command, s) => {
+  const failure = firstFailure(
+    () => onCriminalRoute(s),
+    () => when(s.criminal.chargedAt !== undefined, 'STATE', 'already charged'),
+    () =>
+      when(
+        s.criminal.policeDecision !== undefined && s.criminal.policeDecision.decision !== 'charge',
+        'STATE',
+        'the police decided not to charge',
+      ),
+  );
+  return failure
+    ? E.left(failure)
+    : ok({ type: 'Charged', data: { ...command.data, at: command.at } });
+};
+
+export const enterPlea: Handler<'EnterPlea'> = (command, s) => {
+  const failure = firstFailure(
+    () => when(s.criminal.chargedAt === undefined, 'STATE', 'a plea follows a charge'),
+    () => when(s.criminal.plea !== undefined, 'STATE', 'a plea is already entered'),
+  );
+  return failure
+    ? E.left(failure)
+    : ok({ type: 'PleaEntered', data: { ...command.data, at: command.at } });
+};
+
+export const recordFinding: Handler<'RecordFinding'> = (command, s) => {
+  const failure = firstFailure(
+    () => when(s.criminal.plea !== 'not-guilty', 'STATE', 'a finding follows a not-guilty plea'),
+    () => when(s.criminal.finding !== undefined, 'STATE', 'the finding is already recorded'),
+  );
+  return failure
+    ? E.left(failure)
+    : ok({ type: 'FindingRecorded', data: { ...command.data, at: command.at } });
+};
+
+/** HSB-29: after a guilty plea or finding, the court is asked for time for the AIM assessment (PSR). */
+export const requestCourtTime: Handler<'RequestCourtTime'> = (command, s) => {
+  const guilty = s.criminal.plea === 'guilty' || s.criminal.finding === 'guilty';
+  const failure = firstFailure(
+    () => when(!guilty, 'HSB-29', 'no AIM assessment before a guilty plea or finding'),
+    () =>
+      when(s.criminal.courtTimeRequestedAt !== undefined, 'STATE', 'court time already requested'),
+    () =>
+      when(
+        command.data.untilDate <= localDate(command.at),
+        'INPUT',
+        'the adjournment must run beyond today',
+        'data.untilDate',
+      ),
+  );
+  return failure
+    ? E.left(failure)
+    : ok({ type: 'CourtTimeRequested', data: { ...command.data, at: command.at } });
+};
+
+/** HSB-30: insufficient evidence to charge: referral back through the child-protection / CIN route. */
+export const referBackToChildProtection: Handler<'ReferBackToChildProtection'> = (command, s) => {
+  const nfa =
+    s.criminal.policeDecision?.decision === 'no-further-action' ||
+    s.criminal.finding === 'not-guilty';
+  const failure = firstFailure(
+    () => when(!nfa, 'HSB-30', 'a referral back follows a decision of no further action'),
+    () => when(s.criminal.referredBackAt !== undefined, 'STATE', 'already referred back'),
+  );
+  return failure
+    ? E.left(failure)
+    : ok({ type: 'ReferredBackToChildProtection', data: { ...command.data, at: command.at } });
+};
+
+export const startCustody: Handler<'StartCustody'> = (command, s) => {
+  const failure = firstFailure(
+    () => when(s.criminal.chargedAt === undefined, 'STATE', 'custody follows a charge'),
+    () => when(inCustody(s), 'STATE', 'the young person is already in custody'),
+  );
+  return failure
+    ? E.left(failure)
+    : ok({ type: 'CustodyStarted', data: { ...command.data, at: command.at } });
+};
+
+/** HSB-30: work continues on release and appears in the pre-release plan and licence conditions. */
+export const recordRelease: Handler<'RecordRelease'> = (command, s) => {
+  const d = command.data;
+  const started = s.assessment.allocatedAt !== undefined;
+  const failure = firstFailure(
+    () => when(!inCustody(s), 'STATE', 'the young person is not in custody'),
+    () =>
+      when(
+        !d.inPreReleasePlan,
+        'HSB-30',
+        'AIM work appears in the pre-release plan',
+        'data.inPreReleasePlan',
+      ),
+    () =>
+      when(
+        started && !d.inLicenceConditions,
+        'HSB-30',
+        'AIM work started continues on release as a licence condition',
+        'data.inLicenceConditions',
+      ),
+  );
+  return failure
+    ? E.left(failure)
+    : ok({ type: 'ReleasedFromCustody', data: { ...d, at: command.at } });
+};

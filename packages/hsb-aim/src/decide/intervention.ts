@@ -1,0 +1,67 @@
+/** Intervention: contacts and supervision (HSB-25), 6-weekly reviews (HSB-26). Never before an agreed plan. */
+import * as E from 'fp-ts/lib/Either.js';
+import { reject, type Rejection } from '@aimline/kernel';
+import type { OpenCase } from '../state.js';
+import { firstFailure, ok, when, type Handler } from './common.js';
+import { outcomeFitsModel } from './supervision.js';
+
+/** No intervention work before an agreed plan (HSB-22), nor after the intervention has ended. */
+export const interventionRunning = (s: OpenCase, ruleId: string): Rejection | undefined => {
+  if (s.intervention.planAgreedAt === undefined)
+    return reject(
+      ruleId,
+      'no intervention work before an intervention plan is agreed at the initial AIM meeting',
+    );
+  if (s.intervention.endedAt !== undefined) return reject('STATE', 'the intervention has ended');
+  return undefined;
+};
+
+export const recordContact: Handler<'RecordContact'> = (command, s) => {
+  const failure = interventionRunning(s, 'HSB-25');
+  return failure
+    ? E.left(failure)
+    : ok({ type: 'ContactRecorded', data: { ...command.data, at: command.at } });
+};
+
+export const recordPractitionerSupervision: Handler<'RecordPractitionerSupervision'> = (
+  command,
+  s,
+) => {
+  const failure = firstFailure(
+    () => interventionRunning(s, 'HSB-25'),
+    () =>
+      when(
+        command.data.practitionerIds.length === 0,
+        'INPUT',
+        'no practitioners listed',
+        'data.practitionerIds',
+      ),
+  );
+  return failure
+    ? E.left(failure)
+    : ok({ type: 'PractitionerSupervised', data: { ...command.data, at: command.at } });
+};
+
+export const changeIntensity: Handler<'ChangeIntensity'> = (command, s) => {
+  const failure = interventionRunning(s, 'HSB-25');
+  if (failure) return E.left(failure);
+  if (s.intervention.intensive === command.data.intensive) return ok();
+  return ok({ type: 'IntensityChanged', data: { ...command.data, at: command.at } });
+};
+
+/** HSB-26: re-scored, work done, remaining concerns, next plan, signed off by managers. */
+export const holdReview: Handler<'HoldReview'> = (command, s) => {
+  const d = command.data;
+  const failure = firstFailure(
+    () => interventionRunning(s, 'HSB-26'),
+    () => outcomeFitsModel(d.rescored, s, 'data.rescored'),
+    () =>
+      when(
+        d.signedOffBy.length === 0,
+        'HSB-26',
+        'the review papers are signed off by the managers',
+        'data.signedOffBy',
+      ),
+  );
+  return failure ? E.left(failure) : ok({ type: 'ReviewHeld', data: { ...d, at: command.at } });
+};

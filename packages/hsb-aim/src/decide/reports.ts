@@ -1,0 +1,126 @@
+/**
+ * Reports (HSB-18, HSB-19, MTG-5, HSB-28), sharing with the family (HSB-20), consent (HSB-24)
+ * and emerging risk to other children (HSB-23).
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import { firstDuplicate, firstFailure, ok, when, type Handler } from './common.js';
+import { needsAllocation } from './assessment.js';
+
+export const submitReport: Handler<'SubmitReport'> = (command, s) => {
+  const d = command.data;
+  const toOfficer = d.recipient === 'investigating-officer';
+  const failure = firstFailure(
+    () => needsAllocation(s),
+    () =>
+      when(
+        !toOfficer && s.assessment.meeting === undefined,
+        'STATE',
+        'no initial AIM meeting is booked',
+        'data.recipient',
+      ),
+    () =>
+      when(
+        !toOfficer && s.initialMeetingAt !== undefined,
+        'STATE',
+        'the initial AIM meeting has been held',
+        'data.recipient',
+      ),
+    () =>
+      when(
+        toOfficer && s.criminal.triggeredAt === undefined,
+        'HSB-28',
+        'a report goes to the investigating officer when the police triggered the assessment',
+        'data.recipient',
+      ),
+    () =>
+      when(
+        toOfficer && d.disposalRecommendation === undefined,
+        'HSB-28',
+        'the report to the investigating officer recommends a disposal',
+        'data.disposalRecommendation',
+      ),
+    () =>
+      when(
+        !toOfficer && d.disposalRecommendation !== undefined,
+        'INPUT',
+        'a disposal recommendation goes to the investigating officer',
+        'data.disposalRecommendation',
+      ),
+  );
+  return failure
+    ? E.left(failure)
+    : ok({ type: 'ReportSubmitted', data: { ...d, at: command.at } });
+};
+
+/** HSB-20: shared with the young person and parents before the meeting; disagreements attached. */
+export const shareAssessmentWithFamily: Handler<'ShareAssessmentWithFamily'> = (command, s) => {
+  const d = command.data;
+  const dup = firstDuplicate(d.sharedWith, (x) => x);
+  const failure = firstFailure(
+    () => needsAllocation(s),
+    () =>
+      when(
+        d.sharedWith.length === 0,
+        'HSB-20',
+        'the assessment is shared with the young person and parents',
+        'data.sharedWith',
+      ),
+    () => when(dup >= 0, 'INPUT', 'listed twice', `data.sharedWith.${dup}`),
+  );
+  return failure
+    ? E.left(failure)
+    : ok({ type: 'AssessmentSharedWithFamily', data: { ...d, at: command.at } });
+};
+
+/** HSB-24: without consent the assessment may still proceed on existing information. */
+export const recordConsentRefused: Handler<'RecordConsentRefused'> = (command, s) => {
+  const failure = when(
+    s.assessment.commissioned === undefined,
+    'STATE',
+    'no assessment has been commissioned',
+  );
+  return failure
+    ? E.left(failure)
+    : ok({ type: 'ConsentRefused', data: { ...command.data, at: command.at } });
+};
+
+/** HSB-23: a risk to other children opens an urgent obligation for a multi-agency meeting. */
+export const raiseEmergingRisk: Handler<'RaiseEmergingRisk'> = (command, s) => {
+  const d = command.data;
+  const failure = firstFailure(
+    () =>
+      when(
+        s.assessment.commissioned === undefined,
+        'STATE',
+        'risks emerge during an assessment; none is commissioned',
+      ),
+    () =>
+      when(
+        s.emergingRisks.some((r) => r.riskId === d.riskId),
+        'INPUT',
+        `risk ${d.riskId} is already recorded`,
+        'data.riskId',
+      ),
+  );
+  return failure
+    ? E.left(failure)
+    : ok({ type: 'EmergingRiskRaised', data: { ...d, at: command.at } });
+};
+
+export const holdRiskManagementMeeting: Handler<'HoldRiskManagementMeeting'> = (command, s) => {
+  const d = command.data;
+  const risk = s.emergingRisks.find((r) => r.riskId === d.riskId);
+  const failure = firstFailure(
+    () => when(risk === undefined, 'STATE', `no emerging risk ${d.riskId}`, 'data.riskId'),
+    () =>
+      when(
+        risk?.meetingAt !== undefined,
+        'STATE',
+        `risk ${d.riskId} already has its meeting`,
+        'data.riskId',
+      ),
+  );
+  return failure
+    ? E.left(failure)
+    : ok({ type: 'RiskManagementMeetingHeld', data: { ...d, at: command.at } });
+};

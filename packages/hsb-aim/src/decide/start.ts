@@ -1,0 +1,103 @@
+/** Start of a case: the concern reported (HSB-1) and links to other cases (HSB-4). */
+import * as E from 'fp-ts/lib/Either.js';
+
+import { dayOf } from '../age.js';
+import type { Child } from '../values.js';
+import {
+  firstFailure,
+  isBefore,
+  no,
+  ok,
+  when,
+  type CommandOfType,
+  type Context,
+  type Decision,
+  type Handler,
+} from './common.js';
+
+const childChecks = (child: Child, path: string, today: string) => [
+  () =>
+    when(
+      child.dateOfBirth > today,
+      'INPUT',
+      'a date of birth cannot be in the future',
+      `${path}.dateOfBirth`,
+    ),
+];
+
+/** HSB-1: every concern is reported to children's social care and the police, with both notifications. */
+export const reportConcern = (command: CommandOfType<'ReportConcern'>, _ctx: Context): Decision => {
+  const d = command.data;
+  const today = dayOf(command.at);
+  const failure = firstFailure(
+    () =>
+      when(
+        d.notifications.childrensSocialCare === undefined,
+        'HSB-1',
+        "the notification to children's social care is missing",
+        'data.notifications.childrensSocialCare',
+      ),
+    () =>
+      when(
+        d.notifications.police === undefined,
+        'HSB-1',
+        'the notification to the police is missing',
+        'data.notifications.police',
+      ),
+    ...childChecks(d.child, 'data.child', today),
+    ...(d.victim === undefined ? [] : childChecks(d.victim, 'data.victim', today)),
+    () =>
+      when(
+        d.victim !== undefined && d.victim.childId === d.child.childId,
+        'INPUT',
+        'the victim child must be a different child',
+        'data.victim.childId',
+      ),
+    () =>
+      when(
+        d.behaviourDate > today,
+        'INPUT',
+        'the behaviour cannot be dated in the future',
+        'data.behaviourDate',
+      ),
+    () =>
+      when(
+        d.behaviourDate < d.child.dateOfBirth,
+        'INPUT',
+        'the behaviour cannot predate the birth of the child',
+        'data.behaviourDate',
+      ),
+    () =>
+      when(
+        isBefore(command.at, d.disclosedAt),
+        'INPUT',
+        'the disclosure cannot be after the report',
+        'data.disclosedAt',
+      ),
+  );
+  if (failure) return E.left(failure);
+  return ok({ type: 'ConcernReported', data: { ...d, at: command.at } });
+};
+
+/**
+ * HSB-4: a link holds only the other case's id and the relationship, never the other child's
+ * details, so one child's record is never exposed through the other's.
+ */
+export const linkCase: Handler<'LinkCase'> = (command, s) => {
+  const d = command.data;
+  if (d.linkedCaseId === s.caseId)
+    return no('INPUT', 'a case cannot be linked to itself', 'data.linkedCaseId');
+  if (s.links.some((l) => l.linkedCaseId === d.linkedCaseId && l.relationship === d.relationship))
+    return ok();
+  return E.right([
+    {
+      type: 'CaseLinked',
+      data: {
+        caseId: s.caseId,
+        linkedCaseId: d.linkedCaseId,
+        relationship: d.relationship,
+        at: command.at,
+      },
+    },
+  ]);
+};

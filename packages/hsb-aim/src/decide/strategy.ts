@@ -1,0 +1,198 @@
+/** Strategy: discussion (HSB-2 … HSB-4), route (HSB-5, HSB-6), Section 47 (HSB-7, NAT-1), NAT-3. */
+import * as E from 'fp-ts/lib/Either.js';
+import { reject } from '@aimline/kernel';
+import { addWorkingDays } from '@aimline/calendar';
+import { ageOn } from '../age.js';
+import type { OpenCase } from '../state.js';
+import type { Participant, Warning } from '../values.js';
+import { firstDuplicate, firstFailure, no, ok, when, type Handler } from './common.js';
+
+/** HSB-3: police, children's social care, and the YOS when the child is over 8: warned, never rejected. */
+const participantWarnings = (
+  participants: ReadonlyArray<Participant>,
+  s: OpenCase,
+  at: string,
+  overAge: number,
+): Warning[] => {
+  const has = (agency: Participant['agency']) => participants.some((p) => p.agency === agency);
+  const warnings: Warning[] = [];
+  if (!has('police')) warnings.push({ ruleId: 'HSB-3', message: 'no police participant' });
+  if (!has('childrens-social-care'))
+    warnings.push({ ruleId: 'HSB-3', message: "no children's social care participant" });
+  const age = ageOn(s.child.dateOfBirth, at);
+  if (age > overAge && !has('youth-offending-service'))
+    warnings.push({
+      ruleId: 'HSB-3',
+      message: `no youth offending service participant for a child aged ${age} (over ${overAge})`,
+    });
+  return warnings;
+};
+
+/**
+ * HSB-4: at separate discussions each school attends only its own pupil's discussion: a
+ * participant from the other child's school is rejected.
+ */
+const schoolOfOtherChild = (
+  participants: ReadonlyArray<Participant>,
+  s: OpenCase,
+  forChild: string,
+): number => {
+  if (forChild === 'joint' || s.victim === undefined) return -1;
+  const own = forChild === 'alleged-child' ? s.child.school : s.victim.school;
+  const other = forChild === 'alleged-child' ? s.victim.school : s.child.school;
+  if (other === undefined || other === own) return -1;
+  return participants.findIndex(
+    (p) => p.school !== undefined && p.school.trim().toLowerCase() === other.trim().toLowerCase(),
+  );
+};
+
+export const holdStrategyDiscussion: Handler<'HoldStrategyDiscussion'> = (command, s, ctx) => {
+  const d = command.data;
+  const dup = firstDuplicate(d.participants, (p) => p.id);
+  const otherSchool = schoolOfOtherChild(d.participants, s, d.forChild);
+  const failure = firstFailure(
+    () =>
+      when(
+        s.strategy.some((x) => x.discussionId === d.discussionId),
+        'STATE',
+        `strategy discussion ${d.discussionId} is already recorded`,
+        'data.discussionId',
+      ),
+    () =>
+      when(
+        d.participants.length === 0,
+        'INPUT',
+        'a strategy discussion needs participants',
+        'data.participants',
+      ),
+    () => when(dup >= 0, 'INPUT', 'a participant is listed twice', `data.participants.${dup}.id`),
+    () =>
+      when(
+        d.forChild === 'victim-child' && s.victim === undefined,
+        'STATE',
+        'no victim child is recorded in this case',
+        'data.forChild',
+      ),
+    () =>
+      when(
+        otherSchool >= 0,
+        'HSB-4',
+        "a school attends only its own pupil's discussion",
+        `data.participants.${otherSchool}.school`,
+      ),
+  );
+  if (failure) return E.left(failure);
+  const warnings =
+    d.forChild === 'victim-child'
+      ? []
+      : participantWarnings(d.participants, s, command.at, ctx.policy.yosExpectedOverAge);
+  return ok({ type: 'StrategyDiscussionHeld', data: { ...d, at: command.at, warnings } });
+};
+
+/** HSB-5 the route and temporary risk-management strategy; HSB-6 criminal justice needs 10+ at the behaviour. */
+export const decideRoute: Handler<'DecideRoute'> = (command, s, ctx) => {
+  const d = command.data;
+  const criminal = d.route === 'criminal-justice' || d.route === 'both';
+  const ageAtBehaviour = ageOn(s.child.dateOfBirth, s.behaviourDate);
+  const failure = firstFailure(
+    () =>
+      when(s.strategy.length === 0, 'STATE', 'the route is decided after a strategy discussion'),
+    () => when(s.route !== undefined, 'STATE', 'the route is already decided'),
+    () =>
+      when(
+        criminal && ageAtBehaviour < ctx.policy.criminalResponsibilityAge,
+        'HSB-6',
+        `the criminal-justice route needs the child to be ${ctx.policy.criminalResponsibilityAge} or over at the time of the behaviour (was ${ageAtBehaviour})`,
+        'data.route',
+      ),
+    () =>
+      when(
+        d.route === 'no-aim-intervention' && d.noInterventionReason === undefined,
+        'HSB-5',
+        'no AIM intervention needs its reason',
+        'data.noInterventionReason',
+      ),
+    () =>
+      when(
+        d.route !== 'no-aim-intervention' && d.noInterventionReason !== undefined,
+        'INPUT',
+        'a reason for no intervention only fits the no-AIM-intervention route',
+        'data.noInterventionReason',
+      ),
+    () =>
+      when(
+        d.outOfCourtDisposal === true && !criminal,
+        'INPUT',
+        'an out-of-court disposal belongs to the criminal-justice route',
+        'data.outOfCourtDisposal',
+      ),
+  );
+  return failure ? E.left(failure) : ok({ type: 'RouteDecided', data: { ...d, at: command.at } });
+};
+
+/** HSB-7: whether a Section 47 enquiry is conducted and an assessment commissioned; NAT-1 a conference. */
+export const decideSection47: Handler<'DecideSection47'> = (command, s) => {
+  const d = command.data;
+  const failure = firstFailure(
+    () =>
+      when(
+        s.strategy.length === 0,
+        'STATE',
+        'the Section 47 decision is taken after a strategy discussion',
+      ),
+    () => when(s.section47 !== undefined, 'STATE', 'the Section 47 decision is already recorded'),
+    () =>
+      when(
+        d.conferenceCalled === true && !d.section47,
+        'INPUT',
+        'a child protection conference follows a Section 47 enquiry',
+        'data.conferenceCalled',
+      ),
+    () =>
+      when(
+        d.assessmentCommissioned && s.route?.route === 'no-aim-intervention',
+        'HSB-5',
+        'no AIM intervention was decided: an assessment cannot be commissioned',
+        'data.assessmentCommissioned',
+      ),
+  );
+  return failure
+    ? E.left(failure)
+    : ok({ type: 'Section47Decided', data: { ...d, at: command.at } });
+};
+
+/** NAT-1 / NAT-2: conferences happen only once called; reviews only after the initial one. */
+export const recordConference: Handler<'RecordConference'> = (command, s) => {
+  const d = command.data;
+  if (d.kind === 'initial' && s.conferences.calledAt === undefined)
+    return no('STATE', 'no child protection conference was called', 'data.kind');
+  if (d.kind === 'initial' && s.conferences.initialAt !== undefined)
+    return no('STATE', 'the initial conference is already recorded', 'data.kind');
+  if (d.kind === 'review' && s.conferences.initialAt === undefined)
+    return no('STATE', 'a review conference follows the initial conference', 'data.kind');
+  return ok({ type: 'ConferenceHeld', data: { ...d, at: command.at } });
+};
+
+/** NAT-3: a child and family assessment within 45 working days of the referral; a late one records why. */
+export const recordChildAndFamilyAssessment: Handler<'RecordChildAndFamilyAssessment'> = (
+  command,
+  s,
+  ctx,
+) => {
+  if (s.childAndFamilyAssessmentAt !== undefined)
+    return no('STATE', 'the child and family assessment is already recorded');
+  const due = addWorkingDays(
+    ctx.calendar,
+    s.reportedAt,
+    ctx.policy.childAndFamilyAssessmentWorkingDays,
+  );
+  const late = Date.parse(command.at) > due.toMillis();
+  if (late && command.data.lateReason === undefined)
+    return E.left(
+      reject('NAT-3', 'a late child and family assessment records the reason', 'data.lateReason'),
+    );
+  return ok({
+    type: 'ChildAndFamilyAssessmentCompleted',
+    data: { ...command.data, at: command.at },
+  });
+};

@@ -1,0 +1,26 @@
+/** The HSB case decider: decide, evolve, initial state, terminal when closed. */
+import type { Decider, Rejection } from '@aimline/kernel';
+import { englandAndWales, type Calendar } from '@aimline/calendar';
+import type { HsbCommand } from './commands.js';
+import { makeDecide } from './decide/index.js';
+import type { HsbEvent } from './events.js';
+import { evolve } from './evolve.js';
+import { defaultHsbPolicy, type HsbPolicy } from './policy.js';
+import { initialState, type HsbState } from './state.js';
+
+export type HsbDecider = Decider<HsbCommand, HsbEvent, HsbState, Rejection>;
+
+/**
+ * The decider for one council's policy and calendar (the calendar is needed where a guard
+ * counts working days, NAT-3). A closed case is not terminal in the kernel's sense: a
+ * documented reopening can still change it.
+ */
+export const makeHsbDecider = (
+  policy: HsbPolicy = defaultHsbPolicy,
+  calendar: Calendar = englandAndWales,
+): HsbDecider => ({
+  initialState,
+  decide: makeDecide({ policy, calendar }),
+  evolve,
+  isTerminal: () => false,
+});

@@ -1,0 +1,122 @@
+/**
+ * Shared io-ts value codecs of an HSB AIM case. Every field about a person is marked with
+ * `personal(...)` so the kernel can list, redact and erase it.
+ */
+import * as t from 'io-ts';
+import {
+  IsoDate as KernelIsoDate,
+  IsoInstant as KernelIsoInstant,
+  personal,
+} from '@aimline/kernel';
+
+/** An ISO-8601 instant with offset (T-1); validated as the kernel's `IsoInstant`, typed as a string. */
+export const Instant = t.refinement(t.string, (s): boolean => KernelIsoInstant.is(s), 'IsoInstant');
+/** A calendar date `YYYY-MM-DD`. */
+export const DateOnly = t.refinement(t.string, (s): boolean => KernelIsoDate.is(s), 'IsoDate');
+export const NonEmptyString = t.refinement(t.string, (s) => s.trim().length > 0, 'NonEmptyString');
+export const Id = NonEmptyString;
+
+/** Free text about a child or family: personal data. */
+export const FreeText = personal(NonEmptyString, 'freeText');
+
+export const Agency = t.keyof({
+  police: null,
+  'childrens-social-care': null,
+  'youth-offending-service': null,
+  health: null,
+  education: null,
+  'early-help': null,
+  camhs: null,
+  'specialist-service': null,
+  other: null,
+});
+export type Agency = t.TypeOf<typeof Agency>;
+
+/** A social worker allocated to a child (a professional, but named: personal). */
+export const SocialWorker = t.strict({ id: Id, name: personal(NonEmptyString, 'name') });
+
+/** A child in the case: the alleged child or the victim child. */
+export const Child = t.intersection([
+  t.strict({
+    childId: Id,
+    name: personal(NonEmptyString, 'name'),
+    dateOfBirth: personal(DateOnly, 'dateOfBirth'),
+  }),
+  t.exact(
+    t.partial({
+      school: personal(NonEmptyString, 'school'),
+      socialWorker: SocialWorker,
+      lookedAfter: t.boolean,
+      learningDisability: personal(t.boolean, 'specialCategory'),
+      openToYosForSexualOffence: t.boolean,
+    }),
+  ),
+]);
+export type Child = t.TypeOf<typeof Child>;
+
+/** Whose discussion: the alleged child's, the victim child's, or one joint discussion (HSB-4). */
+export const DiscussionFor = t.keyof({ 'alleged-child': null, 'victim-child': null, joint: null });
+export type DiscussionFor = t.TypeOf<typeof DiscussionFor>;
+
+/** A participant of a strategy discussion; a school representative names the school. */
+export const Participant = t.intersection([
+  t.strict({
+    id: Id,
+    name: personal(NonEmptyString, 'name'),
+    role: NonEmptyString,
+    agency: Agency,
+  }),
+  t.exact(t.partial({ school: personal(NonEmptyString, 'school') })),
+]);
+export type Participant = t.TypeOf<typeof Participant>;
+
+/** HSB-5: the route out of the strategy discussion. */
+export const Route = t.keyof({
+  'child-protection': null,
+  'criminal-justice': null,
+  both: null,
+  'no-aim-intervention': null,
+});
+export type Route = t.TypeOf<typeof Route>;
+
+/** HSB-5: why no AIM intervention follows (001: police caution, CAF / team around the child). */
+export const NoInterventionReason = t.strict({
+  kind: t.keyof({
+    'police-caution': null,
+    'early-help': null,
+    'team-around-the-child': null,
+    other: null,
+  }),
+  detail: FreeText,
+});
+
+/** HSB-8: the assessment models. */
+export const AssessmentModel = t.keyof({ AIM2: null, AIM3: null, 'under-12s': null });
+export type AssessmentModel = t.TypeOf<typeof AssessmentModel>;
+
+export const Qualification = t.keyof({ 'social-work': null, 'other-suitable': null, none: null });
+
+/** An assessor as allocated (HSB-10): training, qualification and agency as declared by the allocating manager. */
+export const Assessor = t.strict({
+  id: Id,
+  name: personal(NonEmptyString, 'name'),
+  agency: Agency,
+  trainedIn: t.array(AssessmentModel),
+  qualification: Qualification,
+});
+export type Assessor = t.TypeOf<typeof Assessor>;
+
+export const LeadAgency = t.keyof({
+  'youth-offending-service': null,
+  'childrens-social-care': null,
+  joint: null,
+});
+export type LeadAgency = t.TypeOf<typeof LeadAgency>;
+
+/** A warning recorded in an event (a rule the process expects but does not enforce, e.g. HSB-3). */
+export const Warning = t.strict({ ruleId: NonEmptyString, message: t.string });
+export type Warning = t.TypeOf<typeof Warning>;
+
+/** A manager who signs something off. */
+export const Manager = t.strict({ id: Id, agency: Agency });
+export type Manager = t.TypeOf<typeof Manager>;
