@@ -15,10 +15,10 @@ export const CASE = 'case-7';
 export const actor = { id: 'staff-1', role: 'attendance-lead', agency: 'Hollowmere Academy' };
 
 export const cmd = <K extends CommandType>(type: K, data: Omit<CommandData<K>, 'caseId'>, at: string): AttendanceAimCommand =>
-  ({ type, data: { caseId: CASE, ...data }, at, actor }) as AttendanceAimCommand;
+  ({ type, data: { caseId: CASE, ...data }, at, actor }) as unknown as AttendanceAimCommand;
 
 export const ev = <K extends EventType>(type: K, data: Omit<EventData<K>, 'caseId'>): AttendanceAimEvent =>
-  ({ type, data: { caseId: CASE, ...data } }) as AttendanceAimEvent;
+  ({ type, data: { caseId: CASE, ...data } }) as unknown as AttendanceAimEvent;
 
 /** Year 9 in 2024/25 (born March 2011): secondary. */
 export const secondaryPupil = { pupilId: 'pupil-1', firstName: 'Tilly', lastName: 'Testcase', dateOfBirth: '2011-03-15' };
