@@ -1,0 +1,70 @@
+/** Commands of a panel referral (stream `panel-referral-{referralId}`), as io-ts data codecs. */
+import * as t from 'io-ts';
+import { commandCatalogue, personal, type CommandOf } from '@aimline/kernel';
+import {
+  BehaviourType,
+  Booking,
+  Child,
+  Member,
+  NonEmptyString,
+  Professional,
+  Rating,
+  ReferralId,
+  SittingFacts,
+  SittingId,
+} from '../values.js';
+
+const NonEmptyBehaviours = t.refinement(
+  t.array(BehaviourType),
+  (a) => a.length > 0,
+  'NonEmptyBehaviourTypes',
+);
+
+export const referralCommandDefinitions = {
+  /** PNL-3, PNL-4: the single point of access; `booking` from `bookingFor(at, schedule, …)`. */
+  ReceiveReferral: t.type({
+    referralId: ReferralId,
+    child: Child,
+    referrer: Professional,
+    concernSummary: personal(NonEmptyString, 'freeText'),
+    behaviourTypes: NonEmptyBehaviours,
+    booking: Booking,
+  }),
+  /** PNL-4: the booked sitting moved or was cancelled, or the referral was not reached. */
+  RebookReferral: t.type({ referralId: ReferralId, booking: Booking, reason: NonEmptyString }),
+  /** PNL-4: business support sends the papers to the members. */
+  SendPapers: t.type({ referralId: ReferralId, recipients: t.array(NonEmptyString) }),
+  /** PNL-4: a member shares previous contacts and involvement. */
+  SharePreviousContacts: t.type({
+    referralId: ReferralId,
+    member: Member,
+    contacts: personal(NonEmptyString, 'freeText'),
+  }),
+  /** PNL-5: the referrer attends to present (or not, with the reason). */
+  RecordReferrerAttendance: t.intersection([
+    t.type({ referralId: ReferralId, sittingId: SittingId, present: t.boolean }),
+    t.partial({ presenter: Professional, reason: NonEmptyString }),
+  ]),
+  /** PNL-6: the route and rating, on the information known then; `sitting` from `sittingFacts`. */
+  RecordDecision: t.intersection([
+    t.type({
+      referralId: ReferralId,
+      sitting: SittingFacts,
+      route: NonEmptyString,
+      rating: Rating,
+      rationale: personal(NonEmptyString, 'freeText'),
+      informationKnown: personal(NonEmptyString, 'freeText'),
+    }),
+    /** NAT-9: the band used; at an edge age either adjacent band, default from the policy. */
+    t.partial({ ageBand: NonEmptyString }),
+  ]),
+  /** PNL-10: a review; a changed rating is an escalation or de-escalation with its reason. */
+  RecordReview: t.intersection([
+    t.type({ referralId: ReferralId, rating: Rating, reason: NonEmptyString }),
+    t.partial({ sittingId: SittingId }),
+  ]),
+  CloseReferral: t.type({ referralId: ReferralId, reason: NonEmptyString }),
+};
+
+export const referralCommands = commandCatalogue(referralCommandDefinitions);
+export type PanelReferralCommand = CommandOf<typeof referralCommandDefinitions>;

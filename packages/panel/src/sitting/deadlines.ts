@@ -1,0 +1,45 @@
+/** PNL-7, PNL-9: a sitting's deadlines as calendar `Deadline` values (T-6). */
+import { DateTime } from 'luxon';
+import { deadline, localDate, meet, waive, type Calendar, type Deadline } from '@aimline/calendar';
+import type { PanelPolicy } from '../policy.js';
+import type { SittingState } from './state.js';
+
+export const sittingDeadlines = (
+  state: SittingState,
+  policy: PanelPolicy,
+  calendar: Calendar,
+): Deadline[] => {
+  if (state.held === null || state.slot === null) return [];
+  const out: Deadline[] = [];
+  const minutes = deadline({
+    ruleId: 'PNL-7',
+    label: 'Minutes of key actions distributed',
+    trigger: { event: 'SittingHeld', at: state.held.at },
+    unit: 'workingDays',
+    amount: policy.minutesWorkingDays,
+    calendar,
+    start: state.slot.date,
+    startDescription: 'the panel sitting',
+  });
+  out.push(
+    state.minutesDistributed === null ? minutes : meet(minutes, state.minutesDistributed.at),
+  );
+  for (const a of state.actions) {
+    const agreedOn = DateTime.fromISO(localDate(a.agreedAt));
+    const days = Math.round(DateTime.fromISO(a.dueBy).diff(agreedOn, 'days').days);
+    const d = deadline({
+      ruleId: 'PNL-9',
+      label: `Update on action ${a.actionId} from ${a.owner.role}`,
+      trigger: { event: 'ActionAgreed', at: a.agreedAt },
+      unit: 'calendarDays',
+      amount: Math.max(0, days),
+      calendar,
+      startDescription: 'the sitting that agreed it',
+    });
+    const first = a.updates[0];
+    out.push(first === undefined ? d : meet(d, first));
+  }
+  return state.cancelled === null
+    ? out
+    : out.map((d) => waive(d, 'the sitting was cancelled', state.cancelled!.at));
+};

@@ -1,0 +1,84 @@
+/** Folds one sitting event into the state. Never fails, never validates. */
+import type { PanelSittingEvent } from './events.js';
+import type { SittingState } from './state.js';
+
+export const evolveSitting = (state: SittingState, event: PanelSittingEvent): SittingState => {
+  switch (event.type) {
+    case 'SittingScheduled': {
+      const d = event.data;
+      return {
+        ...state,
+        sittingId: d.sittingId,
+        meetingId: d.meetingId,
+        scheduledAt: d.at,
+        patternDate: d.patternDate,
+        slot: d.slot,
+        movedFrom: d.movedFrom,
+      };
+    }
+    case 'SittingVenueChanged':
+      return state.slot === null
+        ? state
+        : { ...state, slot: { ...state.slot, venue: event.data.venue } };
+    case 'SittingMoved':
+      return { ...state, slot: event.data.to };
+    case 'SittingCancelled':
+      return { ...state, cancelled: { at: event.data.at, reason: event.data.reason } };
+    case 'MembersNotified':
+      return {
+        ...state,
+        notified: [
+          ...state.notified,
+          {
+            at: event.data.at,
+            venue: event.data.slot.venue,
+            memberIds: event.data.members.map((m) => m.memberId),
+          },
+        ],
+      };
+    case 'AttendanceRecorded':
+      return { ...state, attendees: event.data.attendees };
+    case 'SittingHeld':
+      return { ...state, held: { at: event.data.at, chairedBy: event.data.chairedBy } };
+    case 'ActionAgreed': {
+      const d = event.data;
+      return {
+        ...state,
+        actions: [
+          ...state.actions,
+          {
+            actionId: d.actionId,
+            referralId: d.referralId,
+            owner: d.owner,
+            dueBy: d.dueBy,
+            agreedAt: d.at,
+            updates: [],
+            completedAt: null,
+          },
+        ],
+      };
+    }
+    case 'ActionUpdateReceived': {
+      const d = event.data;
+      return {
+        ...state,
+        actions: state.actions.map((a) =>
+          a.actionId !== d.actionId
+            ? a
+            : {
+                ...a,
+                updates: [...a.updates, d.at],
+                completedAt: a.completedAt ?? (d.complete ? d.at : null),
+              },
+        ),
+      };
+    }
+    case 'MinutesApproved':
+      return { ...state, minutesApprovedAt: event.data.at };
+    case 'MinutesDistributed':
+      return {
+        ...state,
+        minutesDistributed: { at: event.data.at, documentCategory: event.data.documentCategory },
+      };
+  }
+};

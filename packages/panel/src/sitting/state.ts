@@ -1,0 +1,51 @@
+/** The state of one panel sitting. */
+import type { Member } from '../values.js';
+import type { Attendee } from './commands.js';
+import type { SittingSlot } from './events.js';
+
+export interface AgreedAction {
+  readonly actionId: string;
+  readonly referralId: string | null;
+  readonly owner: Member;
+  readonly dueBy: string;
+  readonly agreedAt: string;
+  /** Instants updates were received; `completedAt` once the owner reports it done. */
+  readonly updates: ReadonlyArray<string>;
+  readonly completedAt: string | null;
+}
+
+export interface SittingState {
+  readonly sittingId: string | null;
+  readonly meetingId: string | null;
+  readonly scheduledAt: string | null;
+  readonly patternDate: string | null;
+  readonly slot: SittingSlot | null;
+  readonly movedFrom: { readonly date: string; readonly reason: string } | null;
+  readonly cancelled: { readonly at: string; readonly reason: string } | null;
+  readonly notified: ReadonlyArray<{
+    readonly at: string;
+    readonly venue: string;
+    readonly memberIds: ReadonlyArray<string>;
+  }>;
+  readonly attendees: ReadonlyArray<Attendee>;
+  readonly held: { readonly at: string; readonly chairedBy: 'chair' | 'co-chair' | null } | null;
+  readonly actions: ReadonlyArray<AgreedAction>;
+  readonly minutesApprovedAt: string | null;
+  readonly minutesDistributed: { readonly at: string; readonly documentCategory: string } | null;
+}
+
+export const initialSittingState: SittingState = {
+  sittingId: null,
+  meetingId: null,
+  scheduledAt: null,
+  patternDate: null,
+  slot: null,
+  movedFrom: null,
+  cancelled: null,
+  notified: [],
+  attendees: [],
+  held: null,
+  actions: [],
+  minutesApprovedAt: null,
+  minutesDistributed: null,
+};
