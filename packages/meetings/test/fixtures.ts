@@ -87,7 +87,7 @@ export const command = <K extends MeetingCommandType>(
 export const event = <K extends MeetingEvent['type']>(
   type: K,
   data: Omit<MeetingEventOf<K>['data'], 'meetingId'>,
-): MeetingEvent => ({ type, data: { meetingId: MEETING, ...data } }) as MeetingEvent;
+): MeetingEvent => ({ type, data: { meetingId: MEETING, ...data } }) as unknown as MeetingEvent;
 
 export const scheduleData = {
   kind: 'hsb-initial-aim' as const,
