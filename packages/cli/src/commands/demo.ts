@@ -1,0 +1,60 @@
+import { ExitCode } from '../exit-codes.js';
+import type { Runtime } from '../container.js';
+import { table } from '../output.js';
+import { progress } from '../progress.js';
+import { generators } from '../demo/generators.js';
+import { runScenarios } from '../demo/run-scenarios.js';
+import { seededRng } from '../demo/rng.js';
+import type { ScenarioStep } from '../demo/scenario.js';
+
+export interface DemoOptions {
+  readonly cases: number;
+  readonly seed: number;
+  readonly from: string;
+  readonly years: number;
+}
+
+/**
+ * `aimline demo`: generates synthetic cases (invented people) through every path of the three
+ * processes over several years of calendar, by sending commands through the real deciders.
+ */
+export const demo = async (rt: Runtime, o: DemoOptions): Promise<number> => {
+  const rng = seededRng(o.seed);
+  const steps: ScenarioStep[] = [];
+  const perProcess: Array<[string, number]> = [];
+  for (const [name, generate] of generators) {
+    const generated = generate({ rng: rng.fork(name), policy: rt.policy, registry: rt.registry, from: o.from, years: o.years, cases: o.cases });
+    perProcess.push([name, generated.length]);
+    steps.push(...generated);
+  }
+  const bar = progress('recording demo history', steps.length, !rt.output.json);
+  const result = await runScenarios(rt.store, steps, (n) => bar.update(n));
+  bar.stop();
+  const sample = (prefix: string) => steps.find((s) => s.module.streamPrefix === prefix);
+  const hsbCase = sample('hsb-case-');
+  const caseId = hsbCase ? (hsbCase.command.data as { caseId?: string }).caseId : undefined;
+  const attendanceCase = sample('attendance-aim-');
+  const attendanceId = attendanceCase ? (attendanceCase.command.data as { caseId?: string }).caseId : undefined;
+  const next = [
+    caseId ? `aimline timeline ${caseId}` : undefined,
+    caseId ? `aimline report ${caseId} --html case.html` : undefined,
+    attendanceId ? `aimline timeline ${attendanceId}` : undefined,
+    'aimline deadlines --overdue',
+    'aimline panel scorecard',
+    'aimline attendance',
+    'aimline audit --verify',
+    'aimline replay event-counts --as-of 2024-06-30',
+  ].filter((x): x is string => x !== undefined);
+  rt.output.result({ seed: o.seed, ...result, perProcess: Object.fromEntries(perProcess), next }, () =>
+    [
+      `Recorded ${result.events} events in ${result.streams} streams from ${result.commands} commands (seed ${o.seed}).`,
+      table(['process', 'commands'], perProcess),
+      `Typed rejections shown on purpose: ${result.expectedRejections.length}${result.expectedRejections.length ? ` (e.g. ${result.expectedRejections[0]!.ruleId}: ${result.expectedRejections[0]!.reason})` : ''}`,
+      result.rejected.length || result.failed.length ? `UNEXPECTED: ${result.rejected.length} rejections, ${result.failed.length} failures:\n${[...result.rejected, ...result.failed].slice(0, 10).map((r) => `  ${JSON.stringify(r)}`).join('\n')}` : 'Every other command was accepted.',
+      '',
+      'Where to look next:',
+      ...next.map((n) => `  ${n}`),
+    ].join('\n'),
+  );
+  return result.rejected.length === 0 && result.failed.length === 0 ? ExitCode.Ok : ExitCode.Failed;
+};

@@ -1,0 +1,117 @@
+import * as E from 'fp-ts/lib/Either.js';
+import * as t from 'io-ts';
+import { readFileSync } from 'node:fs';
+import { calendarForRegion, extendCalendarFromData, type Calendar } from '@aimline/calendar';
+import { fieldProblems, describeProblems } from '@aimline/kernel';
+import { defaultHsbPolicy, HsbPolicyCodec, type HsbPolicy } from '@aimline/hsb-aim';
+import { defaultMeetingPolicy, MeetingPolicy } from '@aimline/meetings';
+import { defaultPanelPolicy, PanelPolicyCodec, type PanelPolicy } from '@aimline/panel';
+import {
+  AttendancePolicyCodec,
+  defaultAttendancePolicy,
+  schoolCalendar,
+  SchoolCalendarCodec,
+  type AttendancePolicy,
+  type SchoolCalendar,
+} from '@aimline/attendance-aim';
+import { defaultAuditPolicy, type AuditPolicy } from '@aimline/projections';
+
+/**
+ * A council's policy: its region's calendar (plus its own closure days and any newly
+ * proclaimed holidays), and each process's timescales. Defaults are the source documents'.
+ * A council overrides data (`--policy council.json`), not code.
+ */
+export interface CouncilPolicy {
+  readonly region: 'england-and-wales' | 'scotland' | 'northern-ireland';
+  readonly calendar: Calendar;
+  readonly hsb: HsbPolicy;
+  readonly panel: PanelPolicy;
+  readonly attendance: AttendancePolicy;
+  readonly meetings: MeetingPolicy;
+  readonly audit: AuditPolicy;
+  /** Term dates and closures per school id; schools not listed count every working day as a school day. */
+  readonly schoolCalendars: Readonly<Record<string, SchoolCalendar>>;
+}
+
+/** The school calendar for a school: its own term dates, or working days of the council's region. */
+export const schoolCalendarFor = (policy: CouncilPolicy, schoolId: string | undefined): SchoolCalendar =>
+  (schoolId === undefined ? undefined : policy.schoolCalendars[schoolId]) ?? schoolCalendar({ id: 'working-days', terms: [], region: policy.calendar });
+
+const Region = t.keyof({ 'england-and-wales': null, scotland: null, 'northern-ireland': null });
+
+const PolicyFile = t.partial({
+  region: Region,
+  calendarExtension: t.unknown,
+  hsb: t.UnknownRecord,
+  panel: t.UnknownRecord,
+  attendance: t.UnknownRecord,
+  meetings: t.UnknownRecord,
+  audit: t.type({ lateRecordingHours: t.number }),
+  schoolCalendars: t.record(t.string, t.unknown),
+});
+
+const merge = (base: unknown, over: unknown): unknown => {
+  if (over === undefined) return base;
+  if (typeof base !== 'object' || base === null || Array.isArray(base) || typeof over !== 'object' || over === null || Array.isArray(over)) return over;
+  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [k, v] of Object.entries(over)) out[k] = merge(out[k], v);
+  return out;
+};
+
+const check = <A>(codec: t.Decoder<unknown, A>, value: unknown, where: string): E.Either<string, A> => {
+  const r = codec.decode(value);
+  return E.isLeft(r) ? E.left(`policy ${where}: ${describeProblems(fieldProblems(r.left))}`) : E.right(r.right);
+};
+
+export const defaultCouncilPolicy = (): CouncilPolicy => ({
+  region: 'england-and-wales',
+  calendar: calendarForRegion('england-and-wales'),
+  hsb: defaultHsbPolicy,
+  panel: defaultPanelPolicy,
+  attendance: defaultAttendancePolicy,
+  meetings: defaultMeetingPolicy,
+  audit: defaultAuditPolicy,
+  schoolCalendars: {},
+});
+
+/** Loads a council policy file (JSON, every part optional) over the defaults; errors name the field. */
+export const loadCouncilPolicy = (file: string | undefined): E.Either<string, CouncilPolicy> => {
+  if (file === undefined) return E.right(defaultCouncilPolicy());
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    return E.left(`cannot read policy file ${file}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const parsed = check(PolicyFile, raw, file);
+  if (E.isLeft(parsed)) return parsed;
+  const p = parsed.right;
+  const region = p.region ?? 'england-and-wales';
+  let calendar = calendarForRegion(region);
+  if (p.calendarExtension !== undefined) {
+    const extended = extendCalendarFromData(calendar, p.calendarExtension);
+    if (E.isLeft(extended)) return E.left(`policy ${file} calendarExtension: ${extended.left.join('; ')}`);
+    calendar = extended.right;
+  }
+  const hsb = check(HsbPolicyCodec, merge(defaultHsbPolicy, p.hsb), `${file} hsb`);
+  const panel = check(PanelPolicyCodec, merge(defaultPanelPolicy, p.panel), `${file} panel`);
+  const attendance = check(AttendancePolicyCodec, merge(defaultAttendancePolicy, p.attendance), `${file} attendance`);
+  const meetings = check(MeetingPolicy, merge(defaultMeetingPolicy, p.meetings), `${file} meetings`);
+  for (const r of [hsb, panel, attendance, meetings]) if (E.isLeft(r)) return r;
+  const schoolCalendars: Record<string, SchoolCalendar> = {};
+  for (const [schoolId, raw] of Object.entries(p.schoolCalendars ?? {})) {
+    const c = check(SchoolCalendarCodec, { closures: [], ...(raw as object), region: calendar }, `${file} schoolCalendars.${schoolId}`);
+    if (E.isLeft(c)) return c;
+    schoolCalendars[schoolId] = c.right;
+  }
+  return E.right({
+    region,
+    calendar,
+    hsb: (hsb as E.Right<HsbPolicy>).right,
+    panel: (panel as E.Right<PanelPolicy>).right,
+    attendance: (attendance as E.Right<AttendancePolicy>).right,
+    meetings: (meetings as E.Right<MeetingPolicy>).right,
+    audit: p.audit ?? defaultAuditPolicy,
+    schoolCalendars,
+  });
+};

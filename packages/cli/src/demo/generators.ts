@@ -1,0 +1,11 @@
+import type { ScenarioGenerator } from './scenario.js';
+import { hsbScenarios } from './hsb-scenarios.js';
+import { panelScenarios } from './panel-scenarios.js';
+import { attendanceScenarios } from './attendance-scenarios.js';
+
+/** Every process's demo generator, by name. */
+export const generators: ReadonlyArray<readonly [string, ScenarioGenerator]> = [
+  ['hsb-aim', hsbScenarios],
+  ['panel', panelScenarios],
+  ['attendance-aim', attendanceScenarios],
+];

@@ -1,0 +1,31 @@
+/**
+ * Invented people and places for demo data. Every name is made up for Aimline's demo: none
+ * refers to a real child, parent, professional or school.
+ */
+export const FIRST_NAMES = [
+  'Ashlyn', 'Brennan', 'Calder', 'Darcey', 'Elowen', 'Fenwick', 'Gwendel', 'Harlan', 'Isolde', 'Jory',
+  'Kestrel', 'Lorcan', 'Marlowe', 'Nerys', 'Orrin', 'Peregrine', 'Quillon', 'Rowenna', 'Sorrel', 'Tamsin',
+  'Ulric', 'Verity', 'Wystan', 'Xanthe', 'Yarrow', 'Zephyrine',
+] as const;
+
+export const LAST_NAMES = [
+  'Applethwaite', 'Brackenbury', 'Cobblestone', 'Dunnock', 'Eddleston', 'Fennimore', 'Gorsedale', 'Hollowmere',
+  'Inglenook', 'Juniperwood', 'Kettleby', 'Larkspur', 'Mossbridge', 'Nettlefold', 'Oakenshaw', 'Pennywhistle',
+  'Quarrington', 'Rookwood', 'Sallowfield', 'Thistlewood',
+] as const;
+
+export const SCHOOLS = [
+  'Brambleford Primary School', 'Kestrel Hill Academy', 'Millpond Church of England Primary', 'Harrowgate Lane High School',
+  'Otterbrook Community College', 'St Wendreda of Nowhere Primary', 'Foxglove Park Academy', 'Larkmead Secondary School',
+] as const;
+
+/** Professionals are named by invented ids, roles and agencies (actors never carry names). */
+export const AGENCIES = {
+  csc: 'children-social-care',
+  police: 'police',
+  yos: 'youth-offending-service',
+  health: 'health',
+  education: 'education',
+  businessSupport: 'business-support',
+  iro: 'independent-reviewing-officer',
+} as const;
