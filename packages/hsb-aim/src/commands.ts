@@ -119,7 +119,10 @@ export const RaiseEmergingRisk = c({ riskId: Id, description: FreeText });
 export const HoldRiskManagementMeeting = c({ riskId: Id, writtenPlan: FreeText });
 
 // ── initial AIM meeting (HSB-21, HSB-22) ─────────────────────────────────────
-export const Invitation = cp({ invited: t.boolean }, { exclusionReason: FreeText });
+export const Invitation = t.intersection([
+  t.strict({ invited: t.boolean }),
+  t.exact(t.partial({ exclusionReason: FreeText })),
+]);
 export const PlanHeading = t.union([
   t.strict({ status: t.literal('addressed'), text: FreeText }),
   t.strict({ status: t.literal('not-applicable'), reason: FreeText }),
@@ -174,7 +177,10 @@ export const HoldReview = c({
 });
 
 // ── exit and closure (HSB-27) ────────────────────────────────────────────────
-export const RemainingConcern = cp({ concern: FreeText }, { howAddressed: FreeText });
+export const RemainingConcern = t.intersection([
+  t.strict({ concern: FreeText }),
+  t.exact(t.partial({ howAddressed: FreeText })),
+]);
 export const AgreeExitPlan = c({
   remainingConcerns: t.array(RemainingConcern),
   signposting: t.array(Agency),

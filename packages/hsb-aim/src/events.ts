@@ -71,8 +71,11 @@ type Defs = typeof hsbEventDefinitions;
  * constraint rejects concrete codecs (`EventDefinition<A>` is invariant in A): see README.
  */
 export type HsbEvent = {
-  [K in keyof Defs & string]: DomainEvent<K, Defs[K] extends EventDefinition<infer A> ? A : never>;
-}[keyof Defs & string];
+  [K in Extract<keyof Defs, string>]: DomainEvent<
+    K,
+    Defs[K] extends EventDefinition<infer A> ? A : never
+  >;
+}[Extract<keyof Defs, string>];
 
 export const hsbEvents: EventCatalogue<HsbEvent> = eventCatalogue(
   hsbEventDefinitions as unknown as Parameters<typeof eventCatalogue>[0],

@@ -43,7 +43,7 @@ export const report = (at = '2026-06-01T09:00:00Z', overrides: Record<string, un
     notifications: { childrensSocialCare: '2026-06-01T08:30:00Z', police: '2026-06-01T08:40:00Z' },
     summary: 'Invented summary of a concern.',
     ...overrides,
-  } as never);
+  });
 
 export const people = {
   police: {
@@ -99,7 +99,7 @@ export const route = (
   } as never);
 
 export const s47 = (at = '2026-06-01T16:30:00Z', extra: Record<string, unknown> = {}) =>
-  cmd('DecideSection47', at, { section47: true, assessmentCommissioned: true, ...extra } as never);
+  cmd('DecideSection47', at, { section47: true, assessmentCommissioned: true, ...extra });
 
 export const assessors = {
   cscAim2: {
@@ -159,7 +159,7 @@ export const agreePlan = (at = '2026-06-04T15:00:00Z', extra: Record<string, unk
     signedBy: ['parent-1', 'as-1'],
     agreedByManagers: [cscManager],
     ...extra,
-  } as never);
+  });
 
 export const aim2Scores = (level: 'low' | 'medium' | 'high' = 'medium') => ({
   model: 'AIM2' as const,
@@ -182,7 +182,7 @@ export const supervision = (
     ...(kind === 'initial' ? { rolesAgreed: 'Invented: roles agreed.' } : {}),
     ...(kind === 'final' ? { scores: aim2Scores() } : {}),
     ...extra,
-  } as never);
+  });
 
 export const book = (at: string, start: string, meetingId = 'mtg-1') =>
   cmd('BookInitialAimMeeting', at, { meetingId, start });
@@ -216,7 +216,7 @@ export const holdMeeting = (at: string, extra: Record<string, unknown> = {}) =>
     plan: fullPlan,
     intensive: false,
     ...extra,
-  } as never);
+  });
 
 export const review = (at: string, extra: Record<string, unknown> = {}) =>
   cmd('HoldReview', at, {
@@ -228,7 +228,7 @@ export const review = (at: string, extra: Record<string, unknown> = {}) =>
     signedOffBy: [cscManager, yosManager],
     interventionEnds: false,
     ...extra,
-  } as never);
+  });
 
 /** Runs commands through the decider; every one must be accepted. Returns the events and the state. */
 export const run = (

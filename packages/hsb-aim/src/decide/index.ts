@@ -87,5 +87,5 @@ export const makeDecide =
       return E.left(reject('INPUT', 'the command is for another case', 'data.caseId'));
     if (state.status === 'closed') return onClosedCase(command, state);
     const handler = handlers[command.type] as Handler<typeof command.type>;
-    return handler(command as never, state, ctx);
+    return handler(command, state, ctx);
   };
