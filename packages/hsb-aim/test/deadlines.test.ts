@@ -150,4 +150,20 @@ describe('deadlines', () => {
     ]);
     expect(find(deadlines(state), 'NAT-1')?.due).toBe('2026-06-22T22:59:59.999Z');
   });
+
+  it('NAT-2: the first review conference within 3 months of the initial one, then every 6 months', () => {
+    const { state } = run([
+      report(),
+      strategy(),
+      route('child-protection'),
+      s47(undefined, { conferenceCalled: true }),
+      cmd('RecordConference', '2026-06-15T10:00:00Z', { conferenceId: 'icpc-1', kind: 'initial' }),
+      cmd('RecordConference', '2026-09-10T10:00:00Z', { conferenceId: 'rcpc-1', kind: 'review' }),
+    ]);
+    const nat2 = deadlines(state).filter((d) => d.ruleId === 'NAT-2');
+    expect(nat2.map((d) => [d.due, d.status.kind])).toEqual([
+      ['2026-09-15T22:59:59.999Z', 'met'],
+      ['2027-03-10T23:59:59.999Z', 'open'],
+    ]);
+  });
 });
