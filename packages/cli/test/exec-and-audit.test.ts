@@ -1,0 +1,119 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
+
+const support = { id: 'bs-1', role: 'business support officer', agency: 'business-support' };
+const chairActor = { id: 'iro-1', role: 'independent reviewing officer', agency: 'childrens-social-care' };
+const chair = { ...chairActor, name: 'Priya Testchair' };
+const lead = { id: 'sw-1', name: 'Tom Testlead', role: 'social worker', agency: 'childrens-social-care' };
+const id = (n: number) => `7e57c0de-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+
+const schedule = {
+  commandId: id(1),
+  type: 'ScheduleMeeting',
+  at: '2026-02-02T09:00:00Z',
+  actor: support,
+  data: {
+    meetingId: 'm-cli-1',
+    kind: 'hsb-initial-aim',
+    subjects: [{ kind: 'hsb-case', id: 'case-77' }],
+    chair,
+    leadProfessional: lead,
+    start: '2026-03-12T10:00:00Z',
+    end: '2026-03-12T12:00:00Z',
+    location: { mode: 'venue', venue: 'Room 4, Invented House' },
+  },
+};
+const allocate = {
+  commandId: id(2),
+  type: 'AllocateMinuteTaker',
+  at: '2026-02-03T09:00:00Z',
+  actor: support,
+  data: { meetingId: 'm-cli-1', minuteTaker: { id: 'bs-2', name: 'Sam Testminutes', role: 'minute taker', agency: 'business-support' } },
+};
+const approveTooEarly = { commandId: id(3), type: 'ApproveMinutes', at: '2026-02-04T09:00:00Z', actor: chairActor, data: { meetingId: 'm-cli-1' } };
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'aimline-cli-'));
+
+describe('aimline exec FILE.jsonl', () => {
+  it('reports every line with its number; bad lines never stop or corrupt the others', async () => {
+    const dir = tmp();
+    const file = join(dir, 'commands.jsonl');
+    writeFileSync(
+      file,
+      [
+        JSON.stringify(schedule),
+        '{"commandId": "oops", ', // malformed JSON
+        JSON.stringify({ ...allocate, type: 'TeleportMeeting' }), // unknown command
+        JSON.stringify({ ...allocate, data: { meetingId: 'm-cli-1' } }), // missing field
+        '',
+        JSON.stringify(allocate),
+        JSON.stringify({ ...approveTooEarly, module: 'meeting' }), // rejected by a rule
+        JSON.stringify(schedule), // the same command again: already handled
+        JSON.stringify(approveTooEarly), // ApproveMinutes exists in two modules: must say which
+      ].join('\n'),
+    );
+    const store = `sqlite:${join(dir, 'events.db')}`;
+    const r = await runCli(['--store', store, '--json', 'exec', file]);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as { counts: Record<string, number>; results: Array<{ line: number; status: string; ruleId?: string; problems?: Array<{ path: string }>; alreadyHandled?: boolean }> };
+    expect(out.counts).toEqual({ ok: 3, rejected: 1, invalid: 4, error: 0 });
+    const byLine = new Map(out.results.map((x) => [x.line, x]));
+    expect(byLine.get(1)?.status).toBe('ok');
+    expect(byLine.get(2)?.problems?.[0]?.path).toBe('(line)');
+    expect(byLine.get(3)?.problems?.[0]?.path).toBe('type');
+    expect(byLine.get(4)?.problems?.[0]?.path).toBe('data.minuteTaker');
+    expect(byLine.has(5)).toBe(false);
+    expect(byLine.get(6)?.status).toBe('ok');
+    expect(byLine.get(7)).toMatchObject({ status: 'rejected' });
+    expect(byLine.get(7)?.ruleId).toMatch(/^(MTG-7|STATE)$/);
+    expect(byLine.get(8)).toMatchObject({ status: 'ok', alreadyHandled: true });
+    expect(byLine.get(9)?.problems?.[0]?.path).toBe('module');
+
+    const audit = await runCli(['--store', store, '--json', 'audit']);
+    expect(audit.code).toBe(0);
+    const entries = JSON.parse(audit.stdout) as Array<{ stream: string; revision: number; type: string; actor: { id: string } }>;
+    expect(entries.map((e) => [e.stream, e.revision, e.type])).toEqual([
+      ['meeting-m-cli-1', 0, 'MeetingScheduled'],
+      ['meeting-m-cli-1', 1, 'MinuteTakerAllocated'],
+    ]);
+  });
+
+  it('audit --verify passes on untouched history and fails naming stream and revision when a stored byte changes', async () => {
+    const dir = tmp();
+    const file = join(dir, 'commands.jsonl');
+    writeFileSync(file, [JSON.stringify(schedule), JSON.stringify(allocate)].join('\n'));
+    const db = join(dir, 'events.db');
+    expect((await runCli(['--store', `sqlite:${db}`, 'exec', file])).code).toBe(0);
+    const ok = await runCli(['--store', `sqlite:${db}`, 'audit', '--verify']);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('every hash chain intact');
+
+    // Change one stored byte: the minute taker's role "minute taker" becomes "minute tak3r".
+    const bytes = readFileSync(db);
+    const at = bytes.indexOf('minute taker');
+    expect(at).toBeGreaterThan(0);
+    bytes[at + 10] = '3'.charCodeAt(0);
+    writeFileSync(db, bytes);
+
+    const broken = await runCli(['--store', `sqlite:${db}`, 'audit', '--verify']);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain('stream "meeting-m-cli-1" revision 1');
+  });
+
+  it('rejects a bad store URL with exit code 2 and the accepted forms', async () => {
+    const r = await runCli(['--store', 'postgres://nowhere', 'audit']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Accepted forms');
+  });
+
+  it('prints help for every command and exits 0', async () => {
+    for (const cmd of ['demo', 'exec', 'timeline', 'audit', 'deadlines', 'replay', 'attendance']) {
+      const r = await runCli([cmd, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('Usage: aimline');
+    }
+  });
+});
