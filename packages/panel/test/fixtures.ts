@@ -5,6 +5,7 @@ import {
   defaultPanelPolicy,
   sittingsBetween,
   type Booking,
+  type Child,
   type PanelReferralCommand,
   type PanelSittingCommand,
 } from '../src/index.js';

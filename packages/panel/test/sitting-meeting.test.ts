@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+import { deciderSpec } from '@aimline/kernel/testing';
+import { fold } from '@aimline/kernel';
+import {
+  deadlines,
+  makeSittingDecider,
+  panelMeetingPolicy,
+  sittingFacts,
+  type PanelSittingEvent,
+} from '../src/index.js';
+import { calendar, chairActor, member, policy, sittingCmd } from './fixtures.js';
+
+const decider = makeSittingDecider();
+const spec = deciderSpec(decider);
+const scheduled = spec
+  .given([])
+  .when(
+    sittingCmd(
+      'ScheduleSitting',
+      { sittingId: '2026-03', meetingId: 'mtg-1' },
+      '2026-02-01T09:00:00Z',
+    ),
+  )
+  .events();
+const attend = (roles: Array<[string, 'present' | 'apologies' | 'deputy', string?]>) =>
+  sittingCmd(
+    'RecordAttendance',
+    {
+      sittingId: '2026-03',
+      attendees: roles.map(([role, status, emergency]) => ({
+        role,
+        member: member(role),
+        status,
+        ...(emergency === undefined ? {} : { emergency }),
+      })),
+    },
+    '2026-03-02T13:05:00Z',
+  );
+const after = (...events: ReadonlyArray<PanelSittingEvent>[]) => events.flat();
+const withAttendance = (roles: Parameters<typeof attend>[0]) =>
+  after(scheduled, spec.given(scheduled).when(attend(roles)).events());
+const hold = sittingCmd('HoldSitting', { sittingId: '2026-03' }, '2026-03-02T13:10:00Z');
+const heldWith = (roles: Parameters<typeof attend>[0]) => {
+  const h = withAttendance(roles);
+  return after(h, spec.given(h).when(hold).events());
+};
+
+describe('PNL-2 membership', () => {
+  it('PNL-2: a deputy attends only in an emergency, recorded as such', () => {
+    spec
+      .given(scheduled)
+      .when(attend([['police', 'deputy']]))
+      .thenRejects('PNL-2', { field: 'data.attendees.0.emergency' });
+    const ok = spec
+      .given(scheduled)
+      .when(attend([['police', 'deputy', 'named officer on an urgent call']]))
+      .events();
+    expect(ok[0]?.data).toMatchObject({
+      attendees: [
+        { role: 'police', status: 'deputy', emergency: 'named officer on an urgent call' },
+      ],
+    });
+  });
+  it('PNL-2: a seat that is not on the panel is rejected', () => {
+    spec
+      .given(scheduled)
+      .when(attend([['astrologer', 'present']]))
+      .thenRejects('PNL-2', { field: 'data.attendees.0.role' });
+  });
+  it('PNL-2: the chair chairs; the co-chair when the chair is absent; neither leaves the sitting unable to decide', () => {
+    const chairOf = (roles: Parameters<typeof attend>[0]) =>
+      sittingFacts(fold(decider)(heldWith(roles)))?.chairedBy;
+    expect(
+      chairOf([
+        ['chair', 'present'],
+        ['co-chair', 'present'],
+      ]),
+    ).toBe('chair');
+    expect(
+      chairOf([
+        ['chair', 'apologies'],
+        ['co-chair', 'present'],
+      ]),
+    ).toBe('co-chair');
+    expect(
+      chairOf([
+        ['chair', 'deputy', 'illness'],
+        ['police', 'present'],
+      ]),
+    ).toBeNull();
+  });
+});
+
+describe('PNL-7 minutes within 7 working days', () => {
+  const held = heldWith([
+    ['chair', 'present'],
+    ['police', 'present'],
+    ['sen', 'apologies'],
+  ]);
+  it('PNL-7: the deadline is the end of the 7th working day after the sitting', () => {
+    const [minutes] = deadlines(fold(decider)(held), policy, calendar);
+    expect(minutes).toMatchObject({
+      ruleId: 'PNL-7',
+      unit: 'workingDays',
+      amount: 7,
+      due: '2026-03-11T23:59:59.999Z',
+      status: { kind: 'open' },
+    });
+  });
+  it('PNL-7: only approved minutes are distributed, to those present and action owners, categorised P25 (PNL-8)', () => {
+    const distribute = sittingCmd(
+      'DistributeMinutes',
+      { sittingId: '2026-03' },
+      '2026-03-09T10:00:00Z',
+    );
+    spec.given(held).when(distribute).thenRejects('MTG-7');
+    spec
+      .given(held)
+      .when(sittingCmd('ApproveMinutes', { sittingId: '2026-03' }, '2026-03-05T10:00:00Z'))
+      .thenRejects('MTG-7', { field: 'actor.role' });
+    const approved = after(
+      held,
+      spec
+        .given(held)
+        .when(
+          sittingCmd(
+            'ApproveMinutes',
+            { sittingId: '2026-03' },
+            '2026-03-05T10:00:00Z',
+            chairActor,
+          ),
+        )
+        .events(),
+    );
+    const sent = spec.given(approved).when(distribute).events();
+    expect(sent[0]?.data).toMatchObject({
+      documentCategory: 'P25 2026/03/02 LEGAL MEETINGS (HSB AIM)',
+      recipients: ['chair-1', 'police-1'],
+      late: false,
+    });
+    const [minutes] = deadlines(fold(decider)(after(approved, sent)), policy, calendar);
+    expect(minutes?.status.kind).toBe('met');
+  });
+  it('PNL-7: the sitting meeting policy hands the 7 working days to @aimline/meetings', () => {
+    expect(panelMeetingPolicy(policy).minutesDistributionWithin).toEqual({
+      unit: 'workingDays',
+      amount: 7,
+      ruleId: 'PNL-7',
+    });
+  });
+});
+
+describe('PNL-9 actions', () => {
+  const held = heldWith([
+    ['chair', 'present'],
+    ['youth-offending', 'present'],
+  ]);
+  const agree = (dueBy: string) =>
+    sittingCmd(
+      'AgreeAction',
+      {
+        sittingId: '2026-03',
+        actionId: 'A1',
+        referralId: 'R1',
+        owner: member('youth-offending'),
+        description: 'Invented action',
+        dueBy,
+      },
+      '2026-03-02T15:00:00Z',
+    );
+  it('PNL-9: an action needs an owner and a timescale not before the sitting', () => {
+    spec.given(held).when(agree('2026-02-27')).thenRejects('PNL-9', { field: 'data.dueBy' });
+  });
+  it('PNL-9: the action is due on its agreed date; the owner’s update meets it', () => {
+    const agreed = after(held, spec.given(held).when(agree('2026-03-16')).events());
+    const [, action] = deadlines(fold(decider)(agreed), policy, calendar);
+    expect(action).toMatchObject({
+      ruleId: 'PNL-9',
+      due: '2026-03-16T23:59:59.999Z',
+      status: { kind: 'open' },
+    });
+    const update = spec
+      .given(agreed)
+      .when(
+        sittingCmd(
+          'RecordActionUpdate',
+          { sittingId: '2026-03', actionId: 'A1', update: 'Invented update', complete: true },
+          '2026-03-12T10:00:00Z',
+        ),
+      )
+      .events();
+    const [, met] = deadlines(fold(decider)(after(agreed, update)), policy, calendar);
+    expect(met?.status).toEqual({ kind: 'met', at: '2026-03-12T10:00:00.000Z' });
+  });
+  it('PNL-9: no actions before the sitting is held', () => {
+    spec.given(scheduled).when(agree('2026-03-16')).thenRejects('STATE');
+  });
+});
