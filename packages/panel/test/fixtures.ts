@@ -15,11 +15,11 @@ export const calendar = englandAndWales;
 export const actor = { id: 'bs-1', role: 'business-support', agency: 'Testshire Council' };
 export const chairActor = { id: 'chair-1', role: 'chair', agency: 'Testshire Council' };
 
-export const child = {
+export const child: Child = {
   childId: 'C-0001',
   name: 'Robin Testcase',
   dateOfBirth: '2014-06-15',
-  gender: 'male' as const,
+  gender: 'male',
 };
 export const referrer = {
   id: 'sw-9',
