@@ -14,8 +14,10 @@ export interface SessionMark {
   readonly code: AttendanceCode;
 }
 
-export const sessionKey = (mark: { readonly date: string; readonly session: SessionOfDayValue }): string =>
-  `${mark.date}|${mark.session}`;
+export const sessionKey = (mark: {
+  readonly date: string;
+  readonly session: SessionOfDayValue;
+}): string => `${mark.date}|${mark.session}`;
 
 export interface Period {
   readonly from: string;
@@ -46,7 +48,10 @@ export interface AbsenceThresholds {
   readonly severeAbsenceRate: number;
 }
 
-export const nationalAbsenceThresholds: AbsenceThresholds = { persistentAbsenceRate: 0.1, severeAbsenceRate: 0.5 };
+export const nationalAbsenceThresholds: AbsenceThresholds = {
+  persistentAbsenceRate: 0.1,
+  severeAbsenceRate: 0.5,
+};
 
 /** Summarises the marks (within `period`, inclusive, when given). */
 export const summariseAttendance = (

@@ -29,7 +29,9 @@ const categoryOf = new Map<string, CodeCategory>(
 );
 
 /** Every national code, in table order. */
-export const allAttendanceCodes: ReadonlyArray<AttendanceCode> = [...categoryOf.keys()] as AttendanceCode[];
+export const allAttendanceCodes: ReadonlyArray<AttendanceCode> = [
+  ...categoryOf.keys(),
+] as AttendanceCode[];
 
 export const isAttendanceCode = (code: string): code is AttendanceCode => categoryOf.has(code);
 
@@ -48,8 +50,10 @@ export const isAttendance = (code: AttendanceCode): boolean => {
   return c === 'present' || c === 'approvedEducationalActivity';
 };
 
-export const isUnauthorised = (code: AttendanceCode): boolean => codeCategory(code) === 'unauthorisedAbsence';
-export const isAuthorised = (code: AttendanceCode): boolean => codeCategory(code) === 'authorisedAbsence';
+export const isUnauthorised = (code: AttendanceCode): boolean =>
+  codeCategory(code) === 'unauthorisedAbsence';
+export const isAuthorised = (code: AttendanceCode): boolean =>
+  codeCategory(code) === 'authorisedAbsence';
 
 /** io-ts codec of a national attendance code. */
 export const AttendanceCodeC = t.keyof(

@@ -37,23 +37,58 @@ import {
 
 const c = { caseId: Id };
 
-export const OpenAttendanceCase = t.type({ ...c, pupil: Pupil, school: School, parents: t.array(ParentCarer) });
+export const OpenAttendanceCase = t.type({
+  ...c,
+  pupil: Pupil,
+  school: School,
+  parents: t.array(ParentCarer),
+});
 export const AddParentCarer = t.type({ ...c, parent: ParentCarer });
 /** NAT-4: a period's register marks; unknown codes and sessions recorded twice are rejected. */
 export const ImportAttendance = t.intersection([
   t.type({ ...c, period: PeriodC, sessions: t.array(IncomingMark) }),
   t.partial({ source: Text }),
 ]);
-export const CorrectAttendanceMark = t.type({ ...c, date: DateOnly, session: SessionOfDay, code: t.string, reason: FreeText });
-export const AttachSupportEvidence = t.type({ ...c, documentRef: DocumentRef, steps: t.array(SupportStep) });
+export const CorrectAttendanceMark = t.type({
+  ...c,
+  date: DateOnly,
+  session: SessionOfDay,
+  code: t.string,
+  reason: FreeText,
+});
+export const AttachSupportEvidence = t.type({
+  ...c,
+  documentRef: DocumentRef,
+  steps: t.array(SupportStep),
+});
 export const ScheduleAim = t.type({ ...c, meetingId: Id, start: Instant, venue: AimVenue });
-export const RearrangeAim = t.type({ ...c, meetingId: Id, start: Instant, venue: AimVenue, reason: FreeText });
+export const RearrangeAim = t.type({
+  ...c,
+  meetingId: Id,
+  start: Instant,
+  venue: AimVenue,
+  reason: FreeText,
+});
 export const SendAimLetter = t.intersection([
-  t.type({ ...c, meetingId: Id, parentId: Id, channel: Channel, documentRef: DocumentRef, letter: LetterContent }),
+  t.type({
+    ...c,
+    meetingId: Id,
+    parentId: Id,
+    channel: Channel,
+    documentRef: DocumentRef,
+    letter: LetterContent,
+  }),
   t.partial({ coverLetterRef: DocumentRef }),
 ]);
 export const RecordInteraction = t.intersection([
-  t.type({ ...c, interactionId: Id, with: Speaker, occurredAt: Instant, mode: InteractionMode, summary: FreeText }),
+  t.type({
+    ...c,
+    interactionId: Id,
+    with: Speaker,
+    occurredAt: Instant,
+    mode: InteractionMode,
+    summary: FreeText,
+  }),
   t.partial({ response: LetterResponse }),
 ]);
 export const CaptureVoice = t.intersection([
@@ -64,7 +99,13 @@ export const FileDocument = t.intersection([
   t.type({
     ...c,
     documentRef: DocumentRef,
-    kind: t.keyof({ letter: null, 'cover-letter': null, minutes: null, evidence: null, other: null }),
+    kind: t.keyof({
+      letter: null,
+      'cover-letter': null,
+      minutes: null,
+      evidence: null,
+      other: null,
+    }),
   }),
   t.partial({ meetingId: Id }),
 ]);
@@ -100,7 +141,12 @@ export const HoldLegalInterventionMeeting = t.intersection([
   }),
   t.partial({ inclusionOfficer: Officer }),
 ]);
-export const RequestLegalProceedings = t.type({ ...c, requestId: Id, formRef: DocumentRef, evidence: t.array(DocumentRef) });
+export const RequestLegalProceedings = t.type({
+  ...c,
+  requestId: Id,
+  formRef: DocumentRef,
+  evidence: t.array(DocumentRef),
+});
 export const RecordProsecutionConsiderations = t.intersection([
   t.type({
     ...c,
@@ -111,7 +157,12 @@ export const RecordProsecutionConsiderations = t.intersection([
   t.partial({ educationSupervisionOrder: EsoConsideration }),
 ]);
 export const RecordLegalStep = t.type({ ...c, stepId: Id, step: LegalStep });
-export const RecordPenaltyPayment = t.type({ ...c, stepId: Id, paidOn: DateOnly, amount: t.number });
+export const RecordPenaltyPayment = t.type({
+  ...c,
+  stepId: Id,
+  paidOn: DateOnly,
+  amount: t.number,
+});
 export const CloseCase = t.type({ ...c, reason: FreeText });
 
 export const attendanceAimCommands = commandCatalogue({

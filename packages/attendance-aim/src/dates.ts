@@ -12,7 +12,8 @@ export const dayNumber = (date: string): number => {
 };
 
 /** The `YYYY-MM-DD` date of a day number. */
-export const dateOfDay = (day: number): string => new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+export const dateOfDay = (day: number): string =>
+  new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 
 export const addDays = (date: string, n: number): string => dateOfDay(dayNumber(date) + n);
 
@@ -28,7 +29,8 @@ export const weekStart = (date: string): string => addDays(date, 1 - isoWeekday(
 export const isWeekend = (date: string): boolean => isoWeekday(date) >= 6;
 
 /** Inclusive date range check on ISO dates (lexical order is date order). */
-export const within = (date: string, from: string, to: string): boolean => date >= from && date <= to;
+export const within = (date: string, from: string, to: string): boolean =>
+  date >= from && date <= to;
 
 /** Every date from `from` to `to` inclusive. */
 export const datesBetween = (from: string, to: string): string[] => {

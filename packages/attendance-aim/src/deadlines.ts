@@ -6,7 +6,14 @@ import { deadline, meet, waive, type Deadline } from '@aimline/calendar';
 import { dayNumber } from './dates.js';
 import { dayOf } from './decide/support.js';
 import type { AttendancePolicy } from './policy.js';
-import { addSchoolDays, isSchoolDay, schoolDayOnOrAfter, subtractSchoolDays, termDatesCover, type SchoolCalendar } from './school-calendar.js';
+import {
+  addSchoolDays,
+  isSchoolDay,
+  schoolDayOnOrAfter,
+  subtractSchoolDays,
+  termDatesCover,
+  type SchoolCalendar,
+} from './school-calendar.js';
 import { endOfCompulsorySchoolAge } from './school-year.js';
 import { meetingsOf, type AttendanceAimState, type OpenCase } from './state.js';
 
@@ -36,10 +43,15 @@ const letterDeadlines = (s: OpenCase, policy: AttendancePolicy, c: SchoolCalenda
           start: m.start,
           startDescription: 'the AIM',
         });
-        const d = { ...d0, explanation: d0.explanation + schoolDaysNote(c, policy.letterNoticeSchoolDays, dueDay, meetingDay) };
+        const d = {
+          ...d0,
+          explanation:
+            d0.explanation + schoolDaysNote(c, policy.letterNoticeSchoolDays, dueDay, meetingDay),
+        };
         const letter = m.letters[p.parentId];
         if (letter !== undefined && letter.forStart === m.start) return meet(d, letter.sentAt);
-        if (m.status !== 'scheduled') return waive(d, `meeting ${m.meetingId} is recorded`, m.decidedAt ?? m.start);
+        if (m.status !== 'scheduled')
+          return waive(d, `meeting ${m.meetingId} is recorded`, m.decidedAt ?? m.start);
         return closedWaiver(s, d);
       }),
   );
@@ -60,7 +72,9 @@ const reviewDeadlines = (s: OpenCase, policy: AttendancePolicy, c: SchoolCalenda
         startDescription: 'the AIM',
       });
       const dueDay = dayOf(d0.due);
-      const note = isSchoolDay(c, dueDay) ? '' : `; ${dueDay} is not a school day at ${c.id}: the first school day after is ${schoolDayOnOrAfter(c, dueDay)}`;
+      const note = isSchoolDay(c, dueDay)
+        ? ''
+        : `; ${dueDay} is not a school day at ${c.id}: the first school day after is ${schoolDayOnOrAfter(c, dueDay)}`;
       const d = { ...d0, explanation: d0.explanation + note };
       return m.reviewedAt !== undefined ? meet(d, m.reviewedAt) : closedWaiver(s, d);
     });
@@ -96,15 +110,24 @@ const notHeldDeadlines = (s: OpenCase, policy: AttendancePolicy, c: SchoolCalend
         n: policy.nextStepAfterNotHeldSchoolDays,
       });
       const later = [
-        ...meetingsOf(s).filter((x) => Date.parse(x.scheduledAt) > Date.parse(at)).map((x) => x.scheduledAt),
+        ...meetingsOf(s)
+          .filter((x) => Date.parse(x.scheduledAt) > Date.parse(at))
+          .map((x) => x.scheduledAt),
         ...s.interactions.filter((x) => Date.parse(x.at) > Date.parse(at)).map((x) => x.at),
-        ...(s.inclusionOfficerConsultedAt !== undefined && Date.parse(s.inclusionOfficerConsultedAt) > Date.parse(at) ? [s.inclusionOfficerConsultedAt] : []),
+        ...(s.inclusionOfficerConsultedAt !== undefined &&
+        Date.parse(s.inclusionOfficerConsultedAt) > Date.parse(at)
+          ? [s.inclusionOfficerConsultedAt]
+          : []),
       ].sort((a, b) => Date.parse(a) - Date.parse(b));
       return later[0] !== undefined ? meet(d, later[0]) : closedWaiver(s, d);
     });
 
 /** ATT-9: the inclusion officer is consulted after no engagement is recorded. */
-const consultationDeadlines = (s: OpenCase, policy: AttendancePolicy, c: SchoolCalendar): Deadline[] => {
+const consultationDeadlines = (
+  s: OpenCase,
+  policy: AttendancePolicy,
+  c: SchoolCalendar,
+): Deadline[] => {
   if (s.noEngagementAt === undefined) return [];
   const d = schoolDaysAfter(c, {
     ruleId: 'ATT-9',
@@ -113,7 +136,11 @@ const consultationDeadlines = (s: OpenCase, policy: AttendancePolicy, c: SchoolC
     at: s.noEngagementAt,
     n: policy.inclusionOfficerConsultationSchoolDays,
   });
-  return [s.inclusionOfficerConsultedAt !== undefined ? meet(d, s.inclusionOfficerConsultedAt) : closedWaiver(s, d)];
+  return [
+    s.inclusionOfficerConsultedAt !== undefined
+      ? meet(d, s.inclusionOfficerConsultedAt)
+      : closedWaiver(s, d),
+  ];
 };
 
 /** NAT-7: the improvement period of a notice to improve; payment of a penalty notice. */
@@ -133,7 +160,9 @@ const ladderDeadlines = (s: OpenCase, policy: AttendancePolicy, c: SchoolCalenda
         start: step.issuedOn,
         startDescription: 'the notice to improve',
       });
-      const next = s.stepOrder.map((x) => s.legalSteps[x]).find((x) => x !== undefined && Date.parse(x.at) > Date.parse(r.at));
+      const next = s.stepOrder
+        .map((x) => s.legalSteps[x])
+        .find((x) => x !== undefined && Date.parse(x.at) > Date.parse(r.at));
       return [next !== undefined ? meet(d, next.at) : closedWaiver(s, d)];
     }
     if (step.kind === 'penalty-notice' && r.penalty !== undefined) {
@@ -152,16 +181,27 @@ const ladderDeadlines = (s: OpenCase, policy: AttendancePolicy, c: SchoolCalenda
         });
         return paidAt !== undefined ? meet(d, paidAt) : closedWaiver(s, d);
       };
-      const out = [payment(policy.penaltyNotice.fullWithinDays, `Penalty notice ${id}: £${p.amount} paid`)];
+      const out = [
+        payment(policy.penaltyNotice.fullWithinDays, `Penalty notice ${id}: £${p.amount} paid`),
+      ];
       if (p.reducedAmount !== null)
-        out.unshift(payment(policy.penaltyNotice.reducedWithinDays, `Penalty notice ${id}: £${p.reducedAmount} paid at the reduced amount`));
+        out.unshift(
+          payment(
+            policy.penaltyNotice.reducedWithinDays,
+            `Penalty notice ${id}: £${p.reducedAmount} paid at the reduced amount`,
+          ),
+        );
       return out;
     }
     return [];
   });
 
 /** NAT-8: legal steps end when compulsory school age ends. */
-const compulsoryAgeDeadline = (s: OpenCase, policy: AttendancePolicy, c: SchoolCalendar): Deadline => {
+const compulsoryAgeDeadline = (
+  s: OpenCase,
+  policy: AttendancePolicy,
+  c: SchoolCalendar,
+): Deadline => {
   const ends = endOfCompulsorySchoolAge(s.pupil.dateOfBirth, policy.finalCompulsoryYearGroup);
   const from = dayOf(s.openedAt);
   const d0 = deadline({
@@ -179,7 +219,11 @@ const compulsoryAgeDeadline = (s: OpenCase, policy: AttendancePolicy, c: SchoolC
   return closedWaiver(s, d);
 };
 
-export const deadlines = (state: AttendanceAimState, policy: AttendancePolicy, calendar: SchoolCalendar): Deadline[] => {
+export const deadlines = (
+  state: AttendanceAimState,
+  policy: AttendancePolicy,
+  calendar: SchoolCalendar,
+): Deadline[] => {
   if (state.status === 'none') return [];
   return [
     ...letterDeadlines(state, policy, calendar),

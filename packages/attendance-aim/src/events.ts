@@ -43,7 +43,12 @@ const base = { caseId: Id, at: Instant };
 const Rate = t.union([t.number, t.null]);
 const Phase = t.keyof({ primary: null, secondary: null });
 
-export const AttendanceCaseOpened = t.type({ ...base, pupil: Pupil, school: School, parents: t.array(ParentCarer) });
+export const AttendanceCaseOpened = t.type({
+  ...base,
+  pupil: Pupil,
+  school: School,
+  parents: t.array(ParentCarer),
+});
 export const ParentCarerAdded = t.type({ ...base, parent: ParentCarer });
 export const AttendanceImported = t.intersection([
   t.type({ ...base, period: PeriodC, sessions: t.array(SessionMarkC) }),
@@ -57,15 +62,39 @@ export const AttendanceMarkCorrected = t.type({
   to: AttendanceCodeC,
   reason: FreeText,
 });
-export const SupportEvidenceAttached = t.type({ ...base, documentRef: DocumentRef, steps: t.array(SupportStep) });
+export const SupportEvidenceAttached = t.type({
+  ...base,
+  documentRef: DocumentRef,
+  steps: t.array(SupportStep),
+});
 export const AimScheduled = t.type({ ...base, meetingId: Id, start: Instant, venue: AimVenue });
-export const AimRearranged = t.type({ ...base, meetingId: Id, start: Instant, venue: AimVenue, reason: FreeText });
+export const AimRearranged = t.type({
+  ...base,
+  meetingId: Id,
+  start: Instant,
+  venue: AimVenue,
+  reason: FreeText,
+});
 export const AimLetterSent = t.intersection([
-  t.type({ ...base, meetingId: Id, parentId: Id, channel: Channel, documentRef: DocumentRef, letter: LetterContent }),
+  t.type({
+    ...base,
+    meetingId: Id,
+    parentId: Id,
+    channel: Channel,
+    documentRef: DocumentRef,
+    letter: LetterContent,
+  }),
   t.partial({ coverLetterRef: DocumentRef }),
 ]);
 export const InteractionRecorded = t.intersection([
-  t.type({ ...base, interactionId: Id, with: Speaker, occurredAt: Instant, mode: InteractionMode, summary: FreeText }),
+  t.type({
+    ...base,
+    interactionId: Id,
+    with: Speaker,
+    occurredAt: Instant,
+    mode: InteractionMode,
+    summary: FreeText,
+  }),
   t.partial({ response: LetterResponse }),
 ]);
 export const VoiceCaptured = t.intersection([
@@ -73,7 +102,17 @@ export const VoiceCaptured = t.intersection([
   t.partial({ meetingId: Id }),
 ]);
 export const DocumentFiled = t.intersection([
-  t.type({ ...base, documentRef: DocumentRef, kind: t.keyof({ letter: null, 'cover-letter': null, minutes: null, evidence: null, other: null }) }),
+  t.type({
+    ...base,
+    documentRef: DocumentRef,
+    kind: t.keyof({
+      letter: null,
+      'cover-letter': null,
+      minutes: null,
+      evidence: null,
+      other: null,
+    }),
+  }),
   t.partial({ meetingId: Id }),
 ]);
 const MeetingFacts = {
@@ -91,7 +130,11 @@ export const AimHeld = t.type({ ...base, ...MeetingFacts, missingRoles: t.array(
 export const AimNotHeld = t.type({
   ...base,
   ...MeetingFacts,
-  reason: t.keyof({ 'parents-without-pupil': null, 'pupil-without-parents': null, 'neither-present': null }),
+  reason: t.keyof({
+    'parents-without-pupil': null,
+    'pupil-without-parents': null,
+    'neither-present': null,
+  }),
   nextStep: NextStepAfterNotHeld,
 });
 export const AimOutcomeRecorded = t.type({
@@ -111,13 +154,24 @@ const AttendanceFigures = t.type({
   attendanceRate: Rate,
 });
 export const TargetResult = t.intersection([
-  t.type({ targetId: Id, party: Party, outcome: t.keyof({ met: null, 'not-met': null }), evaluatedBy: t.keyof({ attendance: null, reviewer: null }) }),
+  t.type({
+    targetId: Id,
+    party: Party,
+    outcome: t.keyof({ met: null, 'not-met': null }),
+    evaluatedBy: t.keyof({ attendance: null, reviewer: null }),
+  }),
   t.partial({ measured: t.number, note: FreeText }),
 ]);
 export type TargetResult = t.TypeOf<typeof TargetResult>;
 /** ATT-7: the targets of an AIM evaluated against the attendance recorded in the review period. */
 export const TargetsReviewed = t.intersection([
-  t.type({ ...base, reviewOf: Id, period: PeriodC, attendance: AttendanceFigures, results: t.array(TargetResult) }),
+  t.type({
+    ...base,
+    reviewOf: Id,
+    period: PeriodC,
+    attendance: AttendanceFigures,
+    results: t.array(TargetResult),
+  }),
   t.partial({ atMeetingId: Id }),
 ]);
 export const NoEngagementRecorded = t.type({ ...base, note: FreeText });
@@ -134,25 +188,42 @@ export const LegalInterventionMeetingHeld = t.intersection([
 ]);
 export const EvidenceBundle = t.type({
   supportEvidence: t.array(DocumentRef),
-  letters: t.array(t.type({ meetingId: Id, parentId: Id, documentRef: DocumentRef, sentAt: Instant })),
+  letters: t.array(
+    t.type({ meetingId: Id, parentId: Id, documentRef: DocumentRef, sentAt: Instant }),
+  ),
   meetingsHeld: t.array(Id),
   meetingsNotHeld: t.array(Id),
   interactions: t.number,
   directQuotes: t.number,
   documents: t.array(DocumentRef),
   attendance: AttendanceFigures,
-  rollingWindow: t.type({ from: t.union([DateOnly, t.null]), to: DateOnly, unauthorisedSessions: t.number, thresholdMet: t.boolean }),
+  rollingWindow: t.type({
+    from: t.union([DateOnly, t.null]),
+    to: DateOnly,
+    unauthorisedSessions: t.number,
+    thresholdMet: t.boolean,
+  }),
 });
 export type EvidenceBundle = t.TypeOf<typeof EvidenceBundle>;
 /** ATT-9: the request to initiate legal proceedings with the evidence the school collated. */
-export const LegalProceedingsRequested = t.type({ ...base, requestId: Id, formRef: DocumentRef, evidence: t.array(DocumentRef), bundle: EvidenceBundle });
+export const LegalProceedingsRequested = t.type({
+  ...base,
+  requestId: Id,
+  formRef: DocumentRef,
+  evidence: t.array(DocumentRef),
+  bundle: EvidenceBundle,
+});
 /** ATT-10, NAT-7: what the authority weighed before prosecution. */
 export const ProsecutionConsidered = t.type({
   ...base,
   prosecutorsGuidelines: FreeText,
   paceCautioning: FreeText,
   educationSupervisionOrder: EsoConsideration,
-  pupilAge: t.type({ yearGroup: t.number, finalAcademicYear: t.boolean, compulsorySchoolAgeEnds: DateOnly }),
+  pupilAge: t.type({
+    yearGroup: t.number,
+    finalAcademicYear: t.boolean,
+    compulsorySchoolAgeEnds: DateOnly,
+  }),
   courtUnlikely: t.boolean,
   decision: t.keyof({ prosecute: null, 'do-not-prosecute': null, defer: null }),
 });
@@ -161,7 +232,13 @@ export const LegalStepRecorded = t.intersection([
   t.type({ ...base, stepId: Id, step: LegalStep }),
   t.partial({ penalty: PenaltyTerms, improvementPeriodEnds: DateOnly, thresholdCount: t.number }),
 ]);
-export const PenaltyPaid = t.type({ ...base, stepId: Id, paidOn: DateOnly, amount: t.number, onTime: t.boolean });
+export const PenaltyPaid = t.type({
+  ...base,
+  stepId: Id,
+  paidOn: DateOnly,
+  amount: t.number,
+  onTime: t.boolean,
+});
 export const CaseClosed = t.type({ ...base, reason: FreeText });
 
 const definitions = {

@@ -3,12 +3,19 @@ import { sessionKey } from './attendance.js';
 import type { AttendanceAimEvent } from './events.js';
 import type { AimMeeting, AttendanceAimState, OpenCase } from './state.js';
 
-const updateMeeting = (s: OpenCase, meetingId: string, f: (m: AimMeeting) => AimMeeting): OpenCase => {
+const updateMeeting = (
+  s: OpenCase,
+  meetingId: string,
+  f: (m: AimMeeting) => AimMeeting,
+): OpenCase => {
   const m = s.meetings[meetingId];
   return m === undefined ? s : { ...s, meetings: { ...s.meetings, [meetingId]: f(m) } };
 };
 
-export const evolve = (state: AttendanceAimState, event: AttendanceAimEvent): AttendanceAimState => {
+export const evolve = (
+  state: AttendanceAimState,
+  event: AttendanceAimEvent,
+): AttendanceAimState => {
   if (event.type === 'AttendanceCaseOpened') {
     const d = event.data;
     return {
@@ -48,12 +55,18 @@ export const evolve = (state: AttendanceAimState, event: AttendanceAimEvent): At
     }
     case 'AttendanceMarkCorrected': {
       const d = event.data;
-      return { ...s, marks: { ...s.marks, [sessionKey(d)]: { date: d.date, session: d.session, code: d.to } } };
+      return {
+        ...s,
+        marks: { ...s.marks, [sessionKey(d)]: { date: d.date, session: d.session, code: d.to } },
+      };
     }
     case 'SupportEvidenceAttached':
       return {
         ...s,
-        supportEvidence: [...s.supportEvidence, { documentRef: event.data.documentRef, at: event.data.at }],
+        supportEvidence: [
+          ...s.supportEvidence,
+          { documentRef: event.data.documentRef, at: event.data.at },
+        ],
         documents: [...s.documents, event.data.documentRef],
       };
     case 'AimScheduled': {
@@ -71,33 +84,64 @@ export const evolve = (state: AttendanceAimState, event: AttendanceAimEvent): At
         outcome: undefined,
         reviewedAt: undefined,
       };
-      return { ...s, meetings: { ...s.meetings, [d.meetingId]: meeting }, meetingOrder: [...s.meetingOrder, d.meetingId] };
+      return {
+        ...s,
+        meetings: { ...s.meetings, [d.meetingId]: meeting },
+        meetingOrder: [...s.meetingOrder, d.meetingId],
+      };
     }
     case 'AimRearranged':
-      return updateMeeting(s, event.data.meetingId, (m) => ({ ...m, start: event.data.start, venue: event.data.venue, cannotAttend: [] }));
+      return updateMeeting(s, event.data.meetingId, (m) => ({
+        ...m,
+        start: event.data.start,
+        venue: event.data.venue,
+        cannotAttend: [],
+      }));
     case 'AimLetterSent': {
       const d = event.data;
       return {
         ...updateMeeting(s, d.meetingId, (m) => ({
           ...m,
-          letters: { ...m.letters, [d.parentId]: { parentId: d.parentId, sentAt: d.at, documentRef: d.documentRef, forStart: m.start } },
+          letters: {
+            ...m.letters,
+            [d.parentId]: {
+              parentId: d.parentId,
+              sentAt: d.at,
+              documentRef: d.documentRef,
+              forStart: m.start,
+            },
+          },
         })),
-        documents: [...s.documents, d.documentRef, ...(d.coverLetterRef === undefined ? [] : [d.coverLetterRef])],
+        documents: [
+          ...s.documents,
+          d.documentRef,
+          ...(d.coverLetterRef === undefined ? [] : [d.coverLetterRef]),
+        ],
       };
     }
     case 'InteractionRecorded': {
       const d = event.data;
-      const next = { ...s, interactions: [...s.interactions, { interactionId: d.interactionId, at: d.at }] };
+      const next = {
+        ...s,
+        interactions: [...s.interactions, { interactionId: d.interactionId, at: d.at }],
+      };
       if (d.response?.answer !== 'cannot-attend' || d.with.kind !== 'parent') return next;
       const parentId = d.with.parentId;
-      return updateMeeting(next, d.response.meetingId, (m) => ({ ...m, cannotAttend: [...m.cannotAttend, { parentId, at: d.at }] }));
+      return updateMeeting(next, d.response.meetingId, (m) => ({
+        ...m,
+        cannotAttend: [...m.cannotAttend, { parentId, at: d.at }],
+      }));
     }
     case 'VoiceCaptured':
       return { ...s, directQuotes: s.directQuotes + 1 };
     case 'DocumentFiled':
       return { ...s, documents: [...s.documents, event.data.documentRef] };
     case 'AimHeld':
-      return updateMeeting(s, event.data.meetingId, (m) => ({ ...m, status: 'held', decidedAt: event.data.at }));
+      return updateMeeting(s, event.data.meetingId, (m) => ({
+        ...m,
+        status: 'held',
+        decidedAt: event.data.at,
+      }));
     case 'AimNotHeld':
       return updateMeeting(s, event.data.meetingId, (m) => ({
         ...m,
@@ -108,7 +152,11 @@ export const evolve = (state: AttendanceAimState, event: AttendanceAimEvent): At
     case 'AimOutcomeRecorded':
       return updateMeeting(s, event.data.meetingId, (m) => ({
         ...m,
-        outcome: { targets: event.data.targets, reviewDueOn: event.data.reviewDueOn, at: event.data.at },
+        outcome: {
+          targets: event.data.targets,
+          reviewDueOn: event.data.reviewDueOn,
+          at: event.data.at,
+        },
       }));
     case 'TargetsReviewed':
       return updateMeeting(s, event.data.reviewOf, (m) => ({ ...m, reviewedAt: event.data.at }));
@@ -119,7 +167,10 @@ export const evolve = (state: AttendanceAimState, event: AttendanceAimEvent): At
     case 'LegalInterventionMeetingHeld':
       return { ...s, legalMeetingAt: event.data.at };
     case 'LegalProceedingsRequested':
-      return { ...s, legalRequests: [...s.legalRequests, { requestId: event.data.requestId, at: event.data.at }] };
+      return {
+        ...s,
+        legalRequests: [...s.legalRequests, { requestId: event.data.requestId, at: event.data.at }],
+      };
     case 'ProsecutionConsidered':
       return { ...s, prosecutionConsideredAt: event.data.at };
     case 'LegalStepRecorded': {
@@ -142,7 +193,12 @@ export const evolve = (state: AttendanceAimState, event: AttendanceAimEvent): At
     }
     case 'PenaltyPaid': {
       const step = s.legalSteps[event.data.stepId];
-      return step === undefined ? s : { ...s, legalSteps: { ...s.legalSteps, [step.stepId]: { ...step, paidOn: event.data.paidOn } } };
+      return step === undefined
+        ? s
+        : {
+            ...s,
+            legalSteps: { ...s.legalSteps, [step.stepId]: { ...step, paidOn: event.data.paidOn } },
+          };
     }
     case 'CaseClosed':
       return { ...s, status: 'closed', closedAt: event.data.at };

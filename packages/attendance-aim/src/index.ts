@@ -11,7 +11,16 @@ export * from './policy.js';
 export * from './values.js';
 export * from './commands.js';
 export * from './events.js';
-export { initialState, marksOf, meetingsOf, type AttendanceAimState, type OpenCase, type AimMeeting, type LetterRecord, type LegalStepRecord } from './state.js';
+export {
+  initialState,
+  marksOf,
+  meetingsOf,
+  type AttendanceAimState,
+  type OpenCase,
+  type AimMeeting,
+  type LetterRecord,
+  type LegalStepRecord,
+} from './state.js';
 export { evolve } from './evolve.js';
 export { decide } from './decide/index.js';
 export { mayProceed, type ProceedDecision } from './meeting-rule.js';

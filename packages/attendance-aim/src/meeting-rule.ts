@@ -7,7 +7,10 @@ import type { SchoolPhase } from './school-year.js';
 
 export type ProceedDecision =
   | { readonly proceed: true }
-  | { readonly proceed: false; readonly reason: 'parents-without-pupil' | 'pupil-without-parents' | 'neither-present' };
+  | {
+      readonly proceed: false;
+      readonly reason: 'parents-without-pupil' | 'pupil-without-parents' | 'neither-present';
+    };
 
 export const mayProceed = (input: {
   readonly pupilPresent: boolean;
@@ -17,7 +20,11 @@ export const mayProceed = (input: {
 }): ProceedDecision => {
   const { pupilPresent, parentsPresent, pupilExpected, phase } = input;
   if (pupilPresent && parentsPresent) return { proceed: true };
-  if (pupilPresent) return phase === 'secondary' ? { proceed: true } : { proceed: false, reason: 'pupil-without-parents' };
-  if (parentsPresent) return pupilExpected ? { proceed: false, reason: 'parents-without-pupil' } : { proceed: true };
+  if (pupilPresent)
+    return phase === 'secondary'
+      ? { proceed: true }
+      : { proceed: false, reason: 'pupil-without-parents' };
+  if (parentsPresent)
+    return pupilExpected ? { proceed: false, reason: 'parents-without-pupil' } : { proceed: true };
   return { proceed: false, reason: 'neither-present' };
 };

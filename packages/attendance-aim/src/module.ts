@@ -9,7 +9,8 @@ import { initialState, type AttendanceAimState } from './state.js';
 
 export const ATTENDANCE_AIM_STREAM_PREFIX = 'attendance-aim-';
 
-export const attendanceAimStream = (caseId: string): string => `${ATTENDANCE_AIM_STREAM_PREFIX}${caseId}`;
+export const attendanceAimStream = (caseId: string): string =>
+  `${ATTENDANCE_AIM_STREAM_PREFIX}${caseId}`;
 
 export const makeAttendanceAimDecider = (
   policy: AttendancePolicy = defaultAttendancePolicy,

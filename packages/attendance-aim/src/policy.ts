@@ -6,7 +6,11 @@ import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { fieldProblems, type FieldProblem } from '@aimline/kernel';
 
-const NonNegativeInt = t.refinement(t.number, (n) => Number.isInteger(n) && n >= 0, 'NonNegativeInt');
+const NonNegativeInt = t.refinement(
+  t.number,
+  (n) => Number.isInteger(n) && n >= 0,
+  'NonNegativeInt',
+);
 const Fraction = t.refinement(t.number, (n) => n >= 0 && n <= 1, 'Fraction');
 
 export const AttendancePolicyCodec = t.type(
@@ -16,7 +20,10 @@ export const AttendancePolicyCodec = t.type(
     /** NAT-5: absence rate at which a pupil is severely absent (50%). */
     severeAbsenceRate: Fraction,
     /** NAT-6: the penalty-notice threshold: sessions of unauthorised absence in a rolling window of school weeks. */
-    penaltyNoticeThreshold: t.type({ thresholdSessions: NonNegativeInt, schoolWeeks: NonNegativeInt }),
+    penaltyNoticeThreshold: t.type({
+      thresholdSessions: NonNegativeInt,
+      schoolWeeks: NonNegativeInt,
+    }),
     /** NAT-6: whether a penalty notice may only be issued once the threshold is met (the national "must consider" point). */
     penaltyNoticeRequiresThreshold: t.boolean,
     /** NAT-7: penalty amounts (pounds) and time limits. */
@@ -86,7 +93,13 @@ export const defaultAttendancePolicy: AttendancePolicy = {
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
 
 const merge = (base: unknown, override: unknown): unknown => {
-  if (typeof base !== 'object' || base === null || typeof override !== 'object' || override === null || Array.isArray(override))
+  if (
+    typeof base !== 'object' ||
+    base === null ||
+    typeof override !== 'object' ||
+    override === null ||
+    Array.isArray(override)
+  )
     return override === undefined ? base : override;
   const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
   for (const [k, v] of Object.entries(override)) out[k] = merge(out[k], v);
@@ -103,5 +116,7 @@ export const attendancePolicyFrom = (
 };
 
 /** Overrides in code, typed. */
-export const withPolicy = (overrides: DeepPartial<AttendancePolicy>, base: AttendancePolicy = defaultAttendancePolicy): AttendancePolicy =>
-  merge(base, overrides) as AttendancePolicy;
+export const withPolicy = (
+  overrides: DeepPartial<AttendancePolicy>,
+  base: AttendancePolicy = defaultAttendancePolicy,
+): AttendancePolicy => merge(base, overrides) as AttendancePolicy;

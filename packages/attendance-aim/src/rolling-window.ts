@@ -15,7 +15,10 @@ export interface RollingWindowRule {
   readonly thresholdSessions: number;
 }
 
-export const nationalPenaltyThreshold: RollingWindowRule = { schoolWeeks: 10, thresholdSessions: 10 };
+export const nationalPenaltyThreshold: RollingWindowRule = {
+  schoolWeeks: 10,
+  thresholdSessions: 10,
+};
 
 export interface RollingWindowCount {
   /** The Mondays of the school weeks in the window, oldest first (at most `schoolWeeks`). */

@@ -4,7 +4,13 @@
  * so a council loads each school's term dates from JSON.
  */
 import * as t from 'io-ts';
-import { CalendarCodec, englandAndWales, IsoDateCodec as IsoDate, isWorkingDay, type Calendar } from '@aimline/calendar';
+import {
+  CalendarCodec,
+  englandAndWales,
+  IsoDateCodec as IsoDate,
+  isWorkingDay,
+  type Calendar,
+} from '@aimline/calendar';
 import { addDays, isWeekend, within } from './dates.js';
 
 export const TermCodec = t.type({ name: t.string, start: IsoDate, end: IsoDate }, 'Term');
@@ -24,16 +30,19 @@ export type SchoolCalendar = t.TypeOf<typeof SchoolCalendarCodec>;
 
 export const schoolCalendar = (input: {
   readonly id: string;
-  readonly terms: ReadonlyArray<{ readonly name: string; readonly start: string; readonly end: string }>;
+  readonly terms: ReadonlyArray<{
+    readonly name: string;
+    readonly start: string;
+    readonly end: string;
+  }>;
   readonly closures?: ReadonlyArray<{ readonly date: string; readonly reason: string }>;
   readonly region?: Calendar;
-}): SchoolCalendar =>
-  ({
-    id: input.id,
-    terms: [...input.terms].sort((a, b) => a.start.localeCompare(b.start)),
-    closures: input.closures ?? [],
-    region: input.region ?? englandAndWales,
-  });
+}): SchoolCalendar => ({
+  id: input.id,
+  terms: [...input.terms].sort((a, b) => a.start.localeCompare(b.start)),
+  closures: input.closures ?? [],
+  region: input.region ?? englandAndWales,
+});
 
 /** The first and last day the term dates cover; outside them a weekday working day counts as a school day. */
 const coverage = (c: SchoolCalendar): { from: string; to: string } | undefined => {
@@ -63,7 +72,7 @@ export const isSchoolDay = (c: SchoolCalendar, date: string): boolean => {
 /** The nth school day after `date` (counting starts the next day); n = 0 gives `date`. */
 export const addSchoolDays = (c: SchoolCalendar, date: string, n: number): string => {
   let d = date;
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     d = addDays(d, 1);
     if (isSchoolDay(c, d)) left--;
   }
@@ -73,7 +82,7 @@ export const addSchoolDays = (c: SchoolCalendar, date: string, n: number): strin
 /** The nth school day before `date`; n = 0 gives `date`. */
 export const subtractSchoolDays = (c: SchoolCalendar, date: string, n: number): string => {
   let d = date;
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     d = addDays(d, -1);
     if (isSchoolDay(c, d)) left--;
   }

@@ -26,7 +26,13 @@ export const yearGroupOn = (dateOfBirth: string, date: string): number =>
   ageOn(dateOfBirth, `${schoolYearStartYear(date)}-08-31`) - 4;
 
 export const yearGroupLabel = (yearGroup: number): string =>
-  yearGroup === -1 ? 'Year N' : yearGroup === 0 ? 'Reception' : yearGroup < -1 ? 'below school age' : `Year ${yearGroup}`;
+  yearGroup === -1
+    ? 'Year N'
+    : yearGroup === 0
+      ? 'Reception'
+      : yearGroup < -1
+        ? 'below school age'
+        : `Year ${yearGroup}`;
 
 export type SchoolPhase = 'primary' | 'secondary';
 
@@ -54,5 +60,8 @@ export const endOfCompulsorySchoolAge = (dateOfBirth: string, finalYearGroup = 1
 };
 
 /** Whether `date` is in the pupil's final compulsory academic year (Year 11 by default). */
-export const inFinalAcademicYear = (dateOfBirth: string, date: string, finalYearGroup = 11): boolean =>
-  yearGroupOn(dateOfBirth, date) === finalYearGroup;
+export const inFinalAcademicYear = (
+  dateOfBirth: string,
+  date: string,
+  finalYearGroup = 11,
+): boolean => yearGroupOn(dateOfBirth, date) === finalYearGroup;

@@ -1,6 +1,14 @@
 /** The state of one attendance AIM case, folded from its events. */
 import type { Period, SessionMark } from './attendance.js';
-import type { AimVenue, LegalStep, ParentCarer, PenaltyTerms, Pupil, School, Target } from './values.js';
+import type {
+  AimVenue,
+  LegalStep,
+  ParentCarer,
+  PenaltyTerms,
+  Pupil,
+  School,
+  Target,
+} from './values.js';
 
 export interface LetterRecord {
   readonly parentId: string;
@@ -21,7 +29,9 @@ export interface AimMeeting {
   readonly cannotAttend: ReadonlyArray<{ readonly parentId: string; readonly at: string }>;
   readonly decidedAt: string | undefined;
   readonly notHeldAction: string | undefined;
-  readonly outcome: { readonly targets: ReadonlyArray<Target>; readonly reviewDueOn: string; readonly at: string } | undefined;
+  readonly outcome:
+    | { readonly targets: ReadonlyArray<Target>; readonly reviewDueOn: string; readonly at: string }
+    | undefined;
   readonly reviewedAt: string | undefined;
 }
 
@@ -65,7 +75,9 @@ export const initialState: AttendanceAimState = { status: 'none' };
 
 /** The register marks of a case, in date and session order. */
 export const marksOf = (s: OpenCase): SessionMark[] =>
-  Object.values(s.marks).sort((a, b) => (a.date === b.date ? a.session.localeCompare(b.session) : a.date.localeCompare(b.date)));
+  Object.values(s.marks).sort((a, b) =>
+    a.date === b.date ? a.session.localeCompare(b.session) : a.date.localeCompare(b.date),
+  );
 
 /** Meetings in the order they were scheduled. */
 export const meetingsOf = (s: OpenCase): AimMeeting[] =>

@@ -8,10 +8,16 @@ export interface MeasuredResult {
 }
 
 /** The value a measure reads from the period's attendance, and whether the target was met. */
-export const evaluateMeasure = (measure: TargetMeasure, summary: AttendanceSummary): MeasuredResult => {
+export const evaluateMeasure = (
+  measure: TargetMeasure,
+  summary: AttendanceSummary,
+): MeasuredResult => {
   switch (measure.kind) {
     case 'maxUnauthorisedSessions':
-      return { measured: summary.unauthorisedAbsence, met: summary.unauthorisedAbsence <= measure.value };
+      return {
+        measured: summary.unauthorisedAbsence,
+        met: summary.unauthorisedAbsence <= measure.value,
+      };
     case 'maxAbsenceSessions': {
       const absence = summary.authorisedAbsence + summary.unauthorisedAbsence;
       return { measured: absence, met: absence <= measure.value };
@@ -27,8 +33,13 @@ export const evaluateMeasure = (measure: TargetMeasure, summary: AttendanceSumma
 /** Why a measure's value is unreasonable, or undefined. */
 export const measureProblem = (measure: TargetMeasure): string | undefined => {
   if (measure.kind === 'minAttendanceRate')
-    return measure.value >= 0 && measure.value <= 1 ? undefined : 'an attendance rate is between 0 and 1';
-  return Number.isInteger(measure.value) && measure.value >= 0 ? undefined : 'a number of sessions is a whole number, 0 or more';
+    return measure.value >= 0 && measure.value <= 1
+      ? undefined
+      : 'an attendance rate is between 0 and 1';
+  return Number.isInteger(measure.value) && measure.value >= 0
+    ? undefined
+    : 'a number of sessions is a whole number, 0 or more';
 };
 
-export const isMeasured = (target: Target): target is Target & { measure: TargetMeasure } => target.measure !== undefined;
+export const isMeasured = (target: Target): target is Target & { measure: TargetMeasure } =>
+  target.measure !== undefined;

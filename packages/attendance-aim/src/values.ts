@@ -5,13 +5,17 @@
 import * as t from 'io-ts';
 import { IsoDateCodec, IsoInstantCodec } from '@aimline/calendar';
 import { personal } from '@aimline/kernel';
+import { Channel as MeetingChannel, Location as MeetingLocation } from '@aimline/meetings';
 import { AttendanceCodeC } from './codes.js';
 
 /** Non-empty text. */
 export const Text = new t.Type<string, string, unknown>(
   'Text',
   (u): u is string => typeof u === 'string' && u.trim().length > 0,
-  (u, c) => (typeof u === 'string' && u.trim().length > 0 ? t.success(u) : t.failure(u, c, 'expected non-empty text')),
+  (u, c) =>
+    typeof u === 'string' && u.trim().length > 0
+      ? t.success(u)
+      : t.failure(u, c, 'expected non-empty text'),
   t.identity,
 );
 export const Id = Text;
@@ -39,7 +43,11 @@ export const School = t.type({ schoolId: Id, name: personal(Text, 'school') }, '
 export type School = t.TypeOf<typeof School>;
 
 export const ContactDetails = t.partial(
-  { email: personal(Text, 'contact'), post: personal(Text, 'address'), phone: personal(Text, 'contact') },
+  {
+    email: personal(Text, 'contact'),
+    post: personal(Text, 'address'),
+    phone: personal(Text, 'contact'),
+  },
   'ContactDetails',
 );
 
@@ -62,31 +70,39 @@ export type ParentCarer = t.TypeOf<typeof ParentCarer>;
 export const SessionOfDay = t.keyof({ AM: null, PM: null }, 'SessionOfDay');
 
 /** NAT-4: one register mark as stored. */
-export const SessionMarkC = t.type({ date: DateOnly, session: SessionOfDay, code: AttendanceCodeC }, 'SessionMark');
+export const SessionMarkC = t.type(
+  { date: DateOnly, session: SessionOfDay, code: AttendanceCodeC },
+  'SessionMark',
+);
 
 /** A register mark as a school sends it: the code is checked by the decider (NAT-4) so the rejection names the field. */
-export const IncomingMark = t.type({ date: DateOnly, session: SessionOfDay, code: t.string }, 'IncomingMark');
+export const IncomingMark = t.type(
+  { date: DateOnly, session: SessionOfDay, code: t.string },
+  'IncomingMark',
+);
 
 export const PeriodC = t.type({ from: DateOnly, to: DateOnly }, 'Period');
 
-/** MTG-4, ATT-3: letters go individually by post or email. */
-export const Channel = t.keyof({ post: null, email: null }, 'Channel');
+/** MTG-4, ATT-3: letters go individually by post or email (the meetings package's codec). */
+export const Channel = MeetingChannel;
 export type Channel = t.TypeOf<typeof Channel>;
 
 /** ATT-3: the mode of an interaction with a parent. */
 export const InteractionMode = t.keyof(
-  { phone: null, email: null, post: null, 'in-person': null, 'home-visit': null, 'video-call': null, 'text-message': null },
+  {
+    phone: null,
+    email: null,
+    post: null,
+    'in-person': null,
+    'home-visit': null,
+    'video-call': null,
+    'text-message': null,
+  },
   'InteractionMode',
 );
 
-/** Where a meeting takes place, in the shape of `@aimline/meetings`' Location (a home is an address: personal). */
-export const Location = t.union(
-  [
-    t.type({ mode: t.literal('venue'), venue: personal(Text, 'address') }),
-    t.type({ mode: t.literal('online'), platform: Text }),
-  ],
-  'Location',
-);
+/** Where a meeting takes place: the meetings package's Location (a home is an address: personal). */
+export const Location = MeetingLocation;
 export type Location = t.TypeOf<typeof Location>;
 
 /** ATT-2: the setting of the AIM: at school, at the family's home, or at a neutral place. */
@@ -96,9 +112,15 @@ export const AimVenue = t.type({ setting: Setting, location: Location }, 'AimVen
 export type AimVenue = t.TypeOf<typeof AimVenue>;
 
 /** ATT-1: how the family engaged with a support step. */
-export const Engagement = t.keyof({ engaged: null, 'partly-engaged': null, 'not-engaged': null }, 'Engagement');
+export const Engagement = t.keyof(
+  { engaged: null, 'partly-engaged': null, 'not-engaged': null },
+  'Engagement',
+);
 
-export const SupportStep = t.type({ description: FreeText, startedOn: DateOnly, engagement: Engagement }, 'SupportStep');
+export const SupportStep = t.type(
+  { description: FreeText, startedOn: DateOnly, engagement: Engagement },
+  'SupportStep',
+);
 
 /** ATT-4: roles at the AIM. */
 export const AttendeeRole = t.keyof(
@@ -116,7 +138,10 @@ export type AttendeeRole = t.TypeOf<typeof AttendeeRole>;
 
 /** One person present at the AIM. A parent or carer is named by `parentId`; a professional by `personId`. */
 export const Attendee = t.intersection(
-  [t.type({ role: AttendeeRole }), t.partial({ parentId: Id, personId: Id, name: personal(Text, 'name'), agency: Text })],
+  [
+    t.type({ role: AttendeeRole }),
+    t.partial({ parentId: Id, personId: Id, name: personal(Text, 'name'), agency: Text }),
+  ],
   'Attendee',
 );
 export type Attendee = t.TypeOf<typeof Attendee>;
@@ -138,7 +163,10 @@ export type TargetMeasure = t.TypeOf<typeof TargetMeasure>;
 
 /** ATT-6: a target; without `measure` it is free text and the reviewer evaluates it. */
 export const Target = t.intersection(
-  [t.type({ targetId: Id, party: Party, wording: FreeText }), t.partial({ measure: TargetMeasure })],
+  [
+    t.type({ targetId: Id, party: Party, wording: FreeText }),
+    t.partial({ measure: TargetMeasure }),
+  ],
   'Target',
 );
 export type Target = t.TypeOf<typeof Target>;
@@ -208,7 +236,11 @@ export const EsoConsideration = t.type(
 export const LegalStep = t.union(
   [
     t.intersection([
-      t.type({ kind: t.literal('attendance-contract'), agreedOn: DateOnly, parentIds: t.array(Id) }),
+      t.type({
+        kind: t.literal('attendance-contract'),
+        agreedOn: DateOnly,
+        parentIds: t.array(Id),
+      }),
       t.partial({ reviewOn: DateOnly }),
     ]),
     t.type({

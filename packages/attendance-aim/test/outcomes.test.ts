@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { CASE, cmd, ev, evidence, held, imported, letterSent, marks, MEETING, opened, outcome, scheduled, spec, targets } from './fixtures.js';
+import {
+  CASE,
+  cmd,
+  evidence,
+  held,
+  imported,
+  letterSent,
+  marks,
+  MEETING,
+  opened,
+  outcome,
+  scheduled,
+  spec,
+  targets,
+} from './fixtures.js';
 
 const given = [opened(), evidence, scheduled, letterSent, held()];
 const record = (over: Record<string, unknown> = {}) =>
@@ -22,16 +36,29 @@ describe('ATT-6: what worked, next steps and a target for every party', () => {
   });
 
   it('ATT-6: nothing noted as having worked is rejected', () => {
-    spec.given(given).when(record({ whatWorked: [] })).thenRejects('ATT-6', { field: 'data.whatWorked' });
+    spec
+      .given(given)
+      .when(record({ whatWorked: [] }))
+      .thenRejects('ATT-6', { field: 'data.whatWorked' });
   });
 
   it('ATT-6: a party without a target is rejected', () => {
-    spec.given(given).when(record({ targets: targets.filter((t) => t.party !== 'parents') })).thenRejects('ATT-6', { field: 'data.targets', reason: /parents/ });
+    spec
+      .given(given)
+      .when(record({ targets: targets.filter((t) => t.party !== 'parents') }))
+      .thenRejects('ATT-6', { field: 'data.targets', reason: /parents/ });
   });
 
   it('ATT-6: an unreasonable measure is rejected, naming the field', () => {
-    const bad = [{ ...targets[0]!, measure: { kind: 'minAttendanceRate', value: 1.2 } }, targets[1]!, targets[2]!];
-    spec.given(given).when(record({ targets: bad })).thenRejects('ATT-6', { field: 'data.targets.0.measure.value' });
+    const bad = [
+      { ...targets[0]!, measure: { kind: 'minAttendanceRate', value: 1.2 } },
+      targets[1]!,
+      targets[2]!,
+    ];
+    spec
+      .given(given)
+      .when(record({ targets: bad }))
+      .thenRejects('ATT-6', { field: 'data.targets.0.measure.value' });
   });
 
   it('ATT-6: no outcome for an AIM that was not held', () => {
@@ -41,13 +68,22 @@ describe('ATT-6: what worked, next steps and a target for every party', () => {
 
 describe('ATT-7: the review evaluates each target against the attendance recorded', () => {
   const reviewAt = '2024-11-12T16:00:00Z';
-  const review = (evaluations: ReadonlyArray<Record<string, unknown>> = [{ targetId: 't-3', met: true, note: 'Mentor met the pupil every Monday' }]) =>
-    cmd('ReviewTargets', { reviewOf: MEETING, evaluations } as never, reviewAt);
+  const review = (
+    evaluations: ReadonlyArray<Record<string, unknown>> = [
+      { targetId: 't-3', met: true, note: 'Mentor met the pupil every Monday' },
+    ],
+  ) => cmd('ReviewTargets', { reviewOf: MEETING, evaluations } as never, reviewAt);
 
   it('ATT-7: two unauthorised sessions in 4 weeks: "no further unauthorised absences" not met; the 90% attendance target met', () => {
-    const period = marks('2024-10-16', '2024-11-11', '/', { '2024-10-22|AM': 'O', '2024-11-05|PM': 'G' }).filter((m) => m.date < '2024-10-28' || m.date > '2024-11-01');
+    const period = marks('2024-10-16', '2024-11-11', '/', {
+      '2024-10-22|AM': 'O',
+      '2024-11-05|PM': 'G',
+    }).filter((m) => m.date < '2024-10-28' || m.date > '2024-11-01');
     // 14 school days (28 sessions) outside half term, 2 of them unauthorised: 26/28 = 92.9%
-    const [e] = spec.given([...given, outcome, imported('2024-10-16', '2024-11-11', period)]).when(review()).events();
+    const [e] = spec
+      .given([...given, outcome, imported('2024-10-16', '2024-11-11', period)])
+      .when(review())
+      .events();
     expect(e).toMatchObject({
       type: 'TargetsReviewed',
       data: {
@@ -64,12 +100,26 @@ describe('ATT-7: the review evaluates each target against the attendance recorde
   });
 
   it('ATT-7: the review needs the attendance of the whole period', () => {
-    spec.given([...given, outcome, imported('2024-10-16', '2024-11-01', marks('2024-10-16', '2024-11-01', '/'))]).when(review()).thenRejects('ATT-7', { field: 'data.reviewOf' });
+    spec
+      .given([
+        ...given,
+        outcome,
+        imported('2024-10-16', '2024-11-01', marks('2024-10-16', '2024-11-01', '/')),
+      ])
+      .when(review())
+      .thenRejects('ATT-7', { field: 'data.reviewOf' });
   });
 
   it('ATT-7: a free-text target needs the reviewer; a measured one is not overridden', () => {
-    const g = [...given, outcome, imported('2024-10-16', '2024-11-11', marks('2024-10-16', '2024-11-11', '/'))];
+    const g = [
+      ...given,
+      outcome,
+      imported('2024-10-16', '2024-11-11', marks('2024-10-16', '2024-11-11', '/')),
+    ];
     spec.given(g).when(review([])).thenRejects('ATT-7', { field: 'data.evaluations' });
-    spec.given(g).when(review([{ targetId: 't-1', met: true, note: 'x' }])).thenRejects('ATT-7', { field: 'data.evaluations.0.targetId' });
+    spec
+      .given(g)
+      .when(review([{ targetId: 't-1', met: true, note: 'x' }]))
+      .thenRejects('ATT-7', { field: 'data.evaluations.0.targetId' });
   });
 });

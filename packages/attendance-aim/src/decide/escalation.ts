@@ -7,16 +7,34 @@ import type { AttendancePolicy } from '../policy.js';
 import { unauthorisedInRollingWindow } from '../rolling-window.js';
 import { endOfCompulsorySchoolAge, yearGroupOn } from '../school-year.js';
 import { marksOf, meetingsOf, type AttendanceAimState } from '../state.js';
-import { accept, compulsorySchoolAgeGuard, dayOf, event, fail, firstFailure, refuse, withCase, type Decision } from './support.js';
+import {
+  accept,
+  compulsorySchoolAgeGuard,
+  dayOf,
+  event,
+  fail,
+  firstFailure,
+  refuse,
+  withCase,
+  type Decision,
+} from './support.js';
 
-const lettersSent = (s: { meetings: Readonly<Record<string, { letters: Readonly<Record<string, unknown>> }>> }): number =>
-  Object.values(s.meetings).reduce((n, m) => n + Object.keys(m.letters).length, 0);
+const lettersSent = (s: {
+  meetings: Readonly<Record<string, { letters: Readonly<Record<string, unknown>> }>>;
+}): number => Object.values(s.meetings).reduce((n, m) => n + Object.keys(m.letters).length, 0);
 
-export const recordNoEngagement = (d: CommandData<'RecordNoEngagement'>, at: string, state: AttendanceAimState): Decision =>
+export const recordNoEngagement = (
+  d: CommandData<'RecordNoEngagement'>,
+  at: string,
+  state: AttendanceAimState,
+): Decision =>
   withCase(state, (s) =>
     // ATT-9: "no engagement from the family with the AIM process": the process has begun with a letter.
     lettersSent(s) === 0
-      ? refuse('ATT-9', 'no AIM letter has been sent, so the family has not yet been asked to engage')
+      ? refuse(
+          'ATT-9',
+          'no AIM letter has been sent, so the family has not yet been asked to engage',
+        )
       : accept(event('NoEngagementRecorded', { ...d, at })),
   );
 
@@ -28,10 +46,15 @@ export const consultInclusionOfficer = (
 ): Decision =>
   withCase(state, (s) => {
     const problem = firstFailure(
-      () => (s.noEngagementAt === undefined ? fail('ATT-9', 'record the lack of engagement before consulting about legal action') : undefined),
+      () =>
+        s.noEngagementAt === undefined
+          ? fail('ATT-9', 'record the lack of engagement before consulting about legal action')
+          : undefined,
       () => compulsorySchoolAgeGuard(s, dayOf(at), policy),
     );
-    return problem === undefined ? accept(event('InclusionOfficerConsulted', { ...d, at })) : E.left(problem);
+    return problem === undefined
+      ? accept(event('InclusionOfficerConsulted', { ...d, at }))
+      : E.left(problem);
   });
 
 export const holdLegalInterventionMeeting = (
@@ -44,11 +67,16 @@ export const holdLegalInterventionMeeting = (
     const problem = firstFailure(
       () =>
         s.inclusionOfficerConsultedAt === undefined
-          ? fail('ATT-9', 'the inclusion officer arranges the meeting with the lead officer for legal intervention')
+          ? fail(
+              'ATT-9',
+              'the inclusion officer arranges the meeting with the lead officer for legal intervention',
+            )
           : undefined,
       () => compulsorySchoolAgeGuard(s, dayOf(at), policy),
     );
-    return problem === undefined ? accept(event('LegalInterventionMeetingHeld', { ...d, at })) : E.left(problem);
+    return problem === undefined
+      ? accept(event('LegalInterventionMeetingHeld', { ...d, at }))
+      : E.left(problem);
   });
 
 /** ATT-9: the request with its evidence bundle. ATT-8: no minimum number of AIMs before it. */
@@ -60,10 +88,22 @@ export const requestLegalProceedings = (
 ): Decision =>
   withCase(state, (s) => {
     const problem = firstFailure(
-      () => (s.legalMeetingAt === undefined ? fail('ATT-9', 'the meeting with the lead officer for legal intervention comes first') : undefined),
-      () => (s.supportEvidence.length === 0 ? fail('ATT-1', 'the evidence of the support steps taken is not attached') : undefined),
-      () => (d.evidence.length === 0 ? fail('ATT-9', 'the request carries the evidence the school collated', 'data.evidence') : undefined),
-      () => (s.legalRequests.some((r) => r.requestId === d.requestId) ? fail('STATE', `request ${d.requestId} is already made`, 'data.requestId') : undefined),
+      () =>
+        s.legalMeetingAt === undefined
+          ? fail('ATT-9', 'the meeting with the lead officer for legal intervention comes first')
+          : undefined,
+      () =>
+        s.supportEvidence.length === 0
+          ? fail('ATT-1', 'the evidence of the support steps taken is not attached')
+          : undefined,
+      () =>
+        d.evidence.length === 0
+          ? fail('ATT-9', 'the request carries the evidence the school collated', 'data.evidence')
+          : undefined,
+      () =>
+        s.legalRequests.some((r) => r.requestId === d.requestId)
+          ? fail('STATE', `request ${d.requestId} is already made`, 'data.requestId')
+          : undefined,
       () => compulsorySchoolAgeGuard(s, dayOf(at), policy),
     );
     if (problem !== undefined) return E.left(problem);
@@ -77,7 +117,12 @@ export const requestLegalProceedings = (
         bundle: {
           supportEvidence: s.supportEvidence.map((x) => x.documentRef),
           letters: meetings.flatMap((m) =>
-            Object.values(m.letters).map((l) => ({ meetingId: m.meetingId, parentId: l.parentId, documentRef: l.documentRef, sentAt: l.sentAt })),
+            Object.values(m.letters).map((l) => ({
+              meetingId: m.meetingId,
+              parentId: l.parentId,
+              documentRef: l.documentRef,
+              sentAt: l.sentAt,
+            })),
           ),
           meetingsHeld: meetings.filter((m) => m.status === 'held').map((m) => m.meetingId),
           meetingsNotHeld: meetings.filter((m) => m.status === 'not-held').map((m) => m.meetingId),
@@ -112,14 +157,22 @@ export const recordProsecutionConsiderations = (
   withCase(state, (s) => {
     const today = dayOf(at);
     const problem = firstFailure(
-      () => (s.legalRequests.length === 0 ? fail('ATT-9', 'no request to initiate legal proceedings has been made') : undefined),
+      () =>
+        s.legalRequests.length === 0
+          ? fail('ATT-9', 'no request to initiate legal proceedings has been made')
+          : undefined,
       () =>
         d.educationSupervisionOrder === undefined
-          ? fail('NAT-7', 'an education supervision order must be considered before prosecuting', 'data.educationSupervisionOrder')
+          ? fail(
+              'NAT-7',
+              'an education supervision order must be considered before prosecuting',
+              'data.educationSupervisionOrder',
+            )
           : undefined,
       () => compulsorySchoolAgeGuard(s, today, policy),
     );
-    if (problem !== undefined || d.educationSupervisionOrder === undefined) return E.left(problem ?? fail('NAT-7', 'no ESO'));
+    if (problem !== undefined || d.educationSupervisionOrder === undefined)
+      return E.left(problem ?? fail('NAT-7', 'no ESO'));
     const ends = endOfCompulsorySchoolAge(s.pupil.dateOfBirth, policy.finalCompulsoryYearGroup);
     const yearGroup = yearGroupOn(s.pupil.dateOfBirth, today);
     const finalAcademicYear = yearGroup >= policy.finalCompulsoryYearGroup;

@@ -3,7 +3,12 @@ import type { AttendanceAimCommand } from '../commands.js';
 import type { AttendancePolicy } from '../policy.js';
 import type { AttendanceAimState } from '../state.js';
 import { importAttendance, correctAttendanceMark } from './attendance.js';
-import { attachSupportEvidence, rearrangeAim, scheduleAim, sendAimLetter } from './before-meeting.js';
+import {
+  attachSupportEvidence,
+  rearrangeAim,
+  scheduleAim,
+  sendAimLetter,
+} from './before-meeting.js';
 import { addParentCarer, closeCase, openAttendanceCase } from './case.js';
 import {
   consultInclusionOfficer,

@@ -18,19 +18,36 @@ export const recordAimAttendance = (
 ): Decision =>
   withCase(state, (s) => {
     const meeting = s.meetings[d.meetingId];
-    if (meeting === undefined) return refuse('STATE', `meeting ${d.meetingId} is not scheduled`, 'data.meetingId');
-    if (meeting.status !== 'scheduled') return refuse('STATE', `meeting ${d.meetingId} is already recorded`, 'data.meetingId');
-    if (Date.parse(at) < Date.parse(meeting.start)) return refuse('INPUT', `meeting ${d.meetingId} has not started yet`, 'data.meetingId');
+    if (meeting === undefined)
+      return refuse('STATE', `meeting ${d.meetingId} is not scheduled`, 'data.meetingId');
+    if (meeting.status !== 'scheduled')
+      return refuse('STATE', `meeting ${d.meetingId} is already recorded`, 'data.meetingId');
+    if (Date.parse(at) < Date.parse(meeting.start))
+      return refuse('INPUT', `meeting ${d.meetingId} has not started yet`, 'data.meetingId');
     // ATT-2, ATT-3: each parent with day-to-day responsibility was written to, individually, for this date.
     for (const parent of Object.values(s.parents))
-      if (parent.dayToDayResponsibility && meeting.letters[parent.parentId]?.forStart !== meeting.start)
-        return refuse('ATT-2', `parent ${parent.parentId} was not sent the AIM letter for this date`, 'data.meetingId');
+      if (
+        parent.dayToDayResponsibility &&
+        meeting.letters[parent.parentId]?.forStart !== meeting.start
+      )
+        return refuse(
+          'ATT-2',
+          `parent ${parent.parentId} was not sent the AIM letter for this date`,
+          'data.meetingId',
+        );
 
     let pupils = 0;
     for (const [i, a] of d.attendees.entries()) {
       if (a.role === 'pupil') pupils++;
-      if (a.role === 'parent-carer' && (a.parentId === undefined || s.parents[a.parentId] === undefined))
-        return refuse('INPUT', 'a parent or carer present must be one recorded on the case', `data.attendees.${i}.parentId`);
+      if (
+        a.role === 'parent-carer' &&
+        (a.parentId === undefined || s.parents[a.parentId] === undefined)
+      )
+        return refuse(
+          'INPUT',
+          'a parent or carer present must be one recorded on the case',
+          `data.attendees.${i}.parentId`,
+        );
     }
     if (pupils > 1) return refuse('INPUT', 'the pupil is listed more than once', 'data.attendees');
 
@@ -40,9 +57,22 @@ export const recordAimAttendance = (
     const pupilPresent = pupils === 1;
     // ATT-4: parents/carers with day-to-day responsibility count as the parents at the meeting.
     const parentsPresent = d.attendees.some(
-      (a) => a.role === 'parent-carer' && a.parentId !== undefined && s.parents[a.parentId]?.dayToDayResponsibility === true,
+      (a) =>
+        a.role === 'parent-carer' &&
+        a.parentId !== undefined &&
+        s.parents[a.parentId]?.dayToDayResponsibility === true,
     );
-    const facts = { caseId: d.caseId, meetingId: d.meetingId, attendees: d.attendees, yearGroup, phase, pupilExpected, pupilPresent, parentsPresent, at };
+    const facts = {
+      caseId: d.caseId,
+      meetingId: d.meetingId,
+      attendees: d.attendees,
+      yearGroup,
+      phase,
+      pupilExpected,
+      pupilPresent,
+      parentsPresent,
+      at,
+    };
     const decision = mayProceed({ pupilPresent, parentsPresent, pupilExpected, phase });
     if (decision.proceed) {
       const present = new Set(d.attendees.map((a) => a.role));
@@ -51,6 +81,12 @@ export const recordAimAttendance = (
     }
     // ATT-5: a meeting that must not proceed is recorded as not held, with what happens next.
     if (d.ifNotProceeding === undefined)
-      return refuse('ATT-5', `the AIM must not proceed (${decision.reason}); say what happens next`, 'data.ifNotProceeding');
-    return accept(event('AimNotHeld', { ...facts, reason: decision.reason, nextStep: d.ifNotProceeding }));
+      return refuse(
+        'ATT-5',
+        `the AIM must not proceed (${decision.reason}); say what happens next`,
+        'data.ifNotProceeding',
+      );
+    return accept(
+      event('AimNotHeld', { ...facts, reason: decision.reason, nextStep: d.ifNotProceeding }),
+    );
   });

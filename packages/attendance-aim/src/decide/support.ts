@@ -13,7 +13,8 @@ export const event = <K extends EventType>(type: K, data: EventData<K>): Attenda
   ({ type, data }) as AttendanceAimEvent;
 
 export const accept = (...events: AttendanceAimEvent[]): Decision => E.right(events);
-export const refuse = (ruleId: string, reason: string, field?: string): Decision => E.left(reject(ruleId, reason, field));
+export const refuse = (ruleId: string, reason: string, field?: string): Decision =>
+  E.left(reject(ruleId, reason, field));
 
 /** The England local date of an instant (T-1). */
 export const dayOf = (instant: string): string => localDate(instant);
@@ -35,15 +36,26 @@ export const withCase = (state: AttendanceAimState, f: (s: OpenCase) => Decision
  * NAT-8: legal attendance steps apply only while the pupil is of compulsory school age, which
  * ends on the last Friday in June of Year 11.
  */
-export const compulsorySchoolAgeGuard = (s: OpenCase, onDate: string, policy: AttendancePolicy, field?: string): Rejection | undefined => {
+export const compulsorySchoolAgeGuard = (
+  s: OpenCase,
+  onDate: string,
+  policy: AttendancePolicy,
+  field?: string,
+): Rejection | undefined => {
   const ends = endOfCompulsorySchoolAge(s.pupil.dateOfBirth, policy.finalCompulsoryYearGroup);
   return onDate > ends
-    ? reject('NAT-8', `the pupil left compulsory school age on ${ends}; legal attendance steps no longer apply`, field)
+    ? reject(
+        'NAT-8',
+        `the pupil left compulsory school age on ${ends}; legal attendance steps no longer apply`,
+        field,
+      )
     : undefined;
 };
 
 /** The first failure among the checks, in order. */
-export const firstFailure = (...checks: ReadonlyArray<() => Rejection | undefined>): Rejection | undefined => {
+export const firstFailure = (
+  ...checks: ReadonlyArray<() => Rejection | undefined>
+): Rejection | undefined => {
   for (const check of checks) {
     const r = check();
     if (r !== undefined) return r;
@@ -51,4 +63,5 @@ export const firstFailure = (...checks: ReadonlyArray<() => Rejection | undefine
   return undefined;
 };
 
-export const fail = (ruleId: string, reason: string, field?: string): Rejection => reject(ruleId, reason, field);
+export const fail = (ruleId: string, reason: string, field?: string): Rejection =>
+  reject(ruleId, reason, field);
