@@ -2,6 +2,7 @@
  * Pure questions about a meeting's state that the decider, the deadlines and the three
  * processes (hsb-aim, panel, attendance-aim) ask.
  */
+import { toEpochMillis } from '@aimline/kernel';
 import type { AttendanceEntry, Invitee, MinutesAction } from './values.js';
 import type { DraftMinutes, InviteeState, MeetingState } from './state.js';
 
@@ -35,6 +36,20 @@ export const uninvited = (state: MeetingState): ReadonlyArray<Invitee> =>
   state.invitees
     .map((i) => i.invitee)
     .filter((i) => !state.invitations.some((sent) => sent.inviteeId === i.id));
+
+/**
+ * MTG-1 / MTG-4: invitees whose latest invitation went before the latest reschedule, so it
+ * carries the old date or place and should be sent again.
+ */
+export const invitationsOutdated = (state: MeetingState): ReadonlyArray<string> => {
+  const moved = state.reschedules[state.reschedules.length - 1];
+  if (moved === undefined) return [];
+  const latest = new Map<string, number>();
+  for (const i of state.invitations) latest.set(i.inviteeId, toEpochMillis(i.at));
+  return [...latest.entries()]
+    .filter(([, sentAt]) => sentAt < toEpochMillis(moved.at))
+    .map(([inviteeId]) => inviteeId);
+};
 
 export const latestDraft = (state: MeetingState): DraftMinutes | undefined =>
   state.drafts[state.drafts.length - 1];

@@ -1,6 +1,6 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deciderSpec } from '@aimline/kernel/testing';
-import { makeMeetingDecider } from '../src/index.js';
+import { invitationsOutdated, makeMeetingDecider, type MeetingEvent } from '../src/index.js';
 import {
   asLead,
   asSupport,
@@ -144,6 +144,28 @@ describe('MTG-4: invitations go by email or post', () => {
       .given([...given, confirmed(parent.id)])
       .when(command('SendInvitation', { inviteeId: parent.id, channel: 'email' }, at))
       .thenRejects('INPUT', { field: 'data.channel' });
+  });
+
+  it('MTG-4: after a reschedule, letters sent before it are outdated until sent again', () => {
+    const decider = makeMeetingDecider();
+    const stateOf = (events: ReadonlyArray<MeetingEvent>) =>
+      events.reduce(decider.evolve, decider.initialState);
+    const sent = (inviteeId: string, when: string) =>
+      event('InvitationSent', { at: when, inviteeId, channel: 'post' });
+    const moved = event('MeetingRescheduled', {
+      at: '2026-02-10T09:00:00Z',
+      start: '2026-03-19T10:00:00Z',
+      end: '2026-03-19T12:00:00Z',
+      location: { mode: 'venue', venue: 'Room 4, Invented House' },
+      previousStart: '2026-03-12T10:00:00Z',
+      reason: 'chair unavailable',
+    });
+    const history = [...given, confirmed(parent.id), sent(parent.id, at)];
+    expect(invitationsOutdated(stateOf(history))).toEqual([]);
+    expect(invitationsOutdated(stateOf([...history, moved]))).toEqual([parent.id]);
+    expect(
+      invitationsOutdated(stateOf([...history, moved, sent(parent.id, '2026-02-11T09:00:00Z')])),
+    ).toEqual([]);
   });
 
   it('MTG-4: no invitations once the meeting has been held', () => {
