@@ -1,0 +1,212 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { describe, expect, it } from 'vitest';
+import { DateTime } from 'luxon';
+import { isWorkingDay, type Deadline } from '@aimline/calendar';
+import { InMemoryEventStore, type RecordedEvent } from '@aimline/kernel';
+import { deadlines, type HsbState } from '@aimline/hsb-aim';
+import { defaultCouncilPolicy } from '../src/council-policy.js';
+import { domainRegistry } from '../src/registry.js';
+import { hsbScenarios, pathsFor } from '../src/demo/hsb-scenarios.js';
+import { seededRng } from '../src/demo/rng.js';
+import { runScenarios } from '../src/demo/run-scenarios.js';
+import type { ScenarioContext } from '../src/demo/scenario.js';
+
+const policy = defaultCouncilPolicy();
+const registry = domainRegistry(policy);
+const context = (seed: number, cases = 12): ScenarioContext => ({
+  rng: seededRng(seed),
+  policy,
+  registry,
+  from: '2023-09-04T09:00:00Z',
+  years: 3,
+  cases,
+});
+
+/** What each path and feature leaves in the store. */
+const characteristic = [
+  'ConcernReported',
+  'StrategyDiscussionHeld',
+  'RouteDecided',
+  'Section47Decided',
+  'AssessorsAllocated',
+  'HomeVisitCompleted',
+  'HomeSafetyPlanAgreed',
+  'SupervisionHeld',
+  'InitialAimMeetingBooked',
+  'ReportSubmitted',
+  'AssessmentSharedWithFamily',
+  'InitialAimMeetingHeld',
+  'ContactRecorded',
+  'PractitionerSupervised',
+  'ReviewHeld',
+  'ExitPlanAgreed',
+  'CaseClosed',
+  'AdmissionRecorded',
+  'BailRecorded',
+  'AssessmentTriggeredByPolice',
+  'PoliceDecisionRecorded',
+  'Charged',
+  'PleaEntered',
+  'CourtTimeRequested',
+  'CustodyStarted',
+  'ReleasedFromCustody',
+  'ConsentRefused',
+  'EmergingRiskRaised',
+  'RiskManagementMeetingHeld',
+  'DisagreementEscalated',
+  'DisagreementResolved',
+] as const;
+
+const allEvents = async (store: InMemoryEventStore): Promise<RecordedEvent[]> => {
+  const out: RecordedEvent[] = [];
+  for await (const e of store.readAll()) out.push(e);
+  return out;
+};
+
+describe('aimline demo: synthetic HSB AIM cases', () => {
+  it('seed 7, 12 cases: every command accepted except the planned typed rejections; every path recorded', async () => {
+    const steps = hsbScenarios(context(7));
+    const store = new InMemoryEventStore();
+    const result = await runScenarios(store, steps);
+    expect(
+      result.rejected,
+      `unexpected rejections: ${JSON.stringify(result.rejected, null, 2)}`,
+    ).toEqual([]);
+    expect(result.failed, `failures: ${JSON.stringify(result.failed, null, 2)}`).toEqual([]);
+
+    const planned = steps.flatMap((s) =>
+      s.expectRejection === undefined ? [] : [s.expectRejection],
+    );
+    expect(planned.length).toBeGreaterThanOrEqual(2);
+    expect(planned.length).toBeLessThanOrEqual(3);
+    expect(result.expectedRejections.map((r) => r.ruleId).sort()).toEqual([...planned].sort());
+    expect(planned).toEqual(expect.arrayContaining(['HSB-6', 'HSB-22']));
+
+    const events = await allEvents(store);
+    const types = new Set(events.map((e) => e.type));
+    const missing = characteristic.filter((t) => !types.has(t));
+    expect(missing, `event types missing from the store`).toEqual([]);
+
+    // Scores graph: a case with an initial scoring and several re-scorings.
+    const reviewsPerStream = new Map<string, number>();
+    for (const e of events)
+      if (e.type === 'ReviewHeld')
+        reviewsPerStream.set(e.stream, (reviewsPerStream.get(e.stream) ?? 0) + 1);
+    expect(Math.max(...reviewsPerStream.values())).toBeGreaterThanOrEqual(2);
+
+    // The under-12s model and a no-AIM route with its reason are recorded.
+    const allocations = events.filter((e) => e.type === 'AssessorsAllocated');
+    expect(allocations.some((e) => (e.data as { model: string }).model === 'under-12s')).toBe(true);
+    expect(
+      events.some(
+        (e) =>
+          e.type === 'RouteDecided' &&
+          (e.data as { route: string; noInterventionReason?: unknown }).route ===
+            'no-aim-intervention' &&
+          (e.data as { noInterventionReason?: unknown }).noInterventionReason !== undefined,
+      ),
+    ).toBe(true);
+
+    // Some events are recorded late (the audit trail flags them: more than 48 hours).
+    const lateSteps = steps.filter(
+      (s) =>
+        s.recordedAt !== undefined &&
+        Date.parse(s.recordedAt) - Date.parse(s.command.at) > 48 * 3_600_000,
+    );
+    expect(lateSteps.length).toBeGreaterThanOrEqual(2);
+
+    // Deadlines missed on purpose: late allocation (HSB-11) and late home visit (HSB-12).
+    const module = registry.modules.find((m) => m.name === 'hsb-case')!;
+    const byStream = new Map<string, RecordedEvent[]>();
+    for (const e of events) byStream.set(e.stream, [...(byStream.get(e.stream) ?? []), e]);
+    const all: Deadline[] = [];
+    for (const stream of byStream.values()) {
+      let state = module.decider.initialState as HsbState;
+      for (const recorded of stream) {
+        const decoded = module.events.decode(recorded);
+        if (E.isLeft(decoded)) throw new Error(`undecodable ${recorded.type}`);
+        state = module.decider.evolve(state, decoded.right) as HsbState;
+      }
+      all.push(...deadlines(state, policy.hsb, policy.calendar));
+    }
+    const breached = new Set(all.filter((d) => d.status.kind === 'breached').map((d) => d.ruleId));
+    expect([...breached]).toEqual(expect.arrayContaining(['HSB-11', 'HSB-12']));
+    const met = all.filter((d) => d.status.kind === 'met').length;
+    expect(met).toBeGreaterThan(all.filter((d) => d.status.kind === 'breached').length * 3);
+  });
+
+  it('every command happens in business hours (Europe/London) with an ISO instant, by an invented actor', () => {
+    const steps = hsbScenarios(context(7));
+    for (const s of steps) {
+      expect(s.command.at).toMatch(
+        /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/,
+      );
+      const local = DateTime.fromISO(s.command.at, { zone: 'Europe/London' });
+      const minutes = local.hour * 60 + local.minute;
+      expect(minutes, `${s.command.type} at ${s.command.at}`).toBeGreaterThanOrEqual(9 * 60);
+      expect(minutes, `${s.command.type} at ${s.command.at}`).toBeLessThan(17 * 60 + 30);
+      expect(
+        isWorkingDay(policy.calendar, s.command.at),
+        `${s.command.type} at ${s.command.at}`,
+      ).toBe(true);
+      expect(Object.keys(s.command.actor).sort()).toEqual(['agency', 'id', 'role']);
+      expect(s.command.actor.id).toMatch(/^[a-z-]+-\d{4}$/);
+      expect(s.commandId).toMatch(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      );
+    }
+    expect(new Set(steps.map((s) => s.commandId)).size).toBe(steps.length);
+  });
+
+  it('the same seed gives the same steps; another seed gives other steps', () => {
+    const strip = (seed: number) =>
+      hsbScenarios(context(seed)).map(({ module: _m, ...rest }) => rest);
+    expect(strip(7)).toEqual(strip(7));
+    expect(strip(8)).not.toEqual(strip(7));
+  });
+
+  it('with 6 cases every path still appears', async () => {
+    const paths = pathsFor(seededRng(1), 6);
+    expect(new Set(paths).size).toBe(6);
+    const steps = hsbScenarios(context(11, 6));
+    const store = new InMemoryEventStore();
+    const result = await runScenarios(store, steps);
+    expect(
+      [...result.rejected, ...result.failed],
+      JSON.stringify([...result.rejected, ...result.failed], null, 2),
+    ).toEqual([]);
+    const types = new Set((await allEvents(store)).map((e) => e.type));
+    expect(characteristic.filter((t) => !types.has(t))).toEqual([]);
+  });
+
+  it('other seeds, sizes and windows, and a council that uses AIM3: no unexpected rejection', async () => {
+    const aim3: typeof policy = {
+      ...policy,
+      hsb: { ...policy.hsb, modelsInUse: [...policy.hsb.modelsInUse, 'AIM3'] },
+    };
+    const aim3Registry = domainRegistry(aim3);
+    const runs = [
+      { seed: 1, cases: 3, years: 1, p: policy, r: registry },
+      { seed: 2, cases: 9, years: 2, p: policy, r: registry },
+      { seed: 3, cases: 20, years: 4, p: policy, r: registry },
+      { seed: 4, cases: 12, years: 3, p: aim3, r: aim3Registry },
+    ];
+    for (const run of runs) {
+      const steps = hsbScenarios({
+        ...context(run.seed, run.cases),
+        years: run.years,
+        policy: run.p,
+        registry: run.r,
+      });
+      const result = await runScenarios(new InMemoryEventStore(), steps);
+      const problems = [...result.rejected, ...result.failed];
+      expect(problems, `seed ${run.seed}: ${JSON.stringify(problems, null, 2)}`).toEqual([]);
+      if (run.p === aim3) {
+        expect(result.expectedRejections.map((r) => r.ruleId).sort()).toEqual(['HSB-22', 'HSB-6']);
+        expect(steps.some((s) => (s.command.data as { model?: string }).model === 'AIM3')).toBe(
+          true,
+        );
+      }
+    }
+  });
+});
