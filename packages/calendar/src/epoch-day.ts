@@ -82,10 +82,28 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : `${n}`;
 }
 
-/** `YYYY-MM-DD` of a day number. */
-export function isoDateOfEpochDay(epochDay: number): IsoDate {
+function formatIsoDate(epochDay: number): IsoDate {
   const { year, month, day } = ymdOfEpochDay(epochDay);
   return `${year}-${pad2(month)}-${pad2(day)}`;
+}
+
+/** Days whose `YYYY-MM-DD` string is cached: 1990-01-01 … 2059-12-31. */
+const CACHE_FIRST_DAY = 7305;
+const CACHE_LAST_DAY = 32_871;
+const isoDateCache = new Array<IsoDate | undefined>(CACHE_LAST_DAY - CACHE_FIRST_DAY + 1).fill(
+  undefined,
+);
+
+/** `YYYY-MM-DD` of a day number (memoised for 1990-2059). */
+export function isoDateOfEpochDay(epochDay: number): IsoDate {
+  if (epochDay < CACHE_FIRST_DAY || epochDay > CACHE_LAST_DAY) return formatIsoDate(epochDay);
+  const index = epochDay - CACHE_FIRST_DAY;
+  let iso = isoDateCache[index];
+  if (iso === undefined) {
+    iso = formatIsoDate(epochDay);
+    isoDateCache[index] = iso;
+  }
+  return iso;
 }
 
 function digit(s: string, i: number): number {

@@ -1,1 +1,82 @@
-export {};
+/**
+ * @aimline/calendar: UK working-day calendars, Europe/London deadline arithmetic and the
+ * Deadline value (rules T-1 … T-7, NAT-2). Pure: no I/O, no clock, no randomness.
+ */
+
+// luxon's DateTime, re-exported so callers can build and read date arguments without their own
+// luxon dependency.
+export { DateTime } from 'luxon';
+
+// Values and codecs
+export type { IsoDate } from './epoch-day.js';
+export type { IsoInstant } from './instant.js';
+export type { DateInput } from './date-input.js';
+export { IsoDateCodec, IsoInstantCodec } from './primitive-codecs.js';
+export {
+  CalendarCodec,
+  CalendarExtensionCodec,
+  ClosureDayCodec,
+  HolidayAdditionCodec,
+  HolidayRemovalCodec,
+  StandingRuleCodec,
+} from './calendar-codec.js';
+export type {
+  Calendar,
+  CalendarExtension,
+  ClosureDay,
+  HolidayAddition,
+  HolidayRemoval,
+  StandingRule,
+} from './calendar-codec.js';
+
+// Calendars (T-2, T-5)
+export {
+  calendarForRegion,
+  defaultCalendar,
+  englandAndWales,
+  northernIreland,
+  regions,
+  scotland,
+} from './regional-calendars.js';
+export type { Region } from './regional-calendars.js';
+export { extendCalendar, extendCalendarFromData } from './extend-calendar.js';
+export {
+  bankHolidays,
+  closureDays,
+  describeDay,
+  isBankHoliday,
+  nonWorkingWeekdays,
+} from './bank-holidays.js';
+export type { DayInfo, DayKindName, NamedDate } from './bank-holidays.js';
+
+// Working days (T-2)
+export {
+  addWorkingDays,
+  addWorkingDaysToDate,
+  isWorkingDay,
+  nextWorkingDay,
+  previousWorkingDay,
+  subtractWorkingDays,
+  subtractWorkingDaysFromDate,
+  workingDaysBetween,
+} from './working-day-functions.js';
+
+// Calendar days, weeks, months, hours, "before a meeting" (T-1, T-3, T-4, NAT-2)
+export {
+  addCalendarDays,
+  addHours,
+  addMonths,
+  addWeeks,
+  daysBeforeMeeting,
+  hoursBeforeMeeting,
+} from './calendar-arithmetic.js';
+
+// Europe/London local dates (T-1)
+export { endOfLocalDay, inLondon, localDate, startOfLocalDay, toUtcIso } from './local-date.js';
+export { LONDON } from './london-zone.js';
+
+// Deadlines (T-6, T-7)
+export { deadline, meet, statusAt, waive } from './deadline.js';
+export type { DeadlineInput } from './deadline.js';
+export { DeadlineCodec, DeadlineStatusCodec, DeadlineUnitCodec } from './deadline-codec.js';
+export type { Deadline, DeadlineStatus, DeadlineUnit } from './deadline-codec.js';

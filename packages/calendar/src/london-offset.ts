@@ -20,7 +20,7 @@ interface YearOffsets {
   readonly offsets: readonly number[];
 }
 
-const byYear: (YearOffsets | undefined)[] = [];
+const byYear = new Array<YearOffsets | undefined>(MAX_YEAR - MIN_YEAR + 2).fill(undefined);
 const WEEK_MS = 7 * MS_PER_DAY;
 
 function computeYear(year: number): YearOffsets {
@@ -52,8 +52,14 @@ function computeYear(year: number): YearOffsets {
   return { starts, offsets };
 }
 
+/** The last segment looked up: [lastFrom, lastTo) has offset lastOffset. */
+let lastFrom = 0;
+let lastTo = 0;
+let lastOffset = 0;
+
 /** Europe/London's offset from UTC in minutes at epoch milliseconds `ms` (0 or 60 today). */
 export function londonOffsetMinutes(ms: number): number {
+  if (ms >= lastFrom && ms < lastTo) return lastOffset;
   const year = yearOfEpochDay(Math.floor(ms / MS_PER_DAY));
   const index = year - MIN_YEAR;
   if (index < 0 || year > MAX_YEAR + 1) return iana.offset(ms);
@@ -65,7 +71,10 @@ export function londonOffsetMinutes(ms: number): number {
   const { starts, offsets } = table;
   let i = starts.length - 1;
   while (i > 0 && (starts[i] as number) > ms) i--;
-  return offsets[i] as number;
+  lastFrom = starts[i] as number;
+  lastTo = i + 1 < starts.length ? (starts[i + 1] as number) : Date.UTC(year + 1, 0, 1);
+  lastOffset = offsets[i] as number;
+  return lastOffset;
 }
 
 /**

@@ -1,0 +1,58 @@
+/**
+ * Date arguments (T-1): ISO dates, ISO instants with offset and luxon DateTimes; bad ones are
+ * TypeErrors naming the function and argument. Also the regions (T-2).
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  calendarForRegion,
+  DateTime,
+  defaultCalendar,
+  englandAndWales,
+  isWorkingDay,
+  localDate,
+  regions,
+} from '../src/index.js';
+
+describe('T-1: date arguments', () => {
+  it('T-1: accepts instants with Z, ±HH:MM, ±HHMM and fractions', () => {
+    expect(localDate('2026-07-02T23:30:00Z')).toBe('2026-07-03');
+    expect(localDate('2026-07-02T23:30:00.123456Z')).toBe('2026-07-03');
+    expect(localDate('2026-07-02T20:30:00-03:00')).toBe('2026-07-03');
+    expect(localDate('2026-07-03T01:30:00+0200')).toBe('2026-07-03');
+    expect(localDate('2026-07-02T23:30Z')).toBe('2026-07-03');
+  });
+
+  it('T-1: accepts DateTimes in any zone, by their London day', () => {
+    expect(localDate(DateTime.fromISO('2026-07-02T23:30:00Z', { zone: 'utc' }))).toBe('2026-07-03');
+    expect(localDate(DateTime.fromISO('2026-07-03T08:00:00', { zone: 'Asia/Tokyo' }))).toBe(
+      '2026-07-03',
+    );
+  });
+
+  it('T-1: rejects local times without an offset, impossible dates and non-strings', () => {
+    for (const bad of [
+      '2026-07-02T23:30:00',
+      '2026-02-29',
+      '2026-04-31',
+      '2026-07-02T25:00:00Z',
+      '2026-07-02T23:60:00Z',
+      '2026-07-02 23:30:00Z',
+      '20260702',
+      '0999-01-01',
+    ]) {
+      expect(() => isWorkingDay(englandAndWales, bad), bad).toThrow(TypeError);
+      expect(() => isWorkingDay(englandAndWales, bad), bad).toThrow(/isWorkingDay: date/);
+    }
+    expect(() => isWorkingDay(englandAndWales, 20260702 as never)).toThrow(TypeError);
+    expect(() => isWorkingDay(englandAndWales, null as never)).toThrow(TypeError);
+  });
+});
+
+describe('T-2: regions', () => {
+  it('T-2: England and Wales is the default; regions by id; unknown region is a RangeError', () => {
+    expect(defaultCalendar).toBe(englandAndWales);
+    expect(regions.map((r) => calendarForRegion(r).id)).toEqual([...regions]);
+    expect(() => calendarForRegion('wales')).toThrow(RangeError);
+    expect(() => calendarForRegion('wales')).toThrow(/calendarForRegion: region/);
+  });
+});
