@@ -1,1 +1,6 @@
-export {};
+export {
+  SqliteEventStore,
+  openSqliteEventStore,
+  type SqliteEventStoreOptions,
+} from './sqlite-event-store.js';
+export { AIMLINE_APPLICATION_ID, SCHEMA_VERSION } from './schema.js';

@@ -1,0 +1,109 @@
+import type Database from 'better-sqlite3';
+import { CorruptStoreError, IncompatibleStoreError } from '@aimline/kernel';
+
+/**
+ * Written to the SQLite header (`PRAGMA application_id`) of every Aimline store: the bytes
+ * "AIML". A SQLite file without it is some other program's database, and is never touched.
+ */
+export const AIMLINE_APPLICATION_ID = 0x41494d4c;
+
+/**
+ * Forward migrations: entry i takes a store from schema version i to i + 1. The schema
+ * version is kept in `PRAGMA user_version`; a store is migrated when it is opened, in the
+ * same transaction that records the new version. Append only: never change an entry.
+ */
+const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
+  // 0 → 1: the event log and the projections' checkpoints.
+  (db) => {
+    db.exec(`
+      CREATE TABLE events (
+        position       INTEGER PRIMARY KEY,
+        id             TEXT    NOT NULL COLLATE NOCASE,
+        stream         TEXT    NOT NULL,
+        revision       INTEGER NOT NULL CHECK (revision >= 0),
+        type           TEXT    NOT NULL,
+        schema_version INTEGER NOT NULL,
+        data           TEXT    NOT NULL,
+        metadata       TEXT    NOT NULL
+      ) STRICT;
+      CREATE UNIQUE INDEX events_stream_revision ON events (stream, revision);
+      CREATE UNIQUE INDEX events_id ON events (id);
+      CREATE TABLE checkpoints (
+        name     TEXT    NOT NULL PRIMARY KEY,
+        position INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+    `);
+  },
+];
+
+/** The schema version this build writes and reads. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+const REQUIRED_TABLES = ['events', 'checkpoints'] as const;
+
+interface Header {
+  readonly applicationId: number;
+  readonly version: number;
+  readonly empty: boolean;
+}
+
+/**
+ * The header and whether the file is empty, read in one transaction: another process may
+ * be creating the schema of a new file at this very moment, and reading its parts at
+ * different moments could see the tables without the application id.
+ */
+const readHeader = (db: Database.Database): Header =>
+  db.transaction(() => ({
+    applicationId: db.pragma('application_id', { simple: true }) as number,
+    version: db.pragma('user_version', { simple: true }) as number,
+    empty: (db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() as number) === 0,
+  }))();
+
+/** Refuses a file that is not an Aimline store, or one written by a newer schema. */
+const check = (header: Header, location: string): void => {
+  if (header.applicationId === AIMLINE_APPLICATION_ID) {
+    if (header.version > SCHEMA_VERSION)
+      throw new IncompatibleStoreError(
+        location,
+        `it was written by a newer Aimline (schema version ${header.version}; this version reads up to ${SCHEMA_VERSION}); upgrade Aimline to open it`,
+      );
+    return;
+  }
+  if (header.applicationId === 0 && header.empty) return; // a new (or empty) file
+  throw new IncompatibleStoreError(
+    location,
+    header.applicationId === 0
+      ? 'it is a SQLite database of another program, not an Aimline event store'
+      : `it is a SQLite database of another program (application id ${header.applicationId}), not an Aimline event store`,
+  );
+};
+
+/**
+ * Checks that `db` is an Aimline store (or an empty file), sets the pragmas, and creates or
+ * migrates the schema. Reads the header before changing anything, so a foreign database is
+ * left exactly as it was; checks again inside the write transaction, so two processes
+ * opening a new file at once create the schema once.
+ */
+export const prepareSchema = (db: Database.Database, location: string): void => {
+  check(readHeader(db), location);
+  if (!db.memory) db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.transaction(() => {
+    const header = readHeader(db);
+    check(header, location);
+    if (header.version < SCHEMA_VERSION) {
+      for (let v = header.version; v < SCHEMA_VERSION; v++) MIGRATIONS[v]!(db);
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      db.pragma(`application_id = ${AIMLINE_APPLICATION_ID}`);
+    }
+  }).immediate();
+  const tables = new Set(
+    db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[],
+  );
+  for (const t of REQUIRED_TABLES)
+    if (!tables.has(t))
+      throw new CorruptStoreError(
+        location,
+        `the table "${t}" of schema version ${SCHEMA_VERSION} is missing`,
+      );
+};
