@@ -21,7 +21,7 @@ export const SCHOOLS = [
 
 /** Professionals are named by invented ids, roles and agencies (actors never carry names). */
 export const AGENCIES = {
-  csc: 'children-social-care',
+  csc: 'childrens-social-care',
   police: 'police',
   yos: 'youth-offending-service',
   health: 'health',
