@@ -1,0 +1,245 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { describe, expect, it } from 'vitest';
+import { DateTime } from 'luxon';
+import { isWorkingDay } from '@aimline/calendar';
+import { InMemoryEventStore, type RecordedEvent } from '@aimline/kernel';
+import { quarterOf, scorecard, type PanelEvent } from '@aimline/panel';
+import { defaultCouncilPolicy } from '../src/council-policy.js';
+import { domainRegistry } from '../src/registry.js';
+import { panelScenarios } from '../src/demo/panel-scenarios.js';
+import { seededRng } from '../src/demo/rng.js';
+import { runScenarios } from '../src/demo/run-scenarios.js';
+import type { ScenarioContext } from '../src/demo/scenario.js';
+
+const policy = defaultCouncilPolicy();
+const registry = domainRegistry(policy);
+const context = (seed: number, cases = 12, years = 2): ScenarioContext => ({
+  rng: seededRng(seed),
+  policy,
+  registry,
+  from: '2024-01-08T09:00:00Z',
+  years,
+  cases,
+});
+
+/** What the panel's synthetic history leaves in the store. */
+const characteristic = [
+  'SittingScheduled',
+  'MembersNotified',
+  'SittingVenueChanged',
+  'SittingMoved',
+  'SittingCancelled',
+  'AttendanceRecorded',
+  'SittingHeld',
+  'ActionAgreed',
+  'ActionUpdateReceived',
+  'MinutesApproved',
+  'MinutesDistributed',
+  'ReferralReceived',
+  'ReferralBooked',
+  'ReferralRebooked',
+  'PapersSent',
+  'PreviousContactsShared',
+  'ReferrerAttendanceRecorded',
+  'DecisionRecorded',
+  'HsbAimCaseRequested',
+  'ReviewRecorded',
+  'ReferralClosed',
+] as const;
+
+const allEvents = async (store: InMemoryEventStore): Promise<RecordedEvent[]> => {
+  const out: RecordedEvent[] = [];
+  for await (const e of store.readAll()) out.push(e);
+  return out;
+};
+
+/** The panel's events read back from the store, decoded by their modules. */
+const panelEvents = (events: ReadonlyArray<RecordedEvent>): PanelEvent[] =>
+  events.flatMap((recorded) => {
+    const module = registry.modules.find(
+      (m) =>
+        (m.name === 'panel-sitting' || m.name === 'panel-referral') &&
+        recorded.stream.startsWith(m.streamPrefix),
+    );
+    if (module === undefined) return [];
+    const decoded = module.events.decode(recorded);
+    if (E.isLeft(decoded)) throw new Error(`undecodable ${recorded.type}`);
+    return [decoded.right as PanelEvent];
+  });
+
+const dataOf = <T>(events: ReadonlyArray<PanelEvent>, type: PanelEvent['type']): T[] =>
+  events.filter((e) => e.type === type).map((e) => e.data as T);
+
+describe('aimline demo: synthetic panel history', () => {
+  it('seed 7, 12 cases over 2 years: every command accepted except the planned typed rejections; the panel’s whole life recorded', async () => {
+    const steps = panelScenarios(context(7));
+    const store = new InMemoryEventStore();
+    const result = await runScenarios(store, steps);
+    expect(
+      result.rejected,
+      `unexpected rejections: ${JSON.stringify(result.rejected, null, 2)}`,
+    ).toEqual([]);
+    expect(result.failed, `failures: ${JSON.stringify(result.failed, null, 2)}`).toEqual([]);
+
+    const planned = steps.flatMap((s) =>
+      s.expectRejection === undefined ? [] : [s.expectRejection],
+    );
+    expect(planned.sort()).toEqual(['PNL-2', 'PNL-3']);
+    expect(result.expectedRejections.map((r) => r.ruleId).sort()).toEqual(planned);
+
+    const recorded = await allEvents(store);
+    const events = panelEvents(recorded);
+    expect(events).toHaveLength(recorded.length);
+    const types = new Set(events.map((e) => e.type));
+    expect(
+      characteristic.filter((t) => !types.has(t)),
+      'event types missing from the store',
+    ).toEqual([]);
+
+    // PNL-1: a sitting every month of the window; the bank-holiday months sit the next working day.
+    const scheduled = dataOf<{ sittingId: string; movedFrom: { reason: string } | null }>(
+      events,
+      'SittingScheduled',
+    );
+    expect(scheduled.map((s) => s.sittingId)).toHaveLength(24);
+    // Easter Monday 1 April 2024, the early May bank holidays of 2024 and 2025.
+    const moved = scheduled.filter((s) => s.movedFrom !== null);
+    expect(moved.map((s) => s.sittingId)).toEqual(['2024-04', '2024-05', '2025-05']);
+    expect(moved.every((s) => s.movedFrom?.reason.includes('bank holiday'))).toBe(true);
+    expect(dataOf(events, 'SittingMoved')).toHaveLength(1);
+    expect(dataOf(events, 'SittingCancelled')).toHaveLength(1);
+    expect(dataOf(events, 'SittingVenueChanged').length).toBeGreaterThanOrEqual(1);
+
+    // PNL-2: chair or co-chair; deputies only in an emergency.
+    const chairs = dataOf<{ chairedBy: string | null }>(events, 'SittingHeld').map(
+      (h) => h.chairedBy,
+    );
+    expect(new Set(chairs)).toEqual(new Set(['chair', 'co-chair', null]));
+    const attendees = dataOf<{ attendees: Array<{ status: string; emergency?: string }> }>(
+      events,
+      'AttendanceRecorded',
+    ).flatMap((a) => a.attendees);
+    const deputies = attendees.filter((a) => a.status === 'deputy');
+    expect(deputies.length).toBeGreaterThanOrEqual(2);
+    expect(deputies.every((d) => (d.emergency ?? '').length > 0)).toBe(true);
+
+    // PNL-4: some referrals too late for a sitting's papers are booked into the next, visibly.
+    const bookings = dataOf<{ booking: { skipped: Array<{ reason: string }> } }>(
+      events,
+      'ReferralBooked',
+    );
+    const skipped = bookings.flatMap((b) => b.booking.skipped.map((s) => s.reason));
+    expect(skipped.filter((r) => r.includes('PNL-4')).length).toBeGreaterThanOrEqual(2);
+    const rebooked = dataOf<{ reason: string }>(events, 'ReferralRebooked').map((r) => r.reason);
+    expect(rebooked.some((r) => r.includes('cancelled'))).toBe(true);
+    expect(rebooked.some((r) => r.includes('moved'))).toBe(true);
+    expect(rebooked.some((r) => r.includes('PNL-2'))).toBe(true);
+    const papers = dataOf<{ late: boolean }>(events, 'PapersSent');
+    expect(papers.filter((p) => p.late).length).toBeGreaterThan(0);
+    expect(papers.filter((p) => !p.late).length).toBeGreaterThan(papers.length / 2);
+
+    // PNL-3 / PNL-11: invented children aged 5-18, a range of genders and behaviours, repeats.
+    const received = dataOf<{
+      ageAtReferral: number;
+      child: { childId: string; gender: string };
+      behaviourTypes: string[];
+    }>(events, 'ReferralReceived');
+    expect(received.length).toBeGreaterThanOrEqual(20);
+    expect(received.every((r) => r.ageAtReferral >= 5 && r.ageAtReferral <= 18)).toBe(true);
+    expect(new Set(received.map((r) => r.child.gender)).size).toBeGreaterThanOrEqual(3);
+    const behaviours = new Set(received.flatMap((r) => r.behaviourTypes));
+    expect(behaviours.has('online-technology-assisted')).toBe(true);
+    expect(behaviours.size).toBeGreaterThanOrEqual(3);
+    expect(new Set(received.map((r) => r.child.childId)).size).toBeLessThan(received.length);
+
+    // PNL-6, NAT-9, PNL-10: ratings, routes, bands; reviews that escalate and de-escalate.
+    const decisions = dataOf<{ rating: string; route: string; ageBand: string }>(
+      events,
+      'DecisionRecorded',
+    );
+    expect(new Set(decisions.map((d) => d.rating))).toEqual(new Set(['red', 'amber', 'green']));
+    expect(new Set(decisions.map((d) => d.route)).size).toBeGreaterThanOrEqual(3);
+    const reviews = dataOf<{ change: string; reason: string }>(events, 'ReviewRecorded');
+    expect(reviews.some((r) => r.change === 'escalated')).toBe(true);
+    expect(reviews.some((r) => r.change === 'de-escalated')).toBe(true);
+    // PNL-10: most reviews within 12 weeks of the last rating, some late.
+    const clocks = new Map<string, number>();
+    const gaps: number[] = [];
+    for (const e of events) {
+      if (e.type !== 'DecisionRecorded' && e.type !== 'ReviewRecorded') continue;
+      const previous = clocks.get(e.data.referralId);
+      if (e.type === 'ReviewRecorded' && previous !== undefined)
+        gaps.push(Date.parse(e.data.at) - previous);
+      clocks.set(e.data.referralId, Date.parse(e.data.at));
+    }
+    const twelveWeeks = 12 * 7 * 86_400_000;
+    expect(gaps.filter((g) => g > twelveWeeks).length).toBeGreaterThan(0);
+    expect(gaps.filter((g) => g <= twelveWeeks).length).toBeGreaterThan(gaps.length / 2);
+    const minutes = dataOf<{ late: boolean }>(events, 'MinutesDistributed');
+    expect(minutes.filter((m) => m.late).length).toBeGreaterThan(0);
+    expect(minutes.filter((m) => !m.late).length).toBeGreaterThan(minutes.length / 2);
+
+    // PNL-11: the quarterly scorecard has referrals in several quarters.
+    const quarters = [...new Set(events.map((e) => quarterOf(e.data.at)))].sort();
+    const cards = quarters.map((q) => scorecard(q, events, policy.panel));
+    expect(cards.filter((c) => c.referrals > 0).length).toBeGreaterThanOrEqual(5);
+    expect(cards.reduce((n, c) => n + c.repeatReferrals, 0)).toBeGreaterThan(0);
+    expect(cards.reduce((n, c) => n + c.escalations + c.deEscalations, 0)).toBeGreaterThan(0);
+
+    const counts: Record<string, number> = {};
+    for (const e of events) counts[e.type] = (counts[e.type] ?? 0) + 1;
+    console.log(
+      JSON.stringify(
+        {
+          commands: result.commands,
+          events: result.events,
+          streams: result.streams,
+          expected: result.expectedRejections,
+          counts,
+        },
+        null,
+        1,
+      ),
+    );
+  });
+
+  it('every command happens in business hours (Europe/London) on a working day, by an invented actor', () => {
+    const steps = panelScenarios(context(7));
+    for (const s of steps) {
+      expect(s.command.at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$/);
+      const local = DateTime.fromISO(s.command.at, { zone: 'Europe/London' });
+      const minutes = local.hour * 60 + local.minute;
+      expect(minutes, `${s.command.type} at ${s.command.at}`).toBeGreaterThanOrEqual(9 * 60);
+      expect(minutes, `${s.command.type} at ${s.command.at}`).toBeLessThanOrEqual(17 * 60);
+      expect(isWorkingDay(policy.calendar, s.command.at), `${s.command.type}`).toBe(true);
+      expect(Object.keys(s.command.actor).sort()).toEqual(['agency', 'id', 'role']);
+      expect(s.command.actor.id).toMatch(/^[a-z-]+-\d{4}$/);
+      expect(s.commandId).toMatch(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      );
+    }
+    expect(new Set(steps.map((s) => s.commandId)).size).toBe(steps.length);
+  });
+
+  it('the same seed gives the same steps; another seed gives other steps', () => {
+    const strip = (seed: number) =>
+      panelScenarios(context(seed)).map(({ module: m, ...rest }) => ({ module: m.name, ...rest }));
+    expect(strip(7)).toEqual(strip(7));
+    expect(strip(8)).not.toEqual(strip(7));
+  });
+
+  it('other seeds, sizes and windows: no unexpected rejection', async () => {
+    for (const [seed, cases, years] of [
+      [1, 3, 1],
+      [2, 9, 2],
+      [3, 20, 3],
+    ] as const) {
+      const result = await runScenarios(
+        new InMemoryEventStore(),
+        panelScenarios(context(seed, cases, years)),
+      );
+      const problems = [...result.rejected, ...result.failed];
+      expect(problems, `seed ${seed}: ${JSON.stringify(problems, null, 2)}`).toEqual([]);
+    }
+  });
+});
