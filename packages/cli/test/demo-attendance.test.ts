@@ -1,0 +1,279 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { describe, expect, it } from 'vitest';
+import { DateTime } from 'luxon';
+import { isWorkingDay, statusAt, type Deadline } from '@aimline/calendar';
+import { InMemoryEventStore, type RecordedEvent } from '@aimline/kernel';
+import { deadlines, type AttendanceAimState } from '@aimline/attendance-aim';
+import { defaultCouncilPolicy, schoolCalendarFor } from '../src/council-policy.js';
+import { domainRegistry } from '../src/registry.js';
+import { attendanceScenarios } from '../src/demo/attendance-scenarios.js';
+import { seededRng } from '../src/demo/rng.js';
+import { runScenarios } from '../src/demo/run-scenarios.js';
+import type { ScenarioContext } from '../src/demo/scenario.js';
+
+const policy = defaultCouncilPolicy();
+const registry = domainRegistry(policy);
+const context = (seed: number, cases = 12): ScenarioContext => ({
+  rng: seededRng(seed),
+  policy,
+  registry,
+  from: '2023-09-04T09:00:00Z',
+  years: 3,
+  cases,
+});
+
+/** What the paths leave in the store between them. */
+const characteristic = [
+  'AttendanceCaseOpened',
+  'ParentCarerAdded',
+  'AttendanceImported',
+  'AttendanceMarkCorrected',
+  'SupportEvidenceAttached',
+  'AimScheduled',
+  'AimRearranged',
+  'AimLetterSent',
+  'InteractionRecorded',
+  'VoiceCaptured',
+  'DocumentFiled',
+  'AimHeld',
+  'AimNotHeld',
+  'AimOutcomeRecorded',
+  'TargetsReviewed',
+  'NoEngagementRecorded',
+  'InclusionOfficerConsulted',
+  'LegalInterventionMeetingHeld',
+  'LegalProceedingsRequested',
+  'ProsecutionConsidered',
+  'LegalStepRecorded',
+  'PenaltyPaid',
+  'CaseClosed',
+] as const;
+
+const allEvents = async (store: InMemoryEventStore): Promise<RecordedEvent[]> => {
+  const out: RecordedEvent[] = [];
+  for await (const e of store.readAll()) out.push(e);
+  return out;
+};
+
+type Data = Record<string, unknown>;
+const data = (e: RecordedEvent): Data => e.data as Data;
+
+describe('aimline demo: synthetic attendance AIM cases', () => {
+  it('seed 7, 12 cases: every command accepted except the planned typed rejections; every path recorded', async () => {
+    const steps = attendanceScenarios(context(7));
+    const store = new InMemoryEventStore();
+    const result = await runScenarios(store, steps);
+    expect(
+      result.rejected,
+      `unexpected rejections: ${JSON.stringify(result.rejected, null, 2)}`,
+    ).toEqual([]);
+    expect(result.failed, `failures: ${JSON.stringify(result.failed, null, 2)}`).toEqual([]);
+
+    // ATT-2 (a letter without the prosecution warning), NAT-4 (sessions sent twice), NAT-8 (a
+    // legal step after compulsory school age): refused under the rule, nothing appended.
+    const planned = steps.flatMap((s) =>
+      s.expectRejection === undefined ? [] : [s.expectRejection],
+    );
+    expect([...planned].sort()).toEqual(['ATT-2', 'NAT-4', 'NAT-8']);
+    expect(result.expectedRejections.map((r) => r.ruleId).sort()).toEqual([...planned].sort());
+
+    const events = await allEvents(store);
+    const types = new Set(events.map((e) => e.type));
+    expect(
+      characteristic.filter((t) => !types.has(t)),
+      'event types missing from the store',
+    ).toEqual([]);
+
+    // ATT-5: every branch of the table.
+    const held = events.filter((e) => e.type === 'AimHeld').map(data);
+    const notHeld = events.filter((e) => e.type === 'AimNotHeld').map(data);
+    expect(held.some((d) => d.pupilPresent === true && d.parentsPresent === true)).toBe(true);
+    expect(
+      held.some(
+        (d) => d.pupilPresent === true && d.parentsPresent === false && d.phase === 'secondary',
+      ),
+      'a secondary pupil alone',
+    ).toBe(true);
+    expect(
+      held.some(
+        (d) => d.pupilPresent === false && d.parentsPresent === true && d.phase === 'primary',
+      ),
+      'parents of a primary pupil',
+    ).toBe(true);
+    expect(notHeld.map((d) => d.reason)).toEqual(
+      expect.arrayContaining(['parents-without-pupil', 'neither-present']),
+    );
+    expect(notHeld.every((d) => typeof (d.nextStep as Data | undefined)?.action === 'string')).toBe(
+      true,
+    );
+    expect(held.some((d) => (d.missingRoles as string[]).length > 0)).toBe(true);
+
+    // NAT-7: every rung of the ladder; NAT-6: penalty notices only over the threshold.
+    const steps7 = events.filter((e) => e.type === 'LegalStepRecorded').map(data);
+    const kinds = new Set(steps7.map((d) => (d.step as Data).kind));
+    expect([...kinds].sort()).toEqual([
+      'attendance-contract',
+      'education-supervision-order',
+      'notice-to-improve',
+      'penalty-notice',
+      'prosecution',
+    ]);
+    for (const d of steps7.filter((x) => (x.step as Data).kind === 'penalty-notice'))
+      expect(d.thresholdCount as number).toBeGreaterThanOrEqual(10);
+
+    // ATT-10, NAT-8: a Year 11 pupil; the court is unlikely; an ESO considered each time.
+    const considered = events.filter((e) => e.type === 'ProsecutionConsidered').map(data);
+    expect(considered.some((d) => d.courtUnlikely === true)).toBe(true);
+    expect(considered.some((d) => (d.pupilAge as Data).yearGroup === 11)).toBe(true);
+    expect(new Set(considered.map((d) => (d.educationSupervisionOrder as Data).decision))).toEqual(
+      new Set(['apply', 'not-appropriate']),
+    );
+
+    // ATT-7: targets evaluated from the attendance recorded, at an AIM and on their own.
+    const reviews = events.filter((e) => e.type === 'TargetsReviewed').map(data);
+    expect(reviews.some((d) => d.atMeetingId !== undefined)).toBe(true);
+    expect(reviews.some((d) => d.atMeetingId === undefined)).toBe(true);
+    const results = reviews.flatMap((d) => d.results as Data[]);
+    expect(results.some((r) => r.evaluatedBy === 'attendance' && r.outcome === 'met')).toBe(true);
+    expect(results.some((r) => r.evaluatedBy === 'attendance' && r.outcome === 'not-met')).toBe(
+      true,
+    );
+
+    // ATT-8: AIMs held after a request for legal proceedings, in the same case.
+    const requested = new Map(
+      events
+        .filter((e) => e.type === 'LegalProceedingsRequested')
+        .map((e) => [e.stream, e.revision]),
+    );
+    expect(
+      events.some(
+        (e) =>
+          e.type === 'AimHeld' &&
+          requested.has(e.stream) &&
+          e.revision > (requested.get(e.stream) ?? Infinity),
+      ),
+    ).toBe(true);
+
+    // NAT-4, NAT-5: persistent and severe absence in the register each case opened with.
+    const byStream = new Map<string, RecordedEvent[]>();
+    for (const e of events) byStream.set(e.stream, [...(byStream.get(e.stream) ?? []), e]);
+    const present = new Set(['/', '\\', 'L', 'K', 'V', 'P', 'W', 'B']);
+    const rates = [...byStream.values()].map((stream) => {
+      const first = stream.find((e) => e.type === 'AttendanceImported');
+      const marks = first === undefined ? [] : (data(first).sessions as Array<{ code: string }>);
+      const possible = marks.filter((m) => !/^(D|Q|X|Z|#|Y\d)$/.test(m.code));
+      const absent = possible.filter((m) => !present.has(m.code));
+      return possible.length === 0 ? 0 : absent.length / possible.length;
+    });
+    expect(
+      rates.some((r) => r >= 0.5),
+      `rates ${rates.join(', ')}`,
+    ).toBe(true);
+    expect(rates.filter((r) => r >= 0.1).length).toBeGreaterThanOrEqual(6);
+
+    // Some events are recorded late (the audit trail flags them: more than 48 hours).
+    const lateSteps = steps.filter(
+      (s) =>
+        s.recordedAt !== undefined &&
+        Date.parse(s.recordedAt) - Date.parse(s.command.at) > 48 * 3_600_000,
+    );
+    expect(lateSteps.length).toBeGreaterThanOrEqual(2);
+
+    // Deadlines: reviews late on purpose (ATT-7), a late consultation (ATT-9); most met.
+    const module = registry.modules.find((m) => m.name === 'attendance-aim')!;
+    const all: Deadline[] = [];
+    for (const stream of byStream.values()) {
+      let state = module.decider.initialState as AttendanceAimState;
+      for (const recorded of stream) {
+        const decoded = module.events.decode(recorded);
+        if (E.isLeft(decoded)) throw new Error(`undecodable ${recorded.type}`);
+        state = module.decider.evolve(state, decoded.right) as AttendanceAimState;
+      }
+      const cal = schoolCalendarFor(
+        policy,
+        state.status === 'none' ? undefined : state.school.schoolId,
+      );
+      all.push(...deadlines(state, policy.attendance, cal));
+    }
+    const lastEvent = events.at(-1)!;
+    const asOf = (lastEvent.data as { at: string }).at;
+    const statuses = all.map((d) => ({ d, s: statusAt(d, asOf) }));
+    const breached = new Set(
+      statuses.filter((x) => x.s.kind === 'breached').map((x) => x.d.ruleId),
+    );
+    expect([...breached]).toEqual(expect.arrayContaining(['ATT-7', 'ATT-9']));
+    const met = statuses.filter((x) => x.s.kind === 'met').length;
+    expect(met).toBeGreaterThan(statuses.filter((x) => x.s.kind === 'breached').length * 3);
+    expect(all.some((d) => d.ruleId === 'NAT-8')).toBe(true);
+
+    // Counts for the report.
+    const counts: Record<string, number> = {};
+    for (const e of events) counts[e.type] = (counts[e.type] ?? 0) + 1;
+    console.log(
+      JSON.stringify(
+        {
+          commands: result.commands,
+          events: result.events,
+          streams: result.streams,
+          expected: result.expectedRejections,
+          counts,
+        },
+        null,
+        1,
+      ),
+    );
+  });
+
+  it('every command happens in school hours (Europe/London) with an ISO instant and offset, by an invented actor', () => {
+    const steps = attendanceScenarios(context(7));
+    for (const s of steps) {
+      expect(s.command.at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$/);
+      const local = DateTime.fromISO(s.command.at, { zone: 'Europe/London' });
+      const minutes = local.hour * 60 + local.minute;
+      expect(minutes, `${s.command.type} at ${s.command.at}`).toBeGreaterThanOrEqual(9 * 60);
+      expect(minutes, `${s.command.type} at ${s.command.at}`).toBeLessThan(17 * 60 + 30);
+      expect(
+        isWorkingDay(policy.calendar, s.command.at),
+        `${s.command.type} at ${s.command.at}`,
+      ).toBe(true);
+      expect(Object.keys(s.command.actor).sort()).toEqual(['agency', 'id', 'role']);
+      expect(s.command.actor.id).toMatch(/^[a-z-]+-\d{4}$/);
+      expect(s.commandId).toMatch(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      );
+      expect(s.module.name).toBe('attendance-aim');
+    }
+    expect(new Set(steps.map((s) => s.commandId)).size).toBe(steps.length);
+    // Attendance goes in per period, in batches.
+    const imports = steps.filter((s) => s.command.type === 'ImportAttendance');
+    expect(imports.length).toBeLessThan(steps.length / 4);
+    expect(imports.every((s) => ((s.command.data as Data).sessions as unknown[]).length > 1)).toBe(
+      true,
+    );
+  });
+
+  it('the same seed gives the same steps; another seed gives other steps', () => {
+    const strip = (seed: number) =>
+      attendanceScenarios(context(seed)).map(({ module: _m, ...rest }) => rest);
+    expect(strip(7)).toEqual(strip(7));
+    expect(strip(8)).not.toEqual(strip(7));
+  });
+
+  it('other seeds, case counts and windows: nothing refused that was not planned', async () => {
+    for (const [seed, cases, from, years] of [
+      [1, 8, '2023-09-04T09:00:00Z', 3],
+      [2, 5, '2024-01-08T09:00:00Z', 2],
+      [3, 16, '2022-09-05T09:00:00Z', 4],
+      [4, 3, '2024-04-15T09:00:00Z', 1],
+    ] as const) {
+      const steps = attendanceScenarios({ ...context(seed, cases), from, years });
+      const result = await runScenarios(new InMemoryEventStore(), steps);
+      const problems = [...result.rejected, ...result.failed];
+      expect(problems, `seed ${seed}: ${JSON.stringify(problems, null, 2)}`).toEqual([]);
+      expect(result.expectedRejections.length).toBe(
+        steps.filter((s) => s.expectRejection !== undefined).length,
+      );
+      expect(result.streams).toBe(cases);
+    }
+  });
+});
