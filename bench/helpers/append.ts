@@ -1,0 +1,130 @@
+/**
+ * Append throughput: the council's generated commands through the command handler (validate,
+ * load from the cache or the store, decide, encode, hash-chain, insert) into a new SQLite
+ * store, one command per transaction and 100 commands per transaction — beside raw
+ * better-sqlite3 inserts of the very rows the handler wrote, in the same transactions.
+ *
+ * The store has no API that groups several commands in one transaction, so the batched run
+ * opens the transaction on the store's own connection (`BEGIN IMMEDIATE` … `COMMIT`); each
+ * append inside becomes a savepoint, as better-sqlite3 nests transactions.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { commandHandler, type AnyDomainModule } from '../../packages/kernel/src/index.js';
+import { openSqliteEventStore } from '../../packages/store-sqlite/src/index.js';
+import { Database, timed, type RawDatabase } from './common.js';
+import type { StoredStep } from './dataset.js';
+
+export interface AppendRun {
+  readonly commands: number;
+  readonly events: number;
+  readonly transactions: number;
+  readonly ms: number;
+  readonly cpuMs: number;
+}
+
+const freshDir = (): string => mkdtempSync(join(tmpdir(), 'aimline-bench-append-'));
+
+/** Runs the steps through the handler into a new store; returns the timing and the file. */
+export const handlerAppend = async (
+  steps: ReadonlyArray<StoredStep>,
+  moduleNamed: (name: string) => AnyDomainModule,
+  batch: number,
+): Promise<{ run: AppendRun; dir: string; path: string }> => {
+  const dir = freshDir();
+  const path = join(dir, 'events.db');
+  const store = openSqliteEventStore(path);
+  const db = (store as unknown as { db: RawDatabase }).db;
+  let now = '';
+  const handler = commandHandler({ store, clock: () => now, maxRetries: 0 });
+  let events = 0;
+  let transactions = 0;
+  const t = await timed(async () => {
+    for (let i = 0; i < steps.length; i += batch) {
+      const chunk = steps.slice(i, i + batch);
+      if (batch > 1) db.exec('BEGIN IMMEDIATE');
+      let appended = 0;
+      for (const s of chunk) {
+        now = s.recordedAt;
+        const r = await handler.handle(moduleNamed(s.module), {
+          commandId: s.commandId,
+          command: s.command,
+          ...(s.correlationId === undefined ? {} : { correlationId: s.correlationId }),
+        });
+        if (r._tag === 'Right' && r.right.events.length > 0) {
+          events += r.right.events.length;
+          appended++;
+        }
+      }
+      if (batch > 1) db.exec('COMMIT');
+      transactions += batch > 1 ? (appended > 0 ? 1 : 0) : appended;
+    }
+  });
+  await store.dispose();
+  return {
+    run: { commands: steps.length, events, transactions, ms: t.ms, cpuMs: t.cpuMs },
+    dir,
+    path,
+  };
+};
+
+/** The rows a handler run stored, grouped into the transactions of `batch` commands it used. */
+export const storedRows = (
+  path: string,
+  steps: ReadonlyArray<StoredStep>,
+  batch: number,
+): unknown[][][] => {
+  const index = new Map(steps.map((s, i) => [s.commandId, i]));
+  const db = new Database(path, { readonly: true });
+  const rows = db
+    .prepare(
+      'SELECT id, stream, revision, type, schema_version, data, metadata FROM events ORDER BY position',
+    )
+    .raw(true)
+    .all() as unknown[][];
+  db.close();
+  const groups = new Map<number, unknown[][]>();
+  for (const row of rows) {
+    const commandId = (JSON.parse(row[6] as string) as { commandId: string }).commandId;
+    const i = index.get(commandId);
+    if (i === undefined) throw new Error(`row of an unknown command ${commandId}`);
+    const key = batch > 1 ? Math.floor(i / batch) : i;
+    let g = groups.get(key);
+    if (g === undefined) groups.set(key, (g = []));
+    g.push(row);
+  }
+  return [...groups.entries()].sort((a, b) => a[0] - b[0]).map(([, g]) => g);
+};
+
+/** The baseline: raw inserts of the same rows into a new store file, one transaction per group. */
+export const rawAppend = async (
+  groups: ReadonlyArray<ReadonlyArray<unknown[]>>,
+): Promise<{ run: AppendRun; dir: string }> => {
+  const dir = freshDir();
+  const path = join(dir, 'events.db');
+  await openSqliteEventStore(path).dispose(); // same schema, indexes and WAL header
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  const insert = db.prepare(
+    'INSERT INTO events (id, stream, revision, type, schema_version, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const write = db.transaction((rows: ReadonlyArray<unknown[]>) => {
+    for (const r of rows) insert.run(...r);
+  });
+  let events = 0;
+  const t = await timed(() => {
+    for (const g of groups) {
+      write.immediate(g);
+      events += g.length;
+    }
+  });
+  db.close();
+  return {
+    run: { commands: groups.length, events, transactions: groups.length, ms: t.ms, cpuMs: t.cpuMs },
+    dir,
+  };
+};
+
+export const removeDir = (dir: string): void => rmSync(dir, { recursive: true, force: true });
