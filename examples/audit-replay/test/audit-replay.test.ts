@@ -107,11 +107,14 @@ describe('tampering', () => {
   it('an event altered after it was stored is named by stream and revision', async () => {
     const store = new InMemoryEventStore();
     await recordCase(store);
-    // The in-memory store hands back its own objects: change one as an intruder would change bytes.
+    // Change one stored event as an intruder would change bytes.
     let target: RecordedEvent | undefined;
     for await (const e of store.readStream(STREAM, { fromRevision: 4, maxCount: 1 })) target = e;
     expect(target?.type).toBe('AssessorsAllocated');
-    (target as { data: { at: string } }).data.at = '2026-06-08T10:00:00Z'; // "allocated on time"
+    store.tamperForTesting(STREAM, 4, (e) => ({
+      ...e,
+      data: { ...(e.data as object), at: '2026-06-08T10:00:00Z' },
+    })); // "allocated on time"
 
     const r = await auditReplay(store, { asOf: SECOND });
     expect(r.chains.ok).toBe(false);

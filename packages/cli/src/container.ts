@@ -66,7 +66,8 @@ export const buildRuntime = async (options: GlobalOptions): Promise<Runtime> => 
     output: c.resolve(Tokens.Output),
     registry,
     decode: eventDecoder(registry.modules),
-    handler: (clock) => commandHandler({ store: resolvedStore, clock: clock ?? c.resolve(Tokens.Clock) }),
+    handler: (clock) =>
+      commandHandler({ store: resolvedStore, clock: clock ?? c.resolve(Tokens.Clock) }),
     dispose: () => resolvedStore.dispose(),
   };
 };

@@ -34,8 +34,12 @@ export interface CouncilPolicy {
 }
 
 /** The school calendar for a school: its own term dates, or working days of the council's region. */
-export const schoolCalendarFor = (policy: CouncilPolicy, schoolId: string | undefined): SchoolCalendar =>
-  (schoolId === undefined ? undefined : policy.schoolCalendars[schoolId]) ?? schoolCalendar({ id: 'working-days', terms: [], region: policy.calendar });
+export const schoolCalendarFor = (
+  policy: CouncilPolicy,
+  schoolId: string | undefined,
+): SchoolCalendar =>
+  (schoolId === undefined ? undefined : policy.schoolCalendars[schoolId]) ??
+  schoolCalendar({ id: 'working-days', terms: [], region: policy.calendar });
 
 const Region = t.keyof({ 'england-and-wales': null, scotland: null, 'northern-ireland': null });
 
@@ -52,15 +56,29 @@ const PolicyFile = t.partial({
 
 const merge = (base: unknown, over: unknown): unknown => {
   if (over === undefined) return base;
-  if (typeof base !== 'object' || base === null || Array.isArray(base) || typeof over !== 'object' || over === null || Array.isArray(over)) return over;
+  if (
+    typeof base !== 'object' ||
+    base === null ||
+    Array.isArray(base) ||
+    typeof over !== 'object' ||
+    over === null ||
+    Array.isArray(over)
+  )
+    return over;
   const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
   for (const [k, v] of Object.entries(over)) out[k] = merge(out[k], v);
   return out;
 };
 
-const check = <A>(codec: t.Decoder<unknown, A>, value: unknown, where: string): E.Either<string, A> => {
+const check = <A>(
+  codec: t.Decoder<unknown, A>,
+  value: unknown,
+  where: string,
+): E.Either<string, A> => {
   const r = codec.decode(value);
-  return E.isLeft(r) ? E.left(`policy ${where}: ${describeProblems(fieldProblems(r.left))}`) : E.right(r.right);
+  return E.isLeft(r)
+    ? E.left(`policy ${where}: ${describeProblems(fieldProblems(r.left))}`)
+    : E.right(r.right);
 };
 
 export const defaultCouncilPolicy = (): CouncilPolicy => ({
@@ -90,17 +108,30 @@ export const loadCouncilPolicy = (file: string | undefined): E.Either<string, Co
   let calendar = calendarForRegion(region);
   if (p.calendarExtension !== undefined) {
     const extended = extendCalendarFromData(calendar, p.calendarExtension);
-    if (E.isLeft(extended)) return E.left(`policy ${file} calendarExtension: ${extended.left.join('; ')}`);
+    if (E.isLeft(extended))
+      return E.left(`policy ${file} calendarExtension: ${extended.left.join('; ')}`);
     calendar = extended.right;
   }
   const hsb = check(HsbPolicyCodec, merge(defaultHsbPolicy, p.hsb), `${file} hsb`);
   const panel = check(PanelPolicyCodec, merge(defaultPanelPolicy, p.panel), `${file} panel`);
-  const attendance = check(AttendancePolicyCodec, merge(defaultAttendancePolicy, p.attendance), `${file} attendance`);
-  const meetings = check(MeetingPolicy, merge(defaultMeetingPolicy, p.meetings), `${file} meetings`);
+  const attendance = check(
+    AttendancePolicyCodec,
+    merge(defaultAttendancePolicy, p.attendance),
+    `${file} attendance`,
+  );
+  const meetings = check(
+    MeetingPolicy,
+    merge(defaultMeetingPolicy, p.meetings),
+    `${file} meetings`,
+  );
   for (const r of [hsb, panel, attendance, meetings]) if (E.isLeft(r)) return r;
   const schoolCalendars: Record<string, SchoolCalendar> = {};
   for (const [schoolId, raw] of Object.entries(p.schoolCalendars ?? {})) {
-    const c = check(SchoolCalendarCodec, { closures: [], ...(raw as object), region: calendar }, `${file} schoolCalendars.${schoolId}`);
+    const c = check(
+      SchoolCalendarCodec,
+      { closures: [], ...(raw as object), region: calendar },
+      `${file} schoolCalendars.${schoolId}`,
+    );
     if (E.isLeft(c)) return c;
     schoolCalendars[schoolId] = c.right;
   }

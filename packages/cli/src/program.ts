@@ -13,23 +13,41 @@ import { caseReport, scorecardReport } from './commands/report.js';
 import { timeline } from './commands/timeline.js';
 
 const isoInstant = (value: string): string => {
-  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/.test(value) || Number.isNaN(Date.parse(value)))
-    throw new InvalidArgumentError('expected an ISO-8601 date or instant with offset, e.g. 2026-11-23 or 2026-11-23T17:00:00Z');
+  if (
+    !/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/.test(value) ||
+    Number.isNaN(Date.parse(value))
+  )
+    throw new InvalidArgumentError(
+      'expected an ISO-8601 date or instant with offset, e.g. 2026-11-23 or 2026-11-23T17:00:00Z',
+    );
   return value.length === 10 ? `${value}T23:59:59.999Z` : value;
 };
 
 const positiveInt = (value: string): number => {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of 1 or more');
+  if (!Number.isInteger(n) || n < 1)
+    throw new InvalidArgumentError('expected a whole number of 1 or more');
   return n;
 };
 
 /** Builds the `aimline` command line. `run` opens the runtime, runs the action and always disposes. */
 export const buildProgram = (exit: (code: number) => void): Command => {
   const program = new Command('aimline')
-    .description('Aimline: multi-agency AIM case processes (HSB AIM, the AIM panel, attendance AIMs) as event-sourced history.')
-    .addOption(new Option('--store <url>', 'event store URL (sqlite:PATH, memory:, esdb://…, esdb+discover://…, unix:///…)').env('AIMLINE_STORE').default(DEFAULT_STORE_URL))
-    .option('--policy <file>', "the council's policy file (JSON): calendar region and extensions, timescales")
+    .description(
+      'Aimline: multi-agency AIM case processes (HSB AIM, the AIM panel, attendance AIMs) as event-sourced history.',
+    )
+    .addOption(
+      new Option(
+        '--store <url>',
+        'event store URL (sqlite:PATH, memory:, esdb://…, esdb+discover://…, unix:///…)',
+      )
+        .env('AIMLINE_STORE')
+        .default(DEFAULT_STORE_URL),
+    )
+    .option(
+      '--policy <file>',
+      "the council's policy file (JSON): calendar region and extensions, timescales",
+    )
     .option('--json', 'print machine-readable JSON on stdout')
     .showHelpAfterError()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
@@ -48,22 +66,39 @@ export const buildProgram = (exit: (code: number) => void): Command => {
 
   program
     .command('demo')
-    .description('generate realistic synthetic cases (invented people) through every path of the three processes, via the real deciders, into the store')
+    .description(
+      'generate realistic synthetic cases (invented people) through every path of the three processes, via the real deciders, into the store',
+    )
     .option('--cases <n>', 'cases per process', positiveInt, 12)
     .option('--seed <s>', 'seed of the generator (same seed, same history)', positiveInt, 20261123)
-    .option('--from <date>', 'first day of the simulated calendar', isoInstant, '2023-09-04T09:00:00Z')
+    .option(
+      '--from <date>',
+      'first day of the simulated calendar',
+      isoInstant,
+      '2023-09-04T09:00:00Z',
+    )
     .option('--years <n>', 'years of calendar to spread the cases over', positiveInt, 3)
-    .action(run((rt, o: { cases: number; seed: number; from: string; years: number }) => demo(rt, o)));
+    .action(
+      run((rt, o: { cases: number; seed: number; from: string; years: number }) => demo(rt, o)),
+    );
 
   program
     .command('exec')
-    .argument('<file>', 'a .jsonl file: one wire command per line ({ commandId, type, at, actor, data })')
-    .description('decode and run commands from another system; prints each result or typed rejection with its line number')
+    .argument(
+      '<file>',
+      'a .jsonl file: one wire command per line ({ commandId, type, at, actor, data })',
+    )
+    .description(
+      'decode and run commands from another system; prints each result or typed rejection with its line number',
+    )
     .action(run((rt, file: string) => execFile(rt, file)));
 
   program
     .command('timeline')
-    .argument('<case>', 'case id (HSB case, attendance case, panel referral or meeting), or a full stream name')
+    .argument(
+      '<case>',
+      'case id (HSB case, attendance case, panel referral or meeting), or a full stream name',
+    )
     .option('--as-of <iso>', 'as known at this instant', isoInstant)
     .description("a case's timeline by phase, with the deadlines each event opened or met")
     .action(run((rt, id: string, o: { asOf?: string }) => timeline(rt, id, o)));
@@ -71,18 +106,30 @@ export const buildProgram = (exit: (code: number) => void): Command => {
   program
     .command('audit')
     .argument('[stream]', 'one stream (default: all, in global order)')
-    .option('--verify', "walk every stream's hash chain and report the first altered stream and revision")
+    .option(
+      '--verify',
+      "walk every stream's hash chain and report the first altered stream and revision",
+    )
     .option('--as-of <iso>', 'only what had been recorded by then', isoInstant)
     .option('--limit <n>', 'at most this many entries', positiveInt)
-    .description('the audit trail: every event with actor, times, command, correlation and causation ids; late recording flagged')
-    .action(run((rt, stream: string | undefined, o: { verify?: boolean; asOf?: string; limit?: number }) => audit(rt, stream, o)));
+    .description(
+      'the audit trail: every event with actor, times, command, correlation and causation ids; late recording flagged',
+    )
+    .action(
+      run(
+        (rt, stream: string | undefined, o: { verify?: boolean; asOf?: string; limit?: number }) =>
+          audit(rt, stream, o),
+      ),
+    );
 
   program
     .command('deadlines')
     .option('--as-of <iso>', 'the instant to judge at (default: now)', isoInstant)
     .option('--overdue', 'only breached, unmet obligations')
     .option('--rule <id>', 'only this rule id, e.g. HSB-11')
-    .description('every open, met, breached and waived obligation across all cases, with rule id and explanation')
+    .description(
+      'every open, met, breached and waived obligation across all cases, with rule id and explanation',
+    )
     .action(run((rt, o: { asOf?: string; overdue?: boolean; rule?: string }) => deadlines(rt, o)));
 
   const panel = program.command('panel').description('the AIM information-exchange panel');
@@ -90,7 +137,9 @@ export const buildProgram = (exit: (code: number) => void): Command => {
     .command('agenda')
     .argument('<sitting>', 'sitting id, e.g. 2026-05')
     .option('--as-of <iso>', 'as known at this instant', isoInstant)
-    .description("a sitting's agenda: referrals booked into it, papers status, decisions, minutes status")
+    .description(
+      "a sitting's agenda: referrals booked into it, papers status, decisions, minutes status",
+    )
     .action(run((rt, sitting: string, o: { asOf?: string }) => panelAgendaCommand(rt, sitting, o)));
   panel
     .command('scorecard')
@@ -101,7 +150,9 @@ export const buildProgram = (exit: (code: number) => void): Command => {
   program
     .command('attendance')
     .option('--as-of <iso>', 'the day to judge at (default: today)', isoInstant)
-    .description('attendance AIM cases by stage, reviews due, penalty-notice threshold, end of compulsory school age')
+    .description(
+      'attendance AIM cases by stage, reviews due, penalty-notice threshold, end of compulsory school age',
+    )
     .action(run((rt, o: { asOf?: string }) => attendanceCommand(rt, o)));
 
   program
@@ -117,14 +168,20 @@ export const buildProgram = (exit: (code: number) => void): Command => {
     .argument('<case>', 'case id')
     .requiredOption('--html <file>', 'where to write the page')
     .option('--as-of <iso>', 'as known at this instant', isoInstant)
-    .description('a case page: the phase timeline with deadlines met and missed, and the AIM score graph')
-    .action(run((rt, id: string, o: { html: string; asOf?: string }) => caseReport(rt, id, o.html, o)));
+    .description(
+      'a case page: the phase timeline with deadlines met and missed, and the AIM score graph',
+    )
+    .action(
+      run((rt, id: string, o: { html: string; asOf?: string }) => caseReport(rt, id, o.html, o)),
+    );
   report
     .command('scorecard')
     .argument('<quarter>', 'e.g. 2026-Q2')
     .requiredOption('--html <file>', 'where to write the page')
     .description('the PNL-11 scorecard page for a quarter')
-    .action(run((rt, quarter: string, o: { html: string }) => scorecardReport(rt, quarter, o.html)));
+    .action(
+      run((rt, quarter: string, o: { html: string }) => scorecardReport(rt, quarter, o.html)),
+    );
 
   return program;
 };
@@ -136,7 +193,7 @@ export const main = async (argv: ReadonlyArray<string>): Promise<number> => {
     code = c;
   });
   try {
-    await program.parseAsync(argv as string[], { from: 'user' });
+    await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (e) {
     if (e instanceof CliError) {
@@ -145,9 +202,15 @@ export const main = async (argv: ReadonlyArray<string>): Promise<number> => {
     }
     const ce = e as { code?: string; exitCode?: number };
     if (typeof ce.code === 'string' && ce.code.startsWith('commander.')) {
-      return ce.code === 'commander.helpDisplayed' || ce.code === 'commander.version' || ce.code === 'commander.help' ? ExitCode.Ok : ExitCode.Usage;
+      return ce.code === 'commander.helpDisplayed' ||
+        ce.code === 'commander.version' ||
+        ce.code === 'commander.help'
+        ? ExitCode.Ok
+        : ExitCode.Usage;
     }
-    process.stderr.write(`aimline: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.stderr.write(
+      `aimline: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+    );
     return ExitCode.Failed;
   }
 };

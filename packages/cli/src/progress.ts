@@ -26,7 +26,11 @@ export const progress = (title: string, total: number | undefined, enabled = tru
   }
   if (process.stderr.isTTY) {
     const bar = new cliProgress.SingleBar(
-      { format: `${title} [{bar}] {percentage}% | {value}/{total} {label}`, stream: process.stderr, hideCursor: true },
+      {
+        format: `${title} [{bar}] {percentage}% | {value}/{total} {label}`,
+        stream: process.stderr,
+        hideCursor: true,
+      },
       cliProgress.Presets.shades_classic,
     );
     bar.start(total, 0, { label: '' });

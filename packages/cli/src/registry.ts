@@ -1,3 +1,4 @@
+import type { Deadline } from '@aimline/calendar';
 import type { AnyDomainModule } from '@aimline/kernel';
 import { hsbCaseModule, deadlines as hsbDeadlines, type HsbState } from '@aimline/hsb-aim';
 import { meetingModule, deadlines as meetingDeadlines, type MeetingState } from '@aimline/meetings';
@@ -9,7 +10,11 @@ import {
   type ReferralState,
   type SittingState,
 } from '@aimline/panel';
-import { attendanceAimModule, deadlines as attendanceDeadlines, type AttendanceAimState } from '@aimline/attendance-aim';
+import {
+  attendanceAimModule,
+  deadlines as attendanceDeadlines,
+  type AttendanceAimState,
+} from '@aimline/attendance-aim';
 import {
   attendancePhaseOf,
   hsbPhaseOf,
@@ -37,26 +42,52 @@ export interface DomainRegistry {
 /** Every Aimline module with the council's policy bound in. */
 export const domainRegistry = (policy: CouncilPolicy): DomainRegistry => {
   const cal = policy.calendar;
-  const entry = (module: AnyDomainModule, deadlines: (state: unknown) => ReadonlyArray<import('@aimline/calendar').Deadline>, phaseOf: PhaseOf): DomainEntry => ({
+  const entry = (
+    module: AnyDomainModule,
+    deadlines: (state: unknown) => ReadonlyArray<Deadline>,
+    phaseOf: PhaseOf,
+  ): DomainEntry => ({
     module,
     source: { module, deadlines },
     phaseOf,
   });
   const entries: DomainEntry[] = [
-    entry(hsbCaseModule(policy.hsb, cal), (s) => hsbDeadlines(s as HsbState, policy.hsb, cal), hsbPhaseOf),
-    entry(meetingModule(policy.meetings), (s) => meetingDeadlines(s as MeetingState, policy.meetings, cal), () => 'meeting'),
-    entry(panelSittingModule(policy.panel, cal), (s) => sittingDeadlines(s as SittingState, policy.panel, cal), () => 'sitting'),
-    entry(panelReferralModule(policy.panel, cal), (s) => referralDeadlines(s as ReferralState, policy.panel, cal), panelReferralPhaseOf),
+    entry(
+      hsbCaseModule(policy.hsb, cal),
+      (s) => hsbDeadlines(s as HsbState, policy.hsb, cal),
+      hsbPhaseOf,
+    ),
+    entry(
+      meetingModule(policy.meetings),
+      (s) => meetingDeadlines(s as MeetingState, policy.meetings, cal),
+      () => 'meeting',
+    ),
+    entry(
+      panelSittingModule(policy.panel, cal),
+      (s) => sittingDeadlines(s as SittingState, policy.panel, cal),
+      () => 'sitting',
+    ),
+    entry(
+      panelReferralModule(policy.panel, cal),
+      (s) => referralDeadlines(s as ReferralState, policy.panel, cal),
+      panelReferralPhaseOf,
+    ),
     entry(
       attendanceAimModule(policy.attendance),
       (s) => {
         const state = s as AttendanceAimState;
-        return attendanceDeadlines(state, policy.attendance, schoolCalendarFor(policy, state.status === 'none' ? undefined : state.school.schoolId));
+        return attendanceDeadlines(
+          state,
+          policy.attendance,
+          schoolCalendarFor(policy, state.status === 'none' ? undefined : state.school.schoolId),
+        );
       },
       attendancePhaseOf,
     ),
   ];
-  const sorted = [...entries].sort((a, b) => b.module.streamPrefix.length - a.module.streamPrefix.length);
+  const sorted = [...entries].sort(
+    (a, b) => b.module.streamPrefix.length - a.module.streamPrefix.length,
+  );
   return {
     entries,
     modules: entries.map((e) => e.module),

@@ -29,14 +29,19 @@ const ACCEPTED = [
 /** Parses a store URL; a bad one is a typed error listing the accepted forms. */
 export const parseStoreUrl = (url: string): E.Either<StoreUrlError, StoreLocation> => {
   const fail = (why: string) =>
-    E.left<StoreUrlError>({ kind: 'InvalidStoreUrl', url, message: `Cannot use store URL "${url}": ${why}. Accepted forms:\n  ${ACCEPTED.join('\n  ')}` });
+    E.left<StoreUrlError>({
+      kind: 'InvalidStoreUrl',
+      url,
+      message: `Cannot use store URL "${url}": ${why}. Accepted forms:\n  ${ACCEPTED.join('\n  ')}`,
+    });
   if (url === 'memory:' || url === 'memory://') return E.right({ kind: 'memory' });
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
     if (path.length === 0) return fail('no file path after "sqlite:"');
     return E.right({ kind: 'sqlite', path });
   }
-  if (/^esdb(\+discover)?:\/\/[^/]/.test(url) || /^unix:\/\/\/./.test(url)) return E.right({ kind: 'eventstoredb', url });
+  if (/^esdb(\+discover)?:\/\/[^/]/.test(url) || /^unix:\/\/\/./.test(url))
+    return E.right({ kind: 'eventstoredb', url });
   return fail('unknown scheme');
 };
 

@@ -5,9 +5,18 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
 
 const support = { id: 'bs-1', role: 'business support officer', agency: 'business-support' };
-const chairActor = { id: 'iro-1', role: 'independent reviewing officer', agency: 'childrens-social-care' };
+const chairActor = {
+  id: 'iro-1',
+  role: 'independent reviewing officer',
+  agency: 'childrens-social-care',
+};
 const chair = { ...chairActor, name: 'Priya Testchair' };
-const lead = { id: 'sw-1', name: 'Tom Testlead', role: 'social worker', agency: 'childrens-social-care' };
+const lead = {
+  id: 'sw-1',
+  name: 'Tom Testlead',
+  role: 'social worker',
+  agency: 'childrens-social-care',
+};
 const id = (n: number) => `7e57c0de-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 
 const schedule = {
@@ -31,9 +40,23 @@ const allocate = {
   type: 'AllocateMinuteTaker',
   at: '2026-02-03T09:00:00Z',
   actor: support,
-  data: { meetingId: 'm-cli-1', minuteTaker: { id: 'bs-2', name: 'Sam Testminutes', role: 'minute taker', agency: 'business-support' } },
+  data: {
+    meetingId: 'm-cli-1',
+    minuteTaker: {
+      id: 'bs-2',
+      name: 'Sam Testminutes',
+      role: 'minute taker',
+      agency: 'business-support',
+    },
+  },
 };
-const approveTooEarly = { commandId: id(3), type: 'ApproveMinutes', at: '2026-02-04T09:00:00Z', actor: chairActor, data: { meetingId: 'm-cli-1' } };
+const approveTooEarly = {
+  commandId: id(3),
+  type: 'ApproveMinutes',
+  at: '2026-02-04T09:00:00Z',
+  actor: chairActor,
+  data: { meetingId: 'm-cli-1' },
+};
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'aimline-cli-'));
 
@@ -58,7 +81,16 @@ describe('aimline exec FILE.jsonl', () => {
     const store = `sqlite:${join(dir, 'events.db')}`;
     const r = await runCli(['--store', store, '--json', 'exec', file]);
     expect(r.code).toBe(1);
-    const out = JSON.parse(r.stdout) as { counts: Record<string, number>; results: Array<{ line: number; status: string; ruleId?: string; problems?: Array<{ path: string }>; alreadyHandled?: boolean }> };
+    const out = JSON.parse(r.stdout) as {
+      counts: Record<string, number>;
+      results: Array<{
+        line: number;
+        status: string;
+        ruleId?: string;
+        problems?: Array<{ path: string }>;
+        alreadyHandled?: boolean;
+      }>;
+    };
     expect(out.counts).toEqual({ ok: 3, rejected: 1, invalid: 4, error: 0 });
     const byLine = new Map(out.results.map((x) => [x.line, x]));
     expect(byLine.get(1)?.status).toBe('ok');
@@ -74,7 +106,12 @@ describe('aimline exec FILE.jsonl', () => {
 
     const audit = await runCli(['--store', store, '--json', 'audit']);
     expect(audit.code).toBe(0);
-    const entries = JSON.parse(audit.stdout) as Array<{ stream: string; revision: number; type: string; actor: { id: string } }>;
+    const entries = JSON.parse(audit.stdout) as Array<{
+      stream: string;
+      revision: number;
+      type: string;
+      actor: { id: string };
+    }>;
     expect(entries.map((e) => [e.stream, e.revision, e.type])).toEqual([
       ['meeting-m-cli-1', 0, 'MeetingScheduled'],
       ['meeting-m-cli-1', 1, 'MinuteTakerAllocated'],

@@ -2,7 +2,9 @@ import { vi } from 'vitest';
 import { main } from '../src/program.js';
 
 /** Runs the CLI in-process and captures what it writes. */
-export const runCli = async (args: ReadonlyArray<string>): Promise<{ code: number; stdout: string; stderr: string }> => {
+export const runCli = async (
+  args: ReadonlyArray<string>,
+): Promise<{ code: number; stdout: string; stderr: string }> => {
   let stdout = '';
   let stderr = '';
   const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {

@@ -4,11 +4,19 @@ import { parseStoreUrl } from '../src/store-url.js';
 
 describe('store URLs', () => {
   it('accepts the embedded default, memory, EventStoreDB single node, cluster and Unix socket forms', () => {
-    expect(parseStoreUrl('sqlite:./.aimline/events.db')).toEqual(E.right({ kind: 'sqlite', path: './.aimline/events.db' }));
-    expect(parseStoreUrl('sqlite:///var/lib/aimline/events.db')).toEqual(E.right({ kind: 'sqlite', path: '/var/lib/aimline/events.db' }));
+    expect(parseStoreUrl('sqlite:./.aimline/events.db')).toEqual(
+      E.right({ kind: 'sqlite', path: './.aimline/events.db' }),
+    );
+    expect(parseStoreUrl('sqlite:///var/lib/aimline/events.db')).toEqual(
+      E.right({ kind: 'sqlite', path: '/var/lib/aimline/events.db' }),
+    );
     expect(parseStoreUrl('memory:')).toEqual(E.right({ kind: 'memory' }));
-    expect(parseStoreUrl('esdb://localhost:2113?tls=false')).toEqual(E.right({ kind: 'eventstoredb', url: 'esdb://localhost:2113?tls=false' }));
-    expect(E.isRight(parseStoreUrl('esdb+discover://a:2113,b:2113,c:2113?nodePreference=leader'))).toBe(true);
+    expect(parseStoreUrl('esdb://localhost:2113?tls=false')).toEqual(
+      E.right({ kind: 'eventstoredb', url: 'esdb://localhost:2113?tls=false' }),
+    );
+    expect(
+      E.isRight(parseStoreUrl('esdb+discover://a:2113,b:2113,c:2113?nodePreference=leader')),
+    ).toBe(true);
     expect(E.isRight(parseStoreUrl('unix:///tmp/k/kurrent.sock'))).toBe(true);
   });
 

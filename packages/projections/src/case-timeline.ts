@@ -59,7 +59,9 @@ export const caseTimeline = async (
     deadlines = source.deadlines(state);
     const after = new Map(deadlines.map((d) => [keyOf(d), d]));
     const opened = [...after.values()].filter((d) => !before.has(keyOf(d)));
-    const settled = [...after.values()].filter((d) => before.get(keyOf(d))?.status.kind === 'open' && d.status.kind !== 'open');
+    const settled = [...after.values()].filter(
+      (d) => before.get(keyOf(d))?.status.kind === 'open' && d.status.kind !== 'open',
+    );
     entries.push({
       stream,
       revision: recorded.revision,
@@ -68,8 +70,18 @@ export const caseTimeline = async (
       occurredAt: recorded.metadata.occurredAt,
       recordedAt: recorded.metadata.recordedAt,
       actor: { role: recorded.metadata.actor.role, agency: recorded.metadata.actor.agency },
-      opened: opened.map((d) => ({ ruleId: d.ruleId, label: d.label, due: d.due, explanation: d.explanation })),
-      settled: settled.map((d) => ({ ruleId: d.ruleId, label: d.label, due: d.due, status: d.status })),
+      opened: opened.map((d) => ({
+        ruleId: d.ruleId,
+        label: d.label,
+        due: d.due,
+        explanation: d.explanation,
+      })),
+      settled: settled.map((d) => ({
+        ruleId: d.ruleId,
+        label: d.label,
+        due: d.due,
+        status: d.status,
+      })),
     });
     before = after;
   }

@@ -35,5 +35,15 @@ export {
   type TrackedDeadline,
   type DeadlineReport,
 } from './deadline-tracker.js';
-export { caseTimeline, type CaseTimeline, type TimelineEntry, type PhaseOf } from './case-timeline.js';
-export { hsbPhaseOf, attendancePhaseOf, panelReferralPhaseOf, HSB_PHASE_ORDER } from './timeline-phases.js';
+export {
+  caseTimeline,
+  type CaseTimeline,
+  type TimelineEntry,
+  type PhaseOf,
+} from './case-timeline.js';
+export {
+  hsbPhaseOf,
+  attendancePhaseOf,
+  panelReferralPhaseOf,
+  HSB_PHASE_ORDER,
+} from './timeline-phases.js';

@@ -42,7 +42,13 @@ const HSB_PHASES: Record<string, string> = {
   DisagreementResolved: 'assessment',
 };
 
-export const HSB_PHASE_ORDER = ['strategy', 'assessment', 'intervention', 'exit', 'criminal-justice'] as const;
+export const HSB_PHASE_ORDER = [
+  'strategy',
+  'assessment',
+  'intervention',
+  'exit',
+  'criminal-justice',
+] as const;
 
 export const hsbPhaseOf: PhaseOf = (type) => HSB_PHASES[type] ?? 'other';
 
@@ -51,7 +57,12 @@ export const attendancePhaseOf: PhaseOf = (type) => {
   if (/Attendance(Imported|Recorded)|Session/.test(type)) return 'attendance';
   if (/Letter|Evidence|Support|Interaction|Opened/.test(type)) return 'before-meeting';
   if (/Meeting|Target|Review|Voice|Minutes/.test(type)) return 'meetings';
-  if (/Legal|Inclusion|Engagement|Prosecution|Penalty|Contract|Notice|Escalat|Supervision|Closed/.test(type)) return 'escalation';
+  if (
+    /Legal|Inclusion|Engagement|Prosecution|Penalty|Contract|Notice|Escalat|Supervision|Closed/.test(
+      type,
+    )
+  )
+    return 'escalation';
   return 'other';
 };
 

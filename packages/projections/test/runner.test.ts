@@ -198,9 +198,15 @@ describe('audit trail and tamper evidence', () => {
       { log: 2, kind: 'entry' },
     ]);
     expect((await verifyChains(store)).ok).toBe(true);
-    // Tamper with a stored event in place (as someone editing the bytes would).
+    // Reading back cannot change history: the store's events are frozen copies.
     for await (const e of store.readStream('referral-log-l2', { fromRevision: 1, maxCount: 1 }))
-      (e.data as { text: string }).text = 'edited';
+      expect(() => ((e.data as { text: string }).text = 'edited')).toThrow(TypeError);
+    expect((await verifyChains(store)).ok).toBe(true);
+    // Tamper with a stored event (as someone editing the bytes would).
+    store.tamperForTesting('referral-log-l2', 1, (e) => ({
+      ...e,
+      data: { ...(e.data as object), text: 'edited' },
+    }));
     const report = await verifyChains(store);
     expect(report.ok).toBe(false);
     expect(report.breaks[0]).toMatchObject({

@@ -5,10 +5,21 @@ import { table } from '../output.js';
 import { progress } from '../progress.js';
 
 /** `aimline audit [STREAM] [--verify] [--as-of ISO]`: the audit trail, and tamper evidence. */
-export const audit = async (rt: Runtime, stream: string | undefined, options: { verify?: boolean; asOf?: string; limit?: number }): Promise<number> => {
+export const audit = async (
+  rt: Runtime,
+  stream: string | undefined,
+  options: { verify?: boolean; asOf?: string; limit?: number },
+): Promise<number> => {
   if (options.verify) {
-    const bar = progress('verifying hash chains', undefined, !rt.output.json && stream === undefined);
-    const report = await verifyChains(rt.store, { ...(stream === undefined ? {} : { stream }), onProgress: (n) => bar.update(n) });
+    const bar = progress(
+      'verifying hash chains',
+      undefined,
+      !rt.output.json && stream === undefined,
+    );
+    const report = await verifyChains(rt.store, {
+      ...(stream === undefined ? {} : { stream }),
+      onProgress: (n) => bar.update(n),
+    });
     bar.stop();
     rt.output.result(
       { ...report, breaks: report.breaks.map((b) => ({ ...b, description: describeBreak(b) })) },
@@ -21,14 +32,28 @@ export const audit = async (rt: Runtime, stream: string | undefined, options: { 
   }
   const entries: AuditEntry[] = [];
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
-  for await (const e of auditTrail(rt.store, { ...(stream === undefined ? {} : { stream }), ...(options.asOf === undefined ? {} : { asOf: options.asOf }), policy: rt.policy.audit })) {
+  for await (const e of auditTrail(rt.store, {
+    ...(stream === undefined ? {} : { stream }),
+    ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+    policy: rt.policy.audit,
+  })) {
     entries.push(e);
     if (entries.length >= limit) break;
   }
   rt.output.result(entries, () =>
     table(
       ['position', 'stream', 'rev', 'type', 'occurred', 'recorded', 'actor', 'command', 'late'],
-      entries.map((e) => [e.position, e.stream, e.revision, e.type, e.occurredAt, e.recordedAt, `${e.actor.role}/${e.actor.agency}`, e.commandId.slice(0, 8), e.lateRecordingHours === undefined ? '' : `${e.lateRecordingHours}h`]),
+      entries.map((e) => [
+        e.position,
+        e.stream,
+        e.revision,
+        e.type,
+        e.occurredAt,
+        e.recordedAt,
+        `${e.actor.role}/${e.actor.agency}`,
+        e.commandId.slice(0, 8),
+        e.lateRecordingHours === undefined ? '' : `${e.lateRecordingHours}h`,
+      ]),
     ),
   );
   return ExitCode.Ok;

@@ -8,21 +8,36 @@ import { table } from '../output.js';
  * `aimline deadlines [--as-of ISO] [--overdue]`: every open, met, breached and waived obligation
  * across all cases as known at `asOf` (default: now), with rule id and explanation.
  */
-export const deadlines = async (rt: Runtime, options: { asOf?: string; overdue?: boolean; rule?: string }): Promise<number> => {
+export const deadlines = async (
+  rt: Runtime,
+  options: { asOf?: string; overdue?: boolean; rule?: string },
+): Promise<number> => {
   const asOf = options.asOf ?? rt.clock();
   const tracker = deadlineTracker(rt.registry.sources);
   const state = await replayAsOf(rt.store, rt.decode, tracker, asOf);
   if (E.isLeft(state)) throw new CliError(state.left.message, ExitCode.CorruptHistory);
   const report = deadlineReport(state.right, rt.registry.sources, asOf);
   const rows = report.deadlines.filter(
-    (d) => (!options.overdue || (d.status.kind === 'breached' && !('metAt' in d.status && d.status.metAt))) && (options.rule === undefined || d.deadline.ruleId === options.rule),
+    (d) =>
+      (!options.overdue ||
+        (d.status.kind === 'breached' && !('metAt' in d.status && d.status.metAt))) &&
+      (options.rule === undefined || d.deadline.ruleId === options.rule),
   );
   rt.output.result({ asOf, byRule: report.byRule, deadlines: rows }, () =>
     [
       `Deadlines as known at ${asOf}${options.overdue ? ' (overdue only)' : ''}: ${rows.length}`,
       table(
         ['rule', 'stream', 'status', 'due', 'late (h)', 'explanation'],
-        rows.slice(0, 200).map((d) => [d.deadline.ruleId, d.stream, d.status.kind, d.deadline.due, d.hoursLate ?? '', d.deadline.explanation]),
+        rows
+          .slice(0, 200)
+          .map((d) => [
+            d.deadline.ruleId,
+            d.stream,
+            d.status.kind,
+            d.deadline.due,
+            d.hoursLate ?? '',
+            d.deadline.explanation,
+          ]),
       ),
       rows.length > 200 ? `… ${rows.length - 200} more (use --json for all)` : '',
       '',

@@ -23,7 +23,14 @@ export const demo = async (rt: Runtime, o: DemoOptions): Promise<number> => {
   const steps: ScenarioStep[] = [];
   const perProcess: Array<[string, number]> = [];
   for (const [name, generate] of generators) {
-    const generated = generate({ rng: rng.fork(name), policy: rt.policy, registry: rt.registry, from: o.from, years: o.years, cases: o.cases });
+    const generated = generate({
+      rng: rng.fork(name),
+      policy: rt.policy,
+      registry: rt.registry,
+      from: o.from,
+      years: o.years,
+      cases: o.cases,
+    });
     perProcess.push([name, generated.length]);
     steps.push(...generated);
   }
@@ -34,7 +41,9 @@ export const demo = async (rt: Runtime, o: DemoOptions): Promise<number> => {
   const hsbCase = sample('hsb-case-');
   const caseId = hsbCase ? (hsbCase.command.data as { caseId?: string }).caseId : undefined;
   const attendanceCase = sample('attendance-aim-');
-  const attendanceId = attendanceCase ? (attendanceCase.command.data as { caseId?: string }).caseId : undefined;
+  const attendanceId = attendanceCase
+    ? (attendanceCase.command.data as { caseId?: string }).caseId
+    : undefined;
   const next = [
     caseId ? `aimline timeline ${caseId}` : undefined,
     caseId ? `aimline report ${caseId} --html case.html` : undefined,
@@ -45,16 +54,26 @@ export const demo = async (rt: Runtime, o: DemoOptions): Promise<number> => {
     'aimline audit --verify',
     'aimline replay event-counts --as-of 2024-06-30',
   ].filter((x): x is string => x !== undefined);
-  rt.output.result({ seed: o.seed, ...result, perProcess: Object.fromEntries(perProcess), next }, () =>
-    [
-      `Recorded ${result.events} events in ${result.streams} streams from ${result.commands} commands (seed ${o.seed}).`,
-      table(['process', 'commands'], perProcess),
-      `Typed rejections shown on purpose: ${result.expectedRejections.length}${result.expectedRejections.length ? ` (e.g. ${result.expectedRejections[0]!.ruleId}: ${result.expectedRejections[0]!.reason})` : ''}`,
-      result.rejected.length || result.failed.length ? `UNEXPECTED: ${result.rejected.length} rejections, ${result.failed.length} failures:\n${[...result.rejected, ...result.failed].slice(0, 10).map((r) => `  ${JSON.stringify(r)}`).join('\n')}` : 'Every other command was accepted.',
-      '',
-      'Where to look next:',
-      ...next.map((n) => `  ${n}`),
-    ].join('\n'),
+  rt.output.result(
+    { seed: o.seed, ...result, perProcess: Object.fromEntries(perProcess), next },
+    () =>
+      [
+        `Recorded ${result.events} events in ${result.streams} streams from ${result.commands} commands (seed ${o.seed}).`,
+        table(['process', 'commands'], perProcess),
+        `Typed rejections shown on purpose: ${result.expectedRejections.length}${result.expectedRejections.length ? ` (e.g. ${result.expectedRejections[0]!.ruleId}: ${result.expectedRejections[0]!.reason})` : ''}`,
+        result.rejected.length || result.failed.length
+          ? `UNEXPECTED: ${result.rejected.length} rejections, ${result.failed.length} failures:\n${[
+              ...result.rejected,
+              ...result.failed,
+            ]
+              .slice(0, 10)
+              .map((r) => `  ${JSON.stringify(r)}`)
+              .join('\n')}`
+          : 'Every other command was accepted.',
+        '',
+        'Where to look next:',
+        ...next.map((n) => `  ${n}`),
+      ].join('\n'),
   );
   return result.rejected.length === 0 && result.failed.length === 0 ? ExitCode.Ok : ExitCode.Failed;
 };

@@ -7,15 +7,27 @@ import { panelAgenda, panelScorecardProjection, panelScorecards } from '../views
 import { scorecardText } from '../views/text.js';
 
 /** `aimline panel agenda SITTING`. */
-export const panelAgendaCommand = async (rt: Runtime, sittingId: string, o: { asOf?: string }): Promise<number> => {
+export const panelAgendaCommand = async (
+  rt: Runtime,
+  sittingId: string,
+  o: { asOf?: string },
+): Promise<number> => {
   const a = await panelAgenda(rt, sittingId, o.asOf);
-  if (a.sitting === undefined && a.items.length === 0) throw new CliError(`no sitting "${sittingId}" and no referral booked into it`, ExitCode.Failed);
+  if (a.sitting === undefined && a.items.length === 0)
+    throw new CliError(`no sitting "${sittingId}" and no referral booked into it`, ExitCode.Failed);
   rt.output.result(a, () =>
     [
       `Sitting ${sittingId}: ${a.sitting?.scheduledAt ?? '(not yet scheduled)'}${a.sitting?.movedFrom ? ` (moved from ${a.sitting.movedFrom.date}: ${a.sitting.movedFrom.reason})` : ''}${a.sitting?.cancelled ? ` CANCELLED: ${a.sitting.cancelled.reason}` : ''}`,
       table(
         ['referral', 'papers due (PNL-4)', 'papers', 'decision'],
-        a.items.map((i) => [i.referralId, i.papersDue, i.papers, i.decision ? `${i.decision.rating} / ${i.decision.route} / band ${i.decision.ageBand}` : '']),
+        a.items.map((i) => [
+          i.referralId,
+          i.papersDue,
+          i.papers,
+          i.decision
+            ? `${i.decision.rating} / ${i.decision.route} / band ${i.decision.ageBand}`
+            : '',
+        ]),
       ),
       `minutes: approved ${a.minutes.approvedAt ?? 'no'}, distributed ${a.minutes.distributedAt ?? 'no'}${a.minutes.documentCategory ? ` as "${a.minutes.documentCategory}"` : ''}`,
     ].join('\n'),
@@ -24,10 +36,15 @@ export const panelAgendaCommand = async (rt: Runtime, sittingId: string, o: { as
 };
 
 /** `aimline panel scorecard [QUARTER]`. */
-export const panelScorecardCommand = async (rt: Runtime, quarter: string | undefined): Promise<number> => {
+export const panelScorecardCommand = async (
+  rt: Runtime,
+  quarter: string | undefined,
+): Promise<number> => {
   const s = await replayAsOf(rt.store, rt.decode, panelScorecardProjection(rt), undefined);
   if (E.isLeft(s)) throw new CliError(s.left.message, ExitCode.CorruptHistory);
   const cards = panelScorecards(rt, s.right.events, quarter);
-  rt.output.result(cards, () => (cards.length ? cards.map(scorecardText).join('\n\n') : 'no panel activity recorded'));
+  rt.output.result(cards, () =>
+    cards.length ? cards.map(scorecardText).join('\n\n') : 'no panel activity recorded',
+  );
   return ExitCode.Ok;
 };

@@ -1,5 +1,12 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { deadlineReport, deadlineTracker, replayAsOf, initialChainVerification, verifyNext, type Projection } from '@aimline/projections';
+import {
+  deadlineReport,
+  deadlineTracker,
+  replayAsOf,
+  initialChainVerification,
+  verifyNext,
+  type Projection,
+} from '@aimline/projections';
 import { CliError, ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../container.js';
 import { table } from '../output.js';
@@ -9,9 +16,19 @@ import { attendanceOverview, attendanceOverviewProjection } from '../views/atten
 import { attendanceText, scorecardText } from '../views/text.js';
 
 /** The projections `aimline replay` can rebuild, by name. */
-export const projectionNames = ['event-counts', 'deadline-tracker', 'panel-scorecard', 'attendance-overview', 'chain-verification'] as const;
+export const projectionNames = [
+  'event-counts',
+  'deadline-tracker',
+  'panel-scorecard',
+  'attendance-overview',
+  'chain-verification',
+] as const;
 
-const eventCounts: Projection<{ byType: Record<string, number>; byStreamCategory: Record<string, number>; events: number }> = {
+const eventCounts: Projection<{
+  byType: Record<string, number>;
+  byStreamCategory: Record<string, number>;
+  events: number;
+}> = {
   name: 'event-counts',
   initialState: () => ({ byType: {}, byStreamCategory: {}, events: 0 }),
   apply: (s, e) => {
@@ -26,7 +43,11 @@ const eventCounts: Projection<{ byType: Record<string, number>; byStreamCategory
  * `aimline replay [PROJECTION] [--as-of ISO]`: rebuilds a projection from zero from the events
  * recorded by `asOf` ("what did the panel know when it decided?").
  */
-export const replay = async (rt: Runtime, name: string | undefined, options: { asOf?: string }): Promise<number> => {
+export const replay = async (
+  rt: Runtime,
+  name: string | undefined,
+  options: { asOf?: string },
+): Promise<number> => {
   const chosen = name ?? 'event-counts';
   const bar = progress(`replaying ${chosen}`, undefined, !rt.output.json);
   const onEvent = (_e: unknown, n: number) => {
@@ -42,13 +63,25 @@ export const replay = async (rt: Runtime, name: string | undefined, options: { a
   switch (chosen) {
     case 'event-counts': {
       const s = await run(eventCounts);
-      rt.output.result(s, () => `${s.events} events${asOf ? ` recorded by ${asOf}` : ''}\n${table(['module', 'events'], Object.entries(s.byStreamCategory))}\n\n${table(['event type', 'count'], Object.entries(s.byType).sort((a, b) => b[1] - a[1]))}`);
+      rt.output.result(
+        s,
+        () =>
+          `${s.events} events${asOf ? ` recorded by ${asOf}` : ''}\n${table(['module', 'events'], Object.entries(s.byStreamCategory))}\n\n${table(
+            ['event type', 'count'],
+            Object.entries(s.byType).sort((a, b) => b[1] - a[1]),
+          )}`,
+      );
       return ExitCode.Ok;
     }
     case 'deadline-tracker': {
       const s = await run(deadlineTracker(rt.registry.sources));
       const report = deadlineReport(s, rt.registry.sources, asOf ?? rt.clock());
-      rt.output.result(report.byRule, () => table(['rule', 'open', 'met', 'breached', 'waived'], Object.entries(report.byRule).map(([r, c]) => [r, c.open, c.met, c.breached, c.waived])));
+      rt.output.result(report.byRule, () =>
+        table(
+          ['rule', 'open', 'met', 'breached', 'waived'],
+          Object.entries(report.byRule).map(([r, c]) => [r, c.open, c.met, c.breached, c.waived]),
+        ),
+      );
       return ExitCode.Ok;
     }
     case 'panel-scorecard': {
@@ -72,10 +105,16 @@ export const replay = async (rt: Runtime, name: string | undefined, options: { a
         onEvent(e, ++n);
       }
       bar.stop();
-      rt.output.result({ events: s.events, breaks: s.breaks }, () => `${s.events} events, ${s.breaks.length} broken chains`);
+      rt.output.result(
+        { events: s.events, breaks: s.breaks },
+        () => `${s.events} events, ${s.breaks.length} broken chains`,
+      );
       return s.breaks.length === 0 ? ExitCode.Ok : ExitCode.Failed;
     }
     default:
-      throw new CliError(`unknown projection "${chosen}"; known: ${projectionNames.join(', ')}`, ExitCode.Usage);
+      throw new CliError(
+        `unknown projection "${chosen}"; known: ${projectionNames.join(', ')}`,
+        ExitCode.Usage,
+      );
   }
 };

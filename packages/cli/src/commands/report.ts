@@ -17,44 +17,112 @@ import * as E from 'fp-ts/lib/Either.js';
  * with deadlines met and missed, and (for an HSB case) the AIM score graph. No personal data:
  * the case is named by its id.
  */
-export const caseReport = async (rt: Runtime, caseId: string, file: string, options: { asOf?: string }): Promise<number> => {
+export const caseReport = async (
+  rt: Runtime,
+  caseId: string,
+  file: string,
+  options: { asOf?: string },
+): Promise<number> => {
   const asOf = options.asOf ?? rt.clock();
   const t = await loadTimeline(rt, caseId, options.asOf);
   let scores: ReturnType<typeof scoreHistory> = [];
   if (t.stream.startsWith('hsb-case-')) {
     const loaded = await rt.handler().load(rt.registry.entryForStream(t.stream)!.module, t.stream);
-    if (E.isLeft(loaded)) throw new CliError(`cannot load ${t.stream}: ${loaded.left.kind}`, ExitCode.CorruptHistory);
+    if (E.isLeft(loaded))
+      throw new CliError(`cannot load ${t.stream}: ${loaded.left.kind}`, ExitCode.CorruptHistory);
     scores = scoreHistory(loaded.right.state as HsbState);
   }
   const met = t.deadlines.filter((d) => d.status.kind === 'met').length;
-  const missed = t.deadlines.filter((d) => d.status.kind === 'breached' || (d.status.kind === 'open' && Date.parse(d.due) < Date.parse(asOf))).length;
+  const missed = t.deadlines.filter(
+    (d) =>
+      d.status.kind === 'breached' ||
+      (d.status.kind === 'open' && Date.parse(d.due) < Date.parse(asOf)),
+  ).length;
   const body = [
     el('h1', {}, esc(`Case ${t.stream}`)),
-    el('p', { class: 'note' }, esc(`Rebuilt from ${t.entries.length} recorded events as known at ${asOf}. Deadlines: ${t.deadlines.length} (${met} met, ${missed} missed or overdue).`)),
+    el(
+      'p',
+      { class: 'note' },
+      esc(
+        `Rebuilt from ${t.entries.length} recorded events as known at ${asOf}. Deadlines: ${t.deadlines.length} (${met} met, ${missed} missed or overdue).`,
+      ),
+    ),
     el('h2', {}, 'Phase timeline'),
     timelineChart(t, HSB_PHASE_ORDER, asOf),
-    ...(t.stream.startsWith('hsb-case-') ? [el('h2', {}, 'AIM scores over assessment and reviews (HSB-26)'), scoreChart(scores)] : []),
+    ...(t.stream.startsWith('hsb-case-')
+      ? [el('h2', {}, 'AIM scores over assessment and reviews (HSB-26)'), scoreChart(scores)]
+      : []),
     el('h2', {}, 'Deadlines'),
-    htmlTable(['rule', 'status', 'due', 'explanation'], t.deadlines.map((d) => [d.ruleId, d.status.kind, d.due, d.explanation]), 'deadlines'),
+    htmlTable(
+      ['rule', 'status', 'due', 'explanation'],
+      t.deadlines.map((d) => [d.ruleId, d.status.kind, d.due, d.explanation]),
+      'deadlines',
+    ),
     el('h2', {}, 'Events'),
-    htmlTable(['occurred', 'recorded', 'phase', 'what', 'who'], t.entries.map((e) => [e.occurredAt, e.recordedAt, e.phase, e.type, `${e.actor.role} (${e.actor.agency})`]), 'events'),
+    htmlTable(
+      ['occurred', 'recorded', 'phase', 'what', 'who'],
+      t.entries.map((e) => [
+        e.occurredAt,
+        e.recordedAt,
+        e.phase,
+        e.type,
+        `${e.actor.role} (${e.actor.agency})`,
+      ]),
+      'events',
+    ),
   ].join('\n');
-  writeFileSync(file, page(`Aimline case report ${t.stream}`, body, { stream: t.stream, asOf, deadlines: t.deadlines, scores, events: t.entries.length }));
-  rt.output.result({ file, stream: t.stream, events: t.entries.length, deadlines: t.deadlines.length, scores: scores.length }, () => `wrote ${file}: ${t.entries.length} events, ${t.deadlines.length} deadlines, ${scores.length} scorings`);
+  writeFileSync(
+    file,
+    page(`Aimline case report ${t.stream}`, body, {
+      stream: t.stream,
+      asOf,
+      deadlines: t.deadlines,
+      scores,
+      events: t.entries.length,
+    }),
+  );
+  rt.output.result(
+    {
+      file,
+      stream: t.stream,
+      events: t.entries.length,
+      deadlines: t.deadlines.length,
+      scores: scores.length,
+    },
+    () =>
+      `wrote ${file}: ${t.entries.length} events, ${t.deadlines.length} deadlines, ${scores.length} scorings`,
+  );
   return ExitCode.Ok;
 };
 
 /** `aimline report scorecard QUARTER --html FILE`: the PNL-11 scorecard page for a quarter. */
-export const scorecardReport = async (rt: Runtime, quarter: string, file: string): Promise<number> => {
+export const scorecardReport = async (
+  rt: Runtime,
+  quarter: string,
+  file: string,
+): Promise<number> => {
   const s = await replayAsOf(rt.store, rt.decode, panelScorecardProjection(rt), undefined);
   if (E.isLeft(s)) throw new CliError(s.left.message, ExitCode.CorruptHistory);
   const [card] = panelScorecards(rt, s.right.events, quarter);
   if (card === undefined) throw new CliError(`no scorecard for ${quarter}`, ExitCode.Failed);
-  const section = (title: string, r: Readonly<Record<string, number>>) => el('h2', {}, esc(title)) + htmlTable(['', 'referrals'], Object.entries(r));
+  const section = (title: string, r: Readonly<Record<string, number>>) =>
+    el('h2', {}, esc(title)) + htmlTable(['', 'referrals'], Object.entries(r));
   const body = [
     el('h1', {}, esc(`AIM panel scorecard ${quarter} (PNL-11)`)),
-    el('p', {}, esc(`Referrals: ${card.referrals}; repeat referrals: ${card.repeatReferrals}; escalations: ${card.escalations}; de-escalations: ${card.deEscalations}.`)),
-    el('p', {}, esc(`Papers on time: ${card.papers.onTime}, late: ${card.papers.late}. Minutes on time: ${card.minutes.onTime}, late: ${card.minutes.late}.`)),
+    el(
+      'p',
+      {},
+      esc(
+        `Referrals: ${card.referrals}; repeat referrals: ${card.repeatReferrals}; escalations: ${card.escalations}; de-escalations: ${card.deEscalations}.`,
+      ),
+    ),
+    el(
+      'p',
+      {},
+      esc(
+        `Papers on time: ${card.papers.onTime}, late: ${card.papers.late}. Minutes on time: ${card.minutes.onTime}, late: ${card.minutes.late}.`,
+      ),
+    ),
     section('By rating', card.byRating),
     section('By route', card.byRoute),
     section('By age band', card.byAgeBand),
@@ -62,6 +130,9 @@ export const scorecardReport = async (rt: Runtime, quarter: string, file: string
     section('By behaviour type', card.byBehaviourType),
   ].join('\n');
   writeFileSync(file, page(`Aimline scorecard ${quarter}`, body, card));
-  rt.output.result({ file, quarter, referrals: card.referrals }, () => `wrote ${file}: scorecard ${quarter}, ${card.referrals} referrals`);
+  rt.output.result(
+    { file, quarter, referrals: card.referrals },
+    () => `wrote ${file}: scorecard ${quarter}, ${card.referrals} referrals`,
+  );
   return ExitCode.Ok;
 };

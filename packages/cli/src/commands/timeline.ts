@@ -6,10 +6,16 @@ import { table } from '../output.js';
 
 /** The streams a case id may name: an HSB case, an attendance case, a panel referral, a meeting. */
 export const streamsForCase = (rt: Runtime, caseId: string): string[] =>
-  caseId.includes('-') && rt.registry.entryForStream(caseId) ? [caseId] : rt.registry.modules.map((m) => `${m.streamPrefix}${caseId}`);
+  caseId.includes('-') && rt.registry.entryForStream(caseId)
+    ? [caseId]
+    : rt.registry.modules.map((m) => `${m.streamPrefix}${caseId}`);
 
 /** Rebuilds the timeline of the first stream that exists for the case id. */
-export const loadTimeline = async (rt: Runtime, caseId: string, asOf?: string): Promise<CaseTimeline> => {
+export const loadTimeline = async (
+  rt: Runtime,
+  caseId: string,
+  asOf?: string,
+): Promise<CaseTimeline> => {
   for (const stream of streamsForCase(rt, caseId)) {
     if ((await rt.store.streamRevision(stream)) === undefined) continue;
     const entry = rt.registry.entryForStream(stream);
@@ -18,11 +24,18 @@ export const loadTimeline = async (rt: Runtime, caseId: string, asOf?: string): 
     if (E.isLeft(t)) throw new CliError(t.left.message, ExitCode.CorruptHistory);
     return t.right;
   }
-  throw new CliError(`no case, referral or meeting with id "${caseId}" (looked in ${streamsForCase(rt, caseId).join(', ')})`, ExitCode.Failed);
+  throw new CliError(
+    `no case, referral or meeting with id "${caseId}" (looked in ${streamsForCase(rt, caseId).join(', ')})`,
+    ExitCode.Failed,
+  );
 };
 
 /** `aimline timeline CASE [--as-of ISO]`: the case's events by phase, with the deadlines each opened or met. */
-export const timeline = async (rt: Runtime, caseId: string, options: { asOf?: string }): Promise<number> => {
+export const timeline = async (
+  rt: Runtime,
+  caseId: string,
+  options: { asOf?: string },
+): Promise<number> => {
   const t = await loadTimeline(rt, caseId, options.asOf);
   rt.output.result(t, () => {
     const parts = [`Timeline of ${t.stream}${options.asOf ? ` as known at ${options.asOf}` : ''}`];
@@ -42,7 +55,11 @@ export const timeline = async (rt: Runtime, caseId: string, options: { asOf?: st
         ),
       );
     }
-    parts.push('', 'Deadlines now:', ...t.deadlines.map((d) => `  [${d.status.kind}] ${d.ruleId}: ${d.explanation}`));
+    parts.push(
+      '',
+      'Deadlines now:',
+      ...t.deadlines.map((d) => `  [${d.status.kind}] ${d.ruleId}: ${d.explanation}`),
+    );
     return parts.join('\n');
   });
   return ExitCode.Ok;

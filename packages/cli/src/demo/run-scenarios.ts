@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { CommandHandler, EventStore } from '@aimline/kernel';
+import type { CommandFailure, CommandHandler, EventStore, Rejection } from '@aimline/kernel';
 import { commandHandler } from '@aimline/kernel';
 import type { ScenarioStep } from './scenario.js';
 
@@ -7,14 +7,29 @@ export interface DemoResult {
   readonly commands: number;
   readonly events: number;
   /** Rejections nobody planned: a generator bug or a rule the generator does not know. */
-  readonly rejected: ReadonlyArray<{ readonly step: number; readonly type: string; readonly ruleId: string; readonly reason: string }>;
+  readonly rejected: ReadonlyArray<{
+    readonly step: number;
+    readonly type: string;
+    readonly ruleId: string;
+    readonly reason: string;
+  }>;
   /** Steps generated on purpose to be refused, refused under the expected rule. */
-  readonly expectedRejections: ReadonlyArray<{ readonly type: string; readonly ruleId: string; readonly reason: string }>;
-  readonly failed: ReadonlyArray<{ readonly step: number; readonly type: string; readonly kind: string; readonly message: string }>;
+  readonly expectedRejections: ReadonlyArray<{
+    readonly type: string;
+    readonly ruleId: string;
+    readonly reason: string;
+  }>;
+  readonly failed: ReadonlyArray<{
+    readonly step: number;
+    readonly type: string;
+    readonly kind: string;
+    readonly message: string;
+  }>;
   readonly streams: number;
 }
 
-const recordingLag = (step: ScenarioStep): string => step.recordedAt ?? new Date(Date.parse(step.command.at) + 5 * 60_000).toISOString();
+const recordingLag = (step: ScenarioStep): string =>
+  step.recordedAt ?? new Date(Date.parse(step.command.at) + 5 * 60_000).toISOString();
 
 /**
  * Sends generated commands through the real deciders and the command handler into the store,
@@ -25,7 +40,9 @@ export const runScenarios = async (
   steps: ReadonlyArray<ScenarioStep>,
   onProgress?: (done: number) => void,
 ): Promise<DemoResult> => {
-  const ordered = steps.map((s, i) => ({ s, i })).sort((a, b) => Date.parse(a.s.command.at) - Date.parse(b.s.command.at) || a.i - b.i);
+  const ordered = steps
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => Date.parse(a.s.command.at) - Date.parse(b.s.command.at) || a.i - b.i);
   let now = '';
   const handler: CommandHandler = commandHandler({ store, clock: () => now, maxRetries: 0 });
   let events = 0;
@@ -36,18 +53,45 @@ export const runScenarios = async (
   let done = 0;
   for (const { s, i } of ordered) {
     now = recordingLag(s);
-    const r = await handler.handle(s.module, { commandId: s.commandId, command: s.command, ...(s.correlationId ? { correlationId: s.correlationId } : {}) });
+    const r = await handler.handle(s.module, {
+      commandId: s.commandId,
+      command: s.command,
+      ...(s.correlationId ? { correlationId: s.correlationId } : {}),
+    });
+    onProgress?.(++done);
     if (E.isRight(r)) {
       events += r.right.events.length;
       streams.add(r.right.stream);
-      if (s.expectRejection !== undefined) failed.push({ step: i, type: s.command.type, kind: 'NotRejected', message: `expected a rejection under ${s.expectRejection}` });
-    } else if (r.left.kind === 'Rejected') {
-      const entry = { type: s.command.type, ruleId: r.left.rejection.ruleId, reason: r.left.rejection.reason };
-      if (s.expectRejection === r.left.rejection.ruleId) expectedRejections.push(entry);
-      else rejected.push({ step: i, ...entry });
+      if (s.expectRejection !== undefined)
+        failed.push({
+          step: i,
+          type: s.command.type,
+          kind: 'NotRejected',
+          message: `expected a rejection under ${s.expectRejection}`,
+        });
+      continue;
     }
-    else failed.push({ step: i, type: s.command.type, kind: r.left.kind, message: 'message' in r.left ? r.left.message : r.left.kind });
-    onProgress?.(++done);
+    const failure: CommandFailure = r.left;
+    if (failure.kind === 'Rejected') {
+      const rejection: Rejection = failure.rejection;
+      const entry = { type: s.command.type, ruleId: rejection.ruleId, reason: rejection.reason };
+      if (s.expectRejection === rejection.ruleId) expectedRejections.push(entry);
+      else rejected.push({ step: i, ...entry });
+    } else {
+      failed.push({
+        step: i,
+        type: s.command.type,
+        kind: failure.kind,
+        message: 'message' in failure ? failure.message : failure.kind,
+      });
+    }
   }
-  return { commands: ordered.length, events, rejected, expectedRejections, failed, streams: streams.size };
+  return {
+    commands: ordered.length,
+    events,
+    rejected,
+    expectedRejections,
+    failed,
+    streams: streams.size,
+  };
 };

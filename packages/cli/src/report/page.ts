@@ -9,5 +9,18 @@ export const page = (title: string, body: string, data: unknown): string =>
   `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>${esc(title)}</title><style>${STYLE}</style></head><body>${body}` +
   `<script type="application/json" id="report-data">${JSON.stringify(data, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)).replace(/</g, '\\u003c')}</script></body></html>`;
 
-export const htmlTable = (headers: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string | number>>, id?: string): string =>
-  el('table', { id }, el('thead', {}, el('tr', {}, headers.map((h) => el('th', {}, esc(h))).join(''))) + el('tbody', {}, rows.map((r) => el('tr', {}, r.map((c) => el('td', {}, esc(c))).join(''))).join('')));
+export const htmlTable = (
+  headers: ReadonlyArray<string>,
+  rows: ReadonlyArray<ReadonlyArray<string | number>>,
+  id?: string,
+): string =>
+  el(
+    'table',
+    { id },
+    el('thead', {}, el('tr', {}, headers.map((h) => el('th', {}, esc(h))).join(''))) +
+      el(
+        'tbody',
+        {},
+        rows.map((r) => el('tr', {}, r.map((c) => el('td', {}, esc(c))).join(''))).join(''),
+      ),
+  );

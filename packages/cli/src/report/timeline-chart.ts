@@ -5,15 +5,32 @@ const W = 960;
 const LANE = 46;
 const LEFT = 150;
 
-const statusColour = (kind: string, late: boolean): string => (kind === 'waived' ? '#7a7a7a' : late || kind === 'breached' ? '#c62828' : kind === 'met' ? '#2e7d32' : '#ef6c00');
+const statusColour = (kind: string, late: boolean): string =>
+  kind === 'waived'
+    ? '#7a7a7a'
+    : late || kind === 'breached'
+      ? '#c62828'
+      : kind === 'met'
+        ? '#2e7d32'
+        : '#ef6c00';
 
 /**
  * The phase timeline: one lane per phase, a dot per event, and a diamond per deadline at its
  * due instant — green met, red missed (or met late), orange open, grey waived.
  */
-export const timelineChart = (t: CaseTimeline, phaseOrder: ReadonlyArray<string>, asOf: string): string => {
-  const phases = [...phaseOrder.filter((p) => t.phases[p]), ...Object.keys(t.phases).filter((p) => !phaseOrder.includes(p))];
-  const times = [...t.entries.map((e) => Date.parse(e.occurredAt)), ...t.deadlines.map((d) => Date.parse(d.due))];
+export const timelineChart = (
+  t: CaseTimeline,
+  phaseOrder: ReadonlyArray<string>,
+  asOf: string,
+): string => {
+  const phases = [
+    ...phaseOrder.filter((p) => t.phases[p]),
+    ...Object.keys(t.phases).filter((p) => !phaseOrder.includes(p)),
+  ];
+  const times = [
+    ...t.entries.map((e) => Date.parse(e.occurredAt)),
+    ...t.deadlines.map((d) => Date.parse(d.due)),
+  ];
   const min = Math.min(...times);
   const max = Math.max(...times, min + 86_400_000);
   const x = (ms: number) => LEFT + ((ms - min) / (max - min)) * (W - LEFT - 20);
@@ -22,27 +39,69 @@ export const timelineChart = (t: CaseTimeline, phaseOrder: ReadonlyArray<string>
   const parts: string[] = [];
   phases.forEach((p, i) => {
     parts.push(el('text', { x: 8, y: 30 + i * LANE + 5, class: 'lane' }, esc(p)));
-    parts.push(el('line', { x1: LEFT, x2: W - 10, y1: 30 + i * LANE, y2: 30 + i * LANE, stroke: '#ddd' }));
+    parts.push(
+      el('line', { x1: LEFT, x2: W - 10, y1: 30 + i * LANE, y2: 30 + i * LANE, stroke: '#ddd' }),
+    );
   });
   for (const e of t.entries) {
     const cx = x(Date.parse(e.occurredAt));
     const cy = 30 + laneOf(e.phase) * LANE;
-    parts.push(el('circle', { cx: cx.toFixed(1), cy, r: 5, fill: '#1565c0', 'data-event': e.type }, el('title', {}, esc(`${dayLabel(e.occurredAt)} ${e.type} — ${e.actor.role} (${e.actor.agency})`))));
+    parts.push(
+      el(
+        'circle',
+        { cx: cx.toFixed(1), cy, r: 5, fill: '#1565c0', 'data-event': e.type },
+        el(
+          'title',
+          {},
+          esc(`${dayLabel(e.occurredAt)} ${e.type} — ${e.actor.role} (${e.actor.agency})`),
+        ),
+      ),
+    );
   }
   const dy = 30 + phases.length * LANE;
   parts.push(el('text', { x: 8, y: dy + 5, class: 'lane' }, 'deadlines'));
   for (const d of t.deadlines) {
-    const late = d.status.kind === 'breached' || (d.status.kind === 'open' && Date.parse(d.due) < Date.parse(asOf));
+    const late =
+      d.status.kind === 'breached' ||
+      (d.status.kind === 'open' && Date.parse(d.due) < Date.parse(asOf));
     const cx = x(Date.parse(d.due));
     parts.push(
       el(
         'path',
-        { d: `M${cx.toFixed(1)},${dy - 7} l7,7 l-7,7 l-7,-7 z`, fill: statusColour(d.status.kind, late), 'data-deadline': d.ruleId, 'data-status': late && d.status.kind === 'open' ? 'overdue' : d.status.kind },
+        {
+          d: `M${cx.toFixed(1)},${dy - 7} l7,7 l-7,7 l-7,-7 z`,
+          fill: statusColour(d.status.kind, late),
+          'data-deadline': d.ruleId,
+          'data-status': late && d.status.kind === 'open' ? 'overdue' : d.status.kind,
+        },
         el('title', {}, esc(`${d.ruleId} ${d.status.kind}: ${d.explanation}`)),
       ),
     );
   }
-  parts.push(el('text', { x: LEFT, y: height - 8, class: 'axis' }, esc(dayLabel(new Date(min).toISOString()))));
-  parts.push(el('text', { x: W - 110, y: height - 8, class: 'axis' }, esc(dayLabel(new Date(max).toISOString()))));
-  return el('svg', { id: 'phase-timeline', width: W, height, viewBox: `0 0 ${W} ${height}`, role: 'img', 'aria-label': 'Phase timeline with deadlines' }, parts.join(''));
+  parts.push(
+    el(
+      'text',
+      { x: LEFT, y: height - 8, class: 'axis' },
+      esc(dayLabel(new Date(min).toISOString())),
+    ),
+  );
+  parts.push(
+    el(
+      'text',
+      { x: W - 110, y: height - 8, class: 'axis' },
+      esc(dayLabel(new Date(max).toISOString())),
+    ),
+  );
+  return el(
+    'svg',
+    {
+      id: 'phase-timeline',
+      width: W,
+      height,
+      viewBox: `0 0 ${W} ${height}`,
+      role: 'img',
+      'aria-label': 'Phase timeline with deadlines',
+    },
+    parts.join(''),
+  );
 };

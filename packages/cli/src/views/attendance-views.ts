@@ -1,4 +1,10 @@
-import { caseRollingWindow, caseWarnings, pupilStage, type AttendanceAimState, type OpenCase } from '@aimline/attendance-aim';
+import {
+  caseRollingWindow,
+  caseWarnings,
+  pupilStage,
+  type AttendanceAimState,
+  type OpenCase,
+} from '@aimline/attendance-aim';
 import { localDate } from '@aimline/calendar';
 import type { Projection } from '@aimline/projections';
 import type { Runtime } from '../container.js';
@@ -6,9 +12,22 @@ import type { Runtime } from '../container.js';
 export interface AttendanceOverview {
   readonly asOf: string;
   readonly byStage: Record<string, number>;
-  readonly reviewsDue: ReadonlyArray<{ caseId: string; meetingId: string; dueOn: string; overdue: boolean }>;
-  readonly penaltyThresholdMet: ReadonlyArray<{ caseId: string; unauthorisedSessions: number; weeks: number }>;
-  readonly nearEndOfCompulsorySchoolAge: ReadonlyArray<{ caseId: string; ends: string; message: string }>;
+  readonly reviewsDue: ReadonlyArray<{
+    caseId: string;
+    meetingId: string;
+    dueOn: string;
+    overdue: boolean;
+  }>;
+  readonly penaltyThresholdMet: ReadonlyArray<{
+    caseId: string;
+    unauthorisedSessions: number;
+    weeks: number;
+  }>;
+  readonly nearEndOfCompulsorySchoolAge: ReadonlyArray<{
+    caseId: string;
+    ends: string;
+    message: string;
+  }>;
 }
 
 /** Where a case stands: the furthest step of the process it has reached. */
@@ -25,18 +44,25 @@ export const stageOf = (s: OpenCase): string => {
 };
 
 /** Folds attendance cases, then answers the attendance questions as of `asOf`. */
-export const attendanceOverviewProjection = (): Projection<{ cases: Record<string, AttendanceAimState> }> => ({
+export const attendanceOverviewProjection = (): Projection<{
+  cases: Record<string, AttendanceAimState>;
+}> => ({
   name: 'attendance-overview',
   streamPrefixes: ['attendance-aim-'],
   initialState: () => ({ cases: {} }),
   apply: (s, e) => {
-    const before = s.cases[e.recorded.stream] ?? (e.module.decider.initialState as AttendanceAimState);
+    const before =
+      s.cases[e.recorded.stream] ?? (e.module.decider.initialState as AttendanceAimState);
     s.cases[e.recorded.stream] = e.module.decider.evolve(before, e.event) as AttendanceAimState;
     return s;
   },
 });
 
-export const attendanceOverview = (rt: Runtime, cases: Readonly<Record<string, AttendanceAimState>>, asOf: string): AttendanceOverview => {
+export const attendanceOverview = (
+  rt: Runtime,
+  cases: Readonly<Record<string, AttendanceAimState>>,
+  asOf: string,
+): AttendanceOverview => {
   const today = localDate(asOf);
   const byStage: Record<string, number> = {};
   const reviewsDue: AttendanceOverview['reviewsDue'][number][] = [];
@@ -49,12 +75,33 @@ export const attendanceOverview = (rt: Runtime, cases: Readonly<Record<string, A
     if (state.status === 'closed') continue;
     for (const m of Object.values(state.meetings))
       if (m.outcome !== undefined && m.reviewedAt === undefined)
-        reviewsDue.push({ caseId: state.caseId, meetingId: m.meetingId, dueOn: m.outcome.reviewDueOn, overdue: m.outcome.reviewDueOn < today });
+        reviewsDue.push({
+          caseId: state.caseId,
+          meetingId: m.meetingId,
+          dueOn: m.outcome.reviewDueOn,
+          overdue: m.outcome.reviewDueOn < today,
+        });
     const window = caseRollingWindow(state, rt.policy.attendance, today);
-    if (window.thresholdMet) penalty.push({ caseId: state.caseId, unauthorisedSessions: window.unauthorisedSessions, weeks: window.weeks.length });
+    if (window.thresholdMet)
+      penalty.push({
+        caseId: state.caseId,
+        unauthorisedSessions: window.unauthorisedSessions,
+        weeks: window.weeks.length,
+      });
     const nat8 = caseWarnings(state, rt.policy.attendance, today).find((w) => w.ruleId === 'NAT-8');
-    if (nat8) nearEnd.push({ caseId: state.caseId, ends: pupilStage(state, rt.policy.attendance, today).compulsorySchoolAgeEnds, message: nat8.message });
+    if (nat8)
+      nearEnd.push({
+        caseId: state.caseId,
+        ends: pupilStage(state, rt.policy.attendance, today).compulsorySchoolAgeEnds,
+        message: nat8.message,
+      });
   }
   reviewsDue.sort((a, b) => a.dueOn.localeCompare(b.dueOn));
-  return { asOf, byStage, reviewsDue, penaltyThresholdMet: penalty, nearEndOfCompulsorySchoolAge: nearEnd };
+  return {
+    asOf,
+    byStage,
+    reviewsDue,
+    penaltyThresholdMet: penalty,
+    nearEndOfCompulsorySchoolAge: nearEnd,
+  };
 };

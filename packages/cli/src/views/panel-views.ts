@@ -1,8 +1,14 @@
-import { quarterOf, scorecard, type PanelEvent, type ReferralState, type Scorecard, type SittingState } from '@aimline/panel';
+import {
+  quarterOf,
+  scorecard,
+  type PanelEvent,
+  type ReferralState,
+  type Scorecard,
+  type SittingState,
+} from '@aimline/panel';
 import type { Projection } from '@aimline/projections';
 import type { Runtime } from '../container.js';
 import { streamStates } from './stream-states.js';
-
 
 /** Collects the panel's events (they are few: a panel sits monthly) for the PNL-11 scorecard. */
 export const panelScorecardProjection = (_rt: Runtime): Projection<{ events: PanelEvent[] }> => ({
@@ -16,7 +22,11 @@ export const panelScorecardProjection = (_rt: Runtime): Projection<{ events: Pan
 });
 
 /** The PNL-11 quarterly scorecards: every quarter with panel activity, or just the one asked for. */
-export const panelScorecards = (rt: Runtime, events: ReadonlyArray<PanelEvent>, quarter?: string): Scorecard[] => {
+export const panelScorecards = (
+  rt: Runtime,
+  events: ReadonlyArray<PanelEvent>,
+  quarter?: string,
+): Scorecard[] => {
   const quarters = new Set<string>();
   for (const e of events) {
     const at = (e.data as { at?: unknown }).at;
@@ -40,11 +50,19 @@ export interface Agenda {
   readonly sittingId: string;
   readonly sitting: SittingState | undefined;
   readonly items: ReadonlyArray<AgendaItem>;
-  readonly minutes: { approvedAt: string | null; distributedAt: string | null; documentCategory: string | null };
+  readonly minutes: {
+    approvedAt: string | null;
+    distributedAt: string | null;
+    documentCategory: string | null;
+  };
 }
 
 /** The agenda of one sitting: its slots (referrals booked into it), papers status and decisions, minutes status. */
-export const panelAgenda = async (rt: Runtime, sittingId: string, asOf: string | undefined): Promise<Agenda> => {
+export const panelAgenda = async (
+  rt: Runtime,
+  sittingId: string,
+  asOf: string | undefined,
+): Promise<Agenda> => {
   const states = await streamStates(rt, ['panel-sitting-', 'panel-referral-'], asOf);
   const sitting = states.get(`panel-sitting-${sittingId}`) as SittingState | undefined;
   const items: AgendaItem[] = [];
@@ -59,10 +77,18 @@ export const panelAgenda = async (rt: Runtime, sittingId: string, asOf: string |
       referralId: r.referralId ?? stream.slice('panel-referral-'.length),
       bookedAt: r.bookedAt,
       papersDue,
-      papers: sent === null ? 'not sent' : Date.parse(sent.at) <= Date.parse(papersDue) ? 'sent on time' : 'sent late',
+      papers:
+        sent === null
+          ? 'not sent'
+          : Date.parse(sent.at) <= Date.parse(papersDue)
+            ? 'sent on time'
+            : 'sent late',
       papersSentAt: sent?.at ?? null,
       skippedEarlierSittings: booking?.skipped ?? [],
-      decision: r.decision === null ? null : { rating: r.decision.rating, route: r.decision.route, ageBand: r.decision.ageBand },
+      decision:
+        r.decision === null
+          ? null
+          : { rating: r.decision.rating, route: r.decision.route, ageBand: r.decision.ageBand },
     });
   }
   items.sort((a, b) => (a.bookedAt ?? '').localeCompare(b.bookedAt ?? ''));

@@ -3,7 +3,11 @@ import { table } from '../output.js';
 import type { AttendanceOverview } from './attendance-views.js';
 
 const counts = (title: string, r: Readonly<Record<string, number>>): string =>
-  `${title}: ${Object.entries(r).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`;
+  `${title}: ${
+    Object.entries(r)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ') || 'none'
+  }`;
 
 /** PNL-11 scorecard as text. */
 export const scorecardText = (s: Scorecard): string =>
@@ -26,11 +30,20 @@ export const attendanceText = (o: AttendanceOverview): string =>
     counts('by stage', o.byStage),
     '',
     `Reviews due (ATT-7): ${o.reviewsDue.length}`,
-    table(['case', 'meeting', 'due on', 'overdue'], o.reviewsDue.map((r) => [r.caseId, r.meetingId, r.dueOn, r.overdue ? 'yes' : ''])),
+    table(
+      ['case', 'meeting', 'due on', 'overdue'],
+      o.reviewsDue.map((r) => [r.caseId, r.meetingId, r.dueOn, r.overdue ? 'yes' : '']),
+    ),
     '',
     `Penalty-notice threshold met (NAT-6): ${o.penaltyThresholdMet.length}`,
-    table(['case', 'unauthorised sessions', 'school weeks'], o.penaltyThresholdMet.map((r) => [r.caseId, r.unauthorisedSessions, r.weeks])),
+    table(
+      ['case', 'unauthorised sessions', 'school weeks'],
+      o.penaltyThresholdMet.map((r) => [r.caseId, r.unauthorisedSessions, r.weeks]),
+    ),
     '',
     `Near or past the end of compulsory school age (NAT-8): ${o.nearEndOfCompulsorySchoolAge.length}`,
-    table(['case', 'ends', 'note'], o.nearEndOfCompulsorySchoolAge.map((r) => [r.caseId, r.ends, r.message])),
+    table(
+      ['case', 'ends', 'note'],
+      o.nearEndOfCompulsorySchoolAge.map((r) => [r.caseId, r.ends, r.message]),
+    ),
   ].join('\n');

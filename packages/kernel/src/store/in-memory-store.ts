@@ -54,10 +54,11 @@ export class InMemoryEventStore implements EventStore {
       throw new WrongExpectedRevisionError(stream, options.expectedRevision, current);
     const chained = chainEvents(stream, current, last?.metadata.hash ?? GENESIS_HASH, events);
     const base = this.all.length + 1;
-    const recorded: RecordedEvent[] = chained.map((e, i) => ({
-      ...e,
-      position: BigInt(base + i),
-    }));
+    // Stored events are deep copies, frozen: a caller that mutates what it appended or what
+    // it read back can never change history.
+    const recorded: RecordedEvent[] = chained.map((e, i) =>
+      deepFreeze(structuredClone({ ...e, position: BigInt(base + i) })),
+    );
     for (const e of recorded) {
       this.all.push(e);
       this.byId.set(e.id.toLowerCase(), e);
@@ -112,6 +113,25 @@ export class InMemoryEventStore implements EventStore {
     );
   }
 
+  /**
+   * For tests of tamper evidence only: replaces the stored event at (stream, revision) with
+   * what `change` returns, as an intruder editing stored bytes would. Nothing else can.
+   */
+  tamperForTesting(
+    stream: string,
+    revision: number,
+    change: (event: RecordedEvent) => RecordedEvent,
+  ): void {
+    const events = this.streams.get(stream);
+    const old = events?.[revision];
+    if (events === undefined || old === undefined)
+      throw new RangeError(`no event at ${stream}@${revision}`);
+    const altered = change(structuredClone(old));
+    events[revision] = altered;
+    const i = this.all.indexOf(old);
+    if (i >= 0) this.all[i] = altered;
+  }
+
   dispose(): Promise<void> {
     this.disposed = true;
     for (const l of this.listeners) l();
@@ -126,4 +146,12 @@ export class InMemoryEventStore implements EventStore {
 const resultOf = (events: ReadonlyArray<RecordedEvent>): AppendResult => {
   const last = events[events.length - 1]!;
   return { nextExpectedRevision: last.revision, position: last.position, events };
+};
+
+const deepFreeze = <T>(value: T): T => {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 };

@@ -20,7 +20,13 @@ export const pollingSubscription = (
 ): Subscription => {
   let closed = false;
   let wake: (() => void) | undefined;
-  const unlisten = onAppend(() => wake?.());
+  // Set by every append signal; cleared before each read. A signal that arrives while the
+  // consumer is busy (not waiting) is not lost: the next wait returns at once.
+  let signalled = false;
+  const unlisten = onAppend(() => {
+    signalled = true;
+    wake?.();
+  });
   const pageSize = options.pageSize ?? 500;
   const pollMs = options.pollMs ?? 250;
 
@@ -29,6 +35,7 @@ export const pollingSubscription = (
     let caughtUp = false;
     try {
       while (!closed) {
+        signalled = false;
         let count = 0;
         const readOptions: ReadAllOptions = {
           maxCount: pageSize,
@@ -47,6 +54,7 @@ export const pollingSubscription = (
           yield { kind: 'caughtUp' };
         }
         if (closed) return;
+        if (signalled) continue;
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, pollMs);
           wake = () => {
