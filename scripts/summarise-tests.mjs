@@ -27,7 +27,7 @@ if (skippedNames.length) {
   console.log(`${skippedNames.length} skipped:`);
   for (const n of skippedNames.slice(0, 20)) console.log(`  - ${n}`);
 }
-console.log(`test files: ${results.numTotalTestSuites ?? '?'}; skipped tests: ${skipped}`);
+console.log(`test files: ${(results.testResults ?? []).length}; skipped tests: ${skipped}`);
 console.log(
   `${results.numPassedTests ?? 0} passed, ${(results.numFailedTests ?? 0) + failedSuites.length} failed`,
 );

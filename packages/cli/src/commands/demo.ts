@@ -37,13 +37,18 @@ export const demo = async (rt: Runtime, o: DemoOptions): Promise<number> => {
   const bar = progress('recording demo history', steps.length, !rt.output.json);
   const result = await runScenarios(rt.store, steps, (n) => bar.update(n));
   bar.stop();
-  const sample = (prefix: string) => steps.find((s) => s.module.streamPrefix === prefix);
-  const hsbCase = sample('hsb-case-');
-  const caseId = hsbCase ? (hsbCase.command.data as { caseId?: string }).caseId : undefined;
-  const attendanceCase = sample('attendance-aim-');
-  const attendanceId = attendanceCase
-    ? (attendanceCase.command.data as { caseId?: string }).caseId
-    : undefined;
+  // Suggest the richest case of each kind: the one with the most commands.
+  const richest = (prefix: string): string | undefined => {
+    const counts = new Map<string, number>();
+    for (const st of steps) {
+      if (st.module.streamPrefix !== prefix) continue;
+      const id = (st.command.data as { caseId?: unknown }).caseId;
+      if (typeof id === 'string') counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  };
+  const caseId = richest('hsb-case-');
+  const attendanceId = richest('attendance-aim-');
   const next = [
     caseId ? `aimline timeline ${caseId}` : undefined,
     caseId ? `aimline report ${caseId} --html case.html` : undefined,
@@ -55,7 +60,13 @@ export const demo = async (rt: Runtime, o: DemoOptions): Promise<number> => {
     'aimline replay event-counts --as-of 2024-06-30',
   ].filter((x): x is string => x !== undefined);
   rt.output.result(
-    { seed: o.seed, ...result, perProcess: Object.fromEntries(perProcess), next },
+    {
+      seed: o.seed,
+      ...result,
+      perProcess: Object.fromEntries(perProcess),
+      sampleCases: { hsb: caseId, attendance: attendanceId },
+      next,
+    },
     () =>
       [
         `Recorded ${result.events} events in ${result.streams} streams from ${result.commands} commands (seed ${o.seed}).`,

@@ -35,14 +35,16 @@ export const scoreChart = (points: ReadonlyArray<ScorePoint>): string => {
       ),
     ),
   );
-  for (const [key, colour] of SERIES) {
+  // Series that agree would hide each other: each is drawn a few pixels apart.
+  for (const [n, [key, colour]] of SERIES.entries()) {
+    const dy = (n - 1.5) * 4;
     const pts = points
       .map((p, i) => [i, p[key]] as const)
       .filter((v): v is readonly [number, 'low' | 'medium' | 'high'] => v[1] !== undefined);
     if (pts.length === 0) continue;
     parts.push(
       el('polyline', {
-        points: pts.map(([i, l]) => `${x(i).toFixed(1)},${y(LEVEL[l]!)}`).join(' '),
+        points: pts.map(([i, l]) => `${x(i).toFixed(1)},${y(LEVEL[l]!) + dy}`).join(' '),
         fill: 'none',
         stroke: colour,
         'stroke-width': 2,
@@ -53,7 +55,7 @@ export const scoreChart = (points: ReadonlyArray<ScorePoint>): string => {
       parts.push(
         el('circle', {
           cx: x(i).toFixed(1),
-          cy: y(LEVEL[l]!),
+          cy: y(LEVEL[l]!) + dy,
           r: 4,
           fill: colour,
           'data-series': key,

@@ -1,0 +1,142 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
+
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const available = existsSync(CHROMIUM);
+if (!available)
+  process.stderr.write(
+    `\n${'!'.repeat(100)}\n! aimline report: SKIPPING the headless-Chromium checks: no browser at ${CHROMIUM}.\n` +
+      `! Install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH to run them.\n${'!'.repeat(100)}\n`,
+  );
+
+const launchArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+describe.skipIf(!available)(
+  `aimline report in a real headless Chromium${available ? '' : ` (SKIPPED: no browser at ${CHROMIUM})`}`,
+  () => {
+    let dir: string;
+    let store: string;
+    let browser: Browser;
+    let hsbCase: string;
+
+    beforeAll(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'aimline-report-'));
+      store = `sqlite:${join(dir, 'events.db')}`;
+      const demo = await runCli([
+        '--store',
+        store,
+        '--json',
+        'demo',
+        '--cases',
+        '8',
+        '--seed',
+        '11',
+      ]);
+      expect(demo.code, demo.stderr).toBe(0);
+      hsbCase = (JSON.parse(demo.stdout) as { sampleCases: { hsb: string } }).sampleCases.hsb;
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: launchArgs });
+    }, 180_000);
+
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    const open = async (file: string) => {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('request', (r) => {
+        if (!r.url().startsWith('file:')) errors.push(`fetched ${r.url()}`);
+      });
+      await page.goto(pathToFileURL(file).href);
+      return { page, errors };
+    };
+
+    it('a case page loads with no console errors; its phase timeline and AIM score graph carry the case data', async () => {
+      const file = join(dir, 'case.html');
+      const r = await runCli([
+        '--store',
+        store,
+        '--json',
+        'report',
+        hsbCase,
+        '--html',
+        file,
+        '--as-of',
+        '2026-09-30T00:00:00Z',
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      const written = JSON.parse(r.stdout) as { events: number; deadlines: number; scores: number };
+      const { page, errors } = await open(file);
+      try {
+        expect(await page.locator('#phase-timeline').count()).toBe(1);
+        expect(await page.locator('#phase-timeline circle[data-event]').count()).toBe(
+          written.events,
+        );
+        expect(await page.locator('#phase-timeline path[data-deadline]').count()).toBe(
+          written.deadlines,
+        );
+        expect(written.scores).toBeGreaterThan(1);
+        expect(
+          await page.locator('#score-graph circle[data-series="dynamicConcerns"]').count(),
+        ).toBe(written.scores);
+        const data = JSON.parse((await page.locator('#report-data').textContent()) ?? '{}') as {
+          stream: string;
+          scores: unknown[];
+        };
+        expect(data.stream).toBe(`hsb-case-${hsbCase}`);
+        expect(data.scores).toHaveLength(written.scores);
+        expect(await page.locator('#deadlines tbody tr').count()).toBe(written.deadlines);
+        const html = readFileSync(file, 'utf8');
+        expect(html).not.toMatch(/<script(?![^>]*application\/json)/);
+        expect(errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+
+    it('the quarter scorecard page loads with no console errors and shows the PNL-11 counts', async () => {
+      const sc = await runCli(['--store', store, '--json', 'panel', 'scorecard']);
+      const cards = JSON.parse(sc.stdout) as Array<{ quarter: string; referrals: number }>;
+      const busiest = [...cards].sort((a, b) => b.referrals - a.referrals)[0]!;
+      const file = join(dir, 'scorecard.html');
+      const r = await runCli([
+        '--store',
+        store,
+        'report',
+        'scorecard',
+        busiest.quarter,
+        '--html',
+        file,
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      const { page, errors } = await open(file);
+      try {
+        expect(await page.locator('h1').textContent()).toContain(busiest.quarter);
+        expect(await page.locator('body').textContent()).toContain(
+          `Referrals: ${busiest.referrals}`,
+        );
+        expect(await page.locator('table').count()).toBe(5);
+        expect(errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+  },
+);
