@@ -1,0 +1,53 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isWorkingDay } from '@aimline/calendar';
+import { describe, expect, it } from 'vitest';
+import { loadCouncilPolicy, schoolCalendarFor } from '../src/council-policy.js';
+
+const write = (value: unknown): string => {
+  const file = join(mkdtempSync(join(tmpdir(), 'aimline-policy-')), 'council.json');
+  writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value));
+  return file;
+};
+
+describe("a council's policy file", () => {
+  it('overrides data, not code: a closure day, a timescale unit, a venue, a school calendar', () => {
+    const file = write({
+      region: 'england-and-wales',
+      calendarExtension: { closureDays: [{ date: '2026-12-29', name: 'Council closure' }] },
+      hsb: { homeSafetyPlanUnit: 'workingDays' },
+      panel: { defaultVenue: 'Room 2, Civic Centre' },
+      schoolCalendars: {
+        'sch-brambleford': {
+          id: 'sch-brambleford',
+          terms: [{ name: 'Autumn 2026', start: '2026-09-03', end: '2026-12-18' }],
+        },
+      },
+      audit: { lateRecordingHours: 72 },
+    });
+    const p = loadCouncilPolicy(file);
+    expect(E.isRight(p)).toBe(true);
+    if (E.isLeft(p)) return;
+    expect(isWorkingDay(p.right.calendar, '2026-12-29')).toBe(false);
+    expect(isWorkingDay(p.right.calendar, '2026-12-30')).toBe(true);
+    expect(p.right.hsb.homeSafetyPlanUnit).toBe('workingDays');
+    expect(p.right.panel.defaultVenue).toBe('Room 2, Civic Centre');
+    expect(p.right.panel.papersWorkingDaysBefore).toBe(7);
+    expect(p.right.audit.lateRecordingHours).toBe(72);
+    expect(schoolCalendarFor(p.right, 'sch-brambleford').terms).toHaveLength(1);
+    expect(schoolCalendarFor(p.right, 'sch-unknown').terms).toHaveLength(0);
+  });
+
+  it('names the field that is wrong, and the file', () => {
+    const file = write({ hsb: { homeSafetyPlanUnit: 'fortnights' } });
+    const p = loadCouncilPolicy(file);
+    expect(E.isLeft(p) && p.left).toContain(file);
+    expect(E.isLeft(p) && p.left).toContain('homeSafetyPlanUnit');
+    const bad = loadCouncilPolicy(write('{ not json'));
+    expect(E.isLeft(bad) && bad.left).toMatch(/cannot read policy file/);
+    const region = loadCouncilPolicy(write({ region: 'wessex' }));
+    expect(E.isLeft(region) && region.left).toContain('region');
+  });
+});
