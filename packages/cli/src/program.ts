@@ -9,6 +9,7 @@ import { execFile } from './commands/exec.js';
 import { panelAgendaCommand, panelScorecardCommand } from './commands/panel.js';
 import { attendanceCommand } from './commands/attendance.js';
 import { projectionNames, replay } from './commands/replay.js';
+import { project } from './commands/project.js';
 import { caseReport, scorecardReport } from './commands/report.js';
 import { timeline } from './commands/timeline.js';
 
@@ -161,6 +162,19 @@ export const buildProgram = (exit: (code: number) => void): Command => {
     .option('--as-of <iso>', 'rebuild from the events recorded by this instant', isoInstant)
     .description('rebuild a projection from zero, optionally as of an instant')
     .action(run((rt, name: string | undefined, o: { asOf?: string }) => replay(rt, name, o)));
+
+  program
+    .command('project')
+    .option('--rebuild', 'rebuild every kept projection from zero instead of catching up')
+    .option(
+      '--snapshots <dir>',
+      'where projection snapshots (state + position) are kept',
+      './.aimline/projections',
+    )
+    .description(
+      'catch the kept projections (event counts, deadline tracker) up from their own checkpoints, or rebuild them',
+    )
+    .action(run((rt, o: { rebuild?: boolean; snapshots: string }) => project(rt, o)));
 
   const report = program.command('report').description('self-contained HTML reports');
   report

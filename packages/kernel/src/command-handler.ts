@@ -81,7 +81,8 @@ export const commandHandler = (options: CommandHandlerOptions): CommandHandler =
     const cached = cache.get<S>(stream);
     let state = cached?.state ?? module.decider.initialState;
     let revision = cached?.revision;
-    const commandIds = new Set(cached?.commandIds ?? []);
+    // The cache owns this set: it only ever grows with ids of events that are stored.
+    const commandIds = cached?.commandIds ?? new Set<string>();
     try {
       for await (const recorded of store.readStream(stream, {
         fromRevision: revision === undefined ? 0 : revision + 1,
@@ -164,7 +165,7 @@ export const commandHandler = (options: CommandHandlerOptions): CommandHandler =
         cache.set(stream, {
           revision: result.nextExpectedRevision,
           state: next,
-          commandIds: new Set([...commandIds, envelope.commandId]),
+          commandIds: commandIds.add(envelope.commandId),
         });
         return E.right({
           stream,

@@ -10,6 +10,7 @@ import {
 import { CliError, ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../container.js';
 import { table } from '../output.js';
+import { eventCounts } from './event-counts.js';
 import { progress } from '../progress.js';
 import { panelScorecardProjection, panelScorecards } from '../views/panel-views.js';
 import { attendanceOverview, attendanceOverviewProjection } from '../views/attendance-views.js';
@@ -23,21 +24,6 @@ export const projectionNames = [
   'attendance-overview',
   'chain-verification',
 ] as const;
-
-const eventCounts: Projection<{
-  byType: Record<string, number>;
-  byStreamCategory: Record<string, number>;
-  events: number;
-}> = {
-  name: 'event-counts',
-  initialState: () => ({ byType: {}, byStreamCategory: {}, events: 0 }),
-  apply: (s, e) => {
-    s.events++;
-    s.byType[e.recorded.type] = (s.byType[e.recorded.type] ?? 0) + 1;
-    s.byStreamCategory[e.module.name] = (s.byStreamCategory[e.module.name] ?? 0) + 1;
-    return s;
-  },
-};
 
 /**
  * `aimline replay [PROJECTION] [--as-of ISO]`: rebuilds a projection from zero from the events

@@ -1,0 +1,66 @@
+import * as E from 'fp-ts/lib/Either.js';
+import {
+  ProjectionRunner,
+  deadlineReport,
+  deadlineTracker,
+  type Projection,
+} from '@aimline/projections';
+import { CliError, ExitCode } from '../exit-codes.js';
+import type { Runtime } from '../container.js';
+import { FileSnapshotStore } from '../file-snapshot-store.js';
+import { table } from '../output.js';
+import { progress } from '../progress.js';
+import { eventCounts } from './event-counts.js';
+
+/** The projections kept current by `aimline project`, each with its own snapshot and checkpoint. */
+const kept = (rt: Runtime): ReadonlyArray<Projection<unknown>> => [
+  eventCounts as Projection<unknown>,
+  deadlineTracker(rt.registry.sources) as Projection<unknown>,
+];
+
+/**
+ * `aimline project [--rebuild]`: catches every kept projection up from its own checkpoint (or
+ * rebuilds it from zero), saving state and position together under the snapshots folder.
+ */
+export const project = async (
+  rt: Runtime,
+  o: { rebuild?: boolean; snapshots: string },
+): Promise<number> => {
+  const snapshots = new FileSnapshotStore(o.snapshots);
+  const rows: Array<{ projection: string; applied: number; position: string | null }> = [];
+  let deadlines: ReturnType<typeof deadlineReport> | undefined;
+  for (const p of kept(rt)) {
+    const bar = progress(
+      `${o.rebuild ? 'rebuilding' : 'catching up'} ${p.name}`,
+      undefined,
+      !rt.output.json,
+    );
+    const runner = new ProjectionRunner(rt.store, rt.decode, p, snapshots, {
+      onProgress: (n) => bar.update(n),
+    });
+    const r = o.rebuild ? await runner.rebuild() : await runner.catchUp();
+    bar.stop();
+    if (E.isLeft(r)) throw new CliError(r.left.message, ExitCode.CorruptHistory);
+    rows.push({
+      projection: p.name,
+      applied: r.right.applied,
+      position: r.right.position?.toString() ?? null,
+    });
+    if (p.name === 'deadline-tracker')
+      deadlines = deadlineReport(
+        r.right.state as Parameters<typeof deadlineReport>[0],
+        rt.registry.sources,
+        rt.clock(),
+      );
+  }
+  rt.output.result({ projections: rows, deadlinesByRule: deadlines?.byRule }, () =>
+    [
+      table(
+        ['projection', 'events applied now', 'position'],
+        rows.map((r) => [r.projection, r.applied, r.position ?? '-']),
+      ),
+      `snapshots in ${o.snapshots}`,
+    ].join('\n'),
+  );
+  return ExitCode.Ok;
+};
