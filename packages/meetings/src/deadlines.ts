@@ -7,6 +7,7 @@
 import { deadline, meet, waive, type Calendar, type Deadline } from '@aimline/calendar';
 import type { MeetingPolicy, Timescale } from './policy.js';
 import { distributionList, isHeld } from './queries.js';
+import { fullyDistributedAt } from './rules.js';
 import type { MeetingState, Schedule } from './state.js';
 import type { ReportKind } from './values.js';
 
@@ -103,17 +104,6 @@ const destructionDeadline = (
   return [state.hardCopiesDestroyedAt === null ? d : meet(d, state.hardCopiesDestroyedAt)];
 };
 
-/** The instant the minutes had reached everyone on the distribution list, if they have. */
-const fullyDistributedAt = (state: MeetingState): string | undefined => {
-  const list = distributionList(state);
-  const reached = new Set<string>();
-  for (const d of state.distributions) {
-    for (const r of d.recipients) reached.add(r);
-    if (list.every((id) => reached.has(id))) return d.at;
-  }
-  return undefined;
-};
-
 /** A domain's minutes-distribution timescale (e.g. PNL-7), counted from the meeting's start. */
 const distributionDeadline = (
   state: MeetingState,
@@ -131,7 +121,7 @@ const distributionDeadline = (
     'the meeting',
     calendar,
   );
-  const metAt = fullyDistributedAt(state);
+  const metAt = fullyDistributedAt(distributionList(state), state.distributions);
   return [metAt === undefined ? d : meet(d, metAt)];
 };
 

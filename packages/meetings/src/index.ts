@@ -9,6 +9,7 @@ export * from './state.js';
 export { evolve } from './evolve.js';
 export { makeDecide, type Decision } from './decide/index.js';
 export * from './queries.js';
+export * from './rules.js';
 export { makeMeetingDecider, type MeetingDecider } from './decider.js';
 export {
   meetingModule,

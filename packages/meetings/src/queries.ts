@@ -3,6 +3,7 @@
  * processes (hsb-aim, panel, attendance-aim) ask.
  */
 import { toEpochMillis } from '@aimline/kernel';
+import { awaitingRecipients, derivedDistributionList } from './rules.js';
 import type { AttendanceEntry, Invitee, MinutesAction } from './values.js';
 import type { DraftMinutes, InviteeState, MeetingState } from './state.js';
 
@@ -72,13 +73,11 @@ export const minutesActions = (state: MeetingState): ReadonlyArray<MinutesAction
  * is derived from the attendance sheet and the minutes, never typed in: present attendees (and
  * deputies) in sheet order, then action owners not already on it.
  */
-export const distributionList = (state: MeetingState): ReadonlyArray<string> => {
-  const ids: string[] = [];
-  for (const a of presentAttendees(state)) if (!ids.includes(a.personId)) ids.push(a.personId);
-  for (const action of minutesActions(state))
-    if (!ids.includes(action.ownerId)) ids.push(action.ownerId);
-  return ids;
-};
+export const distributionList = (state: MeetingState): ReadonlyArray<string> =>
+  derivedDistributionList({
+    present: presentAttendees(state).map((a) => a.personId),
+    actionOwners: minutesActions(state).map((a) => a.ownerId),
+  });
 
 /** Everyone the minutes have been sent to so far, in order, once each. */
 export const minutesRecipients = (state: MeetingState): ReadonlyArray<string> => {
@@ -89,10 +88,8 @@ export const minutesRecipients = (state: MeetingState): ReadonlyArray<string> =>
 };
 
 /** Those on the distribution list who have not been sent the minutes yet. */
-export const awaitingMinutes = (state: MeetingState): ReadonlyArray<string> => {
-  const sent = minutesRecipients(state);
-  return distributionList(state).filter((id) => !sent.includes(id));
-};
+export const awaitingMinutes = (state: MeetingState): ReadonlyArray<string> =>
+  awaitingRecipients(distributionList(state), minutesRecipients(state));
 
 export interface MinutesStatus {
   readonly drafts: number;

@@ -59,7 +59,8 @@ export {
   type ReferralDecision,
 } from './referral/state.js';
 export { evolveReferral } from './referral/evolve.js';
-export { chairOf, minutesDueFor, minutesRecipients } from './decide/sitting-meeting.js';
+export { chairOf, minutesChairId, minutesDueFor } from './decide/sitting-meeting.js';
+export { minutesRecipients, minutesSentTo, minutesFullyDistributedAt } from './sitting/minutes.js';
 export { sittingDeadlines } from './sitting/deadlines.js';
 export { referralDeadlines } from './referral/deadlines.js';
 export { scorecard, quarterOf, type Scorecard, type PanelEvent } from './scorecard.js';

@@ -11,6 +11,7 @@ import { initialReferralState, type ReferralState } from './referral/state.js';
 import { sittingCommands, type PanelSittingCommand } from './sitting/commands.js';
 import { sittingEvents, type PanelSittingEvent } from './sitting/events.js';
 import { evolveSitting } from './sitting/evolve.js';
+import { minutesFullyDistributedAt } from './sitting/minutes.js';
 import { initialSittingState, type SittingState } from './sitting/state.js';
 
 export const SITTING_STREAM_PREFIX = 'panel-sitting-';
@@ -29,7 +30,7 @@ export const makeSittingDecider = (
   evolve: evolveSitting,
   isTerminal: (s) =>
     s.cancelled !== null ||
-    (s.minutesDistributed !== null && s.actions.every((a) => a.completedAt !== null)),
+    (minutesFullyDistributedAt(s) !== undefined && s.actions.every((a) => a.completedAt !== null)),
 });
 
 export const makeReferralDecider = (

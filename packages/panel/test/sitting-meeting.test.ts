@@ -8,7 +8,7 @@ import {
   sittingFacts,
   type PanelSittingEvent,
 } from '../src/index.js';
-import { calendar, chairActor, member, policy, sittingCmd } from './fixtures.js';
+import { actor, calendar, chairActor, member, policy, sittingCmd } from './fixtures.js';
 
 const decider = makeSittingDecider();
 const spec = deciderSpec(decider);
@@ -117,7 +117,7 @@ describe('PNL-7 minutes within 7 working days', () => {
     spec
       .given(held)
       .when(sittingCmd('ApproveMinutes', { sittingId: '2026-03' }, '2026-03-05T10:00:00Z'))
-      .thenRejects('MTG-7', { field: 'actor.role' });
+      .thenRejects('MTG-7', { field: 'actor.id' });
     const approved = after(
       held,
       spec
@@ -194,5 +194,118 @@ describe('PNL-9 actions', () => {
   });
   it('PNL-9: no actions before the sitting is held', () => {
     spec.given(scheduled).when(agree('2026-03-16')).thenRejects('STATE');
+  });
+});
+
+describe('MTG-7 / MTG-8: the sitting’s minutes go through @aimline/meetings’ rules', () => {
+  const coChairActor = { id: 'co-chair-1', role: 'co-chair', agency: 'Testshire Council' };
+  const approve = (by: typeof actor) =>
+    sittingCmd('ApproveMinutes', { sittingId: '2026-03' }, '2026-03-05T10:00:00Z', by);
+  const distribute = (recipients?: string[]) =>
+    sittingCmd(
+      'DistributeMinutes',
+      { sittingId: '2026-03', ...(recipients === undefined ? {} : { recipients }) },
+      '2026-03-09T10:00:00Z',
+    );
+  const chairedByChair = heldWith([
+    ['chair', 'present'],
+    ['co-chair', 'present'],
+    ['police', 'present'],
+    ['sen', 'apologies'],
+  ]);
+  const approvedBy = (given: ReadonlyArray<PanelSittingEvent>, by: typeof actor) =>
+    after(given, spec.given(given).when(approve(by)).events());
+
+  it('MTG-7: unapproved minutes are not distributed, to the derived list or to named recipients', () => {
+    spec.given(chairedByChair).when(distribute()).thenRejects('MTG-7');
+    spec
+      .given(chairedByChair)
+      .when(distribute(['police-1']))
+      .thenRejects('MTG-7');
+  });
+
+  it('MTG-7: only the chair or co-chair who chaired approves: the co-chair may not when the chair chaired', () => {
+    spec
+      .given(chairedByChair)
+      .when(approve(coChairActor))
+      .thenRejects('MTG-7', { field: 'actor.id' });
+    spec.given(chairedByChair).when(approve(actor)).thenRejects('MTG-7', { field: 'actor.id' });
+    expect(spec.given(chairedByChair).when(approve(chairActor)).events()).toMatchObject([
+      { type: 'MinutesApproved', data: { approvedBy: 'chair-1' } },
+    ]);
+  });
+
+  it('MTG-7: when the co-chair chaired, the co-chair approves and the absent chair may not', () => {
+    const chairedByCoChair = heldWith([
+      ['chair', 'apologies'],
+      ['co-chair', 'present'],
+    ]);
+    spec
+      .given(chairedByCoChair)
+      .when(approve(chairActor))
+      .thenRejects('MTG-7', { field: 'actor.id' });
+    expect(spec.given(chairedByCoChair).when(approve(coChairActor)).events()).toMatchObject([
+      { type: 'MinutesApproved', data: { approvedBy: 'co-chair-1' } },
+    ]);
+  });
+
+  it('MTG-7: when nobody chaired (PNL-2), the chair’s or co-chair’s seat approves, no one else', () => {
+    const unchaired = heldWith([
+      ['chair', 'apologies'],
+      ['co-chair', 'deputy', 'illness'],
+      ['police', 'present'],
+    ]);
+    spec.given(unchaired).when(approve(actor)).thenRejects('MTG-7', { field: 'actor.id' });
+    expect(spec.given(unchaired).when(approve(coChairActor)).events()).toHaveLength(1);
+  });
+
+  it('MTG-8: distribution to someone neither present nor owning an action is rejected', () => {
+    const approved = approvedBy(chairedByChair, chairActor);
+    spec
+      .given(approved)
+      .when(distribute(['police-1', 'sen-1']))
+      .thenRejects('MTG-8', { field: 'data.recipients.1' });
+    spec
+      .given(approved)
+      .when(distribute(['nobody-1']))
+      .thenRejects('MTG-8', { field: 'data.recipients.0' });
+  });
+
+  it('MTG-8: an action owner who was not at the sitting is on the list; PNL-7 is met when the last on it is sent', () => {
+    const agreed = after(
+      chairedByChair,
+      spec
+        .given(chairedByChair)
+        .when(
+          sittingCmd(
+            'AgreeAction',
+            {
+              sittingId: '2026-03',
+              actionId: 'A1',
+              owner: member('youth-offending'),
+              description: 'Invented action',
+              dueBy: '2026-03-16',
+            },
+            '2026-03-02T15:00:00Z',
+          ),
+        )
+        .events(),
+    );
+    const approved = approvedBy(agreed, chairActor);
+    const first = spec
+      .given(approved)
+      .when(distribute(['youth-offending-1']))
+      .events();
+    expect(first[0]?.data).toMatchObject({
+      recipients: ['youth-offending-1'],
+      documentCategory: 'P25 2026/03/02 LEGAL MEETINGS (HSB AIM)',
+    });
+    const partly = after(approved, first);
+    expect(deadlines(fold(decider)(partly), policy, calendar)[0]?.status.kind).toBe('open');
+    const rest = spec.given(partly).when(distribute()).events();
+    expect(rest[0]?.data).toMatchObject({ recipients: ['chair-1', 'co-chair-1', 'police-1'] });
+    const [minutes] = deadlines(fold(decider)(after(partly, rest)), policy, calendar);
+    expect(minutes?.status).toEqual({ kind: 'met', at: '2026-03-09T10:00:00.000Z' });
+    spec.given(after(partly, rest)).when(distribute()).thenRejects('STATE');
   });
 });

@@ -7,7 +7,8 @@ import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import { reject, type Rejection } from '@aimline/kernel';
 import type { MeetingCommandOf } from '../commands.js';
-import { awaitingMinutes, distributionList, latestDraft } from '../queries.js';
+import { awaitingMinutes, distributionList, latestDraft, minutesApproved } from '../queries.js';
+import { approvalRejection, distributionRejection, unapprovedRejection } from '../rules.js';
 import type { MeetingState, Schedule } from '../state.js';
 import { accept, afterMeeting, atOf, firstDuplicate, nothing, type Decision } from './guards.js';
 
@@ -20,11 +21,11 @@ const knownPeople = (state: MeetingState, schedule: Schedule): ReadonlySet<strin
     schedule.leadProfessional.id,
   ]);
 
-/** MTG-7: only the chair approves, and only approved minutes go anywhere. */
-const approved = (state: MeetingState): E.Either<Rejection, MeetingState> =>
-  state.approval === null
-    ? E.left(reject('MTG-7', 'the chair has not approved the minutes'))
-    : E.right(state);
+/** MTG-7: only approved minutes go anywhere. */
+const approved = (state: MeetingState): E.Either<Rejection, MeetingState> => {
+  const rejection = unapprovedRejection(minutesApproved(state));
+  return rejection === undefined ? E.right(state) : E.left(rejection);
+};
 
 /** MTG-7: business support send draft minutes, with the actions agreed, to the chair. */
 export const submitDraftMinutes = (
@@ -78,17 +79,13 @@ export const approveMinutes = (
     afterMeeting(state, command),
     E.chain((schedule) => {
       const draft = latestDraft(state);
-      if (draft === undefined)
-        return E.left(reject('STATE', 'no draft minutes have been sent to the chair'));
-      if (command.actor.id !== schedule.chair.id)
-        return E.left(
-          reject(
-            'MTG-7',
-            `only the chair (${schedule.chair.id}) may approve the minutes`,
-            'actor.id',
-          ),
-        );
-      if (state.approval !== null) return nothing;
+      const rejection = approvalRejection({
+        chairId: schedule.chair.id,
+        actorId: command.actor.id,
+        hasDraft: draft !== undefined,
+      });
+      if (rejection !== undefined) return E.left(rejection);
+      if (draft === undefined || state.approval !== null) return nothing;
       return accept({
         type: 'MinutesApproved',
         data: {
@@ -124,23 +121,8 @@ export const distributeMinutes = (
               data: { meetingId: d.meetingId, at: atOf(command), recipients: [...awaiting] },
             });
       }
-      if (d.recipients.length === 0)
-        return E.left(reject('INPUT', 'no recipients named', 'data.recipients'));
-      const list = distributionList(state);
-      const outsider = d.recipients.findIndex((r) => !list.includes(r));
-      if (outsider >= 0)
-        return E.left(
-          reject(
-            'MTG-8',
-            `${d.recipients[outsider] ?? ''} was not present and has no action: minutes go only to those present and those with actions`,
-            `data.recipients.${outsider}`,
-          ),
-        );
-      const dup = firstDuplicate(d.recipients);
-      if (dup !== undefined)
-        return E.left(
-          reject('INPUT', `${d.recipients[dup] ?? ''} is named twice`, `data.recipients.${dup}`),
-        );
+      const rejection = distributionRejection(distributionList(state), d.recipients);
+      if (rejection !== undefined) return E.left(rejection);
       return accept({
         type: 'MinutesDistributed',
         data: { meetingId: d.meetingId, at: atOf(command), recipients: d.recipients },

@@ -1,11 +1,22 @@
-/** PNL-2, PNL-7, PNL-8, PNL-9: attendance, holding the sitting, actions and minutes. */
+/**
+ * PNL-2, PNL-7, PNL-8, PNL-9: attendance, holding the sitting, actions and minutes; the minutes'
+ * approval and distribution go through `@aimline/meetings`' MTG-7 and MTG-8 rules.
+ */
 import { addWorkingDays, toUtcIso, type Calendar } from '@aimline/calendar';
+import * as E from 'fp-ts/lib/Either.js';
 import type { Command } from '@aimline/kernel';
+import {
+  approvalRejection,
+  awaitingRecipients,
+  distributionRejection,
+  unapprovedRejection,
+} from '@aimline/meetings';
 import { minutesDocumentCategory } from '../derive.js';
 import type { PanelPolicy } from '../policy.js';
 import { londonDateOf } from '../schedule/local-time.js';
 import type { PanelSittingCommand } from '../sitting/commands.js';
 import type { PanelSittingEvent } from '../sitting/events.js';
+import { minutesRecipients, minutesSentTo } from '../sitting/minutes.js';
 import type { SittingState } from '../sitting/state.js';
 import { eventOf, ms, no, ok, type Decision } from './common.js';
 import { openForChange } from './sitting-schedule.js';
@@ -102,7 +113,26 @@ export const recordActionUpdate = (c: Cmd<'RecordActionUpdate'>, s: SittingState
   );
 };
 
-/** MTG-7: only the chair or co-chair approves the minutes (the actor's role is a panel seat). */
+/**
+ * PNL-2 → MTG-7: the meeting's chair is the member who chaired the sitting (the chair, else the
+ * co-chair, present in person). When nobody chaired, the chair's or co-chair's seat stands in:
+ * an actor in either role is taken as the chair for the approval.
+ */
+export const minutesChairId = (
+  s: SittingState,
+  policy: PanelPolicy,
+  actor: { readonly id: string; readonly role: string },
+): string | null => {
+  const chairedBy = s.held?.chairedBy ?? null;
+  if (chairedBy !== null) {
+    const role = chairedBy === 'chair' ? policy.chairRole : policy.coChairRole;
+    const chair = s.attendees.find((a) => a.role === role && a.status === 'present');
+    return chair?.member.memberId ?? null;
+  }
+  return actor.role === policy.chairRole || actor.role === policy.coChairRole ? actor.id : null;
+};
+
+/** MTG-7 (`@aimline/meetings`): only the chair or co-chair who chaired approves the minutes. */
 export const approveMinutes = (
   c: Cmd<'ApproveMinutes'>,
   s: SittingState,
@@ -110,9 +140,13 @@ export const approveMinutes = (
 ): D => {
   const notHeld = held(s);
   if (notHeld !== undefined) return notHeld;
+  const rejection = approvalRejection({
+    chairId: minutesChairId(s, policy, c.actor),
+    actorId: c.actor.id,
+    hasDraft: true,
+  });
+  if (rejection !== undefined) return E.left(rejection);
   if (s.minutesApprovedAt !== null) return ok();
-  if (c.actor.role !== policy.chairRole && c.actor.role !== policy.coChairRole)
-    return no('MTG-7', 'draft minutes go to the chair (or co-chair) for approval', 'actor.role');
   return ok(
     ev('MinutesApproved', { sittingId: c.data.sittingId, at: c.at, approvedBy: c.actor.id }),
   );
@@ -125,14 +159,11 @@ export const minutesDueFor = (
   sittingDate: string,
 ): string => toUtcIso(addWorkingDays(calendar, sittingDate, policy.minutesWorkingDays));
 
-/** MTG-8: minutes go to those who attended (members and deputies) and to every action owner. */
-export const minutesRecipients = (s: SittingState): string[] => [
-  ...new Set([
-    ...s.attendees.filter((a) => a.status !== 'apologies').map((a) => a.member.memberId),
-    ...s.actions.map((a) => a.owner.memberId),
-  ]),
-];
-
+/**
+ * MTG-7, MTG-8 (`@aimline/meetings`): only approved minutes, only to those on the derived list;
+ * without named recipients, to everyone on it not yet sent them. PNL-8: categorised
+ * "P25 YYYY/MM/DD LEGAL MEETINGS (HSB AIM)"; PNL-7: `late` after the 7th working day.
+ */
 export const distributeMinutes = (
   c: Cmd<'DistributeMinutes'>,
   s: SittingState,
@@ -141,17 +172,26 @@ export const distributeMinutes = (
 ): D => {
   const notHeld = held(s);
   if (notHeld !== undefined) return notHeld;
-  if (s.minutesDistributed !== null)
-    return no('STATE', 'the minutes have already been distributed');
-  if (s.minutesApprovedAt === null)
-    return no('MTG-7', 'only approved minutes are distributed', 'data.sittingId');
+  const unapproved = unapprovedRejection(s.minutesApprovedAt !== null);
+  if (unapproved !== undefined) return E.left(unapproved);
+  const list = minutesRecipients(s);
+  let recipients: ReadonlyArray<string>;
+  if (c.data.recipients === undefined) {
+    recipients = awaitingRecipients(list, minutesSentTo(s));
+    if (s.minutesDistributed !== null && recipients.length === 0)
+      return no('STATE', 'the minutes have already been distributed');
+  } else {
+    const rejection = distributionRejection(list, c.data.recipients);
+    if (rejection !== undefined) return E.left(rejection);
+    recipients = c.data.recipients;
+  }
   const date = s.slot!.date;
   return ok(
     ev('MinutesDistributed', {
       sittingId: c.data.sittingId,
       at: c.at,
       documentCategory: minutesDocumentCategory(date),
-      recipients: minutesRecipients(s),
+      recipients: [...recipients],
       late: ms(c.at) > ms(minutesDueFor(policy, calendar, date)),
     }),
   );

@@ -59,8 +59,15 @@ export const sittingCommandDefinitions = {
   }),
   /** PNL-7 / MTG-7: the chair approves the minutes of key actions. */
   ApproveMinutes: t.type({ sittingId: SittingId }),
-  /** PNL-7 / MTG-8: minutes go to those present and to action owners (the list is derived). */
-  DistributeMinutes: t.type({ sittingId: SittingId }),
+  /**
+   * PNL-7 / MTG-8: minutes go to those present and to action owners (the list is derived, by
+   * `@aimline/meetings`). Without `recipients`: to everyone on the list not yet sent them;
+   * naming anyone not on it is rejected `MTG-8`.
+   */
+  DistributeMinutes: t.intersection([
+    t.type({ sittingId: SittingId }),
+    t.partial({ recipients: t.array(NonEmptyString) }),
+  ]),
 };
 
 export const sittingCommands = commandCatalogue(sittingCommandDefinitions);

@@ -2,6 +2,7 @@
 import { DateTime } from 'luxon';
 import { deadline, localDate, meet, waive, type Calendar, type Deadline } from '@aimline/calendar';
 import type { PanelPolicy } from '../policy.js';
+import { minutesFullyDistributedAt } from './minutes.js';
 import type { SittingState } from './state.js';
 
 export const sittingDeadlines = (
@@ -21,9 +22,8 @@ export const sittingDeadlines = (
     start: state.slot.date,
     startDescription: 'the panel sitting',
   });
-  out.push(
-    state.minutesDistributed === null ? minutes : meet(minutes, state.minutesDistributed.at),
-  );
+  const distributedAt = minutesFullyDistributedAt(state);
+  out.push(distributedAt === undefined ? minutes : meet(minutes, distributedAt));
   for (const a of state.actions) {
     const agreedOn = DateTime.fromISO(localDate(a.agreedAt));
     const days = Math.round(DateTime.fromISO(a.dueBy).diff(agreedOn, 'days').days);

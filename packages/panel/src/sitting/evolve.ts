@@ -78,7 +78,14 @@ export const evolveSitting = (state: SittingState, event: PanelSittingEvent): Si
     case 'MinutesDistributed':
       return {
         ...state,
-        minutesDistributed: { at: event.data.at, documentCategory: event.data.documentCategory },
+        minutesDistributed: state.minutesDistributed ?? {
+          at: event.data.at,
+          documentCategory: event.data.documentCategory,
+        },
+        minutesDistributions: [
+          ...state.minutesDistributions,
+          { at: event.data.at, recipients: event.data.recipients },
+        ],
       };
   }
 };

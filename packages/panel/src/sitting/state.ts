@@ -31,7 +31,13 @@ export interface SittingState {
   readonly held: { readonly at: string; readonly chairedBy: 'chair' | 'co-chair' | null } | null;
   readonly actions: ReadonlyArray<AgreedAction>;
   readonly minutesApprovedAt: string | null;
+  /** The first distribution of the minutes (PNL-8 category); `null` until one. */
   readonly minutesDistributed: { readonly at: string; readonly documentCategory: string } | null;
+  /** Every distribution, in order (MTG-8: who was sent the minutes, and when). */
+  readonly minutesDistributions: ReadonlyArray<{
+    readonly at: string;
+    readonly recipients: ReadonlyArray<string>;
+  }>;
 }
 
 export const initialSittingState: SittingState = {
@@ -48,4 +54,5 @@ export const initialSittingState: SittingState = {
   actions: [],
   minutesApprovedAt: null,
   minutesDistributed: null,
+  minutesDistributions: [],
 };
