@@ -64,6 +64,11 @@ export type {
 export { matchesFilter } from './store/event-store.js';
 export * from './store/errors.js';
 export {
+  STORED_JSON,
+  attachStoredJson,
+  canonicalEventText,
+  chainEventsWithJson,
+  type StoredJson,
   GENESIS_HASH,
   hashEvent,
   chainEvents,

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  attachStoredJson,
+  canonicalEventText,
   canonicalJson,
+  chainEventsWithJson,
   chainEvents,
   GENESIS_HASH,
   verifyLink,
@@ -58,5 +61,56 @@ describe('canonical JSON and the hash chain', () => {
     );
     expect(eventIdFor('A-1', 0)).toBe(eventIdFor('a-1', 0));
     expect(eventIdFor('a-1', 0)).not.toBe(eventIdFor('a-1', 1));
+  });
+});
+
+describe('hashing the stored canonical text', () => {
+  it('canonicalEventText assembled from parts equals the canonical JSON of the whole event', () => {
+    fc.assert(
+      fc.property(
+        fc.jsonValue(),
+        fc.string(),
+        fc.string(),
+        fc.nat(),
+        (data, stream, type, revision) => {
+          const metadata = {
+            occurredAt: 'a',
+            recordedAt: 'b',
+            actor: { id: 'x', role: 'y', agency: 'z' },
+            commandId: 'c',
+            correlationId: 'd',
+            causationId: 'e',
+            prevHash: GENESIS_HASH,
+          };
+          const head = { id: 'id-1', stream, revision, type, schemaVersion: 1 };
+          expect(canonicalEventText(head, canonicalJson(data), canonicalJson(metadata))).toBe(
+            canonicalJson({ ...head, data, metadata }),
+          );
+        },
+      ),
+    );
+  });
+
+  it('chainEventsWithJson hashes exactly as chainEvents, and verification from stored text agrees with verification from values', () => {
+    const batch = samples(3);
+    const withJson = chainEventsWithJson('s-2', undefined, GENESIS_HASH, batch);
+    expect(withJson.map((c) => c.event)).toEqual(
+      chainEvents('s-2', undefined, GENESIS_HASH, batch),
+    );
+    let prev: { revision: number; hash: string } | undefined;
+    for (const { event, json } of withJson) {
+      const recorded = attachStoredJson({ ...event, position: 1n }, json);
+      expect(verifyLink(recorded, prev)).toBeUndefined();
+      prev = { revision: event.revision, hash: event.metadata.hash };
+    }
+    // A changed stored byte is caught even when the parsed values look untouched.
+    const { event, json } = withJson[1]!;
+    const edited = attachStoredJson(
+      { ...event, position: 2n },
+      { ...json, data: json.data.replace('sample', 'sampel') },
+    );
+    expect(
+      verifyLink(edited, { revision: 0, hash: withJson[0]!.event.metadata.hash }),
+    ).toMatchObject({ kind: 'HashMismatch', revision: 1 });
   });
 });

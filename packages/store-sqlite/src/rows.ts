@@ -1,4 +1,9 @@
-import { CorruptStoreError, type ChainedMetadata, type RecordedEvent } from '@aimline/kernel';
+import {
+  attachStoredJson,
+  CorruptStoreError,
+  type ChainedMetadata,
+  type RecordedEvent,
+} from '@aimline/kernel';
 
 /** The columns every event query selects, in this order (statements run in raw mode). */
 export const EVENT_COLUMNS = 'position, id, stream, revision, type, schema_version, data, metadata';
@@ -95,14 +100,19 @@ export const decodeRow = (row: EventRow, location: string): RecordedEvent => {
     typeof parsedMetadata.prevHash !== 'string'
   )
     throw corrupt(row, location, 'metadata is not an object with the hash chain (prevHash, hash)');
-  return {
-    id,
-    stream,
-    revision,
-    position: BigInt(row[0] as number),
-    type,
-    schemaVersion,
-    data: parsedData,
-    metadata: parsedMetadata,
-  };
+  // The stored canonical texts travel with the event, so hash verification reads the bytes
+  // as stored instead of serialising the parsed values again.
+  return attachStoredJson(
+    {
+      id,
+      stream,
+      revision,
+      position: BigInt(row[0] as number),
+      type,
+      schemaVersion,
+      data: parsedData,
+      metadata: parsedMetadata,
+    },
+    { data, metadata },
+  );
 };

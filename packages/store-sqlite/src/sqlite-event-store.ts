@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import {
-  canonicalJson,
-  chainEvents,
+  attachStoredJson,
+  chainEventsWithJson,
   classifyAppend,
   CorruptStoreError,
   GENESIS_HASH,
@@ -14,7 +14,6 @@ import {
   validateAppend,
   WrongExpectedRevisionError,
   type AppendResult,
-  type ChainedEvent,
   type CheckpointStore,
   type EventStore,
   type EventToAppend,
@@ -320,26 +319,32 @@ export class SqliteEventStore implements EventStore {
     const current = previous?.revision;
     if (!meetsExpected(expected, current))
       throw new WrongExpectedRevisionError(stream, expected, current);
-    let chained: ChainedEvent[];
+    let chained: ReturnType<typeof chainEventsWithJson>;
     try {
-      chained = chainEvents(stream, current, previous?.metadata.hash ?? GENESIS_HASH, events);
+      // Canonical JSON once per event: the same text is hashed and stored.
+      chained = chainEventsWithJson(
+        stream,
+        current,
+        previous?.metadata.hash ?? GENESIS_HASH,
+        events,
+      );
     } catch (e) {
       throw new InvalidAppendError(
         stream,
         `an event cannot be stored as JSON: ${(e as Error).message}`,
       );
     }
-    const recorded = chained.map((e): RecordedEvent => {
+    const recorded = chained.map(({ event: e, json }): RecordedEvent => {
       const info = insert.run(
         e.id,
         stream,
         e.revision,
         e.type,
         e.schemaVersion,
-        canonicalJson(e.data),
-        canonicalJson(e.metadata),
+        json.data,
+        json.metadata,
       );
-      return { ...e, position: BigInt(info.lastInsertRowid) };
+      return attachStoredJson({ ...e, position: BigInt(info.lastInsertRowid) }, json);
     });
     return { result: resultOf(recorded), stored: true };
   }

@@ -16,12 +16,56 @@ export interface HashedContent {
   readonly metadata: Omit<ChainedMetadata, 'hash'>;
 }
 
+const sha256 = (prevHash: string, text: string): string =>
+  createHash('sha256').update(prevHash).update(text).digest('hex');
+
 /** sha256 over `prevHash` followed by the canonical JSON of the event without its hash. */
 export const hashEvent = (content: HashedContent): string =>
-  createHash('sha256')
-    .update(content.metadata.prevHash)
-    .update(canonicalJson(content))
-    .digest('hex');
+  sha256(content.metadata.prevHash, canonicalJson(content));
+
+/**
+ * The canonical JSON of a hashed event assembled from canonical texts of its data and of its
+ * metadata without the hash — exactly `canonicalJson(content)`, without serialising the data
+ * again. Keys in code-point order: data, id, metadata, revision, schemaVersion, stream, type.
+ */
+export const canonicalEventText = (
+  e: {
+    readonly id: string;
+    readonly stream: string;
+    readonly revision: number;
+    readonly type: string;
+    readonly schemaVersion: number;
+  },
+  dataJson: string,
+  metadataJsonWithoutHash: string,
+): string =>
+  `{"data":${dataJson},"id":${JSON.stringify(e.id)},"metadata":${metadataJsonWithoutHash},"revision":${e.revision},` +
+  `"schemaVersion":${e.schemaVersion},"stream":${JSON.stringify(e.stream)},"type":${JSON.stringify(e.type)}}`;
+
+/**
+ * The canonical JSON texts an adapter stored for an event's data and metadata (metadata with
+ * `prevHash` and `hash`). Adapters that keep the canonical text attach it to events they read
+ * (non-enumerable, under this symbol) so verification hashes the stored bytes themselves
+ * instead of serialising the parsed values again. Spreads and JSON drop it.
+ */
+export interface StoredJson {
+  readonly data: string;
+  readonly metadata: string;
+}
+export const STORED_JSON: unique symbol = Symbol.for('aimline.storedJson');
+
+export const attachStoredJson = <E extends object>(event: E, json: StoredJson): E =>
+  Object.defineProperty(event, STORED_JSON, { value: json, enumerable: false });
+
+const storedJsonOf = (event: object): StoredJson | undefined =>
+  (event as { [STORED_JSON]?: StoredJson })[STORED_JSON];
+
+/** The stored metadata text with its `"hash"` member removed (it sits between correlationId and occurredAt). */
+const withoutHash = (metadataJson: string, hash: string): string | undefined => {
+  const needle = `,"hash":${JSON.stringify(hash)}`;
+  const at = metadataJson.indexOf(needle);
+  return at < 0 ? undefined : metadataJson.slice(0, at) + metadataJson.slice(at + needle.length);
+};
 
 export interface ChainedEvent {
   readonly id: string;
@@ -42,23 +86,33 @@ export const chainEvents = (
   lastRevision: number | undefined,
   lastHash: string,
   events: ReadonlyArray<EventToAppend>,
-): ChainedEvent[] => {
+): ChainedEvent[] =>
+  chainEventsWithJson(stream, lastRevision, lastHash, events).map((c) => c.event);
+
+/**
+ * `chainEvents`, also returning each event's canonical data and metadata texts, computed once
+ * and used both for the hash and for storage (so an adapter serialises the data once).
+ */
+export const chainEventsWithJson = (
+  stream: string,
+  lastRevision: number | undefined,
+  lastHash: string,
+  events: ReadonlyArray<EventToAppend>,
+): Array<{ readonly event: ChainedEvent; readonly json: StoredJson }> => {
   let prevHash = lastHash;
   let revision = lastRevision === undefined ? 0 : lastRevision + 1;
   return events.map((e) => {
-    const content: HashedContent = {
-      id: e.id,
-      stream,
-      revision,
-      type: e.type,
-      schemaVersion: e.schemaVersion,
-      data: e.data,
-      metadata: { ...e.metadata, prevHash },
-    };
-    const hash = hashEvent(content);
+    const unhashed = { ...e.metadata, prevHash };
+    const dataJson = canonicalJson(e.data);
+    const head = { id: e.id, stream, revision, type: e.type, schemaVersion: e.schemaVersion };
+    const hash = sha256(prevHash, canonicalEventText(head, dataJson, canonicalJson(unhashed)));
+    const metadata = { ...unhashed, hash };
     prevHash = hash;
     revision += 1;
-    return { ...content, metadata: { ...content.metadata, hash } };
+    return {
+      event: { ...head, data: e.data, metadata },
+      json: { data: dataJson, metadata: canonicalJson(metadata) },
+    };
   });
 };
 
@@ -110,15 +164,20 @@ export const verifyLink = (
       actualPrevHash: event.metadata.prevHash,
     };
   const { hash, ...rest } = event.metadata;
-  const actual = hashEvent({
-    id: event.id,
-    stream: event.stream,
-    revision: event.revision,
-    type: event.type,
-    schemaVersion: event.schemaVersion,
-    data: event.data,
-    metadata: rest,
-  });
+  const stored = storedJsonOf(event);
+  const storedWithoutHash = stored === undefined ? undefined : withoutHash(stored.metadata, hash);
+  const actual =
+    stored !== undefined && storedWithoutHash !== undefined
+      ? sha256(event.metadata.prevHash, canonicalEventText(event, stored.data, storedWithoutHash))
+      : hashEvent({
+          id: event.id,
+          stream: event.stream,
+          revision: event.revision,
+          type: event.type,
+          schemaVersion: event.schemaVersion,
+          data: event.data,
+          metadata: rest,
+        });
   if (actual !== hash)
     return {
       kind: 'HashMismatch',
