@@ -1,4 +1,4 @@
-import { epochDayFromYmd } from './epoch-day.js';
+import { epochDayFromYmd, isoDateOfEpochDay } from './epoch-day.js';
 
 /** Day number of Western (Gregorian) Easter Sunday: the anonymous Gregorian algorithm. */
 export function easterSunday(year: number): number {
@@ -18,3 +18,6 @@ export function easterSunday(year: number): number {
   const day = ((h + l - 7 * m + 114) % 31) + 1;
   return epochDayFromYmd(year, month, day);
 }
+
+/** Western Easter Sunday of a year as `YYYY-MM-DD` (for callers outside the day-number arithmetic). */
+export const easterSundayDate = (year: number): string => isoDateOfEpochDay(easterSunday(year));

@@ -80,3 +80,4 @@ export { deadline, meet, statusAt, waive } from './deadline.js';
 export type { DeadlineInput } from './deadline.js';
 export { DeadlineCodec, DeadlineStatusCodec, DeadlineUnitCodec } from './deadline-codec.js';
 export type { Deadline, DeadlineStatus, DeadlineUnit } from './deadline-codec.js';
+export { easterSundayDate } from './easter.js';

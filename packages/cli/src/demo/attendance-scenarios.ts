@@ -8,7 +8,6 @@
  * (ATT-8). Some reviews are late and some events recorded days late on purpose, and a few commands
  * are refused on purpose to show typed rejections. Pure apart from `ctx.rng`.
  */
-import { DateTime } from 'luxon';
 import { addWorkingDaysToDate, isWorkingDay, type Calendar } from '@aimline/calendar';
 import type { Actor, AnyDomainModule } from '@aimline/kernel';
 import {
@@ -38,8 +37,8 @@ import {
   type ScenarioGenerator,
   type ScenarioStep,
 } from './scenario.js';
-
-const ZONE = 'Europe/London';
+import { dt, H, isoDay, londonDayOf, type Day } from './london-time.js';
+import { easterSundayDate as easterSunday } from '@aimline/calendar';
 
 /** The paths a case can walk (see `attendancePathsFor`). */
 export type AttendancePath =
@@ -62,14 +61,6 @@ export type AttendancePath =
 
 // ── dates and times in Europe/London ─────────────────────────────────────────
 
-type Day = string; // YYYY-MM-DD, a London local date
-
-const dt = (day: Day): DateTime => DateTime.fromISO(day, { zone: ZONE });
-const isoDay = (d: DateTime): Day => {
-  const s = d.toISODate();
-  if (s === null) throw new RangeError(`demo: invalid date ${d.invalidReason ?? ''}`);
-  return s;
-};
 // Plain dates as day numbers (UTC arithmetic: no zone is involved in a calendar date).
 const MS_PER_DAY = 86_400_000;
 const dayNumber = (day: Day): number =>
@@ -81,7 +72,6 @@ const daysBetween = (a: Day, b: Day): number => dayNumber(b) - dayNumber(a);
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 const weekday = (day: Day): number => ((((dayNumber(day) + 3) % 7) + 7) % 7) + 1;
 const pad2 = (n: number): string => String(n).padStart(2, '0');
-const H = (h: number, m = 0): number => h * 60 + m;
 const hhmm = (minutes: number): string => `${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
 
 /** An ISO-8601 instant with the London offset, `minutes` after midnight on `day`. */
@@ -92,27 +82,7 @@ const instant = (day: Day, minutes: number): string => {
   if (s === null) throw new RangeError(`demo: invalid instant ${day} ${hhmm(minutes)}`);
   return s;
 };
-const londonDayOf = (at: string): Day => isoDay(DateTime.fromISO(at, { zone: ZONE }));
 const before = (a: string, b: string): boolean => Date.parse(a) < Date.parse(b);
-
-/** Western Easter Sunday (the anonymous Gregorian algorithm). */
-const easterSunday = (y: number): Day => {
-  const a = y % 19;
-  const b = Math.floor(y / 100);
-  const c = y % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31);
-  const day = ((h + l - 7 * m + 114) % 31) + 1;
-  return `${y}-${pad2(month)}-${pad2(day)}`;
-};
 
 // ── an invented but typical English school calendar ─────────────────────────
 

@@ -6,13 +6,7 @@
  * commands that are refused on purpose to show typed rejections. Pure apart from `ctx.rng`.
  */
 import { DateTime } from 'luxon';
-import {
-  addWorkingDaysToDate,
-  isWorkingDay,
-  nextWorkingDay,
-  previousWorkingDay,
-  type Calendar,
-} from '@aimline/calendar';
+import {} from '@aimline/calendar';
 import type { Actor, AnyDomainModule } from '@aimline/kernel';
 import type {
   AssessmentModel,
@@ -33,8 +27,23 @@ import {
   type ScenarioGenerator,
   type ScenarioStep,
 } from './scenario.js';
-
-const ZONE = 'Europe/London';
+import {
+  daysBetween,
+  dt,
+  H,
+  isoDay,
+  londonDayOf,
+  onOrAfter,
+  onOrBefore,
+  plusDays,
+  plusMonths,
+  plusWeeks,
+  tod,
+  wd,
+  ZONE,
+  type Clock,
+  type Day,
+} from './london-time.js';
 
 /** The paths a case can walk (see `pathsFor`). */
 export type HsbPath =
@@ -53,19 +62,6 @@ export type HsbFeature =
 
 // ── dates and times in Europe/London ─────────────────────────────────────────
 
-type Day = string; // YYYY-MM-DD, a London local date
-
-const dt = (day: Day): DateTime => DateTime.fromISO(day, { zone: ZONE });
-const isoDay = (d: DateTime): Day => {
-  const s = d.toISODate();
-  if (s === null) throw new RangeError(`demo: invalid date ${d.invalidReason ?? ''}`);
-  return s;
-};
-const plusDays = (day: Day, n: number): Day => isoDay(dt(day).plus({ days: n }));
-const plusWeeks = (day: Day, n: number): Day => isoDay(dt(day).plus({ weeks: n }));
-const plusMonths = (day: Day, n: number): Day => isoDay(dt(day).plus({ months: n }));
-const daysBetween = (a: Day, b: Day): number => Math.round(dt(b).diff(dt(a), 'days').days);
-
 /** An instant `minutes` after midnight London time on `day`, as UTC ISO-8601. */
 const instant = (day: Day, minutes: number): string => {
   const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
@@ -76,25 +72,10 @@ const instant = (day: Day, minutes: number): string => {
   if (s === null) throw new RangeError(`demo: invalid instant ${day} ${hh}:${mm}`);
   return s;
 };
-const londonDayOf = (at: string): Day => isoDay(DateTime.fromISO(at, { zone: ZONE }));
 const minutesOf = (at: string): number => {
   const d = DateTime.fromISO(at, { zone: ZONE });
   return d.hour * 60 + d.minute;
 };
-const H = (h: number, m = 0): number => h * 60 + m;
-
-interface Clock {
-  readonly cal: Calendar;
-  readonly rng: Rng;
-}
-const onOrAfter = (c: Clock, day: Day): Day =>
-  isWorkingDay(c.cal, day) ? day : nextWorkingDay(c.cal, day);
-const onOrBefore = (c: Clock, day: Day): Day =>
-  isWorkingDay(c.cal, day) ? day : previousWorkingDay(c.cal, day);
-const wd = (c: Clock, day: Day, n: number): Day => addWorkingDaysToDate(c.cal, day, n);
-/** A random time of day between two times (5-minute steps), in minutes. */
-const tod = (c: Clock, from: number, to: number): number =>
-  from + 5 * c.rng.int(0, Math.max(0, Math.floor((to - from) / 5)));
 
 // ── invented professionals ───────────────────────────────────────────────────
 

@@ -15,14 +15,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { DateTime } from 'luxon';
-import {
-  addWorkingDaysToDate,
-  isWorkingDay,
-  nextWorkingDay,
-  previousWorkingDay,
-  subtractWorkingDaysFromDate,
-  type Calendar,
-} from '@aimline/calendar';
+import { nextWorkingDay } from '@aimline/calendar';
 import type { Actor } from '@aimline/kernel';
 import {
   ageOn,
@@ -52,20 +45,23 @@ import {
 import { FIRST_NAMES, LAST_NAMES } from './invented-people.js';
 import type { Rng } from './rng.js';
 import { moduleNamed, type ScenarioGenerator, type ScenarioStep } from './scenario.js';
-
-const ZONE = 'Europe/London';
+import {
+  dt,
+  H,
+  isoDay,
+  londonDayOf,
+  onOrAfter,
+  onOrBefore,
+  plusDays,
+  tod,
+  wd,
+  ZONE,
+  type Clock,
+  type Day,
+} from './london-time.js';
 
 // ── dates and times in Europe/London ─────────────────────────────────────────
 
-type Day = string; // YYYY-MM-DD, a London local date
-
-const dt = (day: Day): DateTime => DateTime.fromISO(day, { zone: ZONE });
-const isoDay = (d: DateTime): Day => {
-  const s = d.toISODate();
-  if (s === null) throw new RangeError(`panel demo: invalid date ${d.invalidReason ?? ''}`);
-  return s;
-};
-const plusDays = (day: Day, n: number): Day => isoDay(dt(day).plus({ days: n }));
 const ms = (instant: string): number => Date.parse(instant);
 const iso = (d: DateTime): string => {
   const s = d.toISO({ suppressMilliseconds: true });
@@ -77,23 +73,7 @@ const instant = (day: Day, minutes: number): string =>
   iso(dt(day).startOf('day').plus({ minutes }));
 const plusMinutes = (at: string, minutes: number): string =>
   iso(DateTime.fromISO(at, { zone: ZONE }).plus({ minutes }));
-const londonDayOf = (at: string): Day => isoDay(DateTime.fromISO(at, { zone: ZONE }));
-const H = (h: number, m = 0): number => h * 60 + m;
 
-interface Clock {
-  readonly cal: Calendar;
-  readonly rng: Rng;
-}
-const onOrAfter = (c: Clock, day: Day): Day =>
-  isWorkingDay(c.cal, day) ? day : nextWorkingDay(c.cal, day);
-const onOrBefore = (c: Clock, day: Day): Day =>
-  isWorkingDay(c.cal, day) ? day : previousWorkingDay(c.cal, day);
-/** `n` working days after (n > 0) or before (n < 0) a day. */
-const wd = (c: Clock, day: Day, n: number): Day =>
-  n >= 0 ? addWorkingDaysToDate(c.cal, day, n) : subtractWorkingDaysFromDate(c.cal, day, -n);
-/** A random time of day between two times (5-minute steps), in minutes. */
-const tod = (c: Clock, from: number, to: number): number =>
-  from + 5 * c.rng.int(0, Math.max(0, Math.floor((to - from) / 5)));
 /** A random working day in [a, b] (a when the range holds none). */
 const workingDayBetween = (c: Clock, a: Day, b: Day): Day => {
   const days: Day[] = [];
