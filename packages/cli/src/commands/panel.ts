@@ -17,7 +17,7 @@ export const panelAgendaCommand = async (
     throw new CliError(`no sitting "${sittingId}" and no referral booked into it`, ExitCode.Failed);
   rt.output.result(a, () =>
     [
-      `Sitting ${sittingId}: ${a.sitting?.scheduledAt ?? '(not yet scheduled)'}${a.sitting?.movedFrom ? ` (moved from ${a.sitting.movedFrom.date}: ${a.sitting.movedFrom.reason})` : ''}${a.sitting?.cancelled ? ` CANCELLED: ${a.sitting.cancelled.reason}` : ''}`,
+      `Sitting ${sittingId}: ${a.sitting?.slot ? `${a.sitting.slot.date}, ${a.sitting.slot.start} to ${a.sitting.slot.end}, ${a.sitting.slot.venue}` : '(not yet scheduled)'}${a.sitting?.movedFrom ? ` (moved from ${a.sitting.movedFrom.date}: ${a.sitting.movedFrom.reason})` : ''}${a.sitting?.cancelled ? ` CANCELLED: ${a.sitting.cancelled.reason}` : ''}`,
       table(
         ['referral', 'papers due (PNL-4)', 'papers', 'decision'],
         a.items.map((i) => [

@@ -1,0 +1,147 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
+
+/** The read commands on one demo history (invented people), through the embedded store. */
+describe('aimline read commands on demo data', () => {
+  let store: string;
+  let hsbCase: string;
+  let attendanceCase: string;
+  const cli = async (...args: string[]) => {
+    const r = await runCli(['--store', store, '--json', ...args]);
+    expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+    return JSON.parse(r.stdout) as unknown;
+  };
+
+  beforeAll(async () => {
+    store = `sqlite:${join(mkdtempSync(join(tmpdir(), 'aimline-read-')), 'events.db')}`;
+    const demo = (await cli(
+      'demo',
+      '--cases',
+      '6',
+      '--seed',
+      '3',
+      '--years',
+      '2',
+      '--from',
+      '2024-01-08T09:00:00Z',
+    )) as {
+      sampleCases: { hsb: string; attendance: string };
+    };
+    hsbCase = demo.sampleCases.hsb;
+    attendanceCase = demo.sampleCases.attendance;
+  }, 120_000);
+
+  it('timeline: an HSB case by phase, each entry with who, when recorded and the deadlines it opened or met', async () => {
+    const t = (await cli('timeline', hsbCase)) as {
+      phases: Record<
+        string,
+        Array<{
+          actor: { role: string };
+          recordedAt: string;
+          opened: Array<{ ruleId: string }>;
+          settled: unknown[];
+        }>
+      >;
+    };
+    expect(Object.keys(t.phases)).toEqual(expect.arrayContaining(['strategy', 'assessment']));
+    const strategy = t.phases['strategy']!;
+    expect(strategy[0]!.opened.map((d) => d.ruleId)).toContain('HSB-2');
+    expect(strategy.every((e) => e.actor.role.length > 0 && e.recordedAt.length > 0)).toBe(true);
+    const attendance = (await cli('timeline', attendanceCase)) as {
+      stream: string;
+      entries: unknown[];
+    };
+    expect(attendance.stream).toBe(`attendance-aim-${attendanceCase}`);
+    expect(attendance.entries.length).toBeGreaterThan(3);
+  });
+
+  it('deadlines: every obligation carries its rule id and explanation; counts per rule; as-of changes what is known', async () => {
+    const now = (await cli('deadlines', '--as-of', '2026-01-31T12:00:00Z')) as {
+      deadlines: Array<{ deadline: { ruleId: string; explanation: string } }>;
+      byRule: Record<string, unknown>;
+    };
+    expect(now.deadlines.length).toBeGreaterThan(10);
+    expect(
+      now.deadlines.every(
+        (d) => /^[A-Z]+-\d+$/.test(d.deadline.ruleId) && d.deadline.explanation.length > 0,
+      ),
+    ).toBe(true);
+    expect(Object.keys(now.byRule)).toEqual(expect.arrayContaining(['HSB-2', 'PNL-4', 'ATT-7']));
+    const early = (await cli('deadlines', '--as-of', '2024-03-01T12:00:00Z')) as {
+      deadlines: unknown[];
+    };
+    expect(early.deadlines.length).toBeLessThan(now.deadlines.length);
+    const overdue = (await cli('deadlines', '--as-of', '2026-01-31T12:00:00Z', '--overdue')) as {
+      deadlines: Array<{ status: { kind: string }; hoursLate: number }>;
+    };
+    expect(overdue.deadlines.every((d) => d.status.kind === 'breached' && d.hoursLate > 0)).toBe(
+      true,
+    );
+  });
+
+  it('panel agenda and scorecard: slots with papers status, decisions, minutes category; PNL-11 counts', async () => {
+    const cards = (await cli('panel', 'scorecard')) as Array<{
+      quarter: string;
+      referrals: number;
+      byRating: Record<string, number>;
+    }>;
+    expect(cards.length).toBeGreaterThan(2);
+    const withReferrals = cards.find((c) => c.referrals > 0)!;
+    expect(Object.values(withReferrals.byRating).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    const agendas: unknown[] = [];
+    for (const sitting of ['2024-03', '2024-04', '2024-05', '2024-06', '2024-07'])
+      agendas.push(await cli('panel', 'agenda', sitting));
+    const items = (
+      agendas as Array<{
+        items: Array<{ papers: string; papersDue: string }>;
+        minutes: { documentCategory: string | null };
+      }>
+    ).flatMap((a) => a.items);
+    expect(items.length).toBeGreaterThan(0);
+    expect(
+      items.every(
+        (i) =>
+          ['sent on time', 'sent late', 'not sent'].includes(i.papers) && i.papersDue.length > 0,
+      ),
+    ).toBe(true);
+    const categories = (agendas as Array<{ minutes: { documentCategory: string | null } }>)
+      .map((a) => a.minutes.documentCategory)
+      .filter((c): c is string => c !== null);
+    expect(categories.length).toBeGreaterThan(0);
+    for (const c of categories)
+      expect(c).toMatch(/^P25 \d{4}\/\d{2}\/\d{2} LEGAL MEETINGS \(HSB AIM\)$/);
+  });
+
+  it('attendance: cases by stage, reviews due, penalty-notice threshold and end of school age, as of a day', async () => {
+    const o = (await cli('attendance', '--as-of', '2025-06-30')) as {
+      byStage: Record<string, number>;
+      reviewsDue: unknown[];
+      penaltyThresholdMet: unknown[];
+      nearEndOfCompulsorySchoolAge: unknown[];
+    };
+    expect(Object.values(o.byStage).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    expect(
+      Array.isArray(o.reviewsDue) &&
+        Array.isArray(o.penaltyThresholdMet) &&
+        Array.isArray(o.nearEndOfCompulsorySchoolAge),
+    ).toBe(true);
+  });
+
+  it('replay --as-of: a projection rebuilt from what had been recorded by then', async () => {
+    const all = (await cli('replay', 'event-counts')) as { events: number };
+    const early = (await cli('replay', 'event-counts', '--as-of', '2024-06-30')) as {
+      events: number;
+    };
+    expect(early.events).toBeGreaterThan(0);
+    expect(early.events).toBeLessThan(all.events);
+    const chains = (await cli('replay', 'chain-verification')) as {
+      events: number;
+      breaks: unknown[];
+    };
+    expect(chains.events).toBe(all.events);
+    expect(chains.breaks).toEqual([]);
+  });
+});
