@@ -4,13 +4,7 @@
  * metadata), plus anything the decider derived (warnings, the lead agency, a bail date).
  */
 import * as t from 'io-ts';
-import {
-  defineEvent,
-  eventCatalogue,
-  type DomainEvent,
-  type EventCatalogue,
-  type EventDefinition,
-} from '@aimline/kernel';
+import { defineEvent, eventCatalogue, type EventCatalogue, type EventOf } from '@aimline/kernel';
 import * as C from './commands.js';
 import { DateOnly, Instant, LeadAgency, NonEmptyString, Warning } from './values.js';
 
@@ -65,20 +59,9 @@ export const hsbEventDefinitions = {
   DisagreementResolved: ev(C.ResolveDisagreement),
 } as const;
 
-type Defs = typeof hsbEventDefinitions;
-/**
- * The event union. Derived here rather than with the kernel's `EventOf`, whose `Definitions`
- * constraint rejects concrete codecs (`EventDefinition<A>` is invariant in A): see README.
- */
-export type HsbEvent = {
-  [K in Extract<keyof Defs, string>]: DomainEvent<
-    K,
-    Defs[K] extends EventDefinition<infer A> ? A : never
-  >;
-}[Extract<keyof Defs, string>];
+/** The event union, derived from the definitions. */
+export type HsbEvent = EventOf<typeof hsbEventDefinitions>;
 
-export const hsbEvents: EventCatalogue<HsbEvent> = eventCatalogue(
-  hsbEventDefinitions as unknown as Parameters<typeof eventCatalogue>[0],
-) as unknown as EventCatalogue<HsbEvent>;
+export const hsbEvents: EventCatalogue<HsbEvent> = eventCatalogue(hsbEventDefinitions);
 export type HsbEventType = HsbEvent['type'];
 export type EventData<K extends HsbEventType> = Extract<HsbEvent, { type: K }>['data'];
