@@ -205,23 +205,6 @@ describe('aimline demo: synthetic attendance AIM cases', () => {
     const met = statuses.filter((x) => x.s.kind === 'met').length;
     expect(met).toBeGreaterThan(statuses.filter((x) => x.s.kind === 'breached').length * 3);
     expect(all.some((d) => d.ruleId === 'NAT-8')).toBe(true);
-
-    // Counts for the report.
-    const counts: Record<string, number> = {};
-    for (const e of events) counts[e.type] = (counts[e.type] ?? 0) + 1;
-    console.log(
-      JSON.stringify(
-        {
-          commands: result.commands,
-          events: result.events,
-          streams: result.streams,
-          expected: result.expectedRejections,
-          counts,
-        },
-        null,
-        1,
-      ),
-    );
   });
 
   it('every command happens in school hours (Europe/London) with an ISO instant and offset, by an invented actor', () => {

@@ -185,22 +185,6 @@ describe('aimline demo: synthetic panel history', () => {
     expect(cards.filter((c) => c.referrals > 0).length).toBeGreaterThanOrEqual(5);
     expect(cards.reduce((n, c) => n + c.repeatReferrals, 0)).toBeGreaterThan(0);
     expect(cards.reduce((n, c) => n + c.escalations + c.deEscalations, 0)).toBeGreaterThan(0);
-
-    const counts: Record<string, number> = {};
-    for (const e of events) counts[e.type] = (counts[e.type] ?? 0) + 1;
-    console.log(
-      JSON.stringify(
-        {
-          commands: result.commands,
-          events: result.events,
-          streams: result.streams,
-          expected: result.expectedRejections,
-          counts,
-        },
-        null,
-        1,
-      ),
-    );
   });
 
   it('every command happens in business hours (Europe/London) on a working day, by an invented actor', () => {
