@@ -27,7 +27,7 @@ const ms = (instant: string): number => Date.parse(instant);
 const byStart = (a: ScheduleEntry, b: ScheduleEntry): number => ms(a.start) - ms(b.start);
 
 const tooLate = (policy: PanelPolicy, sittingDate: string, papersDue: string): string =>
-  `papers for the sitting on ${longDate(sittingDate)} had to reach members by ${papersDue} (${policy.papersWorkingDaysBefore} working days before); too late, so booked into the next sitting (PNL-4)`;
+  `papers for the sitting on ${longDate(sittingDate)} had to reach members by the end of ${longDate(papersDue)} (${policy.papersWorkingDaysBefore} working days before); too late, so booked into the next sitting (PNL-4)`;
 
 /**
  * The earliest sitting, not cancelled, whose papers deadline is not earlier than `at` (so the
