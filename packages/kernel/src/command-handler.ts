@@ -82,7 +82,7 @@ export const commandHandler = (options: CommandHandlerOptions): CommandHandler =
     let state = cached?.state ?? module.decider.initialState;
     let revision = cached?.revision;
     // The cache owns this set: it only ever grows with ids of events that are stored.
-    const commandIds = cached?.commandIds ?? new Set<string>();
+    const commandIds = (cached?.commandIds as Set<string> | undefined) ?? new Set<string>();
     try {
       for await (const recorded of store.readStream(stream, {
         fromRevision: revision === undefined ? 0 : revision + 1,
@@ -165,7 +165,7 @@ export const commandHandler = (options: CommandHandlerOptions): CommandHandler =
         cache.set(stream, {
           revision: result.nextExpectedRevision,
           state: next,
-          commandIds: commandIds.add(envelope.commandId),
+          commandIds: (commandIds as Set<string>).add(envelope.commandId),
         });
         return E.right({
           stream,

@@ -3,7 +3,7 @@ export interface CachedStream<S> {
   readonly revision: number;
   readonly state: S;
   /** Command ids already applied to the stream (for idempotent retries). */
-  readonly commandIds: Set<string>;
+  readonly commandIds: ReadonlySet<string>;
 }
 
 /**
