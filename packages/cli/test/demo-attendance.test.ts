@@ -1,4 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
+import { collect } from '@aimline/kernel/testing';
+import { expectNoUnplannedOutcomes } from './demo-checks.js';
 import { describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { isWorkingDay, statusAt, type Deadline } from '@aimline/calendar';
@@ -49,12 +51,6 @@ const characteristic = [
   'CaseClosed',
 ] as const;
 
-const allEvents = async (store: InMemoryEventStore): Promise<RecordedEvent[]> => {
-  const out: RecordedEvent[] = [];
-  for await (const e of store.readAll()) out.push(e);
-  return out;
-};
-
 type Data = Record<string, unknown>;
 const data = (e: RecordedEvent): Data => e.data as Data;
 
@@ -63,11 +59,7 @@ describe('aimline demo: synthetic attendance AIM cases', () => {
     const steps = attendanceScenarios(context(7));
     const store = new InMemoryEventStore();
     const result = await runScenarios(store, steps);
-    expect(
-      result.rejected,
-      `unexpected rejections: ${JSON.stringify(result.rejected, null, 2)}`,
-    ).toEqual([]);
-    expect(result.failed, `failures: ${JSON.stringify(result.failed, null, 2)}`).toEqual([]);
+    expectNoUnplannedOutcomes(result);
 
     // ATT-2 (a letter without the prosecution warning), NAT-4 (sessions sent twice), NAT-8 (a
     // legal step after compulsory school age): refused under the rule, nothing appended.
@@ -77,7 +69,7 @@ describe('aimline demo: synthetic attendance AIM cases', () => {
     expect([...planned].sort()).toEqual(['ATT-2', 'NAT-4', 'NAT-8']);
     expect(result.expectedRejections.map((r) => r.ruleId).sort()).toEqual([...planned].sort());
 
-    const events = await allEvents(store);
+    const events = await collect(store.readAll());
     const types = new Set(events.map((e) => e.type));
     expect(
       characteristic.filter((t) => !types.has(t)),

@@ -1,4 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
+import { collect } from '@aimline/kernel/testing';
+import { expectNoUnplannedOutcomes } from './demo-checks.js';
 import { describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { isWorkingDay, type Deadline } from '@aimline/calendar';
@@ -57,22 +59,12 @@ const characteristic = [
   'DisagreementResolved',
 ] as const;
 
-const allEvents = async (store: InMemoryEventStore): Promise<RecordedEvent[]> => {
-  const out: RecordedEvent[] = [];
-  for await (const e of store.readAll()) out.push(e);
-  return out;
-};
-
 describe('aimline demo: synthetic HSB AIM cases', () => {
   it('seed 7, 12 cases: every command accepted except the planned typed rejections; every path recorded', async () => {
     const steps = hsbScenarios(context(7));
     const store = new InMemoryEventStore();
     const result = await runScenarios(store, steps);
-    expect(
-      result.rejected,
-      `unexpected rejections: ${JSON.stringify(result.rejected, null, 2)}`,
-    ).toEqual([]);
-    expect(result.failed, `failures: ${JSON.stringify(result.failed, null, 2)}`).toEqual([]);
+    expectNoUnplannedOutcomes(result);
 
     const planned = steps.flatMap((s) =>
       s.expectRejection === undefined ? [] : [s.expectRejection],
@@ -82,7 +74,7 @@ describe('aimline demo: synthetic HSB AIM cases', () => {
     expect(result.expectedRejections.map((r) => r.ruleId).sort()).toEqual([...planned].sort());
     expect(planned).toEqual(expect.arrayContaining(['HSB-6', 'HSB-22']));
 
-    const events = await allEvents(store);
+    const events = await collect(store.readAll());
     const types = new Set(events.map((e) => e.type));
     const missing = characteristic.filter((t) => !types.has(t));
     expect(missing, `event types missing from the store`).toEqual([]);
@@ -175,7 +167,7 @@ describe('aimline demo: synthetic HSB AIM cases', () => {
       [...result.rejected, ...result.failed],
       JSON.stringify([...result.rejected, ...result.failed], null, 2),
     ).toEqual([]);
-    const types = new Set((await allEvents(store)).map((e) => e.type));
+    const types = new Set((await collect(store.readAll())).map((e) => e.type));
     expect(characteristic.filter((t) => !types.has(t))).toEqual([]);
   });
 

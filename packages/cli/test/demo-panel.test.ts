@@ -1,4 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
+import { collect } from '@aimline/kernel/testing';
+import { expectNoUnplannedOutcomes } from './demo-checks.js';
 import { describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { isWorkingDay } from '@aimline/calendar';
@@ -47,12 +49,6 @@ const characteristic = [
   'ReferralClosed',
 ] as const;
 
-const allEvents = async (store: InMemoryEventStore): Promise<RecordedEvent[]> => {
-  const out: RecordedEvent[] = [];
-  for await (const e of store.readAll()) out.push(e);
-  return out;
-};
-
 /** The panel's events read back from the store, decoded by their modules. */
 const panelEvents = (events: ReadonlyArray<RecordedEvent>): PanelEvent[] =>
   events.flatMap((recorded) => {
@@ -75,11 +71,7 @@ describe('aimline demo: synthetic panel history', () => {
     const steps = panelScenarios(context(7));
     const store = new InMemoryEventStore();
     const result = await runScenarios(store, steps);
-    expect(
-      result.rejected,
-      `unexpected rejections: ${JSON.stringify(result.rejected, null, 2)}`,
-    ).toEqual([]);
-    expect(result.failed, `failures: ${JSON.stringify(result.failed, null, 2)}`).toEqual([]);
+    expectNoUnplannedOutcomes(result);
 
     const planned = steps.flatMap((s) =>
       s.expectRejection === undefined ? [] : [s.expectRejection],
@@ -87,7 +79,7 @@ describe('aimline demo: synthetic panel history', () => {
     expect(planned.sort()).toEqual(['PNL-2', 'PNL-3']);
     expect(result.expectedRejections.map((r) => r.ruleId).sort()).toEqual(planned);
 
-    const recorded = await allEvents(store);
+    const recorded = await collect(store.readAll());
     const events = panelEvents(recorded);
     expect(events).toHaveLength(recorded.length);
     const types = new Set(events.map((e) => e.type));
