@@ -92,6 +92,12 @@ function instantOf(value: string, fn: string, arg: string): number {
   return ms;
 }
 
+/** When a met, met-late or waived deadline was settled. */
+function settledAtOf(status: DeadlineStatus): string | undefined {
+  if (status.kind === 'met' || status.kind === 'waived') return status.at;
+  return status.kind === 'breached' ? status.metAt : undefined;
+}
+
 /** Whether the status can still change (open, or breached and not yet met). */
 function isOpen(status: DeadlineStatus): boolean {
   return status.kind === 'open' || (status.kind === 'breached' && status.metAt === undefined);
@@ -99,11 +105,16 @@ function isOpen(status: DeadlineStatus): boolean {
 
 /**
  * The status as of `asOf`: open up to and including the due instant, breached after it (with
- * how late, as an ISO-8601 duration) unless met or waived; met, waived and late-met stay.
+ * how late, as an ISO-8601 duration) unless met or waived by then; met, waived and late-met stay
+ * from the instant they were settled.
  */
 export function statusAt(d: Deadline, asOf: DateInput): DeadlineStatus {
   const asOfMs = toInstantMs(asOf, 'statusAt', 'asOf');
-  if (!isOpen(d.status)) return d.status;
+  // A deadline met or waived after `asOf` was still outstanding then: judge it by its due instant.
+  const settledAt = settledAtOf(d.status);
+  const settledLater =
+    settledAt !== undefined && instantOf(settledAt, 'statusAt', 'deadline.status') > asOfMs;
+  if (!isOpen(d.status) && !settledLater) return d.status;
   const dueMs = instantOf(d.due, 'statusAt', 'deadline.due');
   return asOfMs > dueMs ? { kind: 'breached', by: isoDuration(asOfMs - dueMs) } : { kind: 'open' };
 }

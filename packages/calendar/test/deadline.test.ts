@@ -294,3 +294,22 @@ describe('T-6: codec', () => {
     ).toBe(true);
   });
 });
+
+describe('statusAt before the deadline was settled', () => {
+  it('T-6: a deadline met or waived after asOf was still open (or breached) then', () => {
+    const d = deadline({
+      ruleId: 'HSB-11',
+      label: 'Allocation',
+      trigger: { event: 'the strategy meeting', at: '2026-12-24T10:00:00Z' },
+      unit: 'workingDays',
+      amount: 5,
+    });
+    const metLate = meet(d, '2027-01-06T09:00:00Z');
+    expect(statusAt(metLate, '2027-01-05T12:00:00Z')).toEqual({ kind: 'open' });
+    expect(statusAt(metLate, '2027-01-06T08:00:00Z')).toMatchObject({ kind: 'breached' });
+    expect(statusAt(metLate, '2027-01-06T09:00:00Z')).toEqual(metLate.status);
+    const waived = waive(d, 'Case closed: family moved out of area', '2027-01-04T10:00:00Z');
+    expect(statusAt(waived, '2027-01-01T10:00:00Z')).toEqual({ kind: 'open' });
+    expect(statusAt(waived, '2027-01-04T10:00:00Z')).toEqual(waived.status);
+  });
+});

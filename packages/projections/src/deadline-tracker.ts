@@ -73,7 +73,7 @@ export const deadlineReport = (
     if (source === undefined) continue;
     for (const d of source.deadlines(entry.state)) {
       if (Date.parse(d.trigger.at) > asOfMs) continue;
-      const status = statusKnownAt(d, asOfMs, asOf);
+      const status = statusAt(d, asOf);
       const counts = (byRule[d.ruleId] ??= { open: 0, met: 0, breached: 0, waived: 0 });
       counts[status.kind]++;
       const lateUntil =
@@ -96,14 +96,4 @@ export const deadlineReport = (
     (a, b) => a.deadline.due.localeCompare(b.deadline.due) || a.stream.localeCompare(b.stream),
   );
   return { asOf, deadlines: rows, byRule };
-};
-
-/** The status as it stood at `asOf`: a deadline met or waived after `asOf` was still open then. */
-const statusKnownAt = (d: Deadline, asOfMs: number, asOf: string): DeadlineStatus => {
-  const s = d.status;
-  const settledAt =
-    s.kind === 'met' || s.kind === 'waived' ? s.at : s.kind === 'breached' ? s.metAt : undefined;
-  if (settledAt !== undefined && Date.parse(settledAt) > asOfMs)
-    return statusAt({ ...d, status: { kind: 'open' } }, asOf);
-  return statusAt(d, asOf);
 };
