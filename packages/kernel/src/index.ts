@@ -85,5 +85,4 @@ export {
 } from './store/append-checks.js';
 export { InMemoryEventStore } from './store/in-memory-store.js';
 export { pollingSubscription } from './store/polling-subscription.js';
-export { AsyncQueue } from './store/async-queue.js';
 export { StateCache, type CachedStream } from './store/state-cache.js';

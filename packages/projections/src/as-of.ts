@@ -9,12 +9,3 @@ export const recordedBy =
   (asOf: string | undefined) =>
   (event: RecordedEvent): boolean =>
     asOf === undefined || Date.parse(event.metadata.recordedAt) <= Date.parse(asOf);
-
-/** Filters an async stream of events to those recorded by `asOf`. */
-export async function* recordedUpTo(
-  events: AsyncIterable<RecordedEvent>,
-  asOf: string | undefined,
-): AsyncIterable<RecordedEvent> {
-  const keep = recordedBy(asOf);
-  for await (const e of events) if (keep(e)) yield e;
-}

@@ -5,7 +5,7 @@ export {
   type ProjectionDecodeError,
 } from './decoded-event.js';
 export { type Projection, appliesTo, foldProjection } from './projection.js';
-export { recordedBy, recordedUpTo } from './as-of.js';
+export { recordedBy } from './as-of.js';
 export {
   auditTrail,
   auditEntry,
