@@ -1,5 +1,19 @@
 export { type Decider, fold } from './decider.js';
 export { type Rejection, reject } from './rejection.js';
+export {
+  type Decision,
+  type Check,
+  type CommandOfType,
+  type Handler,
+  type Handlers,
+  accept,
+  refuse,
+  check,
+  firstFailure,
+  firstDuplicate,
+  eventOf,
+  dispatch,
+} from './decide.js';
 export { Actor } from './actor.js';
 export { IsoInstant, IsoDate, toEpochMillis } from './instant.js';
 export type { Command, CommandEnvelope } from './command.js';

@@ -1,0 +1,126 @@
+/**
+ * The decide toolkit: the one way every domain writes `decide`.
+ *
+ * A handler answers one command type with a `Decision`: the events to append (`accept`) or a
+ * typed rejection naming the rule and the field (`refuse`). Guards are `Check`s, run in order
+ * by `firstFailure`; `check` builds one from the condition that breaks a rule. `dispatch` routes
+ * a command to its handler through a map with one entry per command type, so a command without
+ * a handler does not compile.
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import { reject, type Rejection } from './rejection.js';
+
+/** What `decide` answers: the events that record the command, or the rejection it earned. */
+export type Decision<Ev, R extends Rejection = Rejection> = E.Either<R, ReadonlyArray<Ev>>;
+
+/**
+ * Accepts the command with these events (none: the command changes nothing, e.g. a retry). The
+ * event type comes from where the decision goes (the handler's return type), never from the
+ * events themselves, so each event literal is checked against the union, unknown fields too.
+ */
+export const accept = <Ev>(...events: ReadonlyArray<NoInfer<Ev>>): Decision<Ev, never> =>
+  E.right(events);
+
+/** Refuses the command: with a rejection already built, or with the rule, reason and field. */
+export function refuse<R extends Rejection>(rejection: R): Decision<never, R>;
+export function refuse(ruleId: string, reason: string, field?: string): Decision<never>;
+export function refuse(
+  ruleOrRejection: string | Rejection,
+  reason = '',
+  field?: string,
+): Decision<never> {
+  return E.left(
+    typeof ruleOrRejection === 'string' ? reject(ruleOrRejection, reason, field) : ruleOrRejection,
+  );
+}
+
+/**
+ * A guard: the rejection when it fails, `undefined` when it passes. A thunk, so a later guard
+ * may assume the earlier ones passed.
+ */
+export type Check<R extends Rejection = Rejection> = () => R | undefined;
+
+/**
+ * The rejection for `ruleId` when `broken` holds (the condition names the fault, as the reason
+ * does), otherwise `undefined`: `check(d.assessors.length === 0, 'INPUT', 'no assessors', 'data.assessors')`.
+ */
+export const check = (
+  broken: boolean,
+  ruleId: string,
+  reason: string,
+  field?: string,
+): Rejection | undefined => (broken ? reject(ruleId, reason, field) : undefined);
+
+/** The first failing check, in order, or `undefined` when all pass; later checks are not run. */
+export const firstFailure = <R extends Rejection>(
+  ...checks: ReadonlyArray<Check<R>>
+): R | undefined => {
+  for (const run of checks) {
+    const failure = run();
+    if (failure !== undefined) return failure;
+  }
+  return undefined;
+};
+
+/**
+ * The index of the first item whose key appeared before it (in `items`, or among `existing`),
+ * or `undefined` when every key is new. The index names the field: `data.assessors.${i}.id`.
+ */
+export const firstDuplicate = <A>(
+  items: ReadonlyArray<A>,
+  key: (item: A) => string,
+  existing: Iterable<string> = [],
+): number | undefined => {
+  const seen = new Set(existing);
+  for (const [i, item] of items.entries()) {
+    const k = key(item);
+    if (seen.has(k)) return i;
+    seen.add(k);
+  }
+  return undefined;
+};
+
+/** A typed event builder for a union: `ev('SittingHeld', { … })` checks the data against the type. */
+export const eventOf =
+  <Ev extends { readonly type: string; readonly data: unknown }>() =>
+  <K extends Ev['type']>(type: K, data: Extract<Ev, { readonly type: K }>['data']): Ev =>
+    ({ type, data }) as unknown as Ev;
+
+/** The member of a command union with this type. */
+export type CommandOfType<C extends { readonly type: string }, K extends C['type']> = Extract<
+  C,
+  { readonly type: K }
+>;
+
+/** One command type's handler: the command, the state it acts on and the decider's context. */
+export type Handler<
+  C extends { readonly type: string },
+  K extends C['type'],
+  S,
+  Ctx,
+  Ev,
+  R extends Rejection = Rejection,
+> = (command: CommandOfType<C, K>, state: S, ctx: Ctx) => Decision<Ev, R>;
+
+/** A handler for every command type of `C`: a missing or an unknown one is a compile error. */
+export type Handlers<
+  C extends { readonly type: string },
+  S,
+  Ctx,
+  Ev,
+  R extends Rejection = Rejection,
+> = { readonly [K in C['type']]: Handler<C, K, S, Ctx, Ev, R> };
+
+/** Routes each command to the handler for its type. */
+export const dispatch =
+  <C extends { readonly type: string }, S, Ctx, Ev, R extends Rejection = Rejection>(
+    handlers: Handlers<C, S, Ctx, Ev, R>,
+  ) =>
+  (command: C, state: S, ctx: Ctx): Decision<Ev, R> => {
+    const handler = handlers[command.type as C['type']] as (
+      command: C,
+      state: S,
+      ctx: Ctx,
+    ) => Decision<Ev, R>;
+    return handler(command, state, ctx);
+  };

@@ -1,0 +1,192 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { describe, expect, it } from 'vitest';
+import {
+  accept,
+  check,
+  dispatch,
+  eventOf,
+  firstDuplicate,
+  firstFailure,
+  refuse,
+  reject,
+  type Decision,
+  type Handlers,
+  type Rejection,
+} from '../src/index.js';
+
+// An invented domain, a library loan: rule ids LOAN-1 and LOAN-2 are this test's own.
+type LoanCommand =
+  | { readonly type: 'Borrow'; readonly data: { readonly copies: ReadonlyArray<string> } }
+  | { readonly type: 'Return'; readonly data: { readonly copy: string } };
+type LoanEvent =
+  | { readonly type: 'Borrowed'; readonly data: { readonly copy: string } }
+  | { readonly type: 'Returned'; readonly data: { readonly copy: string } };
+interface LoanState {
+  readonly onLoan: ReadonlyArray<string>;
+}
+interface LoanPolicy {
+  readonly maxCopies: number;
+}
+
+const loanHandlers: Handlers<LoanCommand, LoanState, LoanPolicy, LoanEvent> = {
+  Borrow: (command, state, policy) => {
+    const d = command.data;
+    const dup = firstDuplicate(d.copies, (c) => c, state.onLoan);
+    const failure = firstFailure(
+      () => check(d.copies.length === 0, 'INPUT', 'no copies named', 'data.copies'),
+      () => check(dup !== undefined, 'LOAN-1', 'a copy is already on loan', `data.copies.${dup}`),
+      () =>
+        check(
+          state.onLoan.length + d.copies.length > policy.maxCopies,
+          'LOAN-2',
+          `at most ${policy.maxCopies} copies on loan`,
+          'data.copies',
+        ),
+    );
+    if (failure) return refuse(failure);
+    return accept(...d.copies.map((copy) => ({ type: 'Borrowed' as const, data: { copy } })));
+  },
+  Return: (command, state) =>
+    state.onLoan.includes(command.data.copy)
+      ? accept({ type: 'Returned', data: { copy: command.data.copy } })
+      : accept(),
+};
+const decideLoan = dispatch(loanHandlers);
+const policy: LoanPolicy = { maxCopies: 2 };
+
+describe('decide toolkit: a decider written with it', () => {
+  it('accept: the events a command records, in order', () => {
+    const decision = decideLoan(
+      { type: 'Borrow', data: { copies: ['c1', 'c2'] } },
+      { onLoan: [] },
+      policy,
+    );
+    expect(decision).toEqual(
+      E.right([
+        { type: 'Borrowed', data: { copy: 'c1' } },
+        { type: 'Borrowed', data: { copy: 'c2' } },
+      ]),
+    );
+  });
+
+  it('accept(): a command that changes nothing records no event', () => {
+    expect(decideLoan({ type: 'Return', data: { copy: 'c9' } }, { onLoan: [] }, policy)).toEqual(
+      E.right([]),
+    );
+  });
+
+  it('LOAN-1: a duplicate, within the command or against the state, is refused naming its index', () => {
+    expect(
+      decideLoan({ type: 'Borrow', data: { copies: ['c1', 'c1'] } }, { onLoan: [] }, policy),
+    ).toEqual(E.left(reject('LOAN-1', 'a copy is already on loan', 'data.copies.1')));
+    expect(
+      decideLoan({ type: 'Borrow', data: { copies: ['c1'] } }, { onLoan: ['c1'] }, policy),
+    ).toEqual(E.left(reject('LOAN-1', 'a copy is already on loan', 'data.copies.0')));
+  });
+
+  it('firstFailure: the first broken rule wins; the rules after it are not judged', () => {
+    expect(decideLoan({ type: 'Borrow', data: { copies: [] } }, { onLoan: [] }, policy)).toEqual(
+      E.left(reject('INPUT', 'no copies named', 'data.copies')),
+    );
+    expect(
+      decideLoan(
+        { type: 'Borrow', data: { copies: ['c3', 'c3'] } },
+        { onLoan: ['c1', 'c2'] },
+        policy,
+      ),
+    ).toEqual(E.left(reject('LOAN-1', 'a copy is already on loan', 'data.copies.1')));
+  });
+
+  it('LOAN-2: the context (here a policy) reaches the handler', () => {
+    const decision = decideLoan(
+      { type: 'Borrow', data: { copies: ['c3'] } },
+      { onLoan: ['c1', 'c2'] },
+      policy,
+    );
+    expect(decision).toEqual(E.left(reject('LOAN-2', 'at most 2 copies on loan', 'data.copies')));
+    expect(
+      decideLoan(
+        { type: 'Borrow', data: { copies: ['c3'] } },
+        { onLoan: ['c1', 'c2'] },
+        { maxCopies: 3 },
+      ),
+    ).toEqual(E.right([{ type: 'Borrowed', data: { copy: 'c3' } }]));
+  });
+});
+
+describe('decide toolkit: each helper', () => {
+  it('check: a rejection exactly when the condition that breaks the rule holds', () => {
+    expect(check(true, 'R-1', 'broken', 'data.x')).toEqual(reject('R-1', 'broken', 'data.x'));
+    expect(check(true, 'R-1', 'broken')).toEqual({
+      kind: 'Rejected',
+      ruleId: 'R-1',
+      reason: 'broken',
+    });
+    expect(check(false, 'R-1', 'broken', 'data.x')).toBeUndefined();
+  });
+
+  it('firstFailure: runs the checks in order and stops at the first failure', () => {
+    const ran: string[] = [];
+    const step = (name: string, failure?: Rejection) => () => {
+      ran.push(name);
+      return failure;
+    };
+    expect(firstFailure(step('a'), step('b', reject('R-2', 'b fails')), step('c'))).toEqual(
+      reject('R-2', 'b fails'),
+    );
+    expect(ran).toEqual(['a', 'b']);
+    expect(firstFailure(step('d'), step('e'))).toBeUndefined();
+    expect(firstFailure()).toBeUndefined();
+  });
+
+  it('firstDuplicate: the index of the first repeated key, or undefined', () => {
+    const people = [{ id: 'p1' }, { id: 'p2' }, { id: 'p1' }, { id: 'p2' }];
+    expect(firstDuplicate(people, (p) => p.id)).toBe(2);
+    expect(firstDuplicate(people.slice(0, 2), (p) => p.id)).toBeUndefined();
+    expect(firstDuplicate([], (p: string) => p)).toBeUndefined();
+    expect(firstDuplicate(['p3', 'p2'], (p) => p, ['p2'])).toBe(1);
+    expect(firstDuplicate(['p3', 'p4'], (p) => p, new Set(['p1']))).toBeUndefined();
+  });
+
+  it('refuse: from the rule, reason and field, or from a rejection already built', () => {
+    const built = reject('R-3', 'not allowed', 'data.y');
+    expect(refuse('R-3', 'not allowed', 'data.y')).toEqual(E.left(built));
+    expect(refuse(built)).toEqual(E.left(built));
+    expect(refuse('R-4', 'no field')).toEqual(
+      E.left({ kind: 'Rejected', ruleId: 'R-4', reason: 'no field' }),
+    );
+  });
+
+  it('eventOf: builds the union member for a type', () => {
+    const ev = eventOf<LoanEvent>();
+    const returned: Decision<LoanEvent> = accept(ev('Returned', { copy: 'c1' }));
+    expect(returned).toEqual(E.right([{ type: 'Returned', data: { copy: 'c1' } }]));
+  });
+});
+
+describe('decide toolkit: what does not compile', () => {
+  it('dispatch: a command type without a handler, or a handler for no command type', () => {
+    // @ts-expect-error: the map has no handler for Return
+    const missing: Handlers<LoanCommand, LoanState, LoanPolicy, LoanEvent> = {
+      Borrow: () => accept(),
+    };
+    const unknownType: Handlers<LoanCommand, LoanState, LoanPolicy, LoanEvent> = {
+      Borrow: () => accept(),
+      Return: () => accept(),
+      // @ts-expect-error: there is no Renew command
+      Renew: () => accept(),
+    };
+    expect(Object.keys(missing)).toEqual(['Borrow']);
+    expect(Object.keys(unknownType)).toHaveLength(3);
+  });
+
+  it('accept: an event literal is checked against the union, unknown fields too', () => {
+    const handlers: Handlers<LoanCommand, LoanState, LoanPolicy, LoanEvent> = {
+      // @ts-expect-error: Lent is not a loan event
+      Borrow: () => accept({ type: 'Lent', data: { copy: 'c1' } }),
+      // @ts-expect-error: a Returned event has no `when`
+      Return: () => accept({ type: 'Returned', data: { copy: 'c1', when: 'today' } }),
+    };
+    expect(Object.keys(handlers)).toEqual(['Borrow', 'Return']);
+  });
+});
