@@ -34,8 +34,7 @@ import {
 import { openSqliteEventStore } from '../../packages/store-sqlite/src/index.js';
 import { defaultCouncilPolicy } from '../../packages/cli/src/council-policy.js';
 import { domainRegistry, type DomainRegistry } from '../../packages/cli/src/registry.js';
-import { generators } from '../../packages/cli/src/demo/generators.js';
-import { seededRng } from '../../packages/cli/src/demo/rng.js';
+import { generators, seededRng } from '../../packages/demo/src/index.js';
 import { Database, log } from './common.js';
 
 export const SEED = 20_261_123;
@@ -75,6 +74,7 @@ const SOURCE_ROOTS = [
   'panel',
   'attendance-aim',
   'store-sqlite',
+  'demo',
   'cli',
 ];
 
@@ -121,7 +121,7 @@ const generateSteps = (registry: DomainRegistry): StoredStep[] => {
     const steps = generate({
       rng: rng.fork(name),
       policy,
-      registry,
+      modules: registry.modules,
       from: FROM,
       years: YEARS,
       cases: CASES,

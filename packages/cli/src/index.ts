@@ -1,7 +1,7 @@
 /**
  * @aimline/cli as a library: the same composition the `aimline` command uses, for council
- * apps and scripts that want the store URLs, the council policy file, the domain registry or
- * the demo generators without the command line.
+ * apps and scripts that want the store URLs, the council policy file or the domain registry
+ * without the command line. The demo generators are their own package, `@aimline/demo`.
  */
 export { main, buildProgram } from './program.js';
 export { buildRuntime, type Runtime, type GlobalOptions } from './container.js';
@@ -21,7 +21,3 @@ export {
 export { domainRegistry, type DomainRegistry, type DomainEntry } from './registry.js';
 export { ExitCode, CliError } from './exit-codes.js';
 export { FileSnapshotStore } from './file-snapshot-store.js';
-export { generators } from './demo/generators.js';
-export { runScenarios, type DemoResult } from './demo/run-scenarios.js';
-export { seededRng, type Rng } from './demo/rng.js';
-export type { ScenarioStep, ScenarioContext, ScenarioGenerator } from './demo/scenario.js';

@@ -2,10 +2,7 @@ import { ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../container.js';
 import { table } from '../output.js';
 import { progress } from '../progress.js';
-import { generators } from '../demo/generators.js';
-import { runScenarios } from '../demo/run-scenarios.js';
-import { seededRng } from '../demo/rng.js';
-import type { ScenarioStep } from '../demo/scenario.js';
+import { generators, runScenarios, seededRng, type ScenarioStep } from '@aimline/demo';
 
 export interface DemoOptions {
   readonly cases: number;
@@ -26,7 +23,7 @@ export const demo = async (rt: Runtime, o: DemoOptions): Promise<number> => {
     const generated = generate({
       rng: rng.fork(name),
       policy: rt.policy,
-      registry: rt.registry,
+      modules: rt.registry.modules,
       from: o.from,
       years: o.years,
       cases: o.cases,

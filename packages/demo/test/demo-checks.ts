@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { DemoResult } from '../src/demo/run-scenarios.js';
+import type { DemoResult } from '../src/run-scenarios.js';
 
 /** Every generated command was accepted, except the ones generated on purpose to be refused. */
 export const expectNoUnplannedOutcomes = (result: DemoResult): void => {

@@ -6,19 +6,18 @@ import { DateTime } from 'luxon';
 import { isWorkingDay, type Deadline } from '@aimline/calendar';
 import { InMemoryEventStore, type RecordedEvent } from '@aimline/kernel';
 import { deadlines, type HsbState } from '@aimline/hsb-aim';
-import { defaultCouncilPolicy } from '../src/council-policy.js';
-import { domainRegistry } from '../src/registry.js';
-import { hsbScenarios, pathsFor } from '../src/demo/hsb-scenarios.js';
-import { seededRng } from '../src/demo/rng.js';
-import { runScenarios } from '../src/demo/run-scenarios.js';
-import type { ScenarioContext } from '../src/demo/scenario.js';
+import { councilModules, defaultPolicy } from './council.js';
+import { hsbScenarios, pathsFor } from '../src/hsb-scenarios.js';
+import { seededRng } from '../src/rng.js';
+import { runScenarios } from '../src/run-scenarios.js';
+import type { ScenarioContext } from '../src/scenario.js';
 
-const policy = defaultCouncilPolicy();
-const registry = domainRegistry(policy);
+const policy = defaultPolicy;
+const modules = councilModules(policy);
 const context = (seed: number, cases = 12): ScenarioContext => ({
   rng: seededRng(seed),
   policy,
-  registry,
+  modules,
   from: '2023-09-04T09:00:00Z',
   years: 3,
   cases,
@@ -108,7 +107,7 @@ describe('aimline demo: synthetic HSB AIM cases', () => {
     expect(lateSteps.length).toBeGreaterThanOrEqual(2);
 
     // Deadlines missed on purpose: late allocation (HSB-11) and late home visit (HSB-12).
-    const module = registry.modules.find((m) => m.name === 'hsb-case')!;
+    const module = modules.find((m) => m.name === 'hsb-case')!;
     const byStream = new Map<string, RecordedEvent[]>();
     for (const e of events) byStream.set(e.stream, [...(byStream.get(e.stream) ?? []), e]);
     const all: Deadline[] = [];
@@ -176,19 +175,19 @@ describe('aimline demo: synthetic HSB AIM cases', () => {
       ...policy,
       hsb: { ...policy.hsb, modelsInUse: [...policy.hsb.modelsInUse, 'AIM3'] },
     };
-    const aim3Registry = domainRegistry(aim3);
+    const aim3Modules = councilModules(aim3);
     const runs = [
-      { seed: 1, cases: 3, years: 1, p: policy, r: registry },
-      { seed: 2, cases: 9, years: 2, p: policy, r: registry },
-      { seed: 3, cases: 20, years: 4, p: policy, r: registry },
-      { seed: 4, cases: 12, years: 3, p: aim3, r: aim3Registry },
+      { seed: 1, cases: 3, years: 1, p: policy, m: modules },
+      { seed: 2, cases: 9, years: 2, p: policy, m: modules },
+      { seed: 3, cases: 20, years: 4, p: policy, m: modules },
+      { seed: 4, cases: 12, years: 3, p: aim3, m: aim3Modules },
     ];
     for (const run of runs) {
       const steps = hsbScenarios({
         ...context(run.seed, run.cases),
         years: run.years,
         policy: run.p,
-        registry: run.r,
+        modules: run.m,
       });
       const result = await runScenarios(new InMemoryEventStore(), steps);
       const problems = [...result.rejected, ...result.failed];

@@ -1736,7 +1736,7 @@ const LATE_RECORDING_TYPES: ReadonlySet<string> = new Set([
 
 export const attendanceScenarios: ScenarioGenerator = (ctx: ScenarioContext) => {
   const { rng } = ctx;
-  const module: AnyDomainModule = moduleNamed(ctx.registry, 'attendance-aim');
+  const module: AnyDomainModule = moduleNamed(ctx.modules, 'attendance-aim');
   const policy = ctx.policy.attendance;
   const terms = new SchoolTerms(ctx.policy.calendar);
   const people = new People(rng);

@@ -1150,7 +1150,7 @@ const LATE_RECORDING_TYPES: ReadonlySet<string> = new Set([
 
 export const hsbScenarios: ScenarioGenerator = (ctx: ScenarioContext) => {
   const { rng } = ctx;
-  const module: AnyDomainModule = moduleNamed(ctx.registry, 'hsb-case');
+  const module: AnyDomainModule = moduleNamed(ctx.modules, 'hsb-case');
   const policy = ctx.policy.hsb;
   const clock: Clock = { cal: ctx.policy.calendar, rng };
   const staff = makeStaff(rng);

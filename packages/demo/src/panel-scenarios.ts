@@ -412,8 +412,8 @@ export const panelScenarios: ScenarioGenerator = (ctx) => {
   const policy = ctx.policy.panel;
   const cal = ctx.policy.calendar;
   const clock: Clock = { cal, rng };
-  const sittingModule = moduleNamed(ctx.registry, 'panel-sitting');
-  const referralModule = moduleNamed(ctx.registry, 'panel-referral');
+  const sittingModule = moduleNamed(ctx.modules, 'panel-sitting');
+  const referralModule = moduleNamed(ctx.modules, 'panel-referral');
   const decider = makeSittingDecider(policy, cal);
   const people = makePeople(rng, policy);
   const bs = people.businessSupport;

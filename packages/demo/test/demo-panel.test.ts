@@ -6,19 +6,18 @@ import { DateTime } from 'luxon';
 import { isWorkingDay } from '@aimline/calendar';
 import { InMemoryEventStore, type RecordedEvent } from '@aimline/kernel';
 import { quarterOf, scorecard, type PanelEvent } from '@aimline/panel';
-import { defaultCouncilPolicy } from '../src/council-policy.js';
-import { domainRegistry } from '../src/registry.js';
-import { panelScenarios } from '../src/demo/panel-scenarios.js';
-import { seededRng } from '../src/demo/rng.js';
-import { runScenarios } from '../src/demo/run-scenarios.js';
-import type { ScenarioContext } from '../src/demo/scenario.js';
+import { councilModules, defaultPolicy } from './council.js';
+import { panelScenarios } from '../src/panel-scenarios.js';
+import { seededRng } from '../src/rng.js';
+import { runScenarios } from '../src/run-scenarios.js';
+import type { ScenarioContext } from '../src/scenario.js';
 
-const policy = defaultCouncilPolicy();
-const registry = domainRegistry(policy);
+const policy = defaultPolicy;
+const modules = councilModules(policy);
 const context = (seed: number, cases = 12, years = 2): ScenarioContext => ({
   rng: seededRng(seed),
   policy,
-  registry,
+  modules,
   from: '2024-01-08T09:00:00Z',
   years,
   cases,
@@ -52,7 +51,7 @@ const characteristic = [
 /** The panel's events read back from the store, decoded by their modules. */
 const panelEvents = (events: ReadonlyArray<RecordedEvent>): PanelEvent[] =>
   events.flatMap((recorded) => {
-    const module = registry.modules.find(
+    const module = modules.find(
       (m) =>
         (m.name === 'panel-sitting' || m.name === 'panel-referral') &&
         recorded.stream.startsWith(m.streamPrefix),

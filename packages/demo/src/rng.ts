@@ -1,6 +1,6 @@
 /**
  * The demo's seeded random source (mulberry32): the same seed always generates the same
- * history. Randomness lives here, in the CLI, never in a domain package.
+ * history. Randomness lives here, in the demo package, never in a domain package.
  */
 export interface Rng {
   /** A float in [0, 1). */

@@ -1,0 +1,12 @@
+/**
+ * @aimline/demo: seeded synthetic histories of the three AIM processes (HSB cases, the panel's
+ * sittings and referrals, attendance cases), with invented people only, sent as commands
+ * through the real deciders and the command handler.
+ */
+export { generators } from './generators.js';
+export { hsbScenarios } from './hsb-scenarios.js';
+export { panelScenarios } from './panel-scenarios.js';
+export { attendanceScenarios } from './attendance-scenarios.js';
+export { runScenarios, type DemoResult } from './run-scenarios.js';
+export { seededRng, type Rng } from './rng.js';
+export type { DemoPolicy, ScenarioStep, ScenarioContext, ScenarioGenerator } from './scenario.js';

@@ -1,0 +1,22 @@
+import { attendanceAimModule, defaultAttendancePolicy } from '@aimline/attendance-aim';
+import { calendarForRegion } from '@aimline/calendar';
+import { defaultHsbPolicy, hsbCaseModule } from '@aimline/hsb-aim';
+import type { AnyDomainModule } from '@aimline/kernel';
+import { defaultPanelPolicy, panelReferralModule, panelSittingModule } from '@aimline/panel';
+import type { DemoPolicy } from '../src/scenario.js';
+
+/** The source documents' policy, as `aimline` uses it when a council gives no policy file. */
+export const defaultPolicy: DemoPolicy = {
+  calendar: calendarForRegion('england-and-wales'),
+  hsb: defaultHsbPolicy,
+  panel: defaultPanelPolicy,
+  attendance: defaultAttendancePolicy,
+};
+
+/** The modules the generators write to, with the policy bound in (as the CLI's registry binds them). */
+export const councilModules = (policy: DemoPolicy): ReadonlyArray<AnyDomainModule> => [
+  hsbCaseModule(policy.hsb, policy.calendar),
+  panelSittingModule(policy.panel, policy.calendar),
+  panelReferralModule(policy.panel, policy.calendar),
+  attendanceAimModule(policy.attendance),
+];
