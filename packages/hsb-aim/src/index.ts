@@ -16,7 +16,7 @@ export {
 export * from './state.js';
 export { evolve } from './evolve.js';
 export { makeDecide } from './decide/index.js';
-export type { Decision } from './decide/common.js';
+export type { Decision } from './decide/handler.js';
 export { makeHsbDecider, type HsbDecider } from './decider.js';
 export { deriveLeadAgency, type LeadAgencyDecision } from './lead-agency.js';
 export { deadlines } from './deadlines.js';

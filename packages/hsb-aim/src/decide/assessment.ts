@@ -1,12 +1,20 @@
 /** Assessment: model (HSB-8), lead agency (HSB-9), assessors (HSB-10), home safety plan (HSB-12, HSB-13). */
-import * as E from 'fp-ts/lib/Either.js';
-import { reject, type Rejection } from '@aimline/kernel';
+import {
+  accept,
+  refuse,
+  check,
+  firstFailure,
+  firstDuplicate,
+  reject,
+  type Rejection,
+} from '@aimline/kernel';
+import { criminalRoute } from './criminal.js';
+import type { Handler } from './handler.js';
 import { ageOn } from '../age.js';
 import { deriveLeadAgency } from '../lead-agency.js';
 import type { HsbPolicy } from '../policy.js';
 import type { OpenCase } from '../state.js';
 import type { AssessmentModel, Assessor } from '../values.js';
-import { criminalRoute, firstDuplicate, firstFailure, ok, when, type Handler } from './common.js';
 
 /** HSB-8: the model must be in use by the council and fit the child's age. */
 export const modelFits = (
@@ -19,9 +27,7 @@ export const modelFits = (
   const fits = policy.modelAgeBands.some(
     (b) => b.model === model && age >= b.minAge && age <= b.maxAge,
   );
-  return fits
-    ? undefined
-    : reject('HSB-8', `the ${model} model does not fit a child aged ${age}`, 'data.model');
+  return check(!fits, 'HSB-8', `the ${model} model does not fit a child aged ${age}`, 'data.model');
 };
 
 const criminalProceedings = (s: OpenCase): boolean =>
@@ -84,38 +90,46 @@ export const allocateAssessors: Handler<'AllocateAssessors'> = (command, s, ctx)
   const age = ageOn(s.child.dateOfBirth, command.at);
   const failure = firstFailure(
     () =>
-      when(
+      check(
         s.criminal.plea === 'not-guilty' && s.criminal.finding !== 'guilty',
         'HSB-29',
         'no AIM assessment after a not-guilty plea',
       ),
     () =>
-      when(s.assessment.commissioned === undefined, 'STATE', 'no assessment has been commissioned'),
-    () => when(s.assessment.allocatedAt !== undefined, 'STATE', 'assessors are already allocated'),
-    () => when(d.assessors.length === 0, 'INPUT', 'no assessors listed', 'data.assessors'),
-    () => when(dup >= 0, 'INPUT', 'an assessor is listed twice', `data.assessors.${dup}.id`),
+      check(
+        s.assessment.commissioned === undefined,
+        'STATE',
+        'no assessment has been commissioned',
+      ),
+    () => check(s.assessment.allocatedAt !== undefined, 'STATE', 'assessors are already allocated'),
+    () => check(d.assessors.length === 0, 'INPUT', 'no assessors listed', 'data.assessors'),
+    () =>
+      check(
+        dup !== undefined,
+        'INPUT',
+        'an assessor is listed twice',
+        `data.assessors.${dup ?? ''}.id`,
+      ),
     () => modelFits(d.model, age, ctx.policy),
     () => assessorChecks(d.model, d.assessors, s),
   );
-  if (failure) return E.left(failure);
+  if (failure) return refuse(failure);
   const lead = deriveLeadAgency(s, command.at, ctx.policy);
-  return ok({
+  return accept({
     type: 'AssessorsAllocated',
     data: { ...d, at: command.at, leadAgency: lead.leadAgency, leadAgencyReason: lead.reason },
   });
 };
 
 export const needsAllocation = (s: OpenCase): Rejection | undefined =>
-  s.assessment.allocatedAt === undefined
-    ? reject('STATE', 'assessors are not yet allocated')
-    : undefined;
+  check(s.assessment.allocatedAt === undefined, 'STATE', 'assessors are not yet allocated');
 
 /** HSB-12: the home visit with the family. */
 export const recordHomeVisit: Handler<'RecordHomeVisit'> = (command, s) => {
   const failure = needsAllocation(s);
   return failure
-    ? E.left(failure)
-    : ok({ type: 'HomeVisitCompleted', data: { ...command.data, at: command.at } });
+    ? refuse(failure)
+    : accept({ type: 'HomeVisitCompleted', data: { ...command.data, at: command.at } });
 };
 
 export const safetyPlanHeadings = [
@@ -134,17 +148,22 @@ export const agreeHomeSafetyPlan: Handler<'AgreeHomeSafetyPlan'> = (command, s) 
   const failure = firstFailure(
     () => needsAllocation(s),
     () =>
-      when(
+      check(
         missing !== undefined,
         'HSB-13',
         `the home safety plan does not cover ${missing ?? ''}`,
         `data.plan.${missing ?? ''}`,
       ),
-    () => when(!d.typed, 'HSB-12', 'a home safety plan must be typed', 'data.typed'),
+    () => check(!d.typed, 'HSB-12', 'a home safety plan must be typed', 'data.typed'),
     () =>
-      when(d.signedBy.length === 0, 'HSB-12', 'a home safety plan must be signed', 'data.signedBy'),
+      check(
+        d.signedBy.length === 0,
+        'HSB-12',
+        'a home safety plan must be signed',
+        'data.signedBy',
+      ),
     () =>
-      when(
+      check(
         d.agreedByManagers.length === 0,
         'HSB-12',
         'a home safety plan must be agreed by managers',
@@ -152,6 +171,6 @@ export const agreeHomeSafetyPlan: Handler<'AgreeHomeSafetyPlan'> = (command, s) 
       ),
   );
   return failure
-    ? E.left(failure)
-    : ok({ type: 'HomeSafetyPlanAgreed', data: { ...d, at: command.at } });
+    ? refuse(failure)
+    : accept({ type: 'HomeSafetyPlanAgreed', data: { ...d, at: command.at } });
 };

@@ -1,18 +1,26 @@
 /** Criminal-justice paths: HSB-28 (assessment informing the decision), HSB-29 (prosecution), HSB-30. */
-import * as E from 'fp-ts/lib/Either.js';
+import { accept, refuse, check, firstFailure, toEpochMillis } from '@aimline/kernel';
+import type { Handler } from './handler.js';
 import { addCalendarDays, localDate } from '@aimline/calendar';
-import { criminalRoute, firstFailure, inCustody, ok, when, type Handler } from './common.js';
 import type { OpenCase } from '../state.js';
 
+export const criminalRoute = (s: OpenCase): boolean =>
+  s.route?.route === 'criminal-justice' || s.route?.route === 'both';
+
+export const inCustody = (s: OpenCase): boolean =>
+  s.criminal.custody !== undefined &&
+  (s.criminal.releasedAt === undefined ||
+    toEpochMillis(s.criminal.releasedAt) < toEpochMillis(s.criminal.custody.from));
+
 const onCriminalRoute = (s: OpenCase) =>
-  when(!criminalRoute(s), 'STATE', 'the case is not on the criminal-justice route');
+  check(!criminalRoute(s), 'STATE', 'the case is not on the criminal-justice route');
 
 /** HSB-28: the young person admits the offence. */
 export const recordAdmission: Handler<'RecordAdmission'> = (command, s) => {
   const failure = onCriminalRoute(s);
   return failure
-    ? E.left(failure)
-    : ok({ type: 'AdmissionRecorded', data: { ...command.data, at: command.at } });
+    ? refuse(failure)
+    : accept({ type: 'AdmissionRecorded', data: { ...command.data, at: command.at } });
 };
 
 /** HSB-28: bail or release under investigation, 28 days (policy) unless a date is set. */
@@ -21,11 +29,12 @@ export const recordBail: Handler<'RecordBail'> = (command, s, ctx) => {
   const until = d.until ?? localDate(addCalendarDays(command.at, ctx.policy.bailDays));
   const failure = firstFailure(
     () => onCriminalRoute(s),
-    () => when(until <= localDate(command.at), 'INPUT', 'bail must run beyond today', 'data.until'),
+    () =>
+      check(until <= localDate(command.at), 'INPUT', 'bail must run beyond today', 'data.until'),
   );
   return failure
-    ? E.left(failure)
-    : ok({ type: 'BailRecorded', data: { ...d, until, at: command.at } });
+    ? refuse(failure)
+    : accept({ type: 'BailRecorded', data: { ...d, until, at: command.at } });
 };
 
 /** HSB-28: the police contact CSC and the YOS to trigger the assessment. */
@@ -33,21 +42,21 @@ export const policeTriggerAssessment: Handler<'PoliceTriggerAssessment'> = (comm
   const failure = firstFailure(
     () => onCriminalRoute(s),
     () =>
-      when(
+      check(
         s.criminal.admissionAt === undefined,
         'HSB-28',
         'the police trigger an assessment after the young person admits the offence',
       ),
     () =>
-      when(
+      check(
         s.criminal.triggeredAt !== undefined,
         'STATE',
         'the police already triggered the assessment',
       ),
   );
   return failure
-    ? E.left(failure)
-    : ok({ type: 'AssessmentTriggeredByPolice', data: { ...command.data, at: command.at } });
+    ? refuse(failure)
+    : accept({ type: 'AssessmentTriggeredByPolice', data: { ...command.data, at: command.at } });
 };
 
 /** HSB-28: the police / CPS decide; when the assessment informs it, after the report to the officer. */
@@ -55,62 +64,62 @@ export const recordPoliceDecision: Handler<'RecordPoliceDecision'> = (command, s
   const failure = firstFailure(
     () => onCriminalRoute(s),
     () =>
-      when(
+      check(
         s.criminal.policeDecision !== undefined,
         'STATE',
         'the police decision is already recorded',
       ),
   );
   return failure
-    ? E.left(failure)
-    : ok({ type: 'PoliceDecisionRecorded', data: { ...command.data, at: command.at } });
+    ? refuse(failure)
+    : accept({ type: 'PoliceDecisionRecorded', data: { ...command.data, at: command.at } });
 };
 
 export const recordCharge: Handler<'RecordCharge'> = (command, s) => {
   const failure = firstFailure(
     () => onCriminalRoute(s),
-    () => when(s.criminal.chargedAt !== undefined, 'STATE', 'already charged'),
+    () => check(s.criminal.chargedAt !== undefined, 'STATE', 'already charged'),
     () =>
-      when(
+      check(
         s.criminal.policeDecision !== undefined && s.criminal.policeDecision.decision !== 'charge',
         'STATE',
         'the police decided not to charge',
       ),
   );
   return failure
-    ? E.left(failure)
-    : ok({ type: 'Charged', data: { ...command.data, at: command.at } });
+    ? refuse(failure)
+    : accept({ type: 'Charged', data: { ...command.data, at: command.at } });
 };
 
 export const enterPlea: Handler<'EnterPlea'> = (command, s) => {
   const failure = firstFailure(
-    () => when(s.criminal.chargedAt === undefined, 'STATE', 'a plea follows a charge'),
-    () => when(s.criminal.plea !== undefined, 'STATE', 'a plea is already entered'),
+    () => check(s.criminal.chargedAt === undefined, 'STATE', 'a plea follows a charge'),
+    () => check(s.criminal.plea !== undefined, 'STATE', 'a plea is already entered'),
   );
   return failure
-    ? E.left(failure)
-    : ok({ type: 'PleaEntered', data: { ...command.data, at: command.at } });
+    ? refuse(failure)
+    : accept({ type: 'PleaEntered', data: { ...command.data, at: command.at } });
 };
 
 export const recordFinding: Handler<'RecordFinding'> = (command, s) => {
   const failure = firstFailure(
-    () => when(s.criminal.plea !== 'not-guilty', 'STATE', 'a finding follows a not-guilty plea'),
-    () => when(s.criminal.finding !== undefined, 'STATE', 'the finding is already recorded'),
+    () => check(s.criminal.plea !== 'not-guilty', 'STATE', 'a finding follows a not-guilty plea'),
+    () => check(s.criminal.finding !== undefined, 'STATE', 'the finding is already recorded'),
   );
   return failure
-    ? E.left(failure)
-    : ok({ type: 'FindingRecorded', data: { ...command.data, at: command.at } });
+    ? refuse(failure)
+    : accept({ type: 'FindingRecorded', data: { ...command.data, at: command.at } });
 };
 
 /** HSB-29: after a guilty plea or finding, the court is asked for time for the AIM assessment (PSR). */
 export const requestCourtTime: Handler<'RequestCourtTime'> = (command, s) => {
   const guilty = s.criminal.plea === 'guilty' || s.criminal.finding === 'guilty';
   const failure = firstFailure(
-    () => when(!guilty, 'HSB-29', 'no AIM assessment before a guilty plea or finding'),
+    () => check(!guilty, 'HSB-29', 'no AIM assessment before a guilty plea or finding'),
     () =>
-      when(s.criminal.courtTimeRequestedAt !== undefined, 'STATE', 'court time already requested'),
+      check(s.criminal.courtTimeRequestedAt !== undefined, 'STATE', 'court time already requested'),
     () =>
-      when(
+      check(
         command.data.untilDate <= localDate(command.at),
         'INPUT',
         'the adjournment must run beyond today',
@@ -118,8 +127,8 @@ export const requestCourtTime: Handler<'RequestCourtTime'> = (command, s) => {
       ),
   );
   return failure
-    ? E.left(failure)
-    : ok({ type: 'CourtTimeRequested', data: { ...command.data, at: command.at } });
+    ? refuse(failure)
+    : accept({ type: 'CourtTimeRequested', data: { ...command.data, at: command.at } });
 };
 
 /** HSB-30: insufficient evidence to charge: referral back through the child-protection / CIN route. */
@@ -128,22 +137,22 @@ export const referBackToChildProtection: Handler<'ReferBackToChildProtection'> =
     s.criminal.policeDecision?.decision === 'no-further-action' ||
     s.criminal.finding === 'not-guilty';
   const failure = firstFailure(
-    () => when(!nfa, 'HSB-30', 'a referral back follows a decision of no further action'),
-    () => when(s.criminal.referredBackAt !== undefined, 'STATE', 'already referred back'),
+    () => check(!nfa, 'HSB-30', 'a referral back follows a decision of no further action'),
+    () => check(s.criminal.referredBackAt !== undefined, 'STATE', 'already referred back'),
   );
   return failure
-    ? E.left(failure)
-    : ok({ type: 'ReferredBackToChildProtection', data: { ...command.data, at: command.at } });
+    ? refuse(failure)
+    : accept({ type: 'ReferredBackToChildProtection', data: { ...command.data, at: command.at } });
 };
 
 export const startCustody: Handler<'StartCustody'> = (command, s) => {
   const failure = firstFailure(
-    () => when(s.criminal.chargedAt === undefined, 'STATE', 'custody follows a charge'),
-    () => when(inCustody(s), 'STATE', 'the young person is already in custody'),
+    () => check(s.criminal.chargedAt === undefined, 'STATE', 'custody follows a charge'),
+    () => check(inCustody(s), 'STATE', 'the young person is already in custody'),
   );
   return failure
-    ? E.left(failure)
-    : ok({ type: 'CustodyStarted', data: { ...command.data, at: command.at } });
+    ? refuse(failure)
+    : accept({ type: 'CustodyStarted', data: { ...command.data, at: command.at } });
 };
 
 /** HSB-30: work continues on release and appears in the pre-release plan and licence conditions. */
@@ -151,16 +160,16 @@ export const recordRelease: Handler<'RecordRelease'> = (command, s) => {
   const d = command.data;
   const started = s.assessment.allocatedAt !== undefined;
   const failure = firstFailure(
-    () => when(!inCustody(s), 'STATE', 'the young person is not in custody'),
+    () => check(!inCustody(s), 'STATE', 'the young person is not in custody'),
     () =>
-      when(
+      check(
         !d.inPreReleasePlan,
         'HSB-30',
         'AIM work appears in the pre-release plan',
         'data.inPreReleasePlan',
       ),
     () =>
-      when(
+      check(
         started && !d.inLicenceConditions,
         'HSB-30',
         'AIM work started continues on release as a licence condition',
@@ -168,6 +177,6 @@ export const recordRelease: Handler<'RecordRelease'> = (command, s) => {
       ),
   );
   return failure
-    ? E.left(failure)
-    : ok({ type: 'ReleasedFromCustody', data: { ...d, at: command.at } });
+    ? refuse(failure)
+    : accept({ type: 'ReleasedFromCustody', data: { ...d, at: command.at } });
 };

@@ -1,9 +1,9 @@
 /** decide(command, state): dispatches to the phase that owns the command. */
-import * as E from 'fp-ts/lib/Either.js';
-import { reject } from '@aimline/kernel';
-import type { HsbCommand, HsbCommandType } from '../commands.js';
-import { isCase, type HsbState } from '../state.js';
-import type { Context, Decision, Handler } from './common.js';
+import { dispatch, refuse } from '@aimline/kernel';
+import type { HsbCommand } from '../commands.js';
+import type { HsbEvent } from '../events.js';
+import { isCase, type HsbState, type OpenCase } from '../state.js';
+import type { CaseCommand, Context, Decision } from './handler.js';
 import { agreeHomeSafetyPlan, allocateAssessors, recordHomeVisit } from './assessment.js';
 import * as criminal from './criminal.js';
 import { escalateDisagreement, resolveDisagreement } from './escalation.js';
@@ -32,9 +32,8 @@ import {
 } from './strategy.js';
 import { bookInitialAimMeeting, holdSupervision } from './supervision.js';
 
-type Handlers = { readonly [K in Exclude<HsbCommandType, 'ReportConcern'>]: Handler<K> };
-
-const handlers: Handlers = {
+/** One handler per command on an open case: a command without one does not compile. */
+const onOpenCase = dispatch<CaseCommand, OpenCase, Context, HsbEvent>({
   LinkCase: linkCase,
   HoldStrategyDiscussion: holdStrategyDiscussion,
   DecideRoute: decideRoute,
@@ -72,20 +71,18 @@ const handlers: Handlers = {
   RecordRelease: criminal.recordRelease,
   EscalateDisagreement: escalateDisagreement,
   ResolveDisagreement: resolveDisagreement,
-};
+});
 
 export const makeDecide =
   (ctx: Context) =>
   (command: HsbCommand, state: HsbState): Decision => {
     if (command.type === 'ReportConcern')
       return isCase(state)
-        ? E.left(reject('STATE', 'a concern is already reported for this case'))
+        ? refuse('STATE', 'a concern is already reported for this case')
         : reportConcern(command, ctx);
-    if (!isCase(state))
-      return E.left(reject('STATE', 'no concern has been reported for this case'));
+    if (!isCase(state)) return refuse('STATE', 'no concern has been reported for this case');
     if (command.data.caseId !== state.caseId)
-      return E.left(reject('INPUT', 'the command is for another case', 'data.caseId'));
+      return refuse('INPUT', 'the command is for another case', 'data.caseId');
     if (state.status === 'closed') return onClosedCase(command, state);
-    const handler = handlers[command.type] as Handler<typeof command.type>;
-    return handler(command, state, ctx);
+    return onOpenCase(command, state, ctx);
   };

@@ -1,8 +1,7 @@
 /** Intervention: contacts and supervision (HSB-25), 6-weekly reviews (HSB-26). Never before an agreed plan. */
-import * as E from 'fp-ts/lib/Either.js';
-import { reject, type Rejection } from '@aimline/kernel';
+import { accept, refuse, check, firstFailure, reject, type Rejection } from '@aimline/kernel';
+import type { Handler } from './handler.js';
 import type { OpenCase } from '../state.js';
-import { firstFailure, ok, when, type Handler } from './common.js';
 import { outcomeFitsModel } from './supervision.js';
 
 /** No intervention work before an agreed plan (HSB-22), nor after the intervention has ended. */
@@ -19,8 +18,8 @@ export const interventionRunning = (s: OpenCase, ruleId: string): Rejection | un
 export const recordContact: Handler<'RecordContact'> = (command, s) => {
   const failure = interventionRunning(s, 'HSB-25');
   return failure
-    ? E.left(failure)
-    : ok({ type: 'ContactRecorded', data: { ...command.data, at: command.at } });
+    ? refuse(failure)
+    : accept({ type: 'ContactRecorded', data: { ...command.data, at: command.at } });
 };
 
 export const recordPractitionerSupervision: Handler<'RecordPractitionerSupervision'> = (
@@ -30,7 +29,7 @@ export const recordPractitionerSupervision: Handler<'RecordPractitionerSupervisi
   const failure = firstFailure(
     () => interventionRunning(s, 'HSB-25'),
     () =>
-      when(
+      check(
         command.data.practitionerIds.length === 0,
         'INPUT',
         'no practitioners listed',
@@ -38,15 +37,15 @@ export const recordPractitionerSupervision: Handler<'RecordPractitionerSupervisi
       ),
   );
   return failure
-    ? E.left(failure)
-    : ok({ type: 'PractitionerSupervised', data: { ...command.data, at: command.at } });
+    ? refuse(failure)
+    : accept({ type: 'PractitionerSupervised', data: { ...command.data, at: command.at } });
 };
 
 export const changeIntensity: Handler<'ChangeIntensity'> = (command, s) => {
   const failure = interventionRunning(s, 'HSB-25');
-  if (failure) return E.left(failure);
-  if (s.intervention.intensive === command.data.intensive) return ok();
-  return ok({ type: 'IntensityChanged', data: { ...command.data, at: command.at } });
+  if (failure) return refuse(failure);
+  if (s.intervention.intensive === command.data.intensive) return accept();
+  return accept({ type: 'IntensityChanged', data: { ...command.data, at: command.at } });
 };
 
 /** HSB-26: re-scored, work done, remaining concerns, next plan, signed off by managers. */
@@ -56,12 +55,12 @@ export const holdReview: Handler<'HoldReview'> = (command, s) => {
     () => interventionRunning(s, 'HSB-26'),
     () => outcomeFitsModel(d.rescored, s, 'data.rescored'),
     () =>
-      when(
+      check(
         d.signedOffBy.length === 0,
         'HSB-26',
         'the review papers are signed off by the managers',
         'data.signedOffBy',
       ),
   );
-  return failure ? E.left(failure) : ok({ type: 'ReviewHeld', data: { ...d, at: command.at } });
+  return failure ? refuse(failure) : accept({ type: 'ReviewHeld', data: { ...d, at: command.at } });
 };

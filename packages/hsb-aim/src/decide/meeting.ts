@@ -1,7 +1,7 @@
 /** The initial AIM meeting: family and IRO (HSB-21), scores and the intervention plan (HSB-22). */
-import * as E from 'fp-ts/lib/Either.js';
+import { accept, refuse, check, firstFailure } from '@aimline/kernel';
+import type { Handler } from './handler.js';
 import { planHeadings } from '../commands.js';
-import { firstFailure, ok, when, type Handler } from './common.js';
 import { needsAllocation } from './assessment.js';
 import { outcomeFitsModel } from './supervision.js';
 
@@ -11,37 +11,37 @@ export const holdInitialAimMeeting: Handler<'HoldInitialAimMeeting'> = (command,
   const failure = firstFailure(
     () => needsAllocation(s),
     () =>
-      when(s.initialMeetingAt !== undefined, 'STATE', 'the initial AIM meeting is already held'),
+      check(s.initialMeetingAt !== undefined, 'STATE', 'the initial AIM meeting is already held'),
     () =>
-      when(
+      check(
         s.assessment.meeting === undefined,
         'STATE',
         'the initial AIM meeting was not booked',
         'data.meetingId',
       ),
     () =>
-      when(
+      check(
         s.assessment.meeting?.meetingId !== d.meetingId,
         'INPUT',
         'not the booked meeting',
         'data.meetingId',
       ),
     () =>
-      when(
+      check(
         !d.parentsCarers.invited && d.parentsCarers.exclusionReason === undefined,
         'HSB-21',
         'parents / carers are excluded only with a minuted reason',
         'data.parentsCarers.exclusionReason',
       ),
     () =>
-      when(
+      check(
         !d.youngPerson.invited && d.youngPerson.exclusionReason === undefined,
         'HSB-21',
         'the young person is excluded only with a minuted reason',
         'data.youngPerson.exclusionReason',
       ),
     () =>
-      when(
+      check(
         s.child.lookedAfter && !d.iroPresent,
         'HSB-21',
         'the IRO attends when the child is looked after',
@@ -49,7 +49,7 @@ export const holdInitialAimMeeting: Handler<'HoldInitialAimMeeting'> = (command,
       ),
     () => outcomeFitsModel(d.scores, s, 'data.scores'),
     () =>
-      when(
+      check(
         missing !== undefined,
         'HSB-22',
         `the intervention plan does not address ${missing ?? ''} (or mark it not applicable with a reason)`,
@@ -57,6 +57,6 @@ export const holdInitialAimMeeting: Handler<'HoldInitialAimMeeting'> = (command,
       ),
   );
   return failure
-    ? E.left(failure)
-    : ok({ type: 'InitialAimMeetingHeld', data: { ...d, at: command.at } });
+    ? refuse(failure)
+    : accept({ type: 'InitialAimMeetingHeld', data: { ...d, at: command.at } });
 };

@@ -2,8 +2,8 @@
  * Reports (HSB-18, HSB-19, MTG-5, HSB-28), sharing with the family (HSB-20), consent (HSB-24)
  * and emerging risk to other children (HSB-23).
  */
-import * as E from 'fp-ts/lib/Either.js';
-import { firstDuplicate, firstFailure, ok, when, type Handler } from './common.js';
+import { accept, refuse, check, firstFailure, firstDuplicate } from '@aimline/kernel';
+import type { Handler } from './handler.js';
 import { needsAllocation } from './assessment.js';
 
 export const submitReport: Handler<'SubmitReport'> = (command, s) => {
@@ -12,35 +12,35 @@ export const submitReport: Handler<'SubmitReport'> = (command, s) => {
   const failure = firstFailure(
     () => needsAllocation(s),
     () =>
-      when(
+      check(
         !toOfficer && s.assessment.meeting === undefined,
         'STATE',
         'no initial AIM meeting is booked',
         'data.recipient',
       ),
     () =>
-      when(
+      check(
         !toOfficer && s.initialMeetingAt !== undefined,
         'STATE',
         'the initial AIM meeting has been held',
         'data.recipient',
       ),
     () =>
-      when(
+      check(
         toOfficer && s.criminal.triggeredAt === undefined,
         'HSB-28',
         'a report goes to the investigating officer when the police triggered the assessment',
         'data.recipient',
       ),
     () =>
-      when(
+      check(
         toOfficer && d.disposalRecommendation === undefined,
         'HSB-28',
         'the report to the investigating officer recommends a disposal',
         'data.disposalRecommendation',
       ),
     () =>
-      when(
+      check(
         !toOfficer && d.disposalRecommendation !== undefined,
         'INPUT',
         'a disposal recommendation goes to the investigating officer',
@@ -48,8 +48,8 @@ export const submitReport: Handler<'SubmitReport'> = (command, s) => {
       ),
   );
   return failure
-    ? E.left(failure)
-    : ok({ type: 'ReportSubmitted', data: { ...d, at: command.at } });
+    ? refuse(failure)
+    : accept({ type: 'ReportSubmitted', data: { ...d, at: command.at } });
 };
 
 /** HSB-20: shared with the young person and parents before the meeting; disagreements attached. */
@@ -59,29 +59,29 @@ export const shareAssessmentWithFamily: Handler<'ShareAssessmentWithFamily'> = (
   const failure = firstFailure(
     () => needsAllocation(s),
     () =>
-      when(
+      check(
         d.sharedWith.length === 0,
         'HSB-20',
         'the assessment is shared with the young person and parents',
         'data.sharedWith',
       ),
-    () => when(dup >= 0, 'INPUT', 'listed twice', `data.sharedWith.${dup}`),
+    () => check(dup !== undefined, 'INPUT', 'listed twice', `data.sharedWith.${dup ?? ''}`),
   );
   return failure
-    ? E.left(failure)
-    : ok({ type: 'AssessmentSharedWithFamily', data: { ...d, at: command.at } });
+    ? refuse(failure)
+    : accept({ type: 'AssessmentSharedWithFamily', data: { ...d, at: command.at } });
 };
 
 /** HSB-24: without consent the assessment may still proceed on existing information. */
 export const recordConsentRefused: Handler<'RecordConsentRefused'> = (command, s) => {
-  const failure = when(
+  const failure = check(
     s.assessment.commissioned === undefined,
     'STATE',
     'no assessment has been commissioned',
   );
   return failure
-    ? E.left(failure)
-    : ok({ type: 'ConsentRefused', data: { ...command.data, at: command.at } });
+    ? refuse(failure)
+    : accept({ type: 'ConsentRefused', data: { ...command.data, at: command.at } });
 };
 
 /** HSB-23: a risk to other children opens an urgent obligation for a multi-agency meeting. */
@@ -89,13 +89,13 @@ export const raiseEmergingRisk: Handler<'RaiseEmergingRisk'> = (command, s) => {
   const d = command.data;
   const failure = firstFailure(
     () =>
-      when(
+      check(
         s.assessment.commissioned === undefined,
         'STATE',
         'risks emerge during an assessment; none is commissioned',
       ),
     () =>
-      when(
+      check(
         s.emergingRisks.some((r) => r.riskId === d.riskId),
         'INPUT',
         `risk ${d.riskId} is already recorded`,
@@ -103,17 +103,17 @@ export const raiseEmergingRisk: Handler<'RaiseEmergingRisk'> = (command, s) => {
       ),
   );
   return failure
-    ? E.left(failure)
-    : ok({ type: 'EmergingRiskRaised', data: { ...d, at: command.at } });
+    ? refuse(failure)
+    : accept({ type: 'EmergingRiskRaised', data: { ...d, at: command.at } });
 };
 
 export const holdRiskManagementMeeting: Handler<'HoldRiskManagementMeeting'> = (command, s) => {
   const d = command.data;
   const risk = s.emergingRisks.find((r) => r.riskId === d.riskId);
   const failure = firstFailure(
-    () => when(risk === undefined, 'STATE', `no emerging risk ${d.riskId}`, 'data.riskId'),
+    () => check(risk === undefined, 'STATE', `no emerging risk ${d.riskId}`, 'data.riskId'),
     () =>
-      when(
+      check(
         risk?.meetingAt !== undefined,
         'STATE',
         `risk ${d.riskId} already has its meeting`,
@@ -121,6 +121,6 @@ export const holdRiskManagementMeeting: Handler<'HoldRiskManagementMeeting'> = (
       ),
   );
   return failure
-    ? E.left(failure)
-    : ok({ type: 'RiskManagementMeetingHeld', data: { ...d, at: command.at } });
+    ? refuse(failure)
+    : accept({ type: 'RiskManagementMeetingHeld', data: { ...d, at: command.at } });
 };

@@ -1,23 +1,12 @@
 /** Start of a case: the concern reported (HSB-1) and links to other cases (HSB-4). */
-import * as E from 'fp-ts/lib/Either.js';
-
+import { accept, refuse, check, firstFailure, toEpochMillis } from '@aimline/kernel';
+import type { Handler, CommandOfType, Context, Decision } from './handler.js';
 import { dayOf } from '../age.js';
 import type { Child } from '../values.js';
-import {
-  firstFailure,
-  isBefore,
-  no,
-  ok,
-  when,
-  type CommandOfType,
-  type Context,
-  type Decision,
-  type Handler,
-} from './common.js';
 
 const childChecks = (child: Child, path: string, today: string) => [
   () =>
-    when(
+    check(
       child.dateOfBirth > today,
       'INPUT',
       'a date of birth cannot be in the future',
@@ -31,14 +20,14 @@ export const reportConcern = (command: CommandOfType<'ReportConcern'>, _ctx: Con
   const today = dayOf(command.at);
   const failure = firstFailure(
     () =>
-      when(
+      check(
         d.notifications.childrensSocialCare === undefined,
         'HSB-1',
         "the notification to children's social care is missing",
         'data.notifications.childrensSocialCare',
       ),
     () =>
-      when(
+      check(
         d.notifications.police === undefined,
         'HSB-1',
         'the notification to the police is missing',
@@ -47,36 +36,36 @@ export const reportConcern = (command: CommandOfType<'ReportConcern'>, _ctx: Con
     ...childChecks(d.child, 'data.child', today),
     ...(d.victim === undefined ? [] : childChecks(d.victim, 'data.victim', today)),
     () =>
-      when(
+      check(
         d.victim !== undefined && d.victim.childId === d.child.childId,
         'INPUT',
         'the victim child must be a different child',
         'data.victim.childId',
       ),
     () =>
-      when(
+      check(
         d.behaviourDate > today,
         'INPUT',
         'the behaviour cannot be dated in the future',
         'data.behaviourDate',
       ),
     () =>
-      when(
+      check(
         d.behaviourDate < d.child.dateOfBirth,
         'INPUT',
         'the behaviour cannot predate the birth of the child',
         'data.behaviourDate',
       ),
     () =>
-      when(
-        isBefore(command.at, d.disclosedAt),
+      check(
+        toEpochMillis(command.at) < toEpochMillis(d.disclosedAt),
         'INPUT',
         'the disclosure cannot be after the report',
         'data.disclosedAt',
       ),
   );
-  if (failure) return E.left(failure);
-  return ok({ type: 'ConcernReported', data: { ...d, at: command.at } });
+  if (failure) return refuse(failure);
+  return accept({ type: 'ConcernReported', data: { ...d, at: command.at } });
 };
 
 /**
@@ -86,18 +75,16 @@ export const reportConcern = (command: CommandOfType<'ReportConcern'>, _ctx: Con
 export const linkCase: Handler<'LinkCase'> = (command, s) => {
   const d = command.data;
   if (d.linkedCaseId === s.caseId)
-    return no('INPUT', 'a case cannot be linked to itself', 'data.linkedCaseId');
+    return refuse('INPUT', 'a case cannot be linked to itself', 'data.linkedCaseId');
   if (s.links.some((l) => l.linkedCaseId === d.linkedCaseId && l.relationship === d.relationship))
-    return ok();
-  return E.right([
-    {
-      type: 'CaseLinked',
-      data: {
-        caseId: s.caseId,
-        linkedCaseId: d.linkedCaseId,
-        relationship: d.relationship,
-        at: command.at,
-      },
+    return accept();
+  return accept({
+    type: 'CaseLinked',
+    data: {
+      caseId: s.caseId,
+      linkedCaseId: d.linkedCaseId,
+      relationship: d.relationship,
+      at: command.at,
     },
-  ]);
+  });
 };

@@ -1,11 +1,10 @@
 /** Strategy: discussion (HSB-2 … HSB-4), route (HSB-5, HSB-6), Section 47 (HSB-7, NAT-1), NAT-3. */
-import * as E from 'fp-ts/lib/Either.js';
-import { reject } from '@aimline/kernel';
+import { accept, refuse, check, firstFailure, firstDuplicate } from '@aimline/kernel';
+import type { Handler } from './handler.js';
 import { addWorkingDays } from '@aimline/calendar';
 import { ageOn } from '../age.js';
 import type { OpenCase } from '../state.js';
 import type { Participant, Warning } from '../values.js';
-import { firstDuplicate, firstFailure, no, ok, when, type Handler } from './common.js';
 
 /** HSB-3: police, children's social care, and the YOS when the child is over 8: warned, never rejected. */
 const participantWarnings = (
@@ -52,41 +51,47 @@ export const holdStrategyDiscussion: Handler<'HoldStrategyDiscussion'> = (comman
   const otherSchool = schoolOfOtherChild(d.participants, s, d.forChild);
   const failure = firstFailure(
     () =>
-      when(
+      check(
         s.strategy.some((x) => x.discussionId === d.discussionId),
         'STATE',
         `strategy discussion ${d.discussionId} is already recorded`,
         'data.discussionId',
       ),
     () =>
-      when(
+      check(
         d.participants.length === 0,
         'INPUT',
         'a strategy discussion needs participants',
         'data.participants',
       ),
-    () => when(dup >= 0, 'INPUT', 'a participant is listed twice', `data.participants.${dup}.id`),
     () =>
-      when(
+      check(
+        dup !== undefined,
+        'INPUT',
+        'a participant is listed twice',
+        `data.participants.${dup ?? ''}.id`,
+      ),
+    () =>
+      check(
         d.forChild === 'victim-child' && s.victim === undefined,
         'STATE',
         'no victim child is recorded in this case',
         'data.forChild',
       ),
     () =>
-      when(
+      check(
         otherSchool >= 0,
         'HSB-4',
         "a school attends only its own pupil's discussion",
         `data.participants.${otherSchool}.school`,
       ),
   );
-  if (failure) return E.left(failure);
+  if (failure) return refuse(failure);
   const warnings =
     d.forChild === 'victim-child'
       ? []
       : participantWarnings(d.participants, s, command.at, ctx.policy.yosExpectedOverAge);
-  return ok({ type: 'StrategyDiscussionHeld', data: { ...d, at: command.at, warnings } });
+  return accept({ type: 'StrategyDiscussionHeld', data: { ...d, at: command.at, warnings } });
 };
 
 /** HSB-5 the route and temporary risk-management strategy; HSB-6 criminal justice needs 10+ at the behaviour. */
@@ -96,38 +101,40 @@ export const decideRoute: Handler<'DecideRoute'> = (command, s, ctx) => {
   const ageAtBehaviour = ageOn(s.child.dateOfBirth, s.behaviourDate);
   const failure = firstFailure(
     () =>
-      when(s.strategy.length === 0, 'STATE', 'the route is decided after a strategy discussion'),
-    () => when(s.route !== undefined, 'STATE', 'the route is already decided'),
+      check(s.strategy.length === 0, 'STATE', 'the route is decided after a strategy discussion'),
+    () => check(s.route !== undefined, 'STATE', 'the route is already decided'),
     () =>
-      when(
+      check(
         criminal && ageAtBehaviour < ctx.policy.criminalResponsibilityAge,
         'HSB-6',
         `the criminal-justice route needs the child to be ${ctx.policy.criminalResponsibilityAge} or over at the time of the behaviour (was ${ageAtBehaviour})`,
         'data.route',
       ),
     () =>
-      when(
+      check(
         d.route === 'no-aim-intervention' && d.noInterventionReason === undefined,
         'HSB-5',
         'no AIM intervention needs its reason',
         'data.noInterventionReason',
       ),
     () =>
-      when(
+      check(
         d.route !== 'no-aim-intervention' && d.noInterventionReason !== undefined,
         'INPUT',
         'a reason for no intervention only fits the no-AIM-intervention route',
         'data.noInterventionReason',
       ),
     () =>
-      when(
+      check(
         d.outOfCourtDisposal === true && !criminal,
         'INPUT',
         'an out-of-court disposal belongs to the criminal-justice route',
         'data.outOfCourtDisposal',
       ),
   );
-  return failure ? E.left(failure) : ok({ type: 'RouteDecided', data: { ...d, at: command.at } });
+  return failure
+    ? refuse(failure)
+    : accept({ type: 'RouteDecided', data: { ...d, at: command.at } });
 };
 
 /** HSB-7: whether a Section 47 enquiry is conducted and an assessment commissioned; NAT-1 a conference. */
@@ -135,21 +142,21 @@ export const decideSection47: Handler<'DecideSection47'> = (command, s) => {
   const d = command.data;
   const failure = firstFailure(
     () =>
-      when(
+      check(
         s.strategy.length === 0,
         'STATE',
         'the Section 47 decision is taken after a strategy discussion',
       ),
-    () => when(s.section47 !== undefined, 'STATE', 'the Section 47 decision is already recorded'),
+    () => check(s.section47 !== undefined, 'STATE', 'the Section 47 decision is already recorded'),
     () =>
-      when(
+      check(
         d.conferenceCalled === true && !d.section47,
         'INPUT',
         'a child protection conference follows a Section 47 enquiry',
         'data.conferenceCalled',
       ),
     () =>
-      when(
+      check(
         d.assessmentCommissioned && s.route?.route === 'no-aim-intervention',
         'HSB-5',
         'no AIM intervention was decided: an assessment cannot be commissioned',
@@ -157,20 +164,20 @@ export const decideSection47: Handler<'DecideSection47'> = (command, s) => {
       ),
   );
   return failure
-    ? E.left(failure)
-    : ok({ type: 'Section47Decided', data: { ...d, at: command.at } });
+    ? refuse(failure)
+    : accept({ type: 'Section47Decided', data: { ...d, at: command.at } });
 };
 
 /** NAT-1 / NAT-2: conferences happen only once called; reviews only after the initial one. */
 export const recordConference: Handler<'RecordConference'> = (command, s) => {
   const d = command.data;
   if (d.kind === 'initial' && s.conferences.calledAt === undefined)
-    return no('STATE', 'no child protection conference was called', 'data.kind');
+    return refuse('STATE', 'no child protection conference was called', 'data.kind');
   if (d.kind === 'initial' && s.conferences.initialAt !== undefined)
-    return no('STATE', 'the initial conference is already recorded', 'data.kind');
+    return refuse('STATE', 'the initial conference is already recorded', 'data.kind');
   if (d.kind === 'review' && s.conferences.initialAt === undefined)
-    return no('STATE', 'a review conference follows the initial conference', 'data.kind');
-  return ok({ type: 'ConferenceHeld', data: { ...d, at: command.at } });
+    return refuse('STATE', 'a review conference follows the initial conference', 'data.kind');
+  return accept({ type: 'ConferenceHeld', data: { ...d, at: command.at } });
 };
 
 /** NAT-3: a child and family assessment within 45 working days of the referral; a late one records why. */
@@ -180,7 +187,7 @@ export const recordChildAndFamilyAssessment: Handler<'RecordChildAndFamilyAssess
   ctx,
 ) => {
   if (s.childAndFamilyAssessmentAt !== undefined)
-    return no('STATE', 'the child and family assessment is already recorded');
+    return refuse('STATE', 'the child and family assessment is already recorded');
   const due = addWorkingDays(
     ctx.calendar,
     s.reportedAt,
@@ -188,10 +195,12 @@ export const recordChildAndFamilyAssessment: Handler<'RecordChildAndFamilyAssess
   );
   const late = Date.parse(command.at) > due.toMillis();
   if (late && command.data.lateReason === undefined)
-    return E.left(
-      reject('NAT-3', 'a late child and family assessment records the reason', 'data.lateReason'),
+    return refuse(
+      'NAT-3',
+      'a late child and family assessment records the reason',
+      'data.lateReason',
     );
-  return ok({
+  return accept({
     type: 'ChildAndFamilyAssessmentCompleted',
     data: { ...command.data, at: command.at },
   });

@@ -1,9 +1,16 @@
 /** Supervisions (HSB-14, HSB-16, HSB-17) and booking the initial AIM meeting (HSB-15). */
-import * as E from 'fp-ts/lib/Either.js';
-import { reject, type Rejection } from '@aimline/kernel';
+import {
+  accept,
+  refuse,
+  check,
+  firstFailure,
+  firstDuplicate,
+  toEpochMillis,
+  type Rejection,
+} from '@aimline/kernel';
+import type { Handler } from './handler.js';
 import type { OpenCase } from '../state.js';
 import type { AssessmentOutcome } from '../outcomes.js';
-import { firstDuplicate, firstFailure, isBefore, ok, when, type Handler } from './common.js';
 import { needsAllocation } from './assessment.js';
 
 /** HSB-14: the CSC manager oversees a welfare AIM, the YJS manager a criminal AIM; joint: either. */
@@ -24,13 +31,12 @@ export const outcomeFitsModel = (
   s: OpenCase,
   field: string,
 ): Rejection | undefined =>
-  s.assessment.model !== undefined && outcome.model !== s.assessment.model
-    ? reject(
-        'HSB-8',
-        `the assessment uses the ${s.assessment.model} model, not ${outcome.model}`,
-        `${field}.model`,
-      )
-    : undefined;
+  check(
+    s.assessment.model !== undefined && outcome.model !== s.assessment.model,
+    'HSB-8',
+    `the assessment uses the ${s.assessment.model ?? ''} model, not ${outcome.model}`,
+    `${field}.model`,
+  );
 
 export const holdSupervision: Handler<'HoldSupervision'> = (command, s) => {
   const d = command.data;
@@ -40,57 +46,63 @@ export const holdSupervision: Handler<'HoldSupervision'> = (command, s) => {
   const failure = firstFailure(
     () => needsAllocation(s),
     () =>
-      when(
+      check(
         sup[d.kind] !== undefined,
         'STATE',
         `the ${d.kind} supervision is already recorded`,
         'data.kind',
       ),
     () =>
-      when(
+      check(
         d.kind !== 'initial' && sup.initial === undefined,
         'STATE',
         'the initial joint supervision comes first',
         'data.kind',
       ),
     () =>
-      when(
+      check(
         d.kind === 'final' && sup.second === undefined,
         'STATE',
         'the second supervision comes before the final one',
         'data.kind',
       ),
-    () => when(dup >= 0, 'INPUT', 'an attendee is listed twice', `data.attendees.${dup}`),
     () =>
-      when(
+      check(
+        dup !== undefined,
+        'INPUT',
+        'an attendee is listed twice',
+        `data.attendees.${dup ?? ''}`,
+      ),
+    () =>
+      check(
         d.kind === 'initial' && missing >= 0,
         'HSB-14',
         'the initial joint supervision includes both assessors',
         'data.attendees',
       ),
     () =>
-      when(
+      check(
         d.kind === 'initial' && d.rolesAgreed === undefined,
         'HSB-14',
         'the initial joint supervision agrees roles and responsibilities',
         'data.rolesAgreed',
       ),
     () =>
-      when(
+      check(
         !oversightAgency(s).includes(d.overseeingManager.agency),
         'HSB-14',
         `the ${s.assessment.leadAgency ?? ''} lead means oversight by a ${oversightAgency(s).join(' or ')} manager`,
         'data.overseeingManager.agency',
       ),
     () =>
-      when(
+      check(
         d.kind === 'final' && d.scores === undefined,
         'HSB-17',
         'the final supervision agrees scores and evidence',
         'data.scores',
       ),
     () =>
-      when(
+      check(
         d.kind !== 'final' && d.scores !== undefined,
         'INPUT',
         'scores are agreed at the final supervision',
@@ -99,8 +111,8 @@ export const holdSupervision: Handler<'HoldSupervision'> = (command, s) => {
     () => (d.scores === undefined ? undefined : outcomeFitsModel(d.scores, s, 'data.scores')),
   );
   return failure
-    ? E.left(failure)
-    : ok({ type: 'SupervisionHeld', data: { ...d, at: command.at } });
+    ? refuse(failure)
+    : accept({ type: 'SupervisionHeld', data: { ...d, at: command.at } });
 };
 
 /** HSB-15: the initial AIM meeting is booked at the initial supervision, for 6 weeks later. */
@@ -108,21 +120,21 @@ export const bookInitialAimMeeting: Handler<'BookInitialAimMeeting'> = (command,
   const d = command.data;
   const failure = firstFailure(
     () =>
-      when(
+      check(
         s.assessment.supervisions.initial === undefined,
         'HSB-15',
         'the initial AIM meeting is booked at the initial joint supervision',
       ),
-    () => when(s.initialMeetingAt !== undefined, 'STATE', 'the initial AIM meeting has been held'),
+    () => check(s.initialMeetingAt !== undefined, 'STATE', 'the initial AIM meeting has been held'),
     () =>
-      when(
-        !isBefore(command.at, d.start),
+      check(
+        toEpochMillis(d.start) <= toEpochMillis(command.at),
         'INPUT',
         'the meeting must start after it is booked',
         'data.start',
       ),
   );
   return failure
-    ? E.left(failure)
-    : ok({ type: 'InitialAimMeetingBooked', data: { ...d, at: command.at } });
+    ? refuse(failure)
+    : accept({ type: 'InitialAimMeetingBooked', data: { ...d, at: command.at } });
 };
