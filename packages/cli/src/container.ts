@@ -1,6 +1,4 @@
-import 'reflect-metadata';
 import * as E from 'fp-ts/lib/Either.js';
-import { container as root, type DependencyContainer } from 'tsyringe';
 import { commandHandler, StoreError, type CommandHandler, type EventStore } from '@aimline/kernel';
 import { eventDecoder, type EventDecoder } from '@aimline/projections';
 import { loadCouncilPolicy, type CouncilPolicy } from './council-policy.js';
@@ -8,7 +6,6 @@ import { CliError, ExitCode } from './exit-codes.js';
 import { consoleOutput, type Output } from './output.js';
 import { domainRegistry, type DomainRegistry } from './registry.js';
 import { openStore, parseStoreUrl } from './store-url.js';
-import { Tokens } from './tokens.js';
 
 export interface GlobalOptions {
   readonly store: string;
@@ -16,9 +13,8 @@ export interface GlobalOptions {
   readonly json?: boolean;
 }
 
-/** Everything a CLI command works with, resolved from the container. */
+/** Everything a CLI command works with, built once by `buildRuntime`. */
 export interface Runtime {
-  readonly container: DependencyContainer;
   readonly store: EventStore;
   readonly policy: CouncilPolicy;
   readonly clock: () => string;
@@ -34,11 +30,12 @@ export interface Runtime {
 const systemClock = (): string => new Date().toISOString();
 
 /**
- * The composition root: tsyringe wires the store (chosen by URL), the council policy and the
- * clock; commands resolve them from here and nowhere else.
+ * The composition root, in plain code: the store (chosen by URL), the council policy, the
+ * clock and the output are built here and nowhere else, and commands receive them in the
+ * `Runtime`. (No container: nothing resolves services by token in the CLI; see
+ * docs/architecture.md, "Where the implementation departs from this sketch".)
  */
 export const buildRuntime = async (options: GlobalOptions): Promise<Runtime> => {
-  const c = root.createChildContainer();
   const location = parseStoreUrl(options.store);
   if (E.isLeft(location)) throw new CliError(location.left.message, ExitCode.Usage);
   const policy = loadCouncilPolicy(options.policy);
@@ -50,24 +47,15 @@ export const buildRuntime = async (options: GlobalOptions): Promise<Runtime> => 
     if (e instanceof StoreError) throw new CliError(e.message, ExitCode.Store);
     throw e;
   }
-  c.register(Tokens.StoreUrl, { useValue: options.store });
-  c.register(Tokens.Store, { useValue: store });
-  c.register(Tokens.Policy, { useValue: policy.right });
-  c.register(Tokens.Clock, { useValue: systemClock });
-  c.register(Tokens.Output, { useValue: consoleOutput(options.json === true) });
-
-  const registry = domainRegistry(c.resolve(Tokens.Policy));
-  const resolvedStore = c.resolve(Tokens.Store);
+  const registry = domainRegistry(policy.right);
   return {
-    container: c,
-    store: resolvedStore,
-    policy: c.resolve(Tokens.Policy),
-    clock: c.resolve(Tokens.Clock),
-    output: c.resolve(Tokens.Output),
+    store,
+    policy: policy.right,
+    clock: systemClock,
+    output: consoleOutput(options.json === true),
     registry,
     decode: eventDecoder(registry.modules),
-    handler: (clock) =>
-      commandHandler({ store: resolvedStore, clock: clock ?? c.resolve(Tokens.Clock) }),
-    dispose: () => resolvedStore.dispose(),
+    handler: (clock) => commandHandler({ store, clock: clock ?? systemClock }),
+    dispose: () => store.dispose(),
   };
 };
