@@ -26,7 +26,7 @@ export const makeSittingDecider = (
   calendar: Calendar = englandAndWales,
 ): Decider<PanelSittingCommand, PanelSittingEvent, SittingState> => ({
   initialState: initialSittingState,
-  decide: decideSitting(policy, calendar),
+  decide: decideSitting({ policy, calendar }),
   evolve: evolveSitting,
   isTerminal: (s) =>
     s.cancelled !== null ||
@@ -38,7 +38,7 @@ export const makeReferralDecider = (
   calendar: Calendar = englandAndWales,
 ): Decider<PanelReferralCommand, PanelReferralEvent, ReferralState> => ({
   initialState: initialReferralState,
-  decide: decideReferral(policy, calendar),
+  decide: decideReferral({ policy, calendar }),
   evolve: evolveReferral,
   isTerminal: (s) => s.closed !== null,
 });

@@ -1,10 +1,9 @@
-/** The referral decider's `decide`: one case per command, each in its phase's file. */
-import type { Calendar } from '@aimline/calendar';
-import type { PanelPolicy } from '../policy.js';
+/** The referral decider's `decide`: one handler per command, each in its phase's file. */
+import { dispatch, refuse } from '@aimline/kernel';
 import type { PanelReferralCommand } from '../referral/commands.js';
 import type { PanelReferralEvent } from '../referral/events.js';
 import type { ReferralState } from '../referral/state.js';
-import { no, type Decision } from './common.js';
+import type { Context, ReferralDecision } from './handler.js';
 import { closeReferral, recordDecision, recordReview } from './referral-decision.js';
 import {
   rebookReferral,
@@ -14,27 +13,20 @@ import {
   sharePreviousContacts,
 } from './referral-intake.js';
 
+const onReferral = dispatch<PanelReferralCommand, ReferralState, Context, PanelReferralEvent>({
+  ReceiveReferral: receiveReferral,
+  RebookReferral: rebookReferral,
+  SendPapers: sendPapers,
+  SharePreviousContacts: sharePreviousContacts,
+  RecordReferrerAttendance: recordReferrerAttendance,
+  RecordDecision: recordDecision,
+  RecordReview: recordReview,
+  CloseReferral: closeReferral,
+});
+
 export const decideReferral =
-  (policy: PanelPolicy, calendar: Calendar) =>
-  (c: PanelReferralCommand, s: ReferralState): Decision<PanelReferralEvent> => {
-    if (s.referralId !== null && s.referralId !== c.data.referralId)
-      return no('INPUT', `this stream holds referral ${s.referralId}`, 'data.referralId');
-    switch (c.type) {
-      case 'ReceiveReferral':
-        return receiveReferral(c, s, policy, calendar);
-      case 'RebookReferral':
-        return rebookReferral(c, s, policy, calendar);
-      case 'SendPapers':
-        return sendPapers(c, s);
-      case 'SharePreviousContacts':
-        return sharePreviousContacts(c, s);
-      case 'RecordReferrerAttendance':
-        return recordReferrerAttendance(c, s);
-      case 'RecordDecision':
-        return recordDecision(c, s, policy);
-      case 'RecordReview':
-        return recordReview(c, s);
-      case 'CloseReferral':
-        return closeReferral(c, s);
-    }
-  };
+  (ctx: Context) =>
+  (c: PanelReferralCommand, s: ReferralState): ReferralDecision =>
+    s.referralId !== null && s.referralId !== c.data.referralId
+      ? refuse('INPUT', `this stream holds referral ${s.referralId}`, 'data.referralId')
+      : onReferral(c, s, ctx);

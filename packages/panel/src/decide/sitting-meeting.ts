@@ -3,8 +3,6 @@
  * approval and distribution go through `@aimline/meetings`' MTG-7 and MTG-8 rules.
  */
 import { addWorkingDays, toUtcIso, type Calendar } from '@aimline/calendar';
-import * as E from 'fp-ts/lib/Either.js';
-import type { Command } from '@aimline/kernel';
 import {
   approvalRejection,
   awaitingRecipients,
@@ -12,17 +10,15 @@ import {
   unapprovedRejection,
 } from '@aimline/meetings';
 import { minutesDocumentCategory } from '../derive.js';
+import { accept, check, eventOf, refuse, toEpochMillis, type Rejection } from '@aimline/kernel';
+import type { SittingHandler } from './handler.js';
 import type { PanelPolicy } from '../policy.js';
 import { londonDateOf } from '../schedule/local-time.js';
-import type { PanelSittingCommand } from '../sitting/commands.js';
 import type { PanelSittingEvent } from '../sitting/events.js';
 import { minutesRecipients, minutesSentTo } from '../sitting/minutes.js';
 import type { SittingState } from '../sitting/state.js';
-import { eventOf, ms, no, ok, type Decision } from './common.js';
 import { openForChange } from './sitting-schedule.js';
 
-type Cmd<T extends PanelSittingCommand['type']> = Extract<PanelSittingCommand, Command<T>>;
-type D = Decision<PanelSittingEvent>;
 const ev = eventOf<PanelSittingEvent>();
 
 /** PNL-2: who chaired: the chair when present, else the co-chair when present, else nobody. */
@@ -32,24 +28,20 @@ export const chairOf = (state: SittingState, policy: PanelPolicy): 'chair' | 'co
   return present(policy.chairRole) ? 'chair' : present(policy.coChairRole) ? 'co-chair' : null;
 };
 
-export const recordAttendance = (
-  c: Cmd<'RecordAttendance'>,
-  s: SittingState,
-  policy: PanelPolicy,
-): D => {
+export const recordAttendance: SittingHandler<'RecordAttendance'> = (c, s, { policy }) => {
   const closed = openForChange(s);
-  if (closed !== undefined) return closed;
+  if (closed !== undefined) return refuse(closed);
   for (const [i, a] of c.data.attendees.entries()) {
     if (!policy.roles.some((r) => r.id === a.role))
-      return no('PNL-2', 'not a seat on the panel', `data.attendees.${i}.role`);
+      return refuse('PNL-2', 'not a seat on the panel', `data.attendees.${i}.role`);
     if (a.status === 'deputy' && (a.emergency ?? '').trim() === '')
-      return no(
+      return refuse(
         'PNL-2',
         'a deputy attends only in an emergency: record the emergency',
         `data.attendees.${i}.emergency`,
       );
   }
-  return ok(
+  return accept(
     ev('AttendanceRecorded', {
       sittingId: c.data.sittingId,
       at: c.at,
@@ -58,32 +50,33 @@ export const recordAttendance = (
   );
 };
 
-export const holdSitting = (c: Cmd<'HoldSitting'>, s: SittingState, policy: PanelPolicy): D => {
+export const holdSitting: SittingHandler<'HoldSitting'> = (c, s, { policy }) => {
   const closed = openForChange(s);
-  if (closed !== undefined) return closed;
-  if (ms(c.at) < ms(s.slot!.start)) return no('STATE', 'the sitting has not started yet', 'at');
+  if (closed !== undefined) return refuse(closed);
+  if (toEpochMillis(c.at) < toEpochMillis(s.slot!.start))
+    return refuse('STATE', 'the sitting has not started yet', 'at');
   if (s.attendees.length === 0)
-    return no('PNL-2', 'record the attendance before holding the sitting', 'data.sittingId');
-  return ok(
+    return refuse('PNL-2', 'record the attendance before holding the sitting', 'data.sittingId');
+  return accept(
     ev('SittingHeld', { sittingId: c.data.sittingId, at: c.at, chairedBy: chairOf(s, policy) }),
   );
 };
 
-const held = (s: SittingState): D | undefined =>
-  s.held === null ? no('STATE', 'the sitting has not been held') : undefined;
+const held = (s: SittingState): Rejection | undefined =>
+  check(s.held === null, 'STATE', 'the sitting has not been held');
 
-export const agreeAction = (c: Cmd<'AgreeAction'>, s: SittingState): D => {
+export const agreeAction: SittingHandler<'AgreeAction'> = (c, s) => {
   const notHeld = held(s);
-  if (notHeld !== undefined) return notHeld;
+  if (notHeld !== undefined) return refuse(notHeld);
   if (s.actions.some((a) => a.actionId === c.data.actionId))
-    return no('INPUT', `action ${c.data.actionId} is already recorded`, 'data.actionId');
+    return refuse('INPUT', `action ${c.data.actionId} is already recorded`, 'data.actionId');
   if (c.data.dueBy < s.slot!.date)
-    return no(
+    return refuse(
       'PNL-9',
       'an action needs a timescale agreed at the sitting: not before the sitting',
       'data.dueBy',
     );
-  return ok(
+  return accept(
     ev('ActionAgreed', {
       sittingId: c.data.sittingId,
       at: c.at,
@@ -96,13 +89,13 @@ export const agreeAction = (c: Cmd<'AgreeAction'>, s: SittingState): D => {
   );
 };
 
-export const recordActionUpdate = (c: Cmd<'RecordActionUpdate'>, s: SittingState): D => {
+export const recordActionUpdate: SittingHandler<'RecordActionUpdate'> = (c, s) => {
   const action = s.actions.find((a) => a.actionId === c.data.actionId);
   if (action === undefined)
-    return no('INPUT', `no action ${c.data.actionId} on this sitting`, 'data.actionId');
+    return refuse('INPUT', `no action ${c.data.actionId} on this sitting`, 'data.actionId');
   if (action.completedAt !== null)
-    return no('STATE', `action ${c.data.actionId} is already complete`, 'data.actionId');
-  return ok(
+    return refuse('STATE', `action ${c.data.actionId} is already complete`, 'data.actionId');
+  return accept(
     ev('ActionUpdateReceived', {
       sittingId: c.data.sittingId,
       at: c.at,
@@ -133,21 +126,17 @@ export const minutesChairId = (
 };
 
 /** MTG-7 (`@aimline/meetings`): only the chair or co-chair who chaired approves the minutes. */
-export const approveMinutes = (
-  c: Cmd<'ApproveMinutes'>,
-  s: SittingState,
-  policy: PanelPolicy,
-): D => {
+export const approveMinutes: SittingHandler<'ApproveMinutes'> = (c, s, { policy }) => {
   const notHeld = held(s);
-  if (notHeld !== undefined) return notHeld;
+  if (notHeld !== undefined) return refuse(notHeld);
   const rejection = approvalRejection({
     chairId: minutesChairId(s, policy, c.actor),
     actorId: c.actor.id,
     hasDraft: true,
   });
-  if (rejection !== undefined) return E.left(rejection);
-  if (s.minutesApprovedAt !== null) return ok();
-  return ok(
+  if (rejection !== undefined) return refuse(rejection);
+  if (s.minutesApprovedAt !== null) return accept();
+  return accept(
     ev('MinutesApproved', { sittingId: c.data.sittingId, at: c.at, approvedBy: c.actor.id }),
   );
 };
@@ -164,35 +153,34 @@ export const minutesDueFor = (
  * without named recipients, to everyone on it not yet sent them. PNL-8: categorised
  * "P25 YYYY/MM/DD LEGAL MEETINGS (HSB AIM)"; PNL-7: `late` after the 7th working day.
  */
-export const distributeMinutes = (
-  c: Cmd<'DistributeMinutes'>,
-  s: SittingState,
-  policy: PanelPolicy,
-  calendar: Calendar,
-): D => {
+export const distributeMinutes: SittingHandler<'DistributeMinutes'> = (
+  c,
+  s,
+  { policy, calendar },
+) => {
   const notHeld = held(s);
-  if (notHeld !== undefined) return notHeld;
+  if (notHeld !== undefined) return refuse(notHeld);
   const unapproved = unapprovedRejection(s.minutesApprovedAt !== null);
-  if (unapproved !== undefined) return E.left(unapproved);
+  if (unapproved !== undefined) return refuse(unapproved);
   const list = minutesRecipients(s);
   let recipients: ReadonlyArray<string>;
   if (c.data.recipients === undefined) {
     recipients = awaitingRecipients(list, minutesSentTo(s));
     if (s.minutesDistributed !== null && recipients.length === 0)
-      return no('STATE', 'the minutes have already been distributed');
+      return refuse('STATE', 'the minutes have already been distributed');
   } else {
     const rejection = distributionRejection(list, c.data.recipients);
-    if (rejection !== undefined) return E.left(rejection);
+    if (rejection !== undefined) return refuse(rejection);
     recipients = c.data.recipients;
   }
   const date = s.slot!.date;
-  return ok(
+  return accept(
     ev('MinutesDistributed', {
       sittingId: c.data.sittingId,
       at: c.at,
       documentCategory: minutesDocumentCategory(date),
       recipients: [...recipients],
-      late: ms(c.at) > ms(minutesDueFor(policy, calendar, date)),
+      late: toEpochMillis(c.at) > toEpochMillis(minutesDueFor(policy, calendar, date)),
     }),
   );
 };

@@ -1,10 +1,9 @@
-/** The sitting decider's `decide`: one case per command, each in its phase's file. */
-import type { Calendar } from '@aimline/calendar';
-import type { PanelPolicy } from '../policy.js';
+/** The sitting decider's `decide`: one handler per command, each in its phase's file. */
+import { dispatch, refuse } from '@aimline/kernel';
 import type { PanelSittingCommand } from '../sitting/commands.js';
 import type { PanelSittingEvent } from '../sitting/events.js';
 import type { SittingState } from '../sitting/state.js';
-import { no, type Decision } from './common.js';
+import type { Context, SittingDecision } from './handler.js';
 import {
   agreeAction,
   approveMinutes,
@@ -21,33 +20,23 @@ import {
   scheduleSitting,
 } from './sitting-schedule.js';
 
+const onSitting = dispatch<PanelSittingCommand, SittingState, Context, PanelSittingEvent>({
+  ScheduleSitting: scheduleSitting,
+  ChangeSittingVenue: changeVenue,
+  MoveSitting: moveSitting,
+  CancelSitting: cancelSitting,
+  NotifyMembers: notifyMembers,
+  RecordAttendance: recordAttendance,
+  HoldSitting: holdSitting,
+  AgreeAction: agreeAction,
+  RecordActionUpdate: recordActionUpdate,
+  ApproveMinutes: approveMinutes,
+  DistributeMinutes: distributeMinutes,
+});
+
 export const decideSitting =
-  (policy: PanelPolicy, calendar: Calendar) =>
-  (c: PanelSittingCommand, s: SittingState): Decision<PanelSittingEvent> => {
-    if (c.type !== 'ScheduleSitting' && s.sittingId !== null && s.sittingId !== c.data.sittingId)
-      return no('INPUT', `this stream holds sitting ${s.sittingId}`, 'data.sittingId');
-    switch (c.type) {
-      case 'ScheduleSitting':
-        return scheduleSitting(c, s, policy, calendar);
-      case 'ChangeSittingVenue':
-        return changeVenue(c, s);
-      case 'MoveSitting':
-        return moveSitting(c, s, policy, calendar);
-      case 'CancelSitting':
-        return cancelSitting(c, s);
-      case 'NotifyMembers':
-        return notifyMembers(c, s, policy);
-      case 'RecordAttendance':
-        return recordAttendance(c, s, policy);
-      case 'HoldSitting':
-        return holdSitting(c, s, policy);
-      case 'AgreeAction':
-        return agreeAction(c, s);
-      case 'RecordActionUpdate':
-        return recordActionUpdate(c, s);
-      case 'ApproveMinutes':
-        return approveMinutes(c, s, policy);
-      case 'DistributeMinutes':
-        return distributeMinutes(c, s, policy, calendar);
-    }
-  };
+  (ctx: Context) =>
+  (c: PanelSittingCommand, s: SittingState): SittingDecision =>
+    c.type !== 'ScheduleSitting' && s.sittingId !== null && s.sittingId !== c.data.sittingId
+      ? refuse('INPUT', `this stream holds sitting ${s.sittingId}`, 'data.sittingId')
+      : onSitting(c, s, ctx);
