@@ -1,12 +1,17 @@
 /**
  * MTG-1 (arranging, rescheduling, cancelling) and MTG-2 (invite list, minute taker).
  */
-import * as E from 'fp-ts/lib/Either.js';
-import { pipe } from 'fp-ts/lib/function.js';
-import { reject, toEpochMillis } from '@aimline/kernel';
+import {
+  accept,
+  check,
+  firstDuplicate,
+  firstFailure,
+  refuse,
+  toEpochMillis,
+} from '@aimline/kernel';
 import type { MeetingCommandOf } from '../commands.js';
 import type { MeetingState } from '../state.js';
-import { accept, atOf, beforeMeeting, firstDuplicate, nothing, type Decision } from './guards.js';
+import { beforeMeeting, type Decision, type Handler } from './handler.js';
 
 const endsAfterStart = (start: string, end: string): boolean =>
   toEpochMillis(end) > toEpochMillis(start);
@@ -17,19 +22,30 @@ export const scheduleMeeting = (
   state: MeetingState,
 ): Decision => {
   const d = command.data;
-  if (state.phase !== 'unscheduled')
-    return E.left(reject('STATE', `meeting ${d.meetingId} is already scheduled`));
-  if (d.subjects.length === 0)
-    return E.left(
-      reject('INPUT', 'a meeting belongs to at least one case or subject', 'data.subjects'),
-    );
-  if (!endsAfterStart(d.start, d.end))
-    return E.left(reject('INPUT', 'the meeting must end after it starts', 'data.end'));
+  const failure = firstFailure(
+    () =>
+      check(state.phase !== 'unscheduled', 'STATE', `meeting ${d.meetingId} is already scheduled`),
+    () =>
+      check(
+        d.subjects.length === 0,
+        'INPUT',
+        'a meeting belongs to at least one case or subject',
+        'data.subjects',
+      ),
+    () =>
+      check(
+        !endsAfterStart(d.start, d.end),
+        'INPUT',
+        'the meeting must end after it starts',
+        'data.end',
+      ),
+  );
+  if (failure) return refuse(failure);
   return accept({
     type: 'MeetingScheduled',
     data: {
       meetingId: d.meetingId,
-      at: atOf(command),
+      at: command.at,
       kind: d.kind,
       subjects: d.subjects,
       chair: d.chair,
@@ -43,113 +59,99 @@ export const scheduleMeeting = (
 };
 
 /** MTG-1: a new date or place, with the reason; only before the meeting is held. */
-export const rescheduleMeeting = (
-  command: MeetingCommandOf<'RescheduleMeeting'>,
-  state: MeetingState,
-): Decision =>
-  pipe(
-    beforeMeeting(state, command),
-    E.chain((schedule) => {
-      const d = command.data;
-      if (!endsAfterStart(d.start, d.end))
-        return E.left(reject('INPUT', 'the meeting must end after it starts', 'data.end'));
-      const location = d.location ?? schedule.location;
-      const unchanged =
-        toEpochMillis(d.start) === toEpochMillis(schedule.start) &&
-        toEpochMillis(d.end) === toEpochMillis(schedule.end) &&
-        JSON.stringify(location) === JSON.stringify(schedule.location);
-      if (unchanged) return nothing;
-      return accept({
-        type: 'MeetingRescheduled',
-        data: {
-          meetingId: d.meetingId,
-          at: atOf(command),
-          start: d.start,
-          end: d.end,
-          location,
-          previousStart: schedule.start,
-          reason: d.reason,
-        },
-      });
-    }),
+export const rescheduleMeeting: Handler<'RescheduleMeeting'> = (command, m) => {
+  const d = command.data;
+  const failure = firstFailure(
+    () => beforeMeeting(m),
+    () =>
+      check(
+        !endsAfterStart(d.start, d.end),
+        'INPUT',
+        'the meeting must end after it starts',
+        'data.end',
+      ),
   );
+  if (failure) return refuse(failure);
+  const location = d.location ?? m.schedule.location;
+  const unchanged =
+    toEpochMillis(d.start) === toEpochMillis(m.schedule.start) &&
+    toEpochMillis(d.end) === toEpochMillis(m.schedule.end) &&
+    JSON.stringify(location) === JSON.stringify(m.schedule.location);
+  if (unchanged) return accept();
+  return accept({
+    type: 'MeetingRescheduled',
+    data: {
+      meetingId: d.meetingId,
+      at: command.at,
+      start: d.start,
+      end: d.end,
+      location,
+      previousStart: m.schedule.start,
+      reason: d.reason,
+    },
+  });
+};
 
 /** MTG-1: cancelled with a reason; a held meeting cannot be cancelled. */
-export const cancelMeeting = (
-  command: MeetingCommandOf<'CancelMeeting'>,
-  state: MeetingState,
-): Decision =>
-  pipe(
-    beforeMeeting(state, command),
-    E.chain(() =>
-      accept({
-        type: 'MeetingCancelled',
-        data: { meetingId: command.data.meetingId, at: atOf(command), reason: command.data.reason },
-      }),
-    ),
-  );
+export const cancelMeeting: Handler<'CancelMeeting'> = (command, m) => {
+  const held = beforeMeeting(m);
+  if (held) return refuse(held);
+  return accept({
+    type: 'MeetingCancelled',
+    data: { meetingId: command.data.meetingId, at: command.at, reason: command.data.reason },
+  });
+};
 
 /**
  * MTG-2: the lead professional sends the invite list to business support. A later submission
  * adds invitees; an invitee already on the list is an input error (amend contact details instead).
  */
-export const submitInviteList = (
-  command: MeetingCommandOf<'SubmitInviteList'>,
-  state: MeetingState,
-): Decision =>
-  pipe(
-    beforeMeeting(state, command),
-    E.chain(() => {
-      const d = command.data;
-      if (d.invitees.length === 0)
-        return E.left(reject('INPUT', 'the invite list is empty', 'data.invitees'));
-      const dup = firstDuplicate(
-        d.invitees.map((i) => i.id),
-        state.invitees.map((i) => i.invitee.id),
-      );
-      if (dup !== undefined)
-        return E.left(
-          reject(
-            'INPUT',
-            `invitee ${d.invitees[dup]?.id ?? ''} is already on the invite list`,
-            `data.invitees.${dup}.id`,
-          ),
-        );
-      const noContact = d.invitees.findIndex(
-        (i) => i.contact.email === undefined && i.contact.post === undefined,
-      );
-      if (noContact >= 0)
-        return E.left(
-          reject(
-            'INPUT',
-            `invitee ${d.invitees[noContact]?.id ?? ''} has neither an email nor a postal address`,
-            `data.invitees.${noContact}.contact`,
-          ),
-        );
-      return accept({
-        type: 'InviteListSubmitted',
-        data: { meetingId: d.meetingId, at: atOf(command), invitees: d.invitees },
-      });
-    }),
+export const submitInviteList: Handler<'SubmitInviteList'> = (command, m) => {
+  const d = command.data;
+  const dup = firstDuplicate(
+    d.invitees,
+    (i) => i.id,
+    m.invitees.map((i) => i.invitee.id),
   );
+  const noContact = d.invitees.findIndex(
+    (i) => i.contact.email === undefined && i.contact.post === undefined,
+  );
+  const failure = firstFailure(
+    () => beforeMeeting(m),
+    () => check(d.invitees.length === 0, 'INPUT', 'the invite list is empty', 'data.invitees'),
+    () =>
+      check(
+        dup !== undefined,
+        'INPUT',
+        `invitee ${d.invitees[dup ?? 0]?.id ?? ''} is already on the invite list`,
+        `data.invitees.${dup ?? ''}.id`,
+      ),
+    () =>
+      check(
+        noContact >= 0,
+        'INPUT',
+        `invitee ${d.invitees[noContact]?.id ?? ''} has neither an email nor a postal address`,
+        `data.invitees.${noContact}.contact`,
+      ),
+  );
+  if (failure) return refuse(failure);
+  return accept({
+    type: 'InviteListSubmitted',
+    data: { meetingId: d.meetingId, at: command.at, invitees: d.invitees },
+  });
+};
 
 /** MTG-2: business support allocate a minute taker (a later allocation replaces the first). */
-export const allocateMinuteTaker = (
-  command: MeetingCommandOf<'AllocateMinuteTaker'>,
-  state: MeetingState,
-): Decision =>
-  pipe(
-    beforeMeeting(state, command),
-    E.chain(() =>
-      state.minuteTaker?.id === command.data.minuteTaker.id
-        ? nothing
-        : accept({
-            type: 'MinuteTakerAllocated',
-            data: {
-              meetingId: command.data.meetingId,
-              at: atOf(command),
-              minuteTaker: command.data.minuteTaker,
-            },
-          }),
-    ),
-  );
+export const allocateMinuteTaker: Handler<'AllocateMinuteTaker'> = (command, m) => {
+  const held = beforeMeeting(m);
+  if (held) return refuse(held);
+  if (m.minuteTaker?.id === command.data.minuteTaker.id) return accept();
+  return accept({
+    type: 'MinuteTakerAllocated',
+    data: {
+      meetingId: command.data.meetingId,
+      at: command.at,
+      minuteTaker: command.data.minuteTaker,
+    },
+  });
+};

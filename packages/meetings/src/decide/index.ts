@@ -1,7 +1,10 @@
 /**
- * `decide` for a meeting: dispatches each command to its phase.
+ * `decide` for a meeting: ScheduleMeeting on a new stream; every other command, through the
+ * kernel's typed dispatch, on this stream's scheduled, uncancelled meeting.
  */
+import { dispatch, refuse } from '@aimline/kernel';
 import type { MeetingCommand } from '../commands.js';
+import type { MeetingEvent } from '../events.js';
 import type { MeetingPolicy } from '../policy.js';
 import type { MeetingState } from '../state.js';
 import {
@@ -12,7 +15,12 @@ import {
   submitInviteList,
 } from './arranging.js';
 import { recordAttendance } from './attendance.js';
-import type { Decision } from './guards.js';
+import {
+  isScheduled,
+  type Decision,
+  type ScheduledCommand,
+  type ScheduledMeeting,
+} from './handler.js';
 import {
   amendContactDetails,
   confirmContactDetails,
@@ -28,47 +36,48 @@ import {
 } from './minutes.js';
 import { submitReportToChair } from './reports.js';
 
-export type { Decision } from './guards.js';
+export type { Decision } from './handler.js';
+
+const onScheduledMeeting = dispatch<
+  ScheduledCommand,
+  ScheduledMeeting,
+  MeetingPolicy,
+  MeetingEvent
+>({
+  RescheduleMeeting: rescheduleMeeting,
+  CancelMeeting: cancelMeeting,
+  SubmitInviteList: submitInviteList,
+  AllocateMinuteTaker: allocateMinuteTaker,
+  ConfirmContactDetails: confirmContactDetails,
+  QueryContactDetails: queryContactDetails,
+  AmendContactDetails: amendContactDetails,
+  SendInvitation: sendInvitation,
+  SubmitReportToChair: submitReportToChair,
+  RecordAttendance: recordAttendance,
+  SubmitDraftMinutes: submitDraftMinutes,
+  ApproveMinutes: approveMinutes,
+  DistributeMinutes: distributeMinutes,
+  UploadMinutes: uploadMinutes,
+  DestroyHardCopies: destroyHardCopies,
+});
 
 /**
  * The policy is a parameter so a council's or a domain's timescales reach every decision; the
  * guards of MTG-1 … MTG-9 do not depend on any timescale today.
  */
 export const makeDecide =
-  (_policy: MeetingPolicy) =>
+  (policy: MeetingPolicy) =>
   (command: MeetingCommand, state: MeetingState): Decision => {
-    switch (command.type) {
-      case 'ScheduleMeeting':
-        return scheduleMeeting(command, state);
-      case 'RescheduleMeeting':
-        return rescheduleMeeting(command, state);
-      case 'CancelMeeting':
-        return cancelMeeting(command, state);
-      case 'SubmitInviteList':
-        return submitInviteList(command, state);
-      case 'AllocateMinuteTaker':
-        return allocateMinuteTaker(command, state);
-      case 'ConfirmContactDetails':
-        return confirmContactDetails(command, state);
-      case 'QueryContactDetails':
-        return queryContactDetails(command, state);
-      case 'AmendContactDetails':
-        return amendContactDetails(command, state);
-      case 'SendInvitation':
-        return sendInvitation(command, state);
-      case 'SubmitReportToChair':
-        return submitReportToChair(command, state);
-      case 'RecordAttendance':
-        return recordAttendance(command, state);
-      case 'SubmitDraftMinutes':
-        return submitDraftMinutes(command, state);
-      case 'ApproveMinutes':
-        return approveMinutes(command, state);
-      case 'DistributeMinutes':
-        return distributeMinutes(command, state);
-      case 'UploadMinutes':
-        return uploadMinutes(command, state);
-      case 'DestroyHardCopies':
-        return destroyHardCopies(command, state);
-    }
+    if (command.type === 'ScheduleMeeting') return scheduleMeeting(command, state);
+    if (state.phase === 'cancelled')
+      return refuse('STATE', `meeting ${state.meetingId ?? ''} is cancelled`);
+    if (!isScheduled(state))
+      return refuse('STATE', `meeting ${command.data.meetingId} is not scheduled`);
+    if (command.data.meetingId !== state.meetingId)
+      return refuse(
+        'INPUT',
+        `this stream holds meeting ${state.meetingId ?? ''}`,
+        'data.meetingId',
+      );
+    return onScheduledMeeting(command, state, policy);
   };
