@@ -39,14 +39,7 @@ const purity = (files, allowed) => ({
 
 export default tseslint.config(
   {
-    ignores: [
-      '**/dist/**',
-      '**/node_modules/**',
-      '.tools/**',
-      '.aimline/**',
-      'packages/store-eventstoredb/host/**',
-      'eslint.config.js',
-    ],
+    ignores: ['**/dist/**', '**/node_modules/**', '.tools/**', '.aimline/**', 'eslint.config.js'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

@@ -13,11 +13,10 @@ import {
   openEventStoreDbStore,
 } from '../packages/store-eventstoredb/src/index.js';
 import {
-  findRealServer,
-  removeDataDirectory,
-  startHost,
-  type RunningHost,
-} from '../packages/store-eventstoredb/test/support/kurrent-host.js';
+  EsdbNode,
+  singleNodeSettings,
+} from '../packages/store-eventstoredb/test/support/esdb-node.js';
+import { serverBinary } from '../packages/store-eventstoredb/test/support/esdb-server.js';
 
 interface Result {
   readonly name: string;
@@ -48,17 +47,14 @@ const event = (n: number): EventToAppend => ({
 const perSecond = (count: number, ms: number): number => Math.round((count / ms) * 1000);
 
 export async function run(): Promise<Result[]> {
-  const source = findRealServer();
+  const source = serverBinary();
   if (source.kind === 'skip') {
     console.log(`store-eventstoredb bench: no real server, nothing measured (${source.reason})`);
     return [];
   }
-  let host: RunningHost | undefined;
-  let url = source.kind === 'url' ? source.url : '';
-  if (source.kind === 'host') {
-    host = await startHost(source.dll);
-    url = host.url;
-  }
+  const node = new EsdbNode(await singleNodeSettings(source.bin));
+  await node.start();
+  const url = node.url;
   const store = openEventStoreDbStore(url);
   const raw = eventStoreDbClientFromUrl(url);
   try {
@@ -140,9 +136,7 @@ export async function run(): Promise<Result[]> {
   } finally {
     await store.dispose();
     await raw.dispose();
-    if (host !== undefined) {
-      await host.stop();
-      removeDataDirectory(host.dataDirectory);
-    }
+    await node.stop();
+    node.removeData();
   }
 }

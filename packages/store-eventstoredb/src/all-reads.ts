@@ -14,6 +14,7 @@ import {
 } from '@eventstore/db-client';
 import { commitPositionOf } from './bigint-conversion.js';
 import type { EventStoreDbClientLike } from './client-port.js';
+import { consumeRead } from './client-reads.js';
 import { mapClientError } from './error-mapping.js';
 import { fromResolvedEvent, isBookkeepingStream, isSystemEvent } from './event-codec.js';
 
@@ -60,31 +61,20 @@ export async function* readAllEvents(
     let count = 0;
     let progressed = false;
     const page = client.readAll({ fromPosition: from, direction: FORWARDS, maxCount: pageSize });
-    const iterator = page[Symbol.asyncIterator]();
-    try {
-      for (;;) {
-        let next: IteratorResult<AllStreamResolvedEvent>;
-        try {
-          next = await iterator.next();
-        } catch (e) {
-          throw mapClientError(e, { operation: 'read $all' });
-        }
-        if (next.done === true) break;
-        count++;
-        const raw = next.value;
-        const position = allPositionOf(raw);
-        if (last !== undefined && position.commit <= last) continue;
-        last = position.commit;
-        from = position;
-        progressed = true;
-        onPosition?.(position.commit);
-        if (!isSelected(raw.event!.streamId, raw.event!.type, options.filter)) continue;
-        yield fromResolvedEvent(raw);
-        delivered++;
-        if (delivered >= max) return;
-      }
-    } finally {
-      await iterator.return?.();
+    for await (const raw of consumeRead(page, (e) =>
+      mapClientError(e, { operation: 'read $all' }),
+    )) {
+      count++;
+      const position = allPositionOf(raw);
+      if (last !== undefined && position.commit <= last) continue;
+      last = position.commit;
+      from = position;
+      progressed = true;
+      onPosition?.(position.commit);
+      if (!isSelected(raw.event!.streamId, raw.event!.type, options.filter)) continue;
+      yield fromResolvedEvent(raw);
+      delivered++;
+      if (delivered >= max) return;
     }
     if (count < pageSize || !progressed) return;
   }

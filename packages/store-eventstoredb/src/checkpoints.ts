@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { InvalidAppendError, StreamNotFoundError, type CheckpointStore } from '@aimline/kernel';
 import { ANY, BACKWARDS, END, jsonEvent } from '@eventstore/db-client';
 import { positionFromText, positionToText } from './bigint-conversion.js';
+import { consumeRead } from './client-reads.js';
 import type { EventStoreDbClientLike } from './client-port.js';
 import { mapClientError } from './error-mapping.js';
 import { CHECKPOINT_STREAM_PREFIX } from './event-codec.js';
@@ -26,20 +27,22 @@ export const eventStoreDbCheckpoints = (
     load: async (name) => {
       ensureOpen();
       const stream = checkpointStreamOf(name);
+      const mapError = (e: unknown) =>
+        mapClientError(e, { operation: `load checkpoint ${name}`, stream });
       try {
-        for await (const resolved of client.readStream(stream, {
+        const read = client.readStream(stream, {
           direction: BACKWARDS,
           fromRevision: END,
           maxCount: 1,
-        })) {
+        });
+        for await (const resolved of consumeRead(read, mapError)) {
           const data = resolved.event?.data as { position?: unknown } | undefined;
           return positionFromText(data?.position, `${stream}@${resolved.event?.revision ?? '?'}`);
         }
         return undefined;
       } catch (e) {
-        const mapped = mapClientError(e, { operation: `load checkpoint ${name}`, stream });
-        if (mapped instanceof StreamNotFoundError) return undefined;
-        throw mapped;
+        if (e instanceof StreamNotFoundError) return undefined;
+        throw e;
       }
     },
     save: async (name, position) => {

@@ -43,4 +43,6 @@ export interface ClientSubscription extends AsyncIterable<AllStreamResolvedEvent
   unsubscribe(): Promise<void>;
   /** The readable's `destroy`: ends a pending read at once when the subscription is closed. */
   destroy?(error?: Error): unknown;
+  /** The readable's `on`: an error emitted after the adapter stopped reading must not go unhandled. */
+  on?(event: 'error', listener: (error: unknown) => void): unknown;
 }

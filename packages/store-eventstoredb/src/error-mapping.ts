@@ -21,6 +21,7 @@ export interface ErrorContext {
 /** gRPC status codes the client lets through raw (e.g. an unreachable server gives 14). */
 const GRPC_DEADLINE_EXCEEDED = 4;
 const GRPC_PERMISSION_DENIED = 7;
+const GRPC_INTERNAL = 13;
 const GRPC_UNAVAILABLE = 14;
 const GRPC_UNAUTHENTICATED = 16;
 
@@ -74,9 +75,18 @@ export const mapClientError = (error: unknown, context: ErrorContext): Error => 
     case GRPC_PERMISSION_DENIED:
     case GRPC_UNAUTHENTICATED:
       return new AccessDeniedError(context.operation, error);
+    case GRPC_INTERNAL:
+      // A server stopping (or killed) resets the HTTP/2 streams it was serving: the call ends
+      // with "Received RST_STREAM … (Call ended without gRPC status)". The connection broke;
+      // nothing is known about the server's state, so it is retryable like an unavailable server.
+      if (isBrokenCall(describe(e)))
+        return new UnavailableError(`${context.operation}: ${describe(e)}`, error);
   }
   return error instanceof Error ? error : new Error(describe(e));
 };
+
+const isBrokenCall = (detail: string): boolean =>
+  /RST_STREAM|Call ended without gRPC status|Connection dropped/i.test(detail);
 
 /** The client's current revision: a bigint, or the string `no_stream` (or nothing) for no stream. */
 const actualFromClient = (actual: unknown): number | undefined =>

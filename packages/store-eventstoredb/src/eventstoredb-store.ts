@@ -14,6 +14,7 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type StreamFilter,
   type SubscribeOptions,
   type Subscription,
 } from '@aimline/kernel';
@@ -25,6 +26,7 @@ import { mapClientError } from './error-mapping.js';
 import { toEventData } from './event-codec.js';
 import { checkExpectedRevision, exactExpectedRevision } from './expected-revision.js';
 import { findEventsById, readRange, readStreamEvents, readTail } from './stream-reads.js';
+import { scopedFilter } from './stream-scope.js';
 import { subscribeToAllEvents, type SubscriptionSettings } from './subscription.js';
 
 export interface EventStoreDbStoreOptions {
@@ -34,6 +36,12 @@ export interface EventStoreDbStoreOptions {
   readonly maxAppendRetries?: number;
   /** Events per `$all` page for `readAll` and catching-up subscriptions (default 500). */
   readonly pageSize?: number;
+  /**
+   * The stream prefixes this store owns in a server shared with other applications (e.g. the
+   * domain modules' `hsb-case-`, `panel-` …): `readAll` and subscriptions ignore every other
+   * stream. Default: every stream that is not the server's own or a checkpoint stream.
+   */
+  readonly streamPrefixes?: ReadonlyArray<string>;
   /** Reconnection of subscriptions (backoff, attempts, a notice per attempt). */
   readonly subscriptions?: Omit<SubscriptionSettings, 'pageSize'>;
 }
@@ -129,15 +137,16 @@ export class EventStoreDbStore implements EventStore {
     const ensureOpen = () => this.ensureOpen();
     const client = this.client;
     const pageSize = this.options.pageSize;
+    const scoped = this.scoped(options);
     return (async function* () {
       ensureOpen();
-      yield* readAllEvents(client, options, pageSize);
+      yield* readAllEvents(client, scoped, pageSize);
     })();
   }
 
   subscribe(options: SubscribeOptions = {}): Subscription {
     this.ensureOpen();
-    const sub = subscribeToAllEvents(this.client, options, {
+    const sub = subscribeToAllEvents(this.client, this.scoped(options), {
       ...this.options.subscriptions,
       ...(this.options.pageSize === undefined ? {} : { pageSize: this.options.pageSize }),
     });
@@ -157,6 +166,12 @@ export class EventStoreDbStore implements EventStore {
     await Promise.all([...this.subscriptions].map((s) => s.close()));
     this.subscriptions.clear();
     if (this.options.disposeClient === true) await this.client.dispose();
+  }
+
+  /** Options whose filter is narrowed to the owned stream prefixes. */
+  private scoped<T extends { readonly filter?: StreamFilter }>(options: T): T {
+    const filter = scopedFilter(options.filter, this.options.streamPrefixes);
+    return filter === undefined ? options : { ...options, filter };
   }
 
   private ensureOpen(): void {

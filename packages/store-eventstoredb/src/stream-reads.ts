@@ -1,55 +1,58 @@
 import { StreamNotFoundError, type ReadStreamOptions, type RecordedEvent } from '@aimline/kernel';
-import {
-  BACKWARDS,
-  END,
-  FORWARDS,
-  START,
-  type ReadRevision,
-  type ResolvedEvent,
-} from '@eventstore/db-client';
+import { BACKWARDS, END, FORWARDS, START, type ReadRevision } from '@eventstore/db-client';
 import type { EventStoreDbClientLike } from './client-port.js';
 import { mapClientError } from './error-mapping.js';
+import { consumeRead } from './client-reads.js';
 import { fromResolvedEvent } from './event-codec.js';
+
+/** Events per read call of a stream: a consumer that stops early finishes at most one such read. */
+export const STREAM_PAGE_SIZE = 500;
 
 /**
  * A stream's events through the client, as the port reads them: an empty iteration for a
  * stream that does not exist (the client throws `StreamNotFoundError` during iteration),
- * typed errors for everything else.
+ * typed errors for everything else. Reads pages of `pageSize` events (see `consumeRead`).
  */
 export async function* readStreamEvents(
   client: EventStoreDbClientLike,
   stream: string,
   options: ReadStreamOptions = {},
+  pageSize = STREAM_PAGE_SIZE,
 ): AsyncGenerator<RecordedEvent> {
   const backwards = options.direction === 'backwards';
-  if (options.maxCount !== undefined && options.maxCount <= 0) return;
+  let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
+  if (remaining <= 0) return;
   let fromRevision: ReadRevision;
   if (options.fromRevision === undefined) fromRevision = backwards ? END : START;
   else if (options.fromRevision < 0) {
     if (backwards) return;
     fromRevision = START;
   } else fromRevision = BigInt(Math.floor(options.fromRevision));
-  const read = client.readStream(stream, {
-    fromRevision,
-    direction: backwards ? BACKWARDS : FORWARDS,
-    ...(options.maxCount === undefined ? {} : { maxCount: options.maxCount }),
-  });
-  const iterator = read[Symbol.asyncIterator]();
-  try {
-    for (;;) {
-      let next: IteratorResult<ResolvedEvent>;
-      try {
-        next = await iterator.next();
-      } catch (e) {
-        const mapped = mapClientError(e, { operation: `read stream ${stream}`, stream });
-        if (mapped instanceof StreamNotFoundError) return;
-        throw mapped;
+  const mapError = (e: unknown) =>
+    mapClientError(e, { operation: `read stream ${stream}`, stream });
+  for (;;) {
+    const want = Math.min(pageSize, remaining);
+    let count = 0;
+    let last: bigint | undefined;
+    const read = client.readStream(stream, {
+      fromRevision,
+      direction: backwards ? BACKWARDS : FORWARDS,
+      maxCount: want,
+    });
+    try {
+      for await (const resolved of consumeRead(read, mapError)) {
+        count++;
+        last = resolved.event?.revision;
+        yield fromResolvedEvent(resolved);
       }
-      if (next.done === true) return;
-      yield fromResolvedEvent(next.value);
+    } catch (e) {
+      if (e instanceof StreamNotFoundError) return;
+      throw e;
     }
-  } finally {
-    await iterator.return?.();
+    remaining -= count;
+    if (count < want || remaining <= 0 || last === undefined) return;
+    if (backwards && last === 0n) return;
+    fromRevision = backwards ? last - 1n : last + 1n;
   }
 }
 

@@ -39,6 +39,8 @@ export const serverFilterFor = (options: SubscribeOptions): Filter =>
     ? excludeSystemEvents()
     : streamNameFilter({ prefixes: [...options.filter.streamPrefixes] });
 
+const ignore = (): void => undefined;
+
 const defaultRandom = (): number => randomInt(0, 1_000_000) / 1_000_000;
 
 /**
@@ -109,6 +111,9 @@ export const subscribeToAllEvents = (
           continue;
         }
         const sub = client.subscribeToAll({ fromPosition: readPositionAfter(resume), filter });
+        // The for-await below sees every error while it reads; one emitted after it stopped
+        // (the call failing while being cancelled) would otherwise crash the process.
+        sub.on?.('error', ignore);
         current = sub;
         try {
           for await (const raw of sub) {

@@ -113,6 +113,23 @@ describe("mapping the client's errors to the port's typed errors", () => {
     expect(mapped.message).toContain('No connection established');
   });
 
+  it('INTERNAL (13) from a call the stopping server reset (RST_STREAM) → UnavailableError; any other INTERNAL stays as it is', () => {
+    // What a live subscription receives when its server stops (seen on a real server).
+    const details = 'Received RST_STREAM with code 0 (Call ended without gRPC status)';
+    const reset = new client.UnknownError(
+      Object.assign(new Error(`13 INTERNAL: ${details}`), {
+        code: 13,
+        details,
+        metadata: { getMap: () => ({}) },
+      }) as unknown as ConstructorParameters<typeof client.UnknownError>[0],
+    );
+    const mapped = mapClientError(reset, { operation: 'subscribe to $all' });
+    expect(mapped).toBeInstanceOf(UnavailableError);
+    expect(mapped.message).toContain('RST_STREAM');
+    const other = new client.UnknownError(serviceError(13, {}));
+    expect(mapClientError(other, ctx)).toBe(other);
+  });
+
   it('raw UNAUTHENTICATED (16) and PERMISSION_DENIED (7) → AccessDeniedError', () => {
     for (const code of [16, 7])
       expect(mapClientError(Object.assign(new Error('denied'), { code }), ctx)).toBeInstanceOf(

@@ -1,0 +1,54 @@
+import { isStoreError, type Subscription, type SubscriptionMessage } from '@aimline/kernel';
+import { pause } from './esdb-node.js';
+
+/**
+ * The next `count` messages of a subscription (events and `caughtUp`), waiting at most
+ * `timeoutMs` in all: a subscription that stops delivering fails the test with what it got
+ * instead of hanging it.
+ */
+export const nextMessages = async (
+  sub: Subscription,
+  count: number,
+  timeoutMs = 120_000,
+): Promise<SubscriptionMessage[]> => {
+  const iterator = sub[Symbol.asyncIterator]();
+  const out: SubscriptionMessage[] = [];
+  const deadline = Date.now() + timeoutMs;
+  while (out.length < count) {
+    const left = deadline - Date.now();
+    let timer: NodeJS.Timeout | undefined;
+    const next = await Promise.race([
+      iterator.next(),
+      new Promise<'timeout'>((r) => {
+        timer = setTimeout(() => r('timeout'), Math.max(0, left));
+      }),
+    ]);
+    clearTimeout(timer);
+    if (next === 'timeout')
+      throw new Error(`only ${out.length} of ${count} messages within ${timeoutMs} ms`);
+    if (next.done === true) throw new Error(`the subscription ended after ${out.length} messages`);
+    out.push(next.value);
+  }
+  return out;
+};
+
+/**
+ * Runs `f` until it succeeds, retrying only retryable store failures (the server restarting,
+ * a leader change), for at most `timeoutMs`; polls, never sleeps a fixed time.
+ */
+export const retryWhileUnavailable = async <T>(
+  f: () => Promise<T>,
+  timeoutMs = 120_000,
+  onRetry?: (error: Error) => void,
+): Promise<T> => {
+  const deadline = Date.now() + timeoutMs;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await f();
+    } catch (e) {
+      if (!isStoreError(e) || !e.retryable || Date.now() > deadline) throw e;
+      onRetry?.(e);
+      await pause(Math.min(50 * 2 ** attempt, 1_000));
+    }
+  }
+};
