@@ -8,7 +8,12 @@
  * (ATT-8). Some reviews are late and some events recorded days late on purpose, and a few commands
  * are refused on purpose to show typed rejections. Pure apart from `ctx.rng`.
  */
-import { addWorkingDaysToDate, isWorkingDay, type Calendar } from '@aimline/calendar';
+import {
+  addWorkingDaysToDate,
+  easterSundayDate as easterSunday,
+  isWorkingDay,
+  type Calendar,
+} from '@aimline/calendar';
 import type { Actor, AnyDomainModule } from '@aimline/kernel';
 import {
   endOfCompulsorySchoolAge,
@@ -22,23 +27,29 @@ import {
   type AttendanceCode,
   type AttendancePolicy,
   type Attendee,
+  type AttendanceAimCommand,
   type CommandData,
-  type CommandType,
   type ParentCarer,
   type Pupil,
   type SessionMark,
   type Target,
 } from '@aimline/attendance-aim';
-import { AGENCIES, FIRST_NAMES, LAST_NAMES, SCHOOLS } from './invented-people.js';
+import { CaseWriter, toSteps, type Draft } from './case-writer.js';
+import { AGENCIES, FIRST_NAMES, inventName, LAST_NAMES, SCHOOLS } from './invented-people.js';
 import type { Rng } from './rng.js';
+import { moduleNamed, type ScenarioContext, type ScenarioGenerator } from './scenario.js';
 import {
-  moduleNamed,
-  type ScenarioContext,
-  type ScenarioGenerator,
-  type ScenarioStep,
-} from './scenario.js';
-import { dt, H, isoDay, londonDayOf, type Day } from './london-time.js';
-import { easterSundayDate as easterSunday } from '@aimline/calendar';
+  before,
+  daysBetween,
+  demoWindow,
+  H,
+  hhmm,
+  instant,
+  plusDays,
+  tod,
+  weekday,
+  type Day,
+} from './london-time.js';
 
 /** The paths a case can walk (see `attendancePathsFor`). */
 export type AttendancePath =
@@ -59,31 +70,6 @@ export type AttendancePath =
   /** Year 11: the legal road meets the end of compulsory school age (NAT-8, ATT-10). */
   | 'year11';
 
-// ── dates and times in Europe/London ─────────────────────────────────────────
-
-// Plain dates as day numbers (UTC arithmetic: no zone is involved in a calendar date).
-const MS_PER_DAY = 86_400_000;
-const dayNumber = (day: Day): number =>
-  Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) /
-  MS_PER_DAY;
-const dateOfDayNumber = (n: number): Day => new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
-const plusDays = (day: Day, n: number): Day => dateOfDayNumber(dayNumber(day) + n);
-const daysBetween = (a: Day, b: Day): number => dayNumber(b) - dayNumber(a);
-/** ISO weekday: 1 = Monday … 7 = Sunday. */
-const weekday = (day: Day): number => ((((dayNumber(day) + 3) % 7) + 7) % 7) + 1;
-const pad2 = (n: number): string => String(n).padStart(2, '0');
-const hhmm = (minutes: number): string => `${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
-
-/** An ISO-8601 instant with the London offset, `minutes` after midnight on `day`. */
-const instant = (day: Day, minutes: number): string => {
-  const s = dt(day)
-    .set({ hour: Math.floor(minutes / 60), minute: minutes % 60 })
-    .toISO({ suppressMilliseconds: true, includeOffset: true });
-  if (s === null) throw new RangeError(`demo: invalid instant ${day} ${hhmm(minutes)}`);
-  return s;
-};
-const before = (a: string, b: string): boolean => Date.parse(a) < Date.parse(b);
-
 // ── an invented but typical English school calendar ─────────────────────────
 
 interface Holiday {
@@ -100,7 +86,7 @@ interface SchoolYearDates {
 /** The Monday between `from` and `to` (days of `month` in `year`). */
 const mondayBetween = (year: number, month: number, from: number, to: number): Day => {
   for (let d = from; d <= to; d++) {
-    const day = `${year}-${pad2(month)}-${pad2(d)}`;
+    const day = `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
     if (weekday(day) === 1) return day;
   }
   throw new RangeError(`demo: no Monday in ${year}-${month} ${from}..${to}`);
@@ -232,8 +218,6 @@ interface LaStaff {
 const LA_INCLUSION = 'local-authority-inclusion';
 const LA_LEGAL = 'local-authority-legal-intervention';
 const EARLY_HELP = 'early-help';
-
-const inventName = (rng: Rng): string => `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}`;
 
 class People {
   private readonly used = new Set<string>();
@@ -417,38 +401,6 @@ class Register {
 
 // ── one case being written ───────────────────────────────────────────────────
 
-interface Draft {
-  readonly type: CommandType;
-  readonly at: string;
-  readonly actor: Actor;
-  readonly data: Record<string, unknown>;
-  readonly expectRejection?: string;
-}
-
-class CaseWriter {
-  readonly drafts: Draft[] = [];
-  private last = '';
-  constructor(readonly caseId: string) {}
-  emit<K extends CommandType>(
-    type: K,
-    at: string,
-    actor: Actor,
-    data: Omit<CommandData<K>, 'caseId'>,
-    expectRejection?: string,
-  ): void {
-    if (this.last !== '' && before(at, this.last))
-      throw new Error(`demo: ${this.caseId}: ${type} at ${at} comes before ${this.last}`);
-    this.last = at;
-    this.drafts.push({
-      type,
-      at,
-      actor,
-      data: { caseId: this.caseId, ...(data as Record<string, unknown>) },
-      ...(expectRejection === undefined ? {} : { expectRejection }),
-    });
-  }
-}
-
 /** The case's clock: every command is later than the one before, in school hours on a school day. */
 class Cursor {
   constructor(
@@ -462,17 +414,13 @@ class Cursor {
     return instant(this.day, this.min);
   }
 
-  private tod(from: number, to: number): number {
-    return from + 5 * this.rng.int(0, Math.max(0, Math.floor((to - from) / 5)));
-  }
-
   /** A little later the same day; the next school day's morning once the day is over. */
   later(from = 10, to = 45): string {
-    const m = this.min + from + 5 * this.rng.int(0, Math.max(0, Math.floor((to - from) / 5)));
+    const m = this.min + tod(this.rng, from, to);
     if (m <= H(17, 15)) this.min = m;
     else {
       this.day = this.terms.add(this.day, 1);
-      this.min = this.tod(H(9), H(10));
+      this.min = tod(this.rng, H(9), H(10));
     }
     return this.at;
   }
@@ -481,17 +429,17 @@ class Cursor {
   on(day: Day, from = H(9, 15), to = H(16)): string {
     const d = this.terms.onOrAfter(day < this.day ? this.day : day);
     if (d === this.day) {
-      const m = Math.max(this.min + 10, this.tod(from, to));
+      const m = Math.max(this.min + 10, tod(this.rng, from, to));
       if (m <= H(16, 55)) {
         this.min = m;
         return this.at;
       }
       this.day = this.terms.add(this.day, 1);
-      this.min = this.tod(from, to);
+      this.min = tod(this.rng, from, to);
       return this.at;
     }
     this.day = d;
-    this.min = this.tod(from, to);
+    this.min = tod(this.rng, from, to);
     return this.at;
   }
 
@@ -532,7 +480,7 @@ interface Aim {
 }
 
 interface Case {
-  readonly w: CaseWriter;
+  readonly w: CaseWriter<AttendanceAimCommand>;
   readonly rng: Rng;
   readonly terms: SchoolTerms;
   readonly policy: AttendancePolicy;
@@ -1742,9 +1690,11 @@ export const attendanceScenarios: ScenarioGenerator = (ctx: ScenarioContext) => 
   const people = new People(rng);
   const schools = makeSchools(people);
   const la = makeLaStaff(people);
-  const windowStart = terms.onOrAfter(londonDayOf(ctx.from));
-  const windowEnd = isoDay(dt(windowStart).plus({ years: ctx.years }));
-  const endInstant = instant(windowEnd, 0);
+  const {
+    start: windowStart,
+    end: windowEnd,
+    endInstant,
+  } = demoWindow(ctx.from, ctx.years, (d) => terms.onOrAfter(d));
 
   const paths = attendancePathsFor(rng, ctx.cases);
   const firstOf = (p: AttendancePath) => paths.indexOf(p);
@@ -1825,7 +1775,7 @@ export const attendanceScenarios: ScenarioGenerator = (ctx: ScenarioContext) => 
     };
     const caseRng = rng.fork(caseId);
     const c: Case = {
-      w: new CaseWriter(caseId),
+      w: new CaseWriter<AttendanceAimCommand>(caseId, module, { inOrder: true }),
       rng: caseRng,
       terms,
       policy,
@@ -1848,31 +1798,13 @@ export const attendanceScenarios: ScenarioGenerator = (ctx: ScenarioContext) => 
       targets: new Map(),
     };
     PATH_SCRIPTS[p.path](c);
-    drafts.push(...c.w.drafts.filter((d) => before(d.at, endInstant)));
+    drafts.push(...c.w.drafts.filter((d) => before(d.command.at, endInstant)));
   }
 
   // Some notes, quotes and documents are recorded days after they happened.
-  const eligible = drafts
-    .map((d, i) => ({ d, i }))
-    .filter((x) => x.d.expectRejection === undefined && LATE_RECORDING_TYPES.has(x.d.type));
-  const late = new Set(eligible.filter(() => rng.chance(0.04)).map((x) => x.i));
-  for (const x of eligible.filter((_, k) => k % 17 === 3).slice(0, 3)) late.add(x.i);
-
-  return drafts.map((d, i): ScenarioStep => {
-    const commandId = rng.uuid();
-    const command = { type: d.type, at: d.at, actor: d.actor, data: d.data };
-    const recordedAt = late.has(i)
-      ? instant(
-          terms.onOrAfter(plusDays(londonDayOf(d.at), rng.int(3, 9))),
-          H(9) + 5 * rng.int(0, 96),
-        )
-      : undefined;
-    return {
-      module,
-      commandId,
-      command,
-      ...(recordedAt === undefined ? {} : { recordedAt }),
-      ...(d.expectRejection === undefined ? {} : { expectRejection: d.expectRejection }),
-    };
+  return toSteps(drafts, rng, {
+    types: LATE_RECORDING_TYPES,
+    surely: (k) => k % 17 === 3,
+    recordingDay: (day) => terms.onOrAfter(day),
   });
 };

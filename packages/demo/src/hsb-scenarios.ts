@@ -5,34 +5,28 @@
  * business hours, some deadlines missed and some events recorded late on purpose, and a few
  * commands that are refused on purpose to show typed rejections. Pure apart from `ctx.rng`.
  */
-import { DateTime } from 'luxon';
-import {} from '@aimline/calendar';
 import type { Actor, AnyDomainModule } from '@aimline/kernel';
 import type {
   AssessmentModel,
   AssessmentOutcome,
   Child,
   CommandData,
-  HsbCommandType,
+  HsbCommand,
   HsbPolicy,
   Level,
   PlanHeadingName,
 } from '@aimline/hsb-aim';
 import { planHeadings } from '@aimline/hsb-aim';
-import { AGENCIES, FIRST_NAMES, LAST_NAMES, SCHOOLS } from './invented-people.js';
-import type { Rng } from './rng.js';
-import {
-  moduleNamed,
-  type ScenarioContext,
-  type ScenarioGenerator,
-  type ScenarioStep,
-} from './scenario.js';
+import { CaseWriter, toSteps, type Draft } from './case-writer.js';
+import { AGENCIES, dateOfBirthFor, inventName, SCHOOLS } from './invented-people.js';
+import { shuffle, type Rng } from './rng.js';
+import { moduleNamed, type ScenarioContext, type ScenarioGenerator } from './scenario.js';
 import {
   daysBetween,
-  dt,
+  demoWindow,
   H,
-  isoDay,
-  londonDayOf,
+  instant,
+  minutesOf,
   onOrAfter,
   onOrBefore,
   plusDays,
@@ -40,7 +34,6 @@ import {
   plusWeeks,
   tod,
   wd,
-  ZONE,
   type Clock,
   type Day,
 } from './london-time.js';
@@ -59,23 +52,6 @@ export type HsbPath =
 /** What can happen on top of a path (each at least once when there are enough cases). */
 export type HsbFeature =
   'consent-refused' | 'emerging-risk' | 'disagreement' | 'late-allocation' | 'late-home-visit';
-
-// ── dates and times in Europe/London ─────────────────────────────────────────
-
-/** An instant `minutes` after midnight London time on `day`, as UTC ISO-8601. */
-const instant = (day: Day, minutes: number): string => {
-  const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
-  const mm = String(minutes % 60).padStart(2, '0');
-  const s = DateTime.fromISO(`${day}T${hh}:${mm}:00`, { zone: ZONE })
-    .toUTC()
-    .toISO({ suppressMilliseconds: true });
-  if (s === null) throw new RangeError(`demo: invalid instant ${day} ${hh}:${mm}`);
-  return s;
-};
-const minutesOf = (at: string): number => {
-  const d = DateTime.fromISO(at, { zone: ZONE });
-  return d.hour * 60 + d.minute;
-};
 
 // ── invented professionals ───────────────────────────────────────────────────
 
@@ -112,8 +88,6 @@ const actorAgency: Record<DomainAgency, string> = {
   health: AGENCIES.health,
   education: AGENCIES.education,
 };
-
-const inventName = (rng: Rng): string => `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}`;
 
 const makeStaff = (rng: Rng): Staff => {
   const used = new Set<string>();
@@ -219,34 +193,6 @@ const makeStaff = (rng: Rng): Staff => {
 
 // ── one case being written ───────────────────────────────────────────────────
 
-interface Draft {
-  readonly type: HsbCommandType;
-  readonly at: string;
-  readonly actor: Actor;
-  readonly data: Record<string, unknown>;
-  readonly expectRejection?: string;
-}
-
-class CaseWriter {
-  readonly drafts: Draft[] = [];
-  constructor(readonly caseId: string) {}
-  emit<K extends HsbCommandType>(
-    type: K,
-    at: string,
-    actor: Actor,
-    data: Omit<CommandData<K>, 'caseId'>,
-    expectRejection?: string,
-  ): void {
-    this.drafts.push({
-      type,
-      at,
-      actor,
-      data: { caseId: this.caseId, ...(data as Record<string, unknown>) },
-      ...(expectRejection === undefined ? {} : { expectRejection }),
-    });
-  }
-}
-
 interface CasePlan {
   readonly caseId: string;
   readonly path: HsbPath;
@@ -259,7 +205,7 @@ interface CasePlan {
 }
 
 interface CaseFacts {
-  readonly w: CaseWriter;
+  readonly w: CaseWriter<HsbCommand>;
   readonly plan: CasePlan;
   readonly child: Child;
   readonly victim?: Child;
@@ -374,14 +320,6 @@ const interventionPlan = (young: boolean, rng: Rng): InterventionPlan => {
 
 // ── people ───────────────────────────────────────────────────────────────────
 
-/** A date of birth giving exactly `age` whole years on `on`. */
-const dobFor = (rng: Rng, on: Day, age: number): Day =>
-  isoDay(
-    dt(on)
-      .minus({ years: age })
-      .minus({ days: rng.int(1, 360) }),
-  );
-
 // ── phases ───────────────────────────────────────────────────────────────────
 
 interface Start {
@@ -393,7 +331,7 @@ interface Start {
 const startCase = (f: CaseFacts): Start => {
   const { w, rng, clock, plan, staff } = f;
   const day = plan.disclosureDay;
-  const disclosed = tod(clock, H(9), H(10, 30));
+  const disclosed = tod(clock.rng, H(9), H(10, 30));
   const disclosedAt = instant(day, disclosed);
   const reportedAt = instant(day, disclosed + 60 + 5 * rng.int(0, 6));
   w.emit('ReportConcern', reportedAt, f.caseHolder.actor, {
@@ -421,7 +359,7 @@ const startCase = (f: CaseFacts): Start => {
   const victimDsl = f.victim?.school === undefined ? undefined : staff.dsl.get(f.victim.school);
   const separate =
     f.victim !== undefined && victimDsl !== undefined && victimDsl !== childDsl && rng.chance(0.6);
-  const strategyAt = instant(day, tod(clock, H(13), H(14, 30)));
+  const strategyAt = instant(day, tod(clock.rng, H(13), H(14, 30)));
   w.emit('HoldStrategyDiscussion', strategyAt, f.cscManager.actor, {
     discussionId: `sd-${f.plan.caseId}-1`,
     forChild: separate ? 'alleged-child' : f.victim === undefined ? 'alleged-child' : 'joint',
@@ -491,7 +429,7 @@ const childProtectionFollowUps = (f: CaseFacts, s: Start, s47: Section47, endDay
   if (cfa < endDay)
     w.emit(
       'RecordChildAndFamilyAssessment',
-      instant(cfa, tod(clock, H(11), H(16))),
+      instant(cfa, tod(clock.rng, H(11), H(16))),
       f.caseHolder.actor,
       {},
     );
@@ -588,7 +526,7 @@ const assessment = (f: CaseFacts, o: AssessmentOptions): AssessmentResult => {
   const a = chooseAssessors(f, o.preferredModel, o.criminal);
   const allocator = o.criminal ? f.yosManager : f.cscManager;
   const allocDay = o.allocationDay;
-  const allocMin = tod(clock, H(9, 30), H(11));
+  const allocMin = tod(clock.rng, H(9, 30), H(11));
   if (plan.showRejections.has('HSB-8') && !policy.modelsInUse.includes('AIM3'))
     // On purpose: an AIM3 allocation where the council has not adopted AIM3 (002).
     w.emit(
@@ -614,10 +552,10 @@ const assessment = (f: CaseFacts, o: AssessmentOptions): AssessmentResult => {
   const visitDay = plan.features.has('late-home-visit')
     ? onOrAfter(clock, plusDays(allocDay, rng.int(7, 10)))
     : wd(clock, allocDay, 1);
-  w.emit('RecordHomeVisit', instant(visitDay, tod(clock, H(10), H(11, 30))), lead.actor, {
+  w.emit('RecordHomeVisit', instant(visitDay, tod(clock.rng, H(10), H(11, 30))), lead.actor, {
     setting: o.homeSetting,
   });
-  w.emit('AgreeHomeSafetyPlan', instant(visitDay, tod(clock, H(14), H(16))), lead.actor, {
+  w.emit('AgreeHomeSafetyPlan', instant(visitDay, tod(clock.rng, H(14), H(16))), lead.actor, {
     setting: o.homeSetting,
     plan: safetyPlan,
     typed: true,
@@ -634,7 +572,7 @@ const assessment = (f: CaseFacts, o: AssessmentOptions): AssessmentResult => {
   // HSB-14, HSB-15: initial joint supervision, at which the initial AIM meeting is booked.
   const supDay = wd(clock, allocDay, rng.int(2, 4));
   const attendees = [...a.assessors.map((p) => p.id), a.overseer.id];
-  const supMin = tod(clock, H(9, 30), H(16));
+  const supMin = tod(clock.rng, H(9, 30), H(16));
   const supAt = instant(supDay, supMin);
   w.emit('HoldSupervision', supAt, a.overseer.actor, {
     kind: 'initial',
@@ -663,7 +601,7 @@ const assessment = (f: CaseFacts, o: AssessmentOptions): AssessmentResult => {
 
   if (plan.features.has('emerging-risk')) {
     const riskDay = wd(clock, allocDay, rng.int(6, 10));
-    const riskMin = tod(clock, H(9, 30), H(11, 30));
+    const riskMin = tod(clock.rng, H(9, 30), H(11, 30));
     w.emit('RaiseEmergingRisk', instant(riskDay, riskMin), lead.actor, {
       riskId: `risk-${plan.caseId}-1`,
       description: 'The young person has unsupervised weekend contact with younger cousins.',
@@ -840,7 +778,7 @@ const intervention = (f: CaseFacts, r: AssessmentResult, o: InterventionOptions)
     if (next >= lastReview) break;
     contactDay = next;
     const who = practitioners[n % practitioners.length] ?? f.caseHolder;
-    w.emit('RecordContact', instant(contactDay, tod(clock, H(13), H(16))), who.actor, {
+    w.emit('RecordContact', instant(contactDay, tod(clock.rng, H(13), H(16))), who.actor, {
       contactId: `con-${plan.caseId}-${++n}`,
       practitionerId: who.id,
     });
@@ -863,7 +801,7 @@ const intervention = (f: CaseFacts, r: AssessmentResult, o: InterventionOptions)
   const exitDay = wd(clock, lastReview, rng.int(1, 3));
   w.emit(
     'AgreeExitPlan',
-    instant(exitDay, tod(clock, H(10), H(15))),
+    instant(exitDay, tod(clock.rng, H(10), H(15))),
     (practitioners[0] ?? f.caseHolder).actor,
     {
       remainingConcerns: [
@@ -887,7 +825,9 @@ const intervention = (f: CaseFacts, r: AssessmentResult, o: InterventionOptions)
 };
 
 const closeCase = (f: CaseFacts, day: Day, reason: string): void =>
-  f.w.emit('CloseCase', instant(day, tod(f.clock, H(10), H(16))), f.cscManager.actor, { reason });
+  f.w.emit('CloseCase', instant(day, tod(f.clock.rng, H(10), H(16))), f.cscManager.actor, {
+    reason,
+  });
 
 // ── the paths ────────────────────────────────────────────────────────────────
 
@@ -1069,17 +1009,6 @@ const durationDays: Record<HsbPath, number> = {
   'referral-back': 260,
 };
 
-const shuffle = <A>(rng: Rng, items: ReadonlyArray<A>): A[] => {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = rng.int(0, i);
-    const x = out[i] as A;
-    out[i] = out[j] as A;
-    out[j] = x;
-  }
-  return out;
-};
-
 /**
  * Which path each case walks: every path when there are 6 cases or more (with 6, the custody
  * case is also the prosecution with a guilty plea), then a realistic mix.
@@ -1154,9 +1083,11 @@ export const hsbScenarios: ScenarioGenerator = (ctx: ScenarioContext) => {
   const policy = ctx.policy.hsb;
   const clock: Clock = { cal: ctx.policy.calendar, rng };
   const staff = makeStaff(rng);
-  const windowStart = onOrAfter(clock, londonDayOf(ctx.from));
-  const windowEnd = isoDay(dt(windowStart).plus({ years: ctx.years }));
-  const endInstant = instant(windowEnd, 0);
+  const {
+    start: windowStart,
+    end: windowEnd,
+    endInstant,
+  } = demoWindow(ctx.from, ctx.years, (d) => onOrAfter(clock, d));
 
   const paths = pathsFor(rng, ctx.cases);
   const required = paths.length >= 6 ? Math.min(paths.length, 8) : paths.length;
@@ -1223,7 +1154,7 @@ export const hsbScenarios: ScenarioGenerator = (ctx: ScenarioContext) => {
     const child: Child = {
       childId,
       name: inventName(rng),
-      dateOfBirth: dobFor(rng, p.disclosureDay, age),
+      dateOfBirth: dateOfBirthFor(rng, p.disclosureDay, age),
       school,
       ...(hasWorker
         ? { socialWorker: (({ id, name }) => ({ id, name }))(rng.pick(staff.socialWorkers)) }
@@ -1237,14 +1168,14 @@ export const hsbScenarios: ScenarioGenerator = (ctx: ScenarioContext) => {
       ? {
           childId: `ch-${String(++childSeq).padStart(4, '0')}`,
           name: inventName(rng),
-          dateOfBirth: dobFor(rng, p.disclosureDay, rng.int(4, Math.max(4, age - 1))),
+          dateOfBirth: dateOfBirthFor(rng, p.disclosureDay, rng.int(4, Math.max(4, age - 1))),
           school: rng.chance(0.5) ? school : rng.pick(SCHOOLS),
           ...(rng.chance(0.5)
             ? { socialWorker: { id: victimWorker.id, name: victimWorker.name } }
             : {}),
         }
       : undefined;
-    const w = new CaseWriter(caseId);
+    const w = new CaseWriter<HsbCommand>(caseId, module);
     const f: CaseFacts = {
       w,
       plan,
@@ -1287,31 +1218,16 @@ export const hsbScenarios: ScenarioGenerator = (ctx: ScenarioContext) => {
         break;
     }
     const cut = plan.cutOff;
-    drafts.push(...(cut === undefined ? w.drafts : w.drafts.filter((d) => d.at < cut)));
+    drafts.push(
+      ...(cut === undefined
+        ? w.drafts
+        : w.drafts.filter((d) => Date.parse(d.command.at) < Date.parse(cut))),
+    );
   }
 
-  // Some events are recorded days after they happened, so the audit trail flags late recording.
-  const eligible = drafts
-    .map((d, i) => ({ d, i }))
-    .filter((x) => x.d.expectRejection === undefined && LATE_RECORDING_TYPES.has(x.d.type));
-  const late = new Set(eligible.filter(() => rng.chance(0.04)).map((x) => x.i));
-  for (const x of eligible.slice(0, 3)) late.add(x.i);
-
-  return drafts.map((d, i): ScenarioStep => {
-    const commandId = rng.uuid();
-    const command = { type: d.type, at: d.at, actor: d.actor, data: d.data };
-    const recordedAt = late.has(i)
-      ? instant(
-          onOrAfter(clock, plusDays(londonDayOf(d.at), rng.int(3, 9))),
-          tod(clock, H(9), H(17)),
-        )
-      : undefined;
-    return {
-      module,
-      commandId,
-      command,
-      ...(recordedAt === undefined ? {} : { recordedAt }),
-      ...(d.expectRejection === undefined ? {} : { expectRejection: d.expectRejection }),
-    };
+  return toSteps(drafts, rng, {
+    types: LATE_RECORDING_TYPES,
+    surely: () => true,
+    recordingDay: (day) => onOrAfter(clock, day),
   });
 };

@@ -2,6 +2,8 @@
  * Invented people and places for demo data. Every name is made up for Aimline's demo: none
  * refers to a real child, parent, professional or school.
  */
+import { plusDays, plusYears, type Day } from './london-time.js';
+import type { Rng } from './rng.js';
 export const FIRST_NAMES = [
   'Ashlyn',
   'Brennan',
@@ -75,3 +77,10 @@ export const AGENCIES = {
   businessSupport: 'business-support',
   iro: 'independent-reviewing-officer',
 } as const;
+
+/** An invented full name: a first name and a last name from the lists above. */
+export const inventName = (rng: Rng): string => `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}`;
+
+/** An invented date of birth giving exactly `age` whole years on `on`. */
+export const dateOfBirthFor = (rng: Rng, on: Day, age: number): Day =>
+  plusDays(plusYears(on, -age), -rng.int(1, 360));

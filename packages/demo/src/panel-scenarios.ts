@@ -14,7 +14,6 @@
  * Pure apart from `ctx.rng`.
  */
 import * as E from 'fp-ts/lib/Either.js';
-import { DateTime } from 'luxon';
 import { nextWorkingDay } from '@aimline/calendar';
 import type { Actor } from '@aimline/kernel';
 import {
@@ -42,52 +41,35 @@ import {
   type SittingFacts,
   type SittingState,
 } from '@aimline/panel';
-import { FIRST_NAMES, LAST_NAMES } from './invented-people.js';
-import type { Rng } from './rng.js';
-import { moduleNamed, type ScenarioGenerator, type ScenarioStep } from './scenario.js';
+import { CommandWriter, toSteps, type Draft } from './case-writer.js';
+import { dateOfBirthFor, inventName } from './invented-people.js';
+import { shuffle, type Rng } from './rng.js';
+import { moduleNamed, type ScenarioGenerator } from './scenario.js';
 import {
-  dt,
+  daysBetween,
+  demoWindow,
   H,
-  isoDay,
+  instant,
   londonDayOf,
   onOrAfter,
   onOrBefore,
   plusDays,
+  plusMinutes,
   tod,
   wd,
-  ZONE,
   type Clock,
   type Day,
 } from './london-time.js';
 
 // ── dates and times in Europe/London ─────────────────────────────────────────
 
-const ms = (instant: string): number => Date.parse(instant);
-const iso = (d: DateTime): string => {
-  const s = d.toISO({ suppressMilliseconds: true });
-  if (s === null) throw new RangeError(`panel demo: invalid instant ${d.invalidReason ?? ''}`);
-  return s;
-};
-/** The instant `minutes` after midnight London time on `day`, with its London offset. */
-const instant = (day: Day, minutes: number): string =>
-  iso(dt(day).startOf('day').plus({ minutes }));
-const plusMinutes = (at: string, minutes: number): string =>
-  iso(DateTime.fromISO(at, { zone: ZONE }).plus({ minutes }));
+const ms = (at: string): number => Date.parse(at);
 
 /** A random working day in [a, b] (a when the range holds none). */
 const workingDayBetween = (c: Clock, a: Day, b: Day): Day => {
   const days: Day[] = [];
   for (let d = onOrAfter(c, a); d <= b; d = nextWorkingDay(c.cal, d)) days.push(d);
   return days.length === 0 ? onOrAfter(c, a) : c.rng.pick(days);
-};
-
-const shuffle = <A>(rng: Rng, items: ReadonlyArray<A>): A[] => {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = rng.int(0, i);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
 };
 
 // ── invented people ──────────────────────────────────────────────────────────
@@ -126,8 +108,6 @@ interface People {
   readonly businessSupport: Person;
   readonly referrers: ReadonlyArray<Professional>;
 }
-
-const inventName = (rng: Rng): string => `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}`;
 
 const makePeople = (rng: Rng, policy: PanelPolicy): People => {
   const used = new Set<string>();
@@ -334,32 +314,6 @@ const RATINGS: ReadonlyArray<Rating> = [
   'green',
 ];
 
-// ── drafts ───────────────────────────────────────────────────────────────────
-
-type Draft =
-  | { readonly stream: 'sitting'; readonly command: PanelSittingCommand; readonly expect?: string }
-  | {
-      readonly stream: 'referral';
-      readonly command: PanelReferralCommand;
-      readonly expect?: string;
-    };
-
-type SittingData<T extends PanelSittingCommand['type']> = Extract<
-  PanelSittingCommand,
-  { type: T }
->['data'];
-type ReferralData<T extends PanelReferralCommand['type']> = Extract<
-  PanelReferralCommand,
-  { type: T }
->['data'];
-
-const sittingCmd = <T extends PanelSittingCommand['type']>(
-  type: T,
-  at: string,
-  actor: Actor,
-  data: SittingData<T>,
-): PanelSittingCommand => ({ type, at, actor, data }) as PanelSittingCommand;
-
 // ── plans ────────────────────────────────────────────────────────────────────
 
 type Special = 'moved' | 'cancelled' | 'revenued' | 'no-chair';
@@ -418,27 +372,14 @@ export const panelScenarios: ScenarioGenerator = (ctx) => {
   const people = makePeople(rng, policy);
   const bs = people.businessSupport;
   const drafts: Draft[] = [];
-  const sitting = (command: PanelSittingCommand): void => {
-    drafts.push({ stream: 'sitting', command });
-  };
-  const referral = <T extends PanelReferralCommand['type']>(
-    type: T,
-    at: string,
-    actor: Actor,
-    data: ReferralData<T>,
-    expect?: string,
-  ): void => {
-    const command = { type, at, actor, data } as PanelReferralCommand;
-    drafts.push(
-      expect === undefined
-        ? { stream: 'referral', command }
-        : { stream: 'referral', command, expect },
-    );
-  };
+  const sittings = new CommandWriter<PanelSittingCommand>(sittingModule, drafts);
+  const referrals = new CommandWriter<PanelReferralCommand>(referralModule, drafts);
 
-  const windowStart = onOrAfter(clock, londonDayOf(ctx.from));
-  const windowEnd = isoDay(dt(windowStart).plus({ years: ctx.years }));
-  const endInstant = instant(windowEnd, 0);
+  const {
+    start: windowStart,
+    end: windowEnd,
+    endInstant,
+  } = demoWindow(ctx.from, ctx.years, (d) => onOrAfter(clock, d));
   // Sittings beyond the window too, so a booking always finds one.
   const generated = sittingsBetween(policy, cal, windowStart, plusDays(windowEnd, 150));
   const inWindow = generated.filter((g) => g.date < windowEnd);
@@ -464,7 +405,7 @@ export const panelScenarios: ScenarioGenerator = (ctx) => {
   const last = plans[plans.length - 1]!;
   const lastReceiveDay = wd(clock, last.date, -(policy.papersWorkingDaysBefore + 1));
   const firstReceiveDay = nextWorkingDay(cal, windowStart);
-  const span = Math.max(0, Math.round(dt(lastReceiveDay).diff(dt(firstReceiveDay), 'days').days));
+  const span = Math.max(0, daysBetween(firstReceiveDay, lastReceiveDay));
   const forcedLate = new Set([1, 4].filter((i) => i < total));
   const receiveTimes: string[] = [];
   for (let k = 0; k < total; k++) {
@@ -481,7 +422,7 @@ export const panelScenarios: ScenarioGenerator = (ctx) => {
         plusDays(firstReceiveDay, Math.floor(((k + rng.next()) * span) / total)),
       );
     if (day > lastReceiveDay) day = onOrBefore(clock, lastReceiveDay);
-    receiveTimes.push(instant(day, tod(clock, H(9, 15), H(16))));
+    receiveTimes.push(instant(day, tod(clock.rng, H(9, 15), H(16))));
   }
   receiveTimes.sort((a, b) => ms(a) - ms(b));
 
@@ -516,24 +457,23 @@ export const panelScenarios: ScenarioGenerator = (ctx) => {
     }, decider.initialState);
   const addSitting = (p: SittingPlan, c: PanelSittingCommand): void => {
     p.commands.push(c);
-    sitting(c);
   };
   const members = people.seats.map((s) => s.rep.member);
 
   for (const p of plans) {
     const earliest = onOrAfter(clock, plusDays(p.date, -70));
     const schedDay = earliest < windowStart ? windowStart : earliest;
-    const scheduledAt = instant(schedDay, tod(clock, H(9, 30), H(10, 30)));
+    const scheduledAt = instant(schedDay, tod(clock.rng, H(9, 30), H(10, 30)));
     addSitting(
       p,
-      sittingCmd('ScheduleSitting', scheduledAt, bs.actor, {
+      sittings.write('ScheduleSitting', scheduledAt, bs.actor, {
         sittingId: p.id,
         meetingId: `mtg-panel-${p.id}`,
       }),
     );
     addSitting(
       p,
-      sittingCmd('NotifyMembers', plusMinutes(scheduledAt, 60 + 5 * rng.int(0, 12)), bs.actor, {
+      sittings.write('NotifyMembers', plusMinutes(scheduledAt, 60 + 5 * rng.int(0, 12)), bs.actor, {
         sittingId: p.id,
         members,
       }),
@@ -544,10 +484,10 @@ export const panelScenarios: ScenarioGenerator = (ctx) => {
     };
     switch (p.special) {
       case 'revenued': {
-        const at = instant(changeDay(rng.int(14, 24)), tod(clock, H(10), H(12)));
+        const at = instant(changeDay(rng.int(14, 24)), tod(clock.rng, H(10), H(12)));
         addSitting(
           p,
-          sittingCmd('ChangeSittingVenue', at, bs.actor, {
+          sittings.write('ChangeSittingVenue', at, bs.actor, {
             sittingId: p.id,
             venue: rng.pick(VENUES),
             reason: rng.pick(VENUE_REASONS),
@@ -555,7 +495,10 @@ export const panelScenarios: ScenarioGenerator = (ctx) => {
         );
         addSitting(
           p,
-          sittingCmd('NotifyMembers', plusMinutes(at, 30), bs.actor, { sittingId: p.id, members }),
+          sittings.write('NotifyMembers', plusMinutes(at, 30), bs.actor, {
+            sittingId: p.id,
+            members,
+          }),
         );
         break;
       }
@@ -567,11 +510,11 @@ export const panelScenarios: ScenarioGenerator = (ctx) => {
         );
         const moveDay = wd(clock, latest, rng.int(1, 2));
         const limit = wd(clock, p.date, -2);
-        const at = instant(moveDay < limit ? moveDay : limit, tod(clock, H(10), H(12)));
+        const at = instant(moveDay < limit ? moveDay : limit, tod(clock.rng, H(10), H(12)));
         const to = onOrAfter(clock, plusDays(p.date, 7));
         addSitting(
           p,
-          sittingCmd('MoveSitting', at, people.chair.rep.actor, {
+          sittings.write('MoveSitting', at, people.chair.rep.actor, {
             sittingId: p.id,
             date: to,
             reason: rng.pick(MOVE_REASONS),
@@ -579,16 +522,19 @@ export const panelScenarios: ScenarioGenerator = (ctx) => {
         );
         addSitting(
           p,
-          sittingCmd('NotifyMembers', plusMinutes(at, 30), bs.actor, { sittingId: p.id, members }),
+          sittings.write('NotifyMembers', plusMinutes(at, 30), bs.actor, {
+            sittingId: p.id,
+            members,
+          }),
         );
         p.changeAt = at;
         break;
       }
       case 'cancelled': {
-        const at = instant(wd(clock, p.date, -rng.int(3, 5)), tod(clock, H(9, 30), H(11)));
+        const at = instant(wd(clock, p.date, -rng.int(3, 5)), tod(clock.rng, H(9, 30), H(11)));
         addSitting(
           p,
-          sittingCmd('CancelSitting', at, people.chair.rep.actor, {
+          sittings.write('CancelSitting', at, people.chair.rep.actor, {
             sittingId: p.id,
             reason: rng.pick(CANCEL_REASONS),
           }),
@@ -614,12 +560,6 @@ export const panelScenarios: ScenarioGenerator = (ctx) => {
     );
   const book = (at: string): Booking | undefined => bookingFor(at, scheduleAt(at), policy, cal);
 
-  const dobFor = (on: Day, age: number): Day =>
-    isoDay(
-      dt(on)
-        .minus({ years: age })
-        .minus({ days: rng.int(1, 360) }),
-    );
   const ratings = shuffle(rng, RATINGS);
   const refs: ReferralPlan[] = [];
   const perYear = new Map<string, number>();
@@ -654,7 +594,7 @@ export const panelScenarios: ScenarioGenerator = (ctx) => {
       child = {
         childId: `ch-${String(++childSeq).padStart(4, '0')}`,
         name: inventName(rng),
-        dateOfBirth: dobFor(day, age),
+        dateOfBirth: dateOfBirthFor(rng, day, age),
         gender: rng.pick(GENDERS),
       };
     }
@@ -737,14 +677,14 @@ export const panelScenarios: ScenarioGenerator = (ctx) => {
     }
     addSitting(
       p,
-      sittingCmd('RecordAttendance', plusMinutes(p.start, rng.int(0, 3)), bs.actor, {
+      sittings.write('RecordAttendance', plusMinutes(p.start, rng.int(0, 3)), bs.actor, {
         sittingId: p.id,
         attendees,
       }),
     );
     addSitting(
       p,
-      sittingCmd('HoldSitting', plusMinutes(p.start, 5), bs.actor, { sittingId: p.id }),
+      sittings.write('HoldSitting', plusMinutes(p.start, 5), bs.actor, { sittingId: p.id }),
     );
     p.facts = sittingFacts(fold(p.commands)) ?? null;
   }
@@ -756,7 +696,7 @@ export const panelScenarios: ScenarioGenerator = (ctx) => {
   const contactSeats = people.seats.filter(
     (s) => !chairRoles.has(s.role) && s.role !== 'business-support',
   );
-  const dayTime = (day: Day): string => instant(day, tod(clock, H(9, 30), H(16, 30)));
+  const dayTime = (day: Day): string => instant(day, tod(clock.rng, H(9, 30), H(16, 30)));
   /** When the papers go out for a booking made at `bookedAt` (some late, PNL-4). */
   const papersTime = (b: Booking, bookedAt: string): string => {
     const dueDay = londonDayOf(b.papersDue);
@@ -777,7 +717,7 @@ export const panelScenarios: ScenarioGenerator = (ctx) => {
       const at = plusMinutes(r.receivedAt, -10);
       const b = book(at);
       if (b !== undefined)
-        referral(
+        referrals.write(
           'ReceiveReferral',
           at,
           bs.actor,
@@ -786,7 +726,7 @@ export const panelScenarios: ScenarioGenerator = (ctx) => {
             child: {
               childId: `ch-${String(++childSeq).padStart(4, '0')}`,
               name: inventName(rng),
-              dateOfBirth: dobFor(londonDayOf(at), policy.maximumAge + 1),
+              dateOfBirth: dateOfBirthFor(rng, londonDayOf(at), policy.maximumAge + 1),
               gender: rng.pick(GENDERS),
             },
             referrer: rng.pick(people.referrers),
@@ -797,7 +737,7 @@ export const panelScenarios: ScenarioGenerator = (ctx) => {
           'PNL-3',
         );
     }
-    referral('ReceiveReferral', r.receivedAt, bs.actor, {
+    referrals.write('ReceiveReferral', r.receivedAt, bs.actor, {
       referralId: r.id,
       child: r.child,
       referrer: r.referrer,
@@ -821,7 +761,7 @@ export const panelScenarios: ScenarioGenerator = (ctx) => {
               ? plan.changeAt
               : undefined;
       if (planned !== null && (change === undefined || ms(planned) < ms(change))) {
-        referral('SendPapers', planned, bs.actor, { referralId: r.id, recipients });
+        referrals.write('SendPapers', planned, bs.actor, { referralId: r.id, recipients });
         papers = { sittingId: booking.sittingId, at: planned };
       }
       if (plan === undefined || change === undefined) break;
@@ -830,7 +770,7 @@ export const panelScenarios: ScenarioGenerator = (ctx) => {
       let at: string;
       if (plan.special === 'no-chair') {
         plan.items.push({ kind: 'not-reached', ref: r });
-        at = instant(nextWorkingDay(cal, plan.date), tod(clock, H(9, 30), H(10, 30)));
+        at = instant(nextWorkingDay(cal, plan.date), tod(clock.rng, H(9, 30), H(10, 30)));
         next = book(at);
         reason = `Not reached at the sitting on ${plan.date}: neither the chair nor the co-chair could attend, so the panel could not decide (PNL-2).`;
       } else {
@@ -847,7 +787,7 @@ export const panelScenarios: ScenarioGenerator = (ctx) => {
         reason = rb.kind === 'unchanged' ? '' : rb.reason;
       }
       if (next === undefined) break;
-      referral('RebookReferral', at, bs.actor, { referralId: r.id, booking: next, reason });
+      referrals.write('RebookReferral', at, bs.actor, { referralId: r.id, booking: next, reason });
       booking = next;
       bookedAt = at;
     }
@@ -859,7 +799,7 @@ export const panelScenarios: ScenarioGenerator = (ctx) => {
       const day = workingDayBetween(clock, nextWorkingDay(cal, londonDayOf(sent)), before);
       if (day >= booking.sittingDate) continue;
       const at = dayTime(day);
-      referral('SharePreviousContacts', at, seat.rep.actor, {
+      referrals.write('SharePreviousContacts', at, seat.rep.actor, {
         referralId: r.id,
         member: seat.rep.member,
         contacts: rng.pick(CONTACTS),
@@ -937,7 +877,7 @@ export const panelScenarios: ScenarioGenerator = (ctx) => {
       .map((p) => p.id),
   );
   const closeLater = (r: ReferralPlan, p: SittingPlan, reason: string): void => {
-    referral('CloseReferral', dayTime(wd(clock, p.date, rng.int(1, 3))), bs.actor, {
+    referrals.write('CloseReferral', dayTime(wd(clock, p.date, rng.int(1, 3))), bs.actor, {
       referralId: r.id,
       reason,
     });
@@ -967,7 +907,7 @@ export const panelScenarios: ScenarioGenerator = (ctx) => {
       const actionId = `act-${p.id}-${String(++p.actionSeq).padStart(2, '0')}`;
       addSitting(
         p,
-        sittingCmd('AgreeAction', at, bs.actor, {
+        sittings.write('AgreeAction', at, bs.actor, {
           sittingId: p.id,
           actionId,
           referralId: r.id,
@@ -986,7 +926,7 @@ export const panelScenarios: ScenarioGenerator = (ctx) => {
         const first = dayTime(firstDay);
         addSitting(
           p,
-          sittingCmd('RecordActionUpdate', first, owner.actor, {
+          sittings.write('RecordActionUpdate', first, owner.actor, {
             sittingId: p.id,
             actionId,
             update: rng.pick(UPDATES_PARTIAL),
@@ -996,7 +936,7 @@ export const panelScenarios: ScenarioGenerator = (ctx) => {
         const doneDay = wd(clock, firstDay > finalDay ? firstDay : finalDay, rng.int(1, 4));
         addSitting(
           p,
-          sittingCmd('RecordActionUpdate', dayTime(doneDay), owner.actor, {
+          sittings.write('RecordActionUpdate', dayTime(doneDay), owner.actor, {
             sittingId: p.id,
             actionId,
             update: rng.pick(UPDATES_DONE),
@@ -1006,7 +946,7 @@ export const panelScenarios: ScenarioGenerator = (ctx) => {
       } else
         addSitting(
           p,
-          sittingCmd('RecordActionUpdate', dayTime(finalDay), owner.actor, {
+          sittings.write('RecordActionUpdate', dayTime(finalDay), owner.actor, {
             sittingId: p.id,
             actionId,
             update: rng.pick(UPDATES_DONE),
@@ -1025,7 +965,7 @@ export const panelScenarios: ScenarioGenerator = (ctx) => {
           const colleague = people.referrers.find(
             (x) => x.agency === r.referrer.agency && x.id !== r.referrer.id,
           );
-          referral(
+          referrals.write(
             'RecordReferrerAttendance',
             t,
             bs.actor,
@@ -1058,7 +998,7 @@ export const panelScenarios: ScenarioGenerator = (ctx) => {
           if (item.kind === 'not-reached') {
             if (!attempted && chairing === null) {
               // On purpose: a decision at a sitting with neither chair nor co-chair (PNL-2).
-              referral('RecordDecision', plusMinutes(t, half), bs.actor, decision, 'PNL-2');
+              referrals.write('RecordDecision', plusMinutes(t, half), bs.actor, decision, 'PNL-2');
               attempted = true;
             }
             break;
@@ -1067,7 +1007,7 @@ export const panelScenarios: ScenarioGenerator = (ctx) => {
           const bands = bandsForAge(policy, age);
           const younger = bands.length > 1 && rng.chance(0.5) ? bands[0] : undefined;
           const decidedAt = plusMinutes(t, half);
-          referral(
+          referrals.write(
             'RecordDecision',
             decidedAt,
             chairing?.actor ?? bs.actor,
@@ -1095,7 +1035,7 @@ export const panelScenarios: ScenarioGenerator = (ctx) => {
           break;
         }
         case 'review': {
-          referral('RecordReview', t, chairing?.actor ?? bs.actor, {
+          referrals.write('RecordReview', t, chairing?.actor ?? bs.actor, {
             referralId: r.id,
             rating: item.rating,
             reason: item.reason,
@@ -1124,9 +1064,9 @@ export const panelScenarios: ScenarioGenerator = (ctx) => {
       : wd(clock, approveDay, rng.int(0, 1));
     addSitting(
       p,
-      sittingCmd(
+      sittings.write(
         'ApproveMinutes',
-        instant(approveDay, tod(clock, H(9, 30), H(12))),
+        instant(approveDay, tod(clock.rng, H(9, 30), H(12))),
         approver.actor,
         {
           sittingId: p.id,
@@ -1135,9 +1075,9 @@ export const panelScenarios: ScenarioGenerator = (ctx) => {
     );
     addSitting(
       p,
-      sittingCmd(
+      sittings.write(
         'DistributeMinutes',
-        instant(distributeDay, tod(clock, H(13, 30), H(16, 30))),
+        instant(distributeDay, tod(clock.rng, H(13, 30), H(16, 30))),
         bs.actor,
         {
           sittingId: p.id,
@@ -1147,14 +1087,10 @@ export const panelScenarios: ScenarioGenerator = (ctx) => {
   }
 
   // ── steps, in the order the world produced them, up to the end of the window ──
-  return drafts
+  const inWindowInOrder = drafts
     .map((d, i) => ({ d, i }))
     .filter(({ d }) => ms(d.command.at) < ms(endInstant))
     .sort((a, b) => ms(a.d.command.at) - ms(b.d.command.at) || a.i - b.i)
-    .map(({ d }): ScenarioStep => ({
-      module: d.stream === 'sitting' ? sittingModule : referralModule,
-      commandId: rng.uuid(),
-      command: d.command,
-      ...(d.expect === undefined ? {} : { expectRejection: d.expect }),
-    }));
+    .map(({ d }) => d);
+  return toSteps(inWindowInOrder, rng);
 };

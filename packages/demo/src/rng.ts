@@ -44,3 +44,13 @@ export const seededRng = (seed: number): Rng => {
     fork: (label) => seededRng((seed ^ hashLabel(label)) >>> 0),
   };
 };
+
+/** The items in a random order (Fisher-Yates, one draw per item but the first). */
+export const shuffle = <A>(rng: Rng, items: ReadonlyArray<A>): A[] => {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = rng.int(0, i);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+};
