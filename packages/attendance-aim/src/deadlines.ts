@@ -2,9 +2,8 @@
  * deadlines(state, policy, schoolCalendar): every obligation of a case as a calendar `Deadline`
  * with its rule id (T-6). Counts in school days use the school's term dates and closures.
  */
-import { deadline, meet, waive, type Deadline } from '@aimline/calendar';
+import { deadline, meet, waive, type Deadline, localDate } from '@aimline/calendar';
 import { dayNumber } from './dates.js';
-import { dayOf } from './decide/support.js';
 import type { AttendancePolicy } from './policy.js';
 import {
   addSchoolDays,
@@ -31,7 +30,7 @@ const letterDeadlines = (s: OpenCase, policy: AttendancePolicy, c: SchoolCalenda
     Object.values(s.parents)
       .filter((p) => p.dayToDayResponsibility)
       .map((p) => {
-        const meetingDay = dayOf(m.start);
+        const meetingDay = localDate(m.start);
         const dueDay = subtractSchoolDays(c, meetingDay, policy.letterNoticeSchoolDays);
         const d0 = deadline({
           ruleId: 'ATT-2',
@@ -71,7 +70,7 @@ const reviewDeadlines = (s: OpenCase, policy: AttendancePolicy, c: SchoolCalenda
         start: m.start,
         startDescription: 'the AIM',
       });
-      const dueDay = dayOf(d0.due);
+      const dueDay = localDate(d0.due);
       const note = isSchoolDay(c, dueDay)
         ? ''
         : `; ${dueDay} is not a school day at ${c.id}: the first school day after is ${schoolDayOnOrAfter(c, dueDay)}`;
@@ -83,7 +82,7 @@ const schoolDaysAfter = (
   c: SchoolCalendar,
   input: { ruleId: string; label: string; event: string; at: string; n: number },
 ): Deadline => {
-  const from = dayOf(input.at);
+  const from = localDate(input.at);
   const dueDay = addSchoolDays(c, from, input.n);
   const d0 = deadline({
     ruleId: input.ruleId,
@@ -203,7 +202,7 @@ const compulsoryAgeDeadline = (
   c: SchoolCalendar,
 ): Deadline => {
   const ends = endOfCompulsorySchoolAge(s.pupil.dateOfBirth, policy.finalCompulsoryYearGroup);
-  const from = dayOf(s.openedAt);
+  const from = localDate(s.openedAt);
   const d0 = deadline({
     ruleId: 'NAT-8',
     label: 'Legal attendance steps while the pupil is of compulsory school age',

@@ -1,65 +1,41 @@
 /** Before the AIM (ATT-1, ATT-2, ATT-3): evidence of support, scheduling, the letter to each parent. */
-import type { CommandData } from '../commands.js';
-import type { AttendancePolicy } from '../policy.js';
-import type { AttendanceAimState, OpenCase } from '../state.js';
+import { inLondon, localDate } from '@aimline/calendar';
+import { accept, refuse, check, firstFailure, reject } from '@aimline/kernel';
+import { compulsorySchoolAgeGuard } from './compulsory-school-age.js';
+import { event, type Handler } from './handler.js';
 import type { AimVenue, LetterContent, ParentCarer } from '../values.js';
-import {
-  accept,
-  compulsorySchoolAgeGuard,
-  dayOf,
-  event,
-  fail,
-  firstFailure,
-  refuse,
-  timeOf,
-  withCase,
-  type Decision,
-} from './support.js';
-import * as E from 'fp-ts/lib/Either.js';
 
-export const attachSupportEvidence = (
-  d: CommandData<'AttachSupportEvidence'>,
-  at: string,
-  state: AttendanceAimState,
-): Decision =>
-  withCase(state, () => {
-    // ATT-1: the evidence shows the steps taken and how the family engaged with them.
-    if (d.steps.length === 0)
-      return refuse('ATT-1', 'the evidence lists no support step', 'data.steps');
-    for (const [i, step] of d.steps.entries())
-      if (step.startedOn > dayOf(at))
-        return refuse('INPUT', 'a support step starts in the future', `data.steps.${i}.startedOn`);
-    return accept(event('SupportEvidenceAttached', { ...d, at }));
-  });
+export const attachSupportEvidence: Handler<'AttachSupportEvidence'> = ({ data: d, at }) => {
+  // ATT-1: the evidence shows the steps taken and how the family engaged with them.
+  if (d.steps.length === 0)
+    return refuse('ATT-1', 'the evidence lists no support step', 'data.steps');
+  for (const [i, step] of d.steps.entries())
+    if (step.startedOn > localDate(at))
+      return refuse('INPUT', 'a support step starts in the future', `data.steps.${i}.startedOn`);
+  return accept(event('SupportEvidenceAttached', { ...d, at }));
+};
 
-export const scheduleAim = (
-  d: CommandData<'ScheduleAim'>,
-  at: string,
-  state: AttendanceAimState,
-): Decision =>
-  withCase(state, (s) => {
-    if (s.meetings[d.meetingId] !== undefined)
-      return refuse('STATE', `meeting ${d.meetingId} is already scheduled`, 'data.meetingId');
-    if (Date.parse(d.start) <= Date.parse(at))
-      return refuse('INPUT', 'the AIM must be scheduled for a future time', 'data.start');
-    return accept(event('AimScheduled', { ...d, at }));
-  });
+export const scheduleAim: Handler<'ScheduleAim'> = ({ data: d, at }, s) => {
+  if (s.meetings[d.meetingId] !== undefined)
+    return refuse('STATE', `meeting ${d.meetingId} is already scheduled`, 'data.meetingId');
+  if (Date.parse(d.start) <= Date.parse(at))
+    return refuse('INPUT', 'the AIM must be scheduled for a future time', 'data.start');
+  return accept(event('AimScheduled', { ...d, at }));
+};
 
-export const rearrangeAim = (
-  d: CommandData<'RearrangeAim'>,
-  at: string,
-  state: AttendanceAimState,
-): Decision =>
-  withCase(state, (s) => {
-    const m = s.meetings[d.meetingId];
-    if (m === undefined)
-      return refuse('STATE', `meeting ${d.meetingId} is not scheduled`, 'data.meetingId');
-    if (m.status !== 'scheduled')
-      return refuse('STATE', `meeting ${d.meetingId} has already taken place`, 'data.meetingId');
-    if (Date.parse(d.start) <= Date.parse(at))
-      return refuse('INPUT', 'the AIM must be rearranged to a future time', 'data.start');
-    return accept(event('AimRearranged', { ...d, at }));
-  });
+export const rearrangeAim: Handler<'RearrangeAim'> = ({ data: d, at }, s) => {
+  const m = s.meetings[d.meetingId];
+  if (m === undefined)
+    return refuse('STATE', `meeting ${d.meetingId} is not scheduled`, 'data.meetingId');
+  if (m.status !== 'scheduled')
+    return refuse('STATE', `meeting ${d.meetingId} has already taken place`, 'data.meetingId');
+  if (Date.parse(d.start) <= Date.parse(at))
+    return refuse('INPUT', 'the AIM must be rearranged to a future time', 'data.start');
+  return accept(event('AimRearranged', { ...d, at }));
+};
+
+/** The England local time `HH:MM` of an instant (T-1), as a letter states it. */
+const timeOf = (instant: string): string => inLondon(instant).toFormat('HH:mm');
 
 const venueText = (venue: AimVenue): string =>
   venue.location.mode === 'venue' ? venue.location.venue : venue.location.platform;
@@ -76,42 +52,41 @@ const letterProblem = (
   return firstFailure(
     () =>
       letter.addressedTo === undefined
-        ? fail(
+        ? reject(
             'ATT-3',
             'the letter must address the parent by first and last name',
             f('addressedTo'),
           )
         : !same(letter.addressedTo.firstName, parent.firstName) ||
             !same(letter.addressedTo.lastName, parent.lastName)
-          ? fail(
+          ? reject(
               'ATT-3',
               `the letter is not addressed to parent ${parent.parentId} by their recorded first and last name`,
               f('addressedTo'),
             )
           : undefined,
     () =>
-      letter.statesRiskOfProsecution !== true
-        ? fail(
-            'ATT-2',
-            'the letter must tell the parent they may be at risk of prosecution',
-            f('statesRiskOfProsecution'),
-          )
-        : undefined,
+      check(
+        letter.statesRiskOfProsecution !== true,
+        'ATT-2',
+        'the letter must tell the parent they may be at risk of prosecution',
+        f('statesRiskOfProsecution'),
+      ),
     () =>
       letter.meetingDate === undefined
-        ? fail('ATT-2', 'the letter gives no date for the AIM', f('meetingDate'))
-        : letter.meetingDate !== dayOf(start)
-          ? fail(
+        ? reject('ATT-2', 'the letter gives no date for the AIM', f('meetingDate'))
+        : letter.meetingDate !== localDate(start)
+          ? reject(
               'ATT-2',
-              `the letter's date is not the AIM's date (${dayOf(start)})`,
+              `the letter's date is not the AIM's date (${localDate(start)})`,
               f('meetingDate'),
             )
           : undefined,
     () =>
       letter.meetingTime === undefined
-        ? fail('ATT-2', 'the letter gives no time for the AIM', f('meetingTime'))
+        ? reject('ATT-2', 'the letter gives no time for the AIM', f('meetingTime'))
         : letter.meetingTime !== timeOf(start)
-          ? fail(
+          ? reject(
               'ATT-2',
               `the letter's time is not the AIM's time (${timeOf(start)})`,
               f('meetingTime'),
@@ -119,75 +94,73 @@ const letterProblem = (
           : undefined,
     () =>
       letter.venue === undefined
-        ? fail('ATT-2', 'the letter gives no venue for the AIM', f('venue'))
+        ? reject('ATT-2', 'the letter gives no venue for the AIM', f('venue'))
         : !same(letter.venue, venueText(venue))
-          ? fail('ATT-2', "the letter's venue is not the AIM's venue", f('venue'))
+          ? reject('ATT-2', "the letter's venue is not the AIM's venue", f('venue'))
           : undefined,
     () =>
-      letter.invitesToSayIfCannotAttend !== true
-        ? fail(
-            'ATT-2',
-            'the letter must invite the parent to say if they cannot attend at that time',
-            f('invitesToSayIfCannotAttend'),
-          )
-        : undefined,
+      check(
+        letter.invitesToSayIfCannotAttend !== true,
+        'ATT-2',
+        'the letter must invite the parent to say if they cannot attend at that time',
+        f('invitesToSayIfCannotAttend'),
+      ),
     () =>
-      letter.offersReasonableAdjustments !== true
-        ? fail(
-            'ATT-2',
-            'the letter must offer reasonable adjustments',
-            f('offersReasonableAdjustments'),
-          )
-        : undefined,
+      check(
+        letter.offersReasonableAdjustments !== true,
+        'ATT-2',
+        'the letter must offer reasonable adjustments',
+        f('offersReasonableAdjustments'),
+      ),
     () =>
-      letter.offersHomeOrNeutralVenue !== true
-        ? fail(
-            'ATT-2',
-            'the letter must offer to meet at home or at a neutral venue',
-            f('offersHomeOrNeutralVenue'),
-          )
-        : undefined,
+      check(
+        letter.offersHomeOrNeutralVenue !== true,
+        'ATT-2',
+        'the letter must offer to meet at home or at a neutral venue',
+        f('offersHomeOrNeutralVenue'),
+      ),
   );
 };
 
-export const sendAimLetter = (
-  d: CommandData<'SendAimLetter'>,
-  at: string,
-  state: AttendanceAimState,
-  policy: AttendancePolicy,
-): Decision =>
-  withCase(state, (s: OpenCase) => {
-    const meeting = s.meetings[d.meetingId];
-    const parent = s.parents[d.parentId];
-    const problem = firstFailure(
-      () =>
-        meeting === undefined
-          ? fail('STATE', `meeting ${d.meetingId} is not scheduled`, 'data.meetingId')
-          : undefined,
-      () =>
-        parent === undefined
-          ? fail('INPUT', `parent ${d.parentId} is not recorded on the case`, 'data.parentId')
-          : undefined,
-      () =>
+export const sendAimLetter: Handler<'SendAimLetter'> = ({ data: d, at }, s, policy) => {
+  const meeting = s.meetings[d.meetingId];
+  const parent = s.parents[d.parentId];
+  const failure = firstFailure(
+    () =>
+      check(
+        meeting === undefined,
+        'STATE',
+        `meeting ${d.meetingId} is not scheduled`,
+        'data.meetingId',
+      ),
+    () =>
+      check(
+        parent === undefined,
+        'INPUT',
+        `parent ${d.parentId} is not recorded on the case`,
+        'data.parentId',
+      ),
+    () =>
+      check(
         meeting !== undefined &&
-        (meeting.status !== 'scheduled' || Date.parse(meeting.start) <= Date.parse(at))
-          ? fail(
-              'ATT-2',
-              `meeting ${d.meetingId} has already started; a letter must invite the parent to it`,
-              'data.meetingId',
-            )
-          : undefined,
-      // ATT-1: the evidence of the school's support goes on the case before the letter.
-      () =>
-        s.supportEvidence.length === 0
-          ? fail('ATT-1', 'attach the evidence of the support steps taken before the letter goes')
-          : undefined,
-      // NAT-8: the letter is the first stage of the legal process.
-      () => compulsorySchoolAgeGuard(s, dayOf(at), policy),
-      () =>
-        meeting !== undefined && parent !== undefined
-          ? letterProblem(d.letter, parent, meeting.start, meeting.venue)
-          : undefined,
-    );
-    return problem === undefined ? accept(event('AimLetterSent', { ...d, at })) : E.left(problem);
-  });
+          (meeting.status !== 'scheduled' || Date.parse(meeting.start) <= Date.parse(at)),
+        'ATT-2',
+        `meeting ${d.meetingId} has already started; a letter must invite the parent to it`,
+        'data.meetingId',
+      ),
+    // ATT-1: the evidence of the school's support goes on the case before the letter.
+    () =>
+      check(
+        s.supportEvidence.length === 0,
+        'ATT-1',
+        'attach the evidence of the support steps taken before the letter goes',
+      ),
+    // NAT-8: the letter is the first stage of the legal process.
+    () => compulsorySchoolAgeGuard(s, localDate(at), policy),
+    () =>
+      meeting !== undefined && parent !== undefined
+        ? letterProblem(d.letter, parent, meeting.start, meeting.venue)
+        : undefined,
+  );
+  return failure ? refuse(failure) : accept(event('AimLetterSent', { ...d, at }));
+};

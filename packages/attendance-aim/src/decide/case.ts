@@ -1,39 +1,32 @@
 /** Opening and closing a case; parents and carers (ATT-3, ATT-4). */
-import type { CommandData } from '../commands.js';
+import { localDate } from '@aimline/calendar';
+import { accept, refuse, firstDuplicate, type CommandOfType } from '@aimline/kernel';
+import { event, type Handler, type Decision } from './handler.js';
+import type { AttendanceAimCommand } from '../commands.js';
 import type { AttendanceAimState } from '../state.js';
-import { accept, dayOf, event, refuse, withCase, type Decision } from './support.js';
 
 export const openAttendanceCase = (
-  d: CommandData<'OpenAttendanceCase'>,
-  at: string,
+  { data: d, at }: CommandOfType<AttendanceAimCommand, 'OpenAttendanceCase'>,
   state: AttendanceAimState,
 ): Decision => {
   if (state.status !== 'none')
     return refuse('STATE', 'this attendance case is already open', 'data.caseId');
-  if (d.pupil.dateOfBirth > dayOf(at))
+  if (d.pupil.dateOfBirth > localDate(at))
     return refuse('INPUT', 'the date of birth is in the future', 'data.pupil.dateOfBirth');
-  const seen = new Set<string>();
-  for (const [i, p] of d.parents.entries()) {
-    if (seen.has(p.parentId))
-      return refuse('INPUT', `parent ${p.parentId} is listed twice`, `data.parents.${i}.parentId`);
-    seen.add(p.parentId);
-  }
+  const dup = firstDuplicate(d.parents, (p) => p.parentId);
+  if (dup !== undefined)
+    return refuse(
+      'INPUT',
+      `parent ${d.parents[dup]?.parentId ?? ''} is listed twice`,
+      `data.parents.${dup}.parentId`,
+    );
   return accept(event('AttendanceCaseOpened', { ...d, at }));
 };
 
-export const addParentCarer = (
-  d: CommandData<'AddParentCarer'>,
-  at: string,
-  state: AttendanceAimState,
-): Decision =>
-  withCase(state, (s) =>
-    s.parents[d.parent.parentId] !== undefined
-      ? refuse('INPUT', `parent ${d.parent.parentId} is already recorded`, 'data.parent.parentId')
-      : accept(event('ParentCarerAdded', { ...d, at })),
-  );
+export const addParentCarer: Handler<'AddParentCarer'> = ({ data: d, at }, s) =>
+  s.parents[d.parent.parentId] !== undefined
+    ? refuse('INPUT', `parent ${d.parent.parentId} is already recorded`, 'data.parent.parentId')
+    : accept(event('ParentCarerAdded', { ...d, at }));
 
-export const closeCase = (
-  d: CommandData<'CloseCase'>,
-  at: string,
-  state: AttendanceAimState,
-): Decision => withCase(state, () => accept(event('CaseClosed', { ...d, at })));
+export const closeCase: Handler<'CloseCase'> = ({ data: d, at }) =>
+  accept(event('CaseClosed', { ...d, at }));

@@ -1,193 +1,174 @@
 /** Still no engagement (ATT-8, ATT-9, ATT-10, NAT-7, NAT-8): towards legal intervention. */
-import * as E from 'fp-ts/lib/Either.js';
+import { localDate } from '@aimline/calendar';
+import { accept, refuse, check, firstFailure, reject } from '@aimline/kernel';
+import { compulsorySchoolAgeGuard } from './compulsory-school-age.js';
+import { event, type Handler } from './handler.js';
 import { summariseAttendance } from '../attendance.js';
-import type { CommandData } from '../commands.js';
 import { addDays } from '../dates.js';
-import type { AttendancePolicy } from '../policy.js';
 import { unauthorisedInRollingWindow } from '../rolling-window.js';
 import { endOfCompulsorySchoolAge, yearGroupOn } from '../school-year.js';
-import { marksOf, meetingsOf, type AttendanceAimState } from '../state.js';
-import {
-  accept,
-  compulsorySchoolAgeGuard,
-  dayOf,
-  event,
-  fail,
-  firstFailure,
-  refuse,
-  withCase,
-  type Decision,
-} from './support.js';
+import { marksOf, meetingsOf } from '../state.js';
 
 const lettersSent = (s: {
   meetings: Readonly<Record<string, { letters: Readonly<Record<string, unknown>> }>>;
 }): number => Object.values(s.meetings).reduce((n, m) => n + Object.keys(m.letters).length, 0);
 
-export const recordNoEngagement = (
-  d: CommandData<'RecordNoEngagement'>,
-  at: string,
-  state: AttendanceAimState,
-): Decision =>
-  withCase(state, (s) =>
-    // ATT-9: "no engagement from the family with the AIM process": the process has begun with a letter.
-    lettersSent(s) === 0
-      ? refuse(
-          'ATT-9',
-          'no AIM letter has been sent, so the family has not yet been asked to engage',
-        )
-      : accept(event('NoEngagementRecorded', { ...d, at })),
+export const recordNoEngagement: Handler<'RecordNoEngagement'> = ({ data: d, at }, s) =>
+  // ATT-9: "no engagement from the family with the AIM process": the process has begun with a letter.
+  lettersSent(s) === 0
+    ? refuse('ATT-9', 'no AIM letter has been sent, so the family has not yet been asked to engage')
+    : accept(event('NoEngagementRecorded', { ...d, at }));
+
+export const consultInclusionOfficer: Handler<'ConsultInclusionOfficer'> = (
+  { data: d, at },
+  s,
+  policy,
+) => {
+  const failure = firstFailure(
+    () =>
+      check(
+        s.noEngagementAt === undefined,
+        'ATT-9',
+        'record the lack of engagement before consulting about legal action',
+      ),
+    () => compulsorySchoolAgeGuard(s, localDate(at), policy),
   );
+  return failure ? refuse(failure) : accept(event('InclusionOfficerConsulted', { ...d, at }));
+};
 
-export const consultInclusionOfficer = (
-  d: CommandData<'ConsultInclusionOfficer'>,
-  at: string,
-  state: AttendanceAimState,
-  policy: AttendancePolicy,
-): Decision =>
-  withCase(state, (s) => {
-    const problem = firstFailure(
-      () =>
-        s.noEngagementAt === undefined
-          ? fail('ATT-9', 'record the lack of engagement before consulting about legal action')
-          : undefined,
-      () => compulsorySchoolAgeGuard(s, dayOf(at), policy),
-    );
-    return problem === undefined
-      ? accept(event('InclusionOfficerConsulted', { ...d, at }))
-      : E.left(problem);
-  });
-
-export const holdLegalInterventionMeeting = (
-  d: CommandData<'HoldLegalInterventionMeeting'>,
-  at: string,
-  state: AttendanceAimState,
-  policy: AttendancePolicy,
-): Decision =>
-  withCase(state, (s) => {
-    const problem = firstFailure(
-      () =>
-        s.inclusionOfficerConsultedAt === undefined
-          ? fail(
-              'ATT-9',
-              'the inclusion officer arranges the meeting with the lead officer for legal intervention',
-            )
-          : undefined,
-      () => compulsorySchoolAgeGuard(s, dayOf(at), policy),
-    );
-    return problem === undefined
-      ? accept(event('LegalInterventionMeetingHeld', { ...d, at }))
-      : E.left(problem);
-  });
+export const holdLegalInterventionMeeting: Handler<'HoldLegalInterventionMeeting'> = (
+  { data: d, at },
+  s,
+  policy,
+) => {
+  const failure = firstFailure(
+    () =>
+      check(
+        s.inclusionOfficerConsultedAt === undefined,
+        'ATT-9',
+        'the inclusion officer arranges the meeting with the lead officer for legal intervention',
+      ),
+    () => compulsorySchoolAgeGuard(s, localDate(at), policy),
+  );
+  return failure ? refuse(failure) : accept(event('LegalInterventionMeetingHeld', { ...d, at }));
+};
 
 /** ATT-9: the request with its evidence bundle. ATT-8: no minimum number of AIMs before it. */
-export const requestLegalProceedings = (
-  d: CommandData<'RequestLegalProceedings'>,
-  at: string,
-  state: AttendanceAimState,
-  policy: AttendancePolicy,
-): Decision =>
-  withCase(state, (s) => {
-    const problem = firstFailure(
-      () =>
-        s.legalMeetingAt === undefined
-          ? fail('ATT-9', 'the meeting with the lead officer for legal intervention comes first')
-          : undefined,
-      () =>
-        s.supportEvidence.length === 0
-          ? fail('ATT-1', 'the evidence of the support steps taken is not attached')
-          : undefined,
-      () =>
-        d.evidence.length === 0
-          ? fail('ATT-9', 'the request carries the evidence the school collated', 'data.evidence')
-          : undefined,
-      () =>
-        s.legalRequests.some((r) => r.requestId === d.requestId)
-          ? fail('STATE', `request ${d.requestId} is already made`, 'data.requestId')
-          : undefined,
-      () => compulsorySchoolAgeGuard(s, dayOf(at), policy),
-    );
-    if (problem !== undefined) return E.left(problem);
-    const marks = marksOf(s);
-    const summary = summariseAttendance(marks, undefined, policy);
-    const window = unauthorisedInRollingWindow(marks, dayOf(at), policy.penaltyNoticeThreshold);
-    const meetings = meetingsOf(s);
-    return accept(
-      event('LegalProceedingsRequested', {
-        ...d,
-        bundle: {
-          supportEvidence: s.supportEvidence.map((x) => x.documentRef),
-          letters: meetings.flatMap((m) =>
-            Object.values(m.letters).map((l) => ({
-              meetingId: m.meetingId,
-              parentId: l.parentId,
-              documentRef: l.documentRef,
-              sentAt: l.sentAt,
-            })),
-          ),
-          meetingsHeld: meetings.filter((m) => m.status === 'held').map((m) => m.meetingId),
-          meetingsNotHeld: meetings.filter((m) => m.status === 'not-held').map((m) => m.meetingId),
-          interactions: s.interactions.length,
-          directQuotes: s.directQuotes,
-          documents: [...s.documents],
-          attendance: {
-            possibleSessions: summary.possibleSessions,
-            absenceSessions: summary.authorisedAbsence + summary.unauthorisedAbsence,
-            unauthorisedSessions: summary.unauthorisedAbsence,
-            attendanceRate: summary.attendanceRate ?? null,
-          },
-          rollingWindow: {
-            from: window.from ?? null,
-            to: window.to,
-            unauthorisedSessions: window.unauthorisedSessions,
-            thresholdMet: window.thresholdMet,
-          },
+export const requestLegalProceedings: Handler<'RequestLegalProceedings'> = (
+  { data: d, at },
+  s,
+  policy,
+) => {
+  const failure = firstFailure(
+    () =>
+      check(
+        s.legalMeetingAt === undefined,
+        'ATT-9',
+        'the meeting with the lead officer for legal intervention comes first',
+      ),
+    () =>
+      check(
+        s.supportEvidence.length === 0,
+        'ATT-1',
+        'the evidence of the support steps taken is not attached',
+      ),
+    () =>
+      check(
+        d.evidence.length === 0,
+        'ATT-9',
+        'the request carries the evidence the school collated',
+        'data.evidence',
+      ),
+    () =>
+      check(
+        s.legalRequests.some((r) => r.requestId === d.requestId),
+        'STATE',
+        `request ${d.requestId} is already made`,
+        'data.requestId',
+      ),
+    () => compulsorySchoolAgeGuard(s, localDate(at), policy),
+  );
+  if (failure) return refuse(failure);
+  const marks = marksOf(s);
+  const summary = summariseAttendance(marks, undefined, policy);
+  const window = unauthorisedInRollingWindow(marks, localDate(at), policy.penaltyNoticeThreshold);
+  const meetings = meetingsOf(s);
+  return accept(
+    event('LegalProceedingsRequested', {
+      ...d,
+      bundle: {
+        supportEvidence: s.supportEvidence.map((x) => x.documentRef),
+        letters: meetings.flatMap((m) =>
+          Object.values(m.letters).map((l) => ({
+            meetingId: m.meetingId,
+            parentId: l.parentId,
+            documentRef: l.documentRef,
+            sentAt: l.sentAt,
+          })),
+        ),
+        meetingsHeld: meetings.filter((m) => m.status === 'held').map((m) => m.meetingId),
+        meetingsNotHeld: meetings.filter((m) => m.status === 'not-held').map((m) => m.meetingId),
+        interactions: s.interactions.length,
+        directQuotes: s.directQuotes,
+        documents: [...s.documents],
+        attendance: {
+          possibleSessions: summary.possibleSessions,
+          absenceSessions: summary.authorisedAbsence + summary.unauthorisedAbsence,
+          unauthorisedSessions: summary.unauthorisedAbsence,
+          attendanceRate: summary.attendanceRate ?? null,
         },
-        at,
-      }),
-    );
-  });
+        rollingWindow: {
+          from: window.from ?? null,
+          to: window.to,
+          unauthorisedSessions: window.unauthorisedSessions,
+          thresholdMet: window.thresholdMet,
+        },
+      },
+      at,
+    }),
+  );
+};
 
 /** ATT-10, NAT-7: the considerations before prosecution, the education supervision order among them. */
-export const recordProsecutionConsiderations = (
-  d: CommandData<'RecordProsecutionConsiderations'>,
-  at: string,
-  state: AttendanceAimState,
-  policy: AttendancePolicy,
-): Decision =>
-  withCase(state, (s) => {
-    const today = dayOf(at);
-    const problem = firstFailure(
-      () =>
-        s.legalRequests.length === 0
-          ? fail('ATT-9', 'no request to initiate legal proceedings has been made')
-          : undefined,
-      () =>
-        d.educationSupervisionOrder === undefined
-          ? fail(
-              'NAT-7',
-              'an education supervision order must be considered before prosecuting',
-              'data.educationSupervisionOrder',
-            )
-          : undefined,
-      () => compulsorySchoolAgeGuard(s, today, policy),
-    );
-    if (problem !== undefined || d.educationSupervisionOrder === undefined)
-      return E.left(problem ?? fail('NAT-7', 'no ESO'));
-    const ends = endOfCompulsorySchoolAge(s.pupil.dateOfBirth, policy.finalCompulsoryYearGroup);
-    const yearGroup = yearGroupOn(s.pupil.dateOfBirth, today);
-    const finalAcademicYear = yearGroup >= policy.finalCompulsoryYearGroup;
-    const nearEnd = addDays(today, 7 * policy.compulsorySchoolAgeWarningWeeks) >= ends;
-    return accept(
-      event('ProsecutionConsidered', {
-        caseId: d.caseId,
-        prosecutorsGuidelines: d.prosecutorsGuidelines,
-        paceCautioning: d.paceCautioning,
-        educationSupervisionOrder: d.educationSupervisionOrder,
-        pupilAge: { yearGroup, finalAcademicYear, compulsorySchoolAgeEnds: ends },
-        // ATT-10: where the pupil is reaching the final academic year, a court case is unlikely.
-        courtUnlikely: finalAcademicYear || nearEnd,
-        decision: d.decision,
-        at,
-      }),
-    );
-  });
+export const recordProsecutionConsiderations: Handler<'RecordProsecutionConsiderations'> = (
+  { data: d, at },
+  s,
+  policy,
+) => {
+  const today = localDate(at);
+  const failure = firstFailure(
+    () =>
+      check(
+        s.legalRequests.length === 0,
+        'ATT-9',
+        'no request to initiate legal proceedings has been made',
+      ),
+    () =>
+      check(
+        d.educationSupervisionOrder === undefined,
+        'NAT-7',
+        'an education supervision order must be considered before prosecuting',
+        'data.educationSupervisionOrder',
+      ),
+    () => compulsorySchoolAgeGuard(s, today, policy),
+  );
+  if (failure !== undefined || d.educationSupervisionOrder === undefined)
+    return refuse(failure ?? reject('NAT-7', 'no ESO'));
+  const ends = endOfCompulsorySchoolAge(s.pupil.dateOfBirth, policy.finalCompulsoryYearGroup);
+  const yearGroup = yearGroupOn(s.pupil.dateOfBirth, today);
+  const finalAcademicYear = yearGroup >= policy.finalCompulsoryYearGroup;
+  const nearEnd = addDays(today, 7 * policy.compulsorySchoolAgeWarningWeeks) >= ends;
+  return accept(
+    event('ProsecutionConsidered', {
+      caseId: d.caseId,
+      prosecutorsGuidelines: d.prosecutorsGuidelines,
+      paceCautioning: d.paceCautioning,
+      educationSupervisionOrder: d.educationSupervisionOrder,
+      pupilAge: { yearGroup, finalAcademicYear, compulsorySchoolAgeEnds: ends },
+      // ATT-10: where the pupil is reaching the final academic year, a court case is unlikely.
+      courtUnlikely: finalAcademicYear || nearEnd,
+      decision: d.decision,
+      at,
+    }),
+  );
+};

@@ -1,22 +1,13 @@
 /** NAT-7: the escalation ladder recorded as steps; NAT-6 threshold; NAT-8 age limit. */
-import * as E from 'fp-ts/lib/Either.js';
-import type { CommandData } from '../commands.js';
+import { localDate } from '@aimline/calendar';
+import { accept, refuse, check, firstFailure, reject } from '@aimline/kernel';
+import { compulsorySchoolAgeGuard } from './compulsory-school-age.js';
+import { event, type Handler } from './handler.js';
 import { addDays, pad2, ymd } from '../dates.js';
 import type { AttendancePolicy } from '../policy.js';
 import { unauthorisedInRollingWindow } from '../rolling-window.js';
-import { marksOf, type AttendanceAimState, type OpenCase } from '../state.js';
+import { marksOf, type OpenCase } from '../state.js';
 import type { LegalStep, PenaltyTerms } from '../values.js';
-import {
-  accept,
-  compulsorySchoolAgeGuard,
-  dayOf,
-  event,
-  fail,
-  firstFailure,
-  refuse,
-  withCase,
-  type Decision,
-} from './support.js';
 
 export const stepDate = (step: LegalStep): string => {
   switch (step.kind) {
@@ -44,169 +35,167 @@ const parentsOf = (step: LegalStep): ReadonlyArray<string> =>
       ? []
       : step.parentIds;
 
-/** NAT-7: the terms of a penalty notice to this parent, or the rejection when no more may be issued. */
-const penaltyTerms = (
+/** NAT-7: the penalty notices this parent had for this pupil within the limit years, up to `issuedOn`. */
+const earlierPenaltyNotices = (
   s: OpenCase,
   parentId: string,
   issuedOn: string,
   policy: AttendancePolicy,
-): E.Either<ReturnType<typeof fail>, PenaltyTerms> => {
-  const p = policy.penaltyNotice;
-  const since = yearsBefore(issuedOn, p.limitYears);
-  const earlier = Object.values(s.legalSteps).filter(
+): number => {
+  const since = yearsBefore(issuedOn, policy.penaltyNotice.limitYears);
+  return Object.values(s.legalSteps).filter(
     (x) =>
       x.step.kind === 'penalty-notice' &&
       x.step.parentId === parentId &&
       x.step.issuedOn > since &&
       x.step.issuedOn <= issuedOn,
   ).length;
-  if (earlier >= p.maxNoticesWithinLimit)
-    return E.left(
-      fail(
-        'NAT-7',
-        `parent ${parentId} has had ${earlier} penalty notices for this pupil within ${p.limitYears} years; no further notice may be issued`,
-        'data.step.parentId',
-      ),
-    );
+};
+
+/** NAT-7: the terms of a penalty notice after `earlier` notices to the same parent. */
+const penaltyTerms = (
+  earlier: number,
+  issuedOn: string,
+  policy: AttendancePolicy,
+): PenaltyTerms => {
+  const p = policy.penaltyNotice;
   const first = earlier === 0;
-  return E.right({
+  return {
     sequence: earlier + 1,
     reducedAmount: first ? p.reducedAmount : null,
     reducedDueOn: first ? addDays(issuedOn, p.reducedWithinDays) : null,
     amount: first ? p.fullAmount : p.secondNoticeAmount,
     dueOn: addDays(issuedOn, p.fullWithinDays),
-  });
+  };
 };
 
-export const recordLegalStep = (
-  d: CommandData<'RecordLegalStep'>,
-  at: string,
-  state: AttendanceAimState,
-  policy: AttendancePolicy,
-): Decision =>
-  withCase(state, (s) => {
-    const step = d.step;
-    const on = stepDate(step);
-    const problem = firstFailure(
-      () =>
-        s.legalSteps[d.stepId] !== undefined
-          ? fail('STATE', `step ${d.stepId} is already recorded`, 'data.stepId')
-          : undefined,
-      () =>
-        on > dayOf(at) ? fail('INPUT', 'the step is dated in the future', 'data.step') : undefined,
-      () => {
-        const i = parentsOf(step).findIndex((id) => s.parents[id] === undefined);
-        const field =
-          step.kind === 'penalty-notice' ? 'data.step.parentId' : `data.step.parentIds.${i}`;
-        return i >= 0 ? fail('INPUT', 'the parent is not recorded on the case', field) : undefined;
-      },
-      () =>
-        step.kind !== 'education-supervision-order' && parentsOf(step).length === 0
-          ? fail('INPUT', 'the step names no parent', 'data.step.parentIds')
-          : undefined,
-      // NAT-7: support first.
-      () =>
-        s.supportEvidence.length === 0
-          ? fail(
-              'NAT-7',
-              'support comes first: attach the evidence of the support steps taken',
-              'data.step',
-            )
-          : undefined,
-      () => compulsorySchoolAgeGuard(s, on, policy, 'data.step'),
-      () => {
-        if (step.kind !== 'notice-to-improve') return undefined;
-        const { minWeeks, maxWeeks } = policy.noticeToImprove;
-        const w = step.improvementPeriodWeeks;
-        return Number.isInteger(w) && w >= minWeeks && w <= maxWeeks
-          ? undefined
-          : fail(
-              'NAT-7',
-              `a notice to improve gives an improvement period of ${minWeeks} to ${maxWeeks} weeks`,
-              'data.step.improvementPeriodWeeks',
-            );
-      },
-      () => {
-        if (step.kind !== 'prosecution') return undefined;
-        if (s.legalRequests.length === 0)
-          return fail(
-            'ATT-9',
-            'no request to initiate legal proceedings has been made',
-            'data.step',
+export const recordLegalStep: Handler<'RecordLegalStep'> = ({ data: d, at }, s, policy) => {
+  const step = d.step;
+  const on = stepDate(step);
+  const failure = firstFailure(
+    () =>
+      check(
+        s.legalSteps[d.stepId] !== undefined,
+        'STATE',
+        `step ${d.stepId} is already recorded`,
+        'data.stepId',
+      ),
+    () => check(on > localDate(at), 'INPUT', 'the step is dated in the future', 'data.step'),
+    () => {
+      const i = parentsOf(step).findIndex((id) => s.parents[id] === undefined);
+      const field =
+        step.kind === 'penalty-notice' ? 'data.step.parentId' : `data.step.parentIds.${i}`;
+      return check(i >= 0, 'INPUT', 'the parent is not recorded on the case', field);
+    },
+    () =>
+      check(
+        step.kind !== 'education-supervision-order' && parentsOf(step).length === 0,
+        'INPUT',
+        'the step names no parent',
+        'data.step.parentIds',
+      ),
+    // NAT-7: support first.
+    () =>
+      check(
+        s.supportEvidence.length === 0,
+        'NAT-7',
+        'support comes first: attach the evidence of the support steps taken',
+        'data.step',
+      ),
+    () => compulsorySchoolAgeGuard(s, on, policy, 'data.step'),
+    () => {
+      if (step.kind !== 'notice-to-improve') return undefined;
+      const { minWeeks, maxWeeks } = policy.noticeToImprove;
+      const w = step.improvementPeriodWeeks;
+      return Number.isInteger(w) && w >= minWeeks && w <= maxWeeks
+        ? undefined
+        : reject(
+            'NAT-7',
+            `a notice to improve gives an improvement period of ${minWeeks} to ${maxWeeks} weeks`,
+            'data.step.improvementPeriodWeeks',
           );
-        return s.prosecutionConsideredAt === undefined
-          ? fail(
-              'NAT-7',
-              'an education supervision order and the other considerations come before prosecution',
-              'data.step',
-            )
-          : undefined;
-      },
-    );
-    if (problem !== undefined) return E.left(problem);
-
-    const base = { caseId: d.caseId, stepId: d.stepId, step, at };
-    if (step.kind === 'notice-to-improve')
-      return accept(
-        event('LegalStepRecorded', {
-          ...base,
-          improvementPeriodEnds: addDays(step.issuedOn, 7 * step.improvementPeriodWeeks),
-        }),
-      );
-    if (step.kind !== 'penalty-notice') return accept(event('LegalStepRecorded', base));
-
-    // NAT-6: the national threshold, counted on the day of issue.
-    const window = unauthorisedInRollingWindow(
-      marksOf(s),
-      step.issuedOn,
-      policy.penaltyNoticeThreshold,
-    );
-    if (policy.penaltyNoticeRequiresThreshold && !window.thresholdMet)
-      return refuse(
-        'NAT-6',
-        `${window.unauthorisedSessions} unauthorised sessions in the last ${policy.penaltyNoticeThreshold.schoolWeeks} school weeks; the threshold is ${window.thresholdSessions}`,
+    },
+    () => {
+      if (step.kind !== 'prosecution') return undefined;
+      if (s.legalRequests.length === 0)
+        return reject(
+          'ATT-9',
+          'no request to initiate legal proceedings has been made',
+          'data.step',
+        );
+      return check(
+        s.prosecutionConsideredAt === undefined,
+        'NAT-7',
+        'an education supervision order and the other considerations come before prosecution',
         'data.step',
       );
-    const terms = penaltyTerms(s, step.parentId, step.issuedOn, policy);
-    if (E.isLeft(terms)) return terms;
+    },
+  );
+  if (failure) return refuse(failure);
+
+  const base = { caseId: d.caseId, stepId: d.stepId, step, at };
+  if (step.kind === 'notice-to-improve')
     return accept(
       event('LegalStepRecorded', {
         ...base,
-        penalty: terms.right,
-        thresholdCount: window.unauthorisedSessions,
+        improvementPeriodEnds: addDays(step.issuedOn, 7 * step.improvementPeriodWeeks),
       }),
     );
-  });
+  if (step.kind !== 'penalty-notice') return accept(event('LegalStepRecorded', base));
 
-export const recordPenaltyPayment = (
-  d: CommandData<'RecordPenaltyPayment'>,
-  at: string,
-  state: AttendanceAimState,
-): Decision =>
-  withCase(state, (s) => {
-    const step = s.legalSteps[d.stepId];
-    if (step?.penalty === undefined)
-      return refuse('STATE', `step ${d.stepId} is not a penalty notice`, 'data.stepId');
-    if (step.paidOn !== undefined)
-      return refuse('STATE', `penalty notice ${d.stepId} is already paid`, 'data.stepId');
-    if (d.paidOn > dayOf(at))
-      return refuse('INPUT', 'the payment is dated in the future', 'data.paidOn');
-    const t = step.penalty;
-    // NAT-7: the reduced amount within its days, the full amount within the full period.
-    const expected =
-      t.reducedDueOn !== null && t.reducedAmount !== null && d.paidOn <= t.reducedDueOn
-        ? t.reducedAmount
-        : t.amount;
-    if (d.amount < expected)
-      return refuse('NAT-7', `the amount due on ${d.paidOn} is ${expected}`, 'data.amount');
-    return accept(
-      event('PenaltyPaid', {
-        caseId: d.caseId,
-        stepId: d.stepId,
-        paidOn: d.paidOn,
-        amount: d.amount,
-        onTime: d.paidOn <= t.dueOn,
-        at,
-      }),
+  // NAT-6: the national threshold, counted on the day of issue.
+  const window = unauthorisedInRollingWindow(
+    marksOf(s),
+    step.issuedOn,
+    policy.penaltyNoticeThreshold,
+  );
+  if (policy.penaltyNoticeRequiresThreshold && !window.thresholdMet)
+    return refuse(
+      'NAT-6',
+      `${window.unauthorisedSessions} unauthorised sessions in the last ${policy.penaltyNoticeThreshold.schoolWeeks} school weeks; the threshold is ${window.thresholdSessions}`,
+      'data.step',
     );
-  });
+  const earlier = earlierPenaltyNotices(s, step.parentId, step.issuedOn, policy);
+  const { limitYears, maxNoticesWithinLimit } = policy.penaltyNotice;
+  if (earlier >= maxNoticesWithinLimit)
+    return refuse(
+      'NAT-7',
+      `parent ${step.parentId} has had ${earlier} penalty notices for this pupil within ${limitYears} years; no further notice may be issued`,
+      'data.step.parentId',
+    );
+  return accept(
+    event('LegalStepRecorded', {
+      ...base,
+      penalty: penaltyTerms(earlier, step.issuedOn, policy),
+      thresholdCount: window.unauthorisedSessions,
+    }),
+  );
+};
+
+export const recordPenaltyPayment: Handler<'RecordPenaltyPayment'> = ({ data: d, at }, s) => {
+  const step = s.legalSteps[d.stepId];
+  if (step?.penalty === undefined)
+    return refuse('STATE', `step ${d.stepId} is not a penalty notice`, 'data.stepId');
+  if (step.paidOn !== undefined)
+    return refuse('STATE', `penalty notice ${d.stepId} is already paid`, 'data.stepId');
+  if (d.paidOn > localDate(at))
+    return refuse('INPUT', 'the payment is dated in the future', 'data.paidOn');
+  const t = step.penalty;
+  // NAT-7: the reduced amount within its days, the full amount within the full period.
+  const expected =
+    t.reducedDueOn !== null && t.reducedAmount !== null && d.paidOn <= t.reducedDueOn
+      ? t.reducedAmount
+      : t.amount;
+  if (d.amount < expected)
+    return refuse('NAT-7', `the amount due on ${d.paidOn} is ${expected}`, 'data.amount');
+  return accept(
+    event('PenaltyPaid', {
+      caseId: d.caseId,
+      stepId: d.stepId,
+      paidOn: d.paidOn,
+      amount: d.amount,
+      onTime: d.paidOn <= t.dueOn,
+      at,
+    }),
+  );
+};

@@ -1,92 +1,85 @@
 /** The AIM (ATT-4, ATT-5): who attended and whether it proceeded. */
-import type { CommandData } from '../commands.js';
+import { localDate } from '@aimline/calendar';
+import { accept, refuse } from '@aimline/kernel';
+import { event, type Handler } from './handler.js';
 import { mayProceed } from '../meeting-rule.js';
-import type { AttendancePolicy } from '../policy.js';
 import { schoolPhase, yearGroupOn } from '../school-year.js';
-import type { AttendanceAimState } from '../state.js';
 import type { AttendeeRole } from '../values.js';
-import { accept, dayOf, event, refuse, withCase, type Decision } from './support.js';
 
 /** ATT-4: the two members of staff the source expects. */
 const expectedStaff: ReadonlyArray<AttendeeRole> = ['attendance-lead', 'senior-leader'];
 
-export const recordAimAttendance = (
-  d: CommandData<'RecordAimAttendance'>,
-  at: string,
-  state: AttendanceAimState,
-  policy: AttendancePolicy,
-): Decision =>
-  withCase(state, (s) => {
-    const meeting = s.meetings[d.meetingId];
-    if (meeting === undefined)
-      return refuse('STATE', `meeting ${d.meetingId} is not scheduled`, 'data.meetingId');
-    if (meeting.status !== 'scheduled')
-      return refuse('STATE', `meeting ${d.meetingId} is already recorded`, 'data.meetingId');
-    if (Date.parse(at) < Date.parse(meeting.start))
-      return refuse('INPUT', `meeting ${d.meetingId} has not started yet`, 'data.meetingId');
-    // ATT-2, ATT-3: each parent with day-to-day responsibility was written to, individually, for this date.
-    for (const parent of Object.values(s.parents))
-      if (
-        parent.dayToDayResponsibility &&
-        meeting.letters[parent.parentId]?.forStart !== meeting.start
-      )
-        return refuse(
-          'ATT-2',
-          `parent ${parent.parentId} was not sent the AIM letter for this date`,
-          'data.meetingId',
-        );
-
-    let pupils = 0;
-    for (const [i, a] of d.attendees.entries()) {
-      if (a.role === 'pupil') pupils++;
-      if (
-        a.role === 'parent-carer' &&
-        (a.parentId === undefined || s.parents[a.parentId] === undefined)
-      )
-        return refuse(
-          'INPUT',
-          'a parent or carer present must be one recorded on the case',
-          `data.attendees.${i}.parentId`,
-        );
-    }
-    if (pupils > 1) return refuse('INPUT', 'the pupil is listed more than once', 'data.attendees');
-
-    const yearGroup = yearGroupOn(s.pupil.dateOfBirth, dayOf(meeting.start));
-    const phase = schoolPhase(yearGroup, policy.secondaryFromYearGroup);
-    const pupilExpected = yearGroup >= policy.pupilExpectedFromYearGroup;
-    const pupilPresent = pupils === 1;
-    // ATT-4: parents/carers with day-to-day responsibility count as the parents at the meeting.
-    const parentsPresent = d.attendees.some(
-      (a) =>
-        a.role === 'parent-carer' &&
-        a.parentId !== undefined &&
-        s.parents[a.parentId]?.dayToDayResponsibility === true,
-    );
-    const facts = {
-      caseId: d.caseId,
-      meetingId: d.meetingId,
-      attendees: d.attendees,
-      yearGroup,
-      phase,
-      pupilExpected,
-      pupilPresent,
-      parentsPresent,
-      at,
-    };
-    const decision = mayProceed({ pupilPresent, parentsPresent, pupilExpected, phase });
-    if (decision.proceed) {
-      const present = new Set(d.attendees.map((a) => a.role));
-      const missingRoles = expectedStaff.filter((r) => !present.has(r));
-      return accept(event('AimHeld', { ...facts, missingRoles }));
-    }
-    // ATT-5: a meeting that must not proceed is recorded as not held, with what happens next.
-    if (d.ifNotProceeding === undefined)
+export const recordAimAttendance: Handler<'RecordAimAttendance'> = ({ data: d, at }, s, policy) => {
+  const meeting = s.meetings[d.meetingId];
+  if (meeting === undefined)
+    return refuse('STATE', `meeting ${d.meetingId} is not scheduled`, 'data.meetingId');
+  if (meeting.status !== 'scheduled')
+    return refuse('STATE', `meeting ${d.meetingId} is already recorded`, 'data.meetingId');
+  if (Date.parse(at) < Date.parse(meeting.start))
+    return refuse('INPUT', `meeting ${d.meetingId} has not started yet`, 'data.meetingId');
+  // ATT-2, ATT-3: each parent with day-to-day responsibility was written to, individually, for this date.
+  for (const parent of Object.values(s.parents))
+    if (
+      parent.dayToDayResponsibility &&
+      meeting.letters[parent.parentId]?.forStart !== meeting.start
+    )
       return refuse(
-        'ATT-5',
-        `the AIM must not proceed (${decision.reason}); say what happens next`,
-        'data.ifNotProceeding',
+        'ATT-2',
+        `parent ${parent.parentId} was not sent the AIM letter for this date`,
+        'data.meetingId',
       );
-    return accept(
-      event('AimNotHeld', { ...facts, reason: decision.reason, nextStep: d.ifNotProceeding }),
+
+  let pupils = 0;
+  for (const [i, a] of d.attendees.entries()) {
+    if (a.role === 'pupil') pupils++;
+    if (
+      a.role === 'parent-carer' &&
+      (a.parentId === undefined || s.parents[a.parentId] === undefined)
+    )
+      return refuse(
+        'INPUT',
+        'a parent or carer present must be one recorded on the case',
+        `data.attendees.${i}.parentId`,
+      );
+  }
+  if (pupils > 1) return refuse('INPUT', 'the pupil is listed more than once', 'data.attendees');
+
+  const yearGroup = yearGroupOn(s.pupil.dateOfBirth, localDate(meeting.start));
+  const phase = schoolPhase(yearGroup, policy.secondaryFromYearGroup);
+  const pupilExpected = yearGroup >= policy.pupilExpectedFromYearGroup;
+  const pupilPresent = pupils === 1;
+  // ATT-4: parents/carers with day-to-day responsibility count as the parents at the meeting.
+  const parentsPresent = d.attendees.some(
+    (a) =>
+      a.role === 'parent-carer' &&
+      a.parentId !== undefined &&
+      s.parents[a.parentId]?.dayToDayResponsibility === true,
+  );
+  const facts = {
+    caseId: d.caseId,
+    meetingId: d.meetingId,
+    attendees: d.attendees,
+    yearGroup,
+    phase,
+    pupilExpected,
+    pupilPresent,
+    parentsPresent,
+    at,
+  };
+  const decision = mayProceed({ pupilPresent, parentsPresent, pupilExpected, phase });
+  if (decision.proceed) {
+    const present = new Set(d.attendees.map((a) => a.role));
+    const missingRoles = expectedStaff.filter((r) => !present.has(r));
+    return accept(event('AimHeld', { ...facts, missingRoles }));
+  }
+  // ATT-5: a meeting that must not proceed is recorded as not held, with what happens next.
+  if (d.ifNotProceeding === undefined)
+    return refuse(
+      'ATT-5',
+      `the AIM must not proceed (${decision.reason}); say what happens next`,
+      'data.ifNotProceeding',
     );
-  });
+  return accept(
+    event('AimNotHeld', { ...facts, reason: decision.reason, nextStep: d.ifNotProceeding }),
+  );
+};

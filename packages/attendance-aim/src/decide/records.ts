@@ -1,88 +1,78 @@
 /** ATT-3: interactions with parents (date, time, mode), the voice of parent and pupil, documents. */
-import * as E from 'fp-ts/lib/Either.js';
-import type { CommandData } from '../commands.js';
-import type { AttendanceAimState, OpenCase } from '../state.js';
-import {
-  accept,
-  dayOf,
-  event,
-  fail,
-  firstFailure,
-  refuse,
-  withCase,
-  type Decision,
-} from './support.js';
+import { localDate } from '@aimline/calendar';
+import { accept, refuse, check, firstFailure } from '@aimline/kernel';
+import { event, type Handler } from './handler.js';
+import type { OpenCase } from '../state.js';
 
 const speakerProblem = (
   s: OpenCase,
   speaker: { kind: 'pupil' } | { kind: 'parent'; parentId: string },
   field: string,
 ) =>
-  speaker.kind === 'parent' && s.parents[speaker.parentId] === undefined
-    ? fail('INPUT', `parent ${speaker.parentId} is not recorded on the case`, `${field}.parentId`)
+  speaker.kind === 'parent'
+    ? check(
+        s.parents[speaker.parentId] === undefined,
+        'INPUT',
+        `parent ${speaker.parentId} is not recorded on the case`,
+        `${field}.parentId`,
+      )
     : undefined;
 
-export const recordInteraction = (
-  d: CommandData<'RecordInteraction'>,
-  at: string,
-  state: AttendanceAimState,
-): Decision =>
-  withCase(state, (s) => {
-    const problem = firstFailure(
-      () => speakerProblem(s, d.with, 'data.with'),
-      () =>
-        Date.parse(d.occurredAt) > Date.parse(at)
-          ? fail('INPUT', 'the interaction is in the future', 'data.occurredAt')
-          : undefined,
-      () =>
-        d.response !== undefined && d.with.kind !== 'parent'
-          ? fail('INPUT', 'only a parent answers the AIM letter', 'data.response')
-          : undefined,
-      () =>
-        d.response !== undefined && s.meetings[d.response.meetingId] === undefined
-          ? fail(
-              'INPUT',
-              `meeting ${d.response.meetingId} is not scheduled`,
-              'data.response.meetingId',
-            )
-          : undefined,
-    );
-    return problem === undefined
-      ? accept(event('InteractionRecorded', { ...d, at }))
-      : E.left(problem);
-  });
+export const recordInteraction: Handler<'RecordInteraction'> = ({ data: d, at }, s) => {
+  const failure = firstFailure(
+    () => speakerProblem(s, d.with, 'data.with'),
+    () =>
+      check(
+        Date.parse(d.occurredAt) > Date.parse(at),
+        'INPUT',
+        'the interaction is in the future',
+        'data.occurredAt',
+      ),
+    () =>
+      check(
+        d.response !== undefined && d.with.kind !== 'parent',
+        'INPUT',
+        'only a parent answers the AIM letter',
+        'data.response',
+      ),
+    () =>
+      check(
+        d.response !== undefined && s.meetings[d.response.meetingId] === undefined,
+        'INPUT',
+        `meeting ${d.response?.meetingId ?? ''} is not scheduled`,
+        'data.response.meetingId',
+      ),
+  );
+  return failure ? refuse(failure) : accept(event('InteractionRecorded', { ...d, at }));
+};
 
-export const captureVoice = (
-  d: CommandData<'CaptureVoice'>,
-  at: string,
-  state: AttendanceAimState,
-): Decision =>
-  withCase(state, (s) => {
-    const problem = firstFailure(
-      () => speakerProblem(s, d.speaker, 'data.speaker'),
-      () =>
-        d.capturedOn > dayOf(at)
-          ? fail('INPUT', 'the quote is dated in the future', 'data.capturedOn')
-          : undefined,
-      () =>
-        d.meetingId !== undefined && s.meetings[d.meetingId] === undefined
-          ? fail('INPUT', `meeting ${d.meetingId} is not scheduled`, 'data.meetingId')
-          : undefined,
-    );
-    return problem === undefined ? accept(event('VoiceCaptured', { ...d, at })) : E.left(problem);
-  });
+export const captureVoice: Handler<'CaptureVoice'> = ({ data: d, at }, s) => {
+  const failure = firstFailure(
+    () => speakerProblem(s, d.speaker, 'data.speaker'),
+    () =>
+      check(
+        d.capturedOn > localDate(at),
+        'INPUT',
+        'the quote is dated in the future',
+        'data.capturedOn',
+      ),
+    () =>
+      check(
+        d.meetingId !== undefined && s.meetings[d.meetingId] === undefined,
+        'INPUT',
+        `meeting ${d.meetingId} is not scheduled`,
+        'data.meetingId',
+      ),
+  );
+  return failure ? refuse(failure) : accept(event('VoiceCaptured', { ...d, at }));
+};
 
-export const fileDocument = (
-  d: CommandData<'FileDocument'>,
-  at: string,
-  state: AttendanceAimState,
-): Decision =>
-  withCase(state, (s) => {
-    const meeting = d.meetingId === undefined ? undefined : s.meetings[d.meetingId];
-    if (d.meetingId !== undefined && meeting === undefined)
-      return refuse('INPUT', `meeting ${d.meetingId} is not scheduled`, 'data.meetingId');
-    // ATT-3: the minutes of the meeting, if held.
-    if (d.kind === 'minutes' && meeting?.status !== 'held')
-      return refuse('ATT-3', 'minutes are kept for an AIM that was held', 'data.meetingId');
-    return accept(event('DocumentFiled', { ...d, at }));
-  });
+export const fileDocument: Handler<'FileDocument'> = ({ data: d, at }, s) => {
+  const meeting = d.meetingId === undefined ? undefined : s.meetings[d.meetingId];
+  if (d.meetingId !== undefined && meeting === undefined)
+    return refuse('INPUT', `meeting ${d.meetingId} is not scheduled`, 'data.meetingId');
+  // ATT-3: the minutes of the meeting, if held.
+  if (d.kind === 'minutes' && meeting?.status !== 'held')
+    return refuse('ATT-3', 'minutes are kept for an AIM that was held', 'data.meetingId');
+  return accept(event('DocumentFiled', { ...d, at }));
+};
