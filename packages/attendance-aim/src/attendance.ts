@@ -3,7 +3,7 @@
  * denominator; codes that are not possible sessions (`D Q X Y1-Y7 Z #`) are left out.
  */
 import { codeCategory, isPossibleSession, type AttendanceCode } from './codes.js';
-import { within } from './dates.js';
+import { isDateWithin } from '@aimline/calendar';
 
 export type SessionOfDayValue = 'AM' | 'PM';
 
@@ -65,7 +65,7 @@ export const summariseAttendance = (
   let unauthorised = 0;
   let notPossible = 0;
   for (const mark of marks) {
-    if (period !== undefined && !within(mark.date, period.from, period.to)) continue;
+    if (period !== undefined && !isDateWithin(mark.date, period.from, period.to)) continue;
     switch (codeCategory(mark.code)) {
       case 'present':
         present++;

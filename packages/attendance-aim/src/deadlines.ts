@@ -2,8 +2,16 @@
  * deadlines(state, policy, schoolCalendar): every obligation of a case as a calendar `Deadline`
  * with its rule id (T-6). Counts in school days use the school's term dates and closures.
  */
-import { deadline, meet, waive, type Deadline, localDate } from '@aimline/calendar';
-import { dayNumber } from './dates.js';
+import {
+  compareInstants,
+  daysBetween,
+  deadline,
+  type Deadline,
+  isAfter,
+  localDate,
+  meet,
+  waive,
+} from '@aimline/calendar';
 import type { AttendancePolicy } from './policy.js';
 import {
   addSchoolDays,
@@ -37,7 +45,7 @@ const letterDeadlines = (s: OpenCase, policy: AttendancePolicy, c: SchoolCalenda
           label: `AIM letter to parent ${p.parentId} for meeting ${m.meetingId}`,
           trigger: { event: 'AimScheduled', at: m.scheduledAt },
           unit: 'daysBefore',
-          amount: dayNumber(meetingDay) - dayNumber(dueDay),
+          amount: daysBetween(dueDay, meetingDay),
           calendar: c.region,
           start: m.start,
           startDescription: 'the AIM',
@@ -89,7 +97,7 @@ const schoolDaysAfter = (
     label: input.label,
     trigger: { event: input.event, at: input.at },
     unit: 'calendarDays',
-    amount: dayNumber(dueDay) - dayNumber(from),
+    amount: daysBetween(from, dueDay),
     calendar: c.region,
   });
   return { ...d0, explanation: d0.explanation + schoolDaysNote(c, input.n, from, dueDay) };
@@ -110,14 +118,14 @@ const notHeldDeadlines = (s: OpenCase, policy: AttendancePolicy, c: SchoolCalend
       });
       const later = [
         ...meetingsOf(s)
-          .filter((x) => Date.parse(x.scheduledAt) > Date.parse(at))
+          .filter((x) => isAfter(x.scheduledAt, at))
           .map((x) => x.scheduledAt),
-        ...s.interactions.filter((x) => Date.parse(x.at) > Date.parse(at)).map((x) => x.at),
+        ...s.interactions.filter((x) => isAfter(x.at, at)).map((x) => x.at),
         ...(s.inclusionOfficerConsultedAt !== undefined &&
-        Date.parse(s.inclusionOfficerConsultedAt) > Date.parse(at)
+        isAfter(s.inclusionOfficerConsultedAt, at)
           ? [s.inclusionOfficerConsultedAt]
           : []),
-      ].sort((a, b) => Date.parse(a) - Date.parse(b));
+      ].sort(compareInstants);
       return later[0] !== undefined ? meet(d, later[0]) : closedWaiver(s, d);
     });
 
@@ -161,7 +169,7 @@ const ladderDeadlines = (s: OpenCase, policy: AttendancePolicy, c: SchoolCalenda
       });
       const next = s.stepOrder
         .map((x) => s.legalSteps[x])
-        .find((x) => x !== undefined && Date.parse(x.at) > Date.parse(r.at));
+        .find((x) => x !== undefined && isAfter(x.at, r.at));
       return [next !== undefined ? meet(d, next.at) : closedWaiver(s, d)];
     }
     if (step.kind === 'penalty-notice' && r.penalty !== undefined) {
@@ -208,7 +216,7 @@ const compulsoryAgeDeadline = (
     label: 'Legal attendance steps while the pupil is of compulsory school age',
     trigger: { event: 'AttendanceCaseOpened', at: s.openedAt },
     unit: 'calendarDays',
-    amount: Math.max(0, dayNumber(ends) - dayNumber(from)),
+    amount: Math.max(0, daysBetween(from, ends)),
     calendar: c.region,
   });
   const d = {

@@ -1,6 +1,6 @@
 /** Derived views of a case: attendance, the rolling window, warnings (NAT-5, NAT-6, NAT-8, ATT-4, ATT-10). */
 import { summariseAttendance, type AttendanceSummary, type Period } from './attendance.js';
-import { addDays } from './dates.js';
+import { addDays } from '@aimline/calendar';
 import type { AttendancePolicy } from './policy.js';
 import { unauthorisedInRollingWindow, type RollingWindowCount } from './rolling-window.js';
 import {

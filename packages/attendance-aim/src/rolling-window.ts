@@ -6,7 +6,7 @@
  */
 import type { SessionMark } from './attendance.js';
 import { isPossibleSession, isUnauthorised } from './codes.js';
-import { weekStart } from './dates.js';
+import { weekStart } from '@aimline/calendar';
 
 export interface RollingWindowRule {
   /** School weeks in the window (10). */

@@ -5,13 +5,15 @@
  */
 import * as t from 'io-ts';
 import {
+  addDays,
   CalendarCodec,
   englandAndWales,
+  isDateWithin,
   IsoDateCodec as IsoDate,
+  isWeekend,
   isWorkingDay,
   type Calendar,
 } from '@aimline/calendar';
-import { addDays, isWeekend, within } from './dates.js';
 
 export const TermCodec = t.type({ name: t.string, start: IsoDate, end: IsoDate }, 'Term');
 export const SchoolClosureCodec = t.type({ date: IsoDate, reason: t.string }, 'SchoolClosure');
@@ -55,7 +57,7 @@ const coverage = (c: SchoolCalendar): { from: string; to: string } | undefined =
 /** Whether the term dates say anything about `date` (false: the day is outside every known school year). */
 export const termDatesCover = (c: SchoolCalendar, date: string): boolean => {
   const cov = coverage(c);
-  return cov !== undefined && within(date, cov.from, cov.to);
+  return cov !== undefined && isDateWithin(date, cov.from, cov.to);
 };
 
 /**
@@ -66,7 +68,7 @@ export const isSchoolDay = (c: SchoolCalendar, date: string): boolean => {
   if (isWeekend(date) || !isWorkingDay(c.region, date)) return false;
   if (c.closures.some((x) => x.date === date)) return false;
   if (!termDatesCover(c, date)) return true;
-  return c.terms.some((x) => within(date, x.start, x.end));
+  return c.terms.some((x) => isDateWithin(date, x.start, x.end));
 };
 
 /** The nth school day after `date` (counting starts the next day); n = 0 gives `date`. */

@@ -2,20 +2,12 @@
  * England's school year (starts 1 September), year groups, school phase and the end of
  * compulsory school age (NAT-8). Pure functions on ISO dates.
  */
-import { addDays, isoWeekday, pad2, ymd } from './dates.js';
+import { addDays, ageOn, dateParts, isoWeekday } from '@aimline/calendar';
 
 /** The calendar year in which the school year holding `date` started (1 September). */
 export const schoolYearStartYear = (date: string): number => {
-  const { year, month } = ymd(date);
+  const { year, month } = dateParts(date);
   return month >= 9 ? year : year - 1;
-};
-
-/** Age in whole years on `date`. */
-export const ageOn = (dateOfBirth: string, date: string): number => {
-  const b = ymd(dateOfBirth);
-  const d = ymd(date);
-  const hadBirthday = d.month > b.month || (d.month === b.month && d.day >= b.day);
-  return d.year - b.year - (hadBirthday ? 0 : 1);
 };
 
 /**
@@ -42,7 +34,7 @@ export const schoolPhase = (yearGroup: number, secondaryFromYearGroup = 7): Scho
 
 /** The last Friday in June of `year`. */
 export const lastFridayInJune = (year: number): string => {
-  const june30 = `${year}-06-${pad2(30)}`;
+  const june30 = `${year}-06-30`;
   const back = (isoWeekday(june30) - 5 + 7) % 7;
   return addDays(june30, -back);
 };
@@ -52,7 +44,7 @@ export const lastFridayInJune = (year: number): string => {
  * pupil turns 16 (Year 11). `finalYearGroup` is policy (11 in England).
  */
 export const endOfCompulsorySchoolAge = (dateOfBirth: string, finalYearGroup = 11): string => {
-  const { year, month } = ymd(dateOfBirth);
+  const { year, month } = dateParts(dateOfBirth);
   // the school year (starting 1 September of Y) in which the pupil is in `finalYearGroup`:
   // age on 31 August of Y is finalYearGroup + 4.
   const startYear = year + finalYearGroup + 4 + (month >= 9 ? 1 : 0);

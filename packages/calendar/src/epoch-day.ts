@@ -12,6 +12,15 @@ export const MS_PER_DAY = 86_400_000;
 export const MIN_YEAR = 1000;
 export const MAX_YEAR = 9999;
 
+/** A range of years, inclusive: the bounds a parser accepts (policy narrows the default). */
+export interface YearRange {
+  readonly min: number;
+  readonly max: number;
+}
+
+/** Every year the calendar can compute with: 1000-9999. */
+export const SUPPORTED_YEARS: YearRange = { min: MIN_YEAR, max: MAX_YEAR };
+
 /** Days since 1970-01-01 for a Gregorian year, month (1-12) and day (1-31). */
 export function epochDayFromYmd(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
@@ -120,9 +129,12 @@ function twoDigits(s: string, i: number): number {
 
 /**
  * Parses the `YYYY-MM-DD` prefix of `s` (which must be at least 10 characters) into a day
- * number, or returns `undefined` when it is not a real calendar date.
+ * number, or returns `undefined` when it is not a real calendar date in `years`.
  */
-export function parseIsoDatePrefix(s: string): number | undefined {
+export function parseIsoDatePrefix(
+  s: string,
+  years: YearRange = SUPPORTED_YEARS,
+): number | undefined {
   if (s.length < 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined;
   const hi = twoDigits(s, 0);
   const lo = twoDigits(s, 2);
@@ -130,13 +142,16 @@ export function parseIsoDatePrefix(s: string): number | undefined {
   const day = twoDigits(s, 8);
   if (hi < 0 || lo < 0 || month < 1 || month > 12 || day < 1) return undefined;
   const year = hi * 100 + lo;
-  if (year < MIN_YEAR || day > daysInMonth(year, month)) return undefined;
+  if (year < years.min || year > years.max || day > daysInMonth(year, month)) return undefined;
   return epochDayFromYmd(year, month, day);
 }
 
-/** Parses exactly `YYYY-MM-DD` into a day number, or `undefined`. */
-export function parseIsoDate(s: string): number | undefined {
-  return s.length === 10 ? parseIsoDatePrefix(s) : undefined;
+/**
+ * The one date parser: exactly `YYYY-MM-DD`, a day that exists, in `years` (default 1000-9999),
+ * as a day number; `undefined` otherwise. Exact: the day number formats back to `s`.
+ */
+export function parseIsoDate(s: string, years: YearRange = SUPPORTED_YEARS): number | undefined {
+  return s.length === 10 ? parseIsoDatePrefix(s, years) : undefined;
 }
 
 export function isIsoDate(u: unknown): u is IsoDate {

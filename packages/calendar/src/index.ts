@@ -71,6 +71,29 @@ export {
   hoursBeforeMeeting,
 } from './calendar-arithmetic.js';
 
+// The one instant parser and the one date parser (T-1): exact round trip, explicit offset,
+// years bounded (default 1000-9999, narrower by policy)
+export { parseInstant, formatInstant } from './instant.js';
+export { parseIsoDate, SUPPORTED_YEARS } from './epoch-day.js';
+export type { YearRange } from './epoch-day.js';
+
+// Instant comparison (T-1)
+export { compareInstants, instantMs, isAfter, isBefore } from './instant-order.js';
+
+// Plain dates and ages
+export {
+  addDays,
+  addMonthsToDate,
+  ageOn,
+  dateParts,
+  datesBetween,
+  daysBetween,
+  isDateWithin,
+  isoWeekday,
+  isWeekend,
+  weekStart,
+} from './plain-date.js';
+
 // Europe/London local dates (T-1)
 export { endOfLocalDay, inLondon, localDate, startOfLocalDay, toUtcIso } from './local-date.js';
 export { LONDON } from './london-zone.js';

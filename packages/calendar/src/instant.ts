@@ -1,42 +1,46 @@
 /**
- * ISO-8601 instants (T-1): a date, a time and an explicit offset (`Z` or `±HH:MM`).
- * Parsed to epoch milliseconds without luxon (hot path), formatted as UTC ISO.
+ * The one instant parser (T-1). An instant is `YYYY-MM-DDTHH:MM`, optionally `:SS` and then
+ * `.sss` (exactly milliseconds), and an explicit offset: `Z` or `±HH:MM` (at most 18:00; never
+ * `-00:00`, which RFC 3339 reserves for "offset unknown").
+ *
+ * The parser is exact: it accepts a string only when luxon reads it and writes it back, at the
+ * same precision and with the same offset, as the very same string. Days that do not exist
+ * (`2026-02-30`), `24:00`, second 60 and lost precision are refused. The property tests in
+ * `test/iso-parsing.properties.test.ts` check that equivalence against luxon; the parser itself
+ * does the arithmetic directly, because every stored event is read through it.
  */
-import { MAX_YEAR, MIN_YEAR, MS_PER_DAY, parseIsoDatePrefix } from './epoch-day.js';
+import { MS_PER_DAY, parseIsoDatePrefix, SUPPORTED_YEARS, type YearRange } from './epoch-day.js';
 
 /** An ISO-8601 instant with an offset, e.g. `2026-12-24T10:00:00.000Z`. */
 export type IsoInstant = string;
 
 const INSTANT =
-  /^\d{4}-\d{2}-\d{2}T(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)$/;
+  /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.(\d{3}))?)?(?:Z|([+-])(\d{2}):([0-5]\d))$/;
 
-/** Epoch milliseconds of an ISO instant with offset, or `undefined` when it is not one. */
-export function parseInstant(s: string): number | undefined {
+/** The largest offset accepted, in minutes (±18:00, as ISO-8601 and java.time allow). */
+const MAX_OFFSET_MINUTES = 18 * 60;
+
+/**
+ * Epoch milliseconds of an exact ISO-8601 instant with offset, or `undefined` when `s` is not
+ * one, or its (local) year is outside `years` (default: the supported years, 1000-9999).
+ */
+export function parseInstant(s: string, years: YearRange = SUPPORTED_YEARS): number | undefined {
   const m = INSTANT.exec(s);
   if (m === null) return undefined;
-  const day = parseIsoDatePrefix(s);
+  const day = parseIsoDatePrefix(s, years);
   if (day === undefined) return undefined;
-  const hour = Number(m[1]);
-  const minute = Number(m[2]);
-  const second = m[3] === undefined ? 0 : Number(m[3]);
-  const millis = m[4] === undefined ? 0 : Math.floor(Number(`0.${m[4]}`) * 1000);
-  if (hour > 24 || minute > 59 || second > 59) return undefined;
-  if (hour === 24 && (minute !== 0 || second !== 0 || millis !== 0)) return undefined;
-  const zone = m[5] ?? 'Z';
   let offsetMinutes = 0;
-  if (zone !== 'Z') {
-    const digits = zone.slice(1).replace(':', '');
-    const oh = Number(digits.slice(0, 2));
-    const om = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
-    if (oh > 18 || om > 59) return undefined;
-    offsetMinutes = (zone.startsWith('-') ? -1 : 1) * (oh * 60 + om);
+  if (m[5] !== undefined) {
+    const magnitude = Number(m[6]) * 60 + Number(m[7]);
+    if (magnitude > MAX_OFFSET_MINUTES || (m[5] === '-' && magnitude === 0)) return undefined;
+    offsetMinutes = m[5] === '-' ? -magnitude : magnitude;
   }
   return (
     day * MS_PER_DAY +
-    hour * 3_600_000 +
-    minute * 60_000 +
-    second * 1000 +
-    millis -
+    Number(m[1]) * 3_600_000 +
+    Number(m[2]) * 60_000 +
+    (m[3] === undefined ? 0 : Number(m[3]) * 1000) +
+    (m[4] === undefined ? 0 : Number(m[4])) -
     offsetMinutes * 60_000
   );
 }
@@ -45,13 +49,15 @@ export function isIsoInstant(u: unknown): u is IsoInstant {
   return typeof u === 'string' && parseInstant(u) !== undefined;
 }
 
-const MIN_MS = Date.UTC(MIN_YEAR, 0, 1);
-const MAX_MS = Date.UTC(MAX_YEAR, 11, 31, 23, 59, 59, 999);
+const MIN_MS = Date.UTC(SUPPORTED_YEARS.min, 0, 1);
+const MAX_MS = Date.UTC(SUPPORTED_YEARS.max, 11, 31, 23, 59, 59, 999);
 
 /** UTC ISO-8601 of epoch milliseconds, e.g. `2027-01-05T23:59:59.999Z`. */
 export function formatInstant(ms: number): IsoInstant {
   if (!Number.isFinite(ms) || ms < MIN_MS || ms > MAX_MS) {
-    throw new RangeError(`instant out of range (years ${MIN_YEAR}-${MAX_YEAR}): ${ms}`);
+    throw new RangeError(
+      `instant out of range (years ${SUPPORTED_YEARS.min}-${SUPPORTED_YEARS.max}): ${ms}`,
+    );
   }
   return new Date(ms).toISOString();
 }

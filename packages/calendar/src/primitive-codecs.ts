@@ -5,22 +5,32 @@ import type { IsoDate } from './epoch-day.js';
 import { isIsoInstant } from './instant.js';
 import type { IsoInstant } from './instant.js';
 
-/** `YYYY-MM-DD` that is a real Gregorian date (years 1000-9999). */
+/** `YYYY-MM-DD` that is a real Gregorian date (years 1000-9999), read by `parseIsoDate`. */
 export const IsoDateCodec = new t.Type<IsoDate, IsoDate, unknown>(
   'IsoDate',
   isIsoDate,
-  (u, c) => (isIsoDate(u) ? t.success(u) : t.failure(u, c, 'expected a real date as YYYY-MM-DD')),
+  (u, c) =>
+    isIsoDate(u)
+      ? t.success(u)
+      : t.failure(u, c, 'expected a real date as YYYY-MM-DD (years 1000-9999)'),
   t.identity,
 );
 
-/** An ISO-8601 instant with an offset (`Z` or `±HH:MM`), e.g. `2027-01-05T23:59:59.999Z`. */
+/**
+ * An exact ISO-8601 instant with an offset (`Z` or `±HH:MM`), e.g. `2027-01-05T23:59:59.999Z`,
+ * read by `parseInstant`: days that do not exist, `24:00` and sub-millisecond digits are refused.
+ */
 export const IsoInstantCodec = new t.Type<IsoInstant, IsoInstant, unknown>(
   'IsoInstant',
   isIsoInstant,
   (u, c) =>
     isIsoInstant(u)
       ? t.success(u)
-      : t.failure(u, c, 'expected an ISO-8601 instant with offset, e.g. 2026-12-24T10:00:00Z'),
+      : t.failure(
+          u,
+          c,
+          'expected an ISO-8601 instant that exists, with an offset, e.g. 2026-12-24T10:00:00Z',
+        ),
   t.identity,
 );
 

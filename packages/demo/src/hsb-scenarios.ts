@@ -5,6 +5,7 @@
  * business hours, some deadlines missed and some events recorded late on purpose, and a few
  * commands that are refused on purpose to show typed rejections. Pure apart from `ctx.rng`.
  */
+import { isBefore } from '@aimline/calendar';
 import type { Actor, AnyDomainModule } from '@aimline/kernel';
 import type {
   AssessmentModel,
@@ -1219,9 +1220,7 @@ export const hsbScenarios: ScenarioGenerator = (ctx: ScenarioContext) => {
     }
     const cut = plan.cutOff;
     drafts.push(
-      ...(cut === undefined
-        ? w.drafts
-        : w.drafts.filter((d) => Date.parse(d.command.at) < Date.parse(cut))),
+      ...(cut === undefined ? w.drafts : w.drafts.filter((d) => isBefore(d.command.at, cut))),
     );
   }
 

@@ -5,34 +5,29 @@
  */
 import { DateTime } from 'luxon';
 import {
-  addCalendarDays,
-  addMonths,
+  addDays,
+  addMonthsToDate,
   addWeeks,
   addWorkingDaysToDate,
+  type Calendar,
   isWorkingDay,
   localDate,
   nextWorkingDay,
   previousWorkingDay,
   startOfLocalDay,
   subtractWorkingDaysFromDate,
-  type Calendar,
 } from '@aimline/calendar';
 import type { Rng } from './rng.js';
 
 /** A London local date, `YYYY-MM-DD`. */
 export type Day = string;
 
-export const plusDays = (day: Day, n: number): Day => localDate(addCalendarDays(day, n));
+export const plusDays = (day: Day, n: number): Day => addDays(day, n);
 export const plusWeeks = (day: Day, n: number): Day => localDate(addWeeks(day, n));
 /** `n` calendar months on (the 31st of a shorter month is its last day). */
-export const plusMonths = (day: Day, n: number): Day => localDate(addMonths(day, n));
+export const plusMonths = (day: Day, n: number): Day => addMonthsToDate(day, n);
 export const plusYears = (day: Day, n: number): Day => plusMonths(day, 12 * n);
-export const daysBetween = (a: Day, b: Day): number =>
-  Math.round(DateTime.fromISO(b).diff(DateTime.fromISO(a), 'days').days);
-/** ISO weekday of a date: 1 = Monday … 7 = Sunday. */
-export const weekday = (day: Day): number => DateTime.fromISO(day).weekday;
-/** Whether instant `a` is before instant `b`. */
-export const before = (a: string, b: string): boolean => Date.parse(a) < Date.parse(b);
+export { daysBetween, isBefore as before, isoWeekday as weekday } from '@aimline/calendar';
 /** The London local day of an instant. */
 export const londonDayOf = (at: string): Day => localDate(at);
 

@@ -14,10 +14,9 @@
  * Pure apart from `ctx.rng`.
  */
 import * as E from 'fp-ts/lib/Either.js';
-import { nextWorkingDay } from '@aimline/calendar';
+import { ageOn, instantMs, nextWorkingDay } from '@aimline/calendar';
 import type { Actor } from '@aimline/kernel';
 import {
-  ageOn,
   bandsForAge,
   bookingFor,
   currentSchedule,
@@ -63,7 +62,7 @@ import {
 
 // ── dates and times in Europe/London ─────────────────────────────────────────
 
-const ms = (at: string): number => Date.parse(at);
+const ms = instantMs;
 
 /** A random working day in [a, b] (a when the range holds none). */
 const workingDayBetween = (c: Clock, a: Day, b: Day): Day => {

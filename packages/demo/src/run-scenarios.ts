@@ -1,3 +1,4 @@
+import { compareInstants, formatInstant, instantMs } from '@aimline/calendar';
 import * as E from 'fp-ts/lib/Either.js';
 import type { CommandFailure, CommandHandler, EventStore, Rejection } from '@aimline/kernel';
 import { commandHandler } from '@aimline/kernel';
@@ -29,7 +30,7 @@ export interface DemoResult {
 }
 
 const recordingLag = (step: ScenarioStep): string =>
-  step.recordedAt ?? new Date(Date.parse(step.command.at) + 5 * 60_000).toISOString();
+  step.recordedAt ?? formatInstant(instantMs(step.command.at) + 5 * 60_000);
 
 /**
  * Sends generated commands through the real deciders and the command handler into the store,
@@ -42,7 +43,7 @@ export const runScenarios = async (
 ): Promise<DemoResult> => {
   const ordered = steps
     .map((s, i) => ({ s, i }))
-    .sort((a, b) => Date.parse(a.s.command.at) - Date.parse(b.s.command.at) || a.i - b.i);
+    .sort((a, b) => compareInstants(a.s.command.at, b.s.command.at) || a.i - b.i);
   let now = '';
   const handler: CommandHandler = commandHandler({ store, clock: () => now, maxRetries: 0 });
   let events = 0;

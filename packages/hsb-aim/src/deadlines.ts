@@ -6,8 +6,11 @@
  * no open obligation.
  */
 import {
+  compareInstants,
+  daysBetween,
   deadline,
   englandAndWales,
+  localDate,
   meet,
   waive,
   type Calendar,
@@ -20,7 +23,7 @@ import { isCase, type HsbState, type OpenCase } from './state.js';
 type Spec = Omit<DeadlineInput, 'calendar'> & { readonly metAt?: string | undefined };
 
 const later = (a: string | undefined, b: string | undefined): string | undefined =>
-  a === undefined || b === undefined ? undefined : Date.parse(a) >= Date.parse(b) ? a : b;
+  a === undefined || b === undefined ? undefined : compareInstants(a, b) >= 0 ? a : b;
 
 /** A chain of rolling obligations: from each point to the next, the last one open. */
 const rolling = (
@@ -262,10 +265,7 @@ const interventionDeadlines = (s: OpenCase, policy: HsbPolicy): Spec[] => {
 const criminalDeadlines = (s: OpenCase): Spec[] => {
   const bail = s.criminal.bail;
   if (bail === undefined) return [];
-  const days = Math.round(
-    (Date.parse(`${bail.until}T12:00:00Z`) - Date.parse(`${bail.at.slice(0, 10)}T12:00:00Z`)) /
-      86_400_000,
-  );
+  const days = daysBetween(localDate(bail.at), bail.until);
   return [
     {
       ruleId: 'HSB-28',

@@ -21,5 +21,4 @@ export { makeHsbDecider, type HsbDecider } from './decider.js';
 export { deriveLeadAgency, type LeadAgencyDecision } from './lead-agency.js';
 export { deadlines } from './deadlines.js';
 export { scoreHistory, type ScorePoint } from './scores.js';
-export { ageOn } from './age.js';
 export { hsbCaseModule, hsbCaseStream, HSB_STREAM_PREFIX, type HsbCaseModule } from './module.js';

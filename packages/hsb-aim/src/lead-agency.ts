@@ -7,7 +7,7 @@
  * - joint where the YOS would lead and the young person also has a social worker (002), or both
  *   of the above hold.
  */
-import { ageOn } from './age.js';
+import { ageOn } from '@aimline/calendar';
 import type { HsbPolicy } from './policy.js';
 import type { OpenCase } from './state.js';
 import type { LeadAgency } from './values.js';

@@ -15,7 +15,7 @@ export {
   dispatch,
 } from './decide.js';
 export { Actor } from './actor.js';
-export { IsoInstant, IsoDate, toEpochMillis } from './instant.js';
+export { IsoInstant, IsoDate } from './instant.js';
 export type { Command, CommandEnvelope } from './command.js';
 export type {
   DomainEvent,

@@ -2,7 +2,7 @@
  * Pure questions about a meeting's state that the decider, the deadlines and the three
  * processes (hsb-aim, panel, attendance-aim) ask.
  */
-import { toEpochMillis } from '@aimline/kernel';
+import { instantMs } from '@aimline/calendar';
 import { awaitingRecipients, derivedDistributionList } from './rules.js';
 import type { AttendanceEntry, Invitee, MinutesAction } from './values.js';
 import type { DraftMinutes, InviteeState, MeetingState } from './state.js';
@@ -46,9 +46,9 @@ export const invitationsOutdated = (state: MeetingState): ReadonlyArray<string> 
   const moved = state.reschedules[state.reschedules.length - 1];
   if (moved === undefined) return [];
   const latest = new Map<string, number>();
-  for (const i of state.invitations) latest.set(i.inviteeId, toEpochMillis(i.at));
+  for (const i of state.invitations) latest.set(i.inviteeId, instantMs(i.at));
   return [...latest.entries()]
-    .filter(([, sentAt]) => sentAt < toEpochMillis(moved.at))
+    .filter(([, sentAt]) => sentAt < instantMs(moved.at))
     .map(([inviteeId]) => inviteeId);
 };
 

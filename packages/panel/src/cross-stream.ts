@@ -3,6 +3,7 @@
  * (a decider sees only its own stream): a sitting's facts for a referral's decision, the
  * schedule entry of a sitting for booking and rebooking.
  */
+import { compareInstants } from '@aimline/calendar';
 import type { ScheduleEntry } from './schedule/booking.js';
 import type { ScheduledSitting } from './schedule/pattern.js';
 import type { SittingState } from './sitting/state.js';
@@ -46,5 +47,5 @@ export const currentSchedule = (
     const e = scheduleEntryOf(s);
     if (e !== undefined) byId.set(e.sittingId, e);
   }
-  return [...byId.values()].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  return [...byId.values()].sort((a, b) => compareInstants(a.start, b.start));
 };

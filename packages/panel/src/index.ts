@@ -14,7 +14,6 @@ export * from './policy.js';
 export * from './values.js';
 export { CASE_NOTE_HEADING, minutesDocumentCategory } from './derive.js';
 export { bandsForAge, defaultBandForAge } from './brook.js';
-export { ageOn } from './schedule/local-time.js';
 export {
   sittingsBetween,
   sittingForMonth,

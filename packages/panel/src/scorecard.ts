@@ -4,7 +4,7 @@
  * Referrals count in the quarter they were received; decisions, reviews, papers and minutes in
  * the quarter they happened (Europe/London dates).
  */
-import { localDate } from '@aimline/calendar';
+import { compareInstants, localDate } from '@aimline/calendar';
 import type { PanelReferralEvent } from './referral/events.js';
 import type { PanelSittingEvent } from './sitting/events.js';
 import { defaultBandForAge } from './brook.js';
@@ -62,7 +62,7 @@ export const scorecard = (
     .filter(
       (e): e is Extract<PanelEvent, { type: 'ReferralReceived' }> => e.type === 'ReferralReceived',
     )
-    .sort((a, b) => Date.parse(a.data.at) - Date.parse(b.data.at));
+    .sort((a, b) => compareInstants(a.data.at, b.data.at));
   const seenChildren = new Set<string>();
   for (const e of received) {
     const repeat = seenChildren.has(e.data.child.childId);

@@ -1,3 +1,4 @@
+import { isAfter } from '@aimline/calendar';
 import type { RecordedEvent } from '@aimline/kernel';
 
 /**
@@ -8,4 +9,4 @@ import type { RecordedEvent } from '@aimline/kernel';
 export const recordedBy =
   (asOf: string | undefined) =>
   (event: RecordedEvent): boolean =>
-    asOf === undefined || Date.parse(event.metadata.recordedAt) <= Date.parse(asOf);
+    asOf === undefined || !isAfter(event.metadata.recordedAt, asOf);

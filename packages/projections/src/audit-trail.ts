@@ -1,3 +1,4 @@
+import { compareInstants } from '@aimline/calendar';
 import type { EventStore, RecordedEvent } from '@aimline/kernel';
 import { recordedBy } from './as-of.js';
 
@@ -31,7 +32,7 @@ export const auditEntry = (
   e: RecordedEvent,
   policy: AuditPolicy = defaultAuditPolicy,
 ): AuditEntry => {
-  const lag = (Date.parse(e.metadata.recordedAt) - Date.parse(e.metadata.occurredAt)) / 3_600_000;
+  const lag = compareInstants(e.metadata.recordedAt, e.metadata.occurredAt) / 3_600_000;
   return {
     stream: e.stream,
     revision: e.revision,

@@ -1,4 +1,10 @@
-import { statusAt, type Deadline, type DeadlineStatus } from '@aimline/calendar';
+import {
+  compareInstants,
+  instantMs,
+  statusAt,
+  type Deadline,
+  type DeadlineStatus,
+} from '@aimline/calendar';
 import type { AnyDomainModule } from '@aimline/kernel';
 import type { DecodedEvent } from './decoded-event.js';
 import type { Projection } from './projection.js';
@@ -67,19 +73,19 @@ export const deadlineReport = (
   const byModule = new Map(sources.map((s) => [s.module.name, s]));
   const rows: TrackedDeadline[] = [];
   const byRule: DeadlineReport['byRule'] = {};
-  const asOfMs = Date.parse(asOf);
+  const asOfMs = instantMs(asOf);
   for (const [stream, entry] of Object.entries(state.streams)) {
     const source = byModule.get(entry.module);
     if (source === undefined) continue;
     for (const d of source.deadlines(entry.state)) {
-      if (Date.parse(d.trigger.at) > asOfMs) continue;
+      if (instantMs(d.trigger.at) > asOfMs) continue;
       const status = statusAt(d, asOf);
       const counts = (byRule[d.ruleId] ??= { open: 0, met: 0, breached: 0, waived: 0 });
       counts[status.kind]++;
       const lateUntil =
         status.kind === 'breached'
           ? 'metAt' in status && status.metAt
-            ? Date.parse(status.metAt)
+            ? instantMs(status.metAt)
             : asOfMs
           : undefined;
       rows.push({
@@ -88,12 +94,12 @@ export const deadlineReport = (
         status,
         ...(lateUntil === undefined
           ? {}
-          : { hoursLate: Math.round(((lateUntil - Date.parse(d.due)) / 3_600_000) * 10) / 10 }),
+          : { hoursLate: Math.round(((lateUntil - instantMs(d.due)) / 3_600_000) * 10) / 10 }),
       });
     }
   }
   rows.sort(
-    (a, b) => a.deadline.due.localeCompare(b.deadline.due) || a.stream.localeCompare(b.stream),
+    (a, b) => compareInstants(a.deadline.due, b.deadline.due) || a.stream.localeCompare(b.stream),
   );
   return { asOf, deadlines: rows, byRule };
 };

@@ -1,10 +1,9 @@
 /** NAT-4: importing and correcting register marks. */
-import { localDate } from '@aimline/calendar';
+import { isDateWithin, localDate } from '@aimline/calendar';
 import { accept, refuse } from '@aimline/kernel';
 import { event, type Handler } from './handler.js';
 import { sessionKey, type SessionMark } from '../attendance.js';
 import { isAttendanceCode } from '../codes.js';
-import { within } from '../dates.js';
 
 export const importAttendance: Handler<'ImportAttendance'> = ({ data: d, at }, s) => {
   if (d.period.from > d.period.to)
@@ -20,7 +19,7 @@ export const importAttendance: Handler<'ImportAttendance'> = ({ data: d, at }, s
         `"${m.code}" is not a national attendance code`,
         `data.sessions.${i}.code`,
       );
-    if (!within(m.date, d.period.from, d.period.to))
+    if (!isDateWithin(m.date, d.period.from, d.period.to))
       return refuse(
         'INPUT',
         `the session on ${m.date} is outside the imported period`,

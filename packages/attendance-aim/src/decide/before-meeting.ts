@@ -1,5 +1,5 @@
 /** Before the AIM (ATT-1, ATT-2, ATT-3): evidence of support, scheduling, the letter to each parent. */
-import { inLondon, localDate } from '@aimline/calendar';
+import { inLondon, isAfter, localDate } from '@aimline/calendar';
 import { accept, refuse, check, firstFailure, reject } from '@aimline/kernel';
 import { compulsorySchoolAgeGuard } from './compulsory-school-age.js';
 import { event, type Handler } from './handler.js';
@@ -18,7 +18,7 @@ export const attachSupportEvidence: Handler<'AttachSupportEvidence'> = ({ data: 
 export const scheduleAim: Handler<'ScheduleAim'> = ({ data: d, at }, s) => {
   if (s.meetings[d.meetingId] !== undefined)
     return refuse('STATE', `meeting ${d.meetingId} is already scheduled`, 'data.meetingId');
-  if (Date.parse(d.start) <= Date.parse(at))
+  if (!isAfter(d.start, at))
     return refuse('INPUT', 'the AIM must be scheduled for a future time', 'data.start');
   return accept(event('AimScheduled', { ...d, at }));
 };
@@ -29,7 +29,7 @@ export const rearrangeAim: Handler<'RearrangeAim'> = ({ data: d, at }, s) => {
     return refuse('STATE', `meeting ${d.meetingId} is not scheduled`, 'data.meetingId');
   if (m.status !== 'scheduled')
     return refuse('STATE', `meeting ${d.meetingId} has already taken place`, 'data.meetingId');
-  if (Date.parse(d.start) <= Date.parse(at))
+  if (!isAfter(d.start, at))
     return refuse('INPUT', 'the AIM must be rearranged to a future time', 'data.start');
   return accept(event('AimRearranged', { ...d, at }));
 };
@@ -142,8 +142,7 @@ export const sendAimLetter: Handler<'SendAimLetter'> = ({ data: d, at }, s, poli
       ),
     () =>
       check(
-        meeting !== undefined &&
-          (meeting.status !== 'scheduled' || Date.parse(meeting.start) <= Date.parse(at)),
+        meeting !== undefined && (meeting.status !== 'scheduled' || !isAfter(meeting.start, at)),
         'ATT-2',
         `meeting ${d.meetingId} has already started; a letter must invite the parent to it`,
         'data.meetingId',

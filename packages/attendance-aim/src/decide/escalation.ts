@@ -1,10 +1,9 @@
 /** Still no engagement (ATT-8, ATT-9, ATT-10, NAT-7, NAT-8): towards legal intervention. */
-import { localDate } from '@aimline/calendar';
+import { addDays, localDate } from '@aimline/calendar';
 import { accept, refuse, check, firstFailure, reject } from '@aimline/kernel';
 import { compulsorySchoolAgeGuard } from './compulsory-school-age.js';
 import { event, type Handler } from './handler.js';
 import { summariseAttendance } from '../attendance.js';
-import { addDays } from '../dates.js';
 import { unauthorisedInRollingWindow } from '../rolling-window.js';
 import { endOfCompulsorySchoolAge, yearGroupOn } from '../school-year.js';
 import { marksOf, meetingsOf } from '../state.js';

@@ -1,9 +1,8 @@
 /** NAT-7: the escalation ladder recorded as steps; NAT-6 threshold; NAT-8 age limit. */
-import { localDate } from '@aimline/calendar';
+import { addDays, addMonthsToDate, localDate } from '@aimline/calendar';
 import { accept, refuse, check, firstFailure, reject } from '@aimline/kernel';
 import { compulsorySchoolAgeGuard } from './compulsory-school-age.js';
 import { event, type Handler } from './handler.js';
-import { addDays, pad2, ymd } from '../dates.js';
 import type { AttendancePolicy } from '../policy.js';
 import { unauthorisedInRollingWindow } from '../rolling-window.js';
 import { marksOf, type OpenCase } from '../state.js';
@@ -23,10 +22,8 @@ export const stepDate = (step: LegalStep): string => {
   }
 };
 
-const yearsBefore = (date: string, years: number): string => {
-  const { year, month, day } = ymd(date);
-  return `${year - years}-${pad2(month)}-${pad2(day)}`;
-};
+/** The same day `years` earlier (29 February falls back to 28 February). */
+const yearsBefore = (date: string, years: number): string => addMonthsToDate(date, -12 * years);
 
 const parentsOf = (step: LegalStep): ReadonlyArray<string> =>
   step.kind === 'penalty-notice'

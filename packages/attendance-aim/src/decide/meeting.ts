@@ -1,5 +1,5 @@
 /** The AIM (ATT-4, ATT-5): who attended and whether it proceeded. */
-import { localDate } from '@aimline/calendar';
+import { isBefore, localDate } from '@aimline/calendar';
 import { accept, refuse } from '@aimline/kernel';
 import { event, type Handler } from './handler.js';
 import { mayProceed } from '../meeting-rule.js';
@@ -15,7 +15,7 @@ export const recordAimAttendance: Handler<'RecordAimAttendance'> = ({ data: d, a
     return refuse('STATE', `meeting ${d.meetingId} is not scheduled`, 'data.meetingId');
   if (meeting.status !== 'scheduled')
     return refuse('STATE', `meeting ${d.meetingId} is already recorded`, 'data.meetingId');
-  if (Date.parse(at) < Date.parse(meeting.start))
+  if (isBefore(at, meeting.start))
     return refuse('INPUT', `meeting ${d.meetingId} has not started yet`, 'data.meetingId');
   // ATT-2, ATT-3: each parent with day-to-day responsibility was written to, individually, for this date.
   for (const parent of Object.values(s.parents))

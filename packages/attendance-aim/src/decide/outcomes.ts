@@ -1,9 +1,8 @@
 /** Outcomes and review (ATT-6, ATT-7). */
-import { localDate } from '@aimline/calendar';
+import { addDays, datesBetween, isDateWithin, isWeekend, localDate } from '@aimline/calendar';
 import { accept, refuse } from '@aimline/kernel';
 import { event, type Handler } from './handler.js';
 import { summariseAttendance } from '../attendance.js';
-import { addDays, datesBetween, isWeekend, within } from '../dates.js';
 import type { TargetResult } from '../events.js';
 import { marksOf } from '../state.js';
 import { evaluateMeasure, measureProblem } from '../targets.js';
@@ -91,7 +90,7 @@ export const reviewTargets: Handler<'ReviewTargets'> = ({ data: d, at }, s, poli
       'data.reviewOf',
     );
   const uncovered = datesBetween(period.from, period.to).find(
-    (day) => !isWeekend(day) && !s.importedPeriods.some((p) => within(day, p.from, p.to)),
+    (day) => !isWeekend(day) && !s.importedPeriods.some((p) => isDateWithin(day, p.from, p.to)),
   );
   if (uncovered !== undefined)
     return refuse(

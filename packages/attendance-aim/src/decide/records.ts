@@ -1,5 +1,5 @@
 /** ATT-3: interactions with parents (date, time, mode), the voice of parent and pupil, documents. */
-import { localDate } from '@aimline/calendar';
+import { isAfter, localDate } from '@aimline/calendar';
 import { accept, refuse, check, firstFailure } from '@aimline/kernel';
 import { event, type Handler } from './handler.js';
 import type { OpenCase } from '../state.js';
@@ -23,7 +23,7 @@ export const recordInteraction: Handler<'RecordInteraction'> = ({ data: d, at },
     () => speakerProblem(s, d.with, 'data.with'),
     () =>
       check(
-        Date.parse(d.occurredAt) > Date.parse(at),
+        isAfter(d.occurredAt, at),
         'INPUT',
         'the interaction is in the future',
         'data.occurredAt',

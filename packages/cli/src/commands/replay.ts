@@ -1,3 +1,4 @@
+import { isAfter } from '@aimline/calendar';
 import * as E from 'fp-ts/lib/Either.js';
 import {
   deadlineReport,
@@ -86,7 +87,7 @@ export const replay = async (
       const s = initialChainVerification();
       let n = 0;
       for await (const e of rt.store.readAll()) {
-        if (asOf !== undefined && Date.parse(e.metadata.recordedAt) > Date.parse(asOf)) continue;
+        if (asOf !== undefined && isAfter(e.metadata.recordedAt, asOf)) continue;
         verifyNext(s, e);
         onEvent(e, ++n);
       }

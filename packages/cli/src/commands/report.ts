@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { isBefore } from '@aimline/calendar';
 import { scoreHistory, type HsbState } from '@aimline/hsb-aim';
 import { HSB_PHASE_ORDER } from '@aimline/projections';
 import { CliError, ExitCode } from '../exit-codes.js';
@@ -34,9 +35,7 @@ export const caseReport = async (
   }
   const met = t.deadlines.filter((d) => d.status.kind === 'met').length;
   const missed = t.deadlines.filter(
-    (d) =>
-      d.status.kind === 'breached' ||
-      (d.status.kind === 'open' && Date.parse(d.due) < Date.parse(asOf)),
+    (d) => d.status.kind === 'breached' || (d.status.kind === 'open' && isBefore(d.due, asOf)),
   ).length;
   const body = [
     el('h1', {}, esc(`Case ${t.stream}`)),

@@ -1,3 +1,4 @@
+import { formatInstant, instantMs, isBefore } from '@aimline/calendar';
 import type { CaseTimeline } from '@aimline/projections';
 import { dayLabel, el, esc } from './svg.js';
 
@@ -28,8 +29,8 @@ export const timelineChart = (
     ...Object.keys(t.phases).filter((p) => !phaseOrder.includes(p)),
   ];
   const times = [
-    ...t.entries.map((e) => Date.parse(e.occurredAt)),
-    ...t.deadlines.map((d) => Date.parse(d.due)),
+    ...t.entries.map((e) => instantMs(e.occurredAt)),
+    ...t.deadlines.map((d) => instantMs(d.due)),
   ];
   const min = Math.min(...times);
   const max = Math.max(...times, min + 86_400_000);
@@ -44,7 +45,7 @@ export const timelineChart = (
     );
   });
   for (const e of t.entries) {
-    const cx = x(Date.parse(e.occurredAt));
+    const cx = x(instantMs(e.occurredAt));
     const cy = 30 + laneOf(e.phase) * LANE;
     parts.push(
       el(
@@ -62,9 +63,8 @@ export const timelineChart = (
   parts.push(el('text', { x: 8, y: dy + 5, class: 'lane' }, 'deadlines'));
   for (const d of t.deadlines) {
     const late =
-      d.status.kind === 'breached' ||
-      (d.status.kind === 'open' && Date.parse(d.due) < Date.parse(asOf));
-    const cx = x(Date.parse(d.due));
+      d.status.kind === 'breached' || (d.status.kind === 'open' && isBefore(d.due, asOf));
+    const cx = x(instantMs(d.due));
     parts.push(
       el(
         'path',
@@ -79,18 +79,10 @@ export const timelineChart = (
     );
   }
   parts.push(
-    el(
-      'text',
-      { x: LEFT, y: height - 8, class: 'axis' },
-      esc(dayLabel(new Date(min).toISOString())),
-    ),
+    el('text', { x: LEFT, y: height - 8, class: 'axis' }, esc(dayLabel(formatInstant(min)))),
   );
   parts.push(
-    el(
-      'text',
-      { x: W - 110, y: height - 8, class: 'axis' },
-      esc(dayLabel(new Date(max).toISOString())),
-    ),
+    el('text', { x: W - 110, y: height - 8, class: 'axis' }, esc(dayLabel(formatInstant(max)))),
   );
   return el(
     'svg',

@@ -1,3 +1,4 @@
+import { isAfter } from '@aimline/calendar';
 import {
   quarterOf,
   scorecard,
@@ -78,11 +79,7 @@ export const panelAgenda = async (
       bookedAt: r.bookedAt,
       papersDue,
       papers:
-        sent === null
-          ? 'not sent'
-          : Date.parse(sent.at) <= Date.parse(papersDue)
-            ? 'sent on time'
-            : 'sent late',
+        sent === null ? 'not sent' : !isAfter(sent.at, papersDue) ? 'sent on time' : 'sent late',
       papersSentAt: sent?.at ?? null,
       skippedEarlierSittings: booking?.skipped ?? [],
       decision:

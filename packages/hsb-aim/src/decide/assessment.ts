@@ -1,4 +1,5 @@
 /** Assessment: model (HSB-8), lead agency (HSB-9), assessors (HSB-10), home safety plan (HSB-12, HSB-13). */
+import { ageOn } from '@aimline/calendar';
 import {
   accept,
   refuse,
@@ -10,7 +11,6 @@ import {
 } from '@aimline/kernel';
 import { criminalRoute } from './criminal.js';
 import type { Handler } from './handler.js';
-import { ageOn } from '../age.js';
 import { deriveLeadAgency } from '../lead-agency.js';
 import type { HsbPolicy } from '../policy.js';
 import type { OpenCase } from '../state.js';

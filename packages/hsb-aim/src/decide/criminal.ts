@@ -1,7 +1,7 @@
 /** Criminal-justice paths: HSB-28 (assessment informing the decision), HSB-29 (prosecution), HSB-30. */
-import { accept, refuse, check, firstFailure, toEpochMillis } from '@aimline/kernel';
+import { accept, refuse, check, firstFailure } from '@aimline/kernel';
 import type { Handler } from './handler.js';
-import { addCalendarDays, localDate } from '@aimline/calendar';
+import { addCalendarDays, instantMs, localDate } from '@aimline/calendar';
 import type { OpenCase } from '../state.js';
 
 export const criminalRoute = (s: OpenCase): boolean =>
@@ -10,7 +10,7 @@ export const criminalRoute = (s: OpenCase): boolean =>
 export const inCustody = (s: OpenCase): boolean =>
   s.criminal.custody !== undefined &&
   (s.criminal.releasedAt === undefined ||
-    toEpochMillis(s.criminal.releasedAt) < toEpochMillis(s.criminal.custody.from));
+    instantMs(s.criminal.releasedAt) < instantMs(s.criminal.custody.from));
 
 const onCriminalRoute = (s: OpenCase) =>
   check(!criminalRoute(s), 'STATE', 'the case is not on the criminal-justice route');

@@ -1,7 +1,7 @@
 /** Start of a case: the concern reported (HSB-1) and links to other cases (HSB-4). */
-import { accept, refuse, check, firstFailure, toEpochMillis } from '@aimline/kernel';
+import { instantMs, localDate } from '@aimline/calendar';
+import { accept, refuse, check, firstFailure } from '@aimline/kernel';
 import type { Handler, CommandOfType, Context, Decision } from './handler.js';
-import { dayOf } from '../age.js';
 import type { Child } from '../values.js';
 
 const childChecks = (child: Child, path: string, today: string) => [
@@ -17,7 +17,7 @@ const childChecks = (child: Child, path: string, today: string) => [
 /** HSB-1: every concern is reported to children's social care and the police, with both notifications. */
 export const reportConcern = (command: CommandOfType<'ReportConcern'>, _ctx: Context): Decision => {
   const d = command.data;
-  const today = dayOf(command.at);
+  const today = localDate(command.at);
   const failure = firstFailure(
     () =>
       check(
@@ -58,7 +58,7 @@ export const reportConcern = (command: CommandOfType<'ReportConcern'>, _ctx: Con
       ),
     () =>
       check(
-        toEpochMillis(command.at) < toEpochMillis(d.disclosedAt),
+        instantMs(command.at) < instantMs(d.disclosedAt),
         'INPUT',
         'the disclosure cannot be after the report',
         'data.disclosedAt',

@@ -1,8 +1,7 @@
 /** Strategy: discussion (HSB-2 … HSB-4), route (HSB-5, HSB-6), Section 47 (HSB-7, NAT-1), NAT-3. */
 import { accept, refuse, check, firstFailure, firstDuplicate } from '@aimline/kernel';
 import type { Handler } from './handler.js';
-import { addWorkingDays } from '@aimline/calendar';
-import { ageOn } from '../age.js';
+import { addWorkingDays, ageOn, instantMs } from '@aimline/calendar';
 import type { OpenCase } from '../state.js';
 import type { Participant, Warning } from '../values.js';
 
@@ -193,7 +192,7 @@ export const recordChildAndFamilyAssessment: Handler<'RecordChildAndFamilyAssess
     s.reportedAt,
     ctx.policy.childAndFamilyAssessmentWorkingDays,
   );
-  const late = Date.parse(command.at) > due.toMillis();
+  const late = instantMs(command.at) > due.toMillis();
   if (late && command.data.lateReason === undefined)
     return refuse(
       'NAT-3',

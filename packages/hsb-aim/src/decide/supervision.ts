@@ -1,11 +1,11 @@
 /** Supervisions (HSB-14, HSB-16, HSB-17) and booking the initial AIM meeting (HSB-15). */
+import { instantMs } from '@aimline/calendar';
 import {
   accept,
   refuse,
   check,
   firstFailure,
   firstDuplicate,
-  toEpochMillis,
   type Rejection,
 } from '@aimline/kernel';
 import type { Handler } from './handler.js';
@@ -128,7 +128,7 @@ export const bookInitialAimMeeting: Handler<'BookInitialAimMeeting'> = (command,
     () => check(s.initialMeetingAt !== undefined, 'STATE', 'the initial AIM meeting has been held'),
     () =>
       check(
-        toEpochMillis(d.start) <= toEpochMillis(command.at),
+        instantMs(d.start) <= instantMs(command.at),
         'INPUT',
         'the meeting must start after it is booked',
         'data.start',

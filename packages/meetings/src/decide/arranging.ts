@@ -1,20 +1,13 @@
 /**
  * MTG-1 (arranging, rescheduling, cancelling) and MTG-2 (invite list, minute taker).
  */
-import {
-  accept,
-  check,
-  firstDuplicate,
-  firstFailure,
-  refuse,
-  toEpochMillis,
-} from '@aimline/kernel';
+import { instantMs } from '@aimline/calendar';
+import { accept, check, firstDuplicate, firstFailure, refuse } from '@aimline/kernel';
 import type { MeetingCommandOf } from '../commands.js';
 import type { MeetingState } from '../state.js';
 import { beforeMeeting, type Decision, type Handler } from './handler.js';
 
-const endsAfterStart = (start: string, end: string): boolean =>
-  toEpochMillis(end) > toEpochMillis(start);
+const endsAfterStart = (start: string, end: string): boolean => instantMs(end) > instantMs(start);
 
 /** MTG-1: the lead professional arranges the date with the chair and books a room. */
 export const scheduleMeeting = (
@@ -74,8 +67,8 @@ export const rescheduleMeeting: Handler<'RescheduleMeeting'> = (command, m) => {
   if (failure) return refuse(failure);
   const location = d.location ?? m.schedule.location;
   const unchanged =
-    toEpochMillis(d.start) === toEpochMillis(m.schedule.start) &&
-    toEpochMillis(d.end) === toEpochMillis(m.schedule.end) &&
+    instantMs(d.start) === instantMs(m.schedule.start) &&
+    instantMs(d.end) === instantMs(m.schedule.end) &&
     JSON.stringify(location) === JSON.stringify(m.schedule.location);
   if (unchanged) return accept();
   return accept({

@@ -2,14 +2,8 @@
  * MTG-6: the minute taker completes the attendance sheet at the meeting, with every attendee's
  * details re-confirmed. Recording it makes the meeting held.
  */
-import {
-  accept,
-  check,
-  firstDuplicate,
-  firstFailure,
-  refuse,
-  toEpochMillis,
-} from '@aimline/kernel';
+import { instantMs } from '@aimline/calendar';
+import { accept, check, firstDuplicate, firstFailure, refuse } from '@aimline/kernel';
 import type { MeetingCommandOf } from '../commands.js';
 import { beforeMeeting, type Handler } from './handler.js';
 
@@ -48,7 +42,7 @@ export const recordAttendance: Handler<'RecordAttendance'> = (command, m) => {
     () => beforeMeeting(m),
     () =>
       check(
-        toEpochMillis(command.at) < toEpochMillis(m.schedule.start),
+        instantMs(command.at) < instantMs(m.schedule.start),
         'STATE',
         `meeting ${d.meetingId} has not started: attendance is taken at the meeting`,
       ),

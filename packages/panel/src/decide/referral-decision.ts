@@ -1,11 +1,11 @@
 /** PNL-2, PNL-6, PNL-8, PNL-10, NAT-9: the panel's decision, reviews and closing. */
+import { ageOn } from '@aimline/calendar';
 import { accept, refuse, eventOf } from '@aimline/kernel';
 import type { ReferralHandler } from './handler.js';
 import { bandsForAge, defaultBandForAge } from '../brook.js';
 import { CASE_NOTE_HEADING, minutesDocumentCategory } from '../derive.js';
 import { routeOf } from '../policy.js';
 import type { PanelReferralEvent } from '../referral/events.js';
-import { ageOn } from '../schedule/local-time.js';
 import type { Rating } from '../values.js';
 import { openUndecided } from './referral-intake.js';
 

@@ -1,12 +1,11 @@
 /** PNL-3, PNL-4, PNL-5: receiving and booking a referral, papers, contacts, the referrer. */
-import { isWorkingDay, type Calendar } from '@aimline/calendar';
-import { accept, refuse, reject, toEpochMillis, eventOf, type Rejection } from '@aimline/kernel';
+import { ageOn, type Calendar, instantMs, isWorkingDay, localDate } from '@aimline/calendar';
+import { accept, refuse, reject, eventOf, type Rejection } from '@aimline/kernel';
 import type { ReferralHandler } from './handler.js';
 import type { PanelPolicy } from '../policy.js';
 import type { PanelReferralEvent } from '../referral/events.js';
 import type { ReferralState } from '../referral/state.js';
 import { papersDueFor } from '../schedule/booking.js';
-import { ageOn, londonDateOf } from '../schedule/local-time.js';
 import type { Booking } from '../values.js';
 
 const ev = eventOf<PanelReferralEvent>();
@@ -29,7 +28,7 @@ const checkBooking = (
 ): Rejection | undefined => {
   if (!isWorkingDay(calendar, b.sittingDate))
     return reject('PNL-1', 'the panel sits on working days', `${field}.sittingDate`);
-  if (londonDateOf(b.sittingStart) !== b.sittingDate)
+  if (localDate(b.sittingStart) !== b.sittingDate)
     return reject('INPUT', 'the sitting start is not on the sitting date', `${field}.sittingStart`);
   if (b.papersDue !== papersDueFor(policy, calendar, b.sittingDate))
     return reject(
@@ -37,7 +36,7 @@ const checkBooking = (
       `papers are due ${policy.papersWorkingDaysBefore} working days before the sitting`,
       `${field}.papersDue`,
     );
-  if (toEpochMillis(b.papersDue) < toEpochMillis(at))
+  if (instantMs(b.papersDue) < instantMs(at))
     return reject(
       'PNL-4',
       'too late for the papers to reach members in time: book the next sitting',
@@ -48,7 +47,7 @@ const checkBooking = (
 
 export const receiveReferral: ReferralHandler<'ReceiveReferral'> = (c, s, { policy, calendar }) => {
   if (s.referralId !== null) return refuse('STATE', `referral ${s.referralId} is already received`);
-  const today = londonDateOf(c.at);
+  const today = localDate(c.at);
   if (c.data.child.dateOfBirth > today)
     return refuse('INPUT', 'the date of birth is in the future', 'data.child.dateOfBirth');
   const age = ageOn(c.data.child.dateOfBirth, today);
@@ -89,7 +88,7 @@ export const rebookReferral: ReferralHandler<'RebookReferral'> = (c, s, { policy
   const papersAlreadyIn =
     s.papersSent !== null &&
     b.sittingId === s.papersSent.sittingId &&
-    toEpochMillis(s.papersSent.at) <= toEpochMillis(b.papersDue);
+    instantMs(s.papersSent.at) <= instantMs(b.papersDue);
   if (!papersAlreadyIn) {
     const bad = checkBooking(b, c.at, policy, calendar, 'data.booking');
     if (bad !== undefined) return refuse(bad);
@@ -119,7 +118,7 @@ export const sendPapers: ReferralHandler<'SendPapers'> = (c, s) => {
       sittingId: b.sittingId,
       recipients: c.data.recipients,
       papersDue: b.papersDue,
-      late: toEpochMillis(c.at) > toEpochMillis(b.papersDue),
+      late: instantMs(c.at) > instantMs(b.papersDue),
     }),
   );
 };

@@ -2,7 +2,7 @@
  * PNL-2, PNL-7, PNL-8, PNL-9: attendance, holding the sitting, actions and minutes; the minutes'
  * approval and distribution go through `@aimline/meetings`' MTG-7 and MTG-8 rules.
  */
-import { addWorkingDays, toUtcIso, type Calendar } from '@aimline/calendar';
+import { addWorkingDays, type Calendar, instantMs, localDate, toUtcIso } from '@aimline/calendar';
 import {
   approvalRejection,
   awaitingRecipients,
@@ -10,10 +10,9 @@ import {
   unapprovedRejection,
 } from '@aimline/meetings';
 import { minutesDocumentCategory } from '../derive.js';
-import { accept, check, eventOf, refuse, toEpochMillis, type Rejection } from '@aimline/kernel';
+import { accept, check, eventOf, refuse, type Rejection } from '@aimline/kernel';
 import type { SittingHandler } from './handler.js';
 import type { PanelPolicy } from '../policy.js';
-import { londonDateOf } from '../schedule/local-time.js';
 import type { PanelSittingEvent } from '../sitting/events.js';
 import { minutesRecipients, minutesSentTo } from '../sitting/minutes.js';
 import type { SittingState } from '../sitting/state.js';
@@ -53,7 +52,7 @@ export const recordAttendance: SittingHandler<'RecordAttendance'> = (c, s, { pol
 export const holdSitting: SittingHandler<'HoldSitting'> = (c, s, { policy }) => {
   const closed = openForChange(s);
   if (closed !== undefined) return refuse(closed);
-  if (toEpochMillis(c.at) < toEpochMillis(s.slot!.start))
+  if (instantMs(c.at) < instantMs(s.slot!.start))
     return refuse('STATE', 'the sitting has not started yet', 'at');
   if (s.attendees.length === 0)
     return refuse('PNL-2', 'record the attendance before holding the sitting', 'data.sittingId');
@@ -180,11 +179,11 @@ export const distributeMinutes: SittingHandler<'DistributeMinutes'> = (
       at: c.at,
       documentCategory: minutesDocumentCategory(date),
       recipients: [...recipients],
-      late: toEpochMillis(c.at) > toEpochMillis(minutesDueFor(policy, calendar, date)),
+      late: instantMs(c.at) > instantMs(minutesDueFor(policy, calendar, date)),
     }),
   );
 };
 
 /** The local date of the sitting's start (for callers that only have the instant). */
 export const sittingDateOf = (s: SittingState): string | null =>
-  s.slot === null ? null : londonDateOf(s.slot.start);
+  s.slot === null ? null : localDate(s.slot.start);

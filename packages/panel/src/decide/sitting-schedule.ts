@@ -1,6 +1,6 @@
 /** PNL-1: scheduling, moving, re-venuing and cancelling a sitting; notifying members. */
-import { isWorkingDay } from '@aimline/calendar';
-import { accept, refuse, reject, toEpochMillis, eventOf, type Rejection } from '@aimline/kernel';
+import { instantMs, isWorkingDay } from '@aimline/calendar';
+import { accept, refuse, reject, eventOf, type Rejection } from '@aimline/kernel';
 import type { SittingHandler } from './handler.js';
 import { sittingForMonth } from '../schedule/pattern.js';
 import { londonInstant } from '../schedule/local-time.js';
@@ -58,9 +58,9 @@ export const moveSitting: SittingHandler<'MoveSitting'> = (c, s, { policy, calen
     );
   const start = londonInstant(c.data.date, c.data.start ?? policy.sittingStart);
   const end = londonInstant(c.data.date, c.data.end ?? policy.sittingEnd);
-  if (toEpochMillis(end) <= toEpochMillis(start))
+  if (instantMs(end) <= instantMs(start))
     return refuse('INPUT', 'the sitting must end after it starts', 'data.end');
-  if (toEpochMillis(start) <= toEpochMillis(c.at))
+  if (instantMs(start) <= instantMs(c.at))
     return refuse('INPUT', 'a sitting cannot be moved into the past', 'data.date');
   const from = s.slot!;
   if (from.start === start && from.end === end) return accept();

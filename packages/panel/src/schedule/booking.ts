@@ -3,7 +3,13 @@
  * number of working days (7) before the sitting; a referral too late for a sitting goes to the
  * next one, and the booking lists the sittings it skipped, each with the reason.
  */
-import { subtractWorkingDays, toUtcIso, type Calendar } from '@aimline/calendar';
+import {
+  compareInstants,
+  instantMs,
+  subtractWorkingDays,
+  toUtcIso,
+  type Calendar,
+} from '@aimline/calendar';
 import type { PanelPolicy } from '../policy.js';
 import type { Booking } from '../values.js';
 import { longDate } from './local-time.js';
@@ -23,8 +29,7 @@ export const papersDueFor = (
   sittingDate: string,
 ): string => toUtcIso(subtractWorkingDays(calendar, sittingDate, policy.papersWorkingDaysBefore));
 
-const ms = (instant: string): number => Date.parse(instant);
-const byStart = (a: ScheduleEntry, b: ScheduleEntry): number => ms(a.start) - ms(b.start);
+const byStart = (a: ScheduleEntry, b: ScheduleEntry): number => compareInstants(a.start, b.start);
 
 const tooLate = (policy: PanelPolicy, sittingDate: string, papersDue: string): string =>
   `papers for the sitting on ${longDate(sittingDate)} had to reach members by the end of ${longDate(papersDue)} (${policy.papersWorkingDaysBefore} working days before); too late, so booked into the next sitting (PNL-4)`;
@@ -41,7 +46,7 @@ export const bookingFor = (
 ): Booking | undefined => {
   const skipped: Array<{ sittingId: string; reason: string }> = [];
   for (const entry of [...schedule].sort(byStart)) {
-    if (ms(entry.start) <= ms(at)) continue;
+    if (instantMs(entry.start) <= instantMs(at)) continue;
     if (entry.cancelled === true) {
       skipped.push({
         sittingId: entry.sittingId,
@@ -50,7 +55,7 @@ export const bookingFor = (
       continue;
     }
     const papersDue = papersDueFor(policy, calendar, entry.date);
-    if (ms(papersDue) < ms(at)) {
+    if (instantMs(papersDue) < instantMs(at)) {
       skipped.push({ sittingId: entry.sittingId, reason: tooLate(policy, entry.date, papersDue) });
       continue;
     }
@@ -89,8 +94,9 @@ export const rebookingFor = (
       return { kind: 'unchanged' };
     const papersDue = papersDueFor(policy, calendar, entry.date);
     const inTime =
-      ms(papersDue) >= ms(at) || (papersSentAt !== undefined && ms(papersSentAt) <= ms(papersDue));
-    if (inTime && ms(entry.start) > ms(at))
+      instantMs(papersDue) >= instantMs(at) ||
+      (papersSentAt !== undefined && instantMs(papersSentAt) <= instantMs(papersDue));
+    if (inTime && instantMs(entry.start) > instantMs(at))
       return {
         kind: 'rebook',
         booking: {
