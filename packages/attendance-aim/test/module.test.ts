@@ -50,6 +50,33 @@ describe('the module: stream, codecs, nothing appended on rejection', () => {
     expect(stored).toEqual(['AttendanceCaseOpened']);
   });
 
+  it('an unknown field anywhere in a command is refused with its path, and nothing is appended', async () => {
+    const store = new InMemoryEventStore();
+    const handler = commandHandler({ store, clock: () => '2024-09-03T09:00:00Z' });
+    const r = await handler.execute(
+      attendanceAimModule(),
+      wire(
+        '00000000-0000-4000-8000-000000000004',
+        'OpenAttendanceCase',
+        {
+          caseId: 'c-10',
+          pupil: { ...secondaryPupil, favouriteColour: 'green' },
+          school,
+          parents: [mum],
+          comment: 'not part of the command',
+        },
+        '2024-09-02T08:00:00Z',
+      ),
+    );
+    expect(E.isLeft(r) && r.left.kind === 'InvalidCommand' && r.left.problems).toEqual([
+      { path: 'data.pupil.favouriteColour', message: 'unknown field' },
+      { path: 'data.comment', message: 'unknown field' },
+    ]);
+    const stored = [];
+    for await (const e of store.readStream('attendance-aim-c-10')) stored.push(e.type);
+    expect(stored).toEqual([]);
+  });
+
   it('ATT-2: a letter with no date decodes (so the decider names the rule), a malformed command does not', () => {
     const ok = attendanceAimModule().commands.decode(
       wire(

@@ -37,6 +37,7 @@ export {
 } from './command-handler.js';
 
 export { fieldProblems, describeProblems, type FieldProblem } from './codec/decode-errors.js';
+export { unknownFields } from './codec/exact-fields.js';
 export {
   personal,
   PersonalCodec,

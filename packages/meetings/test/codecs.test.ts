@@ -18,6 +18,27 @@ import {
 const paths = (type: string) =>
   meetingEvents.personalData(type).map((p) => `${p.path}:${p.category}`);
 
+describe('codecs: wire commands are exact', () => {
+  it('MTG-1: an unknown field in the data or inside the location is refused with its path', () => {
+    const r = meetingCommands.decode({
+      commandId: '00000000-0000-4000-8000-00000000000a',
+      type: 'ScheduleMeeting',
+      at: '2026-02-02T09:00:00Z',
+      actor: asLead,
+      data: {
+        meetingId: MEETING,
+        ...scheduleData,
+        location: { ...scheduleData.location, doorCode: '1234' },
+        agenda: 'not part of the command',
+      },
+    });
+    expect(E.isLeft(r) && r.left.problems).toEqual([
+      { path: 'data.location.doorCode', message: 'unknown field' },
+      { path: 'data.agenda', message: 'unknown field' },
+    ]);
+  });
+});
+
 describe('codecs: personal data is marked, wire commands are validated, events round-trip', () => {
   it("MTG-2: invitees' names, email and postal addresses are personal data", () => {
     expect(paths('InviteListSubmitted')).toEqual(

@@ -4,6 +4,7 @@ import { Actor } from '../actor.js';
 import type { Command, CommandEnvelope } from '../command.js';
 import { IsoInstant } from '../instant.js';
 import { describeProblems, fieldProblems, type FieldProblem } from './decode-errors.js';
+import { unknownFields } from './exact-fields.js';
 import { personalDataPaths, type PersonalDataPath } from './personal-data.js';
 
 export type CommandDefinitions = Readonly<Record<string, t.Mixed>>;
@@ -47,7 +48,12 @@ const invalid = (problems: FieldProblem[]): CommandDecodeError => ({
   message: `Invalid command: ${describeProblems(problems)}`,
 });
 
-/** Builds a command catalogue: each command type's data codec, checked after the envelope. */
+/**
+ * Builds a command catalogue: each command type's data codec, checked after the envelope.
+ * Decoding is exact: a field the codec does not declare, in the envelope, the actor or the
+ * data at any depth, is refused with its path (`data.child.nickname: unknown field`), never
+ * stored and never silently dropped.
+ */
 export const commandCatalogue = <D extends CommandDefinitions>(
   definitions: D,
 ): CommandCatalogue<CommandOf<D>> => {
@@ -64,22 +70,22 @@ export const commandCatalogue = <D extends CommandDefinitions>(
           },
         ]),
       );
-    const result = defs[type]!.decode(data);
-    return E.isLeft(result)
-      ? E.left(
-          invalid(
-            fieldProblems(result.left).map((p) => ({
-              ...p,
-              path: p.path === '(root)' ? 'data' : `data.${p.path}`,
-            })),
-          ),
-        )
+    const codec = defs[type]!;
+    const result = codec.decode(data);
+    const problems = [
+      ...(E.isLeft(result) ? fieldProblems(result.left) : []),
+      ...unknownFields(codec, data),
+    ].map((p) => ({ ...p, path: p.path === '(root)' ? 'data' : `data.${p.path}` }));
+    return problems.length > 0 || E.isLeft(result)
+      ? E.left(invalid(problems))
       : E.right(result.right);
   };
 
   const decode = (input: unknown): E.Either<CommandDecodeError, CommandEnvelope<CommandOf<D>>> => {
     const wire = WireCommand.decode(input);
     if (E.isLeft(wire)) return E.left(invalid(fieldProblems(wire.left)));
+    const extra = unknownFields(WireCommand, input);
+    if (extra.length > 0) return E.left(invalid(extra));
     const w = wire.right;
     const data = validateData(w.type, w.data);
     if (E.isLeft(data)) return data;
@@ -98,6 +104,10 @@ export const commandCatalogue = <D extends CommandDefinitions>(
       problems.push({ path: 'at', message: 'expected an ISO-8601 instant with offset' });
     if (E.isLeft(Actor.decode(command.actor)))
       problems.push({ path: 'actor', message: 'expected { id, role, agency }' });
+    else
+      problems.push(
+        ...unknownFields(Actor, command.actor).map((p) => ({ ...p, path: `actor.${p.path}` })),
+      );
     if (problems.length) return E.left(invalid(problems));
     const data = validateData(command.type, command.data);
     return E.isLeft(data) ? data : E.right({ ...command, data: data.right });

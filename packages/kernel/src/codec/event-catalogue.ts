@@ -2,6 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
 import type { DomainEvent } from '../event.js';
 import { describeProblems, fieldProblems, type FieldProblem } from './decode-errors.js';
+import { unknownFields } from './exact-fields.js';
 import { personalDataPaths, type PersonalDataPath } from './personal-data.js';
 
 /** Turns data stored at schema version v into data of version v + 1. Pure. */
@@ -111,6 +112,12 @@ export const eventCatalogue = <D extends Definitions>(
   const personal = new Map<string, PersonalDataPath[]>();
   for (const [type, def] of Object.entries(defs)) personal.set(type, personalDataPaths(def.codec));
 
+  /**
+   * Stored events are history: one written before codecs were exact may carry fields its codec
+   * does not declare. Those fields stay in the store (evidence is never altered) and are not
+   * refused on reading, or the whole stream would become unreadable; the domain sees only the
+   * declared fields it folds. New events cannot carry them (`encode` refuses).
+   */
   const decode = (stored: StoredEventRef): E.Either<EventDecodeError, EventOf<D>> => {
     const def = Object.prototype.hasOwnProperty.call(defs, stored.type)
       ? defs[stored.type]
@@ -161,6 +168,14 @@ export const eventCatalogue = <D extends Definitions>(
   const encode = (event: EventOf<D>): EncodedEvent => {
     const def = defs[event.type];
     if (def === undefined) throw new TypeError(`encode: unknown event type "${event.type}"`);
+    // A new event is written exactly as its codec declares it: a decider that builds an event
+    // the codec does not accept, or with fields the codec does not declare, is a bug, and
+    // nothing of it is stored. (Stored events are read tolerantly: see `decode`.)
+    const invalid = E.isLeft(def.codec.decode(event.data))
+      ? [{ path: '(root)', message: `not a valid ${event.type}` }]
+      : unknownFields(def.codec, event.data);
+    if (invalid.length > 0)
+      throw new TypeError(`encode: new "${event.type}" event: ${describeProblems(invalid)}`);
     return { type: event.type, schemaVersion: def.version, data: def.codec.encode(event.data) };
   };
 

@@ -1,0 +1,145 @@
+/**
+ * Exact codecs at the boundary: a field a codec does not declare is refused with its path,
+ * never stored and never silently dropped, through every io-ts combinator the domains use.
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import * as t from 'io-ts';
+import { describe, expect, it } from 'vitest';
+import {
+  commandCatalogue,
+  defineEvent,
+  eventCatalogue,
+  IsoDate,
+  personal,
+  unknownFields,
+} from '../src/index.js';
+
+const Person = t.intersection([
+  t.type({ name: personal(t.string, 'name'), dateOfBirth: personal(IsoDate, 'dateOfBirth') }),
+  t.partial({ school: personal(t.string, 'school') }),
+]);
+const Venue = t.union([
+  t.type({ mode: t.literal('venue'), room: t.string }),
+  t.strict({ mode: t.literal('online'), platform: t.string }),
+]);
+const OpenFile = t.readonly(
+  t.type({
+    fileId: t.refinement(t.string, (s) => s.length > 0, 'Id'),
+    child: Person,
+    parents: t.readonlyArray(Person),
+    venue: Venue,
+    tags: t.record(t.string, t.exact(t.type({ note: t.string }))),
+  }),
+);
+
+const data = {
+  fileId: 'f1',
+  child: { name: 'Ada Testchild', dateOfBirth: '2014-05-01' },
+  parents: [{ name: 'Bo Testparent', dateOfBirth: '1985-01-01', school: 'none' }],
+  venue: { mode: 'online', platform: 'Teams' },
+  tags: { urgent: { note: 'call back' } },
+};
+
+describe('unknownFields: the fields a codec does not declare, at any depth', () => {
+  it('finds nothing in an exact value', () => {
+    expect(unknownFields(OpenFile, data)).toEqual([]);
+  });
+
+  it('names an extra field at the top, inside an intersection, an array, a union and a record', () => {
+    const extra = {
+      ...data,
+      caseNotes: 'x',
+      child: { ...data.child, nickname: 'A' },
+      parents: [{ ...data.parents[0], phone: '0' }],
+      venue: { ...data.venue, password: 'p' },
+      tags: { urgent: { note: 'call back', by: 'me' } },
+    };
+    expect(unknownFields(OpenFile, extra).map((p) => p.path)).toEqual([
+      'child.nickname',
+      'parents.0.phone',
+      'venue.password',
+      'tags.urgent.by',
+      'caseNotes',
+    ]);
+    expect(unknownFields(OpenFile, extra)[0]?.message).toBe('unknown field');
+  });
+
+  it('reads a union by the member that decodes the value', () => {
+    const venue = { mode: 'venue', room: 'R1', platform: 'Teams' };
+    expect(unknownFields(Venue, venue).map((p) => p.path)).toEqual(['platform']);
+  });
+});
+
+const commands = commandCatalogue({ OpenFile });
+const wire = {
+  commandId: '3b0f2c1e-8d4a-4f7b-9c2d-1e2f3a4b5c6d',
+  type: 'OpenFile',
+  at: '2026-11-23T10:00:00Z',
+  actor: { id: 'sw-0001', role: 'social worker', agency: 'children-social-care' },
+  data,
+};
+
+describe('the command catalogue decodes exactly', () => {
+  it('accepts an exact wire command', () => {
+    expect(E.isRight(commands.decode(wire))).toBe(true);
+  });
+
+  it('refuses an unknown field in the data, naming it', () => {
+    const r = commands.decode({ ...wire, data: { ...data, child: { ...data.child, x: 1 } } });
+    expect(E.isLeft(r) && r.left.problems).toEqual([
+      { path: 'data.child.x', message: 'unknown field' },
+    ]);
+    expect(E.isLeft(r) && r.left.message).toBe('Invalid command: data.child.x: unknown field');
+  });
+
+  it('refuses an unknown field in the envelope and in the actor', () => {
+    const r = commands.decode({ ...wire, priority: 'high' });
+    expect(E.isLeft(r) && r.left.problems).toEqual([
+      { path: 'priority', message: 'unknown field' },
+    ]);
+    const a = commands.decode({ ...wire, actor: { ...wire.actor, email: 'x@example.org' } });
+    expect(E.isLeft(a) && a.left.problems[0]?.path).toBe('actor.email');
+  });
+
+  it('reports wrong fields and unknown fields together', () => {
+    const r = commands.decode({ ...wire, data: { ...data, fileId: 7, extra: true } });
+    expect(E.isLeft(r) && r.left.problems.map((p) => p.path)).toEqual([
+      'data.fileId',
+      'data.extra',
+    ]);
+  });
+
+  it('validates commands built in code the same way', () => {
+    const r = commands.validate({
+      type: 'OpenFile',
+      at: wire.at,
+      actor: wire.actor,
+      data: { ...data, extra: true },
+    });
+    expect(E.isLeft(r) && r.left.problems[0]?.path).toBe('data.extra');
+  });
+});
+
+describe('the event catalogue writes new events exactly and reads history tolerantly', () => {
+  const events = eventCatalogue({ FileOpened: defineEvent(t.type({ fileId: t.string })) });
+
+  it('refuses to encode a new event with a field its codec does not declare', () => {
+    expect(() =>
+      events.encode({ type: 'FileOpened', data: { fileId: 'f1', extra: 1 } as never }),
+    ).toThrow(/FileOpened.*extra: unknown field/);
+    expect(() => events.encode({ type: 'FileOpened', data: { fileId: 7 } as never })).toThrow(
+      /not a valid FileOpened/,
+    );
+  });
+
+  it('still decodes a stored event that carries a field from before codecs were exact', () => {
+    const r = events.decode({
+      stream: 'file-f1',
+      revision: 0,
+      type: 'FileOpened',
+      schemaVersion: 1,
+      data: { fileId: 'f1', extra: 1 },
+    });
+    expect(E.isRight(r)).toBe(true);
+  });
+});
