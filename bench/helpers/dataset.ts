@@ -215,9 +215,9 @@ export const historyFile = async (data: Dataset, total: number): Promise<string>
   const events = await recordSteps(data.steps, data.moduleNamed);
   const dataText = events.map((e) => canonicalJson(e.data));
   const prefixOf = (stream: string): string => {
-    const entry = data.registry.entryForStream(stream);
-    if (entry === undefined) throw new Error(`no module owns ${stream}`);
-    return entry.module.streamPrefix;
+    const module = data.registry.moduleForStream(stream);
+    if (module === undefined) throw new Error(`no module owns ${stream}`);
+    return module.streamPrefix;
   };
   const prefixes = events.map((e) => prefixOf(e.stream));
   await openSqliteEventStore(path).dispose(); // the store's own schema, pragmas and header

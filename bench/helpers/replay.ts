@@ -52,7 +52,7 @@ const eventCounts = (): Projection<{
 export const allProjections = (registry: DomainRegistry): Array<Projection<unknown>> =>
   [
     eventCounts(),
-    deadlineTracker(registry.sources),
+    deadlineTracker(registry.modules),
     // The scorecard projection takes the CLI runtime but does not use it.
     panelScorecardProjection(undefined as unknown as Runtime),
     attendanceOverviewProjection(),

@@ -1,13 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { englandAndWales, type Calendar, type DeadlineStatus } from '@aimline/calendar';
-import {
-  deadlines,
-  defaultHsbPolicy,
-  hsbCaseModule,
-  type HsbPolicy,
-  type HsbState,
-} from '@aimline/hsb-aim';
-import type { ChainBreak, EventStore } from '@aimline/kernel';
+import { defaultHsbPolicy, hsbCaseModule, type HsbPolicy } from '@aimline/hsb-aim';
+import type { AnyDomainModule, ChainBreak, EventStore } from '@aimline/kernel';
 import {
   auditTrail,
   deadlineReport,
@@ -19,7 +13,6 @@ import {
   verifyChains,
   type AuditEntry,
   type AuditPolicy,
-  type DeadlineSource,
   type ProjectionDecodeError,
   type TrackedDeadline,
 } from '@aimline/projections';
@@ -29,8 +22,8 @@ export interface AuditReplayOptions {
   readonly asOf: string;
   /** Only this stream (e.g. `hsb-case-case-1`); default every stream. */
   readonly caseStream?: string;
-  /** Where deadlines come from; default the HSB case with `policy` and `calendar`. */
-  readonly sources?: ReadonlyArray<DeadlineSource>;
+  /** The modules whose streams and deadlines are audited; default the HSB case with `policy` and `calendar`. */
+  readonly modules?: ReadonlyArray<AnyDomainModule>;
   readonly policy?: HsbPolicy;
   readonly calendar?: Calendar;
   /** When a recording counts as late (default 48 hours after it happened). */
@@ -98,14 +91,6 @@ export class AuditReplayError extends Error {
   }
 }
 
-export const hsbDeadlineSource = (
-  policy: HsbPolicy = defaultHsbPolicy,
-  calendar: Calendar = englandAndWales,
-): DeadlineSource => ({
-  module: hsbCaseModule(policy, calendar),
-  deadlines: (state) => deadlines(state as HsbState, policy, calendar),
-});
-
 const finding = (t: TrackedDeadline): DeadlineFinding => ({
   stream: t.stream,
   ruleId: t.deadline.ruleId,
@@ -140,17 +125,19 @@ export const auditReplay = async (
   const { asOf, caseStream } = options;
   if (Number.isNaN(Date.parse(asOf)))
     throw new TypeError(`auditReplay: asOf is not an ISO-8601 instant: ${asOf}`);
-  const sources = options.sources ?? [hsbDeadlineSource(options.policy, options.calendar)];
+  const modules = options.modules ?? [
+    hsbCaseModule(options.policy ?? defaultHsbPolicy, options.calendar ?? englandAndWales),
+  ];
 
   const verification = await verifyChains(
     store,
     caseStream === undefined ? {} : { stream: caseStream },
   );
 
-  const decode = eventDecoder(sources.map((s) => s.module));
-  const replayed = await replayAsOf(store, decode, deadlineTracker(sources), asOf);
+  const decode = eventDecoder(modules);
+  const replayed = await replayAsOf(store, decode, deadlineTracker(modules), asOf);
   if (E.isLeft(replayed)) throw new AuditReplayError(replayed.left);
-  const report = deadlineReport(replayed.right, sources, asOf);
+  const report = deadlineReport(replayed.right, modules, asOf);
   const rows = report.deadlines.filter((t) => caseStream === undefined || t.stream === caseStream);
   const ofKind = (kind: DeadlineStatus['kind']) =>
     rows.filter((t) => t.status.kind === kind).map(finding);

@@ -15,8 +15,6 @@ import {
   deadlineReport,
   deadlineTracker,
   foldProjection,
-  HSB_PHASE_ORDER,
-  hsbPhaseOf,
   recordedBy,
   type DecodedEvent,
   type TimelineEntry,
@@ -222,15 +220,14 @@ export const createApp = (options: AppOptions): App => {
     const timeline = await caseTimeline(
       store,
       di.resolve(Tokens.Decoder),
-      di.resolve(Tokens.Deadlines),
+      di.resolve(Tokens.HsbModule),
       stream,
-      hsbPhaseOf,
       asOf,
     );
     if (E.isLeft(timeline))
       throw new HttpError(500, { error: 'CorruptHistory', message: timeline.left.message });
     const t = timeline.right;
-    const order = [...HSB_PHASE_ORDER, ...Object.keys(t.phases)];
+    const order = [...t.phaseOrder, ...Object.keys(t.phases)];
     const phases: Record<string, unknown[]> = {};
     for (const phase of order) {
       const entries = t.phases[phase];
@@ -250,7 +247,7 @@ export const createApp = (options: AppOptions): App => {
     await requireCase(stream);
     const asOf = asOfParam(url) ?? di.resolve(Tokens.Clock)();
     const decode = di.resolve(Tokens.Decoder);
-    const source = di.resolve(Tokens.Deadlines);
+    const module = di.resolve(Tokens.HsbModule);
     // What the council had recorded by asOf, folded with the case's own decider.
     const known: DecodedEvent[] = [];
     const keep = recordedBy(asOf);
@@ -261,7 +258,7 @@ export const createApp = (options: AppOptions): App => {
         throw new HttpError(500, { error: 'CorruptHistory', message: decoded.left.message });
       known.push(decoded.right);
     }
-    const report = deadlineReport(foldProjection(deadlineTracker([source]), known), [source], asOf);
+    const report = deadlineReport(foldProjection(deadlineTracker([module]), known), [module], asOf);
     send(res, 200, {
       stream,
       asOf,

@@ -5,13 +5,7 @@ import {
   type DependencyContainer,
 } from 'tsyringe';
 import { englandAndWales, type Calendar } from '@aimline/calendar';
-import {
-  deadlines,
-  defaultHsbPolicy,
-  hsbCaseModule,
-  type HsbPolicy,
-  type HsbState,
-} from '@aimline/hsb-aim';
+import { defaultHsbPolicy, hsbCaseModule, type HsbPolicy } from '@aimline/hsb-aim';
 import { commandHandler, type EventStore } from '@aimline/kernel';
 import { eventDecoder } from '@aimline/projections';
 import { Tokens } from './tokens.js';
@@ -50,16 +44,6 @@ export const compose = (options: CompositionOptions): DependencyContainer => {
   });
   c.register(Tokens.Decoder, {
     useFactory: instanceCachingFactory((d) => eventDecoder([d.resolve(Tokens.HsbModule)])),
-  });
-  c.register(Tokens.Deadlines, {
-    useFactory: instanceCachingFactory((d) => {
-      const policy = d.resolve(Tokens.HsbPolicy);
-      const calendar = d.resolve(Tokens.Calendar);
-      return {
-        module: d.resolve(Tokens.HsbModule),
-        deadlines: (state: unknown) => deadlines(state as HsbState, policy, calendar),
-      };
-    }),
   });
   return c;
 };

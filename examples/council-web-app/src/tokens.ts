@@ -2,7 +2,7 @@ import type { InjectionToken } from 'tsyringe';
 import type { Calendar } from '@aimline/calendar';
 import type { HsbCaseModule, HsbPolicy } from '@aimline/hsb-aim';
 import type { CommandHandler, EventStore } from '@aimline/kernel';
-import type { DeadlineSource, EventDecoder } from '@aimline/projections';
+import type { EventDecoder } from '@aimline/projections';
 
 /**
  * Explicit injection tokens. tsx and vitest strip types without emitting decorator metadata,
@@ -17,5 +17,4 @@ export const Tokens = {
   HsbModule: Symbol('HsbCaseModule') as InjectionToken<HsbCaseModule>,
   CommandHandler: Symbol('CommandHandler') as InjectionToken<CommandHandler>,
   Decoder: Symbol('EventDecoder') as InjectionToken<EventDecoder>,
-  Deadlines: Symbol('DeadlineSource') as InjectionToken<DeadlineSource>,
 } as const;

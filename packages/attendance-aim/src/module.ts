@@ -1,11 +1,15 @@
 /** The attendance AIM case as a kernel DomainModule (stream `attendance-aim-{caseId}`). */
+import { deadlinesAt } from '@aimline/calendar';
 import type { Decider, DomainModule, Rejection } from '@aimline/kernel';
 import { attendanceAimCommands, type AttendanceAimCommand } from './commands.js';
+import { deadlines } from './deadlines.js';
 import { decide } from './decide/index.js';
 import { attendanceAimEvents, type AttendanceAimEvent } from './events.js';
 import { evolve } from './evolve.js';
 import { defaultAttendancePolicy, type AttendancePolicy } from './policy.js';
+import { schoolCalendar, type SchoolCalendar } from './school-calendar.js';
 import { initialState, type AttendanceAimState } from './state.js';
+import { attendanceAimTimeline } from './timeline.js';
 
 export const ATTENDANCE_AIM_STREAM_PREFIX = 'attendance-aim-';
 
@@ -18,11 +22,18 @@ export const makeAttendanceAimDecider = (
   initialState,
   decide: decide(policy),
   evolve,
-  isTerminal: (state) => state.status === 'closed',
 });
 
+/** Without term dates, every England and Wales working day counts as a school day. */
+const workingDays = schoolCalendar({ id: 'working-days', terms: [] });
+
+/**
+ * The module for a council's policy; `schoolCalendarOf` gives the term dates of a school (by
+ * id; `undefined` before a case names its school) for counting school days in deadlines.
+ */
 export const attendanceAimModule = (
   policy: AttendancePolicy = defaultAttendancePolicy,
+  schoolCalendarOf: (schoolId: string | undefined) => SchoolCalendar = () => workingDays,
 ): DomainModule<AttendanceAimCommand, AttendanceAimEvent, AttendanceAimState, Rejection> => ({
   name: 'attendance-aim',
   streamPrefix: ATTENDANCE_AIM_STREAM_PREFIX,
@@ -30,4 +41,14 @@ export const attendanceAimModule = (
   commands: attendanceAimCommands,
   events: attendanceAimEvents,
   streamOf: (command) => attendanceAimStream(command.data.caseId),
+  deadlines: (state, asOf) =>
+    deadlinesAt(
+      deadlines(
+        state,
+        policy,
+        schoolCalendarOf(state.status === 'none' ? undefined : state.school.schoolId),
+      ),
+      asOf,
+    ),
+  timeline: attendanceAimTimeline,
 });

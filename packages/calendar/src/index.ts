@@ -100,6 +100,7 @@ export { LONDON } from './london-zone.js';
 
 // Deadlines (T-6, T-7)
 export { deadline, meet, statusAt, waive } from './deadline.js';
+export { deadlinesAt } from './deadlines-at.js';
 export type { DeadlineInput } from './deadline.js';
 export { DeadlineCodec, DeadlineStatusCodec, DeadlineUnitCodec } from './deadline-codec.js';
 export type { Deadline, DeadlineStatus, DeadlineUnit } from './deadline-codec.js';

@@ -7,6 +7,7 @@ import { isLeft, isRight } from 'fp-ts/lib/Either.js';
 import {
   DeadlineCodec,
   deadline,
+  deadlinesAt,
   englandAndWales,
   extendCalendar,
   meet,
@@ -311,5 +312,23 @@ describe('statusAt before the deadline was settled', () => {
     const waived = waive(d, 'Case closed: family moved out of area', '2027-01-04T10:00:00Z');
     expect(statusAt(waived, '2027-01-01T10:00:00Z')).toEqual({ kind: 'open' });
     expect(statusAt(waived, '2027-01-04T10:00:00Z')).toEqual(waived.status);
+  });
+});
+
+describe('T-7: the deadlines that stand at an instant', () => {
+  it('leaves out a deadline whose clock had not started by asOf', () => {
+    expect(deadlinesAt([allocation()], '2026-12-24T14:59:59Z')).toEqual([]);
+  });
+
+  it('judges each deadline at asOf: open before its due instant, breached after it, met once met', () => {
+    const d = allocation();
+    expect(deadlinesAt([d], '2026-12-30T12:00:00Z')[0]!.status).toEqual({ kind: 'open' });
+    expect(deadlinesAt([d], '2027-01-06T00:00:00Z')[0]!.status.kind).toBe('breached');
+    const met = meet(d, '2026-12-29T10:00:00Z');
+    expect(deadlinesAt([met], '2027-01-06T00:00:00Z')[0]!.status).toEqual({
+      kind: 'met',
+      at: '2026-12-29T10:00:00.000Z',
+    });
+    expect(deadlinesAt([met], '2026-12-28T10:00:00Z')[0]!.status).toEqual({ kind: 'open' });
   });
 });

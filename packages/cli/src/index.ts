@@ -18,6 +18,6 @@ export {
   schoolCalendarFor,
   type CouncilPolicy,
 } from './council-policy.js';
-export { domainRegistry, type DomainRegistry, type DomainEntry } from './registry.js';
+export { domainRegistry, type DomainRegistry } from './registry.js';
 export { ExitCode, CliError } from './exit-codes.js';
 export { FileSnapshotStore } from './file-snapshot-store.js';

@@ -1,4 +1,4 @@
-/** The HSB case decider: decide, evolve, initial state, terminal when closed. */
+/** The HSB case decider: decide, evolve, initial state. */
 import type { Decider, Rejection } from '@aimline/kernel';
 import { englandAndWales, type Calendar } from '@aimline/calendar';
 import type { HsbCommand } from './commands.js';
@@ -12,8 +12,7 @@ export type HsbDecider = Decider<HsbCommand, HsbEvent, HsbState, Rejection>;
 
 /**
  * The decider for one council's policy and calendar (the calendar is needed where a guard
- * counts working days, NAT-3). A closed case is not terminal in the kernel's sense: a
- * documented reopening can still change it.
+ * counts working days, NAT-3). A closed case can still be changed by a documented reopening.
  */
 export const makeHsbDecider = (
   policy: HsbPolicy = defaultHsbPolicy,
@@ -22,5 +21,4 @@ export const makeHsbDecider = (
   initialState,
   decide: makeDecide({ policy, calendar }),
   evolve,
-  isTerminal: () => false,
 });

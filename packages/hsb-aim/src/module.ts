@@ -1,11 +1,13 @@
 /** The kernel DomainModule of an HSB case: stream `hsb-case-{caseId}`. */
 import type { DomainModule, Rejection } from '@aimline/kernel';
-import { englandAndWales, type Calendar } from '@aimline/calendar';
+import { deadlinesAt, englandAndWales, type Calendar } from '@aimline/calendar';
 import { hsbCommands, type HsbCommand } from './commands.js';
+import { deadlines } from './deadlines.js';
 import { makeHsbDecider } from './decider.js';
 import { hsbEvents, type HsbEvent } from './events.js';
 import { defaultHsbPolicy, type HsbPolicy } from './policy.js';
 import type { HsbState } from './state.js';
+import { hsbTimeline } from './timeline.js';
 
 export const HSB_STREAM_PREFIX = 'hsb-case-';
 export const hsbCaseStream = (caseId: string): string => `${HSB_STREAM_PREFIX}${caseId}`;
@@ -22,4 +24,6 @@ export const hsbCaseModule = (
   commands: hsbCommands,
   events: hsbEvents,
   streamOf: (command) => hsbCaseStream(command.data.caseId),
+  deadlines: (state, asOf) => deadlinesAt(deadlines(state, policy, calendar), asOf),
+  timeline: hsbTimeline,
 });

@@ -8,13 +8,11 @@ import type { Rejection } from './rejection.js';
  * - `decide` turns a command and the current state into the events that record what
  *   happened, or a typed rejection naming the rule it would break. A rejection appends nothing.
  * - `evolve` folds one event into the state. It never fails: events are facts.
- * - `isTerminal` says that no further command can change the state (a closed case).
  */
 export interface Decider<Command, Event, State, R extends Rejection = Rejection> {
   readonly initialState: State;
   readonly decide: (command: Command, state: State) => Either<R, ReadonlyArray<Event>>;
   readonly evolve: (state: State, event: Event) => State;
-  readonly isTerminal: (state: State) => boolean;
 }
 
 /** Folds events into a state, starting from the decider's initial state (or a given one). */

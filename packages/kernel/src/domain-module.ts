@@ -1,3 +1,4 @@
+import type { Deadline } from '@aimline/calendar';
 import type { CommandCatalogue } from './codec/command-catalogue.js';
 import type { EventCatalogue } from './codec/event-catalogue.js';
 import type { Command } from './command.js';
@@ -6,9 +7,30 @@ import type { DomainEvent } from './event.js';
 import type { Rejection } from './rejection.js';
 
 /**
+ * How a module's events appear on a case timeline: its phases in display order (the lanes of
+ * the timeline) and the phase of each event. Build it with `timelinePhases`, whose map is
+ * total over the module's event types: a new event type does not compile until it has a phase.
+ */
+export interface TimelinePhases<Ev extends DomainEvent, P extends string = string> {
+  readonly phases: ReadonlyArray<P>;
+  readonly phaseOf: (event: Ev) => P;
+}
+
+/** A module's timeline phases from its phases in display order and the phase of every event type. */
+export const timelinePhases = <Ev extends DomainEvent, P extends string>(
+  phases: ReadonlyArray<P>,
+  byType: { readonly [K in Ev['type']]: P },
+): TimelinePhases<Ev, P> => ({
+  phases,
+  phaseOf: (event: Ev) => byType[event.type as Ev['type']],
+});
+
+/**
  * Everything the command handler, the CLI and the projections need to know about one
  * kind of event-sourced entity (an HSB case, a panel referral, a meeting): its decider,
- * its command and event catalogues, and which stream a command goes to.
+ * its command and event catalogues, which stream a command goes to, and for the read side
+ * its deadlines and timeline phases. The module's policy and calendar are bound in when it is
+ * built, so no caller needs to know the type of its state.
  */
 export interface DomainModule<
   C extends Command,
@@ -24,6 +46,12 @@ export interface DomainModule<
   readonly commands: CommandCatalogue<C>;
   readonly events: EventCatalogue<Ev>;
   readonly streamOf: (command: C) => string;
+  /**
+   * The deadlines of one stream's state as they stand at `asOf` (an ISO-8601 instant): those
+   * started by then, each with its status at `asOf` (open, met, breached with how late, waived).
+   */
+  readonly deadlines: (state: S, asOf: string) => ReadonlyArray<Deadline>;
+  readonly timeline: TimelinePhases<Ev>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

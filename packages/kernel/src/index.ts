@@ -27,7 +27,12 @@ export type {
 export { type ExpectedRevision, describeExpected, meetsExpected } from './revision.js';
 export { canonicalJson } from './canonical-json.js';
 export { uuidV5, eventIdFor, AIMLINE_NAMESPACE } from './event-ids.js';
-export type { DomainModule, AnyDomainModule } from './domain-module.js';
+export {
+  timelinePhases,
+  type DomainModule,
+  type AnyDomainModule,
+  type TimelinePhases,
+} from './domain-module.js';
 export {
   commandHandler,
   type CommandHandler,

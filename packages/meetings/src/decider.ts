@@ -1,5 +1,5 @@
 /**
- * The meeting decider: `decide`, `evolve`, the initial state, and when nothing more can happen.
+ * The meeting decider: `decide`, `evolve` and the initial state.
  */
 import type { Decider, Rejection } from '@aimline/kernel';
 import type { MeetingCommand } from './commands.js';
@@ -7,7 +7,6 @@ import { makeDecide } from './decide/index.js';
 import { evolve } from './evolve.js';
 import type { MeetingEvent } from './events.js';
 import { defaultMeetingPolicy, type MeetingPolicy } from './policy.js';
-import { isComplete } from './queries.js';
 import { initialMeetingState, type MeetingState } from './state.js';
 
 export type MeetingDecider = Decider<MeetingCommand, MeetingEvent, MeetingState, Rejection>;
@@ -18,5 +17,4 @@ export const makeMeetingDecider = (
   initialState: initialMeetingState,
   decide: makeDecide(policy),
   evolve,
-  isTerminal: isComplete,
 });

@@ -1,12 +1,15 @@
 /**
  * The meeting's `DomainModule`: one stream per meeting, `meeting-{meetingId}`.
  */
+import { deadlinesAt, englandAndWales, type Calendar } from '@aimline/calendar';
 import type { DomainModule, Rejection } from '@aimline/kernel';
 import { meetingCommands, type MeetingCommand } from './commands.js';
+import { deadlines } from './deadlines.js';
 import { makeMeetingDecider } from './decider.js';
 import { meetingEvents, type MeetingEvent } from './events.js';
 import { defaultMeetingPolicy, type MeetingPolicy } from './policy.js';
 import type { MeetingState } from './state.js';
+import { meetingTimeline } from './timeline.js';
 
 export const MEETING_STREAM_PREFIX = 'meeting-';
 
@@ -15,11 +18,16 @@ export const meetingStream = (meetingId: string): string => `${MEETING_STREAM_PR
 
 export type MeetingModule = DomainModule<MeetingCommand, MeetingEvent, MeetingState, Rejection>;
 
-export const meetingModule = (policy: MeetingPolicy = defaultMeetingPolicy): MeetingModule => ({
+export const meetingModule = (
+  policy: MeetingPolicy = defaultMeetingPolicy,
+  calendar: Calendar = englandAndWales,
+): MeetingModule => ({
   name: 'meeting',
   streamPrefix: MEETING_STREAM_PREFIX,
   decider: makeMeetingDecider(policy),
   commands: meetingCommands,
   events: meetingEvents,
   streamOf: (command) => meetingStream(command.data.meetingId),
+  deadlines: (state, asOf) => deadlinesAt(deadlines(state, policy, calendar), asOf),
+  timeline: meetingTimeline,
 });

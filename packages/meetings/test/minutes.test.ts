@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deciderSpec } from '@aimline/kernel/testing';
 import {
   distributionList,
+  isComplete,
   makeMeetingDecider,
   minutesActions,
   minutesStatus,
@@ -235,7 +236,7 @@ describe('MTG-9: lists and hard copies are destroyed once the minutes are upload
       uploaded(),
       event('HardCopiesDestroyed', { at: '2026-03-19T10:00:00Z', destroyedBy: 'bs-1' }),
     ];
-    expect(decider.isTerminal(stateOf(done.slice(0, -1)))).toBe(false);
-    expect(decider.isTerminal(stateOf(done))).toBe(true);
+    expect(isComplete(stateOf(done.slice(0, -1)))).toBe(false);
+    expect(isComplete(stateOf(done))).toBe(true);
   });
 });

@@ -6,6 +6,7 @@ import { collect } from '@aimline/kernel/testing';
 import {
   deadlines,
   distributionList,
+  isComplete,
   isHeld,
   meetingModule,
   meetingPolicy,
@@ -205,7 +206,7 @@ describe('scenarios: a whole initial AIM meeting, from arranging to destroying h
       uploaded: true,
       hardCopiesDestroyed: true,
     });
-    expect(module.decider.isTerminal(state)).toBe(true);
+    expect(isComplete(state)).toBe(true);
     expect(
       deadlines(
         state,
@@ -236,7 +237,7 @@ describe('scenarios: a whole initial AIM meeting, from arranging to destroying h
     expect(E.isRight(s) && E.isRight(c)).toBe(true);
     const loaded = await handler.load(module, `meeting-${MEETING}`);
     if (E.isLeft(loaded)) throw new Error('load failed');
-    expect(module.decider.isTerminal(loaded.right.state)).toBe(true);
+    expect(isComplete(loaded.right.state)).toBe(true);
     expect(deadlines(loaded.right.state, meetingPolicy(), englandAndWales)[0]?.status.kind).toBe(
       'waived',
     );

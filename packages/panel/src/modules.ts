@@ -1,18 +1,20 @@
 /** The kernel DomainModules and deciders of the panel's two streams. */
-import { englandAndWales, type Calendar } from '@aimline/calendar';
+import { deadlinesAt, englandAndWales, type Calendar } from '@aimline/calendar';
 import type { Decider, DomainModule } from '@aimline/kernel';
 import { decideReferral } from './decide/referral.js';
 import { decideSitting } from './decide/sitting.js';
 import { defaultPanelPolicy, type PanelPolicy } from './policy.js';
 import { referralCommands, type PanelReferralCommand } from './referral/commands.js';
 import { referralEvents, type PanelReferralEvent } from './referral/events.js';
+import { referralDeadlines } from './referral/deadlines.js';
 import { evolveReferral } from './referral/evolve.js';
 import { initialReferralState, type ReferralState } from './referral/state.js';
 import { sittingCommands, type PanelSittingCommand } from './sitting/commands.js';
 import { sittingEvents, type PanelSittingEvent } from './sitting/events.js';
+import { sittingDeadlines } from './sitting/deadlines.js';
 import { evolveSitting } from './sitting/evolve.js';
-import { minutesFullyDistributedAt } from './sitting/minutes.js';
 import { initialSittingState, type SittingState } from './sitting/state.js';
+import { referralTimeline, sittingTimeline } from './timeline.js';
 
 export const SITTING_STREAM_PREFIX = 'panel-sitting-';
 export const REFERRAL_STREAM_PREFIX = 'panel-referral-';
@@ -28,9 +30,6 @@ export const makeSittingDecider = (
   initialState: initialSittingState,
   decide: decideSitting({ policy, calendar }),
   evolve: evolveSitting,
-  isTerminal: (s) =>
-    s.cancelled !== null ||
-    (minutesFullyDistributedAt(s) !== undefined && s.actions.every((a) => a.completedAt !== null)),
 });
 
 export const makeReferralDecider = (
@@ -40,7 +39,6 @@ export const makeReferralDecider = (
   initialState: initialReferralState,
   decide: decideReferral({ policy, calendar }),
   evolve: evolveReferral,
-  isTerminal: (s) => s.closed !== null,
 });
 
 export const panelSittingModule = (
@@ -53,6 +51,8 @@ export const panelSittingModule = (
   commands: sittingCommands,
   events: sittingEvents,
   streamOf: (c) => sittingStream(c.data.sittingId),
+  deadlines: (state, asOf) => deadlinesAt(sittingDeadlines(state, policy, calendar), asOf),
+  timeline: sittingTimeline,
 });
 
 export const panelReferralModule = (
@@ -65,4 +65,6 @@ export const panelReferralModule = (
   commands: referralCommands,
   events: referralEvents,
   streamOf: (c) => referralStream(c.data.referralId),
+  deadlines: (state, asOf) => deadlinesAt(referralDeadlines(state, policy, calendar), asOf),
+  timeline: referralTimeline,
 });

@@ -1,12 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { Deadline } from '@aimline/calendar';
-import type { EventStore } from '@aimline/kernel';
+import type { AnyDomainModule, EventStore } from '@aimline/kernel';
 import { recordedBy } from './as-of.js';
-import type { EventDecoder, ProjectionDecodeError } from './decoded-event.js';
-import type { DeadlineSource } from './deadline-tracker.js';
-
-/** Names the phase an event belongs to (e.g. strategy, assessment, intervention, exit, criminal-justice). */
-export type PhaseOf = (eventType: string, data: unknown) => string;
+import type { DecodedEvent, EventDecoder, ProjectionDecodeError } from './decoded-event.js';
 
 export interface TimelineEntry {
   readonly stream: string;
@@ -24,48 +20,60 @@ export interface TimelineEntry {
 
 export interface CaseTimeline {
   readonly stream: string;
+  /** The module's phases in display order (the timeline's lanes). */
+  readonly phaseOrder: ReadonlyArray<string>;
   readonly entries: ReadonlyArray<TimelineEntry>;
   readonly phases: Record<string, ReadonlyArray<TimelineEntry>>;
-  /** Deadlines as they stand after the last event. */
+  /** Deadlines as they stand at `asOf` (or, without it, when the last event was recorded). */
   readonly deadlines: ReadonlyArray<Deadline>;
 }
 
 const keyOf = (d: Deadline): string => `${d.ruleId}|${d.label}|${d.trigger.at}`;
 
+/** Open, or breached and not yet met: the deadline can still be settled. */
+const outstanding = (d: Deadline): boolean =>
+  d.status.kind === 'open' || (d.status.kind === 'breached' && d.status.metAt === undefined);
+
 /**
  * Rebuilds one case's timeline from its stream: each event with when it happened, when it
- * was recorded, who (role, agency), its phase, and the deadlines it opened or settled —
- * derived by folding the case with its own decider and diffing its deadlines event by event.
+ * was recorded, who (role, agency), its phase (from the module), and the deadlines it opened
+ * or settled — derived by folding the case with its own decider and diffing its deadlines,
+ * judged at one instant (`asOf`, or when the last event was recorded), event by event.
  * Actor ids are left out: a timeline is shared more widely than the audit trail.
  */
 export const caseTimeline = async (
   store: EventStore,
   decode: EventDecoder,
-  source: DeadlineSource,
+  module: AnyDomainModule,
   stream: string,
-  phaseOf: PhaseOf,
   asOf?: string,
 ): Promise<E.Either<ProjectionDecodeError, CaseTimeline>> => {
   const keep = recordedBy(asOf);
-  let state: unknown = source.module.decider.initialState;
-  let before = new Map<string, Deadline>();
-  const entries: TimelineEntry[] = [];
-  let deadlines: ReadonlyArray<Deadline> = [];
+  const events: DecodedEvent[] = [];
   for await (const recorded of store.readStream(stream)) {
     if (!keep(recorded)) continue;
     const decoded = decode(recorded);
     if (E.isLeft(decoded)) return decoded;
-    state = source.module.decider.evolve(state, decoded.right.event);
-    deadlines = source.deadlines(state);
+    events.push(decoded.right);
+  }
+  const judgedAt = asOf ?? events.at(-1)?.recorded.metadata.recordedAt;
+  let state: unknown = module.decider.initialState;
+  let before = new Map<string, Deadline>();
+  const entries: TimelineEntry[] = [];
+  let deadlines: ReadonlyArray<Deadline> = [];
+  for (const { recorded, event } of events) {
+    state = module.decider.evolve(state, event);
+    deadlines = judgedAt === undefined ? [] : module.deadlines(state, judgedAt);
     const after = new Map(deadlines.map((d) => [keyOf(d), d]));
     const opened = [...after.values()].filter((d) => !before.has(keyOf(d)));
-    const settled = [...after.values()].filter(
-      (d) => before.get(keyOf(d))?.status.kind === 'open' && d.status.kind !== 'open',
-    );
+    const settled = [...after.values()].filter((d) => {
+      const was = before.get(keyOf(d));
+      return was !== undefined && outstanding(was) && !outstanding(d);
+    });
     entries.push({
       stream,
       revision: recorded.revision,
-      phase: phaseOf(recorded.type, decoded.right.event.data),
+      phase: module.timeline.phaseOf(event),
       type: recorded.type,
       occurredAt: recorded.metadata.occurredAt,
       recordedAt: recorded.metadata.recordedAt,
@@ -87,5 +95,5 @@ export const caseTimeline = async (
   }
   const phases: Record<string, TimelineEntry[]> = {};
   for (const e of entries) (phases[e.phase] ??= []).push(e);
-  return E.right({ stream, entries, phases, deadlines });
+  return E.right({ stream, phaseOrder: module.timeline.phases, entries, phases, deadlines });
 };

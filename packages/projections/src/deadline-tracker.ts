@@ -1,45 +1,32 @@
-import {
-  compareInstants,
-  instantMs,
-  statusAt,
-  type Deadline,
-  type DeadlineStatus,
-} from '@aimline/calendar';
+import { compareInstants, instantMs, type Deadline, type DeadlineStatus } from '@aimline/calendar';
 import type { AnyDomainModule } from '@aimline/kernel';
 import type { DecodedEvent } from './decoded-event.js';
 import type { Projection } from './projection.js';
-
-/**
- * Where deadlines come from: a module whose streams are folded with its own decider, and the
- * domain's pure deadline rules applied to the folded state (policy and calendar bound in).
- */
-export interface DeadlineSource {
-  readonly module: AnyDomainModule;
-  readonly deadlines: (state: unknown) => ReadonlyArray<Deadline>;
-}
 
 export interface DeadlineTrackerState {
   /** Folded domain state per stream. */
   readonly streams: Record<string, { readonly module: string; state: unknown }>;
 }
 
-/** The deadline tracker's fold: each stream's domain state, kept current event by event. */
+/**
+ * The deadline tracker's fold: each stream's domain state, kept current event by event with
+ * its own module's decider.
+ */
 export const deadlineTracker = (
-  sources: ReadonlyArray<DeadlineSource>,
+  modules: ReadonlyArray<AnyDomainModule>,
 ): Projection<DeadlineTrackerState> => {
-  const byModule = new Map(sources.map((s) => [s.module.name, s]));
+  const names = new Set(modules.map((m) => m.name));
   return {
     name: 'deadline-tracker',
-    streamPrefixes: sources.map((s) => s.module.streamPrefix),
+    streamPrefixes: modules.map((m) => m.streamPrefix),
     initialState: () => ({ streams: {} }),
     apply: (state, e: DecodedEvent) => {
-      const source = byModule.get(e.module.name);
-      if (source === undefined) return state;
+      if (!names.has(e.module.name)) return state;
       const current = state.streams[e.recorded.stream];
-      const before: unknown = current?.state ?? (source.module.decider.initialState as unknown);
+      const before: unknown = current?.state ?? e.module.decider.initialState;
       state.streams[e.recorded.stream] = {
         module: e.module.name,
-        state: source.module.decider.evolve(before, e.event),
+        state: e.module.decider.evolve(before, e.event),
       };
       return state;
     },
@@ -63,23 +50,24 @@ export interface DeadlineReport {
 
 /**
  * Every open, met, breached and waived obligation across all cases at `asOf`, with rule id and
- * explanation, breaches with how late, and counts per rule. Nothing reads the wall clock (T-7).
+ * explanation, breaches with how late, and counts per rule: each module's own deadlines as they
+ * stand at `asOf`. Nothing reads the wall clock (T-7).
  */
 export const deadlineReport = (
   state: DeadlineTrackerState,
-  sources: ReadonlyArray<DeadlineSource>,
+  modules: ReadonlyArray<AnyDomainModule>,
   asOf: string,
 ): DeadlineReport => {
-  const byModule = new Map(sources.map((s) => [s.module.name, s]));
+  const byModule = new Map(modules.map((m) => [m.name, m]));
   const rows: TrackedDeadline[] = [];
   const byRule: DeadlineReport['byRule'] = {};
   const asOfMs = instantMs(asOf);
   for (const [stream, entry] of Object.entries(state.streams)) {
-    const source = byModule.get(entry.module);
-    if (source === undefined) continue;
-    for (const d of source.deadlines(entry.state)) {
-      if (instantMs(d.trigger.at) > asOfMs) continue;
-      const status = statusAt(d, asOf);
+    const module = byModule.get(entry.module);
+    if (module === undefined) continue;
+    const standing: ReadonlyArray<Deadline> = module.deadlines(entry.state, asOf);
+    for (const d of standing) {
+      const status = d.status;
       const counts = (byRule[d.ruleId] ??= { open: 0, met: 0, breached: 0, waived: 0 });
       counts[status.kind]++;
       const lateUntil =

@@ -30,20 +30,8 @@ export { ProjectionRunner, replayAsOf, type CatchUpResult, type RunnerOptions } 
 export {
   deadlineTracker,
   deadlineReport,
-  type DeadlineSource,
   type DeadlineTrackerState,
   type TrackedDeadline,
   type DeadlineReport,
 } from './deadline-tracker.js';
-export {
-  caseTimeline,
-  type CaseTimeline,
-  type TimelineEntry,
-  type PhaseOf,
-} from './case-timeline.js';
-export {
-  hsbPhaseOf,
-  attendancePhaseOf,
-  panelReferralPhaseOf,
-  HSB_PHASE_ORDER,
-} from './timeline-phases.js';
+export { caseTimeline, type CaseTimeline, type TimelineEntry } from './case-timeline.js';

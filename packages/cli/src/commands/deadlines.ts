@@ -13,10 +13,10 @@ export const deadlines = async (
   options: { asOf?: string; overdue?: boolean; rule?: string },
 ): Promise<number> => {
   const asOf = options.asOf ?? rt.clock();
-  const tracker = deadlineTracker(rt.registry.sources);
+  const tracker = deadlineTracker(rt.registry.modules);
   const state = await replayAsOf(rt.store, rt.decode, tracker, asOf);
   if (E.isLeft(state)) throw new CliError(state.left.message, ExitCode.CorruptHistory);
-  const report = deadlineReport(state.right, rt.registry.sources, asOf);
+  const report = deadlineReport(state.right, rt.registry.modules, asOf);
   const rows = report.deadlines.filter(
     (d) =>
       (!options.overdue ||

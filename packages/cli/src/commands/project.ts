@@ -15,7 +15,7 @@ import { eventCounts } from './event-counts.js';
 /** The projections kept current by `aimline project`, each with its own snapshot and checkpoint. */
 const kept = (rt: Runtime): ReadonlyArray<Projection<unknown>> => [
   eventCounts as Projection<unknown>,
-  deadlineTracker(rt.registry.sources) as Projection<unknown>,
+  deadlineTracker(rt.registry.modules) as Projection<unknown>,
 ];
 
 /**
@@ -49,7 +49,7 @@ export const project = async (
     if (p.name === 'deadline-tracker')
       deadlines = deadlineReport(
         r.right.state as Parameters<typeof deadlineReport>[0],
-        rt.registry.sources,
+        rt.registry.modules,
         rt.clock(),
       );
   }

@@ -61,8 +61,8 @@ export const replay = async (
       return ExitCode.Ok;
     }
     case 'deadline-tracker': {
-      const s = await run(deadlineTracker(rt.registry.sources));
-      const report = deadlineReport(s, rt.registry.sources, asOf ?? rt.clock());
+      const s = await run(deadlineTracker(rt.registry.modules));
+      const report = deadlineReport(s, rt.registry.modules, asOf ?? rt.clock());
       rt.output.result(report.byRule, () =>
         table(
           ['rule', 'open', 'met', 'breached', 'waived'],

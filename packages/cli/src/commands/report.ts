@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { isBefore } from '@aimline/calendar';
 import { scoreHistory, type HsbState } from '@aimline/hsb-aim';
-import { HSB_PHASE_ORDER } from '@aimline/projections';
 import { CliError, ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../container.js';
 import { htmlTable, page } from '../report/page.js';
@@ -28,7 +27,7 @@ export const caseReport = async (
   const t = await loadTimeline(rt, caseId, options.asOf);
   let scores: ReturnType<typeof scoreHistory> = [];
   if (t.stream.startsWith('hsb-case-')) {
-    const loaded = await rt.handler().load(rt.registry.entryForStream(t.stream)!.module, t.stream);
+    const loaded = await rt.handler().load(rt.registry.moduleForStream(t.stream)!, t.stream);
     if (E.isLeft(loaded))
       throw new CliError(`cannot load ${t.stream}: ${loaded.left.kind}`, ExitCode.CorruptHistory);
     scores = scoreHistory(loaded.right.state as HsbState);
@@ -47,7 +46,7 @@ export const caseReport = async (
       ),
     ),
     el('h2', {}, 'Phase timeline'),
-    timelineChart(t, HSB_PHASE_ORDER, asOf),
+    timelineChart(t, asOf),
     ...(t.stream.startsWith('hsb-case-')
       ? [el('h2', {}, 'AIM scores over assessment and reviews (HSB-26)'), scoreChart(scores)]
       : []),

@@ -6,7 +6,7 @@ import { table } from '../output.js';
 
 /** The streams a case id may name: an HSB case, an attendance case, a panel referral, a meeting. */
 export const streamsForCase = (rt: Runtime, caseId: string): string[] =>
-  caseId.includes('-') && rt.registry.entryForStream(caseId)
+  caseId.includes('-') && rt.registry.moduleForStream(caseId)
     ? [caseId]
     : rt.registry.modules.map((m) => `${m.streamPrefix}${caseId}`);
 
@@ -18,9 +18,9 @@ export const loadTimeline = async (
 ): Promise<CaseTimeline> => {
   for (const stream of streamsForCase(rt, caseId)) {
     if ((await rt.store.streamRevision(stream)) === undefined) continue;
-    const entry = rt.registry.entryForStream(stream);
-    if (entry === undefined) continue;
-    const t = await caseTimeline(rt.store, rt.decode, entry.source, stream, entry.phaseOf, asOf);
+    const module = rt.registry.moduleForStream(stream);
+    if (module === undefined) continue;
+    const t = await caseTimeline(rt.store, rt.decode, module, stream, asOf);
     if (E.isLeft(t)) throw new CliError(t.left.message, ExitCode.CorruptHistory);
     return t.right;
   }

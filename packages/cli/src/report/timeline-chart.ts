@@ -19,15 +19,8 @@ const statusColour = (kind: string, late: boolean): string =>
  * The phase timeline: one lane per phase, a dot per event, and a diamond per deadline at its
  * due instant — green met, red missed (or met late), orange open, grey waived.
  */
-export const timelineChart = (
-  t: CaseTimeline,
-  phaseOrder: ReadonlyArray<string>,
-  asOf: string,
-): string => {
-  const phases = [
-    ...phaseOrder.filter((p) => t.phases[p]),
-    ...Object.keys(t.phases).filter((p) => !phaseOrder.includes(p)),
-  ];
+export const timelineChart = (t: CaseTimeline, asOf: string): string => {
+  const phases = t.phaseOrder.filter((p) => t.phases[p]);
   const times = [
     ...t.entries.map((e) => instantMs(e.occurredAt)),
     ...t.deadlines.map((d) => instantMs(d.due)),
