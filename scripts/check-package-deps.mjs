@@ -34,8 +34,12 @@ const filesUnder = (dir) =>
     return sourceFile.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path] : [];
   });
 
-// import … from 'x', export … from 'x', import 'x', import('x'), require('x')
-const specifiers = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)(['"])([^'"\n]+)\1/g;
+// import … from 'x' and export … from 'x' (statements), import 'x', import('x'), require('x')
+const specifiers = [
+  /^\s*(?:import|export)\s[^;'"]*?\bfrom\s*(['"])([^'"\n]+)\1/gm,
+  /^\s*import\s*(['"])([^'"\n]+)\1/gm,
+  /\b(?:import|require)\(\s*(['"])([^'"\n]+)\1\s*\)/g,
+];
 const packageOf = (specifier) => {
   if (specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('node:'))
     return undefined;
@@ -47,10 +51,11 @@ const importsOf = (files) => {
   const used = new Map();
   for (const file of files) {
     const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, '');
-    for (const m of text.matchAll(specifiers)) {
-      const name = packageOf(m[2]);
-      if (name !== undefined && !used.has(name)) used.set(name, file);
-    }
+    for (const pattern of specifiers)
+      for (const m of text.matchAll(pattern)) {
+        const name = packageOf(m[2]);
+        if (name !== undefined && !used.has(name)) used.set(name, file);
+      }
   }
   return used;
 };
