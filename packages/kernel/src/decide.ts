@@ -80,12 +80,6 @@ export const firstDuplicate = <A>(
   return undefined;
 };
 
-/** A typed event builder for a union: `ev('SittingHeld', { … })` checks the data against the type. */
-export const eventOf =
-  <Ev extends { readonly type: string; readonly data: unknown }>() =>
-  <K extends Ev['type']>(type: K, data: Extract<Ev, { readonly type: K }>['data']): Ev =>
-    ({ type, data }) as unknown as Ev;
-
 /** The member of a command union with this type. */
 export type CommandOfType<C extends { readonly type: string }, K extends C['type']> = Extract<
   C,

@@ -11,7 +11,6 @@ export {
   check,
   firstFailure,
   firstDuplicate,
-  eventOf,
   dispatch,
 } from './decide.js';
 export { Actor } from './actor.js';

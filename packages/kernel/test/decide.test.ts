@@ -4,7 +4,6 @@ import {
   accept,
   check,
   dispatch,
-  eventOf,
   firstDuplicate,
   firstFailure,
   refuse,
@@ -156,11 +155,16 @@ describe('decide toolkit: each helper', () => {
       E.left({ kind: 'Rejected', ruleId: 'R-4', reason: 'no field' }),
     );
   });
+});
 
-  it('eventOf: builds the union member for a type', () => {
-    const ev = eventOf<LoanEvent>();
-    const returned: Decision<LoanEvent> = accept(ev('Returned', { copy: 'c1' }));
-    expect(returned).toEqual(E.right([{ type: 'Returned', data: { copy: 'c1' } }]));
+describe('decide toolkit: events are object literals', () => {
+  it('accept: an event built ahead of it, annotated with the union, is recorded as built', () => {
+    const returned: LoanEvent = { type: 'Returned', data: { copy: 'c1' } };
+    const decision: Decision<LoanEvent> = accept(returned, {
+      type: 'Borrowed',
+      data: { copy: 'c2' },
+    });
+    expect(decision).toEqual(E.right([returned, { type: 'Borrowed', data: { copy: 'c2' } }]));
   });
 });
 

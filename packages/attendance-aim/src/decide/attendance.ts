@@ -1,7 +1,7 @@
 /** NAT-4: importing and correcting register marks. */
 import { isDateWithin, localDate } from '@aimline/calendar';
 import { accept, refuse } from '@aimline/kernel';
-import { event, type Handler } from './handler.js';
+import type { Handler } from './handler.js';
 import { sessionKey, type SessionMark } from '../attendance.js';
 import { isAttendanceCode } from '../codes.js';
 
@@ -35,15 +35,16 @@ export const importAttendance: Handler<'ImportAttendance'> = ({ data: d, at }, s
     seen.add(key);
     marks.push({ date: m.date, session: m.session, code: m.code });
   }
-  return accept(
-    event('AttendanceImported', {
+  return accept({
+    type: 'AttendanceImported',
+    data: {
       caseId: d.caseId,
       period: d.period,
       sessions: marks,
       ...(d.source === undefined ? {} : { source: d.source }),
       at,
-    }),
-  );
+    },
+  });
 };
 
 export const correctAttendanceMark: Handler<'CorrectAttendanceMark'> = ({ data: d, at }, s) => {
@@ -58,8 +59,9 @@ export const correctAttendanceMark: Handler<'CorrectAttendanceMark'> = ({ data: 
     );
   if (current.code === d.code)
     return refuse('INPUT', 'the session already has this code', 'data.code');
-  return accept(
-    event('AttendanceMarkCorrected', {
+  return accept({
+    type: 'AttendanceMarkCorrected',
+    data: {
       caseId: d.caseId,
       date: d.date,
       session: d.session,
@@ -67,6 +69,6 @@ export const correctAttendanceMark: Handler<'CorrectAttendanceMark'> = ({ data: 
       to: d.code,
       reason: d.reason,
       at,
-    }),
-  );
+    },
+  });
 };

@@ -2,7 +2,7 @@
 import { inLondon, isAfter, localDate } from '@aimline/calendar';
 import { accept, refuse, check, firstFailure, reject } from '@aimline/kernel';
 import { compulsorySchoolAgeGuard } from './compulsory-school-age.js';
-import { event, type Handler } from './handler.js';
+import type { Handler } from './handler.js';
 import type { AimVenue, LetterContent, ParentCarer } from '../values.js';
 
 export const attachSupportEvidence: Handler<'AttachSupportEvidence'> = ({ data: d, at }) => {
@@ -12,7 +12,7 @@ export const attachSupportEvidence: Handler<'AttachSupportEvidence'> = ({ data: 
   for (const [i, step] of d.steps.entries())
     if (step.startedOn > localDate(at))
       return refuse('INPUT', 'a support step starts in the future', `data.steps.${i}.startedOn`);
-  return accept(event('SupportEvidenceAttached', { ...d, at }));
+  return accept({ type: 'SupportEvidenceAttached', data: { ...d, at } });
 };
 
 export const scheduleAim: Handler<'ScheduleAim'> = ({ data: d, at }, s) => {
@@ -20,7 +20,7 @@ export const scheduleAim: Handler<'ScheduleAim'> = ({ data: d, at }, s) => {
     return refuse('STATE', `meeting ${d.meetingId} is already scheduled`, 'data.meetingId');
   if (!isAfter(d.start, at))
     return refuse('INPUT', 'the AIM must be scheduled for a future time', 'data.start');
-  return accept(event('AimScheduled', { ...d, at }));
+  return accept({ type: 'AimScheduled', data: { ...d, at } });
 };
 
 export const rearrangeAim: Handler<'RearrangeAim'> = ({ data: d, at }, s) => {
@@ -31,7 +31,7 @@ export const rearrangeAim: Handler<'RearrangeAim'> = ({ data: d, at }, s) => {
     return refuse('STATE', `meeting ${d.meetingId} has already taken place`, 'data.meetingId');
   if (!isAfter(d.start, at))
     return refuse('INPUT', 'the AIM must be rearranged to a future time', 'data.start');
-  return accept(event('AimRearranged', { ...d, at }));
+  return accept({ type: 'AimRearranged', data: { ...d, at } });
 };
 
 /** The England local time `HH:MM` of an instant (T-1), as a letter states it. */
@@ -161,5 +161,5 @@ export const sendAimLetter: Handler<'SendAimLetter'> = ({ data: d, at }, s, poli
         ? letterProblem(d.letter, parent, meeting.start, meeting.venue)
         : undefined,
   );
-  return failure ? refuse(failure) : accept(event('AimLetterSent', { ...d, at }));
+  return failure ? refuse(failure) : accept({ type: 'AimLetterSent', data: { ...d, at } });
 };

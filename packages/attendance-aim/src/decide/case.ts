@@ -1,7 +1,7 @@
 /** Opening and closing a case; parents and carers (ATT-3, ATT-4). */
 import { localDate } from '@aimline/calendar';
 import { accept, refuse, firstDuplicate, type CommandOfType } from '@aimline/kernel';
-import { event, type Handler, type Decision } from './handler.js';
+import type { Decision, Handler } from './handler.js';
 import type { AttendanceAimCommand } from '../commands.js';
 import type { AttendanceAimState } from '../state.js';
 
@@ -20,13 +20,13 @@ export const openAttendanceCase = (
       `parent ${d.parents[dup]?.parentId ?? ''} is listed twice`,
       `data.parents.${dup}.parentId`,
     );
-  return accept(event('AttendanceCaseOpened', { ...d, at }));
+  return accept({ type: 'AttendanceCaseOpened', data: { ...d, at } });
 };
 
 export const addParentCarer: Handler<'AddParentCarer'> = ({ data: d, at }, s) =>
   s.parents[d.parent.parentId] !== undefined
     ? refuse('INPUT', `parent ${d.parent.parentId} is already recorded`, 'data.parent.parentId')
-    : accept(event('ParentCarerAdded', { ...d, at }));
+    : accept({ type: 'ParentCarerAdded', data: { ...d, at } });
 
 export const closeCase: Handler<'CloseCase'> = ({ data: d, at }) =>
-  accept(event('CaseClosed', { ...d, at }));
+  accept({ type: 'CaseClosed', data: { ...d, at } });

@@ -2,7 +2,7 @@
 import { addDays, localDate } from '@aimline/calendar';
 import { accept, refuse, check, firstFailure, reject } from '@aimline/kernel';
 import { compulsorySchoolAgeGuard } from './compulsory-school-age.js';
-import { event, type Handler } from './handler.js';
+import type { Handler } from './handler.js';
 import { summariseAttendance } from '../attendance.js';
 import { unauthorisedInRollingWindow } from '../rolling-window.js';
 import { endOfCompulsorySchoolAge, yearGroupOn } from '../school-year.js';
@@ -16,7 +16,7 @@ export const recordNoEngagement: Handler<'RecordNoEngagement'> = ({ data: d, at 
   // ATT-9: "no engagement from the family with the AIM process": the process has begun with a letter.
   lettersSent(s) === 0
     ? refuse('ATT-9', 'no AIM letter has been sent, so the family has not yet been asked to engage')
-    : accept(event('NoEngagementRecorded', { ...d, at }));
+    : accept({ type: 'NoEngagementRecorded', data: { ...d, at } });
 
 export const consultInclusionOfficer: Handler<'ConsultInclusionOfficer'> = (
   { data: d, at },
@@ -32,7 +32,9 @@ export const consultInclusionOfficer: Handler<'ConsultInclusionOfficer'> = (
       ),
     () => compulsorySchoolAgeGuard(s, localDate(at), policy),
   );
-  return failure ? refuse(failure) : accept(event('InclusionOfficerConsulted', { ...d, at }));
+  return failure
+    ? refuse(failure)
+    : accept({ type: 'InclusionOfficerConsulted', data: { ...d, at } });
 };
 
 export const holdLegalInterventionMeeting: Handler<'HoldLegalInterventionMeeting'> = (
@@ -49,7 +51,9 @@ export const holdLegalInterventionMeeting: Handler<'HoldLegalInterventionMeeting
       ),
     () => compulsorySchoolAgeGuard(s, localDate(at), policy),
   );
-  return failure ? refuse(failure) : accept(event('LegalInterventionMeetingHeld', { ...d, at }));
+  return failure
+    ? refuse(failure)
+    : accept({ type: 'LegalInterventionMeetingHeld', data: { ...d, at } });
 };
 
 /** ATT-9: the request with its evidence bundle. ATT-8: no minimum number of AIMs before it. */
@@ -92,8 +96,9 @@ export const requestLegalProceedings: Handler<'RequestLegalProceedings'> = (
   const summary = summariseAttendance(marks, undefined, policy);
   const window = unauthorisedInRollingWindow(marks, localDate(at), policy.penaltyNoticeThreshold);
   const meetings = meetingsOf(s);
-  return accept(
-    event('LegalProceedingsRequested', {
+  return accept({
+    type: 'LegalProceedingsRequested',
+    data: {
       ...d,
       bundle: {
         supportEvidence: s.supportEvidence.map((x) => x.documentRef),
@@ -124,8 +129,8 @@ export const requestLegalProceedings: Handler<'RequestLegalProceedings'> = (
         },
       },
       at,
-    }),
-  );
+    },
+  });
 };
 
 /** ATT-10, NAT-7: the considerations before prosecution, the education supervision order among them. */
@@ -157,8 +162,9 @@ export const recordProsecutionConsiderations: Handler<'RecordProsecutionConsider
   const yearGroup = yearGroupOn(s.pupil.dateOfBirth, today);
   const finalAcademicYear = yearGroup >= policy.finalCompulsoryYearGroup;
   const nearEnd = addDays(today, 7 * policy.compulsorySchoolAgeWarningWeeks) >= ends;
-  return accept(
-    event('ProsecutionConsidered', {
+  return accept({
+    type: 'ProsecutionConsidered',
+    data: {
       caseId: d.caseId,
       prosecutorsGuidelines: d.prosecutorsGuidelines,
       paceCautioning: d.paceCautioning,
@@ -168,6 +174,6 @@ export const recordProsecutionConsiderations: Handler<'RecordProsecutionConsider
       courtUnlikely: finalAcademicYear || nearEnd,
       decision: d.decision,
       at,
-    }),
-  );
+    },
+  });
 };

@@ -1,9 +1,5 @@
 /** The kernel's decide toolkit, specialised to the attendance AIM case: its commands and handlers. */
-import {
-  eventOf,
-  type Decision as KernelDecision,
-  type Handler as KernelHandler,
-} from '@aimline/kernel';
+import { type Decision as KernelDecision, type Handler as KernelHandler } from '@aimline/kernel';
 import type { AttendanceAimCommand } from '../commands.js';
 import type { AttendanceAimEvent } from '../events.js';
 import type { AttendancePolicy } from '../policy.js';
@@ -22,6 +18,3 @@ export type Handler<K extends CaseCommand['type']> = KernelHandler<
   AttendancePolicy,
   AttendanceAimEvent
 >;
-
-/** `event('AimScheduled', { … })`: checks the data against the event type. */
-export const event = eventOf<AttendanceAimEvent>();

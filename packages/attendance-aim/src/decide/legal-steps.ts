@@ -2,7 +2,7 @@
 import { addDays, addMonthsToDate, localDate } from '@aimline/calendar';
 import { accept, refuse, check, firstFailure, reject } from '@aimline/kernel';
 import { compulsorySchoolAgeGuard } from './compulsory-school-age.js';
-import { event, type Handler } from './handler.js';
+import type { Handler } from './handler.js';
 import type { AttendancePolicy } from '../policy.js';
 import { unauthorisedInRollingWindow } from '../rolling-window.js';
 import { marksOf, type OpenCase } from '../state.js';
@@ -132,13 +132,14 @@ export const recordLegalStep: Handler<'RecordLegalStep'> = ({ data: d, at }, s, 
 
   const base = { caseId: d.caseId, stepId: d.stepId, step, at };
   if (step.kind === 'notice-to-improve')
-    return accept(
-      event('LegalStepRecorded', {
+    return accept({
+      type: 'LegalStepRecorded',
+      data: {
         ...base,
         improvementPeriodEnds: addDays(step.issuedOn, 7 * step.improvementPeriodWeeks),
-      }),
-    );
-  if (step.kind !== 'penalty-notice') return accept(event('LegalStepRecorded', base));
+      },
+    });
+  if (step.kind !== 'penalty-notice') return accept({ type: 'LegalStepRecorded', data: base });
 
   // NAT-6: the national threshold, counted on the day of issue.
   const window = unauthorisedInRollingWindow(
@@ -160,13 +161,14 @@ export const recordLegalStep: Handler<'RecordLegalStep'> = ({ data: d, at }, s, 
       `parent ${step.parentId} has had ${earlier} penalty notices for this pupil within ${limitYears} years; no further notice may be issued`,
       'data.step.parentId',
     );
-  return accept(
-    event('LegalStepRecorded', {
+  return accept({
+    type: 'LegalStepRecorded',
+    data: {
       ...base,
       penalty: penaltyTerms(earlier, step.issuedOn, policy),
       thresholdCount: window.unauthorisedSessions,
-    }),
-  );
+    },
+  });
 };
 
 export const recordPenaltyPayment: Handler<'RecordPenaltyPayment'> = ({ data: d, at }, s) => {
@@ -185,14 +187,15 @@ export const recordPenaltyPayment: Handler<'RecordPenaltyPayment'> = ({ data: d,
       : t.amount;
   if (d.amount < expected)
     return refuse('NAT-7', `the amount due on ${d.paidOn} is ${expected}`, 'data.amount');
-  return accept(
-    event('PenaltyPaid', {
+  return accept({
+    type: 'PenaltyPaid',
+    data: {
       caseId: d.caseId,
       stepId: d.stepId,
       paidOn: d.paidOn,
       amount: d.amount,
       onTime: d.paidOn <= t.dueOn,
       at,
-    }),
-  );
+    },
+  });
 };

@@ -1,7 +1,7 @@
 /** The AIM (ATT-4, ATT-5): who attended and whether it proceeded. */
 import { isBefore, localDate } from '@aimline/calendar';
 import { accept, refuse } from '@aimline/kernel';
-import { event, type Handler } from './handler.js';
+import type { Handler } from './handler.js';
 import { mayProceed } from '../meeting-rule.js';
 import { schoolPhase, yearGroupOn } from '../school-year.js';
 import type { AttendeeRole } from '../values.js';
@@ -70,7 +70,7 @@ export const recordAimAttendance: Handler<'RecordAimAttendance'> = ({ data: d, a
   if (decision.proceed) {
     const present = new Set(d.attendees.map((a) => a.role));
     const missingRoles = expectedStaff.filter((r) => !present.has(r));
-    return accept(event('AimHeld', { ...facts, missingRoles }));
+    return accept({ type: 'AimHeld', data: { ...facts, missingRoles } });
   }
   // ATT-5: a meeting that must not proceed is recorded as not held, with what happens next.
   if (d.ifNotProceeding === undefined)
@@ -79,7 +79,8 @@ export const recordAimAttendance: Handler<'RecordAimAttendance'> = ({ data: d, a
       `the AIM must not proceed (${decision.reason}); say what happens next`,
       'data.ifNotProceeding',
     );
-  return accept(
-    event('AimNotHeld', { ...facts, reason: decision.reason, nextStep: d.ifNotProceeding }),
-  );
+  return accept({
+    type: 'AimNotHeld',
+    data: { ...facts, reason: decision.reason, nextStep: d.ifNotProceeding },
+  });
 };

@@ -1,7 +1,7 @@
 /** Outcomes and review (ATT-6, ATT-7). */
 import { addDays, datesBetween, isDateWithin, isWeekend, localDate } from '@aimline/calendar';
 import { accept, refuse } from '@aimline/kernel';
-import { event, type Handler } from './handler.js';
+import type { Handler } from './handler.js';
 import { summariseAttendance } from '../attendance.js';
 import type { TargetResult } from '../events.js';
 import { marksOf } from '../state.js';
@@ -57,7 +57,7 @@ export const recordAimOutcome: Handler<'RecordAimOutcome'> = ({ data: d, at }, s
   }
   // ATT-7: the review falls the policy's weeks after the AIM.
   const reviewDueOn = addDays(localDate(meeting.start), 7 * policy.reviewAfterWeeks);
-  return accept(event('AimOutcomeRecorded', { ...d, reviewDueOn, at }));
+  return accept({ type: 'AimOutcomeRecorded', data: { ...d, reviewDueOn, at } });
 };
 
 export const reviewTargets: Handler<'ReviewTargets'> = ({ data: d, at }, s, policy) => {
@@ -144,8 +144,9 @@ export const reviewTargets: Handler<'ReviewTargets'> = ({ data: d, at }, s, poli
       note: e.note,
     });
   }
-  return accept(
-    event('TargetsReviewed', {
+  return accept({
+    type: 'TargetsReviewed',
+    data: {
       caseId: d.caseId,
       reviewOf: d.reviewOf,
       ...(d.atMeetingId === undefined ? {} : { atMeetingId: d.atMeetingId }),
@@ -158,6 +159,6 @@ export const reviewTargets: Handler<'ReviewTargets'> = ({ data: d, at }, s, poli
       },
       results,
       at,
-    }),
-  );
+    },
+  });
 };

@@ -1,7 +1,7 @@
 /** ATT-3: interactions with parents (date, time, mode), the voice of parent and pupil, documents. */
 import { isAfter, localDate } from '@aimline/calendar';
 import { accept, refuse, check, firstFailure } from '@aimline/kernel';
-import { event, type Handler } from './handler.js';
+import type { Handler } from './handler.js';
 import type { OpenCase } from '../state.js';
 
 const speakerProblem = (
@@ -43,7 +43,7 @@ export const recordInteraction: Handler<'RecordInteraction'> = ({ data: d, at },
         'data.response.meetingId',
       ),
   );
-  return failure ? refuse(failure) : accept(event('InteractionRecorded', { ...d, at }));
+  return failure ? refuse(failure) : accept({ type: 'InteractionRecorded', data: { ...d, at } });
 };
 
 export const captureVoice: Handler<'CaptureVoice'> = ({ data: d, at }, s) => {
@@ -64,7 +64,7 @@ export const captureVoice: Handler<'CaptureVoice'> = ({ data: d, at }, s) => {
         'data.meetingId',
       ),
   );
-  return failure ? refuse(failure) : accept(event('VoiceCaptured', { ...d, at }));
+  return failure ? refuse(failure) : accept({ type: 'VoiceCaptured', data: { ...d, at } });
 };
 
 export const fileDocument: Handler<'FileDocument'> = ({ data: d, at }, s) => {
@@ -74,5 +74,5 @@ export const fileDocument: Handler<'FileDocument'> = ({ data: d, at }, s) => {
   // ATT-3: the minutes of the meeting, if held.
   if (d.kind === 'minutes' && meeting?.status !== 'held')
     return refuse('ATT-3', 'minutes are kept for an AIM that was held', 'data.meetingId');
-  return accept(event('DocumentFiled', { ...d, at }));
+  return accept({ type: 'DocumentFiled', data: { ...d, at } });
 };

@@ -1,6 +1,6 @@
 /** PNL-2, PNL-6, PNL-8, PNL-10, NAT-9: the panel's decision, reviews and closing. */
 import { ageOn } from '@aimline/calendar';
-import { accept, refuse, eventOf } from '@aimline/kernel';
+import { accept, refuse } from '@aimline/kernel';
 import type { ReferralHandler } from './handler.js';
 import { bandsForAge, defaultBandForAge } from '../brook.js';
 import { CASE_NOTE_HEADING, minutesDocumentCategory } from '../derive.js';
@@ -8,8 +8,6 @@ import { routeOf } from '../policy.js';
 import type { PanelReferralEvent } from '../referral/events.js';
 import type { Rating } from '../values.js';
 import { openUndecided } from './referral-intake.js';
-
-const ev = eventOf<PanelReferralEvent>();
 
 const severity: Record<Rating, number> = { green: 0, amber: 1, red: 2 };
 
@@ -47,25 +45,28 @@ export const recordDecision: ReferralHandler<'RecordDecision'> = (c, s, { policy
       'data.ageBand',
     );
   const { referralId } = c.data;
-  const decided = ev('DecisionRecorded', {
-    referralId,
-    at: c.at,
-    sittingId: sitting.sittingId,
-    sittingDate: sitting.date,
-    chairedBy: sitting.chairedBy,
-    route: route.id,
-    rating: c.data.rating,
-    ageAtDecision: age,
-    ageBand: band,
-    rationale: c.data.rationale,
-    informationKnown: c.data.informationKnown,
-    caseNoteHeading: CASE_NOTE_HEADING,
-    minutesCategory: minutesDocumentCategory(sitting.date),
-  });
+  const decided: PanelReferralEvent = {
+    type: 'DecisionRecorded',
+    data: {
+      referralId,
+      at: c.at,
+      sittingId: sitting.sittingId,
+      sittingDate: sitting.date,
+      chairedBy: sitting.chairedBy,
+      route: route.id,
+      rating: c.data.rating,
+      ageAtDecision: age,
+      ageBand: band,
+      rationale: c.data.rationale,
+      informationKnown: c.data.informationKnown,
+      caseNoteHeading: CASE_NOTE_HEADING,
+      minutesCategory: minutesDocumentCategory(sitting.date),
+    },
+  };
   if (!route.opensHsbAimCase) return accept(decided);
-  return accept(
-    decided,
-    ev('HsbAimCaseRequested', {
+  return accept(decided, {
+    type: 'HsbAimCaseRequested',
+    data: {
       referralId,
       at: c.at,
       child: s.child!,
@@ -75,8 +76,8 @@ export const recordDecision: ReferralHandler<'RecordDecision'> = (c, s, { policy
       rating: c.data.rating,
       ageBand: band,
       sittingId: sitting.sittingId,
-    }),
-  );
+    },
+  });
 };
 
 export const recordReview: ReferralHandler<'RecordReview'> = (c, s) => {
@@ -92,8 +93,9 @@ export const recordReview: ReferralHandler<'RecordReview'> = (c, s) => {
       : severity[next] < severity[previous]
         ? 'de-escalated'
         : 'unchanged';
-  return accept(
-    ev('ReviewRecorded', {
+  return accept({
+    type: 'ReviewRecorded',
+    data: {
       referralId: c.data.referralId,
       at: c.at,
       sittingId: c.data.sittingId ?? null,
@@ -101,14 +103,15 @@ export const recordReview: ReferralHandler<'RecordReview'> = (c, s) => {
       rating: next,
       change,
       reason: c.data.reason,
-    }),
-  );
+    },
+  });
 };
 
 export const closeReferral: ReferralHandler<'CloseReferral'> = (c, s) => {
   if (s.referralId === null) return refuse('STATE', 'no referral has been received');
   if (s.closed !== null) return refuse('STATE', 'the referral is already closed');
-  return accept(
-    ev('ReferralClosed', { referralId: c.data.referralId, at: c.at, reason: c.data.reason }),
-  );
+  return accept({
+    type: 'ReferralClosed',
+    data: { referralId: c.data.referralId, at: c.at, reason: c.data.reason },
+  });
 };

@@ -1,14 +1,11 @@
 /** PNL-3, PNL-4, PNL-5: receiving and booking a referral, papers, contacts, the referrer. */
 import { ageOn, type Calendar, instantMs, isWorkingDay, localDate } from '@aimline/calendar';
-import { accept, refuse, reject, eventOf, type Rejection } from '@aimline/kernel';
+import { accept, refuse, reject, type Rejection } from '@aimline/kernel';
 import type { ReferralHandler } from './handler.js';
 import type { PanelPolicy } from '../policy.js';
-import type { PanelReferralEvent } from '../referral/events.js';
 import type { ReferralState } from '../referral/state.js';
 import { papersDueFor } from '../schedule/booking.js';
 import type { Booking } from '../values.js';
-
-const ev = eventOf<PanelReferralEvent>();
 
 /** STATE: the referral must exist, be open and not yet decided. */
 export const openUndecided = (s: ReferralState): Rejection | undefined => {
@@ -61,16 +58,19 @@ export const receiveReferral: ReferralHandler<'ReceiveReferral'> = (c, s, { poli
   if (bad !== undefined) return refuse(bad);
   const { referralId } = c.data;
   return accept(
-    ev('ReferralReceived', {
-      referralId,
-      at: c.at,
-      child: c.data.child,
-      ageAtReferral: age,
-      referrer: c.data.referrer,
-      concernSummary: c.data.concernSummary,
-      behaviourTypes: c.data.behaviourTypes,
-    }),
-    ev('ReferralBooked', { referralId, at: c.at, booking: c.data.booking }),
+    {
+      type: 'ReferralReceived',
+      data: {
+        referralId,
+        at: c.at,
+        child: c.data.child,
+        ageAtReferral: age,
+        referrer: c.data.referrer,
+        concernSummary: c.data.concernSummary,
+        behaviourTypes: c.data.behaviourTypes,
+      },
+    },
+    { type: 'ReferralBooked', data: { referralId, at: c.at, booking: c.data.booking } },
   );
 };
 
@@ -94,15 +94,16 @@ export const rebookReferral: ReferralHandler<'RebookReferral'> = (c, s, { policy
     if (bad !== undefined) return refuse(bad);
   } else if (!isWorkingDay(calendar, b.sittingDate))
     return refuse('PNL-1', 'the panel sits on working days', 'data.booking.sittingDate');
-  return accept(
-    ev('ReferralRebooked', {
+  return accept({
+    type: 'ReferralRebooked',
+    data: {
       referralId: c.data.referralId,
       at: c.at,
       from: current,
       booking: b,
       reason: c.data.reason,
-    }),
-  );
+    },
+  });
 };
 
 export const sendPapers: ReferralHandler<'SendPapers'> = (c, s) => {
@@ -111,29 +112,31 @@ export const sendPapers: ReferralHandler<'SendPapers'> = (c, s) => {
   if (c.data.recipients.length === 0)
     return refuse('PNL-4', 'papers go to the panel members: name them', 'data.recipients');
   const b = s.booking!;
-  return accept(
-    ev('PapersSent', {
+  return accept({
+    type: 'PapersSent',
+    data: {
       referralId: c.data.referralId,
       at: c.at,
       sittingId: b.sittingId,
       recipients: c.data.recipients,
       papersDue: b.papersDue,
       late: instantMs(c.at) > instantMs(b.papersDue),
-    }),
-  );
+    },
+  });
 };
 
 export const sharePreviousContacts: ReferralHandler<'SharePreviousContacts'> = (c, s) => {
   const closed = openUndecided(s);
   if (closed !== undefined) return refuse(closed);
-  return accept(
-    ev('PreviousContactsShared', {
+  return accept({
+    type: 'PreviousContactsShared',
+    data: {
       referralId: c.data.referralId,
       at: c.at,
       member: c.data.member,
       contacts: c.data.contacts,
-    }),
-  );
+    },
+  });
 };
 
 export const recordReferrerAttendance: ReferralHandler<'RecordReferrerAttendance'> = (c, s) => {
@@ -151,14 +154,15 @@ export const recordReferrerAttendance: ReferralHandler<'RecordReferrerAttendance
       'the referrer is expected to attend to present: record why not',
       'data.reason',
     );
-  return accept(
-    ev('ReferrerAttendanceRecorded', {
+  return accept({
+    type: 'ReferrerAttendanceRecorded',
+    data: {
       referralId: c.data.referralId,
       at: c.at,
       sittingId: c.data.sittingId,
       present: c.data.present,
       presenter: c.data.presenter ?? null,
       reason: c.data.reason ?? null,
-    }),
-  );
+    },
+  });
 };

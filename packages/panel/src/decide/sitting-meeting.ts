@@ -10,15 +10,12 @@ import {
   unapprovedRejection,
 } from '@aimline/meetings';
 import { minutesDocumentCategory } from '../derive.js';
-import { accept, check, eventOf, refuse, type Rejection } from '@aimline/kernel';
+import { accept, check, refuse, type Rejection } from '@aimline/kernel';
 import type { SittingHandler } from './handler.js';
 import type { PanelPolicy } from '../policy.js';
-import type { PanelSittingEvent } from '../sitting/events.js';
 import { minutesRecipients, minutesSentTo } from '../sitting/minutes.js';
 import type { SittingState } from '../sitting/state.js';
 import { openForChange } from './sitting-schedule.js';
-
-const ev = eventOf<PanelSittingEvent>();
 
 /** PNL-2: who chaired: the chair when present, else the co-chair when present, else nobody. */
 export const chairOf = (state: SittingState, policy: PanelPolicy): 'chair' | 'co-chair' | null => {
@@ -40,13 +37,14 @@ export const recordAttendance: SittingHandler<'RecordAttendance'> = (c, s, { pol
         `data.attendees.${i}.emergency`,
       );
   }
-  return accept(
-    ev('AttendanceRecorded', {
+  return accept({
+    type: 'AttendanceRecorded',
+    data: {
       sittingId: c.data.sittingId,
       at: c.at,
       attendees: c.data.attendees,
-    }),
-  );
+    },
+  });
 };
 
 export const holdSitting: SittingHandler<'HoldSitting'> = (c, s, { policy }) => {
@@ -56,9 +54,10 @@ export const holdSitting: SittingHandler<'HoldSitting'> = (c, s, { policy }) => 
     return refuse('STATE', 'the sitting has not started yet', 'at');
   if (s.attendees.length === 0)
     return refuse('PNL-2', 'record the attendance before holding the sitting', 'data.sittingId');
-  return accept(
-    ev('SittingHeld', { sittingId: c.data.sittingId, at: c.at, chairedBy: chairOf(s, policy) }),
-  );
+  return accept({
+    type: 'SittingHeld',
+    data: { sittingId: c.data.sittingId, at: c.at, chairedBy: chairOf(s, policy) },
+  });
 };
 
 const held = (s: SittingState): Rejection | undefined =>
@@ -75,8 +74,9 @@ export const agreeAction: SittingHandler<'AgreeAction'> = (c, s) => {
       'an action needs a timescale agreed at the sitting: not before the sitting',
       'data.dueBy',
     );
-  return accept(
-    ev('ActionAgreed', {
+  return accept({
+    type: 'ActionAgreed',
+    data: {
       sittingId: c.data.sittingId,
       at: c.at,
       actionId: c.data.actionId,
@@ -84,8 +84,8 @@ export const agreeAction: SittingHandler<'AgreeAction'> = (c, s) => {
       owner: c.data.owner,
       description: c.data.description,
       dueBy: c.data.dueBy,
-    }),
-  );
+    },
+  });
 };
 
 export const recordActionUpdate: SittingHandler<'RecordActionUpdate'> = (c, s) => {
@@ -94,15 +94,16 @@ export const recordActionUpdate: SittingHandler<'RecordActionUpdate'> = (c, s) =
     return refuse('INPUT', `no action ${c.data.actionId} on this sitting`, 'data.actionId');
   if (action.completedAt !== null)
     return refuse('STATE', `action ${c.data.actionId} is already complete`, 'data.actionId');
-  return accept(
-    ev('ActionUpdateReceived', {
+  return accept({
+    type: 'ActionUpdateReceived',
+    data: {
       sittingId: c.data.sittingId,
       at: c.at,
       actionId: c.data.actionId,
       update: c.data.update,
       complete: c.data.complete,
-    }),
-  );
+    },
+  });
 };
 
 /**
@@ -135,9 +136,10 @@ export const approveMinutes: SittingHandler<'ApproveMinutes'> = (c, s, { policy 
   });
   if (rejection !== undefined) return refuse(rejection);
   if (s.minutesApprovedAt !== null) return accept();
-  return accept(
-    ev('MinutesApproved', { sittingId: c.data.sittingId, at: c.at, approvedBy: c.actor.id }),
-  );
+  return accept({
+    type: 'MinutesApproved',
+    data: { sittingId: c.data.sittingId, at: c.at, approvedBy: c.actor.id },
+  });
 };
 
 /** PNL-7 due instant: the end of the Nth working day after the sitting's date. */
@@ -173,15 +175,16 @@ export const distributeMinutes: SittingHandler<'DistributeMinutes'> = (
     recipients = c.data.recipients;
   }
   const date = s.slot!.date;
-  return accept(
-    ev('MinutesDistributed', {
+  return accept({
+    type: 'MinutesDistributed',
+    data: {
       sittingId: c.data.sittingId,
       at: c.at,
       documentCategory: minutesDocumentCategory(date),
       recipients: [...recipients],
       late: instantMs(c.at) > instantMs(minutesDueFor(policy, calendar, date)),
-    }),
-  );
+    },
+  });
 };
 
 /** The local date of the sitting's start (for callers that only have the instant). */

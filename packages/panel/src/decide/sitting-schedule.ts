@@ -1,13 +1,10 @@
 /** PNL-1: scheduling, moving, re-venuing and cancelling a sitting; notifying members. */
 import { instantMs, isWorkingDay } from '@aimline/calendar';
-import { accept, refuse, reject, eventOf, type Rejection } from '@aimline/kernel';
+import { accept, refuse, reject, type Rejection } from '@aimline/kernel';
 import type { SittingHandler } from './handler.js';
 import { sittingForMonth } from '../schedule/pattern.js';
 import { londonInstant } from '../schedule/local-time.js';
-import type { PanelSittingEvent } from '../sitting/events.js';
 import type { SittingState } from '../sitting/state.js';
-
-const ev = eventOf<PanelSittingEvent>();
 
 /** STATE: the sitting must be scheduled, not cancelled and not yet held. */
 export const openForChange = (state: SittingState): Rejection | undefined => {
@@ -20,31 +17,33 @@ export const openForChange = (state: SittingState): Rejection | undefined => {
 export const scheduleSitting: SittingHandler<'ScheduleSitting'> = (c, s, { policy, calendar }) => {
   if (s.sittingId !== null) return refuse('STATE', `sitting ${s.sittingId} is already scheduled`);
   const planned = sittingForMonth(policy, calendar, c.data.sittingId);
-  return accept(
-    ev('SittingScheduled', {
+  return accept({
+    type: 'SittingScheduled',
+    data: {
       sittingId: c.data.sittingId,
       at: c.at,
       meetingId: c.data.meetingId,
       slot: { date: planned.date, start: planned.start, end: planned.end, venue: planned.venue },
       patternDate: planned.patternDate,
       movedFrom: planned.movedFrom,
-    }),
-  );
+    },
+  });
 };
 
 export const changeVenue: SittingHandler<'ChangeSittingVenue'> = (c, s) => {
   const closed = openForChange(s);
   if (closed !== undefined) return refuse(closed);
   if (s.slot!.venue === c.data.venue) return accept();
-  return accept(
-    ev('SittingVenueChanged', {
+  return accept({
+    type: 'SittingVenueChanged',
+    data: {
       sittingId: c.data.sittingId,
       at: c.at,
       from: s.slot!.venue,
       venue: c.data.venue,
       reason: c.data.reason,
-    }),
-  );
+    },
+  });
 };
 
 export const moveSitting: SittingHandler<'MoveSitting'> = (c, s, { policy, calendar }) => {
@@ -64,23 +63,25 @@ export const moveSitting: SittingHandler<'MoveSitting'> = (c, s, { policy, calen
     return refuse('INPUT', 'a sitting cannot be moved into the past', 'data.date');
   const from = s.slot!;
   if (from.start === start && from.end === end) return accept();
-  return accept(
-    ev('SittingMoved', {
+  return accept({
+    type: 'SittingMoved',
+    data: {
       sittingId: c.data.sittingId,
       at: c.at,
       from,
       to: { ...from, date: c.data.date, start, end },
       reason: c.data.reason,
-    }),
-  );
+    },
+  });
 };
 
 export const cancelSitting: SittingHandler<'CancelSitting'> = (c, s) => {
   const closed = openForChange(s);
   if (closed !== undefined) return refuse(closed);
-  return accept(
-    ev('SittingCancelled', { sittingId: c.data.sittingId, at: c.at, reason: c.data.reason }),
-  );
+  return accept({
+    type: 'SittingCancelled',
+    data: { sittingId: c.data.sittingId, at: c.at, reason: c.data.reason },
+  });
 };
 
 export const notifyMembers: SittingHandler<'NotifyMembers'> = (c, s, { policy }) => {
@@ -91,12 +92,13 @@ export const notifyMembers: SittingHandler<'NotifyMembers'> = (c, s, { policy })
   const unknown = c.data.members.findIndex((m) => !policy.roles.some((r) => r.id === m.role));
   if (unknown >= 0)
     return refuse('PNL-2', 'not a seat on the panel', `data.members.${unknown}.role`);
-  return accept(
-    ev('MembersNotified', {
+  return accept({
+    type: 'MembersNotified',
+    data: {
       sittingId: c.data.sittingId,
       at: c.at,
       slot: s.slot!,
       members: c.data.members,
-    }),
-  );
+    },
+  });
 };
