@@ -19,6 +19,7 @@ export interface ErrorContext {
 }
 
 /** gRPC status codes the client lets through raw (e.g. an unreachable server gives 14). */
+const GRPC_CANCELLED = 1;
 const GRPC_DEADLINE_EXCEEDED = 4;
 const GRPC_PERMISSION_DENIED = 7;
 const GRPC_INTERNAL = 13;
@@ -64,11 +65,21 @@ export const mapClientError = (error: unknown, context: ErrorContext): Error => 
     case ErrorType.NOT_LEADER:
       return new NotLeaderError(leaderOf(e), error);
     case ErrorType.UNAVAILABLE:
+    case ErrorType.CANCELLED:
     case ErrorType.DEADLINE_EXCEEDED:
     case ErrorType.TIMEOUT:
       return new UnavailableError(`${context.operation}: ${describe(e)}`, error);
+    case ErrorType.UNKNOWN:
+      // Batch appends report a server that is electing a leader (or not the leader) as an
+      // error detail the client does not know: "Could not recognize Server Is Not Ready".
+      if (isNotReady(describe(e)))
+        return new UnavailableError(`${context.operation}: ${describe(e)}`, error);
   }
   switch (e.code) {
+    // The client cancels every in-flight append of every client in the process when one of
+    // its append streams fails or is disposed (6.2.1 keeps one table of pending appends for
+    // all clients): the outcome is in doubt, as for an unavailable server.
+    case GRPC_CANCELLED:
     case GRPC_UNAVAILABLE:
     case GRPC_DEADLINE_EXCEEDED:
       return new UnavailableError(`${context.operation}: ${describe(e)}`, error);
@@ -84,6 +95,9 @@ export const mapClientError = (error: unknown, context: ErrorContext): Error => 
   }
   return error instanceof Error ? error : new Error(describe(e));
 };
+
+const isNotReady = (detail: string): boolean =>
+  /Server Is Not Ready|Leader info available|not (the )?leader/i.test(detail);
 
 const isBrokenCall = (detail: string): boolean =>
   /RST_STREAM|Call ended without gRPC status|Connection dropped/i.test(detail);

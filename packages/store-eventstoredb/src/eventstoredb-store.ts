@@ -4,6 +4,7 @@ import {
   GENESIS_HASH,
   meetsExpected,
   StoreDisposedError,
+  UnavailableError,
   validateAppend,
   WrongExpectedRevisionError,
   type AppendResult,
@@ -113,8 +114,7 @@ export class EventStoreDbStore implements EventStore {
         }
         throw mapClientError(e, { operation: `append to ${stream}`, stream, expected });
       }
-      const stored = await readRange(this.client, stream, chained[0]!.revision, chained.length);
-      return resultOf(stored);
+      return resultOf(await this.readBack(stream, chained[0]!.revision, chained.length));
     }
     throw new WrongExpectedRevisionError(stream, expected, current);
   }
@@ -166,6 +166,23 @@ export class EventStoreDbStore implements EventStore {
     await Promise.all([...this.subscriptions].map((s) => s.close()));
     this.subscriptions.clear();
     if (this.options.disposeClient === true) await this.client.dispose();
+  }
+
+  /**
+   * The events just appended, read back for their positions. Right after a leader change
+   * the read can reach a node that has not replicated them yet: it is repeated for a while,
+   * and then the append is reported as in doubt (retryable: a retry with the same events
+   * finds them stored and returns them).
+   */
+  private async readBack(stream: string, from: number, count: number): Promise<RecordedEvent[]> {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const stored = await readRange(this.client, stream, from, count);
+      if (stored.length === count) return stored;
+      await pause(Math.min(25 * 2 ** attempt, 500));
+    }
+    throw new UnavailableError(
+      `appended ${count} events to ${stream} at revision ${from}, but could not read them back yet`,
+    );
   }
 
   /** Options whose filter is narrowed to the owned stream prefixes. */

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import {
-  isStoreError,
   verifyLink,
   type EventToAppend,
   type ExpectedRevision,
@@ -10,7 +9,7 @@ import { collect, sampleEvent, uniquePrefix } from '@aimline/kernel/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openEventStoreDbStore, type EventStoreDbStore } from '../src/index.js';
 import { pause } from './support/esdb-node.js';
-import { retryWhileUnavailable } from './support/real-server-helpers.js';
+import { isUnavailable, retryWhileUnavailable } from './support/real-server-helpers.js';
 import { ownServer, useSingleNode } from './support/single-node.js';
 
 // Durability on a real node with its data on disk: a writer appends batches through the
@@ -98,7 +97,7 @@ else
               acknowledgedThisRound++;
             } catch (e) {
               // The server died mid-command: a typed, retryable failure, nothing else.
-              if (!isStoreError(e) || !e.retryable)
+              if (!isUnavailable(e))
                 failures.push(`${where}: ${e instanceof Error ? e.message : String(e)}`);
               state.get(stream)!.inDoubt = batch;
               return;

@@ -137,6 +137,7 @@ export class EsdbNode {
   /** Removes the node's data and logs (after it stopped). */
   removeData(): void {
     if (this.running) throw new Error(`node ${this.endpoint} is still running`);
+    if (process.env['AIMLINE_ESDB_KEEP_DATA'] === '1') return;
     rmSync(this.settings.dataDirectory ?? this.logDirectory, { recursive: true, force: true });
   }
 

@@ -32,9 +32,13 @@ export const nextMessages = async (
   return out;
 };
 
+/** A retryable failure of the server or the connection (not a lost race on a revision). */
+export const isUnavailable = (e: unknown): e is Error =>
+  isStoreError(e) && e.retryable && e.kind !== 'WrongExpectedRevision';
+
 /**
- * Runs `f` until it succeeds, retrying only retryable store failures (the server restarting,
- * a leader change), for at most `timeoutMs`; polls, never sleeps a fixed time.
+ * Runs `f` until it succeeds, retrying only failures of the server or the connection (the
+ * server restarting, a leader change), for at most `timeoutMs`.
  */
 export const retryWhileUnavailable = async <T>(
   f: () => Promise<T>,
@@ -46,7 +50,7 @@ export const retryWhileUnavailable = async <T>(
     try {
       return await f();
     } catch (e) {
-      if (!isStoreError(e) || !e.retryable || Date.now() > deadline) throw e;
+      if (!isUnavailable(e) || Date.now() > deadline) throw e;
       onRetry?.(e);
       await pause(Math.min(50 * 2 ** attempt, 1_000));
     }
