@@ -1,6 +1,6 @@
 import type { ScenarioGenerator } from './scenario.js';
-import { hsbScenarios } from './hsb-scenarios.js';
-import { panelScenarios } from './panel-scenarios.js';
+import { hsbScenarios } from './hsb/generator.js';
+import { panelScenarios } from './panel/generator.js';
 import { attendanceScenarios } from './attendance-scenarios.js';
 
 /** Every process's demo generator, by name. */

@@ -4,8 +4,8 @@
  * through the real deciders and the command handler.
  */
 export { generators } from './generators.js';
-export { hsbScenarios } from './hsb-scenarios.js';
-export { panelScenarios } from './panel-scenarios.js';
+export { hsbScenarios } from './hsb/generator.js';
+export { panelScenarios } from './panel/generator.js';
 export { attendanceScenarios } from './attendance-scenarios.js';
 export { runScenarios, type DemoResult } from './run-scenarios.js';
 export { seededRng, type Rng } from './rng.js';

@@ -7,7 +7,7 @@ import { isWorkingDay } from '@aimline/calendar';
 import { InMemoryEventStore, type RecordedEvent } from '@aimline/kernel';
 import { quarterOf, scorecard, type PanelEvent } from '@aimline/panel';
 import { councilModules, defaultPolicy } from './council.js';
-import { panelScenarios } from '../src/panel-scenarios.js';
+import { panelScenarios } from '../src/panel/generator.js';
 import { seededRng } from '../src/rng.js';
 import { runScenarios } from '../src/run-scenarios.js';
 import type { ScenarioContext } from '../src/scenario.js';
