@@ -13,6 +13,10 @@ import {
   easterSundayDate as easterSunday,
   isWorkingDay,
   type Calendar,
+  isBefore,
+  addDays,
+  daysBetween,
+  isoWeekday,
 } from '@aimline/calendar';
 import type { Actor, AnyDomainModule } from '@aimline/kernel';
 import {
@@ -38,18 +42,7 @@ import { CaseWriter, toSteps, type Draft } from './case-writer.js';
 import { AGENCIES, FIRST_NAMES, inventName, LAST_NAMES, SCHOOLS } from './invented-people.js';
 import type { Rng } from './rng.js';
 import { moduleNamed, type ScenarioContext, type ScenarioGenerator } from './scenario.js';
-import {
-  before,
-  daysBetween,
-  demoWindow,
-  H,
-  hhmm,
-  instant,
-  plusDays,
-  tod,
-  weekday,
-  type Day,
-} from './london-time.js';
+import { demoWindow, H, hhmm, instant, tod, type Day } from './london-time.js';
 
 /** The paths a case can walk (see `attendancePathsFor`). */
 export type AttendancePath =
@@ -87,11 +80,11 @@ interface SchoolYearDates {
 const mondayBetween = (year: number, month: number, from: number, to: number): Day => {
   for (let d = from; d <= to; d++) {
     const day = `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-    if (weekday(day) === 1) return day;
+    if (isoWeekday(day) === 1) return day;
   }
   throw new RangeError(`demo: no Monday in ${year}-${month} ${from}..${to}`);
 };
-const week = (monday: Day): Holiday => ({ from: monday, to: plusDays(monday, 4) });
+const week = (monday: Day): Holiday => ({ from: monday, to: addDays(monday, 4) });
 
 /**
  * Term dates like most English schools': autumn from early September with a half term in late
@@ -104,7 +97,7 @@ class SchoolTerms {
 
   private firstDayOf(s: number): Day {
     let d = `${s}-09-02`;
-    while (weekday(d) >= 6) d = plusDays(d, 1);
+    while (isoWeekday(d) >= 6) d = addDays(d, 1);
     return d;
   }
 
@@ -119,7 +112,7 @@ class SchoolTerms {
         week(mondayBetween(s, 10, 22, 28)),
         { from: `${s}-12-21`, to: `${s + 1}-01-03` },
         week(mondayBetween(s + 1, 2, 12, 18)),
-        { from: plusDays(easter, -6), to: plusDays(easter, 5) },
+        { from: addDays(easter, -6), to: addDays(easter, 5) },
         week(mondayBetween(s + 1, 5, 25, 31)),
         { from: `${s + 1}-07-23`, to: `${s + 1}-08-31` },
       ],
@@ -135,7 +128,7 @@ class SchoolTerms {
 
   /** Staff are in school: a weekday in term that is not a bank holiday (INSET days included). */
   isSchoolDay(day: Day): boolean {
-    if (weekday(day) >= 6 || !isWorkingDay(this.cal, day)) return false;
+    if (isoWeekday(day) >= 6 || !isWorkingDay(this.cal, day)) return false;
     const y = this.year(SchoolTerms.startYearOf(day));
     if (day < y.firstDay) return false;
     return !y.holidays.some((h) => day >= h.from && day <= h.to);
@@ -160,13 +153,13 @@ class SchoolTerms {
 
   onOrAfter(day: Day): Day {
     let d = day;
-    while (!this.isPupilDay(d)) d = plusDays(d, 1);
+    while (!this.isPupilDay(d)) d = addDays(d, 1);
     return d;
   }
 
   onOrBefore(day: Day): Day {
     let d = day;
-    while (!this.isPupilDay(d)) d = plusDays(d, -1);
+    while (!this.isPupilDay(d)) d = addDays(d, -1);
     return d;
   }
 
@@ -174,7 +167,7 @@ class SchoolTerms {
   add(day: Day, n: number): Day {
     let d = day;
     for (let left = n; left > 0;) {
-      d = plusDays(d, 1);
+      d = addDays(d, 1);
       if (this.isPupilDay(d)) left--;
     }
     return d;
@@ -309,8 +302,8 @@ class Register {
     firstDay: Day,
     regime: Regime,
   ) {
-    this.generatedTo = plusDays(firstDay, -1);
-    this.importedTo = plusDays(firstDay, -1);
+    this.generatedTo = addDays(firstDay, -1);
+    this.importedTo = addDays(firstDay, -1);
     this.regimes.push({ from: firstDay, regime });
   }
 
@@ -361,7 +354,7 @@ class Register {
 
   private codesOn(day: Day): readonly [AttendanceCode, AttendanceCode] | undefined {
     while (this.generatedTo < day) {
-      const d = plusDays(this.generatedTo, 1);
+      const d = addDays(this.generatedTo, 1);
       this.generatedTo = d;
       if (!this.terms.isSchoolDay(d)) continue;
       const codes: readonly [AttendanceCode, AttendanceCode] = this.terms.isInset(d)
@@ -376,7 +369,7 @@ class Register {
   /** The marks of every school day from `from` to `to`. */
   marks(from: Day, to: Day): IncomingMark[] {
     const out: IncomingMark[] = [];
-    for (let d = from; d <= to; d = plusDays(d, 1)) {
+    for (let d = from; d <= to; d = addDays(d, 1)) {
       const codes = this.codesOn(d);
       if (codes === undefined) continue;
       out.push({ date: d, session: 'AM', code: codes[0] });
@@ -451,7 +444,7 @@ class Cursor {
   /** Exactly at a given day and time (after a meeting's start); never earlier than the cursor. */
   exactly(day: Day, min: number): string {
     const at = instant(day, min);
-    if (before(at, this.at)) throw new Error(`demo: ${at} is before the case clock ${this.at}`);
+    if (isBefore(at, this.at)) throw new Error(`demo: ${at} is before the case clock ${this.at}`);
     this.day = day;
     this.min = min;
     return at;
@@ -614,7 +607,7 @@ const voice = (
 
 /** NAT-4: the register since the last import, up to and including `to`. */
 const importUpTo = (c: Case, to: Day, opts: { overlapOnPurpose?: boolean } = {}): void => {
-  const from = plusDays(c.reg.importedTo, 1);
+  const from = addDays(c.reg.importedTo, 1);
   if (to < from) return;
   const sessions = c.reg.marks(from, to);
   const actor = c.school.dataManager.actor;
@@ -653,7 +646,7 @@ const importUpTo = (c: Case, to: Day, opts: { overlapOnPurpose?: boolean } = {})
 
 /** The register up to yesterday, imported first thing (09:00-09:20) on the cursor's day. */
 const importToYesterday = (c: Case, opts: { overlapOnPurpose?: boolean } = {}): void => {
-  const yesterday = plusDays(c.cur.day, -1);
+  const yesterday = addDays(c.cur.day, -1);
   if (yesterday <= c.reg.importedTo) return;
   importUpTo(c, yesterday, opts);
   c.cur.later(5, 20);
@@ -680,7 +673,7 @@ const correctAMark = (c: Case): void => {
 const attachSupport = (c: Case, engagement: 'engaged' | 'mixed' | 'not-engaged'): void => {
   const steps = pickSome(c.rng, SUPPORT_STEPS, c.rng.int(2, 4)).map((description, i) => ({
     description,
-    startedOn: c.terms.onOrBefore(plusDays(c.cur.day, -7 * c.rng.int(2, 9) - i)),
+    startedOn: c.terms.onOrBefore(addDays(c.cur.day, -7 * c.rng.int(2, 9) - i)),
     engagement:
       engagement === 'mixed'
         ? c.rng.pick(['engaged', 'partly-engaged', 'not-engaged'] as const)
@@ -703,7 +696,7 @@ const openCase = (c: Case, engagement: 'engaged' | 'mixed' | 'not-engaged'): voi
     parents: [...c.parents],
   });
   c.cur.later(10, 30);
-  importUpTo(c, plusDays(c.cur.day, -1));
+  importUpTo(c, addDays(c.cur.day, -1));
   if (c.rng.chance(0.7)) correctAMark(c);
   attachSupport(c, engagement);
   const first = carers(c)[0] ?? c.parents[0]!;
@@ -973,7 +966,7 @@ const review = (
     importToYesterday(c, opts);
   }
   const reviewDay = atMeeting?.day ?? c.cur.day;
-  const period = { from: plusDays(of.day, 1), to: plusDays(reviewDay, -1) };
+  const period = { from: addDays(of.day, 1), to: addDays(reviewDay, -1) };
   const summary = summariseAttendance(c.reg.all(), period, c.policy);
   const measured = targets
     .filter((x) => x.measure !== undefined)
@@ -998,10 +991,10 @@ const review = (
 
 /** The day of the review of `aim`: `reviewAfterWeeks` later, or the last pupil day before it. */
 const reviewDay = (c: Case, aim: Aim, extraDays = 0): Day => {
-  const due = plusDays(aim.day, 7 * c.policy.reviewAfterWeeks + extraDays);
+  const due = addDays(aim.day, 7 * c.policy.reviewAfterWeeks + extraDays);
   const d = c.terms.onOrBefore(due);
   // ATT-7: some attendance must lie between the AIM and its review (else after the holiday).
-  return d >= plusDays(aim.day, 2) ? d : c.terms.onOrAfter(due);
+  return d >= addDays(aim.day, 2) ? d : c.terms.onOrAfter(due);
 };
 
 /** An AIM held to review the last one: scheduled, letters sent, maybe rearranged (late on purpose). */
@@ -1143,7 +1136,7 @@ const noticeToImprove = (c: Case): Day => {
       improvementPeriodWeeks: weeks,
     },
   });
-  return plusDays(c.cur.day, 7 * weeks);
+  return addDays(c.cur.day, 7 * weeks);
 };
 
 /** NAT-6, NAT-7: a penalty notice to each parent with day-to-day responsibility, when the threshold is met. */
@@ -1194,10 +1187,10 @@ const engagedPath = (c: Case): void => {
   answerLetter(c, aim1, c.rng.chance(0.3) ? 'requests-adjustment' : 'will-attend');
   const who = everyone(c, c.rng.chance(0.3) ? { agency: c.rng.pick(c.la.earlyHelp) } : {});
   hold(c, aim1, who);
-  c.reg.setRegime(plusDays(aim1.day, 1), REGIMES.improving);
+  c.reg.setRegime(addDays(aim1.day, 1), REGIMES.improving);
   const aim2 = reviewAim(c, aim1, { late: c.plan.lateReview });
   const r2 = hold(c, aim2, everyone(c), { stage: 'follow-up', reviewOf: aim1 });
-  c.reg.setRegime(plusDays(aim2.day, 1), r2.met ? REGIMES.good : REGIMES.improving);
+  c.reg.setRegime(addDays(aim2.day, 1), r2.met ? REGIMES.good : REGIMES.improving);
   c.cur.on(reviewDay(c, aim2), H(13), H(15, 30));
   const met2 = review(c, aim2);
   if (r2.met && met2)
@@ -1227,7 +1220,7 @@ const primaryParentsPath = (c: Case): void => {
         reviewOn: reviewDay(c, aim1),
       },
     });
-  c.reg.setRegime(plusDays(aim1.day, 1), REGIMES.improving);
+  c.reg.setRegime(addDays(aim1.day, 1), REGIMES.improving);
   c.cur.after(c.rng.int(2, 5));
   interact(
     c,
@@ -1252,7 +1245,7 @@ const pupilAlonePath = (c: Case): void => {
     seniorMissing: c.plan.lateReview || c.rng.chance(0.3),
   };
   hold(c, aim1, who);
-  c.reg.setRegime(plusDays(aim1.day, 1), REGIMES.partial);
+  c.reg.setRegime(addDays(aim1.day, 1), REGIMES.partial);
   const p = carers(c)[0] ?? c.parents[0]!;
   c.cur.after(c.rng.int(1, 3));
   interact(
@@ -1270,7 +1263,7 @@ const pupilAlonePath = (c: Case): void => {
   const aim2 = scheduleAim(c, { setting: 'school' });
   const who2 = c.rng.chance(0.5) ? everyone(c) : who;
   hold(c, aim2, who2, { stage: 'follow-up' });
-  c.reg.setRegime(plusDays(aim2.day, 1), met ? REGIMES.improving : REGIMES.partial);
+  c.reg.setRegime(addDays(aim2.day, 1), met ? REGIMES.improving : REGIMES.partial);
   c.cur.on(reviewDay(c, aim2), H(13), H(15, 30));
   if (review(c, aim2) && met) closeCase(c, 'Attendance above 90% for two review periods.');
 };
@@ -1310,10 +1303,10 @@ const parentsWithoutPupilPath = (c: Case): void => {
   const aim2 = scheduleAim(c, { setting: 'home' });
   const who = everyone(c, { agency: c.rng.pick(c.la.camhs) });
   hold(c, aim2, who);
-  c.reg.setRegime(plusDays(aim2.day, 1), REGIMES.partial);
+  c.reg.setRegime(addDays(aim2.day, 1), REGIMES.partial);
   const aim3 = reviewAim(c, aim2, { setting: 'home', late: c.plan.lateReview });
   const r3 = hold(c, aim3, who, { stage: 'follow-up', reviewOf: aim2 });
-  c.reg.setRegime(plusDays(aim3.day, 1), r3.met ? REGIMES.improving : REGIMES.partial);
+  c.reg.setRegime(addDays(aim3.day, 1), r3.met ? REGIMES.improving : REGIMES.partial);
   c.cur.on(reviewDay(c, aim3), H(13), H(15, 30));
   if (review(c, aim3) && r3.met)
     closeCase(c, 'Back in school full time with support from the Mental Health Support Team.');
@@ -1352,10 +1345,10 @@ const noEngagementLegalPath = (c: Case): void => {
   consultInclusionOfficer(c, true);
   legalMeetingAndRequest(c);
   const improvementEnds = noticeToImprove(c);
-  c.cur.on(plusDays(improvementEnds, 1));
+  c.cur.on(addDays(improvementEnds, 1));
   const notices = penaltyNotices(c);
   // Not paid within the full period: the considerations, then prosecution.
-  c.cur.on(plusDays(c.cur.day, c.policy.penaltyNotice.fullWithinDays + 3));
+  c.cur.on(addDays(c.cur.day, c.policy.penaltyNotice.fullWithinDays + 3));
   considerProsecution(
     c,
     'not-appropriate',
@@ -1374,7 +1367,7 @@ const noEngagementLegalPath = (c: Case): void => {
     },
   });
   // ATT-8: the AIMs carry on alongside the legal involvement; the summons brings the family in.
-  c.reg.setRegime(plusDays(c.cur.day, 1), REGIMES.partial);
+  c.reg.setRegime(addDays(c.cur.day, 1), REGIMES.partial);
   const aim2 = scheduleAim(c, { setting: c.rng.chance(0.5) ? 'neutral' : 'school' });
   answerLetter(c, aim2, 'will-attend');
   const who = everyone(c, { agency: c.rng.pick(c.la.earlyHelp) });
@@ -1385,7 +1378,7 @@ const noEngagementLegalPath = (c: Case): void => {
 
 const penaltyPaidPath = (c: Case): void => {
   // A week's holiday in term time shortly before the case opens: 10 sessions of G.
-  let d = c.terms.onOrAfter(plusDays(c.plan.openDay, -21));
+  let d = c.terms.onOrAfter(addDays(c.plan.openDay, -21));
   for (let i = 0; i < 5; i++) {
     c.reg.force(d, ['G', 'G']);
     d = c.terms.add(d, 1);
@@ -1426,12 +1419,12 @@ const penaltyPaidPath = (c: Case): void => {
   c.cur.after(c.rng.int(2, 5));
   const notices = penaltyNotices(c);
   if (notices.length === 0) noticeToImprove(c);
-  c.reg.setRegime(plusDays(c.cur.day, 1), REGIMES.improving);
+  c.reg.setRegime(addDays(c.cur.day, 1), REGIMES.improving);
   for (const n of notices) {
     const paidOn = c.terms.onOrBefore(
-      plusDays(n.issuedOn, c.rng.int(7, Math.max(7, c.policy.penaltyNotice.reducedWithinDays - 3))),
+      addDays(n.issuedOn, c.rng.int(7, Math.max(7, c.policy.penaltyNotice.reducedWithinDays - 3))),
     );
-    c.cur.on(plusDays(paidOn, c.rng.int(1, 3)));
+    c.cur.on(addDays(paidOn, c.rng.int(1, 3)));
     c.w.emit('RecordPenaltyPayment', c.cur.at, c.enforcement.actor, {
       stepId: n.stepId,
       paidOn: paidOn < n.issuedOn ? n.issuedOn : paidOn,
@@ -1495,13 +1488,13 @@ const esoPath = (c: Case): void => {
     stepId: stepId(c),
     step: { kind: 'education-supervision-order', appliedOn: c.cur.day },
   });
-  c.reg.setRegime(plusDays(c.cur.day, 1), REGIMES.partial);
+  c.reg.setRegime(addDays(c.cur.day, 1), REGIMES.partial);
   // ATT-8: AIMs alongside the order, with the supervising officer.
   const aim3 = scheduleAim(c);
   answerLetter(c, aim3, 'will-attend');
   const who = everyone(c, { agency: c.la.esoOfficer });
   hold(c, aim3, who);
-  c.reg.setRegime(plusDays(aim3.day, 1), REGIMES.improving);
+  c.reg.setRegime(addDays(aim3.day, 1), REGIMES.improving);
   c.cur.on(reviewDay(c, aim3), H(13), H(15, 30));
   review(c, aim3);
 };
@@ -1543,11 +1536,11 @@ const year11Path = (c: Case): void => {
   const aim2 = scheduleAim(c);
   const pupilOnly: Presence = { pupil: true, parentIds: [], agency: c.rng.pick(c.la.earlyHelp) };
   hold(c, aim2, pupilOnly);
-  c.reg.setRegime(plusDays(aim2.day, 1), REGIMES.partial);
+  c.reg.setRegime(addDays(aim2.day, 1), REGIMES.partial);
   c.cur.on(reviewDay(c, aim2), H(13), H(15, 30));
   review(c, aim2);
   // After the last Friday in June of Year 11 (NAT-8): a penalty notice is refused.
-  const after = c.terms.onOrAfter(plusDays(ends, 3));
+  const after = c.terms.onOrAfter(addDays(ends, 3));
   if (c.plan.showRejections.has('NAT-8') && after < `${ends.slice(0, 4)}-07-23`) {
     c.cur.on(after, H(9, 30), H(11));
     importToYesterday(c);
@@ -1633,7 +1626,7 @@ export const attendancePathsFor = (rng: Rng, cases: number): AttendancePath[] =>
 const dobFor = (rng: Rng, s: number, yearGroup: number): Day => {
   const from = `${s - yearGroup - 5}-09-01`;
   const to = `${s - yearGroup - 4}-08-31`;
-  return plusDays(from, rng.int(0, daysBetween(from, to)));
+  return addDays(from, rng.int(0, daysBetween(from, to)));
 };
 
 const STREETS = [
@@ -1723,12 +1716,12 @@ export const attendanceScenarios: ScenarioGenerator = (ctx: ScenarioContext) => 
       )
         if (`${s + 1}-01-08` >= windowStart && `${s + 1}-07-20` < windowEnd) years.push(s);
       const s = years.length > 0 ? rng.pick(years) : SchoolTerms.startYearOf(windowStart);
-      openDay = terms.onOrAfter(plusDays(`${s + 1}-01-08`, rng.int(0, 10)));
+      openDay = terms.onOrAfter(addDays(`${s + 1}-01-08`, rng.int(0, 10)));
       yearGroup = 11;
     } else {
-      const latest = plusDays(windowEnd, -DURATION[path]);
+      const latest = addDays(windowEnd, -DURATION[path]);
       const span = Math.max(0, daysBetween(windowStart, latest));
-      openDay = terms.onOrAfter(plusDays(windowStart, rng.int(0, span)));
+      openDay = terms.onOrAfter(addDays(windowStart, rng.int(0, span)));
       const legal = path === 'no-engagement-legal' || path === 'penalty-paid' || path === 'eso';
       const autumn = Number(openDay.slice(5, 7)) >= 9;
       yearGroup =
@@ -1779,12 +1772,7 @@ export const attendanceScenarios: ScenarioGenerator = (ctx: ScenarioContext) => 
       rng: caseRng,
       terms,
       policy,
-      reg: new Register(
-        caseRng.fork('register'),
-        terms,
-        plusDays(p.openDay, -70),
-        BASELINE[p.path],
-      ),
+      reg: new Register(caseRng.fork('register'), terms, addDays(p.openDay, -70), BASELINE[p.path]),
       cur: new Cursor(terms, caseRng, p.openDay, H(9, 30) + 5 * caseRng.int(0, 18)),
       plan,
       pupil,
@@ -1798,7 +1786,7 @@ export const attendanceScenarios: ScenarioGenerator = (ctx: ScenarioContext) => 
       targets: new Map(),
     };
     PATH_SCRIPTS[p.path](c);
-    drafts.push(...c.w.drafts.filter((d) => before(d.command.at, endInstant)));
+    drafts.push(...c.w.drafts.filter((d) => isBefore(d.command.at, endInstant)));
   }
 
   // Some notes, quotes and documents are recorded days after they happened.

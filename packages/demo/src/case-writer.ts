@@ -2,8 +2,9 @@
  * The one way the generators write a case: commands drafted in the order the world produces
  * them (type, when, who, data), then given their ids and recording times in one pass.
  */
+import { addDays, isBefore } from '@aimline/calendar';
 import type { Actor, AnyDomainModule, Command } from '@aimline/kernel';
-import { before, H, instant, londonDayOf, plusDays, tod, type Day } from './london-time.js';
+import { H, instant, londonDayOf, tod, type Day } from './london-time.js';
 import type { Rng } from './rng.js';
 import type { ScenarioStep } from './scenario.js';
 
@@ -66,7 +67,7 @@ export class CaseWriter<C extends Typed & { readonly data: { readonly caseId: st
     data: Omit<DataOf<C, K>, 'caseId'>,
     expectRejection?: string,
   ): void {
-    if (this.options.inOrder === true && this.last !== '' && before(at, this.last))
+    if (this.options.inOrder === true && this.last !== '' && isBefore(at, this.last))
       throw new Error(`demo: ${this.caseId}: ${type} at ${at} comes before ${this.last}`);
     this.last = at;
     this.writer.write(type, at, actor, { caseId: this.caseId, ...data }, expectRejection);
@@ -105,7 +106,7 @@ export const toSteps = (
     const recordedAt =
       late !== undefined && lateOnes.has(i)
         ? instant(
-            late.recordingDay(plusDays(londonDayOf(d.command.at), rng.int(3, 9))),
+            late.recordingDay(addDays(londonDayOf(d.command.at), rng.int(3, 9))),
             tod(rng, H(9), H(17)),
           )
         : undefined;

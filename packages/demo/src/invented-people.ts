@@ -2,7 +2,8 @@
  * Invented people and places for demo data. Every name is made up for Aimline's demo: none
  * refers to a real child, parent, professional or school.
  */
-import { plusDays, plusYears, type Day } from './london-time.js';
+import { addDays } from '@aimline/calendar';
+import { plusYears, type Day } from './london-time.js';
 import type { Rng } from './rng.js';
 export const FIRST_NAMES = [
   'Ashlyn',
@@ -83,4 +84,4 @@ export const inventName = (rng: Rng): string => `${rng.pick(FIRST_NAMES)} ${rng.
 
 /** An invented date of birth giving exactly `age` whole years on `on`. */
 export const dateOfBirthFor = (rng: Rng, on: Day, age: number): Day =>
-  plusDays(plusYears(on, -age), -rng.int(1, 360));
+  addDays(plusYears(on, -age), -rng.int(1, 360));

@@ -7,7 +7,6 @@ import { DateTime } from 'luxon';
 import {
   addDays,
   addMonthsToDate,
-  addWeeks,
   addWorkingDaysToDate,
   type Calendar,
   isWorkingDay,
@@ -22,12 +21,10 @@ import type { Rng } from './rng.js';
 /** A London local date, `YYYY-MM-DD`. */
 export type Day = string;
 
-export const plusDays = (day: Day, n: number): Day => addDays(day, n);
-export const plusWeeks = (day: Day, n: number): Day => localDate(addWeeks(day, n));
-/** `n` calendar months on (the 31st of a shorter month is its last day). */
-export const plusMonths = (day: Day, n: number): Day => addMonthsToDate(day, n);
-export const plusYears = (day: Day, n: number): Day => plusMonths(day, 12 * n);
-export { daysBetween, isBefore as before, isoWeekday as weekday } from '@aimline/calendar';
+/** `n` weeks (7n calendar days) on. */
+export const plusWeeks = (day: Day, n: number): Day => addDays(day, 7 * n);
+/** `n` years on (29 February becomes 28 February in a common year). */
+export const plusYears = (day: Day, n: number): Day => addMonthsToDate(day, 12 * n);
 /** The London local day of an instant. */
 export const londonDayOf = (at: string): Day => localDate(at);
 

@@ -1,16 +1,7 @@
 /** The AIM assessment of an HSB case (HSB-8 … HSB-24). */
+import { addDays } from '@aimline/calendar';
 import type { AssessmentModel, AssessmentOutcome } from '@aimline/hsb-aim';
-import {
-  type Day,
-  H,
-  instant,
-  onOrAfter,
-  onOrBefore,
-  plusDays,
-  plusWeeks,
-  tod,
-  wd,
-} from '../london-time.js';
+import { type Day, H, instant, onOrAfter, onOrBefore, plusWeeks, tod, wd } from '../london-time.js';
 import { outcome, safetyPlan } from './content.js';
 import type { CaseFacts } from './plan.js';
 import type { Pro } from './staff.js';
@@ -108,7 +99,7 @@ export const assessment = (f: CaseFacts, o: AssessmentOptions): AssessmentResult
 
   // HSB-12, HSB-13: home visit and typed safety plan (late on purpose for some cases).
   const visitDay = plan.features.has('late-home-visit')
-    ? onOrAfter(clock, plusDays(allocDay, rng.int(7, 10)))
+    ? onOrAfter(clock, addDays(allocDay, rng.int(7, 10)))
     : wd(clock, allocDay, 1);
   w.emit('RecordHomeVisit', instant(visitDay, tod(clock.rng, H(10), H(11, 30))), lead.actor, {
     setting: o.homeSetting,
@@ -144,7 +135,7 @@ export const assessment = (f: CaseFacts, o: AssessmentOptions): AssessmentResult
 
   const meetingDay = onOrBefore(
     clock,
-    plusDays(plusWeeks(supDay, policy.initialMeetingWeeksAfterSupervision), -rng.int(0, 2)),
+    addDays(plusWeeks(supDay, policy.initialMeetingWeeksAfterSupervision), -rng.int(0, 2)),
   );
   const meetingStart = instant(meetingDay, rng.pick([H(10), H(13, 30)]));
   w.emit(
@@ -174,11 +165,11 @@ export const assessment = (f: CaseFacts, o: AssessmentOptions): AssessmentResult
   // HSB-16, HSB-17: second and final supervisions (scores and evidence at the final one).
   const secondDay = onOrBefore(
     clock,
-    plusDays(plusWeeks(allocDay, policy.secondSupervisionWeeks), -rng.int(0, 2)),
+    addDays(plusWeeks(allocDay, policy.secondSupervisionWeeks), -rng.int(0, 2)),
   );
   const finalDay = onOrBefore(
     clock,
-    plusDays(plusWeeks(allocDay, policy.finalSupervisionWeeks), -rng.int(0, 2)),
+    addDays(plusWeeks(allocDay, policy.finalSupervisionWeeks), -rng.int(0, 2)),
   );
   w.emit('HoldSupervision', instant(secondDay, H(9, 15)), a.overseer.actor, {
     kind: 'second',
@@ -218,12 +209,12 @@ export const assessment = (f: CaseFacts, o: AssessmentOptions): AssessmentResult
   // HSB-18, HSB-19, MTG-5: reports before the meeting; HSB-20: shared with the family.
   const managerDay = onOrBefore(
     clock,
-    plusDays(meetingDay, -(policy.reportToManagerDaysBefore + 1)),
+    addDays(meetingDay, -(policy.reportToManagerDaysBefore + 1)),
   );
-  const chairDay = onOrBefore(clock, plusDays(meetingDay, -(policy.reportToChairDaysBefore + 1)));
+  const chairDay = onOrBefore(clock, addDays(meetingDay, -(policy.reportToChairDaysBefore + 1)));
   const iroDay = onOrBefore(
     clock,
-    plusDays(meetingDay, -(Math.ceil(policy.reportToIroHoursBefore / 24) + 1)),
+    addDays(meetingDay, -(Math.ceil(policy.reportToIroHoursBefore / 24) + 1)),
   );
   w.emit('SubmitReport', instant(managerDay, H(9, 30)), lead.actor, { recipient: 'manager' });
   w.emit('ShareAssessmentWithFamily', instant(managerDay, H(15, 30)), lead.actor, {

@@ -6,12 +6,12 @@
  * commands that are refused on purpose to show typed rejections. Pure apart from `ctx.rng`.
  */
 
-import { isBefore } from '@aimline/calendar';
+import { isBefore, addDays, daysBetween } from '@aimline/calendar';
 import type { Child, HsbCommand } from '@aimline/hsb-aim';
 import type { AnyDomainModule } from '@aimline/kernel';
 import { CaseWriter, type Draft, toSteps } from '../case-writer.js';
 import { dateOfBirthFor, inventName, SCHOOLS } from '../invented-people.js';
-import { type Clock, daysBetween, demoWindow, onOrAfter, plusDays } from '../london-time.js';
+import { type Clock, demoWindow, onOrAfter } from '../london-time.js';
 import { shuffle } from '../rng.js';
 import { moduleNamed, type ScenarioContext, type ScenarioGenerator } from '../scenario.js';
 import {
@@ -79,9 +79,9 @@ export const hsbScenarios: ScenarioGenerator = (ctx: ScenarioContext) => {
     if (i === firstAim3 && !policy.modelsInUse.includes('AIM3')) showRejections.add('HSB-8');
     if (i === firstCp) showRejections.add('HSB-22');
     const isRequired = i < required;
-    const latest = isRequired ? plusDays(windowEnd, -durationDays[path]) : plusDays(windowEnd, -21);
+    const latest = isRequired ? addDays(windowEnd, -durationDays[path]) : addDays(windowEnd, -21);
     const span = Math.max(0, daysBetween(windowStart, latest));
-    const disclosureDay = onOrAfter(clock, plusDays(windowStart, rng.int(0, span)));
+    const disclosureDay = onOrAfter(clock, addDays(windowStart, rng.int(0, span)));
     return { path, i, showRejections, disclosureDay, isRequired };
   });
   plans.sort((a, b) =>

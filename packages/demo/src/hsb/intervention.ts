@@ -1,4 +1,5 @@
 /** The AIM intervention of an HSB case and its close (HSB-21 … HSB-27). */
+import { addDays, addMonthsToDate } from '@aimline/calendar';
 import {
   type Day,
   H,
@@ -6,8 +7,6 @@ import {
   minutesOf,
   onOrAfter,
   onOrBefore,
-  plusDays,
-  plusMonths,
   plusWeeks,
   tod,
   wd,
@@ -59,7 +58,7 @@ export const intervention = (f: CaseFacts, r: AssessmentResult, o: InterventionO
   const reviewDays: Day[] = [];
   let prev = r.meetingDay;
   for (let i = 1; i <= 8; i++) {
-    const day = onOrBefore(clock, plusDays(plusWeeks(prev, policy.reviewWeeks), -rng.int(0, 3)));
+    const day = onOrBefore(clock, addDays(plusWeeks(prev, policy.reviewWeeks), -rng.int(0, 3)));
     reviewDays.push(day);
     prev = day;
     const enough =
@@ -100,8 +99,8 @@ export const intervention = (f: CaseFacts, r: AssessmentResult, o: InterventionO
       ? rng.int(2, policy.intensiveContactIntervalDays)
       : rng.int(4, policy.contactIntervalDays);
     const missed = rng.chance(0.015) ? rng.int(3, 6) : 0;
-    let next = onOrBefore(clock, plusDays(contactDay, gap + missed));
-    if (next <= contactDay) next = onOrAfter(clock, plusDays(contactDay, 1));
+    let next = onOrBefore(clock, addDays(contactDay, gap + missed));
+    if (next <= contactDay) next = onOrAfter(clock, addDays(contactDay, 1));
     if (next >= lastReview) break;
     contactDay = next;
     const who = practitioners[n % practitioners.length] ?? f.caseHolder;
@@ -115,7 +114,7 @@ export const intervention = (f: CaseFacts, r: AssessmentResult, o: InterventionO
   for (;;) {
     supDay = onOrBefore(
       clock,
-      plusDays(plusMonths(supDay, policy.practitionerSupervisionMonths), -rng.int(0, 3)),
+      addDays(addMonthsToDate(supDay, policy.practitionerSupervisionMonths), -rng.int(0, 3)),
     );
     if (supDay >= lastReview) break;
     w.emit('RecordPractitionerSupervision', instant(supDay, H(9, 10)), reviewer.actor, {

@@ -1,15 +1,7 @@
 /** The paths an HSB case walks, each from its concern to its close. */
+import { addDays } from '@aimline/calendar';
 import type { AssessmentModel } from '@aimline/hsb-aim';
-import {
-  type Day,
-  H,
-  instant,
-  onOrAfter,
-  onOrBefore,
-  plusDays,
-  plusWeeks,
-  wd,
-} from '../london-time.js';
+import { type Day, H, instant, onOrAfter, onOrBefore, plusWeeks, wd } from '../london-time.js';
 import { assessment } from './assessment.js';
 import { OFFENCES } from './content.js';
 import { closeCase, intervention } from './intervention.js';
@@ -53,7 +45,7 @@ export const criminalJusticeAssessmentPath = (f: CaseFacts): void => {
   w.emit('RecordAdmission', instant(interview, H(11)), f.police.actor, {});
   const bailKind = rng.pick(['bail', 'released-under-investigation'] as const);
   w.emit('RecordBail', instant(interview, H(12, 30)), f.police.actor, { kind: bailKind });
-  const bailUntil = plusDays(interview, policy.bailDays);
+  const bailUntil = addDays(interview, policy.bailDays);
   w.emit('PoliceTriggerAssessment', instant(interview, H(15)), f.police.actor, {
     officerId: f.police.id,
   });
@@ -65,14 +57,14 @@ export const criminalJusticeAssessmentPath = (f: CaseFacts): void => {
     toMeeting: continues,
     homeSetting: 'family home',
   });
-  const reportDay = onOrAfter(clock, plusDays(r.allocationDay, rng.int(12, 15)));
+  const reportDay = onOrAfter(clock, addDays(r.allocationDay, rng.int(12, 15)));
   w.emit('SubmitReport', instant(reportDay, H(12)), (r.a.assessors[0] ?? f.caseHolder).actor, {
     recipient: 'investigating-officer',
     disposalRecommendation:
       'Out-of-court disposal with AIM intervention (synthetic recommendation).',
   });
   const decisionDay =
-    [wd(clock, reportDay, rng.int(2, 4)), onOrBefore(clock, plusDays(bailUntil, -1))].sort()[0] ??
+    [wd(clock, reportDay, rng.int(2, 4)), onOrBefore(clock, addDays(bailUntil, -1))].sort()[0] ??
     reportDay;
   const decision = rng.pick(['out-of-court-disposal', 'caution'] as const);
   w.emit('RecordPoliceDecision', instant(decisionDay, H(15, 45)), f.police.actor, { decision });
@@ -103,7 +95,7 @@ export const prosecutionPath = (f: CaseFacts, custody: boolean): void => {
   section47(f, s, false);
   const charged = wd(clock, s.strategyDay, rng.int(1, 3));
   w.emit('RecordCharge', instant(charged, H(16)), f.police.actor, { offence: rng.pick(OFFENCES) });
-  const pleaDay = onOrAfter(clock, plusDays(charged, rng.int(14, 28)));
+  const pleaDay = onOrAfter(clock, addDays(charged, rng.int(14, 28)));
   w.emit('EnterPlea', instant(pleaDay, H(11)), court.actor, { plea: 'guilty' });
   const sentencing = onOrAfter(clock, plusWeeks(pleaDay, 8));
   w.emit('RequestCourtTime', instant(pleaDay, H(11, 30)), court.actor, { untilDate: sentencing });

@@ -1,6 +1,7 @@
 /** The start of an HSB case: the concern, the strategy discussion(s), the route, section 47 and its follow-ups. */
+import { addDays, addMonthsToDate } from '@aimline/calendar';
 import type { CommandData } from '@aimline/hsb-aim';
-import { type Day, H, instant, onOrBefore, plusDays, plusMonths, tod, wd } from '../london-time.js';
+import { type Day, H, instant, onOrBefore, tod, wd } from '../london-time.js';
 import { SUMMARIES } from './content.js';
 import type { CaseFacts } from './plan.js';
 import type { Pro } from './staff.js';
@@ -19,7 +20,7 @@ export const startCase = (f: CaseFacts): Start => {
   const reportedAt = instant(day, disclosed + 60 + 5 * rng.int(0, 6));
   w.emit('ReportConcern', reportedAt, f.caseHolder.actor, {
     disclosedAt,
-    behaviourDate: plusDays(day, -rng.int(0, 10)),
+    behaviourDate: addDays(day, -rng.int(0, 10)),
     child: f.child,
     ...(f.victim === undefined ? {} : { victim: f.victim }),
     notifications: {
@@ -131,7 +132,7 @@ export const childProtectionFollowUps = (
   });
   let next = onOrBefore(
     clock,
-    plusDays(plusMonths(initial, f.policy.firstReviewConferenceMonths), -rng.int(1, 5)),
+    addDays(addMonthsToDate(initial, f.policy.firstReviewConferenceMonths), -rng.int(1, 5)),
   );
   for (let i = 2; next < endDay; i++) {
     w.emit('RecordConference', instant(next, H(10)), chair.actor, {
@@ -140,7 +141,7 @@ export const childProtectionFollowUps = (
     });
     next = onOrBefore(
       clock,
-      plusDays(plusMonths(next, f.policy.reviewConferenceMonths), -rng.int(1, 5)),
+      addDays(addMonthsToDate(next, f.policy.reviewConferenceMonths), -rng.int(1, 5)),
     );
   }
 };

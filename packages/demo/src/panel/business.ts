@@ -1,16 +1,7 @@
 /** A sitting's business: referrers, decisions, reviews, actions and their updates, closures, minutes. */
-import { ageOn } from '@aimline/calendar';
+import { ageOn, addDays } from '@aimline/calendar';
 import { bandsForAge } from '@aimline/panel';
-import {
-  H,
-  instant,
-  onOrAfter,
-  onOrBefore,
-  plusDays,
-  plusMinutes,
-  tod,
-  wd,
-} from '../london-time.js';
+import { H, instant, onOrAfter, onOrBefore, plusMinutes, tod, wd } from '../london-time.js';
 import { ABSENT_REASONS, ACTIONS, RATIONALE, UPDATES_DONE, UPDATES_PARTIAL } from './content.js';
 import type { Person } from './people.js';
 import {
@@ -33,7 +24,7 @@ const agreeAction = (
 ): void => {
   const { rng, clock, bs, sittings } = run;
 
-  const dueBy = onOrAfter(clock, plusDays(p.date, rng.int(10, 35)));
+  const dueBy = onOrAfter(clock, addDays(p.date, rng.int(10, 35)));
   const actionId = `act-${p.id}-${String(++p.actionSeq).padStart(2, '0')}`;
   addSitting(
     p,

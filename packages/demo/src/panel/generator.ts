@@ -1,4 +1,4 @@
-import { instantMs } from '@aimline/calendar';
+import { instantMs, addDays } from '@aimline/calendar';
 /**
  * Synthetic history of the monthly AIM information-exchange panel for `aimline demo`: every
  * sitting over the demo window from the council's pattern (the months whose pattern day is a bank
@@ -22,7 +22,7 @@ import {
   sittingsBetween,
 } from '@aimline/panel';
 import { CommandWriter, type Draft, toSteps } from '../case-writer.js';
-import { type Clock, demoWindow, onOrAfter, plusDays } from '../london-time.js';
+import { type Clock, demoWindow, onOrAfter } from '../london-time.js';
 import { shuffle } from '../rng.js';
 import { moduleNamed, type ScenarioGenerator } from '../scenario.js';
 import { sittingBusiness } from './business.js';
@@ -54,7 +54,7 @@ export const panelScenarios: ScenarioGenerator = (ctx) => {
     endInstant,
   } = demoWindow(ctx.from, ctx.years, (d) => onOrAfter(clock, d));
   // Sittings beyond the window too, so a booking always finds one.
-  const generated = sittingsBetween(policy, cal, windowStart, plusDays(windowEnd, 150));
+  const generated = sittingsBetween(policy, cal, windowStart, addDays(windowEnd, 150));
   const inWindow = generated.filter((g) => g.date < windowEnd);
   if (inWindow.length < 2) return [];
   // ── sittings: schedule, notify, re-venue, move, cancel ─────────────────────

@@ -1,8 +1,8 @@
 /** The panel's referrals: who is referred, booking and rebooking (PNL-4), papers, previous contacts, decisions and reviews. */
-import { instantMs, ageOn, nextWorkingDay } from '@aimline/calendar';
+import { instantMs, ageOn, nextWorkingDay, addDays } from '@aimline/calendar';
 import { type Booking, type Child, type Rating, rebookingFor } from '@aimline/panel';
 import { dateOfBirthFor, inventName } from '../invented-people.js';
-import { H, instant, londonDayOf, plusDays, plusMinutes, tod, wd } from '../london-time.js';
+import { H, instant, londonDayOf, plusMinutes, tod, wd } from '../london-time.js';
 import { shuffle } from '../rng.js';
 import {
   AGES,
@@ -19,7 +19,6 @@ import {
 import {
   bookAt,
   dayTime,
-  ms,
   nextReferralId,
   type PanelRun,
   type ReferralPlan,
@@ -237,8 +236,8 @@ export const planDecisions = (run: PanelRun, refs: ReadonlyArray<ReferralPlan>):
     let rating = r.rating;
     let lastDay = r.decidedAt.date;
     for (let k = 0; k < 8 && policy.reviewedRatings.includes(rating); k++) {
-      const due = plusDays(lastDay, 7 * policy.reviewWeeks);
-      const later = reviewable.filter((p) => p.date > plusDays(lastDay, 14));
+      const due = addDays(lastDay, 7 * policy.reviewWeeks);
+      const later = reviewable.filter((p) => p.date > addDays(lastDay, 14));
       const onTime = later.filter((p) => p.date < due);
       const late = later.find((p) => p.date >= due);
       const at = rng.chance(0.15) || onTime.length === 0 ? late : onTime[onTime.length - 1];

@@ -1,15 +1,13 @@
 /** The panel's sittings: referral arrival times, the special sittings, scheduling, attendance and holding. */
-import { instantMs, nextWorkingDay } from '@aimline/calendar';
+import { instantMs, nextWorkingDay, addDays, daysBetween } from '@aimline/calendar';
 import { type Attendee, bookingFor, currentSchedule, sittingFacts } from '@aimline/panel';
 import {
   type Day,
-  daysBetween,
   H,
   instant,
   londonDayOf,
   onOrAfter,
   onOrBefore,
-  plusDays,
   plusMinutes,
   tod,
   wd,
@@ -40,7 +38,7 @@ export const receiveTimesFor = (run: PanelRun, cases: number): string[] => {
       // Spread over the window (one draw in each of `total` equal slices): a steady referral rate.
       day = onOrAfter(
         clock,
-        plusDays(firstReceiveDay, Math.floor(((k + rng.next()) * span) / total)),
+        addDays(firstReceiveDay, Math.floor(((k + rng.next()) * span) / total)),
       );
     if (day > lastReceiveDay) day = onOrBefore(clock, lastReceiveDay);
     receiveTimes.push(instant(day, tod(clock.rng, H(9, 15), H(16))));
@@ -86,7 +84,7 @@ export const scheduleSittings = (
   const { rng, cal, clock, people, bs, sittings, members, plans, windowStart } = run;
 
   for (const p of plans) {
-    const earliest = onOrAfter(clock, plusDays(p.date, -70));
+    const earliest = onOrAfter(clock, addDays(p.date, -70));
     const schedDay = earliest < windowStart ? windowStart : earliest;
     const scheduledAt = instant(schedDay, tod(clock.rng, H(9, 30), H(10, 30)));
     addSitting(
@@ -104,7 +102,7 @@ export const scheduleSittings = (
       }),
     );
     const changeDay = (daysBefore: number): Day => {
-      const d = onOrAfter(clock, plusDays(p.date, -daysBefore));
+      const d = onOrAfter(clock, addDays(p.date, -daysBefore));
       return d <= schedDay ? nextWorkingDay(cal, schedDay) : d;
     };
     switch (p.special) {
@@ -131,12 +129,12 @@ export const scheduleSittings = (
         // At short notice: after the referrals booked into it, before the sitting.
         const latest = (bookedPlain.get(p.id) ?? []).reduce(
           (a, t) => (londonDayOf(t) > a ? londonDayOf(t) : a),
-          onOrAfter(clock, plusDays(p.date, -30)),
+          onOrAfter(clock, addDays(p.date, -30)),
         );
         const moveDay = wd(clock, latest, rng.int(1, 2));
         const limit = wd(clock, p.date, -2);
         const at = instant(moveDay < limit ? moveDay : limit, tod(clock.rng, H(10), H(12)));
-        const to = onOrAfter(clock, plusDays(p.date, 7));
+        const to = onOrAfter(clock, addDays(p.date, 7));
         addSitting(
           p,
           sittings.write('MoveSitting', at, people.chair.rep.actor, {
