@@ -27,7 +27,7 @@ interface LoanPolicy {
   readonly maxCopies: number;
 }
 
-const loanHandlers: Handlers<LoanCommand, LoanState, LoanPolicy, LoanEvent> = {
+const decideLoan = dispatch<LoanCommand, LoanState, LoanPolicy, LoanEvent>({
   Borrow: (command, state, policy) => {
     const d = command.data;
     const dup = firstDuplicate(d.copies, (c) => c, state.onLoan);
@@ -49,8 +49,7 @@ const loanHandlers: Handlers<LoanCommand, LoanState, LoanPolicy, LoanEvent> = {
     state.onLoan.includes(command.data.copy)
       ? accept({ type: 'Returned', data: { copy: command.data.copy } })
       : accept(),
-};
-const decideLoan = dispatch(loanHandlers);
+});
 const policy: LoanPolicy = { maxCopies: 2 };
 
 describe('decide toolkit: a decider written with it', () => {
