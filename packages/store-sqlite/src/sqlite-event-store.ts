@@ -26,7 +26,9 @@ import {
   type Subscription,
 } from '@aimline/kernel';
 import { prefixRange } from './prefix-range.js';
+import { PageIterator, type PageSource } from './page-iterator.js';
 import { decodeRow, EVENT_COLUMNS, type EventRow } from './rows.js';
+import { prepareStatements, type Statement, type Statements } from './statements.js';
 import { prepareSchema } from './schema.js';
 import { mapSqliteError } from './sqlite-errors.js';
 
@@ -40,108 +42,6 @@ export interface SqliteEventStoreOptions {
   readonly pageSize?: number;
   /** How long an append waits for another process's write lock, in milliseconds. Default 5000. */
   readonly busyTimeoutMs?: number;
-}
-
-type Statement = Database.Statement<unknown[], unknown>;
-
-interface Statements {
-  readonly byId: Statement;
-  readonly last: Statement;
-  readonly insert: Statement;
-  readonly revision: Statement;
-  readonly forwards: Statement;
-  readonly backwards: Statement;
-  readonly all: Statement;
-  readonly loadCheckpoint: Statement;
-  readonly saveCheckpoint: Statement;
-}
-
-const prepareStatements = (db: Database.Database): Statements => ({
-  byId: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE id = ?`).raw(true),
-  last: db
-    .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1`)
-    .raw(true),
-  insert: db.prepare(
-    'INSERT INTO events (id, stream, revision, type, schema_version, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  ),
-  revision: db.prepare('SELECT max(revision) FROM events WHERE stream = ?').pluck(true),
-  forwards: db
-    .prepare(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`,
-    )
-    .raw(true),
-  backwards: db
-    .prepare(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
-    )
-    .raw(true),
-  all: db
-    .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
-    .raw(true),
-  loadCheckpoint: db
-    .prepare('SELECT position FROM checkpoints WHERE name = ?')
-    .pluck(true)
-    .safeIntegers(true),
-  saveCheckpoint: db.prepare(
-    'INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position',
-  ),
-});
-
-/** Fetches the next page of at most `limit` rows, advancing its own cursor. */
-type PageSource = (limit: number) => EventRow[];
-
-const DONE: IteratorReturnResult<undefined> = { value: undefined, done: true };
-
-/**
- * Iterates rows page by page: one `.all()` per page, so no statement is open while the
- * consumer runs (it may append on the same connection between two events), and memory
- * stays bounded by one page whatever the length of the history.
- */
-class PageIterator implements AsyncIterator<RecordedEvent, undefined> {
-  private rows: EventRow[] = [];
-  private index = 0;
-  private lastPage = false;
-  private fetch: PageSource | undefined;
-
-  constructor(
-    private readonly open: () => PageSource,
-    private remaining: number,
-    private readonly pageSize: number,
-    private readonly location: string,
-    private readonly guard: () => void,
-  ) {}
-
-  next(): Promise<IteratorResult<RecordedEvent, undefined>> {
-    try {
-      if (this.index === this.rows.length) {
-        if (this.lastPage || this.remaining <= 0) return this.finish();
-        this.guard();
-        this.fetch ??= this.open();
-        const limit = Math.min(this.pageSize, this.remaining);
-        this.rows = this.fetch(limit);
-        this.index = 0;
-        if (this.rows.length < limit) this.lastPage = true;
-        if (this.rows.length === 0) return this.finish();
-      }
-      const event = decodeRow(this.rows[this.index++]!, this.location);
-      this.remaining--;
-      return Promise.resolve({ value: event, done: false });
-    } catch (e) {
-      void this.finish();
-      return Promise.reject(mapSqliteError(e, this.location));
-    }
-  }
-
-  return(): Promise<IteratorResult<RecordedEvent, undefined>> {
-    return this.finish();
-  }
-
-  private finish(): Promise<IteratorReturnResult<undefined>> {
-    this.rows = [];
-    this.index = 0;
-    this.lastPage = true;
-    return Promise.resolve(DONE);
-  }
 }
 
 const resultOf = (events: ReadonlyArray<RecordedEvent>): AppendResult => {
