@@ -6,7 +6,7 @@
  * decoding, vs the raw client reading `$all`). Prints; never asserts. Without a server it
  * prints why and returns no results.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { EventToAppend } from '../packages/kernel/src/index.js';
 import {
   eventStoreDbClientFromUrl,
@@ -39,6 +39,7 @@ const event = (n: number): EventToAppend => ({
     recordedAt: '2026-03-29T00:30:01.000Z',
     actor: { id: 'bench-1', role: 'bench', agency: 'aimline' },
     commandId: randomUUID(),
+    commandFingerprint: randomBytes(32).toString('hex'),
     correlationId: 'bench',
     causationId: 'bench',
   },

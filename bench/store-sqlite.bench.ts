@@ -5,7 +5,7 @@
  * data and metadata for the same rows. Also the append rate in batches of 100.
  * Prints; never asserts.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -48,6 +48,7 @@ const event = (n: number): EventToAppend => ({
     recordedAt: '2026-03-29T00:30:01.000Z',
     actor: { id: 'bench', role: 'clerk', agency: 'aimline' },
     commandId: randomUUID(),
+    commandFingerprint: randomBytes(32).toString('hex'),
     correlationId: 'bench',
     causationId: 'bench',
   },

@@ -22,6 +22,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   canonicalJson,
+  commandFingerprint,
   chainEvents,
   commandHandler,
   GENESIS_HASH,
@@ -255,6 +256,13 @@ export const historyFile = async (data: Dataset, total: number): Promise<string>
           metadata: {
             ...meta,
             commandId: fresh(meta.commandId),
+            commandFingerprint: commandFingerprint({
+              type: e.type,
+              stream,
+              at: meta.occurredAt,
+              actor: meta.actor,
+              data: e.data,
+            }),
             correlationId: fresh(meta.correlationId),
             causationId: fresh(meta.causationId),
           },

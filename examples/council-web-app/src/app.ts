@@ -114,6 +114,20 @@ const failure = (f: CommandFailure): { status: number; body: Record<string, unkn
         status: 422,
         body: { kind: 'InvalidCommand', message: f.message, problems: f.problems },
       };
+    case 'IdempotencyConflict':
+      return {
+        status: 409,
+        body: {
+          kind: 'IdempotencyConflict',
+          commandId: f.error.commandId,
+          firstRecorded: {
+            stream: f.error.firstRecorded.stream,
+            revision: f.error.firstRecorded.revision,
+            position: f.error.firstRecorded.position.toString(),
+          },
+          message: f.error.message,
+        },
+      };
     case 'Conflict':
       return {
         status: 409,

@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { CommandDecodeError } from './codec/command-catalogue.js';
+import { commandFingerprint } from './command-fingerprint.js';
 import type { EventDecodeError } from './codec/event-catalogue.js';
 import type { Command, CommandEnvelope } from './command.js';
 import type { DomainModule } from './domain-module.js';
@@ -10,6 +11,7 @@ import {
   isStoreError,
   WrongExpectedRevisionError,
   DuplicateEventIdError,
+  IdempotencyConflictError,
   type StoreError,
 } from './store/errors.js';
 import type { EventStore } from './store/event-store.js';
@@ -29,6 +31,8 @@ export type CommandFailure<R extends Rejection = Rejection> =
   | { readonly kind: 'Rejected'; readonly rejection: R }
   | CommandDecodeError
   | { readonly kind: 'CorruptHistory'; readonly error: EventDecodeError }
+  /** The command id was already used for another command: nothing appended. */
+  | { readonly kind: 'IdempotencyConflict'; readonly error: IdempotencyConflictError }
   | {
       readonly kind: 'Conflict';
       readonly stream: string;
@@ -120,6 +124,13 @@ export const commandHandler = (options: CommandHandlerOptions): CommandHandler =
     if (E.isLeft(valid)) return valid;
     const command = valid.right;
     const stream = module.streamOf(command);
+    const fingerprint = commandFingerprint({
+      type: command.type,
+      stream,
+      at: command.at,
+      actor: command.actor,
+      data: command.data,
+    });
     let lastConflict: WrongExpectedRevisionError | undefined;
     for (let attempt = 0; attempt <= maxRetries; attempt++) {
       const loaded = await load(module, stream);
@@ -127,12 +138,26 @@ export const commandHandler = (options: CommandHandlerOptions): CommandHandler =
       const { state, commandIds } = loaded.right;
       const revision = loaded.right.revision < 0 ? undefined : loaded.right.revision;
       if (commandIds.has(envelope.commandId)) {
-        return E.right({
-          stream,
-          events: await eventsOfCommand(stream, envelope.commandId),
-          revision,
-          alreadyHandled: true,
-        });
+        const events = await eventsOfCommand(stream, envelope.commandId);
+        const first = events[0];
+        if (first !== undefined && first.metadata.commandFingerprint !== fingerprint)
+          return E.left({
+            kind: 'IdempotencyConflict',
+            error: new IdempotencyConflictError(
+              envelope.commandId,
+              {
+                commandId: envelope.commandId,
+                fingerprint: first.metadata.commandFingerprint,
+                stream,
+                revision: first.revision,
+                position: first.position,
+              },
+              first.metadata.commandFingerprint === undefined
+                ? 'it was recorded before command fingerprints were kept, so this cannot be shown to be the same command'
+                : 'this command differs from it (type, stream, instant, actor or data)',
+            ),
+          });
+        return E.right({ stream, events, revision, alreadyHandled: true });
       }
       const decision = module.decider.decide(command, state);
       if (E.isLeft(decision)) return E.left({ kind: 'Rejected', rejection: decision.left });
@@ -151,6 +176,7 @@ export const commandHandler = (options: CommandHandlerOptions): CommandHandler =
             recordedAt,
             actor: command.actor,
             commandId: envelope.commandId,
+            commandFingerprint: fingerprint,
             correlationId: envelope.correlationId ?? envelope.commandId,
             causationId: envelope.causationId ?? envelope.commandId,
           },
@@ -179,6 +205,8 @@ export const commandHandler = (options: CommandHandlerOptions): CommandHandler =
           if (e instanceof WrongExpectedRevisionError) lastConflict = e;
           continue;
         }
+        if (e instanceof IdempotencyConflictError)
+          return E.left({ kind: 'IdempotencyConflict', error: e });
         if (isStoreError(e)) return E.left({ kind: 'StoreFailure', error: e });
         throw e;
       }

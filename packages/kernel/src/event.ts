@@ -14,6 +14,8 @@ export interface EventMetadata {
   readonly recordedAt: string;
   readonly actor: Actor;
   readonly commandId: string;
+  /** The command's fingerprint (`commandFingerprint`): what makes a reused command id detectable. */
+  readonly commandFingerprint: string;
   readonly correlationId: string;
   readonly causationId: string;
 }
@@ -29,7 +31,9 @@ export interface EventToAppend {
 }
 
 /** Hash-chain fields a store adds at append time (see `hash-chain.ts`). */
-export interface ChainedMetadata extends EventMetadata {
+export interface ChainedMetadata extends Omit<EventMetadata, 'commandFingerprint'> {
+  /** Absent only on events recorded before fingerprints were kept (store schema 1). */
+  readonly commandFingerprint?: string;
   readonly prevHash: string;
   readonly hash: string;
 }

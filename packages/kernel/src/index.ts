@@ -33,6 +33,11 @@ export {
   type TimelinePhases,
 } from './domain-module.js';
 export {
+  commandFingerprint,
+  isFingerprint,
+  type FingerprintedCommand,
+} from './command-fingerprint.js';
+export {
   commandHandler,
   type CommandHandler,
   type CommandHandlerOptions,
@@ -100,7 +105,10 @@ export {
 export {
   validateAppend,
   classifyAppend,
+  checkCommands,
+  commandsOf,
   type AppendClassification,
+  type CommandCheck,
 } from './store/append-checks.js';
 export { InMemoryEventStore } from './store/in-memory-store.js';
 export { pollingSubscription } from './store/polling-subscription.js';

@@ -100,6 +100,39 @@ describe('command handler: load, decide, append', () => {
     expect((await collect(store.readStream('referral-log-l1'))).length).toBe(2);
   });
 
+  describe('a reused command id with other content is an IdempotencyConflict, and nothing is appended', () => {
+    const reuses: Array<[string, LogCommand]> = [
+      ['another payload', entry('two')],
+      ['another type', { type: 'CloseLog', data: { logId: 'l1', reason: 'one' }, at, actor }],
+      ['another actor', { ...entry('one'), actor: { ...actor, id: 'someone-else' } }],
+      ['another instant', { ...entry('one'), at: '2026-11-23T10:00:01Z' }],
+      ['another stream', { ...open, data: { ...open.data, logId: 'l2' } }],
+    ];
+    for (const [what, reused] of reuses)
+      it(`given command ${id(2)} recorded, when the same id comes with ${what}, then IdempotencyConflict naming where it was first recorded`, async () => {
+        const store = new InMemoryEventStore();
+        await commandHandler({ store, clock }).handle(referralLogModule, {
+          commandId: id(1),
+          command: open,
+        });
+        await commandHandler({ store, clock }).handle(referralLogModule, {
+          commandId: id(2),
+          command: entry('one'),
+        });
+        const before = await collect(store.readAll());
+        const r = await commandHandler({ store, clock }).handle(referralLogModule, {
+          commandId: id(2),
+          command: reused,
+        });
+        expect(E.isLeft(r) && r.left.kind).toBe('IdempotencyConflict');
+        expect(E.isLeft(r) && r.left.kind === 'IdempotencyConflict' && r.left.error).toMatchObject({
+          commandId: id(2),
+          firstRecorded: { stream: 'referral-log-l1', revision: 1, position: 2n },
+        });
+        expect(await collect(store.readAll())).toEqual(before);
+      });
+  });
+
   it("retries when another writer appended first, and folds the other writer's events before deciding", async () => {
     const store = new InMemoryEventStore();
     const a = commandHandler({ store, clock });
@@ -148,6 +181,7 @@ describe('command handler: load, decide, append', () => {
             recordedAt: at,
             actor,
             commandId: id(98),
+            commandFingerprint: 'f'.repeat(64),
             correlationId: 'x',
             causationId: 'x',
           },

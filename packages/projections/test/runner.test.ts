@@ -129,6 +129,7 @@ describe('projection runner', () => {
             recordedAt: hour(9),
             actor,
             commandId: uuid(998),
+            commandFingerprint: 'f'.repeat(64),
             correlationId: 'c',
             causationId: 'c',
           },

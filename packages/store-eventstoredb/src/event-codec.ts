@@ -16,6 +16,9 @@ import { commitPositionOf, revisionFromClient } from './bigint-conversion.js';
 /** Prefix of the streams that hold checkpoints (see `checkpoints.ts`); never an Aimline event stream. */
 export const CHECKPOINT_STREAM_PREFIX = 'aimline-checkpoint-';
 
+/** Prefix of the streams that claim command ids (see `command-claims.ts`); never an Aimline event stream. */
+export const COMMAND_STREAM_PREFIX = 'aimline-command-';
+
 /**
  * An event chained by the kernel as the client's event data: data as JSON, and everything
  * else the port stores (actor, times, ids, `prevHash`, `hash`, `schemaVersion`) in the
@@ -35,7 +38,7 @@ export const isSystemEvent = (stream: string, type: string): boolean =>
 
 /** Whether a stream is one the adapter uses for its own bookkeeping. */
 export const isBookkeepingStream = (stream: string): boolean =>
-  stream.startsWith(CHECKPOINT_STREAM_PREFIX);
+  stream.startsWith(CHECKPOINT_STREAM_PREFIX) || stream.startsWith(COMMAND_STREAM_PREFIX);
 
 /**
  * A resolved event read back from the server as the port's `RecordedEvent`. Fails with a

@@ -25,6 +25,7 @@ import { eventStoreDbCheckpoints } from './checkpoints.js';
 import type { EventStoreDbClientLike } from './client-port.js';
 import { mapClientError } from './error-mapping.js';
 import { toEventData } from './event-codec.js';
+import { checkCommandClaims } from './command-claims.js';
 import { checkExpectedRevision, exactExpectedRevision } from './expected-revision.js';
 import { findEventsById, readRange, readStreamEvents, readTail } from './stream-reads.js';
 import { scopedFilter } from './stream-scope.js';
@@ -80,6 +81,8 @@ export class EventStoreDbStore implements EventStore {
     checkExpectedRevision(expected, stream);
     // Ids are stored and compared in lower case (the server returns UUIDs in lower case).
     const batch = events.map((e) => ({ ...e, id: e.id.toLowerCase() }));
+    const original = await checkCommandClaims(this.client, stream, batch);
+    if (original !== undefined) return resultOf(original);
     const ids = new Set(batch.map((e) => e.id));
     const maxRetries = this.options.maxAppendRetries ?? 50;
     let current: number | undefined;

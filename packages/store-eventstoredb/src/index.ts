@@ -18,3 +18,4 @@ export {
   type SubscriptionSettings,
 } from './subscription.js';
 export { checkpointStreamOf, CHECKPOINT_EVENT_TYPE } from './checkpoints.js';
+export { commandStreamOf, COMMAND_CLAIM_EVENT_TYPE } from './command-claims.js';

@@ -1,11 +1,18 @@
 import {
   DuplicateEventIdError,
+  IdempotencyConflictError,
   InvalidAppendError,
   StoreDisposedError,
   verifyLink,
   WrongExpectedRevisionError,
 } from '@aimline/kernel';
-import { collect, sampleEvent, samples, uniquePrefix } from '@aimline/kernel/testing';
+import {
+  collect,
+  sampleEvent,
+  samples,
+  underAnotherCommand,
+  uniquePrefix,
+} from '@aimline/kernel/testing';
 import { describe, expect, it } from 'vitest';
 import { checkpointStreamOf, openEventStoreDbStore } from '../src/index.js';
 import { FakeEventStoreDbClient } from './support/fake-eventstoredb-client.js';
@@ -36,8 +43,14 @@ describe('EventStoreDbStore appends', () => {
     const batch = samples(2);
     await store.append(s, batch, { expectedRevision: 'no-stream' });
     await expect(
-      store.append(s, [batch[1]!, sampleEvent(7)], { expectedRevision: 'any' }),
+      store.append(s, [underAnotherCommand(batch[1]!), sampleEvent(7)], {
+        expectedRevision: 'any',
+      }),
     ).rejects.toBeInstanceOf(DuplicateEventIdError);
+    // The same overlap with the recorded command itself mixes a recorded command with a new one.
+    await expect(
+      store.append(s, [batch[1]!, sampleEvent(7)], { expectedRevision: 'any' }),
+    ).rejects.toBeInstanceOf(IdempotencyConflictError);
   });
 
   it('stores ids in lower case, so an upper-case retry is still the same event and the chain verifies', async () => {

@@ -34,12 +34,31 @@ const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
       ) STRICT, WITHOUT ROWID;
     `);
   },
+  // 1 → 2: the command index (idempotency by command id and fingerprint). Commands recorded
+  // before have no fingerprint (NULL): a reuse of their id is refused, never taken as a retry.
+  (db) => {
+    db.exec(`
+      CREATE TABLE commands (
+        id             TEXT    NOT NULL PRIMARY KEY COLLATE NOCASE,
+        fingerprint    TEXT,
+        stream         TEXT    NOT NULL,
+        first_position INTEGER NOT NULL,
+        last_position  INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+      INSERT OR IGNORE INTO commands (id, fingerprint, stream, first_position, last_position)
+        SELECT json_extract(metadata, '$.commandId'), json_extract(metadata, '$.commandFingerprint'),
+               stream, min(position), max(position)
+        FROM events
+        WHERE json_valid(metadata) AND json_type(metadata, '$.commandId') = 'text'
+        GROUP BY json_extract(metadata, '$.commandId') COLLATE NOCASE;
+    `);
+  },
 ];
 
 /** The schema version this build writes and reads. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-const REQUIRED_TABLES = ['events', 'checkpoints'] as const;
+const REQUIRED_TABLES = ['events', 'checkpoints', 'commands'] as const;
 
 interface Header {
   readonly applicationId: number;

@@ -1,18 +1,11 @@
 import Database from 'better-sqlite3';
 import {
-  attachStoredJson,
-  chainEventsWithJson,
-  classifyAppend,
   CorruptStoreError,
-  GENESIS_HASH,
-  InvalidAppendError,
-  meetsExpected,
   pollingSubscription,
   StoreDisposedError,
   StoreError,
   UnavailableError,
   validateAppend,
-  WrongExpectedRevisionError,
   type AppendResult,
   type CheckpointStore,
   type EventStore,
@@ -26,8 +19,9 @@ import {
   type Subscription,
 } from '@aimline/kernel';
 import { prefixRange } from './prefix-range.js';
+import { appendInTransaction } from './append-transaction.js';
 import { PageIterator, type PageSource } from './page-iterator.js';
-import { decodeRow, EVENT_COLUMNS, type EventRow } from './rows.js';
+import { EVENT_COLUMNS, type EventRow } from './rows.js';
 import { prepareStatements, type Statement, type Statements } from './statements.js';
 import { prepareSchema } from './schema.js';
 import { mapSqliteError } from './sqlite-errors.js';
@@ -43,11 +37,6 @@ export interface SqliteEventStoreOptions {
   /** How long an append waits for another process's write lock, in milliseconds. Default 5000. */
   readonly busyTimeoutMs?: number;
 }
-
-const resultOf = (events: ReadonlyArray<RecordedEvent>): AppendResult => {
-  const last = events[events.length - 1]!;
-  return { nextExpectedRevision: last.revision, position: last.position, events };
-};
 
 const MAX_CACHED_FILTERS = 64;
 
@@ -103,7 +92,7 @@ export class SqliteEventStore implements EventStore {
     }
     this.db = db;
     this.appendTransaction = db.transaction((stream, events, expected) =>
-      this.appendInTransaction(stream, events, expected),
+      appendInTransaction(this.statements, this.location, stream, events, expected),
     );
   }
 
@@ -200,53 +189,6 @@ export class SqliteEventStore implements EventStore {
     } catch (e) {
       return Promise.reject(mapSqliteError(e, this.location));
     }
-  }
-
-  private appendInTransaction(
-    stream: string,
-    events: ReadonlyArray<EventToAppend>,
-    expected: ExpectedRevision,
-  ): { result: AppendResult; stored: boolean } {
-    const { byId, last, insert } = this.statements;
-    const classification = classifyAppend(stream, events, (id) => {
-      const row = byId.get(id) as EventRow | undefined;
-      return row === undefined ? undefined : decodeRow(row, this.location);
-    });
-    if (classification.kind === 'replay')
-      return { result: resultOf(classification.stored), stored: false };
-    const lastRow = last.get(stream) as EventRow | undefined;
-    const previous = lastRow === undefined ? undefined : decodeRow(lastRow, this.location);
-    const current = previous?.revision;
-    if (!meetsExpected(expected, current))
-      throw new WrongExpectedRevisionError(stream, expected, current);
-    let chained: ReturnType<typeof chainEventsWithJson>;
-    try {
-      // Canonical JSON once per event: the same text is hashed and stored.
-      chained = chainEventsWithJson(
-        stream,
-        current,
-        previous?.metadata.hash ?? GENESIS_HASH,
-        events,
-      );
-    } catch (e) {
-      throw new InvalidAppendError(
-        stream,
-        `an event cannot be stored as JSON: ${(e as Error).message}`,
-      );
-    }
-    const recorded = chained.map(({ event: e, json }): RecordedEvent => {
-      const info = insert.run(
-        e.id,
-        stream,
-        e.revision,
-        e.type,
-        e.schemaVersion,
-        json.data,
-        json.metadata,
-      );
-      return attachStoredJson({ ...e, position: BigInt(info.lastInsertRowid) }, json);
-    });
-    return { result: resultOf(recorded), stored: true };
   }
 
   /**

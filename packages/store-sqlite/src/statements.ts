@@ -13,6 +13,11 @@ export interface Statements {
   readonly all: Statement;
   readonly loadCheckpoint: Statement;
   readonly saveCheckpoint: Statement;
+  /** A command's id, fingerprint, stream, first revision, first and last position. */
+  readonly command: Statement;
+  readonly insertCommand: Statement;
+  /** Events between two positions (inclusive). */
+  readonly range: Statement;
 }
 
 export const prepareStatements = (db: Database.Database): Statements => ({
@@ -44,4 +49,16 @@ export const prepareStatements = (db: Database.Database): Statements => ({
   saveCheckpoint: db.prepare(
     'INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position',
   ),
+  command: db
+    .prepare(
+      `SELECT c.id, c.fingerprint, c.stream, e.revision, c.first_position, c.last_position
+       FROM commands c LEFT JOIN events e ON e.position = c.first_position WHERE c.id = ?`,
+    )
+    .raw(true),
+  insertCommand: db.prepare(
+    'INSERT INTO commands (id, fingerprint, stream, first_position, last_position) VALUES (?, ?, ?, ?, ?)',
+  ),
+  range: db
+    .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position BETWEEN ? AND ? ORDER BY position`)
+    .raw(true),
 });

@@ -6,12 +6,13 @@ import Database from 'better-sqlite3';
 import {
   CorruptStoreError,
   DuplicateEventIdError,
+  IdempotencyConflictError,
   IncompatibleStoreError,
   StoreDisposedError,
   verifyLink,
   type RecordedEvent,
 } from '@aimline/kernel';
-import { collect, sampleEvent, samples } from '@aimline/kernel/testing';
+import { collect, sampleEvent, samples, underAnotherCommand } from '@aimline/kernel/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   AIMLINE_APPLICATION_ID,
@@ -257,7 +258,7 @@ describe('SqliteEventStore: corrupt rows', () => {
 });
 
 describe('SqliteEventStore: across reopening', () => {
-  it('stays idempotent by event id', async () => {
+  it('stays idempotent by command and by event id', async () => {
     const path = freshPath();
     const batch = samples(3);
     const first = openSqliteEventStore(path);
@@ -270,18 +271,20 @@ describe('SqliteEventStore: across reopening', () => {
     expect(again.events.map((e) => e.metadata.hash)).toEqual(
       original.events.map((e) => e.metadata.hash),
     );
-    // Ids compare without regard to case, as in the in-memory store.
+    // The same commands (ids compared without regard to case) are a retry: the original result.
     const upper = batch.map((e) => ({ ...e, id: e.id.toUpperCase() }));
-    await expect(
-      second.append('alpha-1', upper, { expectedRevision: 'any' }),
-    ).rejects.toBeInstanceOf(DuplicateEventIdError);
-    const altered = [{ ...batch[0]!, data: { n: 0, note: 'altered' } }];
+    expect(
+      (await second.append('alpha-1', upper, { expectedRevision: 'any' })).events.map((e) => e.id),
+    ).toEqual(original.events.map((e) => e.id));
+    // Another command claiming a stored event id with other content is refused.
+    const altered = [underAnotherCommand({ ...batch[0]!, data: { n: 0, note: 'altered' } })];
     await expect(
       second.append('alpha-1', altered, { expectedRevision: 'any' }),
     ).rejects.toBeInstanceOf(DuplicateEventIdError);
+    // The same commands on another stream are a reused command id.
     await expect(
       second.append('beta-1', batch, { expectedRevision: 'any' }),
-    ).rejects.toBeInstanceOf(DuplicateEventIdError);
+    ).rejects.toBeInstanceOf(IdempotencyConflictError);
     expect((await collect(second.readAll())).length).toBe(3);
     await second.dispose();
   });

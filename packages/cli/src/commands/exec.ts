@@ -49,6 +49,8 @@ const describeFailure = (line: number, f: CommandFailure): LineResult => {
       return { line, status: 'error', kind: 'CorruptHistory', message: f.error.message };
     case 'Conflict':
       return { line, status: 'error', kind: 'Conflict', message: f.error.message };
+    case 'IdempotencyConflict':
+      return { line, status: 'error', kind: 'IdempotencyConflict', message: f.error.message };
     case 'StoreFailure':
       return { line, status: 'error', kind: f.error.kind, message: f.error.message };
   }

@@ -1,6 +1,12 @@
+import { isFingerprint } from '../command-fingerprint.js';
 import type { EventToAppend, RecordedEvent } from '../event.js';
 import { sameContent } from './hash-chain.js';
-import { DuplicateEventIdError, InvalidAppendError } from './errors.js';
+import {
+  DuplicateEventIdError,
+  IdempotencyConflictError,
+  InvalidAppendError,
+  type CommandRecord,
+} from './errors.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -24,7 +30,95 @@ export const validateAppend = (stream: string, events: ReadonlyArray<EventToAppe
         stream,
         `event ${i} has schemaVersion ${e.schemaVersion}; it must be an integer ≥ 1`,
       );
+    if (!isFingerprint(e.metadata.commandFingerprint))
+      throw new InvalidAppendError(
+        stream,
+        `event ${i} has no command fingerprint (metadata.commandFingerprint: 64 lower-case hex digits)`,
+      );
   });
+  commandsOf(stream, events);
+};
+
+/**
+ * The commands an append records: command id (lower case) → fingerprint. Events of one command
+ * carry one fingerprint; anything else is an `InvalidAppendError`.
+ */
+export const commandsOf = (
+  stream: string,
+  events: ReadonlyArray<EventToAppend>,
+): Map<string, { readonly commandId: string; readonly fingerprint: string }> => {
+  const commands = new Map<string, { commandId: string; fingerprint: string }>();
+  events.forEach((e, i) => {
+    const key = e.metadata.commandId.toLowerCase();
+    const known = commands.get(key);
+    if (known === undefined)
+      commands.set(key, {
+        commandId: e.metadata.commandId,
+        fingerprint: e.metadata.commandFingerprint,
+      });
+    else if (known.fingerprint !== e.metadata.commandFingerprint)
+      throw new InvalidAppendError(
+        stream,
+        `event ${i} carries another fingerprint than earlier events of command ${known.commandId}`,
+      );
+  });
+  return commands;
+};
+
+export type CommandCheck =
+  | { readonly kind: 'new' }
+  /** Every command of the append was recorded before with the same fingerprint. */
+  | { readonly kind: 'retry'; readonly commands: ReadonlyArray<CommandRecord> };
+
+/**
+ * Idempotency by command. `lookup` finds where a command id was first recorded (in any
+ * stream). An append whose commands were all recorded with the same fingerprints is a retry:
+ * the store returns the original result and stores nothing. A command id recorded with
+ * another fingerprint (another type, stream, instant, actor or data), or before fingerprints
+ * were kept, is an `IdempotencyConflictError`, and so is an append mixing recorded and new
+ * commands.
+ */
+export const checkCommands = (
+  stream: string,
+  events: ReadonlyArray<EventToAppend>,
+  lookup: (commandId: string) => CommandRecord | undefined,
+): CommandCheck => {
+  const recorded: CommandRecord[] = [];
+  let fresh: string | undefined;
+  for (const { commandId, fingerprint } of commandsOf(stream, events).values()) {
+    const first = lookup(commandId);
+    if (first === undefined) {
+      fresh ??= commandId;
+      continue;
+    }
+    if (first.fingerprint === undefined)
+      throw new IdempotencyConflictError(
+        commandId,
+        first,
+        'it was recorded before command fingerprints were kept, so this cannot be shown to be the same command',
+      );
+    if (first.fingerprint !== fingerprint)
+      throw new IdempotencyConflictError(
+        commandId,
+        first,
+        'this command differs from it (type, stream, instant, actor or data)',
+      );
+    if (first.stream !== stream)
+      throw new IdempotencyConflictError(
+        commandId,
+        first,
+        `this append is to another stream ("${stream}")`,
+      );
+    recorded.push(first);
+  }
+  if (recorded.length === 0) return { kind: 'new' };
+  if (fresh !== undefined)
+    throw new IdempotencyConflictError(
+      recorded[0]!.commandId,
+      recorded[0]!,
+      `this append also records the new command ${fresh}; a retry must repeat the original append`,
+    );
+  return { kind: 'retry', commands: recorded };
 };
 
 export type AppendClassification =

@@ -7,6 +7,7 @@ import { describeExpected, type ExpectedRevision } from '../revision.js';
 export type StoreErrorKind =
   | 'WrongExpectedRevision'
   | 'DuplicateEventId'
+  | 'IdempotencyConflict'
   | 'StreamNotFound'
   | 'StreamDeleted'
   | 'AccessDenied'
@@ -50,6 +51,36 @@ export class DuplicateEventIdError extends StoreError {
   ) {
     super(`Event id ${eventId} was already appended to "${stream}" ${detail}`);
     this.name = 'DuplicateEventIdError';
+  }
+}
+
+/** Where a command was first recorded: its stream, and the revision and position of its first event. */
+export interface CommandRecord {
+  readonly commandId: string;
+  /** Undefined for a command recorded before fingerprints were kept: its content cannot be compared. */
+  readonly fingerprint: string | undefined;
+  readonly stream: string;
+  readonly revision: number;
+  readonly position: bigint;
+}
+
+/**
+ * A command id already recorded for another command (another type, stream, instant, actor or
+ * data: another fingerprint). Nothing is appended; the caller must use a new command id.
+ */
+export class IdempotencyConflictError extends StoreError {
+  readonly kind = 'IdempotencyConflict' as const;
+  readonly retryable = false;
+  constructor(
+    readonly commandId: string,
+    readonly firstRecorded: CommandRecord,
+    readonly detail: string,
+  ) {
+    super(
+      `Command id ${commandId} was already used for another command, first recorded in stream ` +
+        `"${firstRecorded.stream}" at revision ${firstRecorded.revision} (position ${firstRecorded.position}): ${detail}`,
+    );
+    this.name = 'IdempotencyConflictError';
   }
 }
 

@@ -1,7 +1,7 @@
 import type { EventToAppend, RecordedEvent } from '../event.js';
 import { meetsExpected, type ExpectedRevision } from '../revision.js';
-import { classifyAppend, validateAppend } from './append-checks.js';
-import { StoreDisposedError, WrongExpectedRevisionError } from './errors.js';
+import { checkCommands, classifyAppend, commandsOf, validateAppend } from './append-checks.js';
+import { StoreDisposedError, WrongExpectedRevisionError, type CommandRecord } from './errors.js';
 import {
   matchesFilter,
   type AppendResult,
@@ -24,6 +24,11 @@ export class InMemoryEventStore implements EventStore {
   private readonly streams = new Map<string, RecordedEvent[]>();
   private readonly byId = new Map<string, RecordedEvent>();
   private readonly positions = new Map<string, bigint>();
+  /** Command id (lower case) → where it was first recorded, and the events it recorded. */
+  private readonly commands = new Map<
+    string,
+    { readonly record: CommandRecord; readonly events: RecordedEvent[] }
+  >();
   private readonly listeners = new Set<() => void>();
   private disposed = false;
 
@@ -45,6 +50,17 @@ export class InMemoryEventStore implements EventStore {
   ): Promise<AppendResult> {
     this.ensureOpen();
     validateAppend(stream, events);
+    const commandCheck = checkCommands(
+      stream,
+      events,
+      (id) => this.commands.get(id.toLowerCase())?.record,
+    );
+    if (commandCheck.kind === 'retry')
+      return resultOf(
+        commandCheck.commands
+          .flatMap((c) => this.commands.get(c.commandId.toLowerCase())!.events)
+          .sort((a, b) => (a.position < b.position ? -1 : 1)),
+      );
     const classification = classifyAppend(stream, events, (id) => this.byId.get(id.toLowerCase()));
     if (classification.kind === 'replay') return resultOf(classification.stored);
     const existing = this.streams.get(stream) ?? [];
@@ -64,6 +80,19 @@ export class InMemoryEventStore implements EventStore {
       this.byId.set(e.id.toLowerCase(), e);
     }
     this.streams.set(stream, [...existing, ...recorded]);
+    for (const [key, command] of commandsOf(stream, events)) {
+      const own = recorded.filter((e) => e.metadata.commandId.toLowerCase() === key);
+      this.commands.set(key, {
+        record: {
+          commandId: command.commandId,
+          fingerprint: command.fingerprint,
+          stream,
+          revision: own[0]!.revision,
+          position: own[0]!.position,
+        },
+        events: own,
+      });
+    }
     for (const l of this.listeners) l();
     return resultOf(recorded);
   }

@@ -1,4 +1,11 @@
 export { deciderSpec, type WhenClause } from './decider-spec.js';
 export { eventStoreContract, type ContractOptions } from './store-contract.js';
 export { StoreModel } from './store-model.js';
-export { collect, essence, sampleEvent, samples, uniquePrefix } from './sample-events.js';
+export {
+  collect,
+  essence,
+  sampleEvent,
+  samples,
+  underAnotherCommand,
+  uniquePrefix,
+} from './sample-events.js';

@@ -1,22 +1,56 @@
 import { randomUUID } from 'node:crypto';
+import { commandFingerprint } from '../command-fingerprint.js';
 import type { EventToAppend, RecordedEvent } from '../event.js';
+
+const tester = { id: 'tester-1', role: 'tester', agency: 'aimline' };
 
 /** A unique prefix per test, so contract tests can share one server (EventStoreDB) safely. */
 export const uniquePrefix = (label: string): string => `ct${randomUUID().slice(0, 8)}-${label}-`;
 
-/** An invented event (no personal data) for store tests. */
-export const sampleEvent = (n: number, extra: Record<string, unknown> = {}): EventToAppend => ({
-  id: randomUUID(),
-  type: 'SampleRecorded',
-  schemaVersion: 1,
-  data: { n, note: `sample ${n}`, ...extra },
+/**
+ * An invented event (no personal data) for store tests: the one event of its own command
+ * (`RecordSample` with the same data; its fingerprint names no stream, as store tests append
+ * samples to streams of their choosing).
+ */
+export const sampleEvent = (n: number, extra: Record<string, unknown> = {}): EventToAppend => {
+  const data = { n, note: `sample ${n}`, ...extra };
+  const occurredAt = '2026-03-29T00:30:00.000Z';
+  return {
+    id: randomUUID(),
+    type: 'SampleRecorded',
+    schemaVersion: 1,
+    data,
+    metadata: {
+      occurredAt,
+      recordedAt: '2026-03-29T00:30:01.000Z',
+      actor: tester,
+      commandId: randomUUID(),
+      commandFingerprint: commandFingerprint({
+        type: 'RecordSample',
+        stream: '',
+        at: occurredAt,
+        actor: tester,
+        data,
+      }),
+      correlationId: 'corr-1',
+      causationId: 'cause-1',
+    },
+  };
+};
+
+/** `event` as recorded by another command (a new command id and fingerprint). */
+export const underAnotherCommand = (event: EventToAppend, label = 'another'): EventToAppend => ({
+  ...event,
   metadata: {
-    occurredAt: '2026-03-29T00:30:00.000Z',
-    recordedAt: '2026-03-29T00:30:01.000Z',
-    actor: { id: 'tester-1', role: 'tester', agency: 'aimline' },
+    ...event.metadata,
     commandId: randomUUID(),
-    correlationId: 'corr-1',
-    causationId: 'cause-1',
+    commandFingerprint: commandFingerprint({
+      type: 'RecordSample',
+      stream: label,
+      at: event.metadata.occurredAt,
+      actor: event.metadata.actor,
+      data: event.data,
+    }),
   },
 });
 

@@ -1,0 +1,112 @@
+import {
+  attachStoredJson,
+  chainEventsWithJson,
+  checkCommands,
+  classifyAppend,
+  commandsOf,
+  GENESIS_HASH,
+  InvalidAppendError,
+  meetsExpected,
+  WrongExpectedRevisionError,
+  type AppendResult,
+  type CommandRecord,
+  type EventToAppend,
+  type ExpectedRevision,
+  type RecordedEvent,
+} from '@aimline/kernel';
+import { decodeRow, type EventRow } from './rows.js';
+import type { Statements } from './statements.js';
+
+const resultOf = (events: ReadonlyArray<RecordedEvent>): AppendResult => {
+  const last = events[events.length - 1]!;
+  return { nextExpectedRevision: last.revision, position: last.position, events };
+};
+
+/** Where a command was first recorded, from the `commands` table. */
+const lookupCommand = (statements: Statements, commandId: string): CommandRecord | undefined => {
+  const row = statements.command.get(commandId) as
+    [string, string | null, string, number | null, number, number] | undefined;
+  if (row === undefined) return undefined;
+  return {
+    commandId: row[0],
+    fingerprint: row[1] ?? undefined,
+    stream: row[2],
+    revision: row[3] ?? -1,
+    position: BigInt(row[4]),
+  };
+};
+
+/** The events a recorded command stored (its positions are contiguous: one append, one transaction). */
+const eventsOfCommand = (
+  statements: Statements,
+  location: string,
+  commandId: string,
+): RecordedEvent[] => {
+  const row = statements.command.get(commandId) as unknown[];
+  return (statements.range.all(row[4], row[5]) as EventRow[]).map((r) => decodeRow(r, location));
+};
+
+/**
+ * One append inside SQLite's write transaction: idempotency by command (fingerprints), then
+ * by event id, the expected revision, the hash chain (canonical JSON once per event: the same
+ * text is hashed and stored), the rows and the command index.
+ */
+export const appendInTransaction = (
+  statements: Statements,
+  location: string,
+  stream: string,
+  events: ReadonlyArray<EventToAppend>,
+  expected: ExpectedRevision,
+): { result: AppendResult; stored: boolean } => {
+  const { byId, last, insert, insertCommand } = statements;
+  const commands = checkCommands(stream, events, (id) => lookupCommand(statements, id));
+  if (commands.kind === 'retry') {
+    const original = commands.commands
+      .flatMap((c) => eventsOfCommand(statements, location, c.commandId))
+      .sort((a, b) => (a.position < b.position ? -1 : 1));
+    return { result: resultOf(original), stored: false };
+  }
+  const classification = classifyAppend(stream, events, (id) => {
+    const row = byId.get(id) as EventRow | undefined;
+    return row === undefined ? undefined : decodeRow(row, location);
+  });
+  if (classification.kind === 'replay')
+    return { result: resultOf(classification.stored), stored: false };
+  const lastRow = last.get(stream) as EventRow | undefined;
+  const previous = lastRow === undefined ? undefined : decodeRow(lastRow, location);
+  const current = previous?.revision;
+  if (!meetsExpected(expected, current))
+    throw new WrongExpectedRevisionError(stream, expected, current);
+  let chained: ReturnType<typeof chainEventsWithJson>;
+  try {
+    chained = chainEventsWithJson(stream, current, previous?.metadata.hash ?? GENESIS_HASH, events);
+  } catch (e) {
+    throw new InvalidAppendError(
+      stream,
+      `an event cannot be stored as JSON: ${(e as Error).message}`,
+    );
+  }
+  const recorded = chained.map(({ event: e, json }): RecordedEvent => {
+    const info = insert.run(
+      e.id,
+      stream,
+      e.revision,
+      e.type,
+      e.schemaVersion,
+      json.data,
+      json.metadata,
+    );
+    return attachStoredJson({ ...e, position: BigInt(info.lastInsertRowid) }, json);
+  });
+  for (const [key, command] of commandsOf(stream, events)) {
+    const own = recorded.filter((e) => e.metadata.commandId.toLowerCase() === key);
+    insertCommand.run(
+      command.commandId,
+      command.fingerprint,
+      stream,
+      own[0]!.position,
+      own[own.length - 1]!.position,
+    );
+  }
+  return { result: resultOf(recorded), stored: true };
+};
