@@ -77,6 +77,44 @@ describe('the module: stream, codecs, nothing appended on rejection', () => {
     expect(stored).toEqual([]);
   });
 
+  it('a pupil born in 1900 or in year 0, and a payment of 1e308, are refused as INPUT naming the field', async () => {
+    const handler = commandHandler({
+      store: new InMemoryEventStore(),
+      clock: () => '2024-09-03T09:00:00Z',
+    });
+    const openWith = (dateOfBirth: string, id: string) =>
+      handler.execute(
+        attendanceAimModule(),
+        wire(
+          id,
+          'OpenAttendanceCase',
+          { caseId: 'c-11', pupil: { ...secondaryPupil, dateOfBirth }, school, parents: [mum] },
+          '2024-09-02T08:00:00Z',
+        ),
+      );
+    expect(await openWith('1900-01-01', '00000000-0000-4000-8000-000000000005')).toMatchObject({
+      left: {
+        kind: 'Rejected',
+        rejection: { ruleId: 'INPUT', field: 'data.pupil.dateOfBirth' },
+      },
+    });
+    expect(await openWith('0000-01-01', '00000000-0000-4000-8000-000000000006')).toMatchObject({
+      left: { kind: 'InvalidCommand', problems: [{ path: 'data.pupil.dateOfBirth' }] },
+    });
+    const paid = await handler.execute(
+      attendanceAimModule(),
+      wire(
+        '00000000-0000-4000-8000-000000000007',
+        'RecordPenaltyPayment',
+        { caseId: 'c-11', stepId: 'step-1', paidOn: '2024-09-02', amount: 1e308 },
+        '2024-09-03T08:00:00Z',
+      ),
+    );
+    expect(paid).toMatchObject({
+      left: { kind: 'Rejected', rejection: { ruleId: 'INPUT', field: 'data.amount' } },
+    });
+  });
+
   it('ATT-2: a letter with no date decodes (so the decider names the rule), a malformed command does not', () => {
     const ok = attendanceAimModule().commands.decode(
       wire(

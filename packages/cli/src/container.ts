@@ -55,7 +55,12 @@ export const buildRuntime = async (options: GlobalOptions): Promise<Runtime> => 
     output: consoleOutput(options.json === true),
     registry,
     decode: eventDecoder(registry.modules),
-    handler: (clock) => commandHandler({ store, clock: clock ?? systemClock }),
+    handler: (clock) =>
+      commandHandler({
+        store,
+        clock: clock ?? systemClock,
+        plausibility: policy.right.plausibility,
+      }),
     dispose: () => store.dispose(),
   };
 };

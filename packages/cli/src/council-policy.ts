@@ -2,7 +2,14 @@ import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { readFileSync } from 'node:fs';
 import { calendarForRegion, extendCalendarFromData, type Calendar } from '@aimline/calendar';
-import { fieldProblems, describeProblems } from '@aimline/kernel';
+import {
+  defaultPlausibility,
+  describeProblems,
+  fieldProblems,
+  PlausibilityPolicyCodec,
+  unknownFields,
+  type PlausibilityPolicy,
+} from '@aimline/kernel';
 import { defaultHsbPolicy, HsbPolicyCodec, type HsbPolicy } from '@aimline/hsb-aim';
 import { defaultMeetingPolicy, MeetingPolicy } from '@aimline/meetings';
 import { defaultPanelPolicy, PanelPolicyCodec, type PanelPolicy } from '@aimline/panel';
@@ -29,6 +36,8 @@ export interface CouncilPolicy {
   readonly attendance: AttendancePolicy;
   readonly meetings: MeetingPolicy;
   readonly audit: AuditPolicy;
+  /** Plausibility rules every command meets (a child's age, years, amounts, ids, text). */
+  readonly plausibility: PlausibilityPolicy;
   /** Term dates and closures per school id; schools not listed count every working day as a school day. */
   readonly schoolCalendars: Readonly<Record<string, SchoolCalendar>>;
 }
@@ -51,6 +60,7 @@ const PolicyFile = t.partial({
   attendance: t.UnknownRecord,
   meetings: t.UnknownRecord,
   audit: t.type({ lateRecordingHours: t.number }),
+  plausibility: t.UnknownRecord,
   schoolCalendars: t.record(t.string, t.unknown),
 });
 
@@ -76,8 +86,12 @@ const check = <A>(
   where: string,
 ): E.Either<string, A> => {
   const r = codec.decode(value);
-  return E.isLeft(r)
-    ? E.left(`policy ${where}: ${describeProblems(fieldProblems(r.left))}`)
+  const problems = [
+    ...(E.isLeft(r) ? fieldProblems(r.left) : []),
+    ...unknownFields(codec as t.Mixed, value),
+  ];
+  return E.isLeft(r) || problems.length > 0
+    ? E.left(`policy ${where}: ${describeProblems(problems)}`)
     : E.right(r.right);
 };
 
@@ -89,6 +103,7 @@ export const defaultCouncilPolicy = (): CouncilPolicy => ({
   attendance: defaultAttendancePolicy,
   meetings: defaultMeetingPolicy,
   audit: defaultAuditPolicy,
+  plausibility: defaultPlausibility,
   schoolCalendars: {},
 });
 
@@ -124,7 +139,12 @@ export const loadCouncilPolicy = (file: string | undefined): E.Either<string, Co
     merge(defaultMeetingPolicy, p.meetings),
     `${file} meetings`,
   );
-  for (const r of [hsb, panel, attendance, meetings]) if (E.isLeft(r)) return r;
+  const plausibility = check(
+    PlausibilityPolicyCodec,
+    merge(defaultPlausibility, p.plausibility),
+    `${file} plausibility`,
+  );
+  for (const r of [hsb, panel, attendance, meetings, plausibility]) if (E.isLeft(r)) return r;
   const schoolCalendars: Record<string, SchoolCalendar> = {};
   for (const [schoolId, raw] of Object.entries(p.schoolCalendars ?? {})) {
     const c = check(
@@ -143,6 +163,7 @@ export const loadCouncilPolicy = (file: string | undefined): E.Either<string, Co
     attendance: (attendance as E.Right<AttendancePolicy>).right,
     meetings: (meetings as E.Right<MeetingPolicy>).right,
     audit: p.audit ?? defaultAuditPolicy,
+    plausibility: (plausibility as E.Right<PlausibilityPolicy>).right,
     schoolCalendars,
   });
 };

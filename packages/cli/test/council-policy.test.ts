@@ -50,4 +50,31 @@ describe("a council's policy file", () => {
     const region = loadCouncilPolicy(write({ region: 'wessex' }));
     expect(E.isLeft(region) && region.left).toContain('region');
   });
+
+  it('sets the plausibility rules as data over the defaults (0-25 years, 1900-2199, …)', () => {
+    const p = loadCouncilPolicy(write({ plausibility: { childAgeYears: { min: 0, max: 21 } } }));
+    expect(E.isRight(p) && p.right.plausibility).toEqual({
+      years: { min: 1900, max: 2199 },
+      childAgeYears: { min: 0, max: 21 },
+      maxAmount: 1_000_000,
+      maxIdLength: 128,
+      maxTextLength: 20_000,
+    });
+    const bad = loadCouncilPolicy(write({ plausibility: { years: { min: 2100, max: 1900 } } }));
+    expect(E.isLeft(bad) && bad.left).toMatch(/plausibility: years/);
+  });
+
+  it('refuses a field the policy does not know, naming it (a misspelt setting is never ignored)', () => {
+    const top = loadCouncilPolicy(write({ hsbb: {} }));
+    expect(E.isLeft(top) && top.left).toMatch(/hsbb: unknown field/);
+    const inner = loadCouncilPolicy(write({ hsb: { homeSafetyPlanUnits: 'workingDays' } }));
+    expect(E.isLeft(inner) && inner.left).toMatch(/hsb: homeSafetyPlanUnits: unknown field/);
+  });
+
+  it('reads dates in a policy file with the one date parser (a day that does not exist is refused)', () => {
+    const p = loadCouncilPolicy(
+      write({ calendarExtension: { closureDays: [{ date: '2026-02-30', name: 'Closure' }] } }),
+    );
+    expect(E.isLeft(p) && p.left).toMatch(/closureDays\.0\.date/);
+  });
 });

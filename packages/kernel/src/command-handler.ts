@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { CommandDecodeError } from './codec/command-catalogue.js';
+import { defaultPlausibility, type PlausibilityPolicy } from './codec/plausibility.js';
 import { commandFingerprint } from './command-fingerprint.js';
 import type { EventDecodeError } from './codec/event-catalogue.js';
 import type { Command, CommandEnvelope } from './command.js';
@@ -28,7 +29,8 @@ export interface CommandSuccess {
 }
 
 export type CommandFailure<R extends Rejection = Rejection> =
-  | { readonly kind: 'Rejected'; readonly rejection: R }
+  /** The decider's rejection, or a plausibility rule's `INPUT` rejection. */
+  | { readonly kind: 'Rejected'; readonly rejection: R | Rejection }
   | CommandDecodeError
   | { readonly kind: 'CorruptHistory'; readonly error: EventDecodeError }
   /** The command id was already used for another command: nothing appended. */
@@ -48,6 +50,8 @@ export interface CommandHandlerOptions {
   /** Attempts after the first when another writer got there first. Default 3. */
   readonly maxRetries?: number;
   readonly cache?: StateCache;
+  /** Plausibility rules every command must meet before it is decided; default `defaultPlausibility`. */
+  readonly plausibility?: PlausibilityPolicy;
 }
 
 export interface CommandHandler {
@@ -77,6 +81,7 @@ export const commandHandler = (options: CommandHandlerOptions): CommandHandler =
   const { store, clock } = options;
   const maxRetries = options.maxRetries ?? 3;
   const cache = options.cache ?? new StateCache();
+  const plausibility = options.plausibility ?? defaultPlausibility;
 
   const load = async <C extends Command, Ev extends DomainEvent, S, R extends Rejection>(
     module: DomainModule<C, Ev, S, R>,
@@ -123,6 +128,8 @@ export const commandHandler = (options: CommandHandlerOptions): CommandHandler =
     const valid = module.commands.validate(envelope.command);
     if (E.isLeft(valid)) return valid;
     const command = valid.right;
+    const implausible = module.commands.implausible(command, plausibility);
+    if (implausible !== undefined) return E.left({ kind: 'Rejected', rejection: implausible });
     const stream = module.streamOf(command);
     const fingerprint = commandFingerprint({
       type: command.type,

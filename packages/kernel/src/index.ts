@@ -48,6 +48,12 @@ export {
 export { fieldProblems, describeProblems, type FieldProblem } from './codec/decode-errors.js';
 export { unknownFields } from './codec/exact-fields.js';
 export {
+  defaultPlausibility,
+  implausibility,
+  PlausibilityPolicyCodec,
+  type PlausibilityPolicy,
+} from './codec/plausibility.js';
+export {
   personal,
   PersonalCodec,
   personalDataPaths,

@@ -6,6 +6,8 @@ import { IsoInstant } from '../instant.js';
 import { describeProblems, fieldProblems, type FieldProblem } from './decode-errors.js';
 import { unknownFields } from './exact-fields.js';
 import { personalDataPaths, type PersonalDataPath } from './personal-data.js';
+import { implausibility, type PlausibilityPolicy } from './plausibility.js';
+import type { Rejection } from '../rejection.js';
 
 export type CommandDefinitions = Readonly<Record<string, t.Mixed>>;
 
@@ -38,6 +40,11 @@ export interface CommandCatalogue<C extends Command> {
   readonly decode: (input: unknown) => E.Either<CommandDecodeError, CommandEnvelope<C>>;
   /** Validates a command built in code (same checks as `decode`). */
   readonly validate: (command: Command) => E.Either<CommandDecodeError, C>;
+  /**
+   * The first plausibility rule a valid command breaks (a typed `INPUT` rejection naming the
+   * field), or `undefined`. See `PlausibilityPolicy`.
+   */
+  readonly implausible: (command: C, policy?: PlausibilityPolicy) => Rejection | undefined;
   readonly personalData: (type: string) => ReadonlyArray<PersonalDataPath>;
   readonly has: (type: string) => boolean;
 }
@@ -117,6 +124,8 @@ export const commandCatalogue = <D extends CommandDefinitions>(
     types: Object.keys(defs),
     decode,
     validate,
+    implausible: (command, policy) =>
+      has(command.type) ? implausibility(defs[command.type]!, command, policy) : undefined,
     personalData: (type) => (has(type) ? personalDataPaths(defs[type]!) : []),
     has,
   };

@@ -13,13 +13,13 @@ import type * as t from 'io-ts';
 import type { FieldProblem } from './decode-errors.js';
 import { PersonalCodec } from './personal-data.js';
 
-type AnyCodec = t.Mixed & { readonly _tag?: string };
+export type AnyCodec = t.Mixed & { readonly _tag?: string };
 type Fields = Map<string, AnyCodec[]>;
 
 /** Deeper than this, a value is not walked further (decoding limits nesting elsewhere). */
-const MAX_DEPTH = 64;
+export const MAX_DEPTH = 64;
 
-const field = (c: AnyCodec, name: string): unknown =>
+export const field = (c: AnyCodec, name: string): unknown =>
   (c as unknown as Record<string, unknown>)[name];
 
 /** The codec a wrapper stands for: personal(), refinement, readonly, exact/strict. */
@@ -40,14 +40,18 @@ const unwrap = (codec: AnyCodec): AnyCodec => {
 };
 
 /** The member of a union that decoding would pick for `value` (the first that decodes it). */
-const unionMember = (codec: AnyCodec, value: unknown): AnyCodec | undefined =>
+export const unionMember = (codec: AnyCodec, value: unknown): AnyCodec | undefined =>
   (field(codec, 'types') as AnyCodec[]).find((m) => E.isRight(m.decode(value)));
 
 /**
  * The fields an object codec declares, each with the codecs that read it; `undefined` when
  * the codec takes any field (a record, `t.unknown`, `t.UnknownRecord`).
  */
-const declaredFields = (codec: AnyCodec, value: unknown, depth: number): Fields | undefined => {
+export const declaredFields = (
+  codec: AnyCodec,
+  value: unknown,
+  depth: number,
+): Fields | undefined => {
   const c = unwrap(codec);
   if (depth > MAX_DEPTH) return undefined;
   switch (c._tag) {
