@@ -15,6 +15,7 @@ import {
   IsoDate,
   IsoInstant,
   personal,
+  timelinePhases,
   type Command,
   type DomainModule,
   type PlausibilityPolicy,
@@ -38,6 +39,8 @@ const files: DomainModule<FileCommand, { type: 'Recorded'; data: { fileId: strin
   commands: commands as never,
   events,
   streamOf: (c) => `file-${String(c.data['fileId'])}`,
+  deadlines: () => [],
+  timeline: timelinePhases(['file'], { Recorded: 'file' }),
   decider: {
     initialState: null,
     evolve: (s: null) => s,
