@@ -1,7 +1,7 @@
 import type { ScenarioGenerator } from './scenario.js';
 import { hsbScenarios } from './hsb/generator.js';
 import { panelScenarios } from './panel/generator.js';
-import { attendanceScenarios } from './attendance-scenarios.js';
+import { attendanceScenarios } from './attendance/generator.js';
 
 /** Every process's demo generator, by name. */
 export const generators: ReadonlyArray<readonly [string, ScenarioGenerator]> = [

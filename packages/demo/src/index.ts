@@ -6,7 +6,7 @@
 export { generators } from './generators.js';
 export { hsbScenarios } from './hsb/generator.js';
 export { panelScenarios } from './panel/generator.js';
-export { attendanceScenarios } from './attendance-scenarios.js';
+export { attendanceScenarios } from './attendance/generator.js';
 export { runScenarios, type DemoResult } from './run-scenarios.js';
 export { seededRng, type Rng } from './rng.js';
 export type { DemoPolicy, ScenarioStep, ScenarioContext, ScenarioGenerator } from './scenario.js';

@@ -85,3 +85,20 @@ export const inventName = (rng: Rng): string => `${rng.pick(FIRST_NAMES)} ${rng.
 /** An invented date of birth giving exactly `age` whole years on `on`. */
 export const dateOfBirthFor = (rng: Rng, on: Day, age: number): Day =>
   addDays(plusYears(on, -age), -rng.int(1, 360));
+
+/**
+ * A source of invented staff ids (`sw-0412`): a prefix and four digits drawn from the seed,
+ * never the same id twice.
+ */
+export const staffIds = (rng: Rng): ((prefix: string) => string) => {
+  const used = new Set<string>();
+  return (prefix) => {
+    for (;;) {
+      const id = `${prefix}-${String(rng.int(1, 9999)).padStart(4, '0')}`;
+      if (!used.has(id)) {
+        used.add(id);
+        return id;
+      }
+    }
+  };
+};

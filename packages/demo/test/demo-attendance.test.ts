@@ -7,7 +7,7 @@ import { isWorkingDay, statusAt, type Deadline } from '@aimline/calendar';
 import { InMemoryEventStore, type RecordedEvent } from '@aimline/kernel';
 import { deadlines, schoolCalendar, type AttendanceAimState } from '@aimline/attendance-aim';
 import { councilModules, defaultPolicy } from './council.js';
-import { attendanceScenarios } from '../src/attendance-scenarios.js';
+import { attendanceScenarios } from '../src/attendance/generator.js';
 import { seededRng } from '../src/rng.js';
 import { runScenarios } from '../src/run-scenarios.js';
 import type { ScenarioContext } from '../src/scenario.js';

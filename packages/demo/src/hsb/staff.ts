@@ -1,7 +1,7 @@
 /** The invented professionals of the HSB demo: ids, roles, agencies, the models they are trained in. */
 import type { AssessmentModel } from '@aimline/hsb-aim';
 import type { Actor } from '@aimline/kernel';
-import { AGENCIES, inventName, SCHOOLS } from '../invented-people.js';
+import { AGENCIES, inventName, SCHOOLS, staffIds } from '../invented-people.js';
 import type { Rng } from '../rng.js';
 
 type DomainAgency =
@@ -39,16 +39,7 @@ const actorAgency: Record<DomainAgency, string> = {
 };
 
 export const makeStaff = (rng: Rng): Staff => {
-  const used = new Set<string>();
-  const newId = (prefix: string): string => {
-    for (;;) {
-      const id = `${prefix}-${String(rng.int(1, 9999)).padStart(4, '0')}`;
-      if (!used.has(id)) {
-        used.add(id);
-        return id;
-      }
-    }
-  };
+  const newId = staffIds(rng);
   const pro = (
     prefix: string,
     role: string,

@@ -1,7 +1,7 @@
 /** The panel's invented members (a representative and a deputy per seat) and referrers. */
 import type { Actor } from '@aimline/kernel';
 import type { Member, PanelPolicy, Professional } from '@aimline/panel';
-import { inventName } from '../invented-people.js';
+import { inventName, staffIds } from '../invented-people.js';
 import type { Rng } from '../rng.js';
 
 /** The actor agency of a panel seat (roles a council adds count as a partner agency). */
@@ -40,16 +40,7 @@ export interface People {
 }
 
 export const makePeople = (rng: Rng, policy: PanelPolicy): People => {
-  const used = new Set<string>();
-  const newId = (prefix: string): string => {
-    for (;;) {
-      const id = `${prefix}-${String(rng.int(1, 9999)).padStart(4, '0')}`;
-      if (!used.has(id)) {
-        used.add(id);
-        return id;
-      }
-    }
-  };
+  const newId = staffIds(rng);
   const person = (role: string): Person => {
     const agency = SEAT_AGENCY[role] ?? 'partner-agency';
     const id = newId(`pnl-${role.toLowerCase().replace(/[^a-z]+/g, '-')}`.replace(/-+$/, ''));
