@@ -9,3 +9,4 @@ export {
   underAnotherCommand,
   uniquePrefix,
 } from './sample-events.js';
+export { goldenEventsSuite } from './golden-events.js';
