@@ -40,14 +40,17 @@ export const buildRuntime = async (options: GlobalOptions): Promise<Runtime> => 
   if (E.isLeft(location)) throw new CliError(location.left.message, ExitCode.Usage);
   const policy = loadCouncilPolicy(options.policy);
   if (E.isLeft(policy)) throw new CliError(policy.left, ExitCode.Usage);
+  const registry = domainRegistry(policy.right);
   let store: EventStore;
   try {
-    store = await openStore(location.right);
+    store = await openStore(
+      location.right,
+      registry.modules.map((m) => m.streamPrefix),
+    );
   } catch (e) {
     if (e instanceof StoreError) throw new CliError(e.message, ExitCode.Store);
     throw e;
   }
-  const registry = domainRegistry(policy.right);
   return {
     store,
     policy: policy.right,

@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { isStoreError } from '@aimline/kernel';
 import { buildRuntime, type GlobalOptions, type Runtime } from './container.js';
 import { CliError, ExitCode } from './exit-codes.js';
 import { DEFAULT_STORE_URL } from './store-url.js';
@@ -221,6 +222,14 @@ export const main = async (argv: ReadonlyArray<string>): Promise<number> => {
         ce.code === 'commander.help'
         ? ExitCode.Ok
         : ExitCode.Usage;
+    }
+    if (isStoreError(e)) {
+      // The store failed mid-command (e.g. the server died): its typed error, no stack trace.
+      const again = e.retryable
+        ? ' (retryable: an append is all or nothing; run the command again)'
+        : '';
+      process.stderr.write(`aimline: ${e.message}${again}\n`);
+      return e.kind === 'CorruptStore' ? ExitCode.CorruptHistory : ExitCode.Store;
     }
     process.stderr.write(
       `aimline: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,

@@ -1,7 +1,13 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { InMemoryEventStore, type EventStore } from '@aimline/kernel';
+import {
+  AccessDeniedError,
+  InMemoryEventStore,
+  isStoreError,
+  UnavailableError,
+  type EventStore,
+} from '@aimline/kernel';
 import { openSqliteEventStore } from '@aimline/store-sqlite';
 import { openEventStoreDbStore } from '@aimline/store-eventstoredb';
 
@@ -45,8 +51,16 @@ export const parseStoreUrl = (url: string): E.Either<StoreUrlError, StoreLocatio
   return fail('unknown scheme');
 };
 
-/** Opens the store a location names, creating the SQLite file's folder when needed. */
-export const openStore = async (location: StoreLocation): Promise<EventStore> => {
+/**
+ * Opens the store a location names, creating the SQLite file's folder when needed. An
+ * EventStoreDB store reads and subscribes only to `streamPrefixes` (the domain modules'
+ * streams: other applications may share the server) and is checked to answer before use:
+ * an unreachable server is an `UnavailableError` naming the URL (password hidden) and the cause.
+ */
+export const openStore = async (
+  location: StoreLocation,
+  streamPrefixes?: ReadonlyArray<string>,
+): Promise<EventStore> => {
   switch (location.kind) {
     case 'memory':
       return new InMemoryEventStore();
@@ -55,7 +69,24 @@ export const openStore = async (location: StoreLocation): Promise<EventStore> =>
       mkdirSync(dirname(path), { recursive: true });
       return openSqliteEventStore(path);
     }
-    case 'eventstoredb':
-      return openEventStoreDbStore(location.url);
+    case 'eventstoredb': {
+      const store = openEventStoreDbStore(location.url, {
+        ...(streamPrefixes === undefined ? {} : { streamPrefixes }),
+      });
+      try {
+        await store.verifyConnection();
+      } catch (e) {
+        await store.dispose();
+        const cause = e instanceof Error ? e.message : String(e);
+        if (isStoreError(e) && e.kind === 'AccessDenied')
+          throw new AccessDeniedError(`connect to ${withoutPassword(location.url)}`, e);
+        throw new UnavailableError(`cannot reach ${withoutPassword(location.url)}: ${cause}`, e);
+      }
+      return store;
+    }
   }
 };
+
+/** A store URL safe to print: the password of `user:password@` replaced by `***`. */
+export const withoutPassword = (url: string): string =>
+  url.replace(/^([a-z+]+:\/\/[^:/@]+):[^@/]*@/i, '$1:***@');

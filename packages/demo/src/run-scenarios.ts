@@ -73,6 +73,9 @@ export const runScenarios = async (
       continue;
     }
     const failure: CommandFailure = r.left;
+    // The store failed (e.g. its server died): the rest of the demo cannot be recorded. The
+    // typed error goes to the caller (the CLI reports it with exit code 3).
+    if (failure.kind === 'StoreFailure') throw failure.error;
     if (failure.kind === 'Rejected') {
       const rejection: Rejection = failure.rejection;
       const entry = { type: s.command.type, ruleId: rejection.ruleId, reason: rejection.reason };

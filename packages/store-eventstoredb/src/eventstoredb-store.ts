@@ -21,7 +21,7 @@ import {
 } from '@aimline/kernel';
 import { ErrorType } from '@eventstore/db-client';
 import { readAllEvents } from './all-reads.js';
-import { eventStoreDbCheckpoints } from './checkpoints.js';
+import { checkpointStreamOf, eventStoreDbCheckpoints } from './checkpoints.js';
 import type { EventStoreDbClientLike } from './client-port.js';
 import { mapClientError } from './error-mapping.js';
 import { toEventData } from './event-codec.js';
@@ -161,6 +161,17 @@ export class EventStoreDbStore implements EventStore {
         await sub.close();
       },
     };
+  }
+
+  /**
+   * One round trip to the server (a read of a checkpoint stream's tail), so a caller can
+   * refuse to start against a server it cannot reach: `UnavailableError` with the client's
+   * cause (connection refused, name not resolved, TLS …), `AccessDeniedError` for bad
+   * credentials. The client itself connects lazily, on the first call.
+   */
+  async verifyConnection(): Promise<void> {
+    this.ensureOpen();
+    await readTail(this.client, checkpointStreamOf('connection-check'), 1);
   }
 
   async dispose(): Promise<void> {
