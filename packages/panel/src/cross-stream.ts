@@ -4,8 +4,10 @@
  * schedule entry of a sitting for booking and rebooking.
  */
 import { compareInstants } from '@aimline/calendar';
+import type { ReferralState } from './referral/state.js';
 import type { ScheduleEntry } from './schedule/booking.js';
 import type { ScheduledSitting } from './schedule/pattern.js';
+import type { InvitedAttendee } from './sitting/commands.js';
 import type { SittingState } from './sitting/state.js';
 import type { SittingFacts } from './values.js';
 
@@ -48,4 +50,26 @@ export const currentSchedule = (
     if (e !== undefined) byId.set(e.sittingId, e);
   }
   return [...byId.values()].sort((a, b) => compareInstants(a.start, b.start));
+};
+
+/**
+ * PNL-5 → the sitting's attendance: the referral's record of its referrer at `sittingId` as an
+ * invited attendee of that sitting (`RecordInvitedAttendance`), so that a referrer who presented
+ * is a participant who gets the minutes (MTG-8, PNL-7). The presenter is the colleague who
+ * presented in the referrer's place when one is recorded. `undefined` until the referral has
+ * recorded its referrer's attendance at that sitting.
+ */
+export const presentingReferrerFor = (
+  state: ReferralState,
+  sittingId: string,
+): InvitedAttendee | undefined => {
+  const record = state.referrerAttendance.find((a) => a.sittingId === sittingId);
+  const person = record?.presenter ?? state.referrer;
+  if (record === undefined || state.referralId === null || person === null) return undefined;
+  return {
+    person,
+    capacity: 'presenting-referrer',
+    status: record.present ? 'present' : 'apologies',
+    referralId: state.referralId,
+  };
 };

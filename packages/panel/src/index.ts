@@ -27,11 +27,17 @@ export {
   type ScheduleEntry,
   type Rebooking,
 } from './schedule/booking.js';
-export { sittingFacts, scheduleEntryOf, currentSchedule } from './cross-stream.js';
+export {
+  sittingFacts,
+  scheduleEntryOf,
+  currentSchedule,
+  presentingReferrerFor,
+} from './cross-stream.js';
 export {
   sittingCommands,
   sittingCommandDefinitions,
   Attendee,
+  InvitedAttendee,
   type PanelSittingCommand,
 } from './sitting/commands.js';
 export {
@@ -59,7 +65,12 @@ export {
 } from './referral/state.js';
 export { evolveReferral } from './referral/evolve.js';
 export { chairOf, minutesChairId, minutesDueFor } from './decide/sitting-meeting.js';
-export { minutesRecipients, minutesSentTo, minutesFullyDistributedAt } from './sitting/minutes.js';
+export {
+  minutesRecipients,
+  minutesSentTo,
+  minutesFullyDistributedAt,
+  sittingParticipants,
+} from './sitting/minutes.js';
 export { sittingDeadlines } from './sitting/deadlines.js';
 export { referralDeadlines } from './referral/deadlines.js';
 export { scorecard, quarterOf, type Scorecard, type PanelEvent } from './scorecard.js';

@@ -12,6 +12,7 @@ export const sittingTimeline: TimelinePhases<PanelSittingEvent> = timelinePhases
     SittingCancelled: 'arrangements',
     MembersNotified: 'arrangements',
     AttendanceRecorded: 'sitting',
+    InvitedAttendanceRecorded: 'sitting',
     SittingHeld: 'sitting',
     ActionAgreed: 'actions-and-minutes',
     ActionUpdateReceived: 'actions-and-minutes',

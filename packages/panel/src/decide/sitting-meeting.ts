@@ -10,10 +10,18 @@ import {
   unapprovedRejection,
 } from '@aimline/meetings';
 import { minutesDocumentCategory } from '../derive.js';
-import { accept, check, refuse, type Rejection } from '@aimline/kernel';
+import {
+  accept,
+  check,
+  firstDuplicate,
+  firstFailure,
+  refuse,
+  type Rejection,
+} from '@aimline/kernel';
 import type { SittingHandler } from './handler.js';
 import type { PanelPolicy } from '../policy.js';
 import { minutesRecipients, minutesSentTo } from '../sitting/minutes.js';
+import type { InvitedAttendee } from '../sitting/commands.js';
 import type { SittingState } from '../sitting/state.js';
 import { openForChange } from './sitting-schedule.js';
 
@@ -30,6 +38,12 @@ export const recordAttendance: SittingHandler<'RecordAttendance'> = (c, s, { pol
   for (const [i, a] of c.data.attendees.entries()) {
     if (!policy.roles.some((r) => r.id === a.role))
       return refuse('PNL-2', 'not a seat on the panel', `data.attendees.${i}.role`);
+    if (s.invited.some((g) => g.person.id === a.member.memberId))
+      return refuse(
+        'PNL-2',
+        `${a.member.memberId} is recorded as an invited attendee, not in a seat`,
+        `data.attendees.${i}.member.memberId`,
+      );
     if (a.status === 'deputy' && (a.emergency ?? '').trim() === '')
       return refuse(
         'PNL-2',
@@ -46,6 +60,59 @@ export const recordAttendance: SittingHandler<'RecordAttendance'> = (c, s, { pol
     },
   });
 };
+
+/**
+ * PNL-5, MTG-8: invited attendees who hold no seat (presenting referrers and guests), recorded
+ * apart from the seats so that they are participants (they get the minutes) without becoming
+ * members (PNL-2). Recorded at the sitting (not before it starts) until it is cancelled.
+ */
+export const recordInvitedAttendance: SittingHandler<'RecordInvitedAttendance'> = (c, s) => {
+  const d = c.data;
+  const dup = firstDuplicate(d.attendees, (a) => a.person.id);
+  const failure = firstFailure(
+    () => check(s.slot === null, 'STATE', 'the sitting is not scheduled'),
+    () => check(s.cancelled !== null, 'STATE', 'the sitting is cancelled'),
+    () =>
+      check(
+        instantMs(c.at) < instantMs(s.slot!.start),
+        'STATE',
+        'attendance is taken at the sitting: it has not started yet',
+        'at',
+      ),
+    () => check(d.attendees.length === 0, 'INPUT', 'nobody is named', 'data.attendees'),
+    () =>
+      check(
+        dup !== undefined,
+        'INPUT',
+        `${d.attendees[dup ?? 0]?.person.id ?? ''} is named twice`,
+        `data.attendees.${dup ?? ''}.person.id`,
+      ),
+    ...d.attendees.map((a, i) => () => invitedAttendeeFailure(s, a, i)),
+  );
+  if (failure) return refuse(failure);
+  return accept({
+    type: 'InvitedAttendanceRecorded',
+    data: { sittingId: d.sittingId, at: c.at, attendees: d.attendees },
+  });
+};
+
+const invitedAttendeeFailure = (s: SittingState, a: InvitedAttendee, i: number) =>
+  firstFailure(
+    () =>
+      check(
+        a.capacity === 'presenting-referrer' && a.referralId === undefined,
+        'PNL-5',
+        'a presenting referrer names the referral they present',
+        `data.attendees.${i}.referralId`,
+      ),
+    () =>
+      check(
+        s.attendees.some((m) => m.member.memberId === a.person.id),
+        'PNL-2',
+        `${a.person.id} holds a seat at this sitting: recorded in the panel's attendance`,
+        `data.attendees.${i}.person.id`,
+      ),
+  );
 
 export const holdSitting: SittingHandler<'HoldSitting'> = (c, s, { policy }) => {
   const closed = openForChange(s);

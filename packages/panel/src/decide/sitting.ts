@@ -11,6 +11,7 @@ import {
   holdSitting,
   recordActionUpdate,
   recordAttendance,
+  recordInvitedAttendance,
 } from './sitting-meeting.js';
 import {
   cancelSitting,
@@ -27,6 +28,7 @@ const onSitting = dispatch<PanelSittingCommand, SittingState, Context, PanelSitt
   CancelSitting: cancelSitting,
   NotifyMembers: notifyMembers,
   RecordAttendance: recordAttendance,
+  RecordInvitedAttendance: recordInvitedAttendance,
   HoldSitting: holdSitting,
   AgreeAction: agreeAction,
   RecordActionUpdate: recordActionUpdate,

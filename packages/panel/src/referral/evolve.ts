@@ -11,6 +11,7 @@ export const evolveReferral = (state: ReferralState, event: PanelReferralEvent):
         receivedAt: event.data.at,
         child: event.data.child,
         concernSummary: event.data.concernSummary,
+        referrer: event.data.referrer,
         behaviourTypes: event.data.behaviourTypes,
       };
     case 'ReferralBooked':
@@ -28,8 +29,17 @@ export const evolveReferral = (state: ReferralState, event: PanelReferralEvent):
         ...state,
         papersSent: state.papersSent ?? { at: event.data.at, sittingId: event.data.sittingId },
       };
+    case 'ReferrerAttendanceRecorded': {
+      const d = event.data;
+      return {
+        ...state,
+        referrerAttendance: [
+          ...state.referrerAttendance.filter((a) => a.sittingId !== d.sittingId),
+          { sittingId: d.sittingId, present: d.present, presenter: d.presenter },
+        ],
+      };
+    }
     case 'PreviousContactsShared':
-    case 'ReferrerAttendanceRecorded':
     case 'HsbAimCaseRequested':
       return state;
     case 'DecisionRecorded': {

@@ -1,5 +1,5 @@
 /** The state of one panel referral. */
-import type { BehaviourType, Booking, Child, Rating } from '../values.js';
+import type { BehaviourType, Booking, Child, Professional, Rating } from '../values.js';
 
 export interface ReferralDecision {
   readonly at: string;
@@ -14,6 +14,14 @@ export interface ReferralState {
   readonly receivedAt: string | null;
   readonly child: Child | null;
   readonly concernSummary: string | null;
+  /** PNL-5: who referred (and is expected to present). */
+  readonly referrer: Professional | null;
+  /** PNL-5: the referrer's attendance at each sitting, as last recorded. */
+  readonly referrerAttendance: ReadonlyArray<{
+    readonly sittingId: string;
+    readonly present: boolean;
+    readonly presenter: Professional | null;
+  }>;
   readonly behaviourTypes: ReadonlyArray<BehaviourType>;
   readonly booking: Booking | null;
   /** When the current booking was made (the trigger of its PNL-4 deadline). */
@@ -35,6 +43,8 @@ export const initialReferralState: ReferralState = {
   receivedAt: null,
   child: null,
   concernSummary: null,
+  referrer: null,
+  referrerAttendance: [],
   behaviourTypes: [],
   booking: null,
   bookedAt: null,

@@ -1,7 +1,7 @@
 /** Commands of a panel sitting (stream `panel-sitting-{yyyy-mm}`), as io-ts data codecs. */
 import * as t from 'io-ts';
 import { commandCatalogue, IsoDate, personal, type CommandOf } from '@aimline/kernel';
-import { Member, NonEmptyString, ReferralId, SittingId } from '../values.js';
+import { Member, NonEmptyString, Professional, ReferralId, SittingId } from '../values.js';
 
 const HhMm = t.refinement(t.string, (s) => /^([01]\d|2[0-3]):[0-5]\d$/.test(s), 'HhMm');
 
@@ -18,6 +18,26 @@ export const Attendee = t.intersection(
   'Attendee',
 );
 export type Attendee = t.TypeOf<typeof Attendee>;
+
+/**
+ * PNL-5, MTG-8: someone at the sitting who holds no seat on the panel: a referrer presenting
+ * their referral (003: "each referrer into the AIM panel will attend to present the case"), or
+ * another invited attendee. They are participants (present for MTG-8) but never members (PNL-2).
+ * A presenting referrer names the referral they present (`presentingReferrerFor` gives the entry
+ * from the referral's own record).
+ */
+export const InvitedAttendee = t.intersection(
+  [
+    t.type({
+      person: Professional,
+      capacity: t.keyof({ 'presenting-referrer': null, invited: null }),
+      status: t.keyof({ present: null, apologies: null }),
+    }),
+    t.partial({ referralId: ReferralId }),
+  ],
+  'InvitedAttendee',
+);
+export type InvitedAttendee = t.TypeOf<typeof InvitedAttendee>;
 
 export const sittingCommandDefinitions = {
   /** PNL-1: the sitting of a month, on the date the policy's pattern and the calendar give. */
@@ -38,6 +58,8 @@ export const sittingCommandDefinitions = {
   NotifyMembers: t.type({ sittingId: SittingId, members: t.array(Member) }),
   /** PNL-2 */
   RecordAttendance: t.type({ sittingId: SittingId, attendees: t.array(Attendee) }),
+  /** PNL-5, MTG-8: invited attendees who hold no seat (presenting referrers, guests). */
+  RecordInvitedAttendance: t.type({ sittingId: SittingId, attendees: t.array(InvitedAttendee) }),
   HoldSitting: t.type({ sittingId: SittingId }),
   /** PNL-9: an action with its owner and the timescale agreed at the sitting. */
   AgreeAction: t.intersection([

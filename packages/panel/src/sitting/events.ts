@@ -9,7 +9,7 @@ import {
   type EventOf,
 } from '@aimline/kernel';
 import { Member, NonEmptyString, ReferralId, SittingId } from '../values.js';
-import { Attendee } from './commands.js';
+import { Attendee, InvitedAttendee } from './commands.js';
 
 const base = { sittingId: SittingId, at: IsoInstant };
 
@@ -40,6 +40,11 @@ export const sittingEventDefinitions = {
   SittingCancelled: defineEvent(t.type({ ...base, reason: NonEmptyString })),
   MembersNotified: defineEvent(t.type({ ...base, slot: SittingSlot, members: t.array(Member) })),
   AttendanceRecorded: defineEvent(t.type({ ...base, attendees: t.array(Attendee) })),
+  /**
+   * PNL-5, MTG-8: attendees who hold no seat, recorded apart from the seats (PNL-2). A later
+   * record of the same person (by `person.id`) replaces the earlier one.
+   */
+  InvitedAttendanceRecorded: defineEvent(t.type({ ...base, attendees: t.array(InvitedAttendee) })),
   SittingHeld: defineEvent(
     t.type({ ...base, chairedBy: t.union([t.literal('chair'), t.literal('co-chair'), t.null]) }),
   ),

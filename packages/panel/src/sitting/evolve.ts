@@ -38,6 +38,13 @@ export const evolveSitting = (state: SittingState, event: PanelSittingEvent): Si
       };
     case 'AttendanceRecorded':
       return { ...state, attendees: event.data.attendees };
+    case 'InvitedAttendanceRecorded': {
+      const ids = new Set(event.data.attendees.map((a) => a.person.id));
+      return {
+        ...state,
+        invited: [...state.invited.filter((a) => !ids.has(a.person.id)), ...event.data.attendees],
+      };
+    }
     case 'SittingHeld':
       return { ...state, held: { at: event.data.at, chairedBy: event.data.chairedBy } };
     case 'ActionAgreed': {

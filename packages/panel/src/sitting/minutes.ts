@@ -6,12 +6,22 @@ import { derivedDistributionList, fullyDistributedAt } from '@aimline/meetings';
 import type { SittingState } from './state.js';
 
 /**
- * MTG-8 (through `@aimline/meetings`): the sitting's distribution list: those who attended
- * (members and deputies, not apologies) and every action owner, each once.
+ * Everyone at the sitting: members and deputies in their seats (PNL-2), then invited attendees
+ * who hold no seat, such as presenting referrers (PNL-5), each present in person.
+ */
+export const sittingParticipants = (s: SittingState): string[] => [
+  ...s.attendees.filter((a) => a.status !== 'apologies').map((a) => a.member.memberId),
+  ...s.invited.filter((a) => a.status === 'present').map((a) => a.person.id),
+];
+
+/**
+ * MTG-8 (through `@aimline/meetings`), PNL-7: the sitting's distribution list: every participant
+ * (003: "distribute to all participants": members, deputies and presenting referrers, not
+ * apologies) and every action owner, each once.
  */
 export const minutesRecipients = (s: SittingState): string[] =>
   derivedDistributionList({
-    present: s.attendees.filter((a) => a.status !== 'apologies').map((a) => a.member.memberId),
+    present: sittingParticipants(s),
     actionOwners: s.actions.map((a) => a.owner.memberId),
   });
 

@@ -1,6 +1,6 @@
 /** The state of one panel sitting. */
 import type { Member } from '../values.js';
-import type { Attendee } from './commands.js';
+import type { Attendee, InvitedAttendee } from './commands.js';
 import type { SittingSlot } from './events.js';
 
 export interface AgreedAction {
@@ -28,6 +28,8 @@ export interface SittingState {
     readonly memberIds: ReadonlyArray<string>;
   }>;
   readonly attendees: ReadonlyArray<Attendee>;
+  /** PNL-5, MTG-8: those at the sitting who hold no seat, one entry per person. */
+  readonly invited: ReadonlyArray<InvitedAttendee>;
   readonly held: { readonly at: string; readonly chairedBy: 'chair' | 'co-chair' | null } | null;
   readonly actions: ReadonlyArray<AgreedAction>;
   readonly minutesApprovedAt: string | null;
@@ -50,6 +52,7 @@ export const initialSittingState: SittingState = {
   cancelled: null,
   notified: [],
   attendees: [],
+  invited: [],
   held: null,
   actions: [],
   minutesApprovedAt: null,
