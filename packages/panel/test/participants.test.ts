@@ -73,7 +73,7 @@ const sittingGiven: PanelSittingEvent[] = [
 ];
 
 const receivedAt = '2026-02-02T10:00:00Z';
-const referralGiven: PanelReferralEvent[] = referral
+const referralGiven: ReadonlyArray<PanelReferralEvent> = referral
   .given([])
   .when(
     referralCmd(
