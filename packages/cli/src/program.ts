@@ -1,7 +1,8 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { isStoreError } from '@aimline/kernel';
 import { buildRuntime, type GlobalOptions, type Runtime } from './container.js';
 import { CliError, ExitCode } from './exit-codes.js';
+import { instantFlag, positiveIntFlag } from './flags.js';
 import { DEFAULT_STORE_URL } from './store-url.js';
 import { audit } from './commands/audit.js';
 import { deadlines } from './commands/deadlines.js';
@@ -13,24 +14,6 @@ import { projectionNames, replay } from './commands/replay.js';
 import { project } from './commands/project.js';
 import { caseReport, scorecardReport } from './commands/report.js';
 import { timeline } from './commands/timeline.js';
-
-const isoInstant = (value: string): string => {
-  if (
-    !/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/.test(value) ||
-    Number.isNaN(Date.parse(value))
-  )
-    throw new InvalidArgumentError(
-      'expected an ISO-8601 date or instant with offset, e.g. 2026-11-23 or 2026-11-23T17:00:00Z',
-    );
-  return value.length === 10 ? `${value}T23:59:59.999Z` : value;
-};
-
-const positiveInt = (value: string): number => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1)
-    throw new InvalidArgumentError('expected a whole number of 1 or more');
-  return n;
-};
 
 /** Builds the `aimline` command line. `run` opens the runtime, runs the action and always disposes. */
 export const buildProgram = (exit: (code: number) => void): Command => {
@@ -71,15 +54,20 @@ export const buildProgram = (exit: (code: number) => void): Command => {
     .description(
       'generate realistic synthetic cases (invented people) through every path of the three processes, via the real deciders, into the store',
     )
-    .option('--cases <n>', 'cases per process', positiveInt, 12)
-    .option('--seed <s>', 'seed of the generator (same seed, same history)', positiveInt, 20261123)
+    .option('--cases <n>', 'cases per process', positiveIntFlag, 12)
+    .option(
+      '--seed <s>',
+      'seed of the generator (same seed, same history)',
+      positiveIntFlag,
+      20261123,
+    )
     .option(
       '--from <date>',
       'first day of the simulated calendar',
-      isoInstant,
+      instantFlag,
       '2023-09-04T09:00:00Z',
     )
-    .option('--years <n>', 'years of calendar to spread the cases over', positiveInt, 3)
+    .option('--years <n>', 'years of calendar to spread the cases over', positiveIntFlag, 3)
     .action(
       run((rt, o: { cases: number; seed: number; from: string; years: number }) => demo(rt, o)),
     );
@@ -101,7 +89,7 @@ export const buildProgram = (exit: (code: number) => void): Command => {
       '<case>',
       'case id (HSB case, attendance case, panel referral or meeting), or a full stream name',
     )
-    .option('--as-of <iso>', 'as known at this instant', isoInstant)
+    .option('--as-of <iso>', 'as known at this instant', instantFlag)
     .description("a case's timeline by phase, with the deadlines each event opened or met")
     .action(run((rt, id: string, o: { asOf?: string }) => timeline(rt, id, o)));
 
@@ -112,8 +100,8 @@ export const buildProgram = (exit: (code: number) => void): Command => {
       '--verify',
       "walk every stream's hash chain and report the first altered stream and revision",
     )
-    .option('--as-of <iso>', 'only what had been recorded by then', isoInstant)
-    .option('--limit <n>', 'at most this many entries', positiveInt)
+    .option('--as-of <iso>', 'only what had been recorded by then', instantFlag)
+    .option('--limit <n>', 'at most this many entries', positiveIntFlag)
     .description(
       'the audit trail: every event with actor, times, command, correlation and causation ids; late recording flagged',
     )
@@ -126,7 +114,7 @@ export const buildProgram = (exit: (code: number) => void): Command => {
 
   program
     .command('deadlines')
-    .option('--as-of <iso>', 'the instant to judge at (default: now)', isoInstant)
+    .option('--as-of <iso>', 'the instant to judge at (default: now)', instantFlag)
     .option('--overdue', 'only breached, unmet obligations')
     .option('--rule <id>', 'only this rule id, e.g. HSB-11')
     .description(
@@ -138,7 +126,7 @@ export const buildProgram = (exit: (code: number) => void): Command => {
   panel
     .command('agenda')
     .argument('<sitting>', 'sitting id, e.g. 2026-05')
-    .option('--as-of <iso>', 'as known at this instant', isoInstant)
+    .option('--as-of <iso>', 'as known at this instant', instantFlag)
     .description(
       "a sitting's agenda: referrals booked into it, papers status, decisions, minutes status",
     )
@@ -151,7 +139,7 @@ export const buildProgram = (exit: (code: number) => void): Command => {
 
   program
     .command('attendance')
-    .option('--as-of <iso>', 'the day to judge at (default: today)', isoInstant)
+    .option('--as-of <iso>', 'the day to judge at (default: today)', instantFlag)
     .description(
       'attendance AIM cases by stage, reviews due, penalty-notice threshold, end of compulsory school age',
     )
@@ -160,7 +148,7 @@ export const buildProgram = (exit: (code: number) => void): Command => {
   program
     .command('replay')
     .argument('[projection]', `one of: ${projectionNames.join(', ')}`)
-    .option('--as-of <iso>', 'rebuild from the events recorded by this instant', isoInstant)
+    .option('--as-of <iso>', 'rebuild from the events recorded by this instant', instantFlag)
     .description('rebuild a projection from zero, optionally as of an instant')
     .action(run((rt, name: string | undefined, o: { asOf?: string }) => replay(rt, name, o)));
 
@@ -182,7 +170,7 @@ export const buildProgram = (exit: (code: number) => void): Command => {
     .command('case', { isDefault: true })
     .argument('<case>', 'case id')
     .requiredOption('--html <file>', 'where to write the page')
-    .option('--as-of <iso>', 'as known at this instant', isoInstant)
+    .option('--as-of <iso>', 'as known at this instant', instantFlag)
     .description(
       'a case page: the phase timeline with deadlines met and missed, and the AIM score graph',
     )

@@ -1,0 +1,59 @@
+/**
+ * Flags are parsed once, at the edge, with the same parsers as every codec: a bad value is
+ * exit code 2 naming the flag, never a crash; a good one reaches the command already parsed.
+ */
+import { describe, expect, it } from 'vitest';
+import { instantFlag, positiveIntFlag } from '../src/flags.js';
+import { runCli } from './run-cli.js';
+
+describe('--as-of and --from: an instant with an offset, or a date (the end of that London day)', () => {
+  it('reads an instant to its UTC form, and a date as the end of that day in London (T-1)', () => {
+    expect(instantFlag('2026-06-01T10:00:00+01:00')).toBe('2026-06-01T09:00:00.000Z');
+    expect(instantFlag('2025-06-30')).toBe('2025-06-30T22:59:59.999Z');
+    expect(instantFlag('2025-12-31')).toBe('2025-12-31T23:59:59.999Z');
+  });
+
+  it('refuses days that do not exist, 24:00 and instants without an offset', () => {
+    for (const bad of [
+      '2025-02-30',
+      '2026-02-31T08:00:00Z',
+      '2026-01-01T24:00Z',
+      '2026-01-01T10:00:00',
+      'yesterday',
+    ])
+      expect(() => instantFlag(bad), bad).toThrow(/expected a date that exists/);
+  });
+
+  it('a bad --as-of (found from outside: 2025-02-30 crashed) is exit 2 naming the flag', async () => {
+    for (const args of [
+      ['deadlines', '--as-of', '2025-02-30'],
+      ['timeline', 'case-1', '--as-of', '2026-02-30T09:00:00Z'],
+      ['replay', 'event-counts', '--as-of', '2026-01-01T24:00Z'],
+      ['audit', '--as-of', '2026-01-01T10:00'],
+    ]) {
+      const r = await runCli(['--store', 'memory:', ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain("option '--as-of <iso>'");
+      expect(r.stderr).not.toMatch(/unexpected error|\n\s+at /);
+    }
+  });
+
+  it('a good --as-of reaches the command parsed: a date is the end of that London day', async () => {
+    const r = await runCli(['--store', 'memory:', '--json', 'deadlines', '--as-of', '2026-07-01']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ asOf: '2026-07-01T22:59:59.999Z' });
+  });
+});
+
+describe('counts: plain digits, 1 or more', () => {
+  it('reads 1, 12 and 20261123, and refuses 0, 1e3, 0x10, 012, 1.5 and -3', async () => {
+    expect([positiveIntFlag('1'), positiveIntFlag('12'), positiveIntFlag('20261123')]).toEqual([
+      1, 12, 20261123,
+    ]);
+    for (const bad of ['0', '1e3', '0x10', '012', '1.5', '-3', ''])
+      expect(() => positiveIntFlag(bad), bad).toThrow(/whole number of 1 or more/);
+    const r = await runCli(['--store', 'memory:', 'audit', '--limit', '1e3']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("option '--limit <n>'");
+  });
+});
