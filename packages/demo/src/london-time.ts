@@ -3,12 +3,13 @@
  * of the day, instants, and working days of the council's calendar. The arithmetic is
  * @aimline/calendar's; this module only names it the way the generators plan.
  */
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 import {
   addDays,
   addMonthsToDate,
   addWorkingDaysToDate,
   type Calendar,
+  inLondon,
   isWorkingDay,
   localDate,
   nextWorkingDay,
@@ -44,10 +45,10 @@ export const instant = (day: Day, minutes: number): string =>
   utc(startOfLocalDay(day).plus({ minutes }));
 /** `minutes` after an instant. */
 export const plusMinutes = (at: string, minutes: number): string =>
-  utc(DateTime.fromISO(at).plus({ minutes }));
+  utc(inLondon(at).plus({ minutes }));
 /** The London time of day of an instant, in minutes after midnight. */
 export const minutesOf = (at: string): number => {
-  const d = DateTime.fromISO(at, { zone: 'Europe/London' });
+  const d = inLondon(at);
   return d.hour * 60 + d.minute;
 };
 const utc = (d: DateTime): string => {

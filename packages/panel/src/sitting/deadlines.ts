@@ -1,6 +1,13 @@
 /** PNL-7, PNL-9: a sitting's deadlines as calendar `Deadline` values (T-6). */
-import { DateTime } from 'luxon';
-import { deadline, localDate, meet, waive, type Calendar, type Deadline } from '@aimline/calendar';
+import {
+  daysBetween,
+  deadline,
+  localDate,
+  meet,
+  waive,
+  type Calendar,
+  type Deadline,
+} from '@aimline/calendar';
 import type { PanelPolicy } from '../policy.js';
 import { minutesFullyDistributedAt } from './minutes.js';
 import type { SittingState } from './state.js';
@@ -25,8 +32,7 @@ export const sittingDeadlines = (
   const distributedAt = minutesFullyDistributedAt(state);
   out.push(distributedAt === undefined ? minutes : meet(minutes, distributedAt));
   for (const a of state.actions) {
-    const agreedOn = DateTime.fromISO(localDate(a.agreedAt));
-    const days = Math.round(DateTime.fromISO(a.dueBy).diff(agreedOn, 'days').days);
+    const days = daysBetween(localDate(a.agreedAt), a.dueBy);
     const d = deadline({
       ruleId: 'PNL-9',
       label: `Update on action ${a.actionId} from ${a.owner.role}`,
