@@ -79,6 +79,17 @@ describe('aimline demo: synthetic HSB AIM cases', () => {
     const missing = characteristic.filter((t) => !types.has(t));
     expect(missing, `event types missing from the store`).toEqual([]);
 
+    // HSB-30: the referral-back path (always present from 8 cases) shows the route change.
+    const changes = events.filter((e) => e.type === 'RouteChanged');
+    expect(changes.length).toBeGreaterThan(0);
+    for (const e of changes)
+      expect(e.data).toMatchObject({
+        from: 'criminal-justice',
+        to: 'child-protection',
+        proceedingsEnded: { ending: 'no-further-action' },
+        leadAgency: 'childrens-social-care',
+      });
+
     // Scores graph: a case with an initial scoring and several re-scorings.
     const reviewsPerStream = new Map<string, number>();
     for (const e of events)

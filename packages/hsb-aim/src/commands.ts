@@ -207,6 +207,8 @@ export const EnterPlea = c({ plea: t.keyof({ guilty: null, 'not-guilty': null })
 export const RecordFinding = c({ finding: t.keyof({ guilty: null, 'not-guilty': null }) });
 export const RequestCourtTime = c({ untilDate: DateOnly });
 export const ReferBackToChildProtection = c({ reason: FreeText });
+/** HSB-30: the prosecution is withdrawn (discontinued): the criminal proceedings end. */
+export const RecordWithdrawal = c({ reason: FreeText });
 export const StartCustody = c({ kind: t.keyof({ remand: null, sentence: null }) });
 export const RecordRelease = c({ inPreReleasePlan: t.boolean, inLicenceConditions: t.boolean });
 
@@ -253,6 +255,7 @@ export const hsbCommandDefinitions = {
   RecordFinding,
   RequestCourtTime,
   ReferBackToChildProtection,
+  RecordWithdrawal,
   StartCustody,
   RecordRelease,
   EscalateDisagreement,

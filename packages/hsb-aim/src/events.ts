@@ -6,7 +6,16 @@
 import * as t from 'io-ts';
 import { defineEvent, eventCatalogue, type EventCatalogue, type EventOf } from '@aimline/kernel';
 import * as C from './commands.js';
-import { DateOnly, Instant, LeadAgency, NonEmptyString, Warning } from './values.js';
+import {
+  DateOnly,
+  FreeText,
+  Id,
+  Instant,
+  LeadAgency,
+  NonEmptyString,
+  Route,
+  Warning,
+} from './values.js';
 
 const At = t.strict({ at: Instant });
 const ev = <A extends t.Mixed>(data: A) => defineEvent(t.intersection([data, At]));
@@ -14,6 +23,29 @@ const evx = <A extends t.Mixed, B extends t.Mixed>(data: A, extra: B) =>
   defineEvent(t.intersection([data, At, extra]));
 
 const Warnings = t.strict({ warnings: t.array(Warning) });
+
+/** How criminal proceedings ended (HSB-30): no further action, not guilty, or withdrawn. */
+export const ProceedingsEnding = t.keyof({
+  'no-further-action': null,
+  'not-guilty': null,
+  withdrawn: null,
+});
+
+/**
+ * HSB-30 (schema version 1, added with issue 14): the case moved from one route to another,
+ * when and why. Emitted with `ReferredBackToChildProtection` once criminal proceedings ended;
+ * carries the lead agency from then on (HSB-9), derived, never typed in.
+ */
+export const RouteChangedData = t.strict({
+  caseId: Id,
+  from: Route,
+  to: Route,
+  reason: FreeText,
+  proceedingsEnded: t.strict({ ending: ProceedingsEnding, at: Instant }),
+  leadAgency: LeadAgency,
+  leadAgencyReason: NonEmptyString,
+  at: Instant,
+});
 
 export const hsbEventDefinitions = {
   ConcernReported: ev(C.ReportConcern),
@@ -53,6 +85,8 @@ export const hsbEventDefinitions = {
   FindingRecorded: ev(C.RecordFinding),
   CourtTimeRequested: ev(C.RequestCourtTime),
   ReferredBackToChildProtection: ev(C.ReferBackToChildProtection),
+  ProceedingsWithdrawn: ev(C.RecordWithdrawal),
+  RouteChanged: defineEvent(RouteChangedData),
   CustodyStarted: ev(C.StartCustody),
   ReleasedFromCustody: ev(C.RecordRelease),
   DisagreementEscalated: ev(C.EscalateDisagreement),

@@ -47,6 +47,7 @@ export const evolve = (state: HsbState, event: HsbEvent): HsbState => {
       ...(d.victim === undefined ? {} : { victim: facts(d.victim) }),
       links: [],
       strategy: [],
+      routeChanges: [],
       conferences: { reviews: [] },
       assessment: emptyAssessment,
       scores: [],
@@ -244,20 +245,49 @@ export const evolve = (state: HsbState, event: HsbEvent): HsbState => {
         'police',
         event.data.at,
       );
-    case 'PoliceDecisionRecorded':
+    case 'PoliceDecisionRecorded': {
+      const d = event.data;
+      const nfa = d.decision === 'no-further-action';
       return {
         ...s,
         criminal: {
           ...s.criminal,
-          policeDecision: { decision: event.data.decision, at: event.data.at },
+          policeDecision: { decision: d.decision, at: d.at },
+          ...(nfa ? { ended: { ending: 'no-further-action' as const, at: d.at } } : {}),
         },
       };
+    }
     case 'Charged':
       return { ...s, criminal: { ...s.criminal, chargedAt: event.data.at } };
     case 'PleaEntered':
       return { ...s, criminal: { ...s.criminal, plea: event.data.plea } };
-    case 'FindingRecorded':
-      return { ...s, criminal: { ...s.criminal, finding: event.data.finding } };
+    case 'FindingRecorded': {
+      const d = event.data;
+      return {
+        ...s,
+        criminal: {
+          ...s.criminal,
+          finding: d.finding,
+          ...(d.finding === 'not-guilty'
+            ? { ended: { ending: 'not-guilty' as const, at: d.at } }
+            : {}),
+        },
+      };
+    }
+    case 'ProceedingsWithdrawn':
+      return {
+        ...s,
+        criminal: { ...s.criminal, ended: { ending: 'withdrawn', at: event.data.at } },
+      };
+    case 'RouteChanged': {
+      const d = event.data;
+      return {
+        ...s,
+        route: { route: d.to, at: d.at },
+        routeChanges: [...s.routeChanges, { from: d.from, to: d.to, at: d.at }],
+        assessment: a.allocatedAt === undefined ? a : { ...a, leadAgency: d.leadAgency },
+      };
+    }
     case 'CourtTimeRequested':
       return commission(
         { ...s, criminal: { ...s.criminal, courtTimeRequestedAt: event.data.at } },

@@ -6,6 +6,8 @@
  *   the child-protection route (001);
  * - joint where the YOS would lead and the young person also has a social worker (002), or both
  *   of the above hold.
+ * HSB-30: after proceedings end (no further action, not guilty, withdrawn) and the case moves to
+ * the child-protection route, the police or court commission is no longer a reason for the YOS.
  */
 import { ageOn } from '@aimline/calendar';
 import type { HsbPolicy } from './policy.js';
@@ -24,10 +26,13 @@ export const deriveLeadAgency = (
 ): LeadAgencyDecision => {
   const route = s.route?.route;
   const yosReasons: string[] = [];
+  // HSB-30: once criminal proceedings have ended, a police or court commission no longer makes
+  // a criminal process likely.
+  const proceedingsOpen = s.criminal.ended === undefined;
   if (route === 'criminal-justice' || route === 'both') yosReasons.push('criminal-justice route');
-  if (s.assessment.commissioned?.by === 'police')
+  if (proceedingsOpen && s.assessment.commissioned?.by === 'police')
     yosReasons.push('assessment triggered by the police');
-  if (s.assessment.commissioned?.by === 'court')
+  if (proceedingsOpen && s.assessment.commissioned?.by === 'court')
     yosReasons.push('assessment for a pre-sentence report');
   if (s.child.openToYosForSexualOffence)
     yosReasons.push('open to the youth offending service for a sexual offence');

@@ -105,8 +105,18 @@ export interface CriminalState {
   readonly finding?: 'guilty' | 'not-guilty';
   readonly courtTimeRequestedAt?: string;
   readonly referredBackAt?: string;
+  /** HSB-30: criminal proceedings ended (no further action, not guilty, withdrawn). */
+  readonly ended?: { readonly ending: ProceedingsEnding; readonly at: string };
   readonly custody?: { readonly kind: 'remand' | 'sentence'; readonly from: string };
   readonly releasedAt?: string;
+}
+
+export type ProceedingsEnding = 'no-further-action' | 'not-guilty' | 'withdrawn';
+
+export interface RouteChange {
+  readonly from: Route;
+  readonly to: Route;
+  readonly at: string;
 }
 
 export interface ConferenceState {
@@ -128,6 +138,8 @@ export interface OpenCase {
   readonly links: ReadonlyArray<{ readonly linkedCaseId: string; readonly relationship: string }>;
   readonly strategy: ReadonlyArray<StrategyDiscussion>;
   readonly route?: { readonly route: Route; readonly at: string };
+  /** HSB-30: every change of route after the first decision, in order. */
+  readonly routeChanges: ReadonlyArray<RouteChange>;
   readonly section47?: { readonly section47: boolean; readonly at: string };
   readonly conferences: ConferenceState;
   readonly childAndFamilyAssessmentAt?: string;

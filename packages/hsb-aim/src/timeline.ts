@@ -41,6 +41,8 @@ export const hsbTimeline: TimelinePhases<HsbEvent> = timelinePhases(
     FindingRecorded: 'criminal-justice',
     CourtTimeRequested: 'criminal-justice',
     ReferredBackToChildProtection: 'criminal-justice',
+    ProceedingsWithdrawn: 'criminal-justice',
+    RouteChanged: 'strategy',
     CustodyStarted: 'criminal-justice',
     ReleasedFromCustody: 'criminal-justice',
   },

@@ -148,7 +148,10 @@ export const noInterventionPath = (f: CaseFacts): void => {
   closeCase(f, wd(f.clock, s.strategyDay, rng.int(2, 6)), 'No AIM intervention; referred on.');
 };
 
-/** HSB-30: no further action, referred back through child protection, then the full AIM. */
+/**
+ * HSB-30: no further action, referred back through child protection (the route changes:
+ * RouteChanged, CSC leads), then the full AIM as a welfare assessment.
+ */
 export const referralBackPath = (f: CaseFacts): void => {
   const { w, rng, clock } = f;
   const s = startCase(f);
@@ -162,7 +165,7 @@ export const referralBackPath = (f: CaseFacts): void => {
     reason: 'Insufficient evidence to charge; welfare concerns remain.',
   });
   const r = assessment(f, {
-    criminal: true,
+    criminal: false,
     preferredModel: 'AIM2',
     allocationDay: allocationDayFrom(f, nfa),
     toMeeting: true,

@@ -30,11 +30,13 @@ export const modelFits = (
   return check(!fits, 'HSB-8', `the ${model} model does not fit a child aged ${age}`, 'data.model');
 };
 
+/** HSB-10: criminal proceedings run until they end (no further action, not guilty, withdrawn: HSB-30). */
 const criminalProceedings = (s: OpenCase): boolean =>
-  criminalRoute(s) ||
-  s.criminal.chargedAt !== undefined ||
-  s.assessment.commissioned?.by === 'police' ||
-  s.assessment.commissioned?.by === 'court';
+  s.criminal.ended === undefined &&
+  (criminalRoute(s) ||
+    s.criminal.chargedAt !== undefined ||
+    s.assessment.commissioned?.by === 'police' ||
+    s.assessment.commissioned?.by === 'court');
 
 /** HSB-10: who may assess. */
 export const assessorChecks = (
@@ -91,7 +93,9 @@ export const allocateAssessors: Handler<'AllocateAssessors'> = (command, s, ctx)
   const failure = firstFailure(
     () =>
       check(
-        s.criminal.plea === 'not-guilty' && s.criminal.finding !== 'guilty',
+        s.criminal.plea === 'not-guilty' &&
+          s.criminal.finding === undefined &&
+          s.criminal.ended === undefined,
         'HSB-29',
         'no AIM assessment after a not-guilty plea',
       ),

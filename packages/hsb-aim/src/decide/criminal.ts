@@ -1,5 +1,6 @@
 /** Criminal-justice paths: HSB-28 (assessment informing the decision), HSB-29 (prosecution), HSB-30. */
 import { accept, refuse, check, firstFailure } from '@aimline/kernel';
+import { deriveLeadAgency } from '../lead-agency.js';
 import type { Handler } from './handler.js';
 import { addCalendarDays, instantMs, localDate } from '@aimline/calendar';
 import type { OpenCase } from '../state.js';
@@ -131,18 +132,68 @@ export const requestCourtTime: Handler<'RequestCourtTime'> = (command, s) => {
     : accept({ type: 'CourtTimeRequested', data: { ...command.data, at: command.at } });
 };
 
-/** HSB-30: insufficient evidence to charge: referral back through the child-protection / CIN route. */
-export const referBackToChildProtection: Handler<'ReferBackToChildProtection'> = (command, s) => {
-  const nfa =
-    s.criminal.policeDecision?.decision === 'no-further-action' ||
-    s.criminal.finding === 'not-guilty';
+/**
+ * HSB-30, source 001: "Where it is concluded there is insufficient evidence to charge
+ * consideration should be given to a referral to Children's Social Care for an assessment of
+ * need and an AIM assessment via the child protection/child in need route". Once criminal
+ * proceedings have ended (no further action, not guilty, withdrawn) the referral back moves the
+ * case to the child-protection route: `ReferredBackToChildProtection` and `RouteChanged` (from,
+ * to, why, how the proceedings ended, and the lead agency derived afresh: CSC, HSB-9).
+ */
+export const referBackToChildProtection: Handler<'ReferBackToChildProtection'> = (
+  command,
+  s,
+  ctx,
+) => {
+  const ended = s.criminal.ended;
+  const from = s.route?.route;
+  if (ended === undefined)
+    return refuse(
+      'HSB-30',
+      'a referral back follows the end of criminal proceedings (no further action, not guilty, withdrawn)',
+    );
+  if (from === undefined || !criminalRoute(s))
+    return refuse('STATE', 'the case is already on the child-protection route');
+  const to = 'child-protection' as const;
+  const lead = deriveLeadAgency(
+    { ...s, route: { route: to, at: command.at } },
+    command.at,
+    ctx.policy,
+  );
+  return accept(
+    { type: 'ReferredBackToChildProtection', data: { ...command.data, at: command.at } },
+    {
+      type: 'RouteChanged',
+      data: {
+        caseId: command.data.caseId,
+        from,
+        to,
+        reason: command.data.reason,
+        proceedingsEnded: { ending: ended.ending, at: ended.at },
+        leadAgency: lead.leadAgency,
+        leadAgencyReason: lead.reason,
+        at: command.at,
+      },
+    },
+  );
+};
+
+/** HSB-30: the prosecution is withdrawn before any finding: the criminal proceedings end. */
+export const recordWithdrawal: Handler<'RecordWithdrawal'> = (command, s) => {
   const failure = firstFailure(
-    () => check(!nfa, 'HSB-30', 'a referral back follows a decision of no further action'),
-    () => check(s.criminal.referredBackAt !== undefined, 'STATE', 'already referred back'),
+    () => check(s.criminal.chargedAt === undefined, 'STATE', 'a withdrawal follows a charge'),
+    () =>
+      check(
+        s.criminal.finding !== undefined || s.criminal.plea === 'guilty',
+        'STATE',
+        'the case was already decided in court',
+      ),
+    () =>
+      check(s.criminal.ended !== undefined, 'STATE', 'the criminal proceedings have already ended'),
   );
   return failure
     ? refuse(failure)
-    : accept({ type: 'ReferredBackToChildProtection', data: { ...command.data, at: command.at } });
+    : accept({ type: 'ProceedingsWithdrawn', data: { ...command.data, at: command.at } });
 };
 
 export const startCustody: Handler<'StartCustody'> = (command, s) => {

@@ -67,6 +67,7 @@ const onOpenCase = dispatch<CaseCommand, OpenCase, Context, HsbEvent>({
   RecordFinding: criminal.recordFinding,
   RequestCourtTime: criminal.requestCourtTime,
   ReferBackToChildProtection: criminal.referBackToChildProtection,
+  RecordWithdrawal: criminal.recordWithdrawal,
   StartCustody: criminal.startCustody,
   RecordRelease: criminal.recordRelease,
   EscalateDisagreement: escalateDisagreement,
