@@ -345,6 +345,41 @@ describe('PNL-10 reviews', () => {
         .map((d) => d.status.kind),
     ).toEqual(['met']);
   });
+  it('PNL-10: a review at a sitting needs that sitting held ("each red and amber intervention is reviewed every 12 weeks or sooner")', () => {
+    const history = decided('amber');
+    const review = (sitting: SittingFacts) =>
+      referralCmd(
+        'RecordReview',
+        { referralId: 'R1', rating: 'amber', reason: 'Invented review', sitting },
+        '2026-05-05T14:00:00Z',
+      );
+    const may = { ...held, sittingId: '2026-05', date: '2026-05-05' };
+    spec
+      .given(history)
+      .when(review({ ...may, held: false }))
+      .thenRejects('STATE', { field: 'data.sitting.held' });
+    spec
+      .given(history)
+      .when(review({ ...may, held: true, cancelled: true }))
+      .thenRejects('STATE', { field: 'data.sitting.held' });
+    expect(spec.given(history).when(review(may)).events()).toMatchObject([
+      { type: 'ReviewRecorded', data: { sittingId: '2026-05', change: 'unchanged' } },
+    ]);
+  });
+  it('PNL-10: a review outside a sitting ("or sooner if required") names no sitting', () => {
+    expect(
+      spec
+        .given(decided('red'))
+        .when(
+          referralCmd(
+            'RecordReview',
+            { referralId: 'R1', rating: 'red', reason: 'Invented check-in' },
+            '2026-04-01T10:00:00Z',
+          ),
+        )
+        .events(),
+    ).toMatchObject([{ type: 'ReviewRecorded', data: { sittingId: null } }]);
+  });
   it('PNL-10: a review before any decision is rejected', () => {
     spec
       .given(received)

@@ -201,7 +201,7 @@ export const sittingBusiness = (
           referralId: r.id,
           rating: item.rating,
           reason: item.reason,
-          sittingId: p.id,
+          sitting: facts,
         });
         if (item.rating === 'red' && owners.length > 0 && rng.chance(0.7))
           agreeAction(run, p, r, plusMinutes(t, 2), rng.pick(ACTIONS), rng.pick(owners).person);

@@ -85,6 +85,9 @@ export const recordReview: ReferralHandler<'RecordReview'> = (c, s) => {
   if (s.closed !== null) return refuse('STATE', 'the referral is closed');
   if (s.decision === null || s.rating === null)
     return refuse('STATE', 'the panel has not decided yet: nothing to review');
+  const sitting = c.data.sitting;
+  if (sitting !== undefined && (sitting.cancelled || !sitting.held))
+    return refuse('STATE', `sitting ${sitting.sittingId} has not been held`, 'data.sitting.held');
   const previous = s.rating;
   const next = c.data.rating;
   const change =
@@ -98,7 +101,7 @@ export const recordReview: ReferralHandler<'RecordReview'> = (c, s) => {
     data: {
       referralId: c.data.referralId,
       at: c.at,
-      sittingId: c.data.sittingId ?? null,
+      sittingId: sitting?.sittingId ?? null,
       previousRating: previous,
       rating: next,
       change,

@@ -58,10 +58,13 @@ export const referralCommandDefinitions = {
     /** NAT-9: the band used; at an edge age either adjacent band, default from the policy. */
     t.partial({ ageBand: NonEmptyString }),
   ]),
-  /** PNL-10: a review; a changed rating is an escalation or de-escalation with its reason. */
+  /**
+   * PNL-10: a review; a changed rating is an escalation or de-escalation with its reason. A review
+   * at a sitting carries the sitting's facts (`sittingFacts`): the sitting must have been held.
+   */
   RecordReview: t.intersection([
     t.type({ referralId: ReferralId, rating: Rating, reason: NonEmptyString }),
-    t.partial({ sittingId: SittingId }),
+    t.partial({ sitting: SittingFacts }),
   ]),
   CloseReferral: t.type({ referralId: ReferralId, reason: NonEmptyString }),
 };
