@@ -35,7 +35,7 @@ import {
 import { openSqliteEventStore } from '../../packages/store-sqlite/src/index.js';
 import { defaultCouncilPolicy } from '../../packages/cli/src/council-policy.js';
 import { domainRegistry, type DomainRegistry } from '../../packages/cli/src/registry.js';
-import { generators, seededRng } from '../../packages/demo/src/index.js';
+import { demoSteps } from '../../packages/demo/src/index.js';
 import { Database, log } from './common.js';
 
 export const SEED = 20_261_123;
@@ -107,31 +107,18 @@ export const cacheDir = (): string => {
 };
 
 const generateSteps = (registry: DomainRegistry): StoredStep[] => {
-  const policy = defaultCouncilPolicy();
-  const rng = seededRng(SEED);
-  const all: Array<{
-    module: AnyDomainModule;
-    commandId: string;
-    command: Command;
-    recordedAt?: string;
-    correlationId?: string;
-    expectRejection?: string;
-  }> = [];
-  for (const [name, generate] of generators) {
-    const started = performance.now();
-    const steps = generate({
-      rng: rng.fork(name),
-      policy,
-      modules: registry.modules,
-      from: FROM,
-      years: YEARS,
-      cases: CASES,
-    });
-    log(
-      `generated ${steps.length} ${name} commands in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-    );
-    all.push(...steps);
-  }
+  const started = performance.now();
+  const { steps: all, perProcess } = demoSteps({
+    seed: SEED,
+    policy: defaultCouncilPolicy(),
+    modules: registry.modules,
+    from: FROM,
+    years: YEARS,
+    cases: CASES,
+  });
+  log(
+    `generated ${perProcess.map(([name, n]) => `${n} ${name}`).join(', ')} commands in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   // The order `runScenarios` uses: when they happen in the world, then as generated.
   return all
     .map((s, i) => ({ s, i }))

@@ -3,7 +3,7 @@
  * sittings and referrals, attendance cases), with invented people only, sent as commands
  * through the real deciders and the command handler.
  */
-export { generators } from './generators.js';
+export { generators, demoSteps, richestCase, type DemoOptions } from './generators.js';
 export { hsbScenarios } from './hsb/generator.js';
 export { panelScenarios } from './panel/generator.js';
 export { attendanceScenarios } from './attendance/generator.js';

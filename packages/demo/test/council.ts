@@ -3,7 +3,8 @@ import { calendarForRegion } from '@aimline/calendar';
 import { defaultHsbPolicy, hsbCaseModule } from '@aimline/hsb-aim';
 import type { AnyDomainModule } from '@aimline/kernel';
 import { defaultPanelPolicy, panelReferralModule, panelSittingModule } from '@aimline/panel';
-import type { DemoPolicy } from '../src/scenario.js';
+import { seededRng } from '../src/rng.js';
+import type { DemoPolicy, ScenarioContext } from '../src/scenario.js';
 
 /** The source documents' policy, as `aimline` uses it when a council gives no policy file. */
 export const defaultPolicy: DemoPolicy = {
@@ -20,3 +21,14 @@ export const councilModules = (policy: DemoPolicy): ReadonlyArray<AnyDomainModul
   panelReferralModule(policy.panel, policy.calendar),
   attendanceAimModule(policy.attendance),
 ];
+
+/** A generator's context on the default council: `cases` cases over `years` years from `from`. */
+export const scenarioContext = (
+  seed: number,
+  o: { readonly cases: number; readonly years: number; readonly from: string },
+): ScenarioContext => ({
+  rng: seededRng(seed),
+  policy: defaultPolicy,
+  modules: councilModules(defaultPolicy),
+  ...o,
+});

@@ -2,7 +2,7 @@ import { ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../container.js';
 import { table } from '../output.js';
 import { progress } from '../progress.js';
-import { generators, runScenarios, seededRng, type ScenarioStep } from '@aimline/demo';
+import { demoSteps, richestCase, runScenarios } from '@aimline/demo';
 
 export interface DemoOptions {
   readonly cases: number;
@@ -16,36 +16,20 @@ export interface DemoOptions {
  * processes over several years of calendar, by sending commands through the real deciders.
  */
 export const demo = async (rt: Runtime, o: DemoOptions): Promise<number> => {
-  const rng = seededRng(o.seed);
-  const steps: ScenarioStep[] = [];
-  const perProcess: Array<[string, number]> = [];
-  for (const [name, generate] of generators) {
-    const generated = generate({
-      rng: rng.fork(name),
-      policy: rt.policy,
-      modules: rt.registry.modules,
-      from: o.from,
-      years: o.years,
-      cases: o.cases,
-    });
-    perProcess.push([name, generated.length]);
-    steps.push(...generated);
-  }
+  const { steps, perProcess } = demoSteps({
+    seed: o.seed,
+    policy: rt.policy,
+    modules: rt.registry.modules,
+    from: o.from,
+    years: o.years,
+    cases: o.cases,
+  });
   const bar = progress('recording demo history', steps.length, !rt.output.json);
   const result = await runScenarios(rt.store, steps, (n) => bar.update(n));
   bar.stop();
   // Suggest the richest case of each kind: the one with the most commands.
-  const richest = (prefix: string): string | undefined => {
-    const counts = new Map<string, number>();
-    for (const st of steps) {
-      if (st.module.streamPrefix !== prefix) continue;
-      const id = (st.command.data as { caseId?: unknown }).caseId;
-      if (typeof id === 'string') counts.set(id, (counts.get(id) ?? 0) + 1);
-    }
-    return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
-  };
-  const caseId = richest('hsb-case-');
-  const attendanceId = richest('attendance-aim-');
+  const caseId = richestCase(steps, 'hsb-case');
+  const attendanceId = richestCase(steps, 'attendance-aim');
   const next = [
     caseId ? `aimline timeline ${caseId}` : undefined,
     caseId ? `aimline report ${caseId} --html case.html` : undefined,
