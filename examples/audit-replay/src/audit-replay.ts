@@ -1,4 +1,3 @@
-import * as E from 'fp-ts/lib/Either.js';
 import { englandAndWales, type Calendar, type DeadlineStatus } from '@aimline/calendar';
 import { defaultHsbPolicy, hsbCaseModule, type HsbPolicy } from '@aimline/hsb-aim';
 import type { AnyDomainModule, ChainBreak, EventStore } from '@aimline/kernel';
@@ -13,7 +12,8 @@ import {
   verifyChains,
   type AuditEntry,
   type AuditPolicy,
-  type ProjectionDecodeError,
+  describeUnreadable,
+  type UnreadableEvent,
   type TrackedDeadline,
 } from '@aimline/projections';
 
@@ -85,8 +85,8 @@ export interface AuditReplayReport {
 
 /** A stored event that no longer decodes: the replay stops and names it. */
 export class AuditReplayError extends Error {
-  constructor(readonly error: ProjectionDecodeError) {
-    super(error.message);
+  constructor(readonly error: UnreadableEvent) {
+    super(describeUnreadable(error));
     this.name = 'AuditReplayError';
   }
 }
@@ -136,8 +136,11 @@ export const auditReplay = async (
 
   const decode = eventDecoder(modules);
   const replayed = await replayAsOf(store, decode, deadlineTracker(modules), asOf);
-  if (E.isLeft(replayed)) throw new AuditReplayError(replayed.left);
-  const report = deadlineReport(replayed.right, modules, asOf);
+  // An audit replay for a court refuses to answer over history it cannot read in full.
+  const [unreadable] = replayed.unreadable;
+  if (unreadable !== undefined) throw new AuditReplayError(unreadable);
+  const report = deadlineReport(replayed.state, modules, asOf);
+  if (report.unreadable[0] !== undefined) throw new AuditReplayError(report.unreadable[0]);
   const rows = report.deadlines.filter((t) => caseStream === undefined || t.stream === caseStream);
   const ofKind = (kind: DeadlineStatus['kind']) =>
     rows.filter((t) => t.status.kind === kind).map(finding);

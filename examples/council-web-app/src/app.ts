@@ -238,9 +238,13 @@ export const createApp = (options: AppOptions): App => {
       stream,
       asOf,
     );
-    if (E.isLeft(timeline))
-      throw new HttpError(500, { error: 'CorruptHistory', message: timeline.left.message });
-    const t = timeline.right;
+    const [unreadable] = timeline.unreadable;
+    if (unreadable !== undefined)
+      throw new HttpError(500, {
+        error: 'CorruptHistory',
+        message: `${unreadable.stream}@${unreadable.revision}: ${unreadable.why}`,
+      });
+    const t = timeline;
     const order = [...t.phaseOrder, ...Object.keys(t.phases)];
     const phases: Record<string, unknown[]> = {};
     for (const phase of order) {

@@ -1,11 +1,18 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { commandHandler, StoreError, type CommandHandler, type EventStore } from '@aimline/kernel';
+import {
+  commandHandler,
+  errorWithCauses,
+  StoreError,
+  type CommandHandler,
+  type EventStore,
+} from '@aimline/kernel';
 import { eventDecoder, type EventDecoder } from '@aimline/projections';
 import { loadCouncilPolicy, type CouncilPolicy } from './council-policy.js';
 import { CliError, ExitCode } from './exit-codes.js';
 import { consoleOutput, type Output } from './output.js';
 import { domainRegistry, type DomainRegistry } from './registry.js';
 import { openStore, parseStoreUrl } from './store-url.js';
+import { UnreadableHistory } from './unreadable-history.js';
 
 export interface GlobalOptions {
   readonly store: string;
@@ -21,6 +28,8 @@ export interface Runtime {
   readonly output: Output;
   readonly registry: DomainRegistry;
   readonly decode: EventDecoder;
+  /** Stored events the command's reads had to leave out (reported at the end, exit code 4). */
+  readonly unreadable: UnreadableHistory;
   /** A command handler whose recordedAt comes from the given clock (default: the system clock). */
   readonly handler: (clock?: () => string) => CommandHandler;
   dispose(): Promise<void>;
@@ -48,7 +57,13 @@ export const buildRuntime = async (options: GlobalOptions): Promise<Runtime> => 
       registry.modules.map((m) => m.streamPrefix),
     );
   } catch (e) {
-    if (e instanceof StoreError) throw new CliError(e.message, ExitCode.Store);
+    if (e instanceof StoreError) throw new CliError(errorWithCauses(e), ExitCode.Store);
+    // Opening an EventStoreDB client does no I/O: what it throws is its connection-string parser.
+    if (location.right.kind === 'eventstoredb')
+      throw new CliError(
+        `Cannot use store URL "${options.store}": ${errorWithCauses(e)}`,
+        ExitCode.Usage,
+      );
     throw e;
   }
   return {
@@ -58,6 +73,7 @@ export const buildRuntime = async (options: GlobalOptions): Promise<Runtime> => 
     output: consoleOutput(options.json === true),
     registry,
     decode: eventDecoder(registry.modules),
+    unreadable: new UnreadableHistory(),
     handler: (clock) =>
       commandHandler({
         store,

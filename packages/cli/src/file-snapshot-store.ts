@@ -24,8 +24,8 @@ export class FileSnapshotStore implements SnapshotStore {
       return undefined;
     }
     try {
-      const parsed = JSON.parse(text) as { position: string; state: unknown };
-      return { position: BigInt(parsed.position), state: parsed.state };
+      const parsed = JSON.parse(text) as ProjectionSnapshot & { position: string };
+      return { ...parsed, position: BigInt(parsed.position) };
     } catch (e) {
       throw new CliError(
         `snapshot ${this.file(name)} is unreadable (${e instanceof Error ? e.message : String(e)}); rebuild with --rebuild`,
@@ -37,10 +37,7 @@ export class FileSnapshotStore implements SnapshotStore {
   async save(name: string, snapshot: ProjectionSnapshot): Promise<void> {
     const target = this.file(name);
     const tmp = `${target}.tmp`;
-    writeFileSync(
-      tmp,
-      JSON.stringify({ position: snapshot.position.toString(), state: snapshot.state }),
-    );
+    writeFileSync(tmp, JSON.stringify({ ...snapshot, position: snapshot.position.toString() }));
     renameSync(tmp, target);
   }
 

@@ -1,13 +1,15 @@
 import { Command, Option } from 'commander';
-import { isStoreError } from '@aimline/kernel';
+import { errorWithCauses, isStoreError } from '@aimline/kernel';
 import { buildRuntime, type GlobalOptions, type Runtime } from './container.js';
 import { CliError, ExitCode } from './exit-codes.js';
 import { instantFlag, positiveIntFlag } from './flags.js';
 import { DEFAULT_STORE_URL } from './store-url.js';
+import { escapeControl } from './output.js';
 import { audit } from './commands/audit.js';
 import { deadlines } from './commands/deadlines.js';
 import { demo } from './commands/demo.js';
-import { execFile } from './commands/exec.js';
+import { execFile, readableFile } from './commands/exec.js';
+import { DEFAULT_EXEC_LIMITS } from './commands/exec-input.js';
 import { panelAgendaCommand, panelScorecardCommand } from './commands/panel.js';
 import { attendanceCommand } from './commands/attendance.js';
 import { projectionNames, replay } from './commands/replay.js';
@@ -34,8 +36,12 @@ export const buildProgram = (exit: (code: number) => void): Command => {
       "the council's policy file (JSON): calendar region and extensions, timescales",
     )
     .option('--json', 'print machine-readable JSON on stdout')
+    .option('--debug', 'print the stack trace of an unexpected error')
     .showHelpAfterError()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .configureOutput({
+      writeOut: (s) => process.stdout.write(escapeControl(s)),
+      writeErr: (s) => process.stderr.write(escapeControl(s)),
+    })
     .exitOverride();
 
   const run =
@@ -43,7 +49,7 @@ export const buildProgram = (exit: (code: number) => void): Command => {
     async (...args: A): Promise<void> => {
       const rt = await buildRuntime(program.opts<GlobalOptions>());
       try {
-        exit(await action(rt, ...args));
+        exit(rt.unreadable.finish(rt.output, await action(rt, ...args)));
       } finally {
         await rt.dispose();
       }
@@ -76,12 +82,29 @@ export const buildProgram = (exit: (code: number) => void): Command => {
     .command('exec')
     .argument(
       '<file>',
-      'a .jsonl file: one wire command per line ({ commandId, type, at, actor, data })',
+      'a .jsonl file in UTF-8: one wire command per line ({ commandId, type, at, actor, data })',
+      readableFile,
+    )
+    .option(
+      '--max-line-bytes <n>',
+      'refuse a line longer than this many bytes',
+      positiveIntFlag,
+      DEFAULT_EXEC_LIMITS.maxLineBytes,
+    )
+    .option(
+      '--max-depth <n>',
+      'refuse a line whose objects and arrays nest deeper than this',
+      positiveIntFlag,
+      DEFAULT_EXEC_LIMITS.maxDepth,
     )
     .description(
-      'decode and run commands from another system; prints each result or typed rejection with its line number',
+      'decode and run commands from another system; prints each result or typed rejection with its line number as it goes (--json: one JSON object per line, then a summary)',
     )
-    .action(run((rt, file: string) => execFile(rt, file)));
+    .action(
+      run((rt, file: string, o: { maxLineBytes: number; maxDepth: number }) =>
+        execFile(rt, file, { maxLineBytes: o.maxLineBytes, maxDepth: o.maxDepth }),
+      ),
+    );
 
   program
     .command('timeline')
@@ -189,7 +212,15 @@ export const buildProgram = (exit: (code: number) => void): Command => {
   return program;
 };
 
-/** Runs the CLI; every failure ends with a message on stderr and a documented exit code. */
+const fail = (message: string, code: ExitCode): ExitCode => {
+  process.stderr.write(`aimline: ${escapeControl(message)}\n`);
+  return code;
+};
+
+/**
+ * Runs the CLI; every failure ends with a message on stderr and a documented exit code. A
+ * stack trace is printed only with `--debug`.
+ */
 export const main = async (argv: ReadonlyArray<string>): Promise<number> => {
   let code: number = ExitCode.Ok;
   const program = buildProgram((c) => {
@@ -199,9 +230,16 @@ export const main = async (argv: ReadonlyArray<string>): Promise<number> => {
     await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (e) {
-    if (e instanceof CliError) {
-      process.stderr.write(`aimline: ${e.message}\n`);
-      return e.exitCode;
+    if (e instanceof CliError) return fail(e.message, e.exitCode);
+    if (isStoreError(e)) {
+      // The store failed mid-command (e.g. the server died): its typed error and cause, no stack trace.
+      const again = e.retryable
+        ? ' (retryable: an append is all or nothing; run the command again)'
+        : '';
+      return fail(
+        `${errorWithCauses(e)}${again}`,
+        e.kind === 'CorruptStore' ? ExitCode.CorruptHistory : ExitCode.Store,
+      );
     }
     const ce = e as { code?: string; exitCode?: number };
     if (typeof ce.code === 'string' && ce.code.startsWith('commander.')) {
@@ -211,17 +249,14 @@ export const main = async (argv: ReadonlyArray<string>): Promise<number> => {
         ? ExitCode.Ok
         : ExitCode.Usage;
     }
-    if (isStoreError(e)) {
-      // The store failed mid-command (e.g. the server died): its typed error, no stack trace.
-      const again = e.retryable
-        ? ' (retryable: an append is all or nothing; run the command again)'
-        : '';
-      process.stderr.write(`aimline: ${e.message}${again}\n`);
-      return e.kind === 'CorruptStore' ? ExitCode.CorruptHistory : ExitCode.Store;
-    }
-    process.stderr.write(
-      `aimline: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+    const debug = program.opts<{ debug?: boolean }>().debug === true || argv.includes('--debug');
+    return fail(
+      `unexpected error: ${
+        debug && e instanceof Error
+          ? (e.stack ?? e.message)
+          : `${errorWithCauses(e)} (run with --debug for the stack trace)`
+      }`,
+      ExitCode.Failed,
     );
-    return ExitCode.Failed;
   }
 };

@@ -81,18 +81,22 @@ describe('aimline exec FILE.jsonl', () => {
     const store = `sqlite:${join(dir, 'events.db')}`;
     const r = await runCli(['--store', store, '--json', 'exec', file]);
     expect(r.code).toBe(1);
-    const out = JSON.parse(r.stdout) as {
-      counts: Record<string, number>;
-      results: Array<{
-        line: number;
-        status: string;
-        ruleId?: string;
-        problems?: Array<{ path: string }>;
-        alreadyHandled?: boolean;
-      }>;
-    };
-    expect(out.counts).toEqual({ ok: 3, rejected: 1, invalid: 4, error: 0 });
-    const byLine = new Map(out.results.map((x) => [x.line, x]));
+    // One JSON object per line, as each line is run, then the summary.
+    const printed = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as unknown);
+    const results = printed.slice(0, -1) as Array<{
+      line: number;
+      status: string;
+      ruleId?: string;
+      problems?: Array<{ path: string }>;
+      alreadyHandled?: boolean;
+    }>;
+    expect(printed.at(-1)).toEqual({
+      summary: { file, lines: 8, ok: 3, rejected: 1, invalid: 4, error: 0 },
+    });
+    const byLine = new Map(results.map((x) => [x.line, x]));
     expect(byLine.get(1)?.status).toBe('ok');
     expect(byLine.get(2)?.problems?.[0]?.path).toBe('(line)');
     expect(byLine.get(3)?.problems?.[0]?.path).toBe('type');

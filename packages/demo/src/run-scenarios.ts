@@ -1,7 +1,7 @@
 import { compareInstants, formatInstant, instantMs } from '@aimline/calendar';
 import * as E from 'fp-ts/lib/Either.js';
 import type { CommandFailure, CommandHandler, EventStore, Rejection } from '@aimline/kernel';
-import { commandHandler } from '@aimline/kernel';
+import { commandHandler, describeCommandFailure } from '@aimline/kernel';
 import type { ScenarioStep } from './scenario.js';
 
 export interface DemoResult {
@@ -86,7 +86,7 @@ export const runScenarios = async (
         step: i,
         type: s.command.type,
         kind: failure.kind,
-        message: 'message' in failure ? failure.message : failure.kind,
+        message: describeCommandFailure(failure),
       });
     }
   }

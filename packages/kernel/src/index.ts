@@ -44,6 +44,7 @@ export {
   type CommandSuccess,
   type CommandFailure,
 } from './command-handler.js';
+export { describeCommandFailure, errorWithCauses } from './command-failure.js';
 
 export { fieldProblems, describeProblems, type FieldProblem } from './codec/decode-errors.js';
 export { unknownFields } from './codec/exact-fields.js';

@@ -1,4 +1,4 @@
-import { compareInstants } from '@aimline/calendar';
+import { parseInstant } from '@aimline/calendar';
 import type { EventStore, RecordedEvent } from '@aimline/kernel';
 import { recordedBy } from './as-of.js';
 
@@ -32,7 +32,11 @@ export const auditEntry = (
   e: RecordedEvent,
   policy: AuditPolicy = defaultAuditPolicy,
 ): AuditEntry => {
-  const lag = compareInstants(e.metadata.recordedAt, e.metadata.occurredAt) / 3_600_000;
+  const recorded = parseInstant(e.metadata.recordedAt);
+  const occurred = parseInstant(e.metadata.occurredAt);
+  // Damaged times are shown as stored; lateness is only worked out from readable ones.
+  const lag =
+    recorded === undefined || occurred === undefined ? 0 : (recorded - occurred) / 3_600_000;
   return {
     stream: e.stream,
     revision: e.revision,
@@ -61,5 +65,7 @@ export async function* auditTrail(
 ): AsyncIterable<AuditEntry> {
   const keep = recordedBy(options.asOf);
   const source = options.stream === undefined ? store.readAll() : store.readStream(options.stream);
-  for await (const e of source) if (keep(e)) yield auditEntry(e, options.policy);
+  // An event whose recording time is unreadable is shown: the trail hides nothing stored.
+  const shown = (e: RecordedEvent) => parseInstant(e.metadata.recordedAt) === undefined || keep(e);
+  for await (const e of source) if (shown(e)) yield auditEntry(e, options.policy);
 }

@@ -2,7 +2,8 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { Deadline } from '@aimline/calendar';
 import type { AnyDomainModule, EventStore } from '@aimline/kernel';
 import { recordedBy } from './as-of.js';
-import type { DecodedEvent, EventDecoder, ProjectionDecodeError } from './decoded-event.js';
+import type { DecodedEvent, EventDecoder } from './decoded-event.js';
+import { guarded, metadataProblem, type UnreadableEvent } from './unreadable-event.js';
 
 export interface TimelineEntry {
   readonly stream: string;
@@ -26,6 +27,8 @@ export interface CaseTimeline {
   readonly phases: Record<string, ReadonlyArray<TimelineEntry>>;
   /** Deadlines as they stand at `asOf` (or, without it, when the last event was recorded). */
   readonly deadlines: ReadonlyArray<Deadline>;
+  /** Events of the stream that could not be read or folded (left out of the entries). */
+  readonly unreadable: ReadonlyArray<UnreadableEvent>;
 }
 
 const keyOf = (d: Deadline): string => `${d.ruleId}|${d.label}|${d.trigger.at}`;
@@ -39,7 +42,8 @@ const outstanding = (d: Deadline): boolean =>
  * was recorded, who (role, agency), its phase (from the module), and the deadlines it opened
  * or settled — derived by folding the case with its own decider and diffing its deadlines,
  * judged at one instant (`asOf`, or when the last event was recorded), event by event.
- * Actor ids are left out: a timeline is shared more widely than the audit trail.
+ * Actor ids are left out: a timeline is shared more widely than the audit trail. An event that
+ * cannot be decoded or folded is reported in `unreadable` and the rest of the stream goes on.
  */
 export const caseTimeline = async (
   store: EventStore,
@@ -47,14 +51,20 @@ export const caseTimeline = async (
   module: AnyDomainModule,
   stream: string,
   asOf?: string,
-): Promise<E.Either<ProjectionDecodeError, CaseTimeline>> => {
+): Promise<CaseTimeline> => {
   const keep = recordedBy(asOf);
+  const unreadable: UnreadableEvent[] = [];
   const events: DecodedEvent[] = [];
   for await (const recorded of store.readStream(stream)) {
-    if (!keep(recorded)) continue;
-    const decoded = decode(recorded);
-    if (E.isLeft(decoded)) return decoded;
-    events.push(decoded.right);
+    const decoded = guarded<DecodedEvent | undefined>(recorded, () => {
+      const problem = metadataProblem(recorded);
+      if (problem !== undefined) return E.left(problem);
+      if (!keep(recorded)) return E.right(undefined);
+      const d = decode(recorded);
+      return E.isLeft(d) ? E.left(d.left.message) : E.right(d.right);
+    });
+    if (E.isLeft(decoded)) unreadable.push(decoded.left);
+    else if (decoded.right !== undefined) events.push(decoded.right);
   }
   const judgedAt = asOf ?? events.at(-1)?.recorded.metadata.recordedAt;
   let state: unknown = module.decider.initialState;
@@ -62,8 +72,19 @@ export const caseTimeline = async (
   const entries: TimelineEntry[] = [];
   let deadlines: ReadonlyArray<Deadline> = [];
   for (const { recorded, event } of events) {
-    state = module.decider.evolve(state, event);
-    deadlines = judgedAt === undefined ? [] : module.deadlines(state, judgedAt);
+    const step = guarded<{ state: unknown; deadlines: ReadonlyArray<Deadline> }>(recorded, () => {
+      const next: unknown = module.decider.evolve(state, event);
+      return E.right({
+        state: next,
+        deadlines: judgedAt === undefined ? [] : module.deadlines(next, judgedAt),
+      });
+    });
+    if (E.isLeft(step)) {
+      unreadable.push(step.left);
+      continue;
+    }
+    state = step.right.state;
+    deadlines = step.right.deadlines;
     const after = new Map(deadlines.map((d) => [keyOf(d), d]));
     const opened = [...after.values()].filter((d) => !before.has(keyOf(d)));
     const settled = [...after.values()].filter((d) => {
@@ -95,5 +116,5 @@ export const caseTimeline = async (
   }
   const phases: Record<string, TimelineEntry[]> = {};
   for (const e of entries) (phases[e.phase] ??= []).push(e);
-  return E.right({ stream, phaseOrder: module.timeline.phases, entries, phases, deadlines });
+  return { stream, phaseOrder: module.timeline.phases, entries, phases, deadlines, unreadable };
 };

@@ -2,10 +2,14 @@ import { compareInstants, instantMs, type Deadline, type DeadlineStatus } from '
 import type { AnyDomainModule } from '@aimline/kernel';
 import type { DecodedEvent } from './decoded-event.js';
 import type { Projection } from './projection.js';
+import { FOLDED_STREAM, type UnreadableEvent } from './unreadable-event.js';
 
 export interface DeadlineTrackerState {
-  /** Folded domain state per stream. */
-  readonly streams: Record<string, { readonly module: string; state: unknown }>;
+  /** Folded domain state per stream, with the last event folded in (revision, position as text). */
+  readonly streams: Record<
+    string,
+    { readonly module: string; state: unknown; revision?: number; position?: string }
+  >;
 }
 
 /**
@@ -27,6 +31,8 @@ export const deadlineTracker = (
       state.streams[e.recorded.stream] = {
         module: e.module.name,
         state: e.module.decider.evolve(before, e.event),
+        revision: e.recorded.revision,
+        position: e.recorded.position.toString(),
       };
       return state;
     },
@@ -46,12 +52,16 @@ export interface DeadlineReport {
   readonly asOf: string;
   readonly deadlines: ReadonlyArray<TrackedDeadline>;
   readonly byRule: Record<string, { open: number; met: number; breached: number; waived: number }>;
+  /** Streams whose deadlines could not be worked out from their folded state, and why. */
+  readonly unreadable: ReadonlyArray<UnreadableEvent>;
 }
 
 /**
  * Every open, met, breached and waived obligation across all cases at `asOf`, with rule id and
  * explanation, breaches with how late, and counts per rule: each module's own deadlines as they
- * stand at `asOf`. Nothing reads the wall clock (T-7).
+ * stand at `asOf`. Nothing reads the wall clock (T-7). A stream whose deadlines cannot be worked
+ * out (its folded state holds what the rules cannot take) is reported in `unreadable` and left
+ * out; `locateUnreadable` finds the event responsible.
  */
 export const deadlineReport = (
   state: DeadlineTrackerState,
@@ -61,33 +71,50 @@ export const deadlineReport = (
   const byModule = new Map(modules.map((m) => [m.name, m]));
   const rows: TrackedDeadline[] = [];
   const byRule: DeadlineReport['byRule'] = {};
+  const unreadable: UnreadableEvent[] = [];
   const asOfMs = instantMs(asOf);
   for (const [stream, entry] of Object.entries(state.streams)) {
     const module = byModule.get(entry.module);
     if (module === undefined) continue;
-    const standing: ReadonlyArray<Deadline> = module.deadlines(entry.state, asOf);
-    for (const d of standing) {
-      const status = d.status;
-      const counts = (byRule[d.ruleId] ??= { open: 0, met: 0, breached: 0, waived: 0 });
-      counts[status.kind]++;
-      const lateUntil =
-        status.kind === 'breached'
-          ? 'metAt' in status && status.metAt
-            ? instantMs(status.metAt)
-            : asOfMs
-          : undefined;
-      rows.push({
-        stream,
-        deadline: d,
-        status,
-        ...(lateUntil === undefined
-          ? {}
-          : { hoursLate: Math.round(((lateUntil - instantMs(d.due)) / 3_600_000) * 10) / 10 }),
+    let tracked: TrackedDeadline[];
+    try {
+      const standing: ReadonlyArray<Deadline> = module.deadlines(entry.state, asOf);
+      tracked = standing.map((d) => {
+        const status = d.status;
+        const dueMs = instantMs(d.due);
+        const lateUntil =
+          status.kind === 'breached'
+            ? 'metAt' in status && status.metAt
+              ? instantMs(status.metAt)
+              : asOfMs
+            : undefined;
+        return {
+          stream,
+          deadline: d,
+          status,
+          ...(lateUntil === undefined
+            ? {}
+            : { hoursLate: Math.round(((lateUntil - dueMs) / 3_600_000) * 10) / 10 }),
+        };
       });
+    } catch (e) {
+      unreadable.push({
+        stream,
+        revision: entry.revision ?? -1,
+        position: entry.position ?? 'unknown',
+        type: FOLDED_STREAM,
+        why: `its deadlines cannot be worked out: ${e instanceof Error ? e.message : String(e)}`,
+      });
+      continue;
+    }
+    for (const t of tracked) {
+      const counts = (byRule[t.deadline.ruleId] ??= { open: 0, met: 0, breached: 0, waived: 0 });
+      counts[t.status.kind]++;
+      rows.push(t);
     }
   }
   rows.sort(
     (a, b) => compareInstants(a.deadline.due, b.deadline.due) || a.stream.localeCompare(b.stream),
   );
-  return { asOf, deadlines: rows, byRule };
+  return { asOf, deadlines: rows, byRule, unreadable };
 };

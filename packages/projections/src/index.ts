@@ -26,7 +26,23 @@ export {
   type SnapshotStore,
   type ProjectionSnapshot,
 } from './snapshot-store.js';
-export { ProjectionRunner, replayAsOf, type CatchUpResult, type RunnerOptions } from './runner.js';
+export {
+  ProjectionRunner,
+  replayAsOf,
+  applyEvent,
+  type CatchUpResult,
+  type Replayed,
+  type RunnerOptions,
+} from './runner.js';
+export {
+  guarded,
+  unreadableEvent,
+  describeUnreadable,
+  metadataProblem,
+  FOLDED_STREAM,
+  type UnreadableEvent,
+} from './unreadable-event.js';
+export { locateUnreadable } from './locate-unreadable.js';
 export {
   deadlineTracker,
   deadlineReport,

@@ -1,9 +1,10 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { EventStore, RecordedEvent } from '@aimline/kernel';
 import { recordedBy } from './as-of.js';
-import type { EventDecoder, ProjectionDecodeError } from './decoded-event.js';
+import type { EventDecoder } from './decoded-event.js';
 import { appliesTo, type Projection } from './projection.js';
 import type { SnapshotStore } from './snapshot-store.js';
+import { guarded, metadataProblem, type UnreadableEvent } from './unreadable-event.js';
 
 export interface CatchUpResult<S> {
   readonly state: S;
@@ -11,7 +12,29 @@ export interface CatchUpResult<S> {
   readonly position: bigint | undefined;
   /** Events applied in this run. */
   readonly applied: number;
+  /** Every event the state could not take in, from this run and the saved snapshot. */
+  readonly unreadable: ReadonlyArray<UnreadableEvent>;
 }
+
+/**
+ * Decodes one stored event and folds it into the state. A decode failure or a throwing fold
+ * leaves the state as it was and names the event. `apply` must not half-update the state
+ * before it throws (the projections here compute the new value first, then assign it).
+ */
+export const applyEvent = <S>(
+  projection: Projection<S>,
+  decode: EventDecoder,
+  state: S,
+  recorded: RecordedEvent,
+): E.Either<UnreadableEvent, S> =>
+  guarded(recorded, () => {
+    const problem = metadataProblem(recorded);
+    if (problem !== undefined) return E.left(problem);
+    const decoded = decode(recorded);
+    return E.isLeft(decoded)
+      ? E.left(decoded.left.message)
+      : E.right(projection.apply(state, decoded.right));
+  });
 
 export interface RunnerOptions {
   /** Save a snapshot every this many events read (default 5000), and always at the end. */
@@ -21,8 +44,10 @@ export interface RunnerOptions {
 
 /**
  * Runs one projection: catches up from its saved snapshot (state + position), saving as it
- * goes, or rebuilds it from zero. A stored event that does not decode stops the run with a
- * typed error naming stream and revision: a projection never silently skips history.
+ * goes, or rebuilds it from zero. A stored event that does not decode (or cannot be folded)
+ * is set aside and reported with stream, revision and why, and kept with the snapshot, so
+ * every later run still reports it: a projection never silently skips history, and never
+ * lets one bad event stop it.
  */
 export class ProjectionRunner<S> {
   constructor(
@@ -37,10 +62,11 @@ export class ProjectionRunner<S> {
     return this.projection.name;
   }
 
-  async catchUp(): Promise<E.Either<ProjectionDecodeError, CatchUpResult<S>>> {
+  async catchUp(): Promise<CatchUpResult<S>> {
     const saved = await this.snapshots.load(this.projection.name);
     let state = saved === undefined ? this.projection.initialState() : (saved.state as S);
     let position = saved?.position;
+    const unreadable: UnreadableEvent[] = [...(saved?.unreadable ?? [])];
     let applied = 0;
     let read = 0;
     const every = this.options.snapshotEvery ?? 5000;
@@ -52,35 +78,52 @@ export class ProjectionRunner<S> {
       ...(position === undefined ? {} : { after: position }),
       ...(filter ? { filter } : {}),
     })) {
-      const decoded = this.decode(recorded);
-      if (E.isLeft(decoded)) return decoded;
-      state = this.projection.apply(state, decoded.right);
+      const next = applyEvent(this.projection, this.decode, state, recorded);
+      if (E.isLeft(next)) unreadable.push(next.left);
+      else {
+        state = next.right;
+        applied++;
+      }
       position = recorded.position;
-      applied++;
       read++;
       if (read % every === 0) {
-        await this.save(state, position);
+        await this.save(state, position, unreadable);
         this.options.onProgress?.(read);
       }
     }
-    if (position !== undefined && applied > 0) await this.save(state, position);
-    return E.right({ state, position, applied });
+    if (position !== undefined && read > 0) await this.save(state, position, unreadable);
+    return { state, position, applied, unreadable };
   }
 
-  async rebuild(): Promise<E.Either<ProjectionDecodeError, CatchUpResult<S>>> {
+  async rebuild(): Promise<CatchUpResult<S>> {
     await this.snapshots.clear(this.projection.name);
     return this.catchUp();
   }
 
-  private async save(state: S, position: bigint): Promise<void> {
-    await this.snapshots.save(this.projection.name, { position, state });
+  private async save(
+    state: S,
+    position: bigint,
+    unreadable: ReadonlyArray<UnreadableEvent>,
+  ): Promise<void> {
+    await this.snapshots.save(this.projection.name, {
+      position,
+      state,
+      ...(unreadable.length === 0 ? {} : { unreadable }),
+    });
     await this.store.checkpoints.save(`projection:${this.projection.name}`, position);
   }
 }
 
+/** A projection's state after a replay, and the events it had to set aside. */
+export interface Replayed<S> {
+  readonly state: S;
+  readonly unreadable: ReadonlyArray<UnreadableEvent>;
+}
+
 /**
  * As-of replay: any projection rebuilt from zero from the events recorded by `asOf`, without
- * touching saved snapshots. `asOf` undefined replays everything.
+ * touching saved snapshots. `asOf` undefined replays everything. An event that cannot be
+ * read or folded is reported and the replay goes on.
  */
 export const replayAsOf = async <S>(
   store: EventStore,
@@ -88,8 +131,9 @@ export const replayAsOf = async <S>(
   projection: Projection<S>,
   asOf: string | undefined,
   onEvent?: (e: RecordedEvent, count: number) => void,
-): Promise<E.Either<ProjectionDecodeError, S>> => {
+): Promise<Replayed<S>> => {
   const keep = recordedBy(asOf);
+  const unreadable: UnreadableEvent[] = [];
   let state = projection.initialState();
   let count = 0;
   const filter =
@@ -97,11 +141,20 @@ export const replayAsOf = async <S>(
       ? undefined
       : { streamPrefixes: projection.streamPrefixes };
   for await (const recorded of store.readAll(filter ? { filter } : {})) {
-    if (!keep(recorded) || !appliesTo(projection, recorded.stream)) continue;
-    const decoded = decode(recorded);
-    if (E.isLeft(decoded)) return decoded;
-    state = projection.apply(state, decoded.right);
+    const wanted = guarded(recorded, () => {
+      if (!appliesTo(projection, recorded.stream)) return E.right(false);
+      const problem = asOf === undefined ? undefined : metadataProblem(recorded);
+      return problem === undefined ? E.right(keep(recorded)) : E.left(problem);
+    });
+    if (E.isLeft(wanted)) {
+      unreadable.push(wanted.left);
+      continue;
+    }
+    if (!wanted.right) continue;
+    const next = applyEvent(projection, decode, state, recorded);
+    if (E.isLeft(next)) unreadable.push(next.left);
+    else state = next.right;
     onEvent?.(recorded, ++count);
   }
-  return E.right(state);
+  return { state, unreadable };
 };

@@ -1,7 +1,11 @@
+import type { UnreadableEvent } from './unreadable-event.js';
+
 /** A projection's state saved with the global position it reflects. */
 export interface ProjectionSnapshot {
   readonly position: bigint;
   readonly state: unknown;
+  /** Events the state could not take in (reported again on every run). */
+  readonly unreadable?: ReadonlyArray<UnreadableEvent>;
 }
 
 /**
@@ -21,14 +25,14 @@ export class InMemorySnapshotStore implements SnapshotStore {
   async load(name: string): Promise<ProjectionSnapshot | undefined> {
     const text = this.snapshots.get(name);
     if (text === undefined) return undefined;
-    const parsed = JSON.parse(text) as { position: string; state: unknown };
-    return { position: BigInt(parsed.position), state: parsed.state };
+    const parsed = JSON.parse(text) as ProjectionSnapshot & { position: string };
+    return { ...parsed, position: BigInt(parsed.position) };
   }
 
   async save(name: string, snapshot: ProjectionSnapshot): Promise<void> {
     this.snapshots.set(
       name,
-      JSON.stringify({ position: snapshot.position.toString(), state: snapshot.state }),
+      JSON.stringify({ ...snapshot, position: snapshot.position.toString() }),
     );
   }
 

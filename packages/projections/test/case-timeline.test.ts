@@ -51,19 +51,15 @@ describe('caseTimeline: phases and deadlines from the stream’s own module', ()
       ],
     ]);
     const t = await caseTimeline(store, decode, referralLogModule, 'referral-log-l1');
-    if (E.isLeft(t)) throw new Error(t.left.message);
-    expect(t.right.phaseOrder).toEqual(['log']);
-    expect(t.right.entries.map((e) => [e.phase, e.type])).toEqual([
+    expect(t.unreadable).toEqual([]);
+    expect(t.phaseOrder).toEqual(['log']);
+    expect(t.entries.map((e) => [e.phase, e.type])).toEqual([
       ['log', 'LogOpened'],
       ['log', 'EntryAdded'],
       ['log', 'LogClosed'],
     ]);
-    expect(t.right.entries.map((e) => e.opened.map((d) => d.ruleId))).toEqual([['RL-4'], [], []]);
-    expect(t.right.entries.map((e) => e.settled.map((d) => d.status.kind))).toEqual([
-      [],
-      [],
-      ['met'],
-    ]);
+    expect(t.entries.map((e) => e.opened.map((d) => d.ruleId))).toEqual([['RL-4'], [], []]);
+    expect(t.entries.map((e) => e.settled.map((d) => d.status.kind))).toEqual([[], [], ['met']]);
 
     // As known before the close, judged then: the deadline is still open.
     const before = await caseTimeline(
@@ -73,10 +69,8 @@ describe('caseTimeline: phases and deadlines from the stream’s own module', ()
       'referral-log-l1',
       '2026-01-06T11:00:00Z',
     );
-    if (E.isLeft(before)) throw new Error(before.left.message);
-    expect(before.right.entries).toHaveLength(2);
-    expect(before.right.deadlines.map((d) => [d.ruleId, d.status.kind])).toEqual([
-      ['RL-4', 'open'],
-    ]);
+    expect(before.unreadable).toEqual([]);
+    expect(before.entries).toHaveLength(2);
+    expect(before.deadlines.map((d) => [d.ruleId, d.status.kind])).toEqual([['RL-4', 'open']]);
   });
 });

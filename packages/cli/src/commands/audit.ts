@@ -4,6 +4,12 @@ import type { Runtime } from '../container.js';
 import { table } from '../output.js';
 import { progress } from '../progress.js';
 
+/** Who, as stored: the audit trail shows damaged metadata as it is rather than failing on it. */
+const actorText = (actor: unknown): string => {
+  const a = (typeof actor === 'object' && actor !== null ? actor : {}) as Record<string, unknown>;
+  return `${String(a['role'])}/${String(a['agency'])}`;
+};
+
 /** `aimline audit [STREAM] [--verify] [--as-of ISO]`: the audit trail, and tamper evidence. */
 export const audit = async (
   rt: Runtime,
@@ -50,8 +56,8 @@ export const audit = async (
         e.type,
         e.occurredAt,
         e.recordedAt,
-        `${e.actor.role}/${e.actor.agency}`,
-        e.commandId.slice(0, 8),
+        actorText(e.actor),
+        String(e.commandId).slice(0, 8),
         e.lateRecordingHours === undefined ? '' : `${e.lateRecordingHours}h`,
       ]),
     ),

@@ -1,6 +1,10 @@
-import * as E from 'fp-ts/lib/Either.js';
-import { deadlineReport, deadlineTracker, replayAsOf } from '@aimline/projections';
-import { CliError, ExitCode } from '../exit-codes.js';
+import {
+  deadlineReport,
+  deadlineTracker,
+  locateUnreadable,
+  replayAsOf,
+} from '@aimline/projections';
+import { ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../container.js';
 import { table } from '../output.js';
 
@@ -14,9 +18,12 @@ export const deadlines = async (
 ): Promise<number> => {
   const asOf = options.asOf ?? rt.clock();
   const tracker = deadlineTracker(rt.registry.modules);
-  const state = await replayAsOf(rt.store, rt.decode, tracker, asOf);
-  if (E.isLeft(state)) throw new CliError(state.left.message, ExitCode.CorruptHistory);
-  const report = deadlineReport(state.right, rt.registry.modules, asOf);
+  const replayed = await replayAsOf(rt.store, rt.decode, tracker, asOf);
+  rt.unreadable.add(replayed.unreadable);
+  const report = deadlineReport(replayed.state, rt.registry.modules, asOf);
+  rt.unreadable.add(
+    await locateUnreadable(rt.store, rt.decode, rt.registry.modules, report.unreadable, asOf),
+  );
   const rows = report.deadlines.filter(
     (d) =>
       (!options.overdue ||

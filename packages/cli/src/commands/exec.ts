@@ -1,9 +1,16 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
-import type { CommandFailure, CommandSuccess } from '@aimline/kernel';
+import { statSync } from 'node:fs';
+import { InvalidArgumentError } from 'commander';
+import {
+  describeCommandFailure,
+  errorWithCauses,
+  type CommandFailure,
+  type CommandHandler,
+} from '@aimline/kernel';
 import { ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../container.js';
+import { toJson } from '../output.js';
+import { inputLines, jsonDepthExceeds, type ExecLimits } from './exec-input.js';
 
 export type LineResult =
   | {
@@ -46,76 +53,64 @@ const describeFailure = (line: number, f: CommandFailure): LineResult => {
     case 'InvalidCommand':
       return { line, status: 'invalid', problems: f.problems };
     case 'CorruptHistory':
-      return { line, status: 'error', kind: 'CorruptHistory', message: f.error.message };
     case 'Conflict':
-      return { line, status: 'error', kind: 'Conflict', message: f.error.message };
     case 'IdempotencyConflict':
-      return { line, status: 'error', kind: 'IdempotencyConflict', message: f.error.message };
+      return { line, status: 'error', kind: f.kind, message: describeCommandFailure(f) };
     case 'StoreFailure':
-      return { line, status: 'error', kind: f.error.kind, message: f.error.message };
+      return { line, status: 'error', kind: f.error.kind, message: describeCommandFailure(f) };
   }
 };
+
+const invalidLine = (line: number, path: string, message: string): LineResult => ({
+  line,
+  status: 'invalid',
+  problems: [{ path, message }],
+});
 
 /** Runs one line of a JSONL file: parse, find the module, decode, handle. Never throws for bad input. */
 export const execLine = async (
   rt: Runtime,
+  handler: CommandHandler,
   text: string,
   line: number,
+  limits: ExecLimits,
 ): Promise<LineResult | undefined> => {
   if (text.trim() === '') return undefined;
+  if (jsonDepthExceeds(text, limits.maxDepth))
+    return invalidLine(
+      line,
+      '(line)',
+      `nested deeper than the limit of ${limits.maxDepth} objects and arrays (--max-depth)`,
+    );
   let input: unknown;
   try {
     input = JSON.parse(text);
   } catch (e) {
-    return {
-      line,
-      status: 'invalid',
-      problems: [
-        {
-          path: '(line)',
-          message: `malformed JSON: ${e instanceof Error ? e.message : String(e)}`,
-        },
-      ],
-    };
+    return invalidLine(line, '(line)', `malformed JSON: ${errorWithCauses(e)}`);
   }
-  const type =
-    typeof input === 'object' && input !== null ? (input as { type?: unknown }).type : undefined;
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    return invalidLine(line, '(line)', 'expected one JSON object (a wire command) per line');
+  const type = (input as { type?: unknown }).type;
   if (typeof type !== 'string')
-    return {
-      line,
-      status: 'invalid',
-      problems: [{ path: 'type', message: 'expected the command type as a string' }],
-    };
+    return invalidLine(line, 'type', 'expected the command type as a string');
   const wanted = (input as { module?: unknown }).module;
   const candidates = rt.registry
     .modulesFor(type)
     .filter((m) => wanted === undefined || m.name === wanted);
   if (candidates.length === 0)
-    return {
+    return invalidLine(
       line,
-      status: 'invalid',
-      problems: [
-        {
-          path: 'type',
-          message: `no Aimline module accepts command "${type}"${typeof wanted === 'string' ? ` in module "${wanted}"` : ''}`,
-        },
-      ],
-    };
+      'type',
+      `no Aimline module accepts command "${type}"${typeof wanted === 'string' ? ` in module "${wanted}"` : ''}`,
+    );
   if (candidates.length > 1)
-    return {
+    return invalidLine(
       line,
-      status: 'invalid',
-      problems: [
-        {
-          path: 'module',
-          message: `command "${type}" is accepted by ${candidates.map((m) => m.name).join(' and ')}: say which with "module"`,
-        },
-      ],
-    };
+      'module',
+      `command "${type}" is accepted by ${candidates.map((m) => m.name).join(' and ')}: say which with "module"`,
+    );
   const { module: _m, ...wire } = input as Record<string, unknown>;
-  const result: E.Either<CommandFailure, CommandSuccess> = await rt
-    .handler()
-    .execute(candidates[0]!, wire);
+  const result = await handler.execute(candidates[0]!, wire);
   if (E.isLeft(result)) return describeFailure(line, result.left);
   const s = result.right;
   return {
@@ -141,27 +136,45 @@ const human = (r: LineResult): string => {
   }
 };
 
+/** Commander's check of the file argument: a missing or unreadable file is a usage error (exit 2). */
+export const readableFile = (file: string): string => {
+  let isFile: boolean;
+  try {
+    isFile = statSync(file).isFile();
+  } catch (e) {
+    throw new InvalidArgumentError(`cannot read "${file}": ${errorWithCauses(e)}`);
+  }
+  if (!isFile) throw new InvalidArgumentError(`"${file}" is not a file`);
+  return file;
+};
+
 /**
  * `aimline exec FILE.jsonl`: each line is one command from another system. Every line is
- * reported with its number; a bad line never stops or corrupts the others.
+ * reported with its number as soon as it has run (one JSON object per line with --json, then
+ * a summary object); a bad line, even one that makes Aimline fail unexpectedly, never stops
+ * the others.
  */
-export const execFile = async (rt: Runtime, file: string): Promise<number> => {
-  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-  const results: LineResult[] = [];
-  let n = 0;
-  for await (const text of lines) {
-    n++;
-    const r = await execLine(rt, text, n);
-    if (r === undefined) continue;
-    results.push(r);
-    if (!rt.output.json) rt.output.line(human(r));
-  }
+export const execFile = async (rt: Runtime, file: string, limits: ExecLimits): Promise<number> => {
+  const handler = rt.handler();
   const counts = { ok: 0, rejected: 0, invalid: 0, error: 0 };
-  for (const r of results) counts[r.status]++;
-  if (rt.output.json) rt.output.result({ file, counts, results }, () => '');
-  else
-    rt.output.line(
-      `${counts.ok} ok, ${counts.rejected} rejected, ${counts.invalid} invalid, ${counts.error} errors`,
-    );
-  return counts.ok === results.length ? ExitCode.Ok : ExitCode.Failed;
+  for await (const input of inputLines(file, limits)) {
+    let r: LineResult | undefined;
+    if ('refused' in input) r = invalidLine(input.line, '(line)', input.refused);
+    else
+      try {
+        r = await execLine(rt, handler, input.text, input.line, limits);
+      } catch (e) {
+        r = { line: input.line, status: 'error', kind: 'Unexpected', message: errorWithCauses(e) };
+      }
+    if (r === undefined) continue;
+    counts[r.status]++;
+    rt.output.line(rt.output.json ? toJson(r, 0) : human(r));
+  }
+  const lines = counts.ok + counts.rejected + counts.invalid + counts.error;
+  rt.output.line(
+    rt.output.json
+      ? toJson({ summary: { file, lines, ...counts } }, 0)
+      : `${counts.ok} ok, ${counts.rejected} rejected, ${counts.invalid} invalid, ${counts.error} errors`,
+  );
+  return counts.ok === lines ? ExitCode.Ok : ExitCode.Failed;
 };

@@ -1,4 +1,3 @@
-import * as E from 'fp-ts/lib/Either.js';
 import { replayAsOf } from '@aimline/projections';
 import { CliError, ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../container.js';
@@ -41,8 +40,8 @@ export const panelScorecardCommand = async (
   quarter: string | undefined,
 ): Promise<number> => {
   const s = await replayAsOf(rt.store, rt.decode, panelScorecardProjection(rt), undefined);
-  if (E.isLeft(s)) throw new CliError(s.left.message, ExitCode.CorruptHistory);
-  const cards = panelScorecards(rt, s.right.events, quarter);
+  rt.unreadable.add(s.unreadable);
+  const cards = panelScorecards(rt, s.state.events, quarter);
   rt.output.result(cards, () =>
     cards.length ? cards.map(scorecardText).join('\n\n') : 'no panel activity recorded',
   );

@@ -1,11 +1,11 @@
-import * as E from 'fp-ts/lib/Either.js';
 import {
   ProjectionRunner,
   deadlineReport,
   deadlineTracker,
+  locateUnreadable,
   type Projection,
 } from '@aimline/projections';
-import { CliError, ExitCode } from '../exit-codes.js';
+import { ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../container.js';
 import { FileSnapshotStore } from '../file-snapshot-store.js';
 import { table } from '../output.js';
@@ -40,18 +40,22 @@ export const project = async (
     });
     const r = o.rebuild ? await runner.rebuild() : await runner.catchUp();
     bar.stop();
-    if (E.isLeft(r)) throw new CliError(r.left.message, ExitCode.CorruptHistory);
+    rt.unreadable.add(r.unreadable);
     rows.push({
       projection: p.name,
-      applied: r.right.applied,
-      position: r.right.position?.toString() ?? null,
+      applied: r.applied,
+      position: r.position?.toString() ?? null,
     });
-    if (p.name === 'deadline-tracker')
+    if (p.name === 'deadline-tracker') {
       deadlines = deadlineReport(
-        r.right.state as Parameters<typeof deadlineReport>[0],
+        r.state as Parameters<typeof deadlineReport>[0],
         rt.registry.modules,
         rt.clock(),
       );
+      rt.unreadable.add(
+        await locateUnreadable(rt.store, rt.decode, rt.registry.modules, deadlines.unreadable),
+      );
+    }
   }
   rt.output.result({ projections: rows, deadlinesByRule: deadlines?.byRule }, () =>
     [

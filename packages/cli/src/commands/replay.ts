@@ -1,8 +1,11 @@
-import { isAfter } from '@aimline/calendar';
 import * as E from 'fp-ts/lib/Either.js';
+import type { RecordedEvent } from '@aimline/kernel';
 import {
   deadlineReport,
   deadlineTracker,
+  guarded,
+  locateUnreadable,
+  recordedBy,
   replayAsOf,
   initialChainVerification,
   verifyNext,
@@ -44,8 +47,8 @@ export const replay = async (
   const run = async <S>(p: Projection<S>): Promise<S> => {
     const r = await replayAsOf(rt.store, rt.decode, p, asOf, onEvent);
     bar.stop();
-    if (E.isLeft(r)) throw new CliError(r.left.message, ExitCode.CorruptHistory);
-    return r.right;
+    rt.unreadable.add(r.unreadable);
+    return r.state;
   };
   switch (chosen) {
     case 'event-counts': {
@@ -63,6 +66,9 @@ export const replay = async (
     case 'deadline-tracker': {
       const s = await run(deadlineTracker(rt.registry.modules));
       const report = deadlineReport(s, rt.registry.modules, asOf ?? rt.clock());
+      rt.unreadable.add(
+        await locateUnreadable(rt.store, rt.decode, rt.registry.modules, report.unreadable, asOf),
+      );
       rt.output.result(report.byRule, () =>
         table(
           ['rule', 'open', 'met', 'breached', 'waived'],
@@ -85,9 +91,13 @@ export const replay = async (
     }
     case 'chain-verification': {
       const s = initialChainVerification();
+      const keep = recordedBy(asOf);
+      // An event whose recording time is unreadable is verified rather than left out.
+      const known = (e: RecordedEvent) =>
+        E.getOrElse(() => true)(guarded(e, () => E.right(keep(e))));
       let n = 0;
       for await (const e of rt.store.readAll()) {
-        if (asOf !== undefined && isAfter(e.metadata.recordedAt, asOf)) continue;
+        if (!known(e)) continue;
         verifyNext(s, e);
         onEvent(e, ++n);
       }

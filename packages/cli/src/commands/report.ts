@@ -10,7 +10,7 @@ import { timelineChart } from '../report/timeline-chart.js';
 import { loadTimeline } from './timeline.js';
 import { panelScorecardProjection, panelScorecards } from '../views/panel-views.js';
 import { replayAsOf } from '@aimline/projections';
-import * as E from 'fp-ts/lib/Either.js';
+import { streamStates } from '../views/stream-states.js';
 
 /**
  * `aimline report CASE --html FILE`: a self-contained page for one case — the phase timeline
@@ -27,10 +27,8 @@ export const caseReport = async (
   const t = await loadTimeline(rt, caseId, options.asOf);
   let scores: ReturnType<typeof scoreHistory> = [];
   if (t.stream.startsWith('hsb-case-')) {
-    const loaded = await rt.handler().load(rt.registry.moduleForStream(t.stream)!, t.stream);
-    if (E.isLeft(loaded))
-      throw new CliError(`cannot load ${t.stream}: ${loaded.left.kind}`, ExitCode.CorruptHistory);
-    scores = scoreHistory(loaded.right.state as HsbState);
+    const state = (await streamStates(rt, [t.stream], options.asOf)).get(t.stream);
+    if (state !== undefined) scores = scoreHistory(state as HsbState);
   }
   const met = t.deadlines.filter((d) => d.status.kind === 'met').length;
   const missed = t.deadlines.filter(
@@ -100,8 +98,8 @@ export const scorecardReport = async (
   file: string,
 ): Promise<number> => {
   const s = await replayAsOf(rt.store, rt.decode, panelScorecardProjection(rt), undefined);
-  if (E.isLeft(s)) throw new CliError(s.left.message, ExitCode.CorruptHistory);
-  const [card] = panelScorecards(rt, s.right.events, quarter);
+  rt.unreadable.add(s.unreadable);
+  const [card] = panelScorecards(rt, s.state.events, quarter);
   if (card === undefined) throw new CliError(`no scorecard for ${quarter}`, ExitCode.Failed);
   const section = (title: string, r: Readonly<Record<string, number>>) =>
     el('h2', {}, esc(title)) + htmlTable(['', 'referrals'], Object.entries(r));

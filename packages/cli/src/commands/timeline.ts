@@ -1,4 +1,3 @@
-import * as E from 'fp-ts/lib/Either.js';
 import { caseTimeline, type CaseTimeline } from '@aimline/projections';
 import { CliError, ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../container.js';
@@ -21,8 +20,8 @@ export const loadTimeline = async (
     const module = rt.registry.moduleForStream(stream);
     if (module === undefined) continue;
     const t = await caseTimeline(rt.store, rt.decode, module, stream, asOf);
-    if (E.isLeft(t)) throw new CliError(t.left.message, ExitCode.CorruptHistory);
-    return t.right;
+    rt.unreadable.add(t.unreadable);
+    return t;
   }
   throw new CliError(
     `no case, referral or meeting with id "${caseId}" (looked in ${streamsForCase(rt, caseId).join(', ')})`,

@@ -7,34 +7,99 @@ import {
   type Scorecard,
   type SittingState,
 } from '@aimline/panel';
-import type { Projection } from '@aimline/projections';
+import { unreadableEvent, type Projection, type UnreadableEvent } from '@aimline/projections';
 import type { Runtime } from '../container.js';
 import { streamStates } from './stream-states.js';
 
+/** A panel event with where it is stored, so an event the scorecard cannot take can be named. */
+export interface StoredPanelEvent {
+  readonly event: PanelEvent;
+  /** Where it is stored (`why` is filled in only if it is set aside). */
+  readonly at: UnreadableEvent;
+}
+
 /** Collects the panel's events (they are few: a panel sits monthly) for the PNL-11 scorecard. */
-export const panelScorecardProjection = (_rt: Runtime): Projection<{ events: PanelEvent[] }> => ({
+export const panelScorecardProjection = (
+  _rt: Runtime,
+): Projection<{ events: StoredPanelEvent[] }> => ({
   name: 'panel-scorecard',
   streamPrefixes: ['panel-sitting-', 'panel-referral-'],
   initialState: () => ({ events: [] }),
   apply: (s, e) => {
-    s.events.push(e.event as PanelEvent);
+    s.events.push({ event: e.event as PanelEvent, at: unreadableEvent(e.recorded, '') });
     return s;
   },
 });
 
-/** The PNL-11 quarterly scorecards: every quarter with panel activity, or just the one asked for. */
+const why = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * The PNL-11 quarterly scorecards: every quarter with panel activity, or just the one asked
+ * for. An event the scorecard rules cannot take (alone, it makes them fail) is left out and
+ * reported in `rt.unreadable`; the scorecard is worked out from the rest.
+ */
 export const panelScorecards = (
   rt: Runtime,
-  events: ReadonlyArray<PanelEvent>,
+  stored: ReadonlyArray<StoredPanelEvent>,
   quarter?: string,
 ): Scorecard[] => {
+  const setAside = (e: StoredPanelEvent, error: unknown) =>
+    rt.unreadable.add([{ ...e.at, why: `the PNL-11 scorecard cannot take it: ${why(error)}` }]);
   const quarters = new Set<string>();
-  for (const e of events) {
-    const at = (e.data as { at?: unknown }).at;
-    if (typeof at === 'string') quarters.add(quarterOf(at));
+  let usable: StoredPanelEvent[] = [];
+  for (const e of stored) {
+    const at = (e.event.data as { at?: unknown }).at;
+    try {
+      if (typeof at === 'string') quarters.add(quarterOf(at));
+      usable.push(e);
+    } catch (error) {
+      setAside(e, error);
+    }
   }
   const wanted = quarter === undefined ? [...quarters].sort() : [quarter];
-  return wanted.map((q) => scorecard(q, events, rt.policy.panel));
+  const cards: Scorecard[] = [];
+  for (const q of wanted) {
+    try {
+      cards.push(
+        scorecard(
+          q,
+          usable.map((e) => e.event),
+          rt.policy.panel,
+        ),
+      );
+    } catch {
+      // Find the events that fail on their own, leave them out and try again once.
+      usable = usable.filter((e) => {
+        try {
+          scorecard(q, [e.event], rt.policy.panel);
+          return true;
+        } catch (error) {
+          setAside(e, error);
+          return false;
+        }
+      });
+      try {
+        cards.push(
+          scorecard(
+            q,
+            usable.map((e) => e.event),
+            rt.policy.panel,
+          ),
+        );
+      } catch (error) {
+        rt.unreadable.add([
+          {
+            stream: 'panel-*',
+            revision: -1,
+            position: 'unknown',
+            type: `(scorecard ${q})`,
+            why: `the PNL-11 scorecard for ${q} cannot be worked out from the stored panel events: ${why(error)}`,
+          },
+        ]);
+      }
+    }
+  }
+  return cards;
 };
 
 export interface AgendaItem {

@@ -1,6 +1,4 @@
-import * as E from 'fp-ts/lib/Either.js';
 import { replayAsOf, type Projection } from '@aimline/projections';
-import { CliError, ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../container.js';
 
 /** Folds every stream with the given prefixes with its own module's decider, as known at `asOf`. */
@@ -22,6 +20,6 @@ export const streamStates = async (
     },
   };
   const r = await replayAsOf(rt.store, rt.decode, projection, asOf);
-  if (E.isLeft(r)) throw new CliError(r.left.message, ExitCode.CorruptHistory);
-  return new Map(Object.entries(r.right));
+  rt.unreadable.add(r.unreadable);
+  return new Map(Object.entries(r.state));
 };

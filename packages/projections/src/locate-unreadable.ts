@@ -1,0 +1,33 @@
+import type { AnyDomainModule, EventStore } from '@aimline/kernel';
+import { caseTimeline } from './case-timeline.js';
+import type { EventDecoder } from './decoded-event.js';
+import { FOLDED_STREAM, type UnreadableEvent } from './unreadable-event.js';
+
+/**
+ * A deadline report can only say which stream's deadlines failed; this finds the events that
+ * made them fail, by folding that stream again event by event (as its timeline does). Only
+ * streams that failed are read again. Entries it cannot narrow down are kept as they are.
+ */
+export const locateUnreadable = async (
+  store: EventStore,
+  decode: EventDecoder,
+  modules: ReadonlyArray<AnyDomainModule>,
+  unreadable: ReadonlyArray<UnreadableEvent>,
+  asOf?: string,
+): Promise<UnreadableEvent[]> => {
+  const byPrefix = [...modules].sort((a, b) => b.streamPrefix.length - a.streamPrefix.length);
+  const located: UnreadableEvent[] = [];
+  for (const u of unreadable) {
+    const module =
+      u.type === FOLDED_STREAM
+        ? byPrefix.find((m) => u.stream.startsWith(m.streamPrefix))
+        : undefined;
+    if (module === undefined) {
+      located.push(u);
+      continue;
+    }
+    const t = await caseTimeline(store, decode, module, u.stream, asOf);
+    located.push(...(t.unreadable.length > 0 ? t.unreadable : [u]));
+  }
+  return located;
+};

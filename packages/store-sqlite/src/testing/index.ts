@@ -1,0 +1,40 @@
+import Database from 'better-sqlite3';
+
+/** The stored columns of one event, as text and numbers exactly as SQLite holds them. */
+export interface StoredEventRow {
+  readonly type: string;
+  readonly schemaVersion: number;
+  /** The event's data as stored JSON text (any text may be written back). */
+  readonly data: string;
+  /** The metadata as stored JSON text, hash chain included. */
+  readonly metadata: string;
+}
+
+/**
+ * For tests of what reads do with damaged history only: rewrites the stored row at
+ * (stream, revision) of the SQLite store at `path` with what `change` returns, as an intruder
+ * or a failing disk would, bypassing every check of the store. The store must not be open in
+ * this process. Not exported from the package's main entry point.
+ */
+export const tamperSqliteForTesting = (
+  path: string,
+  stream: string,
+  revision: number,
+  change: (row: StoredEventRow) => StoredEventRow,
+): void => {
+  const db = new Database(path, { fileMustExist: true });
+  try {
+    const row = db
+      .prepare(
+        'SELECT type, schema_version AS schemaVersion, data, metadata FROM events WHERE stream = ? AND revision = ?',
+      )
+      .get(stream, revision) as StoredEventRow | undefined;
+    if (row === undefined) throw new RangeError(`no event at ${stream}@${revision} in ${path}`);
+    const altered = change(row);
+    db.prepare(
+      'UPDATE events SET type = ?, schema_version = ?, data = ?, metadata = ? WHERE stream = ? AND revision = ?',
+    ).run(altered.type, altered.schemaVersion, altered.data, altered.metadata, stream, revision);
+  } finally {
+    db.close();
+  }
+};
