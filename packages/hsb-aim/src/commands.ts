@@ -2,223 +2,92 @@
  * One io-ts data codec per command, and the command catalogue that decodes the wire form
  * (`{ commandId, type, at, actor, data }`). Every command's data carries `caseId`, so the
  * stream is a pure function of the command. The command's `at` is when it happened.
+ *
+ * A command's data is its event's data (events.ts, the stored schema) without `at` and
+ * without what the decider derives: commands are derived from events, never the other way
+ * round, so editing a command cannot change what is stored.
  */
 import * as t from 'io-ts';
 import { commandCatalogue, type CommandOf } from '@aimline/kernel';
-import { AssessmentOutcome, Level } from './outcomes.js';
-import {
-  Agency,
-  AssessmentModel,
-  Assessor,
-  Child,
-  DateOnly,
-  DiscussionFor,
-  FreeText,
-  Id,
-  Instant,
-  Manager,
-  NoInterventionReason,
-  NonEmptyString,
-  Participant,
-  Route,
-} from './values.js';
+import * as Ev from './events.js';
+import { Level } from './outcomes.js';
+import { DateOnly, Id, type Instant } from './values.js';
 
-const c = <P extends t.Props>(props: P) => t.strict({ caseId: Id, ...props });
-const cp = <P extends t.Props, Q extends t.Props>(props: P, optional: Q) =>
-  t.intersection([t.strict({ caseId: Id, ...props }), t.exact(t.partial(optional))]);
+type Stored = { caseId: typeof Id; at: typeof Instant };
+type DerivedData<R extends t.Props, O extends t.Props, K extends keyof R> = t.IntersectionC<
+  [t.ExactC<t.TypeC<Omit<Stored & R, 'at' | K>>>, t.ExactC<t.PartialC<O>>]
+>;
+
+/** The data of the command that records `event`: its fields less `at` and the `derived` ones. */
+const from = <R extends t.Props, O extends t.Props, K extends keyof R = never>(
+  event: Ev.StoredData<R, O>,
+  derived: ReadonlyArray<K> = [],
+): DerivedData<R, O, K> => {
+  const [required, optional] = event.types;
+  const props: t.Props = { ...required.type.props };
+  for (const name of ['at', ...derived]) delete props[name as string];
+  return t.intersection([t.strict(props as Omit<Stored & R, 'at' | K>), optional]);
+};
 
 // ── start (HSB-1, HSB-4) ─────────────────────────────────────────────────────
-export const Notifications = t.exact(t.partial({ childrensSocialCare: Instant, police: Instant }));
-export const ReportConcern = cp(
-  {
-    disclosedAt: Instant,
-    /** The date of the behaviour (HSB-6: age at the time of the behaviour). */
-    behaviourDate: DateOnly,
-    child: Child,
-    notifications: Notifications,
-    summary: FreeText,
-  },
-  { victim: Child },
-);
-export const CaseRelationship = t.keyof({
-  'victim-case': null,
-  'alleged-child-case': null,
-  'sibling-case': null,
-  'related-case': null,
-});
-export const LinkCase = c({ linkedCaseId: Id, relationship: CaseRelationship });
+export const ReportConcern = from(Ev.ConcernReported);
+export const LinkCase = from(Ev.CaseLinked);
 
 // ── strategy (HSB-2 … HSB-7, NAT-1) ──────────────────────────────────────────
-export const HoldStrategyDiscussion = c({
-  discussionId: Id,
-  forChild: DiscussionFor,
-  participants: t.array(Participant),
-});
-export const DecideRoute = cp(
-  { route: Route, temporaryRiskStrategy: FreeText },
-  { outOfCourtDisposal: t.boolean, noInterventionReason: NoInterventionReason },
-);
-export const DecideSection47 = cp(
-  { section47: t.boolean, assessmentCommissioned: t.boolean },
-  /** NAT-1: the enquiry finds the child who harmed is also a victim: a conference is called. */
-  { conferenceCalled: t.boolean },
-);
-export const RecordConference = c({
-  conferenceId: Id,
-  kind: t.keyof({ initial: null, review: null }),
-});
-export const RecordChildAndFamilyAssessment = cp({}, { lateReason: FreeText });
+export const HoldStrategyDiscussion = from(Ev.StrategyDiscussionHeld, ['warnings']);
+export const DecideRoute = from(Ev.RouteDecided);
+export const DecideSection47 = from(Ev.Section47Decided);
+export const RecordConference = from(Ev.ConferenceHeld);
+export const RecordChildAndFamilyAssessment = from(Ev.ChildAndFamilyAssessmentCompleted);
 
 // ── assessment (HSB-8 … HSB-20, HSB-23, HSB-24) ──────────────────────────────
-export const AllocateAssessors = c({ model: AssessmentModel, assessors: t.array(Assessor) });
-export const RecordHomeVisit = c({ setting: NonEmptyString });
-export const HomeSafetyPlan = t.exact(
-  t.partial({
-    supervisionLevel: FreeText,
-    livingEnvironment: FreeText,
-    sleepingArrangements: FreeText,
-    privacyRules: FreeText,
-    stateOfDress: FreeText,
-    playFighting: FreeText,
-  }),
-);
-export const AgreeHomeSafetyPlan = c({
-  setting: NonEmptyString,
-  plan: HomeSafetyPlan,
-  typed: t.boolean,
-  signedBy: t.array(Id),
-  agreedByManagers: t.array(Manager),
-});
-export const SupervisionKind = t.keyof({ initial: null, second: null, final: null });
-export const HoldSupervision = cp(
-  { kind: SupervisionKind, attendees: t.array(Id), overseeingManager: Manager },
-  { rolesAgreed: FreeText, scores: AssessmentOutcome },
-);
-export const BookInitialAimMeeting = c({ meetingId: Id, start: Instant });
-export const ReportRecipient = t.keyof({
-  manager: null,
-  iro: null,
-  chair: null,
-  'investigating-officer': null,
-});
-export const SubmitReport = cp(
-  { recipient: ReportRecipient },
-  { disposalRecommendation: FreeText },
-);
-export const ShareAssessmentWithFamily = c({
-  sharedWith: t.array(t.keyof({ 'young-person': null, 'parents-carers': null })),
-  disagreements: t.array(FreeText),
-  copyRetained: t.boolean,
-  childFriendlyVersion: t.boolean,
-});
-export const RecordConsentRefused = c({
-  refusedBy: t.keyof({ 'young-person': null, 'parents-carers': null }),
-  concernRemains: t.boolean,
-});
-export const RaiseEmergingRisk = c({ riskId: Id, description: FreeText });
-export const HoldRiskManagementMeeting = c({ riskId: Id, writtenPlan: FreeText });
+export const AllocateAssessors = from(Ev.AssessorsAllocated, ['leadAgency', 'leadAgencyReason']);
+export const RecordHomeVisit = from(Ev.HomeVisitCompleted);
+export const AgreeHomeSafetyPlan = from(Ev.HomeSafetyPlanAgreed);
+export const HoldSupervision = from(Ev.SupervisionHeld);
+export const BookInitialAimMeeting = from(Ev.InitialAimMeetingBooked);
+export const SubmitReport = from(Ev.ReportSubmitted);
+export const ShareAssessmentWithFamily = from(Ev.AssessmentSharedWithFamily);
+export const RecordConsentRefused = from(Ev.ConsentRefused);
+export const RaiseEmergingRisk = from(Ev.EmergingRiskRaised);
+export const HoldRiskManagementMeeting = from(Ev.RiskManagementMeetingHeld);
 
 // ── initial AIM meeting (HSB-21, HSB-22) ─────────────────────────────────────
-export const Invitation = t.intersection([
-  t.strict({ invited: t.boolean }),
-  t.exact(t.partial({ exclusionReason: FreeText })),
-]);
-export const PlanHeading = t.union([
-  t.strict({ status: t.literal('addressed'), text: FreeText }),
-  t.strict({ status: t.literal('not-applicable'), reason: FreeText }),
-]);
-export const planHeadings = [
-  'childProtectionConcerns',
-  'safetyOfPotentialVictims',
-  'riskManagement',
-  'livingArrangements',
-  'education',
-  'health',
-  'support',
-  'needs',
-  'victimIssues',
-  'intervention',
-  'rolesAndTasks',
-  'furtherAssessment',
-  'barredListConsideration',
-  'reviewTiming',
-] as const;
-export type PlanHeadingName = (typeof planHeadings)[number];
-export const InterventionPlan = t.exact(
-  t.partial(
-    Object.fromEntries(planHeadings.map((h) => [h, PlanHeading])) as Record<
-      PlanHeadingName,
-      typeof PlanHeading
-    >,
-  ),
-);
-export const HoldInitialAimMeeting = c({
-  meetingId: Id,
-  parentsCarers: Invitation,
-  youngPerson: Invitation,
-  iroPresent: t.boolean,
-  scores: AssessmentOutcome,
-  plan: InterventionPlan,
-  intensive: t.boolean,
-});
+export const HoldInitialAimMeeting = from(Ev.InitialAimMeetingHeld);
 
 // ── intervention (HSB-25, HSB-26) ────────────────────────────────────────────
-export const RecordContact = c({ contactId: Id, practitionerId: Id });
-export const RecordPractitionerSupervision = c({ practitionerIds: t.array(Id), managerId: Id });
-export const ChangeIntensity = c({ intensive: t.boolean });
-export const HoldReview = c({
-  meetingId: Id,
-  rescored: AssessmentOutcome,
-  workDone: FreeText,
-  remainingConcerns: t.array(FreeText),
-  nextPlan: FreeText,
-  signedOffBy: t.array(Manager),
-  interventionEnds: t.boolean,
-});
+export const RecordContact = from(Ev.ContactRecorded);
+export const RecordPractitionerSupervision = from(Ev.PractitionerSupervised);
+export const ChangeIntensity = from(Ev.IntensityChanged);
+export const HoldReview = from(Ev.ReviewHeld);
 
 // ── exit and closure (HSB-27) ────────────────────────────────────────────────
-export const RemainingConcern = t.intersection([
-  t.strict({ concern: FreeText }),
-  t.exact(t.partial({ howAddressed: FreeText })),
-]);
-export const AgreeExitPlan = c({
-  remainingConcerns: t.array(RemainingConcern),
-  signposting: t.array(Agency),
-});
-export const CloseCase = c({ reason: NonEmptyString });
-export const ReopenCase = c({ reason: FreeText });
+export const AgreeExitPlan = from(Ev.ExitPlanAgreed);
+export const CloseCase = from(Ev.CaseClosed);
+export const ReopenCase = from(Ev.CaseReopened);
 
 // ── criminal justice (HSB-28 … HSB-30) ───────────────────────────────────────
-export const RecordAdmission = c({});
-export const RecordBail = cp(
-  { kind: t.keyof({ bail: null, 'released-under-investigation': null }) },
-  { until: DateOnly },
-);
-export const PoliceTriggerAssessment = c({ officerId: Id });
-export const PoliceDecision = t.keyof({
-  charge: null,
-  'out-of-court-disposal': null,
-  caution: null,
-  'no-further-action': null,
-});
-export const RecordPoliceDecision = c({ decision: PoliceDecision });
-export const RecordCharge = c({ offence: FreeText });
-export const EnterPlea = c({ plea: t.keyof({ guilty: null, 'not-guilty': null }) });
-export const RecordFinding = c({ finding: t.keyof({ guilty: null, 'not-guilty': null }) });
-export const RequestCourtTime = c({ untilDate: DateOnly });
-export const ReferBackToChildProtection = c({ reason: FreeText });
+export const RecordAdmission = from(Ev.AdmissionRecorded);
+/** The bail date is optional here: for released-under-investigation the decider derives it. */
+export const RecordBail = t.intersection([
+  t.strict({ caseId: Id, kind: Ev.BailKind }),
+  t.exact(t.partial({ until: DateOnly })),
+]);
+export const PoliceTriggerAssessment = from(Ev.AssessmentTriggeredByPolice);
+export const RecordPoliceDecision = from(Ev.PoliceDecisionRecorded);
+export const RecordCharge = from(Ev.Charged);
+export const EnterPlea = from(Ev.PleaEntered);
+export const RecordFinding = from(Ev.FindingRecorded);
+export const RequestCourtTime = from(Ev.CourtTimeRequested);
+export const ReferBackToChildProtection = from(Ev.ReferredBackToChildProtection);
 /** HSB-30: the prosecution is withdrawn (discontinued): the criminal proceedings end. */
-export const RecordWithdrawal = c({ reason: FreeText });
-export const StartCustody = c({ kind: t.keyof({ remand: null, sentence: null }) });
-export const RecordRelease = c({ inPreReleasePlan: t.boolean, inLicenceConditions: t.boolean });
+export const RecordWithdrawal = from(Ev.ProceedingsWithdrawn);
+export const StartCustody = from(Ev.CustodyStarted);
+export const RecordRelease = from(Ev.ReleasedFromCustody);
 
 // ── escalation (HSB-31) ──────────────────────────────────────────────────────
-export const EscalateDisagreement = c({
-  disagreementId: Id,
-  stage: t.keyof({ 'line-managers': null, 'professional-differences': null }),
-  subject: FreeText,
-});
-export const ResolveDisagreement = c({ disagreementId: Id, resolution: FreeText });
+export const EscalateDisagreement = from(Ev.DisagreementEscalated);
+export const ResolveDisagreement = from(Ev.DisagreementResolved);
 
 export const hsbCommandDefinitions = {
   ReportConcern,

@@ -1,28 +1,176 @@
 /**
- * One `defineEvent` per event (all at schema version 1). An event's data is what its command
- * said, plus `at` (the instant it happened: evolve and the deadline rules never need
- * metadata), plus anything the decider derived (warnings, the lead agency, a bail date).
+ * The stored events of an HSB case: each event's data codec written out here, field by field,
+ * once (all at schema version 1). These are the schemas of what is on disk: a change that
+ * stops an old event decoding must be a new version with an upcaster (the golden examples in
+ * test/golden pin every type). Command codecs are derived from these, never the other way round.
+ *
+ * Every event carries `caseId` and `at` (the instant it happened: evolve and the deadline rules
+ * never need metadata), plus anything the decider derived (warnings, the lead agency, a bail date).
  */
 import * as t from 'io-ts';
 import { defineEvent, eventCatalogue, type EventCatalogue, type EventOf } from '@aimline/kernel';
-import * as C from './commands.js';
+import { AssessmentOutcome } from './outcomes.js';
 import {
+  Agency,
+  AssessmentModel,
+  Assessor,
+  CaseRelationship,
+  Child,
   DateOnly,
+  DiscussionFor,
   FreeText,
+  HomeSafetyPlan,
   Id,
   Instant,
+  InterventionPlan,
+  Invitation,
   LeadAgency,
+  Manager,
+  NoInterventionReason,
   NonEmptyString,
+  Notifications,
+  Participant,
+  PoliceDecision,
+  RemainingConcern,
+  ReportRecipient,
   Route,
+  SupervisionKind,
   Warning,
 } from './values.js';
 
-const At = t.strict({ at: Instant });
-const ev = <A extends t.Mixed>(data: A) => defineEvent(t.intersection([data, At]));
-const evx = <A extends t.Mixed, B extends t.Mixed>(data: A, extra: B) =>
-  defineEvent(t.intersection([data, At, extra]));
+/** Stored event data: `caseId`, `at`, the required fields, and the optional ones. */
+export type StoredData<R extends t.Props, O extends t.Props> = t.IntersectionC<
+  [t.ExactC<t.TypeC<{ caseId: typeof Id; at: typeof Instant } & R>>, t.ExactC<t.PartialC<O>>]
+>;
+const stored = <R extends t.Props, O extends t.Props = Record<never, never>>(
+  required: R,
+  optional: O = {} as O,
+): StoredData<R, O> =>
+  t.intersection([
+    t.strict({ caseId: Id, at: Instant, ...required }),
+    t.exact(t.partial(optional)),
+  ]);
 
-const Warnings = t.strict({ warnings: t.array(Warning) });
+const Family = t.keyof({ 'young-person': null, 'parents-carers': null });
+const Verdict = t.keyof({ guilty: null, 'not-guilty': null });
+
+// ── start (HSB-1, HSB-4) ─────────────────────────────────────────────────────
+export const ConcernReported = stored(
+  {
+    disclosedAt: Instant,
+    /** The date of the behaviour (HSB-6: age at the time of the behaviour). */
+    behaviourDate: DateOnly,
+    child: Child,
+    notifications: Notifications,
+    summary: FreeText,
+  },
+  { victim: Child },
+);
+export const CaseLinked = stored({ linkedCaseId: Id, relationship: CaseRelationship });
+
+// ── strategy (HSB-2 … HSB-7, NAT-1) ──────────────────────────────────────────
+export const StrategyDiscussionHeld = stored({
+  discussionId: Id,
+  forChild: DiscussionFor,
+  participants: t.array(Participant),
+  warnings: t.array(Warning),
+});
+export const RouteDecided = stored(
+  { route: Route, temporaryRiskStrategy: FreeText },
+  { outOfCourtDisposal: t.boolean, noInterventionReason: NoInterventionReason },
+);
+export const Section47Decided = stored(
+  { section47: t.boolean, assessmentCommissioned: t.boolean },
+  /** NAT-1: the enquiry finds the child who harmed is also a victim: a conference is called. */
+  { conferenceCalled: t.boolean },
+);
+export const ConferenceHeld = stored({
+  conferenceId: Id,
+  kind: t.keyof({ initial: null, review: null }),
+});
+export const ChildAndFamilyAssessmentCompleted = stored({}, { lateReason: FreeText });
+
+// ── assessment (HSB-8 … HSB-20, HSB-23, HSB-24) ──────────────────────────────
+export const AssessorsAllocated = stored({
+  model: AssessmentModel,
+  assessors: t.array(Assessor),
+  leadAgency: LeadAgency,
+  leadAgencyReason: NonEmptyString,
+});
+export const HomeVisitCompleted = stored({ setting: NonEmptyString });
+export const HomeSafetyPlanAgreed = stored({
+  setting: NonEmptyString,
+  plan: HomeSafetyPlan,
+  typed: t.boolean,
+  signedBy: t.array(Id),
+  agreedByManagers: t.array(Manager),
+});
+export const SupervisionHeld = stored(
+  { kind: SupervisionKind, attendees: t.array(Id), overseeingManager: Manager },
+  { rolesAgreed: FreeText, scores: AssessmentOutcome },
+);
+export const InitialAimMeetingBooked = stored({ meetingId: Id, start: Instant });
+export const ReportSubmitted = stored(
+  { recipient: ReportRecipient },
+  { disposalRecommendation: FreeText },
+);
+export const AssessmentSharedWithFamily = stored({
+  sharedWith: t.array(Family),
+  disagreements: t.array(FreeText),
+  copyRetained: t.boolean,
+  childFriendlyVersion: t.boolean,
+});
+export const ConsentRefused = stored({ refusedBy: Family, concernRemains: t.boolean });
+export const EmergingRiskRaised = stored({ riskId: Id, description: FreeText });
+export const RiskManagementMeetingHeld = stored({ riskId: Id, writtenPlan: FreeText });
+
+// ── initial AIM meeting (HSB-21, HSB-22) ─────────────────────────────────────
+export const InitialAimMeetingHeld = stored({
+  meetingId: Id,
+  parentsCarers: Invitation,
+  youngPerson: Invitation,
+  iroPresent: t.boolean,
+  scores: AssessmentOutcome,
+  plan: InterventionPlan,
+  intensive: t.boolean,
+});
+
+// ── intervention (HSB-25, HSB-26) ────────────────────────────────────────────
+export const ContactRecorded = stored({ contactId: Id, practitionerId: Id });
+export const PractitionerSupervised = stored({ practitionerIds: t.array(Id), managerId: Id });
+export const IntensityChanged = stored({ intensive: t.boolean });
+export const ReviewHeld = stored({
+  meetingId: Id,
+  rescored: AssessmentOutcome,
+  workDone: FreeText,
+  remainingConcerns: t.array(FreeText),
+  nextPlan: FreeText,
+  signedOffBy: t.array(Manager),
+  interventionEnds: t.boolean,
+});
+
+// ── exit and closure (HSB-27) ────────────────────────────────────────────────
+export const ExitPlanAgreed = stored({
+  remainingConcerns: t.array(RemainingConcern),
+  signposting: t.array(Agency),
+});
+export const CaseClosed = stored({ reason: NonEmptyString });
+export const CaseReopened = stored({ reason: FreeText });
+
+// ── criminal justice (HSB-28 … HSB-30) ───────────────────────────────────────
+export const BailKind = t.keyof({ bail: null, 'released-under-investigation': null });
+export const AdmissionRecorded = stored({});
+/** `until`: the bail date, given or derived by the decider. */
+export const BailRecorded = stored({ kind: BailKind, until: DateOnly });
+export const AssessmentTriggeredByPolice = stored({ officerId: Id });
+export const PoliceDecisionRecorded = stored({ decision: PoliceDecision });
+export const Charged = stored({ offence: FreeText });
+export const PleaEntered = stored({ plea: Verdict });
+export const FindingRecorded = stored({ finding: Verdict });
+export const CourtTimeRequested = stored({ untilDate: DateOnly });
+export const ReferredBackToChildProtection = stored({ reason: FreeText });
+/** HSB-30: the prosecution is withdrawn (discontinued): the criminal proceedings end. */
+export const ProceedingsWithdrawn = stored({ reason: FreeText });
 
 /** How criminal proceedings ended (HSB-30): no further action, not guilty, or withdrawn. */
 export const ProceedingsEnding = t.keyof({
@@ -36,61 +184,69 @@ export const ProceedingsEnding = t.keyof({
  * when and why. Emitted with `ReferredBackToChildProtection` once criminal proceedings ended;
  * carries the lead agency from then on (HSB-9), derived, never typed in.
  */
-export const RouteChangedData = t.strict({
-  caseId: Id,
+export const RouteChanged = stored({
   from: Route,
   to: Route,
   reason: FreeText,
   proceedingsEnded: t.strict({ ending: ProceedingsEnding, at: Instant }),
   leadAgency: LeadAgency,
   leadAgencyReason: NonEmptyString,
-  at: Instant,
+});
+export const CustodyStarted = stored({ kind: t.keyof({ remand: null, sentence: null }) });
+export const ReleasedFromCustody = stored({
+  inPreReleasePlan: t.boolean,
+  inLicenceConditions: t.boolean,
 });
 
+// ── escalation (HSB-31) ──────────────────────────────────────────────────────
+export const DisagreementEscalated = stored({
+  disagreementId: Id,
+  stage: t.keyof({ 'line-managers': null, 'professional-differences': null }),
+  subject: FreeText,
+});
+export const DisagreementResolved = stored({ disagreementId: Id, resolution: FreeText });
+
 export const hsbEventDefinitions = {
-  ConcernReported: ev(C.ReportConcern),
-  CaseLinked: ev(C.LinkCase),
-  StrategyDiscussionHeld: evx(C.HoldStrategyDiscussion, Warnings),
-  RouteDecided: ev(C.DecideRoute),
-  Section47Decided: ev(C.DecideSection47),
-  ConferenceHeld: ev(C.RecordConference),
-  ChildAndFamilyAssessmentCompleted: ev(C.RecordChildAndFamilyAssessment),
-  AssessorsAllocated: evx(
-    C.AllocateAssessors,
-    t.strict({ leadAgency: LeadAgency, leadAgencyReason: NonEmptyString }),
-  ),
-  HomeVisitCompleted: ev(C.RecordHomeVisit),
-  HomeSafetyPlanAgreed: ev(C.AgreeHomeSafetyPlan),
-  SupervisionHeld: ev(C.HoldSupervision),
-  InitialAimMeetingBooked: ev(C.BookInitialAimMeeting),
-  ReportSubmitted: ev(C.SubmitReport),
-  AssessmentSharedWithFamily: ev(C.ShareAssessmentWithFamily),
-  ConsentRefused: ev(C.RecordConsentRefused),
-  EmergingRiskRaised: ev(C.RaiseEmergingRisk),
-  RiskManagementMeetingHeld: ev(C.HoldRiskManagementMeeting),
-  InitialAimMeetingHeld: ev(C.HoldInitialAimMeeting),
-  ContactRecorded: ev(C.RecordContact),
-  PractitionerSupervised: ev(C.RecordPractitionerSupervision),
-  IntensityChanged: ev(C.ChangeIntensity),
-  ReviewHeld: ev(C.HoldReview),
-  ExitPlanAgreed: ev(C.AgreeExitPlan),
-  CaseClosed: ev(C.CloseCase),
-  CaseReopened: ev(C.ReopenCase),
-  AdmissionRecorded: ev(C.RecordAdmission),
-  BailRecorded: evx(C.RecordBail, t.strict({ until: DateOnly })),
-  AssessmentTriggeredByPolice: ev(C.PoliceTriggerAssessment),
-  PoliceDecisionRecorded: ev(C.RecordPoliceDecision),
-  Charged: ev(C.RecordCharge),
-  PleaEntered: ev(C.EnterPlea),
-  FindingRecorded: ev(C.RecordFinding),
-  CourtTimeRequested: ev(C.RequestCourtTime),
-  ReferredBackToChildProtection: ev(C.ReferBackToChildProtection),
-  ProceedingsWithdrawn: ev(C.RecordWithdrawal),
-  RouteChanged: defineEvent(RouteChangedData),
-  CustodyStarted: ev(C.StartCustody),
-  ReleasedFromCustody: ev(C.RecordRelease),
-  DisagreementEscalated: ev(C.EscalateDisagreement),
-  DisagreementResolved: ev(C.ResolveDisagreement),
+  ConcernReported: defineEvent(ConcernReported),
+  CaseLinked: defineEvent(CaseLinked),
+  StrategyDiscussionHeld: defineEvent(StrategyDiscussionHeld),
+  RouteDecided: defineEvent(RouteDecided),
+  Section47Decided: defineEvent(Section47Decided),
+  ConferenceHeld: defineEvent(ConferenceHeld),
+  ChildAndFamilyAssessmentCompleted: defineEvent(ChildAndFamilyAssessmentCompleted),
+  AssessorsAllocated: defineEvent(AssessorsAllocated),
+  HomeVisitCompleted: defineEvent(HomeVisitCompleted),
+  HomeSafetyPlanAgreed: defineEvent(HomeSafetyPlanAgreed),
+  SupervisionHeld: defineEvent(SupervisionHeld),
+  InitialAimMeetingBooked: defineEvent(InitialAimMeetingBooked),
+  ReportSubmitted: defineEvent(ReportSubmitted),
+  AssessmentSharedWithFamily: defineEvent(AssessmentSharedWithFamily),
+  ConsentRefused: defineEvent(ConsentRefused),
+  EmergingRiskRaised: defineEvent(EmergingRiskRaised),
+  RiskManagementMeetingHeld: defineEvent(RiskManagementMeetingHeld),
+  InitialAimMeetingHeld: defineEvent(InitialAimMeetingHeld),
+  ContactRecorded: defineEvent(ContactRecorded),
+  PractitionerSupervised: defineEvent(PractitionerSupervised),
+  IntensityChanged: defineEvent(IntensityChanged),
+  ReviewHeld: defineEvent(ReviewHeld),
+  ExitPlanAgreed: defineEvent(ExitPlanAgreed),
+  CaseClosed: defineEvent(CaseClosed),
+  CaseReopened: defineEvent(CaseReopened),
+  AdmissionRecorded: defineEvent(AdmissionRecorded),
+  BailRecorded: defineEvent(BailRecorded),
+  AssessmentTriggeredByPolice: defineEvent(AssessmentTriggeredByPolice),
+  PoliceDecisionRecorded: defineEvent(PoliceDecisionRecorded),
+  Charged: defineEvent(Charged),
+  PleaEntered: defineEvent(PleaEntered),
+  FindingRecorded: defineEvent(FindingRecorded),
+  CourtTimeRequested: defineEvent(CourtTimeRequested),
+  ReferredBackToChildProtection: defineEvent(ReferredBackToChildProtection),
+  ProceedingsWithdrawn: defineEvent(ProceedingsWithdrawn),
+  RouteChanged: defineEvent(RouteChanged),
+  CustodyStarted: defineEvent(CustodyStarted),
+  ReleasedFromCustody: defineEvent(ReleasedFromCustody),
+  DisagreementEscalated: defineEvent(DisagreementEscalated),
+  DisagreementResolved: defineEvent(DisagreementResolved),
 } as const;
 
 /** The event union, derived from the definitions. */

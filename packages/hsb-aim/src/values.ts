@@ -120,3 +120,85 @@ export type Warning = t.TypeOf<typeof Warning>;
 /** A manager who signs something off. */
 export const Manager = t.strict({ id: Id, agency: Agency });
 export type Manager = t.TypeOf<typeof Manager>;
+
+// ── Records that commands and stored events carry ────────────────────────────
+
+/** When the concern was passed on to children's social care and the police (HSB-1). */
+export const Notifications = t.exact(t.partial({ childrensSocialCare: Instant, police: Instant }));
+
+export const CaseRelationship = t.keyof({
+  'victim-case': null,
+  'alleged-child-case': null,
+  'sibling-case': null,
+  'related-case': null,
+});
+
+export const HomeSafetyPlan = t.exact(
+  t.partial({
+    supervisionLevel: FreeText,
+    livingEnvironment: FreeText,
+    sleepingArrangements: FreeText,
+    privacyRules: FreeText,
+    stateOfDress: FreeText,
+    playFighting: FreeText,
+  }),
+);
+
+export const SupervisionKind = t.keyof({ initial: null, second: null, final: null });
+
+export const ReportRecipient = t.keyof({
+  manager: null,
+  iro: null,
+  chair: null,
+  'investigating-officer': null,
+});
+
+export const Invitation = t.intersection([
+  t.strict({ invited: t.boolean }),
+  t.exact(t.partial({ exclusionReason: FreeText })),
+]);
+
+export const PlanHeading = t.union([
+  t.strict({ status: t.literal('addressed'), text: FreeText }),
+  t.strict({ status: t.literal('not-applicable'), reason: FreeText }),
+]);
+
+export const planHeadings = [
+  'childProtectionConcerns',
+  'safetyOfPotentialVictims',
+  'riskManagement',
+  'livingArrangements',
+  'education',
+  'health',
+  'support',
+  'needs',
+  'victimIssues',
+  'intervention',
+  'rolesAndTasks',
+  'furtherAssessment',
+  'barredListConsideration',
+  'reviewTiming',
+] as const;
+
+export type PlanHeadingName = (typeof planHeadings)[number];
+
+export const InterventionPlan = t.exact(
+  t.partial(
+    Object.fromEntries(planHeadings.map((h) => [h, PlanHeading])) as Record<
+      PlanHeadingName,
+      typeof PlanHeading
+    >,
+  ),
+);
+
+export const RemainingConcern = t.intersection([
+  t.strict({ concern: FreeText }),
+  t.exact(t.partial({ howAddressed: FreeText })),
+]);
+
+export const PoliceDecision = t.keyof({
+  charge: null,
+  'out-of-court-disposal': null,
+  caution: null,
+  'no-further-action': null,
+});

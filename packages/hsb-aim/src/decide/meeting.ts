@@ -1,7 +1,7 @@
 /** The initial AIM meeting: family and IRO (HSB-21), scores and the intervention plan (HSB-22). */
 import { accept, refuse, check, firstFailure } from '@aimline/kernel';
 import type { Handler } from './handler.js';
-import { planHeadings } from '../commands.js';
+import { planHeadings } from '../values.js';
 import { needsAllocation } from './assessment.js';
 import { outcomeFitsModel } from './supervision.js';
 
