@@ -42,6 +42,8 @@ export const RecordChildAndFamilyAssessment = from(Ev.ChildAndFamilyAssessmentCo
 
 // ── assessment (HSB-8 … HSB-20, HSB-23, HSB-24) ──────────────────────────────
 export const AllocateAssessors = from(Ev.AssessorsAllocated, ['leadAgency', 'leadAgencyReason']);
+export const RecordSetting = from(Ev.SettingRecorded);
+export const EndSetting = from(Ev.SettingEnded);
 export const RecordHomeVisit = from(Ev.HomeVisitCompleted);
 export const AgreeHomeSafetyPlan = from(Ev.HomeSafetyPlanAgreed);
 export const HoldSupervision = from(Ev.SupervisionHeld);
@@ -98,6 +100,8 @@ export const hsbCommandDefinitions = {
   RecordConference,
   RecordChildAndFamilyAssessment,
   AllocateAssessors,
+  RecordSetting,
+  EndSetting,
   RecordHomeVisit,
   AgreeHomeSafetyPlan,
   HoldSupervision,

@@ -20,7 +20,10 @@ import {
 import { defaultHsbPolicy, type HsbPolicy } from './policy.js';
 import { isCase, type HsbState, type OpenCase } from './state.js';
 
-type Spec = Omit<DeadlineInput, 'calendar'> & { readonly metAt?: string | undefined };
+type Spec = Omit<DeadlineInput, 'calendar'> & {
+  readonly metAt?: string | undefined;
+  readonly waived?: { readonly reason: string; readonly at: string };
+};
 
 const later = (a: string | undefined, b: string | undefined): string | undefined =>
   a === undefined || b === undefined ? undefined : compareInstants(a, b) >= 0 ? a : b;
@@ -35,6 +38,53 @@ const rolling = (
   ) => Omit<Spec, 'trigger' | 'metAt'>,
 ): Spec[] =>
   points.map((p, i) => ({ ...make(p, i), trigger: { event: p.event, at: p.at }, metAt: next[i] }));
+
+/**
+ * HSB-12, source 000: "Home visit to be undertaken with family and safety plans to be put in place
+ * within 5 days of allocation"; source 001: the plan "should also be completed in any other
+ * setting where a young person is placed". One obligation per stay in a setting, from allocation
+ * or from the child's arrival there if later; a stay that ends before its visit and plan is
+ * waived ("the child left the setting"). A case that recorded no setting by allocation keeps one
+ * obligation for the home, met by the first visit and plan whatever their setting.
+ */
+const homeSafetyDeadlines = (s: OpenCase, allocatedAt: string, policy: HsbPolicy): Spec[] => {
+  const a = s.assessment;
+  const base = {
+    ruleId: 'HSB-12',
+    unit: policy.homeSafetyPlanUnit,
+    amount: policy.homeSafetyPlanDays,
+  } as const;
+  const allocation = { event: 'AssessorsAllocated', at: allocatedAt };
+  const knownAtAllocation = s.settings.some((x) => compareInstants(x.from, allocatedAt) <= 0);
+  const home: Spec[] = knownAtAllocation
+    ? []
+    : [
+        {
+          ...base,
+          label: 'Home visit and home safety plan',
+          trigger: allocation,
+          startDescription: 'allocation',
+          metAt: later(a.homeVisitAt, a.safetyPlanAt),
+        },
+      ];
+  const stays = s.settings
+    .filter((x) => x.endedAt === undefined || compareInstants(x.endedAt, allocatedAt) > 0)
+    .map((x): Spec => {
+      const arrivedLater = compareInstants(x.from, allocatedAt) > 0;
+      const metAt = later(x.visitAt, x.planAt);
+      return {
+        ...base,
+        label: `Home visit and home safety plan (${x.setting})`,
+        trigger: arrivedLater ? { event: 'SettingRecorded', at: x.from } : allocation,
+        startDescription: arrivedLater ? `the move to ${x.setting}` : 'allocation',
+        metAt,
+        ...(metAt === undefined && x.endedAt !== undefined
+          ? { waived: { reason: 'the child left the setting', at: x.endedAt } }
+          : {}),
+      };
+    });
+  return [...home, ...stays];
+};
 
 const strategyDeadlines = (s: OpenCase, policy: HsbPolicy): Spec[] => {
   const own = s.strategy.find((x) => x.forChild !== 'victim-child');
@@ -108,17 +158,10 @@ const assessmentDeadlines = (s: OpenCase, policy: HsbPolicy): Spec[] => {
   const a = s.assessment;
   const out: Spec[] = [];
   if (a.allocatedAt !== undefined) {
+    out.push(...homeSafetyDeadlines(s, a.allocatedAt, policy));
     const trigger = { event: 'AssessorsAllocated', at: a.allocatedAt };
     const fromAllocation = { trigger, startDescription: 'allocation' };
     out.push(
-      {
-        ...fromAllocation,
-        ruleId: 'HSB-12',
-        label: 'Home visit and home safety plan',
-        unit: policy.homeSafetyPlanUnit,
-        amount: policy.homeSafetyPlanDays,
-        metAt: later(a.homeVisitAt, a.safetyPlanAt),
-      },
       {
         ...fromAllocation,
         ruleId: 'HSB-14',
@@ -282,9 +325,13 @@ const criminalDeadlines = (s: OpenCase): Spec[] => {
 };
 
 const build = (spec: Spec, calendar: Calendar): Deadline => {
-  const { metAt, ...input } = spec;
+  const { metAt, waived, ...input } = spec;
   const d = deadline({ ...input, calendar });
-  return metAt === undefined ? d : meet(d, metAt);
+  if (metAt !== undefined) return meet(d, metAt);
+  // A waiver after the due instant would hide a breach: the obligation stays open (breached).
+  return waived === undefined || compareInstants(waived.at, d.due) > 0
+    ? d
+    : waive(d, waived.reason, waived.at);
 };
 
 export const deadlines = (

@@ -97,6 +97,22 @@ export const AssessorsAllocated = stored({
   leadAgency: LeadAgency,
   leadAgencyReason: NonEmptyString,
 });
+/**
+ * HSB-12 / HSB-13 (added with issue 14): where the child lives or is placed. Source 001: the
+ * home safety plan "should also be completed in any other setting where a young person is
+ * placed – whether that is in a residential setting or a foster placement or with other family
+ * members". `setting` is a label (e.g. "family home", "foster placement 2"), never an address.
+ */
+export const SettingKind = t.keyof({
+  'family-home': null,
+  'foster-placement': null,
+  residential: null,
+  'family-member': null,
+  other: null,
+});
+export const SettingRecorded = stored({ setting: NonEmptyString, kind: SettingKind });
+/** The child no longer lives in the setting (a move: end the old one, record the new one). */
+export const SettingEnded = stored({ setting: NonEmptyString, reason: FreeText });
 export const HomeVisitCompleted = stored({ setting: NonEmptyString });
 export const HomeSafetyPlanAgreed = stored({
   setting: NonEmptyString,
@@ -215,6 +231,8 @@ export const hsbEventDefinitions = {
   ConferenceHeld: defineEvent(ConferenceHeld),
   ChildAndFamilyAssessmentCompleted: defineEvent(ChildAndFamilyAssessmentCompleted),
   AssessorsAllocated: defineEvent(AssessorsAllocated),
+  SettingRecorded: defineEvent(SettingRecorded),
+  SettingEnded: defineEvent(SettingEnded),
   HomeVisitCompleted: defineEvent(HomeVisitCompleted),
   HomeSafetyPlanAgreed: defineEvent(HomeSafetyPlanAgreed),
   SupervisionHeld: defineEvent(SupervisionHeld),

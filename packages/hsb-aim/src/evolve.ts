@@ -6,13 +6,27 @@
 import type { Child } from './values.js';
 import type { HsbEvent } from './events.js';
 import {
+  currentStay,
   emptyAssessment,
   emptyIntervention,
   isCase,
   type ChildFacts,
   type HsbState,
   type OpenCase,
+  type SettingStay,
 } from './state.js';
+
+/** Applies `change` to the running stay in `setting`, if there is one. */
+const onStay = (
+  s: OpenCase,
+  setting: string,
+  change: (x: SettingStay) => SettingStay,
+): OpenCase => {
+  const stay = currentStay(s.settings, setting);
+  return stay === undefined
+    ? s
+    : { ...s, settings: s.settings.map((x) => (x === stay ? change(x) : x)) };
+};
 
 const facts = (c: Child): ChildFacts => ({
   childId: c.childId,
@@ -46,6 +60,7 @@ export const evolve = (state: HsbState, event: HsbEvent): HsbState => {
       child: facts(d.child),
       ...(d.victim === undefined ? {} : { victim: facts(d.victim) }),
       links: [],
+      settings: [],
       strategy: [],
       routeChanges: [],
       conferences: { reviews: [] },
@@ -121,10 +136,24 @@ export const evolve = (state: HsbState, event: HsbEvent): HsbState => {
         },
       };
     }
+    case 'SettingRecorded': {
+      const d = event.data;
+      return { ...s, settings: [...s.settings, { setting: d.setting, kind: d.kind, from: d.at }] };
+    }
+    case 'SettingEnded':
+      return onStay(s, event.data.setting, (x) => ({ ...x, endedAt: event.data.at }));
     case 'HomeVisitCompleted':
-      return { ...s, assessment: { ...a, homeVisitAt: a.homeVisitAt ?? event.data.at } };
+      return onStay(
+        { ...s, assessment: { ...a, homeVisitAt: a.homeVisitAt ?? event.data.at } },
+        event.data.setting,
+        (x) => ({ ...x, visitAt: x.visitAt ?? event.data.at }),
+      );
     case 'HomeSafetyPlanAgreed':
-      return { ...s, assessment: { ...a, safetyPlanAt: a.safetyPlanAt ?? event.data.at } };
+      return onStay(
+        { ...s, assessment: { ...a, safetyPlanAt: a.safetyPlanAt ?? event.data.at } },
+        event.data.setting,
+        (x) => ({ ...x, planAt: x.planAt ?? event.data.at }),
+      );
     case 'SupervisionHeld': {
       const d = event.data;
       const withSupervision: OpenCase = {

@@ -48,6 +48,29 @@ export interface Disagreement {
   readonly resolvedAt?: string;
 }
 
+/**
+ * HSB-12: one stay of the child in a setting, from its recording to its end, with the first home
+ * visit and safety plan for that setting during the stay.
+ */
+export interface SettingStay {
+  readonly setting: string;
+  readonly kind: string;
+  readonly from: string;
+  readonly endedAt?: string;
+  readonly visitAt?: string;
+  readonly planAt?: string;
+}
+
+/** Settings are matched by label, ignoring case and surrounding spaces. */
+export const settingKey = (setting: string): string => setting.trim().toLowerCase();
+
+/** The stay in this setting that is still running, if any. */
+export const currentStay = (
+  stays: ReadonlyArray<SettingStay>,
+  setting: string,
+): SettingStay | undefined =>
+  stays.find((x) => x.endedAt === undefined && settingKey(x.setting) === settingKey(setting));
+
 export type CommissionedBy = 'section-47' | 'police' | 'court' | 'referral-back';
 
 export interface AssessmentState {
@@ -136,6 +159,8 @@ export interface OpenCase {
   readonly child: ChildFacts;
   readonly victim?: ChildFacts;
   readonly links: ReadonlyArray<{ readonly linkedCaseId: string; readonly relationship: string }>;
+  /** HSB-12: where the child lives or is placed, each stay in order. */
+  readonly settings: ReadonlyArray<SettingStay>;
   readonly strategy: ReadonlyArray<StrategyDiscussion>;
   readonly route?: { readonly route: Route; readonly at: string };
   /** HSB-30: every change of route after the first decision, in order. */

@@ -13,6 +13,8 @@ export const hsbTimeline: TimelinePhases<HsbEvent> = timelinePhases(
     ConferenceHeld: 'strategy',
     ChildAndFamilyAssessmentCompleted: 'assessment',
     AssessorsAllocated: 'assessment',
+    SettingRecorded: 'assessment',
+    SettingEnded: 'assessment',
     HomeVisitCompleted: 'assessment',
     HomeSafetyPlanAgreed: 'assessment',
     SupervisionHeld: 'assessment',

@@ -76,6 +76,11 @@ export const assessment = (f: CaseFacts, o: AssessmentOptions): AssessmentResult
   const allocator = o.criminal ? f.yosManager : f.cscManager;
   const allocDay = o.allocationDay;
   const allocMin = tod(clock.rng, H(9, 30), H(11));
+  // HSB-12: where the child lives, recorded before allocation (one visit and plan per setting).
+  w.emit('RecordSetting', instant(allocDay, allocMin - 30), allocator.actor, {
+    setting: o.homeSetting,
+    kind: 'family-home',
+  });
   if (plan.showRejections.has('HSB-8') && !policy.modelsInUse.includes('AIM3'))
     // On purpose: an AIM3 allocation where the council has not adopted AIM3 (002).
     w.emit(

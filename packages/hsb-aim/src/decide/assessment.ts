@@ -11,6 +11,7 @@ import {
 } from '@aimline/kernel';
 import { criminalRoute } from './criminal.js';
 import type { Handler } from './handler.js';
+import { knownSetting } from './settings.js';
 import { deriveLeadAgency } from '../lead-agency.js';
 import type { HsbPolicy } from '../policy.js';
 import type { OpenCase } from '../state.js';
@@ -130,7 +131,10 @@ export const needsAllocation = (s: OpenCase): Rejection | undefined =>
 
 /** HSB-12: the home visit with the family. */
 export const recordHomeVisit: Handler<'RecordHomeVisit'> = (command, s) => {
-  const failure = needsAllocation(s);
+  const failure = firstFailure(
+    () => needsAllocation(s),
+    () => knownSetting(s, command.data.setting),
+  );
   return failure
     ? refuse(failure)
     : accept({ type: 'HomeVisitCompleted', data: { ...command.data, at: command.at } });
@@ -151,6 +155,7 @@ export const agreeHomeSafetyPlan: Handler<'AgreeHomeSafetyPlan'> = (command, s) 
   const missing = safetyPlanHeadings.find((h) => d.plan[h] === undefined);
   const failure = firstFailure(
     () => needsAllocation(s),
+    () => knownSetting(s, d.setting),
     () =>
       check(
         missing !== undefined,

@@ -22,6 +22,7 @@ import {
   shareAssessmentWithFamily,
   submitReport,
 } from './reports.js';
+import { endSetting, recordSetting } from './settings.js';
 import { linkCase, reportConcern } from './start.js';
 import {
   decideRoute,
@@ -41,6 +42,8 @@ const onOpenCase = dispatch<CaseCommand, OpenCase, Context, HsbEvent>({
   RecordConference: recordConference,
   RecordChildAndFamilyAssessment: recordChildAndFamilyAssessment,
   AllocateAssessors: allocateAssessors,
+  RecordSetting: recordSetting,
+  EndSetting: endSetting,
   RecordHomeVisit: recordHomeVisit,
   AgreeHomeSafetyPlan: agreeHomeSafetyPlan,
   HoldSupervision: holdSupervision,
