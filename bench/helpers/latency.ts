@@ -103,6 +103,7 @@ const timingStore = (inner: EventStore, onAppend: (ms: number) => void): EventSt
   readAll: (options) => inner.readAll(options),
   subscribe: (options) => inner.subscribe(options),
   checkpoints: inner.checkpoints,
+  identity: () => inner.identity(),
   dispose: () => inner.dispose(),
 });
 

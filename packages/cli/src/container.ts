@@ -11,18 +11,24 @@ import { loadCouncilPolicy, type CouncilPolicy } from './council-policy.js';
 import { CliError, ExitCode } from './exit-codes.js';
 import { consoleOutput, type Output } from './output.js';
 import { domainRegistry, type DomainRegistry } from './registry.js';
-import { openStore, parseStoreUrl } from './store-url.js';
+import { openStore, parseStoreUrl, type StoreAccess, type StoreLocation } from './store-url.js';
 import { UnreadableHistory } from './unreadable-history.js';
 
 export interface GlobalOptions {
   readonly store: string;
   readonly policy?: string;
   readonly json?: boolean;
+  /** Never write: refuse commands that write, read a SQLite file as a copy in memory. */
+  readonly readOnly?: boolean;
 }
 
 /** Everything a CLI command works with, built once by `buildRuntime`. */
 export interface Runtime {
   readonly store: EventStore;
+  /** The store URL as given (`--store`). */
+  readonly storeUrl: string;
+  /** Where the store lives, as parsed from its URL. */
+  readonly location: StoreLocation;
   readonly policy: CouncilPolicy;
   readonly clock: () => string;
   readonly output: Output;
@@ -44,18 +50,26 @@ const systemClock = (): string => new Date().toISOString();
  * `Runtime`. (No container: nothing resolves services by token in the CLI; see
  * docs/architecture.md, "Where the implementation departs from this sketch".)
  */
-export const buildRuntime = async (options: GlobalOptions): Promise<Runtime> => {
+export const buildRuntime = async (
+  options: GlobalOptions,
+  access: StoreAccess = 'create',
+): Promise<Runtime> => {
   const location = parseStoreUrl(options.store);
   if (E.isLeft(location)) throw new CliError(location.left.message, ExitCode.Usage);
+  if (options.readOnly === true && access !== 'read')
+    throw new CliError(
+      'this command writes to the store; it cannot run with --read-only',
+      ExitCode.Usage,
+    );
   const policy = loadCouncilPolicy(options.policy);
   if (E.isLeft(policy)) throw new CliError(policy.left, ExitCode.Usage);
   const registry = domainRegistry(policy.right);
   let store: EventStore;
   try {
-    store = await openStore(
-      location.right,
-      registry.modules.map((m) => m.streamPrefix),
-    );
+    store = await openStore(location.right, access, {
+      readOnlyMedia: options.readOnly === true,
+      streamPrefixes: registry.modules.map((m) => m.streamPrefix),
+    });
   } catch (e) {
     if (e instanceof StoreError) throw new CliError(errorWithCauses(e), ExitCode.Store);
     // Opening an EventStoreDB client does no I/O: what it throws is its connection-string parser.
@@ -68,6 +82,8 @@ export const buildRuntime = async (options: GlobalOptions): Promise<Runtime> => 
   }
   return {
     store,
+    storeUrl: options.store,
+    location: location.right,
     policy: policy.right,
     clock: systemClock,
     output: consoleOutput(options.json === true),

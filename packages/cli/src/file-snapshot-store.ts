@@ -1,15 +1,27 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { EventStore } from '@aimline/kernel';
 import type { ProjectionSnapshot, SnapshotStore } from '@aimline/projections';
 import { CliError, ExitCode } from './exit-codes.js';
 
+/** A snapshot as written: the position as text, and the identity of the store it was made from. */
+type SnapshotFile = Omit<ProjectionSnapshot, 'position'> & {
+  readonly position: string;
+  readonly store: string;
+};
+
 /**
- * Projection snapshots as JSON files in a folder (state and position in one file, replaced
- * atomically by rename, so a crash leaves the previous snapshot intact).
+ * Projection snapshots as JSON files in a folder (mode 0700; files 0600), tied to the store they
+ * were made from: each file names the store's identity, and a snapshot of another store is
+ * never used: the projection is rebuilt from zero instead (a mismatch forces a rebuild, never a
+ * wrong answer). Files are replaced atomically by rename, so a crash leaves the previous one.
  */
 export class FileSnapshotStore implements SnapshotStore {
-  constructor(private readonly dir: string) {
-    mkdirSync(dir, { recursive: true });
+  constructor(
+    private readonly dir: string,
+    private readonly store: EventStore,
+  ) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
   }
 
   private file(name: string): string {
@@ -23,21 +35,31 @@ export class FileSnapshotStore implements SnapshotStore {
     } catch {
       return undefined;
     }
+    let saved: SnapshotFile;
+    let position: bigint;
     try {
-      const parsed = JSON.parse(text) as ProjectionSnapshot & { position: string };
-      return { ...parsed, position: BigInt(parsed.position) };
+      saved = JSON.parse(text) as SnapshotFile;
+      position = BigInt(saved.position);
     } catch (e) {
       throw new CliError(
         `snapshot ${this.file(name)} is unreadable (${e instanceof Error ? e.message : String(e)}); rebuild with --rebuild`,
         ExitCode.CorruptHistory,
       );
     }
+    if (saved.store !== (await this.store.identity())) return undefined;
+    const { store: _store, ...snapshot } = saved;
+    return { ...snapshot, position };
   }
 
   async save(name: string, snapshot: ProjectionSnapshot): Promise<void> {
     const target = this.file(name);
     const tmp = `${target}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ ...snapshot, position: snapshot.position.toString() }));
+    const file: SnapshotFile = {
+      ...snapshot,
+      position: snapshot.position.toString(),
+      store: await this.store.identity(),
+    };
+    writeFileSync(tmp, JSON.stringify(file), { mode: 0o600 });
     renameSync(tmp, target);
   }
 

@@ -5,6 +5,8 @@ import { CliError, ExitCode } from './exit-codes.js';
 import { instantFlag, positiveIntFlag } from './flags.js';
 import { DEFAULT_STORE_URL } from './store-url.js';
 import { escapeControl } from './output.js';
+import { type StoreAccess } from './store-url.js';
+import { init } from './commands/init.js';
 import { audit } from './commands/audit.js';
 import { deadlines } from './commands/deadlines.js';
 import { demo } from './commands/demo.js';
@@ -37,6 +39,10 @@ export const buildProgram = (exit: (code: number) => void): Command => {
     )
     .option('--json', 'print machine-readable JSON on stdout')
     .option('--debug', 'print the stack trace of an unexpected error')
+    .option(
+      '--read-only',
+      'never write: refuse commands that write, and read a SQLite store as a copy in memory, touching nothing beside it (read-only media, evidence copies)',
+    )
     .showHelpAfterError()
     .configureOutput({
       writeOut: (s) => process.stdout.write(escapeControl(s)),
@@ -44,10 +50,14 @@ export const buildProgram = (exit: (code: number) => void): Command => {
     })
     .exitOverride();
 
+  /** Opens the runtime (the store as `access` allows), runs the action and always disposes. */
   const run =
-    <A extends unknown[]>(action: (rt: Runtime, ...args: A) => Promise<number>) =>
+    <A extends unknown[]>(
+      action: (rt: Runtime, ...args: A) => Promise<number>,
+      access: StoreAccess = 'read',
+    ) =>
     async (...args: A): Promise<void> => {
-      const rt = await buildRuntime(program.opts<GlobalOptions>());
+      const rt = await buildRuntime(program.opts<GlobalOptions>(), access);
       try {
         exit(rt.unreadable.finish(rt.output, await action(rt, ...args)));
       } finally {
@@ -75,7 +85,10 @@ export const buildProgram = (exit: (code: number) => void): Command => {
     )
     .option('--years <n>', 'years of calendar to spread the cases over', positiveIntFlag, 3)
     .action(
-      run((rt, o: { cases: number; seed: number; from: string; years: number }) => demo(rt, o)),
+      run(
+        (rt, o: { cases: number; seed: number; from: string; years: number }) => demo(rt, o),
+        'create',
+      ),
     );
 
   program
@@ -101,10 +114,19 @@ export const buildProgram = (exit: (code: number) => void): Command => {
       'decode and run commands from another system; prints each result or typed rejection with its line number as it goes (--json: one JSON object per line, then a summary)',
     )
     .action(
-      run((rt, file: string, o: { maxLineBytes: number; maxDepth: number }) =>
-        execFile(rt, file, { maxLineBytes: o.maxLineBytes, maxDepth: o.maxDepth }),
+      run(
+        (rt, file: string, o: { maxLineBytes: number; maxDepth: number }) =>
+          execFile(rt, file, { maxLineBytes: o.maxLineBytes, maxDepth: o.maxDepth }),
+        'create',
       ),
     );
+
+  program
+    .command('init')
+    .description(
+      'create an empty store (its file and folder, readable by the owner only) and print its identity; an existing store is left as it is',
+    )
+    .action(run((rt) => init(rt), 'create'));
 
   program
     .command('timeline')
@@ -180,13 +202,12 @@ export const buildProgram = (exit: (code: number) => void): Command => {
     .option('--rebuild', 'rebuild every kept projection from zero instead of catching up')
     .option(
       '--snapshots <dir>',
-      'where projection snapshots (state + position) are kept',
-      './.aimline/projections',
+      'where projection snapshots (state + position, keyed by the store identity) are kept (default: beside a SQLite store, PATH.projections/)',
     )
     .description(
       'catch the kept projections (event counts, deadline tracker) up from their own checkpoints, or rebuild them',
     )
-    .action(run((rt, o: { rebuild?: boolean; snapshots: string }) => project(rt, o)));
+    .action(run((rt, o: { rebuild?: boolean; snapshots?: string }) => project(rt, o), 'write'));
 
   const report = program.command('report').description('self-contained HTML reports');
   report

@@ -42,7 +42,12 @@ export const parseStoreUrl = (url: string): E.Either<StoreUrlError, StoreLocatio
     });
   if (url === 'memory:' || url === 'memory://') return E.right({ kind: 'memory' });
   if (url.startsWith('sqlite:')) {
-    const path = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    const rest = url.slice('sqlite:'.length);
+    if (/^\/\/[^/]/.test(rest))
+      return fail(
+        'a SQLite store is a local file, not on a host ("sqlite://HOST/…"); write sqlite:/absolute/path, sqlite:///absolute/path or sqlite:relative/path',
+      );
+    const path = rest.replace(/^\/\/(?=\/)/, '');
     if (path.length === 0) return fail('no file path after "sqlite:"');
     return E.right({ kind: 'sqlite', path });
   }
@@ -52,26 +57,46 @@ export const parseStoreUrl = (url: string): E.Either<StoreUrlError, StoreLocatio
 };
 
 /**
- * Opens the store a location names, creating the SQLite file's folder when needed. An
- * EventStoreDB store reads and subscribes only to `streamPrefixes` (the domain modules'
- * streams: other applications may share the server) and is checked to answer before use:
- * an unreachable server is an `UnavailableError` naming the URL (password hidden) and the cause.
+ * What a command does with the store: `read` opens an existing store read-only (never creating
+ * a file or folder), `write` opens an existing store, `create` creates it (and its folder, mode
+ * 0700; the file and SQLite's -wal and -shm files mode 0600) when there is none.
+ */
+export type StoreAccess = 'read' | 'write' | 'create';
+
+export interface OpenStoreOptions {
+  /** Read a SQLite file as a copy in memory, touching nothing beside it (read-only media). */
+  readonly readOnlyMedia?: boolean;
+  /**
+   * An EventStoreDB store reads and subscribes only to these stream prefixes (the domain
+   * modules' streams: other applications may share the server).
+   */
+  readonly streamPrefixes?: ReadonlyArray<string>;
+}
+
+/**
+ * Opens the store a location names, as `access` allows (default `create`). An EventStoreDB
+ * store is checked to answer before use: an unreachable server is an `UnavailableError`
+ * naming the URL (password hidden) and the cause.
  */
 export const openStore = async (
   location: StoreLocation,
-  streamPrefixes?: ReadonlyArray<string>,
+  access: StoreAccess = 'create',
+  options: OpenStoreOptions = {},
 ): Promise<EventStore> => {
   switch (location.kind) {
     case 'memory':
       return new InMemoryEventStore();
     case 'sqlite': {
       const path = resolve(location.path);
-      mkdirSync(dirname(path), { recursive: true });
-      return openSqliteEventStore(path);
+      if (access === 'create') mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+      return openSqliteEventStore(path, {
+        mode: access === 'create' ? 'create' : access === 'write' ? 'open' : 'read-only',
+        ...(access === 'read' && options.readOnlyMedia === true ? { readOnlyImage: true } : {}),
+      });
     }
     case 'eventstoredb': {
       const store = openEventStoreDbStore(location.url, {
-        ...(streamPrefixes === undefined ? {} : { streamPrefixes }),
+        ...(options.streamPrefixes === undefined ? {} : { streamPrefixes: options.streamPrefixes }),
       });
       try {
         await store.verifyConnection();

@@ -37,8 +37,13 @@ export const isSystemEvent = (stream: string, type: string): boolean =>
   stream.startsWith('$') || type.startsWith('$');
 
 /** Whether a stream is one the adapter uses for its own bookkeeping. */
+/** The stream that holds the store's identity (see `store-identity.ts`). */
+export const IDENTITY_STREAM = 'aimline-store-identity';
+
 export const isBookkeepingStream = (stream: string): boolean =>
-  stream.startsWith(CHECKPOINT_STREAM_PREFIX) || stream.startsWith(COMMAND_STREAM_PREFIX);
+  stream.startsWith(CHECKPOINT_STREAM_PREFIX) ||
+  stream.startsWith(COMMAND_STREAM_PREFIX) ||
+  stream === IDENTITY_STREAM;
 
 /**
  * A resolved event read back from the server as the port's `RecordedEvent`. Fails with a

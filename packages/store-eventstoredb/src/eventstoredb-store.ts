@@ -26,6 +26,7 @@ import type { EventStoreDbClientLike } from './client-port.js';
 import { mapClientError } from './error-mapping.js';
 import { toEventData } from './event-codec.js';
 import { checkCommandClaims } from './command-claims.js';
+import { storeIdentity } from './store-identity.js';
 import { checkExpectedRevision, exactExpectedRevision } from './expected-revision.js';
 import { findEventsById, readRange, readStreamEvents, readTail } from './stream-reads.js';
 import { scopedFilter } from './stream-scope.js';
@@ -68,6 +69,17 @@ export class EventStoreDbStore implements EventStore {
     private readonly options: EventStoreDbStoreOptions = {},
   ) {
     this.checkpoints = eventStoreDbCheckpoints(client, () => this.ensureOpen());
+  }
+
+  private knownIdentity: Promise<string> | undefined;
+
+  identity(): Promise<string> {
+    this.ensureOpen();
+    this.knownIdentity ??= storeIdentity(this.client).catch((e: unknown) => {
+      this.knownIdentity = undefined;
+      throw e;
+    });
+    return this.knownIdentity;
   }
 
   async append(

@@ -4,3 +4,4 @@ export {
   type SqliteEventStoreOptions,
 } from './sqlite-event-store.js';
 export { AIMLINE_APPLICATION_ID, SCHEMA_VERSION } from './schema.js';
+export { type OpenMode } from './open-database.js';

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { CorruptStoreError, IncompatibleStoreError } from '@aimline/kernel';
 
@@ -53,12 +54,22 @@ const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
         GROUP BY json_extract(metadata, '$.commandId') COLLATE NOCASE;
     `);
   },
+  // 2 → 3: the store's identity, a UUID made when the store is created (or migrated to 3).
+  (db) => {
+    db.exec(`
+      CREATE TABLE store_info (
+        key   TEXT NOT NULL PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT, WITHOUT ROWID;
+    `);
+    db.prepare("INSERT INTO store_info (key, value) VALUES ('identity', ?)").run(randomUUID());
+  },
 ];
 
 /** The schema version this build writes and reads. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-const REQUIRED_TABLES = ['events', 'checkpoints', 'commands'] as const;
+const REQUIRED_TABLES = ['events', 'checkpoints', 'commands', 'store_info'] as const;
 
 interface Header {
   readonly applicationId: number;
@@ -104,6 +115,7 @@ const check = (header: Header, location: string): void => {
  * opening a new file at once create the schema once.
  */
 export const prepareSchema = (db: Database.Database, location: string): void => {
+  if (db.readonly) return checkReadOnly(db, location);
   check(readHeader(db), location);
   if (!db.memory) db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -125,4 +137,21 @@ export const prepareSchema = (db: Database.Database, location: string): void => 
         location,
         `the table "${t}" of schema version ${SCHEMA_VERSION} is missing`,
       );
+};
+
+/**
+ * A store opened read-only is read as it is: never migrated. It must be an Aimline store (an
+ * empty file is not one) of this schema version; an older one is refused until it has been
+ * opened for writing once, which migrates it.
+ */
+const checkReadOnly = (db: Database.Database, location: string): void => {
+  const header = readHeader(db);
+  if (header.applicationId === 0 && header.empty)
+    throw new IncompatibleStoreError(location, 'it is empty, not an Aimline event store');
+  check(header, location);
+  if (header.version < SCHEMA_VERSION)
+    throw new IncompatibleStoreError(
+      location,
+      `it has schema version ${header.version} and read-only opening never migrates it; open it once for writing (\`aimline init\` on a copy) to migrate it to ${SCHEMA_VERSION}`,
+    );
 };

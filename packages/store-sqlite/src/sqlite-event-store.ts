@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import {
   CorruptStoreError,
   pollingSubscription,
@@ -20,6 +20,7 @@ import {
 } from '@aimline/kernel';
 import { prefixRange } from './prefix-range.js';
 import { appendInTransaction } from './append-transaction.js';
+import { isReadOnlyMediumError, openDatabase, openImage, type OpenMode } from './open-database.js';
 import { PageIterator, type PageSource } from './page-iterator.js';
 import { EVENT_COLUMNS, type EventRow } from './rows.js';
 import { prepareStatements, type Statement, type Statements } from './statements.js';
@@ -36,6 +37,18 @@ export interface SqliteEventStoreOptions {
   readonly pageSize?: number;
   /** How long an append waits for another process's write lock, in milliseconds. Default 5000. */
   readonly busyTimeoutMs?: number;
+  /**
+   * `create` (the default) creates the file when there is none; `open` and `read-only` refuse
+   * a missing file with a `MissingStoreError` and never create anything. `read-only` never
+   * writes: appends fail with `AccessDeniedError`, and on read-only media the file is read as a
+   * copy in memory.
+   */
+  readonly mode?: OpenMode;
+  /**
+   * With `read-only`: read the whole file into memory at once and never touch its folder (for
+   * evidence copies; refuses a file beside a non-empty `-wal`).
+   */
+  readonly readOnlyImage?: boolean;
 }
 
 const MAX_CACHED_FILTERS = 64;
@@ -50,6 +63,8 @@ const MAX_CACHED_FILTERS = 64;
 export class SqliteEventStore implements EventStore {
   /** The file (or `:memory:`), as named in every error. */
   readonly location: string;
+  /** Whether the store was opened read-only. */
+  readonly readOnly: boolean;
   private readonly db: Database.Database;
   private readonly statements: Statements;
   private readonly filterStatements = new Map<string, Statement>();
@@ -72,24 +87,35 @@ export class SqliteEventStore implements EventStore {
     this.location = path;
     this.pollMs = positive(options.pollMs ?? 250, 'pollMs');
     this.pageSize = Math.floor(positive(options.pageSize ?? 1000, 'pageSize'));
+    const timeout = positive(options.busyTimeoutMs ?? 5000, 'busyTimeoutMs');
+    const mode = options.mode ?? 'create';
     let db: Database.Database;
+    let image = options.readOnlyImage === true;
     try {
-      db = new Database(path, {
-        timeout: positive(options.busyTimeoutMs ?? 5000, 'busyTimeoutMs'),
-      });
+      db = image ? openImage(path) : openDatabase(path, mode, timeout);
     } catch (e) {
       const mapped = mapSqliteError(e, path);
       throw mapped instanceof StoreError
         ? mapped
         : new UnavailableError(`cannot open ${path}: ${mapped.message}`, e);
     }
-    try {
-      prepareSchema(db, path);
-      this.statements = prepareStatements(db);
-    } catch (e) {
-      db.close();
-      throw mapSqliteError(e, path);
+    for (;;) {
+      try {
+        prepareSchema(db, path);
+        this.statements = prepareStatements(db);
+        break;
+      } catch (e) {
+        db.close();
+        // Read-only media: SQLite cannot make the -shm file a WAL store needs; read a copy.
+        if (mode === 'read-only' && !image && isReadOnlyMediumError(e)) {
+          image = true;
+          db = openImage(path);
+          continue;
+        }
+        throw mapSqliteError(e, path);
+      }
     }
+    this.readOnly = db.readonly;
     this.db = db;
     this.appendTransaction = db.transaction((stream, events, expected) =>
       appendInTransaction(this.statements, this.location, stream, events, expected),
@@ -112,6 +138,10 @@ export class SqliteEventStore implements EventStore {
         this.statements.saveCheckpoint.run(name, position);
       }),
   };
+
+  identity(): Promise<string> {
+    return this.run(() => this.statements.identity.get() as string);
+  }
 
   append(
     stream: string,
@@ -262,7 +292,10 @@ const positive = (n: number, name: string): number => {
   return n;
 };
 
-/** Opens (creating it if needed) the SQLite event store in `path`, or in memory for `':memory:'`. */
+/**
+ * Opens the SQLite event store in `path` (creating it unless `options.mode` says `open` or
+ * `read-only`), or in memory for `':memory:'`.
+ */
 export const openSqliteEventStore = (
   path: string,
   options?: SqliteEventStoreOptions,

@@ -18,6 +18,7 @@ export interface Statements {
   readonly insertCommand: Statement;
   /** Events between two positions (inclusive). */
   readonly range: Statement;
+  readonly identity: Statement;
 }
 
 export const prepareStatements = (db: Database.Database): Statements => ({
@@ -61,4 +62,5 @@ export const prepareStatements = (db: Database.Database): Statements => ({
   range: db
     .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position BETWEEN ? AND ? ORDER BY position`)
     .raw(true),
+  identity: db.prepare("SELECT value FROM store_info WHERE key = 'identity'").pluck(true),
 });

@@ -1,9 +1,12 @@
+import { resolve } from 'node:path';
 import {
+  InMemorySnapshotStore,
   ProjectionRunner,
   deadlineReport,
   deadlineTracker,
   locateUnreadable,
   type Projection,
+  type SnapshotStore,
 } from '@aimline/projections';
 import { ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../container.js';
@@ -11,6 +14,22 @@ import { FileSnapshotStore } from '../file-snapshot-store.js';
 import { table } from '../output.js';
 import { progress } from '../progress.js';
 import { eventCounts } from './event-counts.js';
+
+/**
+ * Where snapshots live by default: beside a SQLite store (`PATH.projections/`); for EventStoreDB
+ * under ./.aimline/projections (each file names the store's identity, so another store's
+ * snapshot is never used); in memory for a `memory:` store.
+ */
+const snapshotsBeside = (rt: Runtime): string | undefined => {
+  switch (rt.location.kind) {
+    case 'sqlite':
+      return `${resolve(rt.location.path)}.projections`;
+    case 'eventstoredb':
+      return resolve('.aimline', 'projections');
+    case 'memory':
+      return undefined;
+  }
+};
 
 /** The projections kept current by `aimline project`, each with its own snapshot and checkpoint. */
 const kept = (rt: Runtime): ReadonlyArray<Projection<unknown>> => [
@@ -24,9 +43,11 @@ const kept = (rt: Runtime): ReadonlyArray<Projection<unknown>> => [
  */
 export const project = async (
   rt: Runtime,
-  o: { rebuild?: boolean; snapshots: string },
+  o: { rebuild?: boolean; snapshots?: string },
 ): Promise<number> => {
-  const snapshots = new FileSnapshotStore(o.snapshots);
+  const dir = o.snapshots ?? snapshotsBeside(rt);
+  const snapshots: SnapshotStore =
+    dir === undefined ? new InMemorySnapshotStore() : new FileSnapshotStore(dir, rt.store);
   const rows: Array<{ projection: string; applied: number; position: string | null }> = [];
   let deadlines: ReturnType<typeof deadlineReport> | undefined;
   for (const p of kept(rt)) {
@@ -63,7 +84,7 @@ export const project = async (
         ['projection', 'events applied now', 'position'],
         rows.map((r) => [r.projection, r.applied, r.position ?? '-']),
       ),
-      `snapshots in ${o.snapshots}`,
+      dir === undefined ? 'snapshots kept in memory (memory: store)' : `snapshots in ${dir}`,
     ].join('\n'),
   );
   return ExitCode.Ok;

@@ -15,6 +15,7 @@ export type StoreErrorKind =
   | 'Unavailable'
   | 'CorruptStore'
   | 'IncompatibleStore'
+  | 'MissingStore'
   | 'InvalidAppend'
   | 'Disposed';
 
@@ -162,6 +163,19 @@ export class IncompatibleStoreError extends StoreError {
   ) {
     super(`Incompatible event store ${location}: ${detail}`);
     this.name = 'IncompatibleStoreError';
+  }
+}
+
+/** No store where one was to be opened (read commands never create one). Names the place. */
+export class MissingStoreError extends StoreError {
+  readonly kind = 'MissingStore' as const;
+  readonly retryable = false;
+  constructor(
+    readonly location: string,
+    readonly detail = 'no event store there; create one with `aimline init` (or demo, exec)',
+  ) {
+    super(`No event store at ${location}: ${detail}`);
+    this.name = 'MissingStoreError';
   }
 }
 

@@ -80,6 +80,11 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
   subscribe(options?: SubscribeOptions): Subscription;
   readonly checkpoints: CheckpointStore;
+  /**
+   * The store's identity: a UUID made when the store was created, the same for every process
+   * that opens it. Derived data (projection snapshots) is keyed by it, and anchors name it.
+   */
+  identity(): Promise<string>;
   /** Releases connections and files; later calls fail with `StoreDisposedError`. */
   dispose(): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { EventToAppend, RecordedEvent } from '../event.js';
 import { meetsExpected, type ExpectedRevision } from '../revision.js';
 import { checkCommands, classifyAppend, commandsOf, validateAppend } from './append-checks.js';
@@ -31,6 +32,7 @@ export class InMemoryEventStore implements EventStore {
   >();
   private readonly listeners = new Set<() => void>();
   private disposed = false;
+  private readonly storeIdentity = randomUUID();
 
   readonly checkpoints: CheckpointStore = {
     load: async (name) => {
@@ -42,6 +44,11 @@ export class InMemoryEventStore implements EventStore {
       this.positions.set(name, position);
     },
   };
+
+  async identity(): Promise<string> {
+    this.ensureOpen();
+    return this.storeIdentity;
+  }
 
   async append(
     stream: string,

@@ -69,6 +69,13 @@ export const readContract = ({ withStore }: ContractContext): void => {
       });
     }));
 
+  it('carries an identity: a UUID, the same on every call', () =>
+    withStore(async (store) => {
+      const identity = await store.identity();
+      expect(identity).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+      expect(await store.identity()).toBe(identity);
+    }));
+
   it('saves and loads checkpoints', () =>
     withStore(async (store) => {
       const n = uniquePrefix('cp');

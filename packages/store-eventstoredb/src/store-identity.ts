@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import { StreamNotFoundError } from '@aimline/kernel';
+import { BACKWARDS, END, ErrorType, jsonEvent, NO_STREAM } from '@eventstore/db-client';
+import type { EventStoreDbClientLike } from './client-port.js';
+import { consumeRead } from './client-reads.js';
+import { mapClientError } from './error-mapping.js';
+import { IDENTITY_STREAM } from './event-codec.js';
+
+const IDENTITY_EVENT_TYPE = 'AimlineStoreIdentified';
+
+const readIdentity = async (client: EventStoreDbClientLike): Promise<string | undefined> => {
+  const mapError = (e: unknown) =>
+    mapClientError(e, { operation: 'read the store identity', stream: IDENTITY_STREAM });
+  try {
+    const read = client.readStream(IDENTITY_STREAM, {
+      direction: BACKWARDS,
+      fromRevision: END,
+      maxCount: 1,
+    });
+    for await (const resolved of consumeRead(read, mapError)) {
+      const identity = (resolved.event?.data as { identity?: unknown } | undefined)?.identity;
+      if (typeof identity === 'string') return identity;
+    }
+    return undefined;
+  } catch (e) {
+    if (e instanceof StreamNotFoundError) return undefined;
+    throw e;
+  }
+};
+
+/**
+ * The identity of the store a server holds: a UUID kept in the stream `aimline-store-identity`,
+ * made by the first Aimline process that asks (the first write wins; every later one reads it).
+ */
+export const storeIdentity = async (client: EventStoreDbClientLike): Promise<string> => {
+  const known = await readIdentity(client);
+  if (known !== undefined) return known;
+  try {
+    const identity = randomUUID();
+    await client.appendToStream(
+      IDENTITY_STREAM,
+      [jsonEvent({ type: IDENTITY_EVENT_TYPE, data: { identity } })],
+      { expectedRevision: NO_STREAM },
+    );
+    return identity;
+  } catch (e) {
+    if ((e as { type?: unknown }).type !== ErrorType.WRONG_EXPECTED_VERSION)
+      throw mapClientError(e, { operation: 'record the store identity', stream: IDENTITY_STREAM });
+    const other = await readIdentity(client);
+    if (other === undefined)
+      throw mapClientError(e, { operation: 'record the store identity', stream: IDENTITY_STREAM });
+    return other;
+  }
+};
