@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventStore } from '@aimline/kernel';
-import type { ProjectionSnapshot, SnapshotStore } from '@aimline/projections';
+import type { ProjectionSnapshot, SnapshotEvent, SnapshotStore } from '@aimline/projections';
 import { CliError, ExitCode } from './exit-codes.js';
 
 /** A snapshot as written: the position as text, and the identity of the store it was made from. */
@@ -12,8 +12,9 @@ type SnapshotFile = Omit<ProjectionSnapshot, 'position'> & {
 
 /**
  * Projection snapshots as JSON files in a folder (mode 0700; files 0600), tied to the store they
- * were made from: each file names the store's identity, and a snapshot of another store is
- * never used: the projection is rebuilt from zero instead (a mismatch forces a rebuild, never a
+ * were made from: each file names the store's identity and the event at its position (stream,
+ * revision, hash). A snapshot of another store, or one whose event is gone or changed, is never
+ * used: the projection is rebuilt from zero instead (a mismatch forces a rebuild, never a
  * wrong answer). Files are replaced atomically by rename, so a crash leaves the previous one.
  */
 export class FileSnapshotStore implements SnapshotStore {
@@ -26,6 +27,19 @@ export class FileSnapshotStore implements SnapshotStore {
 
   private file(name: string): string {
     return join(this.dir, `${name.replace(/[^a-z0-9-]/gi, '_')}.json`);
+  }
+
+  /** Whether the store still holds `last` at `position`, with the same hash. */
+  private async stillStored(position: bigint, last: SnapshotEvent | undefined): Promise<boolean> {
+    if (last === undefined) return false;
+    for await (const e of this.store.readStream(last.stream, {
+      fromRevision: last.revision,
+      maxCount: 1,
+    }))
+      return (
+        e.revision === last.revision && e.position === position && e.metadata.hash === last.hash
+      );
+    return false;
   }
 
   async load(name: string): Promise<ProjectionSnapshot | undefined> {
@@ -47,6 +61,7 @@ export class FileSnapshotStore implements SnapshotStore {
       );
     }
     if (saved.store !== (await this.store.identity())) return undefined;
+    if (!(await this.stillStored(position, saved.last))) return undefined;
     const { store: _store, ...snapshot } = saved;
     return { ...snapshot, position };
   }

@@ -25,6 +25,7 @@ export {
   InMemorySnapshotStore,
   type SnapshotStore,
   type ProjectionSnapshot,
+  type SnapshotEvent,
 } from './snapshot-store.js';
 export {
   ProjectionRunner,

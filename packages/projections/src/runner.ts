@@ -3,7 +3,7 @@ import type { EventStore, RecordedEvent } from '@aimline/kernel';
 import { recordedBy } from './as-of.js';
 import type { EventDecoder } from './decoded-event.js';
 import { appliesTo, type Projection } from './projection.js';
-import type { SnapshotStore } from './snapshot-store.js';
+import type { SnapshotEvent, SnapshotStore } from './snapshot-store.js';
 import { guarded, metadataProblem, type UnreadableEvent } from './unreadable-event.js';
 
 export interface CatchUpResult<S> {
@@ -67,6 +67,7 @@ export class ProjectionRunner<S> {
     let state = saved === undefined ? this.projection.initialState() : (saved.state as S);
     let position = saved?.position;
     const unreadable: UnreadableEvent[] = [...(saved?.unreadable ?? [])];
+    let last = saved?.last;
     let applied = 0;
     let read = 0;
     const every = this.options.snapshotEvery ?? 5000;
@@ -85,13 +86,14 @@ export class ProjectionRunner<S> {
         applied++;
       }
       position = recorded.position;
+      last = { stream: recorded.stream, revision: recorded.revision, hash: recorded.metadata.hash };
       read++;
       if (read % every === 0) {
-        await this.save(state, position, unreadable);
+        await this.save(state, position, unreadable, last);
         this.options.onProgress?.(read);
       }
     }
-    if (position !== undefined && read > 0) await this.save(state, position, unreadable);
+    if (position !== undefined && read > 0) await this.save(state, position, unreadable, last);
     return { state, position, applied, unreadable };
   }
 
@@ -104,10 +106,12 @@ export class ProjectionRunner<S> {
     state: S,
     position: bigint,
     unreadable: ReadonlyArray<UnreadableEvent>,
+    last: SnapshotEvent | undefined,
   ): Promise<void> {
     await this.snapshots.save(this.projection.name, {
       position,
       state,
+      ...(last === undefined ? {} : { last }),
       ...(unreadable.length === 0 ? {} : { unreadable }),
     });
     await this.store.checkpoints.save(`projection:${this.projection.name}`, position);

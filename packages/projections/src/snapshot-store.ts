@@ -1,11 +1,20 @@
 import type { UnreadableEvent } from './unreadable-event.js';
 
+/** The last event a snapshot reflects: a snapshot store can check it is still stored as it was. */
+export interface SnapshotEvent {
+  readonly stream: string;
+  readonly revision: number;
+  readonly hash: string;
+}
+
 /** A projection's state saved with the global position it reflects. */
 export interface ProjectionSnapshot {
   readonly position: bigint;
   readonly state: unknown;
   /** Events the state could not take in (reported again on every run). */
   readonly unreadable?: ReadonlyArray<UnreadableEvent>;
+  /** The event at `position` (absent in snapshots saved before it was recorded). */
+  readonly last?: SnapshotEvent;
 }
 
 /**
