@@ -75,6 +75,8 @@ export default tseslint.config(
     },
   },
   purity(['packages/{calendar,meetings,hsb-aim,panel,attendance-aim}/src/**/*.ts'], []),
+  // The demo generators are pure too, apart from their seeded Rng: no I/O, clock or adapters.
+  purity(['packages/demo/src/**/*.ts'], []),
   // The kernel hashes (node:crypto, pure computation) but does no I/O either.
   purity(['packages/kernel/src/**/*.ts'], ['node:crypto']),
   {
