@@ -1,0 +1,152 @@
+/**
+ * A tiny invented domain (a log of home visits to a child) written the way every Aimline domain
+ * is: the code of docs/domain-conventions.md, compiled by the type-check and run by the tests.
+ * Rule ids VL-1 … VL-3 are this example's own.
+ */
+import * as t from 'io-ts';
+import { deadline, deadlinesAt, meet, type Calendar, englandAndWales } from '@aimline/calendar';
+import {
+  accept,
+  check,
+  commandCatalogue,
+  defineEvent,
+  dispatch,
+  eventCatalogue,
+  firstFailure,
+  IsoInstant,
+  personal,
+  refuse,
+  timelinePhases,
+  type CommandOf,
+  type Decider,
+  type DomainModule,
+  type EventOf,
+  type Handlers,
+} from '@aimline/kernel';
+
+// #region events
+/** VisitBooked, schema version 1: what is on disk. Written once, field by field. */
+export const VisitBooked = t.strict({
+  logId: t.string,
+  at: IsoInstant,
+  visitId: t.string,
+  start: IsoInstant,
+  /** Personal data is declared in the codec, so it can be listed, redacted and erased. */
+  childName: personal(t.string, 'name'),
+});
+export const VisitCompleted = t.strict({ logId: t.string, at: IsoInstant, visitId: t.string });
+
+export const visitEventDefinitions = {
+  VisitBooked: defineEvent(VisitBooked),
+  VisitCompleted: defineEvent(VisitCompleted),
+};
+export const visitEvents = eventCatalogue(visitEventDefinitions);
+export type VisitEvent = EventOf<typeof visitEventDefinitions>;
+// #endregion events
+
+// #region commands
+/** A command's data is its event's data less `at` (the command's own `at` says when). */
+const { at: _bookedAt, ...bookVisit } = VisitBooked.type.props;
+const { at: _completedAt, ...completeVisit } = VisitCompleted.type.props;
+export const visitCommandDefinitions = {
+  BookVisit: t.strict(bookVisit),
+  CompleteVisit: t.strict(completeVisit),
+};
+export const visitCommands = commandCatalogue(visitCommandDefinitions);
+export type VisitCommand = CommandOf<typeof visitCommandDefinitions>;
+// #endregion commands
+
+// #region state
+export interface VisitState {
+  readonly visits: Readonly<Record<string, { readonly start: string; done: string | null }>>;
+}
+export const initialVisitState: VisitState = { visits: {} };
+
+/** Folds one event into the state: never fails, never validates (events are facts). */
+export const evolveVisits = (s: VisitState, e: VisitEvent): VisitState => {
+  switch (e.type) {
+    case 'VisitBooked':
+      return { visits: { ...s.visits, [e.data.visitId]: { start: e.data.start, done: null } } };
+    case 'VisitCompleted': {
+      const visit = s.visits[e.data.visitId];
+      return visit === undefined
+        ? s
+        : { visits: { ...s.visits, [e.data.visitId]: { ...visit, done: e.data.at } } };
+    }
+  }
+};
+// #endregion state
+
+// #region decide
+/** One handler per command type; `dispatch` does not compile without all of them. */
+const handlers: Handlers<VisitCommand, VisitState, VisitPolicy, VisitEvent> = {
+  BookVisit: (command, state, policy) => {
+    const d = command.data;
+    const failure = firstFailure(
+      () =>
+        check(d.visitId in state.visits, 'STATE', `visit ${d.visitId} is booked`, 'data.visitId'),
+      () =>
+        check(
+          Object.keys(state.visits).length >= policy.maxVisits,
+          'VL-1',
+          `a log holds at most ${policy.maxVisits} visits`,
+        ),
+    );
+    if (failure) return refuse(failure);
+    return accept({ type: 'VisitBooked', data: { ...d, at: command.at } });
+  },
+  CompleteVisit: (command, state) => {
+    const visit = state.visits[command.data.visitId];
+    if (visit === undefined)
+      return refuse('VL-2', 'only a booked visit is completed', 'data.visitId');
+    if (visit.done !== null) return accept(); // already recorded: a retry changes nothing
+    return accept({ type: 'VisitCompleted', data: { ...command.data, at: command.at } });
+  },
+};
+
+export interface VisitPolicy {
+  readonly maxVisits: number;
+  /** VL-3: a visit is written up within this many working days of its start. */
+  readonly writeUpWorkingDays: number;
+}
+export const defaultVisitPolicy: VisitPolicy = { maxVisits: 10, writeUpWorkingDays: 2 };
+
+export const makeVisitDecider = (
+  policy: VisitPolicy = defaultVisitPolicy,
+): Decider<VisitCommand, VisitEvent, VisitState> => ({
+  initialState: initialVisitState,
+  decide: (command, state) => dispatch(handlers)(command, state, policy),
+  evolve: evolveVisits,
+});
+// #endregion decide
+
+// #region module
+/** VL-3: every visit is written up within the policy's working days of its start. */
+export const visitDeadlines = (s: VisitState, policy: VisitPolicy, calendar: Calendar) =>
+  Object.entries(s.visits).map(([visitId, v]) => {
+    const due = deadline({
+      ruleId: 'VL-3',
+      label: `Visit ${visitId} written up`,
+      trigger: { event: 'VisitBooked', at: v.start },
+      unit: 'workingDays',
+      amount: policy.writeUpWorkingDays,
+      calendar,
+    });
+    return v.done === null ? due : meet(due, v.done);
+  });
+
+export const visitLogModule = (
+  policy: VisitPolicy = defaultVisitPolicy,
+  calendar: Calendar = englandAndWales,
+): DomainModule<VisitCommand, VisitEvent, VisitState> => ({
+  name: 'visit-log',
+  streamPrefix: 'visit-log-',
+  decider: makeVisitDecider(policy),
+  commands: visitCommands,
+  events: visitEvents,
+  streamOf: (command) => `visit-log-${command.data.logId}`,
+  // The read side: deadlines with policy and calendar bound, judged at asOf; timeline phases.
+  deadlines: (state, asOf) => deadlinesAt(visitDeadlines(state, policy, calendar), asOf),
+  timeline: timelinePhases(['visits'], { VisitBooked: 'visits', VisitCompleted: 'visits' }),
+});
+// #endregion module
