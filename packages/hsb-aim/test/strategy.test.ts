@@ -1,14 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { deciderSpec } from '@aimline/kernel/testing';
-import { makeHsbDecider } from '../src/index.js';
-import { cmd, people, report, route, run, s47, strategy, victim } from './fixtures.js';
+import { evolve, initialState, makeHsbDecider } from '../src/index.js';
+import { cmd, people, report, route, s47, strategy, victim } from './fixtures.js';
+import {
+  concernReported,
+  routeDecided,
+  section47Decided,
+  strategyDiscussionHeld,
+} from './recorded.js';
 
 const spec = deciderSpec(makeHsbDecider());
-const given = (...cs: Parameters<typeof run>[0]) => spec.given(run(cs).events);
+const given = spec.given;
 
 describe('start and strategy', () => {
   it('HSB-1: a concern is recorded with both notifications', () => {
-    const [e] = given().when(report()).events();
+    const [e] = given([]).when(report()).events();
     expect(e?.type).toBe('ConcernReported');
     expect(e?.data).toMatchObject({
       notifications: {
@@ -18,12 +24,12 @@ describe('start and strategy', () => {
     });
   });
   it('HSB-1: a concern without the police notification is rejected', () => {
-    given()
+    given([])
       .when(report(undefined, { notifications: { childrensSocialCare: '2026-06-01T08:30:00Z' } }))
       .thenRejects('HSB-1', { field: 'data.notifications.police' });
   });
   it('INPUT: a date of birth in the future is rejected naming the field', () => {
-    given()
+    given([])
       .when(report(undefined, { victim: { ...victim, dateOfBirth: '2027-01-01' } }))
       .thenRejects('INPUT', { field: 'data.victim.dateOfBirth' });
   });
@@ -33,7 +39,7 @@ describe('start and strategy', () => {
       relationship: 'victim-case',
       child: victim,
     } as never);
-    given(report())
+    given([concernReported()])
       .when(link)
       .then([
         {
@@ -48,7 +54,7 @@ describe('start and strategy', () => {
       ]);
   });
   it("HSB-4: at the alleged child's separate discussion a participant from the victim's school is rejected", () => {
-    given(report())
+    given([concernReported()])
       .when(
         strategy(
           undefined,
@@ -59,7 +65,10 @@ describe('start and strategy', () => {
       .thenRejects('HSB-4', { field: 'data.participants.3.school' });
   });
   it("HSB-4: each school attends its own pupil's discussion; the police and social worker attend both", () => {
-    given(report(), strategy(undefined, [people.police, people.csc, people.yos, people.oakfield]))
+    given([
+      concernReported(),
+      strategyDiscussionHeld(undefined, [people.police, people.csc, people.yos, people.oakfield]),
+    ])
       .when(
         strategy(
           '2026-06-01T16:00:00Z',
@@ -71,7 +80,7 @@ describe('start and strategy', () => {
       .events();
   });
   it('HSB-3: a missing YOS participant for a child over 8 is a recorded warning, not a rejection', () => {
-    const [e] = given(report())
+    const [e] = given([concernReported()])
       .when(strategy(undefined, [people.police, people.csc]))
       .events();
     expect(e?.type === 'StrategyDiscussionHeld' && e.data.warnings.map((w) => w.ruleId)).toEqual([
@@ -79,14 +88,14 @@ describe('start and strategy', () => {
     ]);
   });
   it('HSB-3: no warning when police, CSC and YOS take part', () => {
-    const [e] = given(report()).when(strategy()).events();
+    const [e] = given([concernReported()]).when(strategy()).events();
     expect(e?.type === 'StrategyDiscussionHeld' && e.data.warnings).toEqual([]);
   });
   it('HSB-5: no AIM intervention needs its reason', () => {
-    given(report(), strategy())
+    given([concernReported(), strategyDiscussionHeld()])
       .when(route('no-aim-intervention'))
       .thenRejects('HSB-5', { field: 'data.noInterventionReason' });
-    given(report(), strategy())
+    given([concernReported(), strategyDiscussionHeld()])
       .when(
         route('no-aim-intervention', undefined, {
           noInterventionReason: { kind: 'police-caution', detail: 'Invented.' },
@@ -95,39 +104,54 @@ describe('start and strategy', () => {
       .events();
   });
   it('HSB-5: the route is decided only after a strategy discussion', () => {
-    given(report()).when(route('child-protection')).thenRejects('STATE');
+    given([concernReported()]).when(route('child-protection')).thenRejects('STATE');
   });
   it('HSB-6: the criminal-justice route needs the child to be 10 or over at the time of the behaviour', () => {
-    const young = report(undefined, {
+    const youngReported = concernReported(undefined, {
       child: { childId: 'child-y', name: 'Kit Nobody', dateOfBirth: '2016-06-15' },
     });
-    given(young, strategy())
+    given([youngReported, strategyDiscussionHeld()])
       .when(route('criminal-justice'))
       .thenRejects('HSB-6', { field: 'data.route' });
-    given(young, strategy()).when(route('both')).thenRejects('HSB-6');
-    given(report(), strategy()).when(route('criminal-justice')).events();
+    given([youngReported, strategyDiscussionHeld()]).when(route('both')).thenRejects('HSB-6');
+    given([concernReported(), strategyDiscussionHeld()]).when(route('criminal-justice')).events();
   });
   it('HSB-7: the Section 47 decision records whether an assessment is commissioned', () => {
-    const { state } = run([report(), strategy(), route('child-protection'), s47()]);
+    const state = [
+      concernReported(),
+      strategyDiscussionHeld(),
+      routeDecided('child-protection'),
+      section47Decided(),
+    ].reduce(evolve, initialState);
     expect(state.status !== 'none' && state.assessment.commissioned?.by).toBe('section-47');
   });
   it('HSB-7: no assessment can be commissioned after a no-AIM-intervention route', () => {
-    given(
-      report(),
-      strategy(),
-      route('no-aim-intervention', undefined, {
+    given([
+      concernReported(),
+      strategyDiscussionHeld(),
+      routeDecided('no-aim-intervention', undefined, {
         noInterventionReason: { kind: 'early-help', detail: 'Invented.' },
       }),
-    )
+    ])
       .when(s47())
       .thenRejects('HSB-5', { field: 'data.assessmentCommissioned' });
   });
   it('NAT-3: a late child and family assessment records its reason', () => {
     const late = cmd('RecordChildAndFamilyAssessment', '2026-09-01T10:00:00Z', {});
-    given(report(), strategy(), route('child-protection'), s47())
+    given([
+      concernReported(),
+      strategyDiscussionHeld(),
+      routeDecided('child-protection'),
+      section47Decided(),
+    ])
       .when(late)
       .thenRejects('NAT-3', { field: 'data.lateReason' });
-    given(report(), strategy(), route('child-protection'), s47())
+    given([
+      concernReported(),
+      strategyDiscussionHeld(),
+      routeDecided('child-protection'),
+      section47Decided(),
+    ])
       .when(cmd('RecordChildAndFamilyAssessment', '2026-07-01T10:00:00Z', {}))
       .events();
   });
