@@ -15,15 +15,11 @@ import {
   waive,
   type Calendar,
   type Deadline,
-  type DeadlineInput,
 } from '@aimline/calendar';
+import { contactDeadlines } from './contact-deadlines.js';
+import type { Spec } from './deadline-spec.js';
 import { defaultHsbPolicy, type HsbPolicy } from './policy.js';
 import { isCase, type HsbState, type OpenCase } from './state.js';
-
-type Spec = Omit<DeadlineInput, 'calendar'> & {
-  readonly metAt?: string | undefined;
-  readonly waived?: { readonly reason: string; readonly at: string };
-};
 
 const later = (a: string | undefined, b: string | undefined): string | undefined =>
   a === undefined || b === undefined ? undefined : compareInstants(a, b) >= 0 ? a : b;
@@ -209,7 +205,7 @@ const assessmentDeadlines = (s: OpenCase, policy: HsbPolicy): Spec[] => {
         ...before,
         ruleId: 'HSB-18',
         label: 'Report to the responsible manager',
-        unit: 'daysBefore',
+        unit: policy.reportToManagerUnit,
         amount: policy.reportToManagerDaysBefore,
         metAt: a.reports.manager,
       },
@@ -247,35 +243,11 @@ const interventionDeadlines = (s: OpenCase, policy: HsbPolicy): Spec[] => {
   const iv = s.intervention;
   if (iv.planAgreedAt === undefined) return [];
   const start = { at: iv.planAgreedAt, event: 'InitialAimMeetingHeld' };
-  const contactPoints = [
-    {
-      ...start,
-      intensive:
-        iv.contacts.length === 0 ? iv.intensive : (iv.contacts[0]?.intensive ?? iv.intensive),
-    },
-    ...iv.contacts.map((c, i) => ({
-      at: c.at,
-      event: 'ContactRecorded',
-      intensive: iv.contacts[i + 1]?.intensive ?? iv.intensive,
-    })),
-  ];
   const ended = iv.endedAt !== undefined;
   const trim = <A>(points: ReadonlyArray<A>, metCount: number): ReadonlyArray<A> =>
     ended ? points.slice(0, metCount) : points;
   return [
-    ...rolling(
-      trim(contactPoints, iv.contacts.length),
-      iv.contacts.map((c) => c.at),
-      (p) => {
-        const intensive = (p as (typeof contactPoints)[number]).intensive;
-        return {
-          ruleId: 'HSB-25',
-          label: intensive ? 'Contact (intensive: twice weekly)' : 'Contact (weekly)',
-          unit: 'calendarDays',
-          amount: intensive ? policy.intensiveContactIntervalDays : policy.contactIntervalDays,
-        };
-      },
-    ),
+    ...contactDeadlines(s, policy),
     ...rolling(
       trim(
         [
@@ -305,11 +277,34 @@ const interventionDeadlines = (s: OpenCase, policy: HsbPolicy): Spec[] => {
   ];
 };
 
-const criminalDeadlines = (s: OpenCase): Spec[] => {
+/**
+ * HSB-29, source 001: "a request for an adjournment should be made in order to carry out the
+ * initial assessment, which will inform the pre-sentence report": the assessment (final
+ * supervision, scores and evidence agreed) is due before the adjourned hearing.
+ */
+const adjournmentDeadline = (s: OpenCase, policy: HsbPolicy): Spec[] => {
+  const { courtTimeRequestedAt: at, adjournedUntil: until } = s.criminal;
+  if (at === undefined || until === undefined) return [];
+  return [
+    {
+      ruleId: 'HSB-29',
+      label: 'AIM assessment for the pre-sentence report, before the adjourned hearing',
+      trigger: { event: 'CourtTimeRequested', at },
+      start: until,
+      startDescription: 'the adjourned hearing',
+      unit: 'daysBefore',
+      amount: policy.preSentenceAssessmentDaysBeforeHearing,
+      metAt: s.assessment.supervisions.final,
+    },
+  ];
+};
+
+const criminalDeadlines = (s: OpenCase, policy: HsbPolicy): Spec[] => {
   const bail = s.criminal.bail;
-  if (bail === undefined) return [];
+  if (bail === undefined) return adjournmentDeadline(s, policy);
   const days = daysBetween(localDate(bail.at), bail.until);
   return [
+    ...adjournmentDeadline(s, policy),
     {
       ruleId: 'HSB-28',
       label:
@@ -327,11 +322,10 @@ const criminalDeadlines = (s: OpenCase): Spec[] => {
 const build = (spec: Spec, calendar: Calendar): Deadline => {
   const { metAt, waived, ...input } = spec;
   const d = deadline({ ...input, calendar });
-  if (metAt !== undefined) return meet(d, metAt);
-  // A waiver after the due instant would hide a breach: the obligation stays open (breached).
-  return waived === undefined || compareInstants(waived.at, d.due) > 0
-    ? d
-    : waive(d, waived.reason, waived.at);
+  // A waiver before the due instant wins; one after it would hide a breach, so it is ignored.
+  if (waived !== undefined && compareInstants(waived.at, d.due) <= 0)
+    return waive(d, waived.reason, waived.at);
+  return metAt === undefined ? d : meet(d, metAt);
 };
 
 export const deadlines = (
@@ -344,7 +338,7 @@ export const deadlines = (
     ...strategyDeadlines(state, policy),
     ...assessmentDeadlines(state, policy),
     ...interventionDeadlines(state, policy),
-    ...criminalDeadlines(state),
+    ...criminalDeadlines(state, policy),
   ].map((spec) => build(spec, calendar));
   const closedAt = state.status === 'closed' ? state.closedAt : undefined;
   return closedAt === undefined ? all : all.map((d) => waive(d, 'case closed', closedAt));

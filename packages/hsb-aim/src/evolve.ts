@@ -319,7 +319,14 @@ export const evolve = (state: HsbState, event: HsbEvent): HsbState => {
     }
     case 'CourtTimeRequested':
       return commission(
-        { ...s, criminal: { ...s.criminal, courtTimeRequestedAt: event.data.at } },
+        {
+          ...s,
+          criminal: {
+            ...s.criminal,
+            courtTimeRequestedAt: event.data.at,
+            adjournedUntil: event.data.untilDate,
+          },
+        },
         'court',
         event.data.at,
       );
@@ -332,10 +339,23 @@ export const evolve = (state: HsbState, event: HsbEvent): HsbState => {
     case 'CustodyStarted':
       return {
         ...s,
-        criminal: { ...s.criminal, custody: { kind: event.data.kind, from: event.data.at } },
+        criminal: {
+          ...s.criminal,
+          custody: { kind: event.data.kind, from: event.data.at },
+          custodyPeriods: [...(s.criminal.custodyPeriods ?? []), { from: event.data.at }],
+        },
       };
     case 'ReleasedFromCustody':
-      return { ...s, criminal: { ...s.criminal, releasedAt: event.data.at } };
+      return {
+        ...s,
+        criminal: {
+          ...s.criminal,
+          releasedAt: event.data.at,
+          custodyPeriods: (s.criminal.custodyPeriods ?? []).map((p) =>
+            p.to === undefined ? { ...p, to: event.data.at } : p,
+          ),
+        },
+      };
     case 'DisagreementEscalated': {
       const d = event.data;
       const known = s.disagreements.some((x) => x.disagreementId === d.disagreementId);

@@ -56,6 +56,13 @@ export const HsbPolicyCodec = t.strict({
   practitionerSupervisionMonths: Positive,
   /** HSB-26: review meetings every N weeks until the intervention ends. */
   reviewWeeks: Positive,
+  /**
+   * HSB-29: the assessment for the pre-sentence report is complete (final supervision, scores
+   * agreed) by the end of the day N days before the adjourned hearing (previous working day).
+   */
+  preSentenceAssessmentDaysBeforeHearing: Count,
+  /** HSB-18: "4 days prior": calendar days moved back to a working day, or working days. */
+  reportToManagerUnit: t.keyof({ daysBefore: null, workingDaysBefore: null }),
   /** HSB-28: bail or release under investigation, default length in calendar days. */
   bailDays: Positive,
   /** NAT-1: initial child protection conference within N working days of the strategy discussion. */
@@ -95,6 +102,8 @@ export const defaultHsbPolicy: HsbPolicy = {
   intensiveContactIntervalDays: 4,
   practitionerSupervisionMonths: 1,
   reviewWeeks: 6,
+  preSentenceAssessmentDaysBeforeHearing: 1,
+  reportToManagerUnit: 'daysBefore',
   bailDays: 28,
   initialConferenceWorkingDays: 15,
   firstReviewConferenceMonths: 3,

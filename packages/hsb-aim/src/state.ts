@@ -127,10 +127,14 @@ export interface CriminalState {
   readonly plea?: 'guilty' | 'not-guilty';
   readonly finding?: 'guilty' | 'not-guilty';
   readonly courtTimeRequestedAt?: string;
+  /** HSB-29: the date of the adjourned hearing the assessment is to inform. */
+  readonly adjournedUntil?: string;
   readonly referredBackAt?: string;
   /** HSB-30: criminal proceedings ended (no further action, not guilty, withdrawn). */
   readonly ended?: { readonly ending: ProceedingsEnding; readonly at: string };
   readonly custody?: { readonly kind: 'remand' | 'sentence'; readonly from: string };
+  /** Every period in custody (remand or sentence), `to` once released (HSB-25 pauses contact). */
+  readonly custodyPeriods?: ReadonlyArray<{ readonly from: string; readonly to?: string }>;
   readonly releasedAt?: string;
 }
 

@@ -262,6 +262,15 @@ export const upToAllocation = () => [
   allocate(),
 ];
 
+/** HSB-20: the assessment read through with the young person and parents before the meeting. */
+export const share = (at = '2026-07-14T16:00:00Z') =>
+  cmd('ShareAssessmentWithFamily', at, {
+    sharedWith: ['young-person', 'parents-carers'],
+    disagreements: [],
+    copyRetained: true,
+    childFriendlyVersion: true,
+  });
+
 export const upToMeeting = () => [
   ...upToAllocation(),
   homeVisit(),
@@ -270,6 +279,7 @@ export const upToMeeting = () => [
   book('2026-06-05T10:30:00Z', '2026-07-17T10:00:00Z'),
   supervision('second', '2026-06-24T10:00:00Z'),
   supervision('final', '2026-07-08T10:00:00Z'),
+  share(),
 ];
 
 export const upToIntervention = () => [...upToMeeting(), holdMeeting('2026-07-17T12:00:00Z')];

@@ -16,6 +16,7 @@ import {
   route,
   run,
   s47,
+  share,
   strategy,
   supervision,
 } from './fixtures.js';
@@ -58,6 +59,7 @@ describe('whole cases', () => {
       cmd('SubmitReport', '2026-07-13T09:00:00Z', { recipient: 'manager' } as never),
       cmd('SubmitReport', '2026-07-15T09:00:00Z', { recipient: 'chair' } as never),
       cmd('SubmitReport', '2026-07-16T09:00:00Z', { recipient: 'iro' } as never),
+      share('2026-07-16T16:00:00Z'),
       holdMeeting('2026-07-17T12:00:00Z'),
       cmd('RecordContact', '2026-07-22T10:00:00Z', { contactId: 'c1', practitionerId: 'as-1' }),
       review('2026-08-28T10:00:00Z'),

@@ -1,4 +1,8 @@
-/** The initial AIM meeting: family and IRO (HSB-21), scores and the intervention plan (HSB-22). */
+/**
+ * The initial AIM meeting: the assessment shared with the family first (HSB-20, 001: "The
+ * assessment should be shared with the young person and their parents by the assessors before
+ * the strategy meeting takes place"), family and IRO (HSB-21), scores and the plan (HSB-22).
+ */
 import { accept, refuse, check, firstFailure } from '@aimline/kernel';
 import type { Handler } from './handler.js';
 import { planHeadings } from '../values.js';
@@ -25,6 +29,12 @@ export const holdInitialAimMeeting: Handler<'HoldInitialAimMeeting'> = (command,
         'INPUT',
         'not the booked meeting',
         'data.meetingId',
+      ),
+    () =>
+      check(
+        s.assessment.sharedWithFamilyAt === undefined,
+        'HSB-20',
+        'the assessment is shared with the young person and parents before the meeting',
       ),
     () =>
       check(
