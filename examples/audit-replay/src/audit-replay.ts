@@ -1,4 +1,9 @@
-import { englandAndWales, type Calendar, type DeadlineStatus } from '@aimline/calendar';
+import {
+  englandAndWales,
+  parseInstant,
+  type Calendar,
+  type DeadlineStatus,
+} from '@aimline/calendar';
 import { defaultHsbPolicy, hsbCaseModule, type HsbPolicy } from '@aimline/hsb-aim';
 import type { AnyDomainModule, ChainBreak, EventStore } from '@aimline/kernel';
 import {
@@ -123,7 +128,7 @@ export const auditReplay = async (
   options: AuditReplayOptions,
 ): Promise<AuditReplayReport> => {
   const { asOf, caseStream } = options;
-  if (Number.isNaN(Date.parse(asOf)))
+  if (parseInstant(asOf) === undefined)
     throw new TypeError(`auditReplay: asOf is not an ISO-8601 instant: ${asOf}`);
   const modules = options.modules ?? [
     hsbCaseModule(options.policy ?? defaultHsbPolicy, options.calendar ?? englandAndWales),

@@ -1,4 +1,5 @@
 /** The commands of an invented child-protection HSB case, at the times given. */
+import { formatInstant, instantMs } from '@aimline/calendar';
 import type { HsbCommand } from '@aimline/hsb-aim';
 
 export interface CaseTimes {
@@ -13,7 +14,7 @@ export interface CaseTimes {
 }
 
 const plus = (iso: string, minutes: number): string =>
-  new Date(Date.parse(iso) + minutes * 60_000).toISOString();
+  formatInstant(instantMs(iso) + minutes * 60_000);
 
 // Invented people only.
 const actor = { id: 'sw-prop-1', role: 'social worker', agency: 'childrens-social-care' };
