@@ -86,22 +86,27 @@ const within = (
     startDescription,
   });
 
-/** MTG-9: lists and hard copies destroyed within the policy timescale of the minutes' upload. */
-const destructionDeadline = (
-  state: MeetingState,
-  policy: MeetingPolicy,
+/**
+ * MTG-9: lists and hard copies destroyed within `timescale` of the minutes' upload, met at their
+ * destruction; none before the upload. One implementation for every process that keeps minutes
+ * (this package's meetings and `panel`'s sittings).
+ */
+export const hardCopiesDeadlines = (
+  timescale: Timescale,
+  uploadedAt: string | null,
+  destroyedAt: string | null,
   calendar: Calendar,
 ): Deadline[] => {
-  if (state.upload === null) return [];
+  if (uploadedAt === null) return [];
   const d = within(
-    policy.hardCopiesDestroyedWithin,
+    timescale,
     'Lists and hard copies destroyed',
-    { event: 'MinutesUploaded', at: state.upload.at },
-    state.upload.at,
+    { event: 'MinutesUploaded', at: uploadedAt },
+    uploadedAt,
     'the upload of the minutes',
     calendar,
   );
-  return [state.hardCopiesDestroyedAt === null ? d : meet(d, state.hardCopiesDestroyedAt)];
+  return [destroyedAt === null ? d : meet(d, destroyedAt)];
 };
 
 /** A domain's minutes-distribution timescale (e.g. PNL-7), counted from the meeting's start. */
@@ -139,6 +144,11 @@ export const deadlines = (
   return [
     ...reportDeadlines(state, schedule, policy, calendar),
     ...(isHeld(state) ? distributionDeadline(state, schedule, policy, calendar) : []),
-    ...destructionDeadline(state, policy, calendar),
+    ...hardCopiesDeadlines(
+      policy.hardCopiesDestroyedWithin,
+      state.upload?.at ?? null,
+      state.hardCopiesDestroyedAt,
+      calendar,
+    ),
   ];
 };

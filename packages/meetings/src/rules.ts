@@ -4,7 +4,7 @@
  * each rule. Each returns the kernel `Rejection` the rule gives, or `undefined` when the
  * command passes it.
  */
-import { reject, type Rejection } from '@aimline/kernel';
+import { check, firstFailure, reject, type Rejection } from '@aimline/kernel';
 
 /** What MTG-7 needs to know about an approval. */
 export interface ApprovalFacts {
@@ -100,3 +100,42 @@ export const fullyDistributedAt = (
   }
   return undefined;
 };
+
+/** What MTG-8's upload rule needs to know. */
+export interface UploadFacts {
+  /** Whether the chair approved the minutes (MTG-7). */
+  readonly approved: boolean;
+  /** Whether the minutes were uploaded already. */
+  readonly uploaded: boolean;
+  /** The case systems named by the command (`data.systems`). */
+  readonly systems: ReadonlyArray<string>;
+  /** `data.attendanceListIncluded` of the command. */
+  readonly attendanceListIncluded: boolean;
+}
+
+/**
+ * MTG-7, MTG-8: approved minutes are uploaded once, to named case systems, with the attendance
+ * list (else `MTG-8` on `data.attendanceListIncluded`).
+ */
+export const uploadRejection = (f: UploadFacts): Rejection | undefined =>
+  firstFailure(
+    () => unapprovedRejection(f.approved),
+    () => check(f.uploaded, 'STATE', 'the minutes are already uploaded'),
+    () =>
+      check(f.systems.length === 0, 'INPUT', 'name the case systems uploaded to', 'data.systems'),
+    () =>
+      check(
+        !f.attendanceListIncluded,
+        'MTG-8',
+        'minutes are uploaded with the attendance list',
+        'data.attendanceListIncluded',
+      ),
+  );
+
+/** MTG-9: lists and hard copies are destroyed only once the minutes are uploaded. */
+export const destructionRejection = (uploaded: boolean): Rejection | undefined =>
+  check(
+    !uploaded,
+    'MTG-9',
+    'the minutes and attendance list must be uploaded before the lists and hard copies are destroyed',
+  );

@@ -1,4 +1,4 @@
-// The MTG-7 and MTG-8 rules as plain functions (src/rules.ts): the one implementation the
+// The MTG-7, MTG-8 and MTG-9 rules as plain functions (src/rules.ts): the one implementation the
 // meeting decider and the panel's sitting both apply.
 import { describe, expect, it } from 'vitest';
 import {
@@ -7,7 +7,9 @@ import {
   derivedDistributionList,
   distributionRejection,
   fullyDistributedAt,
+  destructionRejection,
   unapprovedRejection,
+  uploadRejection,
 } from '../src/index.js';
 
 describe('MTG-7: approvalRejection / unapprovedRejection', () => {
@@ -74,5 +76,26 @@ describe('MTG-8: derivedDistributionList / distributionRejection', () => {
     const second = { at: '2026-03-18T10:00:00Z', recipients: ['yjs-1', 'sw-1'] };
     expect(fullyDistributedAt(list, [first])).toBeUndefined();
     expect(fullyDistributedAt(list, [first, second])).toBe('2026-03-18T10:00:00Z');
+  });
+});
+
+describe('MTG-8 / MTG-9: uploadRejection / destructionRejection', () => {
+  const facts = { approved: true, uploaded: false, systems: ['ICS'], attendanceListIncluded: true };
+  it('MTG-8: "distribute minutes and upload with attendance list": approved minutes, once, with the list', () => {
+    expect(uploadRejection(facts)).toBeUndefined();
+    expect(uploadRejection({ ...facts, approved: false })).toMatchObject({ ruleId: 'MTG-7' });
+    expect(uploadRejection({ ...facts, uploaded: true })).toMatchObject({ ruleId: 'STATE' });
+    expect(uploadRejection({ ...facts, systems: [] })).toMatchObject({
+      ruleId: 'INPUT',
+      field: 'data.systems',
+    });
+    expect(uploadRejection({ ...facts, attendanceListIncluded: false })).toMatchObject({
+      ruleId: 'MTG-8',
+      field: 'data.attendanceListIncluded',
+    });
+  });
+  it('MTG-9: "ensures all lists & hardcopy documents destroyed": only after the upload', () => {
+    expect(destructionRejection(false)).toMatchObject({ ruleId: 'MTG-9' });
+    expect(destructionRejection(true)).toBeUndefined();
   });
 });

@@ -18,6 +18,8 @@ export const sittingTimeline: TimelinePhases<PanelSittingEvent> = timelinePhases
     ActionUpdateReceived: 'actions-and-minutes',
     MinutesApproved: 'actions-and-minutes',
     MinutesDistributed: 'actions-and-minutes',
+    MinutesUploaded: 'actions-and-minutes',
+    HardCopiesDestroyed: 'actions-and-minutes',
   },
 );
 

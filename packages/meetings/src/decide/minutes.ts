@@ -5,7 +5,13 @@
  */
 import { accept, check, firstDuplicate, firstFailure, refuse } from '@aimline/kernel';
 import { awaitingMinutes, distributionList, latestDraft, minutesApproved } from '../queries.js';
-import { approvalRejection, distributionRejection, unapprovedRejection } from '../rules.js';
+import {
+  approvalRejection,
+  destructionRejection,
+  distributionRejection,
+  unapprovedRejection,
+  uploadRejection,
+} from '../rules.js';
 import { afterMeeting, type Handler, type ScheduledMeeting } from './handler.js';
 
 /** Everyone an action may be given to: invitees, attendees, the chair and the lead professional. */
@@ -113,17 +119,13 @@ export const uploadMinutes: Handler<'UploadMinutes'> = (command, m) => {
   const d = command.data;
   const failure = firstFailure(
     () => afterMeeting(m),
-    () => unapprovedRejection(minutesApproved(m)),
-    () => check(m.upload !== null, 'STATE', 'the minutes are already uploaded'),
     () =>
-      check(d.systems.length === 0, 'INPUT', 'name the case systems uploaded to', 'data.systems'),
-    () =>
-      check(
-        !d.attendanceListIncluded,
-        'MTG-8',
-        'minutes are uploaded with the attendance list',
-        'data.attendanceListIncluded',
-      ),
+      uploadRejection({
+        approved: minutesApproved(m),
+        uploaded: m.upload !== null,
+        systems: d.systems,
+        attendanceListIncluded: d.attendanceListIncluded,
+      }),
   );
   if (failure) return refuse(failure);
   return accept({
@@ -141,12 +143,7 @@ export const uploadMinutes: Handler<'UploadMinutes'> = (command, m) => {
 export const destroyHardCopies: Handler<'DestroyHardCopies'> = (command, m) => {
   const failure = firstFailure(
     () => afterMeeting(m),
-    () =>
-      check(
-        m.upload === null,
-        'MTG-9',
-        'the minutes and attendance list must be uploaded before the lists and hard copies are destroyed',
-      ),
+    () => destructionRejection(m.upload !== null),
   );
   if (failure) return refuse(failure);
   if (m.hardCopiesDestroyedAt !== null) return accept();

@@ -20,6 +20,7 @@ import {
   notifyMembers,
   scheduleSitting,
 } from './sitting-schedule.js';
+import { destroyHardCopies, uploadMinutes } from './sitting-records.js';
 
 const onSitting = dispatch<PanelSittingCommand, SittingState, Context, PanelSittingEvent>({
   ScheduleSitting: scheduleSitting,
@@ -34,6 +35,8 @@ const onSitting = dispatch<PanelSittingCommand, SittingState, Context, PanelSitt
   RecordActionUpdate: recordActionUpdate,
   ApproveMinutes: approveMinutes,
   DistributeMinutes: distributeMinutes,
+  UploadMinutes: uploadMinutes,
+  DestroyHardCopies: destroyHardCopies,
 });
 
 export const decideSitting =

@@ -90,6 +90,17 @@ export const sittingCommandDefinitions = {
     t.type({ sittingId: SittingId }),
     t.partial({ recipients: t.array(NonEmptyString) }),
   ]),
+  /**
+   * MTG-8, PNL-8: the approved minutes are uploaded with the attendance list to the case systems
+   * (003: "recorded in the documents section of Liquidlogic", categorised P25 …).
+   */
+  UploadMinutes: t.type({
+    sittingId: SittingId,
+    systems: t.array(NonEmptyString),
+    attendanceListIncluded: t.boolean,
+  }),
+  /** MTG-9: the lists and hard copies are destroyed once the minutes are uploaded. */
+  DestroyHardCopies: t.type({ sittingId: SittingId }),
 };
 
 export const sittingCommands = commandCatalogue(sittingCommandDefinitions);

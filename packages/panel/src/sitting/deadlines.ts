@@ -8,6 +8,8 @@ import {
   type Calendar,
   type Deadline,
 } from '@aimline/calendar';
+import { hardCopiesDeadlines } from '@aimline/meetings';
+import { panelMeetingPolicy } from '../meeting-policy.js';
 import type { PanelPolicy } from '../policy.js';
 import { minutesFullyDistributedAt } from './minutes.js';
 import type { SittingState } from './state.js';
@@ -31,6 +33,14 @@ export const sittingDeadlines = (
   });
   const distributedAt = minutesFullyDistributedAt(state);
   out.push(distributedAt === undefined ? minutes : meet(minutes, distributedAt));
+  out.push(
+    ...hardCopiesDeadlines(
+      panelMeetingPolicy(policy).hardCopiesDestroyedWithin,
+      state.minutesUploaded?.at ?? null,
+      state.hardCopiesDestroyedAt,
+      calendar,
+    ),
+  );
   for (const a of state.actions) {
     const days = daysBetween(localDate(a.agreedAt), a.dueBy);
     const d = deadline({

@@ -76,6 +76,17 @@ export const sittingEventDefinitions = {
       late: t.boolean,
     }),
   ),
+  /** MTG-8, PNL-8: uploaded with the attendance list, categorised as in PNL-8. */
+  MinutesUploaded: defineEvent(
+    t.type({
+      ...base,
+      systems: t.array(NonEmptyString),
+      attendanceListIncluded: t.literal(true),
+      documentCategory: t.string,
+    }),
+  ),
+  /** MTG-9: the lists and hard copies were destroyed. */
+  HardCopiesDestroyed: defineEvent(t.type({ ...base, destroyedBy: NonEmptyString })),
 };
 
 export const sittingEvents = eventCatalogue(sittingEventDefinitions);

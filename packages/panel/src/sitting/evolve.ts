@@ -94,5 +94,12 @@ export const evolveSitting = (state: SittingState, event: PanelSittingEvent): Si
           { at: event.data.at, recipients: event.data.recipients },
         ],
       };
+    case 'MinutesUploaded':
+      return {
+        ...state,
+        minutesUploaded: { at: event.data.at, systems: event.data.systems },
+      };
+    case 'HardCopiesDestroyed':
+      return { ...state, hardCopiesDestroyedAt: state.hardCopiesDestroyedAt ?? event.data.at };
   }
 };

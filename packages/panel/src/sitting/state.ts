@@ -40,6 +40,10 @@ export interface SittingState {
     readonly at: string;
     readonly recipients: ReadonlyArray<string>;
   }>;
+  /** MTG-8: when and where the approved minutes were uploaded; `null` until then. */
+  readonly minutesUploaded: { readonly at: string; readonly systems: ReadonlyArray<string> } | null;
+  /** MTG-9: when the lists and hard copies were destroyed. */
+  readonly hardCopiesDestroyedAt: string | null;
 }
 
 export const initialSittingState: SittingState = {
@@ -58,4 +62,6 @@ export const initialSittingState: SittingState = {
   minutesApprovedAt: null,
   minutesDistributed: null,
   minutesDistributions: [],
+  minutesUploaded: null,
+  hardCopiesDestroyedAt: null,
 };

@@ -1,0 +1,52 @@
+/**
+ * MTG-8, MTG-9, PNL-8: after the minutes are approved, business support upload them with the
+ * attendance list (000: "distribute minutes and upload with attendance list"; 003: "recorded in
+ * the documents section of Liquidlogic and categorised as: P25 YYYY/MM/DD LEGAL MEETINGS (HSB
+ * AIM)"), then destroy the lists and hard copies (000: "business support ensures all lists &
+ * hardcopy documents destroyed"). The rules are `@aimline/meetings`' own.
+ */
+import { destructionRejection, uploadRejection } from '@aimline/meetings';
+import { accept, check, firstFailure, refuse } from '@aimline/kernel';
+import { minutesDocumentCategory } from '../derive.js';
+import type { SittingState } from '../sitting/state.js';
+import type { SittingHandler } from './handler.js';
+
+const notHeld = (s: SittingState) =>
+  check(s.held === null, 'STATE', 'the sitting has not been held');
+
+export const uploadMinutes: SittingHandler<'UploadMinutes'> = (c, s) => {
+  const failure = firstFailure(
+    () => notHeld(s),
+    () =>
+      uploadRejection({
+        approved: s.minutesApprovedAt !== null,
+        uploaded: s.minutesUploaded !== null,
+        systems: c.data.systems,
+        attendanceListIncluded: c.data.attendanceListIncluded,
+      }),
+  );
+  if (failure) return refuse(failure);
+  return accept({
+    type: 'MinutesUploaded',
+    data: {
+      sittingId: c.data.sittingId,
+      at: c.at,
+      systems: c.data.systems,
+      attendanceListIncluded: true,
+      documentCategory: minutesDocumentCategory(s.slot!.date),
+    },
+  });
+};
+
+export const destroyHardCopies: SittingHandler<'DestroyHardCopies'> = (c, s) => {
+  const failure = firstFailure(
+    () => notHeld(s),
+    () => destructionRejection(s.minutesUploaded !== null),
+  );
+  if (failure) return refuse(failure);
+  if (s.hardCopiesDestroyedAt !== null) return accept();
+  return accept({
+    type: 'HardCopiesDestroyed',
+    data: { sittingId: c.data.sittingId, at: c.at, destroyedBy: c.actor.id },
+  });
+};
