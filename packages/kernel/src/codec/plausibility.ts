@@ -129,10 +129,26 @@ const visit = (
   onLeaf({ value, path, key, names, category });
 };
 
-// C0 and C1 controls, line and paragraph separators, bidirectional overrides and isolates.
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-const UNPRINTABLE_TEXT =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+/** C0 and C1 controls, line and paragraph separators, bidirectional overrides and isolates. */
+const isUnprintable = (code: number): boolean =>
+  code <= 0x1f ||
+  (code >= 0x7f && code <= 0x9f) ||
+  code === 0x2028 ||
+  code === 0x2029 ||
+  (code >= 0x202a && code <= 0x202e) ||
+  (code >= 0x2066 && code <= 0x2069);
+
+const NONE: ReadonlySet<number> = new Set();
+
+/** Whether `s` holds an unprintable character other than those `allowed` (tab, line breaks). */
+const hasUnprintable = (s: string, allowed: ReadonlySet<number> = NONE): boolean => {
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (isUnprintable(code) && !allowed.has(code)) return true;
+  }
+  return false;
+};
+const TEXT_ALLOWED: ReadonlySet<number> = new Set([0x09, 0x0a, 0x0d, 0x2028, 0x2029]);
 
 const isIdKey = (key: string): boolean => key === 'id' || /[a-z0-9]Ids?$/.test(key);
 
@@ -167,13 +183,12 @@ const checkLeaf = (leaf: Leaf, on: string, policy: PlausibilityPolicy): Rejectio
   if (isIdKey(leaf.key)) {
     if (value.trim() !== value || value === '')
       return reject('INPUT', 'an id is not empty and has no leading or trailing spaces', path);
-    if (UNPRINTABLE.test(value))
-      return reject('INPUT', 'an id has only printable characters', path);
+    if (hasUnprintable(value)) return reject('INPUT', 'an id has only printable characters', path);
     if (value.length > policy.maxIdLength)
       return reject('INPUT', `an id is at most ${policy.maxIdLength} characters`, path);
     return undefined;
   }
-  if (UNPRINTABLE_TEXT.test(value))
+  if (hasUnprintable(value, TEXT_ALLOWED))
     return reject('INPUT', 'text has only printable characters, tabs and line breaks', path);
   if (value.length > policy.maxTextLength)
     return reject('INPUT', `text is at most ${policy.maxTextLength} characters`, path);
