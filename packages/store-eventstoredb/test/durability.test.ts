@@ -5,11 +5,15 @@ import {
   type ExpectedRevision,
   type RecordedEvent,
 } from '@aimline/kernel';
-import { collect, sampleEvent, uniquePrefix } from '@aimline/kernel/testing';
+import { collect, uniquePrefix } from '@aimline/kernel/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openEventStoreDbStore, type EventStoreDbStore } from '../src/index.js';
 import { pause } from './support/esdb-node.js';
-import { isUnavailable, retryWhileUnavailable } from './support/real-server-helpers.js';
+import {
+  commandEvents,
+  isUnavailable,
+  retryWhileUnavailable,
+} from './support/real-server-helpers.js';
 import { ownServer, useSingleNode } from './support/single-node.js';
 
 // Durability on a real node with its data on disk: a writer appends batches through the
@@ -77,9 +81,8 @@ else
           stream,
           id,
           expected: s.acknowledged.length === 0 ? 'no-stream' : s.acknowledged.length - 1,
-          events: Array.from({ length: size }, (_, i) =>
-            sampleEvent(i, { batch: id, size, writer: randomUUID() }),
-          ),
+          // One command's events, as the command handler appends them.
+          events: commandEvents(size, 0, () => ({ batch: id, size, writer: randomUUID() })),
         };
       };
 

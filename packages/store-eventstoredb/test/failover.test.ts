@@ -5,12 +5,16 @@ import {
   type ExpectedRevision,
   type RecordedEvent,
 } from '@aimline/kernel';
-import { collect, samples, uniquePrefix } from '@aimline/kernel/testing';
+import { collect, uniquePrefix } from '@aimline/kernel/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEventStoreDbStore, type EventStoreDbStore } from '../src/index.js';
 import { EsdbCluster } from './support/esdb-cluster.js';
 import { pause, type EsdbNode } from './support/esdb-node.js';
-import { isUnavailable, retryWhileUnavailable } from './support/real-server-helpers.js';
+import {
+  commandEvents,
+  isUnavailable,
+  retryWhileUnavailable,
+} from './support/real-server-helpers.js';
 import { ownServer } from './support/single-node.js';
 
 // A three-node cluster on loopback, inside the test run. Several writers append with
@@ -79,7 +83,7 @@ else
         let sawKill = false;
         for (let i = 0; !stop; i++) {
           const stream = streams[(w + i) % STREAMS]!;
-          const events = samples(1 + (i % 3), i);
+          const events = commandEvents(1 + (i % 3), i);
           await appendAsCaller(store, stream, events, timings);
           for (const e of events) acknowledged.add(e.id);
           if (killedAt !== undefined && !sawKill) {
@@ -207,6 +211,11 @@ const subscriber = (store: EventStoreDbStore, name: string, prefix: string, ids:
         filter: { streamPrefixes: [prefix] },
       });
       current = sub;
+      if (closed) {
+        // Closed while this life was starting: the close did not see this subscription.
+        await sub.close();
+        break;
+      }
       let handled = 0;
       for await (const m of sub) {
         if (m.kind !== 'event') continue;

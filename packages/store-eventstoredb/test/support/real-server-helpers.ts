@@ -1,4 +1,10 @@
-import { isStoreError, type Subscription, type SubscriptionMessage } from '@aimline/kernel';
+import {
+  isStoreError,
+  type EventToAppend,
+  type Subscription,
+  type SubscriptionMessage,
+} from '@aimline/kernel';
+import { sampleEvent } from '@aimline/kernel/testing';
 import { pause } from './esdb-node.js';
 
 /**
@@ -55,4 +61,18 @@ export const retryWhileUnavailable = async <T>(
       await pause(Math.min(50 * 2 ** attempt, 1_000));
     }
   }
+};
+
+/**
+ * The events one command appends, as the command handler appends them: `count` sample events
+ * sharing one command id and fingerprint (each `sampleEvent` is a command of its own).
+ */
+export const commandEvents = (
+  count: number,
+  from = 0,
+  extra: (i: number) => Record<string, unknown> = () => ({}),
+): EventToAppend[] => {
+  const events = Array.from({ length: count }, (_, i) => sampleEvent(from + i, extra(i)));
+  const { commandId, commandFingerprint } = events[0]!.metadata;
+  return events.map((e) => ({ ...e, metadata: { ...e.metadata, commandId, commandFingerprint } }));
 };
