@@ -78,7 +78,12 @@ export const buildRuntime = async (
         `Cannot use store URL "${options.store}": ${errorWithCauses(e)}`,
         ExitCode.Usage,
       );
-    throw e;
+    // Anything else opening a file (a folder that cannot be made, a file in its place) is the
+    // store being unavailable, with its cause.
+    throw new CliError(
+      `cannot open the store ${options.store}: ${errorWithCauses(e)}`,
+      ExitCode.Store,
+    );
   }
   return {
     store,
