@@ -189,7 +189,7 @@ describe('aimline demo: synthetic attendance AIM cases', () => {
     expect(all.some((d) => d.ruleId === 'NAT-8')).toBe(true);
   });
 
-  it('every command happens in school hours (Europe/London) with an ISO instant and offset, by an invented actor', () => {
+  it('every command happens in school hours (Europe/London) on a working day, written as a UTC instant, by an invented actor', () => {
     const steps = attendanceScenarios(context(7));
     expectOfficeHoursByInventedActors(steps, policy.calendar, 17 * 60 + 29);
     expect(steps.every((s) => s.module.name === 'attendance-aim')).toBe(true);

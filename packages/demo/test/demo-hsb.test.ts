@@ -133,7 +133,7 @@ describe('aimline demo: synthetic HSB AIM cases', () => {
     expect(met).toBeGreaterThan(all.filter((d) => d.status.kind === 'breached').length * 3);
   });
 
-  it('every command happens in business hours (Europe/London) with an ISO instant, by an invented actor', () => {
+  it('every command happens in business hours (Europe/London) on a working day, written as a UTC instant, by an invented actor', () => {
     const steps = hsbScenarios(context(7));
     expectOfficeHoursByInventedActors(steps, policy.calendar, 17 * 60 + 29);
   });

@@ -170,7 +170,7 @@ describe('aimline demo: synthetic panel history', () => {
     expect(cards.reduce((n, c) => n + c.escalations + c.deEscalations, 0)).toBeGreaterThan(0);
   });
 
-  it('every command happens in business hours (Europe/London) on a working day, by an invented actor', () => {
+  it('every command happens in business hours (Europe/London) on a working day, written as a UTC instant, by an invented actor', () => {
     const steps = panelScenarios(context(7));
     expectOfficeHoursByInventedActors(steps, policy.calendar, 17 * 60);
   });
