@@ -84,6 +84,15 @@ describe('aimline demo: synthetic HSB AIM cases', () => {
         proceedingsEnded: { ending: 'no-further-action' },
         leadAgency: 'childrens-social-care',
       });
+    // HSB-12: the same path moves the child; the new setting has its own visit and plan.
+    expect(types.has('SettingEnded')).toBe(true);
+    expect(
+      events.filter(
+        (e) =>
+          e.type === 'HomeSafetyPlanAgreed' &&
+          (e.data as { setting: string }).setting === 'grandparents',
+      ).length,
+    ).toBeGreaterThan(0);
 
     // Scores graph: a case with an initial scoring and several re-scorings.
     const reviewsPerStream = new Map<string, number>();

@@ -3,7 +3,7 @@ import { addDays } from '@aimline/calendar';
 import type { AssessmentModel } from '@aimline/hsb-aim';
 import { type Day, H, instant, onOrAfter, onOrBefore, plusWeeks, wd } from '../london-time.js';
 import { assessment } from './assessment.js';
-import { OFFENCES } from './content.js';
+import { OFFENCES, safetyPlan } from './content.js';
 import { closeCase, intervention } from './intervention.js';
 import type { CaseFacts } from './plan.js';
 import { childProtectionFollowUps, decideRoute, section47, startCase } from './start.js';
@@ -171,6 +171,29 @@ export const referralBackPath = (f: CaseFacts): void => {
     toMeeting: true,
     homeSetting: 'family home',
   });
+  // HSB-12 per setting: the young person moves to the grandparents' home after the initial
+  // meeting; the new setting gets its own visit and safety plan.
+  if (r.meetingDay !== undefined) {
+    const lead = r.a.assessors[0] ?? f.caseHolder;
+    const moveDay = wd(clock, r.meetingDay, 3);
+    const visitDay = wd(clock, moveDay, 1);
+    w.emit('EndSetting', instant(moveDay, H(9)), f.cscManager.actor, {
+      setting: 'family home',
+      reason: 'Moved to live with grandparents as a protective measure for siblings.',
+    });
+    w.emit('RecordSetting', instant(moveDay, H(9, 5)), f.cscManager.actor, {
+      setting: 'grandparents',
+      kind: 'family-member',
+    });
+    w.emit('RecordHomeVisit', instant(visitDay, H(10)), lead.actor, { setting: 'grandparents' });
+    w.emit('AgreeHomeSafetyPlan', instant(visitDay, H(14)), lead.actor, {
+      setting: 'grandparents',
+      plan: safetyPlan,
+      typed: true,
+      signedBy: [`carer-${f.plan.caseId}`, lead.id],
+      agreedByManagers: [{ id: r.a.overseer.id, agency: r.a.overseer.agency }],
+    });
+  }
   const exitDay = intervention(f, r, { minReviews: rng.int(1, 3) });
   closeCase(f, wd(clock, exitDay, rng.int(1, 4)), 'Intervention complete; exit plan agreed.');
 };
