@@ -18,6 +18,7 @@ import {
   Instant,
   InteractionMode,
   LegalStep,
+  PriorPenaltyNotice,
   LetterContent,
   LetterResponse,
   NextStep,
@@ -156,7 +157,11 @@ export const RecordProsecutionConsiderations = t.intersection([
   }),
   t.partial({ educationSupervisionOrder: EsoConsideration }),
 ]);
-export const RecordLegalStep = t.type({ ...c, stepId: Id, step: LegalStep });
+/** NAT-7: `priorPenaltyNotices`: the pupil's notices from other cases (`priorPenaltyNoticesFor`). */
+export const RecordLegalStep = t.intersection([
+  t.type({ ...c, stepId: Id, step: LegalStep }),
+  t.partial({ priorPenaltyNotices: t.array(PriorPenaltyNotice) }),
+]);
 export const RecordPenaltyPayment = t.type({
   ...c,
   stepId: Id,

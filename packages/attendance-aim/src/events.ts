@@ -18,6 +18,7 @@ import {
   Instant,
   InteractionMode,
   LegalStep,
+  PriorPenaltyNotice,
   LetterContent,
   LetterResponse,
   NextStep,
@@ -230,7 +231,13 @@ export const ProsecutionConsidered = t.type({
 /** NAT-7: a step of the escalation ladder, with its derived terms. */
 export const LegalStepRecorded = t.intersection([
   t.type({ ...base, stepId: Id, step: LegalStep }),
-  t.partial({ penalty: PenaltyTerms, improvementPeriodEnds: DateOnly, thresholdCount: t.number }),
+  t.partial({
+    penalty: PenaltyTerms,
+    improvementPeriodEnds: DateOnly,
+    thresholdCount: t.number,
+    /** NAT-7: notices from the pupil's other cases that counted towards `penalty.sequence`. */
+    countedFromOtherCases: t.array(PriorPenaltyNotice),
+  }),
 ]);
 export const PenaltyPaid = t.type({
   ...base,

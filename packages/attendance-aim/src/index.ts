@@ -28,3 +28,4 @@ export { evaluateMeasure, measureProblem } from './targets.js';
 export { deadlines } from './deadlines.js';
 export * from './queries.js';
 export * from './module.js';
+export * from './penalty-notices.js';

@@ -275,3 +275,13 @@ export const PenaltyTerms = t.type(
   'PenaltyTerms',
 );
 export type PenaltyTerms = t.TypeOf<typeof PenaltyTerms>;
+
+/**
+ * NAT-7: a penalty notice another of the pupil's cases issued (`priorPenaltyNoticesFor`), given
+ * to a command so the 3-year limits count across the pupil's cases.
+ */
+export const PriorPenaltyNotice = t.type(
+  { pupilId: Id, caseId: Id, stepId: Id, parentId: Id, issuedOn: DateOnly },
+  'PriorPenaltyNotice',
+);
+export type PriorPenaltyNotice = t.TypeOf<typeof PriorPenaltyNotice>;

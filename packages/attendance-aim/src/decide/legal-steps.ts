@@ -6,7 +6,7 @@ import type { Handler } from './handler.js';
 import type { AttendancePolicy } from '../policy.js';
 import { unauthorisedInRollingWindow } from '../rolling-window.js';
 import { marksOf, type OpenCase } from '../state.js';
-import type { LegalStep, PenaltyTerms } from '../values.js';
+import type { LegalStep, PenaltyTerms, PriorPenaltyNotice } from '../values.js';
 
 export const stepDate = (step: LegalStep): string => {
   switch (step.kind) {
@@ -32,21 +32,30 @@ const parentsOf = (step: LegalStep): ReadonlyArray<string> =>
       ? []
       : step.parentIds;
 
-/** NAT-7: the penalty notices this parent had for this pupil within the limit years, up to `issuedOn`. */
+/**
+ * NAT-7: the penalty notices this parent had for this pupil within the limit years, up to
+ * `issuedOn`: this case's own and those of the pupil's other cases (`prior`, given with the
+ * command). Returns the other cases' notices that counted, as evidence.
+ */
 const earlierPenaltyNotices = (
   s: OpenCase,
   parentId: string,
   issuedOn: string,
+  prior: ReadonlyArray<PriorPenaltyNotice>,
   policy: AttendancePolicy,
-): number => {
+): { count: number; fromOtherCases: PriorPenaltyNotice[] } => {
   const since = yearsBefore(issuedOn, policy.penaltyNotice.limitYears);
-  return Object.values(s.legalSteps).filter(
-    (x) =>
-      x.step.kind === 'penalty-notice' &&
-      x.step.parentId === parentId &&
-      x.step.issuedOn > since &&
-      x.step.issuedOn <= issuedOn,
+  const within = (p: string, on: string): boolean => p === parentId && on > since && on <= issuedOn;
+  const own = Object.values(s.legalSteps).filter(
+    (x) => x.step.kind === 'penalty-notice' && within(x.step.parentId, x.step.issuedOn),
   ).length;
+  const fromOtherCases = prior.filter(
+    (n, i) =>
+      n.caseId !== s.caseId &&
+      within(n.parentId, n.issuedOn) &&
+      prior.findIndex((m) => m.caseId === n.caseId && m.stepId === n.stepId) === i,
+  );
+  return { count: own + fromOtherCases.length, fromOtherCases };
 };
 
 /** NAT-7: the terms of a penalty notice after `earlier` notices to the same parent. */
@@ -153,20 +162,31 @@ export const recordLegalStep: Handler<'RecordLegalStep'> = ({ data: d, at }, s, 
       `${window.unauthorisedSessions} unauthorised sessions in the last ${policy.penaltyNoticeThreshold.schoolWeeks} school weeks; the threshold is ${window.thresholdSessions}`,
       'data.step',
     );
-  const earlier = earlierPenaltyNotices(s, step.parentId, step.issuedOn, policy);
+  const prior = d.priorPenaltyNotices ?? [];
+  const stranger = prior.findIndex((n) => n.pupilId !== s.pupil.pupilId);
+  if (stranger >= 0)
+    return refuse(
+      'INPUT',
+      "not a penalty notice for this case's pupil",
+      `data.priorPenaltyNotices.${stranger}.pupilId`,
+    );
+  const earlier = earlierPenaltyNotices(s, step.parentId, step.issuedOn, prior, policy);
   const { limitYears, maxNoticesWithinLimit } = policy.penaltyNotice;
-  if (earlier >= maxNoticesWithinLimit)
+  if (earlier.count >= maxNoticesWithinLimit)
     return refuse(
       'NAT-7',
-      `parent ${step.parentId} has had ${earlier} penalty notices for this pupil within ${limitYears} years; no further notice may be issued`,
+      `parent ${step.parentId} has had ${earlier.count} penalty notices for this pupil within ${limitYears} years; no further notice may be issued`,
       'data.step.parentId',
     );
   return accept({
     type: 'LegalStepRecorded',
     data: {
       ...base,
-      penalty: penaltyTerms(earlier, step.issuedOn, policy),
+      penalty: penaltyTerms(earlier.count, step.issuedOn, policy),
       thresholdCount: window.unauthorisedSessions,
+      ...(earlier.fromOtherCases.length === 0
+        ? {}
+        : { countedFromOtherCases: earlier.fromOtherCases }),
     },
   });
 };
