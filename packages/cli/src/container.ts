@@ -3,11 +3,13 @@ import {
   commandHandler,
   errorWithCauses,
   StoreError,
+  type ChainKey,
   type CommandHandler,
   type EventStore,
 } from '@aimline/kernel';
 import { eventDecoder, type EventDecoder } from '@aimline/projections';
 import { loadCouncilPolicy, type CouncilPolicy } from './council-policy.js';
+import { chainKeyFromEnvironment } from './chain-keys.js';
 import { CliError, ExitCode } from './exit-codes.js';
 import { consoleOutput, type Output } from './output.js';
 import { domainRegistry, type DomainRegistry } from './registry.js';
@@ -25,6 +27,8 @@ export interface GlobalOptions {
 /** Everything a CLI command works with, built once by `buildRuntime`. */
 export interface Runtime {
   readonly store: EventStore;
+  /** The key that authenticates the global chain (AIMLINE_CHAIN_KEY_FILE / AIMLINE_CHAIN_KEY), if any. */
+  readonly chainKey: ChainKey | undefined;
   /** The store URL as given (`--store`). */
   readonly storeUrl: string;
   /** Where the store lives, as parsed from its URL. */
@@ -64,11 +68,13 @@ export const buildRuntime = async (
   const policy = loadCouncilPolicy(options.policy);
   if (E.isLeft(policy)) throw new CliError(policy.left, ExitCode.Usage);
   const registry = domainRegistry(policy.right);
+  const chainKey = chainKeyFromEnvironment();
   let store: EventStore;
   try {
     store = await openStore(location.right, access, {
       readOnlyMedia: options.readOnly === true,
       streamPrefixes: registry.modules.map((m) => m.streamPrefix),
+      ...(chainKey === undefined ? {} : { chainKey }),
     });
   } catch (e) {
     if (e instanceof StoreError) throw new CliError(errorWithCauses(e), ExitCode.Store);
@@ -87,6 +93,7 @@ export const buildRuntime = async (
   }
   return {
     store,
+    chainKey,
     storeUrl: options.store,
     location: location.right,
     policy: policy.right,

@@ -140,10 +140,23 @@ export const buildProgram = (exit: (code: number) => void): Command => {
 
   program
     .command('audit')
-    .argument('[stream]', 'one stream (default: all, in global order)')
+    .argument(
+      '[stream]',
+      'one stream (default: all, in global order); or "anchor" to write a signed anchor (--out)',
+    )
     .option(
       '--verify',
-      "walk every stream's hash chain and report the first altered stream and revision",
+      "check every stream's hash chain, the global chain and its head (MACs with AIMLINE_CHAIN_KEY_FILE), SQLite's integrity_check, and with --anchor the history against a signed anchor; names the first altered or missing event",
+    )
+    .option('--anchor <file>', 'with --verify: a signed anchor to check the history against')
+    .option(
+      '--public-key <pem>',
+      'with --anchor: the Ed25519 public key (default: the file in AIMLINE_ANCHOR_PUBLIC_KEY_FILE)',
+    )
+    .option('--out <file>', 'with "anchor": where to write the signed anchor')
+    .option(
+      '--signing-key <pem>',
+      'with "anchor": the Ed25519 private key (default: the file in AIMLINE_ANCHOR_SIGNING_KEY_FILE)',
     )
     .option('--as-of <iso>', 'only what had been recorded by then', instantFlag)
     .option('--limit <n>', 'at most this many entries', positiveIntFlag)
@@ -152,8 +165,19 @@ export const buildProgram = (exit: (code: number) => void): Command => {
     )
     .action(
       run(
-        (rt, stream: string | undefined, o: { verify?: boolean; asOf?: string; limit?: number }) =>
-          audit(rt, stream, o),
+        (
+          rt,
+          stream: string | undefined,
+          o: {
+            verify?: boolean;
+            asOf?: string;
+            limit?: number;
+            anchor?: string;
+            publicKey?: string;
+            out?: string;
+            signingKey?: string;
+          },
+        ) => audit(rt, stream, o),
       ),
     );
 

@@ -6,6 +6,7 @@ import {
   InMemoryEventStore,
   isStoreError,
   UnavailableError,
+  type ChainKey,
   type EventStore,
 } from '@aimline/kernel';
 import { openSqliteEventStore } from '@aimline/store-sqlite';
@@ -71,6 +72,8 @@ export interface OpenStoreOptions {
    * modules' streams: other applications may share the server).
    */
   readonly streamPrefixes?: ReadonlyArray<string>;
+  /** Authenticates a SQLite store's global chain (see `chainKeyFromEnvironment`). */
+  readonly chainKey?: ChainKey;
 }
 
 /**
@@ -92,6 +95,7 @@ export const openStore = async (
       return openSqliteEventStore(path, {
         mode: access === 'create' ? 'create' : access === 'write' ? 'open' : 'read-only',
         ...(access === 'read' && options.readOnlyMedia === true ? { readOnlyImage: true } : {}),
+        ...(options.chainKey === undefined ? {} : { chainKey: options.chainKey }),
       });
     }
     case 'eventstoredb': {

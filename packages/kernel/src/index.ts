@@ -118,5 +118,31 @@ export {
   type CommandCheck,
 } from './store/append-checks.js';
 export { InMemoryEventStore } from './store/in-memory-store.js';
+export {
+  GLOBAL_GENESIS,
+  globalLink,
+  hmacChainKey,
+  linkMacMessage,
+  headMacMessage,
+  type ChainKey,
+  type ChainHead,
+} from './store/global-chain.js';
+export {
+  auditGlobalChain,
+  describeGlobalBreak,
+  type ChainRow,
+  type ChainSource,
+  type GlobalChainBreak,
+  type GlobalChainReport,
+} from './store/chain-audit.js';
+export {
+  anchorSignatureValid,
+  checkAnchor,
+  computeHead,
+  signAnchor,
+  type Anchor,
+  type AnchorCheck,
+  type SignedAnchor,
+} from './store/anchor.js';
 export { pollingSubscription } from './store/polling-subscription.js';
 export { StateCache, type CachedStream } from './store/state-cache.js';

@@ -1,5 +1,6 @@
 import {
   attachStoredJson,
+  CorruptStoreError,
   chainEventsWithJson,
   checkCommands,
   classifyAppend,
@@ -9,12 +10,14 @@ import {
   meetsExpected,
   WrongExpectedRevisionError,
   type AppendResult,
+  type ChainKey,
   type CommandRecord,
   type EventToAppend,
   type ExpectedRevision,
   type RecordedEvent,
 } from '@aimline/kernel';
 import { decodeRow, type EventRow } from './rows.js';
+import { extendChain, readHead } from './global-chain.js';
 import type { Statements } from './statements.js';
 
 const resultOf = (events: ReadonlyArray<RecordedEvent>): AppendResult => {
@@ -51,9 +54,16 @@ const eventsOfCommand = (
  * by event id, the expected revision, the hash chain (canonical JSON once per event: the same
  * text is hashed and stored), the rows and the command index.
  */
+/** What the global chain needs at append: the store identity and the key, if one is configured. */
+export interface ChainContext {
+  readonly identity: string;
+  readonly key: ChainKey | undefined;
+}
+
 export const appendInTransaction = (
   statements: Statements,
   location: string,
+  chain: ChainContext,
   stream: string,
   events: ReadonlyArray<EventToAppend>,
   expected: ExpectedRevision,
@@ -86,8 +96,22 @@ export const appendInTransaction = (
       `an event cannot be stored as JSON: ${(e as Error).message}`,
     );
   }
-  const recorded = chained.map(({ event: e, json }): RecordedEvent => {
-    const info = insert.run(
+  const head = readHead(statements.head);
+  if (head === undefined)
+    throw new CorruptStoreError(
+      location,
+      'the head of the global chain (table chain_head) is missing',
+    );
+  const extended = extendChain(
+    head,
+    chained.map((c) => c.event.metadata.hash),
+    chain.identity,
+    chain.key,
+  );
+  const recorded = chained.map(({ event: e, json }, i): RecordedEvent => {
+    const { position, link, mac } = extended.links[i]!;
+    insert.run(
+      position,
       e.id,
       stream,
       e.revision,
@@ -95,9 +119,13 @@ export const appendInTransaction = (
       e.schemaVersion,
       json.data,
       json.metadata,
+      link,
+      mac,
     );
-    return attachStoredJson({ ...e, position: BigInt(info.lastInsertRowid) }, json);
+    return attachStoredJson({ ...e, position }, json);
   });
+  const next = extended.head;
+  statements.saveHead.run(next.count, next.position, next.link, next.mac);
   for (const [key, command] of commandsOf(stream, events)) {
     const own = recorded.filter((e) => e.metadata.commandId.toLowerCase() === key);
     insertCommand.run(

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { migrateToGlobalChain } from './global-chain.js';
 import { CorruptStoreError, IncompatibleStoreError } from '@aimline/kernel';
 
 /**
@@ -64,12 +65,14 @@ const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
     `);
     db.prepare("INSERT INTO store_info (key, value) VALUES ('identity', ?)").run(randomUUID());
   },
+  // 3 → 4: the global chain over the whole log, with its head (see global-chain.ts).
+  migrateToGlobalChain,
 ];
 
 /** The schema version this build writes and reads. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-const REQUIRED_TABLES = ['events', 'checkpoints', 'commands', 'store_info'] as const;
+const REQUIRED_TABLES = ['events', 'checkpoints', 'commands', 'store_info', 'chain_head'] as const;
 
 interface Header {
   readonly applicationId: number;

@@ -7,6 +7,8 @@ import {
   UnavailableError,
   validateAppend,
   type AppendResult,
+  type ChainKey,
+  type ChainSource,
   type CheckpointStore,
   type EventStore,
   type EventToAppend,
@@ -19,7 +21,8 @@ import {
   type Subscription,
 } from '@aimline/kernel';
 import { prefixRange } from './prefix-range.js';
-import { appendInTransaction } from './append-transaction.js';
+import { appendInTransaction, type ChainContext } from './append-transaction.js';
+import { chainSource, readHead } from './global-chain.js';
 import { isReadOnlyMediumError, openDatabase, openImage, type OpenMode } from './open-database.js';
 import { PageIterator, type PageSource } from './page-iterator.js';
 import { EVENT_COLUMNS, type EventRow } from './rows.js';
@@ -49,6 +52,12 @@ export interface SqliteEventStoreOptions {
    * evidence copies; refuses a file beside a non-empty `-wal`).
    */
   readonly readOnlyImage?: boolean;
+  /**
+   * The key that authenticates the global chain's links and head (HMAC-SHA-256, held outside
+   * the store). Without it the chain is kept unkeyed: deletions, truncations and reorderings are
+   * still detected, but not a rewrite that recomputes the chain.
+   */
+  readonly chainKey?: ChainKey;
 }
 
 const MAX_CACHED_FILTERS = 64;
@@ -65,6 +74,7 @@ export class SqliteEventStore implements EventStore {
   readonly location: string;
   /** Whether the store was opened read-only. */
   readonly readOnly: boolean;
+  private readonly chain: ChainContext;
   private readonly db: Database.Database;
   private readonly statements: Statements;
   private readonly filterStatements = new Map<string, Statement>();
@@ -91,6 +101,7 @@ export class SqliteEventStore implements EventStore {
     const mode = options.mode ?? 'create';
     let db: Database.Database;
     let image = options.readOnlyImage === true;
+    let identity: string;
     try {
       db = image ? openImage(path) : openDatabase(path, mode, timeout);
     } catch (e) {
@@ -103,6 +114,7 @@ export class SqliteEventStore implements EventStore {
       try {
         prepareSchema(db, path);
         this.statements = prepareStatements(db);
+        identity = this.statements.identity.get() as string;
         break;
       } catch (e) {
         db.close();
@@ -116,9 +128,10 @@ export class SqliteEventStore implements EventStore {
       }
     }
     this.readOnly = db.readonly;
+    this.chain = { identity, key: options.chainKey };
     this.db = db;
     this.appendTransaction = db.transaction((stream, events, expected) =>
-      appendInTransaction(this.statements, this.location, stream, events, expected),
+      appendInTransaction(this.statements, this.location, this.chain, stream, events, expected),
     );
   }
 
@@ -141,6 +154,24 @@ export class SqliteEventStore implements EventStore {
 
   identity(): Promise<string> {
     return this.run(() => this.statements.identity.get() as string);
+  }
+
+  /** The stored global chain and its head, for `auditGlobalChain`. */
+  chainSource(): ChainSource {
+    this.ensureOpen();
+    return chainSource(this.db, this.chain.identity, readHead(this.statements.head), this.pageSize);
+  }
+
+  /** SQLite's own check of the file (pages, indexes): `['ok']` when sound. */
+  integrityCheck(): string[] {
+    this.ensureOpen();
+    try {
+      return (this.db.pragma('integrity_check') as Array<{ integrity_check: string }>).map(
+        (r) => r.integrity_check,
+      );
+    } catch (e) {
+      return [`integrity_check failed: ${(e as Error).message}`];
+    }
   }
 
   append(

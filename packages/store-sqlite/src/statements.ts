@@ -19,6 +19,9 @@ export interface Statements {
   /** Events between two positions (inclusive). */
   readonly range: Statement;
   readonly identity: Statement;
+  /** The global chain's head (count, position, link, MAC). */
+  readonly head: Statement;
+  readonly saveHead: Statement;
 }
 
 export const prepareStatements = (db: Database.Database): Statements => ({
@@ -27,7 +30,14 @@ export const prepareStatements = (db: Database.Database): Statements => ({
     .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1`)
     .raw(true),
   insert: db.prepare(
-    'INSERT INTO events (id, stream, revision, type, schema_version, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO events (position, id, stream, revision, type, schema_version, data, metadata, chain_link, chain_mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ),
+  head: db
+    .prepare('SELECT count, position, link, mac FROM chain_head WHERE id = 1')
+    .raw(true)
+    .safeIntegers(true),
+  saveHead: db.prepare(
+    'UPDATE chain_head SET count = ?, position = ?, link = ?, mac = ? WHERE id = 1',
   ),
   revision: db.prepare('SELECT max(revision) FROM events WHERE stream = ?').pluck(true),
   forwards: db

@@ -1,8 +1,8 @@
-import { auditTrail, describeBreak, verifyChains, type AuditEntry } from '@aimline/projections';
+import { auditTrail, type AuditEntry } from '@aimline/projections';
+import { verify, writeAnchor } from './verify.js';
 import { ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../container.js';
 import { table } from '../output.js';
-import { progress } from '../progress.js';
 
 /** Who, as stored: the audit trail shows damaged metadata as it is rather than failing on it. */
 const actorText = (actor: unknown): string => {
@@ -10,32 +10,25 @@ const actorText = (actor: unknown): string => {
   return `${String(a['role'])}/${String(a['agency'])}`;
 };
 
-/** `aimline audit [STREAM] [--verify] [--as-of ISO]`: the audit trail, and tamper evidence. */
+/**
+ * `aimline audit [STREAM] [--verify] [--as-of ISO]`: the audit trail, and tamper evidence;
+ * `aimline audit anchor --out FILE`: a signed anchor of the store as it is now.
+ */
 export const audit = async (
   rt: Runtime,
   stream: string | undefined,
-  options: { verify?: boolean; asOf?: string; limit?: number },
+  options: {
+    verify?: boolean;
+    asOf?: string;
+    limit?: number;
+    anchor?: string;
+    publicKey?: string;
+    out?: string;
+    signingKey?: string;
+  },
 ): Promise<number> => {
-  if (options.verify) {
-    const bar = progress(
-      'verifying hash chains',
-      undefined,
-      !rt.output.json && stream === undefined,
-    );
-    const report = await verifyChains(rt.store, {
-      ...(stream === undefined ? {} : { stream }),
-      onProgress: (n) => bar.update(n),
-    });
-    bar.stop();
-    rt.output.result(
-      { ...report, breaks: report.breaks.map((b) => ({ ...b, description: describeBreak(b) })) },
-      () =>
-        report.ok
-          ? `verified ${report.events} events in ${report.streams} streams: every hash chain intact`
-          : `TAMPERING DETECTED in ${report.breaks.length} stream(s):\n${report.breaks.map((b) => `  ${describeBreak(b)}`).join('\n')}`,
-    );
-    return report.ok ? ExitCode.Ok : ExitCode.Failed;
-  }
+  if (stream === 'anchor') return writeAnchor(rt, options);
+  if (options.verify) return verify(rt, stream, options);
   const entries: AuditEntry[] = [];
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   for await (const e of auditTrail(rt.store, {

@@ -1,0 +1,192 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import {
+  auditGlobalChain,
+  checkAnchor,
+  computeHead,
+  describeGlobalBreak,
+  errorWithCauses,
+  signAnchor,
+  type AnchorCheck,
+  type ChainSource,
+  type GlobalChainReport,
+  type SignedAnchor,
+} from '@aimline/kernel';
+import { describeBreak, verifyChains, type VerificationReport } from '@aimline/projections';
+import { pemKey } from '../chain-keys.js';
+import { CliError, ExitCode } from '../exit-codes.js';
+import type { Runtime } from '../container.js';
+import { progress } from '../progress.js';
+
+/** What a store may offer beyond the port for verification (the SQLite store does). */
+interface Auditable {
+  chainSource?: () => ChainSource;
+  integrityCheck?: () => string[];
+}
+
+export interface VerifyOptions {
+  readonly anchor?: string;
+  readonly publicKey?: string;
+}
+
+const readAnchor = (file: string): SignedAnchor => {
+  try {
+    const a = JSON.parse(readFileSync(file, 'utf8')) as SignedAnchor;
+    if (a.format !== 'aimline-anchor/1' || typeof a.signature !== 'string')
+      throw new Error('not an Aimline anchor (format aimline-anchor/1 with a signature)');
+    return a;
+  } catch (e) {
+    throw new CliError(`cannot read the anchor ${file}: ${(e as Error).message}`, ExitCode.Usage);
+  }
+};
+
+const describeAnchor = (a: SignedAnchor, c: AnchorCheck): string[] => {
+  const lines: string[] = [];
+  if (!c.signatureValid) lines.push('the anchor signature does not verify with this public key');
+  if (!c.sameStore) lines.push(`the anchor names another store (${a.store})`);
+  if (c.missing > 0)
+    lines.push(
+      `${c.missing} anchored event(s) missing: the anchor covers ${a.count} events up to position ${a.position}; up to there the log now has ${c.found.count}, ending at position ${c.found.position}`,
+    );
+  else if (c.found.link !== a.head)
+    lines.push(
+      `the events up to position ${a.position} are not the ones anchored (altered, reordered or replaced)`,
+    );
+  return lines;
+};
+
+/**
+ * `aimline audit --verify [STREAM] [--anchor FILE --public-key PEM]`: every stream's hash chain;
+ * for the whole store also SQLite's integrity_check, the global chain (gaps, broken links, MACs
+ * when a chain key is set, the head), and the history against a signed anchor.
+ */
+export const verify = async (
+  rt: Runtime,
+  stream: string | undefined,
+  options: VerifyOptions,
+): Promise<number> => {
+  const problems: string[] = [];
+  const store = rt.store as typeof rt.store & Auditable;
+  const integrity = stream === undefined ? store.integrityCheck?.() : undefined;
+  if (integrity !== undefined && !(integrity.length === 1 && integrity[0] === 'ok'))
+    problems.push(...integrity.map((line) => `SQLite integrity_check: ${line}`));
+  const bar = progress('verifying hash chains', undefined, !rt.output.json && stream === undefined);
+  let streams: VerificationReport | undefined;
+  let global: GlobalChainReport | undefined;
+  let anchor: { file: SignedAnchor; check: AnchorCheck } | undefined;
+  try {
+    streams = await verifyChains(rt.store, {
+      ...(stream === undefined ? {} : { stream }),
+      onProgress: (n) => bar.update(n),
+    });
+    problems.push(...streams.breaks.map(describeBreak));
+    if (stream === undefined && store.chainSource !== undefined) {
+      global = await auditGlobalChain(store.chainSource(), rt.chainKey);
+      problems.push(...global.breaks.map(describeGlobalBreak));
+    }
+    if (options.anchor !== undefined) {
+      const file = readAnchor(options.anchor);
+      const publicKey = pemKey(
+        options.publicKey,
+        'AIMLINE_ANCHOR_PUBLIC_KEY_FILE',
+        'anchor public key',
+      );
+      anchor = { file, check: await checkAnchor(rt.store, file, publicKey) };
+      problems.push(...describeAnchor(file, anchor.check));
+    }
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    problems.push(`the history could not be read to the end: ${errorWithCauses(e)}`);
+  } finally {
+    bar.stop();
+  }
+  const notes: string[] = [];
+  if (global !== undefined && !global.keyed)
+    notes.push(
+      'no chain key set (AIMLINE_CHAIN_KEY_FILE): a rewrite that recomputes every chain would not be detected without an anchor',
+    );
+  if (global !== undefined && global.unkeyed > 0)
+    notes.push(`${global.unkeyed} event(s) were recorded without a chain key (no MAC to check)`);
+  if (options.anchor === undefined && stream === undefined)
+    notes.push(
+      'no anchor given: commits lost with their WAL, or a tail cut together with the head, are only detected against an anchor',
+    );
+  if (anchor !== undefined && anchor.check.added.length > 0)
+    notes.push(
+      `${anchor.check.added.length} event(s) added after the anchor: ${anchor.check.added
+        .slice(0, 20)
+        .map((e) => `${e.position} ${e.stream}@${e.revision} ${e.type}`)
+        .join('; ')}${anchor.check.added.length > 20 ? '; …' : ''}`,
+    );
+  const ok = problems.length === 0;
+  rt.output.result(
+    {
+      ok,
+      events: streams?.events ?? null,
+      streams: streams?.streams ?? null,
+      problems,
+      notes,
+      integrityCheck: integrity ?? null,
+      globalChain:
+        global === undefined
+          ? null
+          : { ...global.head, position: global.head.position.toString(), keyed: global.keyed },
+      anchor:
+        anchor === undefined
+          ? null
+          : {
+              intact: anchor.check.intact,
+              missing: anchor.check.missing,
+              added: anchor.check.added.map((e) => ({ ...e, position: e.position.toString() })),
+            },
+    },
+    () =>
+      [
+        ok
+          ? `verified ${streams?.events ?? 0} events in ${streams?.streams ?? 0} streams: every hash chain intact${global === undefined ? '' : ', the global chain and its head intact'}${integrity === undefined ? '' : ', SQLite integrity_check ok'}${anchor === undefined ? '' : `, everything up to the anchor (position ${anchor.file.position}) as anchored`}`
+          : `TAMPERING OR LOSS DETECTED (${problems.length}):\n${problems.map((p) => `  ${p}`).join('\n')}`,
+        ...notes.map((n) => `note: ${n}`),
+      ].join('\n'),
+  );
+  return ok ? ExitCode.Ok : ExitCode.Failed;
+};
+
+/** `aimline audit anchor --out FILE [--signing-key PEM]`: a signed anchor of the store as it is now. */
+export const writeAnchor = async (
+  rt: Runtime,
+  options: { out?: string; signingKey?: string },
+): Promise<number> => {
+  if (options.out === undefined)
+    throw new CliError('audit anchor needs --out FILE', ExitCode.Usage);
+  const privateKey = pemKey(
+    options.signingKey,
+    'AIMLINE_ANCHOR_SIGNING_KEY_FILE',
+    'anchor signing key',
+  );
+  const head = await computeHead(rt.store);
+  let signed: SignedAnchor;
+  try {
+    signed = signAnchor(
+      {
+        format: 'aimline-anchor/1',
+        store: await rt.store.identity(),
+        position: head.position.toString(),
+        count: head.count,
+        head: head.link,
+        createdAt: rt.clock(),
+      },
+      privateKey,
+    );
+  } catch (e) {
+    throw new CliError(
+      `the anchor signing key is not an Ed25519 private key: ${(e as Error).message}`,
+      ExitCode.Usage,
+    );
+  }
+  writeFileSync(options.out, `${JSON.stringify(signed, null, 2)}\n`, { mode: 0o600 });
+  rt.output.result(
+    signed,
+    () =>
+      `anchor of ${head.count} events up to position ${head.position} written to ${options.out}`,
+  );
+  return ExitCode.Ok;
+};
