@@ -47,6 +47,8 @@ export interface CommandCatalogue<C extends Command> {
   readonly implausible: (command: C, policy?: PlausibilityPolicy) => Rejection | undefined;
   readonly personalData: (type: string) => ReadonlyArray<PersonalDataPath>;
   readonly has: (type: string) => boolean;
+  /** The io-ts codec of a command type's data (for tools such as fuzzers), or undefined. */
+  readonly codec: (type: string) => t.Mixed | undefined;
 }
 
 const invalid = (problems: FieldProblem[]): CommandDecodeError => ({
@@ -127,6 +129,7 @@ export const commandCatalogue = <D extends CommandDefinitions>(
     implausible: (command, policy) =>
       has(command.type) ? implausibility(defs[command.type]!, command, policy) : undefined,
     personalData: (type) => (has(type) ? personalDataPaths(defs[type]!) : []),
+    codec: (type) => (has(type) ? defs[type] : undefined),
     has,
   };
 };
