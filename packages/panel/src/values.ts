@@ -102,3 +102,20 @@ export const SittingFacts = t.type(
   'SittingFacts',
 );
 export type SittingFacts = t.TypeOf<typeof SittingFacts>;
+
+/**
+ * What an HSB AIM case needs about the concern that a referral may already know (hsb-aim's
+ * `ReportConcern`): when it was disclosed, when the behaviour happened (HSB-6: age at the time of
+ * the behaviour) and when children's social care and the police were told (HSB-1).
+ */
+export const ConcernFacts = t.exact(
+  t.partial(
+    {
+      disclosedAt: IsoInstant,
+      behaviourDate: IsoDate,
+      notifications: t.exact(t.partial({ childrensSocialCare: IsoInstant, police: IsoInstant })),
+    },
+    'ConcernFacts',
+  ),
+);
+export type ConcernFacts = t.TypeOf<typeof ConcernFacts>;

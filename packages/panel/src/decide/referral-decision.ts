@@ -76,6 +76,9 @@ export const recordDecision: ReferralHandler<'RecordDecision'> = (c, s, { policy
       rating: c.data.rating,
       ageBand: band,
       sittingId: sitting.sittingId,
+      referrer: s.referrer!,
+      referredAt: s.receivedAt!,
+      concern: s.concern,
     },
   });
 };

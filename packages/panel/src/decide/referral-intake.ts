@@ -5,7 +5,7 @@ import type { ReferralHandler } from './handler.js';
 import type { PanelPolicy } from '../policy.js';
 import type { ReferralState } from '../referral/state.js';
 import { papersDueFor } from '../schedule/booking.js';
-import type { Booking } from '../values.js';
+import type { Booking, ConcernFacts } from '../values.js';
 
 /** STATE: the referral must exist, be open and not yet decided. */
 export const openUndecided = (s: ReferralState): Rejection | undefined => {
@@ -42,6 +42,35 @@ const checkBooking = (
   return undefined;
 };
 
+/** The concern's facts are consistent: nothing after the referral, no behaviour before birth. */
+const concernFailure = (
+  f: ConcernFacts,
+  dateOfBirth: string,
+  at: string,
+): Rejection | undefined => {
+  const late = (instant: string | undefined): boolean =>
+    instant !== undefined && instantMs(instant) > instantMs(at);
+  if (late(f.disclosedAt))
+    return reject('INPUT', 'the disclosure is after the referral', 'data.concern.disclosedAt');
+  if (f.behaviourDate !== undefined && f.behaviourDate > localDate(at))
+    return reject('INPUT', 'the behaviour is dated in the future', 'data.concern.behaviourDate');
+  if (f.behaviourDate !== undefined && f.behaviourDate < dateOfBirth)
+    return reject(
+      'INPUT',
+      'the behaviour predates the birth of the child',
+      'data.concern.behaviourDate',
+    );
+  if (late(f.notifications?.childrensSocialCare))
+    return reject(
+      'INPUT',
+      'notified after the referral',
+      'data.concern.notifications.childrensSocialCare',
+    );
+  if (late(f.notifications?.police))
+    return reject('INPUT', 'notified after the referral', 'data.concern.notifications.police');
+  return undefined;
+};
+
 export const receiveReferral: ReferralHandler<'ReceiveReferral'> = (c, s, { policy, calendar }) => {
   if (s.referralId !== null) return refuse('STATE', `referral ${s.referralId} is already received`);
   const today = localDate(c.at);
@@ -54,7 +83,9 @@ export const receiveReferral: ReferralHandler<'ReceiveReferral'> = (c, s, { poli
       `the panel takes children aged ${policy.minimumAge}-${policy.maximumAge}; this child is ${age}`,
       'data.child.dateOfBirth',
     );
-  const bad = checkBooking(c.data.booking, c.at, policy, calendar, 'data.booking');
+  const bad =
+    checkBooking(c.data.booking, c.at, policy, calendar, 'data.booking') ??
+    concernFailure(c.data.concern ?? {}, c.data.child.dateOfBirth, c.at);
   if (bad !== undefined) return refuse(bad);
   const { referralId } = c.data;
   return accept(
@@ -68,6 +99,7 @@ export const receiveReferral: ReferralHandler<'ReceiveReferral'> = (c, s, { poli
         referrer: c.data.referrer,
         concernSummary: c.data.concernSummary,
         behaviourTypes: c.data.behaviourTypes,
+        ...(c.data.concern === undefined ? {} : { concern: c.data.concern }),
       },
     },
     { type: 'ReferralBooked', data: { referralId, at: c.at, booking: c.data.booking } },

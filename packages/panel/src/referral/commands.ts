@@ -5,6 +5,7 @@ import {
   BehaviourType,
   Booking,
   Child,
+  ConcernFacts,
   Member,
   NonEmptyString,
   Professional,
@@ -22,14 +23,18 @@ const NonEmptyBehaviours = t.refinement(
 
 export const referralCommandDefinitions = {
   /** PNL-3, PNL-4: the single point of access; `booking` from `bookingFor(at, schedule, …)`. */
-  ReceiveReferral: t.type({
-    referralId: ReferralId,
-    child: Child,
-    referrer: Professional,
-    concernSummary: personal(NonEmptyString, 'freeText'),
-    behaviourTypes: NonEmptyBehaviours,
-    booking: Booking,
-  }),
+  ReceiveReferral: t.intersection([
+    t.type({
+      referralId: ReferralId,
+      child: Child,
+      referrer: Professional,
+      concernSummary: personal(NonEmptyString, 'freeText'),
+      behaviourTypes: NonEmptyBehaviours,
+      booking: Booking,
+    }),
+    /** What an HSB AIM case needs to start, when the referral knows it (hand-off, PNL-6). */
+    t.partial({ concern: ConcernFacts }),
+  ]),
   /** PNL-4: the booked sitting moved or was cancelled, or the referral was not reached. */
   RebookReferral: t.type({ referralId: ReferralId, booking: Booking, reason: NonEmptyString }),
   /** PNL-4: business support sends the papers to the members. */

@@ -12,6 +12,7 @@ import {
   BehaviourType,
   Booking,
   Child,
+  ConcernFacts,
   Member,
   NonEmptyString,
   Professional,
@@ -25,14 +26,18 @@ const base = { referralId: ReferralId, at: IsoInstant };
 export const referralEventDefinitions = {
   /** PNL-3 */
   ReferralReceived: defineEvent(
-    t.type({
-      ...base,
-      child: Child,
-      ageAtReferral: t.number,
-      referrer: Professional,
-      concernSummary: personal(NonEmptyString, 'freeText'),
-      behaviourTypes: t.array(BehaviourType),
-    }),
+    t.intersection([
+      t.type({
+        ...base,
+        child: Child,
+        ageAtReferral: t.number,
+        referrer: Professional,
+        concernSummary: personal(NonEmptyString, 'freeText'),
+        behaviourTypes: t.array(BehaviourType),
+      }),
+      /** Added later, optional: events stored before it decode unchanged. */
+      t.partial({ concern: ConcernFacts }),
+    ]),
   ),
   /** PNL-3, PNL-4: `booking.skipped` lists sittings it was too late for, with the reason. */
   ReferralBooked: defineEvent(t.type({ ...base, booking: Booking })),
@@ -81,16 +86,24 @@ export const referralEventDefinitions = {
   ),
   /** Hand-off: what `hsb-aim` needs to open a case (another part of the system acts on it). */
   HsbAimCaseRequested: defineEvent(
-    t.type({
-      ...base,
-      child: Child,
-      concernSummary: personal(NonEmptyString, 'freeText'),
-      behaviourTypes: t.array(BehaviourType),
-      route: NonEmptyString,
-      rating: Rating,
-      ageBand: NonEmptyString,
-      sittingId: SittingId,
-    }),
+    t.intersection([
+      t.type({
+        ...base,
+        child: Child,
+        concernSummary: personal(NonEmptyString, 'freeText'),
+        behaviourTypes: t.array(BehaviourType),
+        route: NonEmptyString,
+        rating: Rating,
+        ageBand: NonEmptyString,
+        sittingId: SittingId,
+      }),
+      /**
+       * Added later, optional (events stored before decode unchanged): who referred and when,
+       * and the concern's facts hsb-aim's `ReportConcern` takes (disclosure, behaviour date,
+       * notifications), as the referral recorded them.
+       */
+      t.partial({ referrer: Professional, referredAt: IsoInstant, concern: ConcernFacts }),
+    ]),
   ),
   /** PNL-10 */
   ReviewRecorded: defineEvent(

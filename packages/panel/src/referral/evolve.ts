@@ -12,6 +12,7 @@ export const evolveReferral = (state: ReferralState, event: PanelReferralEvent):
         child: event.data.child,
         concernSummary: event.data.concernSummary,
         referrer: event.data.referrer,
+        concern: event.data.concern ?? {},
         behaviourTypes: event.data.behaviourTypes,
       };
     case 'ReferralBooked':

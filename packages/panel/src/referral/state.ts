@@ -1,5 +1,12 @@
 /** The state of one panel referral. */
-import type { BehaviourType, Booking, Child, Professional, Rating } from '../values.js';
+import type {
+  BehaviourType,
+  Booking,
+  Child,
+  ConcernFacts,
+  Professional,
+  Rating,
+} from '../values.js';
 
 export interface ReferralDecision {
   readonly at: string;
@@ -16,6 +23,8 @@ export interface ReferralState {
   readonly concernSummary: string | null;
   /** PNL-5: who referred (and is expected to present). */
   readonly referrer: Professional | null;
+  /** What the referral knows of the concern for an HSB AIM case (`{}` when nothing). */
+  readonly concern: ConcernFacts;
   /** PNL-5: the referrer's attendance at each sitting, as last recorded. */
   readonly referrerAttendance: ReadonlyArray<{
     readonly sittingId: string;
@@ -44,6 +53,7 @@ export const initialReferralState: ReferralState = {
   child: null,
   concernSummary: null,
   referrer: null,
+  concern: {},
   referrerAttendance: [],
   behaviourTypes: [],
   booking: null,
