@@ -1,4 +1,5 @@
 import { closeSync, existsSync, openSync, readFileSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { MissingStoreError, UnavailableError } from '@aimline/kernel';
 
@@ -29,11 +30,24 @@ const createPrivateFile = (path: string): void => {
   }
 };
 
+/** The store is missing: says why (no folder, a folder that is a file, or no file). */
+const missing = (path: string): MissingStoreError => {
+  const folder = dirname(path);
+  if (!existsSync(folder))
+    return new MissingStoreError(
+      path,
+      `its folder ${folder} does not exist (ENOENT); read commands never create one — create the store with \`aimline init\``,
+    );
+  if (!statSync(folder).isDirectory())
+    return new MissingStoreError(path, `${folder} is not a directory (ENOTDIR)`);
+  return new MissingStoreError(path);
+};
+
 /** Opens the SQLite database of a store file as `mode` says (see `OpenMode`). */
 export const openDatabase = (path: string, mode: OpenMode, timeout: number): Database.Database => {
   if (path === ':memory:') return new Database(path, { timeout });
   if (mode === 'create') createPrivateFile(path);
-  else if (!existsSync(path)) throw new MissingStoreError(path);
+  else if (!existsSync(path)) throw missing(path);
   return new Database(path, { timeout, fileMustExist: true, readonly: mode === 'read-only' });
 };
 
@@ -44,7 +58,7 @@ export const openDatabase = (path: string, mode: OpenMode, timeout: number): Dat
  * whose commits the copy would not see.
  */
 export const openImage = (path: string): Database.Database => {
-  if (!existsSync(path)) throw new MissingStoreError(path);
+  if (!existsSync(path)) throw missing(path);
   const wal = `${path}-wal`;
   if (existsSync(wal) && statSync(wal).size > 0)
     throw new UnavailableError(
