@@ -76,7 +76,12 @@ describe('exit codes', () => {
 
   it('3: the store cannot be opened, and the message names the cause', async () => {
     writeFileSync(join(dir, 'a-file'), 'not a folder');
-    const r = await runCli(['--store', `sqlite:${join(dir, 'a-file', 'x.db')}`, 'deadlines']);
+    const under = `sqlite:${join(dir, 'a-file', 'x.db')}`;
+    // A read names the store it did not find; a write names why the store cannot be made.
+    const read = await runCli(['--store', under, 'deadlines']);
+    expect(read.code, read.stderr).toBe(ExitCode.Store);
+    expect(read.stderr).toContain(join(dir, 'a-file', 'x.db'));
+    const r = await runCli(['--store', under, 'exec', file('s.jsonl', [schedule])]);
     expect(r.code, r.stderr).toBe(ExitCode.Store);
     expect(r.stderr).toMatch(/EEXIST|ENOTDIR|not a directory|unable to open/i);
     expect(r.stderr).not.toMatch(/\n\s+at /);
