@@ -7,23 +7,28 @@ import {
   cmd,
   fullPlan,
   holdMeeting,
-  report,
   review,
   run,
   upToIntervention,
-  upToMeeting,
 } from './fixtures.js';
+import {
+  caseClosed,
+  concernReported,
+  exitPlanAgreed,
+  interventionEvents,
+  readyForMeetingEvents,
+} from './recorded.js';
 
 const spec = deciderSpec(makeHsbDecider());
-const given = (...cs: Parameters<typeof run>[0]) => spec.given(run(cs).events);
+const given = spec.given;
 const at = '2026-07-17T12:00:00Z';
 
 describe('initial AIM meeting', () => {
   it('HSB-21: excluding parents without a reason is rejected; with a minuted reason it is accepted', () => {
-    given(...upToMeeting())
+    given(readyForMeetingEvents())
       .when(holdMeeting(at, { parentsCarers: { invited: false } }))
       .thenRejects('HSB-21', { field: 'data.parentsCarers.exclusionReason' });
-    given(...upToMeeting())
+    given(readyForMeetingEvents())
       .when(
         holdMeeting(at, {
           parentsCarers: { invited: false, exclusionReason: 'Invented exceptional reason.' },
@@ -32,15 +37,15 @@ describe('initial AIM meeting', () => {
       .events();
   });
   it('HSB-21: the IRO attends when the child is looked after', () => {
-    const la = report(undefined, { child: { ...alleged, lookedAfter: true } });
-    const history = [la, ...upToMeeting().slice(1)];
-    given(...history)
+    const la = concernReported(undefined, { child: { ...alleged, lookedAfter: true } });
+    const history = [la, ...readyForMeetingEvents().slice(1)];
+    given(history)
       .when(holdMeeting(at, { iroPresent: false }))
       .thenRejects('HSB-21', { field: 'data.iroPresent' });
   });
   it('HSB-22: a plan missing a heading is rejected; marked not applicable with a reason it is accepted', () => {
     const { barredListConsideration: _omit, ...missing } = fullPlan;
-    given(...upToMeeting())
+    given(readyForMeetingEvents())
       .when(holdMeeting(at, { plan: missing }))
       .thenRejects('HSB-22', { field: 'data.plan.barredListConsideration' });
     const na = {
@@ -50,7 +55,7 @@ describe('initial AIM meeting', () => {
         reason: 'Invented: considered, not met.',
       },
     };
-    given(...upToMeeting())
+    given(readyForMeetingEvents())
       .when(holdMeeting(at, { plan: na }))
       .events();
   });
@@ -61,7 +66,7 @@ describe('initial AIM meeting', () => {
       recommendedSupervision: 'low',
       evidence: 'Invented.',
     };
-    given(...upToMeeting())
+    given(readyForMeetingEvents())
       .when(holdMeeting(at, { scores: aim3 }))
       .thenRejects('HSB-8', { field: 'data.scores.model' });
   });
@@ -71,32 +76,22 @@ describe('intervention', () => {
   const contact = (when: string) =>
     cmd('RecordContact', when, { contactId: `c-${when}`, practitionerId: 'as-1' });
   it('HSB-25: no intervention work before an agreed plan', () => {
-    given(...upToMeeting())
-      .when(contact('2026-07-16T10:00:00Z'))
-      .thenRejects('HSB-25');
-    given(...upToIntervention())
-      .when(contact('2026-07-20T10:00:00Z'))
-      .events();
+    given(readyForMeetingEvents()).when(contact('2026-07-16T10:00:00Z')).thenRejects('HSB-25');
+    given(interventionEvents()).when(contact('2026-07-20T10:00:00Z')).events();
   });
   it('HSB-25: practitioners supervision is recorded only during the intervention', () => {
     const sup = cmd('RecordPractitionerSupervision', '2026-08-10T10:00:00Z', {
       practitionerIds: ['as-1', 'as-2'],
       managerId: 'mgr-csc',
     });
-    given(...upToMeeting())
-      .when(sup)
-      .thenRejects('HSB-25');
-    given(...upToIntervention())
-      .when(sup)
-      .events();
+    given(readyForMeetingEvents()).when(sup).thenRejects('HSB-25');
+    given(interventionEvents()).when(sup).events();
   });
   it('HSB-26: a review is re-scored and signed off by managers', () => {
-    given(...upToIntervention())
+    given(interventionEvents())
       .when(review('2026-08-28T10:00:00Z', { signedOffBy: [] }))
       .thenRejects('HSB-26', { field: 'data.signedOffBy' });
-    given(...upToMeeting())
-      .when(review('2026-08-28T10:00:00Z'))
-      .thenRejects('HSB-26');
+    given(readyForMeetingEvents()).when(review('2026-08-28T10:00:00Z')).thenRejects('HSB-26');
   });
   it('HSB-26: scoreHistory graphs every scoring over time; no score is computed', () => {
     const { state } = run([
@@ -143,30 +138,24 @@ describe('exit and closure', () => {
       signposting: ['early-help'],
     } as never);
   it('HSB-27: closing after an intervention needs an exit plan', () => {
-    given(...upToIntervention())
-      .when(close)
-      .thenRejects('HSB-27');
+    given(interventionEvents()).when(close).thenRejects('HSB-27');
   });
   it('HSB-27: the exit plan says how each remaining concern is addressed', () => {
-    given(...upToIntervention())
+    given(interventionEvents())
       .when(exitPlan([{ concern: 'Invented concern.' }]))
       .thenRejects('HSB-27', { field: 'data.remainingConcerns.0.howAddressed' });
-    given(
-      ...upToIntervention(),
-      exitPlan([{ concern: 'Invented concern.', howAddressed: 'Invented: school mentor.' }]),
-    )
+    given([
+      ...interventionEvents(),
+      exitPlanAgreed([{ concern: 'Invented concern.', howAddressed: 'Invented: school mentor.' }]),
+    ])
       .when(close)
       .events();
   });
   it('STATE: a closed case rejects further work except a documented reopening', () => {
-    const closed = [...upToIntervention(), exitPlan([]), close];
-    given(...closed)
-      .when(review('2026-12-02T10:00:00Z'))
-      .thenRejects('STATE');
+    const closed = [...interventionEvents(), exitPlanAgreed([]), caseClosed()];
+    given(closed).when(review('2026-12-02T10:00:00Z')).thenRejects('STATE');
     const reopen = cmd('ReopenCase', '2026-12-05T10:00:00Z', { reason: 'Invented: new concern.' });
-    const [e] = given(...closed)
-      .when(reopen)
-      .events();
+    const [e] = given(closed).when(reopen).events();
     expect(e?.type).toBe('CaseReopened');
   });
 });
