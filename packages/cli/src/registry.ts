@@ -1,32 +1,76 @@
-import type { AnyDomainModule } from '@aimline/kernel';
+import type { AnyDomainModule, DomainEvent, DomainModule } from '@aimline/kernel';
 import { hsbCaseModule } from '@aimline/hsb-aim';
 import { meetingModule } from '@aimline/meetings';
 import { panelReferralModule, panelSittingModule } from '@aimline/panel';
 import { attendanceAimModule } from '@aimline/attendance-aim';
+import type { DecodedEvent } from '@aimline/projections';
 import { schoolCalendarFor, type CouncilPolicy } from './council-policy.js';
+
+/** Every Aimline module, each with its concrete type (commands, events, state). */
+export interface TypedModules {
+  readonly hsbCase: ReturnType<typeof hsbCaseModule>;
+  readonly meeting: ReturnType<typeof meetingModule>;
+  readonly panelSitting: ReturnType<typeof panelSittingModule>;
+  readonly panelReferral: ReturnType<typeof panelReferralModule>;
+  readonly attendanceAim: ReturnType<typeof attendanceAimModule>;
+}
+
+/** The state a module folds its streams into. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type StateOf<M> = M extends DomainModule<any, any, infer S, any> ? S : never;
+/** The events a module stores (a union of modules gives the union of their events). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type EventOf<M> = M extends DomainModule<any, infer Ev, any, any> ? Ev : never;
 
 export interface DomainRegistry {
   readonly modules: ReadonlyArray<AnyDomainModule>;
+  /** The same modules by name, each with its concrete type, for views that read its state. */
+  readonly typed: TypedModules;
   /** The modules that accept a command type (usually one; a wire command may name its module). */
   modulesFor(commandType: string): ReadonlyArray<AnyDomainModule>;
   /** The module that owns a stream (by prefix, longest first). */
   moduleForStream(stream: string): AnyDomainModule | undefined;
+  /** Whether `module` is the one that owns `stream`. */
+  owns(module: AnyDomainModule, stream: string): boolean;
 }
 
 /** Every Aimline module with the council's policy and calendars bound in. */
 export const domainRegistry = (policy: CouncilPolicy): DomainRegistry => {
   const cal = policy.calendar;
+  const typed: TypedModules = {
+    hsbCase: hsbCaseModule(policy.hsb, cal),
+    meeting: meetingModule(policy.meetings, cal),
+    panelSitting: panelSittingModule(policy.panel, cal),
+    panelReferral: panelReferralModule(policy.panel, cal),
+    attendanceAim: attendanceAimModule(policy.attendance, (schoolId) =>
+      schoolCalendarFor(policy, schoolId),
+    ),
+  };
   const modules: AnyDomainModule[] = [
-    hsbCaseModule(policy.hsb, cal),
-    meetingModule(policy.meetings, cal),
-    panelSittingModule(policy.panel, cal),
-    panelReferralModule(policy.panel, cal),
-    attendanceAimModule(policy.attendance, (schoolId) => schoolCalendarFor(policy, schoolId)),
+    typed.hsbCase,
+    typed.meeting,
+    typed.panelSitting,
+    typed.panelReferral,
+    typed.attendanceAim,
   ];
   const byPrefixLength = [...modules].sort((a, b) => b.streamPrefix.length - a.streamPrefix.length);
+  const moduleForStream = (stream: string) =>
+    byPrefixLength.find((m) => stream.startsWith(m.streamPrefix));
   return {
     modules,
+    typed,
     modulesFor: (type) => modules.filter((m) => m.commands.has(type)),
-    moduleForStream: (stream) => byPrefixLength.find((m) => stream.startsWith(m.streamPrefix)),
+    moduleForStream,
+    owns: (module, stream) => moduleForStream(stream) === module,
   };
 };
+
+/**
+ * A decoded event as an event of `module`, or `undefined` if another module decoded it. The
+ * decoder validated it with that module's own catalogue, so it is one of the module's events.
+ */
+export const eventOf = <Ev extends DomainEvent>(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  module: DomainModule<any, Ev, any, any>,
+  e: DecodedEvent,
+): Ev | undefined => (e.module === module ? (e.event as Ev) : undefined);

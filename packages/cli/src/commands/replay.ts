@@ -84,7 +84,7 @@ export const replay = async (
       return ExitCode.Ok;
     }
     case 'attendance-overview': {
-      const s = await run(attendanceOverviewProjection());
+      const s = await run(attendanceOverviewProjection(rt));
       const overview = attendanceOverview(rt, s.cases, asOf ?? rt.clock());
       rt.output.result(overview, () => attendanceText(overview));
       return ExitCode.Ok;

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { isBefore } from '@aimline/calendar';
-import { scoreHistory, type HsbState } from '@aimline/hsb-aim';
+import { scoreHistory } from '@aimline/hsb-aim';
 import { CliError, ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../container.js';
 import { htmlTable, page } from '../report/page.js';
@@ -10,7 +10,7 @@ import { timelineChart } from '../report/timeline-chart.js';
 import { loadTimeline } from './timeline.js';
 import { panelScorecardProjection, panelScorecards } from '../views/panel-views.js';
 import { replayAsOf } from '@aimline/projections';
-import { streamStates } from '../views/stream-states.js';
+import { moduleStates } from '../views/stream-states.js';
 
 /**
  * `aimline report CASE --html FILE`: a self-contained page for one case — the phase timeline
@@ -25,10 +25,12 @@ export const caseReport = async (
 ): Promise<number> => {
   const asOf = options.asOf ?? rt.clock();
   const t = await loadTimeline(rt, caseId, options.asOf);
+  const { hsbCase } = rt.registry.typed;
+  const isHsbCase = rt.registry.owns(hsbCase, t.stream);
   let scores: ReturnType<typeof scoreHistory> = [];
-  if (t.stream.startsWith('hsb-case-')) {
-    const state = (await streamStates(rt, [t.stream], options.asOf)).get(t.stream);
-    if (state !== undefined) scores = scoreHistory(state as HsbState);
+  if (isHsbCase) {
+    const state = (await moduleStates(rt, hsbCase, options.asOf, [t.stream])).get(t.stream);
+    if (state !== undefined) scores = scoreHistory(state);
   }
   const met = t.deadlines.filter((d) => d.status.kind === 'met').length;
   const missed = t.deadlines.filter(
@@ -45,7 +47,7 @@ export const caseReport = async (
     ),
     el('h2', {}, 'Phase timeline'),
     timelineChart(t, asOf),
-    ...(t.stream.startsWith('hsb-case-')
+    ...(isHsbCase
       ? [el('h2', {}, 'AIM scores over assessment and reviews (HSB-26)'), scoreChart(scores)]
       : []),
     el('h2', {}, 'Deadlines'),

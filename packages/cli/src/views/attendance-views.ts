@@ -2,12 +2,14 @@ import {
   caseRollingWindow,
   caseWarnings,
   pupilStage,
-  type AttendanceAimState,
   type OpenCase,
 } from '@aimline/attendance-aim';
 import { localDate } from '@aimline/calendar';
 import type { Projection } from '@aimline/projections';
 import type { Runtime } from '../container.js';
+import { eventOf, type StateOf, type TypedModules } from '../registry.js';
+
+type AttendanceAimState = StateOf<TypedModules['attendanceAim']>;
 
 export interface AttendanceOverview {
   readonly asOf: string;
@@ -44,19 +46,25 @@ export const stageOf = (s: OpenCase): string => {
 };
 
 /** Folds attendance cases, then answers the attendance questions as of `asOf`. */
-export const attendanceOverviewProjection = (): Projection<{
+export const attendanceOverviewProjection = (
+  rt: Runtime,
+): Projection<{
   cases: Record<string, AttendanceAimState>;
-}> => ({
-  name: 'attendance-overview',
-  streamPrefixes: ['attendance-aim-'],
-  initialState: () => ({ cases: {} }),
-  apply: (s, e) => {
-    const before =
-      s.cases[e.recorded.stream] ?? (e.module.decider.initialState as AttendanceAimState);
-    s.cases[e.recorded.stream] = e.module.decider.evolve(before, e.event) as AttendanceAimState;
-    return s;
-  },
-});
+}> => {
+  const { attendanceAim } = rt.registry.typed;
+  return {
+    name: 'attendance-overview',
+    streamPrefixes: [attendanceAim.streamPrefix],
+    initialState: () => ({ cases: {} }),
+    apply: (s, e) => {
+      const event = eventOf(attendanceAim, e);
+      if (event === undefined) return s;
+      const before = s.cases[e.recorded.stream] ?? attendanceAim.decider.initialState;
+      s.cases[e.recorded.stream] = attendanceAim.decider.evolve(before, event);
+      return s;
+    },
+  };
+};
 
 export const attendanceOverview = (
   rt: Runtime,

@@ -1,35 +1,35 @@
 import { isAfter } from '@aimline/calendar';
-import {
-  quarterOf,
-  scorecard,
-  type PanelEvent,
-  type ReferralState,
-  type Scorecard,
-  type SittingState,
-} from '@aimline/panel';
+import { quarterOf, scorecard, type Scorecard } from '@aimline/panel';
 import { unreadableEvent, type Projection, type UnreadableEvent } from '@aimline/projections';
 import type { Runtime } from '../container.js';
-import { streamStates } from './stream-states.js';
+import { eventOf, type EventOf, type StateOf, type TypedModules } from '../registry.js';
+import { moduleStates } from './stream-states.js';
+
+type PanelModule = TypedModules['panelSitting'] | TypedModules['panelReferral'];
 
 /** A panel event with where it is stored, so an event the scorecard cannot take can be named. */
 export interface StoredPanelEvent {
-  readonly event: PanelEvent;
+  readonly event: EventOf<PanelModule>;
   /** Where it is stored (`why` is filled in only if it is set aside). */
   readonly at: UnreadableEvent;
 }
 
 /** Collects the panel's events (they are few: a panel sits monthly) for the PNL-11 scorecard. */
 export const panelScorecardProjection = (
-  _rt: Runtime,
-): Projection<{ events: StoredPanelEvent[] }> => ({
-  name: 'panel-scorecard',
-  streamPrefixes: ['panel-sitting-', 'panel-referral-'],
-  initialState: () => ({ events: [] }),
-  apply: (s, e) => {
-    s.events.push({ event: e.event as PanelEvent, at: unreadableEvent(e.recorded, '') });
-    return s;
-  },
-});
+  rt: Runtime,
+): Projection<{ events: StoredPanelEvent[] }> => {
+  const { panelSitting, panelReferral } = rt.registry.typed;
+  return {
+    name: 'panel-scorecard',
+    streamPrefixes: [panelSitting.streamPrefix, panelReferral.streamPrefix],
+    initialState: () => ({ events: [] }),
+    apply: (s, e) => {
+      const event = eventOf(panelSitting, e) ?? eventOf(panelReferral, e);
+      if (event !== undefined) s.events.push({ event, at: unreadableEvent(e.recorded, '') });
+      return s;
+    },
+  };
+};
 
 const why = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -114,7 +114,7 @@ export interface AgendaItem {
 
 export interface Agenda {
   readonly sittingId: string;
-  readonly sitting: SittingState | undefined;
+  readonly sitting: StateOf<TypedModules['panelSitting']> | undefined;
   readonly items: ReadonlyArray<AgendaItem>;
   readonly minutes: {
     approvedAt: string | null;
@@ -129,18 +129,17 @@ export const panelAgenda = async (
   sittingId: string,
   asOf: string | undefined,
 ): Promise<Agenda> => {
-  const states = await streamStates(rt, ['panel-sitting-', 'panel-referral-'], asOf);
-  const sitting = states.get(`panel-sitting-${sittingId}`) as SittingState | undefined;
+  const { panelSitting, panelReferral } = rt.registry.typed;
+  const sittings = await moduleStates(rt, panelSitting, asOf);
+  const sitting = sittings.get(`${panelSitting.streamPrefix}${sittingId}`);
   const items: AgendaItem[] = [];
-  for (const [stream, state] of states) {
-    if (!stream.startsWith('panel-referral-')) continue;
-    const r = state as ReferralState;
+  for (const [stream, r] of await moduleStates(rt, panelReferral, asOf)) {
     const booking = r.booking;
     if (booking?.sittingId !== sittingId && r.decision?.sittingId !== sittingId) continue;
     const papersDue = booking?.papersDue ?? '';
     const sent = r.papersSent;
     items.push({
-      referralId: r.referralId ?? stream.slice('panel-referral-'.length),
+      referralId: r.referralId ?? stream.slice(panelReferral.streamPrefix.length),
       bookedAt: r.bookedAt,
       papersDue,
       papers:

@@ -1,21 +1,34 @@
+import type { Command, DomainEvent, DomainModule, Rejection } from '@aimline/kernel';
 import { replayAsOf, type Projection } from '@aimline/projections';
 import type { Runtime } from '../container.js';
+import { eventOf } from '../registry.js';
 
-/** Folds every stream with the given prefixes with its own module's decider, as known at `asOf`. */
-export const streamStates = async (
+/**
+ * Folds the streams of one module (all of them, or those starting with `prefixes`) with the
+ * module's own decider, as known at `asOf`: each stream's state, typed as the module's state.
+ */
+export const moduleStates = async <
+  C extends Command,
+  Ev extends DomainEvent,
+  S,
+  R extends Rejection,
+>(
   rt: Runtime,
-  prefixes: ReadonlyArray<string>,
+  module: DomainModule<C, Ev, S, R>,
   asOf: string | undefined,
-): Promise<Map<string, unknown>> => {
-  const projection: Projection<Record<string, unknown>> = {
-    name: 'stream-states',
+  prefixes: ReadonlyArray<string> = [module.streamPrefix],
+): Promise<Map<string, S>> => {
+  const projection: Projection<Record<string, S>> = {
+    name: `${module.name}-states`,
     streamPrefixes: prefixes,
     initialState: () => ({}),
     apply: (s, e) => {
-      s[e.recorded.stream] = e.module.decider.evolve(
-        s[e.recorded.stream] ?? e.module.decider.initialState,
-        e.event,
-      ) as unknown;
+      const event = eventOf(module, e);
+      if (event !== undefined)
+        s[e.recorded.stream] = module.decider.evolve(
+          s[e.recorded.stream] ?? module.decider.initialState,
+          event,
+        );
       return s;
     },
   };
