@@ -16,7 +16,6 @@ import {
   type Projection,
 } from '../../packages/projections/src/index.js';
 import type { DomainRegistry } from '../../packages/cli/src/registry.js';
-import type { Runtime } from '../../packages/cli/src/container.js';
 import { panelScorecardProjection } from '../../packages/cli/src/views/panel-views.js';
 import { attendanceOverviewProjection } from '../../packages/cli/src/views/attendance-views.js';
 import { Database, EVENT_COLUMNS } from './common.js';
@@ -53,9 +52,8 @@ export const allProjections = (registry: DomainRegistry): Array<Projection<unkno
   [
     eventCounts(),
     deadlineTracker(registry.modules),
-    // The scorecard projection takes the CLI runtime but does not use it.
-    panelScorecardProjection(undefined as unknown as Runtime),
-    attendanceOverviewProjection(),
+    panelScorecardProjection(registry),
+    attendanceOverviewProjection(registry),
   ] as Array<Projection<unknown>>;
 
 export const projectionNames = (registry: DomainRegistry): string =>

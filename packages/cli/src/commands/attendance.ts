@@ -7,7 +7,7 @@ import { attendanceText } from '../views/text.js';
 /** `aimline attendance [--as-of ISO]`. */
 export const attendanceCommand = async (rt: Runtime, o: { asOf?: string }): Promise<number> => {
   const asOf = o.asOf ?? rt.clock();
-  const s = await replayAsOf(rt.store, rt.decode, attendanceOverviewProjection(rt), asOf);
+  const s = await replayAsOf(rt.store, rt.decode, attendanceOverviewProjection(rt.registry), asOf);
   rt.unreadable.add(s.unreadable);
   const overview = attendanceOverview(rt, s.state.cases, asOf);
   rt.output.result(overview, () => attendanceText(overview));

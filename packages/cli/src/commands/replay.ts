@@ -78,13 +78,13 @@ export const replay = async (
       return ExitCode.Ok;
     }
     case 'panel-scorecard': {
-      const s = await run(panelScorecardProjection(rt));
+      const s = await run(panelScorecardProjection(rt.registry));
       const cards = panelScorecards(rt, s.events);
       rt.output.result(cards, () => cards.map(scorecardText).join('\n\n'));
       return ExitCode.Ok;
     }
     case 'attendance-overview': {
-      const s = await run(attendanceOverviewProjection(rt));
+      const s = await run(attendanceOverviewProjection(rt.registry));
       const overview = attendanceOverview(rt, s.cases, asOf ?? rt.clock());
       rt.output.result(overview, () => attendanceText(overview));
       return ExitCode.Ok;

@@ -99,7 +99,7 @@ export const scorecardReport = async (
   quarter: string,
   file: string,
 ): Promise<number> => {
-  const s = await replayAsOf(rt.store, rt.decode, panelScorecardProjection(rt), undefined);
+  const s = await replayAsOf(rt.store, rt.decode, panelScorecardProjection(rt.registry), undefined);
   rt.unreadable.add(s.unreadable);
   const [card] = panelScorecards(rt, s.state.events, quarter);
   if (card === undefined) throw new CliError(`no scorecard for ${quarter}`, ExitCode.Failed);

@@ -7,7 +7,7 @@ import {
 import { localDate } from '@aimline/calendar';
 import type { Projection } from '@aimline/projections';
 import type { Runtime } from '../container.js';
-import { eventOf, type StateOf, type TypedModules } from '../registry.js';
+import { eventOf, type DomainRegistry, type StateOf, type TypedModules } from '../registry.js';
 
 type AttendanceAimState = StateOf<TypedModules['attendanceAim']>;
 
@@ -47,11 +47,11 @@ export const stageOf = (s: OpenCase): string => {
 
 /** Folds attendance cases, then answers the attendance questions as of `asOf`. */
 export const attendanceOverviewProjection = (
-  rt: Runtime,
+  registry: DomainRegistry,
 ): Projection<{
   cases: Record<string, AttendanceAimState>;
 }> => {
-  const { attendanceAim } = rt.registry.typed;
+  const { attendanceAim } = registry.typed;
   return {
     name: 'attendance-overview',
     streamPrefixes: [attendanceAim.streamPrefix],

@@ -2,7 +2,13 @@ import { isAfter } from '@aimline/calendar';
 import { quarterOf, scorecard, type Scorecard } from '@aimline/panel';
 import { unreadableEvent, type Projection, type UnreadableEvent } from '@aimline/projections';
 import type { Runtime } from '../container.js';
-import { eventOf, type EventOf, type StateOf, type TypedModules } from '../registry.js';
+import {
+  eventOf,
+  type DomainRegistry,
+  type EventOf,
+  type StateOf,
+  type TypedModules,
+} from '../registry.js';
 import { moduleStates } from './stream-states.js';
 
 type PanelModule = TypedModules['panelSitting'] | TypedModules['panelReferral'];
@@ -16,9 +22,9 @@ export interface StoredPanelEvent {
 
 /** Collects the panel's events (they are few: a panel sits monthly) for the PNL-11 scorecard. */
 export const panelScorecardProjection = (
-  rt: Runtime,
+  registry: DomainRegistry,
 ): Projection<{ events: StoredPanelEvent[] }> => {
-  const { panelSitting, panelReferral } = rt.registry.typed;
+  const { panelSitting, panelReferral } = registry.typed;
   return {
     name: 'panel-scorecard',
     streamPrefixes: [panelSitting.streamPrefix, panelReferral.streamPrefix],
