@@ -77,10 +77,15 @@ export class EsdbCluster {
     }
   }
 
-  /** Waits until `node` is a follower again (it rejoined). */
+  /**
+   * Waits until `node` is a follower again (it rejoined). As a supervisor must: a killed
+   * former leader can be live, learn from the cluster that it wrote past what was committed,
+   * and stop ("OFFLINE TRUNCATION IS NEEDED"); it truncates when started again.
+   */
   async waitForFollower(node: EsdbNode, timeoutMs = 180_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    for (;;) {
+    for (let restarts = 0; ;) {
+      if (!node.running && restarts++ < 3) await node.start();
       const state = await node.state();
       if (state === 'follower') return;
       if (Date.now() > deadline)
