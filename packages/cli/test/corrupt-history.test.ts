@@ -104,6 +104,47 @@ describe('reads over damaged history', () => {
     expect(again.stderr).toContain(`${victim.stream}@${victim.revision}`);
   });
 
+  it.each([
+    ['data', (row: StoredEventRow) => ({ ...row, data: '{"at": "2024-01-' })],
+    ['metadata', (row: StoredEventRow) => ({ ...row, metadata: '{"actor":' })],
+  ] as const)(
+    'stored %s that is not JSON: reads answer for the rest, name the event and say why; audit --verify locates it; exit 4',
+    async (column, change) => {
+      const db = copy();
+      const victim = events.find((e) => e.stream === `hsb-case-${hsbCase}` && e.revision === 1)!;
+      tamperSqliteForTesting(db, victim.stream, victim.revision, change);
+      for (const args of [
+        ['deadlines', '--as-of', '2025-06-30T12:00:00Z'],
+        ['timeline', hsbCase],
+        ['replay', 'event-counts'],
+      ]) {
+        const r = await runCli(['--store', `sqlite:${db}`, '--json', ...args]);
+        expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(4);
+        expect(() => JSON.parse(r.stdout) as unknown).not.toThrow();
+        const note = JSON.parse(r.stderr.trim().split('\n').at(-1)!) as {
+          corruptHistory: Array<{ stream: string; revision: number; why: string }>;
+        };
+        expect(note.corruptHistory).toContainEqual(
+          expect.objectContaining({
+            stream: victim.stream,
+            revision: victim.revision,
+            why: expect.stringContaining(`the stored ${column} is not valid JSON`) as unknown,
+          }),
+        );
+      }
+      // The other case is untouched and still answered in full.
+      const other = await runCli(['--store', `sqlite:${db}`, 'timeline', attendanceCase]);
+      expect(other.code, other.stderr).toBe(0);
+      // The hash-chain audit names the altered event's stream and revision (exit 1: tampering found).
+      const verify = await runCli(['--store', `sqlite:${db}`, 'audit', '--verify']);
+      expect(verify.code, verify.stderr).toBe(1);
+      expect(`${verify.stdout}${verify.stderr}`).toContain(
+        `stream "${victim.stream}" revision ${victim.revision}`,
+      );
+    },
+    60_000,
+  );
+
   /** Junk of every kind an intruder or a failing disk could leave in one stored event. */
   const junk = (): fc.Arbitrary<(row: StoredEventRow) => StoredEventRow> => {
     const anyJson = fc.jsonValue({ maxDepth: 3 });

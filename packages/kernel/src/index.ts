@@ -73,6 +73,9 @@ export {
   type EncodedEvent,
   type StoredEventRef,
   type Upcaster,
+  unreadableStoredData,
+  unreadableStoredDataWhy,
+  type UnreadableStoredData,
 } from './codec/event-catalogue.js';
 export {
   commandCatalogue,

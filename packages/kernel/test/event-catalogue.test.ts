@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { defineEvent } from '../src/index.js';
+import { defineEvent, unreadableStoredData } from '../src/index.js';
 import * as t from 'io-ts';
 import { events } from './fixtures/referral-log.js';
 
@@ -19,6 +19,24 @@ const stored = (over: Partial<{ type: string; schemaVersion: number; data: unkno
 });
 
 describe('the one decode step: validate and upcast every stored event', () => {
+  it('refuses an event whose stored text a store could not read, naming where and saying why', () => {
+    const r = events.decode(
+      stored({ data: unreadableStoredData('the stored data is not valid JSON (Unexpected end)') }),
+    );
+    expect(r).toEqual(
+      E.left(
+        expect.objectContaining({
+          kind: 'InvalidEventPayload',
+          stream: 'referral-log-l1',
+          revision: 3,
+          problems: [
+            { path: '(root)', message: 'the stored data is not valid JSON (Unexpected end)' },
+          ],
+        }),
+      ),
+    );
+  });
+
   it('decodes a current-version event', () => {
     const r = events.decode(stored({}));
     expect(E.isRight(r) && r.right.type).toBe('LogOpened');

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { parseInstant } from '@aimline/calendar';
-import type { RecordedEvent } from '@aimline/kernel';
+import { unreadableStoredDataWhy, type RecordedEvent } from '@aimline/kernel';
 
 /**
  * A stored event a read could not use: it did not decode, or folding it failed. Reads report
@@ -50,6 +50,9 @@ const isInstantText = (v: unknown): boolean =>
  * or undefined. The store guarantees only the hash-chain fields.
  */
 export const metadataProblem = (recorded: RecordedEvent): string | undefined => {
+  // A row the store could not read as JSON carries its own why (see `unreadableStoredData`).
+  const unreadable = unreadableStoredDataWhy(recorded.data);
+  if (unreadable !== undefined) return unreadable;
   const m = recorded.metadata as unknown as Record<string, unknown> | null;
   if (typeof m !== 'object' || m === null) return 'metadata is not an object';
   const bad = (['occurredAt', 'recordedAt'] as const).filter((k) => !isInstantText(m[k]));

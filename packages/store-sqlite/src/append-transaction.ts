@@ -16,7 +16,7 @@ import {
   type ExpectedRevision,
   type RecordedEvent,
 } from '@aimline/kernel';
-import { decodeRow, type EventRow } from './rows.js';
+import { decodeRowStrictly, type EventRow } from './rows.js';
 import { extendChain, readHead } from './global-chain.js';
 import type { Statements } from './statements.js';
 
@@ -46,7 +46,9 @@ const eventsOfCommand = (
   commandId: string,
 ): RecordedEvent[] => {
   const row = statements.command.get(commandId) as unknown[];
-  return (statements.range.all(row[4], row[5]) as EventRow[]).map((r) => decodeRow(r, location));
+  return (statements.range.all(row[4], row[5]) as EventRow[]).map((r) =>
+    decodeRowStrictly(r, location),
+  );
 };
 
 /**
@@ -78,12 +80,12 @@ export const appendInTransaction = (
   }
   const classification = classifyAppend(stream, events, (id) => {
     const row = byId.get(id) as EventRow | undefined;
-    return row === undefined ? undefined : decodeRow(row, location);
+    return row === undefined ? undefined : decodeRowStrictly(row, location);
   });
   if (classification.kind === 'replay')
     return { result: resultOf(classification.stored), stored: false };
   const lastRow = last.get(stream) as EventRow | undefined;
-  const previous = lastRow === undefined ? undefined : decodeRow(lastRow, location);
+  const previous = lastRow === undefined ? undefined : decodeRowStrictly(lastRow, location);
   const current = previous?.revision;
   if (!meetsExpected(expected, current))
     throw new WrongExpectedRevisionError(stream, expected, current);

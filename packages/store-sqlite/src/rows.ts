@@ -1,6 +1,7 @@
 import {
   attachStoredJson,
   CorruptStoreError,
+  unreadableStoredData,
   type ChainedMetadata,
   type RecordedEvent,
 } from '@aimline/kernel';
@@ -39,12 +40,8 @@ export const rowLocation = (row: EventRow, location: string): string => {
   return `${location}, event at position ${String(row[0])} (${stream}, ${revision})`;
 };
 
-const corrupt = (
-  row: EventRow,
-  location: string,
-  detail: string,
-  cause?: unknown,
-): CorruptStoreError => new CorruptStoreError(rowLocation(row, location), detail, cause);
+const corrupt = (row: EventRow, location: string, detail: string): CorruptStoreError =>
+  new CorruptStoreError(rowLocation(row, location), detail);
 
 const describeValue = (v: unknown): string =>
   v === null
@@ -60,20 +57,41 @@ const badColumns = (row: EventRow): string =>
     typeof row[i] === EXPECTED_TYPES[i] ? [] : [`${name} is ${describeValue(row[i])}`],
   ).join(', ');
 
-const parse = (text: string, row: EventRow, location: string, column: string): unknown => {
+const parse = (text: string, column: string): { value: unknown } | { damage: string } => {
   try {
-    return JSON.parse(text) as unknown;
+    return { value: JSON.parse(text) as unknown };
   } catch (e) {
-    throw corrupt(row, location, `${column} is not valid JSON (${(e as Error).message})`, e);
+    return { damage: `the stored ${column} is not valid JSON (${(e as Error).message})` };
   }
 };
 
+const chainDamage = (metadata: unknown): string | undefined => {
+  const m = metadata as Partial<ChainedMetadata> | null;
+  return typeof m === 'object' &&
+    m !== null &&
+    typeof m.hash === 'string' &&
+    typeof m.prevHash === 'string'
+    ? undefined
+    : 'the stored metadata is not an object with the hash chain (prevHash, hash)';
+};
+
 /**
- * Turns a stored row into a recorded event, or throws a `CorruptStoreError` naming the row.
- * Runs once per event on every read, so it does only the checks that keep a damaged row
- * from passing as an event: column types, JSON, and the hash-chain fields.
+ * Turns a stored row into a recorded event. Runs once per event on every read, so it does
+ * only the checks that keep a damaged row from passing as an event: column types, JSON, and
+ * the hash-chain fields.
+ *
+ * A row whose columns have the wrong types (a tampered schema) throws a `CorruptStoreError`
+ * naming it: without a readable stream and revision there is no event to report. A row whose
+ * data or metadata text is not JSON (or whose metadata lacks the hash chain) is still an event
+ * at a known stream and revision: it comes out with `unreadableStoredData(why)` as its data,
+ * which every event decoder refuses (so readers report it and go on with the rest), and, when
+ * the metadata is the damaged part, empty hash-chain fields, which chain verification reports
+ * as a broken link at that revision. `damage` says why; the append path refuses such rows.
  */
-export const decodeRow = (row: EventRow, location: string): RecordedEvent => {
+export const decodeRowWithDamage = (
+  row: EventRow,
+  location: string,
+): { readonly event: RecordedEvent; readonly damage: string | undefined } => {
   const id = row[1];
   const stream = row[2];
   const revision = row[3];
@@ -91,28 +109,45 @@ export const decodeRow = (row: EventRow, location: string): RecordedEvent => {
     typeof metadata !== 'string'
   )
     throw corrupt(row, location, badColumns(row));
-  const parsedData = parse(data, row, location, 'data');
-  const parsedMetadata = parse(metadata, row, location, 'metadata') as ChainedMetadata | null;
-  if (
-    typeof parsedMetadata !== 'object' ||
-    parsedMetadata === null ||
-    typeof parsedMetadata.hash !== 'string' ||
-    typeof parsedMetadata.prevHash !== 'string'
-  )
-    throw corrupt(row, location, 'metadata is not an object with the hash chain (prevHash, hash)');
+  const parsedData = parse(data, 'data');
+  const parsedMetadata = parse(metadata, 'metadata');
+  const metadataDamage =
+    'damage' in parsedMetadata ? parsedMetadata.damage : chainDamage(parsedMetadata.value);
+  const damage = 'damage' in parsedData ? parsedData.damage : metadataDamage;
+  const event: RecordedEvent = {
+    id,
+    stream,
+    revision,
+    position: BigInt(row[0] as number),
+    type,
+    schemaVersion,
+    data:
+      damage === undefined
+        ? (parsedData as { value: unknown }).value
+        : unreadableStoredData(damage),
+    metadata:
+      metadataDamage === undefined
+        ? ((parsedMetadata as { value: unknown }).value as ChainedMetadata)
+        : ({ prevHash: '', hash: '' } as ChainedMetadata),
+  };
   // The stored canonical texts travel with the event, so hash verification reads the bytes
   // as stored instead of serialising the parsed values again.
-  return attachStoredJson(
-    {
-      id,
-      stream,
-      revision,
-      position: BigInt(row[0] as number),
-      type,
-      schemaVersion,
-      data: parsedData,
-      metadata: parsedMetadata,
-    },
-    { data, metadata },
-  );
+  return {
+    event: metadataDamage === undefined ? attachStoredJson(event, { data, metadata }) : event,
+    damage,
+  };
+};
+
+/** `decodeRowWithDamage` for reads: a damaged event is delivered for its reader to refuse. */
+export const decodeRow = (row: EventRow, location: string): RecordedEvent =>
+  decodeRowWithDamage(row, location).event;
+
+/**
+ * `decodeRowWithDamage` for the append path, which chains from and compares against stored
+ * events: a damaged row throws a `CorruptStoreError` naming it rather than being built upon.
+ */
+export const decodeRowStrictly = (row: EventRow, location: string): RecordedEvent => {
+  const { event, damage } = decodeRowWithDamage(row, location);
+  if (damage !== undefined) throw corrupt(row, location, damage);
+  return event;
 };

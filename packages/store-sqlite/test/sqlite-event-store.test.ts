@@ -9,6 +9,7 @@ import {
   IdempotencyConflictError,
   IncompatibleStoreError,
   StoreDisposedError,
+  unreadableStoredDataWhy,
   verifyLink,
   type RecordedEvent,
 } from '@aimline/kernel';
@@ -182,39 +183,66 @@ describe('SqliteEventStore: the file', () => {
 });
 
 describe('SqliteEventStore: corrupt rows', () => {
-  const corruptAt = async (damage: string): Promise<{ path: string; error: unknown }> => {
+  /** Every event of the store after `damage`, read in position order. */
+  const readAfter = async (damage: string): Promise<RecordedEvent[]> => {
     const path = await filledStore();
     raw(path, (db) => db.exec(damage));
     const store = openSqliteEventStore(path);
     try {
-      await collect(store.readStream('alpha-1'));
-      return { path, error: undefined };
-    } catch (error) {
-      return { path, error };
+      return await collect(store.readAll());
     } finally {
       await store.dispose();
     }
   };
 
-  it('names the file, position, stream and revision of a row whose data is not JSON', async () => {
-    const { path, error } = await corruptAt(
-      'UPDATE events SET data = \'{"n": 1,\' WHERE position = 2',
+  // Issue 12: one bad stored event never takes down a read. (These rows used to throw a
+  // CorruptStoreError that ended the whole read at the damaged row.)
+  it('delivers a row whose data is not JSON as an event no decoder accepts, saying why, and the rest after it', async () => {
+    const events = await readAfter('UPDATE events SET data = \'{"n": 1,\' WHERE position = 2');
+    expect(events.map((e) => e.position)).toEqual([1n, 2n, 3n, 4n, 5n, 6n]);
+    const damaged = events[1]!;
+    expect(damaged).toMatchObject({ stream: 'alpha-1', revision: 1 });
+    expect(unreadableStoredDataWhy(damaged.data)).toMatch(/^the stored data is not valid JSON/);
+    // The altered bytes no longer hash to what was recorded: verification locates them.
+    expect(verifyLink(damaged, { revision: 0, hash: events[0]!.metadata.hash })).toMatchObject({
+      kind: 'HashMismatch',
+      stream: 'alpha-1',
+      revision: 1,
+    });
+  });
+
+  it('delivers a row whose metadata lacks the hash chain with empty chain fields, which verification refuses', async () => {
+    const events = await readAfter(
+      'UPDATE events SET metadata = \'{"actor": null}\' WHERE position = 3',
     );
+    expect(events).toHaveLength(6);
+    const damaged = events[2]!;
+    expect(damaged.metadata).toEqual({ prevHash: '', hash: '' });
+    expect(unreadableStoredDataWhy(damaged.data)).toMatch(
+      /metadata is not an object with the hash chain/,
+    );
+    expect(verifyLink(damaged, { revision: 1, hash: events[1]!.metadata.hash })).toMatchObject({
+      kind: 'BrokenLink',
+      stream: 'alpha-1',
+      revision: 2,
+    });
+  });
+
+  it('names the file, position, stream and revision when appending after a row whose data is not JSON', async () => {
+    const path = await filledStore();
+    raw(path, (db) => db.exec('UPDATE events SET data = \'{"n": 1,\' WHERE position = 3'));
+    const store = openSqliteEventStore(path);
+    const error = await store
+      .append('alpha-1', samples(1), { expectedRevision: 2 })
+      .catch((e: unknown) => e);
+    await store.dispose();
     expect(error).toBeInstanceOf(CorruptStoreError);
     const message = (error as Error).message;
     expect(message).toContain(path);
-    expect(message).toContain('position 2');
+    expect(message).toContain('position 3');
     expect(message).toContain('stream "alpha-1"');
-    expect(message).toContain('revision 1');
-    expect(message).toContain('data is not valid JSON');
-  });
-
-  it('refuses metadata without the hash chain', async () => {
-    const { error } = await corruptAt(
-      'UPDATE events SET metadata = \'{"actor": null}\' WHERE position = 3',
-    );
-    expect(error).toBeInstanceOf(CorruptStoreError);
-    expect((error as Error).message).toMatch(/position 3 .*hash chain/);
+    expect(message).toContain('revision 2');
+    expect(message).toContain('the stored data is not valid JSON');
   });
 
   it('refuses a NULL where the schema forbids one (a file whose schema was tampered with)', async () => {

@@ -69,6 +69,26 @@ export interface EventDecodeError {
   readonly message: string;
 }
 
+/**
+ * What a store passes as an event's `data` when the stored text cannot be read as JSON (or its
+ * metadata cannot): the event still reaches its reader, named by stream and revision, and
+ * `decode` refuses it with `why`, so one damaged row costs only itself and is never folded.
+ * The stored text is not carried (it may hold personal data).
+ */
+export interface UnreadableStoredData {
+  readonly [UNREADABLE_STORED_DATA]: string;
+}
+const UNREADABLE_STORED_DATA: unique symbol = Symbol.for('aimline.unreadableStoredData');
+
+export const unreadableStoredData = (why: string): UnreadableStoredData =>
+  Object.freeze({ [UNREADABLE_STORED_DATA]: why });
+
+/** Why a store could not read an event's stored text, when `data` is `unreadableStoredData(why)`. */
+export const unreadableStoredDataWhy = (data: unknown): string | undefined =>
+  typeof data === 'object' && data !== null && UNREADABLE_STORED_DATA in data
+    ? String((data as UnreadableStoredData)[UNREADABLE_STORED_DATA])
+    : undefined;
+
 export interface EncodedEvent {
   readonly type: string;
   readonly schemaVersion: number;
@@ -119,6 +139,16 @@ export const eventCatalogue = <D extends Definitions>(
    * declared fields it folds. New events cannot carry them (`encode` refuses).
    */
   const decode = (stored: StoredEventRef): E.Either<EventDecodeError, EventOf<D>> => {
+    const unreadable = unreadableStoredDataWhy(stored.data);
+    if (unreadable !== undefined)
+      return E.left(
+        failure(
+          'InvalidEventPayload',
+          stored,
+          [{ path: '(root)', message: unreadable }],
+          `The stored "${stored.type}" event cannot be read`,
+        ),
+      );
     const def = Object.prototype.hasOwnProperty.call(defs, stored.type)
       ? defs[stored.type]
       : undefined;
