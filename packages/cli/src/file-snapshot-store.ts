@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { makeDirectories } from './make-directories.js';
 import { join } from 'node:path';
 import type { EventStore } from '@aimline/kernel';
 import type { ProjectionSnapshot, SnapshotEvent, SnapshotStore } from '@aimline/projections';
@@ -22,7 +23,7 @@ export class FileSnapshotStore implements SnapshotStore {
     private readonly dir: string,
     private readonly store: EventStore,
   ) {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    makeDirectories(dir, 0o700);
   }
 
   private file(name: string): string {

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { mkdirSync } from 'node:fs';
+import { makeDirectories } from './make-directories.js';
 import { dirname, resolve } from 'node:path';
 import {
   AccessDeniedError,
@@ -91,7 +91,7 @@ export const openStore = async (
       return new InMemoryEventStore();
     case 'sqlite': {
       const path = resolve(location.path);
-      if (access === 'create') mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+      if (access === 'create') makeDirectories(dirname(path), 0o700);
       return openSqliteEventStore(path, {
         mode: access === 'create' ? 'create' : access === 'write' ? 'open' : 'read-only',
         ...(access === 'read' && options.readOnlyMedia === true ? { readOnlyImage: true } : {}),

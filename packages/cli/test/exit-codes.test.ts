@@ -85,6 +85,15 @@ describe('exit codes', () => {
     expect(r.code, r.stderr).toBe(ExitCode.Store);
     expect(r.stderr).toMatch(/EEXIST|ENOTDIR|not a directory|unable to open/i);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+    // Under a pseudo-filesystem, Node 20's recursive mkdir never returns: the store is refused at once.
+    const proc = await runCli([
+      '--store',
+      'sqlite:/proc/aimline-nope/x.db',
+      'exec',
+      file('p.jsonl', [schedule]),
+    ]);
+    expect(proc.code, proc.stderr).toBe(ExitCode.Store);
+    expect(proc.stderr).toMatch(/ENOENT|EACCES|EPERM|no such file/i);
     const other = join(dir, 'other.db');
     writeFileSync(other, 'SQLite format 3\u0000 but not really');
     const foreign = await runCli(['--store', `sqlite:${other}`, 'audit']);
