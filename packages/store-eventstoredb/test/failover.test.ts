@@ -165,7 +165,7 @@ else
         stop = true;
         await Promise.allSettled([...writing, ...subscribers.map((s) => s.close())]);
       }
-    }, 900_000);
+    }, 300_000);
   });
 
 /**

@@ -83,7 +83,9 @@ export class EsdbNode {
 
   /**
    * Starts the process and waits until `/health/live` answers 204. A node with data on disk
-   * that was killed may stop on its first start with "OFFLINE TRUNCATION IS NEEDED" and
+   * that was killed may stop on its first start because "TRUNCATION IS NEEDED" (logged as
+   * "OFFLINE TRUNCATION IS NEEDED …" or "ONLINE TRUNCATION IS NEEDED. NOT IMPLEMENTED. OFFLINE
+   * TRUNCATION WILL BE PERFORMED", depending on where the leader subscribed it) and
    * truncate on the next one (see the vendored server's README): this restarts it, a bounded
    * number of times.
    */
@@ -94,7 +96,7 @@ export class EsdbNode {
       this.spawnProcess();
       const outcome = await this.waitLive(deadline);
       if (outcome === 'live') return;
-      const truncation = this.output.some((l) => l.includes('OFFLINE TRUNCATION IS NEEDED'));
+      const truncation = this.output.some((l) => l.includes('TRUNCATION IS NEEDED'));
       if (outcome === 'exited' && truncation && attempt < 4) continue;
       await this.kill9();
       throw new Error(
