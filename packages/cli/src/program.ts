@@ -7,7 +7,7 @@ import { DEFAULT_STORE_URL } from './store-url.js';
 import { escapeControl } from './output.js';
 import { type StoreAccess } from './store-url.js';
 import { init } from './commands/init.js';
-import { audit } from './commands/audit.js';
+import { audit, type AuditOptions } from './commands/audit.js';
 import { deadlines } from './commands/deadlines.js';
 import { demo } from './commands/demo.js';
 import { execFile, readableFile } from './commands/exec.js';
@@ -163,23 +163,7 @@ export const buildProgram = (exit: (code: number) => void): Command => {
     .description(
       'the audit trail: every event with actor, times, command, correlation and causation ids; late recording flagged',
     )
-    .action(
-      run(
-        (
-          rt,
-          stream: string | undefined,
-          o: {
-            verify?: boolean;
-            asOf?: string;
-            limit?: number;
-            anchor?: string;
-            publicKey?: string;
-            out?: string;
-            signingKey?: string;
-          },
-        ) => audit(rt, stream, o),
-      ),
-    );
+    .action(run((rt, stream: string | undefined, o: AuditOptions) => audit(rt, stream, o)));
 
   program
     .command('deadlines')

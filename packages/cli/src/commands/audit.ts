@@ -14,18 +14,21 @@ const actorText = (actor: unknown): string => {
  * `aimline audit [STREAM] [--verify] [--as-of ISO]`: the audit trail, and tamper evidence;
  * `aimline audit anchor --out FILE`: a signed anchor of the store as it is now.
  */
+/** The flags `aimline audit` takes. */
+export interface AuditOptions {
+  verify?: boolean;
+  asOf?: string;
+  limit?: number;
+  anchor?: string;
+  publicKey?: string;
+  out?: string;
+  signingKey?: string;
+}
+
 export const audit = async (
   rt: Runtime,
   stream: string | undefined,
-  options: {
-    verify?: boolean;
-    asOf?: string;
-    limit?: number;
-    anchor?: string;
-    publicKey?: string;
-    out?: string;
-    signingKey?: string;
-  },
+  options: AuditOptions,
 ): Promise<number> => {
   if (stream === 'anchor') return writeAnchor(rt, options);
   if (options.verify) return verify(rt, stream, options);
