@@ -18,19 +18,31 @@ export const recordNoEngagement: Handler<'RecordNoEngagement'> = ({ data: d, at 
     ? refuse('ATT-9', 'no AIM letter has been sent, so the family has not yet been asked to engage')
     : accept({ type: 'NoEngagementRecorded', data: { ...d, at } });
 
+/** ATT-9's ladder: the step before must be recorded, and the child still of compulsory school age. */
+type LadderStep = Parameters<Handler<'ConsultInclusionOfficer'>>;
+const nextLadderStep = (
+  previousMissing: boolean,
+  reason: string,
+  s: LadderStep[1],
+  at: string,
+  policy: LadderStep[2],
+) =>
+  firstFailure(
+    () => check(previousMissing, 'ATT-9', reason),
+    () => compulsorySchoolAgeGuard(s, localDate(at), policy),
+  );
+
 export const consultInclusionOfficer: Handler<'ConsultInclusionOfficer'> = (
   { data: d, at },
   s,
   policy,
 ) => {
-  const failure = firstFailure(
-    () =>
-      check(
-        s.noEngagementAt === undefined,
-        'ATT-9',
-        'record the lack of engagement before consulting about legal action',
-      ),
-    () => compulsorySchoolAgeGuard(s, localDate(at), policy),
+  const failure = nextLadderStep(
+    s.noEngagementAt === undefined,
+    'record the lack of engagement before consulting about legal action',
+    s,
+    at,
+    policy,
   );
   return failure
     ? refuse(failure)
@@ -42,14 +54,12 @@ export const holdLegalInterventionMeeting: Handler<'HoldLegalInterventionMeeting
   s,
   policy,
 ) => {
-  const failure = firstFailure(
-    () =>
-      check(
-        s.inclusionOfficerConsultedAt === undefined,
-        'ATT-9',
-        'the inclusion officer arranges the meeting with the lead officer for legal intervention',
-      ),
-    () => compulsorySchoolAgeGuard(s, localDate(at), policy),
+  const failure = nextLadderStep(
+    s.inclusionOfficerConsultedAt === undefined,
+    'the inclusion officer arranges the meeting with the lead officer for legal intervention',
+    s,
+    at,
+    policy,
   );
   return failure
     ? refuse(failure)
