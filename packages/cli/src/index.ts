@@ -4,7 +4,7 @@
  * without the command line. The demo generators are their own package, `@aimline/demo`.
  */
 export { main, buildProgram } from './program.js';
-export { buildRuntime, type Runtime, type GlobalOptions } from './container.js';
+export { buildRuntime, type Runtime, type GlobalOptions } from './runtime.js';
 export {
   parseStoreUrl,
   openStore,

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { errorWithCauses, isStoreError } from '@aimline/kernel';
-import { buildRuntime, type GlobalOptions, type Runtime } from './container.js';
+import { buildRuntime, type GlobalOptions, type Runtime } from './runtime.js';
 import { CliError, ExitCode } from './exit-codes.js';
 import { instantFlag, positiveIntFlag } from './flags.js';
 import { DEFAULT_STORE_URL } from './store-url.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CommandHandler } from '@aimline/kernel';
-import { buildRuntime, type Runtime } from '../src/container.js';
+import { buildRuntime, type Runtime } from '../src/runtime.js';
 import { execFile } from '../src/commands/exec.js';
 import { DEFAULT_EXEC_LIMITS } from '../src/commands/exec-input.js';
 import { escapeControl, toJson, type Output } from '../src/output.js';

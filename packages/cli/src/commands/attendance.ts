@@ -1,6 +1,6 @@
 import { replayAsOf } from '@aimline/projections';
 import { ExitCode } from '../exit-codes.js';
-import type { Runtime } from '../container.js';
+import type { Runtime } from '../runtime.js';
 import { attendanceOverview, attendanceOverviewProjection } from '../views/attendance-views.js';
 import { attendanceText } from '../views/text.js';
 

@@ -1,7 +1,7 @@
 import { auditTrail, type AuditEntry } from '@aimline/projections';
 import { verify, writeAnchor } from './verify.js';
 import { ExitCode } from '../exit-codes.js';
-import type { Runtime } from '../container.js';
+import type { Runtime } from '../runtime.js';
 import { table } from '../output.js';
 
 /** Who, as stored: the audit trail shows damaged metadata as it is rather than failing on it. */

@@ -5,7 +5,7 @@ import {
   replayAsOf,
 } from '@aimline/projections';
 import { ExitCode } from '../exit-codes.js';
-import type { Runtime } from '../container.js';
+import type { Runtime } from '../runtime.js';
 import { table } from '../output.js';
 
 /**

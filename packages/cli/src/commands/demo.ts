@@ -1,5 +1,5 @@
 import { ExitCode } from '../exit-codes.js';
-import type { Runtime } from '../container.js';
+import type { Runtime } from '../runtime.js';
 import { table } from '../output.js';
 import { progress } from '../progress.js';
 import { demoSteps, richestCase, runScenarios } from '@aimline/demo';

@@ -8,7 +8,7 @@ import {
   type CommandHandler,
 } from '@aimline/kernel';
 import { ExitCode } from '../exit-codes.js';
-import type { Runtime } from '../container.js';
+import type { Runtime } from '../runtime.js';
 import { toJson } from '../output.js';
 import { inputLines, jsonDepthExceeds, type ExecLimits } from './exec-input.js';
 

@@ -1,5 +1,5 @@
 import { ExitCode } from '../exit-codes.js';
-import type { Runtime } from '../container.js';
+import type { Runtime } from '../runtime.js';
 
 /** `aimline init`: the store is created (or found) by opening it for `create`; this names it. */
 export const init = async (rt: Runtime): Promise<number> => {

@@ -1,6 +1,6 @@
 import { replayAsOf } from '@aimline/projections';
 import { CliError, ExitCode } from '../exit-codes.js';
-import type { Runtime } from '../container.js';
+import type { Runtime } from '../runtime.js';
 import { table } from '../output.js';
 import { panelAgenda, panelScorecardProjection, panelScorecards } from '../views/panel-views.js';
 import { scorecardText } from '../views/text.js';

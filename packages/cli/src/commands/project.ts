@@ -9,7 +9,7 @@ import {
   type SnapshotStore,
 } from '@aimline/projections';
 import { ExitCode } from '../exit-codes.js';
-import type { Runtime } from '../container.js';
+import type { Runtime } from '../runtime.js';
 import { FileSnapshotStore } from '../file-snapshot-store.js';
 import { table } from '../output.js';
 import { progress } from '../progress.js';

@@ -12,7 +12,7 @@ import {
   type Projection,
 } from '@aimline/projections';
 import { CliError, ExitCode } from '../exit-codes.js';
-import type { Runtime } from '../container.js';
+import type { Runtime } from '../runtime.js';
 import { table } from '../output.js';
 import { eventCounts } from './event-counts.js';
 import { progress } from '../progress.js';

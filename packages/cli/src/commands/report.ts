@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { isBefore } from '@aimline/calendar';
 import { scoreHistory } from '@aimline/hsb-aim';
 import { CliError, ExitCode } from '../exit-codes.js';
-import type { Runtime } from '../container.js';
+import type { Runtime } from '../runtime.js';
 import { htmlTable, page } from '../report/page.js';
 import { scoreChart } from '../report/score-chart.js';
 import { el, esc } from '../report/svg.js';

@@ -1,6 +1,6 @@
 import { caseTimeline, type CaseTimeline } from '@aimline/projections';
 import { CliError, ExitCode } from '../exit-codes.js';
-import type { Runtime } from '../container.js';
+import type { Runtime } from '../runtime.js';
 import { table } from '../output.js';
 
 /** The streams a case id may name: an HSB case, an attendance case, a panel referral, a meeting. */

@@ -14,7 +14,7 @@ import {
 import { describeBreak, verifyChains, type VerificationReport } from '@aimline/projections';
 import { pemKey } from '../chain-keys.js';
 import { CliError, ExitCode } from '../exit-codes.js';
-import type { Runtime } from '../container.js';
+import type { Runtime } from '../runtime.js';
 import { progress } from '../progress.js';
 
 /** What a store may offer beyond the port for verification (the SQLite store does). */

@@ -6,7 +6,7 @@ import {
 } from '@aimline/attendance-aim';
 import { localDate } from '@aimline/calendar';
 import type { Projection } from '@aimline/projections';
-import type { Runtime } from '../container.js';
+import type { Runtime } from '../runtime.js';
 import { eventOf, type DomainRegistry, type StateOf, type TypedModules } from '../registry.js';
 
 type AttendanceAimState = StateOf<TypedModules['attendanceAim']>;

@@ -1,7 +1,7 @@
 import { isAfter } from '@aimline/calendar';
 import { quarterOf, scorecard, type Scorecard } from '@aimline/panel';
 import { unreadableEvent, type Projection, type UnreadableEvent } from '@aimline/projections';
-import type { Runtime } from '../container.js';
+import type { Runtime } from '../runtime.js';
 import {
   eventOf,
   type DomainRegistry,

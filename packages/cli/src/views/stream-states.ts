@@ -1,6 +1,6 @@
 import type { Command, DomainEvent, DomainModule, Rejection } from '@aimline/kernel';
 import { replayAsOf, type Projection } from '@aimline/projections';
-import type { Runtime } from '../container.js';
+import type { Runtime } from '../runtime.js';
 import { eventOf } from '../registry.js';
 
 /**
