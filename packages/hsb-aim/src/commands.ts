@@ -91,6 +91,9 @@ export const RecordRelease = from(Ev.ReleasedFromCustody);
 export const EscalateDisagreement = from(Ev.DisagreementEscalated);
 export const ResolveDisagreement = from(Ev.DisagreementResolved);
 
+// ── rectification (UK GDPR Article 16) ───────────────────────────────────────
+export const CorrectChildDetails = from(Ev.ChildDetailsCorrected);
+
 export const hsbCommandDefinitions = {
   ReportConcern,
   LinkCase,
@@ -133,6 +136,7 @@ export const hsbCommandDefinitions = {
   RecordRelease,
   EscalateDisagreement,
   ResolveDisagreement,
+  CorrectChildDetails,
 } as const;
 
 export const hsbCommands = commandCatalogue(hsbCommandDefinitions);

@@ -8,7 +8,13 @@
  * never need metadata), plus anything the decider derived (warnings, the lead agency, a bail date).
  */
 import * as t from 'io-ts';
-import { defineEvent, eventCatalogue, type EventCatalogue, type EventOf } from '@aimline/kernel';
+import {
+  defineEvent,
+  eventCatalogue,
+  personal,
+  type EventCatalogue,
+  type EventOf,
+} from '@aimline/kernel';
 import { AssessmentOutcome } from './outcomes.js';
 import {
   Agency,
@@ -222,6 +228,21 @@ export const DisagreementEscalated = stored({
 });
 export const DisagreementResolved = stored({ disagreementId: Id, resolution: FreeText });
 
+// ── rectification (UK GDPR Article 16; issue 13 item 7) ─────────────────────
+/**
+ * A child's recorded details were wrong: the corrected values and why. A correction is a new
+ * event, never an edit: the original stays in the history, and the state folds the corrected
+ * value from here on (a corrected date of birth moves every age-based rule).
+ */
+export const ChildDetailsCorrected = stored(
+  { childId: Id, reason: FreeText },
+  {
+    name: personal(NonEmptyString, 'name'),
+    dateOfBirth: personal(DateOnly, 'dateOfBirth'),
+    school: personal(NonEmptyString, 'school'),
+  },
+);
+
 export const hsbEventDefinitions = {
   ConcernReported: defineEvent(ConcernReported),
   CaseLinked: defineEvent(CaseLinked),
@@ -265,6 +286,7 @@ export const hsbEventDefinitions = {
   ReleasedFromCustody: defineEvent(ReleasedFromCustody),
   DisagreementEscalated: defineEvent(DisagreementEscalated),
   DisagreementResolved: defineEvent(DisagreementResolved),
+  ChildDetailsCorrected: defineEvent(ChildDetailsCorrected),
 } as const;
 
 /** The event union, derived from the definitions. */

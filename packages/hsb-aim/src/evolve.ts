@@ -5,6 +5,7 @@
  */
 import type { Child } from './values.js';
 import type { HsbEvent } from './events.js';
+import { withCorrectedDetails } from './rectification.js';
 import {
   currentStay,
   emptyAssessment,
@@ -380,5 +381,7 @@ export const evolve = (state: HsbState, event: HsbEvent): HsbState => {
           x.disagreementId === event.data.disagreementId ? { ...x, resolvedAt: event.data.at } : x,
         ),
       };
+    case 'ChildDetailsCorrected':
+      return withCorrectedDetails(s, event.data);
   }
 };

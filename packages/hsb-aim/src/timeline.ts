@@ -6,6 +6,7 @@ export const hsbTimeline: TimelinePhases<HsbEvent> = timelinePhases(
   ['strategy', 'assessment', 'intervention', 'exit', 'criminal-justice'],
   {
     ConcernReported: 'strategy',
+    ChildDetailsCorrected: 'strategy',
     CaseLinked: 'strategy',
     StrategyDiscussionHeld: 'strategy',
     RouteDecided: 'strategy',

@@ -22,6 +22,7 @@ import {
   shareAssessmentWithFamily,
   submitReport,
 } from './reports.js';
+import { correctChildDetails } from './rectification.js';
 import { endSetting, recordSetting } from './settings.js';
 import { linkCase, reportConcern } from './start.js';
 import {
@@ -75,6 +76,7 @@ const onOpenCase = dispatch<CaseCommand, OpenCase, Context, HsbEvent>({
   RecordRelease: criminal.recordRelease,
   EscalateDisagreement: escalateDisagreement,
   ResolveDisagreement: resolveDisagreement,
+  CorrectChildDetails: correctChildDetails,
 });
 
 export const makeDecide =
@@ -87,6 +89,7 @@ export const makeDecide =
     if (!isCase(state)) return refuse('STATE', 'no concern has been reported for this case');
     if (command.data.caseId !== state.caseId)
       return refuse('INPUT', 'the command is for another case', 'data.caseId');
+    if (command.type === 'CorrectChildDetails') return correctChildDetails(command, state);
     if (state.status === 'closed') return onClosedCase(command, state);
     return onOpenCase(command, state, ctx);
   };
