@@ -1,0 +1,49 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type { CommandGrant, CommandPolicy } from './command-policy.js';
+import type { GovernanceError } from './errors.js';
+import type { Principal } from './principal.js';
+
+const covers = (grant: CommandGrant, principal: Principal, stream: string): boolean => {
+  switch (grant.streams) {
+    case 'any':
+      return true;
+    case 'panel':
+      return principal.panels.length > 0;
+    case 'allocated':
+      return principal.streams.includes(stream);
+  }
+};
+
+/**
+ * Whether `principal` may issue `command` of `module` on `stream` under `policy`: the grant
+ * that allows it, or `Forbidden` (safe default: no grant, no command).
+ */
+export const authorise = (
+  policy: CommandPolicy,
+  principal: Principal,
+  module: string,
+  command: string,
+  stream: string,
+): E.Either<GovernanceError, CommandGrant> => {
+  const grants = (policy[principal.role] ?? []).filter(
+    (g) => g.module === module && g.commands.includes(command),
+  );
+  const allowed = grants.find((g) => covers(g, principal, stream));
+  if (allowed !== undefined) return E.right(allowed);
+  const why =
+    grants.length === 0
+      ? `the ${principal.role} role has no grant for it`
+      : grants.some((g) => g.streams === 'panel')
+        ? 'they sit on no panel'
+        : `they are not allocated to ${stream}`;
+  return E.left({
+    kind: 'Forbidden',
+    code: 'FORBIDDEN',
+    principal: principal.id,
+    role: principal.role,
+    module,
+    command,
+    stream,
+    message: `FORBIDDEN: principal "${principal.id}" (${principal.role}) may not issue ${command} in ${module} (${stream}): ${why}`,
+  });
+};
