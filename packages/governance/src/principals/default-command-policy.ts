@@ -48,6 +48,7 @@ export const defaultCommandPolicy: CommandPolicy = {
       'RecordConference', // NAT-1
       'RecordChildAndFamilyAssessment', // NAT-3
       'ReferBackToChildProtection', // HSB-30
+      'CorrectChildDetails', // issue 13 item 7: the allocated worker records a correction
     ]),
     leadProfessionalMeetings,
     // PNL-3, PNL-5: the referrer refers and attends to present.
@@ -187,8 +188,9 @@ export const defaultCommandPolicy: CommandPolicy = {
       'RecordPenaltyPayment',
     ]),
   ],
-  // An auditor reads and never writes; the records manager's erasure and retention are
-  // governance operations, not domain commands.
+  // An auditor reads and never writes.
   auditor: [],
-  'records-manager': [],
+  // UK GDPR Art. 16: the records manager / DPO handles rectification requests; erasure and
+  // retention are governance operations, not domain commands.
+  'records-manager': [grant('hsb-case', 'any', ['CorrectChildDetails'])],
 };
