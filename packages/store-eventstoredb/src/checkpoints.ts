@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { InvalidAppendError, StreamNotFoundError, type CheckpointStore } from '@aimline/kernel';
-import { ANY, BACKWARDS, END, jsonEvent } from '@eventstore/db-client';
+import { BACKWARDS, END, ErrorType, jsonEvent, NO_STREAM } from '@eventstore/db-client';
 import { positionFromText, positionToText } from './bigint-conversion.js';
 import { consumeRead } from './client-reads.js';
 import type { EventStoreDbClientLike } from './client-port.js';
@@ -17,33 +17,52 @@ export const checkpointStreamOf = (name: string): string => `${CHECKPOINT_STREAM
  * whose stream metadata says `$maxCount: 1`, so the server keeps only the latest; a save
  * appends the position (as decimal text: positions are 64-bit), a load reads the last event
  * backwards. The stream metadata is written once per name and process.
+ *
+ * A save appends with the exact revision last seen for the name, never `any`: a save whose
+ * outcome was in doubt (no answer in time during a leader change) and that the server applies
+ * late then fails on the revision instead of overwriting a newer checkpoint, so a checkpoint
+ * never moves back by itself (which would deliver events twice). On a revision conflict the save
+ * reads the latest revision and writes again: the last save called wins.
  */
 export const eventStoreDbCheckpoints = (
   client: EventStoreDbClientLike,
   ensureOpen: () => void,
 ): CheckpointStore => {
   const limited = new Set<string>();
+  /** The revision of each checkpoint stream as last read or written here (undefined: no stream). */
+  const revisions = new Map<string, bigint | undefined>();
+  const readLatest = async (
+    name: string,
+  ): Promise<{ revision: bigint; position: unknown } | undefined> => {
+    const stream = checkpointStreamOf(name);
+    const mapError = (e: unknown) =>
+      mapClientError(e, { operation: `load checkpoint ${name}`, stream });
+    let latest: { revision: bigint; position: unknown } | undefined;
+    try {
+      const read = client.readStream(stream, {
+        direction: BACKWARDS,
+        fromRevision: END,
+        maxCount: 1,
+      });
+      for await (const resolved of consumeRead(read, mapError))
+        if (resolved.event !== undefined)
+          latest = {
+            revision: resolved.event.revision,
+            position: (resolved.event.data as { position?: unknown } | undefined)?.position,
+          };
+    } catch (e) {
+      if (!(e instanceof StreamNotFoundError)) throw e;
+    }
+    revisions.set(name, latest?.revision);
+    return latest;
+  };
   return {
     load: async (name) => {
       ensureOpen();
-      const stream = checkpointStreamOf(name);
-      const mapError = (e: unknown) =>
-        mapClientError(e, { operation: `load checkpoint ${name}`, stream });
-      try {
-        const read = client.readStream(stream, {
-          direction: BACKWARDS,
-          fromRevision: END,
-          maxCount: 1,
-        });
-        for await (const resolved of consumeRead(read, mapError)) {
-          const data = resolved.event?.data as { position?: unknown } | undefined;
-          return positionFromText(data?.position, `${stream}@${resolved.event?.revision ?? '?'}`);
-        }
-        return undefined;
-      } catch (e) {
-        if (e instanceof StreamNotFoundError) return undefined;
-        throw e;
-      }
+      const latest = await readLatest(name);
+      return latest === undefined
+        ? undefined
+        : positionFromText(latest.position, `${checkpointStreamOf(name)}@${latest.revision}`);
     },
     save: async (name, position) => {
       ensureOpen();
@@ -60,20 +79,37 @@ export const eventStoreDbCheckpoints = (
           await client.setStreamMetadata(stream, { maxCount: 1 });
           limited.add(name);
         }
-        await client.appendToStream(
-          stream,
-          [
-            jsonEvent({
-              id: randomUUID(),
-              type: CHECKPOINT_EVENT_TYPE,
-              data: { name, position: positionToText(position) },
-            }),
-          ],
-          { expectedRevision: ANY },
-        );
+        for (let attempt = 0; ; attempt++) {
+          if (!revisions.has(name)) await readLatest(name);
+          const known = revisions.get(name);
+          try {
+            const result = await client.appendToStream(
+              stream,
+              [
+                jsonEvent({
+                  id: randomUUID(),
+                  type: CHECKPOINT_EVENT_TYPE,
+                  data: { name, position: positionToText(position) },
+                }),
+              ],
+              { expectedRevision: known ?? NO_STREAM },
+            );
+            revisions.set(name, result.nextExpectedRevision);
+            return;
+          } catch (e) {
+            // Whatever happened, what this process knows of the stream is no longer sure.
+            revisions.delete(name);
+            if (!isWrongExpectedVersion(e) || attempt >= 20) throw e;
+          }
+        }
       } catch (e) {
         throw mapClientError(e, { operation: `save checkpoint ${name}`, stream });
       }
     },
   };
 };
+
+const isWrongExpectedVersion = (e: unknown): boolean =>
+  typeof e === 'object' &&
+  e !== null &&
+  (e as { type?: unknown }).type === ErrorType.WRONG_EXPECTED_VERSION;

@@ -11,14 +11,15 @@ import type {
 } from '@eventstore/db-client';
 
 /**
- * The part of `EventStoreDBClient` (6.2.1) the adapter uses. The real client satisfies it
+ * The part of `EventStoreDBClient` (6.2.1) the adapter uses. `deadline` (ms) bounds a call on
+ * the gRPC side; the adapter also bounds every call with its own timer (`call-deadline.ts`). The real client satisfies it
  * as is; tests pass a fake with the same shape to exercise reconnection without a server.
  */
 export interface EventStoreDbClientLike {
   appendToStream(
     streamName: string,
     events: EventData[],
-    options: { readonly expectedRevision: AppendExpectedRevision },
+    options: { readonly expectedRevision: AppendExpectedRevision; readonly deadline?: number },
   ): Promise<ClientAppendResult>;
   readStream(
     streamName: string,
@@ -26,15 +27,21 @@ export interface EventStoreDbClientLike {
       fromRevision?: ReadRevision;
       direction?: 'forwards' | 'backwards';
       maxCount?: number | bigint;
+      deadline?: number;
     },
   ): AsyncIterable<ResolvedEvent>;
   readAll(options: {
     fromPosition?: ReadPosition;
     direction?: 'forwards' | 'backwards';
     maxCount?: number | bigint;
+    deadline?: number;
   }): AsyncIterable<AllStreamResolvedEvent>;
   subscribeToAll(options: { fromPosition?: ReadPosition; filter?: Filter }): ClientSubscription;
-  setStreamMetadata(streamName: string, metadata: StreamMetadata): Promise<ClientAppendResult>;
+  setStreamMetadata(
+    streamName: string,
+    metadata: StreamMetadata,
+    options?: { readonly deadline?: number },
+  ): Promise<ClientAppendResult>;
   dispose(): Promise<void>;
 }
 

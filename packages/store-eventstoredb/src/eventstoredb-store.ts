@@ -22,7 +22,9 @@ import {
 import { ErrorType } from '@eventstore/db-client';
 import { readAllEvents } from './all-reads.js';
 import { checkpointStreamOf, eventStoreDbCheckpoints } from './checkpoints.js';
+import { boundedClient, DEFAULT_CALL_TIMEOUT_MS } from './call-deadline.js';
 import type { EventStoreDbClientLike } from './client-port.js';
+import { clientPortOf } from './client-port-of.js';
 import { mapClientError } from './error-mapping.js';
 import { toEventData } from './event-codec.js';
 import { checkCommandClaims } from './command-claims.js';
@@ -47,6 +49,11 @@ export interface EventStoreDbStoreOptions {
   readonly streamPrefixes?: ReadonlyArray<string>;
   /** Reconnection of subscriptions (backoff, attempts, a notice per attempt). */
   readonly subscriptions?: Omit<SubscriptionSettings, 'pageSize'>;
+  /**
+   * The longest wait for any one call to the server (default 10 000 ms): an append, a page of
+   * a read, a checkpoint write. Past it the call fails with a retryable `UnavailableError`.
+   */
+  readonly callTimeoutMs?: number;
 }
 
 /**
@@ -62,13 +69,19 @@ export interface EventStoreDbStoreOptions {
 export class EventStoreDbStore implements EventStore {
   private disposed = false;
   private readonly subscriptions = new Set<Subscription>();
+  /** The client, every call bounded (see `call-deadline.ts`). */
+  private readonly client: EventStoreDbClientLike;
   readonly checkpoints: CheckpointStore;
 
   constructor(
-    private readonly client: EventStoreDbClientLike,
+    client: EventStoreDbClientLike,
     private readonly options: EventStoreDbStoreOptions = {},
   ) {
-    this.checkpoints = eventStoreDbCheckpoints(client, () => this.ensureOpen());
+    this.client = boundedClient(
+      clientPortOf(client),
+      options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS,
+    );
+    this.checkpoints = eventStoreDbCheckpoints(this.client, () => this.ensureOpen());
   }
 
   private knownIdentity: Promise<string> | undefined;

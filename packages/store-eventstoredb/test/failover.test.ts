@@ -7,7 +7,16 @@ import {
 } from '@aimline/kernel';
 import { collect, uniquePrefix } from '@aimline/kernel/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openEventStoreDbStore, type EventStoreDbStore } from '../src/index.js';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  eventStoreDbClientFromUrl,
+  openEventStoreDbStore,
+  type EventStoreDbStore,
+} from '../src/index.js';
+import { clientPortOf } from '../src/client-port-of.js';
+import { RunTrace, tracedClient } from './support/call-trace.js';
 import { EsdbCluster } from './support/esdb-cluster.js';
 import { pause, type EsdbNode } from './support/esdb-node.js';
 import {
@@ -61,8 +70,45 @@ else
 
     it('failover: a leader killed with kill -9 mid-run loses no acknowledged event, duplicates none, subscriptions resume from checkpoints exactly once, the old leader rejoins', async () => {
       const c = cluster!;
+      const trace = new RunTrace(
+        join(tmpdir(), `aimline-failover-${process.pid}-${Date.now()}.log`),
+      );
+      console.log(`failover: trace in ${trace.file}`);
+      trace.log(`nodes: ${c.nodes.map((n) => `${n.endpoint} pid=${n.pid}`).join(', ')}`);
+      let psDumped = false;
+      const watch = setInterval(() => {
+        void (async () => {
+          const states = await Promise.all(
+            c.nodes.map(async (n) => `${n.endpoint}=${n.running ? await n.state() : 'stopped'}`),
+          );
+          const stuck = trace.inFlight(5_000);
+          trace.log(
+            `watch: acknowledged=${acknowledged.size} seen=${seen.map((x) => x.length).join('/')} nodes ${states.join(' ')} stuck: ${stuck.join('; ') || '-'}`,
+          );
+          if (!psDumped && trace.inFlight(30_000).length > 0) {
+            psDumped = true;
+            const labels = [...new Set(trace.inFlight(0).map((l) => l.split(' ')[0]!))];
+            for (const l of await trace.describeClients(labels)) trace.log(`client ${l}`);
+            trace.log(
+              execFileSync('ps', ['-eo', 'pid,ppid,stat,etime,pcpu,args', '--sort=pid'], {
+                encoding: 'utf8',
+              })
+                .split('\n')
+                .filter((l) => /EventStore|vitest|node/.test(l))
+                .join('\n'),
+            );
+          }
+        })();
+      }, 5_000);
+      watch.unref();
+      let opened = 0;
       const open = () => {
-        const s = openEventStoreDbStore(c.url);
+        // The port the store makes of a real client (unary appends), traced call by call.
+        const raw = eventStoreDbClientFromUrl(c.url);
+        const s = openEventStoreDbStore(
+          tracedClient(clientPortOf(raw), trace, `store${opened++}`, raw),
+          { disposeClient: true },
+        );
         stores.push(s);
         return s;
       };
@@ -75,7 +121,9 @@ else
 
       // ---- subscribers: each keeps a checkpoint with what it has seen -------------------
       const seen = Array.from({ length: SUBSCRIBERS }, () => [] as string[]);
-      const subscribers = seen.map((ids, n) => subscriber(open(), `${prefix}cp${n}`, prefix, ids));
+      const subscribers = seen.map((ids, n) =>
+        subscriber(open(), `${prefix}cp${n}`, prefix, ids, trace, n),
+      );
 
       // ---- writers: load the revision, append with it, retry as a caller would ---------
       const writer = async (w: number): Promise<void> => {
@@ -84,7 +132,9 @@ else
         for (let i = 0; !stop; i++) {
           const stream = streams[(w + i) % STREAMS]!;
           const events = commandEvents(1 + (i % 3), i);
-          await appendAsCaller(store, stream, events, timings);
+          await trace.step(`writer${w} append ${stream} #${i}`, () =>
+            appendAsCaller(store, stream, events, timings),
+          );
           for (const e of events) acknowledged.add(e.id);
           if (killedAt !== undefined && !sawKill) {
             sawKill = true;
@@ -99,23 +149,30 @@ else
         }),
       );
       const until = (condition: () => boolean, what: string) =>
-        waitUntil(() => {
-          if (failures.length > 0) throw failures[0];
-          return condition();
-        }, what);
+        waitUntil(
+          () => {
+            if (failures.length > 0) throw failures[0];
+            return condition();
+          },
+          () =>
+            `${what} (waiting on: ${trace.inFlight(5_000).join('; ') || 'nothing in flight'}; trace ${trace.file})`,
+        );
       try {
         // ---- kill the leader mid-run -------------------------------------------------------
+        trace.log('phase: writers under way?');
         await until(() => acknowledged.size >= 150, 'the writers got under way');
-        const leader = await c.waitForLeader();
+        const leader = await trace.step('waitForLeader', () => c.waitForLeader());
+        trace.log(`phase: kill -9 leader ${leader.endpoint} pid=${leader.pid}`);
         await leader.kill9();
         killedAt = performance.now();
         const others = c.nodes.filter((n) => n !== leader);
-        await c.waitForLeader(120_000, others).catch((e: unknown) => {
+        await c.waitForLeader(60_000, others).catch((e: unknown) => {
           throw new Error(
             `${e instanceof Error ? e.message : String(e)}; nodes: ${c.nodes.map((n) => `${n.endpoint} running=${n.running} log=${n.logFile}`).join(', ')}`,
           );
         });
         timings.newLeaderMs = Math.round(performance.now() - killedAt);
+        trace.log(`phase: new leader after ${timings.newLeaderMs} ms`);
         const atKill = acknowledged.size;
         await until(
           () =>
@@ -124,12 +181,16 @@ else
         );
 
         // ---- the killed node rejoins --------------------------------------------------------
+        trace.log('phase: restart the killed node');
         const restarting = performance.now();
-        await leader.start();
-        await c.waitForFollower(leader);
+        await trace.step('leader.start', () => leader.start());
+        trace.log(`phase: killed node live (pid ${leader.pid})`);
+        await trace.step('waitForFollower', () => c.waitForFollower(leader));
         timings.rejoinMs = Math.round(performance.now() - restarting);
+        trace.log(`phase: rejoined after ${timings.rejoinMs} ms; stopping writers`);
         stop = true;
-        await Promise.all(writing);
+        await trace.step('writers stop', () => Promise.all(writing));
+        trace.log('phase: writers stopped; reading back');
 
         // ---- nothing lost, nothing duplicated, chains intact --------------------------------
         const reader = open();
@@ -144,6 +205,7 @@ else
         expect(new Set(storedIds)).toEqual(acknowledged);
 
         // ---- subscriptions saw every event exactly once, in $all order ---------------------
+        trace.log('phase: read $all');
         const inOrder = (
           await collect(reader.readAll({ filter: { streamPrefixes: [prefix] } }))
         ).map((e) => e.id);
@@ -152,11 +214,14 @@ else
           'subscribers caught up',
         );
         for (const ids of seen) expect(ids).toEqual(inOrder);
+        trace.log('phase: subscribers checked; closing them');
         stop = true;
-        await Promise.all(subscribers.map((s) => s.close()));
+        await trace.step('subscribers close', () => Promise.all(subscribers.map((s) => s.close())));
+        trace.log('phase: same history on the rejoined node?');
 
         // ---- the rejoined node holds the same history ----------------------------------------
         await expectSameHistory(leader, streams, stored);
+        trace.log(`phase: done ${JSON.stringify({ events: acknowledged.size, ...timings })}`);
         console.log(`failover: ${JSON.stringify({ events: acknowledged.size, ...timings })}`);
         expect(timings.newLeaderMs).toBeLessThan(60_000);
         expect(Math.max(...timings.firstAppendAfterKillMs)).toBeLessThan(90_000);
@@ -164,6 +229,8 @@ else
         // Also when an expectation failed: no writer or subscriber outlives the test.
         stop = true;
         await Promise.allSettled([...writing, ...subscribers.map((s) => s.close())]);
+        clearInterval(watch);
+        trace.log('phase: test body ended');
       }
     }, 300_000);
   });
@@ -191,7 +258,7 @@ const appendAsCaller = async (
       if (e instanceof WrongExpectedRevisionError) expected = e.actual ?? 'no-stream';
       else if (isUnavailable(e)) {
         timings.retries++;
-        if (performance.now() - started > 180_000) throw e;
+        if (performance.now() - started > 90_000) throw e;
         await pause(100);
       } else throw e;
     }
@@ -199,7 +266,14 @@ const appendAsCaller = async (
 };
 
 /** A projection's loop: events from its checkpoint on; the checkpoint saved with each. */
-const subscriber = (store: EventStoreDbStore, name: string, prefix: string, ids: string[]) => {
+const subscriber = (
+  store: EventStoreDbStore,
+  name: string,
+  prefix: string,
+  ids: string[],
+  trace: RunTrace,
+  n: number,
+) => {
   let closed = false;
   let current: { close(): Promise<void> } | undefined;
   const run = (async () => {
@@ -217,13 +291,20 @@ const subscriber = (store: EventStoreDbStore, name: string, prefix: string, ids:
         break;
       }
       let handled = 0;
+      trace.log(`subscriber${n} life ${life} from ${after}`);
+      let waiting = trace.begin(`subscriber${n} next (life ${life}, ${ids.length} seen)`);
       for await (const m of sub) {
+        waiting();
         if (m.kind !== 'event') continue;
-        await retryWhileUnavailable(() => store.checkpoints.save(name, m.event.position));
+        await trace.step(`subscriber${n} checkpoint save`, () =>
+          retryWhileUnavailable(() => store.checkpoints.save(name, m.event.position)),
+        );
         ids.push(m.event.id);
         // The first life ends part-way, as a process restarting would.
         if (life === 0 && ++handled >= 100) break;
+        waiting = trace.begin(`subscriber${n} next (life ${life}, ${ids.length} seen)`);
       }
+      waiting();
       await sub.close();
     }
   })();
@@ -236,10 +317,16 @@ const subscriber = (store: EventStoreDbStore, name: string, prefix: string, ids:
   };
 };
 
-const waitUntil = async (condition: () => boolean, what: string, timeoutMs = 240_000) => {
+/** Waits for `condition`, at most `timeoutMs` (each phase is bounded: a stuck run fails, naming what it waited on). */
+const waitUntil = async (
+  condition: () => boolean,
+  what: string | (() => string),
+  timeoutMs = 90_000,
+) => {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${what}`);
+    if (Date.now() > deadline)
+      throw new Error(`not within ${timeoutMs} ms: ${typeof what === 'string' ? what : what()}`);
     await pause(50);
   }
 };
