@@ -88,9 +88,14 @@ const claim = async (
 /**
  * Idempotency by command on EventStoreDB, which has no transaction across streams: each command
  * id is claimed in a stream of its own (`aimline-command-<id>`: fingerprint and stream) before
- * its events are appended, and the first claim wins. A claimed id with another fingerprint or
- * stream is an `IdempotencyConflictError`; the same fingerprint is a retry, answered with the
- * events the command recorded (or appended now, when a crash came between claim and append).
+ * its events are appended, and the first claim wins. The claim is written first (one round
+ * trip for a new command); only when it exists already is it read:
+ * - another fingerprint or stream: an `IdempotencyConflictError`;
+ * - the same fingerprint and stream, with the command's events in the stream: a retry,
+ *   answered with the events the command recorded;
+ * - the same fingerprint and stream, without events: the writer stopped between its claims and
+ *   its append (a multi-command batch can be cut off between two claims). The command counts as
+ *   new, so a retry of the identical batch completes it instead of being refused.
  */
 export const checkCommandClaims = async (
   client: EventStoreDbClientLike,
@@ -99,33 +104,22 @@ export const checkCommandClaims = async (
 ): Promise<RecordedEvent[] | undefined> => {
   const records = new Map<string, CommandRecord>();
   const recorded = new Map<string, RecordedEvent[]>();
-  const addRecord = async (commandId: string, found: Claim): Promise<void> => {
-    const own = await eventsOfCommand(client, found.stream, commandId);
+  for (const { commandId, fingerprint } of commandsOf(stream, events).values()) {
+    const first = await claim(client, commandId, { fingerprint, stream });
+    if (first === undefined) continue;
+    const own = await eventsOfCommand(client, first.stream, commandId);
+    const unfinished = first.fingerprint === fingerprint && first.stream === stream;
+    if (unfinished && own.length === 0) continue;
     recorded.set(commandId.toLowerCase(), own);
     records.set(commandId.toLowerCase(), {
       commandId,
-      fingerprint: found.fingerprint,
-      stream: found.stream,
+      fingerprint: first.fingerprint,
+      stream: first.stream,
       revision: own[0]?.revision ?? -1,
       position: own[0]?.position ?? -1n,
     });
-  };
-  const commands = [...commandsOf(stream, events).values()];
-  for (const { commandId } of commands) {
-    const found = await readClaim(client, commandId);
-    if (found !== undefined) await addRecord(commandId, found);
   }
   const check = checkCommands(stream, events, (id) => records.get(id.toLowerCase()));
-  if (check.kind === 'retry') {
-    const original = check.commands.flatMap((c) => recorded.get(c.commandId.toLowerCase())!);
-    // A claim whose events never arrived (the writer stopped in between): append them now.
-    return original.length === 0 ? undefined : original;
-  }
-  for (const { commandId, fingerprint } of commands) {
-    const other = await claim(client, commandId, { fingerprint, stream });
-    if (other === undefined) continue;
-    await addRecord(commandId, other);
-    checkCommands(stream, events, (id) => records.get(id.toLowerCase()));
-  }
-  return undefined;
+  if (check.kind === 'new') return undefined;
+  return check.commands.flatMap((c) => recorded.get(c.commandId.toLowerCase())!);
 };

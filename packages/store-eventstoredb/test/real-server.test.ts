@@ -1,13 +1,22 @@
-import { CorruptStoreError, StoreDisposedError, type SubscriptionMessage } from '@aimline/kernel';
+import {
+  CorruptStoreError,
+  StoreDisposedError,
+  UnavailableError,
+  type SubscriptionMessage,
+} from '@aimline/kernel';
 import { collect, eventStoreContract, samples, uniquePrefix } from '@aimline/kernel/testing';
 import { jsonEvent } from '@eventstore/db-client';
 import { describe, expect, it } from 'vitest';
 import {
   checkpointStreamOf,
+  commandStreamOf,
   eventStoreDbClientFromUrl,
   openEventStoreDbStore,
+  type EventStoreDbClientLike,
   type ReconnectNotice,
 } from '../src/index.js';
+import { clientPortOf } from '../src/client-port-of.js';
+import { grpcUnavailable } from './support/fake-eventstoredb-client.js';
 import { externalServerUrl } from './support/esdb-server.js';
 import { nextMessages, retryWhileUnavailable } from './support/real-server-helpers.js';
 import { ownServer, useSingleNode } from './support/single-node.js';
@@ -121,6 +130,42 @@ if (external === undefined && node === undefined) {
           collect(store.readAll({ filter: { streamPrefixes: [s] } })),
         ).rejects.toBeInstanceOf(CorruptStoreError);
         await expect(store.append(s, samples(1), { expectedRevision: 2 })).rejects.toThrow(where);
+      } finally {
+        await raw.dispose();
+        await store.dispose();
+      }
+    });
+
+    it('completes a multi-command batch cut off between its command-id claims when the identical batch is retried: no IdempotencyConflict, stored once', async () => {
+      const s = `${uniquePrefix('cutoff')}1`;
+      const batch = samples(3); // three commands, each claimed before the batch is appended
+      const raw = eventStoreDbClientFromUrl(urlOf());
+      const port = clientPortOf(raw);
+      let claims = 0;
+      // The writer's connection breaks after its first claim reached the server.
+      const cutOff: EventStoreDbClientLike = {
+        ...port,
+        appendToStream: (stream, events, options) => {
+          if (stream.startsWith('aimline-command-') && ++claims === 2)
+            return Promise.reject(grpcUnavailable());
+          return port.appendToStream(stream, events, options);
+        },
+      };
+      const store = openEventStoreDbStore(urlOf());
+      try {
+        await expect(
+          openEventStoreDbStore(cutOff).append(s, batch, { expectedRevision: 'no-stream' }),
+        ).rejects.toBeInstanceOf(UnavailableError);
+        const claimed = await collect(
+          raw.readStream(commandStreamOf(batch[0]!.metadata.commandId)),
+        );
+        expect(claimed).toHaveLength(1);
+        expect(await collect(store.readStream(s))).toEqual([]);
+
+        const retried = await store.append(s, batch, { expectedRevision: 'no-stream' });
+        expect(retried.events.map((e) => e.id)).toEqual(batch.map((e) => e.id.toLowerCase()));
+        expect(await store.append(s, batch, { expectedRevision: 'no-stream' })).toEqual(retried);
+        expect(await collect(store.readStream(s))).toEqual(retried.events);
       } finally {
         await raw.dispose();
         await store.dispose();
