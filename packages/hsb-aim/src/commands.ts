@@ -47,12 +47,20 @@ export const EndSetting = from(Ev.SettingEnded);
 export const RecordHomeVisit = from(Ev.HomeVisitCompleted);
 export const AgreeHomeSafetyPlan = from(Ev.HomeSafetyPlanAgreed);
 export const HoldSupervision = from(Ev.SupervisionHeld);
+/**
+ * MTG-1: `arrangements` (the end, chair, lead professional and place) give the booking its own
+ * meeting stream in `@aimline/meetings`; a booking without them keeps the case's own records.
+ */
 export const BookInitialAimMeeting = from(Ev.InitialAimMeetingBooked);
 export const SubmitReport = from(Ev.ReportSubmitted);
 export const ShareAssessmentWithFamily = from(Ev.AssessmentSharedWithFamily);
 export const RecordConsentRefused = from(Ev.ConsentRefused);
 export const RaiseEmergingRisk = from(Ev.EmergingRiskRaised);
 export const HoldRiskManagementMeeting = from(Ev.RiskManagementMeetingHeld);
+
+// ── facts from the meeting stream (MTG-5, MTG-6), sent by a process manager ───
+export const NoteReportToChair = from(Ev.ReportToChairNoted);
+export const NoteInitialAimMeetingAttendance = from(Ev.InitialAimMeetingAttendanceNoted);
 
 // ── initial AIM meeting (HSB-21, HSB-22) ─────────────────────────────────────
 export const HoldInitialAimMeeting = from(Ev.InitialAimMeetingHeld);
@@ -114,6 +122,8 @@ export const hsbCommandDefinitions = {
   RecordConsentRefused,
   RaiseEmergingRisk,
   HoldRiskManagementMeeting,
+  NoteReportToChair,
+  NoteInitialAimMeetingAttendance,
   HoldInitialAimMeeting,
   RecordContact,
   RecordPractitionerSupervision,

@@ -21,6 +21,7 @@ import {
   AssessmentModel,
   Assessor,
   CaseRelationship,
+  ChairReportKind,
   Child,
   DateOnly,
   DiscussionFor,
@@ -32,12 +33,15 @@ import {
   Invitation,
   LeadAgency,
   Manager,
+  MeetingArrangements,
   NoInterventionReason,
   NonEmptyString,
   Notifications,
+  PanelReferralRef,
   Participant,
   PoliceDecision,
   RemainingConcern,
+  ReportAuthor,
   ReportRecipient,
   Route,
   SupervisionKind,
@@ -70,7 +74,8 @@ export const ConcernReported = stored(
     notifications: Notifications,
     summary: FreeText,
   },
-  { victim: Child },
+  /** `panelReferral`: the panel referral the case was opened from (added later, optional). */
+  { victim: Child, panelReferral: PanelReferralRef },
 );
 export const CaseLinked = stored({ linkedCaseId: Id, relationship: CaseRelationship });
 
@@ -131,7 +136,11 @@ export const SupervisionHeld = stored(
   { kind: SupervisionKind, attendees: t.array(Id), overseeingManager: Manager },
   { rolesAgreed: FreeText, scores: AssessmentOutcome },
 );
-export const InitialAimMeetingBooked = stored({ meetingId: Id, start: Instant });
+/** `arrangements` (added later, optional: bookings stored before decode unchanged): MTG-1. */
+export const InitialAimMeetingBooked = stored(
+  { meetingId: Id, start: Instant },
+  { arrangements: MeetingArrangements },
+);
 export const ReportSubmitted = stored(
   { recipient: ReportRecipient },
   { disposalRecommendation: FreeText },
@@ -145,6 +154,26 @@ export const AssessmentSharedWithFamily = stored({
 export const ConsentRefused = stored({ refusedBy: Family, concernRemains: t.boolean });
 export const EmergingRiskRaised = stored({ riskId: Id, description: FreeText });
 export const RiskManagementMeetingHeld = stored({ riskId: Id, writtenPlan: FreeText });
+
+/**
+ * MTG-5 from the meeting stream: a report reached the chair of the tracked initial AIM
+ * meeting (the meeting stream is the one record; this case is informed by a process manager).
+ */
+export const ReportToChairNoted = stored({
+  meetingId: Id,
+  reportKind: ChairReportKind,
+  author: ReportAuthor,
+});
+/**
+ * MTG-6 from the meeting stream: who the tracked meeting invited and whether the IRO was
+ * present, as its attendance sheet recorded them (HSB-21 is checked against these facts).
+ */
+export const InitialAimMeetingAttendanceNoted = stored({
+  meetingId: Id,
+  parentsCarersInvited: t.boolean,
+  youngPersonInvited: t.boolean,
+  iroPresent: t.boolean,
+});
 
 // ── initial AIM meeting (HSB-21, HSB-22) ─────────────────────────────────────
 export const InitialAimMeetingHeld = stored({
@@ -263,6 +292,8 @@ export const hsbEventDefinitions = {
   ConsentRefused: defineEvent(ConsentRefused),
   EmergingRiskRaised: defineEvent(EmergingRiskRaised),
   RiskManagementMeetingHeld: defineEvent(RiskManagementMeetingHeld),
+  ReportToChairNoted: defineEvent(ReportToChairNoted),
+  InitialAimMeetingAttendanceNoted: defineEvent(InitialAimMeetingAttendanceNoted),
   InitialAimMeetingHeld: defineEvent(InitialAimMeetingHeld),
   ContactRecorded: defineEvent(ContactRecorded),
   PractitionerSupervised: defineEvent(PractitionerSupervised),

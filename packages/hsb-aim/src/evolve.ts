@@ -177,9 +177,18 @@ export const evolve = (state: HsbState, event: HsbEvent): HsbState => {
             meetingId: event.data.meetingId,
             start: event.data.start,
             bookedAt: event.data.at,
+            tracked: event.data.arrangements !== undefined,
           },
         },
       };
+    case 'ReportToChairNoted':
+      return { ...s, assessment: { ...a, reports: { ...a.reports, chair: event.data.at } } };
+    case 'InitialAimMeetingAttendanceNoted': {
+      const { meetingId: _, caseId: __, ...attendance } = event.data;
+      return a.meeting === undefined
+        ? s
+        : { ...s, assessment: { ...a, meeting: { ...a.meeting, attendance } } };
+    }
     case 'ReportSubmitted':
       return {
         ...s,

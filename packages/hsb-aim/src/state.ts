@@ -90,6 +90,15 @@ export interface AssessmentState {
     readonly meetingId: string;
     readonly start: string;
     readonly bookedAt: string;
+    /** Booked with its arrangements: the meeting stream `meeting-{meetingId}` is its record. */
+    readonly tracked: boolean;
+    /** MTG-6 as the meeting stream recorded it (the latest attendance sheet). */
+    readonly attendance?: {
+      readonly parentsCarersInvited: boolean;
+      readonly youngPersonInvited: boolean;
+      readonly iroPresent: boolean;
+      readonly at: string;
+    };
   };
   readonly reports: {
     readonly manager?: string;

@@ -27,6 +27,8 @@ export const hsbTimeline: TimelinePhases<HsbEvent> = timelinePhases(
     RiskManagementMeetingHeld: 'assessment',
     DisagreementEscalated: 'assessment',
     DisagreementResolved: 'assessment',
+    ReportToChairNoted: 'assessment',
+    InitialAimMeetingAttendanceNoted: 'assessment',
     InitialAimMeetingHeld: 'intervention',
     ContactRecorded: 'intervention',
     PractitionerSupervised: 'intervention',

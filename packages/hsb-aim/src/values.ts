@@ -202,3 +202,52 @@ export const PoliceDecision = t.keyof({
   caution: null,
   'no-further-action': null,
 });
+
+// ── Facts that arrive from the other processes (issue 15: process managers) ──
+
+/** A panel's traffic-light rating (NAT-9), as the panel referral recorded it. */
+export const PanelRating = t.keyof({ green: null, amber: null, red: null });
+
+/** The panel referral a case was opened from (the panel's `HsbAimCaseRequested`). */
+export const PanelReferralRef = t.strict({
+  referralId: Id,
+  sittingId: Id,
+  route: NonEmptyString,
+  rating: PanelRating,
+});
+export type PanelReferralRef = t.TypeOf<typeof PanelReferralRef>;
+
+/** A professional with a part in a meeting (the chair, the lead professional). */
+export const MeetingProfessional = t.strict({
+  id: Id,
+  name: personal(NonEmptyString, 'name'),
+  role: NonEmptyString,
+  agency: Agency,
+});
+export type MeetingProfessional = t.TypeOf<typeof MeetingProfessional>;
+
+/** Where a meeting takes place: a venue (may be a family's home: personal) or online. */
+export const MeetingLocation = t.union([
+  t.strict({ mode: t.literal('venue'), venue: personal(NonEmptyString, 'address') }),
+  t.strict({ mode: t.literal('online'), platform: NonEmptyString }),
+]);
+export type MeetingLocation = t.TypeOf<typeof MeetingLocation>;
+
+/**
+ * MTG-1: what the meeting's own stream (`@aimline/meetings`) needs to be scheduled: the end,
+ * the chair, the lead professional and the place. A booking with arrangements is tracked in
+ * the meeting stream `meeting-{meetingId}`: invitations, attendance, minutes and MTG-9 there.
+ */
+export const MeetingArrangements = t.strict({
+  end: Instant,
+  chair: MeetingProfessional,
+  leadProfessional: MeetingProfessional,
+  location: MeetingLocation,
+});
+export type MeetingArrangements = t.TypeOf<typeof MeetingArrangements>;
+
+/** MTG-5: the kinds of paper that reach the meeting's chair. */
+export const ChairReportKind = t.keyof({ 'aim-report': null, 'professional-report': null });
+
+/** The author of a report as the meeting recorded it: a work identity. */
+export const ReportAuthor = t.strict({ id: Id, role: NonEmptyString, agency: Agency });

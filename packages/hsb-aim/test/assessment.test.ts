@@ -170,12 +170,17 @@ describe('assessment', () => {
       .when(supervision('final', '2026-07-08T10:00:00Z', { scores: undefined }))
       .thenRejects('HSB-17', { field: 'data.scores' });
   });
-  it('HSB-18 / HSB-19 / MTG-5: reports go to the manager, the IRO and the chair once the meeting is booked', () => {
+  it('HSB-18 / HSB-19: reports go to the manager and the IRO once the meeting is booked', () => {
     const r = (recipient: string) =>
       cmd('SubmitReport', '2026-07-13T09:00:00Z', { recipient } as never);
     given(allocatedEvents()).when(r('manager')).thenRejects('STATE');
-    for (const recipient of ['manager', 'iro', 'chair'])
+    for (const recipient of ['manager', 'iro'])
       given(readyForMeetingEvents()).when(r(recipient)).events();
+  });
+  it('MTG-5: the report to the chair of a meeting with its own stream is recorded there, not on the case', () => {
+    given(readyForMeetingEvents())
+      .when(cmd('SubmitReport', '2026-07-13T09:00:00Z', { recipient: 'chair' } as never))
+      .thenRejects('MTG-5', { field: 'data.recipient' });
   });
   it('HSB-20: the assessment is shared with the family; disagreements are attached', () => {
     const share = (sharedWith: string[]) =>

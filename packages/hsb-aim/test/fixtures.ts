@@ -184,8 +184,32 @@ export const supervision = (
     ...extra,
   });
 
+/** MTG-1: the meeting's arrangements, so that the booking has its own meeting stream. */
+export const arrangements = (start: string) =>
+  ({
+    end: new Date(Date.parse(start) + 2 * 3_600_000).toISOString(),
+    chair: { id: 'iro-1', name: 'Priya Testchair', role: 'IRO', agency: 'childrens-social-care' },
+    leadProfessional: {
+      id: 'as-1',
+      name: 'Tom Testlead',
+      role: 'social worker',
+      agency: 'childrens-social-care',
+    },
+    location: { mode: 'venue', venue: 'Room 4, Invented House' },
+  }) as const;
+
 export const book = (at: string, start: string, meetingId = 'mtg-1') =>
-  cmd('BookInitialAimMeeting', at, { meetingId, start });
+  cmd('BookInitialAimMeeting', at, { meetingId, start, arrangements: arrangements(start) });
+
+/** MTG-6 from the meeting stream: everyone invited and the IRO present (a process manager sends it). */
+export const noteAttendance = (at: string, extra: Record<string, unknown> = {}) =>
+  cmd('NoteInitialAimMeetingAttendance', at, {
+    meetingId: 'mtg-1',
+    parentsCarersInvited: true,
+    youngPersonInvited: true,
+    iroPresent: true,
+    ...extra,
+  });
 
 export const fullPlan = Object.fromEntries(
   [
@@ -280,6 +304,7 @@ export const upToMeeting = () => [
   supervision('second', '2026-06-24T10:00:00Z'),
   supervision('final', '2026-07-08T10:00:00Z'),
   share(),
+  noteAttendance('2026-07-17T11:50:00Z'),
 ];
 
 export const upToIntervention = () => [...upToMeeting(), holdMeeting('2026-07-17T12:00:00Z')];

@@ -7,6 +7,7 @@ import {
   book,
   cmd,
   holdMeeting,
+  noteAttendance,
   report,
   route,
   run,
@@ -43,6 +44,7 @@ const courtIntervention = [
   supervision('second', '2026-07-08T10:00:00Z', yos),
   supervision('final', '2026-07-14T10:00:00Z', yos),
   share('2026-07-15T16:00:00Z'),
+  noteAttendance('2026-07-17T11:50:00Z'),
   holdMeeting('2026-07-17T12:00:00Z'),
 ];
 

@@ -8,6 +8,7 @@ import {
   CASE,
   aim2Scores,
   alleged,
+  arrangements,
   assessors,
   cscManager,
   fullPlan,
@@ -105,7 +106,24 @@ export const supervisionHeld = (
   });
 
 export const initialAimMeetingBooked = (at: string, start: string, meetingId = 'mtg-1') =>
+  recorded('InitialAimMeetingBooked', at, {
+    meetingId,
+    start,
+    arrangements: arrangements(start),
+  });
+
+/** A booking stored before bookings named their arrangements: no meeting stream tracks it. */
+export const untrackedMeetingBooked = (at: string, start: string, meetingId = 'mtg-1') =>
   recorded('InitialAimMeetingBooked', at, { meetingId, start });
+
+export const attendanceNoted = (at = '2026-07-17T11:50:00Z', extra: Record<string, unknown> = {}) =>
+  recorded('InitialAimMeetingAttendanceNoted', at, {
+    meetingId: 'mtg-1',
+    parentsCarersInvited: true,
+    youngPersonInvited: true,
+    iroPresent: true,
+    ...extra,
+  });
 
 export const assessmentSharedWithFamily = (at = '2026-07-14T16:00:00Z') =>
   recorded('AssessmentSharedWithFamily', at, {
@@ -175,6 +193,7 @@ export const readyForMeetingEvents = () => [
   supervisionHeld('second', '2026-06-24T10:00:00Z'),
   supervisionHeld('final', '2026-07-08T10:00:00Z'),
   assessmentSharedWithFamily(),
+  attendanceNoted(),
 ];
 
 /** Recorded: the events of upToIntervention() in fixtures.ts. */

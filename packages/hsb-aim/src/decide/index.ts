@@ -14,9 +14,10 @@ import {
   recordContact,
   recordPractitionerSupervision,
 } from './intervention.js';
-import { holdInitialAimMeeting } from './meeting.js';
+import { holdInitialAimMeeting, noteInitialAimMeetingAttendance } from './meeting.js';
 import {
   holdRiskManagementMeeting,
+  noteReportToChair,
   raiseEmergingRisk,
   recordConsentRefused,
   shareAssessmentWithFamily,
@@ -54,6 +55,8 @@ const onOpenCase = dispatch<CaseCommand, OpenCase, Context, HsbEvent>({
   RecordConsentRefused: recordConsentRefused,
   RaiseEmergingRisk: raiseEmergingRisk,
   HoldRiskManagementMeeting: holdRiskManagementMeeting,
+  NoteReportToChair: noteReportToChair,
+  NoteInitialAimMeetingAttendance: noteInitialAimMeetingAttendance,
   HoldInitialAimMeeting: holdInitialAimMeeting,
   RecordContact: recordContact,
   RecordPractitionerSupervision: recordPractitionerSupervision,

@@ -5,6 +5,7 @@
 import { accept, refuse, check, firstFailure, firstDuplicate } from '@aimline/kernel';
 import type { Handler } from './handler.js';
 import { needsAllocation } from './assessment.js';
+import { trackedMeeting } from './meeting.js';
 
 export const submitReport: Handler<'SubmitReport'> = (command, s) => {
   const d = command.data;
@@ -23,6 +24,13 @@ export const submitReport: Handler<'SubmitReport'> = (command, s) => {
         !toOfficer && s.initialMeetingAt !== undefined,
         'STATE',
         'the initial AIM meeting has been held',
+        'data.recipient',
+      ),
+    () =>
+      check(
+        d.recipient === 'chair' && s.assessment.meeting?.tracked === true,
+        'MTG-5',
+        `the report to the chair is recorded on the meeting's own stream (SubmitReportToChair on meeting ${s.assessment.meeting?.meetingId ?? ''}); this case is told of it`,
         'data.recipient',
       ),
     () =>
@@ -50,6 +58,21 @@ export const submitReport: Handler<'SubmitReport'> = (command, s) => {
   return failure
     ? refuse(failure)
     : accept({ type: 'ReportSubmitted', data: { ...d, at: command.at } });
+};
+
+/**
+ * MTG-5, one record: the tracked meeting's stream says a report reached its chair (sent by a
+ * process manager). The first AIM report meets the deadline; anything later changes nothing.
+ */
+export const noteReportToChair: Handler<'NoteReportToChair'> = (command, s) => {
+  const d = command.data;
+  const failure = firstFailure(
+    () => trackedMeeting(s, d.meetingId),
+    () => check(s.initialMeetingAt !== undefined, 'STATE', 'the initial AIM meeting has been held'),
+  );
+  if (failure) return refuse(failure);
+  if (d.reportKind !== 'aim-report' || s.assessment.reports.chair !== undefined) return accept();
+  return accept({ type: 'ReportToChairNoted', data: { ...d, at: command.at } });
 };
 
 /** HSB-20: shared with the young person and parents before the meeting; disagreements attached. */

@@ -133,6 +133,13 @@ export const bookInitialAimMeeting: Handler<'BookInitialAimMeeting'> = (command,
         'the meeting must start after it is booked',
         'data.start',
       ),
+    () =>
+      check(
+        d.arrangements !== undefined && instantMs(d.arrangements.end) <= instantMs(d.start),
+        'INPUT',
+        'the meeting must end after it starts',
+        'data.arrangements.end',
+      ),
   );
   return failure
     ? refuse(failure)

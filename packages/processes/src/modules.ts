@@ -1,0 +1,27 @@
+import type { HsbCaseModule } from '@aimline/hsb-aim';
+import type { MeetingModule } from '@aimline/meetings';
+import type { panelReferralModule } from '@aimline/panel';
+import * as E from 'fp-ts/lib/Either.js';
+import type { AnyDomainModule, DomainEvent, DomainModule, RecordedEvent } from '@aimline/kernel';
+
+/**
+ * The domain modules the process managers send commands to and read events with, with the
+ * council's policy bound in (the same objects the application's command handler uses). The
+ * names are those of the CLI's registry (`registry.typed`).
+ */
+export interface ProcessModules {
+  readonly hsbCase: HsbCaseModule;
+  readonly meeting: MeetingModule;
+  readonly panelReferral: ReturnType<typeof panelReferralModule>;
+}
+
+/** The event decoded by its module's catalogue; a stored event that does not decode stops the manager. */
+export const decodeWith = <Ev extends DomainEvent>(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  module: DomainModule<any, Ev, any, any> & AnyDomainModule,
+  event: RecordedEvent,
+): Ev => {
+  const decoded = module.events.decode(event);
+  if (E.isLeft(decoded)) throw new Error(decoded.left.message);
+  return decoded.right;
+};

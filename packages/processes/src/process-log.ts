@@ -1,0 +1,72 @@
+/**
+ * The refusal log of the process managers, one stream per manager (`process-log-{name}`):
+ * a reaction the receiving process refused, or one the event could not be made into, is
+ * recorded here with its cause and the rule id, so a hand-off that did not happen is
+ * evidence in the store (and shows in audits), never only a line in a log file.
+ */
+import * as t from 'io-ts';
+import {
+  accept,
+  commandCatalogue,
+  defineEvent,
+  eventCatalogue,
+  IsoInstant,
+  timelinePhases,
+  type CommandOf,
+  type DomainModule,
+  type EventOf,
+} from '@aimline/kernel';
+
+export const PROCESS_LOG_STREAM_PREFIX = 'process-log-';
+export const processLogStream = (manager: string): string =>
+  `${PROCESS_LOG_STREAM_PREFIX}${manager}`;
+
+const Text = t.refinement(t.string, (s) => s.trim().length > 0, 'NonEmptyString');
+
+const refusal = {
+  manager: Text,
+  /** The event the reaction was to. */
+  cause: t.strict({ eventId: Text, stream: Text, revision: t.number, type: Text }),
+  /** The command that was refused, and where it was sent. */
+  commandType: Text,
+  targetStream: Text,
+  ruleId: Text,
+  reason: Text,
+};
+const RefusalData = t.intersection([t.strict(refusal), t.exact(t.partial({ field: Text }))]);
+
+const processLogEventDefinitions = {
+  ReactionRefused: defineEvent(
+    t.intersection([t.strict({ ...refusal, at: IsoInstant }), t.exact(t.partial({ field: Text }))]),
+  ),
+};
+const processLogCommandDefinitions = { RecordReactionRefused: RefusalData };
+
+export type ProcessLogEvent = EventOf<typeof processLogEventDefinitions>;
+export type ProcessLogCommand = CommandOf<typeof processLogCommandDefinitions>;
+export interface ProcessLogState {
+  readonly refusals: number;
+}
+export type ProcessLogModule = DomainModule<ProcessLogCommand, ProcessLogEvent, ProcessLogState>;
+
+/** The kernel module of the refusal log (register it where modules decode streams: the CLI, projections). */
+export const processLogModule = (): ProcessLogModule => ({
+  name: 'process-log',
+  streamPrefix: PROCESS_LOG_STREAM_PREFIX,
+  decider: {
+    initialState: { refusals: 0 },
+    decide: (command) =>
+      accept<ProcessLogEvent>({
+        type: 'ReactionRefused',
+        data: { ...command.data, at: command.at },
+      }),
+    evolve: (state) => ({ refusals: state.refusals + 1 }),
+  },
+  commands: commandCatalogue(processLogCommandDefinitions),
+  events: eventCatalogue(processLogEventDefinitions),
+  streamOf: (command) => processLogStream(command.data.manager),
+  deadlines: () => [],
+  timeline: timelinePhases<ProcessLogEvent, 'refusals'>(['refusals'], {
+    ReactionRefused: 'refusals',
+  }),
+});
