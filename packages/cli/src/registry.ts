@@ -3,6 +3,7 @@ import { hsbCaseModule } from '@aimline/hsb-aim';
 import { meetingModule } from '@aimline/meetings';
 import { panelReferralModule, panelSittingModule } from '@aimline/panel';
 import { attendanceAimModule } from '@aimline/attendance-aim';
+import { processLogModule } from '@aimline/processes';
 import type { DecodedEvent } from '@aimline/projections';
 import { schoolCalendarFor, type CouncilPolicy } from './council-policy.js';
 
@@ -52,6 +53,8 @@ export const domainRegistry = (policy: CouncilPolicy): DomainRegistry => {
     typed.panelSitting,
     typed.panelReferral,
     typed.attendanceAim,
+    // the process managers' refusal log (`process-log-{manager}`), so its streams decode
+    processLogModule(),
   ];
   const byPrefixLength = [...modules].sort((a, b) => b.streamPrefix.length - a.streamPrefix.length);
   const moduleForStream = (stream: string) =>

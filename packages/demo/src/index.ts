@@ -7,6 +7,11 @@ export { generators, demoSteps, richestCase, type DemoOptions } from './generato
 export { hsbScenarios } from './hsb/generator.js';
 export { panelScenarios } from './panel/generator.js';
 export { attendanceScenarios } from './attendance/generator.js';
-export { runScenarios, type DemoResult } from './run-scenarios.js';
+export {
+  runScenarios,
+  type DemoResult,
+  type HandOffRefusal,
+  type RunOptions,
+} from './run-scenarios.js';
 export { seededRng, type Rng } from './rng.js';
 export type { DemoPolicy, ScenarioStep, ScenarioContext, ScenarioGenerator } from './scenario.js';

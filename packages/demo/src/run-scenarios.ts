@@ -1,6 +1,18 @@
 import { compareInstants, formatInstant, instantMs } from '@aimline/calendar';
 import * as E from 'fp-ts/lib/Either.js';
-import type { CommandFailure, CommandHandler, EventStore, Rejection } from '@aimline/kernel';
+import type {
+  AnyDomainModule,
+  CommandFailure,
+  CommandHandler,
+  EventStore,
+  Rejection,
+} from '@aimline/kernel';
+import {
+  processManagers,
+  type ProcessModules,
+  type ProcessRunner,
+  type ReactionOutcome,
+} from '@aimline/processes';
 import { commandHandler, describeCommandFailure } from '@aimline/kernel';
 import type { ScenarioStep } from './scenario.js';
 
@@ -27,7 +39,55 @@ export interface DemoResult {
     readonly message: string;
   }>;
   readonly streams: number;
+  /**
+   * What the process managers did (`@aimline/processes`): hand-offs that recorded something
+   * in the other process, and those refused (logged in `process-log-{manager}`).
+   */
+  readonly handOffs: {
+    readonly accepted: number;
+    readonly refused: ReadonlyArray<HandOffRefusal>;
+  };
 }
+
+export interface HandOffRefusal {
+  readonly manager: string;
+  readonly commandType: string;
+  readonly ruleId: string;
+  readonly reason: string;
+}
+
+export interface RunOptions {
+  /**
+   * The council's modules: when they include `hsb-case`, `meeting` and `panel-referral`, the
+   * process managers run between the steps (panel decision → HSB case → its meeting stream →
+   * the case), as they run live beside an application.
+   */
+  readonly modules?: ReadonlyArray<AnyDomainModule>;
+}
+
+/** The modules whose steps may depend on a hand-off. */
+const handOffTargets = new Set(['hsb-case', 'meeting']);
+
+const handOffsOf = (
+  store: EventStore,
+  handler: CommandHandler,
+  modules: ReadonlyArray<AnyDomainModule> | undefined,
+  onOutcome: (o: ReactionOutcome) => void,
+): ProcessRunner | undefined => {
+  const named = (name: string) => modules?.find((m) => m.name === name);
+  // The CLI's registry and the tests build these modules by these names.
+  const hsbCase = named('hsb-case') as ProcessModules['hsbCase'] | undefined;
+  const meeting = named('meeting') as ProcessModules['meeting'] | undefined;
+  const panelReferral = named('panel-referral') as ProcessModules['panelReferral'] | undefined;
+  if (hsbCase === undefined || meeting === undefined || panelReferral === undefined)
+    return undefined;
+  return processManagers({
+    store,
+    handler,
+    modules: { hsbCase, meeting, panelReferral },
+    onOutcome,
+  });
+};
 
 const recordingLag = (step: ScenarioStep): string =>
   step.recordedAt ?? formatInstant(instantMs(step.command.at) + 5 * 60_000);
@@ -40,12 +100,24 @@ export const runScenarios = async (
   store: EventStore,
   steps: ReadonlyArray<ScenarioStep>,
   onProgress?: (done: number) => void,
+  options: RunOptions = {},
 ): Promise<DemoResult> => {
   const ordered = steps
     .map((s, i) => ({ s, i }))
     .sort((a, b) => compareInstants(a.s.command.at, b.s.command.at) || a.i - b.i);
   let now = '';
   const handler: CommandHandler = commandHandler({ store, clock: () => now, maxRetries: 0 });
+  const handOffs = { accepted: 0, refused: [] as HandOffRefusal[] };
+  const processes = handOffsOf(store, handler, options.modules, (o) => {
+    if (o.kind === 'accepted') handOffs.accepted += o.events > 0 ? 1 : 0;
+    else
+      handOffs.refused.push({
+        manager: o.manager,
+        commandType: o.commandType,
+        ruleId: o.rejection.ruleId,
+        reason: o.rejection.reason,
+      });
+  });
   let events = 0;
   const rejected: DemoResult['rejected'][number][] = [];
   const expectedRejections: DemoResult['expectedRejections'][number][] = [];
@@ -53,6 +125,9 @@ export const runScenarios = async (
   const streams = new Set<string>();
   let done = 0;
   for (const { s, i } of ordered) {
+    // The process managers catch up first: a meeting stream, or a fact an HSB case checks,
+    // may come from a hand-off of an earlier step.
+    if (processes !== undefined && handOffTargets.has(s.module.name)) await processes.catchUp();
     now = recordingLag(s);
     const r = await handler.handle(s.module, {
       commandId: s.commandId,
@@ -90,9 +165,11 @@ export const runScenarios = async (
       });
     }
   }
+  if (processes !== undefined) await processes.catchUp();
   return {
     commands: ordered.length,
     events,
+    handOffs,
     rejected,
     expectedRejections,
     failed,

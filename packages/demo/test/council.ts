@@ -2,6 +2,7 @@ import { attendanceAimModule, defaultAttendancePolicy } from '@aimline/attendanc
 import { calendarForRegion } from '@aimline/calendar';
 import { defaultHsbPolicy, hsbCaseModule } from '@aimline/hsb-aim';
 import type { AnyDomainModule } from '@aimline/kernel';
+import { defaultMeetingPolicy, meetingModule } from '@aimline/meetings';
 import { defaultPanelPolicy, panelReferralModule, panelSittingModule } from '@aimline/panel';
 import { seededRng } from '../src/rng.js';
 import type { DemoPolicy, ScenarioContext } from '../src/scenario.js';
@@ -17,6 +18,7 @@ export const defaultPolicy: DemoPolicy = {
 /** The modules the generators write to, with the policy bound in (as the CLI's registry binds them). */
 export const councilModules = (policy: DemoPolicy): ReadonlyArray<AnyDomainModule> => [
   hsbCaseModule(policy.hsb, policy.calendar),
+  meetingModule(defaultMeetingPolicy, policy.calendar),
   panelSittingModule(policy.panel, policy.calendar),
   panelReferralModule(policy.panel, policy.calendar),
   attendanceAimModule(policy.attendance),

@@ -35,7 +35,18 @@ const characteristic = [
   'InitialAimMeetingBooked',
   'ReportSubmitted',
   'AssessmentSharedWithFamily',
+  'ReportToChairNoted',
+  'InitialAimMeetingAttendanceNoted',
   'InitialAimMeetingHeld',
+  // the initial AIM meeting's own stream (MTG-1 … MTG-9), scheduled by a process manager
+  'MeetingScheduled',
+  'InvitationSent',
+  'ReportSubmittedToChair',
+  'AttendanceRecorded',
+  'MinutesApproved',
+  'MinutesDistributed',
+  'MinutesUploaded',
+  'HardCopiesDestroyed',
   'ContactRecorded',
   'PractitionerSupervised',
   'ReviewHeld',
@@ -61,9 +72,11 @@ describe('aimline demo: synthetic HSB AIM cases', () => {
   it('seed 7, 12 cases: every command accepted except the planned typed rejections; every path recorded', async () => {
     const steps = hsbScenarios(context(7));
     const store = new InMemoryEventStore();
-    const result = await runScenarios(store, steps);
+    const result = await runScenarios(store, steps, undefined, { modules });
     expectNoUnplannedOutcomes(result);
 
+    // Every booking's meeting stream was scheduled by the process manager; nothing refused.
+    expect(result.handOffs.refused).toEqual([]);
     const planned = plannedRejections(steps, result);
     expect(planned.length).toBeGreaterThanOrEqual(2);
     expect(planned.length).toBeLessThanOrEqual(3);
@@ -125,7 +138,9 @@ describe('aimline demo: synthetic HSB AIM cases', () => {
     // Deadlines missed on purpose: late allocation (HSB-11) and late home visit (HSB-12).
     const module = modules.find((m) => m.name === 'hsb-case')!;
     const byStream = new Map<string, RecordedEvent[]>();
-    for (const e of events) byStream.set(e.stream, [...(byStream.get(e.stream) ?? []), e]);
+    for (const e of events)
+      if (e.stream.startsWith(module.streamPrefix))
+        byStream.set(e.stream, [...(byStream.get(e.stream) ?? []), e]);
     const all: Deadline[] = [];
     for (const stream of byStream.values()) {
       let state = module.decider.initialState as HsbState;
@@ -156,7 +171,7 @@ describe('aimline demo: synthetic HSB AIM cases', () => {
     expect(new Set(paths).size).toBe(6);
     const steps = hsbScenarios(context(11, 6));
     const store = new InMemoryEventStore();
-    const result = await runScenarios(store, steps);
+    const result = await runScenarios(store, steps, undefined, { modules });
     expect(
       [...result.rejected, ...result.failed],
       JSON.stringify([...result.rejected, ...result.failed], null, 2),
@@ -184,7 +199,7 @@ describe('aimline demo: synthetic HSB AIM cases', () => {
         policy: run.p,
         modules: run.m,
       });
-      const result = await runScenarios(new InMemoryEventStore(), steps);
+      const result = await runScenarios(new InMemoryEventStore(), steps, undefined, { modules });
       const problems = [...result.rejected, ...result.failed];
       expect(problems, `seed ${run.seed}: ${JSON.stringify(problems, null, 2)}`).toEqual([]);
       if (run.p === aim3) {

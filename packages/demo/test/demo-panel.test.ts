@@ -62,6 +62,22 @@ const dataOf = <T>(events: ReadonlyArray<PanelEvent>, type: PanelEvent['type']):
   events.filter((e) => e.type === type).map((e) => e.data as T);
 
 describe('aimline demo: synthetic panel history', () => {
+  it('PNL-6 → HSB-1: with the process managers running, every decision for an HSB AIM route opens its HSB case', async () => {
+    const steps = panelScenarios(context(7));
+    const store = new InMemoryEventStore();
+    const result = await runScenarios(store, steps, undefined, { modules });
+    expectNoUnplannedOutcomes(result);
+    expect(result.handOffs.refused).toEqual([]);
+    const recorded = await collect(store.readAll());
+    const requested = recorded.filter((e) => e.type === 'HsbAimCaseRequested');
+    const opened = recorded.filter((e) => e.type === 'ConcernReported');
+    expect(requested.length).toBeGreaterThan(0);
+    expect(result.handOffs.accepted).toBe(requested.length);
+    expect(opened.map((e) => e.metadata.causationId).sort()).toEqual(
+      requested.map((e) => e.id).sort(),
+    );
+  });
+
   it('seed 7, 12 cases over 2 years: every command accepted except the planned typed rejections; the panel’s whole life recorded', async () => {
     const steps = panelScenarios(context(7));
     const store = new InMemoryEventStore();

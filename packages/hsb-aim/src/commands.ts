@@ -11,7 +11,7 @@ import * as t from 'io-ts';
 import { commandCatalogue, type CommandOf } from '@aimline/kernel';
 import * as Ev from './events.js';
 import { Level } from './outcomes.js';
-import { DateOnly, Id, type Instant } from './values.js';
+import { DateOnly, Id, Instant, MeetingArrangements } from './values.js';
 
 type Stored = { caseId: typeof Id; at: typeof Instant };
 type DerivedData<R extends t.Props, O extends t.Props, K extends keyof R> = t.IntersectionC<
@@ -48,10 +48,16 @@ export const RecordHomeVisit = from(Ev.HomeVisitCompleted);
 export const AgreeHomeSafetyPlan = from(Ev.HomeSafetyPlanAgreed);
 export const HoldSupervision = from(Ev.SupervisionHeld);
 /**
- * MTG-1: `arrangements` (the end, chair, lead professional and place) give the booking its own
- * meeting stream in `@aimline/meetings`; a booking without them keeps the case's own records.
+ * MTG-1: a new booking names its arrangements (the end, chair, lead professional and place), so
+ * every booked meeting gets its own meeting stream in `@aimline/meetings`. The stored event keeps
+ * them optional, for the bookings recorded before.
  */
-export const BookInitialAimMeeting = from(Ev.InitialAimMeetingBooked);
+export const BookInitialAimMeeting = t.strict({
+  caseId: Id,
+  meetingId: Id,
+  start: Instant,
+  arrangements: MeetingArrangements,
+});
 export const SubmitReport = from(Ev.ReportSubmitted);
 export const ShareAssessmentWithFamily = from(Ev.AssessmentSharedWithFamily);
 export const RecordConsentRefused = from(Ev.ConsentRefused);

@@ -25,7 +25,11 @@ export const demo = async (rt: Runtime, o: DemoOptions): Promise<number> => {
     cases: o.cases,
   });
   const bar = progress('recording demo history', steps.length, !rt.output.json);
-  const result = await runScenarios(rt.store, steps, (n) => bar.update(n));
+  // The process managers run between the steps, so the hand-offs happen (panel decision →
+  // HSB case → its meeting stream → the case), as they do live beside an application.
+  const result = await runScenarios(rt.store, steps, (n) => bar.update(n), {
+    modules: rt.registry.modules,
+  });
   bar.stop();
   // Suggest the richest case of each kind: the one with the most commands.
   const caseId = richestCase(steps, 'hsb-case');
@@ -52,6 +56,7 @@ export const demo = async (rt: Runtime, o: DemoOptions): Promise<number> => {
       [
         `Recorded ${result.events} events in ${result.streams} streams from ${result.commands} commands (seed ${o.seed}).`,
         table(['process', 'commands'], perProcess),
+        `Hand-offs between the processes: ${result.handOffs.accepted} (panel decisions that opened HSB cases, meeting streams scheduled from bookings, reports and attendance told to the cases)${result.handOffs.refused.length ? `; ${result.handOffs.refused.length} refused and logged` : ''}.`,
         `Typed rejections shown on purpose: ${result.expectedRejections.length}${result.expectedRejections.length ? ` (e.g. ${result.expectedRejections[0]!.ruleId}: ${result.expectedRejections[0]!.reason})` : ''}`,
         result.rejected.length || result.failed.length
           ? `UNEXPECTED: ${result.rejected.length} rejections, ${result.failed.length} failures:\n${[

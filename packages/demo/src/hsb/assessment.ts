@@ -4,6 +4,12 @@ import type { AssessmentModel, AssessmentOutcome } from '@aimline/hsb-aim';
 import { type Day, H, instant, onOrAfter, onOrBefore, plusWeeks, tod, wd } from '../london-time.js';
 import { outcome, safetyPlan } from './content.js';
 import type { CaseFacts } from './plan.js';
+import {
+  arrangeMeeting,
+  meetingArrangements,
+  type MeetingOf,
+  type MeetingPeople,
+} from './meeting.js';
 import type { Pro } from './staff.js';
 
 interface Assessors {
@@ -65,6 +71,8 @@ export interface AssessmentResult {
   /** The booked initial AIM meeting start, when the assessment goes on to it. */
   readonly meetingDay?: Day;
   readonly meetingStart?: string;
+  /** Its meeting stream's writer, id and people. */
+  readonly meeting?: MeetingOf;
   readonly initialScores?: AssessmentOutcome;
   readonly startLevel: number;
 }
@@ -143,13 +151,27 @@ export const assessment = (f: CaseFacts, o: AssessmentOptions): AssessmentResult
     addDays(plusWeeks(supDay, policy.initialMeetingWeeksAfterSupervision), -rng.int(0, 2)),
   );
   const meetingStart = instant(meetingDay, rng.pick([H(10), H(13, 30)]));
+  // HSB-21: the IRO chairs for a looked-after child, and attends some other meetings.
+  const chair = f.child.lookedAfter === true ? rng.pick(f.staff.iros) : f.cscManager;
+  const people: MeetingPeople = {
+    chair,
+    lead,
+    iro:
+      chair.role === 'independent reviewing officer'
+        ? chair
+        : rng.chance(0.5)
+          ? rng.pick(f.staff.iros)
+          : undefined,
+  };
+  const meeting = { m: f.m, meetingId: `aim-${plan.caseId}`, people };
   w.emit(
     'BookInitialAimMeeting',
     instant(supDay, supMin + 20),
     rng.pick(f.staff.businessSupport).actor,
     {
-      meetingId: `aim-${plan.caseId}`,
+      meetingId: meeting.meetingId,
       start: meetingStart,
+      arrangements: meetingArrangements(meetingStart, people),
     },
   );
 
@@ -230,10 +252,12 @@ export const assessment = (f: CaseFacts, o: AssessmentOptions): AssessmentResult
     copyRetained: true,
     childFriendlyVersion: true,
   });
-  w.emit('SubmitReport', instant(chairDay, H(11, 30)), lead.actor, { recipient: 'chair' });
+  // MTG-5: the AIM report to the chair is recorded on the meeting stream (the case is told).
+  arrangeMeeting(f, meeting, { booked: supDay, report: chairDay, start: meetingStart });
   w.emit('SubmitReport', instant(iroDay, H(14, 30)), lead.actor, { recipient: 'iro' });
   return {
     a,
+    meeting,
     allocationDay: allocDay,
     initialSupervisionDay: supDay,
     meetingDay,

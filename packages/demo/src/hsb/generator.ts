@@ -9,7 +9,8 @@
 import { isBefore, addDays, daysBetween } from '@aimline/calendar';
 import type { Child, HsbCommand } from '@aimline/hsb-aim';
 import type { AnyDomainModule } from '@aimline/kernel';
-import { CaseWriter, type Draft, toSteps } from '../case-writer.js';
+import type { MeetingCommand } from '@aimline/meetings';
+import { CaseWriter, CommandWriter, type Draft, toSteps } from '../case-writer.js';
 import { dateOfBirthFor, inventName, SCHOOLS } from '../invented-people.js';
 import { type Clock, demoWindow, onOrAfter } from '../london-time.js';
 import { shuffle } from '../rng.js';
@@ -43,6 +44,7 @@ const LATE_RECORDING_TYPES: ReadonlySet<string> = new Set([
 export const hsbScenarios: ScenarioGenerator = (ctx: ScenarioContext) => {
   const { rng } = ctx;
   const module: AnyDomainModule = moduleNamed(ctx.modules, 'hsb-case');
+  const meetings: AnyDomainModule = moduleNamed(ctx.modules, 'meeting');
   const policy = ctx.policy.hsb;
   const clock: Clock = { cal: ctx.policy.calendar, rng };
   const staff = makeStaff(rng);
@@ -139,8 +141,10 @@ export const hsbScenarios: ScenarioGenerator = (ctx: ScenarioContext) => {
         }
       : undefined;
     const w = new CaseWriter<HsbCommand>(caseId, module);
+    const m = new CommandWriter<MeetingCommand>(meetings);
     const f: CaseFacts = {
       w,
+      m,
       plan,
       child,
       ...(victim === undefined ? {} : { victim }),
@@ -181,8 +185,9 @@ export const hsbScenarios: ScenarioGenerator = (ctx: ScenarioContext) => {
         break;
     }
     const cut = plan.cutOff;
+    const written = [...w.drafts, ...m.drafts];
     drafts.push(
-      ...(cut === undefined ? w.drafts : w.drafts.filter((d) => isBefore(d.command.at, cut))),
+      ...(cut === undefined ? written : written.filter((d) => isBefore(d.command.at, cut))),
     );
   }
 

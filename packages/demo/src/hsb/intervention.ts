@@ -13,6 +13,7 @@ import {
 } from '../london-time.js';
 import type { AssessmentResult } from './assessment.js';
 import { interventionPlan, outcome } from './content.js';
+import { minutesOfMeeting } from './meeting.js';
 import type { CaseFacts } from './plan.js';
 
 interface InterventionOptions {
@@ -24,9 +25,14 @@ interface InterventionOptions {
 /** HSB-21, HSB-22 the initial AIM meeting; HSB-25 contacts and supervision; HSB-26 reviews; HSB-27 exit. */
 export const intervention = (f: CaseFacts, r: AssessmentResult, o: InterventionOptions): Day => {
   const { w, rng, clock, plan, policy } = f;
-  if (r.meetingDay === undefined || r.meetingStart === undefined || r.initialScores === undefined)
+  if (
+    r.meetingDay === undefined ||
+    r.meetingStart === undefined ||
+    r.initialScores === undefined ||
+    r.meeting === undefined
+  )
     throw new Error('demo: intervention without a booked meeting');
-  const chair = f.child.lookedAfter === true ? rng.pick(f.staff.iros) : f.cscManager;
+  const { chair } = r.meeting.people;
   const heldMin = minutesOf(r.meetingStart) + 90;
   const intensive = rng.chance(0.25);
   const young = f.age < 12;
@@ -34,7 +40,8 @@ export const intervention = (f: CaseFacts, r: AssessmentResult, o: InterventionO
     meetingId: `aim-${plan.caseId}`,
     parentsCarers: { invited: true },
     youngPerson: { invited: true },
-    iroPresent: f.child.lookedAfter === true || rng.chance(0.5),
+    // HSB-21 as the meeting's attendance sheet recorded it (MTG-6)
+    iroPresent: r.meeting.people.iro !== undefined,
     scores: r.initialScores,
     intensive,
   };
@@ -53,6 +60,7 @@ export const intervention = (f: CaseFacts, r: AssessmentResult, o: InterventionO
     ...meeting,
     plan: interventionPlan(young, rng),
   });
+  minutesOfMeeting(f, r.meeting, r.meetingDay);
 
   // Reviews every `reviewWeeks` (HSB-26), re-scored so the score graph has points.
   const reviewDays: Day[] = [];

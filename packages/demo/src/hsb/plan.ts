@@ -1,6 +1,7 @@
 /** Which path each synthetic HSB case walks, what happens on top of it, and what a case is made of. */
 import type { Child, HsbCommand, HsbPolicy } from '@aimline/hsb-aim';
-import type { CaseWriter } from '../case-writer.js';
+import type { MeetingCommand } from '@aimline/meetings';
+import type { CaseWriter, CommandWriter } from '../case-writer.js';
 import type { Clock, Day } from '../london-time.js';
 import type { Rng } from '../rng.js';
 import type { Pro, Staff } from './staff.js';
@@ -33,6 +34,8 @@ export interface CasePlan {
 
 export interface CaseFacts {
   readonly w: CaseWriter<HsbCommand>;
+  /** The case's meetings in `@aimline/meetings` (MTG-1 … MTG-9). */
+  readonly m: CommandWriter<MeetingCommand>;
   readonly plan: CasePlan;
   readonly child: Child;
   readonly victim?: Child;

@@ -95,6 +95,23 @@ export const planReferrals = (
   return refs;
 };
 
+/**
+ * What the referral records of the concern (disclosed two days before the referral, the
+ * behaviour the day before that, both notifications made on the day): what an HSB AIM case
+ * opened from the panel's decision needs (HSB-1, HSB-6).
+ */
+const concernFacts = (receivedAt: string) => {
+  const disclosedAt = plusMinutes(receivedAt, -2 * 24 * 60);
+  return {
+    disclosedAt,
+    behaviourDate: addDays(londonDayOf(disclosedAt), -1),
+    notifications: {
+      childrensSocialCare: plusMinutes(disclosedAt, 30),
+      police: plusMinutes(disclosedAt, 60),
+    },
+  };
+};
+
 /** Each referral received, booked, rebooked when its sitting moves or is cancelled, papers sent, previous contacts shared. */
 export const bookReferrals = (run: PanelRun, refs: ReadonlyArray<ReferralPlan>): void => {
   const { rng, policy, cal, clock, people, bs, referrals, byId, chairRoles } = run;
@@ -153,6 +170,7 @@ export const bookReferrals = (run: PanelRun, refs: ReadonlyArray<ReferralPlan>):
       concernSummary: r.concern,
       behaviourTypes: r.behaviours,
       booking: b0,
+      concern: concernFacts(r.receivedAt),
     });
     let booking: Booking = b0;
     let bookedAt = r.receivedAt;

@@ -135,7 +135,7 @@ export const bookInitialAimMeeting: Handler<'BookInitialAimMeeting'> = (command,
       ),
     () =>
       check(
-        d.arrangements !== undefined && instantMs(d.arrangements.end) <= instantMs(d.start),
+        instantMs(d.arrangements.end) <= instantMs(d.start),
         'INPUT',
         'the meeting must end after it starts',
         'data.arrangements.end',
