@@ -90,6 +90,18 @@ export const exampleCase = (t: CaseTimes): HsbCommand[] => {
         cmd('BookInitialAimMeeting', plus(t.supervisedAt, 30), {
           meetingId: 'mtg-p',
           start: t.meetingStart,
+          // MTG-1: the meeting's own stream is scheduled with these
+          arrangements: {
+            end: plus(t.meetingStart, 120),
+            chair: {
+              id: 'iro-p',
+              name: 'Jo Inventedchair',
+              role: 'IRO',
+              agency: 'childrens-social-care',
+            },
+            leadProfessional: { ...actor, name: 'Sam Inventedlead' },
+            location: { mode: 'venue', venue: 'Room 1, Invented House' },
+          },
         }),
       );
   }
