@@ -3,8 +3,9 @@
  * 23.10.8, see packages/store-eventstoredb/README.md), against the raw `@eventstore/db-client`
  * doing the same work in the same run:
  * - append: the same events (STREAMS streams × BATCHES batches of BATCH, exact expected
- *   revisions). Adapter: tail read + idempotency check + hash chain + append + read-back of
- *   the positions; raw: one `appendToStream` per batch.
+ *   revisions). Adapter: command-id claim (+ tail read when the tail is not known) +
+ *   idempotency check + hash chain + append + read-back of the positions; raw: one
+ *   `appendToStream` per batch.
  * - read-all: the same `$all` range (the events just appended and nothing else), pages of
  *   500, filtered by prefix. Adapter: `readAll` with decoding into the port's events; raw:
  *   `readAll` with the client's own JSON parsing.
@@ -265,7 +266,7 @@ export async function run(): Promise<Result[]> {
       ...figures(
         'store-eventstoredb append, adapter ÷ raw client',
         append,
-        'target ≥ 0.7; per batch (one command) the adapter reads the command-id claim, writes it, reads the tail, chains by hash, appends and reads positions back (5 round trips) where the raw client appends (1)',
+        'target ≥ 0.7; per batch (one command) the adapter writes the command-id claim (the stream tail is known from its last append, else read meanwhile), chains by hash, appends (unary Append RPC) and reads a batch of several events back for its positions: 3 round trips, 2 of them durable writes (2 for a one-event command), where the raw client appends once (batch-append stream)',
       ),
       ...figures(
         'store-eventstoredb read-all, adapter ÷ raw client',

@@ -7,6 +7,7 @@ import {
 } from '@aimline/kernel';
 import {
   jsonEvent,
+  type AppendResult,
   type EventData,
   type JSONType,
   type ResolvedEvent,
@@ -31,6 +32,29 @@ export const toEventData = (event: ChainedEvent): EventData =>
     data: event.data as JSONType,
     metadata: { ...event.metadata, schemaVersion: event.schemaVersion },
   });
+
+/**
+ * A batch of one event as the server stored it, from the append's own answer (its position is
+ * the event's): the event as it reads back (data and metadata through JSON, as stored), without
+ * a read. Undefined for a longer batch, or an answer without a position or at another revision.
+ */
+export const recordedFromAppend = (
+  chained: ReadonlyArray<ChainedEvent>,
+  result: AppendResult,
+): RecordedEvent[] | undefined => {
+  const event = chained[0];
+  const position = commitPositionOf(result.position?.commit);
+  if (chained.length !== 1 || event === undefined || position === undefined) return undefined;
+  if (result.nextExpectedRevision !== BigInt(event.revision)) return undefined;
+  return [
+    {
+      ...event,
+      position,
+      data: JSON.parse(JSON.stringify(event.data)) as unknown,
+      metadata: JSON.parse(JSON.stringify(event.metadata)) as ChainedMetadata,
+    },
+  ];
+};
 
 /** Whether an event read from `$all` is the server's own (system stream or system event type). */
 export const isSystemEvent = (stream: string, type: string): boolean =>

@@ -19,19 +19,20 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '@aimline/kernel';
-import { ErrorType } from '@eventstore/db-client';
+import { ErrorType, type AppendResult as ClientAppendResult } from '@eventstore/db-client';
 import { readAllEvents } from './all-reads.js';
 import { checkpointStreamOf, eventStoreDbCheckpoints } from './checkpoints.js';
 import { boundedClient, DEFAULT_CALL_TIMEOUT_MS } from './call-deadline.js';
 import type { EventStoreDbClientLike } from './client-port.js';
 import { clientPortOf } from './client-port-of.js';
 import { mapClientError } from './error-mapping.js';
-import { toEventData } from './event-codec.js';
+import { recordedFromAppend, toEventData } from './event-codec.js';
 import { checkCommandClaims } from './command-claims.js';
 import { storeIdentity } from './store-identity.js';
 import { checkExpectedRevision, exactExpectedRevision } from './expected-revision.js';
 import { findEventsById, readRange, readStreamEvents, readTail } from './stream-reads.js';
 import { scopedFilter } from './stream-scope.js';
+import { StreamTails } from './stream-tails.js';
 import { subscribeToAllEvents, type SubscriptionSettings } from './subscription.js';
 
 export interface EventStoreDbStoreOptions {
@@ -68,6 +69,7 @@ export interface EventStoreDbStoreOptions {
  */
 export class EventStoreDbStore implements EventStore {
   private disposed = false;
+  private readonly tails = new StreamTails();
   private readonly subscriptions = new Set<Subscription>();
   /** The client, every call bounded (see `call-deadline.ts`). */
   private readonly client: EventStoreDbClientLike;
@@ -106,18 +108,25 @@ export class EventStoreDbStore implements EventStore {
     checkExpectedRevision(expected, stream);
     // Ids are stored and compared in lower case (the server returns UUIDs in lower case).
     const batch = events.map((e) => ({ ...e, id: e.id.toLowerCase() }));
-    const original = await checkCommandClaims(this.client, stream, batch);
+    // The command-id claims and the stream's tail are independent: one round trip for both
+    // (none for the tail when this store knows it, see `StreamTails`).
+    const known = this.knownTail(stream, expected, batch.length);
+    const [original, firstTail] = await Promise.all([
+      checkCommandClaims(this.client, stream, batch),
+      known ?? readTail(this.client, stream, batch.length),
+    ]);
     if (original !== undefined) return resultOf(original);
     const ids = new Set(batch.map((e) => e.id));
     const maxRetries = this.options.maxAppendRetries ?? 50;
+    let tail: ReadonlyArray<RecordedEvent> | undefined = firstTail;
     let current: number | undefined;
     for (let attempt = 0; attempt <= maxRetries; attempt++) {
-      const tail = await readTail(this.client, stream, batch.length);
+      tail ??= await readTail(this.client, stream, batch.length);
       const last = tail[0];
       current = last?.revision;
       const meets = meetsExpected(expected, current);
       // The tail covers a retry of the last append; anything else needs the whole stream.
-      const known =
+      const found =
         current === undefined
           ? new Map<string, RecordedEvent>()
           : meets && typeof expected === 'number'
@@ -125,26 +134,50 @@ export class EventStoreDbStore implements EventStore {
                 tail.filter((e) => ids.has(e.id.toLowerCase())).map((e) => [e.id.toLowerCase(), e]),
               )
             : await findEventsById(this.client, stream, ids);
-      const classification = classifyAppend(stream, batch, (id) => known.get(id.toLowerCase()));
+      const classification = classifyAppend(stream, batch, (id) => found.get(id.toLowerCase()));
       if (classification.kind === 'replay') return resultOf(classification.stored);
       if (!meets) throw new WrongExpectedRevisionError(stream, expected, current);
       const chained = chainEvents(stream, current, last?.metadata.hash ?? GENESIS_HASH, batch);
+      let appended: ClientAppendResult;
       try {
-        await this.client.appendToStream(stream, chained.map(toEventData), {
+        appended = await this.client.appendToStream(stream, chained.map(toEventData), {
           expectedRevision: exactExpectedRevision(current, stream),
         });
       } catch (e) {
+        this.tails.forget(stream);
         if (isWrongExpectedVersion(e)) {
           // Someone appended since the tail was read: look again (after a short, growing pause
           // so racing writers spread out).
+          tail = undefined;
           await pause(Math.min(attempt * 2, 50));
           continue;
         }
         throw mapClientError(e, { operation: `append to ${stream}`, stream, expected });
       }
-      return resultOf(await this.readBack(stream, chained[0]!.revision, chained.length));
+      // The server answers with the position of the batch's last event: a batch of one needs no
+      // read-back; a longer one is read back for the positions of the others.
+      const stored =
+        recordedFromAppend(chained, appended) ??
+        (await this.readBack(stream, chained[0]!.revision, chained.length));
+      this.tails.remember(stream, [...tail].reverse().concat(stored), REMEMBERED_EVENTS);
+      return resultOf(stored);
     }
     throw new WrongExpectedRevisionError(stream, expected, current);
+  }
+
+  /**
+   * The stream's tail (newest first) when it is known without a read: empty for 'no-stream',
+   * the remembered one when the expected revision is the last one this store saw. A wrong guess
+   * only costs a refused append (it is conditional on that exact revision) and a look again.
+   */
+  private knownTail(
+    stream: string,
+    expected: ExpectedRevision,
+    count: number,
+  ): ReadonlyArray<RecordedEvent> | undefined {
+    if (expected === 'no-stream') return [];
+    if (typeof expected !== 'number') return undefined;
+    return this.tails.tailAt(stream, expected, count)?.slice().reverse();
   }
 
   readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
@@ -234,6 +267,9 @@ export class EventStoreDbStore implements EventStore {
     if (this.disposed) throw new StoreDisposedError();
   }
 }
+
+/** How many of a stream's newest events the store remembers after appending to it. */
+const REMEMBERED_EVENTS = 20;
 
 const isWrongExpectedVersion = (e: unknown): boolean =>
   typeof e === 'object' &&
