@@ -8,6 +8,7 @@ import {
 import { collect, uniquePrefix } from '@aimline/kernel/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -225,6 +226,8 @@ else
         console.log(`failover: ${JSON.stringify({ events: acknowledged.size, ...timings })}`);
         expect(timings.newLeaderMs).toBeLessThan(60_000);
         expect(Math.max(...timings.firstAppendAfterKillMs)).toBeLessThan(90_000);
+        // Passed: the trace is only kept to show where a failing run waited.
+        rmSync(trace.file, { force: true });
       } finally {
         // Also when an expectation failed: no writer or subscriber outlives the test.
         stop = true;
