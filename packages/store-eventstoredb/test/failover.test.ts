@@ -8,7 +8,6 @@ import {
 import { collect, uniquePrefix } from '@aimline/kernel/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -77,6 +76,7 @@ else
       console.log(`failover: trace in ${trace.file}`);
       trace.log(`nodes: ${c.nodes.map((n) => `${n.endpoint} pid=${n.pid}`).join(', ')}`);
       let psDumped = false;
+      let passed = false;
       const watch = setInterval(() => {
         void (async () => {
           const states = await Promise.all(
@@ -226,14 +226,15 @@ else
         console.log(`failover: ${JSON.stringify({ events: acknowledged.size, ...timings })}`);
         expect(timings.newLeaderMs).toBeLessThan(60_000);
         expect(Math.max(...timings.firstAppendAfterKillMs)).toBeLessThan(90_000);
-        // Passed: the trace is only kept to show where a failing run waited.
-        rmSync(trace.file, { force: true });
+        passed = true;
       } finally {
         // Also when an expectation failed: no writer or subscriber outlives the test.
         stop = true;
         await Promise.allSettled([...writing, ...subscribers.map((s) => s.close())]);
         clearInterval(watch);
         trace.log('phase: test body ended');
+        // Passed: the trace is only kept to show where a failing run waited.
+        if (passed) trace.remove();
       }
     }, 300_000);
   });

@@ -1,4 +1,4 @@
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, rmSync } from 'node:fs';
 import type { EventStoreDbClientLike } from '../../src/index.js';
 
 /**
@@ -62,7 +62,16 @@ export class RunTrace {
     return out;
   }
 
+  private removed = false;
+
+  /** Removes the trace file; later lines (a watch still running) are dropped. */
+  remove(): void {
+    this.removed = true;
+    rmSync(this.file, { force: true });
+  }
+
   log(line: string): void {
+    if (this.removed) return;
     appendFileSync(this.file, `${((Date.now() - this.started) / 1000).toFixed(3)}s ${line}\n`);
   }
 
