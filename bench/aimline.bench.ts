@@ -1,7 +1,7 @@
 /**
  * Aimline's own layers beside the work nobody can avoid, in one run (see docs/benchmarks.md):
  * replay throughput (store, codecs, hash chains, projections) against raw better-sqlite3 +
- * JSON.parse; peak RSS replaying 100k / 300k / 1M events; append throughput through the
+ * JSON.parse; peak RSS replaying 100k / 300k / 1M events (built packages, plain node); append throughput through the
  * command handler against raw inserts of the same rows; command latency on a 300-event
  * stream. Data: the demo generators (fixed seed) through the real deciders.
  *
@@ -15,12 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  detail: string;
-}
+import { spread, type Figure } from './helpers/figures.js';
 
 /** The flags that load TypeScript: tsx's own when we run under it, else `--import tsx`. */
 const loaderFlags = (): string[] =>
@@ -28,7 +23,7 @@ const loaderFlags = (): string[] =>
     ? process.execArgv.filter((a) => !a.startsWith('--conditions'))
     : ['--import', 'tsx'];
 
-export async function run(): Promise<BenchResult[]> {
+export async function run(): Promise<Figure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'aimline-bench-results-'));
   const out = join(dir, 'results.json');
   const main = fileURLToPath(new URL('./helpers/aimline-main.ts', import.meta.url));
@@ -47,7 +42,7 @@ export async function run(): Promise<BenchResult[]> {
       child.on('exit', resolve);
     });
     if (code !== 0) throw new Error(`bench/helpers/aimline-main.ts exited with ${code}`);
-    return JSON.parse(readFileSync(out, 'utf8')) as BenchResult[];
+    return JSON.parse(readFileSync(out, 'utf8')) as Figure[];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -58,7 +53,7 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
   const width = Math.max(...results.map((r) => r.name.length));
   for (const r of results) {
     console.log(
-      `${r.name.padEnd(width)}  ${r.value.toLocaleString('en-GB').padStart(12)} ${r.unit}`,
+      `${r.name.padEnd(width)}  ${spread(r).padStart(28)} ${r.unit} (${r.rounds} rounds)`,
     );
     console.log(`${' '.repeat(width)}  ${r.detail}`);
   }

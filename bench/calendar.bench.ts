@@ -11,12 +11,7 @@ import {
   englandAndWales,
 } from '../packages/calendar/src/index.js';
 
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  detail: string;
-}
+import { alternate, figure, paired, size, spread, type Figure } from './helpers/figures.js';
 
 /** mulberry32: a small seeded PRNG, so every run measures the same inputs. */
 function mulberry32(seed: number): () => number {
@@ -83,82 +78,101 @@ function measure(op: (i: number) => number, minMs: number, batch: number): Rate 
   return { wall: Math.round((ops / elapsed) * 1000), cpu: Math.round((ops / cpuMs) * 1000) };
 }
 
-function result(name: string, rate: Rate, detail: string): BenchResult {
-  return {
-    name,
-    value: rate.wall,
-    unit: 'ops/s',
-    detail: `${detail}; ${rate.cpu.toLocaleString('en-GB')} ops per CPU-second`,
-  };
-}
+/** Wall time each contender gets per round (ms). */
+const ROUND_MS = size('AIMLINE_BENCH_CALENDAR_MS', 300, 20);
 
-export async function run(): Promise<BenchResult[]> {
+export async function run(): Promise<Figure[]> {
   const { dates, dateTimes, ns } = makeInputs();
   const at = (i: number): string => dates[i] as string;
   const nAt = (i: number): number => ns[i] as number;
-  const results: BenchResult[] = [];
-  const inputs = `${SAMPLES} random dates 1995-2035 (mulberry32 seed ${SEED}), n uniform 1..20, England and Wales`;
+  const inputs = `${SAMPLES} random dates 1995-2035 (mulberry32 seed ${SEED}), n uniform 1..20, England and Wales; ${ROUND_MS} ms per contender per round`;
 
   // First pass: every year table, London offset table and end-of-day DateTime built on demand.
+  // It happens once per process, so it is one round by nature.
   const coldStart = performance.now();
   let sink = 0;
   for (let i = 0; i < SAMPLES; i++) sink += addWorkingDays(englandAndWales, at(i), nAt(i)).day;
   const coldMs = performance.now() - coldStart;
-  results.push({
-    name: 'addWorkingDays, first pass (cold caches)',
-    value: Math.round((SAMPLES / coldMs) * 1000),
-    unit: 'ops/s',
-    detail: `${inputs}; includes building the memoised tables (${coldMs.toFixed(1)} ms for ${SAMPLES} ops)`,
-  });
-
-  results.push(
-    result(
-      'addWorkingDays (ISO date in, Europe/London DateTime out)',
-      measure((i) => addWorkingDays(englandAndWales, at(i), nAt(i)).day, 1500, 50_000),
-      `${inputs}; due = end of the Nth working day as a luxon DateTime`,
+  const results: Figure[] = [
+    figure(
+      'addWorkingDays, first pass (cold caches)',
+      'ops/s',
+      [Math.round((SAMPLES / coldMs) * 1000)],
+      `${inputs}; includes building the memoised tables (${coldMs.toFixed(1)} ms for ${SAMPLES} ops); once per process`,
     ),
-    result(
-      'addWorkingDays (luxon DateTime in)',
+  ];
+
+  const rounds = await alternate({
+    iso: () => measure((i) => addWorkingDays(englandAndWales, at(i), nAt(i)).day, ROUND_MS, 5_000),
+    dateTime: () =>
       measure(
         (i) => addWorkingDays(englandAndWales, dateTimes[i] as DateTime, nAt(i)).day,
-        1500,
-        50_000,
+        ROUND_MS,
+        5_000,
       ),
-      `${inputs}; start given as a Europe/London DateTime`,
-    ),
-    result(
-      'addWorkingDaysToDate (plain-date fast path)',
-      measure((i) => addWorkingDaysToDate(englandAndWales, at(i), nAt(i)).length, 1500, 50_000),
-      `${inputs}; 'YYYY-MM-DD' in and out`,
-    ),
-    result(
-      'baseline: luxon loop adding n calendar days one at a time',
+    plainDate: () =>
+      measure((i) => addWorkingDaysToDate(englandAndWales, at(i), nAt(i)).length, ROUND_MS, 5_000),
+    luxonLoop: () =>
       measure(
         (i) => {
           let dt = DateTime.fromISO(at(i), { zone: 'Europe/London' });
           for (let k = 0; k < nAt(i); k++) dt = dt.plus({ days: 1 });
           return dt.endOf('day').day;
         },
-        1500,
-        500,
+        ROUND_MS,
+        100,
       ),
-      `${inputs}; DateTime.fromISO in Europe/London, n × plus({ days: 1 }), endOf('day'); no holidays`,
-    ),
-    result(
-      'baseline: luxon plus({ days: n }) once',
+    luxonOnce: () =>
       measure(
         (i) =>
           DateTime.fromISO(at(i), { zone: 'Europe/London' })
             .plus({ days: nAt(i) })
             .endOf('day').day,
-        1500,
-        500,
+        ROUND_MS,
+        100,
       ),
+  });
+  const wall = (xs: ReadonlyArray<Rate>): number[] => xs.map((x) => x.wall);
+  results.push(
+    figure(
+      'addWorkingDays (ISO date in, Europe/London DateTime out)',
+      'ops/s',
+      wall(rounds.iso),
+      `${inputs}; due = end of the Nth working day as a luxon DateTime; target ≥ 1 M ops/s`,
+    ),
+    figure(
+      'addWorkingDays (luxon DateTime in)',
+      'ops/s',
+      wall(rounds.dateTime),
+      `${inputs}; start given as a Europe/London DateTime`,
+    ),
+    figure(
+      'addWorkingDaysToDate (plain-date fast path)',
+      'ops/s',
+      wall(rounds.plainDate),
+      `${inputs}; 'YYYY-MM-DD' in and out`,
+    ),
+    figure(
+      'baseline: luxon loop adding n calendar days one at a time',
+      'ops/s',
+      wall(rounds.luxonLoop),
+      `${inputs}; DateTime.fromISO in Europe/London, n × plus({ days: 1 }), endOf('day'); no holidays`,
+    ),
+    figure(
+      'baseline: luxon plus({ days: n }) once',
+      'ops/s',
+      wall(rounds.luxonOnce),
       `${inputs}; DateTime.fromISO in Europe/London, plus({ days: n }), endOf('day')`,
+    ),
+    figure(
+      'addWorkingDays ÷ luxon plus({ days: n }) once',
+      'ratio',
+      paired(rounds.iso, rounds.luxonOnce, (a, b) => a.wall / b.wall),
+      'ops/s paired per round: working days with holidays against plain calendar days',
     ),
   );
   if (sink === Number.MIN_VALUE) console.log(sink);
-  return Promise.resolve(results);
+  return results;
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
@@ -166,7 +180,7 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
   const width = Math.max(...results.map((r) => r.name.length));
   for (const r of results) {
     console.log(
-      `${r.name.padEnd(width)}  ${r.value.toLocaleString('en-GB').padStart(12)} ${r.unit}`,
+      `${r.name.padEnd(width)}  ${spread(r).padStart(28)} ${r.unit} (${r.rounds} rounds)`,
     );
     console.log(`${' '.repeat(width)}  ${r.detail}`);
   }

@@ -31,12 +31,7 @@ import {
 } from '../packages/store-eventstoredb/test/support/esdb-node.js';
 import { serverBinary } from '../packages/store-eventstoredb/test/support/esdb-server.js';
 
-interface Result {
-  readonly name: string;
-  readonly value: number;
-  readonly unit: string;
-  readonly detail: string;
-}
+import { figure, median, type Figure } from './helpers/figures.js';
 
 const STREAMS = Number(process.env['AIMLINE_BENCH_ESDB_STREAMS'] ?? 40);
 const ROUNDS = Math.max(5, Number(process.env['AIMLINE_BENCH_ESDB_ROUNDS'] ?? 5));
@@ -164,12 +159,6 @@ const rawReadAll = async (
   return perSecond(n, performance.now() - t);
 };
 
-const median = (xs: ReadonlyArray<number>): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 === 0 ? (s[m - 1]! + s[m]!) / 2 : s[m]!;
-};
-
 /**
  * Contender (A) against baseline (B), ABBA over ROUNDS rounds after a discarded warm-up;
  * each round gives one ratio of throughputs A ÷ B.
@@ -204,19 +193,16 @@ const figures = (
   name: string,
   run: { ratios: number[]; a: number[]; b: number[] },
   what: string,
-): Result[] => {
-  const round3 = (v: number) => Math.round(v * 1000) / 1000;
-  return [
-    {
-      name: `${name} ratio (median)`,
-      value: round3(median(run.ratios)),
-      unit: 'ratio',
-      detail: `${what}; min ${round3(Math.min(...run.ratios))}, max ${round3(Math.max(...run.ratios))} over ${ROUNDS} ABBA rounds after a warm-up; medians ${Math.round(median(run.a))} vs ${Math.round(median(run.b))} events/s; ${EVENTS} events per round`,
-    },
-  ];
-};
+): Figure[] => [
+  figure(
+    `${name} ratio`,
+    'ratio',
+    run.ratios,
+    `${what}; paired per round over ${ROUNDS} ABBA rounds after a warm-up; medians ${Math.round(median(run.a))} vs ${Math.round(median(run.b))} events/s; ${EVENTS} events per round`,
+  ),
+];
 
-export async function run(): Promise<Result[]> {
+export async function run(): Promise<Figure[]> {
   const source = serverBinary();
   if (source.kind === 'skip') {
     console.log(`store-eventstoredb bench: no real server, nothing measured (${source.reason})`);
@@ -279,7 +265,8 @@ export async function run(): Promise<Result[]> {
         'adapter appends, every node on the same cores (the vendor README saw 0.5–0.65 for raw appends)',
       ),
     ];
-    for (const r of results) console.log(`${r.name}: ${r.value} (${r.detail})`);
+    for (const r of results)
+      console.log(`${r.name}: ${r.median} [${r.min}–${r.max}] (${r.detail})`);
     return results;
   } finally {
     for (const c of closing) await c.dispose();

@@ -51,6 +51,7 @@ export const handlerAppend = async (
           commandId: s.commandId,
           command: s.command,
           ...(s.correlationId === undefined ? {} : { correlationId: s.correlationId }),
+          ...(s.causationId === undefined ? {} : { causationId: s.causationId }),
         });
         if (r._tag === 'Right' && r.right.events.length > 0) {
           events += r.right.events.length;

@@ -1,15 +1,8 @@
 /**
- * Small shared pieces of the Aimline benchmark: the result shape, timing with CPU time,
+ * Small shared pieces of the Aimline benchmark: timing with CPU time,
  * percentiles, better-sqlite3 (loaded from the SQLite store's own dependencies) and logging.
  */
 import { createRequire } from 'node:module';
-
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  detail: string;
-}
 
 /** The part of better-sqlite3 the baselines use. */
 export interface RawStatement {

@@ -36,6 +36,7 @@ import { openSqliteEventStore } from '../../packages/store-sqlite/src/index.js';
 import { defaultCouncilPolicy } from '../../packages/cli/src/council-policy.js';
 import { domainRegistry, type DomainRegistry } from '../../packages/cli/src/registry.js';
 import { demoSteps } from '../../packages/demo/src/index.js';
+import { processManagers, type ProcessModules } from '../../packages/processes/src/index.js';
 import { Database, log } from './common.js';
 
 export const SEED = 20_261_123;
@@ -43,7 +44,7 @@ export const CASES = 24;
 export const YEARS = 10;
 export const FROM = '2015-09-07T09:00:00Z';
 /** Bump when the way the data is made changes (invalidates every cache). */
-const DATASET_VERSION = 1;
+const DATASET_VERSION = 2;
 
 /** A generated command, serialisable (the module by name). */
 export interface StoredStep {
@@ -53,6 +54,8 @@ export interface StoredStep {
   /** When the simulated clock records it. */
   readonly recordedAt: string;
   readonly correlationId?: string;
+  /** Set on the commands a process manager sent (a hand-off): the event that caused it. */
+  readonly causationId?: string;
   readonly expectRejection?: string;
 }
 
@@ -106,7 +109,7 @@ export const cacheDir = (): string => {
   return dir;
 };
 
-const generateSteps = (registry: DomainRegistry): StoredStep[] => {
+const generateSteps = async (registry: DomainRegistry): Promise<StoredStep[]> => {
   const started = performance.now();
   const { steps: all, perProcess } = demoSteps({
     seed: SEED,
@@ -120,7 +123,7 @@ const generateSteps = (registry: DomainRegistry): StoredStep[] => {
     `generated ${perProcess.map(([name, n]) => `${n} ${name}`).join(', ')} commands in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
   // The order `runScenarios` uses: when they happen in the world, then as generated.
-  return all
+  const ordered = all
     .map((s, i) => ({ s, i }))
     .sort((a, b) => Date.parse(a.s.command.at) - Date.parse(b.s.command.at) || a.i - b.i)
     .map(({ s }) => ({
@@ -131,6 +134,72 @@ const generateSteps = (registry: DomainRegistry): StoredStep[] => {
       ...(s.correlationId === undefined ? {} : { correlationId: s.correlationId }),
       ...(s.expectRejection === undefined ? {} : { expectRejection: s.expectRejection }),
     }));
+  return captureHandOffs(ordered, registry);
+};
+
+/**
+ * Runs the steps as `runScenarios` does — the process managers catch up before every HSB case
+ * and meeting step — and returns every command the handler saw, in order: the generated ones
+ * and the hand-offs the process managers sent. Replaying that list needs no process manager.
+ */
+const captureHandOffs = async (
+  steps: ReadonlyArray<StoredStep>,
+  registry: DomainRegistry,
+): Promise<StoredStep[]> => {
+  const store = new InMemoryEventStore();
+  let now = '';
+  const inner = commandHandler({ store, clock: () => now, maxRetries: 0 });
+  const seen: StoredStep[] = [];
+  let current: StoredStep | undefined;
+  const handler: typeof inner = {
+    ...inner,
+    handle: (module, envelope) => {
+      const own = current !== undefined && envelope.commandId === current.commandId;
+      seen.push(
+        own
+          ? current!
+          : {
+              module: module.name,
+              commandId: envelope.commandId,
+              command: envelope.command,
+              recordedAt: now,
+              ...(envelope.correlationId === undefined
+                ? {}
+                : { correlationId: envelope.correlationId }),
+              ...(envelope.causationId === undefined ? {} : { causationId: envelope.causationId }),
+            },
+      );
+      return inner.handle(module, envelope);
+    },
+  };
+  const named = (name: string): AnyDomainModule => {
+    const m = registry.modules.find((x) => x.name === name);
+    if (m === undefined) throw new Error(`no module named ${name}`);
+    return m;
+  };
+  const processes = processManagers({
+    store,
+    handler,
+    modules: {
+      hsbCase: named('hsb-case') as ProcessModules['hsbCase'],
+      meeting: named('meeting') as ProcessModules['meeting'],
+      panelReferral: named('panel-referral') as ProcessModules['panelReferral'],
+    },
+  });
+  for (const s of steps) {
+    if (s.module === 'hsb-case' || s.module === 'meeting') await processes.catchUp();
+    now = s.recordedAt;
+    current = s;
+    await handler.handle(named(s.module), {
+      commandId: s.commandId,
+      command: s.command,
+      ...(s.correlationId === undefined ? {} : { correlationId: s.correlationId }),
+    });
+    current = undefined;
+  }
+  await processes.catchUp();
+  log(`${seen.length - steps.length} hand-off commands from the process managers`);
+  return seen;
 };
 
 /** Records the steps through the real command handler into an in-memory store. */
@@ -147,6 +216,7 @@ export const recordSteps = async (
       commandId: s.commandId,
       command: s.command,
       ...(s.correlationId === undefined ? {} : { correlationId: s.correlationId }),
+      ...(s.causationId === undefined ? {} : { causationId: s.causationId }),
     });
   }
   const events: RecordedEvent[] = [];
@@ -167,7 +237,7 @@ export const loadDataset = async (): Promise<Dataset> => {
   let steps: StoredStep[];
   if (existsSync(stepsFile)) steps = JSON.parse(readFileSync(stepsFile, 'utf8')) as StoredStep[];
   else {
-    steps = generateSteps(registry);
+    steps = await generateSteps(registry);
     writeFileSync(`${stepsFile}.tmp`, JSON.stringify(steps));
     renameSync(`${stepsFile}.tmp`, stepsFile);
   }

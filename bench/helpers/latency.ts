@@ -53,30 +53,30 @@ const contact = (
 /** Builds the 300-event case in a new SQLite file through the handler. */
 export const buildLatencyBase = async (data: Dataset): Promise<LatencyBase> => {
   const module = data.moduleNamed('hsb-case');
-  const byStream = new Map<string, StoredStep[]>();
-  for (const s of data.steps) {
-    if (s.module !== 'hsb-case') continue;
-    const stream = module.streamOf(s.command);
-    let list = byStream.get(stream);
-    if (list === undefined) byStream.set(stream, (list = []));
-    list.push(s);
-  }
-  const found = [...byStream.entries()].find(([, list]) =>
-    list.some((s) => s.command.type === 'RecordContact'),
-  );
-  if (found === undefined) throw new Error('no generated HSB case reaches intervention');
-  const [stream, list] = found;
-  const upTo = list.findIndex((s) => s.command.type === 'RecordContact');
+  // The council's commands in order (hand-offs included) until an HSB case records a contact:
+  // a case's facts may come from other streams, so they are all recorded.
   const dir = mkdtempSync(join(tmpdir(), 'aimline-bench-latency-'));
   const path = join(dir, 'base.db');
   const store = openSqliteEventStore(path);
   let now = '';
   const handler = commandHandler({ store, clock: () => now, maxRetries: 0 });
-  for (const s of list.slice(0, upTo + 1)) {
+  let found: { stream: string; step: StoredStep } | undefined;
+  for (const s of data.steps) {
     now = s.recordedAt;
-    await handler.handle(module, { commandId: s.commandId, command: s.command });
+    const r = await handler.handle(data.moduleNamed(s.module), {
+      commandId: s.commandId,
+      command: s.command,
+      ...(s.correlationId === undefined ? {} : { correlationId: s.correlationId }),
+      ...(s.causationId === undefined ? {} : { causationId: s.causationId }),
+    });
+    if (s.command.type === 'RecordContact' && r._tag === 'Right' && r.right.events.length > 0) {
+      found = { stream: r.right.stream, step: s };
+      break;
+    }
   }
-  const base0: LatencyBase = { dir, path, stream, module, template: list[upTo]!, next: 1 };
+  if (found === undefined) throw new Error('no generated HSB case records a contact');
+  const { stream } = found;
+  const base0: LatencyBase = { dir, path, stream, module, template: found.step, next: 1 };
   let k = 1;
   while (((await store.streamRevision(stream)) ?? -1) < STREAM_EVENTS - 1) {
     const c = contact(base0, k++);
