@@ -1,9 +1,4 @@
-import {
-  englandAndWales,
-  parseInstant,
-  type Calendar,
-  type DeadlineStatus,
-} from '@aimline/calendar';
+import { englandAndWales, Instant, type Calendar, type DeadlineStatus } from '@aimline/calendar';
 import { defaultHsbPolicy, hsbCaseModule, type HsbPolicy } from '@aimline/hsb-aim';
 import type { AnyDomainModule, ChainBreak, EventStore } from '@aimline/kernel';
 import {
@@ -128,7 +123,9 @@ export const auditReplay = async (
   options: AuditReplayOptions,
 ): Promise<AuditReplayReport> => {
   const { asOf, caseStream } = options;
-  if (parseInstant(asOf) === undefined)
+  // Parsed once here; the replay, the deadline report and the audit trail take the parsed value.
+  const at = Instant.parse(asOf);
+  if (at === undefined)
     throw new TypeError(`auditReplay: asOf is not an ISO-8601 instant: ${asOf}`);
   const modules = options.modules ?? [
     hsbCaseModule(options.policy ?? defaultHsbPolicy, options.calendar ?? englandAndWales),
@@ -140,11 +137,11 @@ export const auditReplay = async (
   );
 
   const decode = eventDecoder(modules);
-  const replayed = await replayAsOf(store, decode, deadlineTracker(modules), asOf);
+  const replayed = await replayAsOf(store, decode, deadlineTracker(modules), at);
   // An audit replay for a court refuses to answer over history it cannot read in full.
   const [unreadable] = replayed.unreadable;
   if (unreadable !== undefined) throw new AuditReplayError(unreadable);
-  const report = deadlineReport(replayed.state, modules, asOf);
+  const report = deadlineReport(replayed.state, modules, at);
   if (report.unreadable[0] !== undefined) throw new AuditReplayError(report.unreadable[0]);
   const rows = report.deadlines.filter((t) => caseStream === undefined || t.stream === caseStream);
   const ofKind = (kind: DeadlineStatus['kind']) =>
@@ -157,7 +154,7 @@ export const auditReplay = async (
   const lateRecordings: LateRecording[] = [];
   let knownEvents = 0;
   for await (const entry of auditTrail(store, {
-    asOf,
+    asOf: at,
     policy: options.auditPolicy ?? defaultAuditPolicy,
     ...(caseStream === undefined ? {} : { stream: caseStream }),
   })) {

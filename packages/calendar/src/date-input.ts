@@ -1,19 +1,20 @@
 /**
- * Date arguments: a luxon DateTime, an ISO date `YYYY-MM-DD`, or an ISO instant with offset.
+ * Date arguments: a luxon DateTime, an `Instant` (parsed already), an ISO date `YYYY-MM-DD`, or
+ * an ISO instant with offset.
  * An instant stands for its local day in Europe/London (T-1). Bad input throws a TypeError
  * naming the function and the argument.
  */
 import { DateTime } from 'luxon';
 import { epochDayFromYmd, parseIsoDate } from './epoch-day.js';
-import { parseInstant } from './instant.js';
+import { Instant, parseInstant } from './instant.js';
 import { londonEpochDay, startOfLondonDayMs } from './london-offset.js';
 import { isInLondon } from './london-zone.js';
 
 /**
- * Any date argument the public API accepts: a luxon DateTime, or a string that is an
- * `IsoDate` (`YYYY-MM-DD`) or an `IsoInstant` (with offset).
+ * Any date argument the public API accepts: a luxon DateTime, an `Instant`, or a string that is
+ * an `IsoDate` (`YYYY-MM-DD`) or an `IsoInstant` (with offset).
  */
-export type DateInput = DateTime | string;
+export type DateInput = DateTime | Instant | string;
 
 function describe(value: unknown): string {
   if (typeof value === 'string') return `'${value}'`;
@@ -30,6 +31,7 @@ function badInput(fn: string, arg: string, value: unknown): TypeError {
 
 /** The London local day number of a date argument. */
 export function toEpochDay(input: DateInput, fn: string, arg: string): number {
+  if (input instanceof Instant) return londonEpochDay(input.ms);
   if (typeof input === 'string') {
     if (input.length === 10) {
       const day = parseIsoDate(input);
@@ -50,6 +52,7 @@ export function toEpochDay(input: DateInput, fn: string, arg: string): number {
 
 /** The instant (epoch ms) of a date argument; a plain date stands for 00:00 London time. */
 export function toInstantMs(input: DateInput, fn: string, arg: string): number {
+  if (input instanceof Instant) return input.ms;
   if (typeof input === 'string') {
     if (input.length === 10) {
       const day = parseIsoDate(input);

@@ -73,12 +73,13 @@ export {
 
 // The one instant parser and the one date parser (T-1): exact round trip, explicit offset,
 // years bounded (default 1000-9999, narrower by policy)
-export { parseInstant, formatInstant } from './instant.js';
+export { Instant, parseInstant, formatInstant } from './instant.js';
 export { parseIsoDate, SUPPORTED_YEARS } from './epoch-day.js';
 export type { YearRange } from './epoch-day.js';
 
 // Instant comparison (T-1)
-export { compareInstants, instantMs, isAfter, isBefore } from './instant-order.js';
+export { compareInstants, instantMs, isAfter, isBefore, toInstant } from './instant-order.js';
+export type { InstantInput } from './instant-order.js';
 
 // Plain dates and ages
 export {

@@ -61,3 +61,28 @@ export function formatInstant(ms: number): IsoInstant {
   }
   return new Date(ms).toISOString();
 }
+
+/**
+ * An instant parsed once, where it entered (a CLI flag, a clock, a stored timestamp): the moment
+ * in epoch milliseconds and its UTC ISO-8601 text. Passed on as it is, so nothing downstream
+ * parses it again; every function that takes a `DateInput` takes it.
+ */
+export class Instant {
+  private constructor(
+    /** Epoch milliseconds. */
+    readonly ms: number,
+    /** UTC ISO-8601, e.g. `2027-01-05T23:59:59.999Z`. */
+    readonly iso: IsoInstant,
+  ) {}
+
+  /** The instant at epoch milliseconds (a RangeError outside the supported years). */
+  static at(ms: number): Instant {
+    return new Instant(ms, formatInstant(ms));
+  }
+
+  /** The instant an exact ISO-8601 instant names (see `parseInstant`), or `undefined`. */
+  static parse(s: string): Instant | undefined {
+    const ms = parseInstant(s);
+    return ms === undefined ? undefined : Instant.at(ms);
+  }
+}

@@ -7,9 +7,14 @@ import {
   calendarForRegion,
   DateTime,
   defaultCalendar,
+  deadline,
   englandAndWales,
+  Instant,
+  instantMs,
   isWorkingDay,
   localDate,
+  statusAt,
+  toInstant,
   regions,
 } from '../src/index.js';
 
@@ -27,6 +32,27 @@ describe('T-1: date arguments', () => {
     for (const bad of ['2026-07-03T01:30:00+0200', '2026-07-02T23:30:00.123456Z']) {
       expect(() => localDate(bad), bad).toThrow(TypeError);
     }
+  });
+
+  it('T-1: an Instant, parsed once where it entered, is taken as it is', () => {
+    const at = Instant.parse('2026-07-02T20:30:00-03:00');
+    expect(at).toMatchObject({ ms: Date.UTC(2026, 6, 2, 23, 30), iso: '2026-07-02T23:30:00.000Z' });
+    expect(Instant.parse('2026-02-30T09:00:00Z')).toBeUndefined();
+    if (at === undefined) return;
+    expect(localDate(at)).toBe('2026-07-03');
+    expect(instantMs(at)).toBe(at.ms);
+    expect(toInstant(at)).toBe(at);
+    expect(toInstant('2026-07-02T23:30:00Z')).toEqual(at);
+    const d = deadline({
+      ruleId: 'HSB-11',
+      label: 'Allocation',
+      trigger: { event: 'StrategyMeetingHeld', at: '2026-06-30T09:00:00Z' },
+      unit: 'workingDays',
+      amount: 1,
+      calendar: englandAndWales,
+    });
+    expect(statusAt(d, at)).toMatchObject({ kind: 'breached' });
+    expect(statusAt(d, at)).toEqual(statusAt(d, at.iso));
   });
 
   it('T-1: accepts DateTimes in any zone, by their London day', () => {

@@ -1,30 +1,27 @@
 /**
  * Command-line flag values, parsed once at the edge with the same parsers as every codec
- * (`@aimline/calendar`'s `parseInstant` and `parseIsoDate`). A bad value is a commander
+ * (`@aimline/calendar`'s `Instant.parse` and `parseIsoDate`). A bad value is a commander
  * `InvalidArgumentError`, which the CLI reports naming the flag, with exit code 2.
  * Commands receive the parsed value and never parse it again.
  */
 import { InvalidArgumentError } from 'commander';
-import {
-  endOfLocalDay,
-  formatInstant,
-  parseInstant,
-  parseIsoDate,
-  toUtcIso,
-} from '@aimline/calendar';
+import { endOfLocalDay, Instant, parseIsoDate } from '@aimline/calendar';
 
 /**
- * `--as-of`, `--from`: an instant with an offset, or a date meaning the end of that day in London (T-1),
- * as UTC ISO-8601 (`2025-06-30` → `2025-06-30T22:59:59.999Z` in summer time).
+ * `--as-of`: an instant with an offset, or a date meaning the end of that day in London (T-1),
+ * as an `Instant` (`2025-06-30` → `2025-06-30T22:59:59.999Z` in summer time) that commands pass on.
  */
-export const instantFlag = (value: string): string => {
-  const ms = parseInstant(value);
-  if (ms !== undefined) return formatInstant(ms);
-  if (parseIsoDate(value) !== undefined) return toUtcIso(endOfLocalDay(value));
+export const asOfFlag = (value: string): Instant => {
+  const instant = Instant.parse(value);
+  if (instant !== undefined) return instant;
+  if (parseIsoDate(value) !== undefined) return Instant.at(endOfLocalDay(value).toMillis());
   throw new InvalidArgumentError(
     'expected a date that exists (2026-11-23) or an instant with an offset (2026-11-23T17:00:00Z)',
   );
 };
+
+/** `--from`: read as `--as-of` is, as its UTC ISO-8601 text (what the demo generator takes). */
+export const instantFlag = (value: string): string => asOfFlag(value).iso;
 
 /** A whole number of 1 or more, written as plain digits (`12`; not `1e3`, `0x10` or `012`). */
 export const positiveIntFlag = (value: string): number => {

@@ -1,8 +1,9 @@
 import { Command, Option } from 'commander';
+import type { Instant } from '@aimline/calendar';
 import { errorWithCauses, isStoreError } from '@aimline/kernel';
 import { buildRuntime, type GlobalOptions, type Runtime } from './runtime.js';
 import { CliError, ExitCode } from './exit-codes.js';
-import { instantFlag, positiveIntFlag } from './flags.js';
+import { asOfFlag, instantFlag, positiveIntFlag } from './flags.js';
 import { DEFAULT_STORE_URL } from './store-url.js';
 import { escapeControl } from './output.js';
 import { type StoreAccess } from './store-url.js';
@@ -134,9 +135,9 @@ export const buildProgram = (exit: (code: number) => void): Command => {
       '<case>',
       'case id (HSB case, attendance case, panel referral or meeting), or a full stream name',
     )
-    .option('--as-of <iso>', 'as known at this instant', instantFlag)
+    .option('--as-of <iso>', 'as known at this instant', asOfFlag)
     .description("a case's timeline by phase, with the deadlines each event opened or met")
-    .action(run((rt, id: string, o: { asOf?: string }) => timeline(rt, id, o)));
+    .action(run((rt, id: string, o: { asOf?: Instant }) => timeline(rt, id, o)));
 
   program
     .command('audit')
@@ -158,7 +159,7 @@ export const buildProgram = (exit: (code: number) => void): Command => {
       '--signing-key <pem>',
       'with "anchor": the Ed25519 private key (default: the file in AIMLINE_ANCHOR_SIGNING_KEY_FILE)',
     )
-    .option('--as-of <iso>', 'only what had been recorded by then', instantFlag)
+    .option('--as-of <iso>', 'only what had been recorded by then', asOfFlag)
     .option('--limit <n>', 'at most this many entries', positiveIntFlag)
     .description(
       'the audit trail: every event with actor, times, command, correlation and causation ids; late recording flagged',
@@ -167,23 +168,25 @@ export const buildProgram = (exit: (code: number) => void): Command => {
 
   program
     .command('deadlines')
-    .option('--as-of <iso>', 'the instant to judge at (default: now)', instantFlag)
+    .option('--as-of <iso>', 'the instant to judge at (default: now)', asOfFlag)
     .option('--overdue', 'only breached, unmet obligations')
     .option('--rule <id>', 'only this rule id, e.g. HSB-11')
     .description(
       'every open, met, breached and waived obligation across all cases, with rule id and explanation',
     )
-    .action(run((rt, o: { asOf?: string; overdue?: boolean; rule?: string }) => deadlines(rt, o)));
+    .action(run((rt, o: { asOf?: Instant; overdue?: boolean; rule?: string }) => deadlines(rt, o)));
 
   const panel = program.command('panel').description('the AIM information-exchange panel');
   panel
     .command('agenda')
     .argument('<sitting>', 'sitting id, e.g. 2026-05')
-    .option('--as-of <iso>', 'as known at this instant', instantFlag)
+    .option('--as-of <iso>', 'as known at this instant', asOfFlag)
     .description(
       "a sitting's agenda: referrals booked into it, papers status, decisions, minutes status",
     )
-    .action(run((rt, sitting: string, o: { asOf?: string }) => panelAgendaCommand(rt, sitting, o)));
+    .action(
+      run((rt, sitting: string, o: { asOf?: Instant }) => panelAgendaCommand(rt, sitting, o)),
+    );
   panel
     .command('scorecard')
     .argument('[quarter]', 'e.g. 2026-Q2 (default: every quarter)')
@@ -192,18 +195,18 @@ export const buildProgram = (exit: (code: number) => void): Command => {
 
   program
     .command('attendance')
-    .option('--as-of <iso>', 'the day to judge at (default: today)', instantFlag)
+    .option('--as-of <iso>', 'the day to judge at (default: today)', asOfFlag)
     .description(
       'attendance AIM cases by stage, reviews due, penalty-notice threshold, end of compulsory school age',
     )
-    .action(run((rt, o: { asOf?: string }) => attendanceCommand(rt, o)));
+    .action(run((rt, o: { asOf?: Instant }) => attendanceCommand(rt, o)));
 
   program
     .command('replay')
     .argument('[projection]', `one of: ${projectionNames.join(', ')}`)
-    .option('--as-of <iso>', 'rebuild from the events recorded by this instant', instantFlag)
+    .option('--as-of <iso>', 'rebuild from the events recorded by this instant', asOfFlag)
     .description('rebuild a projection from zero, optionally as of an instant')
-    .action(run((rt, name: string | undefined, o: { asOf?: string }) => replay(rt, name, o)));
+    .action(run((rt, name: string | undefined, o: { asOf?: Instant }) => replay(rt, name, o)));
 
   program
     .command('project')
@@ -222,12 +225,12 @@ export const buildProgram = (exit: (code: number) => void): Command => {
     .command('case', { isDefault: true })
     .argument('<case>', 'case id')
     .requiredOption('--html <file>', 'where to write the page')
-    .option('--as-of <iso>', 'as known at this instant', instantFlag)
+    .option('--as-of <iso>', 'as known at this instant', asOfFlag)
     .description(
       'a case page: the phase timeline with deadlines met and missed, and the AIM score graph',
     )
     .action(
-      run((rt, id: string, o: { html: string; asOf?: string }) => caseReport(rt, id, o.html, o)),
+      run((rt, id: string, o: { html: string; asOf?: Instant }) => caseReport(rt, id, o.html, o)),
     );
   report
     .command('scorecard')

@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
+import { Instant } from '@aimline/calendar';
 import {
   commandHandler,
   errorWithCauses,
@@ -35,6 +36,8 @@ export interface Runtime {
   readonly location: StoreLocation;
   readonly policy: CouncilPolicy;
   readonly clock: () => string;
+  /** The system clock's instant, for a read's default `--as-of` (parsed here, never again). */
+  readonly now: () => Instant;
   readonly output: Output;
   readonly registry: DomainRegistry;
   readonly decode: EventDecoder;
@@ -46,7 +49,8 @@ export interface Runtime {
 }
 
 /** The system clock: the only place Aimline reads the time, at the edge (T-7). */
-const systemClock = (): string => new Date().toISOString();
+const now = (): Instant => Instant.at(Date.now());
+const systemClock = (): string => now().iso;
 
 /**
  * The composition root, in plain code: the store (chosen by URL), the council policy, the
@@ -98,6 +102,7 @@ export const buildRuntime = async (
     location: location.right,
     policy: policy.right,
     clock: systemClock,
+    now,
     output: consoleOutput(options.json === true),
     registry,
     decode: eventDecoder(registry.modules),

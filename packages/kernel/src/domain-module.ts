@@ -1,4 +1,4 @@
-import type { Deadline } from '@aimline/calendar';
+import type { Deadline, InstantInput } from '@aimline/calendar';
 import type { CommandCatalogue } from './codec/command-catalogue.js';
 import type { EventCatalogue } from './codec/event-catalogue.js';
 import type { Command } from './command.js';
@@ -47,10 +47,11 @@ export interface DomainModule<
   readonly events: EventCatalogue<Ev>;
   readonly streamOf: (command: C) => string;
   /**
-   * The deadlines of one stream's state as they stand at `asOf` (an ISO-8601 instant): those
-   * started by then, each with its status at `asOf` (open, met, breached with how late, waived).
+   * The deadlines of one stream's state as they stand at `asOf`: those started by then, each
+   * with its status at `asOf` (open, met, breached with how late, waived). The read side passes
+   * the `Instant` it parsed at its edge, which the calendar does not parse again.
    */
-  readonly deadlines: (state: S, asOf: string) => ReadonlyArray<Deadline>;
+  readonly deadlines: (state: S, asOf: InstantInput) => ReadonlyArray<Deadline>;
   readonly timeline: TimelinePhases<Ev>;
 }
 

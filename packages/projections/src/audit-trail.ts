@@ -1,4 +1,4 @@
-import { parseInstant } from '@aimline/calendar';
+import { parseInstant, type InstantInput } from '@aimline/calendar';
 import type { EventStore, RecordedEvent } from '@aimline/kernel';
 import { recordedBy } from './as-of.js';
 
@@ -61,7 +61,11 @@ export const auditEntry = (
  */
 export async function* auditTrail(
   store: EventStore,
-  options: { readonly stream?: string; readonly asOf?: string; readonly policy?: AuditPolicy } = {},
+  options: {
+    readonly stream?: string;
+    readonly asOf?: InstantInput;
+    readonly policy?: AuditPolicy;
+  } = {},
 ): AsyncIterable<AuditEntry> {
   const keep = recordedBy(options.asOf);
   const source = options.stream === undefined ? store.readAll() : store.readStream(options.stream);

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { Deadline } from '@aimline/calendar';
+import { toInstant, type Deadline, type InstantInput } from '@aimline/calendar';
 import type { AnyDomainModule, EventStore } from '@aimline/kernel';
 import { recordedBy } from './as-of.js';
 import type { DecodedEvent, EventDecoder } from './decoded-event.js';
@@ -50,7 +50,7 @@ export const caseTimeline = async (
   decode: EventDecoder,
   module: AnyDomainModule,
   stream: string,
-  asOf?: string,
+  asOf?: InstantInput,
 ): Promise<CaseTimeline> => {
   const keep = recordedBy(asOf);
   const unreadable: UnreadableEvent[] = [];
@@ -66,7 +66,13 @@ export const caseTimeline = async (
     if (E.isLeft(decoded)) unreadable.push(decoded.left);
     else if (decoded.right !== undefined) events.push(decoded.right);
   }
-  const judgedAt = asOf ?? events.at(-1)?.recorded.metadata.recordedAt;
+  const lastRecorded = events.at(-1)?.recorded.metadata.recordedAt;
+  const judgedAt =
+    asOf !== undefined
+      ? toInstant(asOf)
+      : lastRecorded === undefined
+        ? undefined
+        : toInstant(lastRecorded);
   let state: unknown = module.decider.initialState;
   let before = new Map<string, Deadline>();
   const entries: TimelineEntry[] = [];

@@ -1,4 +1,11 @@
-import { compareInstants, instantMs, type Deadline, type DeadlineStatus } from '@aimline/calendar';
+import {
+  compareInstants,
+  instantMs,
+  toInstant,
+  type Deadline,
+  type DeadlineStatus,
+  type InstantInput,
+} from '@aimline/calendar';
 import type { AnyDomainModule } from '@aimline/kernel';
 import type { DecodedEvent } from './decoded-event.js';
 import type { Projection } from './projection.js';
@@ -66,19 +73,19 @@ export interface DeadlineReport {
 export const deadlineReport = (
   state: DeadlineTrackerState,
   modules: ReadonlyArray<AnyDomainModule>,
-  asOf: string,
+  asOf: InstantInput,
 ): DeadlineReport => {
   const byModule = new Map(modules.map((m) => [m.name, m]));
   const rows: TrackedDeadline[] = [];
   const byRule: DeadlineReport['byRule'] = {};
   const unreadable: UnreadableEvent[] = [];
-  const asOfMs = instantMs(asOf);
+  const at = toInstant(asOf);
   for (const [stream, entry] of Object.entries(state.streams)) {
     const module = byModule.get(entry.module);
     if (module === undefined) continue;
     let tracked: TrackedDeadline[];
     try {
-      const standing: ReadonlyArray<Deadline> = module.deadlines(entry.state, asOf);
+      const standing: ReadonlyArray<Deadline> = module.deadlines(entry.state, at);
       tracked = standing.map((d) => {
         const status = d.status;
         const dueMs = instantMs(d.due);
@@ -86,7 +93,7 @@ export const deadlineReport = (
           status.kind === 'breached'
             ? 'metAt' in status && status.metAt
               ? instantMs(status.metAt)
-              : asOfMs
+              : at.ms
             : undefined;
         return {
           stream,
@@ -116,5 +123,5 @@ export const deadlineReport = (
   rows.sort(
     (a, b) => compareInstants(a.deadline.due, b.deadline.due) || a.stream.localeCompare(b.stream),
   );
-  return { asOf, deadlines: rows, byRule, unreadable };
+  return { asOf: at.iso, deadlines: rows, byRule, unreadable };
 };

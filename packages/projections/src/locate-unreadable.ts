@@ -1,3 +1,4 @@
+import type { InstantInput } from '@aimline/calendar';
 import type { AnyDomainModule, EventStore } from '@aimline/kernel';
 import { caseTimeline } from './case-timeline.js';
 import type { EventDecoder } from './decoded-event.js';
@@ -13,7 +14,7 @@ export const locateUnreadable = async (
   decode: EventDecoder,
   modules: ReadonlyArray<AnyDomainModule>,
   unreadable: ReadonlyArray<UnreadableEvent>,
-  asOf?: string,
+  asOf?: InstantInput,
 ): Promise<UnreadableEvent[]> => {
   const byPrefix = [...modules].sort((a, b) => b.streamPrefix.length - a.streamPrefix.length);
   const located: UnreadableEvent[] = [];

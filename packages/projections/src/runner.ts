@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
+import type { InstantInput } from '@aimline/calendar';
 import type { EventStore, RecordedEvent } from '@aimline/kernel';
 import { recordedBy } from './as-of.js';
 import type { EventDecoder } from './decoded-event.js';
@@ -133,7 +134,7 @@ export const replayAsOf = async <S>(
   store: EventStore,
   decode: EventDecoder,
   projection: Projection<S>,
-  asOf: string | undefined,
+  asOf: InstantInput | undefined,
   onEvent?: (e: RecordedEvent, count: number) => void,
 ): Promise<Replayed<S>> => {
   const keep = recordedBy(asOf);

@@ -1,3 +1,4 @@
+import type { Instant } from '@aimline/calendar';
 import { replayAsOf } from '@aimline/projections';
 import { ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../runtime.js';
@@ -5,8 +6,8 @@ import { attendanceOverview, attendanceOverviewProjection } from '../views/atten
 import { attendanceText } from '../views/text.js';
 
 /** `aimline attendance [--as-of ISO]`. */
-export const attendanceCommand = async (rt: Runtime, o: { asOf?: string }): Promise<number> => {
-  const asOf = o.asOf ?? rt.clock();
+export const attendanceCommand = async (rt: Runtime, o: { asOf?: Instant }): Promise<number> => {
+  const asOf = o.asOf ?? rt.now();
   const s = await replayAsOf(rt.store, rt.decode, attendanceOverviewProjection(rt.registry), asOf);
   rt.unreadable.add(s.unreadable);
   const overview = attendanceOverview(rt, s.state.cases, asOf);

@@ -1,6 +1,7 @@
 import { auditTrail, type AuditEntry } from '@aimline/projections';
 import { verify, writeAnchor } from './verify.js';
 import { ExitCode } from '../exit-codes.js';
+import type { Instant } from '@aimline/calendar';
 import type { Runtime } from '../runtime.js';
 import { table } from '../output.js';
 
@@ -17,7 +18,7 @@ const actorText = (actor: unknown): string => {
 /** The flags `aimline audit` takes. */
 export interface AuditOptions {
   verify?: boolean;
-  asOf?: string;
+  asOf?: Instant;
   limit?: number;
   anchor?: string;
   publicKey?: string;

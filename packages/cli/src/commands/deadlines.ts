@@ -1,3 +1,4 @@
+import type { Instant } from '@aimline/calendar';
 import {
   deadlineReport,
   deadlineTracker,
@@ -14,9 +15,9 @@ import { table } from '../output.js';
  */
 export const deadlines = async (
   rt: Runtime,
-  options: { asOf?: string; overdue?: boolean; rule?: string },
+  options: { asOf?: Instant; overdue?: boolean; rule?: string },
 ): Promise<number> => {
-  const asOf = options.asOf ?? rt.clock();
+  const asOf = options.asOf ?? rt.now();
   const tracker = deadlineTracker(rt.registry.modules);
   const replayed = await replayAsOf(rt.store, rt.decode, tracker, asOf);
   rt.unreadable.add(replayed.unreadable);
@@ -30,9 +31,9 @@ export const deadlines = async (
         (d.status.kind === 'breached' && !('metAt' in d.status && d.status.metAt))) &&
       (options.rule === undefined || d.deadline.ruleId === options.rule),
   );
-  rt.output.result({ asOf, byRule: report.byRule, deadlines: rows }, () =>
+  rt.output.result({ asOf: asOf.iso, byRule: report.byRule, deadlines: rows }, () =>
     [
-      `Deadlines as known at ${asOf}${options.overdue ? ' (overdue only)' : ''}: ${rows.length}`,
+      `Deadlines as known at ${asOf.iso}${options.overdue ? ' (overdue only)' : ''}: ${rows.length}`,
       table(
         ['rule', 'stream', 'status', 'due', 'late (h)', 'explanation'],
         rows

@@ -1,3 +1,4 @@
+import type { Instant } from '@aimline/calendar';
 import { replayAsOf } from '@aimline/projections';
 import { CliError, ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../runtime.js';
@@ -9,7 +10,7 @@ import { scorecardText } from '../views/text.js';
 export const panelAgendaCommand = async (
   rt: Runtime,
   sittingId: string,
-  o: { asOf?: string },
+  o: { asOf?: Instant },
 ): Promise<number> => {
   const a = await panelAgenda(rt, sittingId, o.asOf);
   if (a.sitting === undefined && a.items.length === 0)

@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
+import type { Instant } from '@aimline/calendar';
 import type { RecordedEvent } from '@aimline/kernel';
 import {
   deadlineReport,
@@ -36,7 +37,7 @@ export const projectionNames = [
 export const replay = async (
   rt: Runtime,
   name: string | undefined,
-  options: { asOf?: string },
+  options: { asOf?: Instant },
 ): Promise<number> => {
   const chosen = name ?? 'event-counts';
   const bar = progress(`replaying ${chosen}`, undefined, !rt.output.json);
@@ -56,7 +57,7 @@ export const replay = async (
       rt.output.result(
         s,
         () =>
-          `${s.events} events${asOf ? ` recorded by ${asOf}` : ''}\n${table(['module', 'events'], Object.entries(s.byStreamCategory))}\n\n${table(
+          `${s.events} events${asOf ? ` recorded by ${asOf.iso}` : ''}\n${table(['module', 'events'], Object.entries(s.byStreamCategory))}\n\n${table(
             ['event type', 'count'],
             Object.entries(s.byType).sort((a, b) => b[1] - a[1]),
           )}`,
@@ -65,7 +66,7 @@ export const replay = async (
     }
     case 'deadline-tracker': {
       const s = await run(deadlineTracker(rt.registry.modules));
-      const report = deadlineReport(s, rt.registry.modules, asOf ?? rt.clock());
+      const report = deadlineReport(s, rt.registry.modules, asOf ?? rt.now());
       rt.unreadable.add(
         await locateUnreadable(rt.store, rt.decode, rt.registry.modules, report.unreadable, asOf),
       );
@@ -85,7 +86,7 @@ export const replay = async (
     }
     case 'attendance-overview': {
       const s = await run(attendanceOverviewProjection(rt.registry));
-      const overview = attendanceOverview(rt, s.cases, asOf ?? rt.clock());
+      const overview = attendanceOverview(rt, s.cases, asOf ?? rt.now());
       rt.output.result(overview, () => attendanceText(overview));
       return ExitCode.Ok;
     }

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { isBefore } from '@aimline/calendar';
+import { isBefore, type Instant } from '@aimline/calendar';
 import { scoreHistory } from '@aimline/hsb-aim';
 import { CliError, ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../runtime.js';
@@ -21,9 +21,9 @@ export const caseReport = async (
   rt: Runtime,
   caseId: string,
   file: string,
-  options: { asOf?: string },
+  options: { asOf?: Instant },
 ): Promise<number> => {
-  const asOf = options.asOf ?? rt.clock();
+  const asOf = options.asOf ?? rt.now();
   const t = await loadTimeline(rt, caseId, options.asOf);
   const { hsbCase } = rt.registry.typed;
   const isHsbCase = rt.registry.owns(hsbCase, t.stream);
@@ -42,7 +42,7 @@ export const caseReport = async (
       'p',
       { class: 'note' },
       esc(
-        `Rebuilt from ${t.entries.length} recorded events as known at ${asOf}. Deadlines: ${t.deadlines.length} (${met} met, ${missed} missed or overdue).`,
+        `Rebuilt from ${t.entries.length} recorded events as known at ${asOf.iso}. Deadlines: ${t.deadlines.length} (${met} met, ${missed} missed or overdue).`,
       ),
     ),
     el('h2', {}, 'Phase timeline'),
@@ -73,7 +73,7 @@ export const caseReport = async (
     file,
     page(`Aimline case report ${t.stream}`, body, {
       stream: t.stream,
-      asOf,
+      asOf: asOf.iso,
       deadlines: t.deadlines,
       scores,
       events: t.entries.length,

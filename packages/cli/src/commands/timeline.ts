@@ -1,3 +1,4 @@
+import type { Instant } from '@aimline/calendar';
 import { caseTimeline, type CaseTimeline } from '@aimline/projections';
 import { CliError, ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../runtime.js';
@@ -13,7 +14,7 @@ export const streamsForCase = (rt: Runtime, caseId: string): string[] =>
 export const loadTimeline = async (
   rt: Runtime,
   caseId: string,
-  asOf?: string,
+  asOf?: Instant,
 ): Promise<CaseTimeline> => {
   for (const stream of streamsForCase(rt, caseId)) {
     if ((await rt.store.streamRevision(stream)) === undefined) continue;
@@ -33,11 +34,13 @@ export const loadTimeline = async (
 export const timeline = async (
   rt: Runtime,
   caseId: string,
-  options: { asOf?: string },
+  options: { asOf?: Instant },
 ): Promise<number> => {
   const t = await loadTimeline(rt, caseId, options.asOf);
   rt.output.result(t, () => {
-    const parts = [`Timeline of ${t.stream}${options.asOf ? ` as known at ${options.asOf}` : ''}`];
+    const parts = [
+      `Timeline of ${t.stream}${options.asOf ? ` as known at ${options.asOf.iso}` : ''}`,
+    ];
     for (const [phase, entries] of Object.entries(t.phases)) {
       parts.push('', `## ${phase}`);
       parts.push(

@@ -1,4 +1,4 @@
-import { formatInstant, instantMs, isBefore } from '@aimline/calendar';
+import { formatInstant, instantMs, isBefore, type Instant } from '@aimline/calendar';
 import type { CaseTimeline } from '@aimline/projections';
 import { dayLabel, el, esc } from './svg.js';
 
@@ -19,7 +19,7 @@ const statusColour = (kind: string, late: boolean): string =>
  * The phase timeline: one lane per phase, a dot per event, and a diamond per deadline at its
  * due instant — green met, red missed (or met late), orange open, grey waived.
  */
-export const timelineChart = (t: CaseTimeline, asOf: string): string => {
+export const timelineChart = (t: CaseTimeline, asOf: Instant): string => {
   const phases = t.phaseOrder.filter((p) => t.phases[p]);
   const times = [
     ...t.entries.map((e) => instantMs(e.occurredAt)),

@@ -4,7 +4,7 @@ import {
   pupilStage,
   type OpenCase,
 } from '@aimline/attendance-aim';
-import { localDate } from '@aimline/calendar';
+import { localDate, type Instant } from '@aimline/calendar';
 import type { Projection } from '@aimline/projections';
 import type { Runtime } from '../runtime.js';
 import { eventOf, type DomainRegistry, type StateOf, type TypedModules } from '../registry.js';
@@ -69,7 +69,7 @@ export const attendanceOverviewProjection = (
 export const attendanceOverview = (
   rt: Runtime,
   cases: Readonly<Record<string, AttendanceAimState>>,
-  asOf: string,
+  asOf: Instant,
 ): AttendanceOverview => {
   const today = localDate(asOf);
   const byStage: Record<string, number> = {};
@@ -106,7 +106,7 @@ export const attendanceOverview = (
   }
   reviewsDue.sort((a, b) => a.dueOn.localeCompare(b.dueOn));
   return {
-    asOf,
+    asOf: asOf.iso,
     byStage,
     reviewsDue,
     penaltyThresholdMet: penalty,

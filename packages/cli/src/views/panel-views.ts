@@ -1,4 +1,4 @@
-import { isAfter } from '@aimline/calendar';
+import { isAfter, type Instant } from '@aimline/calendar';
 import { quarterOf, scorecard, type Scorecard } from '@aimline/panel';
 import { unreadableEvent, type Projection, type UnreadableEvent } from '@aimline/projections';
 import type { Runtime } from '../runtime.js';
@@ -133,7 +133,7 @@ export interface Agenda {
 export const panelAgenda = async (
   rt: Runtime,
   sittingId: string,
-  asOf: string | undefined,
+  asOf: Instant | undefined,
 ): Promise<Agenda> => {
   const { panelSitting, panelReferral } = rt.registry.typed;
   const sittings = await moduleStates(rt, panelSitting, asOf);

@@ -1,3 +1,4 @@
+import type { Instant } from '@aimline/calendar';
 import type { Command, DomainEvent, DomainModule, Rejection } from '@aimline/kernel';
 import { replayAsOf, type Projection } from '@aimline/projections';
 import type { Runtime } from '../runtime.js';
@@ -15,7 +16,7 @@ export const moduleStates = async <
 >(
   rt: Runtime,
   module: DomainModule<C, Ev, S, R>,
-  asOf: string | undefined,
+  asOf: Instant | undefined,
   prefixes: ReadonlyArray<string> = [module.streamPrefix],
 ): Promise<Map<string, S>> => {
   const projection: Projection<Record<string, S>> = {
