@@ -9,10 +9,10 @@ import {
   accept,
   check,
   commandCatalogue,
+  decideWhen,
   defineEvent,
   dispatch,
   eventCatalogue,
-  firstFailure,
   IsoInstant,
   personal,
   refuse,
@@ -82,18 +82,19 @@ export const evolveVisits = (s: VisitState, e: VisitEvent): VisitState => {
 const handlers: Handlers<VisitCommand, VisitState, VisitPolicy, VisitEvent> = {
   BookVisit: (command, state, policy) => {
     const d = command.data;
-    const failure = firstFailure(
-      () =>
-        check(d.visitId in state.visits, 'STATE', `visit ${d.visitId} is booked`, 'data.visitId'),
-      () =>
-        check(
-          Object.keys(state.visits).length >= policy.maxVisits,
-          'VL-1',
-          `a log holds at most ${policy.maxVisits} visits`,
-        ),
+    return decideWhen(
+      [
+        () =>
+          check(d.visitId in state.visits, 'STATE', `visit ${d.visitId} is booked`, 'data.visitId'),
+        () =>
+          check(
+            Object.keys(state.visits).length >= policy.maxVisits,
+            'VL-1',
+            `a log holds at most ${policy.maxVisits} visits`,
+          ),
+      ],
+      () => accept({ type: 'VisitBooked', data: { ...d, at: command.at } }),
     );
-    if (failure) return refuse(failure);
-    return accept({ type: 'VisitBooked', data: { ...d, at: command.at } });
   },
   CompleteVisit: (command, state) => {
     const visit = state.visits[command.data.visitId];

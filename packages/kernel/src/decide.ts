@@ -3,7 +3,8 @@
  *
  * A handler answers one command type with a `Decision`: the events to append (`accept`) or a
  * typed rejection naming the rule and the field (`refuse`). Guards are `Check`s, run in order
- * by `firstFailure`; `check` builds one from the condition that breaks a rule. `dispatch` routes
+ * by `firstFailure` (or `decideWhen`, which refuses with the first failure or accepts);
+ * `check` builds one from the condition that breaks a rule. `dispatch` routes
  * a command to its handler through a map with one entry per command type, so a command without
  * a handler does not compile.
  */
@@ -60,6 +61,20 @@ export const firstFailure = <R extends Rejection>(
     if (failure !== undefined) return failure;
   }
   return undefined;
+};
+
+/**
+ * The shape of most handlers, written once: refuse with the first failing check, otherwise the
+ * decision `onAccept` makes (run only when every check passed, so it may rely on them).
+ *
+ *   decideWhen([() => check(s.closed, 'STATE', 'the case is closed')], () => accept({ type: 'X', data }))
+ */
+export const decideWhen = <Ev, R extends Rejection = Rejection>(
+  checks: ReadonlyArray<Check<R>>,
+  onAccept: () => Decision<Ev, R>,
+): Decision<Ev, R> => {
+  const failure = firstFailure(...checks);
+  return failure === undefined ? onAccept() : E.left(failure);
 };
 
 /**

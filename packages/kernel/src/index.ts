@@ -9,6 +9,7 @@ export {
   accept,
   refuse,
   check,
+  decideWhen,
   firstFailure,
   firstDuplicate,
   dispatch,

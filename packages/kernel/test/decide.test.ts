@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   accept,
   check,
+  decideWhen,
   dispatch,
   firstDuplicate,
   firstFailure,
@@ -135,6 +136,23 @@ describe('decide toolkit: each helper', () => {
     expect(ran).toEqual(['a', 'b']);
     expect(firstFailure(step('d'), step('e'))).toBeUndefined();
     expect(firstFailure()).toBeUndefined();
+  });
+
+  it('decideWhen: the first failure refused; otherwise what onAccept decides, run only then', () => {
+    let decided = 0;
+    const onAccept = (): Decision<LoanEvent> => {
+      decided++;
+      return accept({ type: 'Returned', data: { copy: 'c1' } });
+    };
+    expect(
+      decideWhen([() => undefined, () => reject('R-4', 'broken', 'data.copy')], onAccept),
+    ).toEqual(E.left(reject('R-4', 'broken', 'data.copy')));
+    expect(decided).toBe(0);
+    expect(decideWhen([() => undefined], onAccept)).toEqual(
+      E.right([{ type: 'Returned', data: { copy: 'c1' } }]),
+    );
+    expect(decideWhen([], onAccept)).toEqual(E.right([{ type: 'Returned', data: { copy: 'c1' } }]));
+    expect(decided).toBe(2);
   });
 
   it('firstDuplicate: the index of the first repeated key, or undefined', () => {

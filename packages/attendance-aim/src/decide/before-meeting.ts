@@ -1,6 +1,6 @@
 /** Before the AIM (ATT-1, ATT-2, ATT-3): evidence of support, scheduling, the letter to each parent. */
 import { inLondon, isAfter, localDate } from '@aimline/calendar';
-import { accept, refuse, check, firstFailure, reject } from '@aimline/kernel';
+import { decideWhen, accept, refuse, check, firstFailure, reject } from '@aimline/kernel';
 import { compulsorySchoolAgeGuard } from './compulsory-school-age.js';
 import type { Handler } from './handler.js';
 import type { AimVenue, LetterContent, ParentCarer } from '../values.js';
@@ -125,41 +125,43 @@ const letterProblem = (
 export const sendAimLetter: Handler<'SendAimLetter'> = ({ data: d, at }, s, policy) => {
   const meeting = s.meetings[d.meetingId];
   const parent = s.parents[d.parentId];
-  const failure = firstFailure(
-    () =>
-      check(
-        meeting === undefined,
-        'STATE',
-        `meeting ${d.meetingId} is not scheduled`,
-        'data.meetingId',
-      ),
-    () =>
-      check(
-        parent === undefined,
-        'INPUT',
-        `parent ${d.parentId} is not recorded on the case`,
-        'data.parentId',
-      ),
-    () =>
-      check(
-        meeting !== undefined && (meeting.status !== 'scheduled' || !isAfter(meeting.start, at)),
-        'ATT-2',
-        `meeting ${d.meetingId} has already started; a letter must invite the parent to it`,
-        'data.meetingId',
-      ),
-    // ATT-1: the evidence of the school's support goes on the case before the letter.
-    () =>
-      check(
-        s.supportEvidence.length === 0,
-        'ATT-1',
-        'attach the evidence of the support steps taken before the letter goes',
-      ),
-    // NAT-8: the letter is the first stage of the legal process.
-    () => compulsorySchoolAgeGuard(s, localDate(at), policy),
-    () =>
-      meeting !== undefined && parent !== undefined
-        ? letterProblem(d.letter, parent, meeting.start, meeting.venue)
-        : undefined,
+  return decideWhen(
+    [
+      () =>
+        check(
+          meeting === undefined,
+          'STATE',
+          `meeting ${d.meetingId} is not scheduled`,
+          'data.meetingId',
+        ),
+      () =>
+        check(
+          parent === undefined,
+          'INPUT',
+          `parent ${d.parentId} is not recorded on the case`,
+          'data.parentId',
+        ),
+      () =>
+        check(
+          meeting !== undefined && (meeting.status !== 'scheduled' || !isAfter(meeting.start, at)),
+          'ATT-2',
+          `meeting ${d.meetingId} has already started; a letter must invite the parent to it`,
+          'data.meetingId',
+        ),
+      // ATT-1: the evidence of the school's support goes on the case before the letter.
+      () =>
+        check(
+          s.supportEvidence.length === 0,
+          'ATT-1',
+          'attach the evidence of the support steps taken before the letter goes',
+        ),
+      // NAT-8: the letter is the first stage of the legal process.
+      () => compulsorySchoolAgeGuard(s, localDate(at), policy),
+      () =>
+        meeting !== undefined && parent !== undefined
+          ? letterProblem(d.letter, parent, meeting.start, meeting.venue)
+          : undefined,
+    ],
+    () => accept({ type: 'AimLetterSent', data: { ...d, at } }),
   );
-  return failure ? refuse(failure) : accept({ type: 'AimLetterSent', data: { ...d, at } });
 };

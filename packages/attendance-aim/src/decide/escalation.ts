@@ -1,6 +1,6 @@
 /** Still no engagement (ATT-8, ATT-9, ATT-10, NAT-7, NAT-8): towards legal intervention. */
 import { addDays, localDate } from '@aimline/calendar';
-import { accept, refuse, check, firstFailure, reject } from '@aimline/kernel';
+import { decideWhen, accept, refuse, check, firstFailure, reject } from '@aimline/kernel';
 import { compulsorySchoolAgeGuard } from './compulsory-school-age.js';
 import type { Handler } from './handler.js';
 import { summariseAttendance } from '../attendance.js';
@@ -37,16 +37,19 @@ export const consultInclusionOfficer: Handler<'ConsultInclusionOfficer'> = (
   s,
   policy,
 ) => {
-  const failure = nextLadderStep(
-    s.noEngagementAt === undefined,
-    'record the lack of engagement before consulting about legal action',
-    s,
-    at,
-    policy,
+  return decideWhen(
+    [
+      () =>
+        nextLadderStep(
+          s.noEngagementAt === undefined,
+          'record the lack of engagement before consulting about legal action',
+          s,
+          at,
+          policy,
+        ),
+    ],
+    () => accept({ type: 'InclusionOfficerConsulted', data: { ...d, at } }),
   );
-  return failure
-    ? refuse(failure)
-    : accept({ type: 'InclusionOfficerConsulted', data: { ...d, at } });
 };
 
 export const holdLegalInterventionMeeting: Handler<'HoldLegalInterventionMeeting'> = (
@@ -54,16 +57,19 @@ export const holdLegalInterventionMeeting: Handler<'HoldLegalInterventionMeeting
   s,
   policy,
 ) => {
-  const failure = nextLadderStep(
-    s.inclusionOfficerConsultedAt === undefined,
-    'the inclusion officer arranges the meeting with the lead officer for legal intervention',
-    s,
-    at,
-    policy,
+  return decideWhen(
+    [
+      () =>
+        nextLadderStep(
+          s.inclusionOfficerConsultedAt === undefined,
+          'the inclusion officer arranges the meeting with the lead officer for legal intervention',
+          s,
+          at,
+          policy,
+        ),
+    ],
+    () => accept({ type: 'LegalInterventionMeetingHeld', data: { ...d, at } }),
   );
-  return failure
-    ? refuse(failure)
-    : accept({ type: 'LegalInterventionMeetingHeld', data: { ...d, at } });
 };
 
 /** ATT-9: the request with its evidence bundle. ATT-8: no minimum number of AIMs before it. */
@@ -72,75 +78,84 @@ export const requestLegalProceedings: Handler<'RequestLegalProceedings'> = (
   s,
   policy,
 ) => {
-  const failure = firstFailure(
-    () =>
-      check(
-        s.legalMeetingAt === undefined,
-        'ATT-9',
-        'the meeting with the lead officer for legal intervention comes first',
-      ),
-    () =>
-      check(
-        s.supportEvidence.length === 0,
-        'ATT-1',
-        'the evidence of the support steps taken is not attached',
-      ),
-    () =>
-      check(
-        d.evidence.length === 0,
-        'ATT-9',
-        'the request carries the evidence the school collated',
-        'data.evidence',
-      ),
-    () =>
-      check(
-        s.legalRequests.some((r) => r.requestId === d.requestId),
-        'STATE',
-        `request ${d.requestId} is already made`,
-        'data.requestId',
-      ),
-    () => compulsorySchoolAgeGuard(s, localDate(at), policy),
-  );
-  if (failure) return refuse(failure);
-  const marks = marksOf(s);
-  const summary = summariseAttendance(marks, undefined, policy);
-  const window = unauthorisedInRollingWindow(marks, localDate(at), policy.penaltyNoticeThreshold);
-  const meetings = meetingsOf(s);
-  return accept({
-    type: 'LegalProceedingsRequested',
-    data: {
-      ...d,
-      bundle: {
-        supportEvidence: s.supportEvidence.map((x) => x.documentRef),
-        letters: meetings.flatMap((m) =>
-          Object.values(m.letters).map((l) => ({
-            meetingId: m.meetingId,
-            parentId: l.parentId,
-            documentRef: l.documentRef,
-            sentAt: l.sentAt,
-          })),
+  return decideWhen(
+    [
+      () =>
+        check(
+          s.legalMeetingAt === undefined,
+          'ATT-9',
+          'the meeting with the lead officer for legal intervention comes first',
         ),
-        meetingsHeld: meetings.filter((m) => m.status === 'held').map((m) => m.meetingId),
-        meetingsNotHeld: meetings.filter((m) => m.status === 'not-held').map((m) => m.meetingId),
-        interactions: s.interactions.length,
-        directQuotes: s.directQuotes,
-        documents: [...s.documents],
-        attendance: {
-          possibleSessions: summary.possibleSessions,
-          absenceSessions: summary.authorisedAbsence + summary.unauthorisedAbsence,
-          unauthorisedSessions: summary.unauthorisedAbsence,
-          attendanceRate: summary.attendanceRate ?? null,
+      () =>
+        check(
+          s.supportEvidence.length === 0,
+          'ATT-1',
+          'the evidence of the support steps taken is not attached',
+        ),
+      () =>
+        check(
+          d.evidence.length === 0,
+          'ATT-9',
+          'the request carries the evidence the school collated',
+          'data.evidence',
+        ),
+      () =>
+        check(
+          s.legalRequests.some((r) => r.requestId === d.requestId),
+          'STATE',
+          `request ${d.requestId} is already made`,
+          'data.requestId',
+        ),
+      () => compulsorySchoolAgeGuard(s, localDate(at), policy),
+    ],
+    () => {
+      const marks = marksOf(s);
+      const summary = summariseAttendance(marks, undefined, policy);
+      const window = unauthorisedInRollingWindow(
+        marks,
+        localDate(at),
+        policy.penaltyNoticeThreshold,
+      );
+      const meetings = meetingsOf(s);
+      return accept({
+        type: 'LegalProceedingsRequested',
+        data: {
+          ...d,
+          bundle: {
+            supportEvidence: s.supportEvidence.map((x) => x.documentRef),
+            letters: meetings.flatMap((m) =>
+              Object.values(m.letters).map((l) => ({
+                meetingId: m.meetingId,
+                parentId: l.parentId,
+                documentRef: l.documentRef,
+                sentAt: l.sentAt,
+              })),
+            ),
+            meetingsHeld: meetings.filter((m) => m.status === 'held').map((m) => m.meetingId),
+            meetingsNotHeld: meetings
+              .filter((m) => m.status === 'not-held')
+              .map((m) => m.meetingId),
+            interactions: s.interactions.length,
+            directQuotes: s.directQuotes,
+            documents: [...s.documents],
+            attendance: {
+              possibleSessions: summary.possibleSessions,
+              absenceSessions: summary.authorisedAbsence + summary.unauthorisedAbsence,
+              unauthorisedSessions: summary.unauthorisedAbsence,
+              attendanceRate: summary.attendanceRate ?? null,
+            },
+            rollingWindow: {
+              from: window.from ?? null,
+              to: window.to,
+              unauthorisedSessions: window.unauthorisedSessions,
+              thresholdMet: window.thresholdMet,
+            },
+          },
+          at,
         },
-        rollingWindow: {
-          from: window.from ?? null,
-          to: window.to,
-          unauthorisedSessions: window.unauthorisedSessions,
-          thresholdMet: window.thresholdMet,
-        },
-      },
-      at,
+      });
     },
-  });
+  );
 };
 
 /** ATT-10, NAT-7: the considerations before prosecution, the education supervision order among them. */

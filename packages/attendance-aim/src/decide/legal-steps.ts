@@ -1,6 +1,6 @@
 /** NAT-7: the escalation ladder recorded as steps; NAT-6 threshold; NAT-8 age limit. */
 import { addDays, addMonthsToDate, localDate } from '@aimline/calendar';
-import { accept, refuse, check, firstFailure, reject } from '@aimline/kernel';
+import { decideWhen, accept, refuse, check, reject } from '@aimline/kernel';
 import { compulsorySchoolAgeGuard } from './compulsory-school-age.js';
 import type { Handler } from './handler.js';
 import type { AttendancePolicy } from '../policy.js';
@@ -78,117 +78,119 @@ const penaltyTerms = (
 export const recordLegalStep: Handler<'RecordLegalStep'> = ({ data: d, at }, s, policy) => {
   const step = d.step;
   const on = stepDate(step);
-  const failure = firstFailure(
-    () =>
-      check(
-        s.legalSteps[d.stepId] !== undefined,
-        'STATE',
-        `step ${d.stepId} is already recorded`,
-        'data.stepId',
-      ),
-    () => check(on > localDate(at), 'INPUT', 'the step is dated in the future', 'data.step'),
-    () => {
-      const i = parentsOf(step).findIndex((id) => s.parents[id] === undefined);
-      const field =
-        step.kind === 'penalty-notice' ? 'data.step.parentId' : `data.step.parentIds.${i}`;
-      return check(i >= 0, 'INPUT', 'the parent is not recorded on the case', field);
-    },
-    () =>
-      check(
-        step.kind !== 'education-supervision-order' && parentsOf(step).length === 0,
-        'INPUT',
-        'the step names no parent',
-        'data.step.parentIds',
-      ),
-    // NAT-7: support first.
-    () =>
-      check(
-        s.supportEvidence.length === 0,
-        'NAT-7',
-        'support comes first: attach the evidence of the support steps taken',
-        'data.step',
-      ),
-    () => compulsorySchoolAgeGuard(s, on, policy, 'data.step'),
-    () => {
-      if (step.kind !== 'notice-to-improve') return undefined;
-      const { minWeeks, maxWeeks } = policy.noticeToImprove;
-      const w = step.improvementPeriodWeeks;
-      return Number.isInteger(w) && w >= minWeeks && w <= maxWeeks
-        ? undefined
-        : reject(
-            'NAT-7',
-            `a notice to improve gives an improvement period of ${minWeeks} to ${maxWeeks} weeks`,
-            'data.step.improvementPeriodWeeks',
+  return decideWhen(
+    [
+      () =>
+        check(
+          s.legalSteps[d.stepId] !== undefined,
+          'STATE',
+          `step ${d.stepId} is already recorded`,
+          'data.stepId',
+        ),
+      () => check(on > localDate(at), 'INPUT', 'the step is dated in the future', 'data.step'),
+      () => {
+        const i = parentsOf(step).findIndex((id) => s.parents[id] === undefined);
+        const field =
+          step.kind === 'penalty-notice' ? 'data.step.parentId' : `data.step.parentIds.${i}`;
+        return check(i >= 0, 'INPUT', 'the parent is not recorded on the case', field);
+      },
+      () =>
+        check(
+          step.kind !== 'education-supervision-order' && parentsOf(step).length === 0,
+          'INPUT',
+          'the step names no parent',
+          'data.step.parentIds',
+        ),
+      // NAT-7: support first.
+      () =>
+        check(
+          s.supportEvidence.length === 0,
+          'NAT-7',
+          'support comes first: attach the evidence of the support steps taken',
+          'data.step',
+        ),
+      () => compulsorySchoolAgeGuard(s, on, policy, 'data.step'),
+      () => {
+        if (step.kind !== 'notice-to-improve') return undefined;
+        const { minWeeks, maxWeeks } = policy.noticeToImprove;
+        const w = step.improvementPeriodWeeks;
+        return Number.isInteger(w) && w >= minWeeks && w <= maxWeeks
+          ? undefined
+          : reject(
+              'NAT-7',
+              `a notice to improve gives an improvement period of ${minWeeks} to ${maxWeeks} weeks`,
+              'data.step.improvementPeriodWeeks',
+            );
+      },
+      () => {
+        if (step.kind !== 'prosecution') return undefined;
+        if (s.legalRequests.length === 0)
+          return reject(
+            'ATT-9',
+            'no request to initiate legal proceedings has been made',
+            'data.step',
           );
-    },
-    () => {
-      if (step.kind !== 'prosecution') return undefined;
-      if (s.legalRequests.length === 0)
-        return reject(
-          'ATT-9',
-          'no request to initiate legal proceedings has been made',
+        return check(
+          s.prosecutionConsideredAt === undefined,
+          'NAT-7',
+          'an education supervision order and the other considerations come before prosecution',
           'data.step',
         );
-      return check(
-        s.prosecutionConsideredAt === undefined,
-        'NAT-7',
-        'an education supervision order and the other considerations come before prosecution',
-        'data.step',
-      );
-    },
-  );
-  if (failure) return refuse(failure);
-
-  const base = { caseId: d.caseId, stepId: d.stepId, step, at };
-  if (step.kind === 'notice-to-improve')
-    return accept({
-      type: 'LegalStepRecorded',
-      data: {
-        ...base,
-        improvementPeriodEnds: addDays(step.issuedOn, 7 * step.improvementPeriodWeeks),
       },
-    });
-  if (step.kind !== 'penalty-notice') return accept({ type: 'LegalStepRecorded', data: base });
+    ],
+    () => {
+      const base = { caseId: d.caseId, stepId: d.stepId, step, at };
+      if (step.kind === 'notice-to-improve')
+        return accept({
+          type: 'LegalStepRecorded',
+          data: {
+            ...base,
+            improvementPeriodEnds: addDays(step.issuedOn, 7 * step.improvementPeriodWeeks),
+          },
+        });
+      if (step.kind !== 'penalty-notice') return accept({ type: 'LegalStepRecorded', data: base });
 
-  // NAT-6: the national threshold, counted on the day of issue.
-  const window = unauthorisedInRollingWindow(
-    marksOf(s),
-    step.issuedOn,
-    policy.penaltyNoticeThreshold,
-  );
-  if (policy.penaltyNoticeRequiresThreshold && !window.thresholdMet)
-    return refuse(
-      'NAT-6',
-      `${window.unauthorisedSessions} unauthorised sessions in the last ${policy.penaltyNoticeThreshold.schoolWeeks} school weeks; the threshold is ${window.thresholdSessions}`,
-      'data.step',
-    );
-  const prior = d.priorPenaltyNotices ?? [];
-  const stranger = prior.findIndex((n) => n.pupilId !== s.pupil.pupilId);
-  if (stranger >= 0)
-    return refuse(
-      'INPUT',
-      "not a penalty notice for this case's pupil",
-      `data.priorPenaltyNotices.${stranger}.pupilId`,
-    );
-  const earlier = earlierPenaltyNotices(s, step.parentId, step.issuedOn, prior, policy);
-  const { limitYears, maxNoticesWithinLimit } = policy.penaltyNotice;
-  if (earlier.count >= maxNoticesWithinLimit)
-    return refuse(
-      'NAT-7',
-      `parent ${step.parentId} has had ${earlier.count} penalty notices for this pupil within ${limitYears} years; no further notice may be issued`,
-      'data.step.parentId',
-    );
-  return accept({
-    type: 'LegalStepRecorded',
-    data: {
-      ...base,
-      penalty: penaltyTerms(earlier.count, step.issuedOn, policy),
-      thresholdCount: window.unauthorisedSessions,
-      ...(earlier.fromOtherCases.length === 0
-        ? {}
-        : { countedFromOtherCases: earlier.fromOtherCases }),
+      // NAT-6: the national threshold, counted on the day of issue.
+      const window = unauthorisedInRollingWindow(
+        marksOf(s),
+        step.issuedOn,
+        policy.penaltyNoticeThreshold,
+      );
+      if (policy.penaltyNoticeRequiresThreshold && !window.thresholdMet)
+        return refuse(
+          'NAT-6',
+          `${window.unauthorisedSessions} unauthorised sessions in the last ${policy.penaltyNoticeThreshold.schoolWeeks} school weeks; the threshold is ${window.thresholdSessions}`,
+          'data.step',
+        );
+      const prior = d.priorPenaltyNotices ?? [];
+      const stranger = prior.findIndex((n) => n.pupilId !== s.pupil.pupilId);
+      if (stranger >= 0)
+        return refuse(
+          'INPUT',
+          "not a penalty notice for this case's pupil",
+          `data.priorPenaltyNotices.${stranger}.pupilId`,
+        );
+      const earlier = earlierPenaltyNotices(s, step.parentId, step.issuedOn, prior, policy);
+      const { limitYears, maxNoticesWithinLimit } = policy.penaltyNotice;
+      if (earlier.count >= maxNoticesWithinLimit)
+        return refuse(
+          'NAT-7',
+          `parent ${step.parentId} has had ${earlier.count} penalty notices for this pupil within ${limitYears} years; no further notice may be issued`,
+          'data.step.parentId',
+        );
+      return accept({
+        type: 'LegalStepRecorded',
+        data: {
+          ...base,
+          penalty: penaltyTerms(earlier.count, step.issuedOn, policy),
+          thresholdCount: window.unauthorisedSessions,
+          ...(earlier.fromOtherCases.length === 0
+            ? {}
+            : { countedFromOtherCases: earlier.fromOtherCases }),
+        },
+      });
     },
-  });
+  );
 };
 
 export const recordPenaltyPayment: Handler<'RecordPenaltyPayment'> = ({ data: d, at }, s) => {

@@ -1,6 +1,6 @@
 /** ATT-3: interactions with parents (date, time, mode), the voice of parent and pupil, documents. */
 import { isAfter, localDate } from '@aimline/calendar';
-import { accept, refuse, check, firstFailure } from '@aimline/kernel';
+import { decideWhen, accept, refuse, check } from '@aimline/kernel';
 import type { Handler } from './handler.js';
 import type { OpenCase } from '../state.js';
 
@@ -19,52 +19,56 @@ const speakerProblem = (
     : undefined;
 
 export const recordInteraction: Handler<'RecordInteraction'> = ({ data: d, at }, s) => {
-  const failure = firstFailure(
-    () => speakerProblem(s, d.with, 'data.with'),
-    () =>
-      check(
-        isAfter(d.occurredAt, at),
-        'INPUT',
-        'the interaction is in the future',
-        'data.occurredAt',
-      ),
-    () =>
-      check(
-        d.response !== undefined && d.with.kind !== 'parent',
-        'INPUT',
-        'only a parent answers the AIM letter',
-        'data.response',
-      ),
-    () =>
-      check(
-        d.response !== undefined && s.meetings[d.response.meetingId] === undefined,
-        'INPUT',
-        `meeting ${d.response?.meetingId ?? ''} is not scheduled`,
-        'data.response.meetingId',
-      ),
+  return decideWhen(
+    [
+      () => speakerProblem(s, d.with, 'data.with'),
+      () =>
+        check(
+          isAfter(d.occurredAt, at),
+          'INPUT',
+          'the interaction is in the future',
+          'data.occurredAt',
+        ),
+      () =>
+        check(
+          d.response !== undefined && d.with.kind !== 'parent',
+          'INPUT',
+          'only a parent answers the AIM letter',
+          'data.response',
+        ),
+      () =>
+        check(
+          d.response !== undefined && s.meetings[d.response.meetingId] === undefined,
+          'INPUT',
+          `meeting ${d.response?.meetingId ?? ''} is not scheduled`,
+          'data.response.meetingId',
+        ),
+    ],
+    () => accept({ type: 'InteractionRecorded', data: { ...d, at } }),
   );
-  return failure ? refuse(failure) : accept({ type: 'InteractionRecorded', data: { ...d, at } });
 };
 
 export const captureVoice: Handler<'CaptureVoice'> = ({ data: d, at }, s) => {
-  const failure = firstFailure(
-    () => speakerProblem(s, d.speaker, 'data.speaker'),
-    () =>
-      check(
-        d.capturedOn > localDate(at),
-        'INPUT',
-        'the quote is dated in the future',
-        'data.capturedOn',
-      ),
-    () =>
-      check(
-        d.meetingId !== undefined && s.meetings[d.meetingId] === undefined,
-        'INPUT',
-        `meeting ${d.meetingId} is not scheduled`,
-        'data.meetingId',
-      ),
+  return decideWhen(
+    [
+      () => speakerProblem(s, d.speaker, 'data.speaker'),
+      () =>
+        check(
+          d.capturedOn > localDate(at),
+          'INPUT',
+          'the quote is dated in the future',
+          'data.capturedOn',
+        ),
+      () =>
+        check(
+          d.meetingId !== undefined && s.meetings[d.meetingId] === undefined,
+          'INPUT',
+          `meeting ${d.meetingId} is not scheduled`,
+          'data.meetingId',
+        ),
+    ],
+    () => accept({ type: 'VoiceCaptured', data: { ...d, at } }),
   );
-  return failure ? refuse(failure) : accept({ type: 'VoiceCaptured', data: { ...d, at } });
 };
 
 export const fileDocument: Handler<'FileDocument'> = ({ data: d, at }, s) => {

@@ -1,14 +1,6 @@
 /** Assessment: model (HSB-8), lead agency (HSB-9), assessors (HSB-10), home safety plan (HSB-12, HSB-13). */
 import { ageOn } from '@aimline/calendar';
-import {
-  accept,
-  refuse,
-  check,
-  firstFailure,
-  firstDuplicate,
-  reject,
-  type Rejection,
-} from '@aimline/kernel';
+import { decideWhen, accept, check, firstDuplicate, reject, type Rejection } from '@aimline/kernel';
 import { criminalRoute } from './criminal.js';
 import type { Handler } from './handler.js';
 import { knownSetting } from './settings.js';
@@ -91,39 +83,43 @@ export const allocateAssessors: Handler<'AllocateAssessors'> = (command, s, ctx)
   const d = command.data;
   const dup = firstDuplicate(d.assessors, (a) => a.id);
   const age = ageOn(s.child.dateOfBirth, command.at);
-  const failure = firstFailure(
-    () =>
-      check(
-        s.criminal.plea === 'not-guilty' &&
-          s.criminal.finding === undefined &&
-          s.criminal.ended === undefined,
-        'HSB-29',
-        'no AIM assessment after a not-guilty plea',
-      ),
-    () =>
-      check(
-        s.assessment.commissioned === undefined,
-        'STATE',
-        'no assessment has been commissioned',
-      ),
-    () => check(s.assessment.allocatedAt !== undefined, 'STATE', 'assessors are already allocated'),
-    () => check(d.assessors.length === 0, 'INPUT', 'no assessors listed', 'data.assessors'),
-    () =>
-      check(
-        dup !== undefined,
-        'INPUT',
-        'an assessor is listed twice',
-        `data.assessors.${dup ?? ''}.id`,
-      ),
-    () => modelFits(d.model, age, ctx.policy),
-    () => assessorChecks(d.model, d.assessors, s),
+  return decideWhen(
+    [
+      () =>
+        check(
+          s.criminal.plea === 'not-guilty' &&
+            s.criminal.finding === undefined &&
+            s.criminal.ended === undefined,
+          'HSB-29',
+          'no AIM assessment after a not-guilty plea',
+        ),
+      () =>
+        check(
+          s.assessment.commissioned === undefined,
+          'STATE',
+          'no assessment has been commissioned',
+        ),
+      () =>
+        check(s.assessment.allocatedAt !== undefined, 'STATE', 'assessors are already allocated'),
+      () => check(d.assessors.length === 0, 'INPUT', 'no assessors listed', 'data.assessors'),
+      () =>
+        check(
+          dup !== undefined,
+          'INPUT',
+          'an assessor is listed twice',
+          `data.assessors.${dup ?? ''}.id`,
+        ),
+      () => modelFits(d.model, age, ctx.policy),
+      () => assessorChecks(d.model, d.assessors, s),
+    ],
+    () => {
+      const lead = deriveLeadAgency(s, command.at, ctx.policy);
+      return accept({
+        type: 'AssessorsAllocated',
+        data: { ...d, at: command.at, leadAgency: lead.leadAgency, leadAgencyReason: lead.reason },
+      });
+    },
   );
-  if (failure) return refuse(failure);
-  const lead = deriveLeadAgency(s, command.at, ctx.policy);
-  return accept({
-    type: 'AssessorsAllocated',
-    data: { ...d, at: command.at, leadAgency: lead.leadAgency, leadAgencyReason: lead.reason },
-  });
 };
 
 export const needsAllocation = (s: OpenCase): Rejection | undefined =>
@@ -131,13 +127,9 @@ export const needsAllocation = (s: OpenCase): Rejection | undefined =>
 
 /** HSB-12: the home visit with the family. */
 export const recordHomeVisit: Handler<'RecordHomeVisit'> = (command, s) => {
-  const failure = firstFailure(
-    () => needsAllocation(s),
-    () => knownSetting(s, command.data.setting),
+  return decideWhen([() => needsAllocation(s), () => knownSetting(s, command.data.setting)], () =>
+    accept({ type: 'HomeVisitCompleted', data: { ...command.data, at: command.at } }),
   );
-  return failure
-    ? refuse(failure)
-    : accept({ type: 'HomeVisitCompleted', data: { ...command.data, at: command.at } });
 };
 
 export const safetyPlanHeadings = [
@@ -153,33 +145,33 @@ export const safetyPlanHeadings = [
 export const agreeHomeSafetyPlan: Handler<'AgreeHomeSafetyPlan'> = (command, s) => {
   const d = command.data;
   const missing = safetyPlanHeadings.find((h) => d.plan[h] === undefined);
-  const failure = firstFailure(
-    () => needsAllocation(s),
-    () => knownSetting(s, d.setting),
-    () =>
-      check(
-        missing !== undefined,
-        'HSB-13',
-        `the home safety plan does not cover ${missing ?? ''}`,
-        `data.plan.${missing ?? ''}`,
-      ),
-    () => check(!d.typed, 'HSB-12', 'a home safety plan must be typed', 'data.typed'),
-    () =>
-      check(
-        d.signedBy.length === 0,
-        'HSB-12',
-        'a home safety plan must be signed',
-        'data.signedBy',
-      ),
-    () =>
-      check(
-        d.agreedByManagers.length === 0,
-        'HSB-12',
-        'a home safety plan must be agreed by managers',
-        'data.agreedByManagers',
-      ),
+  return decideWhen(
+    [
+      () => needsAllocation(s),
+      () => knownSetting(s, d.setting),
+      () =>
+        check(
+          missing !== undefined,
+          'HSB-13',
+          `the home safety plan does not cover ${missing ?? ''}`,
+          `data.plan.${missing ?? ''}`,
+        ),
+      () => check(!d.typed, 'HSB-12', 'a home safety plan must be typed', 'data.typed'),
+      () =>
+        check(
+          d.signedBy.length === 0,
+          'HSB-12',
+          'a home safety plan must be signed',
+          'data.signedBy',
+        ),
+      () =>
+        check(
+          d.agreedByManagers.length === 0,
+          'HSB-12',
+          'a home safety plan must be agreed by managers',
+          'data.agreedByManagers',
+        ),
+    ],
+    () => accept({ type: 'HomeSafetyPlanAgreed', data: { ...d, at: command.at } }),
   );
-  return failure
-    ? refuse(failure)
-    : accept({ type: 'HomeSafetyPlanAgreed', data: { ...d, at: command.at } });
 };

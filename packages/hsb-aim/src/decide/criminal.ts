@@ -1,5 +1,5 @@
 /** Criminal-justice paths: HSB-28 (assessment informing the decision), HSB-29 (prosecution), HSB-30. */
-import { accept, refuse, check, firstFailure } from '@aimline/kernel';
+import { decideWhen, accept, refuse, check } from '@aimline/kernel';
 import { deriveLeadAgency } from '../lead-agency.js';
 import type { Handler } from './handler.js';
 import { addCalendarDays, instantMs, localDate } from '@aimline/calendar';
@@ -18,118 +18,123 @@ const onCriminalRoute = (s: OpenCase) =>
 
 /** HSB-28: the young person admits the offence. */
 export const recordAdmission: Handler<'RecordAdmission'> = (command, s) => {
-  const failure = onCriminalRoute(s);
-  return failure
-    ? refuse(failure)
-    : accept({ type: 'AdmissionRecorded', data: { ...command.data, at: command.at } });
+  return decideWhen([() => onCriminalRoute(s)], () =>
+    accept({ type: 'AdmissionRecorded', data: { ...command.data, at: command.at } }),
+  );
 };
 
 /** HSB-28: bail or release under investigation, 28 days (policy) unless a date is set. */
 export const recordBail: Handler<'RecordBail'> = (command, s, ctx) => {
   const d = command.data;
   const until = d.until ?? localDate(addCalendarDays(command.at, ctx.policy.bailDays));
-  const failure = firstFailure(
-    () => onCriminalRoute(s),
-    () =>
-      check(until <= localDate(command.at), 'INPUT', 'bail must run beyond today', 'data.until'),
+  return decideWhen(
+    [
+      () => onCriminalRoute(s),
+      () =>
+        check(until <= localDate(command.at), 'INPUT', 'bail must run beyond today', 'data.until'),
+    ],
+    () => accept({ type: 'BailRecorded', data: { ...d, until, at: command.at } }),
   );
-  return failure
-    ? refuse(failure)
-    : accept({ type: 'BailRecorded', data: { ...d, until, at: command.at } });
 };
 
 /** HSB-28: the police contact CSC and the YOS to trigger the assessment. */
 export const policeTriggerAssessment: Handler<'PoliceTriggerAssessment'> = (command, s) => {
-  const failure = firstFailure(
-    () => onCriminalRoute(s),
+  return decideWhen(
+    [
+      () => onCriminalRoute(s),
+      () =>
+        check(
+          s.criminal.admissionAt === undefined,
+          'HSB-28',
+          'the police trigger an assessment after the young person admits the offence',
+        ),
+      () =>
+        check(
+          s.criminal.triggeredAt !== undefined,
+          'STATE',
+          'the police already triggered the assessment',
+        ),
+    ],
     () =>
-      check(
-        s.criminal.admissionAt === undefined,
-        'HSB-28',
-        'the police trigger an assessment after the young person admits the offence',
-      ),
-    () =>
-      check(
-        s.criminal.triggeredAt !== undefined,
-        'STATE',
-        'the police already triggered the assessment',
-      ),
+      accept({ type: 'AssessmentTriggeredByPolice', data: { ...command.data, at: command.at } }),
   );
-  return failure
-    ? refuse(failure)
-    : accept({ type: 'AssessmentTriggeredByPolice', data: { ...command.data, at: command.at } });
 };
 
 /** HSB-28: the police / CPS decide; when the assessment informs it, after the report to the officer. */
 export const recordPoliceDecision: Handler<'RecordPoliceDecision'> = (command, s) => {
-  const failure = firstFailure(
-    () => onCriminalRoute(s),
-    () =>
-      check(
-        s.criminal.policeDecision !== undefined,
-        'STATE',
-        'the police decision is already recorded',
-      ),
+  return decideWhen(
+    [
+      () => onCriminalRoute(s),
+      () =>
+        check(
+          s.criminal.policeDecision !== undefined,
+          'STATE',
+          'the police decision is already recorded',
+        ),
+    ],
+    () => accept({ type: 'PoliceDecisionRecorded', data: { ...command.data, at: command.at } }),
   );
-  return failure
-    ? refuse(failure)
-    : accept({ type: 'PoliceDecisionRecorded', data: { ...command.data, at: command.at } });
 };
 
 export const recordCharge: Handler<'RecordCharge'> = (command, s) => {
-  const failure = firstFailure(
-    () => onCriminalRoute(s),
-    () => check(s.criminal.chargedAt !== undefined, 'STATE', 'already charged'),
-    () =>
-      check(
-        s.criminal.policeDecision !== undefined && s.criminal.policeDecision.decision !== 'charge',
-        'STATE',
-        'the police decided not to charge',
-      ),
+  return decideWhen(
+    [
+      () => onCriminalRoute(s),
+      () => check(s.criminal.chargedAt !== undefined, 'STATE', 'already charged'),
+      () =>
+        check(
+          s.criminal.policeDecision !== undefined &&
+            s.criminal.policeDecision.decision !== 'charge',
+          'STATE',
+          'the police decided not to charge',
+        ),
+    ],
+    () => accept({ type: 'Charged', data: { ...command.data, at: command.at } }),
   );
-  return failure
-    ? refuse(failure)
-    : accept({ type: 'Charged', data: { ...command.data, at: command.at } });
 };
 
 export const enterPlea: Handler<'EnterPlea'> = (command, s) => {
-  const failure = firstFailure(
-    () => check(s.criminal.chargedAt === undefined, 'STATE', 'a plea follows a charge'),
-    () => check(s.criminal.plea !== undefined, 'STATE', 'a plea is already entered'),
+  return decideWhen(
+    [
+      () => check(s.criminal.chargedAt === undefined, 'STATE', 'a plea follows a charge'),
+      () => check(s.criminal.plea !== undefined, 'STATE', 'a plea is already entered'),
+    ],
+    () => accept({ type: 'PleaEntered', data: { ...command.data, at: command.at } }),
   );
-  return failure
-    ? refuse(failure)
-    : accept({ type: 'PleaEntered', data: { ...command.data, at: command.at } });
 };
 
 export const recordFinding: Handler<'RecordFinding'> = (command, s) => {
-  const failure = firstFailure(
-    () => check(s.criminal.plea !== 'not-guilty', 'STATE', 'a finding follows a not-guilty plea'),
-    () => check(s.criminal.finding !== undefined, 'STATE', 'the finding is already recorded'),
+  return decideWhen(
+    [
+      () => check(s.criminal.plea !== 'not-guilty', 'STATE', 'a finding follows a not-guilty plea'),
+      () => check(s.criminal.finding !== undefined, 'STATE', 'the finding is already recorded'),
+    ],
+    () => accept({ type: 'FindingRecorded', data: { ...command.data, at: command.at } }),
   );
-  return failure
-    ? refuse(failure)
-    : accept({ type: 'FindingRecorded', data: { ...command.data, at: command.at } });
 };
 
 /** HSB-29: after a guilty plea or finding, the court is asked for time for the AIM assessment (PSR). */
 export const requestCourtTime: Handler<'RequestCourtTime'> = (command, s) => {
   const guilty = s.criminal.plea === 'guilty' || s.criminal.finding === 'guilty';
-  const failure = firstFailure(
-    () => check(!guilty, 'HSB-29', 'no AIM assessment before a guilty plea or finding'),
-    () =>
-      check(s.criminal.courtTimeRequestedAt !== undefined, 'STATE', 'court time already requested'),
-    () =>
-      check(
-        command.data.untilDate <= localDate(command.at),
-        'INPUT',
-        'the adjournment must run beyond today',
-        'data.untilDate',
-      ),
+  return decideWhen(
+    [
+      () => check(!guilty, 'HSB-29', 'no AIM assessment before a guilty plea or finding'),
+      () =>
+        check(
+          s.criminal.courtTimeRequestedAt !== undefined,
+          'STATE',
+          'court time already requested',
+        ),
+      () =>
+        check(
+          command.data.untilDate <= localDate(command.at),
+          'INPUT',
+          'the adjournment must run beyond today',
+          'data.untilDate',
+        ),
+    ],
+    () => accept({ type: 'CourtTimeRequested', data: { ...command.data, at: command.at } }),
   );
-  return failure
-    ? refuse(failure)
-    : accept({ type: 'CourtTimeRequested', data: { ...command.data, at: command.at } });
 };
 
 /**
@@ -180,54 +185,58 @@ export const referBackToChildProtection: Handler<'ReferBackToChildProtection'> =
 
 /** HSB-30: the prosecution is withdrawn before any finding: the criminal proceedings end. */
 export const recordWithdrawal: Handler<'RecordWithdrawal'> = (command, s) => {
-  const failure = firstFailure(
-    () => check(s.criminal.chargedAt === undefined, 'STATE', 'a withdrawal follows a charge'),
-    () =>
-      check(
-        s.criminal.finding !== undefined || s.criminal.plea === 'guilty',
-        'STATE',
-        'the case was already decided in court',
-      ),
-    () =>
-      check(s.criminal.ended !== undefined, 'STATE', 'the criminal proceedings have already ended'),
+  return decideWhen(
+    [
+      () => check(s.criminal.chargedAt === undefined, 'STATE', 'a withdrawal follows a charge'),
+      () =>
+        check(
+          s.criminal.finding !== undefined || s.criminal.plea === 'guilty',
+          'STATE',
+          'the case was already decided in court',
+        ),
+      () =>
+        check(
+          s.criminal.ended !== undefined,
+          'STATE',
+          'the criminal proceedings have already ended',
+        ),
+    ],
+    () => accept({ type: 'ProceedingsWithdrawn', data: { ...command.data, at: command.at } }),
   );
-  return failure
-    ? refuse(failure)
-    : accept({ type: 'ProceedingsWithdrawn', data: { ...command.data, at: command.at } });
 };
 
 export const startCustody: Handler<'StartCustody'> = (command, s) => {
-  const failure = firstFailure(
-    () => check(s.criminal.chargedAt === undefined, 'STATE', 'custody follows a charge'),
-    () => check(inCustody(s), 'STATE', 'the young person is already in custody'),
+  return decideWhen(
+    [
+      () => check(s.criminal.chargedAt === undefined, 'STATE', 'custody follows a charge'),
+      () => check(inCustody(s), 'STATE', 'the young person is already in custody'),
+    ],
+    () => accept({ type: 'CustodyStarted', data: { ...command.data, at: command.at } }),
   );
-  return failure
-    ? refuse(failure)
-    : accept({ type: 'CustodyStarted', data: { ...command.data, at: command.at } });
 };
 
 /** HSB-30: work continues on release and appears in the pre-release plan and licence conditions. */
 export const recordRelease: Handler<'RecordRelease'> = (command, s) => {
   const d = command.data;
   const started = s.assessment.allocatedAt !== undefined;
-  const failure = firstFailure(
-    () => check(!inCustody(s), 'STATE', 'the young person is not in custody'),
-    () =>
-      check(
-        !d.inPreReleasePlan,
-        'HSB-30',
-        'AIM work appears in the pre-release plan',
-        'data.inPreReleasePlan',
-      ),
-    () =>
-      check(
-        started && !d.inLicenceConditions,
-        'HSB-30',
-        'AIM work started continues on release as a licence condition',
-        'data.inLicenceConditions',
-      ),
+  return decideWhen(
+    [
+      () => check(!inCustody(s), 'STATE', 'the young person is not in custody'),
+      () =>
+        check(
+          !d.inPreReleasePlan,
+          'HSB-30',
+          'AIM work appears in the pre-release plan',
+          'data.inPreReleasePlan',
+        ),
+      () =>
+        check(
+          started && !d.inLicenceConditions,
+          'HSB-30',
+          'AIM work started continues on release as a licence condition',
+          'data.inLicenceConditions',
+        ),
+    ],
+    () => accept({ type: 'ReleasedFromCustody', data: { ...d, at: command.at } }),
   );
-  return failure
-    ? refuse(failure)
-    : accept({ type: 'ReleasedFromCustody', data: { ...d, at: command.at } });
 };

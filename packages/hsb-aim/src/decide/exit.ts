@@ -1,50 +1,50 @@
 /** Exit and closure (HSB-27), reopening; an open urgent risk obligation blocks closure (HSB-23). */
-import { accept, refuse, check, firstFailure } from '@aimline/kernel';
+import { decideWhen, accept, refuse, check } from '@aimline/kernel';
 import type { CaseCommand, Decision, Handler } from './handler.js';
 import type { OpenCase } from '../state.js';
 
 export const agreeExitPlan: Handler<'AgreeExitPlan'> = (command, s) => {
   const d = command.data;
   const unaddressed = d.remainingConcerns.findIndex((c) => c.howAddressed === undefined);
-  const failure = firstFailure(
-    () =>
-      check(
-        s.intervention.planAgreedAt === undefined,
-        'STATE',
-        'an exit plan ends an intervention; none was agreed',
-      ),
-    () =>
-      check(
-        unaddressed >= 0,
-        'HSB-27',
-        'the exit plan says how each remaining concern is addressed',
-        `data.remainingConcerns.${unaddressed}.howAddressed`,
-      ),
+  return decideWhen(
+    [
+      () =>
+        check(
+          s.intervention.planAgreedAt === undefined,
+          'STATE',
+          'an exit plan ends an intervention; none was agreed',
+        ),
+      () =>
+        check(
+          unaddressed >= 0,
+          'HSB-27',
+          'the exit plan says how each remaining concern is addressed',
+          `data.remainingConcerns.${unaddressed}.howAddressed`,
+        ),
+    ],
+    () => accept({ type: 'ExitPlanAgreed', data: { ...d, at: command.at } }),
   );
-  return failure
-    ? refuse(failure)
-    : accept({ type: 'ExitPlanAgreed', data: { ...d, at: command.at } });
 };
 
 export const closeCase: Handler<'CloseCase'> = (command, s) => {
   const openRisk = s.emergingRisks.find((r) => r.meetingAt === undefined);
-  const failure = firstFailure(
-    () =>
-      check(
-        s.intervention.planAgreedAt !== undefined && s.exitPlanAt === undefined,
-        'HSB-27',
-        'closing after an intervention needs an exit plan',
-      ),
-    () =>
-      check(
-        openRisk !== undefined,
-        'HSB-23',
-        `the multi-agency meeting for risk ${openRisk?.riskId ?? ''} is still outstanding`,
-      ),
+  return decideWhen(
+    [
+      () =>
+        check(
+          s.intervention.planAgreedAt !== undefined && s.exitPlanAt === undefined,
+          'HSB-27',
+          'closing after an intervention needs an exit plan',
+        ),
+      () =>
+        check(
+          openRisk !== undefined,
+          'HSB-23',
+          `the multi-agency meeting for risk ${openRisk?.riskId ?? ''} is still outstanding`,
+        ),
+    ],
+    () => accept({ type: 'CaseClosed', data: { ...command.data, at: command.at } }),
   );
-  return failure
-    ? refuse(failure)
-    : accept({ type: 'CaseClosed', data: { ...command.data, at: command.at } });
 };
 
 /** A closed case rejects further work except a documented reopening. */

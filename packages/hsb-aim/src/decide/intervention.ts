@@ -1,5 +1,5 @@
 /** Intervention: contacts and supervision (HSB-25), 6-weekly reviews (HSB-26). Never before an agreed plan. */
-import { accept, refuse, check, firstFailure, reject, type Rejection } from '@aimline/kernel';
+import { decideWhen, accept, check, reject, type Rejection } from '@aimline/kernel';
 import type { Handler } from './handler.js';
 import type { OpenCase } from '../state.js';
 import { outcomeFitsModel } from './supervision.js';
@@ -16,51 +16,52 @@ export const interventionRunning = (s: OpenCase, ruleId: string): Rejection | un
 };
 
 export const recordContact: Handler<'RecordContact'> = (command, s) => {
-  const failure = interventionRunning(s, 'HSB-25');
-  return failure
-    ? refuse(failure)
-    : accept({ type: 'ContactRecorded', data: { ...command.data, at: command.at } });
+  return decideWhen([() => interventionRunning(s, 'HSB-25')], () =>
+    accept({ type: 'ContactRecorded', data: { ...command.data, at: command.at } }),
+  );
 };
 
 export const recordPractitionerSupervision: Handler<'RecordPractitionerSupervision'> = (
   command,
   s,
 ) => {
-  const failure = firstFailure(
-    () => interventionRunning(s, 'HSB-25'),
-    () =>
-      check(
-        command.data.practitionerIds.length === 0,
-        'INPUT',
-        'no practitioners listed',
-        'data.practitionerIds',
-      ),
+  return decideWhen(
+    [
+      () => interventionRunning(s, 'HSB-25'),
+      () =>
+        check(
+          command.data.practitionerIds.length === 0,
+          'INPUT',
+          'no practitioners listed',
+          'data.practitionerIds',
+        ),
+    ],
+    () => accept({ type: 'PractitionerSupervised', data: { ...command.data, at: command.at } }),
   );
-  return failure
-    ? refuse(failure)
-    : accept({ type: 'PractitionerSupervised', data: { ...command.data, at: command.at } });
 };
 
 export const changeIntensity: Handler<'ChangeIntensity'> = (command, s) => {
-  const failure = interventionRunning(s, 'HSB-25');
-  if (failure) return refuse(failure);
-  if (s.intervention.intensive === command.data.intensive) return accept();
-  return accept({ type: 'IntensityChanged', data: { ...command.data, at: command.at } });
+  return decideWhen([() => interventionRunning(s, 'HSB-25')], () => {
+    if (s.intervention.intensive === command.data.intensive) return accept();
+    return accept({ type: 'IntensityChanged', data: { ...command.data, at: command.at } });
+  });
 };
 
 /** HSB-26: re-scored, work done, remaining concerns, next plan, signed off by managers. */
 export const holdReview: Handler<'HoldReview'> = (command, s) => {
   const d = command.data;
-  const failure = firstFailure(
-    () => interventionRunning(s, 'HSB-26'),
-    () => outcomeFitsModel(d.rescored, s, 'data.rescored'),
-    () =>
-      check(
-        d.signedOffBy.length === 0,
-        'HSB-26',
-        'the review papers are signed off by the managers',
-        'data.signedOffBy',
-      ),
+  return decideWhen(
+    [
+      () => interventionRunning(s, 'HSB-26'),
+      () => outcomeFitsModel(d.rescored, s, 'data.rescored'),
+      () =>
+        check(
+          d.signedOffBy.length === 0,
+          'HSB-26',
+          'the review papers are signed off by the managers',
+          'data.signedOffBy',
+        ),
+    ],
+    () => accept({ type: 'ReviewHeld', data: { ...d, at: command.at } }),
   );
-  return failure ? refuse(failure) : accept({ type: 'ReviewHeld', data: { ...d, at: command.at } });
 };

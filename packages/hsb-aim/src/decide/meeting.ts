@@ -3,7 +3,7 @@
  * assessment should be shared with the young person and their parents by the assessors before
  * the strategy meeting takes place"), family and IRO (HSB-21), scores and the plan (HSB-22).
  */
-import { accept, refuse, check, firstFailure, reject, type Rejection } from '@aimline/kernel';
+import { decideWhen, accept, check, reject, type Rejection } from '@aimline/kernel';
 import type { CommandOfType, Handler } from './handler.js';
 import type { OpenCase } from '../state.js';
 import { planHeadings } from '../values.js';
@@ -29,16 +29,18 @@ export const noteInitialAimMeetingAttendance: Handler<'NoteInitialAimMeetingAtte
   command,
   s,
 ) => {
-  const failure = firstFailure(
-    () => trackedMeeting(s, command.data.meetingId),
-    () => check(s.initialMeetingAt !== undefined, 'STATE', 'the initial AIM meeting has been held'),
-  );
-  return failure
-    ? refuse(failure)
-    : accept({
+  return decideWhen(
+    [
+      () => trackedMeeting(s, command.data.meetingId),
+      () =>
+        check(s.initialMeetingAt !== undefined, 'STATE', 'the initial AIM meeting has been held'),
+    ],
+    () =>
+      accept({
         type: 'InitialAimMeetingAttendanceNoted',
         data: { ...command.data, at: command.at },
-      });
+      }),
+  );
 };
 
 /**
@@ -85,62 +87,62 @@ const attendanceChecks = (s: OpenCase, d: CommandOfType<'HoldInitialAimMeeting'>
 export const holdInitialAimMeeting: Handler<'HoldInitialAimMeeting'> = (command, s) => {
   const d = command.data;
   const missing = planHeadings.find((h) => d.plan[h] === undefined);
-  const failure = firstFailure(
-    () => needsAllocation(s),
-    () =>
-      check(s.initialMeetingAt !== undefined, 'STATE', 'the initial AIM meeting is already held'),
-    () =>
-      check(
-        s.assessment.meeting === undefined,
-        'STATE',
-        'the initial AIM meeting was not booked',
-        'data.meetingId',
-      ),
-    () =>
-      check(
-        s.assessment.meeting?.meetingId !== d.meetingId,
-        'INPUT',
-        'not the booked meeting',
-        'data.meetingId',
-      ),
-    () =>
-      check(
-        s.assessment.sharedWithFamilyAt === undefined,
-        'HSB-20',
-        'the assessment is shared with the young person and parents before the meeting',
-      ),
-    ...attendanceChecks(s, d),
-    () =>
-      check(
-        !d.parentsCarers.invited && d.parentsCarers.exclusionReason === undefined,
-        'HSB-21',
-        'parents / carers are excluded only with a minuted reason',
-        'data.parentsCarers.exclusionReason',
-      ),
-    () =>
-      check(
-        !d.youngPerson.invited && d.youngPerson.exclusionReason === undefined,
-        'HSB-21',
-        'the young person is excluded only with a minuted reason',
-        'data.youngPerson.exclusionReason',
-      ),
-    () =>
-      check(
-        s.child.lookedAfter && !d.iroPresent,
-        'HSB-21',
-        'the IRO attends when the child is looked after',
-        'data.iroPresent',
-      ),
-    () => outcomeFitsModel(d.scores, s, 'data.scores'),
-    () =>
-      check(
-        missing !== undefined,
-        'HSB-22',
-        `the intervention plan does not address ${missing ?? ''} (or mark it not applicable with a reason)`,
-        `data.plan.${missing ?? ''}`,
-      ),
+  return decideWhen(
+    [
+      () => needsAllocation(s),
+      () =>
+        check(s.initialMeetingAt !== undefined, 'STATE', 'the initial AIM meeting is already held'),
+      () =>
+        check(
+          s.assessment.meeting === undefined,
+          'STATE',
+          'the initial AIM meeting was not booked',
+          'data.meetingId',
+        ),
+      () =>
+        check(
+          s.assessment.meeting?.meetingId !== d.meetingId,
+          'INPUT',
+          'not the booked meeting',
+          'data.meetingId',
+        ),
+      () =>
+        check(
+          s.assessment.sharedWithFamilyAt === undefined,
+          'HSB-20',
+          'the assessment is shared with the young person and parents before the meeting',
+        ),
+      ...attendanceChecks(s, d),
+      () =>
+        check(
+          !d.parentsCarers.invited && d.parentsCarers.exclusionReason === undefined,
+          'HSB-21',
+          'parents / carers are excluded only with a minuted reason',
+          'data.parentsCarers.exclusionReason',
+        ),
+      () =>
+        check(
+          !d.youngPerson.invited && d.youngPerson.exclusionReason === undefined,
+          'HSB-21',
+          'the young person is excluded only with a minuted reason',
+          'data.youngPerson.exclusionReason',
+        ),
+      () =>
+        check(
+          s.child.lookedAfter && !d.iroPresent,
+          'HSB-21',
+          'the IRO attends when the child is looked after',
+          'data.iroPresent',
+        ),
+      () => outcomeFitsModel(d.scores, s, 'data.scores'),
+      () =>
+        check(
+          missing !== undefined,
+          'HSB-22',
+          `the intervention plan does not address ${missing ?? ''} (or mark it not applicable with a reason)`,
+          `data.plan.${missing ?? ''}`,
+        ),
+    ],
+    () => accept({ type: 'InitialAimMeetingHeld', data: { ...d, at: command.at } }),
   );
-  return failure
-    ? refuse(failure)
-    : accept({ type: 'InitialAimMeetingHeld', data: { ...d, at: command.at } });
 };

@@ -3,32 +3,38 @@
  * plan "should also be completed in any other setting where a young person is placed – whether
  * that is in a residential setting or a foster placement or with other family members".
  */
-import { accept, check, refuse, type Rejection } from '@aimline/kernel';
+import { decideWhen, accept, check, type Rejection } from '@aimline/kernel';
 import type { Handler } from './handler.js';
 import { currentStay, type OpenCase } from '../state.js';
 
 export const recordSetting: Handler<'RecordSetting'> = (command, s) => {
-  const failure = check(
-    currentStay(s.settings, command.data.setting) !== undefined,
-    'STATE',
-    `the child already lives in ${command.data.setting}`,
-    'data.setting',
+  return decideWhen(
+    [
+      () =>
+        check(
+          currentStay(s.settings, command.data.setting) !== undefined,
+          'STATE',
+          `the child already lives in ${command.data.setting}`,
+          'data.setting',
+        ),
+    ],
+    () => accept({ type: 'SettingRecorded', data: { ...command.data, at: command.at } }),
   );
-  return failure
-    ? refuse(failure)
-    : accept({ type: 'SettingRecorded', data: { ...command.data, at: command.at } });
 };
 
 export const endSetting: Handler<'EndSetting'> = (command, s) => {
-  const failure = check(
-    currentStay(s.settings, command.data.setting) === undefined,
-    'STATE',
-    `the child does not live in ${command.data.setting}`,
-    'data.setting',
+  return decideWhen(
+    [
+      () =>
+        check(
+          currentStay(s.settings, command.data.setting) === undefined,
+          'STATE',
+          `the child does not live in ${command.data.setting}`,
+          'data.setting',
+        ),
+    ],
+    () => accept({ type: 'SettingEnded', data: { ...command.data, at: command.at } }),
   );
-  return failure
-    ? refuse(failure)
-    : accept({ type: 'SettingEnded', data: { ...command.data, at: command.at } });
 };
 
 /**

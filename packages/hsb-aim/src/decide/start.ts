@@ -1,6 +1,6 @@
 /** Start of a case: the concern reported (HSB-1) and links to other cases (HSB-4). */
 import { instantMs, localDate } from '@aimline/calendar';
-import { accept, refuse, check, firstFailure } from '@aimline/kernel';
+import { decideWhen, accept, refuse, check } from '@aimline/kernel';
 import type { Handler, CommandOfType, Context, Decision } from './handler.js';
 import type { Child } from '../values.js';
 
@@ -18,54 +18,57 @@ const childChecks = (child: Child, path: string, today: string) => [
 export const reportConcern = (command: CommandOfType<'ReportConcern'>, _ctx: Context): Decision => {
   const d = command.data;
   const today = localDate(command.at);
-  const failure = firstFailure(
-    () =>
-      check(
-        d.notifications.childrensSocialCare === undefined,
-        'HSB-1',
-        "the notification to children's social care is missing",
-        'data.notifications.childrensSocialCare',
-      ),
-    () =>
-      check(
-        d.notifications.police === undefined,
-        'HSB-1',
-        'the notification to the police is missing',
-        'data.notifications.police',
-      ),
-    ...childChecks(d.child, 'data.child', today),
-    ...(d.victim === undefined ? [] : childChecks(d.victim, 'data.victim', today)),
-    () =>
-      check(
-        d.victim !== undefined && d.victim.childId === d.child.childId,
-        'INPUT',
-        'the victim child must be a different child',
-        'data.victim.childId',
-      ),
-    () =>
-      check(
-        d.behaviourDate > today,
-        'INPUT',
-        'the behaviour cannot be dated in the future',
-        'data.behaviourDate',
-      ),
-    () =>
-      check(
-        d.behaviourDate < d.child.dateOfBirth,
-        'INPUT',
-        'the behaviour cannot predate the birth of the child',
-        'data.behaviourDate',
-      ),
-    () =>
-      check(
-        instantMs(command.at) < instantMs(d.disclosedAt),
-        'INPUT',
-        'the disclosure cannot be after the report',
-        'data.disclosedAt',
-      ),
+  return decideWhen(
+    [
+      () =>
+        check(
+          d.notifications.childrensSocialCare === undefined,
+          'HSB-1',
+          "the notification to children's social care is missing",
+          'data.notifications.childrensSocialCare',
+        ),
+      () =>
+        check(
+          d.notifications.police === undefined,
+          'HSB-1',
+          'the notification to the police is missing',
+          'data.notifications.police',
+        ),
+      ...childChecks(d.child, 'data.child', today),
+      ...(d.victim === undefined ? [] : childChecks(d.victim, 'data.victim', today)),
+      () =>
+        check(
+          d.victim !== undefined && d.victim.childId === d.child.childId,
+          'INPUT',
+          'the victim child must be a different child',
+          'data.victim.childId',
+        ),
+      () =>
+        check(
+          d.behaviourDate > today,
+          'INPUT',
+          'the behaviour cannot be dated in the future',
+          'data.behaviourDate',
+        ),
+      () =>
+        check(
+          d.behaviourDate < d.child.dateOfBirth,
+          'INPUT',
+          'the behaviour cannot predate the birth of the child',
+          'data.behaviourDate',
+        ),
+      () =>
+        check(
+          instantMs(command.at) < instantMs(d.disclosedAt),
+          'INPUT',
+          'the disclosure cannot be after the report',
+          'data.disclosedAt',
+        ),
+    ],
+    () => {
+      return accept({ type: 'ConcernReported', data: { ...d, at: command.at } });
+    },
   );
-  if (failure) return refuse(failure);
-  return accept({ type: 'ConcernReported', data: { ...d, at: command.at } });
 };
 
 /**

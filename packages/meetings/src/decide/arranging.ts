@@ -2,7 +2,7 @@
  * MTG-1 (arranging, rescheduling, cancelling) and MTG-2 (invite list, minute taker).
  */
 import { instantMs } from '@aimline/calendar';
-import { accept, check, firstDuplicate, firstFailure, refuse } from '@aimline/kernel';
+import { decideWhen, accept, check, firstDuplicate, refuse } from '@aimline/kernel';
 import type { MeetingCommandOf } from '../commands.js';
 import type { MeetingState } from '../state.js';
 import { beforeMeeting, type Decision, type Handler } from './handler.js';
@@ -15,74 +15,84 @@ export const scheduleMeeting = (
   state: MeetingState,
 ): Decision => {
   const d = command.data;
-  const failure = firstFailure(
-    () =>
-      check(state.phase !== 'unscheduled', 'STATE', `meeting ${d.meetingId} is already scheduled`),
-    () =>
-      check(
-        d.subjects.length === 0,
-        'INPUT',
-        'a meeting belongs to at least one case or subject',
-        'data.subjects',
-      ),
-    () =>
-      check(
-        !endsAfterStart(d.start, d.end),
-        'INPUT',
-        'the meeting must end after it starts',
-        'data.end',
-      ),
-  );
-  if (failure) return refuse(failure);
-  return accept({
-    type: 'MeetingScheduled',
-    data: {
-      meetingId: d.meetingId,
-      at: command.at,
-      kind: d.kind,
-      subjects: d.subjects,
-      chair: d.chair,
-      leadProfessional: d.leadProfessional,
-      start: d.start,
-      end: d.end,
-      location: d.location,
-      ...(d.purpose === undefined ? {} : { purpose: d.purpose }),
+  return decideWhen(
+    [
+      () =>
+        check(
+          state.phase !== 'unscheduled',
+          'STATE',
+          `meeting ${d.meetingId} is already scheduled`,
+        ),
+      () =>
+        check(
+          d.subjects.length === 0,
+          'INPUT',
+          'a meeting belongs to at least one case or subject',
+          'data.subjects',
+        ),
+      () =>
+        check(
+          !endsAfterStart(d.start, d.end),
+          'INPUT',
+          'the meeting must end after it starts',
+          'data.end',
+        ),
+    ],
+    () => {
+      return accept({
+        type: 'MeetingScheduled',
+        data: {
+          meetingId: d.meetingId,
+          at: command.at,
+          kind: d.kind,
+          subjects: d.subjects,
+          chair: d.chair,
+          leadProfessional: d.leadProfessional,
+          start: d.start,
+          end: d.end,
+          location: d.location,
+          ...(d.purpose === undefined ? {} : { purpose: d.purpose }),
+        },
+      });
     },
-  });
+  );
 };
 
 /** MTG-1: a new date or place, with the reason; only before the meeting is held. */
 export const rescheduleMeeting: Handler<'RescheduleMeeting'> = (command, m) => {
   const d = command.data;
-  const failure = firstFailure(
-    () => beforeMeeting(m),
-    () =>
-      check(
-        !endsAfterStart(d.start, d.end),
-        'INPUT',
-        'the meeting must end after it starts',
-        'data.end',
-      ),
-  );
-  if (failure) return refuse(failure);
-  const location = d.location ?? m.schedule.location;
-  const unchanged =
-    instantMs(d.start) === instantMs(m.schedule.start) &&
-    instantMs(d.end) === instantMs(m.schedule.end) &&
-    JSON.stringify(location) === JSON.stringify(m.schedule.location);
-  if (unchanged) return accept();
-  return accept({
-    type: 'MeetingRescheduled',
-    data: {
-      meetingId: d.meetingId,
-      at: command.at,
-      start: d.start,
-      end: d.end,
-      location,
-      previousStart: m.schedule.start,
-      reason: d.reason,
+  return decideWhen(
+    [
+      () => beforeMeeting(m),
+      () =>
+        check(
+          !endsAfterStart(d.start, d.end),
+          'INPUT',
+          'the meeting must end after it starts',
+          'data.end',
+        ),
+    ],
+    () => {
+      const location = d.location ?? m.schedule.location;
+      const unchanged =
+        instantMs(d.start) === instantMs(m.schedule.start) &&
+        instantMs(d.end) === instantMs(m.schedule.end) &&
+        JSON.stringify(location) === JSON.stringify(m.schedule.location);
+      if (unchanged) return accept();
+      return accept({
+        type: 'MeetingRescheduled',
+        data: {
+          meetingId: d.meetingId,
+          at: command.at,
+          start: d.start,
+          end: d.end,
+          location,
+          previousStart: m.schedule.start,
+          reason: d.reason,
+        },
+      });
     },
-  });
+  );
 };
 
 /** MTG-1: cancelled with a reason; a held meeting cannot be cancelled. */
@@ -109,29 +119,32 @@ export const submitInviteList: Handler<'SubmitInviteList'> = (command, m) => {
   const noContact = d.invitees.findIndex(
     (i) => i.contact.email === undefined && i.contact.post === undefined,
   );
-  const failure = firstFailure(
-    () => beforeMeeting(m),
-    () => check(d.invitees.length === 0, 'INPUT', 'the invite list is empty', 'data.invitees'),
-    () =>
-      check(
-        dup !== undefined,
-        'INPUT',
-        `invitee ${d.invitees[dup ?? 0]?.id ?? ''} is already on the invite list`,
-        `data.invitees.${dup ?? ''}.id`,
-      ),
-    () =>
-      check(
-        noContact >= 0,
-        'INPUT',
-        `invitee ${d.invitees[noContact]?.id ?? ''} has neither an email nor a postal address`,
-        `data.invitees.${noContact}.contact`,
-      ),
+  return decideWhen(
+    [
+      () => beforeMeeting(m),
+      () => check(d.invitees.length === 0, 'INPUT', 'the invite list is empty', 'data.invitees'),
+      () =>
+        check(
+          dup !== undefined,
+          'INPUT',
+          `invitee ${d.invitees[dup ?? 0]?.id ?? ''} is already on the invite list`,
+          `data.invitees.${dup ?? ''}.id`,
+        ),
+      () =>
+        check(
+          noContact >= 0,
+          'INPUT',
+          `invitee ${d.invitees[noContact]?.id ?? ''} has neither an email nor a postal address`,
+          `data.invitees.${noContact}.contact`,
+        ),
+    ],
+    () => {
+      return accept({
+        type: 'InviteListSubmitted',
+        data: { meetingId: d.meetingId, at: command.at, invitees: d.invitees },
+      });
+    },
   );
-  if (failure) return refuse(failure);
-  return accept({
-    type: 'InviteListSubmitted',
-    data: { meetingId: d.meetingId, at: command.at, invitees: d.invitees },
-  });
 };
 
 /** MTG-2: business support allocate a minute taker (a later allocation replaces the first). */

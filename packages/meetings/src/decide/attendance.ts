@@ -3,7 +3,7 @@
  * details re-confirmed. Recording it makes the meeting held.
  */
 import { instantMs } from '@aimline/calendar';
-import { accept, check, firstDuplicate, firstFailure, refuse } from '@aimline/kernel';
+import { decideWhen, accept, check, firstDuplicate, firstFailure } from '@aimline/kernel';
 import type { MeetingCommandOf } from '../commands.js';
 import { beforeMeeting, type Handler } from './handler.js';
 
@@ -38,40 +38,43 @@ const attendeeFailure = (a: Attendee, i: number) =>
 export const recordAttendance: Handler<'RecordAttendance'> = (command, m) => {
   const d = command.data;
   const dup = firstDuplicate(d.attendees, (a) => a.personId);
-  const failure = firstFailure(
-    () => beforeMeeting(m),
-    () =>
-      check(
-        instantMs(command.at) < instantMs(m.schedule.start),
-        'STATE',
-        `meeting ${d.meetingId} has not started: attendance is taken at the meeting`,
-      ),
-    () =>
-      check(d.attendees.length === 0, 'INPUT', 'the attendance sheet is empty', 'data.attendees'),
-    () =>
-      check(
-        dup !== undefined,
-        'INPUT',
-        `${d.attendees[dup ?? 0]?.personId ?? ''} is on the sheet twice`,
-        `data.attendees.${dup ?? ''}.personId`,
-      ),
-    ...d.attendees.map((a, i) => () => attendeeFailure(a, i)),
-    () =>
-      check(
-        !d.attendees.some((a) => a.status !== 'apologies'),
-        'INPUT',
-        'nobody was present: the meeting was not held',
-        'data.attendees',
-      ),
-  );
-  if (failure) return refuse(failure);
-  return accept({
-    type: 'AttendanceRecorded',
-    data: {
-      meetingId: d.meetingId,
-      at: command.at,
-      attendees: d.attendees,
-      recordedBy: command.actor.id,
+  return decideWhen(
+    [
+      () => beforeMeeting(m),
+      () =>
+        check(
+          instantMs(command.at) < instantMs(m.schedule.start),
+          'STATE',
+          `meeting ${d.meetingId} has not started: attendance is taken at the meeting`,
+        ),
+      () =>
+        check(d.attendees.length === 0, 'INPUT', 'the attendance sheet is empty', 'data.attendees'),
+      () =>
+        check(
+          dup !== undefined,
+          'INPUT',
+          `${d.attendees[dup ?? 0]?.personId ?? ''} is on the sheet twice`,
+          `data.attendees.${dup ?? ''}.personId`,
+        ),
+      ...d.attendees.map((a, i) => () => attendeeFailure(a, i)),
+      () =>
+        check(
+          !d.attendees.some((a) => a.status !== 'apologies'),
+          'INPUT',
+          'nobody was present: the meeting was not held',
+          'data.attendees',
+        ),
+    ],
+    () => {
+      return accept({
+        type: 'AttendanceRecorded',
+        data: {
+          meetingId: d.meetingId,
+          at: command.at,
+          attendees: d.attendees,
+          recordedBy: command.actor.id,
+        },
+      });
     },
-  });
+  );
 };

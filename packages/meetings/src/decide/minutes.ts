@@ -3,7 +3,7 @@
  * (minutes go only to those present and to those with actions, and are uploaded with the
  * attendance list) and MTG-9 (lists and hard copies destroyed once the minutes are uploaded).
  */
-import { accept, check, firstDuplicate, firstFailure, refuse } from '@aimline/kernel';
+import { decideWhen, accept, check, firstDuplicate } from '@aimline/kernel';
 import { awaitingMinutes, distributionList, latestDraft, minutesApproved } from '../queries.js';
 import {
   approvalRejection,
@@ -29,60 +29,66 @@ export const submitDraftMinutes: Handler<'SubmitDraftMinutes'> = (command, m) =>
   const dup = firstDuplicate(d.actions, (a) => a.actionId);
   const known = knownPeople(m);
   const stranger = d.actions.findIndex((a) => !known.has(a.ownerId));
-  const failure = firstFailure(
-    () => afterMeeting(m),
-    () => check(m.approval !== null, 'STATE', 'the minutes are approved: no further draft'),
-    () =>
-      check(
-        dup !== undefined,
-        'INPUT',
-        `action ${d.actions[dup ?? 0]?.actionId ?? ''} is listed twice`,
-        `data.actions.${dup ?? ''}.actionId`,
-      ),
-    () =>
-      check(
-        stranger >= 0,
-        'INPUT',
-        `action owner ${d.actions[stranger]?.ownerId ?? ''} was neither invited nor at the meeting`,
-        `data.actions.${stranger}.ownerId`,
-      ),
-  );
-  if (failure) return refuse(failure);
-  return accept({
-    type: 'DraftMinutesSubmitted',
-    data: {
-      meetingId: d.meetingId,
-      at: command.at,
-      draft: m.drafts.length + 1,
-      documentRef: d.documentRef,
-      actions: d.actions,
+  return decideWhen(
+    [
+      () => afterMeeting(m),
+      () => check(m.approval !== null, 'STATE', 'the minutes are approved: no further draft'),
+      () =>
+        check(
+          dup !== undefined,
+          'INPUT',
+          `action ${d.actions[dup ?? 0]?.actionId ?? ''} is listed twice`,
+          `data.actions.${dup ?? ''}.actionId`,
+        ),
+      () =>
+        check(
+          stranger >= 0,
+          'INPUT',
+          `action owner ${d.actions[stranger]?.ownerId ?? ''} was neither invited nor at the meeting`,
+          `data.actions.${stranger}.ownerId`,
+        ),
+    ],
+    () => {
+      return accept({
+        type: 'DraftMinutesSubmitted',
+        data: {
+          meetingId: d.meetingId,
+          at: command.at,
+          draft: m.drafts.length + 1,
+          documentRef: d.documentRef,
+          actions: d.actions,
+        },
+      });
     },
-  });
+  );
 };
 
 /** MTG-7: the chair (and only the chair) approves the latest draft. */
 export const approveMinutes: Handler<'ApproveMinutes'> = (command, m) => {
   const draft = latestDraft(m);
-  const failure = firstFailure(
-    () => afterMeeting(m),
-    () =>
-      approvalRejection({
-        chairId: m.schedule.chair.id,
-        actorId: command.actor.id,
-        hasDraft: draft !== undefined,
-      }),
-  );
-  if (failure) return refuse(failure);
-  if (draft === undefined || m.approval !== null) return accept();
-  return accept({
-    type: 'MinutesApproved',
-    data: {
-      meetingId: command.data.meetingId,
-      at: command.at,
-      draft: draft.draft,
-      approvedBy: command.actor.id,
+  return decideWhen(
+    [
+      () => afterMeeting(m),
+      () =>
+        approvalRejection({
+          chairId: m.schedule.chair.id,
+          actorId: command.actor.id,
+          hasDraft: draft !== undefined,
+        }),
+    ],
+    () => {
+      if (draft === undefined || m.approval !== null) return accept();
+      return accept({
+        type: 'MinutesApproved',
+        data: {
+          meetingId: command.data.meetingId,
+          at: command.at,
+          draft: draft.draft,
+          approvedBy: command.actor.id,
+        },
+      });
     },
-  });
+  );
 };
 
 /**
@@ -92,63 +98,66 @@ export const approveMinutes: Handler<'ApproveMinutes'> = (command, m) => {
  */
 export const distributeMinutes: Handler<'DistributeMinutes'> = (command, m) => {
   const d = command.data;
-  const failure = firstFailure(
-    () => afterMeeting(m),
-    () => unapprovedRejection(minutesApproved(m)),
-    () =>
-      d.recipients === undefined
-        ? undefined
-        : distributionRejection(distributionList(m), d.recipients),
+  return decideWhen(
+    [
+      () => afterMeeting(m),
+      () => unapprovedRejection(minutesApproved(m)),
+      () =>
+        d.recipients === undefined
+          ? undefined
+          : distributionRejection(distributionList(m), d.recipients),
+    ],
+    () => {
+      if (d.recipients !== undefined)
+        return accept({
+          type: 'MinutesDistributed',
+          data: { meetingId: d.meetingId, at: command.at, recipients: d.recipients },
+        });
+      const awaiting = awaitingMinutes(m);
+      if (awaiting.length === 0) return accept();
+      return accept({
+        type: 'MinutesDistributed',
+        data: { meetingId: d.meetingId, at: command.at, recipients: [...awaiting] },
+      });
+    },
   );
-  if (failure) return refuse(failure);
-  if (d.recipients !== undefined)
-    return accept({
-      type: 'MinutesDistributed',
-      data: { meetingId: d.meetingId, at: command.at, recipients: d.recipients },
-    });
-  const awaiting = awaitingMinutes(m);
-  if (awaiting.length === 0) return accept();
-  return accept({
-    type: 'MinutesDistributed',
-    data: { meetingId: d.meetingId, at: command.at, recipients: [...awaiting] },
-  });
 };
 
 /** MTG-8: approved minutes are uploaded to the case systems with the attendance list. */
 export const uploadMinutes: Handler<'UploadMinutes'> = (command, m) => {
   const d = command.data;
-  const failure = firstFailure(
-    () => afterMeeting(m),
-    () =>
-      uploadRejection({
-        approved: minutesApproved(m),
-        uploaded: m.upload !== null,
-        systems: d.systems,
-        attendanceListIncluded: d.attendanceListIncluded,
-      }),
-  );
-  if (failure) return refuse(failure);
-  return accept({
-    type: 'MinutesUploaded',
-    data: {
-      meetingId: d.meetingId,
-      at: command.at,
-      systems: d.systems,
-      attendanceListIncluded: true,
+  return decideWhen(
+    [
+      () => afterMeeting(m),
+      () =>
+        uploadRejection({
+          approved: minutesApproved(m),
+          uploaded: m.upload !== null,
+          systems: d.systems,
+          attendanceListIncluded: d.attendanceListIncluded,
+        }),
+    ],
+    () => {
+      return accept({
+        type: 'MinutesUploaded',
+        data: {
+          meetingId: d.meetingId,
+          at: command.at,
+          systems: d.systems,
+          attendanceListIncluded: true,
+        },
+      });
     },
-  });
+  );
 };
 
 /** MTG-9: lists and hard copies are destroyed once the minutes (and attendance list) are uploaded. */
 export const destroyHardCopies: Handler<'DestroyHardCopies'> = (command, m) => {
-  const failure = firstFailure(
-    () => afterMeeting(m),
-    () => destructionRejection(m.upload !== null),
-  );
-  if (failure) return refuse(failure);
-  if (m.hardCopiesDestroyedAt !== null) return accept();
-  return accept({
-    type: 'HardCopiesDestroyed',
-    data: { meetingId: command.data.meetingId, at: command.at, destroyedBy: command.actor.id },
+  return decideWhen([() => afterMeeting(m), () => destructionRejection(m.upload !== null)], () => {
+    if (m.hardCopiesDestroyedAt !== null) return accept();
+    return accept({
+      type: 'HardCopiesDestroyed',
+      data: { meetingId: command.data.meetingId, at: command.at, destroyedBy: command.actor.id },
+    });
   });
 };

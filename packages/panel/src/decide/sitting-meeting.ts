@@ -11,6 +11,7 @@ import {
 } from '@aimline/meetings';
 import { minutesDocumentCategory } from '../derive.js';
 import {
+  decideWhen,
   accept,
   check,
   firstDuplicate,
@@ -69,31 +70,34 @@ export const recordAttendance: SittingHandler<'RecordAttendance'> = (c, s, { pol
 export const recordInvitedAttendance: SittingHandler<'RecordInvitedAttendance'> = (c, s) => {
   const d = c.data;
   const dup = firstDuplicate(d.attendees, (a) => a.person.id);
-  const failure = firstFailure(
-    () => check(s.slot === null, 'STATE', 'the sitting is not scheduled'),
-    () => check(s.cancelled !== null, 'STATE', 'the sitting is cancelled'),
-    () =>
-      check(
-        instantMs(c.at) < instantMs(s.slot!.start),
-        'STATE',
-        'attendance is taken at the sitting: it has not started yet',
-        'at',
-      ),
-    () => check(d.attendees.length === 0, 'INPUT', 'nobody is named', 'data.attendees'),
-    () =>
-      check(
-        dup !== undefined,
-        'INPUT',
-        `${d.attendees[dup ?? 0]?.person.id ?? ''} is named twice`,
-        `data.attendees.${dup ?? ''}.person.id`,
-      ),
-    ...d.attendees.map((a, i) => () => invitedAttendeeFailure(s, a, i)),
+  return decideWhen(
+    [
+      () => check(s.slot === null, 'STATE', 'the sitting is not scheduled'),
+      () => check(s.cancelled !== null, 'STATE', 'the sitting is cancelled'),
+      () =>
+        check(
+          instantMs(c.at) < instantMs(s.slot!.start),
+          'STATE',
+          'attendance is taken at the sitting: it has not started yet',
+          'at',
+        ),
+      () => check(d.attendees.length === 0, 'INPUT', 'nobody is named', 'data.attendees'),
+      () =>
+        check(
+          dup !== undefined,
+          'INPUT',
+          `${d.attendees[dup ?? 0]?.person.id ?? ''} is named twice`,
+          `data.attendees.${dup ?? ''}.person.id`,
+        ),
+      ...d.attendees.map((a, i) => () => invitedAttendeeFailure(s, a, i)),
+    ],
+    () => {
+      return accept({
+        type: 'InvitedAttendanceRecorded',
+        data: { sittingId: d.sittingId, at: c.at, attendees: d.attendees },
+      });
+    },
   );
-  if (failure) return refuse(failure);
-  return accept({
-    type: 'InvitedAttendanceRecorded',
-    data: { sittingId: d.sittingId, at: c.at, attendees: d.attendees },
-  });
 };
 
 const invitedAttendeeFailure = (s: SittingState, a: InvitedAttendee, i: number) =>

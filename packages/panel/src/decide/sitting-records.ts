@@ -6,7 +6,7 @@
  * hardcopy documents destroyed"). The rules are `@aimline/meetings`' own.
  */
 import { destructionRejection, uploadRejection } from '@aimline/meetings';
-import { accept, check, firstFailure, refuse } from '@aimline/kernel';
+import { decideWhen, accept, check } from '@aimline/kernel';
 import { minutesDocumentCategory } from '../derive.js';
 import type { SittingState } from '../sitting/state.js';
 import type { SittingHandler } from './handler.js';
@@ -15,38 +15,41 @@ const notHeld = (s: SittingState) =>
   check(s.held === null, 'STATE', 'the sitting has not been held');
 
 export const uploadMinutes: SittingHandler<'UploadMinutes'> = (c, s) => {
-  const failure = firstFailure(
-    () => notHeld(s),
-    () =>
-      uploadRejection({
-        approved: s.minutesApprovedAt !== null,
-        uploaded: s.minutesUploaded !== null,
-        systems: c.data.systems,
-        attendanceListIncluded: c.data.attendanceListIncluded,
-      }),
-  );
-  if (failure) return refuse(failure);
-  return accept({
-    type: 'MinutesUploaded',
-    data: {
-      sittingId: c.data.sittingId,
-      at: c.at,
-      systems: c.data.systems,
-      attendanceListIncluded: true,
-      documentCategory: minutesDocumentCategory(s.slot!.date),
+  return decideWhen(
+    [
+      () => notHeld(s),
+      () =>
+        uploadRejection({
+          approved: s.minutesApprovedAt !== null,
+          uploaded: s.minutesUploaded !== null,
+          systems: c.data.systems,
+          attendanceListIncluded: c.data.attendanceListIncluded,
+        }),
+    ],
+    () => {
+      return accept({
+        type: 'MinutesUploaded',
+        data: {
+          sittingId: c.data.sittingId,
+          at: c.at,
+          systems: c.data.systems,
+          attendanceListIncluded: true,
+          documentCategory: minutesDocumentCategory(s.slot!.date),
+        },
+      });
     },
-  });
+  );
 };
 
 export const destroyHardCopies: SittingHandler<'DestroyHardCopies'> = (c, s) => {
-  const failure = firstFailure(
-    () => notHeld(s),
-    () => destructionRejection(s.minutesUploaded !== null),
+  return decideWhen(
+    [() => notHeld(s), () => destructionRejection(s.minutesUploaded !== null)],
+    () => {
+      if (s.hardCopiesDestroyedAt !== null) return accept();
+      return accept({
+        type: 'HardCopiesDestroyed',
+        data: { sittingId: c.data.sittingId, at: c.at, destroyedBy: c.actor.id },
+      });
+    },
   );
-  if (failure) return refuse(failure);
-  if (s.hardCopiesDestroyedAt !== null) return accept();
-  return accept({
-    type: 'HardCopiesDestroyed',
-    data: { sittingId: c.data.sittingId, at: c.at, destroyedBy: c.actor.id },
-  });
 };
