@@ -148,5 +148,5 @@ export {
   type AnchorCheck,
   type SignedAnchor,
 } from './store/anchor.js';
-export { pollingSubscription } from './store/polling-subscription.js';
+export { AppendSignal, pollingSubscription } from './store/polling-subscription.js';
 export { StateCache, type CachedStream } from './store/state-cache.js';

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import {
   CorruptStoreError,
+  AppendSignal,
   pollingSubscription,
   StoreDisposedError,
   StoreError,
@@ -78,7 +79,7 @@ export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly statements: Statements;
   private readonly filterStatements = new Map<string, Statement>();
-  private readonly listeners = new Set<() => void>();
+  private readonly appended = new AppendSignal();
   private readonly pollMs: number;
   private readonly pageSize: number;
   private readonly appendTransaction: Database.Transaction<
@@ -187,7 +188,7 @@ export class SqliteEventStore implements EventStore {
         events,
         options.expectedRevision,
       );
-      if (stored) for (const l of this.listeners) l();
+      if (stored) this.appended.notify();
       return Promise.resolve(result);
     } catch (e) {
       return Promise.reject(mapSqliteError(e, this.location));
@@ -230,20 +231,17 @@ export class SqliteEventStore implements EventStore {
 
   subscribe(options: SubscribeOptions = {}): Subscription {
     this.ensureOpen();
-    return pollingSubscription(
-      (o) => this.readAll(o),
-      (listener) => {
-        this.listeners.add(listener);
-        return () => this.listeners.delete(listener);
-      },
-      { ...options, pollMs: this.pollMs, pageSize: this.pageSize },
-    );
+    return pollingSubscription((o) => this.readAll(o), this.appended.listen, {
+      ...options,
+      pollMs: this.pollMs,
+      pageSize: this.pageSize,
+    });
   }
 
   dispose(): Promise<void> {
     if (this.disposed) return Promise.resolve();
     this.disposed = true;
-    for (const l of this.listeners) l();
+    this.appended.notify();
     try {
       this.db.close();
       return Promise.resolve();

@@ -67,13 +67,8 @@ const withoutHash = (metadataJson: string, hash: string): string | undefined => 
   return at < 0 ? undefined : metadataJson.slice(0, at) + metadataJson.slice(at + needle.length);
 };
 
-export interface ChainedEvent {
-  readonly id: string;
-  readonly stream: string;
-  readonly revision: number;
-  readonly type: string;
-  readonly schemaVersion: number;
-  readonly data: unknown;
+/** A stored event as the chain sees it: the hashed content, with its metadata's hash. */
+export interface ChainedEvent extends Omit<HashedContent, 'metadata'> {
   readonly metadata: ChainedMetadata;
 }
 

@@ -14,7 +14,7 @@ import {
   type Subscription,
 } from './event-store.js';
 import { chainEvents, GENESIS_HASH } from './hash-chain.js';
-import { pollingSubscription } from './polling-subscription.js';
+import { AppendSignal, pollingSubscription } from './polling-subscription.js';
 
 /**
  * The in-memory event store: the reference implementation of the port, for tests and for
@@ -30,7 +30,7 @@ export class InMemoryEventStore implements EventStore {
     string,
     { readonly record: CommandRecord; readonly events: RecordedEvent[] }
   >();
-  private readonly listeners = new Set<() => void>();
+  private readonly appended = new AppendSignal();
   private disposed = false;
   private readonly storeIdentity = randomUUID();
 
@@ -100,7 +100,7 @@ export class InMemoryEventStore implements EventStore {
         events: own,
       });
     }
-    for (const l of this.listeners) l();
+    this.appended.notify();
     return resultOf(recorded);
   }
 
@@ -139,14 +139,7 @@ export class InMemoryEventStore implements EventStore {
 
   subscribe(options: SubscribeOptions = {}): Subscription {
     this.ensureOpen();
-    return pollingSubscription(
-      (o) => this.readAll(o),
-      (listener) => {
-        this.listeners.add(listener);
-        return () => this.listeners.delete(listener);
-      },
-      options,
-    );
+    return pollingSubscription((o) => this.readAll(o), this.appended.listen, options);
   }
 
   /**
@@ -170,7 +163,7 @@ export class InMemoryEventStore implements EventStore {
 
   dispose(): Promise<void> {
     this.disposed = true;
-    for (const l of this.listeners) l();
+    this.appended.notify();
     return Promise.resolve();
   }
 

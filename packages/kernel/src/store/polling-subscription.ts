@@ -7,6 +7,24 @@ import type {
 } from './event-store.js';
 
 /**
+ * The "something was appended" signal a store keeps for its subscriptions: `listen` is what
+ * `pollingSubscription` takes as `onAppend`; the store calls `notify` after each append and
+ * when it is disposed.
+ */
+export class AppendSignal {
+  private readonly listeners = new Set<() => void>();
+
+  readonly listen = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  notify(): void {
+    for (const l of this.listeners) l();
+  }
+}
+
+/**
  * A catch-up subscription built on `readAll` and a "something was appended" signal: reads
  * everything after the checkpoint in pages, says `caughtUp` once, then waits for the
  * signal (or a poll interval, for appends from other processes) and reads again.
