@@ -16,7 +16,7 @@ import {
   noticeToImprove,
   penaltyNotices,
 } from './legal.js';
-import { importToYesterday, interact, openCase, voice } from './records.js';
+import { contactParent, importToYesterday, openCase, voice } from './records.js';
 import { REGIMES } from './register.js';
 import {
   closeCase,
@@ -48,19 +48,14 @@ export const noEngagementLegalPath = (c: Case): void => {
     action: 'home-visit',
     note: 'Attendance lead to visit the family home this week.',
   });
-  interact(
+  contactParent(
     c,
-    { kind: 'parent', parentId: p.parentId },
+    p,
     'home-visit',
     'Home visit: no answer; a card was left asking the family to contact school.',
   );
   c.cur.after(c.rng.int(1, 2));
-  interact(
-    c,
-    { kind: 'parent', parentId: p.parentId },
-    'text-message',
-    'Text sent asking the family to ring school; no reply.',
-  );
+  contactParent(c, p, 'text-message', 'Text sent asking the family to ring school; no reply.');
   noEngagement(
     c,
     'No response to the AIM letter, two phone calls, a text message or the home visit.',
@@ -127,12 +122,7 @@ export const penaltyPaidPath = (c: Case): void => {
   );
   const p = carers(c)[0] ?? c.parents[0]!;
   c.cur.later(20, 60);
-  interact(
-    c,
-    { kind: 'parent', parentId: p.parentId },
-    'phone',
-    'Rang after the meeting to ask why nobody came; no answer.',
-  );
+  contactParent(c, p, 'phone', 'Rang after the meeting to ask why nobody came; no answer.');
   noEngagement(
     c,
     'Did not attend the review AIM; calls and emails since the first AIM unanswered.',
@@ -168,9 +158,9 @@ export const esoPath = (c: Case): void => {
     action: 'home-visit',
     note: 'Home visit to understand what is stopping the family engaging.',
   });
-  interact(
+  contactParent(
     c,
-    { kind: 'parent', parentId: p.parentId },
+    p,
     'home-visit',
     `${p.firstName} ${p.lastName} answered; said the pupil is anxious about school and the family feel overwhelmed.`,
   );
@@ -217,12 +207,7 @@ export const year11Path = (c: Case): void => {
     action: 'consult-inclusion-officer',
     note: 'Year 11: time is short; speak with the inclusion officer this week.',
   });
-  interact(
-    c,
-    { kind: 'parent', parentId: p.parentId },
-    'phone',
-    'Rang twice; no answer. Email sent.',
-  );
+  contactParent(c, p, 'phone', 'Rang twice; no answer. Email sent.');
   noEngagement(c, 'No response to the AIM letter, calls or email.');
   consultInclusionOfficer(c, false);
   legalMeetingAndRequest(c);

@@ -5,7 +5,7 @@ import { FIRST_NAMES, LAST_NAMES } from '../invented-people.js';
 import { H } from '../london-time.js';
 import { answerLetter, type Presence, scheduleAim } from './aims.js';
 import { carers, type Case, lead, stepId } from './case.js';
-import { interact, openCase, voice } from './records.js';
+import { contactParent, interact, openCase, voice } from './records.js';
 import { REGIMES } from './register.js';
 import {
   closeCase,
@@ -84,9 +84,9 @@ export const pupilAlonePath = (c: Case): void => {
   c.reg.setRegime(addDays(aim1.day, 1), REGIMES.partial);
   const p = carers(c)[0] ?? c.parents[0]!;
   c.cur.after(c.rng.int(1, 3));
-  interact(
+  contactParent(
     c,
-    { kind: 'parent', parentId: p.parentId },
+    p,
     'home-visit',
     `Attendance lead visited; ${p.firstName} ${p.lastName} was at home and heard the outcome of the meeting.`,
   );

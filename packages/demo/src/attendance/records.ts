@@ -27,6 +27,17 @@ export const interact = (
   });
 };
 
+/** A contact with one parent or carer (a call, a text, a home visit). */
+export const contactParent = (
+  c: Case,
+  parent: { readonly parentId: string },
+  mode: CommandData<'RecordInteraction'>['mode'],
+  summary: string,
+  actor?: Actor,
+  response?: CommandData<'RecordInteraction'>['response'],
+): void =>
+  interact(c, { kind: 'parent', parentId: parent.parentId }, mode, summary, actor, response);
+
 export const voice = (
   c: Case,
   speaker: { kind: 'pupil' } | { kind: 'parent'; parentId: string },
