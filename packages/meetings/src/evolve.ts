@@ -10,9 +10,15 @@ const withCheck = (
   update: (i: InviteeState) => InviteeState,
 ): ReadonlyArray<InviteeState> => invitees.map((i) => (i.invitee.id === inviteeId ? update(i) : i));
 
-const setCheck =
-  (contactCheck: ContactCheck) =>
-  (i: InviteeState): InviteeState => ({ ...i, contactCheck });
+/** MTG-2: the outcome of checking one invitee's contact details. */
+const contactChecked = (
+  state: MeetingState,
+  inviteeId: string,
+  contactCheck: ContactCheck,
+): MeetingState => ({
+  ...state,
+  invitees: withCheck(state.invitees, inviteeId, (i) => ({ ...i, contactCheck })),
+});
 
 export const evolve = (state: MeetingState, event: MeetingEvent): MeetingState => {
   switch (event.type) {
@@ -62,26 +68,12 @@ export const evolve = (state: MeetingState, event: MeetingEvent): MeetingState =
     case 'MinuteTakerAllocated':
       return { ...state, minuteTaker: event.data.minuteTaker };
     case 'ContactDetailsConfirmed': {
-      const d = event.data;
-      return {
-        ...state,
-        invitees: withCheck(
-          state.invitees,
-          d.inviteeId,
-          setCheck({ status: 'confirmed', at: d.at, checkedAgainst: d.checkedAgainst }),
-        ),
-      };
+      const { inviteeId, at, checkedAgainst } = event.data;
+      return contactChecked(state, inviteeId, { status: 'confirmed', at, checkedAgainst });
     }
     case 'ContactDetailsQueried': {
-      const d = event.data;
-      return {
-        ...state,
-        invitees: withCheck(
-          state.invitees,
-          d.inviteeId,
-          setCheck({ status: 'queried', at: d.at, referredTo: d.referredTo }),
-        ),
-      };
+      const { inviteeId, at, referredTo } = event.data;
+      return contactChecked(state, inviteeId, { status: 'queried', at, referredTo });
     }
     case 'ContactDetailsAmended': {
       const d = event.data;

@@ -2,12 +2,22 @@
  * MTG-1 (arranging, rescheduling, cancelling) and MTG-2 (invite list, minute taker).
  */
 import { instantMs } from '@aimline/calendar';
-import { decideWhen, accept, check, firstDuplicate, refuse } from '@aimline/kernel';
+import { decideWhen, accept, check, firstDuplicate, refuse, type Rejection } from '@aimline/kernel';
 import type { MeetingCommandOf } from '../commands.js';
 import type { MeetingState } from '../state.js';
 import { beforeMeeting, type Decision, type Handler } from './handler.js';
 
-const endsAfterStart = (start: string, end: string): boolean => instantMs(end) > instantMs(start);
+/** MTG-1: a meeting ends after it starts. */
+const endsAfterStart = (d: {
+  readonly start: string;
+  readonly end: string;
+}): Rejection | undefined =>
+  check(
+    instantMs(d.end) <= instantMs(d.start),
+    'INPUT',
+    'the meeting must end after it starts',
+    'data.end',
+  );
 
 /** MTG-1: the lead professional arranges the date with the chair and books a room. */
 export const scheduleMeeting = (
@@ -30,69 +40,35 @@ export const scheduleMeeting = (
           'a meeting belongs to at least one case or subject',
           'data.subjects',
         ),
-      () =>
-        check(
-          !endsAfterStart(d.start, d.end),
-          'INPUT',
-          'the meeting must end after it starts',
-          'data.end',
-        ),
+      () => endsAfterStart(d),
     ],
-    () => {
-      return accept({
-        type: 'MeetingScheduled',
-        data: {
-          meetingId: d.meetingId,
-          at: command.at,
-          kind: d.kind,
-          subjects: d.subjects,
-          chair: d.chair,
-          leadProfessional: d.leadProfessional,
-          start: d.start,
-          end: d.end,
-          location: d.location,
-          ...(d.purpose === undefined ? {} : { purpose: d.purpose }),
-        },
-      });
-    },
+    () => accept({ type: 'MeetingScheduled', data: { ...d, at: command.at } }),
   );
 };
 
 /** MTG-1: a new date or place, with the reason; only before the meeting is held. */
 export const rescheduleMeeting: Handler<'RescheduleMeeting'> = (command, m) => {
   const d = command.data;
-  return decideWhen(
-    [
-      () => beforeMeeting(m),
-      () =>
-        check(
-          !endsAfterStart(d.start, d.end),
-          'INPUT',
-          'the meeting must end after it starts',
-          'data.end',
-        ),
-    ],
-    () => {
-      const location = d.location ?? m.schedule.location;
-      const unchanged =
-        instantMs(d.start) === instantMs(m.schedule.start) &&
-        instantMs(d.end) === instantMs(m.schedule.end) &&
-        JSON.stringify(location) === JSON.stringify(m.schedule.location);
-      if (unchanged) return accept();
-      return accept({
-        type: 'MeetingRescheduled',
-        data: {
-          meetingId: d.meetingId,
-          at: command.at,
-          start: d.start,
-          end: d.end,
-          location,
-          previousStart: m.schedule.start,
-          reason: d.reason,
-        },
-      });
-    },
-  );
+  return decideWhen([() => beforeMeeting(m), () => endsAfterStart(d)], () => {
+    const location = d.location ?? m.schedule.location;
+    const unchanged =
+      instantMs(d.start) === instantMs(m.schedule.start) &&
+      instantMs(d.end) === instantMs(m.schedule.end) &&
+      JSON.stringify(location) === JSON.stringify(m.schedule.location);
+    if (unchanged) return accept();
+    return accept({
+      type: 'MeetingRescheduled',
+      data: {
+        meetingId: d.meetingId,
+        at: command.at,
+        start: d.start,
+        end: d.end,
+        location,
+        previousStart: m.schedule.start,
+        reason: d.reason,
+      },
+    });
+  });
 };
 
 /** MTG-1: cancelled with a reason; a held meeting cannot be cancelled. */
