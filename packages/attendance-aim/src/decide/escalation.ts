@@ -1,6 +1,14 @@
 /** Still no engagement (ATT-8, ATT-9, ATT-10, NAT-7, NAT-8): towards legal intervention. */
 import { addDays, localDate } from '@aimline/calendar';
-import { decideWhen, accept, refuse, check, firstFailure, reject } from '@aimline/kernel';
+import {
+  decideWhen,
+  accept,
+  refuse,
+  check,
+  firstFailure,
+  reject,
+  type Check,
+} from '@aimline/kernel';
 import { compulsorySchoolAgeGuard } from './compulsory-school-age.js';
 import type { Handler } from './handler.js';
 import { summariseAttendance } from '../attendance.js';
@@ -20,65 +28,56 @@ export const recordNoEngagement: Handler<'RecordNoEngagement'> = ({ data: d, at 
 
 /** ATT-9's ladder: the step before must be recorded, and the child still of compulsory school age. */
 type LadderStep = Parameters<Handler<'ConsultInclusionOfficer'>>;
-const nextLadderStep = (
+const ladderChecks = (
   previousMissing: boolean,
   reason: string,
   s: LadderStep[1],
   at: string,
   policy: LadderStep[2],
-) =>
-  firstFailure(
-    () => check(previousMissing, 'ATT-9', reason),
-    () => compulsorySchoolAgeGuard(s, localDate(at), policy),
-  );
+): ReadonlyArray<Check> => [
+  () => check(previousMissing, 'ATT-9', reason),
+  () => compulsorySchoolAgeGuard(s, localDate(at), policy),
+];
 
 export const consultInclusionOfficer: Handler<'ConsultInclusionOfficer'> = (
   { data: d, at },
   s,
   policy,
-) => {
-  return decideWhen(
-    [
-      () =>
-        nextLadderStep(
-          s.noEngagementAt === undefined,
-          'record the lack of engagement before consulting about legal action',
-          s,
-          at,
-          policy,
-        ),
-    ],
+) =>
+  decideWhen(
+    ladderChecks(
+      s.noEngagementAt === undefined,
+      'record the lack of engagement before consulting about legal action',
+      s,
+      at,
+      policy,
+    ),
     () => accept({ type: 'InclusionOfficerConsulted', data: { ...d, at } }),
   );
-};
 
 export const holdLegalInterventionMeeting: Handler<'HoldLegalInterventionMeeting'> = (
   { data: d, at },
   s,
   policy,
-) => {
-  return decideWhen(
-    [
-      () =>
-        nextLadderStep(
-          s.inclusionOfficerConsultedAt === undefined,
-          'the inclusion officer arranges the meeting with the lead officer for legal intervention',
-          s,
-          at,
-          policy,
-        ),
-    ],
+) =>
+  decideWhen(
+    ladderChecks(
+      s.inclusionOfficerConsultedAt === undefined,
+      'the inclusion officer arranges the meeting with the lead officer for legal intervention',
+      s,
+      at,
+      policy,
+    ),
     () => accept({ type: 'LegalInterventionMeetingHeld', data: { ...d, at } }),
   );
-};
 
 /** ATT-9: the request with its evidence bundle. ATT-8: no minimum number of AIMs before it. */
 export const requestLegalProceedings: Handler<'RequestLegalProceedings'> = (
   { data: d, at },
   s,
   policy,
-) => {
-  return decideWhen(
+) =>
+  decideWhen(
     [
       () =>
         check(
@@ -156,7 +155,6 @@ export const requestLegalProceedings: Handler<'RequestLegalProceedings'> = (
       });
     },
   );
-};
 
 /** ATT-10, NAT-7: the considerations before prosecution, the education supervision order among them. */
 export const recordProsecutionConsiderations: Handler<'RecordProsecutionConsiderations'> = (

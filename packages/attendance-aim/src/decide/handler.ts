@@ -1,5 +1,5 @@
 /** The kernel's decide toolkit, specialised to the attendance AIM case: its commands and handlers. */
-import { type Decision as KernelDecision, type Handler as KernelHandler } from '@aimline/kernel';
+import type { Decision as KernelDecision, Handlers } from '@aimline/kernel';
 import type { AttendanceAimCommand } from '../commands.js';
 import type { AttendanceAimEvent } from '../events.js';
 import type { AttendancePolicy } from '../policy.js';
@@ -11,10 +11,5 @@ export type Decision = KernelDecision<AttendanceAimEvent>;
 export type CaseCommand = Exclude<AttendanceAimCommand, { readonly type: 'OpenAttendanceCase' }>;
 
 /** A handler for one command type on an open case, under the council's attendance policy. */
-export type Handler<K extends CaseCommand['type']> = KernelHandler<
-  CaseCommand,
-  K,
-  OpenCase,
-  AttendancePolicy,
-  AttendanceAimEvent
->;
+export type Handler<K extends CaseCommand['type']> = CaseHandlers[K];
+type CaseHandlers = Handlers<CaseCommand, OpenCase, AttendancePolicy, AttendanceAimEvent>;

@@ -18,8 +18,8 @@ const speakerProblem = (
       )
     : undefined;
 
-export const recordInteraction: Handler<'RecordInteraction'> = ({ data: d, at }, s) => {
-  return decideWhen(
+export const recordInteraction: Handler<'RecordInteraction'> = ({ data: d, at }, s) =>
+  decideWhen(
     [
       () => speakerProblem(s, d.with, 'data.with'),
       () =>
@@ -46,10 +46,9 @@ export const recordInteraction: Handler<'RecordInteraction'> = ({ data: d, at },
     ],
     () => accept({ type: 'InteractionRecorded', data: { ...d, at } }),
   );
-};
 
-export const captureVoice: Handler<'CaptureVoice'> = ({ data: d, at }, s) => {
-  return decideWhen(
+export const captureVoice: Handler<'CaptureVoice'> = ({ data: d, at }, s) =>
+  decideWhen(
     [
       () => speakerProblem(s, d.speaker, 'data.speaker'),
       () =>
@@ -69,7 +68,6 @@ export const captureVoice: Handler<'CaptureVoice'> = ({ data: d, at }, s) => {
     ],
     () => accept({ type: 'VoiceCaptured', data: { ...d, at } }),
   );
-};
 
 export const fileDocument: Handler<'FileDocument'> = ({ data: d, at }, s) => {
   const meeting = d.meetingId === undefined ? undefined : s.meetings[d.meetingId];

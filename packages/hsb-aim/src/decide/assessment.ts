@@ -126,11 +126,10 @@ export const needsAllocation = (s: OpenCase): Rejection | undefined =>
   check(s.assessment.allocatedAt === undefined, 'STATE', 'assessors are not yet allocated');
 
 /** HSB-12: the home visit with the family. */
-export const recordHomeVisit: Handler<'RecordHomeVisit'> = (command, s) => {
-  return decideWhen([() => needsAllocation(s), () => knownSetting(s, command.data.setting)], () =>
+export const recordHomeVisit: Handler<'RecordHomeVisit'> = (command, s) =>
+  decideWhen([() => needsAllocation(s), () => knownSetting(s, command.data.setting)], () =>
     accept({ type: 'HomeVisitCompleted', data: { ...command.data, at: command.at } }),
   );
-};
 
 export const safetyPlanHeadings = [
   'supervisionLevel',

@@ -17,11 +17,10 @@ const onCriminalRoute = (s: OpenCase) =>
   check(!criminalRoute(s), 'STATE', 'the case is not on the criminal-justice route');
 
 /** HSB-28: the young person admits the offence. */
-export const recordAdmission: Handler<'RecordAdmission'> = (command, s) => {
-  return decideWhen([() => onCriminalRoute(s)], () =>
+export const recordAdmission: Handler<'RecordAdmission'> = (command, s) =>
+  decideWhen([() => onCriminalRoute(s)], () =>
     accept({ type: 'AdmissionRecorded', data: { ...command.data, at: command.at } }),
   );
-};
 
 /** HSB-28: bail or release under investigation, 28 days (policy) unless a date is set. */
 export const recordBail: Handler<'RecordBail'> = (command, s, ctx) => {
@@ -38,8 +37,8 @@ export const recordBail: Handler<'RecordBail'> = (command, s, ctx) => {
 };
 
 /** HSB-28: the police contact CSC and the YOS to trigger the assessment. */
-export const policeTriggerAssessment: Handler<'PoliceTriggerAssessment'> = (command, s) => {
-  return decideWhen(
+export const policeTriggerAssessment: Handler<'PoliceTriggerAssessment'> = (command, s) =>
+  decideWhen(
     [
       () => onCriminalRoute(s),
       () =>
@@ -58,11 +57,10 @@ export const policeTriggerAssessment: Handler<'PoliceTriggerAssessment'> = (comm
     () =>
       accept({ type: 'AssessmentTriggeredByPolice', data: { ...command.data, at: command.at } }),
   );
-};
 
 /** HSB-28: the police / CPS decide; when the assessment informs it, after the report to the officer. */
-export const recordPoliceDecision: Handler<'RecordPoliceDecision'> = (command, s) => {
-  return decideWhen(
+export const recordPoliceDecision: Handler<'RecordPoliceDecision'> = (command, s) =>
+  decideWhen(
     [
       () => onCriminalRoute(s),
       () =>
@@ -74,10 +72,9 @@ export const recordPoliceDecision: Handler<'RecordPoliceDecision'> = (command, s
     ],
     () => accept({ type: 'PoliceDecisionRecorded', data: { ...command.data, at: command.at } }),
   );
-};
 
-export const recordCharge: Handler<'RecordCharge'> = (command, s) => {
-  return decideWhen(
+export const recordCharge: Handler<'RecordCharge'> = (command, s) =>
+  decideWhen(
     [
       () => onCriminalRoute(s),
       () => check(s.criminal.chargedAt !== undefined, 'STATE', 'already charged'),
@@ -91,27 +88,24 @@ export const recordCharge: Handler<'RecordCharge'> = (command, s) => {
     ],
     () => accept({ type: 'Charged', data: { ...command.data, at: command.at } }),
   );
-};
 
-export const enterPlea: Handler<'EnterPlea'> = (command, s) => {
-  return decideWhen(
+export const enterPlea: Handler<'EnterPlea'> = (command, s) =>
+  decideWhen(
     [
       () => check(s.criminal.chargedAt === undefined, 'STATE', 'a plea follows a charge'),
       () => check(s.criminal.plea !== undefined, 'STATE', 'a plea is already entered'),
     ],
     () => accept({ type: 'PleaEntered', data: { ...command.data, at: command.at } }),
   );
-};
 
-export const recordFinding: Handler<'RecordFinding'> = (command, s) => {
-  return decideWhen(
+export const recordFinding: Handler<'RecordFinding'> = (command, s) =>
+  decideWhen(
     [
       () => check(s.criminal.plea !== 'not-guilty', 'STATE', 'a finding follows a not-guilty plea'),
       () => check(s.criminal.finding !== undefined, 'STATE', 'the finding is already recorded'),
     ],
     () => accept({ type: 'FindingRecorded', data: { ...command.data, at: command.at } }),
   );
-};
 
 /** HSB-29: after a guilty plea or finding, the court is asked for time for the AIM assessment (PSR). */
 export const requestCourtTime: Handler<'RequestCourtTime'> = (command, s) => {
@@ -184,8 +178,8 @@ export const referBackToChildProtection: Handler<'ReferBackToChildProtection'> =
 };
 
 /** HSB-30: the prosecution is withdrawn before any finding: the criminal proceedings end. */
-export const recordWithdrawal: Handler<'RecordWithdrawal'> = (command, s) => {
-  return decideWhen(
+export const recordWithdrawal: Handler<'RecordWithdrawal'> = (command, s) =>
+  decideWhen(
     [
       () => check(s.criminal.chargedAt === undefined, 'STATE', 'a withdrawal follows a charge'),
       () =>
@@ -203,17 +197,15 @@ export const recordWithdrawal: Handler<'RecordWithdrawal'> = (command, s) => {
     ],
     () => accept({ type: 'ProceedingsWithdrawn', data: { ...command.data, at: command.at } }),
   );
-};
 
-export const startCustody: Handler<'StartCustody'> = (command, s) => {
-  return decideWhen(
+export const startCustody: Handler<'StartCustody'> = (command, s) =>
+  decideWhen(
     [
       () => check(s.criminal.chargedAt === undefined, 'STATE', 'custody follows a charge'),
       () => check(inCustody(s), 'STATE', 'the young person is already in custody'),
     ],
     () => accept({ type: 'CustodyStarted', data: { ...command.data, at: command.at } }),
   );
-};
 
 /** HSB-30: work continues on release and appears in the pre-release plan and licence conditions. */
 export const recordRelease: Handler<'RecordRelease'> = (command, s) => {

@@ -3,7 +3,7 @@ import type { Calendar } from '@aimline/calendar';
 import type {
   CommandOfType as CommandOfUnion,
   Decision as KernelDecision,
-  Handler as KernelHandler,
+  Handlers,
 } from '@aimline/kernel';
 import type { HsbCommand, HsbCommandType } from '../commands.js';
 import type { HsbEvent } from '../events.js';
@@ -22,10 +22,5 @@ export interface Context {
 export type CaseCommand = Exclude<HsbCommand, { readonly type: 'ReportConcern' }>;
 
 /** A handler for one command type on an existing, open case. */
-export type Handler<K extends CaseCommand['type']> = KernelHandler<
-  CaseCommand,
-  K,
-  OpenCase,
-  Context,
-  HsbEvent
->;
+export type Handler<K extends CaseCommand['type']> = CaseHandlers[K];
+type CaseHandlers = Handlers<CaseCommand, OpenCase, Context, HsbEvent>;

@@ -15,17 +15,16 @@ export const interventionRunning = (s: OpenCase, ruleId: string): Rejection | un
   return undefined;
 };
 
-export const recordContact: Handler<'RecordContact'> = (command, s) => {
-  return decideWhen([() => interventionRunning(s, 'HSB-25')], () =>
+export const recordContact: Handler<'RecordContact'> = (command, s) =>
+  decideWhen([() => interventionRunning(s, 'HSB-25')], () =>
     accept({ type: 'ContactRecorded', data: { ...command.data, at: command.at } }),
   );
-};
 
 export const recordPractitionerSupervision: Handler<'RecordPractitionerSupervision'> = (
   command,
   s,
-) => {
-  return decideWhen(
+) =>
+  decideWhen(
     [
       () => interventionRunning(s, 'HSB-25'),
       () =>
@@ -38,14 +37,12 @@ export const recordPractitionerSupervision: Handler<'RecordPractitionerSupervisi
     ],
     () => accept({ type: 'PractitionerSupervised', data: { ...command.data, at: command.at } }),
   );
-};
 
-export const changeIntensity: Handler<'ChangeIntensity'> = (command, s) => {
-  return decideWhen([() => interventionRunning(s, 'HSB-25')], () => {
+export const changeIntensity: Handler<'ChangeIntensity'> = (command, s) =>
+  decideWhen([() => interventionRunning(s, 'HSB-25')], () => {
     if (s.intervention.intensive === command.data.intensive) return accept();
     return accept({ type: 'IntensityChanged', data: { ...command.data, at: command.at } });
   });
-};
 
 /** HSB-26: re-scored, work done, remaining concerns, next plan, signed off by managers. */
 export const holdReview: Handler<'HoldReview'> = (command, s) => {

@@ -101,8 +101,8 @@ export const shareAssessmentWithFamily: Handler<'ShareAssessmentWithFamily'> = (
 };
 
 /** HSB-24: without consent the assessment may still proceed on existing information. */
-export const recordConsentRefused: Handler<'RecordConsentRefused'> = (command, s) => {
-  return decideWhen(
+export const recordConsentRefused: Handler<'RecordConsentRefused'> = (command, s) =>
+  decideWhen(
     [
       () =>
         check(
@@ -113,7 +113,6 @@ export const recordConsentRefused: Handler<'RecordConsentRefused'> = (command, s
     ],
     () => accept({ type: 'ConsentRefused', data: { ...command.data, at: command.at } }),
   );
-};
 
 /** HSB-23: a risk to other children opens an urgent obligation for a multi-agency meeting. */
 export const raiseEmergingRisk: Handler<'RaiseEmergingRisk'> = (command, s) => {

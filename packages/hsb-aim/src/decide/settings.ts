@@ -7,8 +7,8 @@ import { decideWhen, accept, check, type Rejection } from '@aimline/kernel';
 import type { Handler } from './handler.js';
 import { currentStay, type OpenCase } from '../state.js';
 
-export const recordSetting: Handler<'RecordSetting'> = (command, s) => {
-  return decideWhen(
+export const recordSetting: Handler<'RecordSetting'> = (command, s) =>
+  decideWhen(
     [
       () =>
         check(
@@ -20,10 +20,9 @@ export const recordSetting: Handler<'RecordSetting'> = (command, s) => {
     ],
     () => accept({ type: 'SettingRecorded', data: { ...command.data, at: command.at } }),
   );
-};
 
-export const endSetting: Handler<'EndSetting'> = (command, s) => {
-  return decideWhen(
+export const endSetting: Handler<'EndSetting'> = (command, s) =>
+  decideWhen(
     [
       () =>
         check(
@@ -35,7 +34,6 @@ export const endSetting: Handler<'EndSetting'> = (command, s) => {
     ],
     () => accept({ type: 'SettingEnded', data: { ...command.data, at: command.at } }),
   );
-};
 
 /**
  * HSB-12: once the case records where the child lives, a home visit or safety plan is for one of

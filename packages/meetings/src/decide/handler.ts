@@ -6,7 +6,7 @@
 import {
   check,
   type Decision as KernelDecision,
-  type Handler as KernelHandler,
+  type Handlers,
   type Rejection,
 } from '@aimline/kernel';
 import type { MeetingCommand } from '../commands.js';
@@ -25,13 +25,8 @@ export const isScheduled = (state: MeetingState): state is ScheduledMeeting =>
 /** Every command but ScheduleMeeting acts on a scheduled meeting. */
 export type ScheduledCommand = Exclude<MeetingCommand, { readonly type: 'ScheduleMeeting' }>;
 
-export type Handler<K extends ScheduledCommand['type']> = KernelHandler<
-  ScheduledCommand,
-  K,
-  ScheduledMeeting,
-  MeetingPolicy,
-  MeetingEvent
->;
+export type Handler<K extends ScheduledCommand['type']> = ScheduledHandlers[K];
+type ScheduledHandlers = Handlers<ScheduledCommand, ScheduledMeeting, MeetingPolicy, MeetingEvent>;
 
 /** The attendance sheet is not yet recorded: the meeting is still ahead. */
 export const beforeMeeting = (m: ScheduledMeeting): Rejection | undefined =>

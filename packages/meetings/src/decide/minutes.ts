@@ -152,12 +152,11 @@ export const uploadMinutes: Handler<'UploadMinutes'> = (command, m) => {
 };
 
 /** MTG-9: lists and hard copies are destroyed once the minutes (and attendance list) are uploaded. */
-export const destroyHardCopies: Handler<'DestroyHardCopies'> = (command, m) => {
-  return decideWhen([() => afterMeeting(m), () => destructionRejection(m.upload !== null)], () => {
+export const destroyHardCopies: Handler<'DestroyHardCopies'> = (command, m) =>
+  decideWhen([() => afterMeeting(m), () => destructionRejection(m.upload !== null)], () => {
     if (m.hardCopiesDestroyedAt !== null) return accept();
     return accept({
       type: 'HardCopiesDestroyed',
       data: { meetingId: command.data.meetingId, at: command.at, destroyedBy: command.actor.id },
     });
   });
-};

@@ -1,6 +1,6 @@
 /** The kernel's decide toolkit, specialised to the panel's two streams: context and handlers. */
 import type { Calendar } from '@aimline/calendar';
-import type { Decision, Handler } from '@aimline/kernel';
+import type { Decision, Handlers } from '@aimline/kernel';
 import type { PanelPolicy } from '../policy.js';
 import type { PanelReferralCommand } from '../referral/commands.js';
 import type { PanelReferralEvent } from '../referral/events.js';
@@ -18,17 +18,7 @@ export interface Context {
 export type SittingDecision = Decision<PanelSittingEvent>;
 export type ReferralDecision = Decision<PanelReferralEvent>;
 
-export type SittingHandler<K extends PanelSittingCommand['type']> = Handler<
-  PanelSittingCommand,
-  K,
-  SittingState,
-  Context,
-  PanelSittingEvent
->;
-export type ReferralHandler<K extends PanelReferralCommand['type']> = Handler<
-  PanelReferralCommand,
-  K,
-  ReferralState,
-  Context,
-  PanelReferralEvent
->;
+export type SittingHandler<K extends PanelSittingCommand['type']> = SittingHandlers[K];
+type SittingHandlers = Handlers<PanelSittingCommand, SittingState, Context, PanelSittingEvent>;
+export type ReferralHandler<K extends PanelReferralCommand['type']> = ReferralHandlers[K];
+type ReferralHandlers = Handlers<PanelReferralCommand, ReferralState, Context, PanelReferralEvent>;

@@ -14,8 +14,8 @@ import type { SittingHandler } from './handler.js';
 const notHeld = (s: SittingState) =>
   check(s.held === null, 'STATE', 'the sitting has not been held');
 
-export const uploadMinutes: SittingHandler<'UploadMinutes'> = (c, s) => {
-  return decideWhen(
+export const uploadMinutes: SittingHandler<'UploadMinutes'> = (c, s) =>
+  decideWhen(
     [
       () => notHeld(s),
       () =>
@@ -39,17 +39,12 @@ export const uploadMinutes: SittingHandler<'UploadMinutes'> = (c, s) => {
       });
     },
   );
-};
 
-export const destroyHardCopies: SittingHandler<'DestroyHardCopies'> = (c, s) => {
-  return decideWhen(
-    [() => notHeld(s), () => destructionRejection(s.minutesUploaded !== null)],
-    () => {
-      if (s.hardCopiesDestroyedAt !== null) return accept();
-      return accept({
-        type: 'HardCopiesDestroyed',
-        data: { sittingId: c.data.sittingId, at: c.at, destroyedBy: c.actor.id },
-      });
-    },
-  );
-};
+export const destroyHardCopies: SittingHandler<'DestroyHardCopies'> = (c, s) =>
+  decideWhen([() => notHeld(s), () => destructionRejection(s.minutesUploaded !== null)], () => {
+    if (s.hardCopiesDestroyedAt !== null) return accept();
+    return accept({
+      type: 'HardCopiesDestroyed',
+      data: { sittingId: c.data.sittingId, at: c.at, destroyedBy: c.actor.id },
+    });
+  });
