@@ -34,15 +34,7 @@ export function epochDayFromYmd(year: number, month: number, day: number): numbe
 
 /** The Gregorian year of a day number. */
 export function yearOfEpochDay(epochDay: number): number {
-  const z = epochDay + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  return yoe + era * 400 + (mp >= 10 ? 1 : 0);
+  return ymdOfEpochDay(epochDay).year;
 }
 
 /** Year, month (1-12) and day of a day number. */

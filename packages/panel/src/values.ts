@@ -51,28 +51,19 @@ export const Child = t.type(
 );
 export type Child = t.TypeOf<typeof Child>;
 
+/** A work identity: who someone is at work (their name is personal data). */
+const workIdentity = {
+  name: personal(NonEmptyString, 'name'),
+  role: NonEmptyString,
+  agency: NonEmptyString,
+};
+
 /** A professional (referrer, panel member, action owner): a work identity. */
-export const Professional = t.type(
-  {
-    id: NonEmptyString,
-    name: personal(NonEmptyString, 'name'),
-    role: NonEmptyString,
-    agency: NonEmptyString,
-  },
-  'Professional',
-);
+export const Professional = t.type({ id: NonEmptyString, ...workIdentity }, 'Professional');
 export type Professional = t.TypeOf<typeof Professional>;
 
 /** PNL-2: a named representative in a panel seat (role id from the policy). */
-export const Member = t.type(
-  {
-    memberId: NonEmptyString,
-    name: personal(NonEmptyString, 'name'),
-    role: NonEmptyString,
-    agency: NonEmptyString,
-  },
-  'Member',
-);
+export const Member = t.type({ memberId: NonEmptyString, ...workIdentity }, 'Member');
 export type Member = t.TypeOf<typeof Member>;
 
 /** PNL-4: the sitting a referral is booked into and why (computed by `bookingFor`). */
