@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { InvalidAppendError, StreamNotFoundError, type CheckpointStore } from '@aimline/kernel';
-import { BACKWARDS, END, ErrorType, jsonEvent, NO_STREAM } from '@eventstore/db-client';
+import { InvalidAppendError, type CheckpointStore } from '@aimline/kernel';
+import { ErrorType, jsonEvent, NO_STREAM } from '@eventstore/db-client';
 import { positionFromText, positionToText } from './bigint-conversion.js';
-import { consumeRead } from './client-reads.js';
+import { readLastEvent } from './client-reads.js';
 import type { EventStoreDbClientLike } from './client-port.js';
 import { mapClientError } from './error-mapping.js';
 import { CHECKPOINT_STREAM_PREFIX } from './event-codec.js';
@@ -34,25 +34,14 @@ export const eventStoreDbCheckpoints = (
   const readLatest = async (
     name: string,
   ): Promise<{ revision: bigint; position: unknown } | undefined> => {
-    const stream = checkpointStreamOf(name);
-    const mapError = (e: unknown) =>
-      mapClientError(e, { operation: `load checkpoint ${name}`, stream });
-    let latest: { revision: bigint; position: unknown } | undefined;
-    try {
-      const read = client.readStream(stream, {
-        direction: BACKWARDS,
-        fromRevision: END,
-        maxCount: 1,
-      });
-      for await (const resolved of consumeRead(read, mapError))
-        if (resolved.event !== undefined)
-          latest = {
-            revision: resolved.event.revision,
-            position: (resolved.event.data as { position?: unknown } | undefined)?.position,
+    const last = await readLastEvent(client, checkpointStreamOf(name), `load checkpoint ${name}`);
+    const latest =
+      last === undefined
+        ? undefined
+        : {
+            revision: last.revision,
+            position: (last.data as { position?: unknown } | undefined)?.position,
           };
-    } catch (e) {
-      if (!(e instanceof StreamNotFoundError)) throw e;
-    }
     revisions.set(name, latest?.revision);
     return latest;
   };

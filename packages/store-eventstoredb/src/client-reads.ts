@@ -1,3 +1,8 @@
+import { StreamNotFoundError } from '@aimline/kernel';
+import { BACKWARDS, END, type ResolvedEvent } from '@eventstore/db-client';
+import type { EventStoreDbClientLike } from './client-port.js';
+import { mapClientError } from './error-mapping.js';
+
 /**
  * Iterates one read of the client (`readStream` / `readAll`), mapping what it throws with
  * `mapError`, and — when the consumer stops early — reads the rest of it before returning.
@@ -39,5 +44,29 @@ const finish = async <T>(iterator: AsyncIterator<T>): Promise<void> => {
     while ((await iterator.next()).done !== true);
   } catch {
     // The read failed while being finished: it has ended, which is all that was wanted.
+  }
+};
+
+/**
+ * The last event of a stream (read backwards, one event), or `undefined` when the stream is
+ * empty or does not exist. What the read throws is mapped with `operation` and the stream.
+ */
+export const readLastEvent = async (
+  client: EventStoreDbClientLike,
+  stream: string,
+  operation: string,
+): Promise<ResolvedEvent['event']> => {
+  const mapError = (e: unknown) => mapClientError(e, { operation, stream });
+  try {
+    const read = client.readStream(stream, {
+      direction: BACKWARDS,
+      fromRevision: END,
+      maxCount: 1,
+    });
+    for await (const resolved of consumeRead(read, mapError)) return resolved.event;
+    return undefined;
+  } catch (e) {
+    if (e instanceof StreamNotFoundError) return undefined;
+    throw e;
   }
 };

@@ -1,14 +1,13 @@
 import {
   checkCommands,
   commandsOf,
-  StreamNotFoundError,
   type CommandRecord,
   type EventToAppend,
   type RecordedEvent,
 } from '@aimline/kernel';
-import { BACKWARDS, END, ErrorType, jsonEvent, NO_STREAM } from '@eventstore/db-client';
+import { ErrorType, jsonEvent, NO_STREAM } from '@eventstore/db-client';
 import type { EventStoreDbClientLike } from './client-port.js';
-import { consumeRead } from './client-reads.js';
+import { readLastEvent } from './client-reads.js';
 import { mapClientError } from './error-mapping.js';
 import { COMMAND_STREAM_PREFIX } from './event-codec.js';
 import { readStreamEvents } from './stream-reads.js';
@@ -29,24 +28,11 @@ const readClaim = async (
   commandId: string,
 ): Promise<Claim | undefined> => {
   const stream = commandStreamOf(commandId);
-  const mapError = (e: unknown) =>
-    mapClientError(e, { operation: `read the claim of command ${commandId}`, stream });
-  try {
-    const read = client.readStream(stream, {
-      direction: BACKWARDS,
-      fromRevision: END,
-      maxCount: 1,
-    });
-    for await (const resolved of consumeRead(read, mapError)) {
-      const data = resolved.event?.data as Partial<Claim> | undefined;
-      if (typeof data?.fingerprint === 'string' && typeof data.stream === 'string')
-        return { fingerprint: data.fingerprint, stream: data.stream };
-    }
-    return undefined;
-  } catch (e) {
-    if (e instanceof StreamNotFoundError) return undefined;
-    throw e;
-  }
+  const last = await readLastEvent(client, stream, `read the claim of command ${commandId}`);
+  const data = last?.data as Partial<Claim> | undefined;
+  return typeof data?.fingerprint === 'string' && typeof data.stream === 'string'
+    ? { fingerprint: data.fingerprint, stream: data.stream }
+    : undefined;
 };
 
 /** The events a command recorded in `stream` (found by reading the stream backwards). */

@@ -1,31 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { StreamNotFoundError } from '@aimline/kernel';
-import { BACKWARDS, END, ErrorType, jsonEvent, NO_STREAM } from '@eventstore/db-client';
+import { ErrorType, jsonEvent, NO_STREAM } from '@eventstore/db-client';
 import type { EventStoreDbClientLike } from './client-port.js';
-import { consumeRead } from './client-reads.js';
+import { readLastEvent } from './client-reads.js';
 import { mapClientError } from './error-mapping.js';
 import { IDENTITY_STREAM } from './event-codec.js';
 
 const IDENTITY_EVENT_TYPE = 'AimlineStoreIdentified';
 
 const readIdentity = async (client: EventStoreDbClientLike): Promise<string | undefined> => {
-  const mapError = (e: unknown) =>
-    mapClientError(e, { operation: 'read the store identity', stream: IDENTITY_STREAM });
-  try {
-    const read = client.readStream(IDENTITY_STREAM, {
-      direction: BACKWARDS,
-      fromRevision: END,
-      maxCount: 1,
-    });
-    for await (const resolved of consumeRead(read, mapError)) {
-      const identity = (resolved.event?.data as { identity?: unknown } | undefined)?.identity;
-      if (typeof identity === 'string') return identity;
-    }
-    return undefined;
-  } catch (e) {
-    if (e instanceof StreamNotFoundError) return undefined;
-    throw e;
-  }
+  const last = await readLastEvent(client, IDENTITY_STREAM, 'read the store identity');
+  const identity = (last?.data as { identity?: unknown } | undefined)?.identity;
+  return typeof identity === 'string' ? identity : undefined;
 };
 
 /**
