@@ -3,9 +3,9 @@
  * NAT-2). Results are DateTimes in Europe/London.
  */
 import type { DateTime } from 'luxon';
-import { requireFinite, requireInteger, requireNonNegativeInteger } from './argument-checks.js';
+import { requireFinite, requireInteger } from './argument-checks.js';
 import type { Calendar } from './calendar-codec.js';
-import { toEpochDay, toInstantMs } from './date-input.js';
+import { startDayOf, toEpochDay, toInstantMs } from './date-input.js';
 import type { DateInput } from './date-input.js';
 import { addMonthsToDay, daysBeforeDay } from './day-arithmetic.js';
 import { endOfLondonDay, londonDateTime } from './london-zone.js';
@@ -51,8 +51,7 @@ export function daysBeforeMeeting(
   meetingStart: DateInput,
   n: number,
 ): DateTime<true> {
-  requireNonNegativeInteger(n, 'daysBeforeMeeting', 'n');
-  const meetingDay = toEpochDay(meetingStart, 'daysBeforeMeeting', 'meetingStart');
+  const meetingDay = startDayOf(meetingStart, n, 'daysBeforeMeeting', 'meetingStart');
   return endOfLondonDay(daysBeforeDay(calendar, meetingDay, n).day);
 }
 

@@ -5,6 +5,7 @@
  * naming the function and the argument.
  */
 import { DateTime } from 'luxon';
+import { requireNonNegativeInteger } from './argument-checks.js';
 import { epochDayFromYmd, parseIsoDate } from './epoch-day.js';
 import { Instant, parseInstant } from './instant.js';
 import { londonEpochDay, startOfLondonDayMs } from './london-offset.js';
@@ -65,4 +66,13 @@ export function toInstantMs(input: DateInput, fn: string, arg: string): number {
   }
   if (DateTime.isDateTime(input) && input.isValid) return input.toMillis();
   throw badInput(fn, arg, input);
+}
+
+/**
+ * The London day of `start` for a function that counts `n` days from it: `n` is checked first
+ * (a non-negative integer), then `start` (both errors name the function and the argument).
+ */
+export function startDayOf(start: DateInput, n: number, fn: string, arg = 'start'): number {
+  requireNonNegativeInteger(n, fn, 'n');
+  return toEpochDay(start, fn, arg);
 }

@@ -4,9 +4,8 @@
  * date) or RangeError (bad number), naming the function and the argument.
  */
 import type { DateTime } from 'luxon';
-import { requireNonNegativeInteger } from './argument-checks.js';
 import type { Calendar } from './calendar-codec.js';
-import { toEpochDay } from './date-input.js';
+import { startDayOf, toEpochDay } from './date-input.js';
 import type { DateInput } from './date-input.js';
 import { isoDateOfEpochDay } from './epoch-day.js';
 import type { IsoDate } from './epoch-day.js';
@@ -29,15 +28,13 @@ export function isWorkingDay(calendar: Calendar, date: DateInput): boolean {
  * own day. Returns a DateTime in Europe/London.
  */
 export function addWorkingDays(calendar: Calendar, start: DateInput, n: number): DateTime<true> {
-  requireNonNegativeInteger(n, 'addWorkingDays', 'n');
-  const day = addWorkingDayNumbers(calendar, toEpochDay(start, 'addWorkingDays', 'start'), n);
+  const day = addWorkingDayNumbers(calendar, startDayOf(start, n, 'addWorkingDays'), n);
   return endOfLondonDay(day);
 }
 
 /** T-2 on plain dates: the nth working day after `start` as `YYYY-MM-DD` (n = 0 gives start). */
 export function addWorkingDaysToDate(calendar: Calendar, start: DateInput, n: number): IsoDate {
-  requireNonNegativeInteger(n, 'addWorkingDaysToDate', 'n');
-  const day = toEpochDay(start, 'addWorkingDaysToDate', 'start');
+  const day = startDayOf(start, n, 'addWorkingDaysToDate');
   return isoDateOfEpochDay(addWorkingDayNumbers(calendar, day, n));
 }
 
@@ -50,8 +47,7 @@ export function subtractWorkingDays(
   start: DateInput,
   n: number,
 ): DateTime<true> {
-  requireNonNegativeInteger(n, 'subtractWorkingDays', 'n');
-  const day = toEpochDay(start, 'subtractWorkingDays', 'start');
+  const day = startDayOf(start, n, 'subtractWorkingDays');
   return endOfLondonDay(subtractWorkingDayNumbers(calendar, day, n));
 }
 
@@ -61,8 +57,7 @@ export function subtractWorkingDaysFromDate(
   start: DateInput,
   n: number,
 ): IsoDate {
-  requireNonNegativeInteger(n, 'subtractWorkingDaysFromDate', 'n');
-  const day = toEpochDay(start, 'subtractWorkingDaysFromDate', 'start');
+  const day = startDayOf(start, n, 'subtractWorkingDaysFromDate');
   return isoDateOfEpochDay(subtractWorkingDayNumbers(calendar, day, n));
 }
 
