@@ -23,6 +23,12 @@ export abstract class StoreError extends Error {
   abstract readonly kind: StoreErrorKind;
   /** Whether retrying the same operation later may succeed. */
   abstract readonly retryable: boolean;
+
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    // Each error is named after its class (`StreamNotFoundError`), set here once for all.
+    this.name = new.target.name;
+  }
 }
 
 export class WrongExpectedRevisionError extends StoreError {
@@ -38,7 +44,6 @@ export class WrongExpectedRevisionError extends StoreError {
       `Wrong expected revision on stream "${stream}": expected ${describeExpected(expected)}, ` +
         `actual ${actual === undefined ? 'no-stream' : `revision ${actual}`}`,
     );
-    this.name = 'WrongExpectedRevisionError';
   }
 }
 
@@ -51,7 +56,6 @@ export class DuplicateEventIdError extends StoreError {
     readonly detail: string,
   ) {
     super(`Event id ${eventId} was already appended to "${stream}" ${detail}`);
-    this.name = 'DuplicateEventIdError';
   }
 }
 
@@ -81,7 +85,6 @@ export class IdempotencyConflictError extends StoreError {
       `Command id ${commandId} was already used for another command, first recorded in stream ` +
         `"${firstRecorded.stream}" at revision ${firstRecorded.revision} (position ${firstRecorded.position}): ${detail}`,
     );
-    this.name = 'IdempotencyConflictError';
   }
 }
 
@@ -90,7 +93,6 @@ export class StreamNotFoundError extends StoreError {
   readonly retryable = false;
   constructor(readonly stream: string) {
     super(`Stream "${stream}" not found`);
-    this.name = 'StreamNotFoundError';
   }
 }
 
@@ -99,7 +101,6 @@ export class StreamDeletedError extends StoreError {
   readonly retryable = false;
   constructor(readonly stream: string) {
     super(`Stream "${stream}" has been deleted`);
-    this.name = 'StreamDeletedError';
   }
 }
 
@@ -111,7 +112,6 @@ export class AccessDeniedError extends StoreError {
     cause?: unknown,
   ) {
     super(`Access denied: ${operation}`, { cause });
-    this.name = 'AccessDeniedError';
   }
 }
 
@@ -123,7 +123,6 @@ export class NotLeaderError extends StoreError {
     cause?: unknown,
   ) {
     super(`Not the cluster leader${leader ? `; leader is ${leader}` : ''}`, { cause });
-    this.name = 'NotLeaderError';
   }
 }
 
@@ -135,7 +134,6 @@ export class UnavailableError extends StoreError {
     cause?: unknown,
   ) {
     super(`Event store unavailable: ${detail}`, { cause });
-    this.name = 'UnavailableError';
   }
 }
 
@@ -149,7 +147,6 @@ export class CorruptStoreError extends StoreError {
     cause?: unknown,
   ) {
     super(`Corrupt event store at ${location}: ${detail}`, { cause });
-    this.name = 'CorruptStoreError';
   }
 }
 
@@ -162,7 +159,6 @@ export class IncompatibleStoreError extends StoreError {
     readonly detail: string,
   ) {
     super(`Incompatible event store ${location}: ${detail}`);
-    this.name = 'IncompatibleStoreError';
   }
 }
 
@@ -175,7 +171,6 @@ export class MissingStoreError extends StoreError {
     readonly detail = 'no event store there; create one with `aimline init` (or demo, exec)',
   ) {
     super(`No event store at ${location}: ${detail}`);
-    this.name = 'MissingStoreError';
   }
 }
 
@@ -188,7 +183,6 @@ export class InvalidAppendError extends StoreError {
     readonly detail: string,
   ) {
     super(`Invalid append to "${stream}": ${detail}`);
-    this.name = 'InvalidAppendError';
   }
 }
 
@@ -197,7 +191,6 @@ export class StoreDisposedError extends StoreError {
   readonly retryable = false;
   constructor() {
     super('The event store has been disposed');
-    this.name = 'StoreDisposedError';
   }
 }
 
