@@ -4,7 +4,7 @@
  * the work). The correction names the child (the case's child or its victim), at least one
  * corrected field, and why.
  */
-import { accept, check, firstFailure, refuse } from '@aimline/kernel';
+import { decideWhen, accept, check } from '@aimline/kernel';
 import type { CommandOfType, Decision } from './handler.js';
 import type { OpenCase } from '../state.js';
 
@@ -13,23 +13,23 @@ export const correctChildDetails = (
   s: OpenCase,
 ): Decision => {
   const d = command.data;
-  const failure = firstFailure(
-    () =>
-      check(
-        d.childId !== s.child.childId && d.childId !== s.victim?.childId,
-        'RECT-1',
-        `child ${d.childId} is neither the child nor the victim of this case`,
-        'data.childId',
-      ),
-    () =>
-      check(
-        d.name === undefined && d.dateOfBirth === undefined && d.school === undefined,
-        'RECT-2',
-        'a correction gives at least one corrected field (name, dateOfBirth, school)',
-        'data',
-      ),
+  return decideWhen(
+    [
+      () =>
+        check(
+          d.childId !== s.child.childId && d.childId !== s.victim?.childId,
+          'RECT-1',
+          `child ${d.childId} is neither the child nor the victim of this case`,
+          'data.childId',
+        ),
+      () =>
+        check(
+          d.name === undefined && d.dateOfBirth === undefined && d.school === undefined,
+          'RECT-2',
+          'a correction gives at least one corrected field (name, dateOfBirth, school)',
+          'data',
+        ),
+    ],
+    () => accept({ type: 'ChildDetailsCorrected', data: { ...d, at: command.at } }),
   );
-  return failure
-    ? refuse(failure)
-    : accept({ type: 'ChildDetailsCorrected', data: { ...d, at: command.at } });
 };
