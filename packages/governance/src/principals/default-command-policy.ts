@@ -69,7 +69,13 @@ export const defaultCommandPolicy: CommandPolicy = {
   ],
   'business-support': [
     // 000: "email to be sent … to typists to book initial AIM meeting" — business support books.
-    grant('hsb-case', 'any', ['BookInitialAimMeeting']),
+    // The meeting's facts noted on the case (the report reached the chair, who attended): the
+    // business-support side of the meeting, also written by the meeting → case process manager.
+    grant('hsb-case', 'any', [
+      'BookInitialAimMeeting',
+      'NoteReportToChair',
+      'NoteInitialAimMeetingAttendance',
+    ]),
     // 000: business support coordinate the minute taker, cross-check contacts, send invites,
     // send draft minutes, distribute and upload, destroy hard copies (MTG-2 … MTG-9).
     grant('meeting', 'any', [
