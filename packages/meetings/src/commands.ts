@@ -6,17 +6,17 @@
 import * as t from 'io-ts';
 import { IsoInstant, commandCatalogue, personal, type CommandOf } from '@aimline/kernel';
 import {
-  AttendanceEntry,
-  Author,
+  AttendanceEntryInput as AttendanceEntry,
+  AuthorInput as Author,
   CaseSystem,
   Channel,
   ContactDetails,
-  Invitee,
+  InviteeInput as Invitee,
   Location,
   MeetingKind,
   MinutesAction,
   NonEmptyString,
-  Professional,
+  ProfessionalInput as Professional,
   Reason,
   ReportKind,
   SubjectRef,

@@ -3,7 +3,9 @@
  * (names, contact details, addresses, free text) is marked with the kernel's `personal()`.
  */
 import * as t from 'io-ts';
-import { IsoDate, personal } from '@aimline/kernel';
+import { Agency, IsoDate, personal } from '@aimline/kernel';
+
+export { Agency };
 
 /** A non-empty string (ids, roles, agencies): a plain `string` once decoded. */
 export const NonEmptyString = new t.Type<string, string, unknown>(
@@ -35,16 +37,22 @@ export type MeetingKind = t.TypeOf<typeof MeetingKind>;
 export const SubjectRef = t.type({ kind: NonEmptyString, id: NonEmptyString }, 'SubjectRef');
 export type SubjectRef = t.TypeOf<typeof SubjectRef>;
 
-/** A professional with a part in the meeting (chair, lead professional, minute taker). */
-export const Professional = t.type(
-  {
-    id: NonEmptyString,
-    name: personal(t.string, 'name'),
-    role: NonEmptyString,
-    agency: NonEmptyString,
-  },
-  'Professional',
-);
+/**
+ * An agency as a meeting records it. New commands name one of the one agency list of every
+ * domain (`Agency`, the kernel's); meetings recorded before issue 15 kept free text, which
+ * still reads.
+ */
+export const RecordedAgency = NonEmptyString;
+
+const professional = <A extends t.Mixed>(agency: A) =>
+  t.type(
+    { id: NonEmptyString, name: personal(t.string, 'name'), role: NonEmptyString, agency },
+    'Professional',
+  );
+/** A professional with a part in the meeting (chair, lead professional, minute taker), as recorded. */
+export const Professional = professional(RecordedAgency);
+/** The same, as a new command names it: the agency from the one list. */
+export const ProfessionalInput = professional(Agency);
 export type Professional = t.TypeOf<typeof Professional>;
 
 /**
@@ -77,20 +85,23 @@ export const Party = t.keyof(
 );
 export type Party = t.TypeOf<typeof Party>;
 
+const invitee = <A extends t.Mixed>(agency: A) =>
+  t.intersection(
+    [
+      t.type({
+        id: NonEmptyString,
+        name: personal(t.string, 'name'),
+        role: NonEmptyString,
+        party: Party,
+        contact: ContactDetails,
+      }),
+      t.partial({ agency }),
+    ],
+    'Invitee',
+  );
 /** One line of the invite list the lead professional sends to business support (MTG-2). */
-export const Invitee = t.intersection(
-  [
-    t.type({
-      id: NonEmptyString,
-      name: personal(t.string, 'name'),
-      role: NonEmptyString,
-      party: Party,
-      contact: ContactDetails,
-    }),
-    t.partial({ agency: NonEmptyString }),
-  ],
-  'Invitee',
-);
+export const Invitee = invitee(RecordedAgency);
+export const InviteeInput = invitee(Agency);
 export type Invitee = t.TypeOf<typeof Invitee>;
 
 /** How an invitation letter goes (MTG-4). */
@@ -104,11 +115,11 @@ export const ReportKind = t.keyof(
 );
 export type ReportKind = t.TypeOf<typeof ReportKind>;
 
+const author = <A extends t.Mixed>(agency: A) =>
+  t.type({ id: NonEmptyString, role: NonEmptyString, agency }, 'Author');
 /** The author of a report, by id, role and agency. */
-export const Author = t.type(
-  { id: NonEmptyString, role: NonEmptyString, agency: NonEmptyString },
-  'Author',
-);
+export const Author = author(RecordedAgency);
+export const AuthorInput = author(Agency);
 export type Author = t.TypeOf<typeof Author>;
 
 /** One line of the attendance sheet (MTG-6). */
@@ -118,27 +129,30 @@ export const AttendanceStatus = t.keyof(
 );
 export type AttendanceStatus = t.TypeOf<typeof AttendanceStatus>;
 
+const attendanceEntry = <A extends t.Mixed>(agency: A) =>
+  t.intersection(
+    [
+      t.type({
+        personId: NonEmptyString,
+        name: personal(t.string, 'name'),
+        role: NonEmptyString,
+        status: AttendanceStatus,
+        detailsReconfirmed: t.boolean,
+      }),
+      t.partial({
+        agency,
+        deputyFor: NonEmptyString,
+        contact: ContactDetails,
+      }),
+    ],
+    'AttendanceEntry',
+  );
 /**
  * One line of the attendance sheet (MTG-6): who, role, agency, present / apologies / deputy
  * (a deputy is present in place of `deputyFor`), and whether their details were re-confirmed.
  */
-export const AttendanceEntry = t.intersection(
-  [
-    t.type({
-      personId: NonEmptyString,
-      name: personal(t.string, 'name'),
-      role: NonEmptyString,
-      status: AttendanceStatus,
-      detailsReconfirmed: t.boolean,
-    }),
-    t.partial({
-      agency: NonEmptyString,
-      deputyFor: NonEmptyString,
-      contact: ContactDetails,
-    }),
-  ],
-  'AttendanceEntry',
-);
+export const AttendanceEntry = attendanceEntry(RecordedAgency);
+export const AttendanceEntryInput = attendanceEntry(Agency);
 export type AttendanceEntry = t.TypeOf<typeof AttendanceEntry>;
 
 /** When an action is due: a date, or a timescale as the minutes word it ("before the review"). */

@@ -43,7 +43,7 @@ describe('MTG-6: the attendance sheet is completed at the meeting, details re-co
       personId: 'pro-3',
       name: 'Kim Testdeputy',
       role: 'youth justice officer',
-      agency: 'youth-justice',
+      agency: 'youth-offending-service',
       status: 'deputy',
       deputyFor: yjsOfficer.id,
       detailsReconfirmed: true,

@@ -125,3 +125,37 @@ describe('codecs: personal data is marked, wire commands are validated, events r
     expect(m.events.types).toContain('HardCopiesDestroyed');
   });
 });
+
+describe('codecs: one agency list (issue 15)', () => {
+  const wire = {
+    commandId: '00000000-0000-4000-8000-00000000000b',
+    type: 'ScheduleMeeting',
+    at: '2026-02-02T09:00:00Z',
+    actor: asLead,
+    data: { meetingId: MEETING, ...scheduleData },
+  };
+  it('INPUT: a new command names an agency from the one list, else it is refused naming the field', () => {
+    const r = meetingCommands.decode({
+      ...wire,
+      data: { ...wire.data, chair: { ...scheduleData.chair, agency: 'Testshire CSC' } },
+    });
+    expect(E.isLeft(r) && r.left.problems.map((p) => p.path)).toContain('data.chair.agency');
+  });
+  it('a meeting recorded before, with a free-text agency, still reads', () => {
+    const stored = scheduled();
+    const data = {
+      ...(stored.data as Record<string, unknown>),
+      chair: { ...scheduleData.chair, agency: 'Testshire CSC' },
+    };
+    const decoded = meetingEvents.decode({
+      stream: `meeting-${MEETING}`,
+      revision: 0,
+      type: 'MeetingScheduled',
+      schemaVersion: 1,
+      data,
+    });
+    expect(E.isRight(decoded) && decoded.right.data).toMatchObject({
+      chair: { agency: 'Testshire CSC' },
+    });
+  });
+});

@@ -30,7 +30,7 @@ export const minuteTaker: Professional = {
   id: 'bs-2',
   name: 'Sam Testminutes',
   role: 'minute taker',
-  agency: 'business-support',
+  agency: 'childrens-social-care',
 };
 
 export const asChair: Actor = { id: chair.id, role: chair.role, agency: chair.agency };
@@ -38,7 +38,7 @@ export const asLead: Actor = { id: lead.id, role: lead.role, agency: lead.agency
 export const asSupport: Actor = {
   id: 'bs-1',
   role: 'business support officer',
-  agency: 'business-support',
+  agency: 'childrens-social-care',
 };
 
 export const parent: Invitee = {
@@ -67,7 +67,7 @@ export const yjsOfficer: Invitee = {
   id: 'pro-2',
   name: 'Lee Testofficer',
   role: 'youth justice officer',
-  agency: 'youth-justice',
+  agency: 'youth-offending-service',
   party: 'professional',
   contact: { email: 'lee.testofficer@yjs.example' },
 };
