@@ -46,7 +46,7 @@ const allocate = {
       id: 'bs-2',
       name: 'Sam Testminutes',
       role: 'minute taker',
-      agency: 'business-support',
+      agency: 'childrens-social-care',
     },
   },
 };
