@@ -53,6 +53,7 @@ const professional = <A extends t.Mixed>(agency: A) =>
 export const Professional = professional(RecordedAgency);
 /** The same, as a new command names it: the agency from the one list. */
 export const ProfessionalInput = professional(Agency);
+export type ProfessionalInput = t.TypeOf<typeof ProfessionalInput>;
 export type Professional = t.TypeOf<typeof Professional>;
 
 /**
@@ -102,6 +103,7 @@ const invitee = <A extends t.Mixed>(agency: A) =>
 /** One line of the invite list the lead professional sends to business support (MTG-2). */
 export const Invitee = invitee(RecordedAgency);
 export const InviteeInput = invitee(Agency);
+export type InviteeInput = t.TypeOf<typeof InviteeInput>;
 export type Invitee = t.TypeOf<typeof Invitee>;
 
 /** How an invitation letter goes (MTG-4). */
@@ -120,6 +122,7 @@ const author = <A extends t.Mixed>(agency: A) =>
 /** The author of a report, by id, role and agency. */
 export const Author = author(RecordedAgency);
 export const AuthorInput = author(Agency);
+export type AuthorInput = t.TypeOf<typeof AuthorInput>;
 export type Author = t.TypeOf<typeof Author>;
 
 /** One line of the attendance sheet (MTG-6). */
@@ -153,6 +156,7 @@ const attendanceEntry = <A extends t.Mixed>(agency: A) =>
  */
 export const AttendanceEntry = attendanceEntry(RecordedAgency);
 export const AttendanceEntryInput = attendanceEntry(Agency);
+export type AttendanceEntryInput = t.TypeOf<typeof AttendanceEntryInput>;
 export type AttendanceEntry = t.TypeOf<typeof AttendanceEntry>;
 
 /** When an action is due: a date, or a timescale as the minutes word it ("before the review"). */

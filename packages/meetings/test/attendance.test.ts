@@ -5,7 +5,7 @@ import {
   isHeld,
   makeMeetingDecider,
   presentAttendees,
-  type AttendanceEntry,
+  type AttendanceEntryInput as AttendanceEntry,
 } from '../src/index.js';
 import {
   apologiesFrom,

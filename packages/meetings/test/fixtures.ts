@@ -1,15 +1,15 @@
 // Invented people and a meeting of an invented case, for the meeting tests.
 import type { Actor } from '@aimline/kernel';
 import type {
-  AttendanceEntry,
-  Invitee,
+  AttendanceEntryInput as AttendanceEntry,
+  InviteeInput as Invitee,
   MeetingCommand,
   MeetingCommandOf,
   MeetingCommandType,
   MeetingEvent,
   MeetingEventOf,
   MinutesAction,
-  Professional,
+  ProfessionalInput as Professional,
 } from '../src/index.js';
 
 export const MEETING = 'm-1001';

@@ -8,7 +8,7 @@ import {
   makeMeetingDecider,
   minutesActions,
   presentAttendees,
-  type AttendanceEntry,
+  type AttendanceEntryInput as AttendanceEntry,
   type MeetingCommand,
   type MeetingEvent,
   type MeetingState,

@@ -25,7 +25,7 @@ const spec = deciderSpec(decider);
 const stateOf = (events: ReadonlyArray<MeetingEvent>) =>
   events.reduce(decider.evolve, decider.initialState);
 const aimAuthor = { id: lead.id, role: lead.role, agency: lead.agency };
-const teacherAuthor = { id: teacher.id, role: teacher.role, agency: 'education' };
+const teacherAuthor = { id: teacher.id, role: teacher.role, agency: 'education' as const };
 const reportEvent = (
   at: string,
   reportKind: 'aim-report' | 'professional-report' = 'aim-report',

@@ -6,7 +6,7 @@
  * (MTG-6: the case is told, and holding the meeting on the case is checked against it); the
  * minutes are drafted, approved by the chair, distributed, uploaded and the hard copies destroyed.
  */
-import type { MeetingArrangements } from '@aimline/hsb-aim';
+import type { Agency, MeetingArrangements } from '@aimline/hsb-aim';
 import type { MeetingCommand } from '@aimline/meetings';
 import type { CommandWriter } from '../case-writer.js';
 import { inventName } from '../invented-people.js';
@@ -95,7 +95,7 @@ export const arrangeMeeting = (
     reportKind: 'aim-report',
     author: { id: people.lead.id, role: people.lead.role, agency: people.lead.agency },
   });
-  const present = (p: { id: string; name: string; role: string }, agency?: string) => ({
+  const present = (p: { id: string; name: string; role: string }, agency?: Agency) => ({
     personId: p.id,
     name: p.name,
     role: p.role,
