@@ -4,7 +4,6 @@
  */
 import * as t from 'io-ts';
 import {
-  Agency as KernelAgency,
   IsoDate as KernelIsoDate,
   IsoInstant as KernelIsoInstant,
   personal,
@@ -20,8 +19,17 @@ export const Id = NonEmptyString;
 /** Free text about a child or family: personal data. */
 export const FreeText = personal(NonEmptyString, 'freeText');
 
-/** The one agency list of every domain (the kernel's). */
-export const Agency = KernelAgency;
+export const Agency = t.keyof({
+  police: null,
+  'childrens-social-care': null,
+  'youth-offending-service': null,
+  health: null,
+  education: null,
+  'early-help': null,
+  camhs: null,
+  'specialist-service': null,
+  other: null,
+});
 export type Agency = t.TypeOf<typeof Agency>;
 
 /** A social worker allocated to a child (a professional, but named: personal). */

@@ -1,6 +1,5 @@
 export { type Decider, fold } from './decider.js';
 export { type Rejection, reject } from './rejection.js';
-export { Agency } from './agency.js';
 export {
   type Decision,
   type Check,

@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import * as E from 'fp-ts/lib/Either.js';
 import { InMemoryEventStore } from '@aimline/kernel';
-import { deadlines, hsbCaseStream } from '@aimline/hsb-aim';
-import { meetingStream } from '@aimline/meetings';
+import { Agency as HsbAgency, deadlines, hsbCaseStream } from '@aimline/hsb-aim';
+import { Agency as MeetingsAgency, meetingStream } from '@aimline/meetings';
 import { referralStream } from '@aimline/panel';
 import {
   hsbCaseIdForReferral,
@@ -178,5 +178,11 @@ describe('MTG-5 / MTG-6: the meeting stream is the record; the case is told', ()
       ruleId: 'HSB-21',
       field: 'data.iroPresent',
     });
+  });
+});
+
+describe('one agency list', () => {
+  it('hsb-aim and meetings name the same agencies (neither domain may import the other)', () => {
+    expect(Object.keys(MeetingsAgency.keys)).toEqual(Object.keys(HsbAgency.keys));
   });
 });
