@@ -4,7 +4,7 @@
  * amounts) are recorded with the event, so the audit shows what was known then.
  */
 import * as t from 'io-ts';
-import { defineEvent, eventCatalogue, type EventOf } from '@aimline/kernel';
+import { defineEvent, eventCatalogue, primarySubject, type EventOf } from '@aimline/kernel';
 import {
   AimVenue,
   Attendee,
@@ -46,7 +46,7 @@ const Phase = t.keyof({ primary: null, secondary: null });
 
 export const AttendanceCaseOpened = t.type({
   ...base,
-  pupil: Pupil,
+  pupil: primarySubject(Pupil),
   school: School,
   parents: t.array(ParentCarer),
 });

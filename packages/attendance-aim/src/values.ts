@@ -4,7 +4,7 @@
  */
 import * as t from 'io-ts';
 import { IsoDateCodec, IsoInstantCodec } from '@aimline/calendar';
-import { personal } from '@aimline/kernel';
+import { personal, subjectId } from '@aimline/kernel';
 import { Channel as MeetingChannel, Location as MeetingLocation } from '@aimline/meetings';
 import { AttendanceCodeC } from './codes.js';
 
@@ -30,7 +30,7 @@ export const DocumentRef = Text;
 
 export const Pupil = t.type(
   {
-    pupilId: Id,
+    pupilId: subjectId(Id, 'child'),
     firstName: personal(Text, 'name'),
     lastName: personal(Text, 'name'),
     dateOfBirth: personal(DateOnly, 'dateOfBirth'),
@@ -55,7 +55,7 @@ export const ContactDetails = t.partial(
 export const ParentCarer = t.intersection(
   [
     t.type({
-      parentId: Id,
+      parentId: subjectId(Id, 'parent'),
       firstName: personal(Text, 'name'),
       lastName: personal(Text, 'name'),
       relationship: Text,
@@ -140,7 +140,12 @@ export type AttendeeRole = t.TypeOf<typeof AttendeeRole>;
 export const Attendee = t.intersection(
   [
     t.type({ role: AttendeeRole }),
-    t.partial({ parentId: Id, personId: Id, name: personal(Text, 'name'), agency: Text }),
+    t.partial({
+      parentId: subjectId(Id, 'parent'),
+      personId: subjectId(Id, 'professional'),
+      name: personal(Text, 'name'),
+      agency: Text,
+    }),
   ],
   'Attendee',
 );
@@ -180,7 +185,10 @@ export const Speaker = t.union(
   'Speaker',
 );
 
-export const Officer = t.type({ officerId: Id, name: personal(Text, 'name') }, 'Officer');
+export const Officer = t.type(
+  { officerId: subjectId(Id, 'professional'), name: personal(Text, 'name') },
+  'Officer',
+);
 
 /**
  * ATT-2: what the letter inviting a parent to the AIM says. Every part is optional in the codec

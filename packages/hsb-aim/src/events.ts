@@ -12,6 +12,7 @@ import {
   defineEvent,
   eventCatalogue,
   personal,
+  primarySubject,
   type EventCatalogue,
   type EventOf,
 } from '@aimline/kernel';
@@ -70,7 +71,7 @@ export const ConcernReported = stored(
     disclosedAt: Instant,
     /** The date of the behaviour (HSB-6: age at the time of the behaviour). */
     behaviourDate: DateOnly,
-    child: Child,
+    child: primarySubject(Child),
     notifications: Notifications,
     summary: FreeText,
   },

@@ -7,6 +7,7 @@ import {
   IsoDate as KernelIsoDate,
   IsoInstant as KernelIsoInstant,
   personal,
+  subjectId,
 } from '@aimline/kernel';
 
 /** An ISO-8601 instant with offset (T-1); validated as the kernel's `IsoInstant`, typed as a string. */
@@ -33,12 +34,15 @@ export const Agency = t.keyof({
 export type Agency = t.TypeOf<typeof Agency>;
 
 /** A social worker allocated to a child (a professional, but named: personal). */
-export const SocialWorker = t.strict({ id: Id, name: personal(NonEmptyString, 'name') });
+export const SocialWorker = t.strict({
+  id: subjectId(Id, 'professional'),
+  name: personal(NonEmptyString, 'name'),
+});
 
 /** A child in the case: the alleged child or the victim child. */
 export const Child = t.intersection([
   t.strict({
-    childId: Id,
+    childId: subjectId(Id, 'child'),
     name: personal(NonEmptyString, 'name'),
     dateOfBirth: personal(DateOnly, 'dateOfBirth'),
   }),
@@ -61,7 +65,7 @@ export type DiscussionFor = t.TypeOf<typeof DiscussionFor>;
 /** A participant of a strategy discussion; a school representative names the school. */
 export const Participant = t.intersection([
   t.strict({
-    id: Id,
+    id: subjectId(Id, 'professional'),
     name: personal(NonEmptyString, 'name'),
     role: NonEmptyString,
     agency: Agency,
@@ -98,7 +102,7 @@ export const Qualification = t.keyof({ 'social-work': null, 'other-suitable': nu
 
 /** An assessor as allocated (HSB-10): training, qualification and agency as declared by the allocating manager. */
 export const Assessor = t.strict({
-  id: Id,
+  id: subjectId(Id, 'professional'),
   name: personal(NonEmptyString, 'name'),
   agency: Agency,
   trainedIn: t.array(AssessmentModel),

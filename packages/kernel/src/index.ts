@@ -60,9 +60,24 @@ export {
   PersonalCodec,
   personalDataPaths,
   redact,
+  erasedPersonalData,
+  erasedCategory,
+  isErasedPersonalData,
+  type ErasedPersonalData,
   type PersonalDataCategory,
   type PersonalDataPath,
 } from './codec/personal-data.js';
+export {
+  subjectId,
+  primarySubject,
+  SubjectIdCodec,
+  PrimarySubjectCodec,
+  personalFieldsOf,
+  recordSubject,
+  type SubjectRole,
+  type PersonalField,
+  type PersonalFieldsOfData,
+} from './codec/data-subjects.js';
 export {
   defineEvent,
   eventCatalogue,

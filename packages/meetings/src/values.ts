@@ -3,7 +3,7 @@
  * (names, contact details, addresses, free text) is marked with the kernel's `personal()`.
  */
 import * as t from 'io-ts';
-import { IsoDate, personal } from '@aimline/kernel';
+import { IsoDate, personal, subjectId } from '@aimline/kernel';
 
 /** A non-empty string (ids, roles, agencies): a plain `string` once decoded. */
 export const NonEmptyString = new t.Type<string, string, unknown>(
@@ -65,7 +65,12 @@ export const RecordedAgency = NonEmptyString;
 
 const professional = <A extends t.Mixed>(agency: A) =>
   t.type(
-    { id: NonEmptyString, name: personal(t.string, 'name'), role: NonEmptyString, agency },
+    {
+      id: subjectId(NonEmptyString, 'professional'),
+      name: personal(t.string, 'name'),
+      role: NonEmptyString,
+      agency,
+    },
     'Professional',
   );
 /** A professional with a part in the meeting (chair, lead professional, minute taker), as recorded. */
@@ -109,7 +114,7 @@ const invitee = <A extends t.Mixed>(agency: A) =>
   t.intersection(
     [
       t.type({
-        id: NonEmptyString,
+        id: subjectId(NonEmptyString, 'person'),
         name: personal(t.string, 'name'),
         role: NonEmptyString,
         party: Party,
@@ -155,7 +160,7 @@ const attendanceEntry = <A extends t.Mixed>(agency: A) =>
   t.intersection(
     [
       t.type({
-        personId: NonEmptyString,
+        personId: subjectId(NonEmptyString, 'person'),
         name: personal(t.string, 'name'),
         role: NonEmptyString,
         status: AttendanceStatus,

@@ -2,7 +2,7 @@
  * Shared io-ts value codecs of the panel. Every field about a person is marked `personal(…)`.
  */
 import * as t from 'io-ts';
-import { IsoDate, IsoInstant, personal } from '@aimline/kernel';
+import { IsoDate, IsoInstant, personal, subjectId } from '@aimline/kernel';
 
 export const NonEmptyString = t.refinement(t.string, (s) => s.trim().length > 0, 'NonEmptyString');
 
@@ -42,7 +42,7 @@ export type Gender = t.TypeOf<typeof Gender>;
 /** The child referred. `childId` is the council's case-system identifier (for repeat referrals). */
 export const Child = t.type(
   {
-    childId: personal(NonEmptyString, 'identifier'),
+    childId: personal(subjectId(NonEmptyString, 'child'), 'identifier'),
     name: personal(NonEmptyString, 'name'),
     dateOfBirth: personal(IsoDate, 'dateOfBirth'),
     gender: personal(Gender, 'specialCategory'),
@@ -59,11 +59,17 @@ const workIdentity = {
 };
 
 /** A professional (referrer, panel member, action owner): a work identity. */
-export const Professional = t.type({ id: NonEmptyString, ...workIdentity }, 'Professional');
+export const Professional = t.type(
+  { id: subjectId(NonEmptyString, 'professional'), ...workIdentity },
+  'Professional',
+);
 export type Professional = t.TypeOf<typeof Professional>;
 
 /** PNL-2: a named representative in a panel seat (role id from the policy). */
-export const Member = t.type({ memberId: NonEmptyString, ...workIdentity }, 'Member');
+export const Member = t.type(
+  { memberId: subjectId(NonEmptyString, 'professional'), ...workIdentity },
+  'Member',
+);
 export type Member = t.TypeOf<typeof Member>;
 
 /** PNL-4: the sitting a referral is booked into and why (computed by `bookingFor`). */

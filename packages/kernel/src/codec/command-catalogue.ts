@@ -5,7 +5,7 @@ import type { Command, CommandEnvelope } from '../command.js';
 import { IsoInstant } from '../instant.js';
 import { describeProblems, fieldProblems, type FieldProblem } from './decode-errors.js';
 import { unknownFields } from './exact-fields.js';
-import { personalDataPaths, type PersonalDataPath } from './personal-data.js';
+import { isErasedPersonalData, personalDataPaths, type PersonalDataPath } from './personal-data.js';
 import { implausibility, type PlausibilityPolicy } from './plausibility.js';
 import type { Rejection } from '../rejection.js';
 
@@ -51,6 +51,21 @@ export interface CommandCatalogue<C extends Command> {
   readonly codec: (type: string) => t.Mixed | undefined;
 }
 
+/**
+ * Erased markers (`[erased:name]`) anywhere in a command's data: only stored history whose
+ * subject was erased reads as one; a command that carries one is refused, naming the field.
+ */
+const erasedMarkers = (value: unknown, path: string, depth = 0): FieldProblem[] => {
+  if (isErasedPersonalData(value))
+    return [
+      { path: path === '' ? '(root)' : path, message: 'an erased-data marker is not a value' },
+    ];
+  if (value === null || typeof value !== 'object' || depth > 64) return [];
+  return Object.entries(value).flatMap(([k, v]) =>
+    erasedMarkers(v, path === '' ? k : `${path}.${k}`, depth + 1),
+  );
+};
+
 const invalid = (problems: FieldProblem[]): CommandDecodeError => ({
   kind: 'InvalidCommand',
   problems,
@@ -84,6 +99,7 @@ export const commandCatalogue = <D extends CommandDefinitions>(
     const problems = [
       ...(E.isLeft(result) ? fieldProblems(result.left) : []),
       ...unknownFields(codec, data),
+      ...erasedMarkers(data, ''),
     ].map((p) => ({ ...p, path: p.path === '(root)' ? 'data' : `data.${p.path}` }));
     return problems.length > 0 || E.isLeft(result)
       ? E.left(invalid(problems))

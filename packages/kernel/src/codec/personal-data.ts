@@ -11,14 +11,60 @@ export type PersonalDataCategory =
   | 'freeText'
   | 'specialCategory';
 
-/** An io-ts codec whose values are personal data about a person (usually a child). */
+const CATEGORIES: ReadonlyArray<PersonalDataCategory> = [
+  'name',
+  'dateOfBirth',
+  'contact',
+  'address',
+  'identifier',
+  'school',
+  'freeText',
+  'specialCategory',
+];
+
+/**
+ * What a personal field reads as once its data subject's key has been destroyed (erasure by
+ * crypto-shredding): `[erased:<category>]`. It is a string, so it survives JSON (snapshots)
+ * and displays as itself; `isErasedPersonalData` recognises it. Only stored events carry it:
+ * commands that contain it are refused (see `commandCatalogue`).
+ */
+export type ErasedPersonalData = `[erased:${PersonalDataCategory}]`;
+
+export const erasedPersonalData = (category: PersonalDataCategory): ErasedPersonalData =>
+  `[erased:${category}]`;
+
+const ERASED = /^\[erased:([a-zA-Z]+)\]$/;
+
+/** The category of an erased personal field, or undefined when `value` is not the erased marker. */
+export const erasedCategory = (value: unknown): PersonalDataCategory | undefined => {
+  if (typeof value !== 'string') return undefined;
+  const m = ERASED.exec(value);
+  const category = m?.[1] as PersonalDataCategory | undefined;
+  return category !== undefined && CATEGORIES.includes(category) ? category : undefined;
+};
+
+export const isErasedPersonalData = (value: unknown): value is ErasedPersonalData =>
+  erasedCategory(value) !== undefined;
+
+/**
+ * An io-ts codec whose values are personal data about a person (usually a child). It validates
+ * as its inner codec, and also accepts the erased marker of its own category, so that stored
+ * history whose subject has been erased still decodes (the domain sees the marker in place of
+ * the value; see docs/architecture.md, departure 16).
+ */
 export class PersonalCodec<C extends t.Mixed> extends t.Type<t.TypeOf<C>, t.OutputOf<C>, unknown> {
   readonly personalData: PersonalDataCategory;
   constructor(
     readonly inner: C,
     category: PersonalDataCategory,
   ) {
-    super(`Personal<${inner.name}>`, inner.is, inner.validate, inner.encode);
+    super(
+      `Personal<${inner.name}>`,
+      (u): u is t.TypeOf<C> => inner.is(u) || erasedCategory(u) === category,
+      (u, c) => (erasedCategory(u) === category ? t.success(u) : inner.validate(u, c)),
+      (a): t.OutputOf<C> =>
+        erasedCategory(a) === category ? a : (inner.encode(a) as t.OutputOf<C>),
+    );
     this.personalData = category;
   }
 }

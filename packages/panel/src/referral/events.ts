@@ -6,6 +6,7 @@ import {
   IsoDate,
   IsoInstant,
   personal,
+  primarySubject,
   type EventOf,
 } from '@aimline/kernel';
 import {
@@ -29,7 +30,7 @@ export const referralEventDefinitions = {
     t.intersection([
       t.type({
         ...base,
-        child: Child,
+        child: primarySubject(Child),
         ageAtReferral: t.number,
         referrer: Professional,
         concernSummary: personal(NonEmptyString, 'freeText'),
@@ -89,7 +90,7 @@ export const referralEventDefinitions = {
     t.intersection([
       t.type({
         ...base,
-        child: Child,
+        child: primarySubject(Child),
         concernSummary: personal(NonEmptyString, 'freeText'),
         behaviourTypes: t.array(BehaviourType),
         route: NonEmptyString,
