@@ -13,6 +13,7 @@ import {
   eventCatalogue,
   personal,
   primarySubject,
+  subjectId,
   type EventCatalogue,
   type EventOf,
 } from '@aimline/kernel';
@@ -265,7 +266,7 @@ export const DisagreementResolved = stored({ disagreementId: Id, resolution: Fre
  * value from here on (a corrected date of birth moves every age-based rule).
  */
 export const ChildDetailsCorrected = stored(
-  { childId: Id, reason: FreeText },
+  { childId: subjectId(Id, 'child'), reason: FreeText },
   {
     name: personal(NonEmptyString, 'name'),
     dateOfBirth: personal(DateOnly, 'dateOfBirth'),
