@@ -15,7 +15,7 @@
  * test can require that every codec of the catalogues is described.
  */
 import type * as t from 'io-ts';
-import { PersonalCodec } from '@aimline/kernel';
+import { PersonalCodec, PrimarySubjectCodec, SubjectIdCodec } from '@aimline/kernel';
 
 export type JsonSchema = { readonly [keyword: string]: unknown };
 
@@ -96,6 +96,9 @@ export const codecJsonSchema = (codec: t.Mixed, options: SchemaOptions = {}): Co
     if (depth > MAX_DEPTH) return {};
     if (c instanceof PersonalCodec)
       return { ...walk(c.inner as AnyCodec, depth + 1, open), 'x-personal-data': c.personalData };
+    // The data-subject marks describe whose data a field is, not what it holds: transparent here.
+    if (c instanceof SubjectIdCodec || c instanceof PrimarySubjectCodec)
+      return walk(field<AnyCodec>(c, 'type'), depth + 1, open);
     switch (c._tag) {
       case 'StringType':
         return { type: 'string' };
