@@ -12,6 +12,7 @@ import {
   meet,
   waive,
 } from '@aimline/calendar';
+import { isErasedPersonalData } from '@aimline/kernel';
 import type { AttendancePolicy } from './policy.js';
 import {
   addSchoolDays,
@@ -238,6 +239,9 @@ export const deadlines = (
     ...notHeldDeadlines(state, policy, calendar),
     ...consultationDeadlines(state, policy, calendar),
     ...ladderDeadlines(state, policy, calendar),
-    compulsoryAgeDeadline(state, policy, calendar),
+    // An erased date of birth (issue 13) leaves the end of compulsory school age unknown: no NAT-8 deadline.
+    ...(isErasedPersonalData(state.pupil.dateOfBirth)
+      ? []
+      : [compulsoryAgeDeadline(state, policy, calendar)]),
   ];
 };

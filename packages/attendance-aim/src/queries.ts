@@ -1,6 +1,7 @@
 /** Derived views of a case: attendance, the rolling window, warnings (NAT-5, NAT-6, NAT-8, ATT-4, ATT-10). */
 import { summariseAttendance, type AttendanceSummary, type Period } from './attendance.js';
 import { addDays } from '@aimline/calendar';
+import { isErasedPersonalData } from '@aimline/kernel';
 import type { AttendancePolicy } from './policy.js';
 import { unauthorisedInRollingWindow, type RollingWindowCount } from './rolling-window.js';
 import {
@@ -32,14 +33,22 @@ export interface PupilStage {
   readonly compulsorySchoolAgeEnds: string;
 }
 
-export const pupilStage = (s: OpenCase, policy: AttendancePolicy, onDate: string): PupilStage => ({
-  yearGroup: yearGroupOn(s.pupil.dateOfBirth, onDate),
-  phase: schoolPhase(yearGroupOn(s.pupil.dateOfBirth, onDate), policy.secondaryFromYearGroup),
-  compulsorySchoolAgeEnds: endOfCompulsorySchoolAge(
-    s.pupil.dateOfBirth,
-    policy.finalCompulsoryYearGroup,
-  ),
-});
+/** The pupil's stage on a date; undefined once their date of birth has been erased (issue 13). */
+export const pupilStage = (
+  s: OpenCase,
+  policy: AttendancePolicy,
+  onDate: string,
+): PupilStage | undefined =>
+  isErasedPersonalData(s.pupil.dateOfBirth)
+    ? undefined
+    : {
+        yearGroup: yearGroupOn(s.pupil.dateOfBirth, onDate),
+        phase: schoolPhase(yearGroupOn(s.pupil.dateOfBirth, onDate), policy.secondaryFromYearGroup),
+        compulsorySchoolAgeEnds: endOfCompulsorySchoolAge(
+          s.pupil.dateOfBirth,
+          policy.finalCompulsoryYearGroup,
+        ),
+      };
 
 export interface CaseWarning {
   readonly ruleId: string;
@@ -54,6 +63,7 @@ export const caseWarnings = (
 ): CaseWarning[] => {
   const out: CaseWarning[] = [];
   const stage = pupilStage(s, policy, asOf);
+  if (stage === undefined) return out;
   const ends = stage.compulsorySchoolAgeEnds;
   if (asOf > ends)
     out.push({

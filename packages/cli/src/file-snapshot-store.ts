@@ -2,6 +2,7 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { makeDirectories } from './make-directories.js';
 import { join } from 'node:path';
 import type { EventStore } from '@aimline/kernel';
+import type { SnapshotSealer } from '@aimline/governance';
 import type { ProjectionSnapshot, SnapshotEvent, SnapshotStore } from '@aimline/projections';
 import { CliError, ExitCode } from './exit-codes.js';
 
@@ -22,6 +23,8 @@ export class FileSnapshotStore implements SnapshotStore {
   constructor(
     private readonly dir: string,
     private readonly store: EventStore,
+    /** Seals each file (the state holds personal data); without one, files are plain JSON. */
+    private readonly sealer?: SnapshotSealer,
   ) {
     makeDirectories(dir, 0o700);
   }
@@ -50,6 +53,12 @@ export class FileSnapshotStore implements SnapshotStore {
     } catch {
       return undefined;
     }
+    if (this.sealer !== undefined) {
+      // Sealed with a key an erasure has since destroyed (or not sealed at all): rebuild.
+      const opened = await this.sealer.open(name, text);
+      if (opened === undefined) return undefined;
+      text = opened;
+    }
     let saved: SnapshotFile;
     let position: bigint;
     try {
@@ -75,7 +84,10 @@ export class FileSnapshotStore implements SnapshotStore {
       position: snapshot.position.toString(),
       store: await this.store.identity(),
     };
-    writeFileSync(tmp, JSON.stringify(file), { mode: 0o600 });
+    const text = JSON.stringify(file);
+    writeFileSync(tmp, this.sealer === undefined ? text : await this.sealer.seal(name, text), {
+      mode: 0o600,
+    });
     renameSync(tmp, target);
   }
 

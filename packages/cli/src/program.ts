@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import type { Instant } from '@aimline/calendar';
 import { errorWithCauses, isStoreError } from '@aimline/kernel';
+import { isKeyError } from '@aimline/governance';
 import { buildRuntime, type GlobalOptions, type Runtime } from './runtime.js';
 import { CliError, ExitCode } from './exit-codes.js';
 import { asOfFlag, instantFlag, positiveIntFlag } from './flags.js';
@@ -8,6 +9,7 @@ import { DEFAULT_STORE_URL } from './store-url.js';
 import { escapeControl } from './output.js';
 import { type StoreAccess } from './store-url.js';
 import { init } from './commands/init.js';
+import { erase, type EraseOptions } from './commands/erase.js';
 import { audit, type AuditOptions } from './commands/audit.js';
 import { deadlines } from './commands/deadlines.js';
 import { demo } from './commands/demo.js';
@@ -121,6 +123,19 @@ export const buildProgram = (exit: (code: number) => void): Command => {
         'create',
       ),
     );
+
+  program
+    .command('erase')
+    .description(
+      "erase a person's personal data by crypto-shredding: destroy their key in the key vault, then record PersonalDataErased (no personal data in it); every read then shows their fields as [erased:<category>]; idempotent",
+    )
+    .option('--person <id>', 'the person id (child, parent, professional) whose data to erase')
+    .option('--reason <text>', 'why: the retention rule or request (never who)')
+    .option(
+      '--pending',
+      'record the erasures whose key was destroyed but whose event was not (a crash in between)',
+    )
+    .action(run((rt, o: EraseOptions) => erase(rt, o), 'write'));
 
   program
     .command('init')
@@ -263,6 +278,8 @@ export const main = async (argv: ReadonlyArray<string>): Promise<number> => {
     return code;
   } catch (e) {
     if (e instanceof CliError) return fail(e.message, e.exitCode);
+    // A key fault (master key, key vault, a wrapped key): the store cannot be used; no stack trace.
+    if (isKeyError(e)) return fail(e.message, ExitCode.Store);
     if (isStoreError(e)) {
       // The store failed mid-command (e.g. the server died): its typed error and cause, no stack trace.
       const again = e.retryable

@@ -4,6 +4,7 @@ import { meetingModule } from '@aimline/meetings';
 import { panelReferralModule, panelSittingModule } from '@aimline/panel';
 import { attendanceAimModule } from '@aimline/attendance-aim';
 import { processLogModule } from '@aimline/processes';
+import { erasureModule } from '@aimline/governance';
 import type { DecodedEvent } from '@aimline/projections';
 import { schoolCalendarFor, type CouncilPolicy } from './council-policy.js';
 
@@ -55,6 +56,8 @@ export const domainRegistry = (policy: CouncilPolicy): DomainRegistry => {
     typed.attendanceAim,
     // the process managers' refusal log (`process-log-{manager}`), so its streams decode
     processLogModule(),
+    // The record of erasures (no personal data): read and decoded like any module's streams.
+    erasureModule,
   ];
   const byPrefixLength = [...modules].sort((a, b) => b.streamPrefix.length - a.streamPrefix.length);
   const moduleForStream = (stream: string) =>

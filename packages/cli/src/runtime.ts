@@ -14,6 +14,8 @@ import { chainKeyFromEnvironment } from './chain-keys.js';
 import { CliError, ExitCode } from './exit-codes.js';
 import { consoleOutput, type Output } from './output.js';
 import { domainRegistry, type DomainRegistry } from './registry.js';
+import { withEncryption, type Encryption } from './encryption.js';
+import { isKeyError, type KeyVault } from '@aimline/governance';
 import { openStore, parseStoreUrl, type StoreAccess, type StoreLocation } from './store-url.js';
 import { UnreadableHistory } from './unreadable-history.js';
 
@@ -27,7 +29,15 @@ export interface GlobalOptions {
 
 /** Everything a CLI command works with, built once by `buildRuntime`. */
 export interface Runtime {
+  /** The event store, encrypting personal data at append and decrypting it at read. */
   readonly store: EventStore;
+  /**
+   * The same store without decryption: events as stored (personal fields as ciphertext), for
+   * verification and anchors, which need no master key.
+   */
+  readonly storedEvents: EventStore;
+  /** The key vault of the store's data subjects (erasure). */
+  readonly vault: KeyVault;
   /** The key that authenticates the global chain (AIMLINE_CHAIN_KEY_FILE / AIMLINE_CHAIN_KEY), if any. */
   readonly chainKey: ChainKey | undefined;
   /** The store URL as given (`--store`). */
@@ -95,8 +105,24 @@ export const buildRuntime = async (
       ExitCode.Store,
     );
   }
+  let encryption: Encryption;
+  try {
+    encryption = await withEncryption(store, location.right, access, registry.modules);
+  } catch (e) {
+    await store.dispose();
+    if (isKeyError(e)) throw new CliError(e.message, ExitCode.Store);
+    throw e;
+  }
+  if (encryption.createdMasterKey !== undefined)
+    process.stderr.write(
+      `aimline: made a new master key ${encryption.createdMasterKey} (mode 0600): personal data in this store is encrypted with it. Keep a copy apart from the store, or set AIMLINE_MASTER_KEY_FILE to a key of your own.\n`,
+    );
+  const storedEvents = store;
+  store = encryption.store;
   return {
     store,
+    storedEvents,
+    vault: encryption.vault,
     chainKey,
     storeUrl: options.store,
     location: location.right,

@@ -24,6 +24,10 @@ describe('reads over damaged history', () => {
     const target = join(dir, `copy-${++copies}.db`);
     copyFileSync(pristine, target);
     if (existsSync(`${pristine}-wal`)) copyFileSync(`${pristine}-wal`, `${target}-wal`);
+    // …and its keys (the key vault and master key file beside it), without which its personal
+    // data cannot be read.
+    for (const suffix of ['.keys.db', '.master-key'])
+      copyFileSync(pristine.replace(/\.db$/, suffix), target.replace(/\.db$/, suffix));
     return target;
   };
 

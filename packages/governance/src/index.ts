@@ -32,3 +32,6 @@ export {
   type GovernedEnvelope,
   type GovernedFailure,
 } from './principals/governed-commands.js';
+
+// crypto (gov-crypto): encryption of personal data at append, key vault, erasure by crypto-shredding
+export * from './crypto/index.js';

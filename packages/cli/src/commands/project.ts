@@ -11,6 +11,7 @@ import {
 import { ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../runtime.js';
 import { FileSnapshotStore } from '../file-snapshot-store.js';
+import { snapshotSealer } from '@aimline/governance';
 import { table } from '../output.js';
 import { progress } from '../progress.js';
 import { eventCounts } from './event-counts.js';
@@ -47,7 +48,9 @@ export const project = async (
 ): Promise<number> => {
   const dir = o.snapshots ?? snapshotsBeside(rt);
   const snapshots: SnapshotStore =
-    dir === undefined ? new InMemorySnapshotStore() : new FileSnapshotStore(dir, rt.store);
+    dir === undefined
+      ? new InMemorySnapshotStore()
+      : new FileSnapshotStore(dir, rt.store, snapshotSealer(rt.vault));
   const rows: Array<{ projection: string; applied: number; position: string | null }> = [];
   let deadlines: ReturnType<typeof deadlineReport> | undefined;
   for (const p of kept(rt)) {

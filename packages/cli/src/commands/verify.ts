@@ -65,7 +65,8 @@ export const verify = async (
   options: VerifyOptions,
 ): Promise<number> => {
   const problems: string[] = [];
-  const store = rt.store as typeof rt.store & Auditable;
+  // Verification reads the events as stored (ciphertext): it needs no master key.
+  const store = rt.storedEvents as typeof rt.storedEvents & Auditable;
   const integrity = stream === undefined ? store.integrityCheck?.() : undefined;
   if (integrity !== undefined && !(integrity.length === 1 && integrity[0] === 'ok'))
     problems.push(...integrity.map((line) => `SQLite integrity_check: ${line}`));
@@ -74,7 +75,7 @@ export const verify = async (
   let global: GlobalChainReport | undefined;
   let anchor: { file: SignedAnchor; check: AnchorCheck } | undefined;
   try {
-    streams = await verifyChains(rt.store, {
+    streams = await verifyChains(rt.storedEvents, {
       ...(stream === undefined ? {} : { stream }),
       onProgress: (n) => bar.update(n),
     });
@@ -90,7 +91,7 @@ export const verify = async (
         'AIMLINE_ANCHOR_PUBLIC_KEY_FILE',
         'anchor public key',
       );
-      anchor = { file, check: await checkAnchor(rt.store, file, publicKey) };
+      anchor = { file, check: await checkAnchor(rt.storedEvents, file, publicKey) };
       problems.push(...describeAnchor(file, anchor.check));
     }
   } catch (e) {
@@ -117,10 +118,19 @@ export const verify = async (
         .map((e) => `${e.position} ${e.stream}@${e.revision} ${e.type}`)
         .join('; ')}${anchor.check.added.length > 20 ? '; …' : ''}`,
     );
+  // An erasure whose key was destroyed but whose event is not recorded (a stop in between).
+  const pendingErasures = rt.vault.pendingErasures();
+  problems.push(
+    ...pendingErasures.map(
+      (p) =>
+        `erasure of subject ${p.subjectRef} not recorded: its key was destroyed at ${p.keyDestroyedAt}, but PersonalDataErased is missing; run "aimline erase --pending"`,
+    ),
+  );
   const ok = problems.length === 0;
   rt.output.result(
     {
       ok,
+      pendingErasures: pendingErasures.map((p) => p.subjectRef),
       events: streams?.events ?? null,
       streams: streams?.streams ?? null,
       problems,
@@ -162,13 +172,13 @@ export const writeAnchor = async (
     'AIMLINE_ANCHOR_SIGNING_KEY_FILE',
     'anchor signing key',
   );
-  const head = await computeHead(rt.store);
+  const head = await computeHead(rt.storedEvents);
   let signed: SignedAnchor;
   try {
     signed = signAnchor(
       {
         format: 'aimline-anchor/1',
-        store: await rt.store.identity(),
+        store: await rt.storedEvents.identity(),
         position: head.position.toString(),
         count: head.count,
         head: head.link,

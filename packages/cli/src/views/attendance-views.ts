@@ -100,7 +100,7 @@ export const attendanceOverview = (
     if (nat8)
       nearEnd.push({
         caseId: state.caseId,
-        ends: pupilStage(state, rt.policy.attendance, today).compulsorySchoolAgeEnds,
+        ends: pupilStage(state, rt.policy.attendance, today)?.compulsorySchoolAgeEnds ?? '',
         message: nat8.message,
       });
   }

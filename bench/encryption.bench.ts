@@ -1,0 +1,138 @@
+/**
+ * The cost of encrypting personal data (issue 13 item 4): the same demo history replayed from
+ * two SQLite stores, one written plain and one through the encrypting store (every personal
+ * field AES-256-GCM under its subject's key), through the whole read pipeline (read, decrypt,
+ * decode, verify the hash chains, fold every projection). Rounds alternate between the two and
+ * the ratio of the medians is reported (target: at most 1.25). Prints, never asserts.
+ * Smoke mode (a few cases, two rounds): `AIMLINE_BENCH_SMOKE=1 pnpm bench encryption`.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { EventStore } from '../packages/kernel/src/index.js';
+import { openSqliteEventStore } from '../packages/store-sqlite/src/index.js';
+import { demoSteps, runScenarios } from '../packages/demo/src/index.js';
+import {
+  encryptingEventStore,
+  erasureModule,
+  localMasterKey,
+  openKeyVault,
+  personalFieldsByModule,
+} from '../packages/governance/src/index.js';
+import {
+  appliesTo,
+  eventDecoder,
+  initialChainVerification,
+  verifyNext,
+} from '../packages/projections/src/index.js';
+import { domainRegistry } from '../packages/cli/src/registry.js';
+import { loadCouncilPolicy } from '../packages/cli/src/council-policy.js';
+import { allProjections } from './helpers/replay.js';
+import { env, loadNote, log, round, type BenchResult } from './helpers/common.js';
+
+const SMOKE = process.env['AIMLINE_BENCH_SMOKE'] === '1';
+const CASES = env('AIMLINE_BENCH_ENCRYPTION_CASES', SMOKE ? 3 : 24);
+const YEARS = SMOKE ? 1 : 4;
+const ROUNDS = env('AIMLINE_BENCH_ENCRYPTION_ROUNDS', SMOKE ? 2 : 7);
+
+const median = (xs: ReadonlyArray<number>): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+export async function run(): Promise<BenchResult[]> {
+  const policy = loadCouncilPolicy(undefined);
+  if (policy._tag === 'Left') throw new Error(policy.left);
+  const registry = domainRegistry(policy.right);
+  const modules = [...registry.modules, erasureModule];
+  const dir = mkdtempSync(join(tmpdir(), 'aimline-bench-encryption-'));
+  const master = localMasterKey(randomBytes(32));
+  const vaultPath = join(dir, 'events.keys.db');
+  const plainPath = join(dir, 'plain.db');
+  const encryptedPath = join(dir, 'encrypted.db');
+  const encrypted = async (): Promise<EventStore> =>
+    encryptingEventStore(
+      openSqliteEventStore(encryptedPath),
+      await openKeyVault(vaultPath, master, 'create'),
+      personalFieldsByModule(modules),
+    );
+  try {
+    const { steps } = demoSteps({
+      seed: 20_261_123,
+      policy: policy.right,
+      modules: registry.modules,
+      from: '2022-09-05T09:00:00Z',
+      years: YEARS,
+      cases: CASES,
+    });
+    for (const open of [async () => openSqliteEventStore(plainPath), encrypted]) {
+      const store = await open();
+      await runScenarios(store, steps, () => undefined);
+      await store.dispose();
+    }
+
+    const replay = async (store: EventStore): Promise<{ ms: number; events: number }> => {
+      const decode = eventDecoder(modules);
+      const projections = allProjections(registry);
+      const states = projections.map((p) => p.initialState());
+      const chains = initialChainVerification();
+      let events = 0;
+      const started = performance.now();
+      for await (const recorded of store.readAll()) {
+        events++;
+        const decoded = decode(recorded);
+        if (decoded._tag === 'Left') throw new Error(decoded.left.message);
+        verifyNext(chains, recorded);
+        for (let i = 0; i < projections.length; i++) {
+          const p = projections[i]!;
+          if (appliesTo(p, recorded.stream)) states[i] = p.apply(states[i], decoded.right);
+        }
+      }
+      const ms = performance.now() - started;
+      if (chains.breaks.length > 0) throw new Error(`${chains.breaks.length} chain breaks`);
+      await store.dispose();
+      return { ms, events };
+    };
+
+    const plain: number[] = [];
+    const withEncryption: number[] = [];
+    let events = 0;
+    await replay(openSqliteEventStore(plainPath)); // warm-up
+    await replay(await encrypted());
+    for (let r = 0; r < ROUNDS; r++) {
+      const a = await replay(openSqliteEventStore(plainPath));
+      const b = await replay(await encrypted());
+      if (a.events !== b.events) throw new Error(`replayed ${a.events} vs ${b.events} events`);
+      events = a.events;
+      plain.push(a.ms);
+      withEncryption.push(b.ms);
+      log(`round ${r + 1}: plain ${a.ms.toFixed(0)} ms, encrypted ${b.ms.toFixed(0)} ms`);
+    }
+    const ratio = median(withEncryption) / median(plain);
+    const note = `${events} demo events (${CASES} cases per process over ${YEARS} years), median of ${ROUNDS} alternating rounds; ${await loadNote()}`;
+    return [
+      {
+        name: 'encryption: replay cost ratio',
+        value: round(ratio, 3),
+        unit: '×',
+        detail: `full replay (read, decrypt, decode, verify, fold) encrypted / plain; target ≤ 1.25; ${note}`,
+      },
+      {
+        name: 'encryption: replay plain',
+        value: round(median(plain), 3),
+        unit: 'ms',
+        detail: note,
+      },
+      {
+        name: 'encryption: replay encrypted',
+        value: round(median(withEncryption), 3),
+        unit: 'ms',
+        detail: note,
+      },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

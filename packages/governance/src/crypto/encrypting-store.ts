@@ -1,0 +1,276 @@
+import {
+  attachStoredJson,
+  canonicalJson,
+  DuplicateEventIdError,
+  isErasedPersonalData,
+  personalFieldsOf,
+  recordSubject,
+  STORED_JSON,
+  unreadableStoredData,
+  unreadableStoredDataWhy,
+  WrongExpectedRevisionError,
+  type AnyDomainModule,
+  type AppendResult,
+  type EventStore,
+  type EventToAppend,
+  type PersonalFieldsOfData,
+  type RecordedEvent,
+  type StoredJson,
+  type Subscription,
+  type SubscriptionMessage,
+} from '@aimline/kernel';
+import { erasedPersonalData } from '@aimline/kernel';
+import { isEnvelope, openField, parseEnvelope, sealField } from './field-cipher.js';
+import { KeyError } from './key-errors.js';
+import type { KeyVault } from './key-vault.js';
+
+/** The personal fields of an event about to be stored, or undefined when no module declares its type. */
+export type PersonalFieldsLookup = (
+  stream: string,
+  type: string,
+  data: unknown,
+) => PersonalFieldsOfData | undefined;
+
+/** Looks up an event's personal fields in the codecs of the module that owns its stream. */
+export const personalFieldsByModule = (
+  modules: ReadonlyArray<AnyDomainModule>,
+): PersonalFieldsLookup => {
+  const byPrefix = [...modules].sort((a, b) => b.streamPrefix.length - a.streamPrefix.length);
+  return (stream, type, data) => {
+    const definition = byPrefix
+      .find((m) => stream.startsWith(m.streamPrefix))
+      ?.events.definition(type);
+    return definition === undefined ? undefined : personalFieldsOf(definition.codec, data);
+  };
+};
+
+type Path = ReadonlyArray<string | number>;
+
+const setIn = (node: unknown, path: Path, value: unknown): void => {
+  let at = node as Record<string | number, unknown>;
+  for (const key of path.slice(0, -1)) at = at[key] as Record<string | number, unknown>;
+  at[path[path.length - 1]!] = value;
+};
+const getIn = (node: unknown, path: Path): unknown => {
+  let at = node;
+  for (const key of path) {
+    if (at === null || typeof at !== 'object') return undefined;
+    at = (at as Record<string | number, unknown>)[key];
+  }
+  return at;
+};
+
+/** Every envelope in a value, with its path (stored data is JSON: strings, arrays, objects). */
+const envelopesIn = (value: unknown, path: Array<string | number>, out: Array<[Path, string]>) => {
+  if (isEnvelope(value)) out.push([[...path], value]);
+  else if (Array.isArray(value))
+    value.forEach((v, i) => {
+      path.push(i);
+      envelopesIn(v, path, out);
+      path.pop();
+    });
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) {
+      path.push(k);
+      envelopesIn(v, path, out);
+      path.pop();
+    }
+};
+
+/** A copy of `value` with the values at the given paths replaced (only the nodes on those paths are copied). */
+const replaced = (value: unknown, replacements: ReadonlyArray<[Path, unknown]>): unknown => {
+  const copy = (node: unknown): unknown =>
+    Array.isArray(node) ? (node as unknown[]).slice() : { ...(node as Record<string, unknown>) };
+  const root = copy(value);
+  for (const [path, v] of replacements) {
+    let at = root as Record<string | number, unknown>;
+    for (const key of path.slice(0, -1)) {
+      const next = copy(at[key]);
+      at[key] = next;
+      at = next as Record<string | number, unknown>;
+    }
+    at[path[path.length - 1]!] = v;
+  }
+  return root;
+};
+
+/**
+ * An `EventStore` that encrypts every personal field at append with its data subject's key
+ * (see `personalFieldsOf`) and decrypts at read. The inner store chains and stores ciphertext
+ * only, so erasing a subject's key (crypto-shredding) leaves every hash intact. A field whose
+ * subject was erased reads as `[erased:<category>]`; a field that does not decrypt (altered,
+ * moved) makes its event unreadable data, reported with its stream and revision.
+ */
+export const encryptingEventStore = (
+  inner: EventStore,
+  vault: KeyVault,
+  fieldsOf: PersonalFieldsLookup,
+): EventStore => {
+  const seal = async (stream: string, event: EventToAppend): Promise<EventToAppend> => {
+    const forged: Array<[Path, string]> = [];
+    envelopesIn(event.data, [], forged);
+    if (forged.length > 0)
+      throw new KeyError(
+        'PlaintextRefused',
+        `event ${event.type} for "${stream}": field ${forged[0]![0].join('.')} already looks encrypted; refused`,
+      );
+    const personal = fieldsOf(stream, event.type, event.data);
+    if (personal === undefined)
+      throw new KeyError(
+        'PlaintextRefused',
+        `no module declares the personal data of "${event.type}" events in "${stream}"; refusing to store them unencrypted`,
+      );
+    if (personal.primarySubject !== undefined && vault.primaryRef(stream) === undefined)
+      vault.setPrimaryRef(stream, vault.subjectRef(personal.primarySubject));
+    const present = personal.fields.filter((f) => {
+      const v = getIn(event.data, f.path);
+      return v !== undefined && !isErasedPersonalData(v);
+    });
+    if (present.length === 0) return event;
+    const data = structuredClone(event.data);
+    for (const field of present) {
+      const ref =
+        field.subject !== undefined
+          ? vault.subjectRef(field.subject)
+          : (vault.primaryRef(stream) ?? vault.subjectRef(recordSubject(stream)));
+      const key = await vault.writingKey(ref);
+      const place = { eventId: event.id, stream, path: field.path.join('.') };
+      setIn(data, field.path, sealField(key, ref, field.category, place, getIn(data, field.path)));
+    }
+    return { ...event, data };
+  };
+
+  const open = async (event: RecordedEvent): Promise<RecordedEvent> => {
+    if (unreadableStoredDataWhy(event.data) !== undefined) return event;
+    const found: Array<[Path, string]> = [];
+    envelopesIn(event.data, [], found);
+    if (found.length === 0) return event;
+    const replacements: Array<[Path, unknown]> = [];
+    for (const [path, text] of found) {
+      const where = `personal field ${path.join('.')}`;
+      const envelope = parseEnvelope(text);
+      if (envelope === undefined)
+        return { ...event, data: unreadableStoredData(`${where} is not a well-formed envelope`) };
+      const key = vault.knownKey(envelope.ref) ?? (await vault.readingKey(envelope.ref));
+      if (key === 'erased') {
+        replacements.push([path, erasedPersonalData(envelope.category)]);
+        continue;
+      }
+      try {
+        const place = { eventId: event.id, stream: event.stream, path: path.join('.') };
+        replacements.push([path, openField(key, envelope, place)]);
+      } catch {
+        return {
+          ...event,
+          data: unreadableStoredData(
+            `${where} does not decrypt with its subject's key (altered, or moved from another field or event)`,
+          ),
+        };
+      }
+    }
+    const opened: RecordedEvent = { ...event, data: replaced(event.data, replacements) };
+    // Verification hashes what is stored (the ciphertext), never the decrypted values.
+    const stored = (event as { [STORED_JSON]?: StoredJson })[STORED_JSON];
+    if (stored !== undefined) return attachStoredJson(opened, stored);
+    let lazy: StoredJson | undefined;
+    return Object.defineProperty(opened, STORED_JSON, {
+      enumerable: false,
+      get: () =>
+        (lazy ??= { data: canonicalJson(event.data), metadata: canonicalJson(event.metadata) }),
+    });
+  };
+
+  async function* openAll(events: AsyncIterable<RecordedEvent>): AsyncIterable<RecordedEvent> {
+    for await (const e of events) yield await open(e);
+  }
+
+  /** A re-append of events already stored (same ids, same content once opened) returns them. */
+  const alreadyStored = async (
+    stream: string,
+    events: ReadonlyArray<EventToAppend>,
+  ): Promise<AppendResult | undefined> => {
+    const wanted = new Map(events.map((e) => [e.id, e]));
+    const found: RecordedEvent[] = [];
+    for await (const e of inner.readStream(stream)) if (wanted.has(e.id)) found.push(await open(e));
+    if (found.length !== events.length) return undefined;
+    const same = found.every((s) => {
+      const c = wanted.get(s.id)!;
+      const { prevHash: _p, hash: _h, ...metadata } = s.metadata;
+      return (
+        s.type === c.type &&
+        s.schemaVersion === c.schemaVersion &&
+        canonicalJson(s.data) === canonicalJson(c.data) &&
+        canonicalJson(metadata) === canonicalJson(c.metadata)
+      );
+    });
+    const last = found[found.length - 1]!;
+    return same
+      ? { nextExpectedRevision: last.revision, position: last.position, events: found }
+      : undefined;
+  };
+
+  const store: EventStore = {
+    append: async (stream, events, options) => {
+      const sealed: EventToAppend[] = [];
+      for (const e of events) sealed.push(await seal(stream, e));
+      try {
+        const result = await inner.append(stream, sealed, options);
+        const opened: RecordedEvent[] = [];
+        for (const e of result.events) opened.push(await open(e));
+        return { ...result, events: opened };
+      } catch (e) {
+        // With a random IV the same event seals to other bytes, so the inner store cannot see a
+        // retried append as the same content; the opened events can.
+        if (
+          (e instanceof DuplicateEventIdError || e instanceof WrongExpectedRevisionError) &&
+          events.length > 0
+        ) {
+          const original = await alreadyStored(stream, events);
+          if (original !== undefined) return original;
+        }
+        throw e;
+      }
+    },
+    readStream: (stream, options) => openAll(inner.readStream(stream, options)),
+    streamRevision: (stream) => inner.streamRevision(stream),
+    readAll: (options) => openAll(inner.readAll(options)),
+    subscribe: (options) => {
+      const subscription = inner.subscribe(options);
+      return {
+        close: () => subscription.close(),
+        async *[Symbol.asyncIterator](): AsyncIterator<SubscriptionMessage> {
+          for await (const m of subscription)
+            yield m.kind === 'event' ? { kind: 'event', event: await open(m.event) } : m;
+        },
+      } satisfies Subscription;
+    },
+    checkpoints: inner.checkpoints,
+    identity: () => inner.identity(),
+    dispose: async () => {
+      try {
+        await inner.dispose();
+      } finally {
+        vault.close();
+      }
+    },
+  };
+  // What a store offers beyond the port (the SQLite store's integrity check and global chain)
+  // works on stored bytes and passes through unchanged.
+  const extras: Record<string, unknown> = {};
+  for (
+    let proto: object | null = inner;
+    proto !== null && proto !== Object.prototype;
+    proto = Object.getPrototypeOf(proto) as object | null
+  )
+    for (const name of Object.getOwnPropertyNames(proto)) {
+      const member = (inner as unknown as Record<string, unknown>)[name];
+      if (
+        name !== 'constructor' &&
+        !(name in store) &&
+        !(name in extras) &&
+        typeof member === 'function'
+      )
+        extras[name] = (member as (...args: unknown[]) => unknown).bind(inner);
+    }
+  return { ...extras, ...store };
+};

@@ -1,0 +1,94 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { randomUUID } from 'node:crypto';
+import {
+  describeCommandFailure,
+  type Actor,
+  type CommandHandler,
+  type RecordedEvent,
+} from '@aimline/kernel';
+import { erasureModule, type ErasureCommand } from './erasure-module.js';
+import type { ErasureRecord, KeyVault } from './key-vault.js';
+
+export interface ErasureOutcome {
+  readonly subjectRef: string;
+  /** `destroyed`: the key was destroyed now; `already-destroyed`: by an earlier erasure. */
+  readonly key: 'destroyed' | 'already-destroyed';
+  /** The `PersonalDataErased` event (recorded now, or the one recorded the first time). */
+  readonly event: RecordedEvent | undefined;
+}
+
+export interface EraseRequest {
+  readonly vault: KeyVault;
+  /** A command handler over the event store (the raw or the encrypting one: the event holds no personal data). */
+  readonly handler: CommandHandler;
+  readonly actor: Actor;
+  /** When the key is destroyed (an ISO-8601 instant from the caller's clock). */
+  readonly at: string;
+}
+
+export class ErasureNotRecorded extends Error {
+  constructor(
+    readonly subjectRef: string,
+    why: string,
+  ) {
+    super(
+      `the key of subject ${subjectRef} is destroyed, but its PersonalDataErased event could not be recorded: ${why}. Run erase again (or "erase --pending") to record it`,
+    );
+    this.name = 'ErasureNotRecorded';
+  }
+}
+
+/** Records the event for an erasure whose key is already destroyed, and marks it recorded. */
+const record = async (
+  request: EraseRequest,
+  erasure: ErasureRecord,
+): Promise<RecordedEvent | undefined> => {
+  const command: ErasureCommand = {
+    type: 'RecordErasure',
+    at: request.at,
+    actor: request.actor,
+    data: {
+      subjectRef: erasure.subjectRef,
+      reason: erasure.reason,
+      keyDestroyedAt: erasure.keyDestroyedAt,
+    },
+  };
+  const result = await request.handler.handle(erasureModule, { commandId: randomUUID(), command });
+  if (E.isLeft(result))
+    throw new ErasureNotRecorded(erasure.subjectRef, describeCommandFailure(result.left));
+  request.vault.markRecorded(erasure.subjectRef, request.at);
+  // No event when it was recorded before (erased twice, or a crash after recording): that one stands.
+  return result.right.events[0];
+};
+
+/**
+ * Erases a person by crypto-shredding: destroys their data key in the vault first, then records
+ * `PersonalDataErased`. Idempotent. If the process stops in between, the vault holds the
+ * erasure as pending: `pendingErasures` lists it, and `finishPendingErasures` (or erasing the
+ * same person again) records it.
+ */
+export const erasePerson = async (
+  request: EraseRequest,
+  person: string,
+  reason: string,
+): Promise<ErasureOutcome> => {
+  const ref = request.vault.subjectRef(person);
+  const key = request.vault.destroyKey(ref, reason, request.at);
+  const erasure = request.vault.erasure(ref)!;
+  const event = await record(request, erasure);
+  return { subjectRef: ref, key, event };
+};
+
+/** Records every erasure whose key was destroyed but whose event is missing (after a crash). */
+export const finishPendingErasures = async (
+  request: EraseRequest,
+): Promise<ReadonlyArray<ErasureOutcome>> => {
+  const done: ErasureOutcome[] = [];
+  for (const erasure of request.vault.pendingErasures())
+    done.push({
+      subjectRef: erasure.subjectRef,
+      key: 'already-destroyed',
+      event: await record(request, erasure),
+    });
+  return done;
+};

@@ -1,0 +1,30 @@
+export { KeyError, isKeyError, type KeyErrorKind } from './key-errors.js';
+export {
+  localMasterKey,
+  masterKeyFromFile,
+  masterKeyFromEnvironment,
+  createMasterKeyFile,
+  type MasterKey,
+} from './master-key.js';
+export { openKeyVault, type KeyVault, type KeyVaultMode, type ErasureRecord } from './key-vault.js';
+export { ENVELOPE_PREFIX, isEnvelope } from './field-cipher.js';
+export {
+  encryptingEventStore,
+  personalFieldsByModule,
+  type PersonalFieldsLookup,
+} from './encrypting-store.js';
+export {
+  erasureModule,
+  erasureStream,
+  ERASURE_STREAM_PREFIX,
+  type ErasureModule,
+  type ErasureEvent,
+} from './erasure-module.js';
+export {
+  erasePerson,
+  finishPendingErasures,
+  ErasureNotRecorded,
+  type EraseRequest,
+  type ErasureOutcome,
+} from './erase.js';
+export { snapshotSealer, type SnapshotSealer } from './snapshot-sealer.js';

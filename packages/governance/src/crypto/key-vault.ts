@@ -1,0 +1,285 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { closeSync, existsSync, openSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { KeyError } from './key-errors.js';
+import type { MasterKey } from './master-key.js';
+
+/** What a key vault's erasure record says (never who: subjects are named by reference). */
+export interface ErasureRecord {
+  readonly subjectRef: string;
+  readonly keyDestroyedAt: string;
+  readonly reason: string;
+  /** When the `PersonalDataErased` event was recorded; undefined while that is still to do. */
+  readonly recordedAt: string | undefined;
+}
+
+/**
+ * The per-subject data keys, each wrapped by the master key, in a file of its own: never in the
+ * event store, so erasing a key leaves the event store (and its hash chains) untouched.
+ * Subjects are named by a reference (an HMAC of the person id under a key of the vault), so
+ * neither the vault nor the event store holds the person ids themselves.
+ */
+export interface KeyVault {
+  readonly path: string;
+  /** The reference of a person id (the same for every process using this vault). */
+  subjectRef(subject: string): string;
+  /** The data key of a subject (by reference) to encrypt new data with, made on first use. */
+  writingKey(ref: string): Promise<Buffer>;
+  /** The data key a stored field names, or 'erased' once the subject has been erased. */
+  readingKey(ref: string): Promise<Buffer | 'erased'>;
+  /** The key of `ref` if this process already holds it (no I/O). */
+  knownKey(ref: string): Buffer | 'erased' | undefined;
+  /** The subject a stream's free text belongs to, once recorded. */
+  primaryRef(stream: string): string | undefined;
+  setPrimaryRef(stream: string, ref: string): void;
+  /**
+   * The key projection snapshots are sealed with. Every erasure destroys it too, so snapshots
+   * made before an erasure (which may hold the erased data) can no longer be read: they are
+   * rebuilt from the history, where the data now reads as erased.
+   */
+  snapshotKey(): Promise<Buffer>;
+  /** The current snapshot key, or undefined when there is none (never made, or destroyed by an erasure). */
+  currentSnapshotKey(): Promise<Buffer | undefined>;
+  /** Destroys a subject's key (idempotent) and records why and when, pending the event. */
+  destroyKey(ref: string, reason: string, at: string): 'destroyed' | 'already-destroyed';
+  markRecorded(ref: string, at: string): void;
+  erasure(ref: string): ErasureRecord | undefined;
+  /** Keys destroyed whose `PersonalDataErased` event is not yet recorded (a crash in between). */
+  pendingErasures(): ReadonlyArray<ErasureRecord>;
+  close(): void;
+}
+
+export type KeyVaultMode = 'create' | 'open' | 'read-only';
+
+const INDEX_CONTEXT = 'aimline:key-vault:index-key';
+/** The reference of the snapshot key (never a subject's: those are 32 hex digits). */
+const SNAPSHOT_REF = 'snapshots';
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS vault_info (name TEXT PRIMARY KEY, value BLOB NOT NULL) STRICT;
+CREATE TABLE IF NOT EXISTS subject_keys (ref TEXT PRIMARY KEY, wrapped BLOB NOT NULL) STRICT;
+CREATE TABLE IF NOT EXISTS erasures (ref TEXT PRIMARY KEY, key_destroyed_at TEXT NOT NULL, reason TEXT NOT NULL, recorded_at TEXT) STRICT;
+CREATE TABLE IF NOT EXISTS stream_subjects (stream TEXT PRIMARY KEY, ref TEXT NOT NULL) STRICT;
+`;
+
+interface ErasureRow {
+  ref: string;
+  key_destroyed_at: string;
+  reason: string;
+  recorded_at: string | null;
+}
+const toRecord = (r: ErasureRow): ErasureRecord => ({
+  subjectRef: r.ref,
+  keyDestroyedAt: r.key_destroyed_at,
+  reason: r.reason,
+  recordedAt: r.recorded_at ?? undefined,
+});
+
+const openDatabase = (path: string, mode: KeyVaultMode): Database.Database => {
+  if (path === ':memory:') return new Database(path);
+  if (mode !== 'create' && !existsSync(path))
+    throw new KeyError('KeyVaultUnavailable', `there is no key vault at ${path}`);
+  if (mode === 'create' && !existsSync(path)) closeSync(openSync(path, 'wx', 0o600));
+  try {
+    const db = new Database(path, { readonly: mode === 'read-only', fileMustExist: true });
+    // A deleted key is overwritten in the file, and no write-ahead log keeps an old copy.
+    if (mode !== 'read-only') {
+      db.pragma('journal_mode = DELETE');
+      db.pragma('secure_delete = ON');
+      db.pragma('synchronous = FULL');
+    }
+    return db;
+  } catch (e) {
+    throw new KeyError(
+      'KeyVaultUnavailable',
+      `the key vault ${path} cannot be opened: ${e instanceof Error ? e.message : String(e)}`,
+      { cause: e },
+    );
+  }
+};
+
+/**
+ * Opens (or, with mode `create`, makes: file mode 0600) the SQLite key vault at `path` with the
+ * master key. A vault made with another master key is refused (`WrongMasterKey`).
+ */
+export const openKeyVault = async (
+  path: string,
+  masterKey: MasterKey,
+  mode: KeyVaultMode = 'open',
+): Promise<KeyVault> => {
+  const db = openDatabase(path, mode);
+  try {
+    return await vaultOn(db, path, masterKey, mode);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+};
+
+const vaultOn = async (
+  db: Database.Database,
+  path: string,
+  masterKey: MasterKey,
+  mode: KeyVaultMode,
+): Promise<KeyVault> => {
+  const hasSchema =
+    db.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'vault_info'`).get() !== undefined;
+  if (!hasSchema && mode === 'read-only')
+    throw new KeyError('KeyVaultUnavailable', `${path} is not a key vault`);
+  if (!hasSchema) db.exec(SCHEMA);
+  const info = (name: string): Buffer | undefined =>
+    (
+      db.prepare('SELECT value FROM vault_info WHERE name = ?').get(name) as
+        { value: Buffer } | undefined
+    )?.value;
+  if (info('index_key') === undefined) {
+    if (mode === 'read-only')
+      throw new KeyError('KeyVaultUnavailable', `${path} is not a key vault`);
+    const wrapped = await masterKey.wrap(randomBytes(32), INDEX_CONTEXT);
+    const put = db.prepare('INSERT INTO vault_info (name, value) VALUES (?, ?)');
+    db.transaction(() => {
+      put.run('master_key_id', Buffer.from(masterKey.keyId, 'utf8'));
+      put.run('index_key', Buffer.from(wrapped));
+    })();
+  }
+  const madeWith = info('master_key_id')?.toString('utf8');
+  if (madeWith !== masterKey.keyId)
+    throw new KeyError(
+      'WrongMasterKey',
+      `the key vault ${path} was made with master key ${madeWith ?? '(none)'}, not with the one given (${masterKey.keyId}); give the master key it was made with`,
+    );
+  let indexKey: Buffer;
+  try {
+    indexKey = Buffer.from(await masterKey.unwrap(info('index_key')!, INDEX_CONTEXT));
+  } catch (e) {
+    throw new KeyError(
+      'CorruptWrappedKey',
+      `the key vault ${path}: its index key does not unwrap with master key ${masterKey.keyId}; the vault has been altered (restore it from a backup)`,
+      { cause: e },
+    );
+  }
+
+  const keys = new Map<string, Buffer | 'erased'>();
+  const selectKey = db.prepare('SELECT wrapped FROM subject_keys WHERE ref = ?');
+  const insertKey =
+    mode === 'read-only'
+      ? undefined
+      : db.prepare('INSERT OR IGNORE INTO subject_keys (ref, wrapped) VALUES (?, ?)');
+  const selectErasure = db.prepare('SELECT * FROM erasures WHERE ref = ?');
+  const subjectRef = (subject: string): string =>
+    createHmac('sha256', indexKey).update(subject, 'utf8').digest('hex').slice(0, 32);
+
+  const unwrap = async (ref: string, wrapped: Buffer): Promise<Buffer> => {
+    try {
+      return Buffer.from(await masterKey.unwrap(wrapped, ref));
+    } catch (e) {
+      throw new KeyError(
+        'CorruptWrappedKey',
+        `the key vault ${path}: the wrapped key of subject ${ref} does not unwrap with master key ${masterKey.keyId}; it has been altered (restore the vault from a backup)`,
+        { cause: e },
+      );
+    }
+  };
+
+  const readingKey = async (ref: string): Promise<Buffer | 'erased'> => {
+    const cached = keys.get(ref);
+    if (cached !== undefined) return cached;
+    const row = selectKey.get(ref) as { wrapped: Buffer } | undefined;
+    let key: Buffer | 'erased';
+    if (row !== undefined) key = await unwrap(ref, row.wrapped);
+    else if (selectErasure.get(ref) !== undefined) key = 'erased';
+    else
+      throw new KeyError(
+        'SubjectKeyMissing',
+        `the key vault ${path} holds no key for subject ${ref}, and no record of its erasure: it is not the vault this history was written with, or an older copy of it`,
+      );
+    keys.set(ref, key);
+    return key;
+  };
+
+  const writingKey = async (ref: string): Promise<Buffer> => {
+    const cached = keys.get(ref);
+    if (cached === 'erased' || selectErasure.get(ref) !== undefined)
+      throw new KeyError(
+        'SubjectErased',
+        `subject ${ref} has been erased: new personal data about them is not recorded under the same person id`,
+      );
+    if (cached !== undefined) return cached;
+    const row = selectKey.get(ref) as { wrapped: Buffer } | undefined;
+    if (row !== undefined) {
+      const key = await unwrap(ref, row.wrapped);
+      keys.set(ref, key);
+      return key;
+    }
+    if (insertKey === undefined)
+      throw new KeyError('KeyVaultUnavailable', `the key vault ${path} is open read-only`);
+    const key = randomBytes(32);
+    const wrapped = Buffer.from(await masterKey.wrap(key, ref));
+    // Another writer may have made it meanwhile: theirs wins, and is the one used.
+    insertKey.run(ref, wrapped);
+    const stored = (selectKey.get(ref) as { wrapped: Buffer }).wrapped;
+    const used = stored.equals(wrapped) ? key : await unwrap(ref, stored);
+    keys.set(ref, used);
+    return used;
+  };
+
+  return {
+    path,
+    subjectRef,
+    writingKey,
+    readingKey,
+    knownKey: (ref) => keys.get(ref),
+    snapshotKey: () => writingKey(SNAPSHOT_REF),
+    currentSnapshotKey: async () => {
+      const row = selectKey.get(SNAPSHOT_REF) as { wrapped: Buffer } | undefined;
+      return row === undefined ? undefined : await unwrap(SNAPSHOT_REF, row.wrapped);
+    },
+    primaryRef: (stream) =>
+      (
+        db.prepare('SELECT ref FROM stream_subjects WHERE stream = ?').get(stream) as
+          { ref: string } | undefined
+      )?.ref,
+    setPrimaryRef: (stream, ref) => {
+      db.prepare('INSERT OR IGNORE INTO stream_subjects (stream, ref) VALUES (?, ?)').run(
+        stream,
+        ref,
+      );
+    },
+    destroyKey: (ref, reason, at) => {
+      const result = db.transaction(() => {
+        const known = selectErasure.get(ref) !== undefined;
+        if (!known)
+          db.prepare(
+            'INSERT INTO erasures (ref, key_destroyed_at, reason, recorded_at) VALUES (?, ?, ?, NULL)',
+          ).run(ref, at, reason);
+        const deleted = db.prepare('DELETE FROM subject_keys WHERE ref = ?').run(ref).changes;
+        db.prepare('DELETE FROM subject_keys WHERE ref = ?').run(SNAPSHOT_REF);
+        return known && deleted === 0 ? 'already-destroyed' : 'destroyed';
+      })();
+      keys.set(ref, 'erased');
+      keys.delete(SNAPSHOT_REF);
+      return result;
+    },
+    markRecorded: (ref, at) => {
+      db.prepare('UPDATE erasures SET recorded_at = ? WHERE ref = ? AND recorded_at IS NULL').run(
+        at,
+        ref,
+      );
+    },
+    erasure: (ref) => {
+      const row = selectErasure.get(ref) as ErasureRow | undefined;
+      return row === undefined ? undefined : toRecord(row);
+    },
+    pendingErasures: () =>
+      (
+        db
+          .prepare('SELECT * FROM erasures WHERE recorded_at IS NULL ORDER BY key_destroyed_at')
+          .all() as ErasureRow[]
+      ).map(toRecord),
+    close: () => {
+      for (const k of keys.values()) if (k !== 'erased') k.fill(0);
+      keys.clear();
+      indexKey.fill(0);
+      db.close();
+    },
+  };
+};

@@ -1,0 +1,143 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson, type EventStore, type RecordedEvent } from '@aimline/kernel';
+import { isEnvelope, type KeyError } from '../../src/index.js';
+import {
+  alleged,
+  collect,
+  encryptedMemoryStore,
+  handlerOn,
+  hsb,
+  PLAINTEXTS,
+  reportConcern,
+  SUMMARY,
+  verifyChains,
+  victim,
+} from './support.js';
+
+describe('encryption at append (issue 13 item 4): every personal field is stored encrypted with its subject’s key', () => {
+  it('given a concern reported, the store holds no personal value in plaintext, and reads give the values back', async () => {
+    const { inner, store } = await encryptedMemoryStore();
+    const done = await handlerOn(store).handle(hsb, reportConcern());
+    expect(E.isRight(done)).toBe(true);
+
+    const stored = await collect(inner.readAll());
+    const text = canonicalJson(stored.map((e) => e.data));
+    for (const p of PLAINTEXTS) expect(text).not.toContain(p);
+    const data = stored[0]!.data as Record<string, Record<string, unknown>>;
+    expect(isEnvelope(data['child']!['name'])).toBe(true);
+    expect(data['child']!['childId']).toBe('child-a'); // ids are not personal() in hsb-aim
+
+    const read = (await collect(store.readAll()))[0]!.data as typeof data;
+    expect(read['child']!['name']).toBe(alleged.name);
+    expect(read['victim']!['socialWorker']).toEqual(victim.socialWorker);
+    expect(read['summary']).toBe(SUMMARY);
+    if (E.isRight(done))
+      expect((done.right.events[0]!.data as typeof data)['summary']).toBe(SUMMARY);
+  });
+
+  it("each subject has its own key: the victim's and the alleged child's fields name different subjects, free text the case's primary subject", async () => {
+    const { inner, store, vault } = await encryptedMemoryStore();
+    await handlerOn(store).handle(hsb, reportConcern());
+    const data = (await collect(inner.readAll()))[0]!.data as Record<
+      string,
+      Record<string, string>
+    >;
+    const refOf = (envelope: unknown) => String(envelope).split(':')[3];
+    expect(refOf(data['child']!['name']!)).toBe(vault.subjectRef('child-a'));
+    expect(refOf(data['victim']!['name']!)).toBe(vault.subjectRef('child-v'));
+    expect(refOf(data['victim']!['socialWorker']!['name' as never])).toBe(
+      vault.subjectRef('sw-victim'),
+    );
+    expect(refOf(data['summary'] as unknown as string)).toBe(vault.subjectRef('child-a'));
+  });
+
+  it('the hash chains cover the ciphertext: verification of the stored history passes', async () => {
+    const { inner, store } = await encryptedMemoryStore();
+    await handlerOn(store).handle(hsb, reportConcern());
+    expect(await verifyChains(store)).toEqual([]);
+    expect(await verifyChains(inner)).toEqual([]);
+  });
+
+  it('a ciphertext moved to another field does not decrypt: its event reads as damaged, never as the other value', async () => {
+    const { inner, vault } = await encryptedMemoryStore();
+    const { encryptingEventStore, personalFieldsByModule } = await import('../../src/index.js');
+    const { modules } = await import('./support.js');
+    await handlerOn(encryptingEventStore(inner, vault, personalFieldsByModule(modules))).handle(
+      hsb,
+      reportConcern(),
+    );
+    const swapping: EventStore = {
+      ...inner,
+      readAll: async function* (o) {
+        for await (const e of inner.readAll(o)) {
+          const d = structuredClone(e.data) as Record<string, Record<string, unknown>>;
+          d['child']!['school'] = d['child']!['name'];
+          const moved: RecordedEvent = { ...e, data: d };
+          yield moved;
+        }
+      },
+    };
+    const moved = encryptingEventStore(swapping, vault, personalFieldsByModule(modules));
+    const [event] = await collect(moved.readAll());
+    const decoded = hsb.events.decode(event!);
+    expect(E.isLeft(decoded)).toBe(true);
+    if (E.isLeft(decoded)) expect(decoded.left.message).toContain('child.school does not decrypt');
+  });
+
+  it('an event whose type no module declares is refused, not stored unencrypted', async () => {
+    const { store, inner } = await encryptedMemoryStore();
+    await expect(
+      store.append(
+        'unknown-1',
+        [
+          {
+            id: '6f1c1b8e-4a55-4c61-9a43-3d1b1b2f0001',
+            type: 'Whatever',
+            schemaVersion: 1,
+            data: { name: 'Alex Testchild' },
+            metadata: {
+              occurredAt: '2026-06-01T09:00:00Z',
+              recordedAt: '2026-06-01T09:00:00Z',
+              actor: { id: 'a', role: 'r', agency: 'g' },
+              commandId: 'c',
+              commandFingerprint: 'f',
+              correlationId: 'c',
+              causationId: 'c',
+            },
+          },
+        ],
+        { expectedRevision: 'no-stream' },
+      ),
+    ).rejects.toMatchObject({ kind: 'PlaintextRefused' } satisfies Partial<KeyError>);
+    expect(await collect(inner.readAll())).toEqual([]);
+  });
+
+  it('retrying the same command appends nothing new (idempotency survives random IVs)', async () => {
+    const { store, inner } = await encryptedMemoryStore();
+    const command = reportConcern();
+    const handler = handlerOn(store);
+    await handler.handle(hsb, command);
+    const again = await handlerOn(store).handle(hsb, command);
+    expect(E.isRight(again) && again.right.alreadyHandled).toBe(true);
+    const first = (await collect(inner.readAll()))[0]!;
+    const reappend = await store.append(
+      first.stream,
+      [
+        {
+          id: first.id,
+          type: first.type,
+          schemaVersion: first.schemaVersion,
+          data: (await collect(store.readAll()))[0]!.data,
+          metadata: (({ prevHash: _p, hash: _h, ...m }) => ({
+            ...m,
+            commandFingerprint: m.commandFingerprint ?? '',
+          }))(first.metadata),
+        },
+      ],
+      { expectedRevision: 'no-stream' },
+    );
+    expect(reappend.events.map((e) => e.id)).toEqual([first.id]);
+    expect(await collect(inner.readAll())).toHaveLength(1);
+  });
+});

@@ -1,0 +1,120 @@
+/** Invented people and a store with encryption for the governance crypto tests. Every name is fictional. */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  commandHandler,
+  InMemoryEventStore,
+  verifyLink,
+  type ChainBreak,
+  type EventStore,
+} from '@aimline/kernel';
+import { hsbCaseModule } from '@aimline/hsb-aim';
+import {
+  encryptingEventStore,
+  erasureModule,
+  localMasterKey,
+  openKeyVault,
+  personalFieldsByModule,
+  type KeyVault,
+  type MasterKey,
+} from '../../src/index.js';
+
+export const hsb = hsbCaseModule();
+export const modules = [hsb, erasureModule];
+export const actor = { id: 'ig-1', role: 'records manager', agency: 'council' };
+
+export const alleged = {
+  childId: 'child-a',
+  name: 'Alex Testchild',
+  dateOfBirth: '2012-03-10',
+  school: 'Oakfield Academy',
+};
+export const victim = {
+  childId: 'child-v',
+  name: 'Sam Examplechild',
+  dateOfBirth: '2013-05-01',
+  school: 'Birchwood Primary',
+  socialWorker: { id: 'sw-victim', name: 'Robin Fictional' },
+};
+export const SUMMARY = 'Invented summary of a concern at the park.';
+export const PLAINTEXTS = [
+  alleged.name,
+  alleged.school,
+  alleged.dateOfBirth,
+  victim.name,
+  victim.school,
+  victim.dateOfBirth,
+  victim.socialWorker.name,
+  SUMMARY,
+];
+
+export const reportConcern = (caseId = 'case-1') => ({
+  commandId: randomUUID(),
+  command: {
+    type: 'ReportConcern' as const,
+    at: '2026-06-01T09:00:00Z',
+    actor,
+    data: {
+      caseId,
+      disclosedAt: '2026-06-01T08:00:00Z',
+      behaviourDate: '2026-05-30',
+      child: alleged,
+      victim,
+      notifications: {
+        childrensSocialCare: '2026-06-01T08:30:00Z',
+        police: '2026-06-01T08:40:00Z',
+      },
+      summary: SUMMARY,
+    },
+  },
+});
+
+export const tempDir = (): string => mkdtempSync(join(tmpdir(), 'aimline-crypto-'));
+export const newMasterKey = (): MasterKey => localMasterKey(randomBytes(32));
+
+export interface Encrypted {
+  readonly inner: EventStore;
+  readonly store: EventStore;
+  readonly vault: KeyVault;
+  readonly vaultPath: string;
+  readonly master: MasterKey;
+}
+
+export const encryptedMemoryStore = async (
+  dir = tempDir(),
+  master = newMasterKey(),
+  inner: EventStore = new InMemoryEventStore(),
+): Promise<Encrypted> => {
+  const vaultPath = join(dir, 'keys.db');
+  const vault = await openKeyVault(vaultPath, master, 'create');
+  return {
+    inner,
+    vault,
+    vaultPath,
+    master,
+    store: encryptingEventStore(inner, vault, personalFieldsByModule(modules)),
+  };
+};
+
+export const handlerOn = (store: EventStore) =>
+  commandHandler({ store, clock: () => '2026-06-01T09:00:05Z' });
+
+export const collect = async <T>(it: AsyncIterable<T>): Promise<T[]> => {
+  const out: T[] = [];
+  for await (const x of it) out.push(x);
+  return out;
+};
+
+/** Every stream's hash chain checked over what a store reads (the stored bytes are what is hashed). */
+export const verifyChains = async (store: EventStore): Promise<ChainBreak[]> => {
+  const last: Record<string, { revision: number; hash: string }> = {};
+  const breaks: ChainBreak[] = [];
+  for await (const e of store.readAll()) {
+    const broken = verifyLink(e, last[e.stream]);
+    if (broken) breaks.push(broken);
+    else last[e.stream] = { revision: e.revision, hash: e.metadata.hash };
+  }
+  return breaks;
+};
