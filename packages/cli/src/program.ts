@@ -40,6 +40,18 @@ export const buildProgram = (exit: (code: number) => void): Command => {
       '--policy <file>',
       "the council's policy file (JSON): calendar region and extensions, timescales",
     )
+    .addOption(
+      new Option(
+        '--as <principal>',
+        'the principal (a council directory id) the command runs as; exec records them as the actor',
+      ).env('AIMLINE_AS'),
+    )
+    .addOption(
+      new Option(
+        '--principals <file>',
+        "the council's directory of principals (JSON; default: PATH.principals.json beside a SQLite store, where demo writes one)",
+      ).env('AIMLINE_PRINCIPALS'),
+    )
     .option('--json', 'print machine-readable JSON on stdout')
     .option('--debug', 'print the stack trace of an unexpected error')
     .option(
@@ -98,7 +110,7 @@ export const buildProgram = (exit: (code: number) => void): Command => {
     .command('exec')
     .argument(
       '<file>',
-      'a .jsonl file in UTF-8: one wire command per line ({ commandId, type, at, actor, data })',
+      'a .jsonl file in UTF-8: one wire command per line ({ commandId, type, at, data }; no actor: the actor is --as)',
       readableFile,
     )
     .option(
@@ -114,7 +126,7 @@ export const buildProgram = (exit: (code: number) => void): Command => {
       DEFAULT_EXEC_LIMITS.maxDepth,
     )
     .description(
-      'decode and run commands from another system; prints each result or typed rejection with its line number as it goes (--json: one JSON object per line, then a summary)',
+      'decode and run commands from another system as the principal --as (each authorised by the directory: FORBIDDEN lines append nothing); prints each result or typed rejection with its line number as it goes (--json: one JSON object per line, then a summary)',
     )
     .action(
       run(

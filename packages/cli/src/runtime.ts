@@ -18,6 +18,8 @@ import { withEncryption, type Encryption } from './encryption.js';
 import { isKeyError, type KeyVault } from '@aimline/governance';
 import { openStore, parseStoreUrl, type StoreAccess, type StoreLocation } from './store-url.js';
 import { UnreadableHistory } from './unreadable-history.js';
+import type { Directory, Principal } from '@aimline/governance';
+import { principalOf, principalsPath } from './principals.js';
 
 export interface GlobalOptions {
   readonly store: string;
@@ -25,6 +27,10 @@ export interface GlobalOptions {
   readonly json?: boolean;
   /** Never write: refuse commands that write, read a SQLite file as a copy in memory. */
   readonly readOnly?: boolean;
+  /** The principal the command runs as (`--as`), checked against the directory. */
+  readonly as?: string;
+  /** The council directory file (`--principals`). */
+  readonly principals?: string;
 }
 
 /** Everything a CLI command works with, built once by `buildRuntime`. */
@@ -53,6 +59,14 @@ export interface Runtime {
   readonly decode: EventDecoder;
   /** Stored events the command's reads had to leave out (reported at the end, exit code 4). */
   readonly unreadable: UnreadableHistory;
+  /** The directory file in use: `--principals`, else `PATH.principals.json` beside a SQLite store if present. */
+  readonly principalsFile: string | undefined;
+  /**
+   * The principal the command runs as and the directory that holds them; throws a `CliError`
+   * (usage 2 without `--as` or a directory; 1 for an unknown, forged or role-less principal).
+   * `what` names the command for the message.
+   */
+  readonly governance: (what: string) => { directory: Directory; principal: Principal };
   /** A command handler whose recordedAt comes from the given clock (default: the system clock). */
   readonly handler: (clock?: () => string) => CommandHandler;
   dispose(): Promise<void>;
@@ -133,6 +147,9 @@ export const buildRuntime = async (
     registry,
     decode: eventDecoder(registry.modules),
     unreadable: new UnreadableHistory(),
+    principalsFile: principalsPath(options.principals, location.right),
+    governance: (what) =>
+      principalOf(options.as, principalsPath(options.principals, location.right), what),
     handler: (clock) =>
       commandHandler({
         store,

@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { as } from './principals.js';
 import { runCli } from './run-cli.js';
 
-const support = { id: 'bs-1', role: 'business support officer', agency: 'business-support' };
 const chairActor = {
   id: 'iro-1',
   role: 'independent reviewing officer',
@@ -23,7 +23,6 @@ const schedule = {
   commandId: id(1),
   type: 'ScheduleMeeting',
   at: '2026-02-02T09:00:00Z',
-  actor: support,
   data: {
     meetingId: 'm-cli-1',
     kind: 'hsb-initial-aim',
@@ -39,7 +38,6 @@ const allocate = {
   commandId: id(2),
   type: 'AllocateMinuteTaker',
   at: '2026-02-03T09:00:00Z',
-  actor: support,
   data: {
     meetingId: 'm-cli-1',
     minuteTaker: {
@@ -54,7 +52,6 @@ const approveTooEarly = {
   commandId: id(3),
   type: 'ApproveMinutes',
   at: '2026-02-04T09:00:00Z',
-  actor: chairActor,
   data: { meetingId: 'm-cli-1' },
 };
 
@@ -73,13 +70,13 @@ describe('aimline exec FILE.jsonl', () => {
         JSON.stringify({ ...allocate, data: { meetingId: 'm-cli-1' } }), // missing field
         '',
         JSON.stringify(allocate),
-        JSON.stringify({ ...approveTooEarly, module: 'meeting' }), // rejected by a rule
+        JSON.stringify({ ...approveTooEarly, module: 'meeting' }), // business support may not approve
         JSON.stringify(schedule), // the same command again: already handled
         JSON.stringify(approveTooEarly), // ApproveMinutes exists in two modules: must say which
       ].join('\n'),
     );
     const store = `sqlite:${join(dir, 'events.db')}`;
-    const r = await runCli(['--store', store, '--json', 'exec', file]);
+    const r = await runCli(['--store', store, '--json', ...as(), 'exec', file]);
     expect(r.code).toBe(1);
     // One JSON object per line, as each line is run, then the summary.
     const printed = r.stdout
@@ -94,7 +91,7 @@ describe('aimline exec FILE.jsonl', () => {
       alreadyHandled?: boolean;
     }>;
     expect(printed.at(-1)).toEqual({
-      summary: { file, lines: 8, ok: 3, rejected: 1, invalid: 4, error: 0 },
+      summary: { file, lines: 8, ok: 3, rejected: 0, forbidden: 1, invalid: 4, error: 0 },
     });
     const byLine = new Map(results.map((x) => [x.line, x]));
     expect(byLine.get(1)?.status).toBe('ok');
@@ -103,10 +100,24 @@ describe('aimline exec FILE.jsonl', () => {
     expect(byLine.get(4)?.problems?.[0]?.path).toBe('data.minuteTaker');
     expect(byLine.has(5)).toBe(false);
     expect(byLine.get(6)?.status).toBe('ok');
-    expect(byLine.get(7)).toMatchObject({ status: 'rejected' });
-    expect(byLine.get(7)?.ruleId).toMatch(/^(MTG-7|STATE)$/);
+    expect(byLine.get(7)).toMatchObject({
+      status: 'forbidden',
+      code: 'FORBIDDEN',
+      principal: 'bs-1',
+      command: 'ApproveMinutes',
+    });
     expect(byLine.get(8)).toMatchObject({ status: 'ok', alreadyHandled: true });
     expect(byLine.get(9)?.problems?.[0]?.path).toBe('module');
+
+    // The chair may approve, but not before there are draft minutes: a rule, not governance.
+    const byChair = join(dir, 'chair.jsonl');
+    writeFileSync(byChair, JSON.stringify({ ...approveTooEarly, module: 'meeting' }));
+    const chair = await runCli(['--store', store, '--json', ...as('iro-1'), 'exec', byChair]);
+    expect(chair.code).toBe(1);
+    expect(JSON.parse(chair.stdout.split('\n')[0]!)).toMatchObject({ status: 'rejected' });
+    expect((JSON.parse(chair.stdout.split('\n')[0]!) as { ruleId: string }).ruleId).toMatch(
+      /^(MTG-7|STATE)$/,
+    );
 
     const audit = await runCli(['--store', store, '--json', 'audit']);
     expect(audit.code).toBe(0);
@@ -116,10 +127,63 @@ describe('aimline exec FILE.jsonl', () => {
       type: string;
       actor: { id: string };
     }>;
-    expect(entries.map((e) => [e.stream, e.revision, e.type])).toEqual([
-      ['meeting-m-cli-1', 0, 'MeetingScheduled'],
-      ['meeting-m-cli-1', 1, 'MinuteTakerAllocated'],
+    expect(entries.map((e) => [e.stream, e.revision, e.type, e.actor.id])).toEqual([
+      ['meeting-m-cli-1', 0, 'MeetingScheduled', 'bs-1'],
+      ['meeting-m-cli-1', 1, 'MinuteTakerAllocated', 'bs-1'],
     ]);
+  });
+
+  it('the actor is the principal --as: a wire actor is refused naming the field, and nothing is appended', async () => {
+    const dir = tmp();
+    const file = join(dir, 'forged.jsonl');
+    const forged = { ...schedule, actor: { id: 'x', role: 'janitor', agency: 'nasa' } };
+    writeFileSync(file, JSON.stringify(forged));
+    const store = `sqlite:${join(dir, 'events.db')}`;
+    const r = await runCli(['--store', store, '--json', ...as(), 'exec', file]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout.split('\n')[0]!)).toMatchObject({
+      status: 'invalid',
+      problems: [{ path: 'actor' }],
+    });
+    expect(JSON.parse((await runCli(['--store', store, '--json', 'audit'])).stdout)).toEqual([]);
+  });
+
+  it('exec without --as or a directory is a usage error (2); an unknown or forged principal is refused (1); a bad directory names its field (2)', async () => {
+    const dir = tmp();
+    const file = join(dir, 'c.jsonl');
+    writeFileSync(file, JSON.stringify(schedule));
+    const store = `sqlite:${join(dir, 'events.db')}`;
+    const noAs = await runCli(['--store', store, 'exec', file]);
+    expect(noAs.code).toBe(2);
+    expect(noAs.stderr).toContain('--as PRINCIPAL_ID');
+    const unknown = await runCli(['--store', store, ...as('sw-zed'), 'exec', file]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain(
+      'principal "sw-zed" is not in the Invented Test Council directory',
+    );
+    const forged = await runCli(['--store', store, ...as('bs 1'), 'exec', file]);
+    expect(forged.code).toBe(1);
+    expect(forged.stderr).toContain('is not a directory id');
+    const bad = join(dir, 'principals.json');
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        council: 'X',
+        principals: [{ id: 'bs-1', role: 'janitor', agency: 'a', streams: [], panels: [] }],
+      }),
+    );
+    const invalid = await runCli([
+      '--store',
+      store,
+      '--as',
+      'bs-1',
+      '--principals',
+      bad,
+      'exec',
+      file,
+    ]);
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toContain('principals.0.role');
   });
 
   it('audit --verify passes on untouched history and fails naming stream and revision when a stored byte changes', async () => {
@@ -127,7 +191,7 @@ describe('aimline exec FILE.jsonl', () => {
     const file = join(dir, 'commands.jsonl');
     writeFileSync(file, [JSON.stringify(schedule), JSON.stringify(allocate)].join('\n'));
     const db = join(dir, 'events.db');
-    expect((await runCli(['--store', `sqlite:${db}`, 'exec', file])).code).toBe(0);
+    expect((await runCli(['--store', `sqlite:${db}`, ...as(), 'exec', file])).code).toBe(0);
     const ok = await runCli(['--store', `sqlite:${db}`, 'audit', '--verify']);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('every hash chain intact');

@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { as } from './principals.js';
 import { runCli } from './run-cli.js';
 
-const support = { id: 'bs-1', role: 'business support officer', agency: 'business-support' };
 const person = (id: string, name: string) => ({
   id,
   role: 'social worker',
@@ -16,7 +16,6 @@ const schedule = (meetingId: string, venue: string) => ({
   commandId,
   type: 'ScheduleMeeting',
   at: '2026-02-02T09:00:00Z',
-  actor: support,
   data: {
     meetingId,
     kind: 'hsb-initial-aim',
@@ -45,7 +44,7 @@ describe('aimline exec: a reused command id', () => {
         .join('\n'),
     );
     const store = `sqlite:${join(dir, 'events.db')}`;
-    const r = await runCli(['--store', store, '--json', 'exec', file]);
+    const r = await runCli(['--store', store, '--json', ...as(), 'exec', file]);
     const lines = r.stdout
       .trim()
       .split('\n')

@@ -7,9 +7,9 @@ import { buildRuntime, type Runtime } from '../src/runtime.js';
 import { execFile } from '../src/commands/exec.js';
 import { DEFAULT_EXEC_LIMITS } from '../src/commands/exec-input.js';
 import { escapeControl, toJson, type Output } from '../src/output.js';
+import { as, principalsFile } from './principals.js';
 import { runCli } from './run-cli.js';
 
-const actor = { id: 'bs-1', role: 'business support officer', agency: 'business-support' };
 const person = (id: string, name: string, role: string) => ({
   id,
   name,
@@ -21,7 +21,6 @@ const schedule = (n: number, venue = 'Room 4, Invented House') => ({
   commandId: id(n),
   type: 'ScheduleMeeting',
   at: '2026-02-02T09:00:00Z',
-  actor,
   data: {
     meetingId: `m-in-${n}`,
     kind: 'hsb-initial-aim',
@@ -46,7 +45,7 @@ const line = (v: unknown) => `${JSON.stringify(v)}\n`;
 /** Runs exec with --json and returns each printed result by line number, and the summary. */
 const exec = async (file: string, ...options: string[]) => {
   const store = `sqlite:${join(dir, `store-${files}.db`)}`;
-  const r = await runCli(['--store', store, '--json', 'exec', file, ...options]);
+  const r = await runCli(['--store', store, '--json', ...as(), 'exec', file, ...options]);
   const printed = r.stdout
     .trim()
     .split('\n')
@@ -134,16 +133,15 @@ describe('aimline exec isolation and streaming (issue 12 item 6)', () => {
   };
 
   it('an unexpected exception on one line is reported with its line number and the run goes on, each result printed as it is done', async () => {
-    const rt = await buildRuntime({ store: 'memory:' });
+    const rt = await buildRuntime({ store: 'memory:', as: 'bs-1', principals: principalsFile() });
     const output = capture();
     const real = rt.handler();
     // A handler that fails unexpectedly (a plain Error, not a typed failure) on one command.
     const failing: CommandHandler = {
       ...real,
-      execute: async (module, input) => {
-        if ((input as { commandId?: string }).commandId === id(21))
-          throw new Error('disk controller on fire');
-        return real.execute(module, input);
+      handle: async (module, envelope) => {
+        if (envelope.commandId === id(21)) throw new Error('disk controller on fire');
+        return real.handle(module, envelope);
       },
     };
     const printedBefore: number[] = [];
@@ -167,7 +165,7 @@ describe('aimline exec isolation and streaming (issue 12 item 6)', () => {
       expect.objectContaining({ line: 1, status: 'ok' }),
       { line: 2, status: 'error', kind: 'Unexpected', message: 'disk controller on fire' },
       expect.objectContaining({ line: 3, status: 'ok' }),
-      { summary: { file, lines: 3, ok: 2, rejected: 0, invalid: 0, error: 1 } },
+      { summary: { file, lines: 3, ok: 2, rejected: 0, forbidden: 0, invalid: 0, error: 1 } },
     ]);
     // One print per line, as it went (not one document at the end).
     expect(printedBefore).toEqual([1, 2, 3, 4]);
@@ -187,7 +185,14 @@ describe('control characters in terminal output (issue 12 item 6)', () => {
     const evil = { ...schedule(30), type: 'Schedule\u001b[2JMeeting' };
     const file = write(line(evil));
     for (const json of [false, true]) {
-      const r = await runCli(['--store', 'memory:', ...(json ? ['--json'] : []), 'exec', file]);
+      const r = await runCli([
+        '--store',
+        'memory:',
+        ...(json ? ['--json'] : []),
+        ...as(),
+        'exec',
+        file,
+      ]);
       expect(r.stdout).not.toContain('\u001b');
       expect(r.stdout).toContain('\\u001b[2J');
     }

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tamperSqliteForTesting } from '@aimline/store-sqlite/testing';
 import { ExitCode } from '../src/exit-codes.js';
+import { as } from './principals.js';
 import { runCli } from './run-cli.js';
 
-const actor = { id: 'bs-1', role: 'business support officer', agency: 'business-support' };
 const person = (id: string, name: string, role: string) => ({
   id,
   name,
@@ -17,7 +17,6 @@ const schedule = {
   commandId: '7e57c0de-0000-4000-8000-0000000000e1',
   type: 'ScheduleMeeting',
   at: '2026-02-02T09:00:00Z',
-  actor,
   data: {
     meetingId: 'm-exit-1',
     kind: 'hsb-initial-aim',
@@ -41,7 +40,7 @@ const file = (name: string, lines: ReadonlyArray<unknown>): string => {
 describe('exit codes', () => {
   it('0: everything asked was done', async () => {
     const db = `sqlite:${join(dir, 'ok.db')}`;
-    const r = await runCli(['--store', db, 'exec', file('ok.jsonl', [schedule])]);
+    const r = await runCli(['--store', db, ...as(), 'exec', file('ok.jsonl', [schedule])]);
     expect(r.code, r.stderr).toBe(ExitCode.Ok);
     expect((await runCli(['--store', db, 'audit'])).code).toBe(ExitCode.Ok);
   });
@@ -50,22 +49,23 @@ describe('exit codes', () => {
     const r = await runCli([
       '--store',
       'memory:',
+      ...as(),
       'exec',
       file('bad.jsonl', [schedule, { ...schedule, commandId: 'not-a-uuid' }]),
     ]);
     expect(r.code).toBe(ExitCode.Failed);
-    expect(r.stdout).toContain('1 ok, 0 rejected, 1 invalid, 0 errors');
+    expect(r.stdout).toContain('1 ok, 0 rejected, 0 forbidden, 1 invalid, 0 errors');
   });
 
   it('2: the command line itself was wrong (unknown option, missing exec file, bad URL, bad date)', async () => {
     const cases: string[][] = [
       ['--bogus'],
-      ['exec', join(dir, 'no-such-file.jsonl')],
-      ['exec', dir],
+      [...as(), 'exec', join(dir, 'no-such-file.jsonl')],
+      [...as(), 'exec', dir],
       ['--store', 'postgres://nowhere', 'audit'],
       ['--store', 'esdb://:::bad', 'deadlines'],
       ['--store', 'memory:', 'deadlines', '--as-of', '2025-02-30'],
-      ['--store', 'memory:', 'exec', file('x.jsonl', []), '--max-depth', '0'],
+      ['--store', 'memory:', ...as(), 'exec', file('x.jsonl', []), '--max-depth', '0'],
     ];
     for (const args of cases) {
       const r = await runCli(args);
@@ -81,7 +81,7 @@ describe('exit codes', () => {
     const read = await runCli(['--store', under, 'deadlines']);
     expect(read.code, read.stderr).toBe(ExitCode.Store);
     expect(read.stderr).toContain(join(dir, 'a-file', 'x.db'));
-    const r = await runCli(['--store', under, 'exec', file('s.jsonl', [schedule])]);
+    const r = await runCli(['--store', under, ...as(), 'exec', file('s.jsonl', [schedule])]);
     expect(r.code, r.stderr).toBe(ExitCode.Store);
     expect(r.stderr).toMatch(/EEXIST|ENOTDIR|not a directory|unable to open/i);
     expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -89,6 +89,7 @@ describe('exit codes', () => {
     const proc = await runCli([
       '--store',
       'sqlite:/proc/aimline-nope/x.db',
+      ...as(),
       'exec',
       file('p.jsonl', [schedule]),
     ]);
@@ -103,7 +104,8 @@ describe('exit codes', () => {
   it('4: stored history that cannot be decoded; the event is named and the rest is answered', async () => {
     const path = join(dir, 'corrupt.db');
     expect(
-      (await runCli(['--store', `sqlite:${path}`, 'exec', file('c.jsonl', [schedule])])).code,
+      (await runCli(['--store', `sqlite:${path}`, ...as(), 'exec', file('c.jsonl', [schedule])]))
+        .code,
     ).toBe(0);
     tamperSqliteForTesting(path, 'meeting-m-exit-1', 0, (row) => ({ ...row, type: 'NoSuchEvent' }));
     const r = await runCli(['--store', `sqlite:${path}`, 'deadlines']);

@@ -1,7 +1,8 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { roles } from '@aimline/governance';
 import { runCli } from './run-cli.js';
 
 /** The read commands on one demo history (invented people), through the embedded store. */
@@ -9,6 +10,7 @@ describe('aimline read commands on demo data', () => {
   let store: string;
   let hsbCase: string;
   let attendanceCase: string;
+  let principals: string;
   const cli = async (...args: string[]) => {
     const r = await runCli(['--store', store, '--json', ...args]);
     expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
@@ -29,10 +31,21 @@ describe('aimline read commands on demo data', () => {
       '2024-01-08T09:00:00Z',
     )) as {
       sampleCases: { hsb: string; attendance: string };
+      principals: string;
     };
     hsbCase = demo.sampleCases.hsb;
     attendanceCase = demo.sampleCases.attendance;
+    principals = demo.principals;
   }, 120_000);
+
+  it('demo writes its invented directory beside the store (owner-only): a principal of every role, each a writer of the history or on duty', () => {
+    expect(principals).toBe(`${store.slice('sqlite:'.length)}.principals.json`);
+    expect(statSync(principals).mode & 0o777).toBe(0o600);
+    const file = JSON.parse(readFileSync(principals, 'utf8')) as {
+      principals: Array<{ role: string }>;
+    };
+    expect(new Set(file.principals.map((p) => p.role))).toEqual(new Set(roles));
+  });
 
   it('timeline: an HSB case by phase, each entry with who, when recorded and the deadlines it opened or met', async () => {
     const t = (await cli('timeline', hsbCase)) as {

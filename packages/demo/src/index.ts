@@ -13,5 +13,6 @@ export {
   type HandOffRefusal,
   type RunOptions,
 } from './run-scenarios.js';
+export { demoDirectory, DEMO_PANEL } from './directory.js';
 export { seededRng, type Rng } from './rng.js';
 export type { DemoPolicy, ScenarioStep, ScenarioContext, ScenarioGenerator } from './scenario.js';

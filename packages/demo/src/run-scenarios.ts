@@ -1,19 +1,21 @@
 import { compareInstants, formatInstant, instantMs } from '@aimline/calendar';
 import * as E from 'fp-ts/lib/Either.js';
-import type {
-  AnyDomainModule,
-  CommandFailure,
-  CommandHandler,
-  EventStore,
-  Rejection,
-} from '@aimline/kernel';
+import {
+  describeGovernedFailure,
+  governedCommands,
+  parseDirectory,
+  type DirectoryFile,
+  type GovernedFailure,
+} from '@aimline/governance';
+import type { AnyDomainModule, CommandHandler, EventStore, Rejection } from '@aimline/kernel';
 import {
   processManagers,
   type ProcessModules,
   type ProcessRunner,
   type ReactionOutcome,
 } from '@aimline/processes';
-import { commandHandler, describeCommandFailure } from '@aimline/kernel';
+import { commandHandler } from '@aimline/kernel';
+import { demoDirectory } from './directory.js';
 import type { ScenarioStep } from './scenario.js';
 
 export interface DemoResult {
@@ -63,6 +65,8 @@ export interface RunOptions {
    * the case), as they run live beside an application.
    */
   readonly modules?: ReadonlyArray<AnyDomainModule>;
+  /** The council directory the steps are written as (default `demoDirectory(steps)`). */
+  readonly directory?: DirectoryFile;
 }
 
 /** The modules whose steps may depend on a hand-off. */
@@ -93,8 +97,10 @@ const recordingLag = (step: ScenarioStep): string =>
   step.recordedAt ?? formatInstant(instantMs(step.command.at) + 5 * 60_000);
 
 /**
- * Sends generated commands through the real deciders and the command handler into the store,
- * in the order they happen in the world. `recordedAt` comes from the simulated clock.
+ * Sends generated commands through the governed command path (each as its professional's
+ * principal in `directory`, default `demoDirectory(steps)`), the real deciders and the command
+ * handler into the store, in the order they happen in the world. `recordedAt` comes from the
+ * simulated clock.
  */
 export const runScenarios = async (
   store: EventStore,
@@ -102,6 +108,8 @@ export const runScenarios = async (
   onProgress?: (done: number) => void,
   options: RunOptions = {},
 ): Promise<DemoResult> => {
+  const directory = parseDirectory(options.directory ?? demoDirectory(steps));
+  if (E.isLeft(directory)) throw new Error(`demo: ${directory.left.message}`);
   const ordered = steps
     .map((s, i) => ({ s, i }))
     .sort((a, b) => compareInstants(a.s.command.at, b.s.command.at) || a.i - b.i);
@@ -118,6 +126,7 @@ export const runScenarios = async (
         reason: o.rejection.reason,
       });
   });
+  const governed = governedCommands(handler, directory.right);
   let events = 0;
   const rejected: DemoResult['rejected'][number][] = [];
   const expectedRejections: DemoResult['expectedRejections'][number][] = [];
@@ -129,9 +138,10 @@ export const runScenarios = async (
     // may come from a hand-off of an earlier step.
     if (processes !== undefined && handOffTargets.has(s.module.name)) await processes.catchUp();
     now = recordingLag(s);
-    const r = await handler.handle(s.module, {
+    const { type, at, data } = s.command;
+    const r = await governed.handle(s.command.actor.id, s.module, {
       commandId: s.commandId,
-      command: s.command,
+      command: { type, at, data },
       ...(s.correlationId ? { correlationId: s.correlationId } : {}),
     });
     onProgress?.(++done);
@@ -147,7 +157,7 @@ export const runScenarios = async (
         });
       continue;
     }
-    const failure: CommandFailure = r.left;
+    const failure: GovernedFailure = r.left;
     // The store failed (e.g. its server died): the rest of the demo cannot be recorded. The
     // typed error goes to the caller (the CLI reports it with exit code 3).
     if (failure.kind === 'StoreFailure') throw failure.error;
@@ -161,7 +171,7 @@ export const runScenarios = async (
         step: i,
         type: s.command.type,
         kind: failure.kind,
-        message: describeCommandFailure(failure),
+        message: describeGovernedFailure(failure),
       });
     }
   }

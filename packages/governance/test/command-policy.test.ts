@@ -54,8 +54,10 @@ describe('the default command policy', () => {
     expect(whoMay('hsb-case', 'AllocateAssessors')).toEqual(['team-manager']);
   });
 
-  it('000 / HSB-15: only business support books the initial AIM meeting', () => {
+  it('000 / HSB-15 / MTG-1: only business support books meetings', () => {
     expect(whoMay('hsb-case', 'BookInitialAimMeeting')).toEqual(['business-support']);
+    for (const c of ['ScheduleMeeting', 'RescheduleMeeting', 'CancelMeeting'])
+      expect(whoMay('meeting', c)).toEqual(['business-support']);
   });
 
   it('PNL-7 / MTG-7: only the panel chair approves the panel minutes', () => {

@@ -2,7 +2,9 @@ import { ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../runtime.js';
 import { table } from '../output.js';
 import { progress } from '../progress.js';
-import { demoSteps, richestCase, runScenarios } from '@aimline/demo';
+import { writeFileSync } from 'node:fs';
+import { demoDirectory, demoSteps, richestCase, runScenarios } from '@aimline/demo';
+import { defaultPrincipalsPath } from '../principals.js';
 
 export interface DemoOptions {
   readonly cases: number;
@@ -24,11 +26,18 @@ export const demo = async (rt: Runtime, o: DemoOptions): Promise<number> => {
     years: o.years,
     cases: o.cases,
   });
+  // The invented council directory: every demo writer is one of its principals, allocated to
+  // the streams they write in; it is written (owner-only) where later commands find it.
+  const directory = demoDirectory(steps);
+  const principalsFile = rt.principalsFile ?? defaultPrincipalsPath(rt.location);
+  if (principalsFile !== undefined)
+    writeFileSync(principalsFile, `${JSON.stringify(directory, null, 2)}\n`, { mode: 0o600 });
   const bar = progress('recording demo history', steps.length, !rt.output.json);
   // The process managers run between the steps, so the hand-offs happen (panel decision →
   // HSB case → its meeting stream → the case), as they do live beside an application.
   const result = await runScenarios(rt.store, steps, (n) => bar.update(n), {
     modules: rt.registry.modules,
+    directory,
   });
   bar.stop();
   // Suggest the richest case of each kind: the one with the most commands.
@@ -50,6 +59,7 @@ export const demo = async (rt: Runtime, o: DemoOptions): Promise<number> => {
       ...result,
       perProcess: Object.fromEntries(perProcess),
       sampleCases: { hsb: caseId, attendance: attendanceId },
+      principals: principalsFile ?? null,
       next,
     },
     () =>

@@ -1,12 +1,13 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { statSync } from 'node:fs';
 import { InvalidArgumentError } from 'commander';
+import { describeCommandFailure, errorWithCauses } from '@aimline/kernel';
 import {
-  describeCommandFailure,
-  errorWithCauses,
-  type CommandFailure,
-  type CommandHandler,
-} from '@aimline/kernel';
+  governedCommands,
+  isGovernanceError,
+  type GovernedCommands,
+  type GovernedFailure,
+} from '@aimline/governance';
 import { ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../runtime.js';
 import { toJson } from '../output.js';
@@ -30,6 +31,14 @@ export type LineResult =
     }
   | {
       readonly line: number;
+      readonly status: 'forbidden';
+      readonly code: 'FORBIDDEN';
+      readonly principal: string;
+      readonly command: string;
+      readonly message: string;
+    }
+  | {
+      readonly line: number;
       readonly status: 'invalid';
       readonly problems: ReadonlyArray<{ path: string; message: string }>;
     }
@@ -40,7 +49,18 @@ export type LineResult =
       readonly message: string;
     };
 
-const describeFailure = (line: number, f: CommandFailure): LineResult => {
+const describeFailure = (line: number, f: GovernedFailure): LineResult => {
+  if (isGovernanceError(f))
+    return f.kind === 'Forbidden'
+      ? {
+          line,
+          status: 'forbidden',
+          code: f.code,
+          principal: f.principal,
+          command: f.command,
+          message: f.message,
+        }
+      : { line, status: 'error', kind: f.kind, message: f.message };
   switch (f.kind) {
     case 'Rejected':
       return {
@@ -70,7 +90,8 @@ const invalidLine = (line: number, path: string, message: string): LineResult =>
 /** Runs one line of a JSONL file: parse, find the module, decode, handle. Never throws for bad input. */
 export const execLine = async (
   rt: Runtime,
-  handler: CommandHandler,
+  commands: GovernedCommands,
+  as: string,
   text: string,
   line: number,
   limits: ExecLimits,
@@ -110,7 +131,7 @@ export const execLine = async (
       `command "${type}" is accepted by ${candidates.map((m) => m.name).join(' and ')}: say which with "module"`,
     );
   const { module: _m, ...wire } = input as Record<string, unknown>;
-  const result = await handler.execute(candidates[0]!, wire);
+  const result = await commands.execute(as, candidates[0]!, wire);
   if (E.isLeft(result)) return describeFailure(line, result.left);
   const s = result.right;
   return {
@@ -127,6 +148,8 @@ const human = (r: LineResult): string => {
   switch (r.status) {
     case 'ok':
       return `line ${r.line}: ok ${r.alreadyHandled ? '(already handled) ' : ''}${r.events.join(', ') || '(nothing to record)'} -> ${r.stream}@${r.revision ?? '-'}`;
+    case 'forbidden':
+      return `line ${r.line}: ${r.message}`;
     case 'rejected':
       return `line ${r.line}: rejected ${r.ruleId}: ${r.reason}${r.field ? ` [${r.field}]` : ''}`;
     case 'invalid':
@@ -155,14 +178,15 @@ export const readableFile = (file: string): string => {
  * the others.
  */
 export const execFile = async (rt: Runtime, file: string, limits: ExecLimits): Promise<number> => {
-  const handler = rt.handler();
-  const counts = { ok: 0, rejected: 0, invalid: 0, error: 0 };
+  const { directory, principal } = rt.governance('exec');
+  const commands = governedCommands(rt.handler(), directory);
+  const counts = { ok: 0, rejected: 0, forbidden: 0, invalid: 0, error: 0 };
   for await (const input of inputLines(file, limits)) {
     let r: LineResult | undefined;
     if ('refused' in input) r = invalidLine(input.line, '(line)', input.refused);
     else
       try {
-        r = await execLine(rt, handler, input.text, input.line, limits);
+        r = await execLine(rt, commands, principal.id, input.text, input.line, limits);
       } catch (e) {
         r = { line: input.line, status: 'error', kind: 'Unexpected', message: errorWithCauses(e) };
       }
@@ -170,11 +194,11 @@ export const execFile = async (rt: Runtime, file: string, limits: ExecLimits): P
     counts[r.status]++;
     rt.output.line(rt.output.json ? toJson(r, 0) : human(r));
   }
-  const lines = counts.ok + counts.rejected + counts.invalid + counts.error;
+  const lines = counts.ok + counts.rejected + counts.forbidden + counts.invalid + counts.error;
   rt.output.line(
     rt.output.json
       ? toJson({ summary: { file, lines, ...counts } }, 0)
-      : `${counts.ok} ok, ${counts.rejected} rejected, ${counts.invalid} invalid, ${counts.error} errors`,
+      : `${counts.ok} ok, ${counts.rejected} rejected, ${counts.forbidden} forbidden, ${counts.invalid} invalid, ${counts.error} errors`,
   );
   return counts.ok === lines ? ExitCode.Ok : ExitCode.Failed;
 };

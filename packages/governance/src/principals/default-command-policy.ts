@@ -22,11 +22,11 @@ const assessorWork = [
   'EscalateDisagreement', // HSB-31
 ];
 
-/** The lead professional arranges the meeting with the chair and sends the invite list (MTG-1, MTG-2). */
+/**
+ * The lead professional agrees the date with the chair and sends the invite list and reports
+ * (MTG-1, MTG-2, MTG-5); business support records the booking (see below).
+ */
 const leadProfessionalMeetings = grant('meeting', 'allocated', [
-  'ScheduleMeeting',
-  'RescheduleMeeting',
-  'CancelMeeting',
   'SubmitInviteList',
   'SubmitReportToChair', // MTG-5
 ]);
@@ -48,6 +48,7 @@ export const defaultCommandPolicy: CommandPolicy = {
       'RecordConference', // NAT-1
       'RecordChildAndFamilyAssessment', // NAT-3
       'ReferBackToChildProtection', // HSB-30
+      'AgreeHomeSafetyPlan', // HSB-12: recorded by the worker, with the managers' agreement in it
       'CorrectChildDetails', // issue 13 item 7: the allocated worker records a correction
     ]),
     leadProfessionalMeetings,
@@ -56,7 +57,20 @@ export const defaultCommandPolicy: CommandPolicy = {
   ],
   'team-manager': [
     // 000: allocation within 5 working days at both YJS and CSC — only a manager allocates.
+    // "CSC Manager will oversee Welfare AIM, YJS Manager will oversee Criminal AIM": a manager
+    // of either service convenes the strategy discussion, decides route and Section 47, and
+    // chairs the case's meetings (001: "chaired … by the lead agency").
     grant('hsb-case', 'any', [
+      'HoldStrategyDiscussion', // HSB-2
+      'DecideRoute', // HSB-5
+      'DecideSection47', // HSB-7
+      'RecordSetting',
+      'EndSetting',
+      'HoldRiskManagementMeeting', // HSB-23
+      'HoldInitialAimMeeting', // HSB-22
+      'HoldReview', // HSB-26
+      'ReferBackToChildProtection', // HSB-30
+      'EscalateDisagreement', // HSB-31
       'AllocateAssessors', // HSB-11
       'AgreeHomeSafetyPlan', // HSB-12: agreed by managers
       'HoldSupervision', // HSB-14, 16, 17
@@ -78,7 +92,11 @@ export const defaultCommandPolicy: CommandPolicy = {
     ]),
     // 000: business support coordinate the minute taker, cross-check contacts, send invites,
     // send draft minutes, distribute and upload, destroy hard copies (MTG-2 … MTG-9).
+    // "Only business support books meetings": the booking, rearranging and cancelling.
     grant('meeting', 'any', [
+      'ScheduleMeeting',
+      'RescheduleMeeting',
+      'CancelMeeting',
       'AllocateMinuteTaker',
       'ConfirmContactDetails',
       'QueryContactDetails',
@@ -91,7 +109,16 @@ export const defaultCommandPolicy: CommandPolicy = {
       'DestroyHardCopies',
     ]),
     // 003: the NELC takes the referral and books a slot; papers sent 7 working days before.
-    grant('panel-referral', 'any', ['ReceiveReferral', 'RebookReferral', 'SendPapers']),
+    // The minute taker records what the panel decided and who attended (003: business support
+    // "will minute key actions"; PNL-8: the decision goes on the child's file).
+    grant('panel-referral', 'any', [
+      'ReceiveReferral',
+      'RebookReferral',
+      'SendPapers',
+      'RecordReferrerAttendance',
+      'RecordDecision',
+      'CloseReferral',
+    ]),
     grant('panel-sitting', 'any', [
       'ScheduleSitting',
       'ChangeSittingVenue',
@@ -100,6 +127,7 @@ export const defaultCommandPolicy: CommandPolicy = {
       'NotifyMembers',
       'RecordAttendance',
       'RecordInvitedAttendance',
+      'HoldSitting',
       'AgreeAction', // 003: business support minute key actions
       'DistributeMinutes', // PNL-7
       'UploadMinutes', // PNL-8
@@ -108,7 +136,7 @@ export const defaultCommandPolicy: CommandPolicy = {
   ],
   'independent-reviewing-officer': [
     // 001: the AIM review meeting may be chaired by an IRO; 000: report to the IRO.
-    grant('hsb-case', 'allocated', ['HoldInitialAimMeeting', 'HoldReview']),
+    grant('hsb-case', 'allocated', ['HoldInitialAimMeeting', 'HoldReview', 'RecordConference']),
     // MTG-7: the chair approves the minutes (the meeting domain checks it is this meeting's chair).
     grant('meeting', 'allocated', ['ApproveMinutes']),
   ],
@@ -121,7 +149,13 @@ export const defaultCommandPolicy: CommandPolicy = {
       'RecordReferrerAttendance',
     ]),
     // "only the panel chair approves minutes" (PNL-7; MTG-7 for the panel's sitting).
-    grant('panel-sitting', 'panel', ['HoldSitting', 'ApproveMinutes', 'RecordActionUpdate']),
+    grant('panel-sitting', 'panel', [
+      'HoldSitting',
+      'ApproveMinutes',
+      'RecordActionUpdate',
+      'MoveSitting', // PNL-1: the chair moves or cancels a sitting
+      'CancelSitting',
+    ]),
   ],
   'panel-member': [
     // 003: members research referrals and share previous contacts; they send action updates.
@@ -136,6 +170,7 @@ export const defaultCommandPolicy: CommandPolicy = {
     // 001: YOS co-assesses; leads on the criminal route; proposes disposal to the court.
     grant('hsb-case', 'allocated', [
       ...assessorWork,
+      'EnterPlea', // HSB-29: YOS is the court's officer for the young person
       'RequestCourtTime', // HSB-29
       'StartCustody', // HSB-30
       'RecordRelease',
@@ -159,8 +194,10 @@ export const defaultCommandPolicy: CommandPolicy = {
     ]),
   ],
   health: [
-    // 001: health brings information to the strategy discussion (reading: it reports concerns).
+    // 001: health brings information to the strategy discussion (reading: it reports concerns);
+    // CAMHS may co-work the case (contacts with the young person).
     grant('hsb-case', 'any', ['ReportConcern']),
+    grant('hsb-case', 'allocated', ['RecordContact']),
   ],
   'attendance-lead': [
     // 004: the school runs the attendance AIM for its pupils.
@@ -182,6 +219,7 @@ export const defaultCommandPolicy: CommandPolicy = {
       'RecordNoEngagement', // ATT-9
       'ConsultInclusionOfficer', // ATT-9
       'RequestLegalProceedings', // ATT-9: the school completes the request form
+      'RecordLegalStep', // NAT-7: the school's own step (an attendance contract)
       'CloseCase',
     ]),
   ],

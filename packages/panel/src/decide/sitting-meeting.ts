@@ -180,7 +180,8 @@ export const recordActionUpdate: SittingHandler<'RecordActionUpdate'> = (c, s) =
 /**
  * PNL-2 → MTG-7: the meeting's chair is the member who chaired the sitting (the chair, else the
  * co-chair, present in person). When nobody chaired, the chair's or co-chair's seat stands in:
- * an actor in either role is taken as the chair for the approval.
+ * an actor in either role (or in the governed `panel-chair` role) is taken as the chair for
+ * the approval.
  */
 export const minutesChairId = (
   s: SittingState,
@@ -193,8 +194,19 @@ export const minutesChairId = (
     const chair = s.attendees.find((a) => a.role === role && a.status === 'present');
     return chair?.member.memberId ?? null;
   }
-  return actor.role === policy.chairRole || actor.role === policy.coChairRole ? actor.id : null;
+  return CHAIR_ACTOR_ROLES(policy).includes(actor.role) ? actor.id : null;
 };
+
+/**
+ * The actor roles that stand in for the chair: the chair's and co-chair's seats, and
+ * `panel-chair`, the role a governed command records (`@aimline/governance` records the
+ * principal's role as the actor's, and gives the chair and co-chair that role).
+ */
+const CHAIR_ACTOR_ROLES = (policy: PanelPolicy): ReadonlyArray<string> => [
+  policy.chairRole,
+  policy.coChairRole,
+  'panel-chair',
+];
 
 /** MTG-7 (`@aimline/meetings`): only the chair or co-chair who chaired approves the minutes. */
 export const approveMinutes: SittingHandler<'ApproveMinutes'> = (c, s, { policy }) => {
