@@ -35,3 +35,44 @@ export {
 
 // crypto (gov-crypto): encryption of personal data at append, key vault, erasure by crypto-shredding
 export * from './crypto/index.js';
+
+// access (gov-access): need-to-know reads and the read audit
+export {
+  withheld,
+  withheldCategory,
+  isWithheld,
+  type WithheldPersonalData,
+} from './access/withheld.js';
+export {
+  AccessPolicy,
+  ReadGrant,
+  ReadScope,
+  SubjectScope,
+  PERSONAL_DATA_CATEGORIES,
+} from './access/access-policy.js';
+export { defaultAccessPolicy, CRIMINAL_JUSTICE_EVENTS } from './access/default-access-policy.js';
+export {
+  declaredPersonalFields,
+  filterEvent,
+  grantsFor,
+  type FilteredEvent,
+  type PersonalFieldRef,
+  type PersonalFieldsFinder,
+} from './access/need-to-know.js';
+export {
+  AccessEntry,
+  ACCESS_LOG_GENESIS,
+  chainAccess,
+  fileAccessLog,
+  memoryAccessLog,
+  readAccessLogFile,
+  verifyAccessLog,
+  type AccessLog,
+  type LoggedAccess,
+} from './access/access-log.js';
+export {
+  needToKnowReader,
+  type NeedToKnowOptions,
+  type NeedToKnowReader,
+  type ReadRequest,
+} from './access/reader.js';

@@ -1,6 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { fieldProblems, unknownFields, type FieldProblem } from '@aimline/kernel';
+import { AccessPolicy } from '../access/access-policy.js';
+import { defaultAccessPolicy } from '../access/default-access-policy.js';
 import { CommandPolicy } from './command-policy.js';
 import { defaultCommandPolicy } from './default-command-policy.js';
 import { invalidDirectory, type GovernanceError } from './errors.js';
@@ -13,7 +15,7 @@ import { DirectoryEntry, Principal, PRINCIPAL_ID_PATTERN } from './principal.js'
 export const DirectoryFile = t.intersection(
   [
     t.type({ council: t.string, principals: t.readonlyArray(DirectoryEntry) }),
-    t.partial({ commands: CommandPolicy }),
+    t.partial({ commands: CommandPolicy, reads: AccessPolicy }),
   ],
   'DirectoryFile',
 );
@@ -24,6 +26,8 @@ export interface Directory {
   readonly council: string;
   readonly entries: ReadonlyMap<string, DirectoryEntry>;
   readonly commands: CommandPolicy;
+  /** Who reads what (need to know): the `reads` section, else `defaultAccessPolicy`. */
+  readonly reads: AccessPolicy;
 }
 
 const entryProblems = (entries: ReadonlyArray<DirectoryEntry>): FieldProblem[] => {
@@ -47,7 +51,7 @@ const entryProblems = (entries: ReadonlyArray<DirectoryEntry>): FieldProblem[] =
  * Parses a directory (the policy file's JSON, already parsed) strictly: a missing or wrong
  * field, an unknown field at any depth, an unknown role, a duplicate id, a school
  * representative without a school: each refused, naming the field. Without a `commands`
- * section, `defaultCommandPolicy` applies.
+ * section, `defaultCommandPolicy` applies; without `reads`, `defaultAccessPolicy`.
  */
 export const parseDirectory = (input: unknown): E.Either<GovernanceError, Directory> => {
   const decoded = DirectoryFile.decode(input);
@@ -61,6 +65,7 @@ export const parseDirectory = (input: unknown): E.Either<GovernanceError, Direct
     council: file.council,
     entries: new Map(file.principals.map((e) => [e.id, e])),
     commands: file.commands ?? defaultCommandPolicy,
+    reads: file.reads ?? defaultAccessPolicy,
   });
 };
 

@@ -1,0 +1,114 @@
+import type { AnyDomainModule, PersonalDataCategory, RecordedEvent } from '@aimline/kernel';
+import type { Principal } from '../principals/principal.js';
+import type { AccessPolicy, ReadGrant } from './access-policy.js';
+import { withheld } from './withheld.js';
+
+/** One personal value in an event's data: where, what kind, and whose (undefined: not known). */
+export interface PersonalFieldRef {
+  readonly path: ReadonlyArray<string | number>;
+  readonly category: PersonalDataCategory;
+  readonly subject: string | undefined;
+}
+
+/** Finds the personal fields of a stored event's data (the data-subject mapping). */
+export type PersonalFieldsFinder = (
+  module: AnyDomainModule,
+  event: RecordedEvent,
+) => ReadonlyArray<PersonalFieldRef>;
+
+/**
+ * The personal fields a module's codec declares for the event's type, expanded against its data
+ * (`a.[].b` for every item). Subjects are not known from paths alone: a `pupils` grant withholds
+ * such fields (safe default) until a subject mapping is given.
+ */
+export const declaredPersonalFields: PersonalFieldsFinder = (module, event) => {
+  const out: PersonalFieldRef[] = [];
+  for (const { path, category } of module.events.personalData(event.type)) {
+    const expand = (node: unknown, keys: string[], at: Array<string | number>): void => {
+      if (keys.length === 0) {
+        if (node !== undefined) out.push({ path: at, category, subject: undefined });
+        return;
+      }
+      if (node === null || typeof node !== 'object') return;
+      const [key, ...rest] = keys as [string, ...string[]];
+      if (key === '[]' || key === '*') {
+        if (Array.isArray(node)) node.forEach((v, i) => expand(v, rest, [...at, i]));
+        else for (const [k, v] of Object.entries(node)) expand(v, rest, [...at, k]);
+      } else expand((node as Record<string, unknown>)[key], rest, [...at, key]);
+    };
+    expand(event.data, path === '' ? [] : path.split('.'), []);
+  }
+  return out;
+};
+
+const covers = (grant: ReadGrant, principal: Principal, stream: string): boolean => {
+  switch (grant.streams) {
+    case 'all':
+      return true;
+    case 'panel':
+      return principal.panels.length > 0;
+    case 'allocated':
+      return principal.streams.includes(stream);
+  }
+};
+
+/** The grants of `principal` that show `event` of `module` (none: the event is not theirs to read). */
+export const grantsFor = (
+  policy: AccessPolicy,
+  principal: Principal,
+  module: string,
+  event: { readonly stream: string; readonly type: string },
+): ReadonlyArray<ReadGrant> =>
+  (policy[principal.role] ?? []).filter(
+    (g) =>
+      g.module === module &&
+      covers(g, principal, event.stream) &&
+      (g.events === 'all' || g.events.includes(event.type)),
+  );
+
+/** What one event looks like to a principal, and which personal data it showed and withheld. */
+export interface FilteredEvent {
+  readonly event: RecordedEvent;
+  readonly shown: ReadonlyArray<PersonalFieldRef>;
+  readonly withheld: ReadonlyArray<PersonalFieldRef>;
+}
+
+const shows = (grant: ReadGrant, principal: Principal, field: PersonalFieldRef): boolean =>
+  grant.categories.includes(field.category) &&
+  (grant.subjects === 'all' ||
+    (field.subject !== undefined && (principal.pupils ?? []).includes(field.subject)));
+
+const setAt = (root: unknown, path: ReadonlyArray<string | number>, value: unknown): void => {
+  let node = root as Record<string | number, unknown>;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+  node[path[path.length - 1]!] = value;
+};
+
+/**
+ * `event` as `principal` may read it under `policy`: undefined when no grant shows it (the
+ * event is absent); otherwise a copy whose personal fields no grant shows are the withheld
+ * marker of their category.
+ */
+export const filterEvent = (
+  policy: AccessPolicy,
+  principal: Principal,
+  module: AnyDomainModule,
+  event: RecordedEvent,
+  fieldsOf: PersonalFieldsFinder = declaredPersonalFields,
+): FilteredEvent | undefined => {
+  const grants = grantsFor(policy, principal, module.name, event);
+  if (grants.length === 0) return undefined;
+  const fields = fieldsOf(module, event);
+  const shown: PersonalFieldRef[] = [];
+  const hidden: PersonalFieldRef[] = [];
+  const data: unknown = JSON.parse(JSON.stringify(event.data ?? null));
+  for (const field of fields) {
+    if (field.path.length === 0) continue;
+    if (grants.some((g) => shows(g, principal, field))) shown.push(field);
+    else {
+      hidden.push(field);
+      setAt(data, field.path, withheld(field.category));
+    }
+  }
+  return { event: { ...event, data }, shown, withheld: hidden };
+};
