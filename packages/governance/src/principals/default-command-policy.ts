@@ -56,6 +56,9 @@ export const defaultCommandPolicy: CommandPolicy = {
     grant('panel-referral', 'allocated', ['RecordReferrerAttendance']),
   ],
   'team-manager': [
+    // MTG-7: a manager who chairs the case's meeting approves its minutes (the meeting domain
+    // checks that they chaired it).
+    grant('meeting', 'any', ['ApproveMinutes']),
     // 000: allocation within 5 working days at both YJS and CSC — only a manager allocates.
     // "CSC Manager will oversee Welfare AIM, YJS Manager will oversee Criminal AIM": a manager
     // of either service convenes the strategy discussion, decides route and Section 47, and
