@@ -28,7 +28,7 @@ describe('aimline demo: the invented council directory (principals.json)', () =>
   it('every demo command is written as a principal of the directory, allocated to its stream or granted it on any stream; nothing is refused as FORBIDDEN', async () => {
     const store = new InMemoryEventStore();
     const file = demoDirectory(steps);
-    const result = await runScenarios(store, steps, undefined, file);
+    const result = await runScenarios(store, steps, undefined, { directory: file });
     expect(result.failed).toEqual([]);
     const byId = new Map(file.principals.map((p) => [p.id, p]));
     const events: RecordedEvent[] = [];
