@@ -96,8 +96,12 @@ else
       node = new EsdbNode(await singleNodeSettings(own.bin));
       await node.start();
       esdb = node.url;
-      const onEsdb = (await json(esdb, ['demo', ...DEMO])) as { sampleCases: { hsb: string } };
-      const onSqlite = await json(sqlite, ['demo', ...DEMO]);
+      // Both write the same invented directory (same seed) to one file.
+      const directory = ['--principals', join(dir, 'principals.json')];
+      const onEsdb = (await json(esdb, [...directory, 'demo', ...DEMO])) as {
+        sampleCases: { hsb: string };
+      };
+      const onSqlite = await json(sqlite, [...directory, 'demo', ...DEMO]);
       expect(onEsdb).toEqual(onSqlite);
       hsbCase = onEsdb.sampleCases.hsb;
     }, 300_000);

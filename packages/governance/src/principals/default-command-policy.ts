@@ -200,7 +200,7 @@ export const defaultCommandPolicy: CommandPolicy = {
     // 001: health brings information to the strategy discussion (reading: it reports concerns);
     // CAMHS may co-work the case (contacts with the young person).
     grant('hsb-case', 'any', ['ReportConcern']),
-    grant('hsb-case', 'allocated', ['RecordContact']),
+    grant('hsb-case', 'allocated', ['RecordContact', 'EscalateDisagreement']), // HSB-31: as co-assessor
   ],
   'attendance-lead': [
     // 004: the school runs the attendance AIM for its pupils.
