@@ -94,7 +94,8 @@ export const demoDirectory = (steps: ReadonlyArray<ScenarioStep>): DirectoryFile
           agency: 'education',
           streams: [],
           panels: [],
-          school: child.school,
+          // the school by id: the directory holds no value of the children's records
+          school: `sch-${slug(child.school)}`,
           pupils: [],
         };
         byId.set(id, rep);
