@@ -21,6 +21,7 @@ import { projectionNames, replay } from './commands/replay.js';
 import { project } from './commands/project.js';
 import { caseReport, scorecardReport } from './commands/report.js';
 import { timeline } from './commands/timeline.js';
+import { accessLogCommand } from './commands/access-log.js';
 
 /** Builds the `aimline` command line. `run` opens the runtime, runs the action and always disposes. */
 export const buildProgram = (exit: (code: number) => void): Command => {
@@ -51,6 +52,18 @@ export const buildProgram = (exit: (code: number) => void): Command => {
         '--principals <file>',
         "the council's directory of principals (JSON; default: PATH.principals.json beside a SQLite store, where demo writes one)",
       ).env('AIMLINE_PRINCIPALS'),
+    )
+    .addOption(
+      new Option(
+        '--access-log <file>',
+        'where reads of personal data are recorded (hash-chained JSON lines; default: PATH.access-log.jsonl beside a SQLite store; needed for EventStoreDB and --read-only copies)',
+      ).env('AIMLINE_ACCESS_LOG'),
+    )
+    .addOption(
+      new Option(
+        '--purpose <text>',
+        'why you read, recorded in the access log (default: "aimline <command>")',
+      ).env('AIMLINE_PURPOSE'),
     )
     .option('--json', 'print machine-readable JSON on stdout')
     .option('--debug', 'print the stack trace of an unexpected error')
@@ -246,6 +259,14 @@ export const buildProgram = (exit: (code: number) => void): Command => {
       'catch the kept projections (event counts, deadline tracker) up from their own checkpoints, or rebuild them',
     )
     .action(run((rt, o: { rebuild?: boolean; snapshots?: string }) => project(rt, o), 'write'));
+
+  program
+    .command('access-log')
+    .requiredOption('--person <id>', 'the person id (a child, a victim, a parent …)')
+    .description(
+      "who has looked at this person's record: every recorded read of their personal data (when, who, role, agency, purpose, streams, categories); checks the log's hash chain (exit 1 on a break); for an auditor or the records manager (--as)",
+    )
+    .action(run((rt, o: { person: string }) => accessLogCommand(rt, o)));
 
   const report = program.command('report').description('self-contained HTML reports');
   report

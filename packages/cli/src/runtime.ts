@@ -18,7 +18,13 @@ import { withEncryption, type Encryption } from './encryption.js';
 import { isKeyError, type KeyVault } from '@aimline/governance';
 import { openStore, parseStoreUrl, type StoreAccess, type StoreLocation } from './store-url.js';
 import { UnreadableHistory } from './unreadable-history.js';
-import type { Directory, Principal } from '@aimline/governance';
+import {
+  needToKnowReader,
+  type Directory,
+  type NeedToKnowReader,
+  type Principal,
+} from '@aimline/governance';
+import { accessLogPath, openAccessLog } from './access.js';
 import { principalOf, principalsPath } from './principals.js';
 
 export interface GlobalOptions {
@@ -31,6 +37,10 @@ export interface GlobalOptions {
   readonly as?: string;
   /** The council directory file (`--principals`). */
   readonly principals?: string;
+  /** Where reads of personal data are recorded (`--access-log`). */
+  readonly accessLog?: string;
+  /** Why the principal reads (`--purpose`), recorded in the access log. */
+  readonly purpose?: string;
 }
 
 /** Everything a CLI command works with, built once by `buildRuntime`. */
@@ -67,6 +77,14 @@ export interface Runtime {
    * `what` names the command for the message.
    */
   readonly governance: (what: string) => { directory: Directory; principal: Principal };
+  /** `--access-log` as given. */
+  readonly accessLogFile: string | undefined;
+  readonly readOnly: boolean;
+  /**
+   * The need-to-know reader for the principal `--as` (see `governance`), recording every read
+   * of personal data with `--purpose` (default: `aimline <what>`) in the access log.
+   */
+  readonly reader: (what: string) => { reader: NeedToKnowReader; purpose: string };
   /** A command handler whose recordedAt comes from the given clock (default: the system clock). */
   readonly handler: (clock?: () => string) => CommandHandler;
   dispose(): Promise<void>;
@@ -150,6 +168,27 @@ export const buildRuntime = async (
     principalsFile: principalsPath(options.principals, location.right),
     governance: (what) =>
       principalOf(options.as, principalsPath(options.principals, location.right), what),
+    accessLogFile: options.accessLog,
+    readOnly: options.readOnly === true,
+    reader: (what) => {
+      const { directory, principal } = principalOf(
+        options.as,
+        principalsPath(options.principals, location.right),
+        what,
+      );
+      const log = openAccessLog(
+        accessLogPath(options.accessLog, location.right, options.readOnly === true),
+      );
+      const reader = needToKnowReader({
+        store,
+        modules: registry.modules,
+        policy: directory.reads,
+        principal,
+        log,
+        clock: systemClock,
+      });
+      return { reader, purpose: options.purpose ?? `aimline ${what}` };
+    },
     handler: (clock) =>
       commandHandler({
         store,

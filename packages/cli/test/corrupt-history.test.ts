@@ -18,6 +18,13 @@ describe('reads over damaged history', () => {
   let attendanceCase = '';
   let sitting = '';
   let copies = 0;
+  /** Reads run as the demo's auditor, with the directory demo wrote beside the pristine store. */
+  const auditor = (): string[] => [
+    '--as',
+    'aud-inspector-1',
+    '--principals',
+    `${pristine}.principals.json`,
+  ];
 
   /** A fresh copy of the demo store (with its WAL) for one experiment. */
   const copy = (): string => {
@@ -80,7 +87,7 @@ describe('reads over damaged history', () => {
       ['replay', 'deadline-tracker'],
       ['timeline', hsbCase],
     ]) {
-      const r = await runCli(['--store', `sqlite:${db}`, '--json', ...args]);
+      const r = await runCli(['--store', `sqlite:${db}`, ...auditor(), '--json', ...args]);
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(4);
       expect(r.stderr).not.toContain('unexpected error');
       // The rest of history is still answered on stdout ...
@@ -94,12 +101,19 @@ describe('reads over damaged history', () => {
       );
     }
     // The other cases are unaffected: the timeline of another case still exits 0.
-    const other = await runCli(['--store', `sqlite:${db}`, 'timeline', attendanceCase]);
+    const other = await runCli([
+      '--store',
+      `sqlite:${db}`,
+      ...auditor(),
+      'timeline',
+      attendanceCase,
+    ]);
     expect(other.code, other.stderr).toBe(0);
     // A later catch-up still reports the event it set aside before.
     const again = await runCli([
       '--store',
       `sqlite:${db}`,
+      ...auditor(),
       'project',
       '--snapshots',
       join(dir, 'snapshots-instant'),
@@ -122,7 +136,7 @@ describe('reads over damaged history', () => {
         ['timeline', hsbCase],
         ['replay', 'event-counts'],
       ]) {
-        const r = await runCli(['--store', `sqlite:${db}`, '--json', ...args]);
+        const r = await runCli(['--store', `sqlite:${db}`, ...auditor(), '--json', ...args]);
         expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(4);
         expect(() => JSON.parse(r.stdout) as unknown).not.toThrow();
         const note = JSON.parse(r.stderr.trim().split('\n').at(-1)!) as {
@@ -137,10 +151,16 @@ describe('reads over damaged history', () => {
         );
       }
       // The other case is untouched and still answered in full.
-      const other = await runCli(['--store', `sqlite:${db}`, 'timeline', attendanceCase]);
+      const other = await runCli([
+        '--store',
+        `sqlite:${db}`,
+        ...auditor(),
+        'timeline',
+        attendanceCase,
+      ]);
       expect(other.code, other.stderr).toBe(0);
       // The hash-chain audit names the altered event's stream and revision (exit 1: tampering found).
-      const verify = await runCli(['--store', `sqlite:${db}`, 'audit', '--verify']);
+      const verify = await runCli(['--store', `sqlite:${db}`, ...auditor(), 'audit', '--verify']);
       expect(verify.code, verify.stderr).toBe(1);
       expect(`${verify.stdout}${verify.stderr}`).toContain(
         `stream "${victim.stream}" revision ${victim.revision}`,
@@ -204,7 +224,7 @@ describe('reads over damaged history', () => {
             tamperSqliteForTesting(db, e.stream, e.revision, change);
           }
           for (const args of reads()) {
-            const r = await runCli(['--store', `sqlite:${db}`, '--json', ...args]);
+            const r = await runCli(['--store', `sqlite:${db}`, ...auditor(), '--json', ...args]);
             const what = `${args.join(' ')} -> ${r.code}: ${r.stderr}`;
             expect(r.stderr, what).not.toContain('unexpected error');
             expect([0, 1, 4], what).toContain(r.code);

@@ -90,14 +90,15 @@ else
     let esdb = '';
     const dir = mkdtempSync(join(tmpdir(), 'aimline-parity-'));
     const sqlite = `sqlite:${join(dir, 'events.db')}`;
+    const principals = join(dir, 'principals.json');
     let hsbCase = '';
 
     beforeAll(async () => {
       node = new EsdbNode(await singleNodeSettings(own.bin));
       await node.start();
       esdb = node.url;
-      // Both write the same invented directory (same seed) to one file.
-      const directory = ['--principals', join(dir, 'principals.json')];
+      // Both write the same invented directory (same seed) to one file the reads then use.
+      const directory = ['--principals', principals];
       const onEsdb = (await json(esdb, [...directory, 'demo', ...DEMO])) as {
         sampleCases: { hsb: string };
       };
@@ -122,8 +123,10 @@ else
     });
 
     it('timeline of an HSB case: the same phases, entries and deadlines', async () => {
-      expect(await json(esdb, ['timeline', hsbCase])).toEqual(
-        await json(sqlite, ['timeline', hsbCase]),
+      const reader = ['--as', 'aud-inspector-1', '--principals', principals];
+      const log = ['--access-log', join(dir, 'esdb-access-log.jsonl')];
+      expect(await json(esdb, [...reader, ...log, 'timeline', hsbCase])).toEqual(
+        await json(sqlite, [...reader, 'timeline', hsbCase]),
       );
     });
 

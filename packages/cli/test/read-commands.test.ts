@@ -12,7 +12,7 @@ describe('aimline read commands on demo data', () => {
   let attendanceCase: string;
   let principals: string;
   const cli = async (...args: string[]) => {
-    const r = await runCli(['--store', store, '--json', ...args]);
+    const r = await runCli(['--store', store, '--json', '--as', 'aud-inspector-1', ...args]);
     expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
     return JSON.parse(r.stdout) as unknown;
   };
@@ -37,6 +37,78 @@ describe('aimline read commands on demo data', () => {
     attendanceCase = demo.sampleCases.attendance;
     principals = demo.principals;
   }, 120_000);
+
+  it('need to know: a timeline is read as a principal; a principal not allocated to the case sees nothing of it (exit 1, FORBIDDEN); every read of personal data is in the access log, and access-log --person answers who looked at the child', async () => {
+    const directory = JSON.parse(readFileSync(principals, 'utf8')) as {
+      principals: Array<{ id: string; role: string; streams: string[] }>;
+    };
+    const outsider = directory.principals.find(
+      (p) => p.role === 'social-worker' && !p.streams.includes(`hsb-case-${hsbCase}`),
+    )!;
+    const refused = await runCli(['--store', store, '--as', outsider.id, 'timeline', hsbCase]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`FORBIDDEN: nothing of hsb-case-${hsbCase} is visible`);
+    const noAs = await runCli(['--store', store, 'timeline', hsbCase]);
+    expect(noAs.code).toBe(2);
+
+    const worker = directory.principals.find(
+      (p) => p.role === 'social-worker' && p.streams.includes(`hsb-case-${hsbCase}`),
+    )!;
+    const seen = await runCli([
+      '--store',
+      store,
+      '--as',
+      worker.id,
+      '--purpose',
+      'case supervision',
+      'timeline',
+      hsbCase,
+    ]);
+    expect(seen.code, seen.stderr).toBe(0);
+    const path = `${store.slice('sqlite:'.length)}.access-log.jsonl`;
+    const log = readFileSync(path, 'utf8')
+      .trim()
+      .split('\n')
+      .map(
+        (l) =>
+          JSON.parse(l) as {
+            principal: string;
+            purpose: string;
+            streams: string[];
+            subjects: string[];
+          },
+      );
+    const mine = log.filter((e) => e.principal === worker.id);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({
+      purpose: 'case supervision',
+      streams: [`hsb-case-${hsbCase}`],
+    });
+    expect(readFileSync(path, 'utf8')).not.toMatch(
+      /Applethwaite|Brackenbury|Cobblestone|Dunnock|Eddleston|Fennimore|Gorsedale|Hollowmere/,
+    );
+    const person = mine[0]!.subjects[0]!;
+
+    const answer = (await cli('access-log', '--person', person)) as {
+      chain: { ok: boolean };
+      reads: Array<{ principal: string; purpose: string }>;
+    };
+    expect(answer.chain).toEqual({ ok: true });
+    expect(answer.reads).toContainEqual(
+      expect.objectContaining({ principal: worker.id, purpose: 'case supervision' }),
+    );
+    const byWorker = await runCli([
+      '--store',
+      store,
+      '--as',
+      worker.id,
+      'access-log',
+      '--person',
+      person,
+    ]);
+    expect(byWorker.code).toBe(1);
+    expect(byWorker.stderr).toContain('may not read the access log');
+  });
 
   it('demo writes its invented directory beside the store (owner-only): a principal of every role, each a writer of the history or on duty', () => {
     expect(principals).toBe(`${store.slice('sqlite:'.length)}.principals.json`);

@@ -74,6 +74,8 @@ describe.skipIf(!available)(
         '--store',
         store,
         '--json',
+        '--as',
+        'aud-inspector-1',
         'report',
         hsbCase,
         '--html',

@@ -46,7 +46,7 @@ const outstanding = (d: Deadline): boolean =>
  * cannot be decoded or folded is reported in `unreadable` and the rest of the stream goes on.
  */
 export const caseTimeline = async (
-  store: EventStore,
+  store: Pick<EventStore, 'readStream'>,
   decode: EventDecoder,
   module: AnyDomainModule,
   stream: string,

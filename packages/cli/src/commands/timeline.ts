@@ -20,7 +20,22 @@ export const loadTimeline = async (
     if ((await rt.store.streamRevision(stream)) === undefined) continue;
     const module = rt.registry.moduleForStream(stream);
     if (module === undefined) continue;
-    const t = await caseTimeline(rt.store, rt.decode, module, stream, asOf);
+    // Need to know: the principal's rules decide which events of the case they see; the read
+    // is recorded in the access log before anything is shown.
+    const { reader, purpose } = rt.reader('timeline');
+    const visible = await reader.readStream(stream, { purpose });
+    if (visible.length === 0)
+      throw new CliError(
+        `FORBIDDEN: nothing of ${stream} is visible to principal "${reader.principal.id}" (${reader.principal.role})`,
+        ExitCode.Failed,
+      );
+    const ids = new Set(visible.map((e) => e.id));
+    const view = {
+      readStream: async function* (s: string) {
+        for await (const e of rt.store.readStream(s)) if (ids.has(e.id)) yield e;
+      },
+    };
+    const t = await caseTimeline(view, rt.decode, module, stream, asOf);
     rt.unreadable.add(t.unreadable);
     return t;
   }
