@@ -42,7 +42,7 @@ describe('aimline erase --person ID --reason TEXT (issue 13 item 4)', () => {
   let path: string;
   beforeAll(async () => {
     path = join(mkdtempSync(join(tmpdir(), 'aimline-erase-')), 'events.db');
-    cli = (...args) => runCli(['--store', `sqlite:${path}`, ...args]);
+    cli = (...args) => runCli(['--store', `sqlite:${path}`, '--as', 'aud-inspector-1', ...args]);
     const demo = await cli(
       'demo',
       '--seed',
