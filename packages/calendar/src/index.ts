@@ -99,6 +99,9 @@ export {
 export { endOfLocalDay, inLondon, localDate, startOfLocalDay, toUtcIso } from './local-date.js';
 export { LONDON } from './london-zone.js';
 
+// London local, human time for people (screens, tables, reports)
+export { londonTime, londonDay, humanDuration } from './london-display.js';
+
 // Deadlines (T-6, T-7)
 export { deadline, meet, statusAt, waive } from './deadline.js';
 export { deadlinesAt } from './deadlines-at.js';
