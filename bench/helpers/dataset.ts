@@ -33,8 +33,11 @@ import {
   type RecordedEvent,
 } from '../../packages/kernel/src/index.js';
 import { openSqliteEventStore } from '../../packages/store-sqlite/src/index.js';
-import { defaultCouncilPolicy } from '../../packages/cli/src/council-policy.js';
-import { domainRegistry, type DomainRegistry } from '../../packages/cli/src/registry.js';
+import {
+  defaultCouncilPolicy,
+  domainRegistry,
+  type DomainRegistry,
+} from '../../packages/aimline/src/index.js';
 import { demoSteps } from '../../packages/demo/src/index.js';
 import { processManagers, type ProcessModules } from '../../packages/processes/src/index.js';
 import { Database, log } from './common.js';

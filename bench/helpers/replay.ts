@@ -15,7 +15,7 @@ import {
   verifyNext,
   type Projection,
 } from '../../packages/projections/src/index.js';
-import type { DomainRegistry } from '../../packages/cli/src/registry.js';
+import type { DomainRegistry } from '../../packages/aimline/src/index.js';
 import { panelScorecardProjection } from '../../packages/cli/src/views/panel-views.js';
 import { attendanceOverviewProjection } from '../../packages/cli/src/views/attendance-views.js';
 import { Database, EVENT_COLUMNS } from './common.js';

@@ -9,11 +9,15 @@ import {
   type EventStore,
 } from '@aimline/kernel';
 import { eventDecoder, type EventDecoder } from '@aimline/projections';
-import { loadCouncilPolicy, type CouncilPolicy } from './council-policy.js';
+import {
+  domainRegistry,
+  loadCouncilPolicy,
+  type CouncilPolicy,
+  type DomainRegistry,
+} from '@aimline/aimline';
 import { chainKeyFromEnvironment } from './chain-keys.js';
 import { CliError, ExitCode } from './exit-codes.js';
 import { consoleOutput, type Output } from './output.js';
-import { domainRegistry, type DomainRegistry } from './registry.js';
 import { withEncryption, type Encryption } from './encryption.js';
 import { isKeyError, type KeyVault } from '@aimline/governance';
 import { openStore, parseStoreUrl, type StoreAccess, type StoreLocation } from './store-url.js';

@@ -8,8 +8,7 @@ import {
   type AnyDomainModule,
   type Rejection,
 } from '@aimline/kernel';
-import { defaultCouncilPolicy } from '../src/council-policy.js';
-import { domainRegistry } from '../src/registry.js';
+import { defaultCouncilPolicy, domainRegistry } from '@aimline/aimline';
 
 /**
  * Issue 12 item 7: malformed and mutated wire commands for every command of every domain,

@@ -7,7 +7,7 @@ import {
 import { localDate, type Instant } from '@aimline/calendar';
 import type { Projection } from '@aimline/projections';
 import type { Runtime } from '../runtime.js';
-import { eventOf, type DomainRegistry, type StateOf, type TypedModules } from '../registry.js';
+import { eventOf, type DomainRegistry, type StateOf, type TypedModules } from '@aimline/aimline';
 
 type AttendanceAimState = StateOf<TypedModules['attendanceAim']>;
 

@@ -8,7 +8,7 @@ import {
   type EventOf,
   type StateOf,
   type TypedModules,
-} from '../registry.js';
+} from '@aimline/aimline';
 import { moduleStates } from './stream-states.js';
 
 type PanelModule = TypedModules['panelSitting'] | TypedModules['panelReferral'];

@@ -2,7 +2,7 @@ import type { Instant } from '@aimline/calendar';
 import type { Command, DomainEvent, DomainModule, Rejection } from '@aimline/kernel';
 import { replayAsOf, type Projection } from '@aimline/projections';
 import type { Runtime } from '../runtime.js';
-import { eventOf } from '../registry.js';
+import { eventOf } from '@aimline/aimline';
 
 /**
  * Folds the streams of one module (all of them, or those starting with `prefixes`) with the

@@ -40,6 +40,8 @@ export interface CouncilPolicy {
   readonly plausibility: PlausibilityPolicy;
   /** Term dates and closures per school id; schools not listed count every working day as a school day. */
   readonly schoolCalendars: Readonly<Record<string, SchoolCalendar>>;
+  /** An open deadline due within this many hours of `asOf` reads as "due soon" (default 48). */
+  readonly dueSoonHours: number;
 }
 
 /** The school calendar for a school: its own term dates, or working days of the council's region. */
@@ -62,6 +64,7 @@ const PolicyFile = t.partial({
   audit: t.type({ lateRecordingHours: t.number }),
   plausibility: t.UnknownRecord,
   schoolCalendars: t.record(t.string, t.unknown),
+  dueSoonHours: t.refinement(t.number, (n) => Number.isFinite(n) && n >= 0, 'NonNegativeHours'),
 });
 
 const merge = (base: unknown, over: unknown): unknown => {
@@ -95,17 +98,30 @@ const check = <A>(
     : E.right(r.right);
 };
 
-export const defaultCouncilPolicy = (): CouncilPolicy => ({
-  region: 'england-and-wales',
-  calendar: calendarForRegion('england-and-wales'),
-  hsb: defaultHsbPolicy,
-  panel: defaultPanelPolicy,
-  attendance: defaultAttendancePolicy,
-  meetings: defaultMeetingPolicy,
-  audit: defaultAuditPolicy,
-  plausibility: defaultPlausibility,
-  schoolCalendars: {},
-});
+/** The policies this module validated (or built from the defaults): nothing else is one. */
+const validated = new WeakSet<object>();
+const validatedPolicy = (p: CouncilPolicy): CouncilPolicy => {
+  validated.add(p);
+  return p;
+};
+
+/** Whether `value` is a council policy validated by `parseCouncilPolicy` (or the defaults). */
+export const isCouncilPolicy = (value: unknown): value is CouncilPolicy =>
+  typeof value === 'object' && value !== null && validated.has(value);
+
+export const defaultCouncilPolicy = (): CouncilPolicy =>
+  validatedPolicy({
+    region: 'england-and-wales',
+    calendar: calendarForRegion('england-and-wales'),
+    hsb: defaultHsbPolicy,
+    panel: defaultPanelPolicy,
+    attendance: defaultAttendancePolicy,
+    meetings: defaultMeetingPolicy,
+    audit: defaultAuditPolicy,
+    plausibility: defaultPlausibility,
+    schoolCalendars: {},
+    dueSoonHours: 48,
+  });
 
 /** Loads a council policy file (JSON, every part optional) over the defaults; errors name the field. */
 export const loadCouncilPolicy = (file: string | undefined): E.Either<string, CouncilPolicy> => {
@@ -116,11 +132,25 @@ export const loadCouncilPolicy = (file: string | undefined): E.Either<string, Co
   } catch (e) {
     return E.left(`cannot read policy file ${file}: ${e instanceof Error ? e.message : String(e)}`);
   }
+  return parseCouncilPolicy(raw, file);
+};
+
+/**
+ * A council policy from its data (the content of a policy file: every part optional, over the
+ * defaults), validated strictly once; errors name the field. `base` is the calendar the
+ * region's (or the council's own) working days start from; `calendarExtension` is added to it.
+ */
+export const parseCouncilPolicy = (
+  raw: unknown,
+  where = '(object)',
+  base?: Calendar,
+): E.Either<string, CouncilPolicy> => {
+  const file = where;
   const parsed = check(PolicyFile, raw, file);
   if (E.isLeft(parsed)) return parsed;
   const p = parsed.right;
   const region = p.region ?? 'england-and-wales';
-  let calendar = calendarForRegion(region);
+  let calendar = base ?? calendarForRegion(region);
   if (p.calendarExtension !== undefined) {
     const extended = extendCalendarFromData(calendar, p.calendarExtension);
     if (E.isLeft(extended))
@@ -155,15 +185,18 @@ export const loadCouncilPolicy = (file: string | undefined): E.Either<string, Co
     if (E.isLeft(c)) return c;
     schoolCalendars[schoolId] = c.right;
   }
-  return E.right({
-    region,
-    calendar,
-    hsb: (hsb as E.Right<HsbPolicy>).right,
-    panel: (panel as E.Right<PanelPolicy>).right,
-    attendance: (attendance as E.Right<AttendancePolicy>).right,
-    meetings: (meetings as E.Right<MeetingPolicy>).right,
-    audit: p.audit ?? defaultAuditPolicy,
-    plausibility: (plausibility as E.Right<PlausibilityPolicy>).right,
-    schoolCalendars,
-  });
+  return E.right(
+    validatedPolicy({
+      region,
+      calendar,
+      hsb: (hsb as E.Right<HsbPolicy>).right,
+      panel: (panel as E.Right<PanelPolicy>).right,
+      attendance: (attendance as E.Right<AttendancePolicy>).right,
+      meetings: (meetings as E.Right<MeetingPolicy>).right,
+      audit: p.audit ?? defaultAuditPolicy,
+      plausibility: (plausibility as E.Right<PlausibilityPolicy>).right,
+      schoolCalendars,
+      dueSoonHours: p.dueSoonHours ?? 48,
+    }),
+  );
 };

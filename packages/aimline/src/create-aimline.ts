@@ -1,0 +1,157 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type { Calendar } from '@aimline/calendar';
+import {
+  commandHandler,
+  type Command,
+  type DomainEvent,
+  type DomainModule,
+  type EventStore,
+} from '@aimline/kernel';
+import type { PanelReferralCommand } from '@aimline/panel';
+import { eventDecoder } from '@aimline/projections';
+import {
+  defaultCouncilPolicy,
+  isCouncilPolicy,
+  parseCouncilPolicy,
+  type CouncilPolicy,
+} from './council-policy.js';
+import { panelService, type PanelService } from './panel-service.js';
+import { anyNamedPrincipal, type CommandAuthority } from './principal.js';
+import {
+  processService,
+  type ProcessService,
+  type ServiceContext,
+  type WithSuppliedFact,
+} from './process-service.js';
+import { domainRegistry, type DomainRegistry, type TypedModules } from './registry.js';
+import { StreamIndex } from './stream-index.js';
+
+export interface AimlineOptions {
+  /** The event store (SQLite, EventStoreDB, in memory): yours, never disposed by Aimline. */
+  readonly store: EventStore;
+  /**
+   * The council's policy: the value `loadCouncilPolicy` / `parseCouncilPolicy` gave, or the
+   * policy's data (as in a policy file: every part optional), validated here once. Default: the
+   * source documents' timescales for England and Wales. Every service uses this one policy.
+   */
+  readonly policy?: unknown;
+  /**
+   * The calendar the policy's `calendarExtension` extends (instead of its region's), when the
+   * policy is given as data. A validated policy already holds its calendar.
+   */
+  readonly calendar?: Calendar;
+  /** When events are recorded (`recordedAt`) and reads default their `asOf`: ISO-8601 instants. */
+  readonly clock?: () => string;
+  /** Who may issue which command (default: any principal with an id, a role and an agency). */
+  readonly principals?: CommandAuthority;
+}
+
+/** A service of any process, for code that routes commands by type (an HTTP API, a CLI). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyProcessService = ProcessService<any, any, any, any>;
+
+type ServiceOf<M, In extends Command | undefined = undefined> =
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  M extends DomainModule<infer C, infer Ev extends DomainEvent, infer S, any>
+    ? ProcessService<C, Ev, S, In extends Command ? In : C>
+    : never;
+
+/** The panel referral command as callers send it: booking and sitting facts are supplied. */
+export type PanelReferralInput = WithSuppliedFact<
+  WithSuppliedFact<
+    WithSuppliedFact<PanelReferralCommand, 'ReceiveReferral', 'booking'>,
+    'RebookReferral',
+    'booking'
+  >,
+  'RecordDecision',
+  'sitting'
+>;
+
+export type HsbService = ServiceOf<TypedModules['hsbCase']>;
+export type MeetingService = ServiceOf<TypedModules['meeting']>;
+export type AttendanceService = ServiceOf<TypedModules['attendanceAim']>;
+export type PanelSittingService = ServiceOf<TypedModules['panelSitting']>;
+export type PanelReferralService = ServiceOf<TypedModules['panelReferral'], PanelReferralInput>;
+
+/** Aimline composed for one council: one store, one policy, one clock, a service per process. */
+export interface Aimline {
+  /** The council policy every service uses (validated once). */
+  readonly policy: CouncilPolicy;
+  readonly hsb: HsbService;
+  readonly meetings: MeetingService;
+  readonly panel: PanelService;
+  readonly attendance: AttendanceService;
+  /** Every process service (the panel's two streams separately), e.g. for routing by command type. */
+  readonly services: ReadonlyArray<AnyProcessService>;
+  /** The service that takes a command type, or undefined. */
+  serviceFor(commandType: string): AnyProcessService | undefined;
+  /** The domain modules with the policy bound in (for projections and tools). */
+  readonly registry: DomainRegistry;
+}
+
+/** Thrown by `createAimline` when the policy data is not a valid council policy (names the fields). */
+export class InvalidPolicyError extends Error {
+  override readonly name = 'InvalidPolicyError';
+}
+
+// The system clock, read at the edge only (T-7): the composed entry point is that edge.
+// eslint-disable-next-line no-restricted-syntax
+const systemClock = (): string => new Date().toISOString();
+
+const policyOf = (options: AimlineOptions): CouncilPolicy => {
+  const { policy, calendar } = options;
+  if (isCouncilPolicy(policy)) {
+    if (calendar !== undefined)
+      throw new InvalidPolicyError(
+        'calendar: the validated policy already holds its calendar; give the calendar with the policy data instead',
+      );
+    return policy;
+  }
+  if (policy === undefined && calendar === undefined) return defaultCouncilPolicy();
+  const parsed = parseCouncilPolicy(policy ?? {}, '(object)', calendar);
+  if (E.isLeft(parsed)) throw new InvalidPolicyError(parsed.left);
+  return parsed.right;
+};
+
+/**
+ * Composes Aimline for a council: `hsb`, `meetings`, `panel` and `attendance` services over one
+ * store, with one council policy (validated once, here) and one clock. Plain calls; for an app
+ * with a tsyringe container, `registerAimline` from `@aimline/aimline/tsyringe`. Throws
+ * `InvalidPolicyError` for invalid policy data; nothing else it does throws.
+ */
+export const createAimline = (options: AimlineOptions): Aimline => {
+  const policy = policyOf(options);
+  const registry = domainRegistry(policy);
+  const clock = options.clock ?? systemClock;
+  const ctx: ServiceContext = {
+    store: options.store,
+    handler: commandHandler({ store: options.store, clock, plausibility: policy.plausibility }),
+    authority: options.principals ?? anyNamedPrincipal,
+    clock,
+    policy,
+    decode: eventDecoder(registry.modules),
+    index: new StreamIndex(options.store, registry.modules),
+  };
+  const { typed } = registry;
+  const hsb: HsbService = processService(ctx, typed.hsbCase);
+  const meetings: MeetingService = processService(ctx, typed.meeting);
+  const attendance: AttendanceService = processService(ctx, typed.attendanceAim);
+  const panel = panelService(ctx, typed);
+  const services: AnyProcessService[] = [
+    hsb,
+    meetings,
+    panel.sittings,
+    panel.referrals,
+    attendance,
+  ];
+  return {
+    policy,
+    hsb,
+    meetings,
+    panel,
+    attendance,
+    services,
+    serviceFor: (type) => services.find((s) => s.module.commands.has(type)),
+    registry,
+  };
+};

@@ -1,0 +1,65 @@
+/**
+ * @aimline/aimline: the package a council app installs. `createAimline` composes the four
+ * processes (HSB AIM, meetings, the AIM panel, attendance AIMs) over one store, one council
+ * policy and one clock, as typed services with one flat result type.
+ */
+export {
+  createAimline,
+  InvalidPolicyError,
+  type Aimline,
+  type AimlineOptions,
+  type AnyProcessService,
+  type AttendanceService,
+  type HsbService,
+  type MeetingService,
+  type PanelReferralInput,
+  type PanelReferralService,
+  type PanelSittingService,
+} from './create-aimline.js';
+export type { PanelService } from './panel-service.js';
+export {
+  type CaseView,
+  type CommandInput,
+  type ListEntry,
+  type ListFilter,
+  type ProcessService,
+  type ReadOptions,
+  type ReadResult,
+  type WithSuppliedFact,
+} from './process-service.js';
+export {
+  describeRefusal,
+  type Accepted,
+  type Conflict,
+  type ExecuteResult,
+  type Forbidden,
+  type Invalid,
+  type Refusal,
+  type Rejected,
+  type Unavailable,
+} from './result.js';
+export type { EventFacts, TypedEvent } from './typed-event.js';
+export { deadlineView, type DeadlineState, type DeadlineView } from './deadline-view.js';
+export {
+  actorOf,
+  anyNamedPrincipal,
+  type CommandAuthority,
+  type CommandRequest,
+  type Principal,
+} from './principal.js';
+export {
+  defaultCouncilPolicy,
+  isCouncilPolicy,
+  loadCouncilPolicy,
+  parseCouncilPolicy,
+  schoolCalendarFor,
+  type CouncilPolicy,
+} from './council-policy.js';
+export {
+  domainRegistry,
+  eventOf,
+  type DomainRegistry,
+  type EventOf,
+  type StateOf,
+  type TypedModules,
+} from './registry.js';

@@ -1,0 +1,130 @@
+/**
+ * Reads: `get(id, { asOf })` gives the typed state and each deadline's state at `asOf` with its
+ * explanation in London time; `events`, `timeline` and `list` read what the store recorded.
+ */
+import { describe, expect, it } from 'vitest';
+import { reportConcern, setUp, socialWorker } from './fixtures.js';
+
+const strategy = (caseId: string, at: string) => ({
+  type: 'HoldStrategyDiscussion' as const,
+  at,
+  data: {
+    caseId,
+    discussionId: 'sd-1',
+    forChild: 'alleged-child' as const,
+    participants: [
+      {
+        id: 'pc-7',
+        name: 'Officer Sky Notreal',
+        role: 'investigating officer',
+        agency: 'police' as const,
+      },
+      {
+        id: 'sw-7',
+        name: 'Morgan Madeup',
+        role: 'social worker',
+        agency: 'childrens-social-care' as const,
+      },
+    ],
+  },
+});
+
+describe('get', () => {
+  it('HSB-2: the strategy discussion deadline is open, due soon, then overdue, explained in London time', async () => {
+    const { aimline } = setUp();
+    await aimline.hsb.execute(socialWorker, reportConcern('case-1'));
+    const at = async (asOf: string) => {
+      const view = await aimline.hsb.get('case-1', { asOf });
+      if (view.kind !== 'Found') throw new Error(view.kind);
+      return view.value.deadlines.find((d) => d.ruleId === 'HSB-2');
+    };
+    expect(await at('2026-06-01T09:10:00Z')).toMatchObject({
+      state: 'due-soon', // within the policy's 48 hours
+      due: '2026-06-02T08:00:00.000Z',
+      dueLocal: '09:00 BST Tue 2 Jun 2026',
+    });
+    const overdue = await at('2026-06-03T10:00:00Z');
+    expect(overdue).toMatchObject({ state: 'overdue', late: '1 day 2 hours' });
+    expect(overdue?.explanation).toContain('Overdue by 1 day 2 hours at 11:00 BST Wed 3 Jun 2026');
+  });
+
+  it('HSB-2: a deadline met late stays met late; one met on time is met', async () => {
+    const late = setUp();
+    await late.aimline.hsb.execute(socialWorker, reportConcern('case-2'));
+    late.clock.now = '2026-06-02T15:05:00Z';
+    await late.aimline.hsb.execute(socialWorker, strategy('case-2', '2026-06-02T15:00:00Z'));
+    const view = await late.aimline.hsb.get('case-2', { asOf: '2026-06-10T09:00:00Z' });
+    expect(
+      view.kind === 'Found' && view.value.deadlines.find((d) => d.ruleId === 'HSB-2'),
+    ).toMatchObject({
+      state: 'met-late',
+      settledAt: '2026-06-02T15:00:00.000Z',
+      late: '7 hours',
+    });
+
+    const onTime = setUp();
+    await onTime.aimline.hsb.execute(socialWorker, reportConcern('case-3'));
+    await onTime.aimline.hsb.execute(socialWorker, strategy('case-3', '2026-06-01T15:00:00Z'));
+    const met = await onTime.aimline.hsb.get('case-3', { asOf: '2026-06-10T09:00:00Z' });
+    expect(
+      met.kind === 'Found' && met.value.deadlines.find((d) => d.ruleId === 'HSB-2')?.state,
+    ).toBe('met');
+  });
+
+  it('as-of: what was recorded after asOf is not known then; an unknown case is NotFound; a bad asOf is Invalid', async () => {
+    const { aimline } = setUp();
+    await aimline.hsb.execute(socialWorker, reportConcern('case-4'));
+    expect(await aimline.hsb.get('case-4', { asOf: '2026-06-01T09:04:59Z' })).toMatchObject({
+      kind: 'NotFound',
+      stream: 'hsb-case-case-4',
+    });
+    expect(await aimline.hsb.get('case-4', { asOf: 'yesterday' })).toMatchObject({
+      kind: 'Invalid',
+      field: 'asOf',
+    });
+  });
+});
+
+describe('events, timeline, list', () => {
+  it('events are typed by their type; instants come back exactly as given', async () => {
+    const { aimline } = setUp();
+    await aimline.hsb.execute(socialWorker, reportConcern('case-5'));
+    const read = await aimline.hsb.events('case-5');
+    if (read.kind !== 'Found') throw new Error(read.kind);
+    const [first] = read.value;
+    if (first?.type !== 'ConcernReported') throw new Error('expected ConcernReported');
+    expect(first.data.disclosedAt).toBe('2026-06-01T08:00:00Z');
+    expect(first.occurredAt).toBe('2026-06-01T09:00:00Z');
+    expect(first.position).toMatch(/^\d+$/);
+  });
+
+  it('the timeline groups the events by phase', async () => {
+    const { aimline } = setUp();
+    await aimline.hsb.execute(socialWorker, reportConcern('case-6'));
+    await aimline.hsb.execute(socialWorker, strategy('case-6', '2026-06-01T15:00:00Z'));
+    const timeline = await aimline.hsb.timeline('case-6');
+    if (timeline.kind !== 'Found') throw new Error(timeline.kind);
+    expect(timeline.value.entries.map((e) => e.type)).toEqual([
+      'ConcernReported',
+      'StrategyDiscussionHeld',
+    ]);
+  });
+
+  it('list reads every case of the process from the projection, catching up with new ones', async () => {
+    const { aimline } = setUp();
+    await aimline.hsb.execute(socialWorker, reportConcern('case-7'));
+    expect((await aimline.hsb.list()).kind).toBe('Found');
+    await aimline.hsb.execute(socialWorker, reportConcern('case-8'));
+    await aimline.hsb.execute(socialWorker, strategy('case-8', '2026-06-01T15:00:00Z'));
+    const all = await aimline.hsb.list();
+    expect(
+      all.kind === 'Found' && all.value.map((e) => [e.id, e.revision, e.lastEventType]),
+    ).toEqual([
+      ['case-7', 0, 'ConcernReported'],
+      ['case-8', 1, 'StrategyDiscussionHeld'],
+    ]);
+    const open = await aimline.hsb.list({ where: (s) => s.status !== 'none', limit: 1 });
+    expect(open.kind === 'Found' && open.value.map((e) => e.id)).toEqual(['case-7']);
+    expect(await aimline.meetings.list()).toEqual({ kind: 'Found', value: [] });
+  });
+});
