@@ -16,7 +16,9 @@ import {
   type CouncilPolicy,
 } from './council-policy.js';
 import { panelService, type PanelService } from './panel-service.js';
-import { anyNamedPrincipal, type CommandAuthority } from './principal.js';
+import type { Directory } from '@aimline/governance';
+import { processManagers, type ProcessRunner } from '@aimline/processes';
+import { authorityOf } from './principal.js';
 import {
   processService,
   type ProcessService,
@@ -42,8 +44,21 @@ export interface AimlineOptions {
   readonly calendar?: Calendar;
   /** When events are recorded (`recordedAt`) and reads default their `asOf`: ISO-8601 instants. */
   readonly clock?: () => string;
-  /** Who may issue which command (default: any principal with an id, a role and an agency). */
-  readonly principals?: CommandAuthority;
+  /**
+   * The council directory (`parseDirectory` of `principals.json`, from `@aimline/governance`):
+   * a principal must be its entry, and its command policy decides who may issue what. Without
+   * one, a principal is checked for shape only and `defaultCommandPolicy` decides.
+   */
+  readonly principals?: Directory;
+  /**
+   * The process managers between the processes (the panel's HSB AIM decision starts the case,
+   * a booked initial meeting gets its meeting stream, …): `live` (default) runs them on a
+   * store subscription from their checkpoints; `manual` leaves them to `processes.catchUp()`
+   * (or to another instance of the app).
+   */
+  readonly processes?: 'live' | 'manual';
+  /** Told of a process manager that stopped on a failure that is not a refusal (default: none). */
+  readonly onProcessError?: (error: unknown) => void;
 }
 
 /** A service of any process, for code that routes commands by type (an HTTP API, a CLI). */
@@ -87,6 +102,13 @@ export interface Aimline {
   serviceFor(commandType: string): AnyProcessService | undefined;
   /** The domain modules with the policy bound in (for projections and tools). */
   readonly registry: DomainRegistry;
+  /**
+   * The process managers (`@aimline/processes`): `settled()` waits until they have handled
+   * everything stored so far, `catchUp()` runs them once (with `processes: 'manual'`).
+   */
+  readonly processes: ProcessRunner;
+  /** Stops the live process managers (the store stays open: it is yours). */
+  close(): Promise<void>;
 }
 
 /** Thrown by `createAimline` when the policy data is not a valid council policy (names the fields). */
@@ -126,7 +148,7 @@ export const createAimline = (options: AimlineOptions): Aimline => {
   const ctx: ServiceContext = {
     store: options.store,
     handler: commandHandler({ store: options.store, clock, plausibility: policy.plausibility }),
-    authority: options.principals ?? anyNamedPrincipal,
+    authority: authorityOf(options.principals),
     clock,
     policy,
     decode: eventDecoder(registry.modules),
@@ -144,6 +166,13 @@ export const createAimline = (options: AimlineOptions): Aimline => {
     panel.referrals,
     attendance,
   ];
+  const processes = processManagers({
+    store: options.store,
+    handler: ctx.handler,
+    modules: typed,
+    ...(options.onProcessError === undefined ? {} : { onError: options.onProcessError }),
+  });
+  if (options.processes !== 'manual') processes.start();
   return {
     policy,
     hsb,
@@ -153,5 +182,7 @@ export const createAimline = (options: AimlineOptions): Aimline => {
     services,
     serviceFor: (type) => services.find((s) => s.module.commands.has(type)),
     registry,
+    processes,
+    close: () => processes.stop(),
   };
 };

@@ -40,13 +40,7 @@ export {
 } from './result.js';
 export type { EventFacts, TypedEvent } from './typed-event.js';
 export { deadlineView, type DeadlineState, type DeadlineView } from './deadline-view.js';
-export {
-  actorOf,
-  anyNamedPrincipal,
-  type CommandAuthority,
-  type CommandRequest,
-  type Principal,
-} from './principal.js';
+export { authorityOf, type Authority, type CommandRequest, type Principal } from './principal.js';
 export {
   defaultCouncilPolicy,
   isCouncilPolicy,

@@ -1,19 +1,17 @@
-import type { Actor } from '@aimline/kernel';
+import * as E from 'fp-ts/lib/Either.js';
+import {
+  authorise,
+  defaultCommandPolicy,
+  Principal as PrincipalCodec,
+  verifyPrincipal,
+  type Directory,
+  type Principal,
+} from '@aimline/governance';
+import { describeProblems, fieldProblems, unknownFields } from '@aimline/kernel';
 
-/**
- * Who is asking: a professional the embedding app has authenticated. The actor recorded in
- * every event's metadata is taken from the principal, never from the command.
- *
- * The shape `@aimline/governance` defines (id, role, agency and what the principal is
- * allocated to); only `id`, `role` and `agency` are read here.
- */
-export interface Principal {
-  readonly id: string;
-  readonly role: string;
-  readonly agency: string;
-}
+export type { Principal };
 
-/** What a principal asks to do, as the access policy sees it (after the command is decoded). */
+/** What a principal asks to do, as the command policy sees it (after the command is decoded). */
 export interface CommandRequest {
   /** The module, e.g. `hsb-case`. */
   readonly module: string;
@@ -22,20 +20,46 @@ export interface CommandRequest {
 }
 
 /**
- * The council's command authorisation: `undefined` when the principal may issue the command,
- * otherwise why not. `@aimline/governance` provides one from the council directory.
+ * Who may issue what. `identify`: with the council directory, the principal must be the
+ * directory's entry (`verifyPrincipal`); without one, a well-formed `Principal` (decoded
+ * strictly). `permit`: the directory's command policy (default: `defaultCommandPolicy`) must
+ * grant the command on the stream. Each refusal says why, naming the principal and the command.
  */
-export interface CommandAuthority {
-  readonly authorise: (principal: Principal, request: CommandRequest) => string | undefined;
+export interface Authority {
+  readonly identify: (claimed: unknown) => E.Either<string, Principal>;
+  readonly permit: (principal: Principal, request: CommandRequest) => string | undefined;
 }
 
-/** Without a directory every principal with an id, a role and an agency may issue commands. */
-export const anyNamedPrincipal: CommandAuthority = {
-  authorise: (p) =>
-    [p.id, p.role, p.agency].every((s) => typeof s === 'string' && s.trim().length > 0)
-      ? undefined
-      : 'a principal needs an id, a role and an agency',
-};
+export const authorityOf = (directory: Directory | undefined): Authority => ({
+  identify: (claimed) => {
+    if (directory !== undefined) {
+      const verified = verifyPrincipal(directory, claimed);
+      return E.isLeft(verified) ? E.left(verified.left.message) : verified;
+    }
+    const decoded = PrincipalCodec.decode(claimed);
+    const problems = [
+      ...(E.isLeft(decoded) ? fieldProblems(decoded.left) : []),
+      ...unknownFields(PrincipalCodec, claimed),
+    ];
+    return E.isLeft(decoded) || problems.length > 0
+      ? E.left(`not a principal: ${describeProblems(problems)}`)
+      : E.right(decoded.right);
+  },
+  permit: (principal, request) => {
+    const granted = authorise(
+      directory?.commands ?? defaultCommandPolicy,
+      principal,
+      request.module,
+      request.commandType,
+      request.stream,
+    );
+    return E.isLeft(granted) ? granted.left.message : undefined;
+  },
+});
 
-/** The actor recorded for a principal's commands. */
-export const actorOf = (p: Principal): Actor => ({ id: p.id, role: p.role, agency: p.agency });
+/** The id a claimed principal gives (for a refusal), whatever else is wrong with it. */
+export const claimedId = (claimed: unknown): string => {
+  const id =
+    typeof claimed === 'object' && claimed !== null ? (claimed as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id : '(no id)';
+};

@@ -18,11 +18,13 @@ import {
 } from '@aimline/projections';
 import type { CouncilPolicy } from './council-policy.js';
 import { deadlineView, type DeadlineView } from './deadline-view.js';
-import { actorOf, type CommandAuthority, type Principal } from './principal.js';
+import { actorOf } from '@aimline/governance';
+import { claimedId, type Authority, type Principal } from './principal.js';
 import {
   invalid,
   refusalOf,
   type ExecuteResult,
+  type Forbidden,
   type Refusal,
   type Unavailable,
 } from './result.js';
@@ -113,7 +115,7 @@ export interface ProcessService<
 export interface ServiceContext {
   readonly store: EventStore;
   readonly handler: CommandHandler;
-  readonly authority: CommandAuthority;
+  readonly authority: Authority;
   readonly clock: () => string;
   readonly policy: CouncilPolicy;
   readonly decode: EventDecoder;
@@ -182,6 +184,14 @@ export const processService = <
               : 'unknown field',
         })),
       );
+    const forbidden = (type: string, reason: string): Forbidden => ({
+      kind: 'Forbidden',
+      principal: claimedId(principal),
+      command: type,
+      reason,
+    });
+    const who = ctx.authority.identify(principal);
+    if (E.isLeft(who)) return forbidden(String(fields['type']), who.left);
     let data = fields['data'];
     if (supply !== undefined && typeof data === 'object' && data !== null && !Array.isArray(data)) {
       const supplied = await supply(
@@ -195,23 +205,17 @@ export const processService = <
     const decoded = module.commands.decode({
       ...fields,
       commandId: fields['commandId'] ?? randomUUID(),
-      actor: actorOf(principal),
+      actor: actorOf(who.right),
       data,
     });
     if (E.isLeft(decoded)) return refusalOf(decoded.left, '');
     const stream = module.streamOf(decoded.right.command);
-    const forbidden = ctx.authority.authorise(principal, {
+    const refused = ctx.authority.permit(who.right, {
       module: module.name,
       commandType: decoded.right.command.type,
       stream,
     });
-    if (forbidden !== undefined)
-      return {
-        kind: 'Forbidden',
-        principal: principal.id,
-        command: decoded.right.command.type,
-        reason: forbidden,
-      };
+    if (refused !== undefined) return forbidden(decoded.right.command.type, refused);
     const result = await ctx.handler.handle(module, decoded.right);
     if (E.isLeft(result)) return refusalOf(result.left, stream);
     const events: TypedEvent<Ev>[] = [];

@@ -2,7 +2,9 @@
  * `execute(principal, command)` answers one flat result: Accepted, Rejected (rule id and field),
  * Invalid (field paths), Forbidden, Conflict or Unavailable; never nested, never thrown.
  */
+import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
+import { parseDirectory } from '@aimline/governance';
 import { reportConcern, setUp, socialWorker } from './fixtures.js';
 
 describe('execute', () => {
@@ -14,7 +16,11 @@ describe('execute', () => {
     expect(result.stream).toBe('hsb-case-case-1');
     const [first] = result.events;
     expect(first?.type).toBe('ConcernReported');
-    expect(first?.actor).toEqual(socialWorker);
+    expect(first?.actor).toEqual({
+      id: socialWorker.id,
+      role: socialWorker.role,
+      agency: socialWorker.agency,
+    });
     expect(first?.occurredAt).toBe('2026-06-01T09:00:00Z');
     expect(first?.recordedAt).toBe('2026-06-01T09:05:00Z');
   });
@@ -76,26 +82,38 @@ describe('execute', () => {
     expect(withActor).toMatchObject({ kind: 'Invalid', problems: [{ path: 'actor' }] });
   });
 
-  it('Forbidden: the council authority refuses the principal, naming them and the command; nothing appended', async () => {
-    const { aimline, store } = setUp({
-      principals: {
-        authorise: (p, r) =>
-          p.role === 'social worker' && r.commandType === 'ReportConcern'
-            ? undefined
-            : `${p.role} may not ${r.commandType}`,
-      },
+  it('FORBIDDEN: the command policy refuses a role without the grant, naming the principal and the command; nothing appended', async () => {
+    const { aimline, store } = setUp();
+    await aimline.hsb.execute(socialWorker, reportConcern('case-4'));
+    const police = { ...socialWorker, id: 'pc-1', role: 'police' as const, agency: 'police' };
+    const result = await aimline.hsb.execute(police, {
+      type: 'DecideRoute',
+      at: '2026-06-01T16:00:00Z',
+      data: { caseId: 'case-4', route: 'child-protection', temporaryRiskStrategy: 'Invented.' },
     });
-    const result = await aimline.hsb.execute(
-      { id: 'pc-1', role: 'police officer', agency: 'police' },
-      reportConcern('case-4'),
+    expect(result).toMatchObject({ kind: 'Forbidden', principal: 'pc-1', command: 'DecideRoute' });
+    expect(await store.streamRevision('hsb-case-case-4')).toBe(0);
+  });
+
+  it('FORBIDDEN: with the council directory, a principal it does not hold may do nothing', async () => {
+    const directory = parseDirectory({
+      council: 'Testshire',
+      principals: [{ ...socialWorker, streams: [...socialWorker.streams] }],
+    });
+    if (E.isLeft(directory)) throw new Error(directory.left.message);
+    const { aimline } = setUp({ principals: directory.right });
+    expect((await aimline.hsb.execute(socialWorker, reportConcern('case-4'))).kind).toBe(
+      'Accepted',
     );
-    expect(result).toEqual({
+    const stranger = { ...socialWorker, id: 'sw-unknown' };
+    expect(await aimline.hsb.execute(stranger, reportConcern('case-5'))).toMatchObject({
       kind: 'Forbidden',
-      principal: 'pc-1',
-      command: 'ReportConcern',
-      reason: 'police officer may not ReportConcern',
+      principal: 'sw-unknown',
     });
-    expect(await store.streamRevision('hsb-case-case-4')).toBeUndefined();
+    const notAPrincipal = { id: 'x', role: 'wizard' } as unknown as typeof socialWorker;
+    expect(await setUp().aimline.hsb.execute(notAPrincipal, reportConcern('case-5'))).toMatchObject(
+      { kind: 'Forbidden', principal: 'x' },
+    );
   });
 
   it('Conflict: a command id reused for another command is an idempotency conflict; a retry is alreadyHandled', async () => {

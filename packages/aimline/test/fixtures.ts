@@ -2,15 +2,27 @@
 import { InMemoryEventStore } from '@aimline/kernel';
 import { createAimline, type AimlineOptions, type Principal } from '../src/index.js';
 
+/** The allocated social worker of the test cases (`case-1` … `case-9`). */
 export const socialWorker: Principal = {
   id: 'sw-lead-7',
-  role: 'social worker',
+  role: 'social-worker',
   agency: 'childrens-social-care',
+  streams: Array.from({ length: 9 }, (_, i) => `hsb-case-case-${i + 1}`),
+  panels: [],
 };
 export const businessSupport: Principal = {
   id: 'bs-1',
   role: 'business-support',
   agency: 'Testshire Council',
+  streams: [],
+  panels: [],
+};
+export const panelChair: Principal = {
+  id: 'chair-1',
+  role: 'panel-chair',
+  agency: 'Testshire Council',
+  streams: [],
+  panels: ['testshire-aim-panel'],
 };
 
 export const hsbChild = {
@@ -55,6 +67,11 @@ export const reportConcern = (caseId: string, at = '2026-06-01T09:00:00Z') => ({
 export const setUp = (options: Partial<AimlineOptions> = {}) => {
   const store = new InMemoryEventStore();
   const clock = { now: '2026-06-01T09:05:00Z' };
-  const aimline = createAimline({ store, clock: () => clock.now, ...options });
+  const aimline = createAimline({
+    store,
+    clock: () => clock.now,
+    processes: 'manual',
+    ...options,
+  });
   return { store, clock, aimline };
 };

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Booking, SittingFacts } from '@aimline/panel';
-import { businessSupport, member, panelChild, referrer, setUp } from './fixtures.js';
+import { businessSupport, member, panelChair, panelChild, referrer, setUp } from './fixtures.js';
 
 const receive = (referralId: string, at: string, booking?: Booking) => ({
   type: 'ReceiveReferral' as const,
@@ -138,7 +138,11 @@ describe('PNL-6: the service loads the sitting facts of a decision', () => {
         status: 'present',
       })),
     });
-    await sitting('HoldSitting', '2026-06-01T12:10:00Z');
+    await aimline.panel.execute(panelChair, {
+      type: 'HoldSitting',
+      at: '2026-06-01T12:10:00Z',
+      data: { sittingId: '2026-06' },
+    });
     return ctx;
   };
   const decision = (sitting?: SittingFacts) => ({
@@ -156,7 +160,7 @@ describe('PNL-6: the service loads the sitting facts of a decision', () => {
 
   it('PNL-6: without sitting facts, the held sitting the referral is booked into is loaded', async () => {
     const { aimline } = await held();
-    const result = await aimline.panel.execute(businessSupport, decision());
+    const result = await aimline.panel.execute(panelChair, decision());
     expect(result.kind).toBe('Accepted');
     if (result.kind === 'Accepted')
       expect(result.events.map((e) => e.type)).toContain('HsbAimCaseRequested');
@@ -171,7 +175,7 @@ describe('PNL-6: the service loads the sitting facts of a decision', () => {
     });
     await aimline.panel.execute(businessSupport, receive('R7', '2026-05-11T10:00:00Z'));
     const result = await aimline.panel.execute(
-      businessSupport,
+      panelChair,
       decision({
         sittingId: '2026-06',
         date: '2026-06-01',
@@ -191,5 +195,69 @@ describe('PNL-11: repeat referrals are counted from the store', () => {
     await aimline.panel.execute(businessSupport, receive('R9', '2026-05-11T10:00:00Z'));
     const card = await aimline.panel.scorecard('2026-Q2');
     expect(card.kind === 'Found' && card.value).toMatchObject({ referrals: 1, repeatReferrals: 1 });
+  });
+});
+
+describe('PNL-6 → HSB-1: the process managers run with Aimline', () => {
+  it('PNL-6: the panel’s HSB AIM decision starts the HSB case referral-{referralId} (processes live)', async () => {
+    const { aimline, store, clock } = setUp({ processes: 'live' });
+    const sitting = (type: string, at: string, data: Record<string, unknown> = {}) =>
+      aimline.panel.execute(businessSupport, {
+        type,
+        at,
+        data: { sittingId: '2026-06', ...data },
+      } as never);
+    await sitting('ScheduleSitting', '2026-05-01T09:00:00Z', { meetingId: 'mtg-2026-06' });
+    await aimline.panel.execute(businessSupport, {
+      type: 'ReceiveReferral',
+      at: '2026-05-11T10:00:00Z',
+      data: {
+        referralId: 'R10',
+        child: panelChild,
+        referrer,
+        concernSummary: 'Invented concern',
+        behaviourTypes: ['contact'],
+        concern: {
+          disclosedAt: '2026-05-08T15:20:00Z',
+          behaviourDate: '2026-05-07',
+          notifications: {
+            childrensSocialCare: '2026-05-08T16:00:00Z',
+            police: '2026-05-09T09:00:00Z',
+          },
+        },
+      },
+    });
+    await sitting('RecordAttendance', '2026-06-01T12:05:00Z', {
+      attendees: ['chair', 'co-chair', 'police'].map((role) => ({
+        role,
+        member: member(role),
+        status: 'present',
+      })),
+    });
+    await aimline.panel.execute(panelChair, {
+      type: 'HoldSitting',
+      at: '2026-06-01T12:10:00Z',
+      data: { sittingId: '2026-06' },
+    });
+    clock.now = '2026-06-01T14:05:00Z';
+    const decided = await aimline.panel.execute(panelChair, {
+      type: 'RecordDecision',
+      at: '2026-06-01T14:00:00Z',
+      data: {
+        referralId: 'R10',
+        route: 'aim-assessment',
+        rating: 'red',
+        rationale: 'Invented rationale',
+        informationKnown: 'Invented facts',
+      },
+    });
+    expect(decided.kind).toBe('Accepted');
+    await aimline.processes.settled();
+    const hsbCase = await aimline.hsb.events('referral-R10');
+    expect(hsbCase.kind === 'Found' && hsbCase.value.map((e) => e.type)).toEqual([
+      'ConcernReported',
+    ]);
+    await aimline.close();
+    await store.dispose();
   });
 });
