@@ -98,7 +98,16 @@ export interface Aimline {
   readonly attendance: AttendanceService;
   /** Every process service (the panel's two streams separately), e.g. for routing by command type. */
   readonly services: ReadonlyArray<AnyProcessService>;
-  /** The service that takes a command type, or undefined. */
+  /**
+   * The service of a process by its module name (`hsb-case`, `meeting`, `panel-sitting`,
+   * `panel-referral`, `attendance-aim`), or undefined.
+   */
+  service(name: string): AnyProcessService | undefined;
+  /**
+   * The service that takes a command type; undefined when none does, or when several do (a
+   * meeting and a panel sitting both take `RecordAttendance`, `DistributeMinutes`, …): name the
+   * process with `service(name)` then.
+   */
   serviceFor(commandType: string): AnyProcessService | undefined;
   /** The domain modules with the policy bound in (for projections and tools). */
   readonly registry: DomainRegistry;
@@ -180,7 +189,11 @@ export const createAimline = (options: AimlineOptions): Aimline => {
     panel,
     attendance,
     services,
-    serviceFor: (type) => services.find((s) => s.module.commands.has(type)),
+    service: (name) => services.find((s) => s.name === name),
+    serviceFor: (type) => {
+      const taking = services.filter((s) => s.module.commands.has(type));
+      return taking.length === 1 ? taking[0] : undefined;
+    },
     registry,
     processes,
     close: () => processes.stop(),

@@ -56,10 +56,13 @@ describe('tsyringe', () => {
     ).toBe('Accepted');
   });
 
-  it('serviceFor routes a command type to its process', () => {
+  it('serviceFor routes a command type to its process; service names one', () => {
     const { aimline } = setUp();
     expect(aimline.serviceFor('ReportConcern')?.name).toBe('hsb-case');
     expect(aimline.serviceFor('ReceiveReferral')?.name).toBe('panel-referral');
     expect(aimline.serviceFor('NoSuchCommand')).toBeUndefined();
+    // A meeting and a panel sitting both record attendance: the process must be named.
+    expect(aimline.serviceFor('RecordAttendance')).toBeUndefined();
+    expect(aimline.service('panel-sitting')?.module.commands.has('RecordAttendance')).toBe(true);
   });
 });

@@ -1,0 +1,20 @@
+// An HSB case from the panel's decision to its initial AIM meeting; its overdue deadlines in London.
+import { createAimline, describeRefusal } from '@aimline/aimline';
+import { londonTime } from '@aimline/calendar';
+import { InMemoryEventStore } from '@aimline/kernel';
+import { asOf, caseId, steps } from './steps.js';
+
+let now = ''; // this script records each step when it happened
+const aimline = createAimline({ store: new InMemoryEventStore(), clock: () => now });
+for (const { as, process, command } of steps) {
+  now = command.at;
+  const result = await aimline.service(process)!.execute(as, command);
+  if (result.kind !== 'Accepted') throw new Error(`${command.type}: ${describeRefusal(result)}`);
+  await aimline.processes.settled(); // the panel's decision starts the case; the booking, its meeting
+}
+const view = await aimline.hsb.get(caseId, { asOf });
+if (view.kind !== 'Found') throw new Error(`case ${caseId}: ${view.kind}`);
+console.log(`Overdue on case ${caseId} at ${londonTime(asOf)}:`);
+for (const d of view.value.deadlines.filter((d) => d.state === 'overdue'))
+  console.log(`  ${d.ruleId} ${d.label}: due ${d.dueLocal}, ${d.late} late`);
+await aimline.close();
