@@ -1,10 +1,33 @@
+import * as E from 'fp-ts/lib/Either.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDirectory } from '@aimline/governance';
 import { InMemoryEventStore, type RecordedEvent } from '@aimline/kernel';
 import { createApp, type App } from '../src/app.js';
 
 // Invented people only.
 const CASE = 'case-web-0001';
-const sw = { id: 'sw-lead-7', role: 'social worker', agency: 'childrens-social-care' };
+// The council directory: who the app's users are and what they are allocated to.
+const directory = parseDirectory({
+  council: 'Testshire',
+  principals: [
+    {
+      id: 'sw-lead-7',
+      role: 'social-worker',
+      agency: 'childrens-social-care',
+      streams: [`hsb-case-${CASE}`],
+      panels: [],
+    },
+    {
+      id: 'mgr-csc-7',
+      role: 'team-manager',
+      agency: 'childrens-social-care',
+      streams: [],
+      panels: [],
+    },
+    { id: 'pc-9', role: 'police', agency: 'police', streams: [], panels: [] },
+  ],
+});
+if (E.isLeft(directory)) throw new Error(directory.left.message);
 const child = {
   childId: 'child-w1',
   name: 'Riley Inventedname',
@@ -49,13 +72,14 @@ const cscManager = { id: 'mgr-csc-7', agency: 'childrens-social-care' };
 
 let n = 0;
 const uuid = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
-const wire = (type: string, at: string, data: Record<string, unknown>, commandId = uuid(++n)) => ({
-  commandId,
-  type,
-  at,
-  actor: sw,
-  data: { caseId: CASE, ...data },
-});
+/** A command as the app's client sends it, and who sends it (the principal's directory id). */
+const wire = (
+  type: string,
+  at: string,
+  data: Record<string, unknown>,
+  as = 'sw-lead-7',
+  commandId = uuid(++n),
+) => ({ as, body: { commandId, type, at, data: { caseId: CASE, ...data } } });
 
 const reportConcern = wire('ReportConcern', '2026-06-01T09:00:00Z', {
   disclosedAt: '2026-06-01T08:00:00Z',
@@ -81,24 +105,36 @@ const s47 = wire('DecideSection47', '2026-06-01T16:30:00Z', {
   section47: true,
   assessmentCommissioned: true,
 });
-const allocate = wire('AllocateAssessors', '2026-06-03T10:00:00Z', {
-  model: 'under-12s',
-  assessors,
-});
+const allocate = wire(
+  'AllocateAssessors',
+  '2026-06-03T10:00:00Z',
+  { model: 'under-12s', assessors },
+  'mgr-csc-7',
+);
 const homeVisit = wire('RecordHomeVisit', '2026-06-04T10:00:00Z', { setting: 'family-home' });
-const agreePlan = wire('AgreeHomeSafetyPlan', '2026-06-04T15:00:00Z', {
-  setting: 'family-home',
-  plan: safetyPlan,
-  typed: true,
-  signedBy: ['parent-w1', 'as-71'],
-  agreedByManagers: [cscManager],
-});
-const initialSupervision = wire('HoldSupervision', '2026-06-05T10:00:00Z', {
-  kind: 'initial',
-  attendees: ['as-71', 'as-72', 'mgr-csc-7'],
-  overseeingManager: cscManager,
-  rolesAgreed: 'Invented: roles agreed.',
-});
+const agreePlan = wire(
+  'AgreeHomeSafetyPlan',
+  '2026-06-04T15:00:00Z',
+  {
+    setting: 'family-home',
+    plan: safetyPlan,
+    typed: true,
+    signedBy: ['parent-w1', 'as-71'],
+    agreedByManagers: [cscManager],
+  },
+  'mgr-csc-7',
+);
+const initialSupervision = wire(
+  'HoldSupervision',
+  '2026-06-05T10:00:00Z',
+  {
+    kind: 'initial',
+    attendees: ['as-71', 'as-72', 'mgr-csc-7'],
+    overseeingManager: cscManager,
+    rolesAgreed: 'Invented: roles agreed.',
+  },
+  'mgr-csc-7',
+);
 
 /** The clock the app stamps `recordedAt` with: set by the test, a few minutes after each command. */
 let now = '2026-06-01T09:05:00Z';
@@ -109,18 +145,18 @@ let base: string;
 const minutesAfter = (at: string, minutes: number) =>
   new Date(Date.parse(at) + minutes * 60_000).toISOString();
 
-const post = async (body: unknown, raw?: string) => {
-  if (typeof body === 'object' && body !== null && 'at' in body && typeof body.at === 'string')
-    now = minutesAfter(body.at, 5);
+const post = async (command: { as: string; body: unknown } | undefined, raw?: string) => {
+  const body = command?.body as { at?: unknown } | undefined;
+  if (typeof body?.at === 'string') now = minutesAfter(body.at, 5);
   const res = await fetch(`${base}/commands`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'x-principal': command?.as ?? 'sw-lead-7' },
     body: raw ?? JSON.stringify(body),
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 };
-const get = async (path: string) => {
-  const res = await fetch(`${base}${path}`);
+const get = async (path: string, as = 'sw-lead-7') => {
+  const res = await fetch(`${base}${path}`, { headers: { 'x-principal': as } });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 };
 const storedEvents = async (): Promise<RecordedEvent[]> => {
@@ -130,7 +166,7 @@ const storedEvents = async (): Promise<RecordedEvent[]> => {
 };
 
 beforeAll(async () => {
-  app = createApp({ store, clock: () => now });
+  app = createApp({ store, directory: directory.right, clock: () => now });
   const port = await app.listen(0, '127.0.0.1');
   base = `http://127.0.0.1:${port}`;
 });
@@ -152,7 +188,7 @@ describe('council web app: POST /commands', () => {
         type: 'ConcernReported',
         revision: 0,
         occurredAt: '2026-06-01T09:00:00Z',
-        recordedAt: '2026-06-01T09:05:00.000Z',
+        recordedAt: '2026-06-01T09:05:00.000Z', // the test's clock's own string
       }),
     ]);
     // The response carries ids and times, never the child's name.
@@ -160,10 +196,10 @@ describe('council web app: POST /commands', () => {
     expect((await post(strategy)).status).toBe(200);
   });
 
-  it('HSB-6: the criminal-justice route for a 9-year-old is 422 with the rule id, and nothing is appended', async () => {
+  it('HSB-6: the criminal-justice route for a 9-year-old is 409 with the rule id, and nothing is appended', async () => {
     const before = await storedEvents();
     const r = await post(criminalRoute);
-    expect(r.status).toBe(422);
+    expect(r.status).toBe(409);
     expect(r.body).toMatchObject({ kind: 'Rejected', ruleId: 'HSB-6', field: 'data.route' });
     expect(String(r.body['reason'])).toContain('(was 9)');
     expect(await storedEvents()).toHaveLength(before.length);
@@ -172,7 +208,7 @@ describe('council web app: POST /commands', () => {
   it('continues on the child-protection route to the initial joint supervision', async () => {
     for (const c of [cpRoute, s47, allocate, homeVisit, agreePlan, initialSupervision]) {
       const r = await post(c);
-      expect(r.status, `${c.type}: ${JSON.stringify(r.body)}`).toBe(200);
+      expect(r.status, `${c.body.type}: ${JSON.stringify(r.body)}`).toBe(200);
     }
     const types = (await storedEvents()).map((e) => e.type);
     expect(types).toEqual([
@@ -205,19 +241,48 @@ describe('council web app: POST /commands', () => {
       '{"commandId": "00000000-0000-4000-8000-000000000099", "type": ',
     );
     expect(r.status).toBe(400);
-    expect(r.body).toMatchObject({ error: 'MalformedJson' });
+    expect(r.body).toMatchObject({ kind: 'MalformedJson' });
     expect(await storedEvents()).toHaveLength(before.length);
   });
 
-  it('an undecodable command is 422 naming the field', async () => {
+  it('an undecodable command is 400 naming the field; an actor in the body is refused', async () => {
     const r = await post(
-      wire('AllocateAssessors', '2026-06-03T11:00:00Z', { model: 'AIM9', assessors }),
+      wire('AllocateAssessors', '2026-06-03T11:00:00Z', { model: 'AIM9', assessors }, 'mgr-csc-7'),
     );
-    expect(r.status).toBe(422);
-    expect(r.body['kind']).toBe('InvalidCommand');
+    expect(r.status).toBe(400);
+    expect(r.body['kind']).toBe('Invalid');
     expect((r.body['problems'] as Array<{ path: string }>).map((p) => p.path)).toContain(
       'data.model',
     );
+    const withActor = { ...homeVisit, body: { ...homeVisit.body, actor: { id: 'mgr-csc-7' } } };
+    expect((await post(withActor)).body).toMatchObject({
+      kind: 'Invalid',
+      problems: [{ path: 'actor' }],
+    });
+  });
+
+  it('FORBIDDEN: a principal without the grant is 403 naming them; an unknown user is 401', async () => {
+    const r = await post(
+      wire(
+        'DecideSection47',
+        '2026-06-06T12:00:00Z',
+        { section47: true, assessmentCommissioned: true },
+        'pc-9',
+      ),
+    );
+    expect(r.status).toBe(403);
+    expect(r.body).toMatchObject({
+      kind: 'Forbidden',
+      principal: 'pc-9',
+      command: 'DecideSection47',
+    });
+    const stranger = wire(
+      'RecordHomeVisit',
+      '2026-06-06T12:30:00Z',
+      { setting: 'family-home' },
+      'x',
+    );
+    expect((await post(stranger)).status).toBe(401);
   });
 
   it('unknown routes are 404 and wrong methods 405', async () => {
@@ -267,10 +332,11 @@ describe('council web app: GET /cases/:id/timeline', () => {
 describe('council web app: GET /cases/:id/deadlines', () => {
   type Row = {
     ruleId: string;
-    status: { kind: string };
+    state: string;
     due: string;
+    dueLocal: string;
     explanation: string;
-    hoursLate?: number;
+    late?: string;
   };
   const byRule = (rows: Row[], ruleId: string) => rows.find((d) => d.ruleId === ruleId);
 
@@ -278,35 +344,39 @@ describe('council web app: GET /cases/:id/deadlines', () => {
     const r = await get(`/cases/${CASE}/deadlines?asOf=2026-06-10T12:00:00Z`);
     expect(r.status).toBe(200);
     const rows = r.body['deadlines'] as Row[];
-    expect(byRule(rows, 'HSB-2')?.status.kind).toBe('met');
-    expect(byRule(rows, 'HSB-11')?.status.kind).toBe('met');
-    expect(byRule(rows, 'HSB-12')?.status.kind).toBe('met');
-    expect(byRule(rows, 'HSB-14')?.status.kind).toBe('met');
+    expect(byRule(rows, 'HSB-2')?.state).toBe('met');
+    expect(byRule(rows, 'HSB-11')?.state).toBe('met');
+    expect(byRule(rows, 'HSB-12')?.state).toBe('met');
+    expect(byRule(rows, 'HSB-14')?.state).toBe('met');
     // HSB-16: the second supervision 3 weeks after the allocation on Wed 3 Jun 2026 (BST).
     expect(byRule(rows, 'HSB-16')).toMatchObject({
-      status: { kind: 'open' },
+      state: 'open',
       due: '2026-06-24T22:59:59.999Z',
+      dueLocal: 'end of Wed 24 Jun 2026',
     });
     expect(byRule(rows, 'HSB-16')?.explanation).toContain('3 weeks after allocation');
     // NAT-3: the child and family assessment, 45 working days after the referral.
-    expect(byRule(rows, 'NAT-3')?.status.kind).toBe('open');
-    expect(byRule(rows, 'HSB-15')?.status.kind).toBe('open');
+    expect(byRule(rows, 'NAT-3')?.state).toBe('open');
+    expect(byRule(rows, 'HSB-15')?.state).toBe('open');
   });
 
-  it('the same deadlines later: no second supervision was recorded, so HSB-16 is breached', async () => {
+  it('the same deadlines later: no second supervision was recorded, so HSB-16 is overdue', async () => {
     const r = await get(`/cases/${CASE}/deadlines?asOf=2026-07-01T12:00:00Z`);
     const rows = r.body['deadlines'] as Row[];
-    expect(byRule(rows, 'HSB-16')?.status.kind).toBe('breached');
+    expect(byRule(rows, 'HSB-16')?.state).toBe('overdue');
     // from the end of Wed 24 Jun (23:00Z) to 12:00Z on Wed 1 Jul: 6 days 13 hours
-    expect(byRule(rows, 'HSB-16')?.hoursLate).toBe(157);
-    expect(byRule(rows, 'NAT-3')?.status.kind).toBe('open');
-    expect(byRule(rows, 'HSB-14')?.status.kind).toBe('met');
+    expect(byRule(rows, 'HSB-16')?.late).toBe('6 days 13 hours');
+    expect(byRule(rows, 'HSB-16')?.explanation).toContain(
+      'Overdue by 6 days 13 hours at 13:00 BST Wed 1 Jul 2026',
+    );
+    expect(byRule(rows, 'NAT-3')?.state).toBe('open');
+    expect(byRule(rows, 'HSB-14')?.state).toBe('met');
   });
 
   it('before the allocation was recorded, allocation deadlines did not yet exist', async () => {
     const r = await get(`/cases/${CASE}/deadlines?asOf=2026-06-02T12:00:00Z`);
     const rows = r.body['deadlines'] as Row[];
-    expect(byRule(rows, 'HSB-11')?.status.kind).toBe('open');
+    expect(byRule(rows, 'HSB-11')?.state).toBe('open');
     expect(byRule(rows, 'HSB-12')).toBeUndefined();
   });
 
