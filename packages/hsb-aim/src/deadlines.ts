@@ -9,7 +9,6 @@ import {
   compareInstants,
   daysBetween,
   deadline,
-  englandAndWales,
   localDate,
   meet,
   waive,
@@ -18,7 +17,7 @@ import {
 } from '@aimline/calendar';
 import { contactDeadlines } from './contact-deadlines.js';
 import type { Spec } from './deadline-spec.js';
-import { defaultHsbPolicy, type HsbPolicy } from './policy.js';
+import type { HsbPolicy } from './policy.js';
 import { isCase, type HsbState, type OpenCase } from './state.js';
 
 const later = (a: string | undefined, b: string | undefined): string | undefined =>
@@ -328,11 +327,12 @@ const build = (spec: Spec, calendar: Calendar): Deadline => {
   return metAt === undefined ? d : meet(d, metAt);
 };
 
-export const deadlines = (
-  state: HsbState,
-  policy: HsbPolicy = defaultHsbPolicy,
-  calendar: Calendar = englandAndWales,
-): Deadline[] => {
+/**
+ * Every obligation of the case under the council's policy and calendar. Both are required: a
+ * default here once let a caller forget them and get the source documents' timescales while the
+ * guards used the council's (issue 15). `hsbCaseModule(policy, calendar).deadlines` binds them.
+ */
+export const deadlines = (state: HsbState, policy: HsbPolicy, calendar: Calendar): Deadline[] => {
   if (!isCase(state)) return [];
   const all = [
     ...strategyDeadlines(state, policy),

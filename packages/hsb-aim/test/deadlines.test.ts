@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englandAndWales } from '@aimline/calendar';
 import { defaultHsbPolicy, deadlines } from '../src/index.js';
 import {
   allocate,
@@ -27,12 +28,26 @@ describe('deadlines', () => {
         police: '2026-10-24T09:15:00Z',
       },
     });
-    const d = find(deadlines(run([r]).state), 'HSB-2');
+    const d = find(deadlines(run([r]).state, defaultHsbPolicy, englandAndWales), 'HSB-2');
     expect(d?.due).toBe('2026-10-25T09:00:00.000Z');
     expect(d?.status).toEqual({ kind: 'open' });
-    const late = find(deadlines(run([r, strategy('2026-10-25T09:30:00Z')]).state), 'HSB-2');
+    const late = find(
+      deadlines(
+        run([r, strategy('2026-10-25T09:30:00Z')]).state,
+        defaultHsbPolicy,
+        englandAndWales,
+      ),
+      'HSB-2',
+    );
     expect(late?.status.kind).toBe('breached');
-    const onTime = find(deadlines(run([r, strategy('2026-10-25T08:59:00Z')]).state), 'HSB-2');
+    const onTime = find(
+      deadlines(
+        run([r, strategy('2026-10-25T08:59:00Z')]).state,
+        defaultHsbPolicy,
+        englandAndWales,
+      ),
+      'HSB-2',
+    );
     expect(onTime?.status).toEqual({ kind: 'met', at: '2026-10-25T08:59:00.000Z' });
   });
 
@@ -51,7 +66,7 @@ describe('deadlines', () => {
       route('child-protection', '2026-12-24T12:00:00Z'),
       s47('2026-12-24T12:30:00Z'),
     ]);
-    const d = find(deadlines(state), 'HSB-11');
+    const d = find(deadlines(state, defaultHsbPolicy, englandAndWales), 'HSB-11');
     expect(d?.due).toBe('2027-01-05T23:59:59.999Z');
     expect(d?.unit).toBe('workingDays');
     expect(d?.trigger.event).toBe('StrategyDiscussionHeld');
@@ -61,14 +76,18 @@ describe('deadlines', () => {
   it('HSB-12: the home visit and safety plan are due 5 calendar days after allocation, or 5 working days by policy', () => {
     // allocation Wed 3 Jun 2026
     const { state } = run([report(), strategy(), route('child-protection'), s47(), allocate()]);
-    expect(find(deadlines(state), 'HSB-12')?.due).toBe('2026-06-08T22:59:59.999Z');
+    expect(find(deadlines(state, defaultHsbPolicy, englandAndWales), 'HSB-12')?.due).toBe(
+      '2026-06-08T22:59:59.999Z',
+    );
     const working = { ...defaultHsbPolicy, homeSafetyPlanUnit: 'workingDays' as const };
-    expect(find(deadlines(state, working), 'HSB-12')?.due).toBe('2026-06-10T22:59:59.999Z');
+    expect(find(deadlines(state, working, englandAndWales), 'HSB-12')?.due).toBe(
+      '2026-06-10T22:59:59.999Z',
+    );
   });
 
   it('HSB-14 / HSB-16 / HSB-17: supervisions are due 5 working days, 3 weeks and 5 weeks after allocation', () => {
     const { state } = run([report(), strategy(), route('child-protection'), s47(), allocate()]);
-    const ds = deadlines(state);
+    const ds = deadlines(state, defaultHsbPolicy, englandAndWales);
     expect(find(ds, 'HSB-14')?.due).toBe('2026-06-10T22:59:59.999Z');
     expect(find(ds, 'HSB-16')?.due).toBe('2026-06-24T22:59:59.999Z');
     expect(find(ds, 'HSB-17')?.due).toBe('2026-07-08T22:59:59.999Z');
@@ -84,7 +103,7 @@ describe('deadlines', () => {
       supervision('initial', '2026-06-05T10:00:00Z'),
       book('2026-06-05T10:30:00Z', '2026-07-17T09:00:00Z'),
     ]);
-    const ds = deadlines(state);
+    const ds = deadlines(state, defaultHsbPolicy, englandAndWales);
     expect(find(ds, 'HSB-15')?.due).toBe('2026-07-17T22:59:59.999Z');
     expect(find(ds, 'HSB-18')?.due).toBe('2026-07-13T22:59:59.999Z');
     expect(find(ds, 'HSB-19')?.due).toBe('2026-07-16T09:00:00.000Z');
@@ -99,7 +118,7 @@ describe('deadlines', () => {
       s47(),
       cmd('RaiseEmergingRisk', '2026-06-02T10:00:00Z', { riskId: 'r1', description: 'Invented.' }),
     ]);
-    expect(find(deadlines(state), 'HSB-23')).toMatchObject({
+    expect(find(deadlines(state, defaultHsbPolicy, englandAndWales), 'HSB-23')).toMatchObject({
       due: '2026-06-03T10:00:00.000Z',
       status: { kind: 'open' },
     });
@@ -110,7 +129,7 @@ describe('deadlines', () => {
       ...upToIntervention(),
       cmd('RecordContact', '2026-07-22T10:00:00Z', { contactId: 'c1', practitionerId: 'as-1' }),
     ]);
-    const ds = deadlines(state);
+    const ds = deadlines(state, defaultHsbPolicy, englandAndWales);
     const contacts = ds.filter((d) => d.ruleId === 'HSB-25' && d.unit === 'calendarDays');
     expect(contacts.map((d) => [d.due, d.status.kind])).toEqual([
       ['2026-07-24T22:59:59.999Z', 'met'],
@@ -128,7 +147,9 @@ describe('deadlines', () => {
       cmd('ChangeIntensity', '2026-07-18T10:00:00Z', { intensive: true }),
     ]);
     expect(
-      deadlines(state).find((d) => d.ruleId === 'HSB-25' && d.unit === 'calendarDays')?.amount,
+      deadlines(state, defaultHsbPolicy, englandAndWales).find(
+        (d) => d.ruleId === 'HSB-25' && d.unit === 'calendarDays',
+      )?.amount,
     ).toBe(defaultHsbPolicy.intensiveContactIntervalDays);
   });
 
@@ -138,7 +159,9 @@ describe('deadlines', () => {
       cmd('AgreeExitPlan', '2026-07-20T10:00:00Z', { remainingConcerns: [], signposting: [] }),
       cmd('CloseCase', '2026-07-21T10:00:00Z', { reason: 'invented' }),
     ]);
-    expect(deadlines(state).filter((d) => d.status.kind === 'open')).toEqual([]);
+    expect(
+      deadlines(state, defaultHsbPolicy, englandAndWales).filter((d) => d.status.kind === 'open'),
+    ).toEqual([]);
   });
 
   it('NAT-1: an initial child protection conference within 15 working days of the strategy discussion', () => {
@@ -148,7 +171,9 @@ describe('deadlines', () => {
       route('child-protection'),
       s47(undefined, { conferenceCalled: true }),
     ]);
-    expect(find(deadlines(state), 'NAT-1')?.due).toBe('2026-06-22T22:59:59.999Z');
+    expect(find(deadlines(state, defaultHsbPolicy, englandAndWales), 'NAT-1')?.due).toBe(
+      '2026-06-22T22:59:59.999Z',
+    );
   });
 
   it('NAT-2: the first review conference within 3 months of the initial one, then every 6 months', () => {
@@ -160,7 +185,9 @@ describe('deadlines', () => {
       cmd('RecordConference', '2026-06-15T10:00:00Z', { conferenceId: 'icpc-1', kind: 'initial' }),
       cmd('RecordConference', '2026-09-10T10:00:00Z', { conferenceId: 'rcpc-1', kind: 'review' }),
     ]);
-    const nat2 = deadlines(state).filter((d) => d.ruleId === 'NAT-2');
+    const nat2 = deadlines(state, defaultHsbPolicy, englandAndWales).filter(
+      (d) => d.ruleId === 'NAT-2',
+    );
     expect(nat2.map((d) => [d.due, d.status.kind])).toEqual([
       ['2026-09-15T22:59:59.999Z', 'met'],
       ['2027-03-10T23:59:59.999Z', 'open'],

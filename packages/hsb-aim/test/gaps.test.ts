@@ -1,5 +1,6 @@
 /** Issue 14: the gaps left open last round (HSB-20 guard, HSB-29 deadline, custody pauses HSB-25). */
 import { describe, expect, it } from 'vitest';
+import { englandAndWales } from '@aimline/calendar';
 import { deciderSpec } from '@aimline/kernel/testing';
 import { deadlines, defaultHsbPolicy, makeHsbDecider, type HsbState } from '../src/index.js';
 import {
@@ -23,7 +24,9 @@ const history = (...cs: Parameters<typeof run>[0]) => run(cs).events;
 const contact = (at: string, id: string) =>
   cmd('RecordContact', at, { contactId: id, practitionerId: 'as-1' });
 const contacts = (state: HsbState) =>
-  deadlines(state).filter((d) => d.ruleId === 'HSB-25' && d.unit === 'calendarDays');
+  deadlines(state, defaultHsbPolicy, englandAndWales).filter(
+    (d) => d.ruleId === 'HSB-25' && d.unit === 'calendarDays',
+  );
 
 const court = [
   report(),
@@ -64,7 +67,9 @@ describe('HSB-20: the assessment is shared with the family before the meeting', 
 
 describe('HSB-29: the adjourned hearing sets a deadline for the assessment', () => {
   it('HSB-29: "a request for an adjournment should be made in order to carry out the initial assessment, which will inform the pre-sentence report"', () => {
-    const open = deadlines(run(court).state).find((d) => d.ruleId === 'HSB-29');
+    const open = deadlines(run(court).state, defaultHsbPolicy, englandAndWales).find(
+      (d) => d.ruleId === 'HSB-29',
+    );
     // one day before a Monday hearing is Sunday: moved back to the end of Friday 14 August (BST)
     expect(open).toMatchObject({
       trigger: { event: 'CourtTimeRequested' },
@@ -74,7 +79,9 @@ describe('HSB-29: the adjourned hearing sets a deadline for the assessment', () 
       status: { kind: 'open' },
     });
     const done = run(courtIntervention).state;
-    expect(deadlines(done).find((d) => d.ruleId === 'HSB-29')?.status).toEqual({
+    expect(
+      deadlines(done, defaultHsbPolicy, englandAndWales).find((d) => d.ruleId === 'HSB-29')?.status,
+    ).toEqual({
       kind: 'met',
       at: '2026-07-14T10:00:00.000Z',
     });
@@ -128,12 +135,18 @@ describe('HSB-18: "4 days prior" by policy', () => {
       supervision('initial', '2026-06-05T10:00:00Z'),
       book('2026-06-05T10:30:00Z', '2026-07-21T10:00:00Z'),
     ]);
-    const byDefault = deadlines(state).find((d) => d.ruleId === 'HSB-18');
+    const byDefault = deadlines(state, defaultHsbPolicy, englandAndWales).find(
+      (d) => d.ruleId === 'HSB-18',
+    );
     expect(byDefault).toMatchObject({ unit: 'daysBefore', due: '2026-07-17T22:59:59.999Z' });
-    const working = deadlines(state, {
-      ...defaultHsbPolicy,
-      reportToManagerUnit: 'workingDaysBefore',
-    }).find((d) => d.ruleId === 'HSB-18');
+    const working = deadlines(
+      state,
+      {
+        ...defaultHsbPolicy,
+        reportToManagerUnit: 'workingDaysBefore',
+      },
+      englandAndWales,
+    ).find((d) => d.ruleId === 'HSB-18');
     expect(working).toMatchObject({
       unit: 'workingDaysBefore',
       due: '2026-07-15T22:59:59.999Z',

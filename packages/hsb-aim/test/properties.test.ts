@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { englandAndWales } from '@aimline/calendar';
 import { fold } from '@aimline/kernel';
 import {
   deadlines,
@@ -12,6 +13,7 @@ import {
   type HsbCommand,
   type HsbEvent,
   type HsbState,
+  defaultHsbPolicy,
 } from '../src/index.js';
 import {
   agreePlan,
@@ -114,7 +116,11 @@ describe('properties', () => {
         );
         // no open obligation on a closed case
         if (state.status === 'closed')
-          expect(deadlines(state).filter((d) => d.status.kind === 'open')).toEqual([]);
+          expect(
+            deadlines(state, defaultHsbPolicy, englandAndWales).filter(
+              (d) => d.status.kind === 'open',
+            ),
+          ).toEqual([]);
         // no intervention work before an agreed plan
         const planAt = events.findIndex((e) => e.type === 'InitialAimMeetingHeld');
         const firstWork = events.findIndex(

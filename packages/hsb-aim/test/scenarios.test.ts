@@ -1,7 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
+import { englandAndWales } from '@aimline/calendar';
 import { commandHandler, InMemoryEventStore } from '@aimline/kernel';
-import { deadlines, hsbCaseModule, hsbCaseStream } from '../src/index.js';
+import { deadlines, hsbCaseModule, hsbCaseStream, defaultHsbPolicy } from '../src/index.js';
 import {
   actor,
   agreePlan,
@@ -100,8 +101,14 @@ describe('whole cases', () => {
     const loaded = await handler.load(module, hsbCaseStream(CASE));
     const state = E.isRight(loaded) ? loaded.right.state : undefined;
     expect(state?.status).toBe('closed');
-    expect(deadlines(state!).filter((d) => d.status.kind === 'open')).toEqual([]);
-    expect(deadlines(state!).filter((d) => d.status.kind === 'breached')).toEqual([]);
+    expect(
+      deadlines(state!, defaultHsbPolicy, englandAndWales).filter((d) => d.status.kind === 'open'),
+    ).toEqual([]);
+    expect(
+      deadlines(state!, defaultHsbPolicy, englandAndWales).filter(
+        (d) => d.status.kind === 'breached',
+      ),
+    ).toEqual([]);
   });
 
   it('INPUT: a wire command naming a bad field is rejected naming it', async () => {
@@ -136,7 +143,10 @@ describe('whole cases', () => {
     expect(events.find((e) => e.type === 'AssessorsAllocated')?.data).toMatchObject({
       leadAgency: 'youth-offending-service',
     });
-    expect(deadlines(state).find((d) => d.ruleId === 'HSB-28')?.status.kind).toBe('met');
+    expect(
+      deadlines(state, defaultHsbPolicy, englandAndWales).find((d) => d.ruleId === 'HSB-28')?.status
+        .kind,
+    ).toBe('met');
   });
 
   it('HSB-29: straight to prosecution, guilty plea, court time for the pre-sentence report', () => {
@@ -204,7 +214,7 @@ describe('whole cases', () => {
       s47('2026-12-24T12:30:00Z'),
       allocate('2027-01-05T16:00:00Z'),
     ]);
-    const ds = deadlines(state);
+    const ds = deadlines(state, defaultHsbPolicy, englandAndWales);
     expect(ds.find((d) => d.ruleId === 'HSB-11')?.status).toEqual({
       kind: 'met',
       at: '2027-01-05T16:00:00.000Z',
@@ -223,7 +233,9 @@ describe('whole cases', () => {
       },
     });
     const { state } = run([r, strategy('2026-03-29T12:30:00+01:00')]);
-    expect(deadlines(state).find((d) => d.ruleId === 'HSB-2')?.status).toEqual({
+    expect(
+      deadlines(state, defaultHsbPolicy, englandAndWales).find((d) => d.ruleId === 'HSB-2')?.status,
+    ).toEqual({
       kind: 'met',
       at: '2026-03-29T11:30:00.000Z',
     });

@@ -7,8 +7,9 @@
  * to be put in place within 5 days of allocation".
  */
 import { describe, expect, it } from 'vitest';
+import { englandAndWales } from '@aimline/calendar';
 import { deciderSpec } from '@aimline/kernel/testing';
-import { deadlines, makeHsbDecider, type HsbState } from '../src/index.js';
+import { deadlines, makeHsbDecider, type HsbState, defaultHsbPolicy } from '../src/index.js';
 import { agreePlan, allocate, cmd, report, route, run, s47, strategy } from './fixtures.js';
 
 const spec = deciderSpec(makeHsbDecider());
@@ -25,7 +26,8 @@ const home = live('family home', 'family-home', '2026-06-01T17:00:00Z');
 const start = [report(), strategy(), route('child-protection'), s47(), home];
 const allocation = allocate('2026-06-03T10:00:00Z');
 
-const hsb12 = (state: HsbState) => deadlines(state).filter((d) => d.ruleId === 'HSB-12');
+const hsb12 = (state: HsbState) =>
+  deadlines(state, defaultHsbPolicy, englandAndWales).filter((d) => d.ruleId === 'HSB-12');
 
 describe('HSB-12: a home visit and safety plan for every setting', () => {
   it('HSB-12: the setting where the child lives is recorded, and a move ends it', () => {

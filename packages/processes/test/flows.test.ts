@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import * as E from 'fp-ts/lib/Either.js';
 import { InMemoryEventStore } from '@aimline/kernel';
-import { Agency as HsbAgency, deadlines, hsbCaseStream } from '@aimline/hsb-aim';
+import { englandAndWales } from '@aimline/calendar';
+import { Agency as HsbAgency, deadlines, defaultHsbPolicy, hsbCaseStream } from '@aimline/hsb-aim';
 import { Agency as MeetingsAgency, meetingStream } from '@aimline/meetings';
 import { referralStream } from '@aimline/panel';
 import {
@@ -140,7 +141,9 @@ describe('MTG-5 / MTG-6: the meeting stream is the record; the case is told', ()
   };
   it('MTG-5: one report to the chair meets both the meeting’s and the case’s deadline', async () => {
     const { w, state } = await throughMeeting();
-    const mtg5 = deadlines(state).find((d) => d.ruleId === 'MTG-5');
+    const mtg5 = deadlines(state, defaultHsbPolicy, englandAndWales).find(
+      (d) => d.ruleId === 'MTG-5',
+    );
     expect(mtg5?.status).toMatchObject({ kind: 'met', at: '2026-07-13T09:00:00.000Z' });
     const meeting = await w.handler.load(modules.meeting, meetingStream('mtg-K2'));
     if (E.isLeft(meeting)) throw new Error('no meeting');
