@@ -26,8 +26,7 @@ import {
   initialChainVerification,
   verifyNext,
 } from '../packages/projections/src/index.js';
-import { domainRegistry } from '../packages/cli/src/registry.js';
-import { loadCouncilPolicy } from '../packages/cli/src/council-policy.js';
+import { domainRegistry, loadCouncilPolicy } from '../packages/aimline/src/index.js';
 import { allProjections } from './helpers/replay.js';
 import { env, loadNote, log, round } from './helpers/common.js';
 import type { Figure } from './helpers/figures.js';

@@ -6,8 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { personalFieldsOf, type PersonalDataCategory } from '@aimline/kernel';
 import { demoSteps, runScenarios, type ScenarioStep } from '@aimline/demo';
 import { openSqliteEventStore } from '@aimline/store-sqlite';
-import { loadCouncilPolicy } from '../src/council-policy.js';
-import { domainRegistry } from '../src/registry.js';
+import { domainRegistry, loadCouncilPolicy } from '@aimline/aimline';
 import { withEncryption } from '../src/encryption.js';
 import { runCli } from './run-cli.js';
 
