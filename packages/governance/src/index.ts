@@ -53,6 +53,7 @@ export {
 export { defaultAccessPolicy, CRIMINAL_JUSTICE_EVENTS } from './access/default-access-policy.js';
 export {
   declaredPersonalFields,
+  subjectFieldsFinder,
   filterEvent,
   grantsFor,
   type FilteredEvent,

@@ -3,6 +3,7 @@ import {
   defaultAccessPolicy,
   filterEvent,
   isWithheld,
+  subjectFieldsFinder,
   withheld,
   type FilteredEvent,
 } from '../src/index.js';
@@ -32,7 +33,7 @@ describe('need-to-know reads: the default access policy (issue 13 item 2)', () =
     expect(filterEvent(defaultAccessPolicy, member, hsb, event)).toBeUndefined();
   });
 
-  it("a school representative sees their pupil's case with the other child's identity withheld (and, until subjects are known, every field they cannot be shown to own)", () => {
+  it("a school representative sees their own pupil's identity in the case, and never the other child's", () => {
     const rep = principal('school-representative', {
       streams: ['hsb-case-C-1'],
       school: 'Birchwood Primary',
@@ -40,10 +41,21 @@ describe('need-to-know reads: the default access policy (issue 13 item 2)', () =
     });
     const f = filterEvent(defaultAccessPolicy, rep, hsb, event);
     expect(f).toBeDefined();
+    const victim = concern('C-1').victim;
+    expect(data(f).victim.name).toBe(victim.name);
+    expect(data(f).victim.dateOfBirth).toBe(victim.dateOfBirth);
     expect(data(f).child.name).toBe(withheld('name'));
     expect(data(f).child.dateOfBirth).toBe(withheld('dateOfBirth'));
     expect(data(f).summary).toBe(withheld('freeText'));
     expect(JSON.stringify(f?.event.data)).not.toContain('Alex Testchild');
+  });
+
+  it("free text with no person of its own belongs to the stream's primary subject (the child the case is about)", () => {
+    const fields = subjectFieldsFinder()(hsb, event);
+    const subjectAt = (path: string) => fields.find((x) => x.path.join('.') === path)?.subject;
+    expect(subjectAt('child.name')).toBe('child-C-1');
+    expect(subjectAt('victim.name')).toBe('victim-C-1');
+    expect(subjectAt('summary')).toBe('child-C-1');
   });
 
   it('business support never sees a concern; a principal with no rule sees nothing', () => {

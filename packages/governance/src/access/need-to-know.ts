@@ -1,4 +1,9 @@
-import type { AnyDomainModule, PersonalDataCategory, RecordedEvent } from '@aimline/kernel';
+import {
+  personalFieldsOf,
+  type AnyDomainModule,
+  type PersonalDataCategory,
+  type RecordedEvent,
+} from '@aimline/kernel';
 import type { Principal } from '../principals/principal.js';
 import type { AccessPolicy, ReadGrant } from './access-policy.js';
 import { withheld } from './withheld.js';
@@ -39,6 +44,31 @@ export const declaredPersonalFields: PersonalFieldsFinder = (module, event) => {
     expand(event.data, path === '' ? [] : path.split('.'), []);
   }
   return out;
+};
+
+/**
+ * The personal fields of stored events with their data subjects, from the module's event codecs
+ * (the kernel's `subjectId` / `primarySubject` marks, the same mapping encryption uses). A field
+ * with no enclosing person belongs to its stream's primary subject: the first `primarySubject`
+ * person seen in that stream. The finder remembers that person per stream, so give it each
+ * stream's events in order from its first (as the reader does); a field whose person is still
+ * unknown keeps `subject: undefined`, which a `pupils` grant withholds.
+ */
+export const subjectFieldsFinder = (): PersonalFieldsFinder => {
+  const primaryOf = new Map<string, string>();
+  return (module, event) => {
+    const definition = module.events.definition(event.type);
+    if (definition === undefined) return declaredPersonalFields(module, event);
+    const { fields, primarySubject } = personalFieldsOf(definition.codec, event.data);
+    if (primarySubject !== undefined && !primaryOf.has(event.stream))
+      primaryOf.set(event.stream, primarySubject);
+    const primary = primaryOf.get(event.stream);
+    return fields.map((f) => ({
+      path: f.path,
+      category: f.category,
+      subject: f.subject ?? primary,
+    }));
+  };
 };
 
 const covers = (grant: ReadGrant, principal: Principal, stream: string): boolean => {
@@ -94,7 +124,7 @@ export const filterEvent = (
   principal: Principal,
   module: AnyDomainModule,
   event: RecordedEvent,
-  fieldsOf: PersonalFieldsFinder = declaredPersonalFields,
+  fieldsOf: PersonalFieldsFinder = subjectFieldsFinder(),
 ): FilteredEvent | undefined => {
   const grants = grantsFor(policy, principal, module.name, event);
   if (grants.length === 0) return undefined;

@@ -2,7 +2,7 @@ import type { AnyDomainModule, EventStore, RecordedEvent } from '@aimline/kernel
 import type { Principal } from '../principals/principal.js';
 import type { AccessLog } from './access-log.js';
 import type { AccessPolicy } from './access-policy.js';
-import { declaredPersonalFields, filterEvent, type PersonalFieldsFinder } from './need-to-know.js';
+import { filterEvent, subjectFieldsFinder, type PersonalFieldsFinder } from './need-to-know.js';
 
 export interface ReadRequest {
   /** Why the principal reads (recorded in the access log), e.g. "case review". */
@@ -17,6 +17,7 @@ export interface NeedToKnowOptions {
   readonly log: AccessLog;
   /** When a read happens (an adapter's clock). */
   readonly clock: () => string;
+  /** The data-subject mapping; default `subjectFieldsFinder()` (the codecs' marks), fresh per read. */
   readonly fieldsOf?: PersonalFieldsFinder;
 }
 
@@ -36,7 +37,6 @@ export interface NeedToKnowReader {
  */
 export const needToKnowReader = (options: NeedToKnowOptions): NeedToKnowReader => {
   const { store, policy, principal, log, clock } = options;
-  const fieldsOf = options.fieldsOf ?? declaredPersonalFields;
   const byPrefixLength = [...options.modules].sort(
     (a, b) => b.streamPrefix.length - a.streamPrefix.length,
   );
@@ -45,6 +45,7 @@ export const needToKnowReader = (options: NeedToKnowOptions): NeedToKnowReader =
 
   const filter = (events: Iterable<RecordedEvent>, request: ReadRequest): RecordedEvent[] => {
     if (request.purpose.trim() === '') throw new Error('a read needs a stated purpose');
+    const fieldsOf = options.fieldsOf ?? subjectFieldsFinder();
     const out: RecordedEvent[] = [];
     const streams = new Set<string>();
     const subjects = new Set<string>();
