@@ -77,3 +77,47 @@ export {
   type NeedToKnowReader,
   type ReadRequest,
 } from './access/reader.js';
+
+// retention, legal holds, subject access (gov-lifecycle)
+export {
+  LEGAL_HOLD_STREAM_PREFIX,
+  legalHoldStream,
+  legalHoldModule,
+  legalHoldCommands,
+  legalHoldEvents,
+  type LegalHoldCommand,
+  type LegalHoldEvent,
+  type LegalHoldModule,
+  type LegalHoldState,
+} from './retention/legal-hold.js';
+export {
+  RetentionRule,
+  ProcessRetention,
+  RetentionPolicyCodec,
+  defaultRetentionPolicy,
+  parseRetentionPolicy,
+  type RetentionPolicy,
+} from './retention/policy.js';
+export {
+  retentionSchedule,
+  type LegalHoldInForce,
+  type PersonDue,
+  type RecordRetention,
+  type RetentionSchedule,
+  type RuleJudgement,
+} from './retention/schedule.js';
+export {
+  eventSubjects,
+  type EventSubjects,
+  type ScheduledEvent,
+  type SubjectField,
+} from './subject-access/event-subjects.js';
+export {
+  recordsAbout,
+  subjectAccessReport,
+  type DetailHistory,
+  type SubjectAccessEvent,
+  type SubjectAccessRecord,
+  type SubjectAccessReport,
+} from './subject-access/subject-access.js';
+export { WITHHELD_PERSON } from './subject-access/scrub.js';

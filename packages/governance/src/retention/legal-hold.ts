@@ -1,0 +1,121 @@
+/**
+ * Legal holds (issue 13 item 5): a hold keeps a record (a case's stream) from being erased,
+ * for example while criminal or care proceedings are open. Placing and lifting a hold are
+ * events in a stream of their own, `legal-hold-{holdId}`, recorded through the command handler
+ * like every domain command: who placed or lifted it is the principal on the command (metadata
+ * actor), why is the reason, when is the command's instant. Nothing is ever edited.
+ *
+ * The reason names the ground ("criminal proceedings open"), not the people: it is a
+ * governance record and is not encrypted, so it must hold no personal data.
+ */
+import * as t from 'io-ts';
+import {
+  IsoInstant,
+  accept,
+  commandCatalogue,
+  defineEvent,
+  dispatch,
+  eventCatalogue,
+  refuse,
+  timelinePhases,
+  type CommandOf,
+  type DomainModule,
+  type EventOf,
+  type Rejection,
+} from '@aimline/kernel';
+
+export const LEGAL_HOLD_STREAM_PREFIX = 'legal-hold-';
+
+/** The stream of a hold: `legal-hold-{holdId}`. */
+export const legalHoldStream = (holdId: string): string => `${LEGAL_HOLD_STREAM_PREFIX}${holdId}`;
+
+const NonEmptyString = t.refinement(t.string, (s) => s.trim().length > 0, 'NonEmptyString');
+/** A hold id: letters, digits, `.`, `_`, `-` (it is part of a stream name). */
+const HoldId = t.refinement(t.string, (s) => /^[A-Za-z0-9._-]{1,64}$/.test(s), 'HoldId');
+
+export const PlaceLegalHold = t.strict({
+  holdId: HoldId,
+  /** The record held: a stream name, e.g. `hsb-case-C-1001`. */
+  record: NonEmptyString,
+  reason: NonEmptyString,
+});
+export const LiftLegalHold = t.strict({ holdId: HoldId, reason: NonEmptyString });
+
+const legalHoldCommandDefinitions = {
+  PlaceLegalHold,
+  LiftLegalHold,
+} as const;
+export const legalHoldCommands = commandCatalogue(legalHoldCommandDefinitions);
+export type LegalHoldCommand = CommandOf<typeof legalHoldCommandDefinitions>;
+
+export const LegalHoldPlaced = t.strict({
+  holdId: HoldId,
+  record: NonEmptyString,
+  reason: NonEmptyString,
+  at: IsoInstant,
+});
+export const LegalHoldLifted = t.strict({ holdId: HoldId, reason: NonEmptyString, at: IsoInstant });
+
+const legalHoldEventDefinitions = {
+  LegalHoldPlaced: defineEvent(LegalHoldPlaced),
+  LegalHoldLifted: defineEvent(LegalHoldLifted),
+} as const;
+export const legalHoldEvents = eventCatalogue(legalHoldEventDefinitions);
+export type LegalHoldEvent = EventOf<typeof legalHoldEventDefinitions>;
+
+/** A hold's state: none yet, in force on a record, or lifted. */
+export type LegalHoldState =
+  | { readonly status: 'none' }
+  | { readonly status: 'in-force'; readonly record: string; readonly placedAt: string }
+  | { readonly status: 'lifted'; readonly record: string; readonly liftedAt: string };
+
+const evolve = (state: LegalHoldState, event: LegalHoldEvent): LegalHoldState => {
+  switch (event.type) {
+    case 'LegalHoldPlaced':
+      return { status: 'in-force', record: event.data.record, placedAt: event.data.at };
+    case 'LegalHoldLifted':
+      return state.status === 'in-force'
+        ? { status: 'lifted', record: state.record, liftedAt: event.data.at }
+        : state;
+  }
+};
+
+const decide = dispatch<LegalHoldCommand, LegalHoldState, undefined, LegalHoldEvent>({
+  PlaceLegalHold: (c, s) =>
+    s.status !== 'none'
+      ? refuse('HOLD-1', `hold ${c.data.holdId} was already placed`, 'data.holdId')
+      : accept({ type: 'LegalHoldPlaced', data: { ...c.data, at: c.at } }),
+  LiftLegalHold: (c, s) =>
+    s.status !== 'in-force'
+      ? refuse(
+          'HOLD-2',
+          s.status === 'none'
+            ? `hold ${c.data.holdId} was never placed`
+            : `hold ${c.data.holdId} was already lifted`,
+          'data.holdId',
+        )
+      : accept({ type: 'LegalHoldLifted', data: { ...c.data, at: c.at } }),
+});
+
+export type LegalHoldModule = DomainModule<
+  LegalHoldCommand,
+  LegalHoldEvent,
+  LegalHoldState,
+  Rejection
+>;
+
+/** The legal-hold module: registered beside the domain modules so holds are commands and events. */
+export const legalHoldModule = (): LegalHoldModule => ({
+  name: 'legal-hold',
+  streamPrefix: LEGAL_HOLD_STREAM_PREFIX,
+  decider: {
+    initialState: { status: 'none' },
+    decide: (command, state) => decide(command, state, undefined),
+    evolve,
+  },
+  commands: legalHoldCommands,
+  events: legalHoldEvents,
+  streamOf: (command) => legalHoldStream(command.data.holdId),
+  deadlines: () => [],
+  timeline: timelinePhases(['hold'], { LegalHoldPlaced: 'hold', LegalHoldLifted: 'hold' }),
+});
