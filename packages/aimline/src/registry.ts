@@ -3,6 +3,7 @@ import { hsbCaseModule } from '@aimline/hsb-aim';
 import { meetingModule } from '@aimline/meetings';
 import { panelReferralModule, panelSittingModule } from '@aimline/panel';
 import { attendanceAimModule } from '@aimline/attendance-aim';
+import { legalHoldModule } from '@aimline/governance';
 import { processLogModule } from '@aimline/processes';
 import { erasureModule } from '@aimline/governance';
 import type { DecodedEvent } from '@aimline/projections';
@@ -15,6 +16,7 @@ export interface TypedModules {
   readonly panelSitting: ReturnType<typeof panelSittingModule>;
   readonly panelReferral: ReturnType<typeof panelReferralModule>;
   readonly attendanceAim: ReturnType<typeof attendanceAimModule>;
+  readonly legalHold: ReturnType<typeof legalHoldModule>;
 }
 
 /** The state a module folds its streams into. */
@@ -47,6 +49,7 @@ export const domainRegistry = (policy: CouncilPolicy): DomainRegistry => {
     attendanceAim: attendanceAimModule(policy.attendance, (schoolId) =>
       schoolCalendarFor(policy, schoolId),
     ),
+    legalHold: legalHoldModule(),
   };
   const modules: AnyDomainModule[] = [
     typed.hsbCase,
@@ -54,6 +57,7 @@ export const domainRegistry = (policy: CouncilPolicy): DomainRegistry => {
     typed.panelSitting,
     typed.panelReferral,
     typed.attendanceAim,
+    typed.legalHold,
     // the process managers' refusal log (`process-log-{manager}`), so its streams decode
     processLogModule(),
     // The record of erasures (no personal data): read and decoded like any module's streams.

@@ -22,6 +22,7 @@ import { project } from './commands/project.js';
 import { caseReport, scorecardReport } from './commands/report.js';
 import { timeline } from './commands/timeline.js';
 import { accessLogCommand } from './commands/access-log.js';
+import { addLifecycleCommands } from './lifecycle-commands.js';
 
 /** Builds the `aimline` command line. `run` opens the runtime, runs the action and always disposes. */
 export const buildProgram = (exit: (code: number) => void): Command => {
@@ -288,6 +289,8 @@ export const buildProgram = (exit: (code: number) => void): Command => {
     .action(
       run((rt, quarter: string, o: { html: string }) => scorecardReport(rt, quarter, o.html)),
     );
+
+  addLifecycleCommands(program, run);
 
   return program;
 };

@@ -99,7 +99,9 @@ export {
   type RetentionPolicy,
 } from './retention/policy.js';
 export {
+  retentionFolder,
   retentionSchedule,
+  type RetentionFolder,
   type LegalHoldInForce,
   type PersonDue,
   type RecordRetention,
@@ -113,6 +115,7 @@ export {
   type SubjectField,
 } from './subject-access/event-subjects.js';
 export {
+  recordFinder,
   recordsAbout,
   subjectAccessReport,
   type DetailHistory,

@@ -109,18 +109,18 @@ const judgeRule = (rule: RetentionRule, facts: RecordFacts): RuleJudgement => {
   }
 };
 
-/** The retention schedule as it stands on `asOf` (a London date, `YYYY-MM-DD`). */
-export const retentionSchedule = (
-  events: Iterable<ScheduledEvent>,
-  policy: RetentionPolicy,
-  asOf: string,
-  /** People already erased: never listed again. */
-  erased: ReadonlySet<string> = new Set(),
-): RetentionSchedule => {
+/** Folds events (every stream, in global order) into what the schedule needs; judge at any date. */
+export interface RetentionFolder {
+  add(e: ScheduledEvent): void;
+  /** The schedule on `asOf` (a London date, `YYYY-MM-DD`); people in `erased` are not listed again. */
+  schedule(asOf: string, erased?: ReadonlySet<string>): RetentionSchedule;
+}
+
+export const retentionFolder = (policy: RetentionPolicy): RetentionFolder => {
   const facts = new Map<string, RecordFacts>();
   const subjectsOf = eventSubjects();
   const holds = new Map<string, LegalHoldInForce & { readonly record: string }>();
-  for (const e of events) {
+  const add = (e: ScheduledEvent): void => {
     const stream = e.recorded.stream;
     if (stream.startsWith(LEGAL_HOLD_STREAM_PREFIX)) {
       const hold = e.event as LegalHoldEvent;
@@ -134,7 +134,7 @@ export const retentionSchedule = (
           placedAt: hold.data.at,
         });
       else holds.delete(hold.data.holdId);
-      continue;
+      return;
     }
     const f = facts.get(stream) ?? {
       process: e.module.name,
@@ -151,8 +151,30 @@ export const retentionSchedule = (
     if (rules?.reopenedBy?.includes(e.event.type) === true) f.closedAt = undefined;
     for (const d of datesOfBirth(e)) f.datesOfBirth.add(d);
     for (const p of subjectsOf(e).persons) f.persons.add(p);
-  }
+  };
+  return { add, schedule: (asOf, erased = new Set()) => judge(facts, holds, policy, asOf, erased) };
+};
 
+/** The retention schedule as it stands on `asOf` (a London date, `YYYY-MM-DD`). */
+export const retentionSchedule = (
+  events: Iterable<ScheduledEvent>,
+  policy: RetentionPolicy,
+  asOf: string,
+  /** People already erased: never listed again. */
+  erased: ReadonlySet<string> = new Set(),
+): RetentionSchedule => {
+  const folder = retentionFolder(policy);
+  for (const e of events) folder.add(e);
+  return folder.schedule(asOf, erased);
+};
+
+const judge = (
+  facts: ReadonlyMap<string, RecordFacts>,
+  holds: ReadonlyMap<string, LegalHoldInForce & { readonly record: string }>,
+  policy: RetentionPolicy,
+  asOf: string,
+  erased: ReadonlySet<string>,
+): RetentionSchedule => {
   const records: RecordRetention[] = [];
   for (const [record, f] of facts) {
     if (f.persons.size === 0) continue;

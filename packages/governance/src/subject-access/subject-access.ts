@@ -88,13 +88,24 @@ export const recordsAbout = (
   person: string,
   events: Iterable<ScheduledEvent>,
 ): ReadonlySet<string> => {
+  const finder = recordFinder(person);
+  for (const e of events) finder.add(e);
+  return finder.records;
+};
+
+/** The same, fed one event at a time (a pass over a large store keeps only the stream names). */
+export const recordFinder = (
+  person: string,
+): { add(e: ScheduledEvent): void; readonly records: ReadonlySet<string> } => {
   const subjects = eventSubjects();
-  const out = new Set<string>();
-  for (const e of events) {
-    const s = subjects(e);
-    if (s.primary === person || s.persons.includes(person)) out.add(e.recorded.stream);
-  }
-  return out;
+  const records = new Set<string>();
+  return {
+    add: (e) => {
+      const s = subjects(e);
+      if (s.primary === person || s.persons.includes(person)) records.add(e.recorded.stream);
+    },
+    records,
+  };
 };
 
 /**
@@ -121,7 +132,10 @@ export const subjectAccessReport = (
   }
 
   const records: SubjectAccessRecord[] = [];
-  const details = new Map<string, { category: PersonalDataCategory; history: DetailHistory['history'][number][] }>();
+  const details = new Map<
+    string,
+    { category: PersonalDataCategory; history: DetailHistory['history'][number][] }
+  >();
   let erased = false;
   for (const [record, { process, items }] of byRecord) {
     const primary = primaryOf.get(record) === person;
@@ -134,8 +148,7 @@ export const subjectAccessReport = (
       const own = fields.filter((f) => f.subject === person);
       if (!primary && own.length === 0) continue;
       const data: unknown = JSON.parse(JSON.stringify(e.event.data ?? null));
-      for (const f of fields)
-        if (f.subject !== person) setAt(data, f.path, withheld(f.category));
+      for (const f of fields) if (f.subject !== person) setAt(data, f.path, withheld(f.category));
       for (const f of own) {
         if (typeof f.value === 'string' && f.value.startsWith('[erased:')) erased = true;
         const key = String(f.path.filter((p) => typeof p === 'string').at(-1) ?? f.category);

@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import * as E from 'fp-ts/lib/Either.js';
+import { InvalidArgumentError } from 'commander';
+import { endOfLocalDay, localDate, parseIsoDate, toUtcIso } from '@aimline/calendar';
+import {
+  defaultRetentionPolicy,
+  parseRetentionPolicy,
+  retentionFolder,
+  type RetentionPolicy,
+  type RetentionSchedule,
+} from '@aimline/governance';
+import { replayAsOf } from '@aimline/projections';
+import { CliError, ExitCode } from '../exit-codes.js';
+import type { Runtime } from '../runtime.js';
+import { table } from '../output.js';
+
+export interface RetentionOptions {
+  /** A London date, `YYYY-MM-DD` (parsed at the edge by `dateFlag`). */
+  readonly asOf?: string;
+  readonly retentionPolicy?: string;
+}
+
+/** `--as-of` for retention: a calendar date that exists (`2026-11-23`), judged in London. */
+export const dateFlag = (value: string): string => {
+  if (parseIsoDate(value) === undefined)
+    throw new InvalidArgumentError('expected a date that exists, e.g. 2026-11-23');
+  return value;
+};
+
+/** The records manager's schedule (`--retention-policy FILE`), or the placeholder defaults. */
+export const loadRetentionPolicy = (rt: Runtime, file: string | undefined): RetentionPolicy => {
+  if (file === undefined) return defaultRetentionPolicy;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new CliError(
+      `--retention-policy: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`,
+      ExitCode.Usage,
+    );
+  }
+  const parsed = parseRetentionPolicy(raw, rt.registry.modules, `--retention-policy ${file}`);
+  if (E.isLeft(parsed)) throw new CliError(parsed.left, ExitCode.Usage);
+  return parsed.right;
+};
+
+/** The schedule on the given London date, from everything recorded by the end of that day. */
+export const loadRetentionSchedule = async (
+  rt: Runtime,
+  options: RetentionOptions,
+  erased: ReadonlySet<string> = new Set(),
+): Promise<RetentionSchedule> => {
+  const policy = loadRetentionPolicy(rt, options.retentionPolicy);
+  const asOf = options.asOf ?? localDate(rt.clock());
+  const folder = retentionFolder(policy);
+  const r = await replayAsOf(
+    rt.store,
+    rt.decode,
+    {
+      name: 'retention',
+      initialState: () => null,
+      apply: (s, e) => {
+        folder.add(e);
+        return s;
+      },
+    },
+    toUtcIso(endOfLocalDay(asOf)),
+  );
+  rt.unreadable.add(r.unreadable);
+  return folder.schedule(asOf, erased);
+};
+
+/** The schedule as text: who is due and why, what is held and by whom, and unconfirmed rules. */
+export const describeSchedule = (s: RetentionSchedule): string => {
+  const held = s.records.filter((r) => r.status === 'held');
+  const unconfirmed = s.due.filter((d) => !d.confirmed);
+  return [
+    `Retention on ${s.asOf}: ${s.due.length} person(s) due for erasure, ${s.kept.length} kept, ${held.length} record(s) on legal hold.`,
+    '',
+    table(
+      ['person', 'record', 'rule (kept until)', 'why'],
+      s.due.flatMap((d) =>
+        d.records.map((r) => [
+          d.person,
+          r.record,
+          `${r.process}${r.confirmed ? '' : ' (placeholder rule)'} → ${r.keptUntil ?? '?'}`,
+          r.rules.map((j) => j.why).join('; '),
+        ]),
+      ),
+    ),
+    ...(held.length === 0
+      ? []
+      : [
+          '',
+          'On legal hold (kept whatever the schedule says):',
+          table(
+            ['record', 'hold', 'placed by', 'placed', 'reason'],
+            held.flatMap((r) =>
+              r.holds.map((h) => [r.record, h.holdId, h.placedBy, h.placedAt, h.reason]),
+            ),
+          ),
+        ]),
+    ...(unconfirmed.length === 0
+      ? []
+      : [
+          '',
+          `${unconfirmed.length} of them are due only under rules the records manager has not confirmed (placeholders): --apply erases nobody under those.`,
+        ]),
+  ].join('\n');
+};
+
+/**
+ * `aimline retention [--as-of DATE] [--retention-policy FILE]`: who is due for erasure on that
+ * date and under which rule, and which records legal holds keep.
+ */
+export const retention = async (rt: Runtime, options: RetentionOptions): Promise<number> => {
+  const s = await loadRetentionSchedule(rt, options);
+  rt.output.result(s, () => describeSchedule(s));
+  return ExitCode.Ok;
+};

@@ -1,0 +1,138 @@
+import { writeFileSync } from 'node:fs';
+import * as E from 'fp-ts/lib/Either.js';
+import { extname } from 'node:path';
+import { recordedBy, replayAsOf, unreadableEvent, type DecodedEvent } from '@aimline/projections';
+import { recordFinder, subjectAccessReport, type SubjectAccessReport } from '@aimline/governance';
+import { CliError, ExitCode } from '../exit-codes.js';
+import type { Runtime } from '../runtime.js';
+import { htmlTable, page } from '../report/page.js';
+import { el, esc } from '../report/svg.js';
+
+export interface SarOptions {
+  readonly person: string;
+  readonly out: string;
+  readonly asOf?: string;
+}
+
+/** `--out`: where the response goes; `.json` or `.html` (refused otherwise, naming the flag). */
+export const sarOutFlag = (value: string): string => {
+  const ext = extname(value).toLowerCase();
+  if (ext !== '.json' && ext !== '.html')
+    throw new CliError(
+      `--out: expected a file ending in .json or .html, got "${value}"`,
+      ExitCode.Usage,
+    );
+  return value;
+};
+
+/** Every event of `stream`, decoded (an unreadable one is reported and left out). */
+const decodedStream = async (rt: Runtime, stream: string, asOf: string | undefined) => {
+  const out: DecodedEvent[] = [];
+  const keep = recordedBy(asOf);
+  for await (const recorded of rt.store.readStream(stream)) {
+    if (!keep(recorded)) continue;
+    const d = rt.decode(recorded);
+    if (E.isRight(d)) out.push(d.right);
+    else rt.unreadable.add([unreadableEvent(recorded, d.left.message)]);
+  }
+  return out;
+};
+
+const detailValue = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
+
+/** The response as a page in the report's style: details with their history, then each record. */
+const sarPage = (r: SubjectAccessReport, generatedAt: string): string =>
+  page(
+    `Subject access response: ${r.person}`,
+    [
+      el('h1', {}, esc(`Subject access response for person ${r.person}`)),
+      el(
+        'p',
+        { class: 'note' },
+        esc(
+          `Everything held about this person as recorded by ${generatedAt}: ${r.records.length} record(s). ` +
+            "Other people's personal data is withheld ([withheld:…]); erased data reads [erased:…]. " +
+            'Who recorded each entry is shown by role and agency.',
+        ),
+      ),
+      el('h2', {}, 'Details as they stand, with their history (corrections are later entries)'),
+      htmlTable(
+        ['field', 'current', 'history (oldest first)'],
+        r.details.map((d) => [
+          d.field,
+          detailValue(d.current),
+          d.history
+            .map((h) => `${detailValue(h.value)} (${h.type}, ${h.recordedAt}, ${h.record})`)
+            .join(' → '),
+        ]),
+        'details',
+      ),
+      ...r.records.flatMap((rec) => [
+        el('h2', {}, esc(`${rec.record} (${rec.process})`)),
+        htmlTable(
+          ['occurred', 'recorded', 'recorded by', 'entry', 'data'],
+          rec.events.map((e) => [
+            e.occurredAt,
+            e.recordedAt,
+            `${e.recordedBy.role} (${e.recordedBy.agency})`,
+            e.type,
+            JSON.stringify(e.data),
+          ]),
+        ),
+      ]),
+    ].join(''),
+    r,
+  );
+
+/**
+ * `aimline sar --person ID --out FILE`: a subject access response (UK GDPR Article 15) in JSON
+ * or HTML. One pass over the store finds the person's records; each is then read in full.
+ * Exit 1 when nothing is held about the person (the file is still written, saying so).
+ */
+export const sar = async (rt: Runtime, options: SarOptions): Promise<number> => {
+  const finder = recordFinder(options.person);
+  const pass = await replayAsOf(
+    rt.store,
+    rt.decode,
+    {
+      name: 'subject-access',
+      initialState: () => null,
+      apply: (s, e) => {
+        finder.add(e);
+        return s;
+      },
+    },
+    options.asOf,
+  );
+  rt.unreadable.add(pass.unreadable);
+  const events: DecodedEvent[] = [];
+  for (const stream of [...finder.records].sort())
+    events.push(...(await decodedStream(rt, stream, options.asOf)));
+  const report = subjectAccessReport(options.person, events);
+  const generatedAt = options.asOf ?? rt.clock();
+  const body =
+    extname(options.out).toLowerCase() === '.html'
+      ? sarPage(report, generatedAt)
+      : `${JSON.stringify({ generatedAt, ...report }, null, 2)}\n`;
+  try {
+    writeFileSync(options.out, body, { mode: 0o600 });
+  } catch (e) {
+    throw new CliError(
+      `--out: cannot write ${options.out}: ${e instanceof Error ? e.message : String(e)}`,
+      ExitCode.Usage,
+    );
+  }
+  const summary = {
+    person: options.person,
+    out: options.out,
+    records: report.records.map((r) => r.record),
+    events: report.records.reduce((n, r) => n + r.events.length, 0),
+    erased: report.erased,
+  };
+  rt.output.result(summary, () =>
+    report.records.length === 0
+      ? `Nothing is held about person ${options.person}; wrote ${options.out} saying so.`
+      : `Wrote the subject access response for ${options.person} to ${options.out}: ${summary.events} entries in ${summary.records.length} record(s) (${summary.records.join(', ')}); other people's data withheld.`,
+  );
+  return report.records.length === 0 ? ExitCode.Failed : ExitCode.Ok;
+};

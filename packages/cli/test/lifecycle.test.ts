@@ -1,0 +1,153 @@
+/**
+ * Retention, legal holds, subject access and rectification through the CLI (issue 13 items
+ * 5–7), on a small history recorded with `exec` (invented people only).
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
+
+const worker = { id: 'sw-1', role: 'social worker', agency: 'childrens-social-care' };
+const id = (n: number) => `11fec7c1-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+const child = {
+  childId: 'ch-101',
+  name: 'Quorin Vantreed',
+  dateOfBirth: '2011-04-02',
+  school: 'Invented Ridge Academy',
+};
+const victim = {
+  childId: 'ch-102',
+  name: 'Zanthe Ombrisk',
+  dateOfBirth: '2014-09-09',
+  school: 'Pretend Vale Primary',
+};
+const line = (n: number, type: string, at: string, data: Record<string, unknown>) =>
+  JSON.stringify({
+    commandId: id(n),
+    module: 'hsb-case',
+    type,
+    at,
+    actor: worker,
+    data: { caseId: 'C-9', ...data },
+  });
+const history = [
+  line(1, 'ReportConcern', '2026-01-05T09:00:00Z', {
+    disclosedAt: '2026-01-05T08:00:00Z',
+    behaviourDate: '2026-01-04',
+    child,
+    victim,
+    notifications: { childrensSocialCare: '2026-01-05T08:30:00Z', police: '2026-01-05T08:40:00Z' },
+    summary: 'Zanthe told a teacher at Pretend Vale Primary.',
+  }),
+  line(5, 'HoldStrategyDiscussion', '2026-01-05T15:00:00Z', {
+    discussionId: 'sd-1',
+    forChild: 'joint',
+    participants: [
+      { id: 'pc-1', name: 'Invented Officer', role: 'officer', agency: 'police' },
+      {
+        id: 'sw-1',
+        name: 'Pretend Worker',
+        role: 'social worker',
+        agency: 'childrens-social-care',
+      },
+    ],
+  }),
+  line(2, 'DecideRoute', '2026-01-05T16:00:00Z', {
+    route: 'no-aim-intervention',
+    temporaryRiskStrategy: 'Invented interim plan.',
+    noInterventionReason: { kind: 'early-help', detail: 'Invented early help offer.' },
+  }),
+  line(3, 'CorrectChildDetails', '2026-01-06T10:00:00Z', {
+    childId: 'ch-101',
+    name: 'Quorin Vantreede',
+    reason: 'surname misspelt on the referral',
+  }),
+  line(4, 'CloseCase', '2026-02-02T10:00:00Z', { reason: 'no further action' }),
+];
+
+describe('aimline retention and sar', () => {
+  let dir: string;
+  let store: string;
+  const cli = (...args: string[]) => runCli(['--store', store, ...args]);
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'aimline-lifecycle-'));
+    store = `sqlite:${join(dir, 'events.db')}`;
+    writeFileSync(join(dir, 'history.jsonl'), `${history.join('\n')}\n`);
+    const r = await cli('exec', join(dir, 'history.jsonl'));
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+  }, 60_000);
+
+  it('sar: the child who harmed gets their own record, corrected name with its history, and nothing of the victim', async () => {
+    const out = join(dir, 'sar.json');
+    const r = await cli('sar', '--person', 'ch-101', '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    for (const v of ['Zanthe', 'Ombrisk', 'ch-102', '2014-09-09', 'Pretend Vale'])
+      expect(text).not.toContain(v);
+    const report = JSON.parse(text) as {
+      details: Array<{
+        field: string;
+        current: string;
+        history: Array<{ value: string; type: string }>;
+      }>;
+    };
+    expect(report.details.find((d) => d.field === 'name')).toMatchObject({
+      current: 'Quorin Vantreede',
+      history: [
+        { value: 'Quorin Vantreed', type: 'ConcernReported' },
+        { value: 'Quorin Vantreede', type: 'ChildDetailsCorrected' },
+      ],
+    });
+  });
+
+  it('sar --out FILE.html: the same response as a self-contained page in the report style', async () => {
+    const out = join(dir, 'sar.html');
+    expect((await cli('sar', '--person', 'ch-101', '--out', out)).code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('Quorin Vantreede');
+    expect(html).not.toContain('Zanthe');
+  });
+
+  it('sar: a bad --out names the flag (exit 2); a person with nothing held is exit 1', async () => {
+    const bad = await cli('sar', '--person', 'ch-101', '--out', join(dir, 'sar.txt'));
+    expect([bad.code, bad.stderr]).toEqual([
+      2,
+      expect.stringMatching(/--out: expected a file ending in \.json or \.html/),
+    ]);
+    const none = await cli('sar', '--person', 'nobody', '--out', join(dir, 'none.json'));
+    expect(none.code).toBe(1);
+  });
+
+  it('retention: nobody is due before the rules allow; later both children are, each with the rule that makes them due', async () => {
+    const early = await cli('--json', 'retention', '--as-of', '2030-01-01');
+    expect(early.code, early.stderr).toBe(0);
+    expect((JSON.parse(early.stdout) as { due: unknown[] }).due).toEqual([]);
+    const late = await cli('--json', 'retention', '--as-of', '2040-01-01');
+    const s = JSON.parse(late.stdout) as {
+      due: Array<{ person: string; confirmed: boolean; records: Array<{ keptUntil: string }> }>;
+    };
+    // The children, and the professionals named in no other record (their names in this one).
+    expect(s.due.map((d) => d.person)).toEqual(['ch-101', 'ch-102', 'pc-1', 'sw-1']);
+    // The later of 6 years after closure and the younger child's 25th birthday.
+    expect(s.due[0]!.records[0]!.keptUntil).toBe('2039-09-09');
+    expect(s.due.every((d) => !d.confirmed)).toBe(true);
+  });
+
+  it('retention: flags are parsed strictly, and a bad schedule is refused naming the field', async () => {
+    const date = await cli('retention', '--as-of', '2030-02-30');
+    expect([date.code, date.stderr]).toEqual([2, expect.stringMatching(/--as-of/)]);
+    const file = join(dir, 'schedule.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ 'hsb-case': { keep: [], source: 'x', confirmed: true, extra: 1 } }),
+    );
+    const bad = await cli('retention', '--retention-policy', file);
+    expect([bad.code, bad.stderr]).toEqual([
+      2,
+      expect.stringMatching(/hsb-case\.extra.*unknown field/),
+    ]);
+  });
+});
