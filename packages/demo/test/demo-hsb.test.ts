@@ -66,6 +66,7 @@ const characteristic = [
   'RiskManagementMeetingHeld',
   'DisagreementEscalated',
   'DisagreementResolved',
+  'ChildDetailsCorrected',
 ] as const;
 
 describe('aimline demo: synthetic HSB AIM cases', () => {

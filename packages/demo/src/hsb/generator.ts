@@ -105,6 +105,8 @@ export const hsbScenarios: ScenarioGenerator = (ctx: ScenarioContext) => {
       showRejections: p.showRejections,
       disclosureDay: p.disclosureDay,
       ...(p.isRequired ? {} : { cutOff: endInstant }),
+      // The first case shows a rectification (no draw from the rng: other cases stay as they were).
+      ...(drafts.length === 0 ? { correctName: true as const } : {}),
     };
     const crAge = policy.criminalResponsibilityAge;
     const age =

@@ -6,6 +6,12 @@ import { SUMMARIES } from './content.js';
 import type { CaseFacts } from './plan.js';
 import type { Pro } from './staff.js';
 
+/** The name as first typed in a hurry: the surname's last two letters swapped (or its last dropped). */
+const misspelt = (name: string): string =>
+  name.at(-1) !== name.at(-2)
+    ? `${name.slice(0, -2)}${name.at(-1)}${name.at(-2)}`
+    : name.slice(0, -1);
+
 interface Start {
   readonly strategyDay: Day;
   readonly reportedAt: string;
@@ -21,7 +27,7 @@ export const startCase = (f: CaseFacts): Start => {
   w.emit('ReportConcern', reportedAt, f.caseHolder.actor, {
     disclosedAt,
     behaviourDate: addDays(day, -rng.int(0, 10)),
-    child: f.child,
+    child: plan.correctName ? { ...f.child, name: misspelt(f.child.name) } : f.child,
     ...(f.victim === undefined ? {} : { victim: f.victim }),
     notifications: {
       childrensSocialCare: instant(day, disclosed + 10 + 5 * rng.int(0, 4)),
@@ -29,6 +35,13 @@ export const startCase = (f: CaseFacts): Start => {
     },
     summary: rng.pick(SUMMARIES),
   });
+  if (plan.correctName)
+    // Rectification (UK GDPR Article 16): a new event with the reason; the original stays.
+    w.emit('CorrectChildDetails', instant(day, disclosed + 150), f.caseHolder.actor, {
+      childId: f.child.childId,
+      name: f.child.name,
+      reason: 'surname misspelt on the referral; corrected from the school record',
+    });
   const participant = (p: Pro) => ({
     id: p.id,
     name: p.name,

@@ -61,7 +61,7 @@ export const planReferrals = (
     if (child === undefined) {
       const age = Math.max(policy.minimumAge, Math.min(policy.maximumAge, rng.pick(AGES)));
       child = {
-        childId: `ch-${String(++run.seq.child).padStart(4, '0')}`,
+        childId: `pnl-ch-${String(++run.seq.child).padStart(4, '0')}`,
         name: inventName(rng),
         dateOfBirth: dateOfBirthFor(rng, day, age),
         gender: rng.pick(GENDERS),
@@ -150,7 +150,7 @@ export const bookReferrals = (run: PanelRun, refs: ReadonlyArray<ReferralPlan>):
           {
             referralId: nextReferralId(run, londonDayOf(at)),
             child: {
-              childId: `ch-${String(++run.seq.child).padStart(4, '0')}`,
+              childId: `pnl-ch-${String(++run.seq.child).padStart(4, '0')}`,
               name: inventName(rng),
               dateOfBirth: dateOfBirthFor(rng, londonDayOf(at), policy.maximumAge + 1),
               gender: rng.pick(GENDERS),
