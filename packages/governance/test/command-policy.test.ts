@@ -8,6 +8,7 @@ import {
   authorise,
   commandPolicyProblems,
   defaultCommandPolicy,
+  legalHoldModule,
   roles,
   type Principal,
   type Role,
@@ -19,6 +20,7 @@ const modules = [
   panelSittingModule(),
   panelReferralModule(),
   attendanceAimModule(),
+  legalHoldModule(),
 ];
 
 const principal = (role: Role, extra: Partial<Principal> = {}): Principal => ({

@@ -239,5 +239,10 @@ export const defaultCommandPolicy: CommandPolicy = {
   auditor: [],
   // UK GDPR Art. 16: the records manager / DPO handles rectification requests; erasure and
   // retention are governance operations, not domain commands.
-  'records-manager': [grant('hsb-case', 'any', ['CorrectChildDetails'])],
+  'records-manager': [
+    grant('hsb-case', 'any', ['CorrectChildDetails']),
+    // Legal holds keep a record from retention's erasure (UK GDPR 17(3)(e)): the records
+    // manager places and lifts them, on any record (reading: the council's DPO function).
+    grant('legal-hold', 'any', ['PlaceLegalHold', 'LiftLegalHold']),
+  ],
 };
