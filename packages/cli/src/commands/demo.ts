@@ -43,6 +43,9 @@ export const demo = async (rt: Runtime, o: DemoOptions): Promise<number> => {
   // Suggest the richest case of each kind: the one with the most commands.
   const caseId = richestCase(steps, 'hsb-case');
   const attendanceId = richestCase(steps, 'attendance-aim');
+  // The child whose details the demo corrects: a subject access response shows the history.
+  const corrected = steps.find((st) => st.command.type === 'CorrectChildDetails')?.command.data as
+    { readonly childId: string } | undefined;
   const next = [
     caseId ? `aimline timeline ${caseId}` : undefined,
     caseId ? `aimline report ${caseId} --html case.html` : undefined,
@@ -52,6 +55,8 @@ export const demo = async (rt: Runtime, o: DemoOptions): Promise<number> => {
     'aimline attendance',
     'aimline audit --verify',
     'aimline replay event-counts --as-of 2024-06-30',
+    'aimline retention --as-of 2045-01-01',
+    corrected ? `aimline sar --person ${corrected.childId} --out sar.html` : undefined,
   ].filter((x): x is string => x !== undefined);
   rt.output.result(
     {

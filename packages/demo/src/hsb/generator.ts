@@ -12,7 +12,7 @@ import type { AnyDomainModule } from '@aimline/kernel';
 import type { MeetingCommand } from '@aimline/meetings';
 import { CaseWriter, CommandWriter, type Draft, toSteps } from '../case-writer.js';
 import { dateOfBirthFor, inventName, SCHOOLS } from '../invented-people.js';
-import { type Clock, demoWindow, onOrAfter } from '../london-time.js';
+import { type Clock, demoWindow, H, instant, londonDayOf, onOrAfter } from '../london-time.js';
 import { shuffle } from '../rng.js';
 import { moduleNamed, type ScenarioContext, type ScenarioGenerator } from '../scenario.js';
 import {
@@ -40,6 +40,37 @@ const LATE_RECORDING_TYPES: ReadonlySet<string> = new Set([
   'RecordPractitionerSupervision',
   'ShareAssessmentWithFamily',
 ]);
+
+type LegalHoldDraft = {
+  readonly type: 'PlaceLegalHold';
+  readonly data: { readonly holdId: string; readonly record: string; readonly reason: string };
+};
+const recordsManager = { id: 'rm-0001', role: 'records manager', agency: 'childrens-social-care' };
+
+/**
+ * A legal hold on a case the morning after its child is charged (criminal proceedings open), by
+ * the records manager. Whether one was drafted.
+ */
+const holdOnCharge = (
+  drafts: ReadonlyArray<Draft>,
+  w: CommandWriter<LegalHoldDraft>,
+  record: string,
+  clock: Clock,
+): boolean => {
+  const charge = drafts.find((d) => d.command.type === 'RecordCharge');
+  if (charge === undefined) return false;
+  w.write(
+    'PlaceLegalHold',
+    instant(onOrAfter(clock, addDays(londonDayOf(charge.command.at), 1)), H(10)),
+    recordsManager,
+    {
+      holdId: `hold-${record}`,
+      record,
+      reason: 'criminal proceedings open: keep the case file until they end',
+    },
+  );
+  return true;
+};
 
 export const hsbScenarios: ScenarioGenerator = (ctx: ScenarioContext) => {
   const { rng } = ctx;
@@ -90,6 +121,10 @@ export const hsbScenarios: ScenarioGenerator = (ctx: ScenarioContext) => {
     a.disclosureDay < b.disclosureDay ? -1 : a.disclosureDay > b.disclosureDay ? 1 : a.i - b.i,
   );
 
+  // Legal holds (issue 13): the first charged child's case is held while proceedings are open.
+  const holds = ctx.modules.find((m) => m.name === 'legal-hold');
+  const legalHold = new CommandWriter<LegalHoldDraft>(holds ?? module);
+  let held = holds === undefined;
   const perYear = new Map<string, number>();
   let childSeq = 0;
   const drafts: Draft[] = [];
@@ -188,9 +223,10 @@ export const hsbScenarios: ScenarioGenerator = (ctx: ScenarioContext) => {
     }
     const cut = plan.cutOff;
     const written = [...w.drafts, ...m.drafts];
-    drafts.push(
-      ...(cut === undefined ? written : written.filter((d) => isBefore(d.command.at, cut))),
-    );
+    const kept = cut === undefined ? written : written.filter((d) => isBefore(d.command.at, cut));
+    drafts.push(...kept);
+    if (!held) held = holdOnCharge(kept, legalHold, module.streamPrefix + caseId, clock);
+    if (held) drafts.push(...legalHold.drafts.splice(0));
   }
 
   return toSteps(drafts, rng, {
