@@ -136,6 +136,46 @@ describe('aimline retention and sar', () => {
     expect(s.due.every((d) => !d.confirmed)).toBe(true);
   });
 
+  it('retention: a legal hold keeps the case (who placed it and why are listed) until it is lifted', async () => {
+    const rm = { id: 'rm-1', role: 'records manager', agency: 'childrens-social-care' };
+    const hold = (n: number, type: string, at: string, data: Record<string, unknown>) =>
+      JSON.stringify({ commandId: id(n), type, at, actor: rm, data });
+    const due = async () =>
+      JSON.parse((await cli('--json', 'retention', '--as-of', '2040-01-01')).stdout) as {
+        due: Array<{ person: string }>;
+        records: Array<{
+          record: string;
+          status: string;
+          holds: Array<{ placedBy: string; reason: string }>;
+        }>;
+      };
+    writeFileSync(
+      join(dir, 'hold.jsonl'),
+      `${hold(20, 'PlaceLegalHold', '2031-03-03T10:00:00Z', { holdId: 'H-1', record: 'hsb-case-C-9', reason: 'civil claim notified' })}\n`,
+    );
+    expect((await cli('exec', join(dir, 'hold.jsonl'))).code).toBe(0);
+    const held = await due();
+    expect(held.due).toEqual([]);
+    expect(held.records).toEqual([
+      expect.objectContaining({
+        record: 'hsb-case-C-9',
+        status: 'held',
+        holds: [
+          expect.objectContaining({
+            placedBy: 'rm-1 (records manager, childrens-social-care)',
+            reason: 'civil claim notified',
+          }),
+        ],
+      }),
+    ]);
+    writeFileSync(
+      join(dir, 'lift.jsonl'),
+      `${hold(21, 'LiftLegalHold', '2032-03-03T10:00:00Z', { holdId: 'H-1', reason: 'claim settled' })}\n`,
+    );
+    expect((await cli('exec', join(dir, 'lift.jsonl'))).code).toBe(0);
+    expect((await due()).due.map((d) => d.person)).toContain('ch-101');
+  });
+
   it('retention: flags are parsed strictly, and a bad schedule is refused naming the field', async () => {
     const date = await cli('retention', '--as-of', '2030-02-30');
     expect([date.code, date.stderr]).toEqual([2, expect.stringMatching(/--as-of/)]);
