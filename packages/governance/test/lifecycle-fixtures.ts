@@ -40,7 +40,7 @@ export const caseModule: AnyDomainModule = {
   name: 'case',
   streamPrefix: 'case-',
   decider: { initialState: {}, decide: () => E.right([]), evolve: (s: unknown) => s },
-  commands: commandCatalogue({}),
+  commands: commandCatalogue({ OpenCase: t.strict({ caseId: t.string }) }),
   events,
   streamOf: () => 'case-',
   deadlines: () => [],
