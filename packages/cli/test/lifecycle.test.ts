@@ -8,7 +8,27 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
 
-const worker = { id: 'sw-1', role: 'social worker', agency: 'childrens-social-care' };
+/** An invented directory: the case's social worker, a team manager and the records manager. */
+const directory = {
+  council: 'Invented Test Council',
+  principals: [
+    {
+      id: 'sw-1',
+      role: 'social-worker',
+      agency: 'childrens-social-care',
+      streams: ['hsb-case-C-9'],
+      panels: [],
+    },
+    { id: 'tm-1', role: 'team-manager', agency: 'childrens-social-care', streams: [], panels: [] },
+    {
+      id: 'rm-1',
+      role: 'records-manager',
+      agency: 'childrens-social-care',
+      streams: [],
+      panels: [],
+    },
+  ],
+};
 const id = (n: number) => `11fec7c1-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 const child = {
   childId: 'ch-101',
@@ -28,7 +48,6 @@ const line = (n: number, type: string, at: string, data: Record<string, unknown>
     module: 'hsb-case',
     type,
     at,
-    actor: worker,
     data: { caseId: 'C-9', ...data },
   });
 const history = [
@@ -63,20 +82,28 @@ const history = [
     name: 'Quorin Vantreede',
     reason: 'surname misspelt on the referral',
   }),
-  line(4, 'CloseCase', '2026-02-02T10:00:00Z', { reason: 'no further action' }),
 ];
+const closure = line(4, 'CloseCase', '2026-02-02T10:00:00Z', { reason: 'no further action' });
 
 describe('aimline retention and sar', () => {
   let dir: string;
   let store: string;
   const cli = (...args: string[]) => runCli(['--store', store, ...args]);
+  /** Runs JSONL lines through exec as a principal of the directory. */
+  const execAs = async (as: string, name: string, lines: ReadonlyArray<string>) => {
+    writeFileSync(join(dir, name), `${lines.join('\n')}\n`);
+    const principals = ['--as', as, '--principals', join(dir, 'principals.json')];
+    return cli(...principals, 'exec', join(dir, name));
+  };
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'aimline-lifecycle-'));
     store = `sqlite:${join(dir, 'events.db')}`;
-    writeFileSync(join(dir, 'history.jsonl'), `${history.join('\n')}\n`);
-    const r = await cli('exec', join(dir, 'history.jsonl'));
+    writeFileSync(join(dir, 'principals.json'), JSON.stringify(directory));
+    const r = await execAs('sw-1', 'history.jsonl', history);
     expect(r.code, r.stdout + r.stderr).toBe(0);
+    const c = await execAs('tm-1', 'closure.jsonl', [closure]);
+    expect(c.code, c.stdout + c.stderr).toBe(0);
   }, 60_000);
 
   it('sar: the child who harmed gets their own record, corrected name with its history, and nothing of the victim', async () => {
@@ -137,9 +164,8 @@ describe('aimline retention and sar', () => {
   });
 
   it('retention: a legal hold keeps the case (who placed it and why are listed) until it is lifted', async () => {
-    const rm = { id: 'rm-1', role: 'records manager', agency: 'childrens-social-care' };
     const hold = (n: number, type: string, at: string, data: Record<string, unknown>) =>
-      JSON.stringify({ commandId: id(n), type, at, actor: rm, data });
+      JSON.stringify({ commandId: id(n), type, at, data });
     const due = async () =>
       JSON.parse((await cli('--json', 'retention', '--as-of', '2040-01-01')).stdout) as {
         due: Array<{ person: string }>;
@@ -149,11 +175,14 @@ describe('aimline retention and sar', () => {
           holds: Array<{ placedBy: string; reason: string }>;
         }>;
       };
-    writeFileSync(
-      join(dir, 'hold.jsonl'),
-      `${hold(20, 'PlaceLegalHold', '2031-03-03T10:00:00Z', { holdId: 'H-1', record: 'hsb-case-C-9', reason: 'civil claim notified' })}\n`,
-    );
-    expect((await cli('exec', join(dir, 'hold.jsonl'))).code).toBe(0);
+    const place = hold(20, 'PlaceLegalHold', '2031-03-03T10:00:00Z', {
+      holdId: 'H-1',
+      record: 'hsb-case-C-9',
+      reason: 'civil claim notified',
+    });
+    // Only the records manager holds records (FORBIDDEN for the social worker, nothing appended).
+    expect((await execAs('sw-1', 'hold-sw.jsonl', [place])).code).toBe(1);
+    expect((await execAs('rm-1', 'hold.jsonl', [place])).code).toBe(0);
     const held = await due();
     expect(held.due).toEqual([]);
     expect(held.records).toEqual([
@@ -162,17 +191,17 @@ describe('aimline retention and sar', () => {
         status: 'held',
         holds: [
           expect.objectContaining({
-            placedBy: 'rm-1 (records manager, childrens-social-care)',
+            placedBy: 'rm-1 (records-manager, childrens-social-care)',
             reason: 'civil claim notified',
           }),
         ],
       }),
     ]);
-    writeFileSync(
-      join(dir, 'lift.jsonl'),
-      `${hold(21, 'LiftLegalHold', '2032-03-03T10:00:00Z', { holdId: 'H-1', reason: 'claim settled' })}\n`,
-    );
-    expect((await cli('exec', join(dir, 'lift.jsonl'))).code).toBe(0);
+    const lift = hold(21, 'LiftLegalHold', '2032-03-03T10:00:00Z', {
+      holdId: 'H-1',
+      reason: 'claim settled',
+    });
+    expect((await execAs('rm-1', 'lift.jsonl', [lift])).code).toBe(0);
     expect((await due()).due.map((d) => d.person)).toContain('ch-101');
   });
 

@@ -23,6 +23,7 @@ const ROLE_OF: Readonly<Record<string, Role>> = {
   'data manager': 'attendance-lead',
   'learning mentor': 'attendance-lead',
   'attendance enforcement officer': 'attendance-officer',
+  'records manager': 'records-manager',
   'lead officer for legal intervention in education (attendance)': 'attendance-officer',
 };
 
