@@ -30,6 +30,23 @@ export class UndescribedCodecs extends Error {
 
 const PROBLEM_REF = { $ref: '#/components/schemas/Problem' };
 
+/** The request schema with `fields` of its `data` no longer required (the service supplies them). */
+const withOptionalData = (schema: JsonSchema, fields: ReadonlyArray<string>): JsonSchema => {
+  const optional = (s: JsonSchema): JsonSchema => {
+    const required = s['required'];
+    const members = s['allOf'];
+    return {
+      ...s,
+      ...(Array.isArray(required)
+        ? { required: required.filter((f: unknown) => !fields.includes(f as string)) }
+        : {}),
+      ...(Array.isArray(members) ? { allOf: members.map((m: JsonSchema) => optional(m)) } : {}),
+    };
+  };
+  const properties = schema['properties'] as Record<string, JsonSchema>;
+  return { ...schema, properties: { ...properties, data: optional(properties['data']!) } };
+};
+
 /**
  * Builds the document. `unknownCodecs` collects the names of codecs the walker could not
  * describe; `strict` (the default) throws `UndescribedCodecs` rather than serve a vaguer schema.
@@ -55,7 +72,7 @@ export const openApiDocument = (
       };
     if (route.secured)
       for (const [status, description] of Object.entries(PROBLEM_RESPONSES))
-        if (route.body !== undefined || !['400', '413'].includes(status) || route.parameters.length)
+        if (status !== '413' || route.body !== undefined)
           responses[status] = {
             description,
             content: { [PROBLEM_CONTENT_TYPE]: { schema: PROBLEM_REF } },
@@ -82,7 +99,14 @@ export const openApiDocument = (
         : {
             requestBody: {
               required: true,
-              content: { 'application/json': { schema: schemaOf(route.body) } },
+              content: {
+                'application/json': {
+                  schema:
+                    route.suppliedData === undefined
+                      ? schemaOf(route.body)
+                      : withOptionalData(schemaOf(route.body), route.suppliedData),
+                },
+              },
             },
           }),
       responses,

@@ -44,6 +44,8 @@ export interface RouteSpec {
   readonly summary: string;
   readonly parameters: ReadonlyArray<Parameter>;
   readonly body?: t.Mixed;
+  /** Fields of `data` the service fills in from the store when omitted (optional on the wire). */
+  readonly suppliedData?: ReadonlyArray<string>;
   /** Success responses by status; the problem responses are added for every secured route. */
   readonly responses: Readonly<Record<number, RouteResponse>>;
   /** Whether the route needs a bearer token (all but the OpenAPI document). */
@@ -142,6 +144,16 @@ export const CaseViewCodec = t.strict({
 
 export const streamEvents = (module: AnyDomainModule): t.Mixed => t.array(moduleEvent(module));
 
+/**
+ * The cross-stream facts `@aimline/aimline` computes from the store when a command omits them
+ * (and refuses when they differ): a referral's booking and a decision's sitting facts.
+ */
+export const SUPPLIED_FACTS: Readonly<Record<string, ReadonlyArray<string>>> = {
+  ReceiveReferral: ['booking'],
+  RebookReferral: ['booking'],
+  RecordDecision: ['sitting'],
+};
+
 const commandRoutes = (process: string, service: AnyProcessService): RouteSpec[] => {
   const module = service.module as AnyDomainModule;
   const accepted = commandAccepted(moduleEvent(module));
@@ -153,8 +165,15 @@ const commandRoutes = (process: string, service: AnyProcessService): RouteSpec[]
     summary: `${type} (${module.name})`,
     parameters: [],
     body: commandRequest(module.commands.codec(type)!),
+    ...(module.name === 'panel-referral' && SUPPLIED_FACTS[type] !== undefined
+      ? { suppliedData: SUPPLIED_FACTS[type] }
+      : {}),
     responses: {
-      200: { description: 'Accepted: the events appended (or already appended)', codec: accepted },
+      201: { description: 'Accepted: the events appended', codec: accepted },
+      200: {
+        description: 'Already handled: this command id was accepted before; nothing new appended',
+        codec: accepted,
+      },
     },
     secured: true,
     route: { kind: 'command', service, type },

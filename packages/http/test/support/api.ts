@@ -6,7 +6,7 @@
 import type { AddressInfo } from 'node:net';
 import * as E from 'fp-ts/lib/Either.js';
 import { InMemoryEventStore, type EventStore } from '@aimline/kernel';
-import { createAimline, type AimlineOptions, type Principal } from '@aimline/aimline';
+import { createAimline, type Aimline, type AimlineOptions, type Principal } from '@aimline/aimline';
 import { jwtAuthenticator } from '../../src/auth/jwt.js';
 import { createHttpApi, type HttpLimits, type RequestLogEntry } from '../../src/server.js';
 import { serveJwks, testIssuer, TEST_AUDIENCE, TEST_ISSUER } from './test-issuer.js';
@@ -19,6 +19,7 @@ export const socialWorker: Principal = {
 
 export interface TestApi {
   readonly url: string;
+  readonly aimline: Aimline;
   readonly clock: { now: string };
   readonly logs: RequestLogEntry[];
   readonly store: EventStore;
@@ -51,8 +52,9 @@ export const startApi = async (
   const clock = { now: '2026-06-01T09:05:00Z' };
   const directory = new Map<string, Principal>([[socialWorker.id, socialWorker]]);
   const logs: RequestLogEntry[] = [];
+  const aimline = createAimline({ store, clock: () => clock.now, ...options.aimline });
   const app = await createHttpApi({
-    aimline: createAimline({ store, clock: () => clock.now, ...options.aimline }),
+    aimline,
     authenticate: await jwtAuthenticator({
       issuer: TEST_ISSUER,
       audience: TEST_AUDIENCE,
@@ -79,6 +81,7 @@ export const startApi = async (
   };
   return {
     url,
+    aimline,
     clock,
     logs,
     store,
