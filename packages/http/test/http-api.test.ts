@@ -170,6 +170,17 @@ describe('reads', () => {
     expect(JSON.parse(events.text)).toMatchObject([{ type: 'ConcernReported' }]);
   });
 
+  it("200: every case of a process (limit), and a case's timeline by phase", async () => {
+    const list = await api.call('GET', '/v1/hsb/cases?limit=2');
+    expect(list.status).toBe(200);
+    expect((JSON.parse(list.text) as unknown[]).length).toBe(2);
+    const timeline = await api.call('GET', '/v1/hsb/cases/case-8/timeline');
+    expect(timeline.status).toBe(200);
+    expect(timeline.json).toMatchObject({ stream: 'hsb-case-case-8' });
+    const limit = await api.call('GET', '/v1/hsb/cases?limit=0');
+    expect([limit.status, limit.json['problems']]).toMatchObject([400, [{ path: 'limit' }]]);
+  });
+
   it('404 for a stream with no events; 400 naming asOf, an unknown parameter or a bad id', async () => {
     expect((await api.call('GET', '/v1/hsb/cases/nobody')).status).toBe(404);
     const asOf = await api.call('GET', '/v1/hsb/cases/case-8?asOf=tomorrow');

@@ -9,6 +9,7 @@ import type { ValidateFunction } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareInstants, formatInstant, instantMs } from '@aimline/calendar';
 import { demoSteps } from '@aimline/demo';
+import type { AnyProcessService } from '@aimline/aimline';
 import type { OpenApiDocument } from '../src/openapi/document.js';
 import { routeTable, type RouteSpec } from '../src/routes/route-table.js';
 import { apiProcesses } from '../src/processes.js';
@@ -120,8 +121,12 @@ beforeAll(async () => {
     await call(route, route.path, { commandId: crypto.randomUUID(), at: api.clock.now, data: {} });
   }
   for (const route of routes) {
-    if (route.route.kind !== 'state' && route.route.kind !== 'events') continue;
-    const prefix = route.route.service.module.streamPrefix;
+    if (route.route.kind === 'list') {
+      await call(route, `${route.path}?limit=50`);
+      continue;
+    }
+    if (!['state', 'events', 'timeline'].includes(route.route.kind)) continue;
+    const prefix = (route.route as { service: AnyProcessService }).service.module.streamPrefix;
     const stream = exchanges
       .map((e) => e.answer.json['stream'])
       .find((s): s is string => typeof s === 'string' && s.startsWith(prefix));

@@ -5,7 +5,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CommandInput, Principal } from '@aimline/aimline';
-import type { Command } from '@aimline/kernel';
+import type { Command, FieldProblem } from '@aimline/kernel';
 import type { OpenApiDocument } from '../openapi/document.js';
 import { invalidProblem, readProblem, refusalProblem } from '../problems.js';
 import { PROBLEM_CONTENT_TYPE, type Problem } from '../schema/wire-codecs.js';
@@ -25,21 +25,29 @@ const principalOf = (request: FastifyRequest): Principal => {
   return request.principal;
 };
 
-/** The query parameters a read takes (`asOf`), refusing any other by name. */
-const readOptions = (
+/**
+ * The query of a read, parsed by its route's parameters: each is given once and decodes with
+ * its codec (a number parameter from its digits); any other parameter is refused by name.
+ */
+const queryOf = (
+  route: RouteSpec,
   query: unknown,
-): { readonly asOf?: string } | { readonly problem: Problem } => {
+): { readonly values: Record<string, unknown> } | { readonly problem: Problem } => {
   const q = isObject(query) ? query : {};
-  const stray = Object.keys(q).filter((k) => k !== 'asOf');
-  if (stray.length > 0)
-    return {
-      problem: invalidProblem(stray.map((k) => ({ path: k, message: 'unknown parameter' }))),
-    };
-  const asOf = q['asOf'];
-  if (asOf === undefined) return {};
-  if (typeof asOf !== 'string')
-    return { problem: invalidProblem([{ path: 'asOf', message: 'give asOf once' }]) };
-  return { asOf };
+  const params = new Map(route.parameters.filter((p) => p.in === 'query').map((p) => [p.name, p]));
+  const problems: FieldProblem[] = [];
+  const values: Record<string, unknown> = {};
+  for (const [name, raw] of Object.entries(q)) {
+    const param = params.get(name);
+    if (param === undefined) problems.push({ path: name, message: 'unknown parameter' });
+    else if (typeof raw !== 'string') problems.push({ path: name, message: 'give it once' });
+    else {
+      const value = /^\d{1,6}$/.test(raw) && !param.codec.is(raw) ? Number(raw) : raw;
+      if (param.codec.is(value)) values[name] = value;
+      else problems.push({ path: name, message: `expected ${param.description}` });
+    }
+  }
+  return problems.length > 0 ? { problem: invalidProblem(problems) } : { values };
 };
 
 export const handlerFor = (route: RouteSpec, document: OpenApiDocument): RouteHandler => {
@@ -72,19 +80,32 @@ export const handlerFor = (route: RouteSpec, document: OpenApiDocument): RouteHa
       };
     case 'state':
     case 'events':
+    case 'timeline':
       return async (request, reply) => {
-        const options = readOptions(request.query);
-        if ('problem' in options) return sendProblem(reply, options.problem);
+        const query = queryOf(route, request.query);
+        if ('problem' in query) return sendProblem(reply, query.problem);
         const id = (request.params as { id: string }).id;
         if (!StreamIdCodec.is(id))
           return sendProblem(
             reply,
             invalidProblem([{ path: 'id', message: 'expected letters, digits, ".", "_" or "-"' }]),
           );
+        const options = query.values as { asOf?: string };
         const result =
           r.kind === 'state'
             ? await r.service.get(id, options)
-            : await r.service.events(id, options);
+            : r.kind === 'events'
+              ? await r.service.events(id, options)
+              : await r.service.timeline(id, options);
+        return result.kind === 'Found'
+          ? reply.send(result.value)
+          : sendProblem(reply, readProblem(result));
+      };
+    case 'list':
+      return async (request, reply) => {
+        const query = queryOf(route, request.query);
+        if ('problem' in query) return sendProblem(reply, query.problem);
+        const result = await r.service.list({ limit: (query.values['limit'] as number) ?? 100 });
         return result.kind === 'Found'
           ? reply.send(result.value)
           : sendProblem(reply, readProblem(result));

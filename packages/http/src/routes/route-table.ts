@@ -33,6 +33,8 @@ export type RouteKind =
   | { readonly kind: 'command'; readonly service: AnyProcessService; readonly type: string }
   | { readonly kind: 'state'; readonly service: AnyProcessService }
   | { readonly kind: 'events'; readonly service: AnyProcessService }
+  | { readonly kind: 'timeline'; readonly service: AnyProcessService }
+  | { readonly kind: 'list'; readonly service: AnyProcessService }
   | { readonly kind: 'openapi' };
 
 export interface RouteSpec {
@@ -83,6 +85,21 @@ const asOfParameter: Parameter = {
   required: false,
   description: 'judge as of this instant (default: now); only events recorded by then count',
   codec: IsoInstant,
+};
+
+/** At most this many streams in one list answer. */
+export const MAX_LIST_LIMIT = 1000;
+const Limit = t.refinement(
+  t.number,
+  (n) => Number.isInteger(n) && n >= 1 && n <= MAX_LIST_LIMIT,
+  'ListLimit',
+);
+const limitParameter: Parameter = {
+  name: 'limit',
+  in: 'query',
+  required: false,
+  description: `at most this many, in the order the streams began (1-${MAX_LIST_LIMIT}, default 100)`,
+  codec: Limit,
 };
 
 const camel = (s: string): string => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
@@ -143,6 +160,26 @@ export const CaseViewCodec = t.strict({
 });
 
 export const streamEvents = (module: AnyDomainModule): t.Mixed => t.array(moduleEvent(module));
+
+/** One stream in a list (`ListEntry`): its id, how far it has got and its state now. */
+export const ListEntryCodec = t.strict({
+  id: t.string,
+  stream: t.string,
+  revision: t.number,
+  lastEventType: t.string,
+  lastRecordedAt: IsoInstant,
+  state: t.UnknownRecord,
+});
+
+/** A stream's timeline (`CaseTimeline` of `@aimline/projections`): events by phase, deadlines. */
+export const TimelineCodec = t.strict({
+  stream: t.string,
+  phaseOrder: t.array(t.string),
+  entries: t.array(t.UnknownRecord),
+  phases: t.record(t.string, t.array(t.UnknownRecord)),
+  deadlines: t.array(DeadlineCodec),
+  unreadable: t.array(t.UnknownRecord),
+});
 
 /**
  * The cross-stream facts `@aimline/aimline` computes from the store when a command omits them
@@ -205,6 +242,28 @@ const readRoutes = (process: string, service: AnyProcessService, path: string): 
       responses: { 200: { description: 'The events in order', codec: streamEvents(module) } },
       secured: true,
       route: { kind: 'events', service },
+    },
+    {
+      operationId: `get${noun[0]!.toUpperCase()}${noun.slice(1)}Timeline`,
+      method: 'GET',
+      path: `/v1/${process}/${path}/{id}/timeline`,
+      tag: process,
+      summary: `A ${module.name} stream's timeline: its events by phase and their deadlines`,
+      parameters: [idParameter, asOfParameter],
+      responses: { 200: { description: 'The timeline', codec: TimelineCodec } },
+      secured: true,
+      route: { kind: 'timeline', service },
+    },
+    {
+      operationId: `list${noun[0]!.toUpperCase()}${noun.slice(1)}`,
+      method: 'GET',
+      path: `/v1/${process}/${path}`,
+      tag: process,
+      summary: `Every ${module.name} stream, from a projection kept current from the store`,
+      parameters: [limitParameter],
+      responses: { 200: { description: 'The streams', codec: t.array(ListEntryCodec) } },
+      secured: true,
+      route: { kind: 'list', service },
     },
   ];
 };

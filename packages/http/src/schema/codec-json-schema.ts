@@ -43,6 +43,7 @@ export const KNOWN_LEAVES: Readonly<Record<string, JsonSchema>> = {
   SittingId: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' },
   ReferralId: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9-]{0,99}$' },
   NonEmptyBehaviourTypes: { minItems: 1 },
+  ListLimit: { type: 'integer', minimum: 1, maximum: 1000 },
   StreamId: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$' },
 };
 
