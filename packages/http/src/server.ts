@@ -77,11 +77,12 @@ declare module 'fastify' {
 /** `/v1/hsb/cases/{id}` → `/v1/hsb/cases/:id` */
 const fastifyPath = (path: string): string => path.replace(/\{([^}]+)\}/g, ':$1');
 
+/** Authenticates before the body is read: an unauthenticated caller costs no parsing. */
 const authenticateRequest = async (
   options: HttpApiOptions,
   request: FastifyRequest,
   reply: FastifyReply,
-): Promise<void> => {
+): Promise<FastifyReply | undefined> => {
   let subject: E.Either<{ reason: string }, string>;
   try {
     subject = await options.authenticate(request.headers.authorization);
@@ -94,6 +95,7 @@ const authenticateRequest = async (
   const principal = options.resolvePrincipal(subject.right);
   if (E.isLeft(principal)) return sendProblem(reply, forbiddenProblem(principal.left.message));
   request.principal = principal.right;
+  return undefined;
 };
 
 /** The Fastify app (not yet listening): `await app.listen({ host: '127.0.0.1', port })`. */
@@ -152,7 +154,7 @@ export const createHttpApi = async (options: HttpApiOptions): Promise<FastifyIns
       method: route.method,
       url: fastifyPath(route.path),
       ...(route.secured
-        ? { preHandler: (request, reply) => authenticateRequest(options, request, reply) }
+        ? { onRequest: (request, reply) => authenticateRequest(options, request, reply) }
         : {}),
       handler: async (request, reply) => handler(request, reply),
     });

@@ -131,6 +131,15 @@ describe('principals', () => {
     expect(answer.status).toBe(401);
   });
 
+  it('401 comes before the body is read: an unauthenticated oversized body is not parsed', async () => {
+    const answer = await fetch(`${api.url}${REPORT}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"x":"${'y'.repeat(100 * 1024)}"}`,
+    });
+    expect(answer.status).toBe(401);
+  });
+
   it('403 for a verified subject the council directory does not hold', async () => {
     const answer = await api.call('POST', REPORT, reportConcern('case-6'), 'stranger-1');
     expect(answer.status).toBe(403);

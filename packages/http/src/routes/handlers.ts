@@ -13,9 +13,9 @@ import { StreamIdCodec, type RouteSpec } from './route-table.js';
 
 export type RouteHandler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
-export const sendProblem = async (reply: FastifyReply, problem: Problem): Promise<void> => {
-  await reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem);
-};
+/** Answers with a problem; the reply is returned, as Fastify's async hooks and handlers need. */
+export const sendProblem = (reply: FastifyReply, problem: Problem): FastifyReply =>
+  reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem);
 
 const isObject = (v: unknown): v is Readonly<Record<string, unknown>> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
