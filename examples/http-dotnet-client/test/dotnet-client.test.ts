@@ -52,6 +52,8 @@ describe.skipIf(version === undefined)('the .NET console client', () => {
     id: 'sw-net-1',
     role: 'social-worker',
     agency: 'childrens-social-care',
+    streams: [],
+    panels: [],
   };
   let url = '';
   let token = '';
@@ -61,11 +63,12 @@ describe.skipIf(version === undefined)('the .NET console client', () => {
     const { publicKey, privateKey } = await generateKeyPair('ES256');
     const jwk = { ...(await exportJWK(publicKey)), kid: 'net-1', alg: 'ES256' };
     const issuer = 'https://idp.test.invalid/council';
+    const aimline = createAimline({
+      store: new InMemoryEventStore(),
+      clock: () => '2026-03-02T10:05:00Z',
+    });
     const app = await createHttpApi({
-      aimline: createAimline({
-        store: new InMemoryEventStore(),
-        clock: () => '2026-03-02T10:05:00Z',
-      }),
+      aimline,
       authenticate: await jwtAuthenticator({
         issuer,
         audience: 'aimline-api',
@@ -78,7 +81,10 @@ describe.skipIf(version === undefined)('the .NET console client', () => {
     });
     await app.listen({ host: '127.0.0.1', port: 0 });
     url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    close = () => app.close();
+    close = async () => {
+      await app.close();
+      await aimline.close();
+    };
     token = await new SignJWT({})
       .setProtectedHeader({ alg: 'ES256', kid: 'net-1' })
       .setSubject(principal.id)

@@ -50,7 +50,7 @@ describe('commands', () => {
           type: 'ConcernReported',
           stream: 'hsb-case-case-1',
           occurredAt: '2026-06-01T09:00:00Z',
-          actor: socialWorker,
+          actor: { id: socialWorker.id, role: socialWorker.role, agency: socialWorker.agency },
         },
       ],
     });
@@ -147,23 +147,14 @@ describe('principals', () => {
     expect(await api.store.streamRevision('hsb-case-case-6')).toBeUndefined();
   });
 
-  it("403 Forbidden when the council's authority refuses the command, appending nothing", async () => {
-    const strict = await startApi({
-      aimline: {
-        principals: {
-          authorise: (p, r) =>
-            r.commandType === 'ReportConcern' ? `${p.role} may not` : undefined,
-        },
-      },
-    });
-    try {
-      const answer = await strict.call('POST', REPORT, reportConcern('case-7'));
-      expect(answer.status).toBe(403);
-      expect(answer.json).toMatchObject({ type: 'urn:aimline:problem:forbidden' });
-      expect(await strict.store.streamRevision('hsb-case-case-7')).toBeUndefined();
-    } finally {
-      await strict.close();
-    }
+  it("403 Forbidden when the council's command policy refuses the principal, appending nothing", async () => {
+    const auditor = { ...socialWorker, id: 'aud-1', role: 'auditor' as const, streams: [] };
+    api.know(auditor);
+    const answer = await api.call('POST', REPORT, reportConcern('case-7'), auditor.id);
+    expect(answer.status).toBe(403);
+    expect(answer.json).toMatchObject({ type: 'urn:aimline:problem:forbidden' });
+    expect(String(answer.json['detail'])).toContain('aud-1');
+    expect(await api.store.streamRevision('hsb-case-case-7')).toBeUndefined();
   });
 });
 

@@ -9,7 +9,11 @@ import type { ValidateFunction } from 'ajv';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareInstants, formatInstant, instantMs } from '@aimline/calendar';
-import { demoSteps } from '@aimline/demo';
+import * as E from 'fp-ts/lib/Either.js';
+import { demoSteps, type ScenarioStep } from '@aimline/demo';
+import { defaultCouncilPolicy, domainRegistry } from '@aimline/aimline';
+import { parseDirectory } from '@aimline/governance';
+import type { AnyDomainModule } from '@aimline/kernel';
 import type { AnyProcessService } from '@aimline/aimline';
 import type { OpenApiDocument } from '../src/openapi/document.js';
 import { routeTable, type RouteSpec } from '../src/routes/route-table.js';
@@ -32,6 +36,8 @@ interface Exchange {
 }
 
 let api: TestApi;
+/** A principal of the demo directory, for the calls the demo does not make. */
+let someone = '';
 let document: OpenApiDocument;
 let routes: RouteSpec[];
 const exchanges: Exchange[] = [];
@@ -69,19 +75,54 @@ const call = async (route: RouteSpec, path: string, body?: unknown, as?: string)
   return answer;
 };
 
+/**
+ * The demo's actors as principals of a directory whose policy lets them issue every command
+ * (the contract is about the wire, not about who may do what: http-api.test.ts covers 403).
+ */
+const demoDirectory = (
+  steps: ReadonlyArray<ScenarioStep>,
+  modules: ReadonlyArray<AnyDomainModule>,
+) => {
+  const ids = [...new Set(steps.map((s) => s.command.actor.id))];
+  const directory = parseDirectory({
+    council: 'Testshire',
+    principals: ids.map((id) => ({
+      id,
+      role: 'business-support',
+      agency: 'Testshire',
+      streams: [],
+      panels: [],
+    })),
+    commands: {
+      'business-support': modules.map((m) => ({
+        module: m.name,
+        commands: m.commands.types,
+        streams: 'any',
+      })),
+    },
+  });
+  if (E.isLeft(directory)) throw new Error(directory.left.message);
+  return directory.right;
+};
+
 beforeAll(async () => {
-  api = await startApi();
-  routes = routeTable(apiProcesses(api.aimline));
-  document = (await api.call('GET', '/openapi.json')).json as unknown as OpenApiDocument;
-  const byPath = new Map(routes.map((r) => [`${r.method} ${r.path}`, r]));
+  const policy = defaultCouncilPolicy();
+  const { modules } = domainRegistry(policy);
   const { steps } = demoSteps({
     seed: 20261125,
-    policy: api.aimline.policy,
-    modules: api.aimline.registry.modules,
+    policy,
+    modules,
     from: '2024-09-02T09:00:00Z',
     years: 1,
     cases: 2,
   });
+  const directory = demoDirectory(steps, modules);
+  api = await startApi({ aimline: { policy, principals: directory, processes: 'manual' } });
+  for (const entry of directory.entries.values()) api.know({ ...entry, role: 'business-support' });
+  someone = [...directory.entries.keys()][0]!;
+  routes = routeTable(apiProcesses(api.aimline));
+  document = (await api.call('GET', '/openapi.json')).json as unknown as OpenApiDocument;
+  const byPath = new Map(routes.map((r) => [`${r.method} ${r.path}`, r]));
   const ordered = steps
     .map((s, i) => ({ s, i }))
     .sort((a, b) => compareInstants(a.s.command.at, b.s.command.at) || a.i - b.i);
@@ -90,7 +131,6 @@ beforeAll(async () => {
     const route = byPath.get(`POST /v1/${process}/commands/${s.command.type}`)!;
     api.clock.now = s.recordedAt ?? formatInstant(instantMs(s.command.at) + 5 * 60_000);
     const actor = s.command.actor;
-    api.know({ id: actor.id, role: actor.role, agency: actor.agency });
     await call(
       route,
       route.path,
@@ -110,20 +150,30 @@ beforeAll(async () => {
   if (referral !== undefined) {
     const { booking: _booking, ...data } = (referral.request as { data: Record<string, unknown> })
       .data;
-    await call(referral.route, referral.route.path, {
-      commandId: crypto.randomUUID(),
-      at: (referral.request as { at: string }).at,
-      data: { ...data, referralId: 'R-HTTP-NO-BOOKING' },
-    });
+    await call(
+      referral.route,
+      referral.route.path,
+      {
+        commandId: crypto.randomUUID(),
+        at: (referral.request as { at: string }).at,
+        data: { ...data, referralId: 'R-HTTP-NO-BOOKING' },
+      },
+      someone,
+    );
   }
   const reached = new Set(exchanges.map((e) => e.route));
   for (const route of routes) {
     if (route.route.kind !== 'command' || reached.has(route)) continue;
-    await call(route, route.path, { commandId: crypto.randomUUID(), at: api.clock.now, data: {} });
+    await call(
+      route,
+      route.path,
+      { commandId: crypto.randomUUID(), at: api.clock.now, data: {} },
+      someone,
+    );
   }
   for (const route of routes) {
     if (route.route.kind === 'list') {
-      await call(route, `${route.path}?limit=50`);
+      await call(route, `${route.path}?limit=50`, undefined, someone);
       continue;
     }
     if (!['state', 'events', 'timeline'].includes(route.route.kind)) continue;
@@ -133,8 +183,13 @@ beforeAll(async () => {
       .find((s): s is string => typeof s === 'string' && s.startsWith(prefix));
     const path = (id: string) => route.path.replace('{id}', id);
     if (stream !== undefined)
-      await call(route, `${path(stream.slice(prefix.length))}?asOf=${api.clock.now}`);
-    await call(route, path('no-such-stream'));
+      await call(
+        route,
+        `${path(stream.slice(prefix.length))}?asOf=${api.clock.now}`,
+        undefined,
+        someone,
+      );
+    await call(route, path('no-such-stream'), undefined, someone);
   }
 }, 600_000);
 afterAll(() => api.close());

@@ -11,10 +11,13 @@ import { jwtAuthenticator } from '../../src/auth/jwt.js';
 import { createHttpApi, type HttpLimits, type RequestLogEntry } from '../../src/server.js';
 import { serveJwks, testIssuer, TEST_AUDIENCE, TEST_ISSUER } from './test-issuer.js';
 
+/** A social worker allocated to the test's HSB cases (`case-0` … `case-19`). */
 export const socialWorker: Principal = {
   id: 'sw-lead-7',
-  role: 'social worker',
+  role: 'social-worker',
   agency: 'childrens-social-care',
+  streams: Array.from({ length: 20 }, (_, i) => `hsb-case-case-${i}`),
+  panels: [],
 };
 
 export interface TestApi {
@@ -112,6 +115,7 @@ export const startApi = async (
     },
     close: async () => {
       await app.close();
+      await aimline.close();
       await jwks.close();
     },
   };
