@@ -23,6 +23,7 @@ import { caseReport, scorecardReport } from './commands/report.js';
 import { timeline } from './commands/timeline.js';
 import { accessLogCommand } from './commands/access-log.js';
 import { addLifecycleCommands } from './lifecycle-commands.js';
+import { hostFlag, jwksUrlFlag, portFlag, serve, type ServeOptions } from './commands/serve.js';
 
 /** Builds the `aimline` command line. `run` opens the runtime, runs the action and always disposes. */
 export const buildProgram = (exit: (code: number) => void): Command => {
@@ -268,6 +269,30 @@ export const buildProgram = (exit: (code: number) => void): Command => {
       "who has looked at this person's record: every recorded read of their personal data (when, who, role, agency, purpose, streams, categories); checks the log's hash chain (exit 1 on a break); for an auditor or the records manager (--as)",
     )
     .action(run((rt, o: { person: string }) => accessLogCommand(rt, o)));
+
+  program
+    .command('serve')
+    .description(
+      "the HTTP API (OpenAPI 3.1 at /openapi.json): commands and reads per process for callers with a JWT from the council's identity provider whose subject is in the council directory",
+    )
+    .option('--port <n>', 'TCP port (0: any free port)', portFlag, 8080)
+    .option(
+      '--host <ip>',
+      'address to listen on (default loopback only; 0.0.0.0 exposes it to the network)',
+      hostFlag,
+      '127.0.0.1',
+    )
+    .requiredOption('--jwt-issuer <iss>', "the identity provider's issuer (the tokens' iss)")
+    .requiredOption('--jwt-audience <aud>', "this API's audience (the tokens' aud)")
+    .option('--jwks-url <url>', "the identity provider's JWKS URL", jwksUrlFlag)
+    .option(
+      '--jwt-keys <file>',
+      'the public keys in a file: a JWKS, or a PEM public key',
+      readableFile,
+    )
+    .option('--jwt-algorithm <alg>', 'with a PEM --jwt-keys: its algorithm', 'RS256')
+    .option('--max-body-bytes <n>', 'refuse larger request bodies (413)', positiveIntFlag, 65536)
+    .action(run((rt, o: ServeOptions) => serve(rt, o), 'create'));
 
   const report = program.command('report').description('self-contained HTML reports');
   report
