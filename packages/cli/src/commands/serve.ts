@@ -7,7 +7,7 @@
  */
 import { InvalidArgumentError } from 'commander';
 import { createAimline } from '@aimline/aimline';
-import { resolvePrincipal, type Directory } from '@aimline/governance';
+import { resolvePrincipal } from '@aimline/governance';
 import { createHttpApi, jwtAuthenticator, jwtKeysFromFile, type JwtKeys } from '@aimline/http';
 import { errorWithCauses } from '@aimline/kernel';
 import { CliError, ExitCode } from '../exit-codes.js';
