@@ -46,10 +46,29 @@ export const demo = async (rt: Runtime, o: DemoOptions): Promise<number> => {
   // The child whose details the demo corrects: a subject access response shows the history.
   const corrected = steps.find((st) => st.command.type === 'CorrectChildDetails')?.command.data as
     { readonly childId: string } | undefined;
+  // Reads are need-to-know: suggest them as a professional allocated to the case (its social
+  // worker where it has one), else as the auditor, who may read everything.
+  const auditor = directory.principals.find((p) => p.role === 'auditor')?.id;
+  const readerOf = (moduleName: string, id: string): string | undefined => {
+    const stream = steps
+      .filter((st) => st.module.name === moduleName)
+      .map((st) => st.module.streamOf(st.command))
+      .find((name) => name.endsWith(id));
+    const allocated = directory.principals.filter(
+      (p) => p.role !== 'auditor' && stream !== undefined && p.streams.includes(stream),
+    );
+    return (allocated.find((p) => p.role === 'social-worker') ?? allocated[0])?.id ?? auditor;
+  };
+  const as = (who: string | undefined) => (who === undefined ? '' : `--as ${who} `);
   const next = [
-    caseId ? `aimline timeline ${caseId}` : undefined,
-    caseId ? `aimline report ${caseId} --html case.html` : undefined,
-    attendanceId ? `aimline timeline ${attendanceId}` : undefined,
+    caseId ? `aimline ${as(readerOf('hsb-case', caseId))}timeline ${caseId}` : undefined,
+    caseId
+      ? `aimline ${as(readerOf('hsb-case', caseId))}report ${caseId} --html case.html`
+      : undefined,
+    attendanceId
+      ? `aimline ${as(readerOf('attendance-aim', attendanceId))}timeline ${attendanceId}`
+      : undefined,
+    auditor && caseId ? `aimline --as ${auditor} timeline ${caseId}` : undefined,
     'aimline deadlines --overdue',
     'aimline panel scorecard',
     'aimline attendance',
