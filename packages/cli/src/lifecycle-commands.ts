@@ -7,6 +7,7 @@ import type { StoreAccess } from './store-url.js';
 import type { Runtime } from './runtime.js';
 import { instantFlag } from './flags.js';
 import { dateFlag, retention, type RetentionOptions } from './commands/retention.js';
+import { applyRetention } from './commands/retention-apply.js';
 import { sar, sarOutFlag, type SarOptions } from './commands/sar.js';
 
 type Run = <A extends unknown[]>(
@@ -15,6 +16,8 @@ type Run = <A extends unknown[]>(
 ) => (...args: A) => Promise<void>;
 
 export const addLifecycleCommands = (program: Command, run: Run): void => {
+  const list = run((rt, o: RetentionOptions) => retention(rt, o));
+  const apply = run((rt, o: RetentionOptions) => applyRetention(rt, o), 'write');
   program
     .command('retention')
     .option(
@@ -26,10 +29,14 @@ export const addLifecycleCommands = (program: Command, run: Run): void => {
       '--retention-policy <file>',
       "the records manager's retention schedule (JSON; default: the placeholder schedule, every rule unconfirmed)",
     )
-    .description(
-      'who is due for erasure on a date and under which rule, and which records legal holds keep',
+    .option(
+      '--apply',
+      'erase (crypto-shred) everyone due under a confirmed rule, as the records manager (--as); finish half-finished erasures first',
     )
-    .action(run((rt, o: RetentionOptions) => retention(rt, o)));
+    .description(
+      'who is due for erasure on a date and under which rule, which records legal holds keep, and half-finished erasures',
+    )
+    .action((o: RetentionOptions) => (o.apply === true ? apply(o) : list(o)));
 
   program
     .command('sar')

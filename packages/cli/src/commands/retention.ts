@@ -15,6 +15,8 @@ import type { Runtime } from '../runtime.js';
 import { table } from '../output.js';
 
 export interface RetentionOptions {
+  /** Erase everyone due under a confirmed rule (and finish half-finished erasures). */
+  readonly apply?: boolean;
   /** A London date, `YYYY-MM-DD` (parsed at the edge by `dateFlag`). */
   readonly asOf?: string;
   readonly retentionPolicy?: string;
@@ -48,7 +50,6 @@ export const loadRetentionPolicy = (rt: Runtime, file: string | undefined): Rete
 export const loadRetentionSchedule = async (
   rt: Runtime,
   options: RetentionOptions,
-  erased: ReadonlySet<string> = new Set(),
 ): Promise<RetentionSchedule> => {
   const policy = loadRetentionPolicy(rt, options.retentionPolicy);
   const asOf = options.asOf ?? localDate(rt.clock());
@@ -67,7 +68,14 @@ export const loadRetentionSchedule = async (
     toUtcIso(endOfLocalDay(asOf)),
   );
   rt.unreadable.add(r.unreadable);
-  return folder.schedule(asOf, erased);
+  // People already erased (their key is gone from the vault) are never listed again.
+  const everyone = folder.schedule(asOf);
+  const erased = new Set(
+    [...everyone.due.map((d) => d.person), ...everyone.kept.map((k) => k.person)].filter(
+      (p) => rt.vault.erasure(rt.vault.subjectRef(p)) !== undefined,
+    ),
+  );
+  return erased.size === 0 ? everyone : folder.schedule(asOf, erased);
 };
 
 /** The schedule as text: who is due and why, what is held and by whom, and unconfirmed rules. */
@@ -115,6 +123,17 @@ export const describeSchedule = (s: RetentionSchedule): string => {
  */
 export const retention = async (rt: Runtime, options: RetentionOptions): Promise<number> => {
   const s = await loadRetentionSchedule(rt, options);
-  rt.output.result(s, () => describeSchedule(s));
-  return ExitCode.Ok;
+  // A crash between destroying a key and recording the erasure leaves it pending: say so.
+  const pending = rt.vault.pendingErasures().length;
+  rt.output.result({ ...s, pendingErasures: pending }, () =>
+    [
+      describeSchedule(s),
+      ...(pending === 0
+        ? []
+        : [
+            `${pending} half-finished erasure(s): a key was destroyed but PersonalDataErased was not recorded; retention --apply (or erase --pending) finishes them.`,
+          ]),
+    ].join('\n'),
+  );
+  return pending === 0 ? ExitCode.Ok : ExitCode.Failed;
 };

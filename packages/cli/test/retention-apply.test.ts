@@ -1,0 +1,225 @@
+/**
+ * `aimline retention --apply` (issue 13 item 5): the records manager erases, by crypto-shredding,
+ * everyone due under a confirmed rule; a legal hold keeps its case; a half-finished erasure is
+ * reported and finished; a second run erases nothing new. Invented people only.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { masterKeyFromFile, openKeyVault, type KeyVault } from '@aimline/governance';
+import { runCli } from './run-cli.js';
+
+const directory = {
+  council: 'Invented Test Council',
+  principals: [
+    {
+      id: 'sw-1',
+      role: 'social-worker',
+      agency: 'childrens-social-care',
+      streams: ['hsb-case-C-8', 'hsb-case-C-9'],
+      panels: [],
+    },
+    { id: 'tm-1', role: 'team-manager', agency: 'childrens-social-care', streams: [], panels: [] },
+    {
+      id: 'rm-1',
+      role: 'records-manager',
+      agency: 'childrens-social-care',
+      streams: [],
+      panels: [],
+    },
+  ],
+};
+const id = (n: number) => `5e7e0c1a-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+const line = (n: number, type: string, at: string, data: Record<string, unknown>) =>
+  JSON.stringify({ commandId: id(n), type, at, data });
+const caseLine = (n: number, type: string, at: string, data: Record<string, unknown>) =>
+  JSON.stringify({ commandId: id(n), module: 'hsb-case', type, at, data });
+/** A case reported, discussed, routed to no AIM intervention (by sw-1), then closed (by tm-1). */
+const caseHistory = (caseId: string, n: number, child: object, officer: string) => ({
+  opened: [
+    caseLine(n, 'ReportConcern', '2026-01-05T09:00:00Z', {
+      caseId,
+      disclosedAt: '2026-01-05T08:00:00Z',
+      behaviourDate: '2026-01-04',
+      child,
+      notifications: {
+        childrensSocialCare: '2026-01-05T08:30:00Z',
+        police: '2026-01-05T08:40:00Z',
+      },
+      summary: 'An invented concern.',
+    }),
+    caseLine(n + 1, 'HoldStrategyDiscussion', '2026-01-05T15:00:00Z', {
+      caseId,
+      discussionId: `sd-${caseId}`,
+      forChild: 'joint',
+      participants: [
+        { id: officer, name: 'Invented Officer', role: 'officer', agency: 'police' },
+        {
+          id: 'sw-1',
+          name: 'Pretend Worker',
+          role: 'social worker',
+          agency: 'childrens-social-care',
+        },
+      ],
+    }),
+    caseLine(n + 2, 'DecideRoute', '2026-01-05T16:00:00Z', {
+      caseId,
+      route: 'no-aim-intervention',
+      temporaryRiskStrategy: 'Invented interim plan.',
+      noInterventionReason: { kind: 'early-help', detail: 'Invented early help offer.' },
+    }),
+  ],
+  closed: caseLine(n + 3, 'CloseCase', '2026-02-02T10:00:00Z', {
+    caseId,
+    reason: 'no further action',
+  }),
+});
+const due = caseHistory(
+  'C-9',
+  1,
+  {
+    childId: 'ch-101',
+    name: 'Quorin Vantreed',
+    dateOfBirth: '2011-04-02',
+    school: 'Invented Ridge Academy',
+  },
+  'pc-1',
+);
+const held = caseHistory(
+  'C-8',
+  11,
+  {
+    childId: 'ch-201',
+    name: 'Brisle Tarnoway',
+    dateOfBirth: '2011-06-06',
+    school: 'Pretend Hill School',
+  },
+  'pc-2',
+);
+/** Every rule confirmed by the (invented) records manager. */
+const schedule = {
+  'hsb-case': {
+    closedBy: ['CaseClosed'],
+    reopenedBy: ['CaseReopened'],
+    keep: [
+      { kind: 'until-birthday', age: 25 },
+      { kind: 'years-after-closure', years: 6 },
+    ],
+    source: 'Invented Test Council retention schedule, confirmed for this test',
+    confirmed: true,
+  },
+};
+
+interface Applied {
+  finishedPending: string[];
+  erased: Array<{ person: string; subjectRef: string; reason: string }>;
+}
+
+describe('aimline retention --apply (issue 13 item 5)', () => {
+  let dir: string;
+  let store: string;
+  const cli = (...args: string[]) => runCli(['--store', store, ...args]);
+  const as = (who: string) => ['--as', who, '--principals', join(dir, 'principals.json')];
+  const execAs = async (who: string, name: string, lines: ReadonlyArray<string>) => {
+    writeFileSync(join(dir, name), `${lines.join('\n')}\n`);
+    const r = await cli(...as(who), 'exec', join(dir, name));
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+  };
+  /** `retention` judged on 2040-01-01 under the confirmed schedule, as `principal` (global flags), with `flags`. */
+  const retention = (principal: ReadonlyArray<string> = [], ...flags: string[]) =>
+    cli(
+      ...principal,
+      '--json',
+      'retention',
+      '--as-of',
+      '2040-01-01',
+      '--retention-policy',
+      join(dir, 'schedule.json'),
+      ...flags,
+    );
+  const withVault = <A>(f: (v: KeyVault) => A): Promise<A> =>
+    openKeyVault(
+      join(dir, 'events.keys.db'),
+      masterKeyFromFile(join(dir, 'events.master-key')),
+    ).then((v) => {
+      try {
+        return f(v);
+      } finally {
+        v.close();
+      }
+    });
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'aimline-retention-apply-'));
+    store = `sqlite:${join(dir, 'events.db')}`;
+    writeFileSync(join(dir, 'principals.json'), JSON.stringify(directory));
+    writeFileSync(join(dir, 'schedule.json'), JSON.stringify(schedule));
+    await execAs('sw-1', 'opened.jsonl', [...due.opened, ...held.opened]);
+    await execAs('tm-1', 'closed.jsonl', [due.closed, held.closed]);
+    await execAs('rm-1', 'hold.jsonl', [
+      line(30, 'PlaceLegalHold', '2031-03-03T10:00:00Z', {
+        holdId: 'H-8',
+        record: 'hsb-case-C-8',
+        reason: 'civil claim notified',
+      }),
+    ]);
+  }, 60_000);
+
+  it('only the records manager may apply it: FORBIDDEN for a social worker, nothing erased', async () => {
+    const r = await retention(as('sw-1'), '--apply');
+    expect([r.code, r.stderr]).toEqual([1, expect.stringMatching(/FORBIDDEN: principal "sw-1"/)]);
+    expect(await withVault((v) => v.erasure(v.subjectRef('ch-101')))).toBeUndefined();
+  });
+
+  it('retention reports a half-finished erasure (key destroyed, PersonalDataErased not recorded), exit 1', async () => {
+    await withVault((v) =>
+      v.destroyKey(v.subjectRef('pc-1'), 'an interrupted erasure', '2039-12-31T10:00:00Z'),
+    );
+    const r = await retention();
+    expect(r.code).toBe(1);
+    const s = JSON.parse(r.stdout) as { pendingErasures: number; due: Array<{ person: string }> };
+    expect(s.pendingErasures).toBe(1);
+    // pc-1 is erased already (its key is gone): not listed as due again.
+    expect(s.due.map((d) => d.person)).toEqual(['ch-101']);
+  });
+
+  it('given a history and a hold, when the records manager applies retention, then the due are erased under the rule, the pending erasure is finished, and the held case is untouched', async () => {
+    const r = await retention(as('rm-1'), '--apply');
+    expect(r.code, r.stderr).toBe(0);
+    const applied = JSON.parse(r.stdout) as Applied;
+    const [pc1, ch101] = await withVault((v) => [v.subjectRef('pc-1'), v.subjectRef('ch-101')]);
+    expect(applied.finishedPending).toEqual([pc1]);
+    expect(applied.erased).toEqual([
+      {
+        person: 'ch-101',
+        subjectRef: ch101,
+        reason:
+          'retention schedule on 2040-01-01: due under hsb-case (until the 25th birthday, 6 years after closure)',
+      },
+    ]);
+    // sw-1 appears in the held case too, so is kept with it; so are the held case's own people.
+    const erasures = await withVault((v) =>
+      ['ch-101', 'pc-1', 'sw-1', 'ch-201', 'pc-2'].map(
+        (p) => v.erasure(v.subjectRef(p))?.recordedAt !== undefined,
+      ),
+    );
+    expect(erasures).toEqual([true, true, false, false, false]);
+    const after = await retention();
+    expect(after.code, after.stderr).toBe(0);
+    const s = JSON.parse(after.stdout) as {
+      pendingErasures: number;
+      due: unknown[];
+      records: Array<{ record: string; status: string }>;
+    };
+    expect([s.pendingErasures, s.due]).toEqual([0, []]);
+    expect(s.records.find((x) => x.record === 'hsb-case-C-8')?.status).toBe('held');
+    expect((await cli('audit', '--verify')).code).toBe(0);
+  });
+
+  it('a second run erases nothing new', async () => {
+    const r = await retention(as('rm-1'), '--apply');
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ finishedPending: [], erased: [] });
+  });
+});
