@@ -236,7 +236,7 @@ for (const batch of [1, 100]) {
 // ---- peak memory: built packages under plain node, one process per replay ------------------
 {
   const child = fileURLToPath(new URL('./memory-child.mjs', import.meta.url));
-  const built = fileURLToPath(new URL('../../packages/cli/dist/registry.js', import.meta.url));
+  const built = fileURLToPath(new URL('../../packages/aimline/dist/registry.js', import.meta.url));
   if (!existsSync(built))
     throw new Error('peak memory runs the built packages: run `bash scripts/pnpm.sh run build`');
   interface Child {

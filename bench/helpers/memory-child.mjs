@@ -18,8 +18,8 @@ import {
   initialChainVerification,
   verifyNext,
 } from '../../packages/projections/dist/index.js';
-import { domainRegistry } from '../../packages/cli/dist/registry.js';
-import { defaultCouncilPolicy } from '../../packages/cli/dist/council-policy.js';
+import { domainRegistry } from '../../packages/aimline/dist/registry.js';
+import { defaultCouncilPolicy } from '../../packages/aimline/dist/council-policy.js';
 import { panelScorecardProjection } from '../../packages/cli/dist/views/panel-views.js';
 import { attendanceOverviewProjection } from '../../packages/cli/dist/views/attendance-views.js';
 
