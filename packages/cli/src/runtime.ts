@@ -89,6 +89,8 @@ export interface Runtime {
    * of personal data with `--purpose` (default: `aimline <what>`) in the access log.
    */
   readonly reader: (what: string) => { reader: NeedToKnowReader; purpose: string };
+  /** Why the principal reads: `--purpose`, else `aimline <what>` (recorded in the access log). */
+  readonly purpose: (what: string) => string;
   /** A command handler whose recordedAt comes from the given clock (default: the system clock). */
   readonly handler: (clock?: () => string) => CommandHandler;
   dispose(): Promise<void>;
@@ -193,6 +195,7 @@ export const buildRuntime = async (
       });
       return { reader, purpose: options.purpose ?? `aimline ${what}` };
     },
+    purpose: (what) => options.purpose ?? `aimline ${what}`,
     handler: (clock) =>
       commandHandler({
         store,

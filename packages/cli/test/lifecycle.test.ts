@@ -2,7 +2,7 @@
  * Retention, legal holds, subject access and rectification through the CLI (issue 13 items
  * 5–7), on a small history recorded with `exec` (invented people only).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -89,6 +89,8 @@ describe('aimline retention and sar', () => {
   let dir: string;
   let store: string;
   const cli = (...args: string[]) => runCli(['--store', store, ...args]);
+  /** The records manager, as whom a subject access request is answered. */
+  const as = (who: string) => ['--as', who, '--principals', join(dir, 'principals.json')];
   /** Runs JSONL lines through exec as a principal of the directory. */
   const execAs = async (as: string, name: string, lines: ReadonlyArray<string>) => {
     writeFileSync(join(dir, name), `${lines.join('\n')}\n`);
@@ -108,7 +110,7 @@ describe('aimline retention and sar', () => {
 
   it('sar: the child who harmed gets their own record, corrected name with its history, and nothing of the victim', async () => {
     const out = join(dir, 'sar.json');
-    const r = await cli('sar', '--person', 'ch-101', '--out', out);
+    const r = await cli(...as('rm-1'), 'sar', '--person', 'ch-101', '--out', out);
     expect(r.code, r.stderr).toBe(0);
     const text = readFileSync(out, 'utf8');
     for (const v of ['Zanthe', 'Ombrisk', 'ch-102', '2014-09-09', 'Pretend Vale'])
@@ -129,9 +131,37 @@ describe('aimline retention and sar', () => {
     });
   });
 
+  it('sar: only an auditor or the records manager answers it (FORBIDDEN for the social worker), and each answer is in the access log', async () => {
+    const forbidden = await cli(
+      ...as('sw-1'),
+      'sar',
+      '--person',
+      'ch-101',
+      '--out',
+      join(dir, 'no.json'),
+    );
+    expect([forbidden.code, forbidden.stderr]).toEqual([
+      1,
+      expect.stringMatching(/FORBIDDEN: principal "sw-1"/),
+    ]);
+    expect(existsSync(join(dir, 'no.json'))).toBe(false);
+    const log = await cli(...as('rm-1'), '--json', 'access-log', '--person', 'ch-101');
+    expect(log.code, log.stderr).toBe(0);
+    const { reads } = JSON.parse(log.stdout) as {
+      reads: Array<{ principal: string; purpose: string; streams: string[]; categories: string[] }>;
+    };
+    expect(reads.filter((r) => r.purpose === 'aimline sar')).toContainEqual(
+      expect.objectContaining({
+        principal: 'rm-1',
+        streams: ['hsb-case-C-9'],
+        categories: expect.arrayContaining(['name']) as unknown,
+      }),
+    );
+  });
+
   it('sar --out FILE.html: the same response as a self-contained page in the report style', async () => {
     const out = join(dir, 'sar.html');
-    expect((await cli('sar', '--person', 'ch-101', '--out', out)).code).toBe(0);
+    expect((await cli(...as('rm-1'), 'sar', '--person', 'ch-101', '--out', out)).code).toBe(0);
     const html = readFileSync(out, 'utf8');
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain('Quorin Vantreede');
@@ -139,12 +169,26 @@ describe('aimline retention and sar', () => {
   });
 
   it('sar: a bad --out names the flag (exit 2); a person with nothing held is exit 1', async () => {
-    const bad = await cli('sar', '--person', 'ch-101', '--out', join(dir, 'sar.txt'));
+    const bad = await cli(
+      ...as('rm-1'),
+      'sar',
+      '--person',
+      'ch-101',
+      '--out',
+      join(dir, 'sar.txt'),
+    );
     expect([bad.code, bad.stderr]).toEqual([
       2,
       expect.stringMatching(/--out: expected a file ending in \.json or \.html/),
     ]);
-    const none = await cli('sar', '--person', 'nobody', '--out', join(dir, 'none.json'));
+    const none = await cli(
+      ...as('rm-1'),
+      'sar',
+      '--person',
+      'nobody',
+      '--out',
+      join(dir, 'none.json'),
+    );
     expect(none.code).toBe(1);
   });
 

@@ -75,7 +75,9 @@ export const demo = async (rt: Runtime, o: DemoOptions): Promise<number> => {
     'aimline audit --verify',
     'aimline replay event-counts --as-of 2024-06-30',
     'aimline retention --as-of 2045-01-01',
-    corrected ? `aimline sar --person ${corrected.childId} --out sar.html` : undefined,
+    corrected
+      ? `aimline ${as(auditor)}sar --person ${corrected.childId} --out sar.html`
+      : undefined,
   ].filter((x): x is string => x !== undefined);
   rt.output.result(
     {

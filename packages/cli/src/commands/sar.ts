@@ -3,6 +3,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { extname } from 'node:path';
 import { recordedBy, replayAsOf, unreadableEvent, type DecodedEvent } from '@aimline/projections';
 import { recordFinder, subjectAccessReport, type SubjectAccessReport } from '@aimline/governance';
+import { accessLogPath, openAccessLog } from '../access.js';
 import { CliError, ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../runtime.js';
 import { htmlTable, page } from '../report/page.js';
@@ -87,9 +88,17 @@ const sarPage = (r: SubjectAccessReport, generatedAt: string): string =>
 /**
  * `aimline sar --person ID --out FILE`: a subject access response (UK GDPR Article 15) in JSON
  * or HTML. One pass over the store finds the person's records; each is then read in full.
- * Exit 1 when nothing is held about the person (the file is still written, saying so).
+ * Exit 1 when nothing is held about the person (the file is still written, saying so). Only an
+ * auditor or the records manager (`--as`) may ask; the read is written to the access log first.
  */
 export const sar = async (rt: Runtime, options: SarOptions): Promise<number> => {
+  const { principal } = rt.governance('sar');
+  if (principal.role !== 'auditor' && principal.role !== 'records-manager')
+    throw new CliError(
+      `FORBIDDEN: principal "${principal.id}" (${principal.role}) may not answer a subject access request: only an auditor or the records manager`,
+      ExitCode.Failed,
+    );
+  const log = openAccessLog(accessLogPath(rt.accessLogFile, rt.location, rt.readOnly));
   const finder = recordFinder(options.person);
   const pass = await replayAsOf(
     rt.store,
@@ -109,6 +118,19 @@ export const sar = async (rt: Runtime, options: SarOptions): Promise<number> => 
   for (const stream of [...finder.records].sort())
     events.push(...(await decodedStream(rt, stream, options.asOf)));
   const report = subjectAccessReport(options.person, events);
+  // The read is recorded before anything is disclosed: no response without its log entry.
+  if (report.records.length > 0)
+    log.append({
+      at: rt.clock(),
+      principal: principal.id,
+      role: principal.role,
+      agency: principal.agency,
+      purpose: rt.purpose('sar'),
+      streams: report.records.map((r) => r.record),
+      subjects: [options.person],
+      categories: [...new Set(report.details.map((d) => d.category))].sort(),
+      withheld: (JSON.stringify(report).match(/\[withheld:/g) ?? []).length,
+    });
   const generatedAt = options.asOf ?? rt.clock();
   const body =
     extname(options.out).toLowerCase() === '.html'
