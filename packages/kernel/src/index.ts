@@ -64,7 +64,8 @@ export {
   erasedCategory,
   isErasedPersonalData,
   type ErasedPersonalData,
-  type PersonalDataCategory,
+  PersonalDataCategory,
+  personalDataCategories,
   type PersonalDataPath,
 } from './codec/personal-data.js';
 export {

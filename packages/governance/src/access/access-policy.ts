@@ -1,25 +1,11 @@
 import * as t from 'io-ts';
-import type { PersonalDataCategory } from '@aimline/kernel';
+import { PersonalDataCategory, personalDataCategories } from '@aimline/kernel';
 import { roles, type Role } from '../principals/roles.js';
 
-export const PERSONAL_DATA_CATEGORIES: ReadonlyArray<PersonalDataCategory> = [
-  'name',
-  'dateOfBirth',
-  'contact',
-  'address',
-  'identifier',
-  'school',
-  'freeText',
-  'specialCategory',
-];
+/** Every personal-data category (the kernel's list). */
+export const PERSONAL_DATA_CATEGORIES = personalDataCategories;
 
-const Category = t.keyof(
-  Object.fromEntries(PERSONAL_DATA_CATEGORIES.map((c) => [c, null])) as Record<
-    PersonalDataCategory,
-    null
-  >,
-  'PersonalDataCategory',
-);
+const Category = PersonalDataCategory;
 
 /**
  * Which streams of a module a read grant covers: those the principal is allocated to, every

@@ -11,6 +11,7 @@
  * - Who recorded each event is shown by role and agency, not by name.
  */
 import type { PersonalDataCategory } from '@aimline/kernel';
+import { withheld } from '../access/withheld.js';
 import { eventSubjects, type ScheduledEvent, type SubjectField } from './event-subjects.js';
 import { scrubberFor } from './scrub.js';
 
@@ -60,8 +61,6 @@ const DETAIL = new Set<PersonalDataCategory>([
   'identifier',
   'school',
 ]);
-
-const withheld = (category: PersonalDataCategory): string => `[withheld:${category}]`;
 
 const setAt = (root: unknown, path: ReadonlyArray<string | number>, value: unknown): void => {
   let node = root as Record<string | number, unknown>;

@@ -1,26 +1,25 @@
 import * as t from 'io-ts';
 
-/** What kind of personal data a field holds; drives redaction, encryption and erasure. */
-export type PersonalDataCategory =
-  | 'name'
-  | 'dateOfBirth'
-  | 'contact'
-  | 'address'
-  | 'identifier'
-  | 'school'
-  | 'freeText'
-  | 'specialCategory';
+/** What kind of personal data a field holds; drives redaction, encryption, erasure and access rules. */
+export const PersonalDataCategory = t.keyof(
+  {
+    name: null,
+    dateOfBirth: null,
+    contact: null,
+    address: null,
+    identifier: null,
+    school: null,
+    freeText: null,
+    specialCategory: null,
+  },
+  'PersonalDataCategory',
+);
+export type PersonalDataCategory = t.TypeOf<typeof PersonalDataCategory>;
 
-const CATEGORIES: ReadonlyArray<PersonalDataCategory> = [
-  'name',
-  'dateOfBirth',
-  'contact',
-  'address',
-  'identifier',
-  'school',
-  'freeText',
-  'specialCategory',
-];
+/** Every personal-data category, in the order above. */
+export const personalDataCategories = Object.keys(
+  PersonalDataCategory.keys,
+) as ReadonlyArray<PersonalDataCategory>;
 
 /**
  * What a personal field reads as once its data subject's key has been destroyed (erasure by
@@ -40,7 +39,7 @@ export const erasedCategory = (value: unknown): PersonalDataCategory | undefined
   if (typeof value !== 'string') return undefined;
   const m = ERASED.exec(value);
   const category = m?.[1] as PersonalDataCategory | undefined;
-  return category !== undefined && CATEGORIES.includes(category) ? category : undefined;
+  return category !== undefined && personalDataCategories.includes(category) ? category : undefined;
 };
 
 export const isErasedPersonalData = (value: unknown): value is ErasedPersonalData =>
