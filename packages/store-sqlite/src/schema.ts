@@ -111,16 +111,44 @@ const check = (header: Header, location: string): void => {
   );
 };
 
+const isBusy = (e: unknown): boolean =>
+  typeof (e as { code?: unknown }).code === 'string' &&
+  /^SQLITE_(BUSY|LOCKED)/.test((e as { code: string }).code);
+
+/**
+ * Puts the file in WAL mode. SQLite answers `PRAGMA journal_mode = WAL` with SQLITE_BUSY at
+ * once, without the busy handler, while another connection reads the file (two processes
+ * opening a new store at the same moment), so the switch is retried until the busy timeout.
+ */
+const switchToWal = (db: Database.Database, busyTimeoutMs: number): void => {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  let waited = 0;
+  for (let wait = 1; ; wait = Math.min(wait * 2, 50)) {
+    try {
+      if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
+      return;
+    } catch (e) {
+      if (!isBusy(e) || waited >= busyTimeoutMs) throw e;
+      Atomics.wait(pause, 0, 0, wait);
+      waited += wait;
+    }
+  }
+};
+
 /**
  * Checks that `db` is an Aimline store (or an empty file), sets the pragmas, and creates or
  * migrates the schema. Reads the header before changing anything, so a foreign database is
  * left exactly as it was; checks again inside the write transaction, so two processes
  * opening a new file at once create the schema once.
  */
-export const prepareSchema = (db: Database.Database, location: string): void => {
+export const prepareSchema = (
+  db: Database.Database,
+  location: string,
+  busyTimeoutMs: number,
+): void => {
   if (db.readonly) return checkReadOnly(db, location);
   check(readHeader(db), location);
-  if (!db.memory) db.pragma('journal_mode = WAL');
+  if (!db.memory) switchToWal(db, busyTimeoutMs);
   db.pragma('synchronous = FULL');
   db.transaction(() => {
     const header = readHeader(db);

@@ -113,7 +113,7 @@ export class SqliteEventStore implements EventStore {
     }
     for (;;) {
       try {
-        prepareSchema(db, path);
+        prepareSchema(db, path, timeout);
         this.statements = prepareStatements(db);
         identity = this.statements.identity.get() as string;
         break;
