@@ -41,6 +41,7 @@ export {
 export type { EventFacts, TypedEvent } from './typed-event.js';
 export { deadlineView, type DeadlineState, type DeadlineView } from './deadline-view.js';
 export { authorityOf, type Authority, type CommandRequest, type Principal } from './principal.js';
+export { SUPPLIED_REFERRAL_FACTS } from './panel-facts.js';
 export {
   defaultCouncilPolicy,
   isCouncilPolicy,

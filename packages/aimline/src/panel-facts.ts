@@ -158,13 +158,21 @@ const sittingIdOf = (value: unknown): string | undefined => {
   return SittingId.is(id) ? id : undefined;
 };
 
+/**
+ * The fields of panel referral commands that the service fills in from the sitting streams when
+ * a command leaves them out (and refuses when they differ). The HTTP API's document marks them
+ * optional from this table.
+ */
+export const SUPPLIED_REFERRAL_FACTS: Readonly<
+  Partial<Record<PanelReferralCommand['type'], ReadonlyArray<string>>>
+> = {
+  ReceiveReferral: ['booking'],
+  RebookReferral: ['booking'],
+  RecordDecision: ['sitting'],
+};
+
 /** The panel referral commands whose data carries a fact from another stream. */
-const NEEDS_FACTS = new Set<PanelReferralCommand['type']>([
-  'ReceiveReferral',
-  'RebookReferral',
-  'RecordDecision',
-  'RecordReview',
-]);
+const NEEDS_FACTS = new Set<string>([...Object.keys(SUPPLIED_REFERRAL_FACTS), 'RecordReview']);
 
 /**
  * A panel referral command's data with its cross-stream facts supplied from the store, or why
@@ -177,7 +185,7 @@ export const supplyReferralFacts = async (
   at: string,
   data: Data,
 ): Promise<E.Either<Refusal, Data>> => {
-  if (!NEEDS_FACTS.has(type as PanelReferralCommand['type'])) return E.right(data);
+  if (!NEEDS_FACTS.has(type)) return E.right(data);
   if (!t.string.is(at) || parseInstant(at) === undefined || !ReferralId.is(data['referralId']))
     return E.right(data); // the strict decode that follows names the fields
   const referral = await loadState<ReferralState>(

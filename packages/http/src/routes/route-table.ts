@@ -6,7 +6,7 @@
 import * as t from 'io-ts';
 import { DeadlineCodec } from '@aimline/calendar';
 import { Actor, IsoInstant, type AnyDomainModule } from '@aimline/kernel';
-import type { AnyProcessService } from '@aimline/aimline';
+import { SUPPLIED_REFERRAL_FACTS, type AnyProcessService } from '@aimline/aimline';
 import { commandAccepted, commandRequest, eventBody, ProblemCodec } from '../schema/wire-codecs.js';
 
 /** One process of the API (`hsb`, `meetings`, `panel`, `attendance`) and its streams. */
@@ -181,16 +181,6 @@ export const TimelineCodec = t.strict({
   unreadable: t.array(t.UnknownRecord),
 });
 
-/**
- * The cross-stream facts `@aimline/aimline` computes from the store when a command omits them
- * (and refuses when they differ): a referral's booking and a decision's sitting facts.
- */
-export const SUPPLIED_FACTS: Readonly<Record<string, ReadonlyArray<string>>> = {
-  ReceiveReferral: ['booking'],
-  RebookReferral: ['booking'],
-  RecordDecision: ['sitting'],
-};
-
 const commandRoutes = (process: string, service: AnyProcessService): RouteSpec[] => {
   const module = service.module as AnyDomainModule;
   const accepted = commandAccepted(moduleEvent(module));
@@ -202,8 +192,8 @@ const commandRoutes = (process: string, service: AnyProcessService): RouteSpec[]
     summary: `${type} (${module.name})`,
     parameters: [],
     body: commandRequest(module.commands.codec(type)!),
-    ...(module.name === 'panel-referral' && SUPPLIED_FACTS[type] !== undefined
-      ? { suppliedData: SUPPLIED_FACTS[type] }
+    ...(module.name === 'panel-referral' && type in SUPPLIED_REFERRAL_FACTS
+      ? { suppliedData: SUPPLIED_REFERRAL_FACTS[type as keyof typeof SUPPLIED_REFERRAL_FACTS] }
       : {}),
     responses: {
       201: { description: 'Accepted: the events appended', codec: accepted },
