@@ -11,9 +11,15 @@ const principal = (id: string, role: Principal['role'], agency: string, streams:
 /** The HSB case the panel-to-hsb process manager opens for referral R-100. */
 export const caseId = 'referral-R-100';
 const hsbStream = `hsb-case-${caseId}`;
+/** The initial AIM meeting's own stream, which the hsb-to-meetings process manager schedules. */
+const meetingId = 'aim-R-100';
+const meetingStream = `meeting-${meetingId}`;
 const businessSupport = principal('bs-3', 'business-support', 'Council business support');
 const chair = principal('chair-2', 'panel-chair', 'Council locality team');
-const worker = principal('sw-21', 'social-worker', 'childrens-social-care', [hsbStream]);
+const worker = principal('sw-21', 'social-worker', 'childrens-social-care', [
+  hsbStream,
+  meetingStream,
+]);
 const manager = principal('tm-4', 'team-manager', 'childrens-social-care', [hsbStream]);
 
 const child = { childId: 'CH-9001', name: 'Sam Inventedchild', dateOfBirth: '2016-03-10' };
@@ -28,6 +34,31 @@ const assessors = [
 ].map((a) => ({ ...a, trainedIn: ['under-12s' as const], qualification: 'social-work' as const }));
 const professional = (id: string, name: string, role: string) =>
   ({ id, name, role, agency: 'childrens-social-care' }) as const;
+const family = { post: 'Invented: 4 Example Row, Testtown' };
+const invitees = [
+  {
+    id: 'par-9',
+    name: 'Kim Inventedparent',
+    role: 'parent',
+    party: 'family-member',
+    contact: family,
+  },
+  { id: 'yp-9', name: child.name, role: 'young person', party: 'young-person', contact: family },
+] as const;
+const present = (personId: string, name: string, role: string) =>
+  ({ personId, name, role, status: 'present', detailsReconfirmed: true }) as const;
+/** 001's intervention plan headings (HSB-22), each addressed. */
+const plan = Object.fromEntries(
+  [
+    ...['childProtectionConcerns', 'safetyOfPotentialVictims', 'riskManagement'],
+    ...['livingArrangements', 'education', 'health', 'support', 'needs', 'victimIssues'],
+    ...['intervention', 'rolesAndTasks', 'furtherAssessment', 'barredListConsideration'],
+    'reviewTiming',
+  ].map((heading) => [
+    heading,
+    { status: 'addressed', text: `Invented: the plan for ${heading}.` },
+  ]),
+);
 
 export const steps = [
   {
@@ -194,7 +225,7 @@ export const steps = [
       at: '2026-06-05T10:30:00+01:00',
       data: {
         caseId,
-        meetingId: 'aim-R-100',
+        meetingId,
         start: '2026-07-10T10:00:00+01:00',
         arrangements: {
           end: '2026-07-10T12:00:00+01:00',
@@ -205,7 +236,105 @@ export const steps = [
       },
     },
   },
+  // The hsb-to-meetings process manager has now scheduled the meeting's own stream (MTG-1).
+  {
+    as: worker,
+    process: 'meeting',
+    command: {
+      type: 'SubmitInviteList', // MTG-2
+      at: '2026-06-08T09:00:00+01:00',
+      data: { meetingId, invitees },
+    },
+  },
+  ...invitees.flatMap(({ id: inviteeId }) => [
+    {
+      as: businessSupport,
+      process: 'meeting',
+      command: {
+        type: 'ConfirmContactDetails', // MTG-3
+        at: '2026-06-08T11:00:00+01:00',
+        data: { meetingId, inviteeId, checkedAgainst: 'ICS' },
+      },
+    },
+    {
+      as: businessSupport,
+      process: 'meeting',
+      command: {
+        type: 'SendInvitation', // MTG-4
+        at: '2026-06-08T14:00:00+01:00',
+        data: { meetingId, inviteeId, channel: 'post' },
+      },
+    },
+  ]),
+  {
+    as: worker,
+    process: 'hsb-case',
+    command: {
+      type: 'ShareAssessmentWithFamily', // HSB-20
+      at: '2026-07-06T16:00:00+01:00',
+      data: {
+        caseId,
+        sharedWith: ['young-person', 'parents-carers'],
+        disagreements: [],
+        copyRetained: true,
+        childFriendlyVersion: true,
+      },
+    },
+  },
+  {
+    as: worker,
+    process: 'meeting',
+    command: {
+      type: 'SubmitReportToChair', // MTG-5: the one record; the case is told
+      at: '2026-07-07T11:00:00+01:00',
+      data: {
+        meetingId,
+        reportKind: 'aim-report',
+        author: { id: 'sw-21', role: 'social worker', agency: 'childrens-social-care' },
+      },
+    },
+  },
+  {
+    as: businessSupport,
+    process: 'meeting',
+    command: {
+      type: 'RecordAttendance', // MTG-6: the case is told who was invited and present
+      at: '2026-07-10T10:05:00+01:00',
+      data: {
+        meetingId,
+        attendees: [
+          present('tm-4', 'Robin Fakename', 'team manager'),
+          present('sw-21', 'Jo Notreal', 'social worker'),
+          present('par-9', 'Kim Inventedparent', 'parent'),
+          present('yp-9', child.name, 'young person'),
+        ],
+      },
+    },
+  },
+  {
+    as: manager,
+    process: 'hsb-case',
+    command: {
+      type: 'HoldInitialAimMeeting', // HSB-21 checked against the meeting's attendance, HSB-22
+      at: '2026-07-10T11:45:00+01:00',
+      data: {
+        caseId,
+        meetingId,
+        parentsCarers: { invited: true },
+        youngPerson: { invited: true },
+        iroPresent: false,
+        scores: {
+          model: 'under-12s',
+          summary: 'Invented: behaviour understood in the context of the home.',
+          recommendedSupervision: 'medium',
+          evidence: 'Invented: the assessors’ evidence notes.',
+        },
+        plan,
+        intensive: false,
+      },
+    },
+  },
 ] as const;
 
-/** When the script asks where the case stands: after the booked initial AIM meeting. */
-export const asOf = '2026-07-13T09:00:00+01:00';
+/** When the script asks where the case stands: ten days after its initial AIM meeting. */
+export const asOf = '2026-07-20T09:00:00+01:00';

@@ -1,6 +1,6 @@
 /**
  * The README's "Done when": the 20-line script records an HSB case from the panel's decision to
- * its initial AIM meeting through createAimline, and prints its overdue deadlines in London time.
+ * its initial AIM meeting held through createAimline, and prints its overdue deadlines in London time.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -14,20 +14,23 @@ describe('examples/hsb-from-panel', () => {
     expect(readFileSync(script, 'utf8').trimEnd().split('\n').length).toBeLessThanOrEqual(22);
   });
 
-  it('HSB-12 … HSB-19, MTG-5: prints the case’s overdue deadlines at 13 Jul 2026 in London time', () => {
+  it('MTG-6 / HSB-21: holds the initial AIM meeting checked against its meeting stream, then prints the overdue deadlines at 20 Jul 2026 in London time', () => {
     const out = execFileSync(
       process.execPath,
       ['--conditions=@aimline/source', '--import', 'tsx', script],
       { encoding: 'utf8' },
     );
     expect(out.trimEnd().split('\n')).toEqual([
-      'Overdue on case referral-R-100 at 09:00 BST Mon 13 Jul 2026:',
-      '  HSB-12 Home visit and home safety plan (family-home): due end of Mon 8 Jun 2026, 34 days 9 hours late',
-      '  HSB-16 Second supervision: due end of Wed 24 Jun 2026, 18 days 9 hours late',
-      '  HSB-17 Final supervision (scores and evidence): due end of Wed 8 Jul 2026, 4 days 9 hours late',
-      '  HSB-18 Report to the responsible manager: due end of Mon 6 Jul 2026, 6 days 9 hours late',
-      '  HSB-19 Report to the IRO: due 10:00 BST Thu 9 Jul 2026, 3 days 23 hours late',
-      '  MTG-5 Reports to the chair: due end of Wed 8 Jul 2026, 4 days 9 hours late',
+      'Case referral-R-100: initial AIM meeting held 11:45 BST Fri 10 Jul 2026',
+      'Overdue at 09:00 BST Mon 20 Jul 2026:',
+      '  HSB-12 Home visit and home safety plan (family-home): due end of Mon 8 Jun 2026, 41 days 9 hours late',
+      '  HSB-16 Second supervision: due end of Wed 24 Jun 2026, 25 days 9 hours late',
+      '  HSB-17 Final supervision (scores and evidence): due end of Wed 8 Jul 2026, 11 days 9 hours late',
+      '  HSB-18 Report to the responsible manager: due end of Mon 6 Jul 2026, 13 days 9 hours late',
+      '  HSB-19 Report to the IRO: due 10:00 BST Thu 9 Jul 2026, 10 days 23 hours late',
+      '  HSB-25 Contact (weekly): due end of Fri 17 Jul 2026, 2 days 9 hours late',
     ]);
+    // MTG-5 is met: the AIM report reached the chair on the meeting stream, told to the case.
+    expect(out).not.toContain('MTG-5');
   });
 });
