@@ -2,7 +2,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { englandAndWales, type Calendar, type Deadline } from '@aimline/calendar';
 import {
-  deadlines,
+  hsbDeadlines,
   defaultHsbPolicy,
   evolve,
   initialState,
@@ -44,12 +44,11 @@ export interface Pair {
 /** Each of the case's deadlines under the council's policy beside the default policy's. */
 export const comparePolicies = (commands: ReadonlyArray<HsbCommand>): Pair[] => {
   const standard = new Map(
-    deadlines(fold(commands, defaultPolicy), defaultPolicy.hsb, defaultPolicy.calendar).map((d) => [
-      keyOf(d),
-      d,
-    ]),
+    hsbDeadlines(fold(commands, defaultPolicy), defaultPolicy.hsb, defaultPolicy.calendar).map(
+      (d) => [keyOf(d), d],
+    ),
   );
-  return deadlines(fold(commands, councilPolicy), councilPolicy.hsb, councilPolicy.calendar).map(
+  return hsbDeadlines(fold(commands, councilPolicy), councilPolicy.hsb, councilPolicy.calendar).map(
     (council) => {
       const s = standard.get(keyOf(council));
       if (s === undefined) throw new Error(`no default deadline for ${keyOf(council)}`);

@@ -15,7 +15,7 @@ import {
   type ClosureDay,
   type Deadline,
 } from '@aimline/calendar';
-import { deadlines, loadHsbPolicy, type HsbPolicy, type HsbState } from '@aimline/hsb-aim';
+import { hsbDeadlines, loadHsbPolicy, type HsbPolicy, type HsbState } from '@aimline/hsb-aim';
 import { describeProblems } from '@aimline/kernel';
 
 /** The years the council has published its closure for. */
@@ -47,4 +47,4 @@ export const councilHsbPolicy: HsbPolicy = loaded.right;
 
 /** Every HSB obligation of a case under the council's own policy and calendar. */
 export const councilDeadlines = (state: HsbState): Deadline[] =>
-  deadlines(state, councilHsbPolicy, councilCalendar);
+  hsbDeadlines(state, councilHsbPolicy, councilCalendar);

@@ -1,5 +1,5 @@
 /**
- * deadlines(state, policy, schoolCalendar): every obligation of a case as a calendar `Deadline`
+ * attendanceDeadlines(state, policy, schoolCalendar): every obligation of a case as a calendar `Deadline`
  * with its rule id (T-6). Counts in school days use the school's term dates and closures.
  */
 import {
@@ -227,7 +227,7 @@ const compulsoryAgeDeadline = (
   return closedWaiver(s, d);
 };
 
-export const deadlines = (
+export const attendanceDeadlines = (
   state: AttendanceAimState,
   policy: AttendancePolicy,
   calendar: SchoolCalendar,

@@ -2,7 +2,7 @@
 import { deadlinesAt } from '@aimline/calendar';
 import type { Decider, DomainModule, Rejection } from '@aimline/kernel';
 import { attendanceAimCommands, type AttendanceAimCommand } from './commands.js';
-import { deadlines } from './deadlines.js';
+import { attendanceDeadlines } from './deadlines.js';
 import { decide } from './decide/index.js';
 import { attendanceAimEvents, type AttendanceAimEvent } from './events.js';
 import { evolve } from './evolve.js';
@@ -43,7 +43,7 @@ export const attendanceAimModule = (
   streamOf: (command) => attendanceAimStream(command.data.caseId),
   deadlines: (state, asOf) =>
     deadlinesAt(
-      deadlines(
+      attendanceDeadlines(
         state,
         policy,
         schoolCalendarOf(state.status === 'none' ? undefined : state.school.schoolId),

@@ -3,7 +3,7 @@ import { fold } from '@aimline/kernel';
 import {
   type AttendanceAimEvent,
   defaultAttendancePolicy,
-  deadlines,
+  attendanceDeadlines,
   makeAttendanceAimDecider,
   schoolCalendar,
   addSchoolDays,
@@ -32,13 +32,17 @@ describe('school calendar: attendance counts in school days', () => {
 
 describe('deadlines(state, policy, calendar)', () => {
   it('ATT-2: the letter is due 5 school days before the AIM (the training day skipped), and met when sent', () => {
-    const ds = deadlines(state([opened(), evidence, scheduled]), defaultAttendancePolicy, calendar);
+    const ds = attendanceDeadlines(
+      state([opened(), evidence, scheduled]),
+      defaultAttendancePolicy,
+      calendar,
+    );
     const letter = ds.find((d) => d.ruleId === 'ATT-2');
     // AIM on Tue 15 Oct; school days back: 14, 10, 9, 8, 7 Oct (11 Oct is a training day)
     expect(letter?.due).toBe('2024-10-07T22:59:59.999Z');
     expect(letter?.explanation).toMatch(/5 school days/);
     expect(letter?.status.kind).toBe('open');
-    const after = deadlines(
+    const after = attendanceDeadlines(
       state([opened(), evidence, scheduled, letterSent]),
       defaultAttendancePolicy,
       calendar,
@@ -50,7 +54,7 @@ describe('deadlines(state, policy, calendar)', () => {
   });
 
   it('ATT-7: the review is due 4 weeks after the AIM; met by the review', () => {
-    const ds = deadlines(
+    const ds = attendanceDeadlines(
       state([opened(), evidence, scheduled, letterSent, held(), outcome]),
       defaultAttendancePolicy,
       calendar,
@@ -74,7 +78,7 @@ describe('deadlines(state, policy, calendar)', () => {
       results: [],
       at: '2024-11-12T16:00:00Z',
     });
-    const after = deadlines(
+    const after = attendanceDeadlines(
       state([opened(), evidence, scheduled, letterSent, held(), outcome, reviewed]),
       defaultAttendancePolicy,
       calendar,
@@ -83,7 +87,7 @@ describe('deadlines(state, policy, calendar)', () => {
   });
 
   it('NAT-8: every case carries the end of compulsory school age', () => {
-    const nat8 = deadlines(state([opened()]), defaultAttendancePolicy, calendar).find(
+    const nat8 = attendanceDeadlines(state([opened()]), defaultAttendancePolicy, calendar).find(
       (d) => d.ruleId === 'NAT-8',
     );
     expect(nat8?.due.startsWith('2027-06-25')).toBe(true); // born March 2011: Year 11 in 2026/27

@@ -9,7 +9,11 @@ import {
 import { describe, expect, it } from 'vitest';
 import { statusAt, type Deadline } from '@aimline/calendar';
 import { InMemoryEventStore, type RecordedEvent } from '@aimline/kernel';
-import { deadlines, schoolCalendar, type AttendanceAimState } from '@aimline/attendance-aim';
+import {
+  attendanceDeadlines,
+  schoolCalendar,
+  type AttendanceAimState,
+} from '@aimline/attendance-aim';
 import { councilModules, defaultPolicy, scenarioContext } from './council.js';
 import { attendanceScenarios } from '../src/attendance/generator.js';
 import { runScenarios } from '../src/run-scenarios.js';
@@ -175,7 +179,7 @@ describe('aimline demo: synthetic attendance AIM cases', () => {
         if (E.isLeft(decoded)) throw new Error(`undecodable ${recorded.type}`);
         state = module.decider.evolve(state, decoded.right) as AttendanceAimState;
       }
-      all.push(...deadlines(state, policy.attendance, workingDays));
+      all.push(...attendanceDeadlines(state, policy.attendance, workingDays));
     }
     const lastEvent = events.at(-1)!;
     const asOf = (lastEvent.data as { at: string }).at;

@@ -9,7 +9,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import type { Deadline } from '@aimline/calendar';
 import { InMemoryEventStore, type RecordedEvent } from '@aimline/kernel';
-import { deadlines, type HsbState } from '@aimline/hsb-aim';
+import { hsbDeadlines, type HsbState } from '@aimline/hsb-aim';
 import { councilModules, defaultPolicy, scenarioContext } from './council.js';
 import { hsbScenarios } from '../src/hsb/generator.js';
 import { pathsFor } from '../src/hsb/plan.js';
@@ -150,7 +150,7 @@ describe('aimline demo: synthetic HSB AIM cases', () => {
         if (E.isLeft(decoded)) throw new Error(`undecodable ${recorded.type}`);
         state = module.decider.evolve(state, decoded.right) as HsbState;
       }
-      all.push(...deadlines(state, policy.hsb, policy.calendar));
+      all.push(...hsbDeadlines(state, policy.hsb, policy.calendar));
     }
     const breached = new Set(all.filter((d) => d.status.kind === 'breached').map((d) => d.ruleId));
     expect([...breached]).toEqual(expect.arrayContaining(['HSB-11', 'HSB-12']));

@@ -1,5 +1,5 @@
 /**
- * deadlines(state, policy, calendar): every obligation of the case as a calendar `Deadline`
+ * hsbDeadlines(state, policy, calendar): every obligation of the case as a calendar `Deadline`
  * (T-6): rule id, trigger event, start, unit and amount, calendar, due instant, status and an
  * explanation. Pure: nothing is read from a clock; a tracker decides `breached` at its `asOf`.
  * On a closed case every obligation still open is waived ("case closed"), so a closed case has
@@ -332,7 +332,11 @@ const build = (spec: Spec, calendar: Calendar): Deadline => {
  * default here once let a caller forget them and get the source documents' timescales while the
  * guards used the council's (issue 15). `hsbCaseModule(policy, calendar).deadlines` binds them.
  */
-export const deadlines = (state: HsbState, policy: HsbPolicy, calendar: Calendar): Deadline[] => {
+export const hsbDeadlines = (
+  state: HsbState,
+  policy: HsbPolicy,
+  calendar: Calendar,
+): Deadline[] => {
   if (!isCase(state)) return [];
   const all = [
     ...strategyDeadlines(state, policy),

@@ -2,7 +2,7 @@
 import type { DomainModule, Rejection } from '@aimline/kernel';
 import { deadlinesAt, englandAndWales, type Calendar } from '@aimline/calendar';
 import { hsbCommands, type HsbCommand } from './commands.js';
-import { deadlines } from './deadlines.js';
+import { hsbDeadlines } from './deadlines.js';
 import { makeHsbDecider } from './decider.js';
 import { hsbEvents, type HsbEvent } from './events.js';
 import { defaultHsbPolicy, type HsbPolicy } from './policy.js';
@@ -24,6 +24,6 @@ export const hsbCaseModule = (
   commands: hsbCommands,
   events: hsbEvents,
   streamOf: (command) => hsbCaseStream(command.data.caseId),
-  deadlines: (state, asOf) => deadlinesAt(deadlines(state, policy, calendar), asOf),
+  deadlines: (state, asOf) => deadlinesAt(hsbDeadlines(state, policy, calendar), asOf),
   timeline: hsbTimeline,
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { englandAndWales } from '@aimline/calendar';
-import { defaultHsbPolicy, deadlines } from '../src/index.js';
+import { defaultHsbPolicy, hsbDeadlines } from '../src/index.js';
 import {
   allocate,
   book,
@@ -14,7 +14,7 @@ import {
   upToIntervention,
 } from './fixtures.js';
 
-const find = (ds: ReturnType<typeof deadlines>, ruleId: string) =>
+const find = (ds: ReturnType<typeof hsbDeadlines>, ruleId: string) =>
   ds.find((d) => d.ruleId === ruleId);
 
 describe('deadlines', () => {
@@ -28,11 +28,11 @@ describe('deadlines', () => {
         police: '2026-10-24T09:15:00Z',
       },
     });
-    const d = find(deadlines(run([r]).state, defaultHsbPolicy, englandAndWales), 'HSB-2');
+    const d = find(hsbDeadlines(run([r]).state, defaultHsbPolicy, englandAndWales), 'HSB-2');
     expect(d?.due).toBe('2026-10-25T09:00:00.000Z');
     expect(d?.status).toEqual({ kind: 'open' });
     const late = find(
-      deadlines(
+      hsbDeadlines(
         run([r, strategy('2026-10-25T09:30:00Z')]).state,
         defaultHsbPolicy,
         englandAndWales,
@@ -41,7 +41,7 @@ describe('deadlines', () => {
     );
     expect(late?.status.kind).toBe('breached');
     const onTime = find(
-      deadlines(
+      hsbDeadlines(
         run([r, strategy('2026-10-25T08:59:00Z')]).state,
         defaultHsbPolicy,
         englandAndWales,
@@ -66,7 +66,7 @@ describe('deadlines', () => {
       route('child-protection', '2026-12-24T12:00:00Z'),
       s47('2026-12-24T12:30:00Z'),
     ]);
-    const d = find(deadlines(state, defaultHsbPolicy, englandAndWales), 'HSB-11');
+    const d = find(hsbDeadlines(state, defaultHsbPolicy, englandAndWales), 'HSB-11');
     expect(d?.due).toBe('2027-01-05T23:59:59.999Z');
     expect(d?.unit).toBe('workingDays');
     expect(d?.trigger.event).toBe('StrategyDiscussionHeld');
@@ -76,18 +76,18 @@ describe('deadlines', () => {
   it('HSB-12: the home visit and safety plan are due 5 calendar days after allocation, or 5 working days by policy', () => {
     // allocation Wed 3 Jun 2026
     const { state } = run([report(), strategy(), route('child-protection'), s47(), allocate()]);
-    expect(find(deadlines(state, defaultHsbPolicy, englandAndWales), 'HSB-12')?.due).toBe(
+    expect(find(hsbDeadlines(state, defaultHsbPolicy, englandAndWales), 'HSB-12')?.due).toBe(
       '2026-06-08T22:59:59.999Z',
     );
     const working = { ...defaultHsbPolicy, homeSafetyPlanUnit: 'workingDays' as const };
-    expect(find(deadlines(state, working, englandAndWales), 'HSB-12')?.due).toBe(
+    expect(find(hsbDeadlines(state, working, englandAndWales), 'HSB-12')?.due).toBe(
       '2026-06-10T22:59:59.999Z',
     );
   });
 
   it('HSB-14 / HSB-16 / HSB-17: supervisions are due 5 working days, 3 weeks and 5 weeks after allocation', () => {
     const { state } = run([report(), strategy(), route('child-protection'), s47(), allocate()]);
-    const ds = deadlines(state, defaultHsbPolicy, englandAndWales);
+    const ds = hsbDeadlines(state, defaultHsbPolicy, englandAndWales);
     expect(find(ds, 'HSB-14')?.due).toBe('2026-06-10T22:59:59.999Z');
     expect(find(ds, 'HSB-16')?.due).toBe('2026-06-24T22:59:59.999Z');
     expect(find(ds, 'HSB-17')?.due).toBe('2026-07-08T22:59:59.999Z');
@@ -103,7 +103,7 @@ describe('deadlines', () => {
       supervision('initial', '2026-06-05T10:00:00Z'),
       book('2026-06-05T10:30:00Z', '2026-07-17T09:00:00Z'),
     ]);
-    const ds = deadlines(state, defaultHsbPolicy, englandAndWales);
+    const ds = hsbDeadlines(state, defaultHsbPolicy, englandAndWales);
     expect(find(ds, 'HSB-15')?.due).toBe('2026-07-17T22:59:59.999Z');
     expect(find(ds, 'HSB-18')?.due).toBe('2026-07-13T22:59:59.999Z');
     expect(find(ds, 'HSB-19')?.due).toBe('2026-07-16T09:00:00.000Z');
@@ -118,7 +118,7 @@ describe('deadlines', () => {
       s47(),
       cmd('RaiseEmergingRisk', '2026-06-02T10:00:00Z', { riskId: 'r1', description: 'Invented.' }),
     ]);
-    expect(find(deadlines(state, defaultHsbPolicy, englandAndWales), 'HSB-23')).toMatchObject({
+    expect(find(hsbDeadlines(state, defaultHsbPolicy, englandAndWales), 'HSB-23')).toMatchObject({
       due: '2026-06-03T10:00:00.000Z',
       status: { kind: 'open' },
     });
@@ -129,7 +129,7 @@ describe('deadlines', () => {
       ...upToIntervention(),
       cmd('RecordContact', '2026-07-22T10:00:00Z', { contactId: 'c1', practitionerId: 'as-1' }),
     ]);
-    const ds = deadlines(state, defaultHsbPolicy, englandAndWales);
+    const ds = hsbDeadlines(state, defaultHsbPolicy, englandAndWales);
     const contacts = ds.filter((d) => d.ruleId === 'HSB-25' && d.unit === 'calendarDays');
     expect(contacts.map((d) => [d.due, d.status.kind])).toEqual([
       ['2026-07-24T22:59:59.999Z', 'met'],
@@ -147,7 +147,7 @@ describe('deadlines', () => {
       cmd('ChangeIntensity', '2026-07-18T10:00:00Z', { intensive: true }),
     ]);
     expect(
-      deadlines(state, defaultHsbPolicy, englandAndWales).find(
+      hsbDeadlines(state, defaultHsbPolicy, englandAndWales).find(
         (d) => d.ruleId === 'HSB-25' && d.unit === 'calendarDays',
       )?.amount,
     ).toBe(defaultHsbPolicy.intensiveContactIntervalDays);
@@ -160,7 +160,9 @@ describe('deadlines', () => {
       cmd('CloseCase', '2026-07-21T10:00:00Z', { reason: 'invented' }),
     ]);
     expect(
-      deadlines(state, defaultHsbPolicy, englandAndWales).filter((d) => d.status.kind === 'open'),
+      hsbDeadlines(state, defaultHsbPolicy, englandAndWales).filter(
+        (d) => d.status.kind === 'open',
+      ),
     ).toEqual([]);
   });
 
@@ -171,7 +173,7 @@ describe('deadlines', () => {
       route('child-protection'),
       s47(undefined, { conferenceCalled: true }),
     ]);
-    expect(find(deadlines(state, defaultHsbPolicy, englandAndWales), 'NAT-1')?.due).toBe(
+    expect(find(hsbDeadlines(state, defaultHsbPolicy, englandAndWales), 'NAT-1')?.due).toBe(
       '2026-06-22T22:59:59.999Z',
     );
   });
@@ -185,7 +187,7 @@ describe('deadlines', () => {
       cmd('RecordConference', '2026-06-15T10:00:00Z', { conferenceId: 'icpc-1', kind: 'initial' }),
       cmd('RecordConference', '2026-09-10T10:00:00Z', { conferenceId: 'rcpc-1', kind: 'review' }),
     ]);
-    const nat2 = deadlines(state, defaultHsbPolicy, englandAndWales).filter(
+    const nat2 = hsbDeadlines(state, defaultHsbPolicy, englandAndWales).filter(
       (d) => d.ruleId === 'NAT-2',
     );
     expect(nat2.map((d) => [d.due, d.status.kind])).toEqual([

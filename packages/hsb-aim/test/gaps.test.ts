@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { englandAndWales } from '@aimline/calendar';
 import { deciderSpec } from '@aimline/kernel/testing';
-import { deadlines, defaultHsbPolicy, makeHsbDecider, type HsbState } from '../src/index.js';
+import { hsbDeadlines, defaultHsbPolicy, makeHsbDecider, type HsbState } from '../src/index.js';
 import {
   allocate,
   book,
@@ -24,7 +24,7 @@ const history = (...cs: Parameters<typeof run>[0]) => run(cs).events;
 const contact = (at: string, id: string) =>
   cmd('RecordContact', at, { contactId: id, practitionerId: 'as-1' });
 const contacts = (state: HsbState) =>
-  deadlines(state, defaultHsbPolicy, englandAndWales).filter(
+  hsbDeadlines(state, defaultHsbPolicy, englandAndWales).filter(
     (d) => d.ruleId === 'HSB-25' && d.unit === 'calendarDays',
   );
 
@@ -67,7 +67,7 @@ describe('HSB-20: the assessment is shared with the family before the meeting', 
 
 describe('HSB-29: the adjourned hearing sets a deadline for the assessment', () => {
   it('HSB-29: "a request for an adjournment should be made in order to carry out the initial assessment, which will inform the pre-sentence report"', () => {
-    const open = deadlines(run(court).state, defaultHsbPolicy, englandAndWales).find(
+    const open = hsbDeadlines(run(court).state, defaultHsbPolicy, englandAndWales).find(
       (d) => d.ruleId === 'HSB-29',
     );
     // one day before a Monday hearing is Sunday: moved back to the end of Friday 14 August (BST)
@@ -80,7 +80,8 @@ describe('HSB-29: the adjourned hearing sets a deadline for the assessment', () 
     });
     const done = run(courtIntervention).state;
     expect(
-      deadlines(done, defaultHsbPolicy, englandAndWales).find((d) => d.ruleId === 'HSB-29')?.status,
+      hsbDeadlines(done, defaultHsbPolicy, englandAndWales).find((d) => d.ruleId === 'HSB-29')
+        ?.status,
     ).toEqual({
       kind: 'met',
       at: '2026-07-14T10:00:00.000Z',
@@ -135,11 +136,11 @@ describe('HSB-18: "4 days prior" by policy', () => {
       supervision('initial', '2026-06-05T10:00:00Z'),
       book('2026-06-05T10:30:00Z', '2026-07-21T10:00:00Z'),
     ]);
-    const byDefault = deadlines(state, defaultHsbPolicy, englandAndWales).find(
+    const byDefault = hsbDeadlines(state, defaultHsbPolicy, englandAndWales).find(
       (d) => d.ruleId === 'HSB-18',
     );
     expect(byDefault).toMatchObject({ unit: 'daysBefore', due: '2026-07-17T22:59:59.999Z' });
-    const working = deadlines(
+    const working = hsbDeadlines(
       state,
       {
         ...defaultHsbPolicy,

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { englandAndWales } from '@aimline/calendar';
 import { fold } from '@aimline/kernel';
 import {
-  deadlines,
+  hsbDeadlines,
   evolve,
   hsbCommands,
   hsbEvents,
@@ -117,7 +117,7 @@ describe('properties', () => {
         // no open obligation on a closed case
         if (state.status === 'closed')
           expect(
-            deadlines(state, defaultHsbPolicy, englandAndWales).filter(
+            hsbDeadlines(state, defaultHsbPolicy, englandAndWales).filter(
               (d) => d.status.kind === 'open',
             ),
           ).toEqual([]);

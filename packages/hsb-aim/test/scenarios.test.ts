@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { englandAndWales } from '@aimline/calendar';
 import { commandHandler, InMemoryEventStore } from '@aimline/kernel';
-import { deadlines, hsbCaseModule, hsbCaseStream, defaultHsbPolicy } from '../src/index.js';
+import { hsbDeadlines, hsbCaseModule, hsbCaseStream, defaultHsbPolicy } from '../src/index.js';
 import {
   actor,
   agreePlan,
@@ -102,10 +102,12 @@ describe('whole cases', () => {
     const state = E.isRight(loaded) ? loaded.right.state : undefined;
     expect(state?.status).toBe('closed');
     expect(
-      deadlines(state!, defaultHsbPolicy, englandAndWales).filter((d) => d.status.kind === 'open'),
+      hsbDeadlines(state!, defaultHsbPolicy, englandAndWales).filter(
+        (d) => d.status.kind === 'open',
+      ),
     ).toEqual([]);
     expect(
-      deadlines(state!, defaultHsbPolicy, englandAndWales).filter(
+      hsbDeadlines(state!, defaultHsbPolicy, englandAndWales).filter(
         (d) => d.status.kind === 'breached',
       ),
     ).toEqual([]);
@@ -144,8 +146,8 @@ describe('whole cases', () => {
       leadAgency: 'youth-offending-service',
     });
     expect(
-      deadlines(state, defaultHsbPolicy, englandAndWales).find((d) => d.ruleId === 'HSB-28')?.status
-        .kind,
+      hsbDeadlines(state, defaultHsbPolicy, englandAndWales).find((d) => d.ruleId === 'HSB-28')
+        ?.status.kind,
     ).toBe('met');
   });
 
@@ -214,7 +216,7 @@ describe('whole cases', () => {
       s47('2026-12-24T12:30:00Z'),
       allocate('2027-01-05T16:00:00Z'),
     ]);
-    const ds = deadlines(state, defaultHsbPolicy, englandAndWales);
+    const ds = hsbDeadlines(state, defaultHsbPolicy, englandAndWales);
     expect(ds.find((d) => d.ruleId === 'HSB-11')?.status).toEqual({
       kind: 'met',
       at: '2027-01-05T16:00:00.000Z',
@@ -234,7 +236,8 @@ describe('whole cases', () => {
     });
     const { state } = run([r, strategy('2026-03-29T12:30:00+01:00')]);
     expect(
-      deadlines(state, defaultHsbPolicy, englandAndWales).find((d) => d.ruleId === 'HSB-2')?.status,
+      hsbDeadlines(state, defaultHsbPolicy, englandAndWales).find((d) => d.ruleId === 'HSB-2')
+        ?.status,
     ).toEqual({
       kind: 'met',
       at: '2026-03-29T11:30:00.000Z',

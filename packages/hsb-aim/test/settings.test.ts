@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { englandAndWales } from '@aimline/calendar';
 import { deciderSpec } from '@aimline/kernel/testing';
-import { deadlines, makeHsbDecider, type HsbState, defaultHsbPolicy } from '../src/index.js';
+import { hsbDeadlines, makeHsbDecider, type HsbState, defaultHsbPolicy } from '../src/index.js';
 import { agreePlan, allocate, cmd, report, route, run, s47, strategy } from './fixtures.js';
 
 const spec = deciderSpec(makeHsbDecider());
@@ -27,7 +27,7 @@ const start = [report(), strategy(), route('child-protection'), s47(), home];
 const allocation = allocate('2026-06-03T10:00:00Z');
 
 const hsb12 = (state: HsbState) =>
-  deadlines(state, defaultHsbPolicy, englandAndWales).filter((d) => d.ruleId === 'HSB-12');
+  hsbDeadlines(state, defaultHsbPolicy, englandAndWales).filter((d) => d.ruleId === 'HSB-12');
 
 describe('HSB-12: a home visit and safety plan for every setting', () => {
   it('HSB-12: the setting where the child lives is recorded, and a move ends it', () => {

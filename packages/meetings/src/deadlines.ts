@@ -134,7 +134,7 @@ const distributionDeadline = (
  * Every deadline of the meeting, each with its rule id, trigger, start, unit, calendar, due
  * instant, status and explanation (T-6).
  */
-export const deadlines = (
+export const meetingDeadlines = (
   state: MeetingState,
   policy: MeetingPolicy,
   calendar: Calendar,

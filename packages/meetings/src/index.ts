@@ -17,4 +17,4 @@ export {
   MEETING_STREAM_PREFIX,
   type MeetingModule,
 } from './module.js';
-export { deadlines, hardCopiesDeadlines } from './deadlines.js';
+export { meetingDeadlines, hardCopiesDeadlines } from './deadlines.js';

@@ -4,7 +4,7 @@
 import { deadlinesAt, englandAndWales, type Calendar } from '@aimline/calendar';
 import type { DomainModule, Rejection } from '@aimline/kernel';
 import { meetingCommands, type MeetingCommand } from './commands.js';
-import { deadlines } from './deadlines.js';
+import { meetingDeadlines } from './deadlines.js';
 import { makeMeetingDecider } from './decider.js';
 import { meetingEvents, type MeetingEvent } from './events.js';
 import { defaultMeetingPolicy, type MeetingPolicy } from './policy.js';
@@ -28,6 +28,6 @@ export const meetingModule = (
   commands: meetingCommands,
   events: meetingEvents,
   streamOf: (command) => meetingStream(command.data.meetingId),
-  deadlines: (state, asOf) => deadlinesAt(deadlines(state, policy, calendar), asOf),
+  deadlines: (state, asOf) => deadlinesAt(meetingDeadlines(state, policy, calendar), asOf),
   timeline: meetingTimeline,
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { englandAndWales, scotland, statusAt } from '@aimline/calendar';
 import {
-  deadlines,
+  meetingDeadlines,
   defaultMeetingPolicy,
   makeMeetingDecider,
   meetingPolicy,
@@ -23,7 +23,7 @@ const decider = makeMeetingDecider();
 const stateOf = (events: ReadonlyArray<MeetingEvent>) =>
   events.reduce(decider.evolve, decider.initialState);
 const rule = (events: ReadonlyArray<MeetingEvent>, ruleId: string, policy = defaultMeetingPolicy) =>
-  deadlines(stateOf(events), policy, englandAndWales).filter((d) => d.ruleId === ruleId);
+  meetingDeadlines(stateOf(events), policy, englandAndWales).filter((d) => d.ruleId === ruleId);
 const destroyed = event('HardCopiesDestroyed', { at: '2026-03-20T15:00:00Z', destroyedBy: 'bs-1' });
 const panelPolicy = meetingPolicy({
   minutesDistributionWithin: { unit: 'workingDays', amount: 7, ruleId: 'PNL-7' },
@@ -65,7 +65,7 @@ describe('MTG-9: lists and hard copies destroyed once the minutes are uploaded',
 describe('minutes-distribution hook: a domain imposes its own timescale (PNL-7)', () => {
   it('PNL-7: with no timescale in the policy, no distribution deadline', () => {
     expect(
-      deadlines(stateOf(heldAndApproved), defaultMeetingPolicy, englandAndWales).map(
+      meetingDeadlines(stateOf(heldAndApproved), defaultMeetingPolicy, englandAndWales).map(
         (d) => d.ruleId,
       ),
     ).toEqual(['MTG-5']);
@@ -101,7 +101,7 @@ describe('minutes-distribution hook: a domain imposes its own timescale (PNL-7)'
   });
 
   it('T-2: the calendar is a parameter (Scotland)', () => {
-    const [d] = deadlines(stateOf(heldAndApproved), panelPolicy, scotland).filter(
+    const [d] = meetingDeadlines(stateOf(heldAndApproved), panelPolicy, scotland).filter(
       (x) => x.ruleId === 'PNL-7',
     );
     expect(d?.calendarId).toBe('scotland');

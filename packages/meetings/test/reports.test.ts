@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { englandAndWales } from '@aimline/calendar';
 import { deciderSpec } from '@aimline/kernel/testing';
 import {
-  deadlines,
+  meetingDeadlines,
   defaultMeetingPolicy,
   makeMeetingDecider,
   meetingPolicy,
@@ -32,7 +32,7 @@ const reportEvent = (
   author = aimAuthor,
 ) => event('ReportSubmittedToChair', { at, reportKind, author });
 const mtg5 = (events: ReadonlyArray<MeetingEvent>, policy = defaultMeetingPolicy) =>
-  deadlines(stateOf(events), policy, englandAndWales).filter((d) => d.ruleId === 'MTG-5');
+  meetingDeadlines(stateOf(events), policy, englandAndWales).filter((d) => d.ruleId === 'MTG-5');
 
 describe('MTG-5: reports reach the chair 2 days before the meeting (T-4)', () => {
   it('MTG-5: a report to the chair is recorded with its kind and author', () => {

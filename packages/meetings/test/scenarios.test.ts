@@ -4,7 +4,7 @@ import { englandAndWales } from '@aimline/calendar';
 import { commandHandler, InMemoryEventStore, type Actor } from '@aimline/kernel';
 import { collect } from '@aimline/kernel/testing';
 import {
-  deadlines,
+  meetingDeadlines,
   distributionList,
   isComplete,
   isHeld,
@@ -208,7 +208,7 @@ describe('scenarios: a whole initial AIM meeting, from arranging to destroying h
     });
     expect(isComplete(state)).toBe(true);
     expect(
-      deadlines(
+      meetingDeadlines(
         state,
         meetingPolicy({
           minutesDistributionWithin: { unit: 'workingDays', amount: 7, ruleId: 'PNL-7' },
@@ -238,8 +238,8 @@ describe('scenarios: a whole initial AIM meeting, from arranging to destroying h
     const loaded = await handler.load(module, `meeting-${MEETING}`);
     if (E.isLeft(loaded)) throw new Error('load failed');
     expect(isComplete(loaded.right.state)).toBe(true);
-    expect(deadlines(loaded.right.state, meetingPolicy(), englandAndWales)[0]?.status.kind).toBe(
-      'waived',
-    );
+    expect(
+      meetingDeadlines(loaded.right.state, meetingPolicy(), englandAndWales)[0]?.status.kind,
+    ).toBe('waived');
   });
 });

@@ -87,7 +87,7 @@ export {
 } from './modules.js';
 
 /** PNL-4, PNL-7, PNL-9, PNL-10: the deadlines of a sitting's or a referral's state. */
-export const deadlines = (
+export const panelDeadlines = (
   state: SittingState | ReferralState,
   policy: PanelPolicy,
   calendar: Calendar,

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { deciderSpec } from '@aimline/kernel/testing';
 import { fold } from '@aimline/kernel';
-import { deadlines, makeSittingDecider, type PanelSittingEvent } from '../src/index.js';
+import { panelDeadlines, makeSittingDecider, type PanelSittingEvent } from '../src/index.js';
 import { calendar, member, policy, sittingCmd } from './fixtures.js';
 
 const decider = makeSittingDecider();
@@ -69,7 +69,7 @@ const uploaded: PanelSittingEvent[] = [
   },
 ];
 const mtg9 = (events: ReadonlyArray<PanelSittingEvent>) =>
-  deadlines(fold(decider)(events), policy, calendar).filter((d) => d.ruleId === 'MTG-9');
+  panelDeadlines(fold(decider)(events), policy, calendar).filter((d) => d.ruleId === 'MTG-9');
 
 describe('MTG-8 / MTG-9 / PNL-8: the sitting’s minutes are uploaded, then the copies destroyed', () => {
   it('MTG-8, PNL-8: approved minutes are uploaded with the attendance list, categorised P25', () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { deciderSpec } from '@aimline/kernel/testing';
 import { fold } from '@aimline/kernel';
 import {
-  deadlines,
+  panelDeadlines,
   makeReferralDecider,
   makeSittingDecider,
   minutesRecipients,
@@ -168,9 +168,9 @@ describe('MTG-8 / PNL-5: a presenting referrer is a participant, not a member', 
         .when(distribute(['chair-1', 'police-1']))
         .events(),
     );
-    expect(deadlines(fold(sittings)(members), policy, calendar)[0]?.status.kind).toBe('open');
+    expect(panelDeadlines(fold(sittings)(members), policy, calendar)[0]?.status.kind).toBe('open');
     const all = then(members, sitting.given(members).when(distribute()).events());
-    expect(deadlines(fold(sittings)(all), policy, calendar)[0]?.status).toEqual({
+    expect(panelDeadlines(fold(sittings)(all), policy, calendar)[0]?.status).toEqual({
       kind: 'met',
       at: '2026-03-09T10:00:00.000Z',
     });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deciderSpec } from '@aimline/kernel/testing';
 import { fold } from '@aimline/kernel';
 import {
-  deadlines,
+  panelDeadlines,
   makeReferralDecider,
   type PanelReferralEvent,
   type SittingFacts,
@@ -128,7 +128,7 @@ describe('PNL-4 papers seven working days before', () => {
         ),
       )
       .events();
-    const [papers] = deadlines(fold(decider)([...received, ...sent]), policy, calendar);
+    const [papers] = panelDeadlines(fold(decider)([...received, ...sent]), policy, calendar);
     expect(papers).toMatchObject({
       ruleId: 'PNL-4',
       unit: 'workingDaysBefore',
@@ -293,7 +293,7 @@ describe('PNL-6, PNL-8, NAT-9 decisions', () => {
 describe('PNL-10 reviews', () => {
   it('PNL-10: an amber case is due for review 12 weeks after the decision; a review meets it and records escalation', () => {
     const history = decided('amber');
-    const [, review] = deadlines(fold(decider)(history), policy, calendar);
+    const [, review] = panelDeadlines(fold(decider)(history), policy, calendar);
     expect(review).toMatchObject({
       ruleId: 'PNL-10',
       unit: 'weeks',
@@ -316,14 +316,16 @@ describe('PNL-10 reviews', () => {
       rating: 'red',
       change: 'escalated',
     });
-    const after = deadlines(fold(decider)([...history, ...escalated]), policy, calendar).filter(
-      (d) => d.ruleId === 'PNL-10',
-    );
+    const after = panelDeadlines(
+      fold(decider)([...history, ...escalated]),
+      policy,
+      calendar,
+    ).filter((d) => d.ruleId === 'PNL-10');
     expect(after.map((d) => d.status.kind)).toEqual(['met', 'open']);
   });
   it('PNL-10: a green case has no review deadline; de-escalation to green ends the cycle', () => {
     expect(
-      deadlines(fold(decider)(decided('green')), policy, calendar).filter(
+      panelDeadlines(fold(decider)(decided('green')), policy, calendar).filter(
         (d) => d.ruleId === 'PNL-10',
       ),
     ).toEqual([]);
@@ -340,7 +342,7 @@ describe('PNL-10 reviews', () => {
       .events();
     expect(down[0]?.data).toMatchObject({ change: 'de-escalated' });
     expect(
-      deadlines(fold(decider)([...history, ...down]), policy, calendar)
+      panelDeadlines(fold(decider)([...history, ...down]), policy, calendar)
         .filter((d) => d.ruleId === 'PNL-10')
         .map((d) => d.status.kind),
     ).toEqual(['met']);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deciderSpec } from '@aimline/kernel/testing';
 import { fold } from '@aimline/kernel';
 import {
-  deadlines,
+  panelDeadlines,
   makeSittingDecider,
   panelMeetingPolicy,
   sittingFacts,
@@ -98,7 +98,7 @@ describe('PNL-7 minutes within 7 working days', () => {
     ['sen', 'apologies'],
   ]);
   it('PNL-7: the deadline is the end of the 7th working day after the sitting', () => {
-    const [minutes] = deadlines(fold(decider)(held), policy, calendar);
+    const [minutes] = panelDeadlines(fold(decider)(held), policy, calendar);
     expect(minutes).toMatchObject({
       ruleId: 'PNL-7',
       unit: 'workingDays',
@@ -138,7 +138,7 @@ describe('PNL-7 minutes within 7 working days', () => {
       recipients: ['chair-1', 'police-1'],
       late: false,
     });
-    const [minutes] = deadlines(fold(decider)(after(approved, sent)), policy, calendar);
+    const [minutes] = panelDeadlines(fold(decider)(after(approved, sent)), policy, calendar);
     expect(minutes?.status.kind).toBe('met');
   });
   it('PNL-7: the sitting meeting policy hands the 7 working days to @aimline/meetings', () => {
@@ -173,7 +173,7 @@ describe('PNL-9 actions', () => {
   });
   it('PNL-9: the action is due on its agreed date; the owner’s update meets it', () => {
     const agreed = after(held, spec.given(held).when(agree('2026-03-16')).events());
-    const [, action] = deadlines(fold(decider)(agreed), policy, calendar);
+    const [, action] = panelDeadlines(fold(decider)(agreed), policy, calendar);
     expect(action).toMatchObject({
       ruleId: 'PNL-9',
       due: '2026-03-16T23:59:59.999Z',
@@ -189,7 +189,7 @@ describe('PNL-9 actions', () => {
         ),
       )
       .events();
-    const [, met] = deadlines(fold(decider)(after(agreed, update)), policy, calendar);
+    const [, met] = panelDeadlines(fold(decider)(after(agreed, update)), policy, calendar);
     expect(met?.status).toEqual({ kind: 'met', at: '2026-03-12T10:00:00.000Z' });
   });
   it('PNL-9: no actions before the sitting is held', () => {
@@ -301,10 +301,10 @@ describe('MTG-7 / MTG-8: the sitting’s minutes go through @aimline/meetings’
       documentCategory: 'P25 2026/03/02 LEGAL MEETINGS (HSB AIM)',
     });
     const partly = after(approved, first);
-    expect(deadlines(fold(decider)(partly), policy, calendar)[0]?.status.kind).toBe('open');
+    expect(panelDeadlines(fold(decider)(partly), policy, calendar)[0]?.status.kind).toBe('open');
     const rest = spec.given(partly).when(distribute()).events();
     expect(rest[0]?.data).toMatchObject({ recipients: ['chair-1', 'co-chair-1', 'police-1'] });
-    const [minutes] = deadlines(fold(decider)(after(partly, rest)), policy, calendar);
+    const [minutes] = panelDeadlines(fold(decider)(after(partly, rest)), policy, calendar);
     expect(minutes?.status).toEqual({ kind: 'met', at: '2026-03-09T10:00:00.000Z' });
     spec.given(after(partly, rest)).when(distribute()).thenRejects('STATE');
   });

@@ -6,7 +6,12 @@ import { describe, expect, it } from 'vitest';
 import * as E from 'fp-ts/lib/Either.js';
 import { InMemoryEventStore } from '@aimline/kernel';
 import { englandAndWales } from '@aimline/calendar';
-import { Agency as HsbAgency, deadlines, defaultHsbPolicy, hsbCaseStream } from '@aimline/hsb-aim';
+import {
+  Agency as HsbAgency,
+  hsbDeadlines,
+  defaultHsbPolicy,
+  hsbCaseStream,
+} from '@aimline/hsb-aim';
 import { Agency as MeetingsAgency, meetingStream } from '@aimline/meetings';
 import { referralStream } from '@aimline/panel';
 import {
@@ -141,7 +146,7 @@ describe('MTG-5 / MTG-6: the meeting stream is the record; the case is told', ()
   };
   it('MTG-5: one report to the chair meets both the meeting’s and the case’s deadline', async () => {
     const { w, state } = await throughMeeting();
-    const mtg5 = deadlines(state, defaultHsbPolicy, englandAndWales).find(
+    const mtg5 = hsbDeadlines(state, defaultHsbPolicy, englandAndWales).find(
       (d) => d.ruleId === 'MTG-5',
     );
     expect(mtg5?.status).toMatchObject({ kind: 'met', at: '2026-07-13T09:00:00.000Z' });
