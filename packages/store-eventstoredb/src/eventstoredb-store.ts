@@ -27,7 +27,7 @@ import type { EventStoreDbClientLike } from './client-port.js';
 import { clientPortOf } from './client-port-of.js';
 import { mapClientError } from './error-mapping.js';
 import { recordedFromAppend, toEventData } from './event-codec.js';
-import { checkCommandClaims } from './command-claims.js';
+import { claimCommands, recordedCommands } from './command-claims.js';
 import { storeIdentity } from './store-identity.js';
 import { checkExpectedRevision, exactExpectedRevision } from './expected-revision.js';
 import { findEventsById, readRange, readStreamEvents, readTail } from './stream-reads.js';
@@ -60,8 +60,10 @@ export interface EventStoreDbStoreOptions {
 /**
  * The EventStore port on EventStoreDB / KurrentDB through `@eventstore/db-client`.
  *
- * An append reads the stream's tail, checks idempotency by event id itself (EventStoreDB's
- * own is only a cache), chains the events by hash from the last event's hash, and appends
+ * An append claims its command ids (see `command-claims.ts`) while it reads the stream's
+ * tail, checks on every attempt whether its commands are recorded already (by command id, so
+ * a resend with other event ids is found too) and idempotency by event id itself
+ * (EventStoreDB's own is only a cache), chains the events by hash from the last event's hash, and appends
  * with the exact revision it read, so a racing writer makes it fail rather than fork the
  * chain; under 'any' and 'exists' it then retries internally, under a number or
  * 'no-stream' the caller gets a `WrongExpectedRevisionError` (or the original result, when
@@ -111,11 +113,10 @@ export class EventStoreDbStore implements EventStore {
     // The command-id claims and the stream's tail are independent: one round trip for both
     // (none for the tail when this store knows it, see `StreamTails`).
     const known = this.knownTail(stream, expected, batch.length);
-    const [original, firstTail] = await Promise.all([
-      checkCommandClaims(this.client, stream, batch),
+    const [claimed, firstTail] = await Promise.all([
+      claimCommands(this.client, stream, batch),
       known ?? readTail(this.client, stream, batch.length),
     ]);
-    if (original !== undefined) return resultOf(original);
     const ids = new Set(batch.map((e) => e.id));
     const maxRetries = this.options.maxAppendRetries ?? 50;
     let tail: ReadonlyArray<RecordedEvent> | undefined = firstTail;
@@ -124,6 +125,11 @@ export class EventStoreDbStore implements EventStore {
       tail ??= await readTail(this.client, stream, batch.length);
       const last = tail[0];
       current = last?.revision;
+      // Every attempt looks for the commands up to the exact revision it appends at: a resend
+      // of the same command (other event ids) that another writer appended meanwhile is
+      // answered with what that writer stored, never appended a second time.
+      const recorded = await recordedCommands(this.client, stream, batch, claimed, tail);
+      if (recorded !== undefined) return resultOf(recorded);
       const meets = meetsExpected(expected, current);
       // The tail covers a retry of the last append; anything else needs the whole stream.
       const found =

@@ -16,6 +16,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { checkpointStreamOf, openEventStoreDbStore } from '../src/index.js';
 import { FakeEventStoreDbClient } from './support/fake-eventstoredb-client.js';
+import { resendWhileTheOriginalIsInFlight } from './support/resend-race.js';
 
 // Behaviours of the adapter beyond the shared contract, over the in-process fake client.
 const setup = () => {
@@ -156,6 +157,13 @@ describe('EventStoreDbStore appends', () => {
       store.append(s, [sampleEvent(9)], { expectedRevision: 'any' }),
     ).rejects.toBeInstanceOf(WrongExpectedRevisionError);
   });
+});
+
+describe('EventStoreDbStore, a command sent again while its first send is in flight', () => {
+  it.each(['any', 'exists'] as const)(
+    'given the first send claimed the command and is about to append, when it is sent again with other event ids under "%s", then it is stored once and both sends get the same events',
+    (expected) => resendWhileTheOriginalIsInFlight(new FakeEventStoreDbClient(), expected),
+  );
 });
 
 describe('EventStoreDbStore reads of $all', () => {

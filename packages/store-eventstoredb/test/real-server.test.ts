@@ -17,6 +17,7 @@ import {
 } from '../src/index.js';
 import { clientPortOf } from '../src/client-port-of.js';
 import { grpcUnavailable } from './support/fake-eventstoredb-client.js';
+import { resendWhileTheOriginalIsInFlight } from './support/resend-race.js';
 import { externalServerUrl } from './support/esdb-server.js';
 import { nextMessages, retryWhileUnavailable } from './support/real-server-helpers.js';
 import { ownServer, useSingleNode } from './support/single-node.js';
@@ -142,7 +143,8 @@ if (external === undefined && node === undefined) {
       const raw = eventStoreDbClientFromUrl(urlOf());
       const port = clientPortOf(raw);
       let claims = 0;
-      // The writer's connection breaks after its first claim reached the server.
+      // The writer's connection breaks while it claims the batch's commands (all at once):
+      // the second claim fails, the first and the third reach the server.
       const cutOff: EventStoreDbClientLike = {
         ...port,
         appendToStream: (stream, events, options) => {
@@ -171,6 +173,18 @@ if (external === undefined && node === undefined) {
         await store.dispose();
       }
     });
+
+    it.each(['any', 'exists'] as const)(
+      'stores a command once when it is sent again with other event ids under "%s" while its first send is between its claim and its append; both sends get the same events',
+      async (expected) => {
+        const raw = eventStoreDbClientFromUrl(urlOf());
+        try {
+          await resendWhileTheOriginalIsInFlight(clientPortOf(raw), expected);
+        } finally {
+          await raw.dispose();
+        }
+      },
+    );
 
     it('dispose() returns promptly with open subscriptions (idle, catching up, live with a pending read) and abandoned reads', async () => {
       const prefix = uniquePrefix('dispose');
