@@ -12,7 +12,7 @@ import {
   meet,
   waive,
 } from '@aimline/calendar';
-import { isErasedPersonalData } from '@aimline/kernel';
+import { isUnavailablePersonalData } from '@aimline/kernel';
 import type { AttendancePolicy } from './policy.js';
 import {
   addSchoolDays,
@@ -239,8 +239,8 @@ export const attendanceDeadlines = (
     ...notHeldDeadlines(state, policy, calendar),
     ...consultationDeadlines(state, policy, calendar),
     ...ladderDeadlines(state, policy, calendar),
-    // An erased date of birth (issue 13) leaves the end of compulsory school age unknown: no NAT-8 deadline.
-    ...(isErasedPersonalData(state.pupil.dateOfBirth)
+    // An erased or withheld date of birth (issue 13) leaves the end of compulsory school age unknown: no NAT-8 deadline.
+    ...(isUnavailablePersonalData(state.pupil.dateOfBirth)
       ? []
       : [compulsoryAgeDeadline(state, policy, calendar)]),
   ];

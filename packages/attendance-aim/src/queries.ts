@@ -1,7 +1,7 @@
 /** Derived views of a case: attendance, the rolling window, warnings (NAT-5, NAT-6, NAT-8, ATT-4, ATT-10). */
 import { summariseAttendance, type AttendanceSummary, type Period } from './attendance.js';
 import { addDays } from '@aimline/calendar';
-import { isErasedPersonalData } from '@aimline/kernel';
+import { isUnavailablePersonalData } from '@aimline/kernel';
 import type { AttendancePolicy } from './policy.js';
 import { unauthorisedInRollingWindow, type RollingWindowCount } from './rolling-window.js';
 import {
@@ -39,7 +39,7 @@ export const pupilStage = (
   policy: AttendancePolicy,
   onDate: string,
 ): PupilStage | undefined =>
-  isErasedPersonalData(s.pupil.dateOfBirth)
+  isUnavailablePersonalData(s.pupil.dateOfBirth)
     ? undefined
     : {
         yearGroup: yearGroupOn(s.pupil.dateOfBirth, onDate),

@@ -76,7 +76,9 @@ export {
   type NeedToKnowOptions,
   type NeedToKnowReader,
   type ReadRequest,
+  type VisibleEvents,
 } from './access/reader.js';
+export { ReadRules, accessPolicyOf, readRulesProblems } from './access/read-rules.js';
 
 // retention, legal holds, subject access (gov-lifecycle)
 export {

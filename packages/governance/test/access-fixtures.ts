@@ -1,6 +1,6 @@
 /** Invented history for the need-to-know tests: concerns about invented children. */
 import { hsbCaseModule } from '@aimline/hsb-aim';
-import type { RecordedEvent } from '@aimline/kernel';
+import { InMemoryEventStore, type RecordedEvent } from '@aimline/kernel';
 import type { Principal, Role } from '../src/index.js';
 
 export const hsb = hsbCaseModule();
@@ -25,6 +25,7 @@ export const concernEvent = (c: Concern, revision = 0): RecordedEvent => {
     schemaVersion: 1,
     data: {
       caseId: c.caseId,
+      at: '2026-06-01T09:00:00Z',
       disclosedAt: '2026-06-01T08:00:00Z',
       behaviourDate: '2026-05-30',
       child: c.child,
@@ -73,3 +74,25 @@ export const principal = (role: Role, extra: Partial<Principal> = {}): Principal
   panels: [],
   ...extra,
 });
+
+/** A store holding one concern per case id. */
+export const storeWith = async (...caseIds: string[]) => {
+  const store = new InMemoryEventStore();
+  for (const id of caseIds) {
+    const e = concernEvent(concern(id));
+    await store.append(
+      e.stream,
+      [
+        {
+          id: e.id,
+          type: e.type,
+          schemaVersion: 1,
+          data: e.data,
+          metadata: { ...e.metadata, commandFingerprint: 'f'.repeat(64) },
+        },
+      ],
+      { expectedRevision: 'no-stream' },
+    );
+  }
+  return store;
+};

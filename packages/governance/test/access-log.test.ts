@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { InMemoryEventStore } from '@aimline/kernel';
+import type { InMemoryEventStore } from '@aimline/kernel';
 import {
   defaultAccessPolicy,
   fileAccessLog,
@@ -13,28 +13,7 @@ import {
   verifyAccessLog,
   type AccessLog,
 } from '../src/index.js';
-import { concern, concernEvent, hsb, principal } from './access-fixtures.js';
-
-const storeWith = async (...caseIds: string[]) => {
-  const store = new InMemoryEventStore();
-  for (const id of caseIds) {
-    const e = concernEvent(concern(id));
-    await store.append(
-      e.stream,
-      [
-        {
-          id: e.id,
-          type: e.type,
-          schemaVersion: 1,
-          data: e.data,
-          metadata: { ...e.metadata, commandFingerprint: 'f'.repeat(64) },
-        },
-      ],
-      { expectedRevision: 'no-stream' },
-    );
-  }
-  return store;
-};
+import { hsb, principal, storeWith } from './access-fixtures.js';
 
 const reader = (store: InMemoryEventStore, log: AccessLog, who = principal('auditor')) =>
   needToKnowReader({

@@ -6,6 +6,9 @@ import {
   erasedCategory,
   erasedPersonalData,
   eventCatalogue,
+  isUnavailablePersonalData,
+  withheldCategory,
+  withheldPersonalData,
   defineEvent,
   personal,
   personalFieldsOf,
@@ -127,5 +130,53 @@ describe('erased personal data reads as a typed marker with its category', () =>
         'data.child.name',
         'data.child.school',
       ]);
+  });
+});
+
+describe('withheld personal data (need to know) reads as a typed marker with its category', () => {
+  const events = eventCatalogue({ ConcernReported: defineEvent(Concern) });
+  const seenBySchool = {
+    ...concern,
+    child: { ...concern.child, name: withheldPersonalData('name'), school: '[withheld:school]' },
+    summary: withheldPersonalData('freeText'),
+  };
+
+  it('an event as a principal may read it decodes, so projections fold what the principal may see', () => {
+    const decoded = events.decode({
+      stream: 'case-c-1',
+      revision: 0,
+      type: 'ConcernReported',
+      schemaVersion: 1,
+      data: seenBySchool,
+    });
+    expect(E.isRight(decoded)).toBe(true);
+    if (E.isRight(decoded)) {
+      expect(withheldCategory(decoded.right.data.child.name)).toBe('name');
+      expect(isUnavailablePersonalData(decoded.right.data.summary)).toBe(true);
+    }
+  });
+
+  it('only the marker of its own category stands in for a value', () => {
+    const Born = t.strict({ born: personal(t.number, 'dateOfBirth') });
+    expect(E.isRight(Born.decode({ born: withheldPersonalData('dateOfBirth') }))).toBe(true);
+    for (const born of ['[withheld:school]', '[withheld:nothing]', '[withheld:]', 'withheld'])
+      expect(E.isLeft(Born.decode({ born }))).toBe(true);
+  });
+
+  it('a command that carries a withheld marker is refused, naming the field', () => {
+    const commands = commandCatalogue({ ReportConcern: Concern });
+    const result = commands.validate({
+      type: 'ReportConcern',
+      at: '2026-01-05T09:00:00Z',
+      actor: { id: 'u-1', role: 'social-worker', agency: 'childrens-social-care' },
+      data: seenBySchool,
+    });
+    expect(E.isLeft(result)).toBe(true);
+    if (E.isLeft(result))
+      expect(result.left.problems).toEqual(
+        expect.arrayContaining([
+          { path: 'data.child.name', message: 'a withheld-data marker is not a value' },
+        ]),
+      );
   });
 });

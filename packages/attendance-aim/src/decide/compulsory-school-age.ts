@@ -2,7 +2,7 @@
  * NAT-8: legal attendance steps apply only while the pupil is of compulsory school age, which
  * ends on the last Friday in June of Year 11.
  */
-import { check, isErasedPersonalData, reject, type Rejection } from '@aimline/kernel';
+import { check, isUnavailablePersonalData, reject, type Rejection } from '@aimline/kernel';
 import type { AttendancePolicy } from '../policy.js';
 import { endOfCompulsorySchoolAge } from '../school-year.js';
 import type { OpenCase } from '../state.js';
@@ -13,7 +13,7 @@ export const compulsorySchoolAgeGuard = (
   policy: AttendancePolicy,
   field?: string,
 ): Rejection | undefined => {
-  if (isErasedPersonalData(s.pupil.dateOfBirth))
+  if (isUnavailablePersonalData(s.pupil.dateOfBirth))
     return reject(
       'NAT-8',
       "the pupil's date of birth has been erased: whether they are of compulsory school age cannot be judged",

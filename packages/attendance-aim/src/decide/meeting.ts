@@ -1,6 +1,6 @@
 /** The AIM (ATT-4, ATT-5): who attended and whether it proceeded. */
 import { isBefore, localDate } from '@aimline/calendar';
-import { accept, isErasedPersonalData, refuse } from '@aimline/kernel';
+import { accept, isUnavailablePersonalData, refuse } from '@aimline/kernel';
 import type { Handler } from './handler.js';
 import { mayProceed } from '../meeting-rule.js';
 import { schoolPhase, yearGroupOn } from '../school-year.js';
@@ -44,7 +44,7 @@ export const recordAimAttendance: Handler<'RecordAimAttendance'> = ({ data: d, a
   }
   if (pupils > 1) return refuse('INPUT', 'the pupil is listed more than once', 'data.attendees');
 
-  if (isErasedPersonalData(s.pupil.dateOfBirth))
+  if (isUnavailablePersonalData(s.pupil.dateOfBirth))
     return refuse(
       'ATT-4',
       "the pupil's date of birth has been erased: who is expected at the meeting cannot be judged",

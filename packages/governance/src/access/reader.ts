@@ -1,8 +1,19 @@
-import type { AnyDomainModule, EventStore, RecordedEvent } from '@aimline/kernel';
+import type {
+  AnyDomainModule,
+  EventStore,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+} from '@aimline/kernel';
 import type { Principal } from '../principals/principal.js';
-import type { AccessLog } from './access-log.js';
+import type { AccessEntry, AccessLog } from './access-log.js';
 import type { AccessPolicy } from './access-policy.js';
-import { filterEvent, subjectFieldsFinder, type PersonalFieldsFinder } from './need-to-know.js';
+import {
+  filterEvent,
+  subjectFieldsFinder,
+  type FilteredEvent,
+  type PersonalFieldsFinder,
+} from './need-to-know.js';
 
 export interface ReadRequest {
   /** Why the principal reads (recorded in the access log), e.g. "case review". */
@@ -10,7 +21,8 @@ export interface ReadRequest {
 }
 
 export interface NeedToKnowOptions {
-  readonly store: EventStore;
+  /** The store to read (the decrypting store: the reader is where plaintext meets the rules). */
+  readonly store: Pick<EventStore, 'readStream' | 'readAll'>;
   readonly modules: ReadonlyArray<AnyDomainModule>;
   readonly policy: AccessPolicy;
   readonly principal: Principal;
@@ -21,6 +33,14 @@ export interface NeedToKnowOptions {
   readonly fieldsOf?: PersonalFieldsFinder;
 }
 
+/**
+ * What one principal may see of the store, shaped like the store's read side, so that every
+ * projection (`replayAsOf`, `caseTimeline`, `ProjectionRunner`, …) folds only the events the
+ * principal may see, with withheld fields already `[withheld:<category>]`. Each iteration is
+ * one read in the access log.
+ */
+export type VisibleEvents = Pick<EventStore, 'readStream' | 'readAll'>;
+
 /** What a principal may read: each visible event with withheld fields marked; others absent. */
 export interface NeedToKnowReader {
   readonly principal: Principal;
@@ -28,12 +48,25 @@ export interface NeedToKnowReader {
   readStream(stream: string, request: ReadRequest): Promise<RecordedEvent[]>;
   /** Every visible event of the store, in global order. */
   readAll(request: ReadRequest): Promise<RecordedEvent[]>;
+  /**
+   * The principal's view for a projection to fold: `readStream` and `readAll` (with the
+   * store's options) give only visible events, redacted. Each iteration is recorded in the
+   * access log when it ends (completed, stopped or failed), before the caller can present what
+   * it folded; a log that cannot be written fails the iteration.
+   */
+  visible(request: ReadRequest): VisibleEvents;
 }
+
+const purposeOf = (request: ReadRequest): string => {
+  if (typeof request.purpose !== 'string' || request.purpose.trim() === '')
+    throw new Error('a read needs a stated purpose');
+  return request.purpose;
+};
 
 /**
  * The one read API: events through the principal's access rules (`filterEvent`), and every
  * read that shows personal data recorded in the access log (who, streams, people, categories,
- * when, purpose) before the events are returned.
+ * when, purpose). The array reads log before they return; `visible` streams for projections.
  */
 export const needToKnowReader = (options: NeedToKnowOptions): NeedToKnowReader => {
   const { store, policy, principal, log, clock } = options;
@@ -43,51 +76,84 @@ export const needToKnowReader = (options: NeedToKnowOptions): NeedToKnowReader =
   const moduleOf = (stream: string) =>
     byPrefixLength.find((m) => stream.startsWith(m.streamPrefix));
 
-  const filter = (events: Iterable<RecordedEvent>, request: ReadRequest): RecordedEvent[] => {
-    if (request.purpose.trim() === '') throw new Error('a read needs a stated purpose');
+  /** One read: filters events one by one and knows what it showed, to record it once. */
+  const read = (purpose: string) => {
     const fieldsOf = options.fieldsOf ?? subjectFieldsFinder();
-    const out: RecordedEvent[] = [];
     const streams = new Set<string>();
     const subjects = new Set<string>();
     const categories = new Set<string>();
     let withheld = 0;
-    for (const e of events) {
-      const module = moduleOf(e.stream);
-      if (module === undefined) continue;
-      const f = filterEvent(policy, principal, module, e, fieldsOf);
-      if (f === undefined) continue;
-      out.push(f.event);
-      withheld += f.withheld.length;
-      for (const s of f.shown) {
-        streams.add(e.stream);
-        categories.add(s.category);
-        subjects.add(s.subject ?? `record:${e.stream}`);
-      }
+    return {
+      filter: (e: RecordedEvent): FilteredEvent | undefined => {
+        const module = moduleOf(e.stream);
+        const f =
+          module === undefined ? undefined : filterEvent(policy, principal, module, e, fieldsOf);
+        if (f === undefined) return undefined;
+        withheld += f.withheld.length;
+        for (const s of f.shown) {
+          streams.add(e.stream);
+          categories.add(s.category);
+          subjects.add(s.subject ?? `record:${e.stream}`);
+        }
+        return f;
+      },
+      record: (): void => {
+        if (streams.size === 0) return;
+        const entry: AccessEntry = {
+          at: clock(),
+          principal: principal.id,
+          role: principal.role,
+          agency: principal.agency,
+          purpose,
+          streams: [...streams].sort(),
+          subjects: [...subjects].sort(),
+          categories: [...categories].sort(),
+          withheld,
+        };
+        log.append(entry);
+      },
+    };
+  };
+
+  const collect = async (
+    source: AsyncIterable<RecordedEvent>,
+    request: ReadRequest,
+  ): Promise<RecordedEvent[]> => {
+    const one = read(purposeOf(request));
+    const out: RecordedEvent[] = [];
+    for await (const e of source) {
+      const f = one.filter(e);
+      if (f !== undefined) out.push(f.event);
     }
-    if (streams.size > 0)
-      log.append({
-        at: clock(),
-        principal: principal.id,
-        role: principal.role,
-        agency: principal.agency,
-        purpose: request.purpose,
-        streams: [...streams].sort(),
-        subjects: [...subjects].sort(),
-        categories: [...categories].sort(),
-        withheld,
-      });
+    one.record();
     return out;
   };
 
-  const collect = async (it: AsyncIterable<RecordedEvent>): Promise<RecordedEvent[]> => {
-    const all: RecordedEvent[] = [];
-    for await (const e of it) all.push(e);
-    return all;
-  };
+  async function* stream(
+    source: AsyncIterable<RecordedEvent>,
+    purpose: string,
+  ): AsyncGenerator<RecordedEvent> {
+    const one = read(purpose);
+    try {
+      for await (const e of source) {
+        const f = one.filter(e);
+        if (f !== undefined) yield f.event;
+      }
+    } finally {
+      one.record();
+    }
+  }
 
   return {
     principal,
-    readStream: async (stream, request) => filter(await collect(store.readStream(stream)), request),
-    readAll: async (request) => filter(await collect(store.readAll()), request),
+    readStream: (s, request) => collect(store.readStream(s), request),
+    readAll: (request) => collect(store.readAll(), request),
+    visible: (request) => {
+      const purpose = purposeOf(request);
+      return {
+        readStream: (s: string, o?: ReadStreamOptions) => stream(store.readStream(s, o), purpose),
+        readAll: (o?: ReadAllOptions) => stream(store.readAll(o), purpose),
+      };
+    },
   };
 };

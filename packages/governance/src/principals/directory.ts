@@ -1,8 +1,13 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
-import { fieldProblems, unknownFields, type FieldProblem } from '@aimline/kernel';
-import { AccessPolicy } from '../access/access-policy.js';
-import { defaultAccessPolicy } from '../access/default-access-policy.js';
+import {
+  fieldProblems,
+  unknownFields,
+  type AnyDomainModule,
+  type FieldProblem,
+} from '@aimline/kernel';
+import type { AccessPolicy } from '../access/access-policy.js';
+import { accessPolicyOf, ReadRules, readRulesProblems } from '../access/read-rules.js';
 import { CommandPolicy } from './command-policy.js';
 import { defaultCommandPolicy } from './default-command-policy.js';
 import { invalidDirectory, type GovernanceError } from './errors.js';
@@ -10,12 +15,13 @@ import { DirectoryEntry, Principal, PRINCIPAL_ID_PATTERN } from './principal.js'
 
 /**
  * The council's governance policy file (`principals.json`): who its principals are and, when
- * the council departs from the defaults, who may issue which command.
+ * the council departs from the defaults, who may issue which command (`commands`) and who may
+ * read what (`reads`, see `ReadRules`).
  */
 export const DirectoryFile = t.intersection(
   [
     t.type({ council: t.string, principals: t.readonlyArray(DirectoryEntry) }),
-    t.partial({ commands: CommandPolicy, reads: AccessPolicy }),
+    t.partial({ commands: CommandPolicy, reads: ReadRules }),
   ],
   'DirectoryFile',
 );
@@ -26,7 +32,10 @@ export interface Directory {
   readonly council: string;
   readonly entries: ReadonlyMap<string, DirectoryEntry>;
   readonly commands: CommandPolicy;
-  /** Who reads what (need to know): the `reads` section, else `defaultAccessPolicy`. */
+  /**
+   * Who reads what (need to know): `defaultAccessPolicy` (or nothing, with `reads.base: "none"`)
+   * with the `reads` section's replaced and extended grants.
+   */
   readonly reads: AccessPolicy;
 }
 
@@ -51,21 +60,29 @@ const entryProblems = (entries: ReadonlyArray<DirectoryEntry>): FieldProblem[] =
  * Parses a directory (the policy file's JSON, already parsed) strictly: a missing or wrong
  * field, an unknown field at any depth, an unknown role, a duplicate id, a school
  * representative without a school: each refused, naming the field. Without a `commands`
- * section, `defaultCommandPolicy` applies; without `reads`, `defaultAccessPolicy`.
+ * section, `defaultCommandPolicy` applies; without `reads`, `defaultAccessPolicy`. Given the
+ * modules in use, a read grant naming a module or event that does not exist is refused too
+ * (`readRulesProblems`).
  */
-export const parseDirectory = (input: unknown): E.Either<GovernanceError, Directory> => {
+export const parseDirectory = (
+  input: unknown,
+  modules?: ReadonlyArray<AnyDomainModule>,
+): E.Either<GovernanceError, Directory> => {
   const decoded = DirectoryFile.decode(input);
   if (E.isLeft(decoded)) return E.left(invalidDirectory(fieldProblems(decoded.left)));
   const extra = unknownFields(DirectoryFile, input);
   if (extra.length > 0) return E.left(invalidDirectory(extra));
   const file = decoded.right;
-  const problems = entryProblems(file.principals);
+  const problems = [
+    ...entryProblems(file.principals),
+    ...(modules === undefined ? [] : readRulesProblems(file.reads, modules)),
+  ];
   if (problems.length > 0) return E.left(invalidDirectory(problems));
   return E.right({
     council: file.council,
     entries: new Map(file.principals.map((e) => [e.id, e])),
     commands: file.commands ?? defaultCommandPolicy,
-    reads: file.reads ?? defaultAccessPolicy,
+    reads: accessPolicyOf(file.reads),
   });
 };
 

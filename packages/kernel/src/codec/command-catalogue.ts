@@ -5,7 +5,12 @@ import type { Command, CommandEnvelope } from '../command.js';
 import { IsoInstant } from '../instant.js';
 import { describeProblems, fieldProblems, type FieldProblem } from './decode-errors.js';
 import { unknownFields } from './exact-fields.js';
-import { isErasedPersonalData, personalDataPaths, type PersonalDataPath } from './personal-data.js';
+import {
+  isErasedPersonalData,
+  isUnavailablePersonalData,
+  personalDataPaths,
+  type PersonalDataPath,
+} from './personal-data.js';
 import { implausibility, type PlausibilityPolicy } from './plausibility.js';
 import type { Rejection } from '../rejection.js';
 
@@ -52,13 +57,19 @@ export interface CommandCatalogue<C extends Command> {
 }
 
 /**
- * Erased markers (`[erased:name]`) anywhere in a command's data: only stored history whose
- * subject was erased reads as one; a command that carries one is refused, naming the field.
+ * Erased and withheld markers (`[erased:name]`, `[withheld:name]`) anywhere in a command's data:
+ * only stored history reads as one (erased subject, or a reader's need-to-know rules); a command
+ * that carries one is refused, naming the field.
  */
 const erasedMarkers = (value: unknown, path: string, depth = 0): FieldProblem[] => {
-  if (isErasedPersonalData(value))
+  if (isUnavailablePersonalData(value))
     return [
-      { path: path === '' ? '(root)' : path, message: 'an erased-data marker is not a value' },
+      {
+        path: path === '' ? '(root)' : path,
+        message: isErasedPersonalData(value)
+          ? 'an erased-data marker is not a value'
+          : 'a withheld-data marker is not a value',
+      },
     ];
   if (value === null || typeof value !== 'object' || depth > 64) return [];
   return Object.entries(value).flatMap(([k, v]) =>

@@ -46,10 +46,48 @@ export const isErasedPersonalData = (value: unknown): value is ErasedPersonalDat
   erasedCategory(value) !== undefined;
 
 /**
+ * What a personal field reads as when the reader's access rule (need to know, issue 13) does not
+ * show it: `[withheld:<category>]`. Like the erased marker it is a string, a stored-history value
+ * only: personal codecs accept it (so a projection can fold what a principal may see) and
+ * commands that carry it are refused.
+ */
+export type WithheldPersonalData = `[withheld:${PersonalDataCategory}]`;
+
+export const withheldPersonalData = (category: PersonalDataCategory): WithheldPersonalData =>
+  `[withheld:${category}]`;
+
+const WITHHELD = /^\[withheld:([a-zA-Z]+)\]$/;
+
+/** The category of a withheld personal field, or undefined when `value` is not the withheld marker. */
+export const withheldCategory = (value: unknown): PersonalDataCategory | undefined => {
+  if (typeof value !== 'string') return undefined;
+  const category = WITHHELD.exec(value)?.[1] as PersonalDataCategory | undefined;
+  return category !== undefined && personalDataCategories.includes(category) ? category : undefined;
+};
+
+export const isWithheldPersonalData = (value: unknown): value is WithheldPersonalData =>
+  withheldCategory(value) !== undefined;
+
+/**
+ * A value that stands in for personal data that cannot be read here: erased (its subject's key
+ * destroyed) or withheld (the reader may not see it). Rules that compute with a personal value
+ * (an age from a date of birth) check this first and treat the value as unknown.
+ */
+export type UnavailablePersonalData = ErasedPersonalData | WithheldPersonalData;
+
+export const isUnavailablePersonalData = (value: unknown): value is UnavailablePersonalData =>
+  isErasedPersonalData(value) || isWithheldPersonalData(value);
+
+/** The category of an erased or withheld marker of the given category (what a personal codec accepts). */
+const markerCategory = (value: unknown): PersonalDataCategory | undefined =>
+  erasedCategory(value) ?? withheldCategory(value);
+
+/**
  * An io-ts codec whose values are personal data about a person (usually a child). It validates
- * as its inner codec, and also accepts the erased marker of its own category, so that stored
- * history whose subject has been erased still decodes (the domain sees the marker in place of
- * the value; see docs/architecture.md, departure 16).
+ * as its inner codec, and also accepts the erased and withheld markers of its own category, so
+ * that stored history whose subject has been erased, or history read through a principal's
+ * need-to-know rules, still decodes (the domain sees the marker in place of the value; see
+ * docs/architecture.md, departure 16).
  */
 export class PersonalCodec<C extends t.Mixed> extends t.Type<t.TypeOf<C>, t.OutputOf<C>, unknown> {
   readonly personalData: PersonalDataCategory;
@@ -59,10 +97,10 @@ export class PersonalCodec<C extends t.Mixed> extends t.Type<t.TypeOf<C>, t.Outp
   ) {
     super(
       `Personal<${inner.name}>`,
-      (u): u is t.TypeOf<C> => inner.is(u) || erasedCategory(u) === category,
-      (u, c) => (erasedCategory(u) === category ? t.success(u) : inner.validate(u, c)),
+      (u): u is t.TypeOf<C> => inner.is(u) || markerCategory(u) === category,
+      (u, c) => (markerCategory(u) === category ? t.success(u) : inner.validate(u, c)),
       (a): t.OutputOf<C> =>
-        erasedCategory(a) === category ? a : (inner.encode(a) as t.OutputOf<C>),
+        markerCategory(a) === category ? a : (inner.encode(a) as t.OutputOf<C>),
     );
     this.personalData = category;
   }
