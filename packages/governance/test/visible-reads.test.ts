@@ -30,7 +30,7 @@ const setUp = async (who: Principal) => {
 
 /** A projection: each stream's state folded with the module's own decider from the events read. */
 const fold = async (events: AsyncIterable<RecordedEvent>) => {
-  const states = new Map<string, unknown>();
+  const states = new Map<string, ReturnType<typeof hsb.decider.evolve>>();
   for await (const recorded of events) {
     const decoded = hsb.events.decode(recorded);
     if (E.isLeft(decoded)) throw new Error(decoded.left.message);
