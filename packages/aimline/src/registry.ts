@@ -30,7 +30,10 @@ export interface DomainRegistry {
   readonly modules: ReadonlyArray<AnyDomainModule>;
   /** The same modules by name, each with its concrete type, for views that read its state. */
   readonly typed: TypedModules;
-  /** The modules that accept a command type (usually one; a wire command may name its module). */
+  /**
+   * The modules that accept a command type on the wire (usually one; a wire command may name its
+   * module). Never the erasure record's: only `erasePerson` records an erasure.
+   */
   modulesFor(commandType: string): ReadonlyArray<AnyDomainModule>;
   /** The module that owns a stream (by prefix, longest first). */
   moduleForStream(stream: string): AnyDomainModule | undefined;
@@ -69,7 +72,9 @@ export const domainRegistry = (policy: CouncilPolicy): DomainRegistry => {
   return {
     modules,
     typed,
-    modulesFor: (type) => modules.filter((m) => m.commands.has(type)),
+    // `RecordErasure` is recorded only by `erasePerson`, after it destroys the key: a wire
+    // command could record an erasure whose key still exists, so no wire command routes to it.
+    modulesFor: (type) => modules.filter((m) => m !== erasureModule && m.commands.has(type)),
     moduleForStream,
     owns: (module, stream) => moduleForStream(stream) === module,
   };

@@ -154,7 +154,7 @@ export const buildProgram = (exit: (code: number) => void): Command => {
   program
     .command('erase')
     .description(
-      "erase a person's personal data by crypto-shredding: destroy their key in the key vault, then record PersonalDataErased (no personal data in it); every read then shows their fields as [erased:<category>]; idempotent",
+      "erase a person's personal data by crypto-shredding, as the records manager (--as; anyone else FORBIDDEN): destroy their key in the key vault, then record PersonalDataErased (no personal data in it, the principal as actor); every read then shows their fields as [erased:<category>]; idempotent",
     )
     .option('--person <id>', 'the person id (child, parent, professional) whose data to erase')
     .option('--reason <text>', 'why: the retention rule or request (never who)')

@@ -1,4 +1,5 @@
-import { mkdtempSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
@@ -6,7 +7,8 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { demoSteps } from '@aimline/demo';
 import { domainRegistry, loadCouncilPolicy } from '@aimline/aimline';
 import { openSqliteEventStore } from '@aimline/store-sqlite';
-import { masterKeyFromFile, openKeyVault } from '@aimline/governance';
+import { erasureStream, masterKeyFromFile, openKeyVault, type KeyVault } from '@aimline/governance';
+import type { RecordedEvent } from '@aimline/kernel';
 import { withEncryption } from '../src/encryption.js';
 import { runCli } from './run-cli.js';
 
@@ -36,12 +38,21 @@ const victimName = first('ReportConcern', (d) =>
 );
 const pupilId = first('OpenAttendanceCase', (d) => (d['pupil'] as { pupilId: string }).pupilId);
 
+/** The demo directory's records manager, the one role the default command policy lets erase. */
+const RECORDS_MANAGER = 'rm-dpo-1';
+
 describe('aimline erase --person ID --reason TEXT (issue 13 item 4)', () => {
-  let cli: (...args: string[]) => Promise<{ code: number; stdout: string; stderr: string }>;
+  type Cli = (...args: string[]) => Promise<{ code: number; stdout: string; stderr: string }>;
+  /** Runs as the demo's auditor (reads). */
+  let cli: Cli;
+  /** Runs as the demo's records manager (erasures). */
+  let asRecordsManager: Cli;
   let path: string;
   beforeAll(async () => {
     path = join(mkdtempSync(join(tmpdir(), 'aimline-erase-')), 'events.db');
     cli = (...args) => runCli(['--store', `sqlite:${path}`, '--as', 'aud-inspector-1', ...args]);
+    asRecordsManager = (...args) =>
+      runCli(['--store', `sqlite:${path}`, '--as', RECORDS_MANAGER, ...args]);
     const demo = await cli(
       'demo',
       '--seed',
@@ -73,10 +84,47 @@ describe('aimline erase --person ID --reason TEXT (issue 13 item 4)', () => {
     }
   };
 
+  /** The key vault beside the store, opened with the demo's master key. */
+  const withVault = async <T>(f: (vault: KeyVault) => T): Promise<T> => {
+    const vault = await openKeyVault(
+      join(dirname(path), 'events.keys.db'),
+      masterKeyFromFile(join(dirname(path), 'events.master-key')),
+    );
+    try {
+      return f(vault);
+    } finally {
+      vault.close();
+    }
+  };
+
+  /** The events of a stream as stored. */
+  const storedStream = async (stream: string): Promise<RecordedEvent[]> => {
+    const store = openSqliteEventStore(path, { mode: 'read-only' });
+    try {
+      const out: RecordedEvent[] = [];
+      for await (const e of store.readStream(stream)) out.push(e);
+      return out;
+    } finally {
+      await store.dispose();
+    }
+  };
+
+  it('given a principal the command policy does not let erase (an auditor), when they erase, then FORBIDDEN (exit 1) naming them and the command, and nothing is destroyed or recorded', async () => {
+    const r = await cli('erase', '--person', victimId, '--reason', 'retention rule HSB-R1');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /FORBIDDEN: principal "aud-inspector-1" \(auditor\) may not issue RecordErasure/,
+    );
+    const ref = await withVault((v) => v.subjectRef(victimId));
+    expect(await withVault((v) => v.erasure(ref))).toBeUndefined();
+    expect(await storedStream(erasureStream(ref))).toEqual([]);
+    expect((await concern()).victim.name).toBe(victimName);
+  });
+
   it('erases the victim: their name reads as [erased:name]; erasing again is idempotent', async () => {
     expect((await concern()).victim.name).toBe(victimName);
 
-    const erased = await cli(
+    const erased = await asRecordsManager(
       '--json',
       'erase',
       '--person',
@@ -85,8 +133,16 @@ describe('aimline erase --person ID --reason TEXT (issue 13 item 4)', () => {
       'retention rule HSB-R1',
     );
     expect(erased.code, erased.stderr).toBe(0);
-    expect(JSON.parse(erased.stdout)).toMatchObject({ key: 'destroyed', recorded: true });
-    const again = await cli(
+    const outcome = JSON.parse(erased.stdout) as { subjectRef: string };
+    expect(outcome).toMatchObject({ erasedBy: RECORDS_MANAGER, key: 'destroyed', recorded: true });
+    // The principal (--as) is the recorded actor, not the operating-system account.
+    const [recorded] = await storedStream(erasureStream(outcome.subjectRef));
+    expect(recorded?.metadata.actor).toEqual({
+      id: RECORDS_MANAGER,
+      role: 'records-manager',
+      agency: 'council',
+    });
+    const again = await asRecordsManager(
       '--json',
       'erase',
       '--person',
@@ -100,8 +156,43 @@ describe('aimline erase --person ID --reason TEXT (issue 13 item 4)', () => {
     expect((await concern()).victim).toMatchObject({ name: '[erased:name]', childId: victimId });
   });
 
+  it('ERASE-1: given the erased victim, when a new case reuses their person id, then exec refuses it (exit 1) naming the rule and the field, and appends nothing', async () => {
+    const concernStep = steps.find(
+      (s) =>
+        s.command.type === 'ReportConcern' &&
+        (s.command.data as { caseId?: string }).caseId === hsbCase,
+    )!;
+    const newCase = `${hsbCase}-reused-id`;
+    const directory = JSON.parse(readFileSync(`${path}.principals.json`, 'utf8')) as {
+      principals: Array<{ id: string; role: string }>;
+    };
+    const socialWorker = directory.principals.find((p) => p.role === 'social-worker')!.id;
+    const file = join(dirname(path), 'reused-id.jsonl');
+    writeFileSync(
+      file,
+      `${JSON.stringify({
+        commandId: randomUUID(),
+        type: 'ReportConcern',
+        at: concernStep.command.at,
+        data: { ...(concernStep.command.data as object), caseId: newCase },
+      })}\n`,
+    );
+    const r = await runCli(['--store', `sqlite:${path}`, '--as', socialWorker, 'exec', file]);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toContain('ERASE-1');
+    expect(r.stdout).toContain('data.victim');
+    expect(r.stderr).not.toMatch(/KeyError|\n\s+at /);
+    expect(await storedStream(`hsb-case-${newCase}`)).toEqual([]);
+  });
+
   it('after erasing a pupil and a victim, every read command still works and audit --verify passes', async () => {
-    const erased = await cli('erase', '--person', pupilId, '--reason', 'retention rule ATT-R1');
+    const erased = await asRecordsManager(
+      'erase',
+      '--person',
+      pupilId,
+      '--reason',
+      'retention rule ATT-R1',
+    );
     expect(erased.code, erased.stderr).toBe(0);
     for (const args of [
       ['timeline', hsbCase],
@@ -128,7 +219,8 @@ describe('aimline erase --person ID --reason TEXT (issue 13 item 4)', () => {
     const pending = await cli('audit', '--verify');
     expect(pending.code).toBe(1);
     expect(pending.stdout).toContain('erase --pending');
-    const finished = await cli('erase', '--pending');
+    expect((await cli('erase', '--pending')).code).toBe(1); // FORBIDDEN for the auditor
+    const finished = await asRecordsManager('erase', '--pending');
     expect(finished.code, finished.stderr).toBe(0);
     expect((await cli('audit', '--verify')).code).toBe(0);
   });
@@ -144,7 +236,7 @@ describe('aimline erase --person ID --reason TEXT (issue 13 item 4)', () => {
   });
 
   it('refuses without --reason (usage, exit 2)', async () => {
-    const r = await cli('erase', '--person', victimId);
+    const r = await asRecordsManager('erase', '--person', victimId);
     expect(r.code).toBe(2);
   });
 });

@@ -8,6 +8,8 @@ import {
   authorise,
   commandPolicyProblems,
   defaultCommandPolicy,
+  erasureGrant,
+  erasureModule,
   legalHoldModule,
   roles,
   type Principal,
@@ -21,6 +23,7 @@ const modules = [
   panelReferralModule(),
   attendanceAimModule(),
   legalHoldModule(),
+  erasureModule,
 ];
 
 const principal = (role: Role, extra: Partial<Principal> = {}): Principal => ({
@@ -64,6 +67,18 @@ describe('the default command policy', () => {
 
   it('PNL-7 / MTG-7: only the panel chair approves the panel minutes', () => {
     expect(whoMay('panel-sitting', 'ApproveMinutes')).toEqual(['panel-chair']);
+  });
+
+  it('ERASE-2: only the records manager erases (RecordErasure), and erasureGrant checks it before any key is destroyed', () => {
+    expect(whoMay('personal-data-erasure', 'RecordErasure')).toEqual(['records-manager']);
+    expect(E.isRight(erasureGrant(defaultCommandPolicy, principal('records-manager')))).toBe(true);
+    const refused = erasureGrant(defaultCommandPolicy, principal('auditor'), 'a'.repeat(32));
+    expect(E.isLeft(refused) && refused.left).toMatchObject({
+      code: 'FORBIDDEN',
+      principal: 'auditor-1',
+      command: 'RecordErasure',
+      stream: `personal-data-erasure-${'a'.repeat(32)}`,
+    });
   });
 
   it('an auditor and a school representative issue no command at all', () => {

@@ -7,7 +7,7 @@ import type { Command, CommandEnvelope } from './command.js';
 import type { DomainModule } from './domain-module.js';
 import type { DomainEvent, EventToAppend, RecordedEvent } from './event.js';
 import { eventIdFor } from './event-ids.js';
-import type { Rejection } from './rejection.js';
+import { AppendRejectedError, type Rejection } from './rejection.js';
 import {
   isStoreError,
   WrongExpectedRevisionError,
@@ -29,7 +29,10 @@ export interface CommandSuccess {
 }
 
 export type CommandFailure<R extends Rejection = Rejection> =
-  /** The decider's rejection, or a plausibility rule's `INPUT` rejection. */
+  /**
+   * The decider's rejection, a plausibility rule's `INPUT` rejection, or the store's refusal of
+   * the append under a rule (`AppendRejectedError`, e.g. ERASE-1).
+   */
   | { readonly kind: 'Rejected'; readonly rejection: R | Rejection }
   | CommandDecodeError
   | { readonly kind: 'CorruptHistory'; readonly error: EventDecodeError }
@@ -214,6 +217,8 @@ export const commandHandler = (options: CommandHandlerOptions): CommandHandler =
         }
         if (e instanceof IdempotencyConflictError)
           return E.left({ kind: 'IdempotencyConflict', error: e });
+        if (e instanceof AppendRejectedError)
+          return E.left({ kind: 'Rejected', rejection: e.rejection });
         if (isStoreError(e)) return E.left({ kind: 'StoreFailure', error: e });
         throw e;
       }

@@ -1,5 +1,5 @@
 export { type Decider, fold } from './decider.js';
-export { type Rejection, reject } from './rejection.js';
+export { type Rejection, reject, AppendRejectedError } from './rejection.js';
 export {
   type Decision,
   type Check,

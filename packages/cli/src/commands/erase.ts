@@ -1,11 +1,12 @@
-import { userInfo } from 'node:os';
+import * as E from 'fp-ts/lib/Either.js';
 import {
+  actorOf,
   erasePerson,
+  erasureGrant,
   finishPendingErasures,
   ErasureNotRecorded,
   type ErasureOutcome,
 } from '@aimline/governance';
-import type { Actor } from '@aimline/kernel';
 import { CliError, ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../runtime.js';
 
@@ -15,13 +16,6 @@ export interface EraseOptions {
   readonly pending?: boolean;
 }
 
-/** Who erases, as recorded on the event: the operating-system account running the CLI. */
-const cliActor = (): Actor => ({
-  id: `cli:${userInfo().username}`,
-  role: 'information-governance',
-  agency: 'council',
-});
-
 const describe = (o: ErasureOutcome): string =>
   `subject ${o.subjectRef}: key ${o.key === 'destroyed' ? 'destroyed now' : 'already destroyed'}; PersonalDataErased ${
     o.event === undefined ? 'was already recorded' : `recorded at position ${o.event.position}`
@@ -30,10 +24,30 @@ const describe = (o: ErasureOutcome): string =>
 /**
  * `aimline erase --person ID --reason TEXT`: erasure by crypto-shredding (destroy the subject's
  * key, then record `PersonalDataErased`); `--pending` records the erasures a crash left
- * unrecorded. Idempotent.
+ * unrecorded. Idempotent. Runs as a principal the command policy lets erase (`--as`; by default
+ * the records manager only), who is recorded as the actor; anyone else is FORBIDDEN (exit 1)
+ * before any key is destroyed.
  */
 export const erase = async (rt: Runtime, o: EraseOptions): Promise<number> => {
-  const request = { vault: rt.vault, handler: rt.handler(), actor: cliActor(), at: rt.clock() };
+  if (o.pending !== true) {
+    if (o.person === undefined || o.person.trim() === '')
+      throw new CliError('erase needs --person ID (or --pending)', ExitCode.Usage);
+    if (o.reason === undefined || o.reason.trim() === '')
+      throw new CliError(
+        'erase needs --reason TEXT: the rule or request that requires it (say why, never who)',
+        ExitCode.Usage,
+      );
+  }
+  const { directory, principal } = rt.governance('erase');
+  const subjectRef = o.pending === true ? undefined : rt.vault.subjectRef(o.person!);
+  const granted = erasureGrant(directory.commands, principal, subjectRef);
+  if (E.isLeft(granted)) throw new CliError(granted.left.message, ExitCode.Failed);
+  const request = {
+    vault: rt.vault,
+    handler: rt.handler(),
+    actor: actorOf(principal),
+    at: rt.clock(),
+  };
   try {
     if (o.pending === true) {
       const done = await finishPendingErasures(request);
@@ -46,16 +60,10 @@ export const erase = async (rt: Runtime, o: EraseOptions): Promise<number> => {
       );
       return ExitCode.Ok;
     }
-    if (o.person === undefined || o.person.trim() === '')
-      throw new CliError('erase needs --person ID (or --pending)', ExitCode.Usage);
-    if (o.reason === undefined || o.reason.trim() === '')
-      throw new CliError(
-        'erase needs --reason TEXT: the rule or request that requires it (say why, never who)',
-        ExitCode.Usage,
-      );
-    const outcome = await erasePerson(request, o.person, o.reason);
+    const outcome = await erasePerson(request, o.person!, o.reason!);
     rt.output.result(
       {
+        erasedBy: principal.id,
         subjectRef: outcome.subjectRef,
         key: outcome.key,
         recorded: true,

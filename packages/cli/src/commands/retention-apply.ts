@@ -5,10 +5,12 @@
  * is erased under a placeholder rule, a legal hold keeps every person of its record, and people
  * already erased are not listed again, so a second run erases nothing new.
  */
+import * as E from 'fp-ts/lib/Either.js';
 import {
   actorOf,
   ErasureNotRecorded,
   erasePerson,
+  erasureGrant,
   finishPendingErasures,
   type PersonDue,
   type RetentionRule,
@@ -37,12 +39,10 @@ export const retentionReason = (asOf: string, d: PersonDue): string =>
   ].join('; ')}`;
 
 export const applyRetention = async (rt: Runtime, options: RetentionOptions): Promise<number> => {
-  const { principal } = rt.governance('retention --apply');
-  if (principal.role !== 'records-manager')
-    throw new CliError(
-      `FORBIDDEN: principal "${principal.id}" (${principal.role}) may not apply the retention schedule: only the records manager`,
-      ExitCode.Failed,
-    );
+  const { directory, principal } = rt.governance('retention --apply');
+  // Applying the schedule erases: the same grant as `erase` (by default the records manager's).
+  const granted = erasureGrant(directory.commands, principal);
+  if (E.isLeft(granted)) throw new CliError(granted.left.message, ExitCode.Failed);
   const request = {
     vault: rt.vault,
     handler: rt.handler(),

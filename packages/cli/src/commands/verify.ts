@@ -123,7 +123,7 @@ export const verify = async (
   problems.push(
     ...pendingErasures.map(
       (p) =>
-        `erasure of subject ${p.subjectRef} not recorded: its key was destroyed at ${p.keyDestroyedAt}, but PersonalDataErased is missing; run "aimline erase --pending"`,
+        `erasure of subject ${p.subjectRef} not recorded: its key was destroyed at ${p.keyDestroyedAt}, but PersonalDataErased is missing; run "aimline erase --pending --as <records manager>"`,
     ),
   );
   const ok = problems.length === 0;

@@ -1,10 +1,12 @@
 import {
+  AppendRejectedError,
   attachStoredJson,
   canonicalJson,
   DuplicateEventIdError,
   isErasedPersonalData,
   personalFieldsOf,
   recordSubject,
+  reject,
   STORED_JSON,
   unreadableStoredData,
   unreadableStoredDataWhy,
@@ -13,6 +15,7 @@ import {
   type AppendResult,
   type EventStore,
   type EventToAppend,
+  type PersonalField,
   type PersonalFieldsOfData,
   type RecordedEvent,
   type StoredJson,
@@ -21,7 +24,7 @@ import {
 } from '@aimline/kernel';
 import { erasedPersonalData } from '@aimline/kernel';
 import { isEnvelope, openField, parseEnvelope, sealField } from './field-cipher.js';
-import { KeyError } from './key-errors.js';
+import { isKeyError, KeyError } from './key-errors.js';
 import type { KeyVault } from './key-vault.js';
 
 /** The personal fields of an event about to be stored, or undefined when no module declares its type. */
@@ -106,6 +109,26 @@ export const encryptingEventStore = (
   vault: KeyVault,
   fieldsOf: PersonalFieldsLookup,
 ): EventStore => {
+  /** The subject's key; an erased subject is a typed refusal (ERASE-1) naming the field, not a fault. */
+  const keyToWrite = async (ref: string, field: PersonalField): Promise<Buffer> => {
+    try {
+      return await vault.writingKey(ref);
+    } catch (e) {
+      if (!isKeyError(e) || e.kind !== 'SubjectErased') throw e;
+      // The person's object (`victim`), whose id is the one erased; free text: the field itself.
+      const at = field.subject === undefined ? field.path : field.path.slice(0, -1);
+      throw new AppendRejectedError(
+        reject(
+          'ERASE-1',
+          field.subject === undefined
+            ? "this record's primary subject has been erased: no new personal data is recorded about them"
+            : `person "${field.subject}" has been erased: no new personal data is recorded under that person id (record the person under a new id)`,
+          ['data', ...at].join('.'),
+        ),
+      );
+    }
+  };
+
   const seal = async (stream: string, event: EventToAppend): Promise<EventToAppend> => {
     const forged: Array<[Path, string]> = [];
     envelopesIn(event.data, [], forged);
@@ -133,7 +156,7 @@ export const encryptingEventStore = (
         field.subject !== undefined
           ? vault.subjectRef(field.subject)
           : (vault.primaryRef(stream) ?? vault.subjectRef(recordSubject(stream)));
-      const key = await vault.writingKey(ref);
+      const key = await keyToWrite(ref, field);
       const place = { eventId: event.id, stream, path: field.path.join('.') };
       setIn(data, field.path, sealField(key, ref, field.category, place, getIn(data, field.path)));
     }

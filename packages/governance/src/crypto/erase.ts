@@ -6,7 +6,11 @@ import {
   type CommandHandler,
   type RecordedEvent,
 } from '@aimline/kernel';
-import { erasureModule, type ErasureCommand } from './erasure-module.js';
+import { authorise } from '../principals/authorise.js';
+import type { CommandPolicy } from '../principals/command-policy.js';
+import type { GovernanceError } from '../principals/errors.js';
+import type { Principal } from '../principals/principal.js';
+import { erasureModule, erasureStream, type ErasureCommand } from './erasure-module.js';
 import type { ErasureRecord, KeyVault } from './key-vault.js';
 
 export interface ErasureOutcome {
@@ -37,6 +41,24 @@ export class ErasureNotRecorded extends Error {
     this.name = 'ErasureNotRecorded';
   }
 }
+
+/**
+ * Whether `principal` may erase under the command policy: the grant of `RecordErasure` in
+ * `personal-data-erasure` (the default policy gives it to the records manager only), checked
+ * before any key is destroyed. `subjectRef`: the erasure's stream; none for pending erasures.
+ */
+export const erasureGrant = (
+  policy: CommandPolicy,
+  principal: Principal,
+  subjectRef?: string,
+): E.Either<GovernanceError, unknown> =>
+  authorise(
+    policy,
+    principal,
+    erasureModule.name,
+    'RecordErasure',
+    erasureStream(subjectRef ?? '(pending erasures)'),
+  );
 
 /** Records the event for an erasure whose key is already destroyed, and marks it recorded. */
 const record = async (

@@ -22,6 +22,7 @@ export {
 } from './erasure-module.js';
 export {
   erasePerson,
+  erasureGrant,
   finishPendingErasures,
   ErasureNotRecorded,
   type EraseRequest,

@@ -237,10 +237,13 @@ export const defaultCommandPolicy: CommandPolicy = {
   ],
   // An auditor reads and never writes.
   auditor: [],
-  // UK GDPR Art. 16: the records manager / DPO handles rectification requests; erasure and
-  // retention are governance operations, not domain commands.
+  // UK GDPR Art. 16: the records manager / DPO handles rectification requests.
   'records-manager': [
     grant('hsb-case', 'any', ['CorrectChildDetails']),
+    // UK GDPR Art. 17 and 5(1)(e): the records manager erases (`aimline erase`, `retention
+    // --apply`). The grant is checked before the key is destroyed; the command is recorded only
+    // by `erasePerson` after it destroys the key, never sent on the wire (see `erasureGrant`).
+    grant('personal-data-erasure', 'any', ['RecordErasure']),
     // Legal holds keep a record from retention's erasure (UK GDPR 17(3)(e)): the records
     // manager places and lifts them, on any record (reading: the council's DPO function).
     grant('legal-hold', 'any', ['PlaceLegalHold', 'LiftLegalHold']),

@@ -92,13 +92,43 @@ describe('erasure by crypto-shredding (issue 13 item 4)', () => {
     expect(await collect(store.readStream(erasureStream(ref)))).toHaveLength(1);
   });
 
-  it('new personal data about an erased person is refused, never stored', async () => {
+  it("ERASE-1: given an erased victim, when a new case names the same person id, then a typed rejection naming the person's field, and nothing is stored", async () => {
     const { inner, handler, request } = await given();
     await erasePerson(request, 'child-v', 'subject request SAR-12');
     const before = (await collect(inner.readAll())).length;
-    await expect(handler.handle(hsb, reportConcern('case-2'))).rejects.toMatchObject({
-      kind: 'SubjectErased',
-    });
+    const result = await handler.handle(hsb, reportConcern('case-2'));
+    expect(result).toEqual(
+      E.left({
+        kind: 'Rejected',
+        rejection: {
+          kind: 'Rejected',
+          ruleId: 'ERASE-1',
+          reason:
+            'person "child-v" has been erased: no new personal data is recorded under that person id (record the person under a new id)',
+          field: 'data.victim',
+        },
+      }),
+    );
     expect(await collect(inner.readAll())).toHaveLength(before);
+    expect(await collect(inner.readStream('hsb-case-case-2'))).toEqual([]);
+  });
+
+  it('ERASE-1: given an erased child, a new case about the same child id is refused at data.child; under a new id it is recorded', async () => {
+    const { handler, request } = await given();
+    await erasePerson(request, 'child-a', 'retention rule HSB-R1');
+    const refused = await handler.handle(hsb, reportConcern('case-3'));
+    expect(E.isLeft(refused) && refused.left).toMatchObject({
+      kind: 'Rejected',
+      rejection: { ruleId: 'ERASE-1', field: 'data.child' },
+    });
+    const renamed = reportConcern('case-4');
+    const accepted = await handler.handle(hsb, {
+      ...renamed,
+      command: {
+        ...renamed.command,
+        data: { ...renamed.command.data, child: { ...alleged, childId: 'child-a2' } },
+      },
+    });
+    expect(E.isRight(accepted)).toBe(true);
   });
 });
