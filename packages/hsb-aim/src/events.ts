@@ -9,6 +9,7 @@
  */
 import * as t from 'io-ts';
 import {
+  Agency,
   defineEvent,
   eventCatalogue,
   personal,
@@ -19,7 +20,6 @@ import {
 } from '@aimline/kernel';
 import { AssessmentOutcome } from './outcomes.js';
 import {
-  Agency,
   AssessmentModel,
   Assessor,
   CaseRelationship,

@@ -4,6 +4,7 @@
  */
 import * as t from 'io-ts';
 import {
+  Agency,
   IsoDate as KernelIsoDate,
   IsoInstant as KernelIsoInstant,
   personal,
@@ -19,19 +20,6 @@ export const Id = NonEmptyString;
 
 /** Free text about a child or family: personal data. */
 export const FreeText = personal(NonEmptyString, 'freeText');
-
-export const Agency = t.keyof({
-  police: null,
-  'childrens-social-care': null,
-  'youth-offending-service': null,
-  health: null,
-  education: null,
-  'early-help': null,
-  camhs: null,
-  'specialist-service': null,
-  other: null,
-});
-export type Agency = t.TypeOf<typeof Agency>;
 
 /** A social worker allocated to a child (a professional, but named: personal). */
 export const SocialWorker = t.strict({

@@ -172,3 +172,4 @@ export {
 } from './store/anchor.js';
 export { AppendSignal, pollingSubscription } from './store/polling-subscription.js';
 export { StateCache, type CachedStream } from './store/state-cache.js';
+export { Agency, agencies } from './agency.js';

@@ -3,7 +3,7 @@
  * (names, contact details, addresses, free text) is marked with the kernel's `personal()`.
  */
 import * as t from 'io-ts';
-import { IsoDate, personal, subjectId } from '@aimline/kernel';
+import { Agency, IsoDate, personal, subjectId } from '@aimline/kernel';
 
 /** A non-empty string (ids, roles, agencies): a plain `string` once decoded. */
 export const NonEmptyString = new t.Type<string, string, unknown>(
@@ -36,29 +36,8 @@ export const SubjectRef = t.type({ kind: NonEmptyString, id: NonEmptyString }, '
 export type SubjectRef = t.TypeOf<typeof SubjectRef>;
 
 /**
- * The agencies of the multi-agency processes: the same list as `@aimline/hsb-aim`'s `Agency`
- * (a domain package cannot import another, so `@aimline/processes` pins the two equal in a
- * test). `other` covers an agency not named.
- */
-export const Agency = t.keyof(
-  {
-    police: null,
-    'childrens-social-care': null,
-    'youth-offending-service': null,
-    health: null,
-    education: null,
-    'early-help': null,
-    camhs: null,
-    'specialist-service': null,
-    other: null,
-  },
-  'Agency',
-);
-export type Agency = t.TypeOf<typeof Agency>;
-
-/**
- * An agency as a meeting records it. New commands name one of the one agency list of every
- * domain (`Agency`); meetings recorded before issue 15 kept free text, which
+ * An agency as a meeting records it. New commands name one of the kernel's `Agency` vocabulary
+ * (every domain's); meetings recorded before issue 15 kept free text, which
  * still reads.
  */
 export const RecordedAgency = NonEmptyString;

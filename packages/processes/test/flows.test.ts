@@ -6,13 +6,8 @@ import { describe, expect, it } from 'vitest';
 import * as E from 'fp-ts/lib/Either.js';
 import { InMemoryEventStore } from '@aimline/kernel';
 import { englandAndWales } from '@aimline/calendar';
-import {
-  Agency as HsbAgency,
-  hsbDeadlines,
-  defaultHsbPolicy,
-  hsbCaseStream,
-} from '@aimline/hsb-aim';
-import { Agency as MeetingsAgency, meetingStream } from '@aimline/meetings';
+import { hsbDeadlines, defaultHsbPolicy, hsbCaseStream } from '@aimline/hsb-aim';
+import { meetingStream } from '@aimline/meetings';
 import { referralStream } from '@aimline/panel';
 import {
   hsbCaseIdForReferral,
@@ -186,11 +181,5 @@ describe('MTG-5 / MTG-6: the meeting stream is the record; the case is told', ()
       ruleId: 'HSB-21',
       field: 'data.iroPresent',
     });
-  });
-});
-
-describe('one agency list', () => {
-  it('hsb-aim and meetings name the same agencies (neither domain may import the other)', () => {
-    expect(Object.keys(MeetingsAgency.keys)).toEqual(Object.keys(HsbAgency.keys));
   });
 });

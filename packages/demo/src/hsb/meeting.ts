@@ -6,7 +6,8 @@
  * (MTG-6: the case is told, and holding the meeting on the case is checked against it); the
  * minutes are drafted, approved by the chair, distributed, uploaded and the hard copies destroyed.
  */
-import type { Agency, MeetingArrangements } from '@aimline/hsb-aim';
+import type { MeetingArrangements } from '@aimline/hsb-aim';
+import type { Agency } from '@aimline/kernel';
 import type { MeetingCommand } from '@aimline/meetings';
 import type { CommandWriter } from '../case-writer.js';
 import { inventName } from '../invented-people.js';

@@ -1,11 +1,14 @@
 /** The invented professionals of the HSB demo: ids, roles, agencies, the models they are trained in. */
 import type { AssessmentModel } from '@aimline/hsb-aim';
-import type { Actor } from '@aimline/kernel';
+import type { Actor, Agency } from '@aimline/kernel';
 import { AGENCIES, inventName, SCHOOLS, staffIds } from '../invented-people.js';
 import type { Rng } from '../rng.js';
 
-type DomainAgency =
-  'police' | 'childrens-social-care' | 'youth-offending-service' | 'health' | 'education';
+/** The agencies the demo's professionals work for (of the kernel's one `Agency` vocabulary). */
+type DomainAgency = Extract<
+  Agency,
+  'police' | 'childrens-social-care' | 'youth-offending-service' | 'health' | 'education'
+>;
 
 export interface Pro {
   readonly id: string;
