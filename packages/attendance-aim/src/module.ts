@@ -1,6 +1,11 @@
 /** The attendance AIM case as a kernel DomainModule (stream `attendance-aim-{caseId}`). */
-import { deadlinesAt } from '@aimline/calendar';
-import type { Decider, DomainModule, Rejection } from '@aimline/kernel';
+import {
+  domainModule,
+  prefixedStream,
+  type Decider,
+  type DomainModule,
+  type Rejection,
+} from '@aimline/kernel';
 import { attendanceAimCommands, type AttendanceAimCommand } from './commands.js';
 import { attendanceDeadlines } from './deadlines.js';
 import { decide } from './decide/index.js';
@@ -13,8 +18,7 @@ import { attendanceAimTimeline } from './timeline.js';
 
 export const ATTENDANCE_AIM_STREAM_PREFIX = 'attendance-aim-';
 
-export const attendanceAimStream = (caseId: string): string =>
-  `${ATTENDANCE_AIM_STREAM_PREFIX}${caseId}`;
+export const attendanceAimStream = prefixedStream(ATTENDANCE_AIM_STREAM_PREFIX);
 
 export const makeAttendanceAimDecider = (
   policy: AttendancePolicy = defaultAttendancePolicy,
@@ -34,21 +38,16 @@ const workingDays = schoolCalendar({ id: 'working-days', terms: [] });
 export const attendanceAimModule = (
   policy: AttendancePolicy = defaultAttendancePolicy,
   schoolCalendarOf: (schoolId: string | undefined) => SchoolCalendar = () => workingDays,
-): DomainModule<AttendanceAimCommand, AttendanceAimEvent, AttendanceAimState, Rejection> => ({
-  name: 'attendance-aim',
-  streamPrefix: ATTENDANCE_AIM_STREAM_PREFIX,
-  decider: makeAttendanceAimDecider(policy),
-  commands: attendanceAimCommands,
-  events: attendanceAimEvents,
-  streamOf: (command) => attendanceAimStream(command.data.caseId),
-  deadlines: (state, asOf) =>
-    deadlinesAt(
+): DomainModule<AttendanceAimCommand, AttendanceAimEvent, AttendanceAimState, Rejection> =>
+  domainModule('attendance-aim', 'caseId', {
+    decider: makeAttendanceAimDecider(policy),
+    commands: attendanceAimCommands,
+    events: attendanceAimEvents,
+    deadlines: (state) =>
       attendanceDeadlines(
         state,
         policy,
         schoolCalendarOf(state.status === 'none' ? undefined : state.school.schoolId),
       ),
-      asOf,
-    ),
-  timeline: attendanceAimTimeline,
-});
+    timeline: attendanceAimTimeline,
+  });

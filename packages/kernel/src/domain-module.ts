@@ -1,4 +1,4 @@
-import type { Deadline, InstantInput } from '@aimline/calendar';
+import { deadlinesAt, type Deadline, type InstantInput } from '@aimline/calendar';
 import type { CommandCatalogue } from './codec/command-catalogue.js';
 import type { EventCatalogue } from './codec/event-catalogue.js';
 import type { Command } from './command.js';
@@ -57,3 +57,49 @@ export interface DomainModule<
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyDomainModule = DomainModule<any, any, any, any>;
+
+/** The stream names under `prefix`: `prefixedStream('meeting-')('m-1')` is `meeting-m-1`. */
+export const prefixedStream =
+  (prefix: string) =>
+  (id: string): string =>
+    `${prefix}${id}`;
+
+/** What a module is made of besides its name and its streams (see `domainModule`). */
+export interface ModuleParts<C extends Command, Ev extends DomainEvent, S, R extends Rejection> {
+  readonly decider: Decider<C, Ev, S, R>;
+  readonly commands: CommandCatalogue<C>;
+  readonly events: EventCatalogue<Ev>;
+  /**
+   * Every deadline of one stream's state, with the module's policy and calendar bound in; the
+   * module keeps those started by `asOf`, each with its status then. None when omitted.
+   */
+  readonly deadlines?: (state: S) => ReadonlyArray<Deadline>;
+  readonly timeline: TimelinePhases<Ev>;
+}
+
+/**
+ * The `DomainModule` named `name`: its streams are `{name}-{id}`, the id being the `streamId`
+ * field of each command's data, e.g. `domainModule('meeting', 'meetingId', parts)` puts
+ * `ScheduleMeeting { meetingId: 'm-1' }` in stream `meeting-m-1`.
+ */
+export const domainModule = <
+  C extends Command<string, { readonly [K in F]: string }>,
+  Ev extends DomainEvent,
+  S,
+  R extends Rejection,
+  F extends string,
+>(
+  name: string,
+  streamId: F,
+  { deadlines, ...parts }: ModuleParts<C, Ev, S, R>,
+): DomainModule<C, Ev, S, R> => {
+  const streamOf = prefixedStream(`${name}-`);
+  return {
+    ...parts,
+    name,
+    streamPrefix: `${name}-`,
+    streamOf: (command) => streamOf(command.data[streamId]),
+    deadlines:
+      deadlines === undefined ? () => [] : (state, asOf) => deadlinesAt(deadlines(state), asOf),
+  };
+};

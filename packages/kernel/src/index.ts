@@ -29,7 +29,10 @@ export { canonicalJson } from './canonical-json.js';
 export { uuidV5, eventIdFor, AIMLINE_NAMESPACE } from './event-ids.js';
 export {
   timelinePhases,
+  domainModule,
+  prefixedStream,
   type DomainModule,
+  type ModuleParts,
   type AnyDomainModule,
   type TimelinePhases,
 } from './domain-module.js';

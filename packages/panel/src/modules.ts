@@ -1,6 +1,13 @@
 /** The kernel DomainModules and deciders of the panel's two streams. */
-import { deadlinesAt, englandAndWales, type Calendar } from '@aimline/calendar';
-import type { Decider, DomainModule } from '@aimline/kernel';
+import { englandAndWales, type Calendar } from '@aimline/calendar';
+import {
+  domainModule,
+  prefixedStream,
+  type Decider,
+  type Decision,
+  type DomainModule,
+} from '@aimline/kernel';
+import type { Context } from './decide/handler.js';
 import { decideReferral } from './decide/referral.js';
 import { decideSitting } from './decide/sitting.js';
 import { defaultPanelPolicy, type PanelPolicy } from './policy.js';
@@ -19,52 +26,50 @@ import { referralTimeline, sittingTimeline } from './timeline.js';
 export const SITTING_STREAM_PREFIX = 'panel-sitting-';
 export const REFERRAL_STREAM_PREFIX = 'panel-referral-';
 
-export const sittingStream = (sittingId: string): string => `${SITTING_STREAM_PREFIX}${sittingId}`;
-export const referralStream = (referralId: string): string =>
-  `${REFERRAL_STREAM_PREFIX}${referralId}`;
+export const sittingStream = prefixedStream(SITTING_STREAM_PREFIX);
+export const referralStream = prefixedStream(REFERRAL_STREAM_PREFIX);
 
-export const makeSittingDecider = (
-  policy: PanelPolicy = defaultPanelPolicy,
-  calendar: Calendar = englandAndWales,
-): Decider<PanelSittingCommand, PanelSittingEvent, SittingState> => ({
-  initialState: initialSittingState,
-  decide: decideSitting({ policy, calendar }),
-  evolve: evolveSitting,
-});
+type DecideIn<C, E, S> = (ctx: Context) => (command: C, state: S) => Decision<E>;
 
-export const makeReferralDecider = (
-  policy: PanelPolicy = defaultPanelPolicy,
-  calendar: Calendar = englandAndWales,
-): Decider<PanelReferralCommand, PanelReferralEvent, ReferralState> => ({
-  initialState: initialReferralState,
-  decide: decideReferral({ policy, calendar }),
-  evolve: evolveReferral,
-});
+/** A decider maker for one of the panel's streams: its decide bound to a policy and calendar. */
+const panelDecider =
+  <C, E, S>(initialState: S, decide: DecideIn<C, E, S>, evolve: (state: S, event: E) => S) =>
+  (
+    policy: PanelPolicy = defaultPanelPolicy,
+    calendar: Calendar = englandAndWales,
+  ): Decider<C, E, S> => ({
+    initialState,
+    decide: decide({ policy, calendar }),
+    evolve,
+  });
+
+export const makeSittingDecider = panelDecider(initialSittingState, decideSitting, evolveSitting);
+export const makeReferralDecider = panelDecider(
+  initialReferralState,
+  decideReferral,
+  evolveReferral,
+);
 
 export const panelSittingModule = (
   policy: PanelPolicy = defaultPanelPolicy,
   calendar: Calendar = englandAndWales,
-): DomainModule<PanelSittingCommand, PanelSittingEvent, SittingState> => ({
-  name: 'panel-sitting',
-  streamPrefix: SITTING_STREAM_PREFIX,
-  decider: makeSittingDecider(policy, calendar),
-  commands: sittingCommands,
-  events: sittingEvents,
-  streamOf: (c) => sittingStream(c.data.sittingId),
-  deadlines: (state, asOf) => deadlinesAt(sittingDeadlines(state, policy, calendar), asOf),
-  timeline: sittingTimeline,
-});
+): DomainModule<PanelSittingCommand, PanelSittingEvent, SittingState> =>
+  domainModule('panel-sitting', 'sittingId', {
+    decider: makeSittingDecider(policy, calendar),
+    commands: sittingCommands,
+    events: sittingEvents,
+    deadlines: (state) => sittingDeadlines(state, policy, calendar),
+    timeline: sittingTimeline,
+  });
 
 export const panelReferralModule = (
   policy: PanelPolicy = defaultPanelPolicy,
   calendar: Calendar = englandAndWales,
-): DomainModule<PanelReferralCommand, PanelReferralEvent, ReferralState> => ({
-  name: 'panel-referral',
-  streamPrefix: REFERRAL_STREAM_PREFIX,
-  decider: makeReferralDecider(policy, calendar),
-  commands: referralCommands,
-  events: referralEvents,
-  streamOf: (c) => referralStream(c.data.referralId),
-  deadlines: (state, asOf) => deadlinesAt(referralDeadlines(state, policy, calendar), asOf),
-  timeline: referralTimeline,
-});
+): DomainModule<PanelReferralCommand, PanelReferralEvent, ReferralState> =>
+  domainModule('panel-referral', 'referralId', {
+    decider: makeReferralDecider(policy, calendar),
+    commands: referralCommands,
+    events: referralEvents,
+    deadlines: (state) => referralDeadlines(state, policy, calendar),
+    timeline: referralTimeline,
+  });

@@ -9,7 +9,9 @@ import {
   accept,
   commandCatalogue,
   defineEvent,
+  domainModule,
   eventCatalogue,
+  prefixedStream,
   IsoInstant,
   timelinePhases,
   type CommandOf,
@@ -18,8 +20,7 @@ import {
 } from '@aimline/kernel';
 
 export const PROCESS_LOG_STREAM_PREFIX = 'process-log-';
-export const processLogStream = (manager: string): string =>
-  `${PROCESS_LOG_STREAM_PREFIX}${manager}`;
+export const processLogStream = prefixedStream(PROCESS_LOG_STREAM_PREFIX);
 
 const Text = t.refinement(t.string, (s) => s.trim().length > 0, 'NonEmptyString');
 
@@ -50,23 +51,20 @@ export interface ProcessLogState {
 export type ProcessLogModule = DomainModule<ProcessLogCommand, ProcessLogEvent, ProcessLogState>;
 
 /** The kernel module of the refusal log (register it where modules decode streams: the CLI, projections). */
-export const processLogModule = (): ProcessLogModule => ({
-  name: 'process-log',
-  streamPrefix: PROCESS_LOG_STREAM_PREFIX,
-  decider: {
-    initialState: { refusals: 0 },
-    decide: (command) =>
-      accept<ProcessLogEvent>({
-        type: 'ReactionRefused',
-        data: { ...command.data, at: command.at },
-      }),
-    evolve: (state) => ({ refusals: state.refusals + 1 }),
-  },
-  commands: commandCatalogue(processLogCommandDefinitions),
-  events: eventCatalogue(processLogEventDefinitions),
-  streamOf: (command) => processLogStream(command.data.manager),
-  deadlines: () => [],
-  timeline: timelinePhases<ProcessLogEvent, 'refusals'>(['refusals'], {
-    ReactionRefused: 'refusals',
-  }),
-});
+export const processLogModule = (): ProcessLogModule =>
+  domainModule('process-log', 'manager', {
+    decider: {
+      initialState: { refusals: 0 },
+      decide: (command) =>
+        accept<ProcessLogEvent>({
+          type: 'ReactionRefused',
+          data: { ...command.data, at: command.at },
+        }),
+      evolve: (state) => ({ refusals: state.refusals + 1 }),
+    },
+    commands: commandCatalogue(processLogCommandDefinitions),
+    events: eventCatalogue(processLogEventDefinitions),
+    timeline: timelinePhases<ProcessLogEvent, 'refusals'>(['refusals'], {
+      ReactionRefused: 'refusals',
+    }),
+  });

@@ -10,18 +10,20 @@ import {
   accept,
   commandCatalogue,
   defineEvent,
+  domainModule,
   eventCatalogue,
+  prefixedStream,
   IsoInstant,
   timelinePhases,
   type Command,
+  type Decider,
   type DomainEvent,
   type DomainModule,
   type Rejection,
 } from '@aimline/kernel';
 
 export const ERASURE_STREAM_PREFIX = 'personal-data-erasure-';
-export const erasureStream = (subjectRef: string): string =>
-  `${ERASURE_STREAM_PREFIX}${subjectRef}`;
+export const erasureStream = prefixedStream(ERASURE_STREAM_PREFIX);
 
 const SubjectRef = t.refinement(t.string, (s) => /^[0-9a-f]{32}$/.test(s), 'SubjectRef');
 const Reason = t.refinement(t.string, (s) => s.trim().length > 0 && s.length <= 500, 'Reason');
@@ -44,18 +46,16 @@ export interface ErasureState {
 export type ErasureModule = DomainModule<ErasureCommand, ErasureEvent, ErasureState, Rejection>;
 
 /** Records an erasure once: recording it again (a retry, a second `erase`) changes nothing. */
-export const erasureModule: ErasureModule = {
-  name: 'personal-data-erasure',
-  streamPrefix: ERASURE_STREAM_PREFIX,
-  decider: {
-    initialState: { erased: false },
-    decide: (command, state) =>
-      state.erased ? E.right([]) : accept({ type: 'PersonalDataErased', data: command.data }),
-    evolve: () => ({ erased: true }),
-  },
+const erasureDecider: Decider<ErasureCommand, ErasureEvent, ErasureState> = {
+  initialState: { erased: false },
+  decide: (command, state) =>
+    state.erased ? E.right([]) : accept({ type: 'PersonalDataErased', data: command.data }),
+  evolve: () => ({ erased: true }),
+};
+
+export const erasureModule: ErasureModule = domainModule('personal-data-erasure', 'subjectRef', {
+  decider: erasureDecider,
   commands: erasureCommands,
   events: erasureEvents,
-  streamOf: (command) => erasureStream(command.data.subjectRef),
-  deadlines: () => [],
   timeline: timelinePhases<ErasureEvent, 'erasure'>(['erasure'], { PersonalDataErased: 'erasure' }),
-};
+});

@@ -15,7 +15,9 @@ import {
   commandCatalogue,
   defineEvent,
   dispatch,
+  domainModule,
   eventCatalogue,
+  prefixedStream,
   refuse,
   timelinePhases,
   type CommandOf,
@@ -27,7 +29,7 @@ import {
 export const LEGAL_HOLD_STREAM_PREFIX = 'legal-hold-';
 
 /** The stream of a hold: `legal-hold-{holdId}`. */
-export const legalHoldStream = (holdId: string): string => `${LEGAL_HOLD_STREAM_PREFIX}${holdId}`;
+export const legalHoldStream = prefixedStream(LEGAL_HOLD_STREAM_PREFIX);
 
 const NonEmptyString = t.refinement(t.string, (s) => s.trim().length > 0, 'NonEmptyString');
 /** A hold id: letters, digits, `.`, `_`, `-` (it is part of a stream name). */
@@ -105,17 +107,14 @@ export type LegalHoldModule = DomainModule<
 >;
 
 /** The legal-hold module: registered beside the domain modules so holds are commands and events. */
-export const legalHoldModule = (): LegalHoldModule => ({
-  name: 'legal-hold',
-  streamPrefix: LEGAL_HOLD_STREAM_PREFIX,
-  decider: {
-    initialState: { status: 'none' },
-    decide: (command, state) => decide(command, state, undefined),
-    evolve,
-  },
-  commands: legalHoldCommands,
-  events: legalHoldEvents,
-  streamOf: (command) => legalHoldStream(command.data.holdId),
-  deadlines: () => [],
-  timeline: timelinePhases(['hold'], { LegalHoldPlaced: 'hold', LegalHoldLifted: 'hold' }),
-});
+export const legalHoldModule = (): LegalHoldModule =>
+  domainModule('legal-hold', 'holdId', {
+    decider: {
+      initialState: { status: 'none' },
+      decide: (command, state) => decide(command, state, undefined),
+      evolve,
+    },
+    commands: legalHoldCommands,
+    events: legalHoldEvents,
+    timeline: timelinePhases(['hold'], { LegalHoldPlaced: 'hold', LegalHoldLifted: 'hold' }),
+  });
