@@ -31,9 +31,16 @@ export abstract class StoreError extends Error {
   }
 }
 
-export class WrongExpectedRevisionError extends StoreError {
-  readonly kind = 'WrongExpectedRevision' as const;
-  readonly retryable = true;
+/** The base class of the errors of one kind: its `kind`, and whether a retry may succeed. */
+const storeErrorOf = <K extends StoreErrorKind>(kind: K, retryable: boolean) => {
+  abstract class KindOfStoreError extends StoreError {
+    readonly kind: K = kind;
+    readonly retryable: boolean = retryable;
+  }
+  return KindOfStoreError;
+};
+
+export class WrongExpectedRevisionError extends storeErrorOf('WrongExpectedRevision', true) {
   constructor(
     readonly stream: string,
     readonly expected: ExpectedRevision,
@@ -47,9 +54,7 @@ export class WrongExpectedRevisionError extends StoreError {
   }
 }
 
-export class DuplicateEventIdError extends StoreError {
-  readonly kind = 'DuplicateEventId' as const;
-  readonly retryable = false;
+export class DuplicateEventIdError extends storeErrorOf('DuplicateEventId', false) {
   constructor(
     readonly stream: string,
     readonly eventId: string,
@@ -73,9 +78,7 @@ export interface CommandRecord {
  * A command id already recorded for another command (another type, stream, instant, actor or
  * data: another fingerprint). Nothing is appended; the caller must use a new command id.
  */
-export class IdempotencyConflictError extends StoreError {
-  readonly kind = 'IdempotencyConflict' as const;
-  readonly retryable = false;
+export class IdempotencyConflictError extends storeErrorOf('IdempotencyConflict', false) {
   constructor(
     readonly commandId: string,
     readonly firstRecorded: CommandRecord,
@@ -88,25 +91,19 @@ export class IdempotencyConflictError extends StoreError {
   }
 }
 
-export class StreamNotFoundError extends StoreError {
-  readonly kind = 'StreamNotFound' as const;
-  readonly retryable = false;
+export class StreamNotFoundError extends storeErrorOf('StreamNotFound', false) {
   constructor(readonly stream: string) {
     super(`Stream "${stream}" not found`);
   }
 }
 
-export class StreamDeletedError extends StoreError {
-  readonly kind = 'StreamDeleted' as const;
-  readonly retryable = false;
+export class StreamDeletedError extends storeErrorOf('StreamDeleted', false) {
   constructor(readonly stream: string) {
     super(`Stream "${stream}" has been deleted`);
   }
 }
 
-export class AccessDeniedError extends StoreError {
-  readonly kind = 'AccessDenied' as const;
-  readonly retryable = false;
+export class AccessDeniedError extends storeErrorOf('AccessDenied', false) {
   constructor(
     readonly operation: string,
     cause?: unknown,
@@ -115,9 +112,7 @@ export class AccessDeniedError extends StoreError {
   }
 }
 
-export class NotLeaderError extends StoreError {
-  readonly kind = 'NotLeader' as const;
-  readonly retryable = true;
+export class NotLeaderError extends storeErrorOf('NotLeader', true) {
   constructor(
     readonly leader: string | undefined,
     cause?: unknown,
@@ -126,9 +121,7 @@ export class NotLeaderError extends StoreError {
   }
 }
 
-export class UnavailableError extends StoreError {
-  readonly kind = 'Unavailable' as const;
-  readonly retryable = true;
+export class UnavailableError extends storeErrorOf('Unavailable', true) {
   constructor(
     readonly detail: string,
     cause?: unknown,
@@ -138,9 +131,7 @@ export class UnavailableError extends StoreError {
 }
 
 /** A stored row or file that cannot be read as an Aimline event. Names where. */
-export class CorruptStoreError extends StoreError {
-  readonly kind = 'CorruptStore' as const;
-  readonly retryable = false;
+export class CorruptStoreError extends storeErrorOf('CorruptStore', false) {
   constructor(
     readonly location: string,
     readonly detail: string,
@@ -151,9 +142,7 @@ export class CorruptStoreError extends StoreError {
 }
 
 /** A file that is not an Aimline store, or one written by a newer schema. */
-export class IncompatibleStoreError extends StoreError {
-  readonly kind = 'IncompatibleStore' as const;
-  readonly retryable = false;
+export class IncompatibleStoreError extends storeErrorOf('IncompatibleStore', false) {
   constructor(
     readonly location: string,
     readonly detail: string,
@@ -163,9 +152,7 @@ export class IncompatibleStoreError extends StoreError {
 }
 
 /** No store where one was to be opened (read commands never create one). Names the place. */
-export class MissingStoreError extends StoreError {
-  readonly kind = 'MissingStore' as const;
-  readonly retryable = false;
+export class MissingStoreError extends storeErrorOf('MissingStore', false) {
   constructor(
     readonly location: string,
     readonly detail = 'no event store there; create one with `aimline init` (or demo, exec)',
@@ -175,9 +162,7 @@ export class MissingStoreError extends StoreError {
 }
 
 /** An append the port refuses before touching storage (empty stream name, bad event). */
-export class InvalidAppendError extends StoreError {
-  readonly kind = 'InvalidAppend' as const;
-  readonly retryable = false;
+export class InvalidAppendError extends storeErrorOf('InvalidAppend', false) {
   constructor(
     readonly stream: string,
     readonly detail: string,
@@ -186,9 +171,7 @@ export class InvalidAppendError extends StoreError {
   }
 }
 
-export class StoreDisposedError extends StoreError {
-  readonly kind = 'Disposed' as const;
-  readonly retryable = false;
+export class StoreDisposedError extends storeErrorOf('Disposed', false) {
   constructor() {
     super('The event store has been disposed');
   }
