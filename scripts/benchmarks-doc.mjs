@@ -9,6 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
+import { esdbScaleSection } from './benchmarks-doc-esdb.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -201,7 +202,8 @@ ${scaleRows}
 What breaks first: the full pipeline's memory grows with the number of cases (the deadline
 tracker keeps every stream's folded state), so one process cannot hold a national history; the
 partition must include the council, and the tracker must keep only open obligations.
-`;
+
+${esdbScaleSection(figures, num)}`;
 
 const options = (await prettier.resolveConfig(docPath)) ?? {};
 const formatted = await prettier.format(doc, { ...options, parser: 'markdown' });
