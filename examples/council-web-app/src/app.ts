@@ -120,12 +120,14 @@ export const createApp = (options: AppOptions): App => {
     reader: (
       id: string,
       options: { asOf?: string },
-    ) => Promise<{ kind: 'Found'; value: T } | { kind: 'NotFound' | 'Invalid' | 'Unavailable' }>,
+    ) => Promise<
+      { kind: 'Found'; value: T } | { kind: 'NotFound' | 'Invalid' | 'Forbidden' | 'Unavailable' }
+    >,
   ): Promise<T> => {
     const asOf = url.searchParams.get('asOf');
     const result = await reader(caseId, asOf === null ? {} : { asOf });
     if (result.kind === 'Found') return result.value;
-    const status = { NotFound: 404, Invalid: 400, Unavailable: 503 }[result.kind];
+    const status = { NotFound: 404, Invalid: 400, Forbidden: 403, Unavailable: 503 }[result.kind];
     throw new HttpError(status, result);
   };
 
@@ -144,10 +146,11 @@ export const createApp = (options: AppOptions): App => {
     if (m === null)
       throw new HttpError(404, { kind: 'NotFound', message: `no route ${method} ${url.pathname}` });
     if (method !== 'GET') throw new HttpError(405, { kind: 'MethodNotAllowed', allow: 'GET' });
-    principalOf(req);
+    // Reads are need to know: as the principal, who sees only what their rules show.
+    const principal = principalOf(req);
     const caseId = m[1] ?? '';
     if (m[2] === 'timeline') {
-      const t = await read(url, caseId, (id, o) => hsb.timeline(id, o));
+      const t = await read(url, caseId, (id, o) => hsb.timeline(principal, id, o));
       return send(res, 200, {
         stream: t.stream,
         phases: Object.fromEntries(
@@ -158,7 +161,7 @@ export const createApp = (options: AppOptions): App => {
         ),
       });
     }
-    const view = await read(url, caseId, (id, o) => hsb.get(id, o));
+    const view = await read(url, caseId, (id, o) => hsb.get(principal, id, o));
     send(res, 200, {
       stream: view.stream,
       asOf: view.asOf,

@@ -2,7 +2,7 @@
 import { createAimline, describeRefusal } from '@aimline/aimline';
 import { londonTime } from '@aimline/calendar';
 import { InMemoryEventStore } from '@aimline/kernel';
-import { asOf, caseId, steps } from './steps.js';
+import { asOf, caseId, manager, steps } from './steps.js';
 
 let now = ''; // this script records each step when it happened
 const aimline = createAimline({ store: new InMemoryEventStore(), clock: () => now });
@@ -12,7 +12,7 @@ for (const { as, process, command } of steps) {
   if (result.kind !== 'Accepted') throw new Error(`${command.type}: ${describeRefusal(result)}`);
   await aimline.processes.settled(); // the decision starts the case; the booking, its meeting stream
 }
-const view = await aimline.hsb.get(caseId, { asOf });
+const view = await aimline.hsb.get(manager, caseId, { asOf }); // read as a principal
 if (view.kind !== 'Found' || view.value.state.status === 'none') throw new Error(caseId);
 const { state, deadlines } = view.value;
 console.log(`Case ${caseId}: initial AIM meeting held ${londonTime(state.initialMeetingAt!)}`);

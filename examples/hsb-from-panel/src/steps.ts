@@ -20,7 +20,8 @@ const worker = principal('sw-21', 'social-worker', 'childrens-social-care', [
   hsbStream,
   meetingStream,
 ]);
-const manager = principal('tm-4', 'team-manager', 'childrens-social-care', [hsbStream]);
+/** The team manager, who reads the case (need to know: every HSB case). */
+export const manager = principal('tm-4', 'team-manager', 'childrens-social-care', [hsbStream]);
 
 const child = { childId: 'CH-9001', name: 'Sam Inventedchild', dateOfBirth: '2016-03-10' };
 const seat = (role: string) => ({

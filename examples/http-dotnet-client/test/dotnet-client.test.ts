@@ -12,6 +12,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAimline, type Principal } from '@aimline/aimline';
+import { parseDirectory } from '@aimline/governance';
 import { createHttpApi, jwtAuthenticator } from '@aimline/http';
 import { InMemoryEventStore } from '@aimline/kernel';
 
@@ -63,9 +64,30 @@ describe.skipIf(version === undefined)('the .NET console client', () => {
     const { publicKey, privateKey } = await generateKeyPair('ES256');
     const jwk = { ...(await exportJWK(publicKey)), kid: 'net-1', alg: 'ES256' };
     const issuer = 'https://idp.test.invalid/council';
+    // The client reports a case with an id of its own making, then reads it back: the council's
+    // read rules (policy data) let this duty social worker read every HSB case (need to know).
+    const directory = parseDirectory({
+      council: 'Invented Borough Council',
+      principals: [principal],
+      reads: {
+        extend: {
+          'social-worker': [
+            {
+              module: 'hsb-case',
+              streams: 'all',
+              events: 'all',
+              categories: ['name', 'dateOfBirth', 'school', 'freeText'],
+              subjects: 'all',
+            },
+          ],
+        },
+      },
+    });
+    if (E.isLeft(directory)) throw new Error(directory.left.message);
     const aimline = createAimline({
       store: new InMemoryEventStore(),
       clock: () => '2026-03-02T10:05:00Z',
+      principals: directory.right,
     });
     const app = await createHttpApi({
       aimline,

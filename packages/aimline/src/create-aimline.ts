@@ -16,7 +16,7 @@ import {
   type CouncilPolicy,
 } from './council-policy.js';
 import { panelService, type PanelService } from './panel-service.js';
-import type { Directory } from '@aimline/governance';
+import { memoryAccessLog, type AccessLog, type Directory } from '@aimline/governance';
 import { processManagers, type ProcessRunner } from '@aimline/processes';
 import { authorityOf } from './principal.js';
 import {
@@ -26,7 +26,7 @@ import {
   type WithSuppliedFact,
 } from './process-service.js';
 import { domainRegistry, type DomainRegistry, type TypedModules } from './registry.js';
-import { StreamIndex } from './stream-index.js';
+import { governedReads, type GovernedReads } from './reads.js';
 
 export interface AimlineOptions {
   /** The event store (SQLite, EventStoreDB, in memory): yours, never disposed by Aimline. */
@@ -50,6 +50,12 @@ export interface AimlineOptions {
    * one, a principal is checked for shape only and `defaultCommandPolicy` decides.
    */
   readonly principals?: Directory;
+  /**
+   * Where every read of personal data is recorded (who, which cases and people, which
+   * categories, when, why): `fileAccessLog(path)` from `@aimline/governance` in production.
+   * Default: a log in memory (`aimline.accessLog`), lost when the process ends.
+   */
+  readonly accessLog?: AccessLog;
   /**
    * The process managers between the processes (the panel's HSB AIM decision starts the case,
    * a booked initial meeting gets its meeting stream, …): `live` (default) runs them on a
@@ -112,6 +118,15 @@ export interface Aimline {
   /** The domain modules with the policy bound in (for projections and tools). */
   readonly registry: DomainRegistry;
   /**
+   * The one read seam (need to know): the principal's view of the store for a projection of
+   * your own to fold (`readStream`, `readAll`), only what the principal may see, withheld
+   * fields `[withheld:<category>]`, each read recorded with `purpose` in the access log. Every
+   * service read goes through it too. `Forbidden` for a principal the directory does not know.
+   */
+  readonly reads: GovernedReads;
+  /** The access log every read through `reads` is recorded in. */
+  readonly accessLog: AccessLog;
+  /**
    * The process managers (`@aimline/processes`): `settled()` waits until they have handled
    * everything stored so far, `catchUp()` runs them once (with `processes: 'manual'`).
    */
@@ -154,14 +169,23 @@ export const createAimline = (options: AimlineOptions): Aimline => {
   const policy = policyOf(options);
   const registry = domainRegistry(policy);
   const clock = options.clock ?? systemClock;
-  const ctx: ServiceContext = {
+  const authority = authorityOf(options.principals);
+  const accessLog = options.accessLog ?? memoryAccessLog();
+  const reads = governedReads({
     store: options.store,
+    modules: registry.modules,
+    authority,
+    directory: options.principals,
+    log: accessLog,
+    clock,
+  });
+  const ctx: ServiceContext = {
     handler: commandHandler({ store: options.store, clock, plausibility: policy.plausibility }),
-    authority: authorityOf(options.principals),
+    authority,
     clock,
     policy,
     decode: eventDecoder(registry.modules),
-    index: new StreamIndex(options.store, registry.modules),
+    reads,
   };
   const { typed } = registry;
   const hsb: HsbService = processService(ctx, typed.hsbCase);
@@ -195,6 +219,8 @@ export const createAimline = (options: AimlineOptions): Aimline => {
       return taking.length === 1 ? taking[0] : undefined;
     },
     registry,
+    reads,
+    accessLog,
     processes,
     close: () => processes.stop(),
   };

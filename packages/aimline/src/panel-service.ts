@@ -34,8 +34,11 @@ export interface PanelService {
     principal: Principal,
     command: CommandInput<PanelSittingCommand> | CommandInput<PanelReferralInput>,
   ): Promise<ExecuteResult<PanelEvent>>;
-  /** PNL-11: the quarter's scorecard (`YYYY-Qn`), repeat referrals counted over every referral stored. */
-  scorecard(quarter: string): Promise<ReadResult<Scorecard>>;
+  /**
+   * PNL-11: the quarter's scorecard (`YYYY-Qn`), repeat referrals counted over every referral
+   * `principal` may see (need to know; the read is in the access log).
+   */
+  scorecard(principal: Principal, quarter: string): Promise<ReadResult<Scorecard>>;
 }
 
 export const panelService = (ctx: ServiceContext, typed: TypedModules): PanelService => {
@@ -53,16 +56,18 @@ export const panelService = (ctx: ServiceContext, typed: TypedModules): PanelSer
       typed.panelSitting.commands.has(command.type)
         ? sittings.execute(principal, command as CommandInput<PanelSittingCommand>)
         : referrals.execute(principal, command as CommandInput<PanelReferralInput>),
-    scorecard: async (quarter) => {
+    scorecard: async (principal, quarter) => {
       if (!/^\d{4}-Q[1-4]$/.test(quarter))
         return {
           kind: 'Invalid',
           field: 'quarter',
           message: `a quarter is YYYY-Qn; got ${quarter}`,
         };
+      const visible = ctx.reads(principal, 'panel scorecard');
+      if (E.isLeft(visible)) return visible.left;
       const events: PanelEvent[] = [];
       try {
-        for await (const recorded of ctx.store.readAll({
+        for await (const recorded of visible.right.readAll({
           filter: { streamPrefixes: [SITTING_STREAM_PREFIX, REFERRAL_STREAM_PREFIX] },
         })) {
           const module = recorded.stream.startsWith(SITTING_STREAM_PREFIX)

@@ -1,23 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import * as E from 'fp-ts/lib/Either.js';
-import { parseInstant } from '@aimline/calendar';
 import {
-  isStoreError,
   type Command,
   type CommandHandler,
   type DomainEvent,
   type DomainModule,
-  type EventStore,
   type Rejection,
 } from '@aimline/kernel';
-import {
-  caseTimeline,
-  recordedBy,
-  type CaseTimeline,
-  type EventDecoder,
-} from '@aimline/projections';
+import type { CaseTimeline, EventDecoder } from '@aimline/projections';
 import type { CouncilPolicy } from './council-policy.js';
-import { deadlineView, type DeadlineView } from './deadline-view.js';
+import type { DeadlineView } from './deadline-view.js';
 import { actorOf } from '@aimline/governance';
 import { claimedId, type Authority, type Principal } from './principal.js';
 import {
@@ -28,7 +20,8 @@ import {
   type Refusal,
   type Unavailable,
 } from './result.js';
-import type { StreamIndex } from './stream-index.js';
+import { processReads } from './process-reads.js';
+import type { GovernedReads } from './reads.js';
 import { typedEvent, type TypedEvent } from './typed-event.js';
 
 /**
@@ -50,13 +43,20 @@ export type CommandInput<C extends Command> = C extends Command
 export interface ReadOptions {
   /** The instant to read at (ISO-8601 with offset): events recorded later are not known. Default: now. */
   readonly asOf?: string;
+  /** Why the principal reads, recorded in the access log. Default: the module and the read (`hsb-case get`). */
+  readonly purpose?: string;
 }
 
-/** What a read answers: never thrown. */
+/**
+ * What a read answers: never thrown. A case the principal may not see is `NotFound`, as if it
+ * did not exist; `Forbidden` is a principal the directory does not know (or a read without a
+ * purpose).
+ */
 export type ReadResult<T> =
   | { readonly kind: 'Found'; readonly value: T }
   | { readonly kind: 'NotFound'; readonly id: string; readonly stream: string }
   | { readonly kind: 'Invalid'; readonly field: string; readonly message: string }
+  | Forbidden
   | Unavailable;
 
 /** One case (stream) as it stood at `asOf`: its typed state and its deadlines, explained. */
@@ -84,6 +84,8 @@ export interface ListFilter<S> {
   readonly where?: (state: S) => boolean;
   /** At most this many, in the order the cases began. */
   readonly limit?: number;
+  /** Why the principal reads, recorded in the access log. Default: `<module> list`. */
+  readonly purpose?: string;
 }
 
 /**
@@ -102,24 +104,39 @@ export interface ProcessService<
   readonly module: DomainModule<C, Ev, S>;
   /** Decodes strictly, authorises, supplies cross-stream facts from the store, decides, appends. */
   execute(principal: Principal, command: CommandInput<In>): Promise<ExecuteResult<Ev>>;
-  /** The case's typed state and deadlines at `asOf`. */
-  get(id: string, options?: ReadOptions): Promise<ReadResult<CaseView<S>>>;
-  /** The case's events, decoded and typed, recorded by `asOf`. */
-  events(id: string, options?: ReadOptions): Promise<ReadResult<ReadonlyArray<TypedEvent<Ev>>>>;
+  /**
+   * The case's typed state and deadlines at `asOf`, folded from what `principal` may see of it
+   * (need to know: withheld personal fields read `[withheld:<category>]`; the read is in the
+   * access log). Every read below is the same.
+   */
+  get(principal: Principal, id: string, options?: ReadOptions): Promise<ReadResult<CaseView<S>>>;
+  /** The case's events the principal may see, decoded and typed, recorded by `asOf`. */
+  events(
+    principal: Principal,
+    id: string,
+    options?: ReadOptions,
+  ): Promise<ReadResult<ReadonlyArray<TypedEvent<Ev>>>>;
   /** The case's timeline: its events by phase with the deadlines each opened or settled. */
-  timeline(id: string, options?: ReadOptions): Promise<ReadResult<CaseTimeline>>;
-  /** Every case of this process, from a projection kept current from the store. */
-  list(filter?: ListFilter<S>): Promise<ReadResult<ReadonlyArray<ListEntry<S>>>>;
+  timeline(
+    principal: Principal,
+    id: string,
+    options?: ReadOptions,
+  ): Promise<ReadResult<CaseTimeline>>;
+  /** Every case of this process the principal may see, each folded from what they may see. */
+  list(
+    principal: Principal,
+    filter?: ListFilter<S>,
+  ): Promise<ReadResult<ReadonlyArray<ListEntry<S>>>>;
 }
 
 export interface ServiceContext {
-  readonly store: EventStore;
   readonly handler: CommandHandler;
   readonly authority: Authority;
   readonly clock: () => string;
   readonly policy: CouncilPolicy;
   readonly decode: EventDecoder;
-  readonly index: StreamIndex;
+  /** The one read seam: the principal's view of the store (need to know, logged). */
+  readonly reads: GovernedReads;
 }
 
 /** `C` with the data field `F` of command type `T` optional (a fact the service supplies). */
@@ -142,11 +159,6 @@ const ENVELOPE_FIELDS = new Set([
   'causationId',
 ]);
 
-const unavailable = (e: unknown): Unavailable => {
-  if (isStoreError(e)) return { kind: 'Unavailable', cause: 'store', reason: e.message };
-  throw e;
-};
-
 /** The service of `module` over the context; `supply` fills and checks cross-stream facts. */
 export const processService = <
   C extends Command,
@@ -158,13 +170,6 @@ export const processService = <
   module: DomainModule<C, Ev, S, Rejection>,
   supply?: FactSupplier,
 ): ProcessService<C, Ev, S, In> => {
-  const streamOf = (id: string): string => `${module.streamPrefix}${id}`;
-
-  const checkAsOf = (options: ReadOptions | undefined): string | undefined =>
-    options?.asOf === undefined || parseInstant(options.asOf) !== undefined
-      ? undefined
-      : `asOf must be an ISO-8601 instant with an offset, e.g. 2026-06-01T09:00:00Z; got ${JSON.stringify(options.asOf)}`;
-
   const execute = async (
     principal: Principal,
     input: CommandInput<In>,
@@ -234,89 +239,5 @@ export const processService = <
     };
   };
 
-  const events = async (
-    id: string,
-    options?: ReadOptions,
-  ): Promise<ReadResult<ReadonlyArray<TypedEvent<Ev>>>> => {
-    const bad = checkAsOf(options);
-    if (bad !== undefined) return { kind: 'Invalid', field: 'asOf', message: bad };
-    const stream = streamOf(id);
-    const known = recordedBy(options?.asOf ?? ctx.clock());
-    const out: TypedEvent<Ev>[] = [];
-    try {
-      for await (const recorded of ctx.store.readStream(stream)) {
-        if (!known(recorded)) continue;
-        const event = module.events.decode(recorded);
-        if (E.isLeft(event))
-          return { kind: 'Unavailable', cause: 'corrupt-history', reason: event.left.message };
-        out.push(typedEvent(recorded, event.right));
-      }
-    } catch (e) {
-      return unavailable(e);
-    }
-    return out.length === 0 ? { kind: 'NotFound', id, stream } : { kind: 'Found', value: out };
-  };
-
-  const get = async (id: string, options?: ReadOptions): Promise<ReadResult<CaseView<S>>> => {
-    const asOf = options?.asOf ?? ctx.clock();
-    const read = await events(id, { asOf });
-    if (read.kind !== 'Found') return read;
-    let state = module.decider.initialState;
-    for (const e of read.value)
-      state = module.decider.evolve(state, { type: e.type, data: e.data } as Ev);
-    return {
-      kind: 'Found',
-      value: {
-        id,
-        stream: streamOf(id),
-        revision: read.value[read.value.length - 1]?.revision ?? 0,
-        asOf,
-        state,
-        deadlines: module
-          .deadlines(state, asOf)
-          .map((d) => deadlineView(d, asOf, ctx.policy.dueSoonHours)),
-      },
-    };
-  };
-
-  const timeline = async (id: string, options?: ReadOptions): Promise<ReadResult<CaseTimeline>> => {
-    const bad = checkAsOf(options);
-    if (bad !== undefined) return { kind: 'Invalid', field: 'asOf', message: bad };
-    const stream = streamOf(id);
-    try {
-      const t = await caseTimeline(
-        ctx.store,
-        ctx.decode,
-        module,
-        stream,
-        options?.asOf ?? ctx.clock(),
-      );
-      if (t.unreadable.length > 0)
-        return {
-          kind: 'Unavailable',
-          cause: 'corrupt-history',
-          reason: t.unreadable.map((u) => `${u.stream}@${u.revision}: ${u.why}`).join('; '),
-        };
-      return t.entries.length === 0
-        ? { kind: 'NotFound', id, stream }
-        : { kind: 'Found', value: t };
-    } catch (e) {
-      return unavailable(e);
-    }
-  };
-
-  const list = async (filter?: ListFilter<S>): Promise<ReadResult<ReadonlyArray<ListEntry<S>>>> => {
-    try {
-      const all = await ctx.index.entries<S>(module);
-      const kept = filter?.where === undefined ? all : all.filter((e) => filter.where!(e.state));
-      return {
-        kind: 'Found',
-        value: filter?.limit === undefined ? kept : kept.slice(0, filter.limit),
-      };
-    } catch (e) {
-      return unavailable(e);
-    }
-  };
-
-  return { name: module.name, module, execute, get, events, timeline, list };
+  return { name: module.name, module, execute, ...processReads(ctx, module) };
 };

@@ -35,7 +35,7 @@ describe('one council policy', () => {
   it("the deadlines use the council's policy: with dueSoonHours 2 the HSB-2 deadline is open, not due soon", async () => {
     const { aimline } = setUp({ policy: { dueSoonHours: 2 } });
     await aimline.hsb.execute(socialWorker, reportConcern('case-1'));
-    const view = await aimline.hsb.get('case-1', { asOf: '2026-06-01T10:00:00Z' });
+    const view = await aimline.hsb.get(socialWorker, 'case-1', { asOf: '2026-06-01T10:00:00Z' });
     expect(
       view.kind === 'Found' && view.value.deadlines.find((d) => d.ruleId === 'HSB-2')?.state,
     ).toBe('open');

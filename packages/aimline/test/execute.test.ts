@@ -146,6 +146,6 @@ describe('execute', () => {
     await store.dispose();
     const result = await aimline.hsb.execute(socialWorker, reportConcern('case-6'));
     expect(result).toMatchObject({ kind: 'Unavailable', cause: 'store' });
-    expect(await aimline.hsb.get('case-6')).toMatchObject({ kind: 'Unavailable' });
+    expect(await aimline.hsb.get(socialWorker, 'case-6')).toMatchObject({ kind: 'Unavailable' });
   });
 });

@@ -17,6 +17,14 @@ export const businessSupport: Principal = {
   streams: [],
   panels: [],
 };
+/** An auditor: reads every record (need to know), and every read is logged. */
+export const auditor: Principal = {
+  id: 'aud-1',
+  role: 'auditor',
+  agency: 'Testshire Council',
+  streams: [],
+  panels: [],
+};
 export const panelChair: Principal = {
   id: 'chair-1',
   role: 'panel-chair',

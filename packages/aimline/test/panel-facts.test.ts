@@ -5,7 +5,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Booking, SittingFacts } from '@aimline/panel';
-import { businessSupport, member, panelChair, panelChild, referrer, setUp } from './fixtures.js';
+import {
+  auditor,
+  businessSupport,
+  member,
+  panelChair,
+  panelChild,
+  referrer,
+  setUp,
+} from './fixtures.js';
 
 const receive = (referralId: string, at: string, booking?: Booking) => ({
   type: 'ReceiveReferral' as const,
@@ -36,7 +44,7 @@ describe('PNL-4: the service computes the booking from the sitting streams', () 
       receive('R1', '2026-05-11T10:00:00Z'),
     );
     expect(result.kind).toBe('Accepted');
-    const got = await aimline.panel.referrals.get('R1');
+    const got = await aimline.panel.referrals.get(panelChair, 'R1');
     expect(got.kind === 'Found' && got.value.state.booking).toMatchObject({
       sittingId: '2026-06',
       sittingDate: '2026-06-01',
@@ -95,7 +103,7 @@ describe('PNL-4: the service computes the booking from the sitting streams', () 
       'Accepted',
     );
     await aimline.panel.execute(businessSupport, receive('R5', '2026-05-11T10:00:00Z'));
-    const cancelled = await aimline.panel.referrals.get('R5');
+    const cancelled = await aimline.panel.referrals.get(panelChair, 'R5');
     expect(cancelled.kind === 'Found' && cancelled.value.state.booking?.sittingId).toBe('2026-07');
 
     const other = setUp();
@@ -111,7 +119,7 @@ describe('PNL-4: the service computes the booking from the sitting streams', () 
         .kind,
     ).toBe('Accepted');
     await other.aimline.panel.execute(businessSupport, receive('R6', '2026-05-11T10:00:00Z'));
-    const moved = await other.aimline.panel.referrals.get('R6');
+    const moved = await other.aimline.panel.referrals.get(panelChair, 'R6');
     expect(moved.kind === 'Found' && moved.value.state.booking).toMatchObject({
       sittingId: '2026-06',
       sittingDate: '2026-06-08',
@@ -193,7 +201,7 @@ describe('PNL-11: repeat referrals are counted from the store', () => {
     const { aimline } = setUp();
     await aimline.panel.execute(businessSupport, receive('R8', '2026-02-02T10:00:00Z'));
     await aimline.panel.execute(businessSupport, receive('R9', '2026-05-11T10:00:00Z'));
-    const card = await aimline.panel.scorecard('2026-Q2');
+    const card = await aimline.panel.scorecard(panelChair, '2026-Q2');
     expect(card.kind === 'Found' && card.value).toMatchObject({ referrals: 1, repeatReferrals: 1 });
   });
 });
@@ -253,7 +261,7 @@ describe('PNL-6 → HSB-1: the process managers run with Aimline', () => {
     });
     expect(decided.kind).toBe('Accepted');
     await aimline.processes.settled();
-    const hsbCase = await aimline.hsb.events('referral-R10');
+    const hsbCase = await aimline.hsb.events(auditor, 'referral-R10');
     expect(hsbCase.kind === 'Found' && hsbCase.value.map((e) => e.type)).toEqual([
       'ConcernReported',
     ]);

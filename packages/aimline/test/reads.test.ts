@@ -34,7 +34,7 @@ describe('get', () => {
     const { aimline } = setUp();
     await aimline.hsb.execute(socialWorker, reportConcern('case-1'));
     const at = async (asOf: string) => {
-      const view = await aimline.hsb.get('case-1', { asOf });
+      const view = await aimline.hsb.get(socialWorker, 'case-1', { asOf });
       if (view.kind !== 'Found') throw new Error(view.kind);
       return view.value.deadlines.find((d) => d.ruleId === 'HSB-2');
     };
@@ -53,7 +53,9 @@ describe('get', () => {
     await late.aimline.hsb.execute(socialWorker, reportConcern('case-2'));
     late.clock.now = '2026-06-02T15:05:00Z';
     await late.aimline.hsb.execute(socialWorker, strategy('case-2', '2026-06-02T15:00:00Z'));
-    const view = await late.aimline.hsb.get('case-2', { asOf: '2026-06-10T09:00:00Z' });
+    const view = await late.aimline.hsb.get(socialWorker, 'case-2', {
+      asOf: '2026-06-10T09:00:00Z',
+    });
     expect(
       view.kind === 'Found' && view.value.deadlines.find((d) => d.ruleId === 'HSB-2'),
     ).toMatchObject({
@@ -65,7 +67,9 @@ describe('get', () => {
     const onTime = setUp();
     await onTime.aimline.hsb.execute(socialWorker, reportConcern('case-3'));
     await onTime.aimline.hsb.execute(socialWorker, strategy('case-3', '2026-06-01T15:00:00Z'));
-    const met = await onTime.aimline.hsb.get('case-3', { asOf: '2026-06-10T09:00:00Z' });
+    const met = await onTime.aimline.hsb.get(socialWorker, 'case-3', {
+      asOf: '2026-06-10T09:00:00Z',
+    });
     expect(
       met.kind === 'Found' && met.value.deadlines.find((d) => d.ruleId === 'HSB-2')?.state,
     ).toBe('met');
@@ -74,11 +78,13 @@ describe('get', () => {
   it('as-of: what was recorded after asOf is not known then; an unknown case is NotFound; a bad asOf is Invalid', async () => {
     const { aimline } = setUp();
     await aimline.hsb.execute(socialWorker, reportConcern('case-4'));
-    expect(await aimline.hsb.get('case-4', { asOf: '2026-06-01T09:04:59Z' })).toMatchObject({
+    expect(
+      await aimline.hsb.get(socialWorker, 'case-4', { asOf: '2026-06-01T09:04:59Z' }),
+    ).toMatchObject({
       kind: 'NotFound',
       stream: 'hsb-case-case-4',
     });
-    expect(await aimline.hsb.get('case-4', { asOf: 'yesterday' })).toMatchObject({
+    expect(await aimline.hsb.get(socialWorker, 'case-4', { asOf: 'yesterday' })).toMatchObject({
       kind: 'Invalid',
       field: 'asOf',
     });
@@ -89,7 +95,7 @@ describe('events, timeline, list', () => {
   it('events are typed by their type; instants come back exactly as given', async () => {
     const { aimline } = setUp();
     await aimline.hsb.execute(socialWorker, reportConcern('case-5'));
-    const read = await aimline.hsb.events('case-5');
+    const read = await aimline.hsb.events(socialWorker, 'case-5');
     if (read.kind !== 'Found') throw new Error(read.kind);
     const [first] = read.value;
     if (first?.type !== 'ConcernReported') throw new Error('expected ConcernReported');
@@ -102,7 +108,7 @@ describe('events, timeline, list', () => {
     const { aimline } = setUp();
     await aimline.hsb.execute(socialWorker, reportConcern('case-6'));
     await aimline.hsb.execute(socialWorker, strategy('case-6', '2026-06-01T15:00:00Z'));
-    const timeline = await aimline.hsb.timeline('case-6');
+    const timeline = await aimline.hsb.timeline(socialWorker, 'case-6');
     if (timeline.kind !== 'Found') throw new Error(timeline.kind);
     expect(timeline.value.entries.map((e) => e.type)).toEqual([
       'ConcernReported',
@@ -113,18 +119,21 @@ describe('events, timeline, list', () => {
   it('list reads every case of the process from the projection, catching up with new ones', async () => {
     const { aimline } = setUp();
     await aimline.hsb.execute(socialWorker, reportConcern('case-7'));
-    expect((await aimline.hsb.list()).kind).toBe('Found');
+    expect((await aimline.hsb.list(socialWorker)).kind).toBe('Found');
     await aimline.hsb.execute(socialWorker, reportConcern('case-8'));
     await aimline.hsb.execute(socialWorker, strategy('case-8', '2026-06-01T15:00:00Z'));
-    const all = await aimline.hsb.list();
+    const all = await aimline.hsb.list(socialWorker);
     expect(
       all.kind === 'Found' && all.value.map((e) => [e.id, e.revision, e.lastEventType]),
     ).toEqual([
       ['case-7', 0, 'ConcernReported'],
       ['case-8', 1, 'StrategyDiscussionHeld'],
     ]);
-    const open = await aimline.hsb.list({ where: (s) => s.status !== 'none', limit: 1 });
+    const open = await aimline.hsb.list(socialWorker, {
+      where: (s) => s.status !== 'none',
+      limit: 1,
+    });
     expect(open.kind === 'Found' && open.value.map((e) => e.id)).toEqual(['case-7']);
-    expect(await aimline.meetings.list()).toEqual({ kind: 'Found', value: [] });
+    expect(await aimline.meetings.list(socialWorker)).toEqual({ kind: 'Found', value: [] });
   });
 });

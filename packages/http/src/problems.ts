@@ -104,6 +104,8 @@ export const readProblem = (r: Exclude<ReadResult<unknown>, { kind: 'Found' }>):
       return notFoundProblem(`no stream ${r.stream}`, r.stream);
     case 'Invalid':
       return invalidProblem([{ path: r.field, message: r.message }]);
+    case 'Forbidden':
+      return forbiddenProblem(`${r.principal} may not read: ${r.reason}`);
     case 'Unavailable':
       return unavailableProblem(r.reason, r.cause === 'store');
   }

@@ -181,6 +181,37 @@ describe('reads', () => {
     expect([limit.status, limit.json['problems']]).toMatchObject([400, [{ path: 'limit' }]]);
   });
 
+  it('need to know (issue 13): a principal reads only what their rules show — a case they are not allocated to is 404 and absent from the list; withheld fields read [withheld:<category>]; each read of personal data is in the access log', async () => {
+    await api.call('POST', REPORT, reportConcern('case-11'));
+    const outsider = { ...socialWorker, id: 'sw-outside', streams: [] };
+    const rep = {
+      ...socialWorker,
+      id: 'sr-11',
+      role: 'school-representative' as const,
+      agency: 'education',
+      streams: ['hsb-case-case-11'],
+      school: 'Invented School',
+      pupils: ['nobody-here'],
+    };
+    api.know(outsider, rep);
+    const before = api.aimline.accessLog.entries().length;
+    expect((await api.call('GET', '/v1/hsb/cases/case-11', undefined, outsider.id)).status).toBe(
+      404,
+    );
+    const listed = await api.call('GET', '/v1/hsb/cases', undefined, outsider.id);
+    expect(JSON.parse(listed.text)).toEqual([]);
+    expect(api.aimline.accessLog.entries()).toHaveLength(before);
+    const events = await api.call('GET', '/v1/hsb/cases/case-11/events', undefined, rep.id);
+    expect(events.status).toBe(200);
+    const [concern] = JSON.parse(events.text) as Array<{ data: Record<string, unknown> }>;
+    expect(concern!.data['summary']).toBe('[withheld:freeText]');
+    expect((concern!.data['child'] as Record<string, unknown>)['name']).toBe('[withheld:name]');
+    await api.call('GET', '/v1/hsb/cases/case-11/events');
+    expect(api.aimline.accessLog.entries().slice(before)).toMatchObject([
+      { principal: socialWorker.id, streams: ['hsb-case-case-11'], purpose: 'hsb-case events' },
+    ]);
+  });
+
   it('404 for a stream with no events; 400 naming asOf, an unknown parameter or a bad id', async () => {
     expect((await api.call('GET', '/v1/hsb/cases/nobody')).status).toBe(404);
     const asOf = await api.call('GET', '/v1/hsb/cases/case-8?asOf=tomorrow');

@@ -57,8 +57,8 @@ export const openApiDocument = (
   options: { readonly strict?: boolean } = {},
 ): OpenApiDocument => {
   const unknown = new Set<string>();
-  const schemaOf = (codec: Parameters<typeof codecJsonSchema>[0]): JsonSchema => {
-    const { schema, unknownCodecs } = codecJsonSchema(codec);
+  const schemaOf = (codec: Parameters<typeof codecJsonSchema>[0], stored = false): JsonSchema => {
+    const { schema, unknownCodecs } = codecJsonSchema(codec, { stored });
     unknownCodecs.forEach((n) => unknown.add(n));
     return schema;
   };
@@ -68,7 +68,8 @@ export const openApiDocument = (
     for (const [status, r] of Object.entries(route.responses))
       responses[status] = {
         description: r.description,
-        content: { 'application/json': { schema: schemaOf(r.codec) } },
+        // What a reader gets back: personal fields may be erased or withheld markers.
+        content: { 'application/json': { schema: schemaOf(r.codec, true) } },
       };
     if (route.secured)
       for (const [status, description] of Object.entries(PROBLEM_RESPONSES))

@@ -1,6 +1,7 @@
 /**
  * What each kind of route does: a command goes to its process service's `execute` with the
- * authenticated principal; a read to its `get` or `events`. Bodies pass through untouched to
+ * authenticated principal; a read to its `get`, `events`, `timeline` or `list` as that principal
+ * (need to know). Bodies pass through untouched to
  * the service, which decodes them strictly once; only the path's type and the principal are added.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -91,12 +92,15 @@ export const handlerFor = (route: RouteSpec, document: OpenApiDocument): RouteHa
             invalidProblem([{ path: 'id', message: 'expected letters, digits, ".", "_" or "-"' }]),
           );
         const options = query.values as { asOf?: string };
+        // Need to know: the service reads as the authenticated principal (withheld fields
+        // marked, a case they may not see is 404) and records the read in the access log.
+        const principal = principalOf(request);
         const result =
           r.kind === 'state'
-            ? await r.service.get(id, options)
+            ? await r.service.get(principal, id, options)
             : r.kind === 'events'
-              ? await r.service.events(id, options)
-              : await r.service.timeline(id, options);
+              ? await r.service.events(principal, id, options)
+              : await r.service.timeline(principal, id, options);
         return result.kind === 'Found'
           ? reply.send(result.value)
           : sendProblem(reply, readProblem(result));
@@ -105,7 +109,9 @@ export const handlerFor = (route: RouteSpec, document: OpenApiDocument): RouteHa
       return async (request, reply) => {
         const query = queryOf(route, request.query);
         if ('problem' in query) return sendProblem(reply, query.problem);
-        const result = await r.service.list({ limit: (query.values['limit'] as number) ?? 100 });
+        const result = await r.service.list(principalOf(request), {
+          limit: (query.values['limit'] as number) ?? 100,
+        });
         return result.kind === 'Found'
           ? reply.send(result.value)
           : sendProblem(reply, readProblem(result));

@@ -50,6 +50,12 @@ export const KNOWN_LEAVES: Readonly<Record<string, JsonSchema>> = {
 export interface SchemaOptions {
   /** Extra names to describe (a council's own refinements), over `KNOWN_LEAVES`. */
   readonly leaves?: Readonly<Record<string, JsonSchema>>;
+  /**
+   * Describes stored data as a reader gets it (responses): a personal field is its value or the
+   * marker of its category, `[erased:<category>]` (its subject erased) or `[withheld:<category>]`
+   * (the reader's need-to-know rules do not show it). Commands never carry a marker.
+   */
+  readonly stored?: boolean;
 }
 
 export interface CodecSchema {
@@ -96,8 +102,13 @@ export const codecJsonSchema = (codec: t.Mixed, options: SchemaOptions = {}): Co
   /** `open`: the caller closes the object (an `allOf` member under `unevaluatedProperties`). */
   const walk = (c: AnyCodec, depth: number, open: boolean): JsonSchema => {
     if (depth > MAX_DEPTH) return {};
-    if (c instanceof PersonalCodec)
-      return { ...walk(c.inner as AnyCodec, depth + 1, open), 'x-personal-data': c.personalData };
+    if (c instanceof PersonalCodec) {
+      const value = walk(c.inner as AnyCodec, depth + 1, open);
+      const category = c.personalData;
+      if (options.stored !== true) return { ...value, 'x-personal-data': category };
+      const markers = { type: 'string', enum: [`[erased:${category}]`, `[withheld:${category}]`] };
+      return { anyOf: [value, markers], 'x-personal-data': category };
+    }
     // The data-subject marks describe whose data a field is, not what it holds: transparent here.
     if (c instanceof SubjectIdCodec || c instanceof PrimarySubjectCodec)
       return walk(field<AnyCodec>(c, 'type'), depth + 1, open);

@@ -1,0 +1,174 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { parseInstant } from '@aimline/calendar';
+import {
+  isStoreError,
+  type Command,
+  type DomainEvent,
+  type DomainModule,
+  type Rejection,
+} from '@aimline/kernel';
+import type { VisibleEvents } from '@aimline/governance';
+import { caseTimeline, recordedBy, type CaseTimeline } from '@aimline/projections';
+import { deadlineView } from './deadline-view.js';
+import type { Principal } from './principal.js';
+import type {
+  CaseView,
+  ListEntry,
+  ListFilter,
+  ProcessService,
+  ReadOptions,
+  ReadResult,
+  ServiceContext,
+} from './process-service.js';
+import type { Unavailable } from './result.js';
+import { typedEvent, type TypedEvent } from './typed-event.js';
+
+type Reads<C extends Command, Ev extends DomainEvent, S> = Pick<
+  ProcessService<C, Ev, S>,
+  'get' | 'events' | 'timeline' | 'list'
+>;
+
+const unavailable = (e: unknown): Unavailable => {
+  if (isStoreError(e)) return { kind: 'Unavailable', cause: 'store', reason: e.message };
+  throw e;
+};
+
+const badAsOf = (options: ReadOptions | undefined): string | undefined =>
+  options?.asOf === undefined || parseInstant(options.asOf) !== undefined
+    ? undefined
+    : `asOf must be an ISO-8601 instant with an offset, e.g. 2026-06-01T09:00:00Z; got ${JSON.stringify(options.asOf)}`;
+
+/**
+ * The reads of one process service, each as a principal through the one read seam
+ * (`ctx.reads`): only the events the principal may see, with withheld personal fields
+ * `[withheld:<category>]`, are decoded and folded, and each read of personal data is in the
+ * access log. A case the principal may not see is `NotFound`, as if it did not exist.
+ */
+export const processReads = <C extends Command, Ev extends DomainEvent, S>(
+  ctx: ServiceContext,
+  module: DomainModule<C, Ev, S, Rejection>,
+): Reads<C, Ev, S> => {
+  const streamOf = (id: string): string => `${module.streamPrefix}${id}`;
+  const view = (
+    principal: Principal,
+    read: string,
+    options: ReadOptions | undefined,
+  ): E.Either<ReadResult<never>, VisibleEvents> => {
+    const bad = badAsOf(options);
+    if (bad !== undefined) return E.left({ kind: 'Invalid', field: 'asOf', message: bad });
+    return ctx.reads(principal, options?.purpose ?? `${module.name} ${read}`);
+  };
+
+  const typedEvents = async (
+    visible: VisibleEvents,
+    id: string,
+    asOf: string,
+  ): Promise<ReadResult<ReadonlyArray<TypedEvent<Ev>>>> => {
+    const stream = streamOf(id);
+    const known = recordedBy(asOf);
+    const out: TypedEvent<Ev>[] = [];
+    try {
+      for await (const recorded of visible.readStream(stream)) {
+        if (!known(recorded)) continue;
+        const event = module.events.decode(recorded);
+        if (E.isLeft(event))
+          return { kind: 'Unavailable', cause: 'corrupt-history', reason: event.left.message };
+        out.push(typedEvent(recorded, event.right));
+      }
+    } catch (e) {
+      return unavailable(e);
+    }
+    return out.length === 0 ? { kind: 'NotFound', id, stream } : { kind: 'Found', value: out };
+  };
+
+  const events: Reads<C, Ev, S>['events'] = async (principal, id, options) => {
+    const visible = view(principal, 'events', options);
+    if (E.isLeft(visible)) return visible.left;
+    return typedEvents(visible.right, id, options?.asOf ?? ctx.clock());
+  };
+
+  const get: Reads<C, Ev, S>['get'] = async (principal, id, options) => {
+    const visible = view(principal, 'get', options);
+    if (E.isLeft(visible)) return visible.left;
+    const asOf = options?.asOf ?? ctx.clock();
+    const read = await typedEvents(visible.right, id, asOf);
+    if (read.kind !== 'Found') return read;
+    let state = module.decider.initialState;
+    for (const e of read.value)
+      state = module.decider.evolve(state, { type: e.type, data: e.data } as Ev);
+    const value: CaseView<S> = {
+      id,
+      stream: streamOf(id),
+      revision: read.value[read.value.length - 1]?.revision ?? 0,
+      asOf,
+      state,
+      deadlines: module
+        .deadlines(state, asOf)
+        .map((d) => deadlineView(d, asOf, ctx.policy.dueSoonHours)),
+    };
+    return { kind: 'Found', value };
+  };
+
+  const timeline: Reads<C, Ev, S>['timeline'] = async (principal, id, options) => {
+    const visible = view(principal, 'timeline', options);
+    if (E.isLeft(visible)) return visible.left;
+    const stream = streamOf(id);
+    let t: CaseTimeline;
+    try {
+      t = await caseTimeline(
+        visible.right,
+        ctx.decode,
+        module,
+        stream,
+        options?.asOf ?? ctx.clock(),
+      );
+    } catch (e) {
+      return unavailable(e);
+    }
+    if (t.unreadable.length > 0)
+      return {
+        kind: 'Unavailable',
+        cause: 'corrupt-history',
+        reason: t.unreadable.map((u) => `${u.stream}@${u.revision}: ${u.why}`).join('; '),
+      };
+    return t.entries.length === 0 ? { kind: 'NotFound', id, stream } : { kind: 'Found', value: t };
+  };
+
+  /** Every case of the module the principal may see, folded from what they may see of it. */
+  const list: Reads<C, Ev, S>['list'] = async (principal, filter?: ListFilter<S>) => {
+    const visible = view(principal, 'list', filter);
+    if (E.isLeft(visible)) return visible.left;
+    const rows = new Map<string, ListEntry<S>>();
+    try {
+      for await (const recorded of visible.right.readAll({
+        filter: { streamPrefixes: [module.streamPrefix] },
+      })) {
+        const decoded = ctx.decode(recorded);
+        // Left out: another module's stream under a longer prefix, or an event that does not decode.
+        if (E.isLeft(decoded) || decoded.right.module.name !== module.name) continue;
+        const before = rows.get(recorded.stream);
+        rows.set(recorded.stream, {
+          id: recorded.stream.slice(module.streamPrefix.length),
+          stream: recorded.stream,
+          revision: recorded.revision,
+          lastEventType: recorded.type,
+          lastRecordedAt: recorded.metadata.recordedAt,
+          state: module.decider.evolve(
+            before?.state ?? module.decider.initialState,
+            decoded.right.event as Ev,
+          ),
+        });
+      }
+    } catch (e) {
+      return unavailable(e);
+    }
+    const all = [...rows.values()];
+    const kept = filter?.where === undefined ? all : all.filter((e) => filter.where!(e.state));
+    return {
+      kind: 'Found',
+      value: filter?.limit === undefined ? kept : kept.slice(0, filter.limit),
+    };
+  };
+
+  return { get, events, timeline, list };
+};
