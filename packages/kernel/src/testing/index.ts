@@ -10,3 +10,4 @@ export {
   uniquePrefix,
 } from './sample-events.js';
 export { goldenEventsSuite } from './golden-events.js';
+export { codecValues, fastCheckDisagreement } from './codec-values.js';
