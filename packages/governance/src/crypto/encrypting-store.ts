@@ -1,15 +1,11 @@
 import {
   AppendRejectedError,
-  attachStoredJson,
   canonicalJson,
   DuplicateEventIdError,
   isErasedPersonalData,
   personalFieldsOf,
   recordSubject,
   reject,
-  STORED_JSON,
-  unreadableStoredData,
-  unreadableStoredDataWhy,
   WrongExpectedRevisionError,
   type AnyDomainModule,
   type AppendResult,
@@ -18,14 +14,20 @@ import {
   type PersonalField,
   type PersonalFieldsOfData,
   type RecordedEvent,
-  type StoredJson,
   type Subscription,
   type SubscriptionMessage,
 } from '@aimline/kernel';
-import { erasedPersonalData } from '@aimline/kernel';
-import { isEnvelope, openField, parseEnvelope, sealField } from './field-cipher.js';
+import { sealField } from './field-cipher.js';
 import { isKeyError, KeyError } from './key-errors.js';
 import type { KeyVault } from './key-vault.js';
+import {
+  allKeysHeld,
+  envelopesIn,
+  openSealed,
+  sealedFields,
+  type Path,
+  type SealedField,
+} from './open-fields.js';
 
 /** The personal fields of an event about to be stored, or undefined when no module declares its type. */
 export type PersonalFieldsLookup = (
@@ -47,8 +49,6 @@ export const personalFieldsByModule = (
   };
 };
 
-type Path = ReadonlyArray<string | number>;
-
 const setIn = (node: unknown, path: Path, value: unknown): void => {
   let at = node as Record<string | number, unknown>;
   for (const key of path.slice(0, -1)) at = at[key] as Record<string | number, unknown>;
@@ -63,39 +63,10 @@ const getIn = (node: unknown, path: Path): unknown => {
   return at;
 };
 
-/** Every envelope in a value, with its path (stored data is JSON: strings, arrays, objects). */
-const envelopesIn = (value: unknown, path: Array<string | number>, out: Array<[Path, string]>) => {
-  if (isEnvelope(value)) out.push([[...path], value]);
-  else if (Array.isArray(value))
-    value.forEach((v, i) => {
-      path.push(i);
-      envelopesIn(v, path, out);
-      path.pop();
-    });
-  else if (value !== null && typeof value === 'object')
-    for (const [k, v] of Object.entries(value)) {
-      path.push(k);
-      envelopesIn(v, path, out);
-      path.pop();
-    }
-};
-
-/** A copy of `value` with the values at the given paths replaced (only the nodes on those paths are copied). */
-const replaced = (value: unknown, replacements: ReadonlyArray<[Path, unknown]>): unknown => {
-  const copy = (node: unknown): unknown =>
-    Array.isArray(node) ? (node as unknown[]).slice() : { ...(node as Record<string, unknown>) };
-  const root = copy(value);
-  for (const [path, v] of replacements) {
-    let at = root as Record<string | number, unknown>;
-    for (const key of path.slice(0, -1)) {
-      const next = copy(at[key]);
-      at[key] = next;
-      at = next as Record<string | number, unknown>;
-    }
-    at[path[path.length - 1]!] = v;
-  }
-  return root;
-};
+/** Events a read opens together: the keys they need are loaded in one go. */
+const READ_BATCH = 128;
+/** A subscription checks for other processes' erasures at least this often (in events). */
+const SUBSCRIPTION_REFRESH = 64;
 
 /**
  * An `EventStore` that encrypts every personal field at append with its data subject's key
@@ -163,48 +134,45 @@ export const encryptingEventStore = (
     return { ...event, data };
   };
 
+  const held = (ref: string) => vault.knownKey(ref);
+
+  /** Opens one event, loading any key it needs that is not held yet (one subject at a time). */
   const open = async (event: RecordedEvent): Promise<RecordedEvent> => {
-    if (unreadableStoredDataWhy(event.data) !== undefined) return event;
-    const found: Array<[Path, string]> = [];
-    envelopesIn(event.data, [], found);
-    if (found.length === 0) return event;
-    const replacements: Array<[Path, unknown]> = [];
-    for (const [path, text] of found) {
-      const where = `personal field ${path.join('.')}`;
-      const envelope = parseEnvelope(text);
-      if (envelope === undefined)
-        return { ...event, data: unreadableStoredData(`${where} is not a well-formed envelope`) };
-      const key = vault.knownKey(envelope.ref) ?? (await vault.readingKey(envelope.ref));
-      if (key === 'erased') {
-        replacements.push([path, erasedPersonalData(envelope.category)]);
-        continue;
-      }
-      try {
-        const place = { eventId: event.id, stream: event.stream, path: path.join('.') };
-        replacements.push([path, openField(key, envelope, place)]);
-      } catch {
-        return {
-          ...event,
-          data: unreadableStoredData(
-            `${where} does not decrypt with its subject's key (altered, or moved from another field or event)`,
-          ),
-        };
-      }
-    }
-    const opened: RecordedEvent = { ...event, data: replaced(event.data, replacements) };
-    // Verification hashes what is stored (the ciphertext), never the decrypted values.
-    const stored = (event as { [STORED_JSON]?: StoredJson })[STORED_JSON];
-    if (stored !== undefined) return attachStoredJson(opened, stored);
-    let lazy: StoredJson | undefined;
-    return Object.defineProperty(opened, STORED_JSON, {
-      enumerable: false,
-      get: () =>
-        (lazy ??= { data: canonicalJson(event.data), metadata: canonicalJson(event.metadata) }),
-    });
+    const fields = sealedFields(event);
+    for (const f of fields) if (f.envelope !== undefined) await vault.readingKey(f.envelope.ref);
+    return openSealed(event, fields, held);
   };
 
+  /**
+   * Opens a read's events in batches: the keys a batch needs are loaded at once (one vault
+   * query), then each event opens without waiting. Other processes' erasures are applied
+   * before each batch.
+   */
   async function* openAll(events: AsyncIterable<RecordedEvent>): AsyncIterable<RecordedEvent> {
-    for await (const e of events) yield await open(e);
+    let batch: Array<{ event: RecordedEvent; fields: ReadonlyArray<SealedField> }> = [];
+    const missing = new Set<string>();
+    const flush = async () => {
+      vault.refresh();
+      if (missing.size > 0) await vault.loadReadingKeys([...missing]);
+      missing.clear();
+      const ready = batch;
+      batch = [];
+      return ready;
+    };
+    for await (const event of events) {
+      const fields = sealedFields(event);
+      for (const f of fields)
+        if (f.envelope !== undefined && held(f.envelope.ref) === undefined)
+          missing.add(f.envelope.ref);
+      batch.push({ event, fields });
+      if (batch.length < READ_BATCH) continue;
+      for (const b of await flush())
+        yield allKeysHeld(b.fields, held)
+          ? openSealed(b.event, b.fields, held)
+          : await open(b.event);
+    }
+    for (const b of await flush())
+      yield allKeysHeld(b.fields, held) ? openSealed(b.event, b.fields, held) : await open(b.event);
   }
 
   /** A re-append of events already stored (same ids, same content once opened) returns them. */
@@ -262,8 +230,14 @@ export const encryptingEventStore = (
       return {
         close: () => subscription.close(),
         async *[Symbol.asyncIterator](): AsyncIterator<SubscriptionMessage> {
-          for await (const m of subscription)
+          let sinceRefresh = 0;
+          for await (const m of subscription) {
+            if (m.kind !== 'event' || ++sinceRefresh >= SUBSCRIPTION_REFRESH) {
+              vault.refresh();
+              sinceRefresh = 0;
+            }
             yield m.kind === 'event' ? { kind: 'event', event: await open(m.event) } : m;
+          }
         },
       } satisfies Subscription;
     },

@@ -25,11 +25,31 @@ export interface FieldPlace {
   readonly path: string;
 }
 
+/**
+ * The part of the additional data every field of one event shares: the additional data is the
+ * JSON of `['aimline:enc:1', eventId, stream, path, ref, category]`, built from this prefix so
+ * a read of many fields of one event serialises the event's part once.
+ */
+export const eventAadPrefix = (eventId: string, stream: string): string =>
+  `["aimline:enc:1",${JSON.stringify(eventId)},${JSON.stringify(stream)},`;
+
+const aadText = (prefix: string, path: string, ref: string, category: string): string =>
+  `${prefix}${JSON.stringify(path)},${JSON.stringify(ref)},${JSON.stringify(category)}]`;
+
+// The additional data is handed to OpenSSL at once (setAAD copies it), so one buffer serves
+// every field; longer text than it holds gets a buffer of its own.
+const scratch = Buffer.allocUnsafe(2048);
+const aadBytes = (text: string): Buffer =>
+  text.length * 3 <= scratch.length
+    ? scratch.subarray(0, scratch.write(text, 0, 'utf8'))
+    : Buffer.from(text, 'utf8');
+
+/** The additional data of a field, as text: the JSON of `['aimline:enc:1', eventId, stream, path, ref, category]`. */
+export const fieldAadText = (place: FieldPlace, ref: string, category: string): string =>
+  aadText(eventAadPrefix(place.eventId, place.stream), place.path, ref, category);
+
 const aad = (place: FieldPlace, ref: string, category: string): Buffer =>
-  Buffer.from(
-    JSON.stringify(['aimline:enc:1', place.eventId, place.stream, place.path, ref, category]),
-    'utf8',
-  );
+  aadBytes(fieldAadText(place, ref, category));
 
 export const isEnvelope = (value: unknown): value is string =>
   typeof value === 'string' && value.startsWith(ENVELOPE_PREFIX);
@@ -59,15 +79,27 @@ export const parseEnvelope = (text: string): Envelope | undefined => {
   return { ref, category: category as PersonalDataCategory, payload: bytes };
 };
 
-/** Decrypts an envelope at its place; throws when the key, the place or the bytes are not those sealed. */
-export const openField = (key: Buffer, envelope: Envelope, place: FieldPlace): unknown => {
+/**
+ * Decrypts an envelope of the event whose `eventAadPrefix` is given, at `path`; throws when the
+ * key, the place or the bytes are not those sealed (nothing is returned before the tag checks).
+ */
+export const openFieldOf = (
+  key: Buffer,
+  envelope: Envelope,
+  eventPrefix: string,
+  path: string,
+): unknown => {
   const { payload } = envelope;
-  const decipher = createDecipheriv('aes-256-gcm', key, payload.subarray(0, IV_BYTES))
-    .setAAD(aad(place, envelope.ref, envelope.category))
+  const decipher = createDecipheriv('aes-256-gcm', key, payload.subarray(0, IV_BYTES), {
+    authTagLength: TAG_BYTES,
+  })
+    .setAAD(aadBytes(aadText(eventPrefix, path, envelope.ref, envelope.category)))
     .setAuthTag(payload.subarray(payload.length - TAG_BYTES));
-  const text = Buffer.concat([
-    decipher.update(payload.subarray(IV_BYTES, payload.length - TAG_BYTES)),
-    decipher.final(),
-  ]).toString('utf8');
-  return JSON.parse(text) as unknown;
+  const plain = decipher.update(payload.subarray(IV_BYTES, payload.length - TAG_BYTES));
+  decipher.final(); // checks the tag: throws before anything is returned
+  return JSON.parse(plain.toString('utf8')) as unknown;
 };
+
+/** Decrypts an envelope at its place; throws when the key, the place or the bytes are not those sealed. */
+export const openField = (key: Buffer, envelope: Envelope, place: FieldPlace): unknown =>
+  openFieldOf(key, envelope, eventAadPrefix(place.eventId, place.stream), place.path);

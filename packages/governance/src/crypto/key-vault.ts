@@ -27,8 +27,21 @@ export interface KeyVault {
   writingKey(ref: string): Promise<Buffer>;
   /** The data key a stored field names, or 'erased' once the subject has been erased. */
   readingKey(ref: string): Promise<Buffer | 'erased'>;
+  /**
+   * Loads the keys of many subjects at once (one query, then the unwraps) into what `knownKey`
+   * answers: a read of many events pays one lookup per batch, not one per subject. A subject
+   * the vault does not know is left out (`readingKey` then says so, at the field that names it).
+   */
+  loadReadingKeys(refs: ReadonlyArray<string>): Promise<void>;
   /** The key of `ref` if this process already holds it (no I/O). */
   knownKey(ref: string): Buffer | 'erased' | undefined;
+  /**
+   * Applies erasures other processes recorded since the last call (cheap when there are none:
+   * one `PRAGMA data_version`): their keys are dropped from what this process holds, so a held
+   * key never outlives its erasure by more than one read batch. Erasures made through this
+   * vault drop the key at once.
+   */
+  refresh(): void;
   /** The subject a stream's free text belongs to, once recorded. */
   primaryRef(stream: string): string | undefined;
   setPrimaryRef(stream: string, ref: string): void;
@@ -159,6 +172,11 @@ const vaultOn = async (
   }
 
   const keys = new Map<string, Buffer | 'erased'>();
+  const erased = (ref: string): KeyError =>
+    new KeyError(
+      'SubjectErased',
+      `subject ${ref} has been erased: new personal data about them is not recorded under the same person id`,
+    );
   const selectKey = db.prepare('SELECT wrapped FROM subject_keys WHERE ref = ?');
   const insertKey =
     mode === 'read-only'
@@ -180,34 +198,84 @@ const vaultOn = async (
     }
   };
 
-  const readingKey = async (ref: string): Promise<Buffer | 'erased'> => {
-    const cached = keys.get(ref);
-    if (cached !== undefined) return cached;
-    const row = selectKey.get(ref) as { wrapped: Buffer } | undefined;
-    let key: Buffer | 'erased';
-    if (row !== undefined) key = await unwrap(ref, row.wrapped);
-    else if (selectErasure.get(ref) !== undefined) key = 'erased';
-    else
-      throw new KeyError(
-        'SubjectKeyMissing',
-        `the key vault ${path} holds no key for subject ${ref}, and no record of its erasure: it is not the vault this history was written with, or an older copy of it`,
-      );
+  /**
+   * Holds an unwrapped key, unless the subject was erased while it was being unwrapped (an
+   * erasure always wins: a key is never cached after its subject's erasure).
+   */
+  const hold = (ref: string, key: Buffer): Buffer | 'erased' => {
+    if (keys.get(ref) === 'erased') {
+      key.fill(0);
+      return 'erased';
+    }
     keys.set(ref, key);
     return key;
   };
 
+  const readingKey = async (ref: string): Promise<Buffer | 'erased'> => {
+    const cached = keys.get(ref);
+    if (cached !== undefined) return cached;
+    const row = selectKey.get(ref) as { wrapped: Buffer } | undefined;
+    if (row !== undefined) return hold(ref, await unwrap(ref, row.wrapped));
+    if (selectErasure.get(ref) === undefined)
+      throw new KeyError(
+        'SubjectKeyMissing',
+        `the key vault ${path} holds no key for subject ${ref}, and no record of its erasure: it is not the vault this history was written with, or an older copy of it`,
+      );
+    keys.set(ref, 'erased');
+    return 'erased';
+  };
+
+  const selectKeys = db.prepare(
+    'SELECT ref, wrapped FROM subject_keys WHERE ref IN (SELECT value FROM json_each(?))',
+  );
+  const selectErased = db.prepare(
+    'SELECT ref FROM erasures WHERE ref IN (SELECT value FROM json_each(?))',
+  );
+  const loadReadingKeys = async (refs: ReadonlyArray<string>): Promise<void> => {
+    const wanted = refs.filter((r) => !keys.has(r));
+    if (wanted.length === 0) return;
+    const json = JSON.stringify(wanted);
+    const rows = selectKeys.all(json) as Array<{ ref: string; wrapped: Buffer }>;
+    for (const { ref } of selectErased.all(json) as Array<{ ref: string }>)
+      if (!rows.some((r) => r.ref === ref)) keys.set(ref, 'erased');
+    const unwrapped = await Promise.all(rows.map((r) => unwrap(r.ref, r.wrapped)));
+    rows.forEach((r, i) => hold(r.ref, unwrapped[i]!));
+  };
+
+  /** Forgets a subject's key (it stays referenced only by a seal already under way). */
+  const drop = (ref: string): void => {
+    keys.set(ref, 'erased');
+  };
+
+  // Erasures by other processes: seen through the database's data_version, applied from the
+  // last erasure row this process has seen (erasure rows are never deleted).
+  const dataVersion = db.prepare('PRAGMA data_version').pluck();
+  const erasuresSince = db.prepare('SELECT rowid, ref FROM erasures WHERE rowid > ?');
+  let seenVersion = dataVersion.get() as number;
+  let seenErasure =
+    (db.prepare('SELECT max(rowid) FROM erasures').pluck().get() as number | null) ?? 0;
+  const refresh = (): void => {
+    const version = dataVersion.get() as number;
+    if (version === seenVersion) return;
+    seenVersion = version;
+    for (const { rowid, ref } of erasuresSince.all(seenErasure) as Array<{
+      rowid: number;
+      ref: string;
+    }>) {
+      drop(ref);
+      keys.delete(SNAPSHOT_REF);
+      seenErasure = Math.max(seenErasure, rowid);
+    }
+  };
+
   const writingKey = async (ref: string): Promise<Buffer> => {
     const cached = keys.get(ref);
-    if (cached === 'erased' || selectErasure.get(ref) !== undefined)
-      throw new KeyError(
-        'SubjectErased',
-        `subject ${ref} has been erased: new personal data about them is not recorded under the same person id`,
-      );
+    if (cached === 'erased' || selectErasure.get(ref) !== undefined) throw erased(ref);
     if (cached !== undefined) return cached;
     const row = selectKey.get(ref) as { wrapped: Buffer } | undefined;
     if (row !== undefined) {
-      const key = await unwrap(ref, row.wrapped);
-      keys.set(ref, key);
+      const key = hold(ref, await unwrap(ref, row.wrapped));
+      if (key === 'erased') throw erased(ref);
       return key;
     }
     if (insertKey === undefined)
@@ -217,8 +285,8 @@ const vaultOn = async (
     // Another writer may have made it meanwhile: theirs wins, and is the one used.
     insertKey.run(ref, wrapped);
     const stored = (selectKey.get(ref) as { wrapped: Buffer }).wrapped;
-    const used = stored.equals(wrapped) ? key : await unwrap(ref, stored);
-    keys.set(ref, used);
+    const used = hold(ref, stored.equals(wrapped) ? key : await unwrap(ref, stored));
+    if (used === 'erased') throw erased(ref);
     return used;
   };
 
@@ -227,7 +295,9 @@ const vaultOn = async (
     subjectRef,
     writingKey,
     readingKey,
+    loadReadingKeys,
     knownKey: (ref) => keys.get(ref),
+    refresh,
     snapshotKey: () => writingKey(SNAPSHOT_REF),
     currentSnapshotKey: async () => {
       const row = selectKey.get(SNAPSHOT_REF) as { wrapped: Buffer } | undefined;
@@ -255,7 +325,7 @@ const vaultOn = async (
         db.prepare('DELETE FROM subject_keys WHERE ref = ?').run(SNAPSHOT_REF);
         return known && deleted === 0 ? 'already-destroyed' : 'destroyed';
       })();
-      keys.set(ref, 'erased');
+      drop(ref);
       keys.delete(SNAPSHOT_REF);
       return result;
     },

@@ -1,0 +1,158 @@
+/**
+ * The read side of the encrypting store: finding an event's encrypted fields and opening them
+ * with keys this process already holds. Finding is separate from opening so a read can look at a
+ * batch of events, load every key the batch needs at once (`KeyVault.loadReadingKeys`), then
+ * open each event without waiting.
+ */
+import {
+  attachStoredJson,
+  canonicalJson,
+  erasedPersonalData,
+  STORED_JSON,
+  unreadableStoredData,
+  unreadableStoredDataWhy,
+  type RecordedEvent,
+  type StoredJson,
+} from '@aimline/kernel';
+import {
+  ENVELOPE_PREFIX,
+  eventAadPrefix,
+  isEnvelope,
+  openFieldOf,
+  parseEnvelope,
+  type Envelope,
+} from './field-cipher.js';
+
+export type Path = ReadonlyArray<string | number>;
+
+/** Every envelope in a value, with its path (stored data is JSON: strings, arrays, objects). */
+export const envelopesIn = (
+  value: unknown,
+  path: Array<string | number>,
+  out: Array<[Path, string]>,
+): void => {
+  if (typeof value === 'string') {
+    if (isEnvelope(value)) out.push([[...path], value]);
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      envelopesIn(value[i], path, out);
+      path.pop();
+    }
+  } else if (value !== null && typeof value === 'object') {
+    const node = value as Record<string, unknown>;
+    for (const k of Object.keys(node)) {
+      path.push(k);
+      envelopesIn(node[k], path, out);
+      path.pop();
+    }
+  }
+};
+
+/** A copy of `value` with the values at the given paths replaced (only the nodes on those paths are copied). */
+const replaced = (value: unknown, replacements: ReadonlyArray<[Path, unknown]>): unknown => {
+  const copy = (node: unknown): unknown =>
+    Array.isArray(node) ? (node as unknown[]).slice() : { ...(node as Record<string, unknown>) };
+  const root = copy(value);
+  // Each node on a path is copied once, however many replaced fields lie under it.
+  const copied = new Set<unknown>([root]);
+  for (const [path, v] of replacements) {
+    let at = root as Record<string | number, unknown>;
+    for (let i = 0; i < path.length - 1; i++) {
+      const key = path[i]!;
+      let next = at[key];
+      if (!copied.has(next)) {
+        next = copy(next);
+        copied.add(next);
+        at[key] = next;
+      }
+      at = next as Record<string | number, unknown>;
+    }
+    at[path[path.length - 1]!] = v;
+  }
+  return root;
+};
+
+/** One encrypted field of a stored event: where it is, and its envelope (undefined: malformed). */
+export interface SealedField {
+  readonly path: Path;
+  readonly envelope: Envelope | undefined;
+}
+
+const NONE: ReadonlyArray<SealedField> = [];
+
+const storedJsonOf = (event: RecordedEvent): StoredJson | undefined =>
+  (event as { [STORED_JSON]?: StoredJson })[STORED_JSON];
+
+/**
+ * The encrypted fields of a stored event. When the store kept the stored text, an event whose
+ * text holds no envelope is not walked at all.
+ */
+export const sealedFields = (event: RecordedEvent): ReadonlyArray<SealedField> => {
+  if (unreadableStoredDataWhy(event.data) !== undefined) return NONE;
+  const stored = storedJsonOf(event);
+  if (stored !== undefined && !stored.data.includes(ENVELOPE_PREFIX)) return NONE;
+  const found: Array<[Path, string]> = [];
+  envelopesIn(event.data, [], found);
+  return found.length === 0
+    ? NONE
+    : found.map(([path, text]) => ({ path, envelope: parseEnvelope(text) }));
+};
+
+/** A key a read can use: the subject's data key, 'erased', or undefined when not held yet. */
+export type HeldKey = (ref: string) => Buffer | 'erased' | undefined;
+
+/** Whether every field's key is held (so `openSealed` can open the event now). */
+export const allKeysHeld = (fields: ReadonlyArray<SealedField>, held: HeldKey): boolean =>
+  fields.every((f) => f.envelope === undefined || held(f.envelope.ref) !== undefined);
+
+/**
+ * The event with its encrypted fields opened, using keys already held (`allKeysHeld`). An
+ * erased subject's field reads `[erased:<category>]`; a field that is not a well-formed
+ * envelope or does not decrypt at its place (altered, moved) makes the event unreadable data.
+ */
+export const openSealed = (
+  event: RecordedEvent,
+  fields: ReadonlyArray<SealedField>,
+  held: HeldKey,
+): RecordedEvent => {
+  if (fields.length === 0) return event;
+  const prefix = eventAadPrefix(event.id, event.stream);
+  const replacements: Array<[Path, unknown]> = [];
+  for (const { path, envelope } of fields) {
+    if (envelope === undefined)
+      return {
+        ...event,
+        data: unreadableStoredData(
+          `personal field ${path.join('.')} is not a well-formed envelope`,
+        ),
+      };
+    const key = held(envelope.ref);
+    if (key === undefined) throw new Error(`no key held for subject ${envelope.ref}`);
+    if (key === 'erased') {
+      replacements.push([path, erasedPersonalData(envelope.category)]);
+      continue;
+    }
+    const dotted = path.join('.');
+    try {
+      replacements.push([path, openFieldOf(key, envelope, prefix, dotted)]);
+    } catch {
+      return {
+        ...event,
+        data: unreadableStoredData(
+          `personal field ${dotted} does not decrypt with its subject's key (altered, or moved from another field or event)`,
+        ),
+      };
+    }
+  }
+  const opened: RecordedEvent = { ...event, data: replaced(event.data, replacements) };
+  // Verification hashes what is stored (the ciphertext), never the decrypted values.
+  const stored = storedJsonOf(event);
+  if (stored !== undefined) return attachStoredJson(opened, stored);
+  let lazy: StoredJson | undefined;
+  return Object.defineProperty(opened, STORED_JSON, {
+    enumerable: false,
+    get: () =>
+      (lazy ??= { data: canonicalJson(event.data), metadata: canonicalJson(event.metadata) }),
+  });
+};
