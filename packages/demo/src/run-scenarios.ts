@@ -28,7 +28,10 @@ export interface DemoResult {
     readonly ruleId: string;
     readonly reason: string;
   }>;
-  /** Steps generated on purpose to be refused, refused under the expected rule. */
+  /**
+   * Steps generated on purpose to be refused, refused under the expected rule (a domain rule id,
+   * or `FORBIDDEN` for a command the command policy does not let its principal issue).
+   */
   readonly expectedRejections: ReadonlyArray<{
     readonly type: string;
     readonly ruleId: string;
@@ -161,7 +164,14 @@ export const runScenarios = async (
     // The store failed (e.g. its server died): the rest of the demo cannot be recorded. The
     // typed error goes to the caller (the CLI reports it with exit code 3).
     if (failure.kind === 'StoreFailure') throw failure.error;
-    if (failure.kind === 'Rejected') {
+    if (failure.kind === 'Forbidden' && s.expectRejection === failure.code) {
+      // Refused by the command policy on purpose: typed, naming the principal and the command.
+      expectedRejections.push({
+        type: s.command.type,
+        ruleId: failure.code,
+        reason: failure.message,
+      });
+    } else if (failure.kind === 'Rejected') {
       const rejection: Rejection = failure.rejection;
       const entry = { type: s.command.type, ruleId: rejection.ruleId, reason: rejection.reason };
       if (s.expectRejection === rejection.ruleId) expectedRejections.push(entry);

@@ -79,11 +79,20 @@ describe('aimline demo: synthetic HSB AIM cases', () => {
     // Every booking's meeting stream was scheduled by the process manager; nothing refused.
     expect(result.handOffs.refused).toEqual([]);
     const planned = plannedRejections(steps, result);
-    expect(planned.length).toBeGreaterThanOrEqual(2);
-    expect(planned.length).toBeLessThanOrEqual(3);
-    expect(planned).toEqual(expect.arrayContaining(['HSB-6', 'HSB-22']));
+    expect(planned.length).toBeGreaterThanOrEqual(3);
+    expect(planned.length).toBeLessThanOrEqual(4);
+    expect(planned).toEqual(expect.arrayContaining(['FORBIDDEN', 'HSB-6', 'HSB-22']));
+    // The refusal by the command policy (issue 13 item 1): typed, naming the principal and the
+    // command, and nothing of it recorded.
+    const forbidden = steps.find((s) => s.expectRejection === 'FORBIDDEN')!;
+    expect(result.expectedRejections.find((r) => r.ruleId === 'FORBIDDEN')?.reason).toMatch(
+      new RegExp(
+        `^FORBIDDEN: principal "${forbidden.command.actor.id}" \\(social-worker\\) may not issue AllocateAssessors`,
+      ),
+    );
 
     const events = await collect(store.readAll());
+    expect(events.filter((e) => e.metadata.commandId === forbidden.commandId)).toEqual([]);
     const types = new Set(events.map((e) => e.type));
     const missing = characteristic.filter((t) => !types.has(t));
     expect(missing, `event types missing from the store`).toEqual([]);
@@ -204,7 +213,11 @@ describe('aimline demo: synthetic HSB AIM cases', () => {
       const problems = [...result.rejected, ...result.failed];
       expect(problems, `seed ${run.seed}: ${JSON.stringify(problems, null, 2)}`).toEqual([]);
       if (run.p === aim3) {
-        expect(result.expectedRejections.map((r) => r.ruleId).sort()).toEqual(['HSB-22', 'HSB-6']);
+        expect(result.expectedRejections.map((r) => r.ruleId).sort()).toEqual([
+          'FORBIDDEN',
+          'HSB-22',
+          'HSB-6',
+        ]);
         expect(steps.some((s) => (s.command.data as { model?: string }).model === 'AIM3')).toBe(
           true,
         );

@@ -40,6 +40,8 @@ export const demo = async (rt: Runtime, o: DemoOptions): Promise<number> => {
     directory,
   });
   bar.stop();
+  // Governance on purpose: the refusal by the command policy is among the planned rejections.
+  const forbidden = result.expectedRejections.find((r) => r.ruleId === 'FORBIDDEN');
   // Suggest the richest case of each kind: the one with the most commands.
   const caseId = richestCase(steps, 'hsb-case');
   const attendanceId = richestCase(steps, 'attendance-aim');
@@ -49,6 +51,20 @@ export const demo = async (rt: Runtime, o: DemoOptions): Promise<number> => {
   // Reads are need-to-know: suggest them as a professional allocated to the case (its social
   // worker where it has one), else as the auditor, who may read everything.
   const auditor = directory.principals.find((p) => p.role === 'auditor')?.id;
+  const recordsManager = directory.principals.find((p) => p.role === 'records-manager')?.id;
+  // The erasure the tour suggests (issue 13 item 4): a victim, erased by the records manager.
+  const concerns = steps
+    .filter((st) => st.command.type === 'ReportConcern')
+    .map((st) => st.command.data as { caseId: string; victim?: { childId: string } });
+  const victim = (
+    concerns.find((d) => d.caseId === caseId && d.victim) ?? concerns.find((d) => d.victim)
+  )?.victim?.childId;
+  // The child of the suggested case: the access log answers who has looked at their record
+  // (the reads suggested before it are recorded there).
+  const child = steps
+    .filter((st) => st.command.type === 'ReportConcern')
+    .map((st) => st.command.data as { caseId: string; child: { childId: string } })
+    .find((d) => d.caseId === caseId)?.child.childId;
   const readerOf = (moduleName: string, id: string): string | undefined => {
     const stream = steps
       .filter((st) => st.module.name === moduleName)
@@ -69,6 +85,7 @@ export const demo = async (rt: Runtime, o: DemoOptions): Promise<number> => {
       ? `aimline ${as(readerOf('attendance-aim', attendanceId))}timeline ${attendanceId}`
       : undefined,
     auditor && caseId ? `aimline --as ${auditor} timeline ${caseId}` : undefined,
+    auditor && child ? `aimline --as ${auditor} access-log --person ${child}` : undefined,
     'aimline deadlines --overdue',
     'aimline panel scorecard',
     'aimline attendance',
@@ -78,6 +95,15 @@ export const demo = async (rt: Runtime, o: DemoOptions): Promise<number> => {
     corrected
       ? `aimline ${as(auditor)}sar --person ${corrected.childId} --out sar.html`
       : undefined,
+    // Erasure by crypto-shredding as the records manager (anyone else: FORBIDDEN); then what is
+    // held about the person reads [erased:<category>], and every chain is still intact.
+    ...(victim !== undefined && recordsManager !== undefined
+      ? [
+          `aimline --as ${recordsManager} erase --person ${victim} --reason erasure-request-article-17`,
+          `aimline ${as(auditor)}sar --person ${victim} --out erased.json`,
+          'aimline audit --verify',
+        ]
+      : []),
   ].filter((x): x is string => x !== undefined);
   rt.output.result(
     {
@@ -85,6 +111,7 @@ export const demo = async (rt: Runtime, o: DemoOptions): Promise<number> => {
       ...result,
       perProcess: Object.fromEntries(perProcess),
       sampleCases: { hsb: caseId, attendance: attendanceId },
+      forbidden: forbidden ?? null,
       principals: principalsFile ?? null,
       next,
     },
@@ -103,6 +130,9 @@ export const demo = async (rt: Runtime, o: DemoOptions): Promise<number> => {
               .map((r) => `  ${JSON.stringify(r)}`)
               .join('\n')}`
           : 'Every other command was accepted.',
+        ...(forbidden === undefined
+          ? []
+          : [`Refused by the command policy on purpose, nothing recorded: ${forbidden.reason}`]),
         '',
         'Where to look next:',
         ...next.map((n) => `  ${n}`),

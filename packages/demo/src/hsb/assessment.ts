@@ -18,7 +18,7 @@ interface Assessors {
   readonly overseer: Pro;
 }
 
-const asAssessor = (p: Pro) => ({
+export const asAssessor = (p: Pro) => ({
   id: p.id,
   name: p.name,
   agency: p.agency,

@@ -30,7 +30,10 @@ export interface CasePlan {
   readonly disclosureDay: Day;
   /** Steps after this instant are left out (a case still open at the end of the demo window). */
   readonly cutOff?: string;
-  /** The child's surname is first recorded misspelt, then corrected (rectification, issue 13). */
+  /**
+   * The child's surname is first recorded misspelt, then corrected (rectification, issue 13);
+   * the case's social worker also tries to allocate its assessors (FORBIDDEN, issue 13).
+   */
   readonly correctName?: true;
 }
 

@@ -5,6 +5,7 @@ import { type Day, H, instant, onOrBefore, tod, wd } from '../london-time.js';
 import { SUMMARIES } from './content.js';
 import type { CaseFacts } from './plan.js';
 import type { Pro } from './staff.js';
+import { asAssessor } from './assessment.js';
 
 /** The name as first typed in a hurry: the surname's last two letters swapped (or its last dropped). */
 const misspelt = (name: string): string =>
@@ -35,6 +36,17 @@ export const startCase = (f: CaseFacts): Start => {
     },
     summary: rng.pick(SUMMARIES),
   });
+  if (plan.correctName)
+    // A refusal shown on purpose (issue 13 item 1): a team manager allocates the assessors
+    // (HSB-11), so the command policy refuses the case's social worker, typed FORBIDDEN naming
+    // the principal and the command; nothing is recorded.
+    w.emit(
+      'AllocateAssessors',
+      instant(day, disclosed + 120),
+      f.caseHolder.actor,
+      { model: f.policy.modelsInUse[0]!, assessors: [asAssessor(f.caseHolder)] },
+      'FORBIDDEN',
+    );
   if (plan.correctName)
     // Rectification (UK GDPR Article 16): a new event with the reason; the original stays.
     w.emit('CorrectChildDetails', instant(day, disclosed + 150), f.caseHolder.actor, {
