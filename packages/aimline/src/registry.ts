@@ -1,8 +1,8 @@
 import type { AnyDomainModule, DomainEvent, DomainModule } from '@aimline/kernel';
 import { hsbCaseModule } from '@aimline/hsb-aim';
 import { meetingModule } from '@aimline/meetings';
-import { panelReferralModule, panelSittingModule } from '@aimline/panel';
-import { attendanceAimModule } from '@aimline/attendance-aim';
+import { panelLocalityModule, panelReferralModule, panelSittingModule } from '@aimline/panel';
+import { attendanceAimModule, legalInterventionModule } from '@aimline/attendance-aim';
 import { legalHoldModule } from '@aimline/governance';
 import { processLogModule } from '@aimline/processes';
 import { erasureModule } from '@aimline/governance';
@@ -16,6 +16,10 @@ export interface TypedModules {
   readonly panelSitting: ReturnType<typeof panelSittingModule>;
   readonly panelReferral: ReturnType<typeof panelReferralModule>;
   readonly attendanceAim: ReturnType<typeof attendanceAimModule>;
+  /** The locality's record of a referral the panel sent back (`panel-to-locality`). */
+  readonly panelLocality: ReturnType<typeof panelLocalityModule>;
+  /** The lead officer for legal intervention's record of an attendance case (`attendance-to-legal`). */
+  readonly legalIntervention: ReturnType<typeof legalInterventionModule>;
   readonly legalHold: ReturnType<typeof legalHoldModule>;
 }
 
@@ -52,6 +56,8 @@ export const domainRegistry = (policy: CouncilPolicy): DomainRegistry => {
     attendanceAim: attendanceAimModule(policy.attendance, (schoolId) =>
       schoolCalendarFor(policy, schoolId),
     ),
+    panelLocality: panelLocalityModule(policy.panel),
+    legalIntervention: legalInterventionModule(),
     legalHold: legalHoldModule(),
   };
   const modules: AnyDomainModule[] = [
@@ -60,6 +66,10 @@ export const domainRegistry = (policy: CouncilPolicy): DomainRegistry => {
     typed.panelSitting,
     typed.panelReferral,
     typed.attendanceAim,
+    // the receiving records of the panel's referral back and of ATT-9's hand-offs, written
+    // only by the process managers
+    typed.panelLocality,
+    typed.legalIntervention,
     typed.legalHold,
     // the process managers' refusal log (`process-log-{manager}`), so its streams decode
     processLogModule(),

@@ -29,3 +29,5 @@ export { attendanceDeadlines } from './deadlines.js';
 export * from './queries.js';
 export * from './module.js';
 export * from './penalty-notices.js';
+export * from './legal-intervention/codecs.js';
+export * from './legal-intervention/module.js';

@@ -1,9 +1,14 @@
 import { join } from 'node:path';
 import { goldenEventsSuite } from '@aimline/kernel/testing';
-import { attendanceAimEvents } from '../src/index.js';
+import { attendanceAimEvents, legalInterventionEvents } from '../src/index.js';
 
 goldenEventsSuite(
   'attendance AIM events',
   attendanceAimEvents,
   join(import.meta.dirname, 'golden'),
+);
+goldenEventsSuite(
+  'attendance legal intervention events (ATT-9)',
+  legalInterventionEvents,
+  join(import.meta.dirname, 'golden-legal'),
 );

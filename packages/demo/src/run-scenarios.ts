@@ -63,9 +63,11 @@ export interface HandOffRefusal {
 
 export interface RunOptions {
   /**
-   * The council's modules: when they include `hsb-case`, `meeting` and `panel-referral`, the
-   * process managers run between the steps (panel decision → HSB case → its meeting stream →
-   * the case), as they run live beside an application.
+   * The council's modules: when they include every module the process managers send to or
+   * read (`hsb-case`, `meeting`, `panel-referral`, `panel-locality`, `attendance-aim`,
+   * `attendance-legal`), they run between the steps (panel decision → HSB case or the
+   * locality → the case's meeting stream → the case; ATT-9's ladder → the lead officer for
+   * legal intervention), as they run live beside an application.
    */
   readonly modules?: ReadonlyArray<AnyDomainModule>;
   /** The council directory the steps are written as (default `demoDirectory(steps)`). */
@@ -83,15 +85,28 @@ const handOffsOf = (
 ): ProcessRunner | undefined => {
   const named = (name: string) => modules?.find((m) => m.name === name);
   // The CLI's registry and the tests build these modules by these names.
-  const hsbCase = named('hsb-case') as ProcessModules['hsbCase'] | undefined;
-  const meeting = named('meeting') as ProcessModules['meeting'] | undefined;
-  const panelReferral = named('panel-referral') as ProcessModules['panelReferral'] | undefined;
-  if (hsbCase === undefined || meeting === undefined || panelReferral === undefined)
+  const m = {
+    hsbCase: named('hsb-case') as ProcessModules['hsbCase'] | undefined,
+    meeting: named('meeting') as ProcessModules['meeting'] | undefined,
+    panelReferral: named('panel-referral') as ProcessModules['panelReferral'] | undefined,
+    panelLocality: named('panel-locality') as ProcessModules['panelLocality'] | undefined,
+    attendanceAim: named('attendance-aim') as ProcessModules['attendanceAim'] | undefined,
+    legalIntervention: named('attendance-legal') as ProcessModules['legalIntervention'] | undefined,
+  };
+  const { hsbCase, meeting, panelReferral, panelLocality, attendanceAim, legalIntervention } = m;
+  if (
+    hsbCase === undefined ||
+    meeting === undefined ||
+    panelReferral === undefined ||
+    panelLocality === undefined ||
+    attendanceAim === undefined ||
+    legalIntervention === undefined
+  )
     return undefined;
   return processManagers({
     store,
     handler,
-    modules: { hsbCase, meeting, panelReferral },
+    modules: { hsbCase, meeting, panelReferral, panelLocality, attendanceAim, legalIntervention },
     onOutcome,
   });
 };

@@ -1,9 +1,18 @@
-import { attendanceAimModule, defaultAttendancePolicy } from '@aimline/attendance-aim';
+import {
+  attendanceAimModule,
+  defaultAttendancePolicy,
+  legalInterventionModule,
+} from '@aimline/attendance-aim';
 import { calendarForRegion } from '@aimline/calendar';
 import { defaultHsbPolicy, hsbCaseModule } from '@aimline/hsb-aim';
 import type { AnyDomainModule } from '@aimline/kernel';
 import { defaultMeetingPolicy, meetingModule } from '@aimline/meetings';
-import { defaultPanelPolicy, panelReferralModule, panelSittingModule } from '@aimline/panel';
+import {
+  defaultPanelPolicy,
+  panelLocalityModule,
+  panelReferralModule,
+  panelSittingModule,
+} from '@aimline/panel';
 import { seededRng } from '../src/rng.js';
 import type { DemoPolicy, ScenarioContext } from '../src/scenario.js';
 
@@ -22,6 +31,8 @@ export const councilModules = (policy: DemoPolicy): ReadonlyArray<AnyDomainModul
   panelSittingModule(policy.panel, policy.calendar),
   panelReferralModule(policy.panel, policy.calendar),
   attendanceAimModule(policy.attendance),
+  panelLocalityModule(policy.panel),
+  legalInterventionModule(),
 ];
 
 /** A generator's context on the default council: `cases` cases over `years` years from `from`. */

@@ -62,7 +62,7 @@ const dataOf = <T>(events: ReadonlyArray<PanelEvent>, type: PanelEvent['type']):
   events.filter((e) => e.type === type).map((e) => e.data as T);
 
 describe('aimline demo: synthetic panel history', () => {
-  it('PNL-6 → HSB-1: with the process managers running, every decision for an HSB AIM route opens its HSB case', async () => {
+  it('PNL-6 → HSB-1: with the process managers running, every decision for an HSB AIM route opens its HSB case, and every other goes back to the locality', async () => {
     const steps = panelScenarios(context(7));
     const store = new InMemoryEventStore();
     const result = await runScenarios(store, steps, undefined, { modules });
@@ -72,10 +72,21 @@ describe('aimline demo: synthetic panel history', () => {
     const requested = recorded.filter((e) => e.type === 'HsbAimCaseRequested');
     const opened = recorded.filter((e) => e.type === 'ConcernReported');
     expect(requested.length).toBeGreaterThan(0);
-    expect(result.handOffs.accepted).toBe(requested.length);
     expect(opened.map((e) => e.metadata.causationId).sort()).toEqual(
       requested.map((e) => e.id).sort(),
     );
+    // PNL-6: every other decision is the panel's referral back to the locality (panel-to-locality)
+    const decisions = recorded.filter((e) => e.type === 'DecisionRecorded');
+    const sentBack = recorded.filter((e) => e.type === 'ReferralReceivedFromPanel');
+    const openingCase = new Set(requested.map((e) => e.metadata.commandId));
+    expect(sentBack.length).toBeGreaterThan(0);
+    expect(sentBack.map((e) => e.metadata.causationId).sort()).toEqual(
+      decisions
+        .filter((d) => !openingCase.has(d.metadata.commandId))
+        .map((d) => d.id)
+        .sort(),
+    );
+    expect(result.handOffs.accepted).toBe(requested.length + sentBack.length);
   });
 
   it('seed 7, 12 cases over 2 years: every command accepted except the planned typed rejections; the panel’s whole life recorded', async () => {

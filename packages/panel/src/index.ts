@@ -95,3 +95,15 @@ export const panelDeadlines = (
   'referralId' in state
     ? referralDeadlines(state, policy, calendar)
     : sittingDeadlines(state, policy, calendar);
+export {
+  panelLocalityModule,
+  localityStream,
+  isLocalityRoute,
+  localityEvents,
+  localityCommands,
+  LOCALITY_STREAM_PREFIX,
+  type PanelLocalityModule,
+  type LocalityEvent,
+  type LocalityCommand,
+  type LocalityState,
+} from './locality/module.js';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { goldenEventsSuite } from '@aimline/kernel/testing';
-import { referralEvents, sittingEvents } from '../src/index.js';
+import { localityEvents, referralEvents, sittingEvents } from '../src/index.js';
 
 goldenEventsSuite(
   'panel sitting events',
@@ -11,4 +11,9 @@ goldenEventsSuite(
   'panel referral events',
   referralEvents,
   join(import.meta.dirname, 'golden/referral'),
+);
+goldenEventsSuite(
+  'panel locality events',
+  localityEvents,
+  join(import.meta.dirname, 'golden/locality'),
 );

@@ -37,3 +37,5 @@ export {
 export { panelToHsb, hsbCaseIdForReferral, PANEL_TO_HSB } from './flows/panel-to-hsb.js';
 export { hsbToMeetings, HSB_TO_MEETINGS, HSB_CASE_SUBJECT } from './flows/hsb-to-meetings.js';
 export { meetingsToHsb, MEETINGS_TO_HSB, isIroRole } from './flows/meetings-to-hsb.js';
+export { panelToLocality, PANEL_TO_LOCALITY } from './flows/panel-to-locality.js';
+export { attendanceToLegal, ATTENDANCE_TO_LEGAL } from './flows/attendance-to-legal.js';

@@ -1,6 +1,7 @@
 import type { HsbCaseModule } from '@aimline/hsb-aim';
 import type { MeetingModule } from '@aimline/meetings';
-import type { panelReferralModule } from '@aimline/panel';
+import type { PanelLocalityModule, panelReferralModule } from '@aimline/panel';
+import type { attendanceAimModule, LegalInterventionModule } from '@aimline/attendance-aim';
 import * as E from 'fp-ts/lib/Either.js';
 import type { AnyDomainModule, DomainEvent, DomainModule, RecordedEvent } from '@aimline/kernel';
 
@@ -13,6 +14,9 @@ export interface ProcessModules {
   readonly hsbCase: HsbCaseModule;
   readonly meeting: MeetingModule;
   readonly panelReferral: ReturnType<typeof panelReferralModule>;
+  readonly panelLocality: PanelLocalityModule;
+  readonly attendanceAim: ReturnType<typeof attendanceAimModule>;
+  readonly legalIntervention: LegalInterventionModule;
 }
 
 /** The event decoded by its module's catalogue; a stored event that does not decode stops the manager. */

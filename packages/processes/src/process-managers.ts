@@ -2,7 +2,9 @@
 import type { CommandHandler, EventStore } from '@aimline/kernel';
 import { hsbToMeetings } from './flows/hsb-to-meetings.js';
 import { meetingsToHsb } from './flows/meetings-to-hsb.js';
+import { attendanceToLegal } from './flows/attendance-to-legal.js';
 import { panelToHsb } from './flows/panel-to-hsb.js';
+import { panelToLocality } from './flows/panel-to-locality.js';
 import type { ProcessModules } from './modules.js';
 import type { ProcessManager } from './process-manager.js';
 import type { ReactionOutcome } from './react-once.js';
@@ -13,6 +15,8 @@ export const aimlineProcessManagers = (modules: ProcessModules): ReadonlyArray<P
   panelToHsb(modules),
   hsbToMeetings(modules),
   meetingsToHsb(modules),
+  panelToLocality(modules),
+  attendanceToLegal(modules),
 ];
 
 export interface ProcessManagersOptions {

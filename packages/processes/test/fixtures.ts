@@ -15,9 +15,11 @@ import {
 import { collect } from '@aimline/kernel/testing';
 import { hsbCaseModule, type HsbCommand } from '@aimline/hsb-aim';
 import { meetingModule } from '@aimline/meetings';
+import { attendanceAimModule, legalInterventionModule } from '@aimline/attendance-aim';
 import {
   bookingFor,
   defaultPanelPolicy,
+  panelLocalityModule,
   panelReferralModule,
   sittingsBetween,
 } from '@aimline/panel';
@@ -34,6 +36,9 @@ export const modules: ProcessModules = {
   hsbCase: hsbCaseModule(),
   meeting: meetingModule(),
   panelReferral: panelReferralModule(),
+  panelLocality: panelLocalityModule(),
+  attendanceAim: attendanceAimModule(),
+  legalIntervention: legalInterventionModule(),
 };
 
 const bs = { id: 'bs-1', role: 'business-support', agency: 'Testshire' };
@@ -203,4 +208,85 @@ export const meetingSteps = (
       ],
     }),
   ];
+};
+
+// ── attendance-aim: a case up the ATT-9 ladder ───────────────────────────────
+const school = { schoolId: 'school-1', name: 'Hollowmere Academy' };
+const attendanceLead = { id: 'staff-1', role: 'attendance-lead', agency: 'Hollowmere Academy' };
+/** A case with no engagement, up the ATT-9 ladder as far as `steps` says (3: the request). */
+export const attendanceCase = (caseId: string, steps = 3): Command[] => {
+  const on = (type: string, at: string, data: Record<string, unknown>): Command => ({
+    type,
+    at,
+    actor: attendanceLead,
+    data: { caseId, ...data },
+  });
+  const officer = { officerId: 'io-1', name: 'Zed Inventedofficer' };
+  return [
+    on('OpenAttendanceCase', '2024-09-02T08:00:00Z', {
+      pupil: {
+        pupilId: `P-${caseId}`,
+        firstName: 'Tilly',
+        lastName: 'Testcase',
+        dateOfBirth: '2011-03-15',
+      },
+      school,
+      parents: [
+        {
+          parentId: 'parent-1',
+          firstName: 'Marnie',
+          lastName: 'Fictional',
+          relationship: 'mother',
+          dayToDayResponsibility: true,
+        },
+      ],
+    }),
+    on('AttachSupportEvidence', '2024-10-01T09:00:00Z', {
+      documentRef: 'doc-steps',
+      steps: [
+        { description: 'Mentor check-in', startedOn: '2024-09-09', engagement: 'not-engaged' },
+      ],
+    }),
+    on('ScheduleAim', '2024-10-01T10:00:00Z', {
+      meetingId: 'aim-1',
+      start: '2024-10-15T09:00:00Z',
+      venue: {
+        setting: 'school',
+        location: { mode: 'venue', venue: 'Hollowmere Academy, Room 4' },
+      },
+    }),
+    on('SendAimLetter', '2024-10-02T09:00:00Z', {
+      meetingId: 'aim-1',
+      parentId: 'parent-1',
+      channel: 'post',
+      documentRef: 'doc-letter-1',
+      letter: {
+        addressedTo: { firstName: 'Marnie', lastName: 'Fictional' },
+        statesRiskOfProsecution: true,
+        meetingDate: '2024-10-15',
+        meetingTime: '10:00',
+        venue: 'Hollowmere Academy, Room 4',
+        invitesToSayIfCannotAttend: true,
+        offersReasonableAdjustments: true,
+        offersHomeOrNeutralVenue: true,
+      },
+    }),
+    on('RecordNoEngagement', '2024-11-20T09:00:00Z', { note: 'No reply to two letters' }),
+    on('ConsultInclusionOfficer', '2024-11-22T09:00:00Z', {
+      officer,
+      advice: 'Consider legal action',
+    }),
+    on('HoldLegalInterventionMeeting', '2024-11-27T09:00:00Z', {
+      legalMeetingId: 'lm-1',
+      leadOfficer: { officerId: 'llo-1', name: 'Lee Inventedlead' },
+      channel: 'teams',
+      pathAndTimescales: 'Request within two weeks; notice to improve first.',
+      inclusionOfficer: officer,
+    }),
+    on('RequestLegalProceedings', '2024-11-29T09:00:00Z', {
+      requestId: 'req-1',
+      formRef: 'doc-form',
+      evidence: ['doc-steps', 'doc-register'],
+    }),
+  ].slice(0, 5 + steps);
 };

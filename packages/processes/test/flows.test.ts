@@ -8,16 +8,20 @@ import { InMemoryEventStore } from '@aimline/kernel';
 import { englandAndWales } from '@aimline/calendar';
 import { hsbDeadlines, defaultHsbPolicy, hsbCaseStream } from '@aimline/hsb-aim';
 import { meetingStream } from '@aimline/meetings';
-import { referralStream } from '@aimline/panel';
+import { localityStream, referralStream } from '@aimline/panel';
+import { legalInterventionStream } from '@aimline/attendance-aim';
 import {
   hsbCaseIdForReferral,
   processLogStream,
   processManagers,
   reactionCommandId,
   PANEL_TO_HSB,
+  PANEL_TO_LOCALITY,
+  ATTENDANCE_TO_LEGAL,
 } from '../src/index.js';
 import { holdMeeting } from '../../hsb-aim/test/fixtures.js';
 import {
+  attendanceCase,
   decideReferral,
   hsbCase,
   meetingSteps,
@@ -56,11 +60,12 @@ describe('PNL-6 → HSB-1: the panel decision for an HSB AIM route starts the HS
       panelReferral: { referralId: 'R1', route: 'aim-assessment', rating: 'red' },
     });
   });
-  it('PNL-6: a route that opens no HSB case hands nothing off', async () => {
+  it('PNL-6: a route that opens no HSB case opens no HSB case', async () => {
     const w = setup();
     await w.send(modules.panelReferral, receiveReferral('R2'));
     await w.send(modules.panelReferral, decideReferral('R2', 'early-help'));
-    expect(await w.processes.catchUp()).toEqual([]);
+    const outcomes = await w.processes.catchUp();
+    expect(outcomes.map((o) => o.commandType)).toEqual(['ReceiveReferralFromPanel']);
     expect(await streamOf(w.store, hsbCaseStream(hsbCaseIdForReferral('R2')))).toEqual([]);
   });
   it('HSB-1: a referral that did not record the disclosure cannot start a case: the refusal is logged with its cause', async () => {
@@ -181,5 +186,160 @@ describe('MTG-5 / MTG-6: the meeting stream is the record; the case is told', ()
       ruleId: 'HSB-21',
       field: 'data.iroPresent',
     });
+  });
+});
+
+describe('PNL-6: the panel’s referral back to the locality (a route that opens no HSB AIM case)', () => {
+  it('PNL-6 / PNL-8: the decision is received by the locality’s record, with the child, the referrer and the concern, under the case-note heading', async () => {
+    const w = setup();
+    await w.send(modules.panelReferral, receiveReferral('R6'));
+    await w.send(modules.panelReferral, decideReferral('R6', 'early-help'));
+    const outcomes = await w.processes.catchUp();
+    expect(outcomes.map((o) => [o.kind, o.commandType])).toEqual([
+      ['accepted', 'ReceiveReferralFromPanel'],
+    ]);
+    const decision = (await streamOf(w.store, referralStream('R6'))).find(
+      (e) => e.type === 'DecisionRecorded',
+    );
+    const [received] = await streamOf(w.store, localityStream('R6'));
+    expect(received?.type).toBe('ReferralReceivedFromPanel');
+    expect(received?.metadata.causationId).toBe(decision!.id);
+    expect(received?.metadata.commandId).toBe(
+      reactionCommandId(PANEL_TO_LOCALITY, decision!.id, 0),
+    );
+    expect(received?.data).toMatchObject({
+      referralId: 'R6',
+      at: '2026-03-02T15:00:00Z',
+      child: { childId: 'C-R6', name: 'Robin Testcase' },
+      referrer: { id: 'sw-9', agency: 'Testshire CSC' },
+      concernSummary: 'Invented concern',
+      route: 'early-help',
+      rating: 'red',
+      caseNoteHeading: 'HSB AIM',
+    });
+  });
+  it('PNL-6: a route that opens an HSB AIM case is not sent back to the locality', async () => {
+    const w = setup();
+    await w.send(modules.panelReferral, receiveReferral('R7'));
+    await w.send(modules.panelReferral, decideReferral('R7', 'aim-assessment'));
+    await w.processes.catchUp();
+    expect(await streamOf(w.store, localityStream('R7'))).toEqual([]);
+  });
+  it('PNL-6: the locality’s record refuses a route that opens an HSB AIM case, naming the route', async () => {
+    const w = setup();
+    const r = await w.sendEither(modules.panelLocality, {
+      type: 'ReceiveReferralFromPanel',
+      at: '2026-03-02T15:00:00Z',
+      actor: { id: 'process:test', role: 'process manager', agency: 'aimline' },
+      data: {
+        referralId: 'R8',
+        child: {
+          childId: 'C-R8',
+          name: 'Robin Testcase',
+          dateOfBirth: '2012-06-15',
+          gender: 'male',
+        },
+        referrer: {
+          id: 'sw-9',
+          name: 'Ada Exampleworth',
+          role: 'social worker',
+          agency: 'Testshire CSC',
+        },
+        concernSummary: 'Invented concern',
+        route: 'aim-assessment',
+        rating: 'red',
+        sittingId: '2026-03',
+      },
+    });
+    expect(E.isLeft(r) && r.left.kind === 'Rejected' && r.left.rejection).toMatchObject({
+      ruleId: 'PNL-6',
+      field: 'data.route',
+    });
+  });
+});
+
+describe('ATT-9: the attendance ladder’s hand-offs to the lead officer for legal intervention', () => {
+  const upTo = async (steps: number) => {
+    const w = setup();
+    for (const c of attendanceCase('A1', steps)) await w.send(modules.attendanceAim, c);
+    return { w, outcomes: await w.processes.catchUp() };
+  };
+  it('ATT-9: the inclusion officer’s consultation opens the lead officer’s record, with the pupil and school as the case knew them', async () => {
+    const { w, outcomes } = await upTo(1);
+    expect(outcomes.map((o) => [o.kind, o.commandType])).toEqual([
+      ['accepted', 'ReceiveInclusionOfficerContact'],
+    ]);
+    const consulted = (await streamOf(w.store, 'attendance-aim-A1')).find(
+      (e) => e.type === 'InclusionOfficerConsulted',
+    );
+    const [contact] = await streamOf(w.store, legalInterventionStream('A1'));
+    expect(contact?.type).toBe('InclusionOfficerContactReceived');
+    expect(contact?.metadata.causationId).toBe(consulted!.id);
+    expect(contact?.metadata.commandId).toBe(
+      reactionCommandId(ATTENDANCE_TO_LEGAL, consulted!.id, 0),
+    );
+    expect(contact?.data).toMatchObject({
+      caseId: 'A1',
+      at: '2024-11-22T09:00:00Z',
+      pupil: { pupilId: 'P-A1', lastName: 'Testcase' },
+      school: { schoolId: 'school-1' },
+      inclusionOfficer: { officerId: 'io-1' },
+    });
+  });
+  it('ATT-9: the meeting with the lead officer and then the request with its evidence bundle reach the record, in order', async () => {
+    const { w } = await upTo(3);
+    const received = await streamOf(w.store, legalInterventionStream('A1'));
+    expect(received.map((e) => e.type)).toEqual([
+      'InclusionOfficerContactReceived',
+      'LegalInterventionMeetingNoted',
+      'LegalProceedingsRequestReceived',
+    ]);
+    const requested = (await streamOf(w.store, 'attendance-aim-A1')).find(
+      (e) => e.type === 'LegalProceedingsRequested',
+    );
+    expect(received[1]?.data).toMatchObject({ legalMeetingId: 'lm-1', channel: 'teams' });
+    expect(received[2]?.data).toEqual(requested?.data);
+  });
+  it('ATT-9: the lead officer’s record refuses a request before the meeting with the lead officer', async () => {
+    const w = setup();
+    const [, , , , , , , request] = attendanceCase('A2', 3);
+    const r = await w.sendEither(modules.legalIntervention, {
+      ...request!,
+      type: 'ReceiveLegalProceedingsRequest',
+      data: {
+        ...request!.data,
+        bundle: {
+          supportEvidence: [],
+          letters: [],
+          meetingsHeld: [],
+          meetingsNotHeld: [],
+          interactions: 0,
+          directQuotes: 0,
+          documents: [],
+          attendance: {
+            possibleSessions: 0,
+            absenceSessions: 0,
+            unauthorisedSessions: 0,
+            attendanceRate: null,
+          },
+          rollingWindow: {
+            from: null,
+            to: '2024-11-29',
+            unauthorisedSessions: 0,
+            thresholdMet: false,
+          },
+        },
+      },
+    });
+    expect(E.isLeft(r) && r.left.kind === 'Rejected' && r.left.rejection.ruleId).toBe('ATT-9');
+    expect(await streamOf(w.store, legalInterventionStream('A2'))).toEqual([]);
+  });
+  it('a second run, or a run from an earlier checkpoint, sends nothing twice', async () => {
+    const { w } = await upTo(3);
+    expect(await w.processes.catchUp()).toEqual([]);
+    await w.store.checkpoints.save(`process:${ATTENDANCE_TO_LEGAL}`, 0n);
+    const again = await w.processes.catchUp();
+    expect(again.every((o) => o.kind === 'accepted' && o.alreadyHandled)).toBe(true);
+    expect(await streamOf(w.store, legalInterventionStream('A1'))).toHaveLength(3);
   });
 });

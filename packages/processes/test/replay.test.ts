@@ -2,7 +2,9 @@
  * The process managers' one promise, as a property (fast-check): running them live, stopped
  * and restarted at random points (and restarted from an older checkpoint, as after a crash
  * between sending a command and saving the checkpoint), records exactly the streams that one
- * run over the whole history records. On the in-memory store and on SQLite.
+ * run over the whole history records. On the in-memory store and on SQLite. The histories mix
+ * panel referrals (routes to an HSB case and back to the locality), HSB cases with their meeting
+ * streams, and attendance cases up ATT-9's ladder, so every manager is in it.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -11,6 +13,7 @@ import { collect } from '@aimline/kernel/testing';
 import { openSqliteEventStore } from '@aimline/store-sqlite';
 import { checkpointName, processManagers, type ProcessRunner } from '../src/index.js';
 import {
+  attendanceCase,
   concern,
   decideReferral,
   hsbCase,
@@ -22,7 +25,7 @@ import {
 
 type Step = {
   readonly label: string;
-  readonly module: 'panel' | 'hsb' | 'meeting';
+  readonly module: 'panel' | 'hsb' | 'meeting' | 'attendance';
   readonly command: Command;
 };
 
@@ -33,12 +36,22 @@ const panelUnit = (i: number, variant: number): Step[] => {
     null,
     { disclosedAt: concern.disclosedAt, behaviourDate: concern.behaviourDate },
   ][variant % 3]!;
-  const route = variant % 4 === 3 ? 'early-help' : 'aim-assessment';
+  // routes that open an HSB AIM case (panel-to-hsb) and routes back to the locality (panel-to-locality)
+  const route = ['aim-assessment', 'early-help', 'aim-assessment', 'advice-and-signposting'][
+    variant % 4
+  ]!;
   return [
     { label: `${id}/0`, module: 'panel', command: receiveReferral(id, withConcern) },
     { label: `${id}/1`, module: 'panel', command: decideReferral(id, route) },
   ];
 };
+/** An attendance case up ATT-9's ladder as far as `variant` says (0: no hand-off yet). */
+const attendanceUnit = (i: number, variant: number): Step[] =>
+  attendanceCase(`A${i}`, variant % 4).map((command, n) => ({
+    label: `A${i}/${n}`,
+    module: 'attendance',
+    command,
+  }));
 const hsbUnit = (i: number): Step[] =>
   hsbCase(`K${i}`).map((command, n) => ({ label: `K${i}/${n}`, module: 'hsb', command }));
 const meetingUnit = (i: number, variant: number): Step[] =>
@@ -51,10 +64,15 @@ const History = fc
   .record({
     panel: fc.array(fc.nat(11), { minLength: 1, maxLength: 3 }),
     hsb: fc.array(fc.nat(5), { minLength: 0, maxLength: 2 }),
+    attendance: fc.array(fc.nat(7), { minLength: 0, maxLength: 2 }),
     seed: fc.nat(),
   })
-  .map(({ panel, hsb, seed }) => {
-    const first = [...panel.map((v, i) => panelUnit(i, v)), ...hsb.map((_, i) => hsbUnit(i))];
+  .map(({ panel, hsb, attendance, seed }) => {
+    const first = [
+      ...panel.map((v, i) => panelUnit(i, v)),
+      ...hsb.map((_, i) => hsbUnit(i)),
+      ...attendance.map((v, i) => attendanceUnit(i, v)),
+    ];
     const second = hsb.map((v, i) => meetingUnit(i, v));
     return { phases: [interleave(first, seed), interleave(second, seed + 1)] };
   });
@@ -72,16 +90,29 @@ const interleave = (units: Step[][], seed: number): Step[] => {
   return out;
 };
 
+const managerNames = [
+  'panel-to-hsb',
+  'hsb-to-meetings',
+  'meetings-to-hsb',
+  'panel-to-locality',
+  'attendance-to-legal',
+];
+
 /** Where to stop and restart: after step n, and whether to go back to an older checkpoint. */
 const Restarts = fc.array(
-  fc.record({ after: fc.nat(40), rollback: fc.boolean(), which: fc.nat(2) }),
+  fc.record({ after: fc.nat(50), rollback: fc.boolean(), which: fc.nat(managerNames.length - 1) }),
   {
     maxLength: 6,
   },
 );
 
 const moduleOf = (m: Step['module']) =>
-  m === 'panel' ? modules.panelReferral : m === 'hsb' ? modules.hsbCase : modules.meeting;
+  ({
+    panel: modules.panelReferral,
+    hsb: modules.hsbCase,
+    meeting: modules.meeting,
+    attendance: modules.attendanceAim,
+  })[m];
 
 const streams = async (store: EventStore) => {
   const byStream = new Map<string, unknown[]>();
@@ -100,8 +131,6 @@ const once = async (store: EventStore, phases: Step[][]) => {
   }
   return streams(store);
 };
-
-const managerNames = ['panel-to-hsb', 'hsb-to-meetings', 'meetings-to-hsb'];
 
 type Restart = { readonly after: number; readonly rollback: boolean; readonly which: number };
 

@@ -2,7 +2,15 @@ import type { AccessPolicy, ReadGrant, ReadScope, SubjectScope } from './access-
 import { PERSONAL_DATA_CATEGORIES } from './access-policy.js';
 import type { PersonalDataCategory } from '@aimline/kernel';
 
-const MODULES = ['hsb-case', 'meeting', 'panel-sitting', 'panel-referral', 'attendance-aim'];
+const MODULES = [
+  'hsb-case',
+  'meeting',
+  'panel-sitting',
+  'panel-referral',
+  'panel-locality',
+  'attendance-aim',
+  'attendance-legal',
+];
 const ALL = PERSONAL_DATA_CATEGORIES;
 /** Who a person is, without what is said about them: enough to act on a case. */
 const IDENTITY: ReadonlyArray<PersonalDataCategory> = [
@@ -72,6 +80,8 @@ export const defaultAccessPolicy: AccessPolicy = {
     read('hsb-case', 'allocated', 'all', ALL),
     read('meeting', 'allocated', 'all', ALL),
     read('panel-referral', 'allocated', 'all', ALL),
+    // 003, 001: the locality worker a referral the panel sent back is allocated to
+    read('panel-locality', 'allocated', 'all', ALL),
     read('attendance-aim', 'allocated', 'all', ALL), // 004: outside agencies working with the family
   ],
   'team-manager': [read('hsb-case', 'all', 'all', ALL), read('meeting', 'all', 'all', ALL)],
@@ -109,5 +119,9 @@ export const defaultAccessPolicy: AccessPolicy = {
     read('attendance-aim', 'allocated', 'all', ALL),
     read('meeting', 'allocated', 'all', ALL),
   ],
-  'attendance-officer': [read('attendance-aim', 'all', 'all', ALL)],
+  // 004: the inclusion officer and the lead officer for legal intervention's record (ATT-9).
+  'attendance-officer': [
+    read('attendance-aim', 'all', 'all', ALL),
+    read('attendance-legal', 'all', 'all', ALL),
+  ],
 };
