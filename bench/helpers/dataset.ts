@@ -39,7 +39,7 @@ import {
   type DomainRegistry,
 } from '../../packages/aimline/src/index.js';
 import { demoSteps } from '../../packages/demo/src/index.js';
-import { processManagers, type ProcessModules } from '../../packages/processes/src/index.js';
+import { processManagers } from '../../packages/processes/src/index.js';
 import { Database, log } from './common.js';
 
 export const SEED = 20_261_123;
@@ -180,15 +180,7 @@ const captureHandOffs = async (
     if (m === undefined) throw new Error(`no module named ${name}`);
     return m;
   };
-  const processes = processManagers({
-    store,
-    handler,
-    modules: {
-      hsbCase: named('hsb-case') as ProcessModules['hsbCase'],
-      meeting: named('meeting') as ProcessModules['meeting'],
-      panelReferral: named('panel-referral') as ProcessModules['panelReferral'],
-    },
-  });
+  const processes = processManagers({ store, handler, modules: registry.typed });
   for (const s of steps) {
     if (s.module === 'hsb-case' || s.module === 'meeting') await processes.catchUp();
     now = s.recordedAt;

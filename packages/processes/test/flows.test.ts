@@ -302,12 +302,15 @@ describe('ATT-9: the attendance ladder’s hand-offs to the lead officer for leg
   });
   it('ATT-9: the lead officer’s record refuses a request before the meeting with the lead officer', async () => {
     const w = setup();
-    const [, , , , , , , request] = attendanceCase('A2', 3);
     const r = await w.sendEither(modules.legalIntervention, {
-      ...request!,
       type: 'ReceiveLegalProceedingsRequest',
+      at: '2024-11-29T09:00:00Z',
+      actor: { id: 'process:test', role: 'process manager', agency: 'aimline' },
       data: {
-        ...request!.data,
+        caseId: 'A2',
+        requestId: 'req-1',
+        formRef: 'doc-form',
+        evidence: ['doc-steps'],
         bundle: {
           supportEvidence: [],
           letters: [],
@@ -331,7 +334,9 @@ describe('ATT-9: the attendance ladder’s hand-offs to the lead officer for leg
         },
       },
     });
-    expect(E.isLeft(r) && r.left.kind === 'Rejected' && r.left.rejection.ruleId).toBe('ATT-9');
+    expect(E.isLeft(r) && r.left.kind === 'Rejected' && r.left.rejection).toMatchObject({
+      ruleId: 'ATT-9',
+    });
     expect(await streamOf(w.store, legalInterventionStream('A2'))).toEqual([]);
   });
   it('a second run, or a run from an earlier checkpoint, sends nothing twice', async () => {
