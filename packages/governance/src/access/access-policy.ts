@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import { PersonalDataCategory, personalDataCategories } from '@aimline/kernel';
-import { roles, type Role } from '../principals/roles.js';
+import { grantsPerRole } from '../principals/grants.js';
 
 /** Every personal-data category (the kernel's list). */
 export const PERSONAL_DATA_CATEGORIES = personalDataCategories;
@@ -36,10 +36,5 @@ export const ReadGrant = t.type(
 export type ReadGrant = t.TypeOf<typeof ReadGrant>;
 
 /** Who may read what: for each role, its read grants. A role without grants reads nothing. */
-export const AccessPolicy = t.partial(
-  Object.fromEntries(roles.map((r) => [r, t.readonlyArray(ReadGrant)])) as {
-    [K in Role]: t.ReadonlyArrayC<typeof ReadGrant>;
-  },
-  'AccessPolicy',
-);
+export const AccessPolicy = grantsPerRole(ReadGrant, 'AccessPolicy');
 export type AccessPolicy = t.TypeOf<typeof AccessPolicy>;

@@ -4,6 +4,7 @@ import {
   type PersonalDataCategory,
   type RecordedEvent,
 } from '@aimline/kernel';
+import { scopeCovers } from '../principals/grants.js';
 import type { Principal } from '../principals/principal.js';
 import type { AccessPolicy, ReadGrant } from './access-policy.js';
 import { withheld } from './withheld.js';
@@ -71,17 +72,6 @@ export const subjectFieldsFinder = (): PersonalFieldsFinder => {
   };
 };
 
-const covers = (grant: ReadGrant, principal: Principal, stream: string): boolean => {
-  switch (grant.streams) {
-    case 'all':
-      return true;
-    case 'panel':
-      return principal.panels.length > 0;
-    case 'allocated':
-      return principal.streams.includes(stream);
-  }
-};
-
 /** The grants of `principal` that show `event` of `module` (none: the event is not theirs to read). */
 export const grantsFor = (
   policy: AccessPolicy,
@@ -92,7 +82,7 @@ export const grantsFor = (
   (policy[principal.role] ?? []).filter(
     (g) =>
       g.module === module &&
-      covers(g, principal, event.stream) &&
+      scopeCovers(g.streams, principal, event.stream) &&
       (g.events === 'all' || g.events.includes(event.type)),
   );
 

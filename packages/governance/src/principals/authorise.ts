@@ -1,18 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { CommandGrant, CommandPolicy } from './command-policy.js';
 import type { GovernanceError } from './errors.js';
+import { scopeCovers } from './grants.js';
 import type { Principal } from './principal.js';
-
-const covers = (grant: CommandGrant, principal: Principal, stream: string): boolean => {
-  switch (grant.streams) {
-    case 'any':
-      return true;
-    case 'panel':
-      return principal.panels.length > 0;
-    case 'allocated':
-      return principal.streams.includes(stream);
-  }
-};
 
 /**
  * Whether `principal` may issue `command` of `module` on `stream` under `policy`: the grant
@@ -28,7 +18,7 @@ export const authorise = (
   const grants = (policy[principal.role] ?? []).filter(
     (g) => g.module === module && g.commands.includes(command),
   );
-  const allowed = grants.find((g) => covers(g, principal, stream));
+  const allowed = grants.find((g) => scopeCovers(g.streams, principal, stream));
   if (allowed !== undefined) return E.right(allowed);
   const why =
     grants.length === 0

@@ -1,5 +1,6 @@
 import * as t from 'io-ts';
-import { roles, type Role } from './roles.js';
+import { grantsPerRole } from './grants.js';
+import { roles } from './roles.js';
 
 /**
  * Which streams of a module a grant covers:
@@ -21,12 +22,7 @@ export type CommandGrant = t.TypeOf<typeof CommandGrant>;
  * Who may issue which command: for each role, its grants. A role without grants, a module
  * without a grant, a command not listed: refused (`FORBIDDEN`). There is no wildcard.
  */
-export const CommandPolicy = t.partial(
-  Object.fromEntries(roles.map((r) => [r, t.readonlyArray(CommandGrant)])) as {
-    [K in Role]: t.ReadonlyArrayC<typeof CommandGrant>;
-  },
-  'CommandPolicy',
-);
+export const CommandPolicy = grantsPerRole(CommandGrant, 'CommandPolicy');
 export type CommandPolicy = t.TypeOf<typeof CommandPolicy>;
 
 /** The names of a module's commands, to check a policy against the modules it governs. */
