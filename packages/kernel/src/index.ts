@@ -64,6 +64,8 @@ export {
   personalDataPaths,
   redact,
   erasedPersonalData,
+  personalDataMarker,
+  type PersonalDataMarker,
   erasedCategory,
   isErasedPersonalData,
   type ErasedPersonalData,

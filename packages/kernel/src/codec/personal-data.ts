@@ -27,23 +27,37 @@ export const personalDataCategories = Object.keys(
  * and displays as itself; `isErasedPersonalData` recognises it. Only stored events carry it:
  * commands that contain it are refused (see `commandCatalogue`).
  */
-export type ErasedPersonalData = `[erased:${PersonalDataCategory}]`;
+export type ErasedPersonalData = PersonalDataMarker<'erased'>;
 
-export const erasedPersonalData = (category: PersonalDataCategory): ErasedPersonalData =>
-  `[erased:${category}]`;
+/** A string that stands in a personal field's place, naming why and the field's category. */
+export type PersonalDataMarker<Kind extends string> = `[${Kind}:${PersonalDataCategory}]`;
 
-const ERASED = /^\[erased:([a-zA-Z]+)\]$/;
-
-/** The category of an erased personal field, or undefined when `value` is not the erased marker. */
-export const erasedCategory = (value: unknown): PersonalDataCategory | undefined => {
-  if (typeof value !== 'string') return undefined;
-  const m = ERASED.exec(value);
-  const category = m?.[1] as PersonalDataCategory | undefined;
-  return category !== undefined && personalDataCategories.includes(category) ? category : undefined;
+/**
+ * The markers of one kind, `[<kind>:<category>]` (`erased` and `withheld`, below): `of` writes
+ * one, `categoryOf` reads the category back (undefined when `value` is not a marker of this kind
+ * with a known category), `is` recognises one.
+ */
+export const personalDataMarker = <Kind extends string>(kind: Kind) => {
+  const pattern = new RegExp(`^\\[${kind}:([a-zA-Z]+)\\]$`);
+  const categoryOf = (value: unknown): PersonalDataCategory | undefined => {
+    if (typeof value !== 'string') return undefined;
+    const category = pattern.exec(value)?.[1] as PersonalDataCategory | undefined;
+    return category !== undefined && personalDataCategories.includes(category)
+      ? category
+      : undefined;
+  };
+  return {
+    of: (category: PersonalDataCategory): PersonalDataMarker<Kind> => `[${kind}:${category}]`,
+    categoryOf,
+    is: (value: unknown): value is PersonalDataMarker<Kind> => categoryOf(value) !== undefined,
+  };
 };
 
-export const isErasedPersonalData = (value: unknown): value is ErasedPersonalData =>
-  erasedCategory(value) !== undefined;
+const erased = personalDataMarker('erased');
+export const erasedPersonalData = erased.of;
+/** The category of an erased personal field, or undefined when `value` is not the erased marker. */
+export const erasedCategory = erased.categoryOf;
+export const isErasedPersonalData = erased.is;
 
 /**
  * What a personal field reads as when the reader's access rule (need to know, issue 13) does not
@@ -51,22 +65,13 @@ export const isErasedPersonalData = (value: unknown): value is ErasedPersonalDat
  * only: personal codecs accept it (so a projection can fold what a principal may see) and
  * commands that carry it are refused.
  */
-export type WithheldPersonalData = `[withheld:${PersonalDataCategory}]`;
+export type WithheldPersonalData = PersonalDataMarker<'withheld'>;
 
-export const withheldPersonalData = (category: PersonalDataCategory): WithheldPersonalData =>
-  `[withheld:${category}]`;
-
-const WITHHELD = /^\[withheld:([a-zA-Z]+)\]$/;
-
+const withheld = personalDataMarker('withheld');
+export const withheldPersonalData = withheld.of;
 /** The category of a withheld personal field, or undefined when `value` is not the withheld marker. */
-export const withheldCategory = (value: unknown): PersonalDataCategory | undefined => {
-  if (typeof value !== 'string') return undefined;
-  const category = WITHHELD.exec(value)?.[1] as PersonalDataCategory | undefined;
-  return category !== undefined && personalDataCategories.includes(category) ? category : undefined;
-};
-
-export const isWithheldPersonalData = (value: unknown): value is WithheldPersonalData =>
-  withheldCategory(value) !== undefined;
+export const withheldCategory = withheld.categoryOf;
+export const isWithheldPersonalData = withheld.is;
 
 /**
  * A value that stands in for personal data that cannot be read here: erased (its subject's key
