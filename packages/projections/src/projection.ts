@@ -28,3 +28,16 @@ export const foldProjection = <S>(projection: Projection<S>, events: Iterable<De
     if (appliesTo(projection, e.recorded.stream)) state = projection.apply(state, e);
   return state;
 };
+
+/** A projection with no state of its own: it hands each event to `visit` (a collector keeps what it needs). */
+export const visitEach = (
+  name: string,
+  visit: (event: DecodedEvent) => void,
+): Projection<null> => ({
+  name,
+  initialState: () => null,
+  apply: (state, event) => {
+    visit(event);
+    return state;
+  },
+});

@@ -9,7 +9,7 @@ import {
   type RetentionPolicy,
   type RetentionSchedule,
 } from '@aimline/governance';
-import { replayAsOf } from '@aimline/projections';
+import { replayAsOf, visitEach } from '@aimline/projections';
 import { CliError, ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../runtime.js';
 import { table } from '../output.js';
@@ -57,14 +57,7 @@ export const loadRetentionSchedule = async (
   const r = await replayAsOf(
     rt.store,
     rt.decode,
-    {
-      name: 'retention',
-      initialState: () => null,
-      apply: (s, e) => {
-        folder.add(e);
-        return s;
-      },
-    },
+    visitEach('retention', (e) => folder.add(e)),
     toUtcIso(endOfLocalDay(asOf)),
   );
   rt.unreadable.add(r.unreadable);

@@ -1,7 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
 import { extname } from 'node:path';
-import { recordedBy, replayAsOf, unreadableEvent, type DecodedEvent } from '@aimline/projections';
+import {
+  recordedBy,
+  replayAsOf,
+  unreadableEvent,
+  visitEach,
+  type DecodedEvent,
+} from '@aimline/projections';
 import { recordFinder, subjectAccessReport, type SubjectAccessReport } from '@aimline/governance';
 import { accessLogPath, openAccessLog } from '../access.js';
 import { CliError, ExitCode } from '../exit-codes.js';
@@ -103,14 +109,7 @@ export const sar = async (rt: Runtime, options: SarOptions): Promise<number> => 
   const pass = await replayAsOf(
     rt.store,
     rt.decode,
-    {
-      name: 'subject-access',
-      initialState: () => null,
-      apply: (s, e) => {
-        finder.add(e);
-        return s;
-      },
-    },
+    visitEach('subject-access', (e) => finder.add(e)),
     options.asOf,
   );
   rt.unreadable.add(pass.unreadable);
