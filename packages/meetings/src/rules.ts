@@ -4,7 +4,15 @@
  * each rule. Each returns the kernel `Rejection` the rule gives, or `undefined` when the
  * command passes it.
  */
-import { check, firstFailure, reject, type Rejection } from '@aimline/kernel';
+import {
+  accept,
+  check,
+  decideWhen,
+  firstFailure,
+  reject,
+  type Decision,
+  type Rejection,
+} from '@aimline/kernel';
 
 /** What MTG-7 needs to know about an approval. */
 export interface ApprovalFacts {
@@ -138,4 +146,17 @@ export const destructionRejection = (uploaded: boolean): Rejection | undefined =
     !uploaded,
     'MTG-9',
     'the minutes and attendance list must be uploaded before the lists and hard copies are destroyed',
+  );
+
+/**
+ * MTG-9 as a decision: refused before the upload; recorded once (destroying again changes
+ * nothing, e.g. a retry). `destroyed` is the stream's record of the destruction, `event` records it.
+ */
+export const hardCopiesDestruction = <Ev>(
+  uploaded: boolean,
+  destroyed: unknown,
+  event: () => Ev,
+): Decision<Ev> =>
+  decideWhen([() => destructionRejection(uploaded)], () =>
+    destroyed === null ? accept(event()) : accept(),
   );

@@ -7,7 +7,7 @@ import { decideWhen, accept, check, firstDuplicate } from '@aimline/kernel';
 import { awaitingMinutes, distributionList, latestDraft, minutesApproved } from '../queries.js';
 import {
   approvalRejection,
-  destructionRejection,
+  hardCopiesDestruction,
   distributionRejection,
   unapprovedRejection,
   uploadRejection,
@@ -153,10 +153,9 @@ export const uploadMinutes: Handler<'UploadMinutes'> = (command, m) => {
 
 /** MTG-9: lists and hard copies are destroyed once the minutes (and attendance list) are uploaded. */
 export const destroyHardCopies: Handler<'DestroyHardCopies'> = (command, m) =>
-  decideWhen([() => afterMeeting(m), () => destructionRejection(m.upload !== null)], () => {
-    if (m.hardCopiesDestroyedAt !== null) return accept();
-    return accept({
-      type: 'HardCopiesDestroyed',
+  decideWhen([() => afterMeeting(m)], () =>
+    hardCopiesDestruction(m.upload !== null, m.hardCopiesDestroyedAt, () => ({
+      type: 'HardCopiesDestroyed' as const,
       data: { meetingId: command.data.meetingId, at: command.at, destroyedBy: command.actor.id },
-    });
-  });
+    })),
+  );

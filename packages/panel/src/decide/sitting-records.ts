@@ -5,7 +5,7 @@
  * AIM)"), then destroy the lists and hard copies (000: "business support ensures all lists &
  * hardcopy documents destroyed"). The rules are `@aimline/meetings`' own.
  */
-import { destructionRejection, uploadRejection } from '@aimline/meetings';
+import { hardCopiesDestruction, uploadRejection } from '@aimline/meetings';
 import { decideWhen, accept, check } from '@aimline/kernel';
 import { minutesDocumentCategory } from '../derive.js';
 import type { SittingState } from '../sitting/state.js';
@@ -41,10 +41,9 @@ export const uploadMinutes: SittingHandler<'UploadMinutes'> = (c, s) =>
   );
 
 export const destroyHardCopies: SittingHandler<'DestroyHardCopies'> = (c, s) =>
-  decideWhen([() => notHeld(s), () => destructionRejection(s.minutesUploaded !== null)], () => {
-    if (s.hardCopiesDestroyedAt !== null) return accept();
-    return accept({
-      type: 'HardCopiesDestroyed',
+  decideWhen([() => notHeld(s)], () =>
+    hardCopiesDestruction(s.minutesUploaded !== null, s.hardCopiesDestroyedAt, () => ({
+      type: 'HardCopiesDestroyed' as const,
       data: { sittingId: c.data.sittingId, at: c.at, destroyedBy: c.actor.id },
-    });
-  });
+    })),
+  );
