@@ -1,20 +1,13 @@
 /** Still no engagement (ATT-8, ATT-9, ATT-10, NAT-7, NAT-8): towards legal intervention. */
 import { addDays, localDate } from '@aimline/calendar';
-import {
-  decideWhen,
-  accept,
-  refuse,
-  check,
-  firstFailure,
-  reject,
-  type Check,
-} from '@aimline/kernel';
+import { decideWhen, accept, refuse, check, firstFailure, reject } from '@aimline/kernel';
 import { compulsorySchoolAgeGuard } from './compulsory-school-age.js';
-import type { Handler } from './handler.js';
+import type { CaseCommand, Decision, Handler } from './handler.js';
+import type { AttendancePolicy } from '../policy.js';
 import { summariseAttendance } from '../attendance.js';
 import { unauthorisedInRollingWindow } from '../rolling-window.js';
 import { endOfCompulsorySchoolAge, yearGroupOn } from '../school-year.js';
-import { marksOf, meetingsOf } from '../state.js';
+import { marksOf, meetingsOf, type OpenCase } from '../state.js';
 
 const lettersSent = (s: {
   meetings: Readonly<Record<string, { letters: Readonly<Record<string, unknown>> }>>;
@@ -26,50 +19,36 @@ export const recordNoEngagement: Handler<'RecordNoEngagement'> = ({ data: d, at 
     ? refuse('ATT-9', 'no AIM letter has been sent, so the family has not yet been asked to engage')
     : accept({ type: 'NoEngagementRecorded', data: { ...d, at } });
 
-/** ATT-9's ladder: the step before must be recorded, and the child still of compulsory school age. */
-type LadderStep = Parameters<Handler<'ConsultInclusionOfficer'>>;
-const ladderChecks = (
-  previousMissing: boolean,
-  reason: string,
-  s: LadderStep[1],
-  at: string,
-  policy: LadderStep[2],
-): ReadonlyArray<Check> => [
-  () => check(previousMissing, 'ATT-9', reason),
-  () => compulsorySchoolAgeGuard(s, localDate(at), policy),
-];
+/**
+ * ATT-9's ladder: a step is recorded only after the step before it (`before`, that step's record
+ * in the state), and only while the child is of compulsory school age.
+ */
+const ladderStep =
+  <C extends CaseCommand>(
+    before: (s: OpenCase) => unknown,
+    reason: string,
+    record: (command: C) => Decision,
+  ) =>
+  (command: C, s: OpenCase, policy: AttendancePolicy): Decision =>
+    decideWhen(
+      [
+        () => check(before(s) === undefined, 'ATT-9', reason),
+        () => compulsorySchoolAgeGuard(s, localDate(command.at), policy),
+      ],
+      () => record(command),
+    );
 
-export const consultInclusionOfficer: Handler<'ConsultInclusionOfficer'> = (
-  { data: d, at },
-  s,
-  policy,
-) =>
-  decideWhen(
-    ladderChecks(
-      s.noEngagementAt === undefined,
-      'record the lack of engagement before consulting about legal action',
-      s,
-      at,
-      policy,
-    ),
-    () => accept({ type: 'InclusionOfficerConsulted', data: { ...d, at } }),
-  );
+export const consultInclusionOfficer: Handler<'ConsultInclusionOfficer'> = ladderStep(
+  (s) => s.noEngagementAt,
+  'record the lack of engagement before consulting about legal action',
+  ({ data: d, at }) => accept({ type: 'InclusionOfficerConsulted', data: { ...d, at } }),
+);
 
-export const holdLegalInterventionMeeting: Handler<'HoldLegalInterventionMeeting'> = (
-  { data: d, at },
-  s,
-  policy,
-) =>
-  decideWhen(
-    ladderChecks(
-      s.inclusionOfficerConsultedAt === undefined,
-      'the inclusion officer arranges the meeting with the lead officer for legal intervention',
-      s,
-      at,
-      policy,
-    ),
-    () => accept({ type: 'LegalInterventionMeetingHeld', data: { ...d, at } }),
-  );
+export const holdLegalInterventionMeeting: Handler<'HoldLegalInterventionMeeting'> = ladderStep(
+  (s) => s.inclusionOfficerConsultedAt,
+  'the inclusion officer arranges the meeting with the lead officer for legal intervention',
+  ({ data: d, at }) => accept({ type: 'LegalInterventionMeetingHeld', data: { ...d, at } }),
+);
 
 /** ATT-9: the request with its evidence bundle. ATT-8: no minimum number of AIMs before it. */
 export const requestLegalProceedings: Handler<'RequestLegalProceedings'> = (

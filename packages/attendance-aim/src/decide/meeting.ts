@@ -1,6 +1,8 @@
 /** The AIM (ATT-4, ATT-5): who attended and whether it proceeded. */
 import { isBefore, localDate } from '@aimline/calendar';
 import { accept, isUnavailablePersonalData, refuse } from '@aimline/kernel';
+import * as E from 'fp-ts/lib/Either.js';
+import { aimMeetingIn } from './aim-meeting.js';
 import type { Handler } from './handler.js';
 import { mayProceed } from '../meeting-rule.js';
 import { schoolPhase, yearGroupOn } from '../school-year.js';
@@ -10,11 +12,9 @@ import type { AttendeeRole } from '../values.js';
 const expectedStaff: ReadonlyArray<AttendeeRole> = ['attendance-lead', 'senior-leader'];
 
 export const recordAimAttendance: Handler<'RecordAimAttendance'> = ({ data: d, at }, s, policy) => {
-  const meeting = s.meetings[d.meetingId];
-  if (meeting === undefined)
-    return refuse('STATE', `meeting ${d.meetingId} is not scheduled`, 'data.meetingId');
-  if (meeting.status !== 'scheduled')
-    return refuse('STATE', `meeting ${d.meetingId} is already recorded`, 'data.meetingId');
+  const found = aimMeetingIn(s, d.meetingId, 'scheduled', 'is already recorded');
+  if (E.isLeft(found)) return found;
+  const meeting = found.right;
   if (isBefore(at, meeting.start))
     return refuse('INPUT', `meeting ${d.meetingId} has not started yet`, 'data.meetingId');
   // ATT-2, ATT-3: each parent with day-to-day responsibility was written to, individually, for this date.

@@ -1,6 +1,8 @@
 /** Outcomes and review (ATT-6, ATT-7). */
 import { addDays, datesBetween, isDateWithin, isWeekend, localDate } from '@aimline/calendar';
 import { accept, refuse } from '@aimline/kernel';
+import * as E from 'fp-ts/lib/Either.js';
+import { aimMeetingIn } from './aim-meeting.js';
 import type { Handler } from './handler.js';
 import { summariseAttendance } from '../attendance.js';
 import type { TargetResult } from '../events.js';
@@ -12,11 +14,9 @@ import type { Party } from '../values.js';
 const partiesNeedingTargets: ReadonlyArray<Party> = ['pupil', 'parents', 'school'];
 
 export const recordAimOutcome: Handler<'RecordAimOutcome'> = ({ data: d, at }, s, policy) => {
-  const meeting = s.meetings[d.meetingId];
-  if (meeting === undefined)
-    return refuse('STATE', `meeting ${d.meetingId} is not scheduled`, 'data.meetingId');
-  if (meeting.status !== 'held')
-    return refuse('STATE', `meeting ${d.meetingId} was not held`, 'data.meetingId');
+  const found = aimMeetingIn(s, d.meetingId, 'held', 'was not held');
+  if (E.isLeft(found)) return found;
+  const meeting = found.right;
   if (meeting.outcome !== undefined)
     return refuse(
       'STATE',

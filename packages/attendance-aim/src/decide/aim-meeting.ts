@@ -1,0 +1,22 @@
+/** The AIM a command names (`data.meetingId`), found in the case in the state the command needs. */
+import * as E from 'fp-ts/lib/Either.js';
+import { reject, type Rejection } from '@aimline/kernel';
+import type { AimMeeting, OpenCase } from '../state.js';
+
+/**
+ * The case's AIM `meetingId` when it is `status`; otherwise the STATE refusal at
+ * `data.meetingId`: not scheduled at all, or `meeting {id} {otherwise}`.
+ */
+export const aimMeetingIn = (
+  s: OpenCase,
+  meetingId: string,
+  status: AimMeeting['status'],
+  otherwise: string,
+): E.Either<Rejection, AimMeeting> => {
+  const meeting = s.meetings[meetingId];
+  if (meeting === undefined)
+    return E.left(reject('STATE', `meeting ${meetingId} is not scheduled`, 'data.meetingId'));
+  if (meeting.status !== status)
+    return E.left(reject('STATE', `meeting ${meetingId} ${otherwise}`, 'data.meetingId'));
+  return E.right(meeting);
+};
