@@ -119,3 +119,14 @@ export const toSteps = (
     };
   });
 };
+
+/**
+ * The next case id of a year, numbered in order within each year (`perYear` keeps the count):
+ * `nextYearlyId('att', perYear, '2026-09-07')` is `att-2026-001`, then `att-2026-002`.
+ */
+export const nextYearlyId = (prefix: string, perYear: Map<string, number>, day: string): string => {
+  const year = day.slice(0, 4);
+  const seq = (perYear.get(year) ?? 0) + 1;
+  perYear.set(year, seq);
+  return `${prefix}-${year}-${String(seq).padStart(3, '0')}`;
+};

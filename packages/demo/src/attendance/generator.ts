@@ -12,7 +12,7 @@
 import type { AttendanceAimCommand, Pupil } from '@aimline/attendance-aim';
 import { addDays, daysBetween, isBefore } from '@aimline/calendar';
 import type { AnyDomainModule } from '@aimline/kernel';
-import { CaseWriter, type Draft, toSteps } from '../case-writer.js';
+import { CaseWriter, nextYearlyId, type Draft, toSteps } from '../case-writer.js';
 import { FIRST_NAMES, LAST_NAMES } from '../invented-people.js';
 import { type Day, demoWindow, H } from '../london-time.js';
 import { moduleNamed, type ScenarioContext, type ScenarioGenerator } from '../scenario.js';
@@ -121,10 +121,7 @@ export const attendanceScenarios: ScenarioGenerator = (ctx: ScenarioContext) => 
   const perYear = new Map<string, number>();
   const drafts: Draft[] = [];
   for (const p of plans) {
-    const year = p.openDay.slice(0, 4);
-    const seq = (perYear.get(year) ?? 0) + 1;
-    perYear.set(year, seq);
-    const caseId = `att-${year}-${String(seq).padStart(3, '0')}`;
+    const caseId = nextYearlyId('att', perYear, p.openDay);
     const plan: CasePlan = {
       caseId,
       path: p.path,

@@ -10,7 +10,7 @@ import { isBefore, addDays, daysBetween } from '@aimline/calendar';
 import type { Child, HsbCommand } from '@aimline/hsb-aim';
 import type { AnyDomainModule } from '@aimline/kernel';
 import type { MeetingCommand } from '@aimline/meetings';
-import { CaseWriter, CommandWriter, type Draft, toSteps } from '../case-writer.js';
+import { CaseWriter, CommandWriter, nextYearlyId, type Draft, toSteps } from '../case-writer.js';
 import { dateOfBirthFor, inventName, SCHOOLS } from '../invented-people.js';
 import { type Clock, demoWindow, H, instant, londonDayOf, onOrAfter } from '../london-time.js';
 import { shuffle } from '../rng.js';
@@ -129,10 +129,7 @@ export const hsbScenarios: ScenarioGenerator = (ctx: ScenarioContext) => {
   let childSeq = 0;
   const drafts: Draft[] = [];
   for (const p of plans) {
-    const year = p.disclosureDay.slice(0, 4);
-    const seq = (perYear.get(year) ?? 0) + 1;
-    perYear.set(year, seq);
-    const caseId = `hsb-${year}-${String(seq).padStart(3, '0')}`;
+    const caseId = nextYearlyId('hsb', perYear, p.disclosureDay);
     const plan: CasePlan = {
       caseId,
       path: p.path,

@@ -19,7 +19,7 @@ import {
   type SittingFacts,
   type SittingState,
 } from '@aimline/panel';
-import type { CommandWriter } from '../case-writer.js';
+import { nextYearlyId, type CommandWriter } from '../case-writer.js';
 import { type Clock, type Day, H, instant, onOrAfter, tod } from '../london-time.js';
 import type { Rng } from '../rng.js';
 import type { People, Person, Seat } from './people.js';
@@ -132,12 +132,8 @@ export const scheduleAt = (run: PanelRun, at: string): ScheduleEntry[] =>
 export const bookAt = (run: PanelRun, at: string): Booking | undefined =>
   bookingFor(at, scheduleAt(run, at), run.policy, run.cal);
 
-export const nextReferralId = (run: PanelRun, day: Day): string => {
-  const year = day.slice(0, 4);
-  const seq = (run.seq.perYear.get(year) ?? 0) + 1;
-  run.seq.perYear.set(year, seq);
-  return `pnl-${year}-${String(seq).padStart(3, '0')}`;
-};
+export const nextReferralId = (run: PanelRun, day: Day): string =>
+  nextYearlyId('pnl', run.seq.perYear, day);
 
 /** A time in office hours on `day`. */
 export const dayTime = (run: PanelRun, day: Day): string =>
