@@ -90,28 +90,26 @@ const describeBooking = (b: Booking): string =>
 const sameInstant = (a: unknown, b: string): boolean =>
   typeof a === 'string' && parseInstant(a) === instantMs(b);
 
-const sameBooking = (given: unknown, b: Booking): boolean => {
-  if (typeof given !== 'object' || given === null) return false;
-  const g = given as Data;
-  return (
-    g['sittingId'] === b.sittingId &&
-    g['sittingDate'] === b.sittingDate &&
-    sameInstant(g['sittingStart'], b.sittingStart) &&
-    sameInstant(g['papersDue'], b.papersDue)
-  );
-};
+/**
+ * Whether `given` (what the caller sent) is an object that agrees with `expected` on these
+ * fields: equal, or for `instantFields` the same instant however written.
+ */
+const sameOn =
+  <T>(
+    fields: ReadonlyArray<keyof T & string>,
+    instantFields: ReadonlyArray<keyof T & string> = [],
+  ) =>
+  (given: unknown, expected: T): boolean => {
+    if (typeof given !== 'object' || given === null) return false;
+    const g = given as Data;
+    return (
+      fields.every((k) => g[k] === expected[k]) &&
+      instantFields.every((k) => sameInstant(g[k], expected[k] as string))
+    );
+  };
 
-const sameFacts = (given: unknown, f: SittingFacts): boolean => {
-  if (typeof given !== 'object' || given === null) return false;
-  const g = given as Data;
-  return (
-    g['sittingId'] === f.sittingId &&
-    g['date'] === f.date &&
-    g['held'] === f.held &&
-    g['cancelled'] === f.cancelled &&
-    g['chairedBy'] === f.chairedBy
-  );
-};
+const sameBooking = sameOn<Booking>(['sittingId', 'sittingDate'], ['sittingStart', 'papersDue']);
+const sameFacts = sameOn<SittingFacts>(['sittingId', 'date', 'held', 'cancelled', 'chairedBy']);
 
 /** The booking fact: the computed one, unless the caller sent another. */
 const useBooking = (data: Data, booking: Booking, ruleId: string): E.Either<Refusal, Data> =>
