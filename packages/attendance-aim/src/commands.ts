@@ -4,34 +4,39 @@
  * stream (`attendance-aim-{caseId}`) is a pure function of the command.
  */
 import * as t from 'io-ts';
-import { commandCatalogue, type CommandOf } from '@aimline/kernel';
+import { commandCatalogue, commandDataOf, type CommandOf } from '@aimline/kernel';
 import {
-  AimVenue,
+  AimLetterSent,
+  AimRearranged,
+  AimScheduled,
+  CaseClosed,
+  DocumentFiled,
+  InclusionOfficerConsulted,
+  InteractionRecorded,
+  LegalInterventionMeetingHeld,
+  NoEngagementRecorded,
+  ParentCarerAdded,
+  SupportEvidenceAttached,
+  VoiceCaptured,
+} from './events.js';
+import {
   Attendee,
-  Channel,
   DateOnly,
   DocumentRef,
   EsoConsideration,
   FreeText,
   Id,
   IncomingMark,
-  Instant,
-  InteractionMode,
   LegalStep,
   PriorPenaltyNotice,
-  LetterContent,
-  LetterResponse,
   NextStep,
   NextStepAfterNotHeld,
-  Officer,
   ParentCarer,
   PeriodC,
   Pupil,
   School,
   SessionOfDay,
-  Speaker,
   Strategy,
-  SupportStep,
   Target,
   Text,
 } from './values.js';
@@ -44,7 +49,7 @@ export const OpenAttendanceCase = t.type({
   school: School,
   parents: t.array(ParentCarer),
 });
-export const AddParentCarer = t.type({ ...c, parent: ParentCarer });
+export const AddParentCarer = commandDataOf(ParentCarerAdded);
 /** NAT-4: a period's register marks; unknown codes and sessions recorded twice are rejected. */
 export const ImportAttendance = t.intersection([
   t.type({ ...c, period: PeriodC, sessions: t.array(IncomingMark) }),
@@ -57,59 +62,13 @@ export const CorrectAttendanceMark = t.type({
   code: t.string,
   reason: FreeText,
 });
-export const AttachSupportEvidence = t.type({
-  ...c,
-  documentRef: DocumentRef,
-  steps: t.array(SupportStep),
-});
-export const ScheduleAim = t.type({ ...c, meetingId: Id, start: Instant, venue: AimVenue });
-export const RearrangeAim = t.type({
-  ...c,
-  meetingId: Id,
-  start: Instant,
-  venue: AimVenue,
-  reason: FreeText,
-});
-export const SendAimLetter = t.intersection([
-  t.type({
-    ...c,
-    meetingId: Id,
-    parentId: Id,
-    channel: Channel,
-    documentRef: DocumentRef,
-    letter: LetterContent,
-  }),
-  t.partial({ coverLetterRef: DocumentRef }),
-]);
-export const RecordInteraction = t.intersection([
-  t.type({
-    ...c,
-    interactionId: Id,
-    with: Speaker,
-    occurredAt: Instant,
-    mode: InteractionMode,
-    summary: FreeText,
-  }),
-  t.partial({ response: LetterResponse }),
-]);
-export const CaptureVoice = t.intersection([
-  t.type({ ...c, speaker: Speaker, quote: FreeText, capturedOn: DateOnly }),
-  t.partial({ meetingId: Id }),
-]);
-export const FileDocument = t.intersection([
-  t.type({
-    ...c,
-    documentRef: DocumentRef,
-    kind: t.keyof({
-      letter: null,
-      'cover-letter': null,
-      minutes: null,
-      evidence: null,
-      other: null,
-    }),
-  }),
-  t.partial({ meetingId: Id }),
-]);
+export const AttachSupportEvidence = commandDataOf(SupportEvidenceAttached);
+export const ScheduleAim = commandDataOf(AimScheduled);
+export const RearrangeAim = commandDataOf(AimRearranged);
+export const SendAimLetter = commandDataOf(AimLetterSent);
+export const RecordInteraction = commandDataOf(InteractionRecorded);
+export const CaptureVoice = commandDataOf(VoiceCaptured);
+export const FileDocument = commandDataOf(DocumentFiled);
 export const RecordAimAttendance = t.intersection([
   t.type({ ...c, meetingId: Id, attendees: t.array(Attendee) }),
   t.partial({ ifNotProceeding: NextStepAfterNotHeld }),
@@ -130,18 +89,9 @@ export const ReviewTargets = t.intersection([
   }),
   t.partial({ atMeetingId: Id }),
 ]);
-export const RecordNoEngagement = t.type({ ...c, note: FreeText });
-export const ConsultInclusionOfficer = t.type({ ...c, officer: Officer, advice: FreeText });
-export const HoldLegalInterventionMeeting = t.intersection([
-  t.type({
-    ...c,
-    legalMeetingId: Id,
-    leadOfficer: Officer,
-    channel: t.keyof({ teams: null, 'in-person': null, phone: null }),
-    pathAndTimescales: FreeText,
-  }),
-  t.partial({ inclusionOfficer: Officer }),
-]);
+export const RecordNoEngagement = commandDataOf(NoEngagementRecorded);
+export const ConsultInclusionOfficer = commandDataOf(InclusionOfficerConsulted);
+export const HoldLegalInterventionMeeting = commandDataOf(LegalInterventionMeetingHeld);
 export const RequestLegalProceedings = t.type({
   ...c,
   requestId: Id,
@@ -168,7 +118,7 @@ export const RecordPenaltyPayment = t.type({
   paidOn: DateOnly,
   amount: t.number,
 });
-export const CloseCase = t.type({ ...c, reason: FreeText });
+export const CloseCase = commandDataOf(CaseClosed);
 
 export const attendanceAimCommands = commandCatalogue({
   OpenAttendanceCase,

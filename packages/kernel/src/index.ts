@@ -111,6 +111,7 @@ export {
   type CommandOf,
   type CommandDecodeError,
 } from './codec/command-catalogue.js';
+export { commandDataOf } from './codec/command-data.js';
 
 export type {
   EventStore,

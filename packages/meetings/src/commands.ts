@@ -4,13 +4,18 @@
  * command envelope (kernel `Command`).
  */
 import * as t from 'io-ts';
-import { IsoInstant, commandCatalogue, personal, type CommandOf } from '@aimline/kernel';
+import {
+  IsoInstant,
+  commandCatalogue,
+  commandDataOf,
+  personal,
+  type CommandOf,
+} from '@aimline/kernel';
+import { ContactDetailsAmended, InvitationSent, MeetingCancelled } from './events.js';
 import {
   AttendanceEntryInput as AttendanceEntry,
   AuthorInput as Author,
   CaseSystem,
-  Channel,
-  ContactDetails,
   InviteeInput as Invitee,
   Location,
   MeetingKind,
@@ -44,7 +49,7 @@ export const RescheduleMeeting = t.intersection([
   t.partial({ location: Location }),
 ]);
 
-export const CancelMeeting = t.type({ ...meeting, reason: Reason });
+export const CancelMeeting = commandDataOf(MeetingCancelled);
 
 export const SubmitInviteList = t.type({ ...meeting, invitees: t.array(Invitee) });
 
@@ -62,13 +67,9 @@ export const QueryContactDetails = t.type({
   anomaly: Reason,
 });
 
-export const AmendContactDetails = t.type({
-  ...meeting,
-  inviteeId: NonEmptyString,
-  contact: ContactDetails,
-});
+export const AmendContactDetails = commandDataOf(ContactDetailsAmended);
 
-export const SendInvitation = t.type({ ...meeting, inviteeId: NonEmptyString, channel: Channel });
+export const SendInvitation = commandDataOf(InvitationSent);
 
 export const SubmitReportToChair = t.type({ ...meeting, reportKind: ReportKind, author: Author });
 
