@@ -16,6 +16,9 @@ export const inCustody = (s: OpenCase): boolean =>
 const onCriminalRoute = (s: OpenCase) =>
   check(!criminalRoute(s), 'STATE', 'the case is not on the criminal-justice route');
 
+/** Each step of the proceedings is recorded once: STATE, with `reason`, once `recorded` is set. */
+const once = (recorded: unknown, reason: string) => check(recorded !== undefined, 'STATE', reason);
+
 /** HSB-28: the young person admits the offence. */
 export const recordAdmission: Handler<'RecordAdmission'> = (command, s) =>
   decideWhen([() => onCriminalRoute(s)], () =>
@@ -47,12 +50,7 @@ export const policeTriggerAssessment: Handler<'PoliceTriggerAssessment'> = (comm
           'HSB-28',
           'the police trigger an assessment after the young person admits the offence',
         ),
-      () =>
-        check(
-          s.criminal.triggeredAt !== undefined,
-          'STATE',
-          'the police already triggered the assessment',
-        ),
+      () => once(s.criminal.triggeredAt, 'the police already triggered the assessment'),
     ],
     () =>
       accept({ type: 'AssessmentTriggeredByPolice', data: { ...command.data, at: command.at } }),
@@ -63,12 +61,7 @@ export const recordPoliceDecision: Handler<'RecordPoliceDecision'> = (command, s
   decideWhen(
     [
       () => onCriminalRoute(s),
-      () =>
-        check(
-          s.criminal.policeDecision !== undefined,
-          'STATE',
-          'the police decision is already recorded',
-        ),
+      () => once(s.criminal.policeDecision, 'the police decision is already recorded'),
     ],
     () => accept({ type: 'PoliceDecisionRecorded', data: { ...command.data, at: command.at } }),
   );
@@ -77,7 +70,7 @@ export const recordCharge: Handler<'RecordCharge'> = (command, s) =>
   decideWhen(
     [
       () => onCriminalRoute(s),
-      () => check(s.criminal.chargedAt !== undefined, 'STATE', 'already charged'),
+      () => once(s.criminal.chargedAt, 'already charged'),
       () =>
         check(
           s.criminal.policeDecision !== undefined &&
@@ -93,7 +86,7 @@ export const enterPlea: Handler<'EnterPlea'> = (command, s) =>
   decideWhen(
     [
       () => check(s.criminal.chargedAt === undefined, 'STATE', 'a plea follows a charge'),
-      () => check(s.criminal.plea !== undefined, 'STATE', 'a plea is already entered'),
+      () => once(s.criminal.plea, 'a plea is already entered'),
     ],
     () => accept({ type: 'PleaEntered', data: { ...command.data, at: command.at } }),
   );
@@ -102,7 +95,7 @@ export const recordFinding: Handler<'RecordFinding'> = (command, s) =>
   decideWhen(
     [
       () => check(s.criminal.plea !== 'not-guilty', 'STATE', 'a finding follows a not-guilty plea'),
-      () => check(s.criminal.finding !== undefined, 'STATE', 'the finding is already recorded'),
+      () => once(s.criminal.finding, 'the finding is already recorded'),
     ],
     () => accept({ type: 'FindingRecorded', data: { ...command.data, at: command.at } }),
   );
@@ -113,12 +106,7 @@ export const requestCourtTime: Handler<'RequestCourtTime'> = (command, s) => {
   return decideWhen(
     [
       () => check(!guilty, 'HSB-29', 'no AIM assessment before a guilty plea or finding'),
-      () =>
-        check(
-          s.criminal.courtTimeRequestedAt !== undefined,
-          'STATE',
-          'court time already requested',
-        ),
+      () => once(s.criminal.courtTimeRequestedAt, 'court time already requested'),
       () =>
         check(
           command.data.untilDate <= localDate(command.at),
@@ -188,12 +176,7 @@ export const recordWithdrawal: Handler<'RecordWithdrawal'> = (command, s) =>
           'STATE',
           'the case was already decided in court',
         ),
-      () =>
-        check(
-          s.criminal.ended !== undefined,
-          'STATE',
-          'the criminal proceedings have already ended',
-        ),
+      () => once(s.criminal.ended, 'the criminal proceedings have already ended'),
     ],
     () => accept({ type: 'ProceedingsWithdrawn', data: { ...command.data, at: command.at } }),
   );
