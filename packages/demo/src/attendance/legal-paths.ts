@@ -43,16 +43,22 @@ const nobodyAtFirstAim = (
   return carers(c)[0] ?? c.parents[0]!;
 };
 
+/** Nobody comes to the first AIM; the attendance lead visits the family home (`plan`), and finds `found`. */
+const homeVisitAfterFirstAim = (
+  c: Case,
+  plan: string,
+  found: (p: ParentCarer) => string,
+): ParentCarer => {
+  const p = nobodyAtFirstAim(c, { action: 'home-visit', note: plan });
+  contactParent(c, p, 'home-visit', found(p));
+  return p;
+};
+
 export const noEngagementLegalPath = (c: Case): void => {
-  const p = nobodyAtFirstAim(c, {
-    action: 'home-visit',
-    note: 'Attendance lead to visit the family home this week.',
-  });
-  contactParent(
+  const p = homeVisitAfterFirstAim(
     c,
-    p,
-    'home-visit',
-    'Home visit: no answer; a card was left asking the family to contact school.',
+    'Attendance lead to visit the family home this week.',
+    () => 'Home visit: no answer; a card was left asking the family to contact school.',
   );
   c.cur.after(c.rng.int(1, 2));
   contactParent(c, p, 'text-message', 'Text sent asking the family to ring school; no reply.');
@@ -154,15 +160,11 @@ export const penaltyPaidPath = (c: Case): void => {
 };
 
 export const esoPath = (c: Case): void => {
-  const p = nobodyAtFirstAim(c, {
-    action: 'home-visit',
-    note: 'Home visit to understand what is stopping the family engaging.',
-  });
-  contactParent(
+  const p = homeVisitAfterFirstAim(
     c,
-    p,
-    'home-visit',
-    `${p.firstName} ${p.lastName} answered; said the pupil is anxious about school and the family feel overwhelmed.`,
+    'Home visit to understand what is stopping the family engaging.',
+    (parent) =>
+      `${parent.firstName} ${parent.lastName} answered; said the pupil is anxious about school and the family feel overwhelmed.`,
   );
   voice(c, { kind: 'parent', parentId: p.parentId });
   const aim2 = scheduleAim(c, { setting: 'neutral' });
