@@ -8,45 +8,32 @@
  * round, so editing a command cannot change what is stored.
  */
 import * as t from 'io-ts';
-import { commandCatalogue, type CommandOf } from '@aimline/kernel';
+import { commandCatalogue, commandDataOf, type CommandOf } from '@aimline/kernel';
 import * as Ev from './events.js';
 import { Level } from './outcomes.js';
 import { DateOnly, Id, Instant, MeetingArrangements } from './values.js';
 
-type Stored = { caseId: typeof Id; at: typeof Instant };
-type DerivedData<R extends t.Props, O extends t.Props, K extends keyof R> = t.IntersectionC<
-  [t.ExactC<t.TypeC<Omit<Stored & R, 'at' | K>>>, t.ExactC<t.PartialC<O>>]
->;
-
-/** The data of the command that records `event`: its fields less `at` and the `derived` ones. */
-const from = <R extends t.Props, O extends t.Props, K extends keyof R = never>(
-  event: Ev.StoredData<R, O>,
-  derived: ReadonlyArray<K> = [],
-): DerivedData<R, O, K> => {
-  const [required, optional] = event.types;
-  const props: t.Props = { ...required.type.props };
-  for (const name of ['at', ...derived]) delete props[name as string];
-  return t.intersection([t.strict(props as Omit<Stored & R, 'at' | K>), optional]);
-};
-
 // ── start (HSB-1, HSB-4) ─────────────────────────────────────────────────────
-export const ReportConcern = from(Ev.ConcernReported);
-export const LinkCase = from(Ev.CaseLinked);
+export const ReportConcern = commandDataOf(Ev.ConcernReported);
+export const LinkCase = commandDataOf(Ev.CaseLinked);
 
 // ── strategy (HSB-2 … HSB-7, NAT-1) ──────────────────────────────────────────
-export const HoldStrategyDiscussion = from(Ev.StrategyDiscussionHeld, ['warnings']);
-export const DecideRoute = from(Ev.RouteDecided);
-export const DecideSection47 = from(Ev.Section47Decided);
-export const RecordConference = from(Ev.ConferenceHeld);
-export const RecordChildAndFamilyAssessment = from(Ev.ChildAndFamilyAssessmentCompleted);
+export const HoldStrategyDiscussion = commandDataOf(Ev.StrategyDiscussionHeld, ['warnings']);
+export const DecideRoute = commandDataOf(Ev.RouteDecided);
+export const DecideSection47 = commandDataOf(Ev.Section47Decided);
+export const RecordConference = commandDataOf(Ev.ConferenceHeld);
+export const RecordChildAndFamilyAssessment = commandDataOf(Ev.ChildAndFamilyAssessmentCompleted);
 
 // ── assessment (HSB-8 … HSB-20, HSB-23, HSB-24) ──────────────────────────────
-export const AllocateAssessors = from(Ev.AssessorsAllocated, ['leadAgency', 'leadAgencyReason']);
-export const RecordSetting = from(Ev.SettingRecorded);
-export const EndSetting = from(Ev.SettingEnded);
-export const RecordHomeVisit = from(Ev.HomeVisitCompleted);
-export const AgreeHomeSafetyPlan = from(Ev.HomeSafetyPlanAgreed);
-export const HoldSupervision = from(Ev.SupervisionHeld);
+export const AllocateAssessors = commandDataOf(Ev.AssessorsAllocated, [
+  'leadAgency',
+  'leadAgencyReason',
+]);
+export const RecordSetting = commandDataOf(Ev.SettingRecorded);
+export const EndSetting = commandDataOf(Ev.SettingEnded);
+export const RecordHomeVisit = commandDataOf(Ev.HomeVisitCompleted);
+export const AgreeHomeSafetyPlan = commandDataOf(Ev.HomeSafetyPlanAgreed);
+export const HoldSupervision = commandDataOf(Ev.SupervisionHeld);
 /**
  * MTG-1: a new booking names its arrangements (the end, chair, lead professional and place), so
  * every booked meeting gets its own meeting stream in `@aimline/meetings`. The stored event keeps
@@ -58,55 +45,55 @@ export const BookInitialAimMeeting = t.strict({
   start: Instant,
   arrangements: MeetingArrangements,
 });
-export const SubmitReport = from(Ev.ReportSubmitted);
-export const ShareAssessmentWithFamily = from(Ev.AssessmentSharedWithFamily);
-export const RecordConsentRefused = from(Ev.ConsentRefused);
-export const RaiseEmergingRisk = from(Ev.EmergingRiskRaised);
-export const HoldRiskManagementMeeting = from(Ev.RiskManagementMeetingHeld);
+export const SubmitReport = commandDataOf(Ev.ReportSubmitted);
+export const ShareAssessmentWithFamily = commandDataOf(Ev.AssessmentSharedWithFamily);
+export const RecordConsentRefused = commandDataOf(Ev.ConsentRefused);
+export const RaiseEmergingRisk = commandDataOf(Ev.EmergingRiskRaised);
+export const HoldRiskManagementMeeting = commandDataOf(Ev.RiskManagementMeetingHeld);
 
 // ── facts from the meeting stream (MTG-5, MTG-6), sent by a process manager ───
-export const NoteReportToChair = from(Ev.ReportToChairNoted);
-export const NoteInitialAimMeetingAttendance = from(Ev.InitialAimMeetingAttendanceNoted);
+export const NoteReportToChair = commandDataOf(Ev.ReportToChairNoted);
+export const NoteInitialAimMeetingAttendance = commandDataOf(Ev.InitialAimMeetingAttendanceNoted);
 
 // ── initial AIM meeting (HSB-21, HSB-22) ─────────────────────────────────────
-export const HoldInitialAimMeeting = from(Ev.InitialAimMeetingHeld);
+export const HoldInitialAimMeeting = commandDataOf(Ev.InitialAimMeetingHeld);
 
 // ── intervention (HSB-25, HSB-26) ────────────────────────────────────────────
-export const RecordContact = from(Ev.ContactRecorded);
-export const RecordPractitionerSupervision = from(Ev.PractitionerSupervised);
-export const ChangeIntensity = from(Ev.IntensityChanged);
-export const HoldReview = from(Ev.ReviewHeld);
+export const RecordContact = commandDataOf(Ev.ContactRecorded);
+export const RecordPractitionerSupervision = commandDataOf(Ev.PractitionerSupervised);
+export const ChangeIntensity = commandDataOf(Ev.IntensityChanged);
+export const HoldReview = commandDataOf(Ev.ReviewHeld);
 
 // ── exit and closure (HSB-27) ────────────────────────────────────────────────
-export const AgreeExitPlan = from(Ev.ExitPlanAgreed);
-export const CloseCase = from(Ev.CaseClosed);
-export const ReopenCase = from(Ev.CaseReopened);
+export const AgreeExitPlan = commandDataOf(Ev.ExitPlanAgreed);
+export const CloseCase = commandDataOf(Ev.CaseClosed);
+export const ReopenCase = commandDataOf(Ev.CaseReopened);
 
 // ── criminal justice (HSB-28 … HSB-30) ───────────────────────────────────────
-export const RecordAdmission = from(Ev.AdmissionRecorded);
+export const RecordAdmission = commandDataOf(Ev.AdmissionRecorded);
 /** The bail date is optional here: for released-under-investigation the decider derives it. */
 export const RecordBail = t.intersection([
   t.strict({ caseId: Id, kind: Ev.BailKind }),
   t.exact(t.partial({ until: DateOnly })),
 ]);
-export const PoliceTriggerAssessment = from(Ev.AssessmentTriggeredByPolice);
-export const RecordPoliceDecision = from(Ev.PoliceDecisionRecorded);
-export const RecordCharge = from(Ev.Charged);
-export const EnterPlea = from(Ev.PleaEntered);
-export const RecordFinding = from(Ev.FindingRecorded);
-export const RequestCourtTime = from(Ev.CourtTimeRequested);
-export const ReferBackToChildProtection = from(Ev.ReferredBackToChildProtection);
+export const PoliceTriggerAssessment = commandDataOf(Ev.AssessmentTriggeredByPolice);
+export const RecordPoliceDecision = commandDataOf(Ev.PoliceDecisionRecorded);
+export const RecordCharge = commandDataOf(Ev.Charged);
+export const EnterPlea = commandDataOf(Ev.PleaEntered);
+export const RecordFinding = commandDataOf(Ev.FindingRecorded);
+export const RequestCourtTime = commandDataOf(Ev.CourtTimeRequested);
+export const ReferBackToChildProtection = commandDataOf(Ev.ReferredBackToChildProtection);
 /** HSB-30: the prosecution is withdrawn (discontinued): the criminal proceedings end. */
-export const RecordWithdrawal = from(Ev.ProceedingsWithdrawn);
-export const StartCustody = from(Ev.CustodyStarted);
-export const RecordRelease = from(Ev.ReleasedFromCustody);
+export const RecordWithdrawal = commandDataOf(Ev.ProceedingsWithdrawn);
+export const StartCustody = commandDataOf(Ev.CustodyStarted);
+export const RecordRelease = commandDataOf(Ev.ReleasedFromCustody);
 
 // ── escalation (HSB-31) ──────────────────────────────────────────────────────
-export const EscalateDisagreement = from(Ev.DisagreementEscalated);
-export const ResolveDisagreement = from(Ev.DisagreementResolved);
+export const EscalateDisagreement = commandDataOf(Ev.DisagreementEscalated);
+export const ResolveDisagreement = commandDataOf(Ev.DisagreementResolved);
 
 // ── rectification (UK GDPR Article 16) ───────────────────────────────────────
-export const CorrectChildDetails = from(Ev.ChildDetailsCorrected);
+export const CorrectChildDetails = commandDataOf(Ev.ChildDetailsCorrected);
 
 export const hsbCommandDefinitions = {
   ReportConcern,
