@@ -109,7 +109,7 @@ describe('aimline erase --person ID --reason TEXT (issue 13 item 4)', () => {
     }
   };
 
-  it('given a principal the command policy does not let erase (an auditor), when they erase, then FORBIDDEN (exit 1) naming them and the command, and nothing is destroyed or recorded', async () => {
+  it('ERASE-2: given a principal the command policy does not let erase (an auditor), when they erase, then FORBIDDEN (exit 1) naming them and the command, and nothing is destroyed or recorded', async () => {
     const r = await cli('erase', '--person', victimId, '--reason', 'retention rule HSB-R1');
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(

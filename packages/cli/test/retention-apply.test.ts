@@ -166,7 +166,7 @@ describe('aimline retention --apply (issue 13 item 5)', () => {
     ]);
   }, 60_000);
 
-  it('only the records manager may apply it: FORBIDDEN for a social worker, nothing erased', async () => {
+  it('ERASE-2: only the records manager may apply it: FORBIDDEN for a social worker, nothing erased', async () => {
     const r = await retention(as('sw-1'), '--apply');
     expect([r.code, r.stderr]).toEqual([1, expect.stringMatching(/FORBIDDEN: principal "sw-1"/)]);
     expect(await withVault((v) => v.erasure(v.subjectRef('ch-101')))).toBeUndefined();
