@@ -29,3 +29,18 @@ export const decodeWith = <Ev extends DomainEvent>(
   if (E.isLeft(decoded)) throw new Error(decoded.left.message);
   return decoded.right;
 };
+
+/**
+ * The event decoded by its module's catalogue when it is of `type`, undefined for any other
+ * type (not decoded): what a manager that reacts to one event type starts with.
+ */
+export const decodeIfType = <Ev extends DomainEvent, K extends Ev['type']>(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  module: DomainModule<any, Ev, any, any> & AnyDomainModule,
+  event: RecordedEvent,
+  type: K,
+): Extract<Ev, { readonly type: K }> | undefined => {
+  if (event.type !== type) return undefined;
+  const e = decodeWith<Ev>(module, event);
+  return e.type === type ? (e as Extract<Ev, { readonly type: K }>) : undefined;
+};

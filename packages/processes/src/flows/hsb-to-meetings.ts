@@ -4,7 +4,7 @@
  * to the chair (MTG-5), attendance (MTG-6), minutes (MTG-7, MTG-8) and MTG-9 are recorded.
  */
 import { HSB_STREAM_PREFIX } from '@aimline/hsb-aim';
-import { decodeWith, type ProcessModules } from '../modules.js';
+import { decodeIfType, type ProcessModules } from '../modules.js';
 import { processActor, type ProcessManager } from '../process-manager.js';
 
 export const HSB_TO_MEETINGS = 'hsb-to-meetings';
@@ -16,10 +16,9 @@ export const hsbToMeetings = (modules: ProcessModules): ProcessManager => ({
   name: HSB_TO_MEETINGS,
   streamPrefixes: [HSB_STREAM_PREFIX],
   react: (event) => {
-    if (event.type !== 'InitialAimMeetingBooked') return Promise.resolve([]);
-    const e = decodeWith(modules.hsbCase, event);
-    if (e.type !== 'InitialAimMeetingBooked' || e.data.arrangements === undefined)
-      return Promise.resolve([]); // a booking stored before arrangements: no meeting stream
+    const e = decodeIfType(modules.hsbCase, event, 'InitialAimMeetingBooked');
+    // Not a booking, or one stored before bookings named arrangements: no meeting stream.
+    if (e?.data.arrangements === undefined) return Promise.resolve([]);
     const { meetingId, start, caseId, at, arrangements: a } = e.data;
     return Promise.resolve([
       {

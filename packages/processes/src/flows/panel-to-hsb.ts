@@ -7,7 +7,7 @@ import { reject } from '@aimline/kernel';
 import { hsbCaseStream } from '@aimline/hsb-aim';
 import { REFERRAL_STREAM_PREFIX } from '@aimline/panel';
 import type { PanelReferralEvent } from '@aimline/panel';
-import { decodeWith, type ProcessModules } from '../modules.js';
+import { decodeIfType, type ProcessModules } from '../modules.js';
 import { processActor, type ProcessManager, type ReactionOf } from '../process-manager.js';
 
 export const PANEL_TO_HSB = 'panel-to-hsb';
@@ -59,9 +59,7 @@ export const panelToHsb = (modules: ProcessModules): ProcessManager => ({
   name: PANEL_TO_HSB,
   streamPrefixes: [REFERRAL_STREAM_PREFIX],
   react: (event) => {
-    if (event.type !== 'HsbAimCaseRequested') return Promise.resolve([]);
-    const e = decodeWith(modules.panelReferral, event);
-    if (e.type !== 'HsbAimCaseRequested') return Promise.resolve([]);
-    return Promise.resolve([reportConcern(modules, e.data, e.data.at)]);
+    const e = decodeIfType(modules.panelReferral, event, 'HsbAimCaseRequested');
+    return Promise.resolve(e === undefined ? [] : [reportConcern(modules, e.data, e.data.at)]);
   },
 });
