@@ -5,8 +5,8 @@ import {
   erasureGrant,
   finishPendingErasures,
   ErasureNotRecorded,
-  type ErasureOutcome,
 } from '@aimline/governance';
+import type { EraseRequest, ErasureOutcome } from '@aimline/governance';
 import { CliError, ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../runtime.js';
 
@@ -15,6 +15,18 @@ export interface EraseOptions {
   readonly reason?: string;
   readonly pending?: boolean;
 }
+
+/**
+ * The erasure request of the principal `--as` names, once the command policy grants them erasure
+ * (of `subjectRef`, or of anyone); FORBIDDEN (exit 1) otherwise, before any key is destroyed. The
+ * principal is recorded as the actor.
+ */
+export const grantedErasure = (rt: Runtime, command: string, subjectRef?: string): EraseRequest => {
+  const { directory, principal } = rt.governance(command);
+  const granted = erasureGrant(directory.commands, principal, subjectRef);
+  if (E.isLeft(granted)) throw new CliError(granted.left.message, ExitCode.Failed);
+  return { vault: rt.vault, handler: rt.handler(), actor: actorOf(principal), at: rt.clock() };
+};
 
 const describe = (o: ErasureOutcome): string =>
   `subject ${o.subjectRef}: key ${o.key === 'destroyed' ? 'destroyed now' : 'already destroyed'}; PersonalDataErased ${
@@ -38,16 +50,8 @@ export const erase = async (rt: Runtime, o: EraseOptions): Promise<number> => {
         ExitCode.Usage,
       );
   }
-  const { directory, principal } = rt.governance('erase');
   const subjectRef = o.pending === true ? undefined : rt.vault.subjectRef(o.person!);
-  const granted = erasureGrant(directory.commands, principal, subjectRef);
-  if (E.isLeft(granted)) throw new CliError(granted.left.message, ExitCode.Failed);
-  const request = {
-    vault: rt.vault,
-    handler: rt.handler(),
-    actor: actorOf(principal),
-    at: rt.clock(),
-  };
+  const request = grantedErasure(rt, 'erase', subjectRef);
   try {
     if (o.pending === true) {
       const done = await finishPendingErasures(request);
@@ -63,7 +67,7 @@ export const erase = async (rt: Runtime, o: EraseOptions): Promise<number> => {
     const outcome = await erasePerson(request, o.person!, o.reason!);
     rt.output.result(
       {
-        erasedBy: principal.id,
+        erasedBy: request.actor.id,
         subjectRef: outcome.subjectRef,
         key: outcome.key,
         recorded: true,

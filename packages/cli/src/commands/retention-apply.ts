@@ -5,12 +5,9 @@
  * is erased under a placeholder rule, a legal hold keeps every person of its record, and people
  * already erased are not listed again, so a second run erases nothing new.
  */
-import * as E from 'fp-ts/lib/Either.js';
 import {
-  actorOf,
   ErasureNotRecorded,
   erasePerson,
-  erasureGrant,
   finishPendingErasures,
   type PersonDue,
   type RetentionRule,
@@ -18,6 +15,7 @@ import {
 import { CliError, ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../runtime.js';
 import { table } from '../output.js';
+import { grantedErasure } from './erase.js';
 import { loadRetentionSchedule, type RetentionOptions } from './retention.js';
 
 const ruleText = (r: RetentionRule): string =>
@@ -39,16 +37,8 @@ export const retentionReason = (asOf: string, d: PersonDue): string =>
   ].join('; ')}`;
 
 export const applyRetention = async (rt: Runtime, options: RetentionOptions): Promise<number> => {
-  const { directory, principal } = rt.governance('retention --apply');
   // Applying the schedule erases: the same grant as `erase` (by default the records manager's).
-  const granted = erasureGrant(directory.commands, principal);
-  if (E.isLeft(granted)) throw new CliError(granted.left.message, ExitCode.Failed);
-  const request = {
-    vault: rt.vault,
-    handler: rt.handler(),
-    actor: actorOf(principal),
-    at: rt.clock(),
-  };
+  const request = grantedErasure(rt, 'retention --apply');
   try {
     const finished = await finishPendingErasures(request);
     const schedule = await loadRetentionSchedule(rt, options);
