@@ -28,18 +28,21 @@ const dateSetBy = (state: MeetingState, schedule: Schedule): { event: string; at
 const waivedIfCancelled = (state: MeetingState, d: Deadline): Deadline =>
   state.cancelledAt === null ? d : waive(d, 'the meeting was cancelled', state.cancelledAt);
 
+/** What each of a scheduled meeting's deadline rules reads. */
+interface ScheduledMeeting {
+  readonly state: MeetingState;
+  readonly schedule: Schedule;
+  readonly policy: MeetingPolicy;
+  readonly calendar: Calendar;
+}
+
 /**
  * MTG-5 (T-4): each report reaches the chair `daysBefore` calendar days before the meeting (end
  * of that local day, moved back to the previous working day). One deadline per report
  * submitted (per kind and author, met at its first submission) and one open deadline per report
  * kind the policy expects for this kind of meeting that has not arrived.
  */
-const reportDeadlines = (
-  state: MeetingState,
-  schedule: Schedule,
-  policy: MeetingPolicy,
-  calendar: Calendar,
-): Deadline[] => {
+const reportDeadlines = ({ state, schedule, policy, calendar }: ScheduledMeeting): Deadline[] => {
   const rule = policy.reportsToChair;
   const make = (label: string): Deadline =>
     deadline({
@@ -110,12 +113,12 @@ export const hardCopiesDeadlines = (
 };
 
 /** A domain's minutes-distribution timescale (e.g. PNL-7), counted from the meeting's start. */
-const distributionDeadline = (
-  state: MeetingState,
-  schedule: Schedule,
-  policy: MeetingPolicy,
-  calendar: Calendar,
-): Deadline[] => {
+const distributionDeadline = ({
+  state,
+  schedule,
+  policy,
+  calendar,
+}: ScheduledMeeting): Deadline[] => {
   const timescale = policy.minutesDistributionWithin;
   if (timescale === undefined || state.attendance === null) return [];
   const d = within(
@@ -141,9 +144,10 @@ export const meetingDeadlines = (
 ): ReadonlyArray<Deadline> => {
   const schedule = state.schedule;
   if (schedule === null) return [];
+  const meeting = { state, schedule, policy, calendar };
   return [
-    ...reportDeadlines(state, schedule, policy, calendar),
-    ...(isHeld(state) ? distributionDeadline(state, schedule, policy, calendar) : []),
+    ...reportDeadlines(meeting),
+    ...(isHeld(state) ? distributionDeadline(meeting) : []),
     ...hardCopiesDeadlines(
       policy.hardCopiesDestroyedWithin,
       state.upload?.at ?? null,
