@@ -4,8 +4,19 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { parseDirectory } from '@aimline/governance';
-import { reportConcern, setUp, socialWorker } from './fixtures.js';
+import { randomBytes } from 'node:crypto';
+import {
+  encryptingEventStore,
+  erasePerson,
+  erasureModule,
+  localMasterKey,
+  openKeyVault,
+  parseDirectory,
+  personalFieldsByModule,
+} from '@aimline/governance';
+import { commandHandler, InMemoryEventStore } from '@aimline/kernel';
+import { domainRegistry, loadCouncilPolicy } from '../src/index.js';
+import { hsbChild, reportConcern, setUp, socialWorker } from './fixtures.js';
 
 describe('execute', () => {
   it('Accepted: the events are typed, the actor is the principal and `at` comes back as given', async () => {
@@ -64,6 +75,30 @@ describe('execute', () => {
     expect(result).toMatchObject({ kind: 'Rejected', ruleId: 'HSB-6' });
     expect(result).not.toHaveProperty('rejection');
     expect(await store.streamRevision('hsb-case-case-2')).toBe(before);
+  });
+
+  it('ERASE-1: over the encrypting store, a new case about an erased child is Rejected with the rule id and the field, and appends nothing', async () => {
+    const policy = loadCouncilPolicy(undefined);
+    if (E.isLeft(policy)) throw new Error(policy.left);
+    const modules = [...domainRegistry(policy.right).modules, erasureModule];
+    const vault = await openKeyVault(':memory:', localMasterKey(randomBytes(32)), 'create');
+    const store = encryptingEventStore(
+      new InMemoryEventStore(),
+      vault,
+      personalFieldsByModule(modules),
+    );
+    const { aimline } = setUp({ store });
+    expect((await aimline.hsb.execute(socialWorker, reportConcern('case-e1'))).kind).toBe(
+      'Accepted',
+    );
+    const handler = commandHandler({ store, clock: () => '2026-07-01T10:00:00Z' });
+    const recordsManager = { id: 'rm-1', role: 'records-manager', agency: 'council' };
+    const at = '2026-07-01T10:00:00Z';
+    await erasePerson({ vault, handler, actor: recordsManager, at }, hsbChild.childId, 'test');
+
+    const result = await aimline.hsb.execute(socialWorker, reportConcern('case-e2'));
+    expect(result).toMatchObject({ kind: 'Rejected', ruleId: 'ERASE-1', field: 'data.child' });
+    expect(await store.streamRevision('hsb-case-case-e2')).toBeUndefined();
   });
 
   it('Invalid: every problem names its field path; an actor in the command is refused', async () => {
