@@ -7,6 +7,8 @@ import {
   accept,
   check,
   decideWhen,
+  domainModule,
+  prefixedStream,
   refuse,
   timelinePhases,
   type Decider,
@@ -21,8 +23,7 @@ import {
 } from './codecs.js';
 
 export const LEGAL_INTERVENTION_STREAM_PREFIX = 'attendance-legal-';
-export const legalInterventionStream = (caseId: string): string =>
-  `${LEGAL_INTERVENTION_STREAM_PREFIX}${caseId}`;
+export const legalInterventionStream = prefixedStream(LEGAL_INTERVENTION_STREAM_PREFIX);
 
 export type LegalInterventionState =
   | { readonly status: 'none' }
@@ -128,18 +129,15 @@ export const legalInterventionModule = (): DomainModule<
   LegalInterventionCommand,
   LegalInterventionEvent,
   LegalInterventionState
-> => ({
-  name: 'attendance-legal',
-  streamPrefix: LEGAL_INTERVENTION_STREAM_PREFIX,
-  decider: makeLegalInterventionDecider(),
-  commands: legalInterventionCommands,
-  events: legalInterventionEvents,
-  streamOf: (c) => legalInterventionStream(c.data.caseId),
-  deadlines: () => [],
-  timeline: timelinePhases(['escalation'], {
-    InclusionOfficerContactReceived: 'escalation',
-    LegalInterventionMeetingNoted: 'escalation',
-    LegalProceedingsRequestReceived: 'escalation',
-  }),
-});
+> =>
+  domainModule('attendance-legal', 'caseId', {
+    decider: makeLegalInterventionDecider(),
+    commands: legalInterventionCommands,
+    events: legalInterventionEvents,
+    timeline: timelinePhases(['escalation'], {
+      InclusionOfficerContactReceived: 'escalation',
+      LegalInterventionMeetingNoted: 'escalation',
+      LegalProceedingsRequestReceived: 'escalation',
+    }),
+  });
 export type LegalInterventionModule = ReturnType<typeof legalInterventionModule>;

@@ -16,13 +16,16 @@ import {
   accept,
   commandCatalogue,
   defineEvent,
+  domainModule,
   eventCatalogue,
   IsoInstant,
   personal,
+  prefixedStream,
   primarySubject,
   refuse,
   timelinePhases,
   type CommandOf,
+  type Decider,
   type DomainModule,
   type EventOf,
 } from '@aimline/kernel';
@@ -31,8 +34,7 @@ import { defaultPanelPolicy, routeOf, type PanelPolicy } from '../policy.js';
 import { Child, NonEmptyString, Professional, Rating, ReferralId, SittingId } from '../values.js';
 
 export const LOCALITY_STREAM_PREFIX = 'panel-locality-';
-export const localityStream = (referralId: string): string =>
-  `${LOCALITY_STREAM_PREFIX}${referralId}`;
+export const localityStream = prefixedStream(LOCALITY_STREAM_PREFIX);
 
 const referral = {
   referralId: ReferralId,
@@ -62,29 +64,33 @@ export type LocalityState =
 export const isLocalityRoute = (policy: PanelPolicy, route: string): boolean =>
   routeOf(policy, route)?.opensHsbAimCase === false;
 
+const localityDecider = (
+  policy: PanelPolicy,
+): Decider<LocalityCommand, LocalityEvent, LocalityState> => ({
+  initialState: { status: 'none' },
+  decide: (c, s) =>
+    s.status !== 'none'
+      ? refuse('STATE', `referral ${c.data.referralId} is already received`)
+      : !isLocalityRoute(policy, c.data.route)
+        ? refuse('PNL-6', `route ${c.data.route} does not return to the locality`, 'data.route')
+        : accept<LocalityEvent>({
+            type: 'ReferralReceivedFromPanel',
+            data: { ...c.data, at: c.at, caseNoteHeading: CASE_NOTE_HEADING },
+          }),
+  evolve: (_s, e) => ({ status: 'received', referral: e.data }),
+});
+
 export const panelLocalityModule = (policy: PanelPolicy = defaultPanelPolicy) => {
-  const module: DomainModule<LocalityCommand, LocalityEvent, LocalityState> = {
-    name: 'panel-locality',
-    streamPrefix: LOCALITY_STREAM_PREFIX,
-    decider: {
-      initialState: { status: 'none' },
-      decide: (c, s) =>
-        s.status !== 'none'
-          ? refuse('STATE', `referral ${c.data.referralId} is already received`)
-          : !isLocalityRoute(policy, c.data.route)
-            ? refuse('PNL-6', `route ${c.data.route} does not return to the locality`, 'data.route')
-            : accept<LocalityEvent>({
-                type: 'ReferralReceivedFromPanel',
-                data: { ...c.data, at: c.at, caseNoteHeading: CASE_NOTE_HEADING },
-              }),
-      evolve: (_s, e) => ({ status: 'received', referral: e.data }),
+  const module: DomainModule<LocalityCommand, LocalityEvent, LocalityState> = domainModule(
+    'panel-locality',
+    'referralId',
+    {
+      decider: localityDecider(policy),
+      commands: localityCommands,
+      events: localityEvents,
+      timeline: timelinePhases(['decision'], { ReferralReceivedFromPanel: 'decision' }),
     },
-    commands: localityCommands,
-    events: localityEvents,
-    streamOf: (c) => localityStream(c.data.referralId),
-    deadlines: () => [],
-    timeline: timelinePhases(['decision'], { ReferralReceivedFromPanel: 'decision' }),
-  };
+  );
   /** Whether a decision for `route` is sent back to the locality under this policy. */
   return { ...module, receivesRoute: (route: string) => isLocalityRoute(policy, route) };
 };
