@@ -52,3 +52,12 @@ export interface ProcessManager {
 /** The actor of every command a process manager sends. */
 export const processActor = (name: string) =>
   ({ id: `process:${name}`, role: 'process manager', agency: 'aimline' }) as const;
+
+/** How manager `name` sends commands to `module`: each a `Reaction`, signed as the manager. */
+export const commandSender =
+  (name: string, module: AnyDomainModule) =>
+  (command: Omit<Command, 'actor'>): Reaction => ({
+    kind: 'command',
+    module,
+    command: { ...command, actor: processActor(name) },
+  });

@@ -13,7 +13,7 @@
 import { ATTENDANCE_AIM_STREAM_PREFIX } from '@aimline/attendance-aim';
 import type { Command } from '@aimline/kernel';
 import { decodeWith, type ProcessModules } from '../modules.js';
-import { processActor, type ProcessManager, type ReactionOf } from '../process-manager.js';
+import { commandSender, type ProcessManager, type ReactionOf } from '../process-manager.js';
 
 export const ATTENDANCE_TO_LEGAL = 'attendance-to-legal';
 
@@ -24,13 +24,8 @@ const handedOff = new Set([
 ]);
 
 export const attendanceToLegal = (modules: ProcessModules): ProcessManager => {
-  const send = (command: Omit<Command, 'actor'>): ReactionOf[] => [
-    {
-      kind: 'command',
-      module: modules.legalIntervention,
-      command: { ...command, actor: processActor(ATTENDANCE_TO_LEGAL) },
-    },
-  ];
+  const toLegal = commandSender(ATTENDANCE_TO_LEGAL, modules.legalIntervention);
+  const send = (command: Omit<Command, 'actor'>): ReactionOf[] => [toLegal(command)];
   return {
     name: ATTENDANCE_TO_LEGAL,
     streamPrefixes: [ATTENDANCE_AIM_STREAM_PREFIX],

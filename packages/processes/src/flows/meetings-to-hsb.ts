@@ -7,9 +7,8 @@
  *   (HSB-21), instead of trusting what the caller says about invitations and the IRO.
  */
 import { MEETING_STREAM_PREFIX, presentAttendees, type MeetingState } from '@aimline/meetings';
-import type { Command } from '@aimline/kernel';
 import { decodeWith, type ProcessModules } from '../modules.js';
-import { processActor, type ProcessManager, type ReactionOf } from '../process-manager.js';
+import { commandSender, type ProcessManager } from '../process-manager.js';
 import { HSB_CASE_SUBJECT } from './hsb-to-meetings.js';
 
 export const MEETINGS_TO_HSB = 'meetings-to-hsb';
@@ -30,11 +29,7 @@ const caseOf = (s: MeetingState): string | undefined =>
     : undefined;
 
 export const meetingsToHsb = (modules: ProcessModules): ProcessManager => {
-  const send = (command: Omit<Command, 'actor'>): ReactionOf => ({
-    kind: 'command',
-    module: modules.hsbCase,
-    command: { ...command, actor: processActor(MEETINGS_TO_HSB) },
-  });
+  const send = commandSender(MEETINGS_TO_HSB, modules.hsbCase);
   return {
     name: MEETINGS_TO_HSB,
     streamPrefixes: [MEETING_STREAM_PREFIX],
