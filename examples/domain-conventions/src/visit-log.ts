@@ -17,6 +17,7 @@ import {
   personal,
   refuse,
   timelinePhases,
+  validatingDecider,
   type CommandOf,
   type Decider,
   type DomainModule,
@@ -114,11 +115,15 @@ export const defaultVisitPolicy: VisitPolicy = { maxVisits: 10, writeUpWorkingDa
 
 export const makeVisitDecider = (
   policy: VisitPolicy = defaultVisitPolicy,
-): Decider<VisitCommand, VisitEvent, VisitState> => ({
-  initialState: initialVisitState,
-  decide: (command, state) => dispatch(handlers)(command, state, policy),
-  evolve: evolveVisits,
-});
+): Decider<VisitCommand, VisitEvent, VisitState> =>
+  validatingDecider(
+    {
+      initialState: initialVisitState,
+      decide: (command, state) => dispatch(handlers)(command, state, policy),
+      evolve: evolveVisits,
+    },
+    visitCommands,
+  );
 // #endregion decide
 
 // #region module

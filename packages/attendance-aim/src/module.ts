@@ -2,6 +2,7 @@
 import {
   domainModule,
   prefixedStream,
+  validatingDecider,
   type Decider,
   type DomainModule,
   type Rejection,
@@ -20,13 +21,11 @@ export const ATTENDANCE_AIM_STREAM_PREFIX = 'attendance-aim-';
 
 export const attendanceAimStream = prefixedStream(ATTENDANCE_AIM_STREAM_PREFIX);
 
+/** The decider; `decide` validates the command first (bad data: an `INPUT` rejection naming the field). */
 export const makeAttendanceAimDecider = (
   policy: AttendancePolicy = defaultAttendancePolicy,
-): Decider<AttendanceAimCommand, AttendanceAimEvent, AttendanceAimState> => ({
-  initialState,
-  decide: decide(policy),
-  evolve,
-});
+): Decider<AttendanceAimCommand, AttendanceAimEvent, AttendanceAimState> =>
+  validatingDecider({ initialState, decide: decide(policy), evolve }, attendanceAimCommands);
 
 /** Without term dates, every England and Wales working day counts as a school day. */
 const workingDays = schoolCalendar({ id: 'working-days', terms: [] });

@@ -1,7 +1,7 @@
 /** The HSB case decider: decide, evolve, initial state. */
-import type { Decider, Rejection } from '@aimline/kernel';
+import { validatingDecider, type Decider, type Rejection } from '@aimline/kernel';
 import { englandAndWales, type Calendar } from '@aimline/calendar';
-import type { HsbCommand } from './commands.js';
+import { hsbCommands, type HsbCommand } from './commands.js';
 import { makeDecide } from './decide/index.js';
 import type { HsbEvent } from './events.js';
 import { evolve } from './evolve.js';
@@ -12,13 +12,14 @@ export type HsbDecider = Decider<HsbCommand, HsbEvent, HsbState, Rejection>;
 
 /**
  * The decider for one council's policy and calendar (the calendar is needed where a guard
- * counts working days, NAT-3). A closed case can still be changed by a documented reopening.
+ * counts working days, NAT-3). `decide` validates the command first: bad data is an `INPUT`
+ * rejection naming the field, never an exception. A closed case can still be changed by a documented reopening.
  */
 export const makeHsbDecider = (
   policy: HsbPolicy = defaultHsbPolicy,
   calendar: Calendar = englandAndWales,
-): HsbDecider => ({
-  initialState,
-  decide: makeDecide({ policy, calendar }),
-  evolve,
-});
+): HsbDecider =>
+  validatingDecider(
+    { initialState, decide: makeDecide({ policy, calendar }), evolve },
+    hsbCommands,
+  );

@@ -2,7 +2,13 @@ import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { englandAndWales } from '@aimline/calendar';
 import { commandHandler, InMemoryEventStore } from '@aimline/kernel';
-import { hsbDeadlines, hsbCaseModule, hsbCaseStream, defaultHsbPolicy } from '../src/index.js';
+import {
+  hsbDeadlines,
+  hsbCaseModule,
+  hsbCaseStream,
+  defaultHsbPolicy,
+  makeHsbDecider,
+} from '../src/index.js';
 import {
   actor,
   agreePlan,
@@ -241,6 +247,21 @@ describe('whole cases', () => {
     ).toEqual({
       kind: 'met',
       at: '2026-03-29T11:30:00.000Z',
+    });
+  });
+});
+
+describe('calling the decider directly (a council app composing the domain itself)', () => {
+  it('INPUT: bad data gives a typed rejection naming the field, never an exception', () => {
+    const decider = makeHsbDecider();
+    const decision = decider.decide(
+      report('2026-06-01T09:00:00Z', { behaviourDate: 'last Tuesday', alleged: undefined }),
+      decider.initialState,
+    );
+    expect(E.isLeft(decision) && decision.left).toMatchObject({
+      kind: 'Rejected',
+      ruleId: 'INPUT',
+      field: 'data.behaviourDate',
     });
   });
 });

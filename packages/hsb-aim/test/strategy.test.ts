@@ -37,8 +37,7 @@ describe('start and strategy', () => {
     const link = cmd('LinkCase', '2026-06-01T10:00:00Z', {
       linkedCaseId: 'case-0002',
       relationship: 'victim-case',
-      child: victim,
-    } as never);
+    });
     given([concernReported()])
       .when(link)
       .then([
@@ -52,6 +51,14 @@ describe('start and strategy', () => {
           },
         },
       ]);
+  });
+  it("HSB-4: a case link that carries the other child's details is refused at the field (INPUT), so none is copied", () => {
+    const link = cmd('LinkCase', '2026-06-01T10:00:00Z', {
+      linkedCaseId: 'case-0002',
+      relationship: 'victim-case',
+      child: victim,
+    } as never);
+    given([concernReported()]).when(link).thenRejects('INPUT', { field: 'data.child' });
   });
   it("HSB-4: at the alleged child's separate discussion a participant from the victim's school is rejected", () => {
     given([concernReported()])

@@ -7,6 +7,7 @@ import type { Command, CommandEnvelope } from './command.js';
 import type { DomainModule } from './domain-module.js';
 import type { DomainEvent, EventToAppend, RecordedEvent } from './event.js';
 import { eventIdFor } from './event-ids.js';
+import { decideValidCommand } from './decider.js';
 import { AppendRejectedError, type Rejection } from './rejection.js';
 import {
   isStoreError,
@@ -169,7 +170,7 @@ export const commandHandler = (options: CommandHandlerOptions): CommandHandler =
           });
         return E.right({ stream, events, revision, alreadyHandled: true });
       }
-      const decision = module.decider.decide(command, state);
+      const decision = decideValidCommand(module.decider, command, state);
       if (E.isLeft(decision)) return E.left({ kind: 'Rejected', rejection: decision.left });
       if (decision.right.length === 0)
         return E.right({ stream, events: [], revision, alreadyHandled: false });

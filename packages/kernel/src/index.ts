@@ -1,4 +1,4 @@
-export { type Decider, fold } from './decider.js';
+export { type Decider, decideValidCommand, fold, validatingDecider } from './decider.js';
 export { type Rejection, reject, AppendRejectedError } from './rejection.js';
 export {
   type Decision,

@@ -1,8 +1,9 @@
 /**
- * The meeting decider: `decide`, `evolve` and the initial state.
+ * The meeting decider: `decide` (the command validated first: bad data is an `INPUT`
+ * rejection naming the field), `evolve` and the initial state.
  */
-import type { Decider, Rejection } from '@aimline/kernel';
-import type { MeetingCommand } from './commands.js';
+import { validatingDecider, type Decider, type Rejection } from '@aimline/kernel';
+import { meetingCommands, type MeetingCommand } from './commands.js';
 import { makeDecide } from './decide/index.js';
 import { evolve } from './evolve.js';
 import type { MeetingEvent } from './events.js';
@@ -11,10 +12,8 @@ import { initialMeetingState, type MeetingState } from './state.js';
 
 export type MeetingDecider = Decider<MeetingCommand, MeetingEvent, MeetingState, Rejection>;
 
-export const makeMeetingDecider = (
-  policy: MeetingPolicy = defaultMeetingPolicy,
-): MeetingDecider => ({
-  initialState: initialMeetingState,
-  decide: makeDecide(policy),
-  evolve,
-});
+export const makeMeetingDecider = (policy: MeetingPolicy = defaultMeetingPolicy): MeetingDecider =>
+  validatingDecider(
+    { initialState: initialMeetingState, decide: makeDecide(policy), evolve },
+    meetingCommands,
+  );

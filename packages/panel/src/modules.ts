@@ -1,8 +1,14 @@
-/** The kernel DomainModules and deciders of the panel's two streams. */
+/**
+ * The kernel DomainModules and deciders of the panel's two streams. Each decider's `decide`
+ * validates the command first: bad data is an `INPUT` rejection naming the field.
+ */
 import { englandAndWales, type Calendar } from '@aimline/calendar';
 import {
   domainModule,
   prefixedStream,
+  validatingDecider,
+  type Command,
+  type CommandCatalogue,
   type Decider,
   type Decision,
   type DomainModule,
@@ -31,23 +37,34 @@ export const referralStream = prefixedStream(REFERRAL_STREAM_PREFIX);
 
 type DecideIn<C, E, S> = (ctx: Context) => (command: C, state: S) => Decision<E>;
 
-/** A decider maker for one of the panel's streams: its decide bound to a policy and calendar. */
+/**
+ * A decider maker for one of the panel's streams: its decide bound to a policy and calendar,
+ * validating each command with the stream's catalogue first.
+ */
 const panelDecider =
-  <C, E, S>(initialState: S, decide: DecideIn<C, E, S>, evolve: (state: S, event: E) => S) =>
+  <C extends Command, E, S>(
+    initialState: S,
+    decide: DecideIn<C, E, S>,
+    evolve: (state: S, event: E) => S,
+    commands: CommandCatalogue<C>,
+  ) =>
   (
     policy: PanelPolicy = defaultPanelPolicy,
     calendar: Calendar = englandAndWales,
-  ): Decider<C, E, S> => ({
-    initialState,
-    decide: decide({ policy, calendar }),
-    evolve,
-  });
+  ): Decider<C, E, S> =>
+    validatingDecider({ initialState, decide: decide({ policy, calendar }), evolve }, commands);
 
-export const makeSittingDecider = panelDecider(initialSittingState, decideSitting, evolveSitting);
+export const makeSittingDecider = panelDecider(
+  initialSittingState,
+  decideSitting,
+  evolveSitting,
+  sittingCommands,
+);
 export const makeReferralDecider = panelDecider(
   initialReferralState,
   decideReferral,
   evolveReferral,
+  referralCommands,
 );
 
 export const panelSittingModule = (
