@@ -3,6 +3,7 @@ import type { Calendar } from '@aimline/calendar';
 import {
   commandHandler,
   type Command,
+  type CommandHandler,
   type DomainEvent,
   type DomainModule,
   type EventStore,
@@ -93,6 +94,7 @@ export type MeetingService = ServiceOf<TypedModules['meeting']>;
 export type AttendanceService = ServiceOf<TypedModules['attendanceAim']>;
 export type PanelSittingService = ServiceOf<TypedModules['panelSitting']>;
 export type PanelReferralService = ServiceOf<TypedModules['panelReferral'], PanelReferralInput>;
+export type LegalHoldService = ServiceOf<TypedModules['legalHold']>;
 
 /** Aimline composed for one council: one store, one policy, one clock, a service per process. */
 export interface Aimline {
@@ -102,11 +104,16 @@ export interface Aimline {
   readonly meetings: MeetingService;
   readonly panel: PanelService;
   readonly attendance: AttendanceService;
-  /** Every process service (the panel's two streams separately), e.g. for routing by command type. */
+  /** Legal holds (`PlaceLegalHold`, `LiftLegalHold`): records that retention must not erase. */
+  readonly legalHolds: LegalHoldService;
+  /**
+   * Every service (the panel's two streams separately, and legal holds), e.g. for routing by
+   * command type.
+   */
   readonly services: ReadonlyArray<AnyProcessService>;
   /**
    * The service of a process by its module name (`hsb-case`, `meeting`, `panel-sitting`,
-   * `panel-referral`, `attendance-aim`), or undefined.
+   * `panel-referral`, `attendance-aim`, `legal-hold`), or undefined.
    */
   service(name: string): AnyProcessService | undefined;
   /**
@@ -126,6 +133,12 @@ export interface Aimline {
   readonly reads: GovernedReads;
   /** The access log every read through `reads` is recorded in. */
   readonly accessLog: AccessLog;
+  /**
+   * The one command handler under every service (recordedAt from the clock, the policy's
+   * plausibility rules), for governance operations that take a handler (`erasePerson`,
+   * `finishPendingErasures`). Commands from people go through a service's `execute`.
+   */
+  readonly handler: CommandHandler;
   /**
    * The process managers (`@aimline/processes`): `settled()` waits until they have handled
    * everything stored so far, `catchUp()` runs them once (with `processes: 'manual'`).
@@ -192,12 +205,14 @@ export const createAimline = (options: AimlineOptions): Aimline => {
   const meetings: MeetingService = processService(ctx, typed.meeting);
   const attendance: AttendanceService = processService(ctx, typed.attendanceAim);
   const panel = panelService(ctx, typed);
+  const legalHolds: LegalHoldService = processService(ctx, typed.legalHold);
   const services: AnyProcessService[] = [
     hsb,
     meetings,
     panel.sittings,
     panel.referrals,
     attendance,
+    legalHolds,
   ];
   const processes = processManagers({
     store: options.store,
@@ -212,6 +227,7 @@ export const createAimline = (options: AimlineOptions): Aimline => {
     meetings,
     panel,
     attendance,
+    legalHolds,
     services,
     service: (name) => services.find((s) => s.name === name),
     serviceFor: (type) => {
@@ -221,6 +237,7 @@ export const createAimline = (options: AimlineOptions): Aimline => {
     registry,
     reads,
     accessLog,
+    handler: ctx.handler,
     processes,
     close: () => processes.stop(),
   };

@@ -10,6 +10,7 @@ export {
   type AimlineOptions,
   type AnyProcessService,
   type AttendanceService,
+  type LegalHoldService,
   type HsbService,
   type MeetingService,
   type PanelReferralInput,

@@ -45,8 +45,22 @@ export interface DomainRegistry {
   owns(module: AnyDomainModule, stream: string): boolean;
 }
 
-/** Every Aimline module with the council's policy and calendars bound in. */
+const registries = new WeakMap<CouncilPolicy, DomainRegistry>();
+
+/**
+ * Every Aimline module with the council's policy and calendars bound in: composed once per
+ * policy (the same registry for `createAimline` and for a tool that needs the modules before it
+ * has a store, such as the CLI opening an encrypted store).
+ */
 export const domainRegistry = (policy: CouncilPolicy): DomainRegistry => {
+  const known = registries.get(policy);
+  if (known !== undefined) return known;
+  const registry = composeRegistry(policy);
+  registries.set(policy, registry);
+  return registry;
+};
+
+const composeRegistry = (policy: CouncilPolicy): DomainRegistry => {
   const cal = policy.calendar;
   const typed: TypedModules = {
     hsbCase: hsbCaseModule(policy.hsb, cal),

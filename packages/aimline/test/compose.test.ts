@@ -4,7 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { InMemoryEventStore } from '@aimline/kernel';
-import { createAimline, InvalidPolicyError, parseCouncilPolicy } from '../src/index.js';
+import {
+  createAimline,
+  domainRegistry,
+  InvalidPolicyError,
+  parseCouncilPolicy,
+} from '../src/index.js';
 import { AimlineTokens, aimlineContainer } from '../src/tsyringe.js';
 import { reportConcern, setUp, socialWorker } from './fixtures.js';
 
@@ -30,6 +35,19 @@ describe('one council policy', () => {
     expect(() =>
       createAimline({ store: new InMemoryEventStore(), policy: { ...parsed.right } }),
     ).toThrow(InvalidPolicyError);
+  });
+
+  it('the modules are composed once per policy: a tool that needs them before it has a store gets the same registry', async () => {
+    const parsed = parseCouncilPolicy({ dueSoonHours: 2 });
+    if (parsed._tag === 'Left') throw new Error(parsed.left);
+    const aimline = createAimline({
+      store: new InMemoryEventStore(),
+      policy: parsed.right,
+      processes: 'manual',
+    });
+    expect(domainRegistry(parsed.right)).toBe(aimline.registry);
+    expect(aimline.serviceFor('PlaceLegalHold')).toBe(aimline.legalHolds);
+    await aimline.close();
   });
 
   it("the deadlines use the council's policy: with dueSoonHours 2 the HSB-2 deadline is open, not due soon", async () => {

@@ -1,7 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { Instant } from '@aimline/calendar';
 import {
-  commandHandler,
   errorWithCauses,
   StoreError,
   type ChainKey,
@@ -10,8 +9,10 @@ import {
 } from '@aimline/kernel';
 import { eventDecoder, type EventDecoder } from '@aimline/projections';
 import {
+  createAimline,
   domainRegistry,
   loadCouncilPolicy,
+  type Aimline,
   type CouncilPolicy,
   type DomainRegistry,
 } from '@aimline/aimline';
@@ -91,8 +92,15 @@ export interface Runtime {
   readonly reader: (what: string) => { reader: NeedToKnowReader; purpose: string };
   /** Why the principal reads: `--purpose`, else `aimline <what>` (recorded in the access log). */
   readonly purpose: (what: string) => string;
-  /** A command handler whose recordedAt comes from the given clock (default: the system clock). */
-  readonly handler: (clock?: () => string) => CommandHandler;
+  /**
+   * Aimline composed over this store, policy and clock (`createAimline`), with the council
+   * directory when one is given (its principals and command policy): the one execute path
+   * (`service.execute(principal, command)`). Built on first use; its process managers are
+   * left to the app (`processes: 'manual'`).
+   */
+  readonly aimline: (directory?: Directory) => Aimline;
+  /** The command handler of `aimline` (for erasure, which takes one). */
+  readonly handler: () => CommandHandler;
   dispose(): Promise<void>;
 }
 
@@ -101,10 +109,12 @@ const now = (): Instant => Instant.at(Date.now());
 const systemClock = (): string => now().iso;
 
 /**
- * The composition root, in plain code: the store (chosen by URL), the council policy, the
- * clock and the output are built here and nowhere else, and commands receive them in the
- * `Runtime`. (No container: nothing resolves services by token in the CLI; see
- * docs/architecture.md, "Where the implementation departs from this sketch".)
+ * The CLI's edge, in plain code: the store (chosen by URL, encrypting), the council policy
+ * (validated once) and the clock are opened here, and Aimline is composed over them by
+ * `createAimline` — the same registry of modules (one per policy), one command handler and one
+ * execute path as every council app. Commands receive them in the `Runtime`. (No container:
+ * nothing resolves services by token in the CLI; see docs/architecture.md, "Where the
+ * implementation departs from this sketch".)
  */
 export const buildRuntime = async (
   options: GlobalOptions,
@@ -157,6 +167,21 @@ export const buildRuntime = async (
     );
   const storedEvents = store;
   store = encryption.store;
+  const encrypted = store;
+  const composed = new Map<Directory | undefined, Aimline>();
+  const aimline = (directory?: Directory): Aimline => {
+    const known = composed.get(directory);
+    if (known !== undefined) return known;
+    const app = createAimline({
+      store: encrypted,
+      policy: policy.right,
+      clock: systemClock,
+      processes: 'manual',
+      ...(directory === undefined ? {} : { principals: directory }),
+    });
+    composed.set(directory, app);
+    return app;
+  };
   return {
     store,
     storedEvents,
@@ -196,12 +221,11 @@ export const buildRuntime = async (
       return { reader, purpose: options.purpose ?? `aimline ${what}` };
     },
     purpose: (what) => options.purpose ?? `aimline ${what}`,
-    handler: (clock) =>
-      commandHandler({
-        store,
-        clock: clock ?? systemClock,
-        plausibility: policy.right.plausibility,
-      }),
-    dispose: () => store.dispose(),
+    aimline,
+    handler: () => aimline().handler,
+    dispose: async () => {
+      for (const app of composed.values()) await app.close();
+      await store.dispose();
+    },
   };
 };

@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CommandHandler } from '@aimline/kernel';
+import type { Aimline } from '@aimline/aimline';
+import type { Directory } from '@aimline/governance';
 import { buildRuntime, type Runtime } from '../src/runtime.js';
 import { execFile } from '../src/commands/exec.js';
 import { DEFAULT_EXEC_LIMITS } from '../src/commands/exec-input.js';
@@ -135,14 +136,24 @@ describe('aimline exec isolation and streaming (issue 12 item 6)', () => {
   it('an unexpected exception on one line is reported with its line number and the run goes on, each result printed as it is done', async () => {
     const rt = await buildRuntime({ store: 'memory:', as: 'bs-1', principals: principalsFile() });
     const output = capture();
-    const real = rt.handler();
-    // A handler that fails unexpectedly (a plain Error, not a typed failure) on one command.
-    const failing: CommandHandler = {
-      ...real,
-      handle: async (module, envelope) => {
-        if (envelope.commandId === id(21)) throw new Error('disk controller on fire');
-        return real.handle(module, envelope);
-      },
+    // Aimline with a meeting service that fails unexpectedly (a plain Error, not a typed
+    // result) on one command.
+    const failing = (directory?: Directory): Aimline => {
+      const real = rt.aimline(directory);
+      return {
+        ...real,
+        services: real.services.map((s) =>
+          s.name !== 'meeting'
+            ? s
+            : {
+                ...s,
+                execute: async (principal, command) => {
+                  if (command.commandId === id(21)) throw new Error('disk controller on fire');
+                  return s.execute(principal, command);
+                },
+              },
+        ),
+      };
     };
     const printedBefore: number[] = [];
     const runtime: Runtime = {
@@ -154,7 +165,7 @@ describe('aimline exec isolation and streaming (issue 12 item 6)', () => {
           printedBefore.push(output.lines.length);
         },
       },
-      handler: () => failing,
+      aimline: failing,
     };
     const file = write(line(schedule(20)) + line(schedule(21)) + line(schedule(22)));
     const code = await execFile(runtime, file, DEFAULT_EXEC_LIMITS);

@@ -1,13 +1,7 @@
-import * as E from 'fp-ts/lib/Either.js';
 import { statSync } from 'node:fs';
 import { InvalidArgumentError } from 'commander';
-import { describeCommandFailure, errorWithCauses } from '@aimline/kernel';
-import {
-  governedCommands,
-  isGovernanceError,
-  type GovernedCommands,
-  type GovernedFailure,
-} from '@aimline/governance';
+import { errorWithCauses } from '@aimline/kernel';
+import type { Aimline, ExecuteResult, Principal } from '@aimline/aimline';
 import { ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../runtime.js';
 import { toJson } from '../output.js';
@@ -49,35 +43,51 @@ export type LineResult =
       readonly message: string;
     };
 
-const describeFailure = (line: number, f: GovernedFailure): LineResult => {
-  if (isGovernanceError(f))
-    return f.kind === 'Forbidden'
-      ? {
-          line,
-          status: 'forbidden',
-          code: f.code,
-          principal: f.principal,
-          command: f.command,
-          message: f.message,
-        }
-      : { line, status: 'error', kind: f.kind, message: f.message };
-  switch (f.kind) {
+/** Aimline's flat result as the line's result (the CLI's documented JSON lines). */
+const lineResult = (line: number, r: ExecuteResult): LineResult => {
+  switch (r.kind) {
+    case 'Accepted':
+      return {
+        line,
+        status: 'ok',
+        stream: r.stream,
+        events: r.events.map((e) => e.type),
+        revision: r.revision ?? null,
+        alreadyHandled: r.alreadyHandled,
+      };
     case 'Rejected':
       return {
         line,
         status: 'rejected',
-        ruleId: f.rejection.ruleId,
-        reason: f.rejection.reason,
-        ...(f.rejection.field === undefined ? {} : { field: f.rejection.field }),
+        ruleId: r.ruleId,
+        reason: r.reason,
+        ...(r.field === undefined ? {} : { field: r.field }),
       };
-    case 'InvalidCommand':
-      return { line, status: 'invalid', problems: f.problems };
-    case 'CorruptHistory':
+    case 'Forbidden':
+      return {
+        line,
+        status: 'forbidden',
+        code: 'FORBIDDEN',
+        principal: r.principal,
+        command: r.command,
+        message: r.reason,
+      };
+    case 'Invalid':
+      return { line, status: 'invalid', problems: r.problems };
     case 'Conflict':
-    case 'IdempotencyConflict':
-      return { line, status: 'error', kind: f.kind, message: describeCommandFailure(f) };
-    case 'StoreFailure':
-      return { line, status: 'error', kind: f.error.kind, message: describeCommandFailure(f) };
+      return {
+        line,
+        status: 'error',
+        kind: r.cause === 'idempotency' ? 'IdempotencyConflict' : 'Conflict',
+        message: r.reason,
+      };
+    case 'Unavailable':
+      return {
+        line,
+        status: 'error',
+        kind: r.cause === 'corrupt-history' ? 'CorruptHistory' : 'Unavailable',
+        message: r.reason,
+      };
   }
 };
 
@@ -87,11 +97,14 @@ const invalidLine = (line: number, path: string, message: string): LineResult =>
   problems: [{ path, message }],
 });
 
-/** Runs one line of a JSONL file: parse, find the module, decode, handle. Never throws for bad input. */
+/**
+ * Runs one line of a JSONL file as `principal`: parse, find the process's service, then
+ * Aimline's one execute path (decode strictly, authorise, supply cross-stream facts from the
+ * store, decide, append). Never throws for bad input.
+ */
 export const execLine = async (
-  rt: Runtime,
-  commands: GovernedCommands,
-  as: string,
+  aimline: Aimline,
+  principal: Principal,
   text: string,
   line: number,
   limits: ExecLimits,
@@ -115,9 +128,9 @@ export const execLine = async (
   if (typeof type !== 'string')
     return invalidLine(line, 'type', 'expected the command type as a string');
   const wanted = (input as { module?: unknown }).module;
-  const candidates = rt.registry
-    .modulesFor(type)
-    .filter((m) => wanted === undefined || m.name === wanted);
+  const candidates = aimline.services.filter(
+    (s) => s.module.commands.has(type) && (wanted === undefined || s.name === wanted),
+  );
   if (candidates.length === 0)
     return invalidLine(
       line,
@@ -131,17 +144,15 @@ export const execLine = async (
       `command "${type}" is accepted by ${candidates.map((m) => m.name).join(' and ')}: say which with "module"`,
     );
   const { module: _m, ...wire } = input as Record<string, unknown>;
-  const result = await commands.execute(as, candidates[0]!, wire);
-  if (E.isLeft(result)) return describeFailure(line, result.left);
-  const s = result.right;
-  return {
-    line,
-    status: 'ok',
-    stream: s.stream,
-    events: s.events.map((e) => e.type),
-    revision: s.revision ?? null,
-    alreadyHandled: s.alreadyHandled,
-  };
+  // A file may be run again (after a failure half-way): each line's command id makes that safe,
+  // so a line must carry one (Aimline would otherwise make a new id each time).
+  if (wire['commandId'] === undefined)
+    return invalidLine(
+      line,
+      'commandId',
+      'expected a UUID: the command id makes running the file again safe',
+    );
+  return lineResult(line, await candidates[0]!.execute(principal, wire as never));
 };
 
 const human = (r: LineResult): string => {
@@ -179,14 +190,14 @@ export const readableFile = (file: string): string => {
  */
 export const execFile = async (rt: Runtime, file: string, limits: ExecLimits): Promise<number> => {
   const { directory, principal } = rt.governance('exec');
-  const commands = governedCommands(rt.handler(), directory);
+  const aimline = rt.aimline(directory);
   const counts = { ok: 0, rejected: 0, forbidden: 0, invalid: 0, error: 0 };
   for await (const input of inputLines(file, limits)) {
     let r: LineResult | undefined;
     if ('refused' in input) r = invalidLine(input.line, '(line)', input.refused);
     else
       try {
-        r = await execLine(rt, commands, principal.id, input.text, input.line, limits);
+        r = await execLine(aimline, principal, input.text, input.line, limits);
       } catch (e) {
         r = { line: input.line, status: 'error', kind: 'Unexpected', message: errorWithCauses(e) };
       }
