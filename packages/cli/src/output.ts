@@ -43,20 +43,90 @@ export const consoleOutput = (json: boolean): Output => ({
   note: (text) => write(process.stderr, text),
 });
 
-/** A plain text table with padded columns; each cell is one line, whatever it holds. */
+/** How wide a table may be: it fits a terminal of 120 columns. */
+export const TABLE_WIDTH = 120;
+
+/**
+ * Where a line of `text` may break within `width`: at the last space, else after the last
+ * slash or hyphen or between a lower-case letter and a capital (`SittingScheduled`); -1 when
+ * there is none past a third of the width (then the text is cut at the width).
+ */
+const breakAt = (text: string, width: number): number => {
+  const space = text.lastIndexOf(' ', width);
+  if (space > width / 3) return space;
+  for (let i = width; i > width / 3; i--) {
+    const before = text[i - 1]!;
+    const at = text[i] ?? '';
+    if (before === '/' || before === '-' || (/[a-z]/.test(before) && /[A-Z]/.test(at))) return i;
+  }
+  return -1;
+};
+
+/** A cell's text in lines of at most `width` characters, broken where it reads best. */
+const wrap = (text: string, width: number): string[] => {
+  const lines: string[] = [];
+  let rest = text;
+  while (rest.length > width) {
+    const at = breakAt(rest, width);
+    const cut = at < 0 ? width : at;
+    lines.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
+  }
+  return [...lines, rest];
+};
+
+/**
+ * Column widths that fit `maxWidth` with two spaces between columns: while the table is too
+ * wide, the widest column gives up one character, so the wide columns share the room. Columns
+ * of up to 26 characters (an instant in London time, an event type) keep their width while a
+ * wider one can give; no column goes below 12, and the `keep` columns never narrow. Cells of a
+ * narrowed column wrap.
+ */
+const fitWidths = (
+  natural: ReadonlyArray<number>,
+  maxWidth: number,
+  keep: ReadonlyArray<number>,
+): number[] => {
+  const widths = [...natural];
+  const total = () => widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
+  for (const floor of [26, 12])
+    while (total() > maxWidth) {
+      const shrinkable = widths.map((w, i) => (keep.includes(i) ? 0 : w));
+      const widest = shrinkable.indexOf(Math.max(...shrinkable));
+      if (shrinkable[widest]! <= floor) break;
+      widths[widest]! -= 1;
+    }
+  return widths;
+};
+
+/**
+ * A plain text table with padded columns, at most `maxWidth` (default 120) characters wide: a
+ * cell too long for its column wraps onto the next lines, the other cells left blank; the
+ * columns `keep` (indices, e.g. London times) are never narrowed. Control characters in cells
+ * are shown escaped.
+ */
 export const table = (
   headers: ReadonlyArray<string>,
   rows: ReadonlyArray<ReadonlyArray<string | number>>,
+  options: { readonly maxWidth?: number; readonly keep?: ReadonlyArray<number> } = {},
 ): string => {
   const cells = [headers, ...rows.map((r) => r.map((c) => escapeControl(String(c), true)))];
-  const widths = headers.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
-  return cells
-    .map(
-      (r, j) =>
-        r
-          .map((c, i) => c.padEnd(widths[i]!))
-          .join('  ')
-          .trimEnd() + (j === 0 ? `\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : ''),
-    )
-    .join('\n');
+  const natural = headers.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  const widths = fitWidths(natural, options.maxWidth ?? TABLE_WIDTH, options.keep ?? []);
+  const line = (r: ReadonlyArray<string>) =>
+    r
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
+  const rowLines = (r: ReadonlyArray<string>): string[] => {
+    const wrapped = headers.map((_, i) => wrap(r[i] ?? '', widths[i]!));
+    const height = Math.max(...wrapped.map((w) => w.length));
+    return Array.from({ length: height }, (_, k) => line(wrapped.map((w) => w[k] ?? '')));
+  };
+  const [head, ...body] = cells;
+  return [
+    ...rowLines(head!),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...body.flatMap(rowLines),
+  ].join('\n');
 };

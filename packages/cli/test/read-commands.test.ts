@@ -167,6 +167,39 @@ describe('aimline read commands on demo data', () => {
     );
   });
 
+  it('what people read: timeline, deadlines, audit and attendance tables show London local time (never a raw UTC instant) and fit 120 columns; --json keeps ISO', async () => {
+    const human = async (...args: string[]) => {
+      const r = await runCli(['--store', store, '--as', 'aud-inspector-1', ...args]);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+      return r.stdout;
+    };
+    const isoInstant = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+    const londonInstant =
+      /(\d{2}:\d{2} (GMT|BST)|end of) [A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2} \d{4}/;
+    const asOf = ['--as-of', '2026-01-31T12:00:00Z'];
+    for (const args of [
+      ['timeline', hsbCase, ...asOf],
+      ['timeline', attendanceCase],
+      ['deadlines', ...asOf],
+      ['deadlines', '--overdue', ...asOf],
+      ['audit'],
+      ['attendance', ...asOf],
+    ]) {
+      const text = await human(...args);
+      expect(text, args.join(' ')).toMatch(londonInstant);
+      expect(text, args.join(' ')).not.toMatch(isoInstant);
+      const widest = Math.max(...text.split('\n').map((l) => l.length));
+      expect(widest, `${args.join(' ')} is ${widest} columns wide`).toBeLessThanOrEqual(120);
+    }
+    expect(await human('timeline', hsbCase, ...asOf)).toContain('end of ');
+    const json = (await cli('deadlines', ...asOf)) as {
+      deadlines: Array<{ deadline: { due: string } }>;
+    };
+    expect(json.deadlines[0]!.deadline.due).toMatch(
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/,
+    );
+  });
+
   it('panel agenda and scorecard: slots with papers status, decisions, minutes category; PNL-11 counts', async () => {
     const cards = (await cli('panel', 'scorecard')) as Array<{
       quarter: string;

@@ -113,6 +113,78 @@ describe.skipIf(!available)(
       }
     });
 
+    it('the charts have axes with readable labels, and people read London time, never a raw UTC instant', async () => {
+      const file = join(dir, 'case-axes.html');
+      const r = await runCli([
+        '--store',
+        store,
+        '--json',
+        '--as',
+        'aud-inspector-1',
+        'report',
+        hsbCase,
+        '--html',
+        file,
+        '--as-of',
+        '2026-09-30T00:00:00Z',
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      const written = JSON.parse(r.stdout) as { scores: number };
+      const { page, errors } = await open(file);
+      const texts = (selector: string) => page.locator(selector).allTextContents();
+      /** No two labels drawn over each other (their boxes do not intersect). */
+      const overlapping = async (selector: string) => {
+        const boxes: Array<{ x: number; y: number; width: number; height: number }> = [];
+        for (const label of await page.locator(selector).all()) {
+          const box = await label.boundingBox();
+          if (box !== null) boxes.push(box);
+        }
+        return boxes.some((a, i) =>
+          boxes.some(
+            (b, j) =>
+              i < j &&
+              a.x < b.x + b.width &&
+              b.x < a.x + a.width &&
+              a.y < b.y + b.height &&
+              b.y < a.y + a.height,
+          ),
+        );
+      };
+      try {
+        // The phase timeline: lanes on the y axis, London dates on the x axis, both titled.
+        const lanes = await texts('#phase-timeline [data-axis="y"] text');
+        expect(lanes.at(-1)).toBe('deadlines');
+        expect(lanes.length).toBeGreaterThan(1);
+        const ticks = await texts('#phase-timeline [data-axis="x"] text.tick');
+        expect(ticks.length).toBeGreaterThan(1);
+        for (const t of ticks) expect(t).toMatch(/^(\d{1,2} )?[A-Z][a-z]{2} \d{4}$/);
+        expect(await texts('#phase-timeline [data-axis="x"] .axis-title')).toEqual([
+          'Date (London)',
+        ]);
+        expect(await overlapping('#phase-timeline [data-axis="x"] text.tick')).toBe(false);
+        // The score graph: levels on the y axis, each scoring's London day on the x axis.
+        expect(await texts('#score-graph [data-axis="y"] text.tick')).toEqual([
+          'low',
+          'medium',
+          'high',
+        ]);
+        const days = await texts('#score-graph [data-axis="x"] text.tick');
+        expect(days).toHaveLength(written.scores);
+        for (const d of days) expect(d).toMatch(/^[A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2} \d{4}$/);
+        expect(await overlapping('#score-graph [data-axis="x"] text')).toBe(false);
+        // What is shown (not the machine-readable JSON) has no raw UTC instant.
+        const shown = await page.locator('body').innerText();
+        expect(shown).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+        for (const due of await texts('#deadlines tbody td:nth-child(3)'))
+          expect(due).toMatch(
+            /^(end of [A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2} \d{4}|\d{2}:\d{2} (GMT|BST) .+)$/,
+          );
+        expect(errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+
     it('the quarter scorecard page loads with no console errors and shows the PNL-11 counts', async () => {
       const sc = await runCli(['--store', store, '--json', 'panel', 'scorecard']);
       const cards = JSON.parse(sc.stdout) as Array<{ quarter: string; referrals: number }>;

@@ -4,6 +4,7 @@ import { ExitCode } from '../exit-codes.js';
 import type { Instant } from '@aimline/calendar';
 import type { Runtime } from '../runtime.js';
 import { table } from '../output.js';
+import { lateBy, londonTime } from '../views/human-time.js';
 
 /** Who, as stored: the audit trail shows damaged metadata as it is rather than failing on it. */
 const actorText = (actor: unknown): string => {
@@ -45,18 +46,17 @@ export const audit = async (
   }
   rt.output.result(entries, () =>
     table(
-      ['position', 'stream', 'rev', 'type', 'occurred', 'recorded', 'actor', 'command', 'late'],
+      ['position', 'stream@revision', 'type', 'occurred', 'recorded late by', 'actor', 'command'],
       entries.map((e) => [
         e.position,
-        e.stream,
-        e.revision,
+        `${e.stream}@${e.revision}`,
         e.type,
-        e.occurredAt,
-        e.recordedAt,
+        londonTime(e.occurredAt),
+        lateBy(e.lateRecordingHours),
         actorText(e.actor),
         String(e.commandId).slice(0, 8),
-        e.lateRecordingHours === undefined ? '' : `${e.lateRecordingHours}h`,
       ]),
+      { keep: [3] },
     ),
   );
   return ExitCode.Ok;

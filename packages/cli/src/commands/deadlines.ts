@@ -8,6 +8,7 @@ import {
 import { ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../runtime.js';
 import { table } from '../output.js';
+import { lateBy, londonTime } from '../views/human-time.js';
 
 /**
  * `aimline deadlines [--as-of ISO] [--overdue]`: every open, met, breached and waived obligation
@@ -33,19 +34,20 @@ export const deadlines = async (
   );
   rt.output.result({ asOf: asOf.iso, byRule: report.byRule, deadlines: rows }, () =>
     [
-      `Deadlines as known at ${asOf.iso}${options.overdue ? ' (overdue only)' : ''}: ${rows.length}`,
+      `Deadlines as known at ${londonTime(asOf.iso)}${options.overdue ? ' (overdue only)' : ''}: ${rows.length} (London time)`,
       table(
-        ['rule', 'stream', 'status', 'due', 'late (h)', 'explanation'],
+        ['rule', 'stream', 'status', 'due', 'late by', 'explanation'],
         rows
           .slice(0, 200)
           .map((d) => [
             d.deadline.ruleId,
             d.stream,
             d.status.kind,
-            d.deadline.due,
-            d.hoursLate ?? '',
+            londonTime(d.deadline.due),
+            lateBy(d.hoursLate),
             d.deadline.explanation,
           ]),
+        { keep: [3] },
       ),
       rows.length > 200 ? `… ${rows.length - 200} more (use --json for all)` : '',
       '',

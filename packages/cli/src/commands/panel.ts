@@ -3,6 +3,7 @@ import { replayAsOf } from '@aimline/projections';
 import { CliError, ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../runtime.js';
 import { table } from '../output.js';
+import { londonDay, londonTime } from '../views/human-time.js';
 import { panelAgenda, panelScorecardProjection, panelScorecards } from '../views/panel-views.js';
 import { scorecardText } from '../views/text.js';
 
@@ -17,19 +18,19 @@ export const panelAgendaCommand = async (
     throw new CliError(`no sitting "${sittingId}" and no referral booked into it`, ExitCode.Failed);
   rt.output.result(a, () =>
     [
-      `Sitting ${sittingId}: ${a.sitting?.slot ? `${a.sitting.slot.date}, ${a.sitting.slot.start} to ${a.sitting.slot.end}, ${a.sitting.slot.venue}` : '(not yet scheduled)'}${a.sitting?.movedFrom ? ` (moved from ${a.sitting.movedFrom.date}: ${a.sitting.movedFrom.reason})` : ''}${a.sitting?.cancelled ? ` CANCELLED: ${a.sitting.cancelled.reason}` : ''}`,
+      `Sitting ${sittingId}: ${a.sitting?.slot ? `${londonDay(a.sitting.slot.date)}, ${a.sitting.slot.start} to ${a.sitting.slot.end}, ${a.sitting.slot.venue}` : '(not yet scheduled)'}${a.sitting?.movedFrom ? ` (moved from ${londonDay(a.sitting.movedFrom.date)}: ${a.sitting.movedFrom.reason})` : ''}${a.sitting?.cancelled ? ` CANCELLED: ${a.sitting.cancelled.reason}` : ''}`,
       table(
         ['referral', 'papers due (PNL-4)', 'papers', 'decision'],
         a.items.map((i) => [
           i.referralId,
-          i.papersDue,
+          i.papersDue === '' ? '' : londonTime(i.papersDue),
           i.papers,
           i.decision
             ? `${i.decision.rating} / ${i.decision.route} / band ${i.decision.ageBand}`
             : '',
         ]),
       ),
-      `minutes: approved ${a.minutes.approvedAt ?? 'no'}, distributed ${a.minutes.distributedAt ?? 'no'}${a.minutes.documentCategory ? ` as "${a.minutes.documentCategory}"` : ''}`,
+      `minutes: approved ${a.minutes.approvedAt === null ? 'no' : londonTime(a.minutes.approvedAt)}, distributed ${a.minutes.distributedAt === null ? 'no' : londonTime(a.minutes.distributedAt)}${a.minutes.documentCategory ? ` as "${a.minutes.documentCategory}"` : ''}`,
     ].join('\n'),
   );
   return ExitCode.Ok;

@@ -7,6 +7,7 @@ import { htmlTable, page } from '../report/page.js';
 import { scoreChart } from '../report/score-chart.js';
 import { el, esc } from '../report/svg.js';
 import { timelineChart } from '../report/timeline-chart.js';
+import { londonTime, statusInWords } from '../views/human-time.js';
 import { loadTimeline } from './timeline.js';
 import { panelScorecardProjection, panelScorecards } from '../views/panel-views.js';
 import { replayAsOf } from '@aimline/projections';
@@ -42,7 +43,7 @@ export const caseReport = async (
       'p',
       { class: 'note' },
       esc(
-        `Rebuilt from ${t.entries.length} recorded events as known at ${asOf.iso}. Deadlines: ${t.deadlines.length} (${met} met, ${missed} missed or overdue).`,
+        `Rebuilt from ${t.entries.length} recorded events as known at ${londonTime(asOf.iso)}. Deadlines: ${t.deadlines.length} (${met} met, ${missed} missed or overdue). Times are London local time.`,
       ),
     ),
     el('h2', {}, 'Phase timeline'),
@@ -53,15 +54,20 @@ export const caseReport = async (
     el('h2', {}, 'Deadlines'),
     htmlTable(
       ['rule', 'status', 'due', 'explanation'],
-      t.deadlines.map((d) => [d.ruleId, d.status.kind, d.due, d.explanation]),
+      t.deadlines.map((d) => [
+        d.ruleId,
+        statusInWords(d, asOf.iso),
+        londonTime(d.due),
+        d.explanation,
+      ]),
       'deadlines',
     ),
     el('h2', {}, 'Events'),
     htmlTable(
-      ['occurred', 'recorded', 'phase', 'what', 'who'],
+      ['when', 'recorded', 'phase', 'what', 'who'],
       t.entries.map((e) => [
-        e.occurredAt,
-        e.recordedAt,
+        londonTime(e.occurredAt),
+        londonTime(e.recordedAt),
         e.phase,
         e.type,
         `${e.actor.role} (${e.actor.agency})`,

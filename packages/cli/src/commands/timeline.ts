@@ -3,6 +3,7 @@ import { caseTimeline, type CaseTimeline } from '@aimline/projections';
 import { CliError, ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../runtime.js';
 import { table } from '../output.js';
+import { londonTime, recordedIfLater, statusInWords } from '../views/human-time.js';
 
 /** The streams a case id may name: an HSB case, an attendance case, a panel referral, a meeting. */
 export const streamsForCase = (rt: Runtime, caseId: string): string[] =>
@@ -52,30 +53,45 @@ export const timeline = async (
   options: { asOf?: Instant },
 ): Promise<number> => {
   const t = await loadTimeline(rt, caseId, options.asOf);
+  // Deadlines are judged at asOf, or without it when the last event was recorded.
+  const judgedAt = options.asOf?.iso ?? t.entries.at(-1)?.recordedAt ?? rt.now().iso;
   rt.output.result(t, () => {
     const parts = [
-      `Timeline of ${t.stream}${options.asOf ? ` as known at ${options.asOf.iso}` : ''}`,
+      `Timeline of ${t.stream}${options.asOf ? ` as known at ${londonTime(options.asOf.iso)}` : ''} (London time)`,
     ];
     for (const [phase, entries] of Object.entries(t.phases)) {
       parts.push('', `## ${phase}`);
       parts.push(
         table(
-          ['occurred', 'recorded', 'who', 'what', 'opened', 'met/settled'],
+          ['when', 'what', 'who', 'deadlines'],
           entries.map((e) => [
-            e.occurredAt,
-            e.recordedAt,
+            londonTime(e.occurredAt),
+            `${e.type}${recordedIfLater(e.occurredAt, e.recordedAt) === '' ? '' : ` (recorded ${recordedIfLater(e.occurredAt, e.recordedAt)})`}`,
             `${e.actor.role} (${e.actor.agency})`,
-            e.type,
-            e.opened.map((d) => `${d.ruleId} due ${d.due}`).join('; '),
-            e.settled.map((d) => `${d.ruleId} ${d.status.kind}`).join('; '),
+            [
+              e.opened.length === 0 ? '' : `opens ${e.opened.map((d) => d.ruleId).join(', ')}`,
+              ...e.settled.map((d) => `${d.ruleId} ${d.status.kind}`),
+            ]
+              .filter((x) => x !== '')
+              .join('; '),
           ]),
+          { keep: [0] },
         ),
       );
     }
     parts.push(
       '',
-      'Deadlines now:',
-      ...t.deadlines.map((d) => `  [${d.status.kind}] ${d.ruleId}: ${d.explanation}`),
+      `Deadlines at ${londonTime(judgedAt)}:`,
+      table(
+        ['rule', 'due', 'status', 'explanation'],
+        t.deadlines.map((d) => [
+          d.ruleId,
+          londonTime(d.due),
+          statusInWords(d, judgedAt),
+          d.explanation,
+        ]),
+        { keep: [1] },
+      ),
     );
     return parts.join('\n');
   });

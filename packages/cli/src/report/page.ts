@@ -2,7 +2,7 @@ import { el, esc } from './svg.js';
 
 const STYLE = `body{font-family:system-ui,sans-serif;margin:24px;color:#222}h1{font-size:1.4em}h2{font-size:1.1em;margin-top:1.6em}
 table{border-collapse:collapse;font-size:.85em}td,th{border:1px solid #ccc;padding:3px 6px;text-align:left}
-.lane,.axis{font-size:11px;fill:#444}.legend span{margin-right:1em;font-size:.85em}.note{color:#555;font-size:.85em}`;
+.lane,.axis{font-size:11px;fill:#444}.axis-title{font-size:12px;fill:#222;font-weight:600}.legend span{margin-right:1em;font-size:.85em}.note{color:#555;font-size:.85em}`;
 
 /** A self-contained HTML page: inline CSS and SVG, no scripts, nothing fetched. */
 export const page = (title: string, body: string, data: unknown): string =>

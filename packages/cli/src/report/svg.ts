@@ -14,5 +14,3 @@ export const el = (
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => ` ${k}="${esc(v!)}"`)
     .join('')}>${children}</${tag}>`;
-
-export const dayLabel = (iso: string): string => iso.slice(0, 10);

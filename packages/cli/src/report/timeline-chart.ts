@@ -1,10 +1,13 @@
-import { formatInstant, instantMs, isBefore, type Instant } from '@aimline/calendar';
+import { instantMs, isBefore, londonTime, type Instant } from '@aimline/calendar';
 import type { CaseTimeline } from '@aimline/projections';
-import { dayLabel, el, esc } from './svg.js';
+import { el, esc } from './svg.js';
+import { timeAxis, timeTicks } from './time-axis.js';
 
 const W = 960;
 const LANE = 46;
 const LEFT = 150;
+const RIGHT = W - 20;
+const TOP = 30;
 
 const statusColour = (kind: string, late: boolean): string =>
   kind === 'waived'
@@ -16,8 +19,9 @@ const statusColour = (kind: string, late: boolean): string =>
         : '#ef6c00';
 
 /**
- * The phase timeline: one lane per phase, a dot per event, and a diamond per deadline at its
- * due instant — green met, red missed (or met late), orange open, grey waived.
+ * The phase timeline: one lane per phase (the y axis, labelled), a dot per event, and a diamond
+ * per deadline at its due instant — green met, red missed (or met late), orange open, grey
+ * waived — over a time axis of London dates. Every mark's tooltip gives London time.
  */
 export const timelineChart = (t: CaseTimeline, asOf: Instant): string => {
   const phases = t.phaseOrder.filter((p) => t.phases[p]);
@@ -27,19 +31,53 @@ export const timelineChart = (t: CaseTimeline, asOf: Instant): string => {
   ];
   const min = Math.min(...times);
   const max = Math.max(...times, min + 86_400_000);
-  const x = (ms: number) => LEFT + ((ms - min) / (max - min)) * (W - LEFT - 20);
+  const x = (ms: number) => LEFT + ((ms - min) / (max - min)) * (RIGHT - LEFT);
   const laneOf = (phase: string) => phases.indexOf(phase);
-  const height = (phases.length + 1) * LANE + 40;
-  const parts: string[] = [];
-  phases.forEach((p, i) => {
-    parts.push(el('text', { x: 8, y: 30 + i * LANE + 5, class: 'lane' }, esc(p)));
+  const dy = TOP + phases.length * LANE;
+  const axisY = dy + 24;
+  const height = axisY + 44;
+  const lanes = [...phases, 'deadlines'];
+  const parts: string[] = [
+    el(
+      'g',
+      { class: 'y-axis', 'data-axis': 'y' },
+      lanes
+        .map(
+          (p, i) =>
+            el('text', { x: 8, y: TOP + i * LANE + 4, class: 'lane' }, esc(p)) +
+            el('line', {
+              x1: LEFT,
+              x2: RIGHT,
+              y1: TOP + i * LANE,
+              y2: TOP + i * LANE,
+              stroke: '#ddd',
+            }),
+        )
+        .join(''),
+    ),
+    timeAxis(timeTicks(min, max), x, axisY, LEFT, RIGHT, 'Date (London)'),
+  ];
+  const now = instantMs(asOf.iso);
+  if (now >= min && now <= max)
     parts.push(
-      el('line', { x1: LEFT, x2: W - 10, y1: 30 + i * LANE, y2: 30 + i * LANE, stroke: '#ddd' }),
+      el('line', {
+        x1: x(now).toFixed(1),
+        x2: x(now).toFixed(1),
+        y1: TOP - 14,
+        y2: axisY,
+        stroke: '#888',
+        'stroke-dasharray': '4 3',
+        'data-as-of': asOf.iso,
+      }) +
+        el(
+          'text',
+          { x: x(now).toFixed(1), y: TOP - 18, class: 'axis', 'text-anchor': 'middle' },
+          esc(`as of ${londonTime(asOf.iso)}`),
+        ),
     );
-  });
   for (const e of t.entries) {
     const cx = x(instantMs(e.occurredAt));
-    const cy = 30 + laneOf(e.phase) * LANE;
+    const cy = TOP + laneOf(e.phase) * LANE;
     parts.push(
       el(
         'circle',
@@ -47,13 +85,11 @@ export const timelineChart = (t: CaseTimeline, asOf: Instant): string => {
         el(
           'title',
           {},
-          esc(`${dayLabel(e.occurredAt)} ${e.type} — ${e.actor.role} (${e.actor.agency})`),
+          esc(`${londonTime(e.occurredAt)}: ${e.type} — ${e.actor.role} (${e.actor.agency})`),
         ),
       ),
     );
   }
-  const dy = 30 + phases.length * LANE;
-  parts.push(el('text', { x: 8, y: dy + 5, class: 'lane' }, 'deadlines'));
   for (const d of t.deadlines) {
     const late =
       d.status.kind === 'breached' || (d.status.kind === 'open' && isBefore(d.due, asOf));
@@ -67,16 +103,14 @@ export const timelineChart = (t: CaseTimeline, asOf: Instant): string => {
           'data-deadline': d.ruleId,
           'data-status': late && d.status.kind === 'open' ? 'overdue' : d.status.kind,
         },
-        el('title', {}, esc(`${d.ruleId} ${d.status.kind}: ${d.explanation}`)),
+        el(
+          'title',
+          {},
+          esc(`${d.ruleId} ${d.status.kind}, due ${londonTime(d.due)}: ${d.explanation}`),
+        ),
       ),
     );
   }
-  parts.push(
-    el('text', { x: LEFT, y: height - 8, class: 'axis' }, esc(dayLabel(formatInstant(min)))),
-  );
-  parts.push(
-    el('text', { x: W - 110, y: height - 8, class: 'axis' }, esc(dayLabel(formatInstant(max)))),
-  );
   return el(
     'svg',
     {
@@ -85,7 +119,7 @@ export const timelineChart = (t: CaseTimeline, asOf: Instant): string => {
       height,
       viewBox: `0 0 ${W} ${height}`,
       role: 'img',
-      'aria-label': 'Phase timeline with deadlines',
+      'aria-label': 'Phase timeline with deadlines, by London date',
     },
     parts.join(''),
   );

@@ -1,5 +1,6 @@
 import type { Scorecard } from '@aimline/panel';
 import { table } from '../output.js';
+import { londonDay, londonTime } from './human-time.js';
 import type { AttendanceOverview } from './attendance-views.js';
 
 const counts = (title: string, r: Readonly<Record<string, number>>): string =>
@@ -26,13 +27,13 @@ export const scorecardText = (s: Scorecard): string =>
 
 export const attendanceText = (o: AttendanceOverview): string =>
   [
-    `Attendance AIM cases as of ${o.asOf}`,
+    `Attendance AIM cases as of ${londonTime(o.asOf)}`,
     counts('by stage', o.byStage),
     '',
     `Reviews due (ATT-7): ${o.reviewsDue.length}`,
     table(
       ['case', 'meeting', 'due on', 'overdue'],
-      o.reviewsDue.map((r) => [r.caseId, r.meetingId, r.dueOn, r.overdue ? 'yes' : '']),
+      o.reviewsDue.map((r) => [r.caseId, r.meetingId, londonDay(r.dueOn), r.overdue ? 'yes' : '']),
     ),
     '',
     `Penalty-notice threshold met (NAT-6): ${o.penaltyThresholdMet.length}`,
@@ -44,6 +45,10 @@ export const attendanceText = (o: AttendanceOverview): string =>
     `Near or past the end of compulsory school age (NAT-8): ${o.nearEndOfCompulsorySchoolAge.length}`,
     table(
       ['case', 'ends', 'note'],
-      o.nearEndOfCompulsorySchoolAge.map((r) => [r.caseId, r.ends, r.message]),
+      o.nearEndOfCompulsorySchoolAge.map((r) => [
+        r.caseId,
+        r.ends === '' ? '' : londonDay(r.ends),
+        r.message,
+      ]),
     ),
   ].join('\n');
