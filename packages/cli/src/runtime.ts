@@ -95,10 +95,11 @@ export interface Runtime {
   /**
    * Aimline composed over this store, policy and clock (`createAimline`), with the council
    * directory when one is given (its principals and command policy): the one execute path
-   * (`service.execute(principal, command)`). Built on first use; its process managers are
-   * left to the app (`processes: 'manual'`).
+   * (`service.execute(principal, command)`). Built on first use, once per directory and
+   * `processes` mode: `manual` (default) leaves the process managers alone, `live` runs them
+   * (`serve`). Disposing the runtime closes it.
    */
-  readonly aimline: (directory?: Directory) => Aimline;
+  readonly aimline: (directory?: Directory, processes?: 'live' | 'manual') => Aimline;
   /** The command handler of `aimline` (for erasure, which takes one). */
   readonly handler: () => CommandHandler;
   dispose(): Promise<void>;
@@ -168,18 +169,19 @@ export const buildRuntime = async (
   const storedEvents = store;
   store = encryption.store;
   const encrypted = store;
-  const composed = new Map<Directory | undefined, Aimline>();
-  const aimline = (directory?: Directory): Aimline => {
-    const known = composed.get(directory);
-    if (known !== undefined) return known;
+  type Processes = 'live' | 'manual';
+  const composed: Array<{ directory?: Directory; processes: Processes; app: Aimline }> = [];
+  const aimline = (directory?: Directory, processes: Processes = 'manual'): Aimline => {
+    const known = composed.find((c) => c.directory === directory && c.processes === processes);
+    if (known !== undefined) return known.app;
     const app = createAimline({
       store: encrypted,
       policy: policy.right,
       clock: systemClock,
-      processes: 'manual',
+      processes,
       ...(directory === undefined ? {} : { principals: directory }),
     });
-    composed.set(directory, app);
+    composed.push({ ...(directory === undefined ? {} : { directory }), processes, app });
     return app;
   };
   return {
@@ -224,7 +226,7 @@ export const buildRuntime = async (
     aimline,
     handler: () => aimline().handler,
     dispose: async () => {
-      for (const app of composed.values()) await app.close();
+      for (const { app } of composed) await app.close();
       await store.dispose();
     },
   };

@@ -6,7 +6,6 @@
  * the directory, whose command policy decides what they may do.
  */
 import { InvalidArgumentError } from 'commander';
-import { createAimline } from '@aimline/aimline';
 import { resolvePrincipal } from '@aimline/governance';
 import { createHttpApi, jwtAuthenticator, jwtKeysFromFile, type JwtKeys } from '@aimline/http';
 import { errorWithCauses } from '@aimline/kernel';
@@ -65,7 +64,10 @@ const jwtKeys = async (o: ServeOptions): Promise<JwtKeys> => {
   }
 };
 
-/** Serves until SIGINT or SIGTERM, then closes the server (the runtime disposes the store). */
+/**
+ * Serves until SIGINT or SIGTERM, then closes the server (disposing the runtime stops the
+ * process managers and closes the store).
+ */
 export const serve = async (rt: Runtime, o: ServeOptions): Promise<number> => {
   if (rt.principalsFile === undefined)
     throw new CliError(
@@ -78,12 +80,8 @@ export const serve = async (rt: Runtime, o: ServeOptions): Promise<number> => {
     audience: o.jwtAudience,
     keys: await jwtKeys(o),
   });
-  const aimline = createAimline({
-    store: rt.store,
-    policy: rt.policy,
-    clock: rt.clock,
-    principals: directory,
-  });
+  // The runtime's Aimline, with the process managers running live while it serves.
+  const aimline = rt.aimline(directory, 'live');
   const app = await createHttpApi({
     aimline,
     authenticate,
@@ -94,7 +92,6 @@ export const serve = async (rt: Runtime, o: ServeOptions): Promise<number> => {
   try {
     await app.listen({ host: o.host, port: o.port });
   } catch (e) {
-    await aimline.close();
     throw new CliError(
       `cannot listen on ${o.host}:${o.port}: ${errorWithCauses(e)}`,
       ExitCode.Failed,
@@ -112,6 +109,5 @@ export const serve = async (rt: Runtime, o: ServeOptions): Promise<number> => {
     process.once('SIGTERM', stop);
   });
   await app.close();
-  await aimline.close();
   return ExitCode.Ok;
 };
