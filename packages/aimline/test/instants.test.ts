@@ -11,7 +11,7 @@ describe('instants in the public API', () => {
   it('an input instant comes back as given; a computed one is canonical UTC; they compare by instant', async () => {
     const { aimline, clock } = setUp();
     clock.now = '2026-06-01T09:05:00.000Z';
-    const given = reportConcern('case-bst', '2026-06-01T10:00:00+01:00');
+    const given = reportConcern('case-9', '2026-06-01T10:00:00+01:00');
     const disclosedAt = '2026-06-01T09:00:00+01:00';
     const accepted = await aimline.hsb.execute(socialWorker, {
       ...given,
@@ -22,7 +22,9 @@ describe('instants in the public API', () => {
     expect(accepted.events[0]!.occurredAt).toBe('2026-06-01T10:00:00+01:00');
     expect((accepted.events[0]!.data as { disclosedAt: string }).disclosedAt).toBe(disclosedAt);
     // Computed: HSB-2 counts 24 hours from the disclosure, in the canonical form.
-    const view = await aimline.hsb.get('case-bst', { asOf: '2026-06-01T12:00:00+01:00' });
+    const view = await aimline.hsb.get(socialWorker, 'case-9', {
+      asOf: '2026-06-01T12:00:00+01:00',
+    });
     if (view.kind !== 'Found') throw new Error(view.kind);
     const hsb2 = view.value.deadlines.find((d) => d.ruleId === 'HSB-2')!;
     expect(hsb2.due).toBe('2026-06-02T08:00:00.000Z');
