@@ -14,16 +14,25 @@ export const initialChainVerification = (): ChainVerificationState => ({
   events: 0,
 });
 
-/** Verifies one event against the last verified link of its stream (in place). */
+/**
+ * Verifies one event against the last verified link of its stream (in place: a stream's link
+ * is one object, updated event by event).
+ */
 export const verifyNext = (
   state: ChainVerificationState,
   event: RecordedEvent,
 ): ChainVerificationState => {
   state.events++;
-  if (state.breaks.some((b) => b.stream === event.stream)) return state;
-  const broken = verifyLink(event, state.streams[event.stream]);
+  if (state.breaks.length > 0 && state.breaks.some((b) => b.stream === event.stream)) return state;
+  const last = state.streams[event.stream];
+  const broken = verifyLink(event, last);
   if (broken) state.breaks.push(broken);
-  else state.streams[event.stream] = { revision: event.revision, hash: event.metadata.hash };
+  else if (last === undefined)
+    state.streams[event.stream] = { revision: event.revision, hash: event.metadata.hash };
+  else {
+    last.revision = event.revision;
+    last.hash = event.metadata.hash;
+  }
   return state;
 };
 

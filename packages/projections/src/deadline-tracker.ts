@@ -34,13 +34,22 @@ export const deadlineTracker = (
     apply: (state, e: DecodedEvent) => {
       if (!names.has(e.module.name)) return state;
       const current = state.streams[e.recorded.stream];
-      const before: unknown = current?.state ?? e.module.decider.initialState;
-      state.streams[e.recorded.stream] = {
-        module: e.module.name,
-        state: e.module.decider.evolve(before, e.event),
-        revision: e.recorded.revision,
-        position: e.recorded.position.toString(),
-      };
+      const next: unknown = e.module.decider.evolve(
+        current === undefined ? e.module.decider.initialState : current.state,
+        e.event,
+      );
+      if (current === undefined)
+        state.streams[e.recorded.stream] = {
+          module: e.module.name,
+          state: next,
+          revision: e.recorded.revision,
+          position: e.recorded.position.toString(),
+        };
+      else {
+        current.state = next;
+        current.revision = e.recorded.revision;
+        current.position = e.recorded.position.toString();
+      }
       return state;
     },
   };

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash as oneShotHash } from 'node:crypto';
 import { canonicalJson } from '../canonical-json.js';
 import type { ChainedMetadata, EventToAppend, RecordedEvent } from '../event.js';
 
@@ -16,8 +16,9 @@ export interface HashedContent {
   readonly metadata: Omit<ChainedMetadata, 'hash'>;
 }
 
+/** One-shot `crypto.hash`: no Hash object per event (replay hashes every event it reads). */
 const sha256 = (prevHash: string, text: string): string =>
-  createHash('sha256').update(prevHash).update(text).digest('hex');
+  oneShotHash('sha256', prevHash + text, 'hex');
 
 /** sha256 over `prevHash` followed by the canonical JSON of the event without its hash. */
 export const hashEvent = (content: HashedContent): string =>
@@ -60,11 +61,20 @@ export const attachStoredJson = <E extends object>(event: E, json: StoredJson): 
 const storedJsonOf = (event: object): StoredJson | undefined =>
   (event as { [STORED_JSON]?: StoredJson })[STORED_JSON];
 
-/** The stored metadata text with its `"hash"` member removed (it sits between correlationId and occurredAt). */
+const HASH_MEMBER = ',"hash":"';
+
+/**
+ * The stored metadata text with its `"hash"` member removed (it sits between correlationId and
+ * occurredAt), or undefined when the first `"hash"` member found is not that hash.
+ */
 const withoutHash = (metadataJson: string, hash: string): string | undefined => {
-  const needle = `,"hash":${JSON.stringify(hash)}`;
-  const at = metadataJson.indexOf(needle);
-  return at < 0 ? undefined : metadataJson.slice(0, at) + metadataJson.slice(at + needle.length);
+  const at = metadataJson.indexOf(HASH_MEMBER);
+  if (at < 0) return undefined;
+  const value = at + HASH_MEMBER.length;
+  const end = value + hash.length;
+  return metadataJson.startsWith(hash, value) && metadataJson.charCodeAt(end) === 34 // '"'
+    ? metadataJson.slice(0, at) + metadataJson.slice(end + 1)
+    : undefined;
 };
 
 /** A stored event as the chain sees it: the hashed content, with its metadata's hash. */
@@ -158,9 +168,10 @@ export const verifyLink = (
       expectedPrevHash: expectedPrev,
       actualPrevHash: event.metadata.prevHash,
     };
-  const { hash, ...rest } = event.metadata;
+  const hash = event.metadata.hash;
   const stored = storedJsonOf(event);
   const storedWithoutHash = stored === undefined ? undefined : withoutHash(stored.metadata, hash);
+  // The stored bytes as they are (the usual case); else the parsed values serialised again.
   const actual =
     stored !== undefined && storedWithoutHash !== undefined
       ? sha256(event.metadata.prevHash, canonicalEventText(event, stored.data, storedWithoutHash))
@@ -171,7 +182,7 @@ export const verifyLink = (
           type: event.type,
           schemaVersion: event.schemaVersion,
           data: event.data,
-          metadata: rest,
+          metadata: withoutHashMember(event.metadata),
         });
   if (actual !== hash)
     return {
@@ -194,6 +205,11 @@ export const sameContent = (
   stored.schemaVersion === candidate.schemaVersion &&
   canonicalJson(stored.data) === canonicalJson(candidate.data) &&
   canonicalJson(stripChain(stored.metadata)) === canonicalJson(candidate.metadata);
+
+const withoutHashMember = (m: ChainedMetadata): Omit<ChainedMetadata, 'hash'> => {
+  const { hash: _h, ...rest } = m;
+  return rest;
+};
 
 const stripChain = (m: ChainedMetadata): Omit<ChainedMetadata, 'hash' | 'prevHash'> => {
   const { hash: _h, prevHash: _p, ...rest } = m;
