@@ -4,7 +4,13 @@ export {
   type EventDecoder,
   type ProjectionDecodeError,
 } from './decoded-event.js';
-export { type Projection, appliesTo, foldProjection, visitEach } from './projection.js';
+export {
+  type Projection,
+  appliesTo,
+  subscribesTo,
+  foldProjection,
+  visitEach,
+} from './projection.js';
 export { recordedBy } from './as-of.js';
 export {
   auditTrail,

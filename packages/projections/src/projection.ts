@@ -10,10 +10,16 @@ export interface Projection<S> {
   readonly name: string;
   /** Only events of streams with these prefixes are applied (undefined: all). */
   readonly streamPrefixes?: ReadonlyArray<string>;
+  /**
+   * Only events of these types are applied (undefined: all). The others of its streams are
+   * still read and decoded (so a bad one is still refused and reported), never folded.
+   */
+  readonly eventTypes?: ReadonlyArray<string>;
   readonly initialState: () => S;
   readonly apply: (state: S, event: DecodedEvent) => S;
 }
 
+/** Whether a projection reads a stream (its `streamPrefixes`). */
 export const appliesTo = (
   projection: { readonly streamPrefixes?: ReadonlyArray<string> | undefined },
   stream: string,
@@ -21,11 +27,18 @@ export const appliesTo = (
   projection.streamPrefixes === undefined ||
   projection.streamPrefixes.some((p) => stream.startsWith(p));
 
+/** Whether a projection folds an event of this type (its `eventTypes`). */
+export const subscribesTo = (
+  projection: { readonly eventTypes?: ReadonlyArray<string> | undefined },
+  type: string,
+): boolean => projection.eventTypes === undefined || projection.eventTypes.includes(type);
+
 /** Folds a sequence of events into a projection from its initial state. */
 export const foldProjection = <S>(projection: Projection<S>, events: Iterable<DecodedEvent>): S => {
   let state = projection.initialState();
   for (const e of events)
-    if (appliesTo(projection, e.recorded.stream)) state = projection.apply(state, e);
+    if (appliesTo(projection, e.recorded.stream) && subscribesTo(projection, e.recorded.type))
+      state = projection.apply(state, e);
   return state;
 };
 

@@ -3,7 +3,7 @@ import type { InstantInput } from '@aimline/calendar';
 import type { EventStore, RecordedEvent } from '@aimline/kernel';
 import { recordedBy } from './as-of.js';
 import type { EventDecoder } from './decoded-event.js';
-import { appliesTo, type Projection } from './projection.js';
+import { appliesTo, subscribesTo, type Projection } from './projection.js';
 import type { SnapshotEvent, SnapshotStore } from './snapshot-store.js';
 import { guarded, metadataProblem, type UnreadableEvent } from './unreadable-event.js';
 
@@ -32,9 +32,10 @@ export const applyEvent = <S>(
     const problem = metadataProblem(recorded);
     if (problem !== undefined) return E.left(problem);
     const decoded = decode(recorded);
-    return E.isLeft(decoded)
-      ? E.left(decoded.left.message)
-      : E.right(projection.apply(state, decoded.right));
+    if (E.isLeft(decoded)) return E.left(decoded.left.message);
+    return E.right(
+      subscribesTo(projection, recorded.type) ? projection.apply(state, decoded.right) : state,
+    );
   });
 
 export interface RunnerOptions {

@@ -166,6 +166,42 @@ describe('projection runner', () => {
     expect(again.unreadable).toEqual(r.unreadable);
   });
 
+  it('a projection subscribed to some event types folds only those, and an event of another type that does not decode is still set aside by name', async () => {
+    const store = new InMemoryEventStore();
+    await populate(store, [
+      { log: 1, kind: 'entry' },
+      { log: 2, kind: 'entry' },
+      { log: 1, kind: 'close' },
+    ]);
+    store.tamperForTesting('referral-log-l2', 1, (e) => ({ ...e, data: { logId: 42 } }));
+    const seen: string[] = [];
+    const closedOnly: Projection<{ closed: string[] }> = {
+      name: 'closed-logs',
+      streamPrefixes: ['referral-log-'],
+      eventTypes: ['LogClosed'],
+      initialState: () => ({ closed: [] }),
+      apply: (s, e) => {
+        seen.push(e.event.type);
+        s.closed.push(e.recorded.stream);
+        return s;
+      },
+    };
+    const r = await new ProjectionRunner(
+      store,
+      decode,
+      closedOnly,
+      new InMemorySnapshotStore(),
+    ).catchUp();
+    expect(seen).toEqual(['LogClosed']);
+    expect(r.state.closed).toEqual(['referral-log-l1']);
+    expect(r.unreadable).toEqual([
+      expect.objectContaining({ stream: 'referral-log-l2', revision: 1, type: 'EntryAdded' }),
+    ]);
+    const asOf = await replayAsOf(store, decode, closedOnly, undefined);
+    expect(asOf.state.closed).toEqual(['referral-log-l1']);
+    expect(asOf.unreadable).toEqual(r.unreadable);
+  });
+
   it('property: junk stored in any event (tamper hook) is set aside by name; every other event is still applied', async () => {
     await fc.assert(
       fc.asyncProperty(
