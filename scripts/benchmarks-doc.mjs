@@ -143,7 +143,7 @@ sources (\`AIMLINE_BENCH_FRESH=1\` rebuilds it).
 
 Knobs (environment): \`AIMLINE_BENCH_ROUNDS\` (5, never fewer), \`AIMLINE_BENCH_SMOKE=1\`,
 \`AIMLINE_BENCH_REPLAY_EVENTS\` (100000), \`AIMLINE_BENCH_MEMORY_SIZES\` (\`100000,300000,1000000\`),
-\`AIMLINE_BENCH_MEMORY_ROUNDS\` (3), \`AIMLINE_BENCH_APPEND_SINGLE\` (1000),
+\`AIMLINE_BENCH_MEMORY_ROUNDS\` (3), \`AIMLINE_BENCH_WIDE_SIZES\` (\`1000000\`), \`AIMLINE_BENCH_APPEND_SINGLE\` (1000),
 \`AIMLINE_BENCH_APPEND_BATCHED\` (every command), \`AIMLINE_BENCH_LATENCY_COMMANDS\` (100 per
 round), \`AIMLINE_BENCH_SQLITE_EVENTS\` (100000), \`AIMLINE_BENCH_CALENDAR_MS\` (300 per round).
 
@@ -164,7 +164,10 @@ round), \`AIMLINE_BENCH_SQLITE_EVENTS\` (100000), \`AIMLINE_BENCH_CALENDAR_MS\` 
   commit floor (a raw one-row \`synchronous=FULL\` transaction) and a cold \`handler.load\`.
   Each round gives a p50 and a p99; the figure is their spread over rounds.
 - **Peak RSS** replaying the first N events through read + decode + verify, and through the full
-  pipeline, beside the idle process with every module loaded.
+  pipeline, beside the idle process with every module loaded; and through the full pipeline
+  over ten times the streams for the same events (the \`wide\` history: every copied case cut
+  after its first event or two, about 690,000 streams in 1M events), to show memory flat in the
+  number of cases.
 
 ## Latest figures
 

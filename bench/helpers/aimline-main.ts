@@ -32,6 +32,11 @@ const SIZES = (
   .split(',')
   .map(Number)
   .filter((n) => n > 0);
+/** Memory with ten times the streams for the same events (bench/helpers/dataset.ts `wide`). */
+const WIDE_SIZES = (process.env['AIMLINE_BENCH_WIDE_SIZES'] ?? (smoke() ? '5000' : '1000000'))
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const MEMORY_ROUNDS = size('AIMLINE_BENCH_MEMORY_ROUNDS', 3, 1);
 const SINGLE_COMMANDS = size('AIMLINE_BENCH_APPEND_SINGLE', 1000, 50);
 const BATCH_COMMANDS = size('AIMLINE_BENCH_APPEND_BATCHED', Number.MAX_SAFE_INTEGER, 300);
@@ -47,6 +52,8 @@ const note = await loadNote();
 const data = await loadDataset();
 log(data.describe);
 const historyPath = await historyFile(data, Math.max(REPLAY_EVENTS, ...SIZES));
+const widePath =
+  WIDE_SIZES.length === 0 ? undefined : await historyFile(data, Math.max(...WIDE_SIZES), 'wide');
 
 // ---- command latency on a 300-event stream -------------------------------------------------
 {
@@ -247,10 +254,10 @@ for (const batch of [1, 100]) {
     heapMb: number;
     samples: Array<[number, number]>;
   }
-  const measure = (limit: number, mode: string): Child => {
+  const measure = (limit: number, mode: string, path = historyPath): Child => {
     const r = spawnSync(
       process.execPath,
-      ['--max-old-space-size=8192', child, historyPath, String(limit), mode],
+      ['--max-old-space-size=8192', child, path, String(limit), mode],
       {
         encoding: 'utf8',
         maxBuffer: 1 << 24,
@@ -259,8 +266,8 @@ for (const batch of [1, 100]) {
     if (r.status !== 0) throw new Error(`memory child ${mode} ${limit} failed: ${r.stderr}`);
     return JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as Child;
   };
-  const many = (limit: number, mode: string): Child[] =>
-    Array.from({ length: MEMORY_ROUNDS }, () => measure(limit, mode));
+  const many = (limit: number, mode: string, path = historyPath): Child[] =>
+    Array.from({ length: MEMORY_ROUNDS }, () => measure(limit, mode, path));
   push(
     figure(
       'peak RSS, process with every module loaded, no replay',
@@ -284,6 +291,20 @@ for (const batch of [1, 100]) {
         ),
       );
     }
+  for (const limit of widePath === undefined ? [] : WIDE_SIZES) {
+    const ms = many(limit, 'full', widePath);
+    for (const m of ms)
+      if (m.events !== limit) throw new Error(`memory child read ${m.events} of ${limit}`);
+    const last = ms[ms.length - 1]!;
+    push(
+      figure(
+        `peak RSS replaying ${limit.toLocaleString('en-GB')} events over ten times the streams, full pipeline`,
+        'MB',
+        ms.map((m) => m.maxRssMb),
+        `target ≤ 300 MB and flat in the number of cases; ${last.streams} streams (every copied case cut after its first event or two); plain node on dist, one process per round; heap after ${Math.round(last.heapMb)} MB; RSS MB every ${Math.max(1_000, Math.floor(limit / 10)).toLocaleString('en-GB')} events: ${last.samples.map(([, v]) => Math.round(v)).join(' ')}; ${note}`,
+      ),
+    );
+  }
 }
 
 writeFileSync(out, JSON.stringify(results));

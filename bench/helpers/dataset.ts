@@ -255,12 +255,33 @@ export const loadDataset = async (): Promise<Dataset> => {
 };
 
 /**
+ * How many streams a history of n events has: `council` copies whole council histories
+ * (about 14.5 events a stream); `wide` has ten times the streams for the same events — every
+ * copied case is cut after its first event or two (as many councils' cases just opened), so
+ * memory can be seen to stay flat in the number of cases.
+ */
+export type HistoryShape = 'council' | 'wide';
+
+/** In a wide copy: each stream's first event, and its second for 45 streams in 100 (by name). */
+const keptInWideCopy = (stream: string, revision: number): boolean => {
+  if (revision === 0) return true;
+  if (revision > 1) return false;
+  let h = 0;
+  for (let i = 0; i < stream.length; i++) h = (h * 31 + stream.charCodeAt(i)) | 0;
+  return Math.abs(h) % 100 < 45;
+};
+
+/**
  * The SQLite file of `total` events (copies of the council's history), built once and cached.
  * Returns its path. Copies are laid out one council after another, so the first n events
- * of the file are themselves a realistic n-event history.
+ * of the file are themselves a realistic n-event history. `shape`: see `HistoryShape`.
  */
-export const historyFile = async (data: Dataset, total: number): Promise<string> => {
-  const path = join(data.dir, `history-${total}.db`);
+export const historyFile = async (
+  data: Dataset,
+  total: number,
+  shape: HistoryShape = 'council',
+): Promise<string> => {
+  const path = join(data.dir, `history-${shape === 'wide' ? 'wide-' : ''}${total}.db`);
   const done = `${path}.done`;
   if (existsSync(done) && existsSync(path)) return path;
   for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
@@ -285,7 +306,7 @@ export const historyFile = async (data: Dataset, total: number): Promise<string>
   });
   let written = 0;
   for (let copy = 0; written < total; copy++) {
-    const tag = `c${String(copy).padStart(3, '0')}-`;
+    const tag = `c${String(copy).padStart(shape === 'wide' ? 5 : 3, '0')}-`;
     const last = new Map<string, { revision: number; hash: string }>();
     const ids = new Map<string, string>();
     const fresh = (id: string): string => {
@@ -295,6 +316,7 @@ export const historyFile = async (data: Dataset, total: number): Promise<string>
     };
     for (let i = 0; i < events.length && written < total; i++) {
       const e = events[i]!;
+      if (shape === 'wide' && !keptInWideCopy(e.stream, e.revision)) continue;
       const prefix = prefixes[i]!;
       const stream = prefix + tag + e.stream.slice(prefix.length);
       const { hash: _h, prevHash: _p, ...meta } = e.metadata;
