@@ -37,6 +37,45 @@ const purity = (files, allowed) => ({
   },
 });
 
+// Need to know (issue 13): the CLI, the HTTP API and createAimline read events only through the
+// one read API (governance's needToKnowReader: rt.visible / rt.reader in the CLI, the services'
+// `reads` seam in @aimline/aimline). Reading a store, or handing one to a projection, anywhere
+// else is an error; the few raw reads that show no personal data (hash-chain verification,
+// snapshot checks) say why on an eslint-disable line.
+const READ_GUARD_MESSAGE =
+  "Need to know (issue 13): read events through the principal's view (rt.visible / rt.reader, or the reads seam of @aimline/aimline), never the store directly.";
+const readGuard = [
+  {
+    selector:
+      'CallExpression[callee.property.name=/^(readStream|readAll)$/][callee.object.name=/^(store|storedEvents)$/]',
+    message: READ_GUARD_MESSAGE,
+  },
+  {
+    selector:
+      'CallExpression[callee.property.name=/^(readStream|readAll)$/][callee.object.property.name=/^(store|storedEvents)$/]',
+    message: READ_GUARD_MESSAGE,
+  },
+  {
+    selector:
+      ':matches(CallExpression, NewExpression) > MemberExpression.arguments[property.name=/^(store|storedEvents)$/]',
+    message: READ_GUARD_MESSAGE,
+  },
+];
+const clockAndRandomness = [
+  {
+    selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+    message: 'T-7: never read the clock; take "now" as an input.',
+  },
+  {
+    selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+    message: 'T-7: never read the clock; take "now" as an input.',
+  },
+  {
+    selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+    message: 'Domain code takes ids and randomness as inputs.',
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -71,21 +110,7 @@ export default tseslint.config(
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/require-await': 'off',
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
-          message: 'T-7: never read the clock; take "now" as an input.',
-        },
-        {
-          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
-          message: 'T-7: never read the clock; take "now" as an input.',
-        },
-        {
-          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
-          message: 'Domain code takes ids and randomness as inputs.',
-        },
-      ],
+      'no-restricted-syntax': ['error', ...clockAndRandomness],
     },
   },
   purity(['packages/{calendar,meetings,hsb-aim,panel,attendance-aim}/src/**/*.ts'], []),
@@ -106,6 +131,14 @@ export default tseslint.config(
       'no-restricted-syntax': 'off',
       '@typescript-eslint/no-floating-promises': 'error',
     },
+  },
+  {
+    files: ['packages/{aimline,http}/src/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...clockAndRandomness, ...readGuard] },
+  },
+  {
+    files: ['packages/cli/src/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...readGuard] },
   },
   {
     // Plain Node scripts: no type information, Node's globals.

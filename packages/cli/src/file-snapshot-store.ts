@@ -36,6 +36,7 @@ export class FileSnapshotStore implements SnapshotStore {
   /** Whether the store still holds `last` at `position`, with the same hash. */
   private async stillStored(position: bigint, last: SnapshotEvent | undefined): Promise<boolean> {
     if (last === undefined) return false;
+    // eslint-disable-next-line no-restricted-syntax -- checks that a snapshot's last event is still stored with its hash; nothing is shown
     for await (const e of this.store.readStream(last.stream, {
       fromRevision: last.revision,
       maxCount: 1,

@@ -7,7 +7,7 @@ import {
   type Directory,
   type Principal,
 } from '@aimline/governance';
-import { errorWithCauses } from '@aimline/kernel';
+import { errorWithCauses, type AnyDomainModule } from '@aimline/kernel';
 import { CliError, ExitCode } from './exit-codes.js';
 import type { StoreLocation } from './store-url.js';
 
@@ -29,8 +29,14 @@ export const principalsPath = (
 export const defaultPrincipalsPath = (location: StoreLocation): string | undefined =>
   location.kind === 'sqlite' ? `${resolve(location.path)}.principals.json` : undefined;
 
-/** Reads and parses a directory file strictly: an unreadable file or any bad field is a usage error (2). */
-export const loadDirectory = (file: string): Directory => {
+/**
+ * Reads and parses a directory file strictly: an unreadable file or any bad field is a usage
+ * error (2); given the modules, so is a read rule naming a module or event that does not exist.
+ */
+export const loadDirectory = (
+  file: string,
+  modules?: ReadonlyArray<AnyDomainModule>,
+): Directory => {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
@@ -40,7 +46,7 @@ export const loadDirectory = (file: string): Directory => {
       ExitCode.Usage,
     );
   }
-  const directory = parseDirectory(json);
+  const directory = parseDirectory(json, modules);
   if (E.isLeft(directory)) throw new CliError(`${file}: ${directory.left.message}`, ExitCode.Usage);
   return directory.right;
 };
@@ -54,13 +60,14 @@ export const principalOf = (
   as: string | undefined,
   file: string | undefined,
   what: string,
+  modules?: ReadonlyArray<AnyDomainModule>,
 ): { readonly directory: Directory; readonly principal: Principal } => {
   if (as === undefined || file === undefined)
     throw new CliError(
       `${what} runs as a principal of the council directory: give --as PRINCIPAL_ID and --principals FILE (or AIMLINE_AS, AIMLINE_PRINCIPALS)`,
       ExitCode.Usage,
     );
-  const directory = loadDirectory(file);
+  const directory = loadDirectory(file, modules);
   const principal = resolvePrincipal(directory, as);
   if (E.isLeft(principal)) throw new CliError(principal.left.message, ExitCode.Failed);
   return { directory, principal: principal.right };

@@ -28,6 +28,8 @@ import {
   type Directory,
   type NeedToKnowReader,
   type Principal,
+  type AccessLog,
+  type VisibleEvents,
 } from '@aimline/governance';
 import { accessLogPath, openAccessLog } from './access.js';
 import { principalOf, principalsPath } from './principals.js';
@@ -90,6 +92,13 @@ export interface Runtime {
    * of personal data with `--purpose` (default: `aimline <what>`) in the access log.
    */
   readonly reader: (what: string) => { reader: NeedToKnowReader; purpose: string };
+  /**
+   * The one read seam of every read command: the principal's (`--as`) view of the store, for
+   * the command's projections to fold — only the events their read rules show, withheld fields
+   * `[withheld:<category>]` — each read recorded with `--purpose` (default `aimline <what>`) in
+   * the access log. Commands never read `store` themselves (ESLint's read guard).
+   */
+  readonly visible: (what: string) => VisibleEvents & { readonly principal: Principal };
   /** Why the principal reads: `--purpose`, else `aimline <what>` (recorded in the access log). */
   readonly purpose: (what: string) => string;
   /**
@@ -121,6 +130,7 @@ export const buildRuntime = async (
   options: GlobalOptions,
   access: StoreAccess = 'create',
 ): Promise<Runtime> => {
+  // eslint-disable-next-line no-restricted-syntax -- the store URL as given, not a store
   const location = parseStoreUrl(options.store);
   if (E.isLeft(location)) throw new CliError(location.left.message, ExitCode.Usage);
   if (options.readOnly === true && access !== 'read')
@@ -168,6 +178,14 @@ export const buildRuntime = async (
     );
   const storedEvents = store;
   store = encryption.store;
+  const lazyAccessLog = (): AccessLog => {
+    let log: AccessLog | undefined;
+    const open = (): AccessLog =>
+      (log ??= openAccessLog(
+        accessLogPath(options.accessLog, location.right, options.readOnly === true),
+      ));
+    return { append: (entry) => open().append(entry), entries: () => open().entries() };
+  };
   const encrypted = store;
   type Processes = 'live' | 'manual';
   const composed: Array<{ directory?: Directory; processes: Processes; app: Aimline }> = [];
@@ -180,9 +198,31 @@ export const buildRuntime = async (
       clock: systemClock,
       processes,
       ...(directory === undefined ? {} : { principals: directory }),
+      // Its reads (serve's HTTP routes) are recorded as the CLI's are; opened when first used.
+      accessLog: lazyAccessLog(),
     });
     composed.push({ ...(directory === undefined ? {} : { directory }), processes, app });
     return app;
+  };
+  const reader = (what: string): { reader: NeedToKnowReader; purpose: string } => {
+    const { directory, principal } = principalOf(
+      options.as,
+      principalsPath(options.principals, location.right),
+      what,
+      registry.modules,
+    );
+    const log = openAccessLog(
+      accessLogPath(options.accessLog, location.right, options.readOnly === true),
+    );
+    const reader = needToKnowReader({
+      store,
+      modules: registry.modules,
+      policy: directory.reads,
+      principal,
+      log,
+      clock: systemClock,
+    });
+    return { reader, purpose: options.purpose ?? `aimline ${what}` };
   };
   return {
     store,
@@ -200,27 +240,18 @@ export const buildRuntime = async (
     unreadable: new UnreadableHistory(),
     principalsFile: principalsPath(options.principals, location.right),
     governance: (what) =>
-      principalOf(options.as, principalsPath(options.principals, location.right), what),
-    accessLogFile: options.accessLog,
-    readOnly: options.readOnly === true,
-    reader: (what) => {
-      const { directory, principal } = principalOf(
+      principalOf(
         options.as,
         principalsPath(options.principals, location.right),
         what,
-      );
-      const log = openAccessLog(
-        accessLogPath(options.accessLog, location.right, options.readOnly === true),
-      );
-      const reader = needToKnowReader({
-        store,
-        modules: registry.modules,
-        policy: directory.reads,
-        principal,
-        log,
-        clock: systemClock,
-      });
-      return { reader, purpose: options.purpose ?? `aimline ${what}` };
+        registry.modules,
+      ),
+    accessLogFile: options.accessLog,
+    readOnly: options.readOnly === true,
+    reader: (what) => reader(what),
+    visible: (what) => {
+      const r = reader(what);
+      return { ...r.reader.visible({ purpose: r.purpose }), principal: r.reader.principal };
     },
     purpose: (what) => options.purpose ?? `aimline ${what}`,
     aimline,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tamperSqliteForTesting, type StoredEventRow } from '@aimline/store-sqlite/testing';
-import { runCli } from './run-cli.js';
+import { asAuditor, runCli } from './run-cli.js';
 
 /**
  * Issue 12 item 2: one bad stored event never takes down a read. Every read command answers
@@ -67,7 +67,7 @@ describe('reads over damaged history', () => {
     const sample = JSON.parse(demo.stdout) as { sampleCases: { hsb: string; attendance: string } };
     hsbCase = sample.sampleCases.hsb;
     attendanceCase = sample.sampleCases.attendance;
-    const audit = await runCli(['--store', store, '--json', 'audit']);
+    const audit = await runCli([...asAuditor(), '--store', store, '--json', 'audit']);
     events = JSON.parse(audit.stdout) as typeof events;
     sitting = events
       .find((e) => e.stream.startsWith('panel-sitting-'))!
@@ -160,7 +160,14 @@ describe('reads over damaged history', () => {
       ]);
       expect(other.code, other.stderr).toBe(0);
       // The hash-chain audit names the altered event's stream and revision (exit 1: tampering found).
-      const verify = await runCli(['--store', `sqlite:${db}`, ...auditor(), 'audit', '--verify']);
+      const verify = await runCli([
+        ...asAuditor(),
+        '--store',
+        `sqlite:${db}`,
+        ...auditor(),
+        'audit',
+        '--verify',
+      ]);
       expect(verify.code, verify.stderr).toBe(1);
       expect(`${verify.stdout}${verify.stderr}`).toContain(
         `stream "${victim.stream}" revision ${victim.revision}`,

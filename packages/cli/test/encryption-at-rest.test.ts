@@ -121,11 +121,17 @@ describe('no plaintext personal data at rest (issue 13 item 4)', () => {
     });
 
     it('the store and the projection snapshots hold no plaintext personal data, and reads decrypt it', async () => {
-      const project = await cli('project', '--snapshots', join(dir, 'projections'));
+      const project = await cli(
+        '--as',
+        'aud-inspector-1',
+        'project',
+        '--snapshots',
+        join(dir, 'projections'),
+      );
       expect(project.code, project.stderr).toBe(0);
       expect(readdirSync(join(dir, 'projections')).length).toBeGreaterThan(0);
       expect(plaintextIn(dir, values)).toEqual([]);
-      const audit = await cli('--json', 'audit', '--limit', '1');
+      const audit = await cli('--json', '--as', 'aud-inspector-1', 'audit', '--limit', '1');
       expect(audit.code, audit.stderr).toBe(0);
     });
   });

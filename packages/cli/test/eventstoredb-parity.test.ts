@@ -13,7 +13,7 @@ import {
   temporaryDataDirectory,
 } from '../../store-eventstoredb/test/support/esdb-node.js';
 import { ownServer } from '../../store-eventstoredb/test/support/single-node.js';
-import { runCli } from './run-cli.js';
+import { asAuditor, runCli } from './run-cli.js';
 
 // The CLI on a real EventStoreDB node (started by the test) gives the same answers as on
 // SQLite for the same demo: compared by their --json output. Only `project`'s positions
@@ -39,7 +39,7 @@ describe('aimline on EventStoreDB: failures at the edge', () => {
   it('an unreachable server at start: exit 3 naming the URL and the cause, no stack trace', async () => {
     const address = randomLoopbackAddress();
     const url = `esdb://${address}:${await freePort(address)}?tls=false`;
-    const r = await runCli(['--store', url, 'audit', '--verify']);
+    const r = await runCli([...asAuditor(), '--store', url, 'audit', '--verify']);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain(url);
     expect(r.stderr).toMatch(/ECONNREFUSED|No connection established|UNAVAILABLE/);
@@ -67,7 +67,14 @@ describe('aimline on EventStoreDB: failures at the edge', () => {
         expect(r.stderr).toMatch(/unavailable.*retryable/is);
         expect(r.stderr).not.toMatch(/\n\s+at /);
         await node.start();
-        const audit = await runCli(['--store', node.url, '--json', 'audit', '--verify']);
+        const audit = await runCli([
+          ...asAuditor(),
+          '--store',
+          node.url,
+          '--json',
+          'audit',
+          '--verify',
+        ]);
         expect(audit.code, audit.stderr).toBe(0);
         expect(JSON.parse(audit.stdout)).toMatchObject({ ok: true });
       } finally {
@@ -131,14 +138,23 @@ else
     });
 
     it('deadlines as of a date: the same obligations, statuses and explanations', async () => {
-      const args = ['deadlines', '--as-of', '2024-10-01'];
-      expect(await json(esdb, args)).toEqual(await json(sqlite, args));
+      const reader = ['--as', 'aud-inspector-1', '--principals', principals];
+      const args = [...reader, 'deadlines', '--as-of', '2024-10-01'];
+      const log = ['--access-log', join(dir, 'esdb-access-log.jsonl')];
+      expect(await json(esdb, [...log, ...args])).toEqual(await json(sqlite, args));
     });
 
     it('project: the same projections from their checkpoints (positions are each store’s own)', async () => {
+      const reader = ['--as', 'aud-inspector-1', '--principals', principals];
       const run = async (store: string, label: string) =>
         withoutPositions(
-          await json(store, ['project', '--snapshots', join(dir, `snapshots-${label}`)]),
+          await json(store, [
+            ...reader,
+            ...(store === esdb ? ['--access-log', join(dir, 'esdb-access-log.jsonl')] : []),
+            'project',
+            '--snapshots',
+            join(dir, `snapshots-${label}`),
+          ]),
         );
       expect(await run(esdb, 'esdb')).toEqual(await run(sqlite, 'sqlite'));
       // Caught up: a second run has nothing new on either store.

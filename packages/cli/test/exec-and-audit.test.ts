@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { as } from './principals.js';
-import { runCli } from './run-cli.js';
+import { asAuditor, runCli } from './run-cli.js';
 
 const chairActor = {
   id: 'iro-1',
@@ -119,7 +119,7 @@ describe('aimline exec FILE.jsonl', () => {
       /^(MTG-7|STATE)$/,
     );
 
-    const audit = await runCli(['--store', store, '--json', 'audit']);
+    const audit = await runCli([...asAuditor(), '--store', store, '--json', 'audit']);
     expect(audit.code).toBe(0);
     const entries = JSON.parse(audit.stdout) as Array<{
       stream: string;
@@ -145,7 +145,9 @@ describe('aimline exec FILE.jsonl', () => {
       status: 'invalid',
       problems: [{ path: 'actor' }],
     });
-    expect(JSON.parse((await runCli(['--store', store, '--json', 'audit'])).stdout)).toEqual([]);
+    expect(
+      JSON.parse((await runCli([...asAuditor(), '--store', store, '--json', 'audit'])).stdout),
+    ).toEqual([]);
   });
 
   it('exec without --as or a directory is a usage error (2); an unknown or forged principal is refused (1); a bad directory names its field (2)', async () => {
@@ -192,7 +194,7 @@ describe('aimline exec FILE.jsonl', () => {
     writeFileSync(file, [JSON.stringify(schedule), JSON.stringify(allocate)].join('\n'));
     const db = join(dir, 'events.db');
     expect((await runCli(['--store', `sqlite:${db}`, ...as(), 'exec', file])).code).toBe(0);
-    const ok = await runCli(['--store', `sqlite:${db}`, 'audit', '--verify']);
+    const ok = await runCli([...asAuditor(), '--store', `sqlite:${db}`, 'audit', '--verify']);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('every hash chain intact');
 
@@ -203,13 +205,13 @@ describe('aimline exec FILE.jsonl', () => {
     bytes[at + 10] = '3'.charCodeAt(0);
     writeFileSync(db, bytes);
 
-    const broken = await runCli(['--store', `sqlite:${db}`, 'audit', '--verify']);
+    const broken = await runCli([...asAuditor(), '--store', `sqlite:${db}`, 'audit', '--verify']);
     expect(broken.code).toBe(1);
     expect(broken.stdout).toContain('stream "meeting-m-cli-1" revision 1');
   });
 
   it('rejects a bad store URL with exit code 2 and the accepted forms', async () => {
-    const r = await runCli(['--store', 'postgres://nowhere', 'audit']);
+    const r = await runCli([...asAuditor(), '--store', 'postgres://nowhere', 'audit']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Accepted forms');
   });

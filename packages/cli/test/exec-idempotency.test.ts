@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { as } from './principals.js';
-import { runCli } from './run-cli.js';
+import { asAuditor, runCli } from './run-cli.js';
 
 const person = (id: string, name: string) => ({
   id,
@@ -57,7 +57,7 @@ describe('aimline exec: a reused command id', () => {
       [4, 'error', 'IdempotencyConflict'],
     ]);
     expect(String(lines[3]!['message'])).toContain('meeting-m-idem-1');
-    const audit = await runCli(['--store', store, '--json', 'audit']);
+    const audit = await runCli([...asAuditor(), '--store', store, '--json', 'audit']);
     expect((JSON.parse(audit.stdout) as unknown[]).length).toBe(1);
   });
 });

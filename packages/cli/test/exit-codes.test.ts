@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { tamperSqliteForTesting } from '@aimline/store-sqlite/testing';
 import { ExitCode } from '../src/exit-codes.js';
 import { as } from './principals.js';
-import { runCli } from './run-cli.js';
+import { asAuditor, runCli } from './run-cli.js';
 
 const person = (id: string, name: string, role: string) => ({
   id,
@@ -42,7 +42,7 @@ describe('exit codes', () => {
     const db = `sqlite:${join(dir, 'ok.db')}`;
     const r = await runCli(['--store', db, ...as(), 'exec', file('ok.jsonl', [schedule])]);
     expect(r.code, r.stderr).toBe(ExitCode.Ok);
-    expect((await runCli(['--store', db, 'audit'])).code).toBe(ExitCode.Ok);
+    expect((await runCli([...asAuditor(), '--store', db, 'audit'])).code).toBe(ExitCode.Ok);
   });
 
   it('1: done, but a line was rejected or invalid', async () => {
@@ -78,7 +78,7 @@ describe('exit codes', () => {
     writeFileSync(join(dir, 'a-file'), 'not a folder');
     const under = `sqlite:${join(dir, 'a-file', 'x.db')}`;
     // A read names the store it did not find; a write names why the store cannot be made.
-    const read = await runCli(['--store', under, 'deadlines']);
+    const read = await runCli([...asAuditor(), '--store', under, 'deadlines']);
     expect(read.code, read.stderr).toBe(ExitCode.Store);
     expect(read.stderr).toContain(join(dir, 'a-file', 'x.db'));
     const r = await runCli(['--store', under, ...as(), 'exec', file('s.jsonl', [schedule])]);
@@ -97,7 +97,7 @@ describe('exit codes', () => {
     expect(proc.stderr).toMatch(/ENOENT|EACCES|EPERM|no such file/i);
     const other = join(dir, 'other.db');
     writeFileSync(other, 'SQLite format 3\u0000 but not really');
-    const foreign = await runCli(['--store', `sqlite:${other}`, 'audit']);
+    const foreign = await runCli([...asAuditor(), '--store', `sqlite:${other}`, 'audit']);
     expect(foreign.code, foreign.stderr).toBe(ExitCode.Store);
   });
 
@@ -108,7 +108,7 @@ describe('exit codes', () => {
         .code,
     ).toBe(0);
     tamperSqliteForTesting(path, 'meeting-m-exit-1', 0, (row) => ({ ...row, type: 'NoSuchEvent' }));
-    const r = await runCli(['--store', `sqlite:${path}`, 'deadlines']);
+    const r = await runCli([...asAuditor(), '--store', `sqlite:${path}`, 'deadlines']);
     expect(r.code, r.stderr).toBe(ExitCode.CorruptHistory);
     expect(r.stderr).toContain('meeting-m-exit-1@0');
     expect(r.stdout).toContain('Deadlines as known at');
@@ -117,7 +117,14 @@ describe('exit codes', () => {
   it('no stack trace without --debug; --debug shows it', async () => {
     // An unexpected failure: a snapshot folder that is a file.
     const snapshots = join(dir, 'a-file');
-    const plain = await runCli(['--store', 'memory:', 'project', '--snapshots', snapshots]);
+    const plain = await runCli([
+      ...asAuditor(),
+      '--store',
+      'memory:',
+      'project',
+      '--snapshots',
+      snapshots,
+    ]);
     expect(plain.code).toBe(ExitCode.Failed);
     expect(plain.stderr).toContain('run with --debug');
     expect(plain.stderr).not.toMatch(/\n\s+at /);

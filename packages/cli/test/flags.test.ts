@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { instantFlag, positiveIntFlag } from '../src/flags.js';
-import { runCli } from './run-cli.js';
+import { asAuditor, runCli } from './run-cli.js';
 
 describe('--as-of and --from: an instant with an offset, or a date (the end of that London day)', () => {
   it('reads an instant to its UTC form, and a date as the end of that day in London (T-1)', () => {
@@ -39,7 +39,15 @@ describe('--as-of and --from: an instant with an offset, or a date (the end of t
   });
 
   it('a good --as-of reaches the command parsed: a date is the end of that London day', async () => {
-    const r = await runCli(['--store', 'memory:', '--json', 'deadlines', '--as-of', '2026-07-01']);
+    const r = await runCli([
+      ...asAuditor(),
+      '--store',
+      'memory:',
+      '--json',
+      'deadlines',
+      '--as-of',
+      '2026-07-01',
+    ]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ asOf: '2026-07-01T22:59:59.999Z' });
   });
@@ -52,7 +60,7 @@ describe('counts: plain digits, 1 or more', () => {
     ]);
     for (const bad of ['0', '1e3', '0x10', '012', '1.5', '-3', ''])
       expect(() => positiveIntFlag(bad), bad).toThrow(/whole number of 1 or more/);
-    const r = await runCli(['--store', 'memory:', 'audit', '--limit', '1e3']);
+    const r = await runCli([...asAuditor(), '--store', 'memory:', 'audit', '--limit', '1e3']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("option '--limit <n>'");
   });

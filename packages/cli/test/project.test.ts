@@ -15,7 +15,8 @@ describe('aimline project: kept projections catch up from their own checkpoints'
     const store = `sqlite:${join(dir, 'events.db')}`;
     const snapshots = join(dir, 'projections');
     const cli = async (...args: string[]) => {
-      const r = await runCli(['--store', store, '--json', ...args]);
+      // Projections are need to know: kept for the demo's auditor, who reads every record.
+      const r = await runCli(['--store', store, '--json', '--as', 'aud-inspector-1', ...args]);
       expect(r.code, `${args.join(' ')}: ${r.stderr}\n${r.stdout.slice(0, 2000)}`).toBe(0);
       return r.stdout;
     };

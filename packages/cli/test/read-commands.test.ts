@@ -259,7 +259,9 @@ describe('aimline read commands on demo data', () => {
       events: number;
       breaks: unknown[];
     };
-    expect(chains.events).toBe(all.events);
+    // Event counts are need to know (the auditor's rules cover the case processes); the chains
+    // cover every stored event, governance records too.
+    expect(chains.events).toBeGreaterThanOrEqual(all.events);
     expect(chains.breaks).toEqual([]);
   });
 });

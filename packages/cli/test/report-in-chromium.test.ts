@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './run-cli.js';
+import { asAuditor, runCli } from './run-cli.js';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
@@ -186,13 +186,15 @@ describe.skipIf(!available)(
     });
 
     it('the quarter scorecard page loads with no console errors and shows the PNL-11 counts', async () => {
-      const sc = await runCli(['--store', store, '--json', 'panel', 'scorecard']);
+      const sc = await runCli([...asAuditor(), '--store', store, '--json', 'panel', 'scorecard']);
       const cards = JSON.parse(sc.stdout) as Array<{ quarter: string; referrals: number }>;
       const busiest = [...cards].sort((a, b) => b.referrals - a.referrals)[0]!;
       const file = join(dir, 'scorecard.html');
       const r = await runCli([
         '--store',
         store,
+        '--as',
+        'aud-inspector-1',
         'report',
         'scorecard',
         busiest.quarter,

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { vi } from 'vitest';
 import { main } from '../src/program.js';
 
@@ -22,4 +25,32 @@ export const runCli = async (
     out.mockRestore();
     err.mockRestore();
   }
+};
+
+let auditorDirectory: string | undefined;
+/**
+ * `--as` and `--principals` for an invented auditor (reads everything, need to know): every
+ * read command runs as a principal; tests of what a read shows read as this auditor.
+ */
+export const asAuditor = (): string[] => {
+  if (auditorDirectory === undefined) {
+    auditorDirectory = join(mkdtempSync(join(tmpdir(), 'aimline-auditor-')), 'principals.json');
+    writeFileSync(
+      auditorDirectory,
+      JSON.stringify({
+        council: 'Invented Test Council',
+        principals: [
+          {
+            id: 'test-auditor',
+            role: 'auditor',
+            agency: 'invented-inspectorate',
+            streams: [],
+            panels: [],
+          },
+        ],
+      }),
+      { mode: 0o600 },
+    );
+  }
+  return ['--as', 'test-auditor', '--principals', auditorDirectory];
 };

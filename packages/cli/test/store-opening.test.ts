@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './run-cli.js';
+import { asAuditor, runCli } from './run-cli.js';
 
 const tmp = (label: string): string => mkdtempSync(join(tmpdir(), `aimline-${label}-`));
 
@@ -45,7 +45,13 @@ describe('opening a store from the command line', () => {
     expect(statSync(join(dir, 'new')).mode & 0o777).toBe(0o700);
     const again = await runCli(['--store', `sqlite:${path}`, '--json', 'init']);
     expect((JSON.parse(again.stdout) as { identity: string }).identity).toBe(identity);
-    const read = await runCli(['--store', `sqlite:${path}`, 'deadlines', '--overdue']);
+    const read = await runCli([
+      ...asAuditor(),
+      '--store',
+      `sqlite:${path}`,
+      'deadlines',
+      '--overdue',
+    ]);
     expect(read.code, read.stderr).toBe(0);
   });
 
@@ -64,7 +70,16 @@ describe('opening a store from the command line', () => {
     expect(writes.code).toBe(2);
     expect(writes.stderr).toContain('--read-only');
     const listing = readdirSync(dir).sort();
-    const read = await runCli(['--store', `sqlite:${path}`, '--read-only', 'deadlines']);
+    const read = await runCli([
+      ...asAuditor(),
+      '--store',
+      `sqlite:${path}`,
+      '--read-only',
+      // The reading of an evidence copy is recorded outside it.
+      '--access-log',
+      join(tmp('evidence-reads'), 'access-log.jsonl'),
+      'deadlines',
+    ]);
     expect(read.code, read.stderr).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(listing);
   });
@@ -75,7 +90,7 @@ describe('opening a store from the command line', () => {
     const a = `sqlite:${join(dir, 'a.db')}`;
     const b = `sqlite:${join(dir, 'b.db')}`;
     const cli = async (store: string, ...args: string[]) => {
-      const r = await runCli(['--store', store, '--json', ...args]);
+      const r = await runCli([...asAuditor(), '--store', store, '--json', ...args]);
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
       return r.stdout;
     };

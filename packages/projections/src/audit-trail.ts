@@ -60,7 +60,7 @@ export const auditEntry = (
  * Streams from the store: nothing is held in memory beyond one page.
  */
 export async function* auditTrail(
-  store: EventStore,
+  store: Pick<EventStore, 'readAll' | 'readStream'>,
   options: {
     readonly stream?: string;
     readonly asOf?: InstantInput;

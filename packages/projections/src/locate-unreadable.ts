@@ -10,7 +10,7 @@ import { FOLDED_STREAM, type UnreadableEvent } from './unreadable-event.js';
  * streams that failed are read again. Entries it cannot narrow down are kept as they are.
  */
 export const locateUnreadable = async (
-  store: EventStore,
+  store: Pick<EventStore, 'readStream'>,
   decode: EventDecoder,
   modules: ReadonlyArray<AnyDomainModule>,
   unreadable: ReadonlyArray<UnreadableEvent>,

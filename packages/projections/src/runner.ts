@@ -53,7 +53,8 @@ export interface RunnerOptions {
  */
 export class ProjectionRunner<S> {
   constructor(
-    private readonly store: EventStore,
+    /** Where events come from (a principal's view, or the store) and where checkpoints go. */
+    private readonly store: Pick<EventStore, 'readAll' | 'checkpoints'>,
     private readonly decode: EventDecoder,
     private readonly projection: Projection<S>,
     private readonly snapshots: SnapshotStore,
@@ -132,7 +133,7 @@ export interface Replayed<S> {
  * read or folded is reported and the replay goes on.
  */
 export const replayAsOf = async <S>(
-  store: EventStore,
+  store: Pick<EventStore, 'readAll'>,
   decode: EventDecoder,
   projection: Projection<S>,
   asOf: InstantInput | undefined,

@@ -36,7 +36,8 @@ export const audit = async (
   if (options.verify) return verify(rt, stream, options);
   const entries: AuditEntry[] = [];
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
-  for await (const e of auditTrail(rt.store, {
+  // The trail shows metadata only, of the events the principal may see (need to know).
+  for await (const e of auditTrail(rt.visible('audit'), {
     ...(stream === undefined ? {} : { stream }),
     ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
     policy: rt.policy.audit,

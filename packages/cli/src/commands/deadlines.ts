@@ -20,11 +20,13 @@ export const deadlines = async (
 ): Promise<number> => {
   const asOf = options.asOf ?? rt.now();
   const tracker = deadlineTracker(rt.registry.modules);
-  const replayed = await replayAsOf(rt.store, rt.decode, tracker, asOf);
+  // Need to know: the deadlines of what the principal may see, folded from it.
+  const view = rt.visible('deadlines');
+  const replayed = await replayAsOf(view, rt.decode, tracker, asOf);
   rt.unreadable.add(replayed.unreadable);
   const report = deadlineReport(replayed.state, rt.registry.modules, asOf);
   rt.unreadable.add(
-    await locateUnreadable(rt.store, rt.decode, rt.registry.modules, report.unreadable, asOf),
+    await locateUnreadable(view, rt.decode, rt.registry.modules, report.unreadable, asOf),
   );
   const rows = report.deadlines.filter(
     (d) =>

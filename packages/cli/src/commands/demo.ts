@@ -35,6 +35,7 @@ export const demo = async (rt: Runtime, o: DemoOptions): Promise<number> => {
   const bar = progress('recording demo history', steps.length, !rt.output.json);
   // The process managers run between the steps, so the hand-offs happen (panel decision →
   // HSB case → its meeting stream → the case), as they do live beside an application.
+  // eslint-disable-next-line no-restricted-syntax -- writes the invented demo history; reads nothing
   const result = await runScenarios(rt.store, steps, (n) => bar.update(n), {
     modules: rt.registry.modules,
     directory,
@@ -86,11 +87,12 @@ export const demo = async (rt: Runtime, o: DemoOptions): Promise<number> => {
       : undefined,
     auditor && caseId ? `aimline --as ${auditor} timeline ${caseId}` : undefined,
     auditor && child ? `aimline --as ${auditor} access-log --person ${child}` : undefined,
-    'aimline deadlines --overdue',
-    'aimline panel scorecard',
-    'aimline attendance',
+    // Every read is need to know: as the auditor, who sees every record (and is logged).
+    `aimline ${as(auditor)}deadlines --overdue`,
+    `aimline ${as(auditor)}panel scorecard`,
+    `aimline ${as(auditor)}attendance`,
     'aimline audit --verify',
-    'aimline replay event-counts --as-of 2024-06-30',
+    `aimline ${as(auditor)}replay event-counts --as-of 2024-06-30`,
     'aimline retention --as-of 2045-01-01',
     corrected
       ? `aimline ${as(auditor)}sar --person ${corrected.childId} --out sar.html`

@@ -41,7 +41,12 @@ export const panelScorecardCommand = async (
   rt: Runtime,
   quarter: string | undefined,
 ): Promise<number> => {
-  const s = await replayAsOf(rt.store, rt.decode, panelScorecardProjection(rt.registry), undefined);
+  const s = await replayAsOf(
+    rt.visible('panel scorecard'),
+    rt.decode,
+    panelScorecardProjection(rt.registry),
+    undefined,
+  );
   rt.unreadable.add(s.unreadable);
   const cards = panelScorecards(rt, s.state.events, quarter);
   rt.output.result(cards, () =>

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import {
   InMemorySnapshotStore,
@@ -39,8 +40,23 @@ const kept = (rt: Runtime): ReadonlyArray<Projection<unknown>> => [
 ];
 
 /**
- * `aimline project [--rebuild]`: catches every kept projection up from its own checkpoint (or
- * rebuilds it from zero), saving state and position together under the snapshots folder.
+ * Need to know: a projection is folded from what one principal may see, so its snapshot and
+ * checkpoint are that principal's, named by their id and a digest of their allocations and read
+ * grants: a change of either starts a fresh projection rather than reuse what they may no longer see.
+ */
+const scopedName = (name: string, rt: Runtime, view: ReturnType<Runtime['visible']>): string => {
+  const { directory } = rt.governance('project');
+  const digest = createHash('sha256')
+    .update(JSON.stringify([view.principal, directory.reads[view.principal.role] ?? []]))
+    .digest('hex')
+    .slice(0, 12);
+  return `${name}.as-${view.principal.id}-${digest}`;
+};
+
+/**
+ * `aimline project [--rebuild]`: catches every kept projection of the principal (`--as`) up
+ * from its own checkpoint (or rebuilds it from zero), saving state and position together
+ * under the snapshots folder.
  */
 export const project = async (
   rt: Runtime,
@@ -50,7 +66,10 @@ export const project = async (
   const snapshots: SnapshotStore =
     dir === undefined
       ? new InMemorySnapshotStore()
-      : new FileSnapshotStore(dir, rt.store, snapshotSealer(rt.vault));
+      : // eslint-disable-next-line no-restricted-syntax -- checks a snapshot's last event hash against the store; reads no personal data
+        new FileSnapshotStore(dir, rt.store, snapshotSealer(rt.vault));
+  const view = rt.visible('project');
+  const source = { readAll: view.readAll, checkpoints: rt.store.checkpoints };
   const rows: Array<{ projection: string; applied: number; position: string | null }> = [];
   let deadlines: ReturnType<typeof deadlineReport> | undefined;
   for (const p of kept(rt)) {
@@ -59,7 +78,8 @@ export const project = async (
       undefined,
       !rt.output.json,
     );
-    const runner = new ProjectionRunner(rt.store, rt.decode, p, snapshots, {
+    const scoped = { ...p, name: scopedName(p.name, rt, view) };
+    const runner = new ProjectionRunner(source, rt.decode, scoped, snapshots, {
       onProgress: (n) => bar.update(n),
     });
     const r = o.rebuild ? await runner.rebuild() : await runner.catchUp();
@@ -77,7 +97,7 @@ export const project = async (
         rt.clock(),
       );
       rt.unreadable.add(
-        await locateUnreadable(rt.store, rt.decode, rt.registry.modules, deadlines.unreadable),
+        await locateUnreadable(view, rt.decode, rt.registry.modules, deadlines.unreadable),
       );
     }
   }

@@ -25,12 +25,14 @@ export const caseReport = async (
   options: { asOf?: Instant },
 ): Promise<number> => {
   const asOf = options.asOf ?? rt.now();
-  const t = await loadTimeline(rt, caseId, options.asOf);
+  const t = await loadTimeline(rt, caseId, options.asOf, 'report');
   const { hsbCase } = rt.registry.typed;
   const isHsbCase = rt.registry.owns(hsbCase, t.stream);
   let scores: ReturnType<typeof scoreHistory> = [];
   if (isHsbCase) {
-    const state = (await moduleStates(rt, hsbCase, options.asOf, [t.stream])).get(t.stream);
+    const state = (await moduleStates(rt, hsbCase, options.asOf, 'report', [t.stream])).get(
+      t.stream,
+    );
     if (state !== undefined) scores = scoreHistory(state);
   }
   const met = t.deadlines.filter((d) => d.status.kind === 'met').length;
@@ -105,7 +107,12 @@ export const scorecardReport = async (
   quarter: string,
   file: string,
 ): Promise<number> => {
-  const s = await replayAsOf(rt.store, rt.decode, panelScorecardProjection(rt.registry), undefined);
+  const s = await replayAsOf(
+    rt.visible('report scorecard'),
+    rt.decode,
+    panelScorecardProjection(rt.registry),
+    undefined,
+  );
   rt.unreadable.add(s.unreadable);
   const [card] = panelScorecards(rt, s.state.events, quarter);
   if (card === undefined) throw new CliError(`no scorecard for ${quarter}`, ExitCode.Failed);

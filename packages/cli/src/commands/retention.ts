@@ -55,6 +55,7 @@ export const loadRetentionSchedule = async (
   const asOf = options.asOf ?? localDate(rt.clock());
   const folder = retentionFolder(policy);
   const r = await replayAsOf(
+    // eslint-disable-next-line no-restricted-syntax -- the records manager's retention schedule: works out from dates who is due; shows person and rule ids, never personal values
     rt.store,
     rt.decode,
     visitEach('retention', (e) => folder.add(e)),

@@ -74,7 +74,7 @@ export const serve = async (rt: Runtime, o: ServeOptions): Promise<number> => {
       'serve needs the council directory: give --principals FILE (or AIMLINE_PRINCIPALS)',
       ExitCode.Usage,
     );
-  const directory = loadDirectory(rt.principalsFile);
+  const directory = loadDirectory(rt.principalsFile, rt.registry.modules);
   const authenticate = await jwtAuthenticator({
     issuer: o.jwtIssuer,
     audience: o.jwtAudience,

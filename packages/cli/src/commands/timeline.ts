@@ -11,32 +11,37 @@ export const streamsForCase = (rt: Runtime, caseId: string): string[] =>
     ? [caseId]
     : rt.registry.modules.map((m) => `${m.streamPrefix}${caseId}`);
 
-/** Rebuilds the timeline of the first stream that exists for the case id. */
+/**
+ * Rebuilds the timeline of the first stream that exists for the case id, folded from what the
+ * principal (`--as`) may see of it: the events their rules show, withheld fields marked. The
+ * read is recorded in the access log before anything is shown.
+ */
 export const loadTimeline = async (
   rt: Runtime,
   caseId: string,
   asOf?: Instant,
+  what = 'timeline',
 ): Promise<CaseTimeline> => {
   for (const stream of streamsForCase(rt, caseId)) {
     if ((await rt.store.streamRevision(stream)) === undefined) continue;
     const module = rt.registry.moduleForStream(stream);
     if (module === undefined) continue;
-    // Need to know: the principal's rules decide which events of the case they see; the read
-    // is recorded in the access log before anything is shown.
-    const { reader, purpose } = rt.reader('timeline');
-    const visible = await reader.readStream(stream, { purpose });
-    if (visible.length === 0)
-      throw new CliError(
-        `FORBIDDEN: nothing of ${stream} is visible to principal "${reader.principal.id}" (${reader.principal.role})`,
-        ExitCode.Failed,
-      );
-    const ids = new Set(visible.map((e) => e.id));
-    const view = {
+    const view = rt.visible(what);
+    let seen = 0;
+    const counted = {
       readStream: async function* (s: string) {
-        for await (const e of rt.store.readStream(s)) if (ids.has(e.id)) yield e;
+        for await (const e of view.readStream(s)) {
+          seen++;
+          yield e;
+        }
       },
     };
-    const t = await caseTimeline(view, rt.decode, module, stream, asOf);
+    const t = await caseTimeline(counted, rt.decode, module, stream, asOf);
+    if (seen === 0)
+      throw new CliError(
+        `FORBIDDEN: nothing of ${stream} is visible to principal "${view.principal.id}" (${view.principal.role})`,
+        ExitCode.Failed,
+      );
     rt.unreadable.add(t.unreadable);
     return t;
   }

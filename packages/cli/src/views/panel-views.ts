@@ -136,10 +136,10 @@ export const panelAgenda = async (
   asOf: Instant | undefined,
 ): Promise<Agenda> => {
   const { panelSitting, panelReferral } = rt.registry.typed;
-  const sittings = await moduleStates(rt, panelSitting, asOf);
+  const sittings = await moduleStates(rt, panelSitting, asOf, 'panel agenda');
   const sitting = sittings.get(`${panelSitting.streamPrefix}${sittingId}`);
   const items: AgendaItem[] = [];
-  for (const [stream, r] of await moduleStates(rt, panelReferral, asOf)) {
+  for (const [stream, r] of await moduleStates(rt, panelReferral, asOf, 'panel agenda')) {
     const booking = r.booking;
     if (booking?.sittingId !== sittingId && r.decision?.sittingId !== sittingId) continue;
     const papersDue = booking?.papersDue ?? '';

@@ -7,6 +7,7 @@ import { eventOf } from '@aimline/aimline';
 /**
  * Folds the streams of one module (all of them, or those starting with `prefixes`) with the
  * module's own decider, as known at `asOf`: each stream's state, typed as the module's state.
+ * Only what the principal (`--as`) may see is folded (`rt.visible(what)`).
  */
 export const moduleStates = async <
   C extends Command,
@@ -17,6 +18,7 @@ export const moduleStates = async <
   rt: Runtime,
   module: DomainModule<C, Ev, S, R>,
   asOf: Instant | undefined,
+  what: string,
   prefixes: ReadonlyArray<string> = [module.streamPrefix],
 ): Promise<Map<string, S>> => {
   const projection: Projection<Record<string, S>> = {
@@ -33,7 +35,7 @@ export const moduleStates = async <
       return s;
     },
   };
-  const r = await replayAsOf(rt.store, rt.decode, projection, asOf);
+  const r = await replayAsOf(rt.visible(what), rt.decode, projection, asOf);
   rt.unreadable.add(r.unreadable);
   return new Map(Object.entries(r.state));
 };

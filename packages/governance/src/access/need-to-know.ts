@@ -1,5 +1,6 @@
 import {
   personalFieldsOf,
+  unreadableStoredDataWhy,
   type AnyDomainModule,
   type PersonalDataCategory,
   type RecordedEvent,
@@ -118,6 +119,9 @@ export const filterEvent = (
 ): FilteredEvent | undefined => {
   const grants = grantsFor(policy, principal, module.name, event);
   if (grants.length === 0) return undefined;
+  // Stored data the store could not read holds no readable value: it goes on as it is, for the
+  // reader's projections to report as unreadable history (stream, revision, why).
+  if (unreadableStoredDataWhy(event.data) !== undefined) return { event, shown: [], withheld: [] };
   const fields = fieldsOf(module, event);
   const shown: PersonalFieldRef[] = [];
   const hidden: PersonalFieldRef[] = [];
