@@ -90,12 +90,12 @@ describe('opening a store from the command line', () => {
     const a = `sqlite:${join(dir, 'a.db')}`;
     const b = `sqlite:${join(dir, 'b.db')}`;
     const cli = async (store: string, ...args: string[]) => {
-      const r = await runCli([...asAuditor(), '--store', store, '--json', ...args]);
+      const r = await runCli(['--store', store, '--json', ...args]);
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
       return r.stdout;
     };
     const project = async (store: string, ...extra: string[]) =>
-      JSON.parse(await cli(store, 'project', ...extra)) as ProjectOutput;
+      JSON.parse(await cli(store, ...asAuditor(), 'project', ...extra)) as ProjectOutput;
     await cli(a, 'demo', '--cases', '1', '--years', '1');
     await cli(b, 'init');
     const onA = await project(a, '--snapshots', snapshots);
