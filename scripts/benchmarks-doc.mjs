@@ -155,9 +155,9 @@ round), \`AIMLINE_BENCH_SQLITE_EVENTS\` (100000), \`AIMLINE_BENCH_CALENDAR_MS\` 
   \`attendance-overview\`, audit-trail entries). **Baseline:** the same rows through
   better-sqlite3 \`iterate()\` and \`JSON.parse\` of data and metadata, nothing else.
 - **Append:** the council's commands through \`commandHandler\` into a new SQLite store
-  (\`synchronous=FULL\`), one command per transaction, and 100 commands per transaction (the
-  benchmark opens \`BEGIN IMMEDIATE … COMMIT\` on the store's connection; each append nests as a
-  savepoint). **Baseline:** raw inserts of the very rows the handler wrote, in the same
+  (\`synchronous=FULL\`), one command per transaction (\`handle\`), and 100 commands per
+  transaction (the handler's group commit, \`handleMany\`: one transaction and one fsync, each
+  command's append in a savepoint of its own). **Baseline:** raw inserts of the very rows the handler wrote, in the same
   transactions. The ratio by CPU time is given beside the wall-clock one.
 - **Command latency** on a 300-event HSB case, with the handler's state cache warm and with
   \`new StateCache(0)\` (every command reads, decodes and folds the stream), beside the disk's

@@ -4,16 +4,16 @@
  * store, one command per transaction and 100 commands per transaction — beside raw
  * better-sqlite3 inserts of the very rows the handler wrote, in the same transactions.
  *
- * The store has no API that groups several commands in one transaction, so the batched run
- * opens the transaction on the store's own connection (`BEGIN IMMEDIATE` … `COMMIT`); each
- * append inside becomes a savepoint, as better-sqlite3 nests transactions.
+ * The batched run hands each 100 commands to the handler's group commit (`handleMany`: one
+ * transaction, one fsync, each command's append in a savepoint of its own); the single run
+ * handles one command at a time (`handle`: a group of one).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { commandHandler, type AnyDomainModule } from '../../packages/kernel/src/index.js';
 import { openSqliteEventStore } from '../../packages/store-sqlite/src/index.js';
-import { Database, timed, type RawDatabase } from './common.js';
+import { Database, timed } from './common.js';
 import type { StoredStep } from './dataset.js';
 
 export interface AppendRun {
@@ -35,7 +35,6 @@ export const handlerAppend = async (
   const dir = freshDir();
   const path = join(dir, 'events.db');
   const store = openSqliteEventStore(path);
-  const db = (store as unknown as { db: RawDatabase }).db;
   let now = '';
   const handler = commandHandler({ store, clock: () => now, maxRetries: 0 });
   let events = 0;
@@ -43,22 +42,25 @@ export const handlerAppend = async (
   const t = await timed(async () => {
     for (let i = 0; i < steps.length; i += batch) {
       const chunk = steps.slice(i, i + batch);
-      if (batch > 1) db.exec('BEGIN IMMEDIATE');
+      // The group's recordedAt is its last command's, as a live group is recorded when it commits.
+      now = chunk[chunk.length - 1]!.recordedAt;
+      const results = await handler.handleMany(
+        chunk.map((s) => ({
+          module: moduleNamed(s.module),
+          envelope: {
+            commandId: s.commandId,
+            command: s.command,
+            ...(s.correlationId === undefined ? {} : { correlationId: s.correlationId }),
+            ...(s.causationId === undefined ? {} : { causationId: s.causationId }),
+          },
+        })),
+      );
       let appended = 0;
-      for (const s of chunk) {
-        now = s.recordedAt;
-        const r = await handler.handle(moduleNamed(s.module), {
-          commandId: s.commandId,
-          command: s.command,
-          ...(s.correlationId === undefined ? {} : { correlationId: s.correlationId }),
-          ...(s.causationId === undefined ? {} : { causationId: s.causationId }),
-        });
+      for (const r of results)
         if (r._tag === 'Right' && r.right.events.length > 0) {
           events += r.right.events.length;
           appended++;
         }
-      }
-      if (batch > 1) db.exec('COMMIT');
       transactions += batch > 1 ? (appended > 0 ? 1 : 0) : appended;
     }
   });

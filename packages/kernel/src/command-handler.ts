@@ -3,19 +3,18 @@ import type { CommandDecodeError } from './codec/command-catalogue.js';
 import { defaultPlausibility, type PlausibilityPolicy } from './codec/plausibility.js';
 import { commandFingerprint } from './command-fingerprint.js';
 import type { EventDecodeError } from './codec/event-catalogue.js';
+import { handleGroup, type Outcome, type ReadyCommand } from './command-group.js';
 import type { Command, CommandEnvelope } from './command.js';
-import type { DomainModule } from './domain-module.js';
-import type { DomainEvent, EventToAppend, RecordedEvent } from './event.js';
-import { eventIdFor } from './event-ids.js';
-import { decideValidCommand } from './decider.js';
-import { AppendRejectedError, type Rejection } from './rejection.js';
+import type { AnyDomainModule, DomainModule } from './domain-module.js';
+import type { DomainEvent, RecordedEvent } from './event.js';
+import type { Rejection } from './rejection.js';
 import {
   isStoreError,
-  WrongExpectedRevisionError,
-  DuplicateEventIdError,
-  IdempotencyConflictError,
+  type WrongExpectedRevisionError,
+  type IdempotencyConflictError,
   type StoreError,
 } from './store/errors.js';
+import { appendGroup } from './store/append-group.js';
 import type { EventStore } from './store/event-store.js';
 import { StateCache, type CachedStream } from './store/state-cache.js';
 
@@ -30,10 +29,7 @@ export interface CommandSuccess {
 }
 
 export type CommandFailure<R extends Rejection = Rejection> =
-  /**
-   * The decider's rejection, a plausibility rule's `INPUT` rejection, or the store's refusal of
-   * the append under a rule (`AppendRejectedError`, e.g. ERASE-1).
-   */
+  /** The decider's rejection, or a plausibility rule's `INPUT` rejection. */
   | { readonly kind: 'Rejected'; readonly rejection: R | Rejection }
   | CommandDecodeError
   | { readonly kind: 'CorruptHistory'; readonly error: EventDecodeError }
@@ -58,6 +54,18 @@ export interface CommandHandlerOptions {
   readonly plausibility?: PlausibilityPolicy;
 }
 
+/** One command of a group handed to `handleMany`. */
+export interface CommandItem {
+  readonly module: AnyDomainModule;
+  readonly envelope: CommandEnvelope;
+}
+
+/** One wire command (parsed JSON) of a group handed to `executeMany`. */
+export interface WireCommandItem {
+  readonly module: AnyDomainModule;
+  readonly input: unknown;
+}
+
 export interface CommandHandler {
   /** Validates, loads, decides and appends one command. Never throws for a store or domain failure. */
   handle<C extends Command, Ev extends DomainEvent, S, R extends Rejection>(
@@ -69,6 +77,20 @@ export interface CommandHandler {
     module: DomainModule<C, Ev, S, R>,
     input: unknown,
   ): Promise<E.Either<CommandFailure<R>, CommandSuccess>>;
+  /**
+   * Group commit: handles many independent commands with one durable commit (one transaction
+   * and one fsync where the store offers `appendMany`). Results come back in the order given,
+   * each the result `handle` would give, and only once the whole group is durable. A rejected,
+   * invalid or conflicting command neither loses nor blocks the others; commands on the same
+   * stream are decided in order, each on the state the ones before it leave.
+   */
+  handleMany(
+    items: ReadonlyArray<CommandItem>,
+  ): Promise<Array<E.Either<CommandFailure, CommandSuccess>>>;
+  /** `execute` for a group: each wire command decoded by its module, then `handleMany`. */
+  executeMany(
+    items: ReadonlyArray<WireCommandItem>,
+  ): Promise<Array<E.Either<CommandFailure, CommandSuccess>>>;
   /** The folded state of a stream (through the cache). */
   load<C extends Command, Ev extends DomainEvent, S, R extends Rejection>(
     module: DomainModule<C, Ev, S, R>,
@@ -79,7 +101,7 @@ export interface CommandHandler {
 /**
  * The command handler: load (decode and fold the stream, from the cache where it can),
  * decide, append with the expected revision, retry a bounded number of times when another
- * writer appended first. A rejected command appends nothing.
+ * writer appended first. A rejected command appends nothing. One command is a group of one.
  */
 export const commandHandler = (options: CommandHandlerOptions): CommandHandler => {
   const { store, clock } = options;
@@ -125,11 +147,19 @@ export const commandHandler = (options: CommandHandlerOptions): CommandHandler =
     return found;
   };
 
-  const handle = async <C extends Command, Ev extends DomainEvent, S, R extends Rejection>(
-    module: DomainModule<C, Ev, S, R>,
-    envelope: CommandEnvelope<C>,
-  ): Promise<E.Either<CommandFailure<R>, CommandSuccess>> => {
-    const valid = module.commands.validate(envelope.command);
+  const context = {
+    cache,
+    clock,
+    maxRetries,
+    load,
+    eventsOfCommand,
+    append: (requests: Parameters<typeof appendGroup>[1]) => appendGroup(store, requests),
+  };
+
+  /** Validation and plausibility: a command that fails either never reaches the store. */
+  const ready = (item: CommandItem, index: number): ReadyCommand | Outcome => {
+    const { module, envelope } = item;
+    const valid = module.commands.validate(envelope.command) as E.Either<CommandFailure, Command>;
     if (E.isLeft(valid)) return valid;
     const command = valid.right;
     const implausible = module.commands.implausible(command, plausibility);
@@ -142,104 +172,49 @@ export const commandHandler = (options: CommandHandlerOptions): CommandHandler =
       actor: command.actor,
       data: command.data,
     });
-    let lastConflict: WrongExpectedRevisionError | undefined;
-    for (let attempt = 0; attempt <= maxRetries; attempt++) {
-      const loaded = await load(module, stream);
-      if (E.isLeft(loaded)) return loaded;
-      const { state, commandIds } = loaded.right;
-      const revision = loaded.right.revision < 0 ? undefined : loaded.right.revision;
-      if (commandIds.has(envelope.commandId)) {
-        const events = await eventsOfCommand(stream, envelope.commandId);
-        const first = events[0];
-        if (first !== undefined && first.metadata.commandFingerprint !== fingerprint)
-          return E.left({
-            kind: 'IdempotencyConflict',
-            error: new IdempotencyConflictError(
-              envelope.commandId,
-              {
-                commandId: envelope.commandId,
-                fingerprint: first.metadata.commandFingerprint,
-                stream,
-                revision: first.revision,
-                position: first.position,
-              },
-              first.metadata.commandFingerprint === undefined
-                ? 'it was recorded before command fingerprints were kept, so this cannot be shown to be the same command'
-                : 'this command differs from it (type, stream, instant, actor or data)',
-            ),
-          });
-        return E.right({ stream, events, revision, alreadyHandled: true });
-      }
-      const decision = decideValidCommand(module.decider, command, state);
-      if (E.isLeft(decision)) return E.left({ kind: 'Rejected', rejection: decision.left });
-      if (decision.right.length === 0)
-        return E.right({ stream, events: [], revision, alreadyHandled: false });
-      const recordedAt = clock();
-      const toAppend: EventToAppend[] = decision.right.map((event, i) => {
-        const encoded = module.events.encode(event);
-        return {
-          id: eventIdFor(envelope.commandId, i),
-          type: encoded.type,
-          schemaVersion: encoded.schemaVersion,
-          data: encoded.data,
-          metadata: {
-            occurredAt: command.at,
-            recordedAt,
-            actor: command.actor,
-            commandId: envelope.commandId,
-            commandFingerprint: fingerprint,
-            correlationId: envelope.correlationId ?? envelope.commandId,
-            causationId: envelope.causationId ?? envelope.commandId,
-          },
-        };
-      });
-      try {
-        const result = await store.append(stream, toAppend, {
-          expectedRevision: revision === undefined ? 'no-stream' : revision,
-        });
-        let next = state;
-        for (const event of decision.right) next = module.decider.evolve(next, event);
-        cache.set(stream, {
-          revision: result.nextExpectedRevision,
-          state: next,
-          commandIds: (commandIds as Set<string>).add(envelope.commandId),
-        });
-        return E.right({
-          stream,
-          events: result.events,
-          revision: result.nextExpectedRevision,
-          alreadyHandled: false,
-        });
-      } catch (e) {
-        if (e instanceof WrongExpectedRevisionError || e instanceof DuplicateEventIdError) {
-          cache.delete(stream);
-          if (e instanceof WrongExpectedRevisionError) lastConflict = e;
-          continue;
-        }
-        if (e instanceof IdempotencyConflictError)
-          return E.left({ kind: 'IdempotencyConflict', error: e });
-        if (e instanceof AppendRejectedError)
-          return E.left({ kind: 'Rejected', rejection: e.rejection });
-        if (isStoreError(e)) return E.left({ kind: 'StoreFailure', error: e });
-        throw e;
-      }
-    }
-    return E.left({
-      kind: 'Conflict',
-      stream,
-      attempts: maxRetries + 1,
-      error: lastConflict ?? new WrongExpectedRevisionError(stream, 'any', undefined),
-    });
+    return { index, module, envelope: { ...envelope, command }, command, stream, fingerprint };
   };
+
+  const handleMany = async (items: ReadonlyArray<CommandItem>): Promise<Outcome[]> => {
+    const results = new Array<Outcome | undefined>(items.length);
+    const group: ReadyCommand[] = [];
+    items.forEach((item, i) => {
+      const r = ready(item, i);
+      if ('_tag' in r) results[i] = r;
+      else group.push(r);
+    });
+    await handleGroup(context, group, results);
+    return results.map((r) => r!);
+  };
+
+  const executeMany = async (items: ReadonlyArray<WireCommandItem>): Promise<Outcome[]> => {
+    const results = new Array<Outcome | undefined>(items.length);
+    const decoded: CommandItem[] = [];
+    const places: number[] = [];
+    items.forEach(({ module, input }, i) => {
+      const d = module.commands.decode(input) as E.Either<CommandFailure, CommandEnvelope>;
+      if (E.isLeft(d)) results[i] = d;
+      else {
+        decoded.push({ module, envelope: d.right });
+        places.push(i);
+      }
+    });
+    const handled = await handleMany(decoded);
+    handled.forEach((r, k) => (results[places[k]!] = r));
+    return results.map((r) => r!);
+  };
+
+  const handle = async <C extends Command, Ev extends DomainEvent, S, R extends Rejection>(
+    module: DomainModule<C, Ev, S, R>,
+    envelope: CommandEnvelope<C>,
+  ): Promise<E.Either<CommandFailure<R>, CommandSuccess>> =>
+    (await handleMany([{ module, envelope }]))[0] as E.Either<CommandFailure<R>, CommandSuccess>;
 
   const execute = async <C extends Command, Ev extends DomainEvent, S, R extends Rejection>(
     module: DomainModule<C, Ev, S, R>,
     input: unknown,
-  ): Promise<E.Either<CommandFailure<R>, CommandSuccess>> => {
-    const decoded = module.commands.decode(input);
-    if (E.isLeft(decoded)) return decoded;
-    return handle(module, decoded.right);
-  };
+  ): Promise<E.Either<CommandFailure<R>, CommandSuccess>> =>
+    (await executeMany([{ module, input }]))[0] as E.Either<CommandFailure<R>, CommandSuccess>;
 
-  return { handle, execute, load };
+  return { handle, execute, handleMany, executeMany, load };
 };

@@ -45,6 +45,8 @@ export {
   commandHandler,
   type CommandHandler,
   type CommandHandlerOptions,
+  type CommandItem,
+  type WireCommandItem,
   type CommandSuccess,
   type CommandFailure,
 } from './command-handler.js';
@@ -115,6 +117,8 @@ export { commandDataOf } from './codec/command-data.js';
 
 export type {
   EventStore,
+  AppendOutcome,
+  AppendRequest,
   AppendResult,
   ReadStreamOptions,
   ReadAllOptions,
@@ -125,6 +129,7 @@ export type {
   CheckpointStore,
 } from './store/event-store.js';
 export { matchesFilter } from './store/event-store.js';
+export { appendGroup, builtOnRefused } from './store/append-group.js';
 export * from './store/errors.js';
 export {
   STORED_JSON,

@@ -1,6 +1,5 @@
 import {
   attachStoredJson,
-  CorruptStoreError,
   chainEventsWithJson,
   checkCommands,
   classifyAppend,
@@ -17,7 +16,7 @@ import {
   type RecordedEvent,
 } from '@aimline/kernel';
 import { decodeRowStrictly, type EventRow } from './rows.js';
-import { extendChain, readHead } from './global-chain.js';
+import { extendChain, type StoredHead } from './global-chain.js';
 import type { Statements } from './statements.js';
 
 const resultOf = (events: ReadonlyArray<RecordedEvent>): AppendResult => {
@@ -51,21 +50,31 @@ const eventsOfCommand = (
   );
 };
 
-/**
- * One append inside SQLite's write transaction: idempotency by command (fingerprints), then
- * by event id, the expected revision, the hash chain (canonical JSON once per event: the same
- * text is hashed and stored), the rows and the command index.
- */
 /** What the global chain needs at append: the store identity and the key, if one is configured. */
 export interface ChainContext {
   readonly identity: string;
   readonly key: ChainKey | undefined;
 }
 
+/**
+ * The global chain's head while a group of appends is written: read once when the group's
+ * transaction starts, moved on by each append that stores events, saved once before the commit.
+ */
+export interface HeadCursor {
+  head: StoredHead;
+}
+
+/**
+ * One append inside SQLite's write transaction: idempotency by command (fingerprints), then
+ * by event id, the expected revision, the hash chain (canonical JSON once per event: the same
+ * text is hashed and stored), the rows and the command index. The global chain's head moves in
+ * `cursor` only once every row is written, so an append that throws leaves it as it was.
+ */
 export const appendInTransaction = (
   statements: Statements,
   location: string,
   chain: ChainContext,
+  cursor: HeadCursor,
   stream: string,
   events: ReadonlyArray<EventToAppend>,
   expected: ExpectedRevision,
@@ -98,14 +107,8 @@ export const appendInTransaction = (
       `an event cannot be stored as JSON: ${(e as Error).message}`,
     );
   }
-  const head = readHead(statements.head);
-  if (head === undefined)
-    throw new CorruptStoreError(
-      location,
-      'the head of the global chain (table chain_head) is missing',
-    );
   const extended = extendChain(
-    head,
+    cursor.head,
     chained.map((c) => c.event.metadata.hash),
     chain.identity,
     chain.key,
@@ -126,8 +129,6 @@ export const appendInTransaction = (
     );
     return attachStoredJson({ ...e, position }, json);
   });
-  const next = extended.head;
-  statements.saveHead.run(next.count, next.position, next.link, next.mac);
   for (const [key, command] of commandsOf(stream, events)) {
     const own = recorded.filter((e) => e.metadata.commandId.toLowerCase() === key);
     insertCommand.run(
@@ -138,5 +139,6 @@ export const appendInTransaction = (
       own[own.length - 1]!.position,
     );
   }
+  cursor.head = extended.head;
   return { result: resultOf(recorded), stored: true };
 };

@@ -1,12 +1,14 @@
 import type Database from 'better-sqlite3';
 import {
+  AppendRejectedError,
   CorruptStoreError,
   AppendSignal,
   pollingSubscription,
   StoreDisposedError,
   StoreError,
   UnavailableError,
-  validateAppend,
+  type AppendOutcome,
+  type AppendRequest,
   type AppendResult,
   type ChainKey,
   type ChainSource,
@@ -22,7 +24,8 @@ import {
   type Subscription,
 } from '@aimline/kernel';
 import { prefixRange } from './prefix-range.js';
-import { appendInTransaction, type ChainContext } from './append-transaction.js';
+import type { ChainContext } from './append-transaction.js';
+import { groupCommit, type GroupWritten } from './group-commit.js';
 import { chainSource, readHead } from './global-chain.js';
 import { isReadOnlyMediumError, openDatabase, openImage, type OpenMode } from './open-database.js';
 import { PageIterator, type PageSource } from './page-iterator.js';
@@ -82,16 +85,7 @@ export class SqliteEventStore implements EventStore {
   private readonly appended = new AppendSignal();
   private readonly pollMs: number;
   private readonly pageSize: number;
-  private readonly appendTransaction: Database.Transaction<
-    (
-      stream: string,
-      events: ReadonlyArray<EventToAppend>,
-      expected: ExpectedRevision,
-    ) => {
-      result: AppendResult;
-      stored: boolean;
-    }
-  >;
+  private readonly commitGroup: (requests: ReadonlyArray<AppendRequest>) => GroupWritten;
   private disposed = false;
 
   constructor(path: string, options: SqliteEventStoreOptions = {}) {
@@ -131,9 +125,7 @@ export class SqliteEventStore implements EventStore {
     this.readOnly = db.readonly;
     this.chain = { identity, key: options.chainKey };
     this.db = db;
-    this.appendTransaction = db.transaction((stream, events, expected) =>
-      appendInTransaction(this.statements, this.location, this.chain, stream, events, expected),
-    );
+    this.commitGroup = groupCommit(db, this.statements, this.location, this.chain);
   }
 
   readonly checkpoints: CheckpointStore = {
@@ -180,16 +172,27 @@ export class SqliteEventStore implements EventStore {
     events: ReadonlyArray<EventToAppend>,
     options: { readonly expectedRevision: ExpectedRevision },
   ): Promise<AppendResult> {
+    return this.appendMany([{ stream, events, expectedRevision: options.expectedRevision }]).then(
+      ([outcome]) => {
+        if (outcome!.kind === 'appended') return outcome!.result;
+        throw outcome!.kind === 'refused'
+          ? outcome!.error
+          : new AppendRejectedError(outcome!.rejection);
+      },
+    );
+  }
+
+  /**
+   * Group commit: every append in one SQLite transaction, one commit and one fsync; each in a
+   * savepoint of its own, so a refused append is rolled back alone (see `EventStore.appendMany`).
+   */
+  appendMany(requests: ReadonlyArray<AppendRequest>): Promise<ReadonlyArray<AppendOutcome>> {
     try {
       this.ensureOpen();
-      validateAppend(stream, events);
-      const { result, stored } = this.appendTransaction.immediate(
-        stream,
-        events,
-        options.expectedRevision,
-      );
+      if (requests.length === 0) return Promise.resolve([]);
+      const { outcomes, stored } = this.commitGroup(requests);
       if (stored) this.appended.notify();
-      return Promise.resolve(result);
+      return Promise.resolve(outcomes);
     } catch (e) {
       return Promise.reject(mapSqliteError(e, this.location));
     }

@@ -1,5 +1,6 @@
 import {
   AppendRejectedError,
+  appendGroup,
   canonicalJson,
   DuplicateEventIdError,
   isErasedPersonalData,
@@ -8,6 +9,8 @@ import {
   reject,
   WrongExpectedRevisionError,
   type AnyDomainModule,
+  type AppendOutcome,
+  type AppendRequest,
   type AppendResult,
   type EventStore,
   type EventToAppend,
@@ -200,27 +203,71 @@ export const encryptingEventStore = (
       : undefined;
   };
 
+  const openResult = async (result: AppendResult): Promise<AppendResult> => {
+    const opened: RecordedEvent[] = [];
+    for (const e of result.events) opened.push(await open(e));
+    return { ...result, events: opened };
+  };
+
+  /**
+   * With a random IV the same event seals to other bytes, so the inner store cannot see a
+   * retried append as the same content; the opened events can.
+   */
+  const retried = async (
+    error: unknown,
+    stream: string,
+    events: ReadonlyArray<EventToAppend>,
+  ): Promise<AppendResult | undefined> =>
+    (error instanceof DuplicateEventIdError || error instanceof WrongExpectedRevisionError) &&
+    events.length > 0
+      ? alreadyStored(stream, events)
+      : undefined;
+
+  const sealAll = async (r: AppendRequest): Promise<AppendRequest> => {
+    const sealed: EventToAppend[] = [];
+    for (const e of r.events) sealed.push(await seal(r.stream, e));
+    return { ...r, events: sealed };
+  };
+
   const store: EventStore = {
     append: async (stream, events, options) => {
-      const sealed: EventToAppend[] = [];
-      for (const e of events) sealed.push(await seal(stream, e));
+      const sealed = await sealAll({ stream, events, expectedRevision: options.expectedRevision });
       try {
-        const result = await inner.append(stream, sealed, options);
-        const opened: RecordedEvent[] = [];
-        for (const e of result.events) opened.push(await open(e));
-        return { ...result, events: opened };
+        return await openResult(await inner.append(stream, sealed.events, options));
       } catch (e) {
-        // With a random IV the same event seals to other bytes, so the inner store cannot see a
-        // retried append as the same content; the opened events can.
-        if (
-          (e instanceof DuplicateEventIdError || e instanceof WrongExpectedRevisionError) &&
-          events.length > 0
-        ) {
-          const original = await alreadyStored(stream, events);
-          if (original !== undefined) return original;
-        }
+        const original = await retried(e, stream, events);
+        if (original !== undefined) return original;
         throw e;
       }
+    },
+    // The group commit seals every append before the group is handed on, so the inner store's
+    // own appendMany (one transaction) never sees plaintext.
+    appendMany: async (requests) => {
+      // A request refused under a rule while sealing (ERASE-1) is that request's outcome alone.
+      const outcomes = new Array<AppendOutcome | undefined>(requests.length);
+      const sealed: AppendRequest[] = [];
+      const places: number[] = [];
+      for (const [i, r] of requests.entries())
+        try {
+          sealed.push(await sealAll(r));
+          places.push(i);
+        } catch (e) {
+          if (!(e instanceof AppendRejectedError)) throw e;
+          outcomes[i] = { kind: 'rejected', rejection: e.rejection };
+        }
+      const stored = await appendGroup(inner, sealed);
+      for (const [k, o] of stored.entries()) {
+        const i = places[k]!;
+        if (o.kind === 'appended') {
+          outcomes[i] = { kind: 'appended', result: await openResult(o.result) };
+          continue;
+        }
+        const r = requests[i]!;
+        const original =
+          o.kind === 'refused' ? await retried(o.error, r.stream, r.events) : undefined;
+        outcomes[i] = original === undefined ? o : { kind: 'appended', result: original };
+      }
+      return outcomes.map((o) => o!);
     },
     readStream: (stream, options) => openAll(inner.readStream(stream, options)),
     streamRevision: (stream) => inner.streamRevision(stream),

@@ -2,9 +2,10 @@ import * as E from 'fp-ts/lib/Either.js';
 import {
   describeCommandFailure,
   type AnyDomainModule,
-  type Command,
   type CommandFailure,
+  type CommandEnvelope,
   type CommandHandler,
+  type CommandItem,
   type CommandSuccess,
 } from '@aimline/kernel';
 import { authorise } from './authorise.js';
@@ -49,6 +50,15 @@ export interface GovernedCommands {
     module: AnyDomainModule,
     input: unknown,
   ): Promise<E.Either<GovernedFailure, CommandSuccess>>;
+  /**
+   * `execute` for many wire commands at once, as one group commit (`CommandHandler.handleMany`):
+   * each command is decoded and authorised on its own, and every one that passes is handled in
+   * one durable commit. Results in the order given, only once the group is durable.
+   */
+  executeMany(
+    as: string,
+    items: ReadonlyArray<{ readonly module: AnyDomainModule; readonly input: unknown }>,
+  ): Promise<Array<E.Either<GovernedFailure, CommandSuccess>>>;
   /** Runs a command built in code as principal `as` (the demo, process managers). */
   handle(
     as: string,
@@ -78,11 +88,12 @@ export const governedCommands = (
   handler: CommandHandler,
   directory: Directory,
 ): GovernedCommands => {
-  const run = async (
+  /** Decodes a wire command with the principal as its actor and authorises it. */
+  const admit = (
     as: string,
     module: AnyDomainModule,
     input: unknown,
-  ): Promise<E.Either<GovernedFailure, CommandSuccess>> => {
+  ): E.Either<GovernedFailure, CommandEnvelope> => {
     const principal = resolvePrincipal(directory, as);
     if (E.isLeft(principal)) return principal;
     const isObject = typeof input === 'object' && input !== null && !Array.isArray(input);
@@ -90,10 +101,10 @@ export const governedCommands = (
       return E.left(wireActorRefused);
     const decoded = module.commands.decode(
       isObject ? { ...input, actor: actorOf(principal.right) } : input,
-    );
+    ) as E.Either<CommandFailure, CommandEnvelope>;
     if (E.isLeft(decoded)) return decoded;
     const envelope = decoded.right;
-    const command = envelope.command as Command;
+    const command = envelope.command;
     const stream = module.streamOf(command);
     const allowed = authorise(
       directory.commands,
@@ -102,12 +113,37 @@ export const governedCommands = (
       command.type,
       stream,
     );
-    if (E.isLeft(allowed)) return allowed;
-    return handler.handle(module, envelope);
+    return E.isLeft(allowed) ? allowed : E.right(envelope);
+  };
+
+  const run = async (
+    as: string,
+    module: AnyDomainModule,
+    input: unknown,
+  ): Promise<E.Either<GovernedFailure, CommandSuccess>> => {
+    const admitted = admit(as, module, input);
+    return E.isLeft(admitted) ? admitted : handler.handle(module, admitted.right);
+  };
+
+  const executeMany: GovernedCommands['executeMany'] = async (as, items) => {
+    const results: Array<E.Either<GovernedFailure, CommandSuccess>> = [];
+    const group: CommandItem[] = [];
+    const places: number[] = [];
+    items.forEach(({ module, input }, i) => {
+      const admitted = admit(as, module, input);
+      if (E.isLeft(admitted)) results[i] = admitted;
+      else {
+        group.push({ module, envelope: admitted.right });
+        places.push(i);
+      }
+    });
+    (await handler.handleMany(group)).forEach((r, k) => (results[places[k]!] = r));
+    return results;
   };
 
   return {
     execute: run,
+    executeMany,
     handle: (as, module, envelope) =>
       run(as, module, {
         commandId: envelope.commandId,

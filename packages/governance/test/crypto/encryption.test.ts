@@ -36,6 +36,23 @@ describe('encryption at append (issue 13 item 4): every personal field is stored
       expect((done.right.events[0]!.data as typeof data)['summary']).toBe(SUMMARY);
   });
 
+  it('a group commit (handleMany) seals every append of the group before the store sees it', async () => {
+    const { inner, store } = await encryptedMemoryStore();
+    const results = await handlerOn(store).handleMany([
+      { module: hsb, envelope: reportConcern('case-1') },
+      { module: hsb, envelope: reportConcern('case-2') },
+    ]);
+    expect(results.every(E.isRight)).toBe(true);
+    const stored = await collect(inner.readAll());
+    expect(stored.map((e) => e.stream)).toEqual(['hsb-case-case-1', 'hsb-case-case-2']);
+    const text = canonicalJson(stored.map((e) => e.data));
+    for (const p of PLAINTEXTS) expect(text).not.toContain(p);
+    const read = (await collect(store.readAll())).map(
+      (e) => (e.data as { summary: string }).summary,
+    );
+    expect(read).toEqual([SUMMARY, SUMMARY]);
+  });
+
   it("each subject has its own key: the victim's and the alleged child's fields name different subjects, free text the case's primary subject", async () => {
     const { inner, store, vault } = await encryptedMemoryStore();
     await handlerOn(store).handle(hsb, reportConcern());

@@ -1,5 +1,7 @@
 import type { EventToAppend, RecordedEvent } from '../event.js';
 import type { ExpectedRevision } from '../revision.js';
+import type { Rejection } from '../rejection.js';
+import type { StoreError } from './errors.js';
 
 export interface AppendResult {
   /** The revision of the stream's last event after the append (the next expected revision). */
@@ -9,6 +11,22 @@ export interface AppendResult {
   /** The events as stored (with revision, position and hash chain). */
   readonly events: ReadonlyArray<RecordedEvent>;
 }
+
+/** One append of a group committed together (`EventStore.appendMany`). */
+export interface AppendRequest {
+  readonly stream: string;
+  readonly events: ReadonlyArray<EventToAppend>;
+  readonly expectedRevision: ExpectedRevision;
+}
+
+/**
+ * What became of one append of a group: stored (or found already stored), refused alone by a
+ * store error, or rejected under a rule (a decorator's `AppendRejectedError`, e.g. ERASE-1).
+ */
+export type AppendOutcome =
+  | { readonly kind: 'appended'; readonly result: AppendResult }
+  | { readonly kind: 'refused'; readonly error: StoreError }
+  | { readonly kind: 'rejected'; readonly rejection: Rejection };
 
 export interface ReadStreamOptions {
   /** Start at this revision (inclusive). Default: first (forwards) or last (backwards). */
@@ -72,6 +90,17 @@ export interface EventStore {
     events: ReadonlyArray<EventToAppend>,
     options: { readonly expectedRevision: ExpectedRevision },
   ): Promise<AppendResult>;
+  /**
+   * Group commit: the appends in order, each checked and atomic exactly as `append` would do
+   * it, all made durable by one commit (one fsync). An append that is refused (wrong expected
+   * revision, duplicate id, idempotency conflict, invalid) stores nothing and leaves the others
+   * alone; a later append of the group sees the earlier ones, and one to a stream where an
+   * earlier append of the group was refused is refused too (a `WrongExpectedRevisionError`:
+   * it was built on the refused one). Resolves only once the whole group
+   * is durable; when the commit itself fails it rejects and nothing of the group is stored.
+   * Optional: `appendGroup` falls back to one `append` after another.
+   */
+  appendMany?(requests: ReadonlyArray<AppendRequest>): Promise<ReadonlyArray<AppendOutcome>>;
   /** The stream's events; an empty iteration for a stream that does not exist. */
   readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
   /** The revision of the stream's last event, undefined when there is no stream. */

@@ -3,6 +3,7 @@ import type { EventStore } from '../store/event-store.js';
 import { StoreDisposedError } from '../store/errors.js';
 import { appendContract } from './contract-appends.js';
 import { contractContext, type ContractOptions } from './contract-context.js';
+import { groupContract } from './contract-group.js';
 import { idempotencyContract } from './contract-idempotency.js';
 import { modelContract } from './contract-model.js';
 import { readContract } from './contract-reads.js';
@@ -24,6 +25,7 @@ export const eventStoreContract = (
   const ctx = contractContext(open, options);
   describe(`EventStore contract: ${name}`, () => {
     appendContract(ctx);
+    groupContract(ctx);
     idempotencyContract(ctx);
     readContract(ctx);
     subscriptionContract(ctx);

@@ -1,0 +1,77 @@
+import type Database from 'better-sqlite3';
+import {
+  builtOnRefused,
+  CorruptStoreError,
+  isStoreError,
+  validateAppend,
+  type AppendOutcome,
+  type AppendRequest,
+} from '@aimline/kernel';
+import { appendInTransaction, type ChainContext, type HeadCursor } from './append-transaction.js';
+import { readHead } from './global-chain.js';
+import type { Statements } from './statements.js';
+
+/** A group's outcomes, and whether any of its appends stored events (subscribers to wake). */
+export interface GroupWritten {
+  readonly outcomes: ReadonlyArray<AppendOutcome>;
+  readonly stored: boolean;
+}
+
+/**
+ * The group commit, as one `BEGIN IMMEDIATE … COMMIT` (one fsync under `synchronous=FULL`):
+ * each append runs in a savepoint of its own, so one refused by a store error (wrong expected
+ * revision, duplicate id, idempotency conflict, invalid, a damaged row it would build on) is
+ * rolled back alone and the others go on (but for later appends to its stream, which were built
+ * on it: `builtOnRefused`). The global chain's head is read once and saved once.
+ * Any other error (SQLite's own: busy, I/O, full disk) rolls the whole group back and is thrown.
+ */
+export const groupCommit = (
+  db: Database.Database,
+  statements: Statements,
+  location: string,
+  chain: ChainContext,
+): ((requests: ReadonlyArray<AppendRequest>) => GroupWritten) => {
+  const one = db.transaction((cursor: HeadCursor, request: AppendRequest) => {
+    validateAppend(request.stream, request.events);
+    return appendInTransaction(
+      statements,
+      location,
+      chain,
+      cursor,
+      request.stream,
+      request.events,
+      request.expectedRevision,
+    );
+  });
+  const group = db.transaction((requests: ReadonlyArray<AppendRequest>): GroupWritten => {
+    const head = readHead(statements.head);
+    if (head === undefined)
+      throw new CorruptStoreError(
+        location,
+        'the head of the global chain (table chain_head) is missing',
+      );
+    const cursor: HeadCursor = { head };
+    let stored = false;
+    const refused = new Set<string>();
+    const outcomes = requests.map((request): AppendOutcome => {
+      if (refused.has(request.stream))
+        return builtOnRefused(
+          request,
+          (statements.revision.get(request.stream) as number | null) ?? undefined,
+        );
+      try {
+        const written = one(cursor, request);
+        stored ||= written.stored;
+        return { kind: 'appended', result: written.result };
+      } catch (e) {
+        if (!isStoreError(e)) throw e;
+        refused.add(request.stream);
+        return { kind: 'refused', error: e };
+      }
+    });
+    const next = cursor.head;
+    if (next !== head) statements.saveHead.run(next.count, next.position, next.link, next.mac);
+    return { outcomes, stored };
+  });
+  return (requests) => group.immediate(requests);
+};
