@@ -145,6 +145,7 @@ Knobs (environment): \`AIMLINE_BENCH_ROUNDS\` (5, never fewer), \`AIMLINE_BENCH_
 \`AIMLINE_BENCH_REPLAY_EVENTS\` (100000), \`AIMLINE_BENCH_MEMORY_SIZES\` (\`100000,300000,1000000\`),
 \`AIMLINE_BENCH_MEMORY_ROUNDS\` (3), \`AIMLINE_BENCH_WIDE_SIZES\` (\`1000000\`), \`AIMLINE_BENCH_APPEND_SINGLE\` (1000),
 \`AIMLINE_BENCH_APPEND_BATCHED\` (every command), \`AIMLINE_BENCH_LATENCY_COMMANDS\` (100 per
+round), \`AIMLINE_BENCH_ACTIVE_STREAMS\` (10000), \`AIMLINE_BENCH_ACTIVE_COMMANDS\` (300 per
 round), \`AIMLINE_BENCH_SQLITE_EVENTS\` (100000), \`AIMLINE_BENCH_CALENDAR_MS\` (300 per round).
 
 ## What each figure measures
@@ -160,9 +161,13 @@ round), \`AIMLINE_BENCH_SQLITE_EVENTS\` (100000), \`AIMLINE_BENCH_CALENDAR_MS\` 
   command's append in a savepoint of its own). **Baseline:** raw inserts of the very rows the handler wrote, in the same
   transactions. The ratio by CPU time is given beside the wall-clock one.
 - **Command latency** on a 300-event HSB case, with the handler's state cache warm and with
-  \`new StateCache(0)\` (every command reads, decodes and folds the stream), beside the disk's
-  commit floor (a raw one-row \`synchronous=FULL\` transaction) and a cold \`handler.load\`.
-  Each round gives a p50 and a p99; the figure is their spread over rounds.
+  \`new StateCache({ maxBytes: 0 })\` (every command reads, decodes and folds the stream), beside
+  the disk's commit floor (a raw one-row \`synchronous=FULL\` transaction) and a cold
+  \`handler.load\`. Each round gives a p50 and a p99; the figure is their spread over rounds.
+- **Command latency with 10,000 active streams**: an HSB case at its first contact copied into
+  10,000 streams; contacts to streams picked at random (no locality), with the default state
+  cache (bounded by the weight of the streams' stored events, 256 MiB, so it holds all of them
+  after each has been loaded once) and with no cache.
 - **Peak RSS** replaying the first N events through read + decode + verify, and through the full
   pipeline, beside the idle process with every module loaded; and through the full pipeline
   over ten times the streams for the same events (the \`wide\` history: every copied case cut

@@ -8,6 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { buildActiveStreams, timeActive } from './active-streams.js';
 import { handlerAppend, rawAppend, removeDir, storedRows } from './append.js';
 import { loadNote, log, perSecond, timed } from './common.js';
 import { historyFile, loadDataset } from './dataset.js';
@@ -41,6 +42,8 @@ const MEMORY_ROUNDS = size('AIMLINE_BENCH_MEMORY_ROUNDS', 3, 1);
 const SINGLE_COMMANDS = size('AIMLINE_BENCH_APPEND_SINGLE', 1000, 50);
 const BATCH_COMMANDS = size('AIMLINE_BENCH_APPEND_BATCHED', Number.MAX_SAFE_INTEGER, 300);
 const LATENCY_COMMANDS = size('AIMLINE_BENCH_LATENCY_COMMANDS', 100, 10);
+const ACTIVE_STREAMS = size('AIMLINE_BENCH_ACTIVE_STREAMS', 10_000, 300);
+const ACTIVE_COMMANDS = size('AIMLINE_BENCH_ACTIVE_COMMANDS', 300, 30);
 
 const results: Figure[] = [];
 const push = (f: Figure): void => {
@@ -110,6 +113,44 @@ const widePath =
     ),
   );
   removeDir(base.dir);
+}
+
+// ---- command latency with many active streams ----------------------------------------------
+{
+  const active = await buildActiveStreams(data, ACTIVE_STREAMS);
+  const rounds = await alternate({
+    cached: async (r: number) => timeActive(active, true, ACTIVE_COMMANDS, 1_000 + r),
+    none: async (r: number) => timeActive(active, false, ACTIVE_COMMANDS, 2_000 + r),
+  });
+  const n = ACTIVE_STREAMS.toLocaleString('en-GB');
+  const weight = summary(rounds.cached.map((x) => x.cached.megabytes)).p50;
+  const about = `${n} copies of an HSB case at its first contact (${active.eventsPerStream} events each, ${(ACTIVE_STREAMS * active.eventsPerStream).toLocaleString('en-GB')} events); ${ACTIVE_COMMANDS} RecordContact commands per contender per round, each to a stream picked at random (no locality: the cache's worst case); per-round p50/p99, spread over rounds; SQLite synchronous=FULL; ${note}`;
+  for (const [label, key] of [
+    [
+      `default state cache holding all ${n} (about ${weight.toFixed(0)} MB of stored events by its estimate)`,
+      'cached',
+    ],
+    ['no cache', 'none'],
+  ] as const) {
+    const r = rounds[key].map((x) => summary(x.total));
+    push(
+      figure(
+        `command latency p50, ${n} active streams, ${label}`,
+        'ms',
+        r.map((x) => x.p50),
+        `target ≤ 2 ms; ${about}`,
+      ),
+    );
+    push(
+      figure(
+        `command latency p99, ${n} active streams, ${label}`,
+        'ms',
+        r.map((x) => x.p99),
+        `target ≤ 10 ms; ${about}`,
+      ),
+    );
+  }
+  removeDir(active.dir);
 }
 
 // ---- append throughput ---------------------------------------------------------------------

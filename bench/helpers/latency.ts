@@ -50,8 +50,11 @@ const contact = (
   };
 };
 
-/** Builds the 300-event case in a new SQLite file through the handler. */
-export const buildLatencyBase = async (data: Dataset): Promise<LatencyBase> => {
+/** Builds the case, padded to `events` events (300 by default), in a new SQLite file through the handler. */
+export const buildLatencyBase = async (
+  data: Dataset,
+  events = STREAM_EVENTS,
+): Promise<LatencyBase> => {
   const module = data.moduleNamed('hsb-case');
   // The council's commands in order (hand-offs included) until an HSB case records a contact:
   // a case's facts may come from other streams, so they are all recorded.
@@ -78,7 +81,7 @@ export const buildLatencyBase = async (data: Dataset): Promise<LatencyBase> => {
   const { stream } = found;
   const base0: LatencyBase = { dir, path, stream, module, template: found.step, next: 1 };
   let k = 1;
-  while (((await store.streamRevision(stream)) ?? -1) < STREAM_EVENTS - 1) {
+  while (((await store.streamRevision(stream)) ?? -1) < events - 1) {
     const c = contact(base0, k++);
     now = c.recordedAt;
     const r = await handler.handle(module, c);
@@ -129,7 +132,7 @@ export const timeCommands = async (
     store,
     clock: () => now,
     maxRetries: 0,
-    ...(warm ? {} : { cache: new StateCache(0) }),
+    ...(warm ? {} : { cache: new StateCache({ maxBytes: 0 }) }),
   });
   let k = base.next;
   if (warm) await handler.load(base.module, base.stream); // the cache holds the case, as after its last command
@@ -152,7 +155,11 @@ export const timeCommands = async (
 /** Loading (read, decode, fold) the 300-event case with no cache, `count` times. */
 export const timeLoads = async (base: LatencyBase, count: number): Promise<number[]> => {
   const store = openSqliteEventStore(base.path);
-  const handler = commandHandler({ store, clock: () => '', cache: new StateCache(0) });
+  const handler = commandHandler({
+    store,
+    clock: () => '',
+    cache: new StateCache({ maxBytes: 0 }),
+  });
   const times: number[] = [];
   for (let i = 0; i < count; i++) {
     const start = performance.now();

@@ -14,7 +14,7 @@ import {
   type StoreError,
 } from './store/errors.js';
 import type { AppendOutcome, AppendRequest } from './store/event-store.js';
-import type { CachedStream, StateCache } from './store/state-cache.js';
+import { storedBytes, type CachedStream, type StateCache } from './store/state-cache.js';
 
 /** A command that passed validation and plausibility, ready to be decided. */
 export interface ReadyCommand {
@@ -49,6 +49,8 @@ interface Working {
   state: unknown;
   revision: number | undefined;
   readonly loadedRevision: number | undefined;
+  /** The weight of the stream's stored events (see `CachedStream.bytes`). */
+  bytes: number;
   readonly commandIds: ReadonlySet<string>;
   /** Command ids decided in this round (not yet stored). */
   readonly added: Set<string>;
@@ -150,6 +152,7 @@ const round = async (
       state: entry?.state,
       revision,
       loadedRevision: revision,
+      bytes: entry?.bytes ?? 0,
       commandIds: entry?.commandIds ?? new Set(),
       added: new Set(),
       failure: E.isLeft(loaded) ? loaded.left : undefined,
@@ -232,6 +235,8 @@ const round = async (
       const { result } = outcome;
       if (result.nextExpectedRevision !== d.expectedAfter) stale.add(item.stream);
       revisions.set(item.stream, result.nextExpectedRevision);
+      const w = streams.get(item.stream)!;
+      for (const e of result.events) w.bytes += storedBytes(e);
       results[item.index] = E.right({
         stream: item.stream,
         events: result.events,
@@ -259,7 +264,7 @@ const round = async (
     if (revision === undefined) continue;
     const commandIds = w.commandIds as Set<string>;
     for (const id of w.added) commandIds.add(id);
-    cache.set(stream, { revision, state: w.state, commandIds });
+    cache.set(stream, { revision, state: w.state, commandIds, bytes: w.bytes });
   }
   return next;
 };

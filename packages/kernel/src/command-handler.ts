@@ -16,7 +16,7 @@ import {
 } from './store/errors.js';
 import { appendGroup } from './store/append-group.js';
 import type { EventStore } from './store/event-store.js';
-import { StateCache, type CachedStream } from './store/state-cache.js';
+import { StateCache, storedBytes, type CachedStream } from './store/state-cache.js';
 
 export interface CommandSuccess {
   readonly stream: string;
@@ -49,6 +49,7 @@ export interface CommandHandlerOptions {
   readonly clock: () => string;
   /** Attempts after the first when another writer got there first. Default 3. */
   readonly maxRetries?: number;
+  /** The folded states kept between commands; default `new StateCache()` (bounded by weight). */
   readonly cache?: StateCache;
   /** Plausibility rules every command must meet before it is decided; default `defaultPlausibility`. */
   readonly plausibility?: PlausibilityPolicy;
@@ -118,6 +119,7 @@ export const commandHandler = (options: CommandHandlerOptions): CommandHandler =
     let revision = cached?.revision;
     // The cache owns this set: it only ever grows with ids of events that are stored.
     const commandIds = (cached?.commandIds as Set<string> | undefined) ?? new Set<string>();
+    let bytes = cached?.bytes ?? 0;
     try {
       for await (const recorded of store.readStream(stream, {
         fromRevision: revision === undefined ? 0 : revision + 1,
@@ -127,6 +129,7 @@ export const commandHandler = (options: CommandHandlerOptions): CommandHandler =
         state = module.decider.evolve(state, decoded.right);
         revision = recorded.revision;
         commandIds.add(recorded.metadata.commandId);
+        bytes += storedBytes(recorded);
       }
     } catch (e) {
       if (isStoreError(e)) return E.left({ kind: 'StoreFailure', error: e });
@@ -134,8 +137,8 @@ export const commandHandler = (options: CommandHandlerOptions): CommandHandler =
     }
     const entry: CachedStream<S> =
       revision === undefined
-        ? { revision: -1, state, commandIds }
-        : { revision, state, commandIds };
+        ? { revision: -1, state, commandIds, bytes }
+        : { revision, state, commandIds, bytes };
     if (revision !== undefined) cache.set(stream, entry);
     return E.right(entry);
   };

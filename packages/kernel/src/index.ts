@@ -182,5 +182,10 @@ export {
   type SignedAnchor,
 } from './store/anchor.js';
 export { AppendSignal, pollingSubscription } from './store/polling-subscription.js';
-export { StateCache, type CachedStream } from './store/state-cache.js';
+export {
+  StateCache,
+  storedBytes,
+  type CachedStream,
+  type StateCacheOptions,
+} from './store/state-cache.js';
 export { Agency, agencies } from './agency.js';
