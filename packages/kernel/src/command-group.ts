@@ -1,11 +1,10 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { CommandFailure, CommandSuccess } from './command-handler.js';
 import type { Command, CommandEnvelope } from './command.js';
-import { decideValidCommand } from './decider.js';
+import { decideValidCommand, type Decider } from './decider.js';
 import type { AnyDomainModule } from './domain-module.js';
 import type { DomainEvent, EventToAppend, RecordedEvent } from './event.js';
 import { eventIdFor } from './event-ids.js';
-import type { Rejection } from './rejection.js';
 import {
   DuplicateEventIdError,
   IdempotencyConflictError,
@@ -167,10 +166,8 @@ const round = async (
     const id = item.envelope.commandId;
     if (w.added.has(id)) return { kind: 'defer' };
     if (w.commandIds.has(id)) return { kind: 'handled', revision: w.loadedRevision };
-    const decision = decideValidCommand(item.module.decider, item.command, w.state) as E.Either<
-      Rejection,
-      ReadonlyArray<DomainEvent>
-    >;
+    const decider = item.module.decider as Decider<Command, DomainEvent, unknown>;
+    const decision = decideValidCommand(decider, item.command, w.state);
     if (E.isLeft(decision))
       return { kind: 'final', outcome: E.left({ kind: 'Rejected', rejection: decision.left }) };
     const events = decision.right;
