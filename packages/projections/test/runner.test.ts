@@ -252,7 +252,7 @@ describe('projection runner', () => {
                 for await (const e of store.readAll(o))
                   if (e.stream !== victim.stream || e.revision !== victim.revision) yield e;
               },
-            } as unknown as EventStore,
+            },
             decode,
             entriesPerLog,
             undefined,
