@@ -167,7 +167,7 @@ describe('aimline read commands on demo data', () => {
     );
   });
 
-  it('what people read: timeline, deadlines, audit and attendance tables show London local time (never a raw UTC instant) and fit 120 columns; --json keeps ISO', async () => {
+  it('what people read: timeline, deadlines, audit, attendance and replay show London local time (never a raw UTC instant) and fit 120 columns; --json keeps ISO', async () => {
     const human = async (...args: string[]) => {
       const r = await runCli(['--store', store, '--as', 'aud-inspector-1', ...args]);
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
@@ -184,6 +184,7 @@ describe('aimline read commands on demo data', () => {
       ['deadlines', '--overdue', ...asOf],
       ['audit'],
       ['attendance', ...asOf],
+      ['replay', 'event-counts', ...asOf],
     ]) {
       const text = await human(...args);
       expect(text, args.join(' ')).toMatch(londonInstant);

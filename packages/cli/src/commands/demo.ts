@@ -122,7 +122,7 @@ export const demo = async (rt: Runtime, o: DemoOptions): Promise<number> => {
         `Recorded ${result.events} events in ${result.streams} streams from ${result.commands} commands (seed ${o.seed}).`,
         table(['process', 'commands'], perProcess),
         `Hand-offs between the processes: ${result.handOffs.accepted} (panel decisions that opened HSB cases, meeting streams scheduled from bookings, reports and attendance told to the cases)${result.handOffs.refused.length ? `; ${result.handOffs.refused.length} refused and logged` : ''}.`,
-        `Typed rejections shown on purpose: ${result.expectedRejections.length}${result.expectedRejections.length ? ` (e.g. ${result.expectedRejections[0]!.ruleId}: ${result.expectedRejections[0]!.reason})` : ''}`,
+        `Typed rejections shown on purpose: ${result.expectedRejections.length}${exampleRejection(result.expectedRejections)}`,
         result.rejected.length || result.failed.length
           ? `UNEXPECTED: ${result.rejected.length} rejections, ${result.failed.length} failures:\n${[
               ...result.rejected,
@@ -141,4 +141,16 @@ export const demo = async (rt: Runtime, o: DemoOptions): Promise<number> => {
       ].join('\n'),
   );
   return result.rejected.length === 0 && result.failed.length === 0 ? ExitCode.Ok : ExitCode.Failed;
+};
+
+/**
+ * One rule-based rejection as an example (the FORBIDDEN refusal has its own line), said once:
+ * a reason that already starts with its rule id is not prefixed again.
+ */
+const exampleRejection = (
+  rejections: ReadonlyArray<{ readonly ruleId: string; readonly reason: string }>,
+): string => {
+  const r = rejections.find((x) => x.ruleId !== 'FORBIDDEN') ?? rejections[0];
+  if (r === undefined) return '';
+  return ` (e.g. ${r.reason.startsWith(r.ruleId) ? r.reason : `${r.ruleId}: ${r.reason}`})`;
 };

@@ -15,6 +15,7 @@ import {
 import { CliError, ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../runtime.js';
 import { table } from '../output.js';
+import { londonTime } from '../views/human-time.js';
 import { eventCounts } from './event-counts.js';
 import { progress } from '../progress.js';
 import { panelScorecardProjection, panelScorecards } from '../views/panel-views.js';
@@ -58,7 +59,7 @@ export const replay = async (
       rt.output.result(
         s,
         () =>
-          `${s.events} events${asOf ? ` recorded by ${asOf.iso}` : ''}\n${table(['module', 'events'], Object.entries(s.byStreamCategory))}\n\n${table(
+          `${s.events} events${asOf ? ` recorded by ${londonTime(asOf.iso)}` : ''}\n${table(['module', 'events'], Object.entries(s.byStreamCategory))}\n\n${table(
             ['event type', 'count'],
             Object.entries(s.byType).sort((a, b) => b[1] - a[1]),
           )}`,

@@ -13,6 +13,7 @@ import { accessLogPath, openAccessLog } from '../access.js';
 import { CliError, ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../runtime.js';
 import { htmlTable, page } from '../report/page.js';
+import { londonTime } from '../views/human-time.js';
 import { el, esc } from '../report/svg.js';
 
 export interface SarOptions {
@@ -58,7 +59,7 @@ const sarPage = (r: SubjectAccessReport, generatedAt: string): string =>
         'p',
         { class: 'note' },
         esc(
-          `Everything held about this person as recorded by ${generatedAt}: ${r.records.length} record(s). ` +
+          `Everything held about this person as recorded by ${londonTime(generatedAt)}: ${r.records.length} record(s). ` +
             "Other people's personal data is withheld ([withheld:…]); erased data reads [erased:…]. " +
             'Who recorded each entry is shown by role and agency.',
         ),
@@ -80,8 +81,8 @@ const sarPage = (r: SubjectAccessReport, generatedAt: string): string =>
         htmlTable(
           ['occurred', 'recorded', 'recorded by', 'entry', 'data'],
           rec.events.map((e) => [
-            e.occurredAt,
-            e.recordedAt,
+            londonTime(e.occurredAt),
+            londonTime(e.recordedAt),
             `${e.recordedBy.role} (${e.recordedBy.agency})`,
             e.type,
             JSON.stringify(e.data),
