@@ -8,7 +8,7 @@ import { demoSteps, runScenarios, type ScenarioStep } from '@aimline/demo';
 import { openSqliteEventStore } from '@aimline/store-sqlite';
 import { domainRegistry, loadCouncilPolicy } from '@aimline/aimline';
 import { withEncryption } from '../src/encryption.js';
-import { runCli } from './run-cli.js';
+import { runCli, demoCommand } from './run-cli.js';
 
 const policy = loadCouncilPolicy(undefined);
 if (E.isLeft(policy)) throw new Error(policy.left);
@@ -97,17 +97,7 @@ describe('no plaintext personal data at rest (issue 13 item 4)', () => {
     beforeAll(async () => {
       dir = mkdtempSync(join(tmpdir(), 'aimline-at-rest-cli-'));
       cli = (...args) => runCli(['--store', `sqlite:${join(dir, 'events.db')}`, ...args]);
-      const demo = await cli(
-        'demo',
-        '--seed',
-        String(DEMO.seed),
-        '--cases',
-        String(DEMO.cases),
-        '--years',
-        String(DEMO.years),
-        '--from',
-        DEMO.from,
-      );
+      const demo = await cli(...demoCommand(DEMO));
       expect(demo.code, demo.stderr).toBe(0);
       demoStderr = demo.stderr;
     });

@@ -10,7 +10,7 @@ import { openSqliteEventStore } from '@aimline/store-sqlite';
 import { erasureStream, masterKeyFromFile, openKeyVault, type KeyVault } from '@aimline/governance';
 import type { RecordedEvent } from '@aimline/kernel';
 import { withEncryption } from '../src/encryption.js';
-import { runCli } from './run-cli.js';
+import { runCli, demoCommand } from './run-cli.js';
 
 const policy = loadCouncilPolicy(undefined);
 if (E.isLeft(policy)) throw new Error(policy.left);
@@ -53,17 +53,7 @@ describe('aimline erase --person ID --reason TEXT (issue 13 item 4)', () => {
     cli = (...args) => runCli(['--store', `sqlite:${path}`, '--as', 'aud-inspector-1', ...args]);
     asRecordsManager = (...args) =>
       runCli(['--store', `sqlite:${path}`, '--as', RECORDS_MANAGER, ...args]);
-    const demo = await cli(
-      'demo',
-      '--seed',
-      String(DEMO.seed),
-      '--cases',
-      String(DEMO.cases),
-      '--years',
-      String(DEMO.years),
-      '--from',
-      DEMO.from,
-    );
+    const demo = await cli(...demoCommand(DEMO));
     expect(demo.code, demo.stderr).toBe(0);
   });
 

@@ -54,3 +54,21 @@ export const asAuditor = (): string[] => {
   }
   return ['--as', 'test-auditor', '--principals', auditorDirectory];
 };
+
+/** The `demo` command line for a small, seeded demo history. */
+export const demoCommand = (d: {
+  readonly seed: number;
+  readonly cases: number;
+  readonly years: number;
+  readonly from: string;
+}): string[] => [
+  'demo',
+  '--seed',
+  String(d.seed),
+  '--cases',
+  String(d.cases),
+  '--years',
+  String(d.years),
+  '--from',
+  d.from,
+];
