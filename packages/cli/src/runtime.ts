@@ -178,13 +178,16 @@ export const buildRuntime = async (
     );
   const storedEvents = store;
   store = encryption.store;
-  const lazyAccessLog = (): AccessLog => {
-    let log: AccessLog | undefined;
-    const open = (): AccessLog =>
-      (log ??= openAccessLog(
-        accessLogPath(options.accessLog, location.right, options.readOnly === true),
-      ));
-    return { append: (entry) => open().append(entry), entries: () => open().entries() };
+  // One access log per run (opened when first used): every composed Aimline and every reader
+  // appends to the same chain, and the file is read once.
+  let log: AccessLog | undefined;
+  const openLog = (): AccessLog =>
+    (log ??= openAccessLog(
+      accessLogPath(options.accessLog, location.right, options.readOnly === true),
+    ));
+  const accessLog: AccessLog = {
+    append: (entry) => openLog().append(entry),
+    entries: () => openLog().entries(),
   };
   const encrypted = store;
   type Processes = 'live' | 'manual';
@@ -199,7 +202,7 @@ export const buildRuntime = async (
       processes,
       ...(directory === undefined ? {} : { principals: directory }),
       // Its reads (serve's HTTP routes) are recorded as the CLI's are; opened when first used.
-      accessLog: lazyAccessLog(),
+      accessLog,
     });
     composed.push({ ...(directory === undefined ? {} : { directory }), processes, app });
     return app;
@@ -211,15 +214,12 @@ export const buildRuntime = async (
       what,
       registry.modules,
     );
-    const log = openAccessLog(
-      accessLogPath(options.accessLog, location.right, options.readOnly === true),
-    );
     const reader = needToKnowReader({
       store,
       modules: registry.modules,
       policy: directory.reads,
       principal,
-      log,
+      log: openLog(),
       clock: systemClock,
     });
     return { reader, purpose: options.purpose ?? `aimline ${what}` };
