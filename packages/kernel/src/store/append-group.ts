@@ -3,14 +3,6 @@ import { isStoreError, WrongExpectedRevisionError } from './errors.js';
 import type { AppendOutcome, AppendRequest, EventStore } from './event-store.js';
 
 /**
- * Appends a group: in one transaction and one commit where the store offers `appendMany`,
- * otherwise one `append` after another (each durable on its own). Either way every request
- * gets its own outcome, and a store error refusing one request leaves the others alone. Only a
- * An append to a stream where an earlier append of the group was refused is refused as well
- * (`builtOnRefused`). Only a failure of the group's commit rejects (nothing of the group stored); anything that is not a
- * store error is a bug and is thrown.
- */
-/**
  * The outcome of an append to a stream where an earlier append of the same group was refused:
  * it was built on that one (its expected revision counts the refused events), so it is refused
  * too, as a wrong expected revision, even where the number happens to match.
@@ -23,6 +15,14 @@ export const builtOnRefused = (
   error: new WrongExpectedRevisionError(request.stream, request.expectedRevision, actual),
 });
 
+/**
+ * Appends a group: in one transaction and one commit where the store offers `appendMany`,
+ * otherwise one `append` after another (each durable on its own). Either way every request
+ * gets its own outcome, and a store error refusing one request leaves the others alone. An
+ * append to a stream where an earlier append of the group was refused is refused as well
+ * (`builtOnRefused`). Only a failure of the group's commit rejects (nothing of the group
+ * stored); anything that is not a store error is a bug and is thrown.
+ */
 export const appendGroup = async (
   store: EventStore,
   requests: ReadonlyArray<AppendRequest>,
