@@ -1,7 +1,8 @@
 /**
  * `pnpm bench`: runs every `bench/*.bench.ts` (each exports `run()` returning figures), prints
  * one table and writes `bench/results.json`: the machine, its load, the mode, and every figure
- * as `{ file, name, unit, median, min, max, rounds, detail }` (see bench/helpers/figures.ts).
+ * as `{ file, name, unit, median, min, max, rounds, detail }`, and `profile` (where the time
+ * went) on a figure that carries one (see bench/helpers/figures.ts).
  * Figures are printed, never asserted; benchmarks never run in the test command.
  *
  * `pnpm bench calendar sqlite` runs only the files whose names contain those words;

@@ -83,6 +83,19 @@ const tables = [...byFile]
   .join('\n\n');
 const details = figures.map((f) => `- **${f.name}**: ${f.detail}`).join('\n');
 
+/** A figure's CPU profile summary (bench/helpers/profile-summary.ts), when the bench took one. */
+const shareRows = (shares) =>
+  shares
+    .map((s) => `| ${s.percent.toFixed(1)} % | \`${s.name.replaceAll('|', '\\|')}\` |`)
+    .join('\n');
+const profiles = figures
+  .filter((f) => f.profile !== undefined)
+  .map(
+    (f) =>
+      `### Where the time goes: ${f.name}\n\nProfile of ${f.profile.of}; ${num(f.profile.sampledMs)} ms sampled. The figure: ${spread(f)} ${f.unit}.\n\n| self time | package |\n| --- | --- |\n${shareRows(f.profile.byPackage)}\n\n| self time | function |\n| --- | --- |\n${shareRows(f.profile.functions)}`,
+  )
+  .join('\n\n');
+
 const full = find('replay cost per event, full pipeline');
 const verify = find('replay cost per event, up to verify');
 const hours = (us) => ((150e6 * us) / 1e6 / 3600).toFixed(1);
@@ -148,6 +161,15 @@ Knobs (environment): \`AIMLINE_BENCH_ROUNDS\` (5, never fewer), \`AIMLINE_BENCH_
 round), \`AIMLINE_BENCH_ACTIVE_STREAMS\` (10000), \`AIMLINE_BENCH_ACTIVE_COMMANDS\` (300 per
 round), \`AIMLINE_BENCH_SQLITE_EVENTS\` (100000), \`AIMLINE_BENCH_CALENDAR_MS\` (300 per round).
 
+**Profiles.** A figure whose target is missed must say where its time goes, so the benchmark
+attaches a CPU profile summary to it (\`profile\` in \`bench/results.json\`:
+\`{ of, sampledMs, byPackage, functions }\`, each a list of \`{ name, percent }\` of self time;
+\`bench/helpers/profile-summary.ts\`). The replay profile is taken on one more run of the same
+events in a child under plain \`node\` on the built packages, so it names real functions and
+lines; "native" is time in V8 builtins and in the SQLite and crypto bindings called from
+JavaScript (\`JSON.parse\`, a statement's \`all\`, \`oneShotDigest\`). They are printed under
+"Where the time goes" below the tables.
+
 ## What each figure measures
 
 - **Replay**, layer by layer: *read* — \`store.readAll()\`; *decode* — plus the module codecs
@@ -187,7 +209,7 @@ ${results.failures.length > 0 ? `\nFailed in this run: ${results.failures.map((f
 ${targetRows}
 
 ${tables}
-
+${profiles === '' ? '' : `\n${profiles}\n`}
 ### What each figure was taken on
 
 ${details}

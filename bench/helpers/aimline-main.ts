@@ -21,7 +21,16 @@ import {
   timeCommands,
   timeLoads,
 } from './latency.js';
-import { LAYERS, layerLabel, projectionNames, rawReplay, replay, type Layer } from './replay.js';
+import {
+  LAYERS,
+  layerLabel,
+  profileFullReplay,
+  projectionNames,
+  rawReplay,
+  replay,
+  type Layer,
+} from './replay.js';
+import { profileText } from './profile-summary.js';
 
 const out = process.argv[2];
 if (out === undefined) throw new Error('usage: aimline-main.ts RESULTS.json');
@@ -254,14 +263,17 @@ for (const batch of [1, 100]) {
         `${layerLabel[layer]}${layer === 'full' ? ` (${projectionNames(data.registry)})` : ''}; ${about}`,
       ),
     );
-  push(
-    figure(
+  const profile = profileFullReplay(historyPath, REPLAY_EVENTS);
+  log(profileText(profile).replaceAll('\n', '\n   '));
+  push({
+    ...figure(
       'replay ratio (full pipeline ÷ raw)',
       'ratio',
       paired(rounds.raw, rounds.full, (r, f) => r.ms / f.ms),
-      'paired per round; target ≥ 0.5',
+      'paired per round; target ≥ 0.5; where the time goes: its profile',
     ),
-  );
+    profile,
+  });
   push(
     figure(
       'replay ratio (read + decode + verify ÷ raw)',

@@ -11,6 +11,8 @@
  * `results.json` is the same.
  */
 
+import type { ProfileSummary } from './profile-summary.js';
+
 /** One figure of `bench/results.json`. */
 export interface Figure {
   readonly name: string;
@@ -22,6 +24,8 @@ export interface Figure {
   /** How many measured rounds (warm-up excluded). */
   readonly rounds: number;
   readonly detail: string;
+  /** Where the time went (a CPU profile's summary), for a figure that must explain itself. */
+  readonly profile?: ProfileSummary;
 }
 
 /** At least this many measured rounds, after one discarded warm-up. */

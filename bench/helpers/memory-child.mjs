@@ -1,13 +1,17 @@
 /**
  * One replay in a process of its own, under plain `node` on the BUILT packages (`dist/`), so
  * its peak RSS is what a deployment pays — no tsx, no TypeScript transform in memory:
- * `node bench/helpers/memory-child.mjs PATH LIMIT verify|full|idle`. Prints one JSON line:
- * events, streams, wall ms, peak RSS (getrusage, MB), heap after, RSS samples.
+ * `node bench/helpers/memory-child.mjs PATH LIMIT verify|full|idle [PROFILE.cpuprofile]`. Prints
+ * one JSON line: events, streams, wall ms, peak RSS (getrusage, MB), heap after, RSS samples.
+ * With a fourth argument it also writes a V8 CPU profile of the replay alone (module loading
+ * excluded; `bench/helpers/profile-summary.ts` summarises it) — RSS is then not representative.
  *
  * The pipeline is the one `bench/helpers/replay.ts` times (read, decode, verify, every
  * projection); it is written here again in JavaScript because plain node cannot load the
  * TypeScript helper. Keep the two in step.
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
 import { openSqliteEventStore } from '../../packages/store-sqlite/dist/index.js';
 import {
@@ -23,9 +27,9 @@ import { defaultCouncilPolicy } from '../../packages/aimline/dist/council-policy
 import { panelScorecardProjection } from '../../packages/cli/dist/views/panel-views.js';
 import { attendanceOverviewProjection } from '../../packages/cli/dist/views/attendance-views.js';
 
-const [path, limitText, mode] = process.argv.slice(2);
+const [path, limitText, mode, profilePath] = process.argv.slice(2);
 if (path === undefined || limitText === undefined || mode === undefined)
-  throw new Error('usage: memory-child.mjs PATH LIMIT verify|full|idle');
+  throw new Error('usage: memory-child.mjs PATH LIMIT verify|full|idle [PROFILE.cpuprofile]');
 const limit = Number(limitText);
 const sampleEvery = Math.max(1_000, Math.floor(limit / 10));
 const registry = domainRegistry(defaultCouncilPolicy());
@@ -54,6 +58,13 @@ if (mode !== 'idle') {
   const states = projections.map((p) => p.initialState());
   const chains = initialChainVerification();
   let sink = 0;
+  const profiler = profilePath === undefined ? undefined : new Session();
+  if (profiler !== undefined) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.setSamplingInterval', { interval: 250 });
+    await profiler.post('Profiler.start');
+  }
   try {
     for await (const recorded of store.readAll({ maxCount: limit })) {
       events++;
@@ -70,6 +81,11 @@ if (mode !== 'idle') {
     }
   } finally {
     await store.dispose();
+  }
+  if (profiler !== undefined) {
+    const { profile } = await profiler.post('Profiler.stop');
+    writeFileSync(profilePath, JSON.stringify(profile));
+    profiler.disconnect();
   }
   if (sink === Number.MIN_VALUE) console.log(sink);
   streams = Object.keys(chains.streams).length;

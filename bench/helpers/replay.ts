@@ -4,6 +4,11 @@
  * into every projection in one pass — beside the floor any reader of the same file pays
  * (better-sqlite3 `iterate()` and `JSON.parse` of each row's data and metadata).
  */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { RecordedEvent } from '../../packages/kernel/src/index.js';
 import { openSqliteEventStore } from '../../packages/store-sqlite/src/index.js';
 import {
@@ -19,6 +24,7 @@ import type { DomainRegistry } from '../../packages/aimline/src/index.js';
 import { panelScorecardProjection } from '../../packages/cli/src/views/panel-views.js';
 import { attendanceOverviewProjection } from '../../packages/cli/src/views/attendance-views.js';
 import { Database, EVENT_COLUMNS } from './common.js';
+import { summariseProfile, type CpuProfile, type ProfileSummary } from './profile-summary.js';
 
 /** How far through the pipeline each event goes (each layer includes the ones before it). */
 export type Layer = 'read' | 'decode' | 'verify' | 'full';
@@ -135,6 +141,37 @@ export const rawReplay = (path: string, limit: number): number => {
     return count;
   } finally {
     db.close();
+  }
+};
+
+/**
+ * Where the full pipeline's time goes: one more replay of the same events, profiled, in a
+ * child under plain `node` on the BUILT packages (`bench/helpers/memory-child.mjs`, so the
+ * profile names real functions and lines, with no TypeScript transform in it), sampled by
+ * V8's profiler from the first event read to the last projection fold.
+ */
+export const profileFullReplay = (path: string, limit: number): ProfileSummary => {
+  const child = fileURLToPath(new URL('./memory-child.mjs', import.meta.url));
+  const built = fileURLToPath(new URL('../../packages/aimline/dist/registry.js', import.meta.url));
+  if (!existsSync(built))
+    throw new Error(
+      'the replay profile runs the built packages: run `bash scripts/pnpm.sh run build`',
+    );
+  const dir = mkdtempSync(join(tmpdir(), 'aimline-bench-profile-'));
+  try {
+    const file = join(dir, 'replay.cpuprofile');
+    const r = spawnSync(process.execPath, [child, path, String(limit), 'full', file], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    });
+    if (r.status !== 0) throw new Error(`replay profile failed: ${r.stderr}`);
+    const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+    return summariseProfile(
+      profile,
+      `the full pipeline replaying the same ${limit.toLocaleString('en-GB')} events once more, plain node on dist (bench/helpers/memory-child.mjs), V8 sampling profiler every 250 µs, self time`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 };
 
