@@ -52,6 +52,13 @@ const targets = [
   ],
   ['store-eventstoredb append, adapter ÷ raw client ratio', '≥ 0.7', (f) => f.median >= 0.7],
   ['store-eventstoredb read-all, adapter ÷ raw client ratio', '≥ 0.7', (f) => f.median >= 0.7],
+  // Aimline leads the peer (Emmett): the lead is kept and tracked.
+  ...[
+    'peer ratio: Aimline ÷ Emmett default set-up, commands/s',
+    'peer ratio: Aimline ÷ Emmett one shared connection, commands/s',
+    (findStart('peer ratio: Aimline ÷ Emmett, read and fold')[0] ?? {}).name ??
+      'peer ratio: Aimline ÷ Emmett, read and fold a 1000-event stream',
+  ].map((name) => [name, '> 1 (Aimline leads)', (f) => f.median > 1]),
 ];
 const targetRows = targets
   .map(([name, target, met]) => {
@@ -66,6 +73,7 @@ const titles = {
   'calendar.bench.ts': 'Calendar: bench/calendar.bench.ts',
   'store-sqlite.bench.ts': 'SQLite store, synthetic rows: bench/store-sqlite.bench.ts',
   'store-eventstoredb.bench.ts': 'EventStoreDB: bench/store-eventstoredb.bench.ts',
+  'peer-emmett.bench.ts': 'Beside the peer, Emmett on SQLite: bench/peer-emmett.bench.ts',
 };
 const byFile = new Map();
 for (const f of figures) {
@@ -135,6 +143,11 @@ bash scripts/pnpm.sh bench --smoke         # tiny workloads, same shape of resul
 node scripts/benchmarks-doc.mjs            # regenerates this document from bench/results.json
 \`\`\`
 
+The peer (Emmett) is an opt-in install of its own, never a dependency of the workspace: run
+\`bash bench/peer/install.sh\` once after \`scripts/bootstrap.sh\` (its native \`sqlite3\` compiles
+from source, about 9 minutes the first time). Without it \`bench/peer-emmett.bench.ts\` prints
+one line saying so and gives no figures.
+
 **How a figure is taken** (\`bench/helpers/figures.ts\`). Every contender runs beside its
 baseline in the same round: one discarded warm-up round (JIT, caches, the page cache — the raw
 replay's cold first read is never counted), then at least 5 rounds in ABBA order (A B, B A, A B …;
@@ -159,7 +172,9 @@ Knobs (environment): \`AIMLINE_BENCH_ROUNDS\` (5, never fewer), \`AIMLINE_BENCH_
 \`AIMLINE_BENCH_MEMORY_ROUNDS\` (3), \`AIMLINE_BENCH_WIDE_SIZES\` (\`1000000\`), \`AIMLINE_BENCH_APPEND_SINGLE\` (1000),
 \`AIMLINE_BENCH_APPEND_BATCHED\` (every command), \`AIMLINE_BENCH_LATENCY_COMMANDS\` (100 per
 round), \`AIMLINE_BENCH_ACTIVE_STREAMS\` (10000), \`AIMLINE_BENCH_ACTIVE_COMMANDS\` (300 per
-round), \`AIMLINE_BENCH_SQLITE_EVENTS\` (100000), \`AIMLINE_BENCH_CALENDAR_MS\` (300 per round).
+round), \`AIMLINE_BENCH_SQLITE_EVENTS\` (100000), \`AIMLINE_BENCH_CALENDAR_MS\` (300 per round),
+\`AIMLINE_BENCH_PEER_COMMANDS\` (2000), \`AIMLINE_BENCH_PEER_STREAM_EVENTS\` (1000),
+\`AIMLINE_BENCH_PEER_FOLDS\` (20 per round).
 
 **Profiles.** A figure whose target is missed must say where its time goes, so the benchmark
 attaches a CPU profile summary to it (\`profile\` in \`bench/results.json\`:
@@ -190,6 +205,18 @@ JavaScript (\`JSON.parse\`, a statement's \`all\`, \`oneShotDigest\`). They are 
   10,000 streams; contacts to streams picked at random (no locality), with the default state
   cache (bounded by the weight of the streams' stored events, 256 MiB, so it holds all of them
   after each has been loaded once) and with no cache.
+- **Beside the peer** (\`bench/peer-emmett.bench.ts\`): Emmett 0.42 (\`@event-driven-io/emmett\`
+  0.42.0, \`@event-driven-io/emmett-sqlite\` 0.42.4 on \`sqlite3\`) runs Aimline's own deciders
+  through its \`DeciderCommandHandler\` and \`getSQLiteEventStore\`, beside Aimline's handler on
+  its SQLite store: the demo council's commands that record events, one per transaction
+  (Emmett in its default set-up, a new connection per operation, and with one shared
+  connection); reading and folding one long HSB case with no cache; replaying the whole log.
+  Both stores are checked to hold the same events and to fold to the same states, and every
+  store runs WAL with \`synchronous=FULL\` (read from each store's own connection and printed).
+  Ratios are Aimline ÷ Emmett per round (above 1: Aimline is faster), by wall clock and by CPU
+  time. Emmett's \`sqliteConnection\` does not await the \`PRAGMA journal_mode = WAL\` it runs on
+  every new connection, so a commit now and then fails with SQLITE_BUSY ("SQL statements in
+  progress"); the bench retries it through Emmett's own \`retry\` option and says how many.
 - **Peak RSS** replaying the first N events through read + decode + verify, and through the full
   pipeline, beside the idle process with every module loaded; and through the full pipeline
   over ten times the streams for the same events (the \`wide\` history: every copied case cut

@@ -5,7 +5,9 @@
 //   in the root package.json;
 // - every `dependencies` entry is imported by src/, every `devDependencies` entry by some file
 //   of the package (an `@types/x` entry counts as used when `x` is);
-// - a built package's tsconfig.json references exactly the workspace packages in `dependencies`.
+// - a built package's tsconfig.json references exactly the workspace packages in `dependencies`;
+// - the benchmark's peer (Emmett, `@event-driven-io/*`) is in no package.json but bench/peer's
+//   own opt-in install: never a dependency of the workspace or of a library.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join, relative, resolve } from 'node:path';
@@ -111,6 +113,22 @@ for (const dir of packageDirs) {
           `${where}: tsconfig.json references ${relative(dir, path)}, which is not a workspace dependency`,
         );
   }
+}
+
+const peerScope = '@event-driven-io/';
+for (const dir of [root, ...packageDirs]) {
+  const pkg = readJson(join(dir, 'package.json'));
+  for (const field of [
+    'dependencies',
+    'devDependencies',
+    'peerDependencies',
+    'optionalDependencies',
+  ])
+    for (const name of Object.keys(pkg[field] ?? {}))
+      if (name.startsWith(peerScope))
+        problems.push(
+          `${relative(root, dir) || 'root'}: ${field} has ${name}, the benchmark's peer (only bench/peer/package.json may)`,
+        );
 }
 
 if (problems.length > 0) {
