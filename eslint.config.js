@@ -110,6 +110,8 @@ export default tseslint.config(
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/require-await': 'off',
+      // One way to ask whether an object has its own key: the platform's `Object.hasOwn`.
+      'prefer-object-has-own': 'error',
       'no-restricted-syntax': ['error', ...clockAndRandomness],
     },
   },

@@ -97,8 +97,7 @@ export const governedCommands = (
     const principal = resolvePrincipal(directory, as);
     if (E.isLeft(principal)) return principal;
     const isObject = typeof input === 'object' && input !== null && !Array.isArray(input);
-    if (isObject && Object.prototype.hasOwnProperty.call(input, 'actor'))
-      return E.left(wireActorRefused);
+    if (isObject && Object.hasOwn(input, 'actor')) return E.left(wireActorRefused);
     const decoded = module.commands.decode(
       isObject ? { ...input, actor: actorOf(principal.right) } : input,
     ) as E.Either<CommandFailure, CommandEnvelope>;

@@ -70,7 +70,7 @@ const valuesAt = (node: unknown, keys: ReadonlyArray<string>): unknown[] => {
   if (key === '[]' || key === '*')
     return Object.values(node as Record<string, unknown>).flatMap((v) => valuesAt(v, rest));
   const record = node as Record<string, unknown>;
-  return Object.prototype.hasOwnProperty.call(record, key!) ? valuesAt(record[key!], rest) : [];
+  return Object.hasOwn(record, key!) ? valuesAt(record[key!], rest) : [];
 };
 
 /** Every date of birth an event records (erased or withheld values are not dates and are skipped). */

@@ -93,7 +93,7 @@ export const commandCatalogue = <D extends CommandDefinitions>(
   definitions: D,
 ): CommandCatalogue<CommandOf<D>> => {
   const defs = definitions as Readonly<Record<string, t.Mixed>>;
-  const has = (type: string): boolean => Object.prototype.hasOwnProperty.call(defs, type);
+  const has = (type: string): boolean => Object.hasOwn(defs, type);
 
   const validateData = (type: string, data: unknown): E.Either<CommandDecodeError, unknown> => {
     if (!has(type))

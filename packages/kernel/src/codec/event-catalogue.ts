@@ -159,9 +159,7 @@ export const eventCatalogue = <D extends Definitions>(
           `The stored "${stored.type}" event cannot be read`,
         ),
       );
-    const def = Object.prototype.hasOwnProperty.call(defs, stored.type)
-      ? defs[stored.type]
-      : undefined;
+    const def = Object.hasOwn(defs, stored.type) ? defs[stored.type] : undefined;
     if (def === undefined)
       return E.left(failure('UnknownEventType', stored, [], `Unknown event type "${stored.type}"`));
     if (
@@ -228,8 +226,7 @@ export const eventCatalogue = <D extends Definitions>(
     decode,
     encode,
     personalData: (type) => personal.get(type) ?? [],
-    has: (type) => Object.prototype.hasOwnProperty.call(defs, type),
-    definition: (type) =>
-      Object.prototype.hasOwnProperty.call(defs, type) ? defs[type] : undefined,
+    has: (type) => Object.hasOwn(defs, type),
+    definition: (type) => (Object.hasOwn(defs, type) ? defs[type] : undefined),
   };
 };

@@ -39,7 +39,6 @@ export type FastCheck = (value: unknown) => FastVerdict;
 /** Nesting deeper than this is left to io-ts. */
 const MAX_DEPTH = 64;
 const NO_CONTEXT: t.Context = [];
-const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 const isRecord = (u: unknown): u is Record<string, unknown> =>
   u !== null && typeof u === 'object' && !Array.isArray(u);
 
@@ -75,7 +74,7 @@ const objectCheck = (
           if (r === UNSURE) verdict = UNSURE;
           continue;
         }
-        if (r !== REFUSED && !hasOwn(u, k)) return UNSURE;
+        if (r !== REFUSED && !Object.hasOwn(u, k)) return UNSURE;
       }
       if (r === REFUSED) return REFUSED;
       if (r === UNSURE) verdict = UNSURE;
@@ -183,7 +182,7 @@ const compile = (codec: AnyCodec, depth: number, level = false): FastCheck => {
     }
     case 'KeyofType': {
       const keys = field(codec, 'keys') as object;
-      return (u) => (typeof u === 'string' && hasOwn(keys, u) ? ACCEPTED : REFUSED);
+      return (u) => (typeof u === 'string' && Object.hasOwn(keys, u) ? ACCEPTED : REFUSED);
     }
     case 'InterfaceType':
       return objectCheck(field(codec, 'props') as Record<string, AnyCodec>, true, depth);
