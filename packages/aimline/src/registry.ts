@@ -1,4 +1,9 @@
-import type { AnyDomainModule, DomainEvent, DomainModule } from '@aimline/kernel';
+import {
+  moduleLookup,
+  type AnyDomainModule,
+  type DomainEvent,
+  type DomainModule,
+} from '@aimline/kernel';
 import { hsbCaseModule } from '@aimline/hsb-aim';
 import { meetingModule } from '@aimline/meetings';
 import { panelLocalityModule, panelReferralModule, panelSittingModule } from '@aimline/panel';
@@ -90,9 +95,7 @@ const composeRegistry = (policy: CouncilPolicy): DomainRegistry => {
     // The record of erasures (no personal data): read and decoded like any module's streams.
     erasureModule,
   ];
-  const byPrefixLength = [...modules].sort((a, b) => b.streamPrefix.length - a.streamPrefix.length);
-  const moduleForStream = (stream: string) =>
-    byPrefixLength.find((m) => stream.startsWith(m.streamPrefix));
+  const moduleForStream = moduleLookup(modules);
   return {
     modules,
     typed,

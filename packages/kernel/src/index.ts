@@ -36,6 +36,7 @@ export {
   type AnyDomainModule,
   type TimelinePhases,
 } from './domain-module.js';
+export { moduleLookup } from './module-lookup.js';
 export {
   commandFingerprint,
   isFingerprint,
@@ -92,6 +93,7 @@ export {
   type PersonalField,
   type PersonalFieldsOfData,
 } from './codec/data-subjects.js';
+export { valueAt, setAt, type DataPath } from './codec/data-path.js';
 export {
   defineEvent,
   eventCatalogue,

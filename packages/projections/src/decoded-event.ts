@@ -1,9 +1,10 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type {
-  AnyDomainModule,
-  DomainEvent,
-  EventDecodeError,
-  RecordedEvent,
+import {
+  moduleLookup,
+  type AnyDomainModule,
+  type DomainEvent,
+  type EventDecodeError,
+  type RecordedEvent,
 } from '@aimline/kernel';
 
 /** A stored event with its validated, upcast domain event and the module it belongs to. */
@@ -31,9 +32,9 @@ export type EventDecoder = (
  * longest first) and decodes and upcasts with its catalogue.
  */
 export const eventDecoder = (modules: ReadonlyArray<AnyDomainModule>): EventDecoder => {
-  const byPrefix = [...modules].sort((a, b) => b.streamPrefix.length - a.streamPrefix.length);
+  const moduleOf = moduleLookup(modules);
   return (recorded) => {
-    const module = byPrefix.find((m) => recorded.stream.startsWith(m.streamPrefix));
+    const module = moduleOf(recorded.stream);
     if (module === undefined)
       return E.left({
         kind: 'UnknownStream',

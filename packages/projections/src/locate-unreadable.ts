@@ -1,5 +1,5 @@
 import type { InstantInput } from '@aimline/calendar';
-import type { AnyDomainModule, EventStore } from '@aimline/kernel';
+import { moduleLookup, type AnyDomainModule, type EventStore } from '@aimline/kernel';
 import { caseTimeline } from './case-timeline.js';
 import type { EventDecoder } from './decoded-event.js';
 import { FOLDED_STREAM, type UnreadableEvent } from './unreadable-event.js';
@@ -16,13 +16,10 @@ export const locateUnreadable = async (
   unreadable: ReadonlyArray<UnreadableEvent>,
   asOf?: InstantInput,
 ): Promise<UnreadableEvent[]> => {
-  const byPrefix = [...modules].sort((a, b) => b.streamPrefix.length - a.streamPrefix.length);
+  const moduleOf = moduleLookup(modules);
   const located: UnreadableEvent[] = [];
   for (const u of unreadable) {
-    const module =
-      u.type === FOLDED_STREAM
-        ? byPrefix.find((m) => u.stream.startsWith(m.streamPrefix))
-        : undefined;
+    const module = u.type === FOLDED_STREAM ? moduleOf(u.stream) : undefined;
     if (module === undefined) {
       located.push(u);
       continue;

@@ -1,5 +1,6 @@
 import {
   personalFieldsOf,
+  setAt,
   unreadableStoredDataWhy,
   type AnyDomainModule,
   type PersonalDataCategory,
@@ -98,12 +99,6 @@ const shows = (grant: ReadGrant, principal: Principal, field: PersonalFieldRef):
   grant.categories.includes(field.category) &&
   (grant.subjects === 'all' ||
     (field.subject !== undefined && (principal.pupils ?? []).includes(field.subject)));
-
-const setAt = (root: unknown, path: ReadonlyArray<string | number>, value: unknown): void => {
-  let node = root as Record<string | number, unknown>;
-  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
-  node[path[path.length - 1]!] = value;
-};
 
 /**
  * `event` as `principal` may read it under `policy`: undefined when no grant shows it (the

@@ -1,9 +1,10 @@
-import type {
-  AnyDomainModule,
-  EventStore,
-  ReadAllOptions,
-  ReadStreamOptions,
-  RecordedEvent,
+import {
+  moduleLookup,
+  type AnyDomainModule,
+  type EventStore,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
 } from '@aimline/kernel';
 import type { Principal } from '../principals/principal.js';
 import type { AccessEntry, AccessLog } from './access-log.js';
@@ -70,11 +71,7 @@ const purposeOf = (request: ReadRequest): string => {
  */
 export const needToKnowReader = (options: NeedToKnowOptions): NeedToKnowReader => {
   const { store, policy, principal, log, clock } = options;
-  const byPrefixLength = [...options.modules].sort(
-    (a, b) => b.streamPrefix.length - a.streamPrefix.length,
-  );
-  const moduleOf = (stream: string) =>
-    byPrefixLength.find((m) => stream.startsWith(m.streamPrefix));
+  const moduleOf = moduleLookup(options.modules);
 
   /** One read: filters events one by one and knows what it showed, to record it once. */
   const read = (purpose: string) => {

@@ -4,9 +4,12 @@ import {
   canonicalJson,
   DuplicateEventIdError,
   isErasedPersonalData,
+  moduleLookup,
   personalFieldsOf,
   recordSubject,
   reject,
+  setAt,
+  valueAt,
   WrongExpectedRevisionError,
   type AnyDomainModule,
   type AppendOutcome,
@@ -43,27 +46,11 @@ export type PersonalFieldsLookup = (
 export const personalFieldsByModule = (
   modules: ReadonlyArray<AnyDomainModule>,
 ): PersonalFieldsLookup => {
-  const byPrefix = [...modules].sort((a, b) => b.streamPrefix.length - a.streamPrefix.length);
+  const moduleOf = moduleLookup(modules);
   return (stream, type, data) => {
-    const definition = byPrefix
-      .find((m) => stream.startsWith(m.streamPrefix))
-      ?.events.definition(type);
+    const definition = moduleOf(stream)?.events.definition(type);
     return definition === undefined ? undefined : personalFieldsOf(definition.codec, data);
   };
-};
-
-const setIn = (node: unknown, path: Path, value: unknown): void => {
-  let at = node as Record<string | number, unknown>;
-  for (const key of path.slice(0, -1)) at = at[key] as Record<string | number, unknown>;
-  at[path[path.length - 1]!] = value;
-};
-const getIn = (node: unknown, path: Path): unknown => {
-  let at = node;
-  for (const key of path) {
-    if (at === null || typeof at !== 'object') return undefined;
-    at = (at as Record<string | number, unknown>)[key];
-  }
-  return at;
 };
 
 /** Events a read opens together: the keys they need are loaded in one go. */
@@ -120,7 +107,7 @@ export const encryptingEventStore = (
     if (personal.primarySubject !== undefined && vault.primaryRef(stream) === undefined)
       vault.setPrimaryRef(stream, vault.subjectRef(personal.primarySubject));
     const present = personal.fields.filter((f) => {
-      const v = getIn(event.data, f.path);
+      const v = valueAt(event.data, f.path);
       return v !== undefined && !isErasedPersonalData(v);
     });
     if (present.length === 0) return event;
@@ -132,7 +119,11 @@ export const encryptingEventStore = (
           : (vault.primaryRef(stream) ?? vault.subjectRef(recordSubject(stream)));
       const key = await keyToWrite(ref, field);
       const place = { eventId: event.id, stream, path: field.path.join('.') };
-      setIn(data, field.path, sealField(key, ref, field.category, place, getIn(data, field.path)));
+      setAt(
+        data,
+        field.path,
+        sealField(key, ref, field.category, place, valueAt(data, field.path)),
+      );
     }
     return { ...event, data };
   };

@@ -10,7 +10,7 @@
  *   is a later value, never an edit of the earlier one.
  * - Who recorded each event is shown by role and agency, not by name.
  */
-import type { PersonalDataCategory } from '@aimline/kernel';
+import { setAt, type PersonalDataCategory } from '@aimline/kernel';
 import { withheld } from '../access/withheld.js';
 import { eventSubjects, type ScheduledEvent, type SubjectField } from './event-subjects.js';
 import { scrubberFor } from './scrub.js';
@@ -61,17 +61,6 @@ const DETAIL = new Set<PersonalDataCategory>([
   'identifier',
   'school',
 ]);
-
-const setAt = (root: unknown, path: ReadonlyArray<string | number>, value: unknown): void => {
-  let node = root as Record<string | number, unknown>;
-  for (const key of path.slice(0, -1)) {
-    const next = node[key];
-    if (next === null || typeof next !== 'object') return;
-    node = next as Record<string | number, unknown>;
-  }
-  const last = path.at(-1);
-  if (last !== undefined && last in node) node[last] = value;
-};
 
 const mapStrings = (node: unknown, f: (s: string) => string): unknown =>
   typeof node === 'string'
