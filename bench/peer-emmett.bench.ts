@@ -12,7 +12,7 @@
  * - replay: every event of the commands, in global order, folded per stream.
  * Both stores are checked to hold the same events and to fold to the same states, and both
  * must run WAL with synchronous=FULL: the PRAGMAs are read from each store's own connection
- * and printed.
+ * and printed (every Emmett file is made WAL before Emmett opens it: `createWalFile`).
  *
  * Emmett is an opt-in install of its own (`bash bench/peer/install.sh`), never a dependency
  * of the workspace or of a library; without it this file says so and returns no figures.
@@ -29,10 +29,16 @@ import {
 } from '../packages/kernel/src/index.js';
 import { openSqliteEventStore, type SqliteEventStore } from '../packages/store-sqlite/src/index.js';
 import { loadNote, log, perSecond, timed } from './helpers/common.js';
-import { loadDataset } from './helpers/dataset.js';
+import { loadDataset, type Dataset, type StoredStep } from './helpers/dataset.js';
 import { alternate, figure, paired, size, spread, type Figure } from './helpers/figures.js';
 import { buildLatencyBase } from './helpers/latency.js';
-import { emmettPragmas, loadEmmett, openEmmett } from './peer/emmett.js';
+import {
+  createWalFile,
+  emmettPragmas,
+  loadEmmett,
+  openEmmett,
+  type Emmett,
+} from './peer/emmett.js';
 import {
   aimlineCommands,
   aimlineReplay,
@@ -91,11 +97,45 @@ export async function run(): Promise<Figure[]> {
     log(`${f.name}: ${spread(f)} ${f.unit} (${f.rounds} rounds)`);
   };
 
+  // What is opened is closed and removed, whether the bench finishes or fails.
+  const cleanups: Array<() => unknown> = [];
+  try {
+    await measure({ emmett, note, data, steps, moduleOf }, cleanups, push);
+  } finally {
+    for (const f of cleanups.reverse()) await f();
+  }
+  return results;
+}
+
+/** What every workload is run with. */
+interface Peer {
+  readonly emmett: Emmett;
+  readonly note: string;
+  readonly data: Dataset;
+  /** The commands both handlers record events for. */
+  readonly steps: ReadonlyArray<StoredStep>;
+  readonly moduleOf: (stream: string) => AnyDomainModule;
+}
+
+/** Every workload, its checks and its figures (`push`); each thing opened is put in `cleanups`. */
+const measure = async (
+  { emmett, note, data, steps, moduleOf }: Peer,
+  cleanups: Array<() => unknown>,
+  push: (f: Figure) => void,
+): Promise<void> => {
   // ---- the log in both stores, checked equal; the long stream in both; the PRAGMAs -----------
   const dir = freshDir();
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   const aimlineLog = openSqliteEventStore(join(dir, 'aimline.db'));
-  const emmettLog = openEmmett(emmett, join(dir, 'emmett.db'), 'shared');
-  const emmettDefaultLog = openEmmett(emmett, join(dir, 'emmett-default.db'), 'default');
+  cleanups.push(() => aimlineLog.dispose());
+  const emmettFile = async (name: string): Promise<string> => {
+    const fileName = join(dir, name);
+    await createWalFile(emmett, fileName);
+    return fileName;
+  };
+  const emmettLog = openEmmett(emmett, await emmettFile('emmett.db'), 'shared');
+  cleanups.push(() => emmettLog.close());
+  const emmettDefaultLog = openEmmett(emmett, await emmettFile('emmett-default.db'), 'default');
   const writeFailures = [
     ...(await aimlineWrites(aimlineLog, steps, data.moduleNamed)),
     ...(await emmettWrites(emmett, emmettLog, steps, data.moduleNamed)),
@@ -107,8 +147,11 @@ export async function run(): Promise<Figure[]> {
   const events = await emmettLog.withConnection((c) => assertSameHistories(aimlineLog, emmett, c));
   await emmettDefaultLog.withConnection((c) => assertSameHistories(aimlineLog, emmett, c));
   const base = await buildLatencyBase(data, STREAM_EVENTS);
+  cleanups.push(() => rmSync(base.dir, { recursive: true, force: true }));
   const aimlineLong = openSqliteEventStore(base.path);
-  const emmettLong = openEmmett(emmett, join(dir, 'emmett-long.db'), 'shared');
+  cleanups.push(() => aimlineLong.dispose());
+  const emmettLong = openEmmett(emmett, await emmettFile('emmett-long.db'), 'shared');
+  cleanups.push(() => emmettLong.close());
   const streamEvents: DomainEvent[] = [];
   for await (const e of aimlineLong.readStream(base.stream)) {
     const decoded = base.module.events.decode(e) as E.Either<unknown, DomainEvent>;
@@ -194,13 +237,6 @@ export async function run(): Promise<Figure[]> {
     emmett: () => timed(() => emmettLog.withConnection((c) => emmettReplay(emmett, c, moduleOf))),
   });
 
-  await aimlineLog.dispose();
-  await aimlineLong.dispose();
-  await emmettLog.close();
-  await emmettLong.close();
-  rmSync(dir, { recursive: true, force: true });
-  rmSync(base.dir, { recursive: true, force: true });
-
   // ---- figures -------------------------------------------------------------------------------
   type Timing = { readonly ms: number; readonly cpuMs: number };
   const rates = (count: number, xs: ReadonlyArray<Timing>): number[] =>
@@ -268,5 +304,4 @@ export async function run(): Promise<Figure[]> {
   push(figure('peer: Aimline replay', 'events/s', rates(events, replays.aimline), replayAbout));
   push(figure('peer: Emmett replay', 'events/s', rates(events, replays.emmett), replayAbout));
   ratios(', replay', replays.emmett, replays.aimline);
-  return results;
-}
+};

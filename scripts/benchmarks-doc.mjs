@@ -215,8 +215,11 @@ JavaScript (\`JSON.parse\`, a statement's \`all\`, \`oneShotDigest\`). They are 
   store runs WAL with \`synchronous=FULL\` (read from each store's own connection and printed).
   Ratios are Aimline ÷ Emmett per round (above 1: Aimline is faster), by wall clock and by CPU
   time. Emmett's \`sqliteConnection\` does not await the \`PRAGMA journal_mode = WAL\` it runs on
-  every new connection, so a commit now and then fails with SQLITE_BUSY ("SQL statements in
-  progress"); the bench retries it through Emmett's own \`retry\` option and says how many.
+  every new connection. On a new file that PRAGMA can lose the race to Emmett's first
+  transaction and leave the file in rollback-journal mode, so the bench makes every Emmett file
+  WAL before Emmett opens it; and now and then a commit fails with SQLITE_BUSY ("SQL statements
+  in progress") while the PRAGMA is still running, which the bench retries through Emmett's own
+  \`retry\` option and counts.
 - **Peak RSS** replaying the first N events through read + decode + verify, and through the full
   pipeline, beside the idle process with every module loaded; and through the full pipeline
   over ten times the streams for the same events (the \`wide\` history: every copied case cut

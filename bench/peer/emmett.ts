@@ -10,6 +10,7 @@
  *   (`SQLiteConnectionPool({ fileName, connectionOptions: { singleton: true, connection } })`),
  *   as Emmett's own tests do. `singleton: true` without `connection` shares nothing on a file:
  *   the pool only keeps a connection it was given (or an in-memory one).
+ * Every file is made WAL before Emmett opens it (`createWalFile`).
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -88,6 +89,7 @@ export interface EmmettSetUp {
   readonly close: () => Promise<void>;
 }
 
+/** Opens Emmett's store on `fileName` (made WAL first with `createWalFile`) in one set-up. */
 export const openEmmett = (
   emmett: Emmett,
   fileName: string,
@@ -121,6 +123,27 @@ export const openEmmett = (
       connection.close();
     },
   };
+};
+
+/**
+ * Makes a new file a WAL database before Emmett opens it, as Emmett means it to be. Emmett's
+ * `sqliteConnection` runs `PRAGMA journal_mode = WAL` without awaiting it, and on a new file that
+ * PRAGMA can lose the race to Emmett's first transaction (its schema), inside which SQLite leaves
+ * the journal mode as it is: the file then runs in rollback-journal mode for good (seen in a
+ * smoke run). WAL is a property of the file, so setting it first (awaited) makes Emmett's own
+ * PRAGMA a no-op and every Emmett store WAL.
+ */
+export const createWalFile = async (emmett: Emmett, fileName: string): Promise<void> => {
+  const connection = emmett.sqliteConnection({ fileName });
+  try {
+    const mode = await connection.querySingle<{ journal_mode: string }>(
+      'PRAGMA journal_mode = WAL',
+    );
+    if (mode?.journal_mode !== 'wal')
+      throw new Error(`${fileName} did not switch to WAL (${String(mode?.journal_mode)})`);
+  } finally {
+    connection.close();
+  }
 };
 
 /** `journal_mode` and `synchronous` as a connection runs with them. */

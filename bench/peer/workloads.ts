@@ -19,6 +19,7 @@ import { openSqliteEventStore } from '../../packages/store-sqlite/src/index.js';
 import { timed } from '../helpers/common.js';
 import type { Dataset, StoredStep } from '../helpers/dataset.js';
 import {
+  createWalFile,
   openEmmett,
   type Emmett,
   type EmmettConnection,
@@ -139,16 +140,19 @@ export const recordingSteps = async (
   let now = '';
   const handler = commandHandler({ store, clock: () => now });
   const kept: StoredStep[] = [];
-  for (const s of steps) {
-    now = s.recordedAt;
-    const r = await handler.handle(moduleNamed(s.module), {
-      commandId: s.commandId,
-      command: s.command,
-    });
-    if (E.isRight(r) && !r.right.alreadyHandled && r.right.events.length > 0) kept.push(s);
+  try {
+    for (const s of steps) {
+      now = s.recordedAt;
+      const r = await handler.handle(moduleNamed(s.module), {
+        commandId: s.commandId,
+        command: s.command,
+      });
+      if (E.isRight(r) && !r.right.alreadyHandled && r.right.events.length > 0) kept.push(s);
+    }
+  } finally {
+    await store.dispose();
+    rmSync(dir, { recursive: true, force: true });
   }
-  await store.dispose();
-  rmSync(dir, { recursive: true, force: true });
   return kept;
 };
 
@@ -160,11 +164,12 @@ export const aimlineCommands = async (
   const dir = freshDir();
   const run = await timed(async () => {
     const store = openSqliteEventStore(join(dir, 'events.db'));
-    const failures = await aimlineWrites(store, steps, moduleNamed);
-    await store.dispose();
-    return failures;
-  });
-  rmSync(dir, { recursive: true, force: true });
+    try {
+      return await aimlineWrites(store, steps, moduleNamed);
+    } finally {
+      await store.dispose();
+    }
+  }).finally(() => rmSync(dir, { recursive: true, force: true }));
   return { ms: run.ms, cpuMs: run.cpuMs, failures: run.value, retried: 0 };
 };
 
@@ -176,14 +181,17 @@ export const emmettCommands = async (
   moduleNamed: Dataset['moduleNamed'],
 ): Promise<CommandsRun> => {
   const dir = freshDir();
+  const fileName = join(dir, 'emmett.db');
+  await createWalFile(emmett, fileName);
   const retries: Retries = { busy: 0 };
   const run = await timed(async () => {
-    const setUp = openEmmett(emmett, join(dir, 'emmett.db'), setUpName);
-    const failures = await emmettWrites(emmett, setUp, steps, moduleNamed, retries);
-    await setUp.close();
-    return failures;
-  });
-  rmSync(dir, { recursive: true, force: true });
+    const setUp = openEmmett(emmett, fileName, setUpName);
+    try {
+      return await emmettWrites(emmett, setUp, steps, moduleNamed, retries);
+    } finally {
+      await setUp.close();
+    }
+  }).finally(() => rmSync(dir, { recursive: true, force: true }));
   return { ms: run.ms, cpuMs: run.cpuMs, failures: run.value, retried: retries.busy };
 };
 
