@@ -2,106 +2,44 @@
  * Retention, legal holds, subject access and rectification through the CLI (issue 13 items
  * 5–7), on a small history recorded with `exec` (invented people only).
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './run-cli.js';
+import { caseHistory, caseTeamWorkspace, commandLines } from './case-team.js';
 
-/** An invented directory: the case's social worker, a team manager and the records manager. */
-const directory = {
-  council: 'Invented Test Council',
-  principals: [
-    {
-      id: 'sw-1',
-      role: 'social-worker',
-      agency: 'childrens-social-care',
-      streams: ['hsb-case-C-9'],
-      panels: [],
-    },
-    { id: 'tm-1', role: 'team-manager', agency: 'childrens-social-care', streams: [], panels: [] },
-    {
-      id: 'rm-1',
-      role: 'records-manager',
-      agency: 'childrens-social-care',
-      streams: [],
-      panels: [],
-    },
-  ],
-};
-const id = (n: number) => `11fec7c1-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
-const child = {
-  childId: 'ch-101',
-  name: 'Quorin Vantreed',
-  dateOfBirth: '2011-04-02',
-  school: 'Invented Ridge Academy',
-};
-const victim = {
-  childId: 'ch-102',
-  name: 'Zanthe Ombrisk',
-  dateOfBirth: '2014-09-09',
-  school: 'Pretend Vale Primary',
-};
-const line = (n: number, type: string, at: string, data: Record<string, unknown>) =>
-  JSON.stringify({
-    commandId: id(n),
-    module: 'hsb-case',
-    type,
-    at,
-    data: { caseId: 'C-9', ...data },
-  });
+const { line, caseLine } = commandLines('11fec7c1');
+const { opened, closed: closure } = caseHistory(caseLine, 1, {
+  caseId: 'C-9',
+  child: {
+    childId: 'ch-101',
+    name: 'Quorin Vantreed',
+    dateOfBirth: '2011-04-02',
+    school: 'Invented Ridge Academy',
+  },
+  victim: {
+    childId: 'ch-102',
+    name: 'Zanthe Ombrisk',
+    dateOfBirth: '2014-09-09',
+    school: 'Pretend Vale Primary',
+  },
+  officer: 'pc-1',
+  summary: 'Zanthe told a teacher at Pretend Vale Primary.',
+});
 const history = [
-  line(1, 'ReportConcern', '2026-01-05T09:00:00Z', {
-    disclosedAt: '2026-01-05T08:00:00Z',
-    behaviourDate: '2026-01-04',
-    child,
-    victim,
-    notifications: { childrensSocialCare: '2026-01-05T08:30:00Z', police: '2026-01-05T08:40:00Z' },
-    summary: 'Zanthe told a teacher at Pretend Vale Primary.',
-  }),
-  line(5, 'HoldStrategyDiscussion', '2026-01-05T15:00:00Z', {
-    discussionId: 'sd-1',
-    forChild: 'joint',
-    participants: [
-      { id: 'pc-1', name: 'Invented Officer', role: 'officer', agency: 'police' },
-      {
-        id: 'sw-1',
-        name: 'Pretend Worker',
-        role: 'social worker',
-        agency: 'childrens-social-care',
-      },
-    ],
-  }),
-  line(2, 'DecideRoute', '2026-01-05T16:00:00Z', {
-    route: 'no-aim-intervention',
-    temporaryRiskStrategy: 'Invented interim plan.',
-    noInterventionReason: { kind: 'early-help', detail: 'Invented early help offer.' },
-  }),
-  line(3, 'CorrectChildDetails', '2026-01-06T10:00:00Z', {
+  ...opened,
+  caseLine(5, 'CorrectChildDetails', '2026-01-06T10:00:00Z', {
+    caseId: 'C-9',
     childId: 'ch-101',
     name: 'Quorin Vantreede',
     reason: 'surname misspelt on the referral',
   }),
 ];
-const closure = line(4, 'CloseCase', '2026-02-02T10:00:00Z', { reason: 'no further action' });
 
 describe('aimline retention and sar', () => {
-  let dir: string;
-  let store: string;
-  const cli = (...args: string[]) => runCli(['--store', store, ...args]);
-  /** The records manager, as whom a subject access request is answered. */
-  const as = (who: string) => ['--as', who, '--principals', join(dir, 'principals.json')];
-  /** Runs JSONL lines through exec as a principal of the directory. */
-  const execAs = async (as: string, name: string, lines: ReadonlyArray<string>) => {
-    writeFileSync(join(dir, name), `${lines.join('\n')}\n`);
-    const principals = ['--as', as, '--principals', join(dir, 'principals.json')];
-    return cli(...principals, 'exec', join(dir, name));
-  };
+  /** The case's social worker, a team manager and the records manager. */
+  const { dir, cli, as, execAs } = caseTeamWorkspace('aimline-lifecycle-', ['hsb-case-C-9']);
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'aimline-lifecycle-'));
-    store = `sqlite:${join(dir, 'events.db')}`;
-    writeFileSync(join(dir, 'principals.json'), JSON.stringify(directory));
     const r = await execAs('sw-1', 'history.jsonl', history);
     expect(r.code, r.stdout + r.stderr).toBe(0);
     const c = await execAs('tm-1', 'closure.jsonl', [closure]);
@@ -208,8 +146,6 @@ describe('aimline retention and sar', () => {
   });
 
   it('retention: a legal hold keeps the case (who placed it and why are listed) until it is lifted', async () => {
-    const hold = (n: number, type: string, at: string, data: Record<string, unknown>) =>
-      JSON.stringify({ commandId: id(n), type, at, data });
     const due = async () =>
       JSON.parse((await cli('--json', 'retention', '--as-of', '2040-01-01')).stdout) as {
         due: Array<{ person: string }>;
@@ -219,7 +155,7 @@ describe('aimline retention and sar', () => {
           holds: Array<{ placedBy: string; reason: string }>;
         }>;
       };
-    const place = hold(20, 'PlaceLegalHold', '2031-03-03T10:00:00Z', {
+    const place = line(20, 'PlaceLegalHold', '2031-03-03T10:00:00Z', {
       holdId: 'H-1',
       record: 'hsb-case-C-9',
       reason: 'civil claim notified',
@@ -241,7 +177,7 @@ describe('aimline retention and sar', () => {
         ],
       }),
     ]);
-    const lift = hold(21, 'LiftLegalHold', '2032-03-03T10:00:00Z', {
+    const lift = line(21, 'LiftLegalHold', '2032-03-03T10:00:00Z', {
       holdId: 'H-1',
       reason: 'claim settled',
     });

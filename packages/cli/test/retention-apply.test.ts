@@ -3,100 +3,35 @@
  * everyone due under a confirmed rule; a legal hold keeps its case; a half-finished erasure is
  * reported and finished; a second run erases nothing new. Invented people only.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { masterKeyFromFile, openKeyVault, type KeyVault } from '@aimline/governance';
-import { runCli } from './run-cli.js';
+import { caseHistory, caseTeamWorkspace, commandLines } from './case-team.js';
 
-const directory = {
-  council: 'Invented Test Council',
-  principals: [
-    {
-      id: 'sw-1',
-      role: 'social-worker',
-      agency: 'childrens-social-care',
-      streams: ['hsb-case-C-8', 'hsb-case-C-9'],
-      panels: [],
-    },
-    { id: 'tm-1', role: 'team-manager', agency: 'childrens-social-care', streams: [], panels: [] },
-    {
-      id: 'rm-1',
-      role: 'records-manager',
-      agency: 'childrens-social-care',
-      streams: [],
-      panels: [],
-    },
-  ],
-};
-const id = (n: number) => `5e7e0c1a-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
-const line = (n: number, type: string, at: string, data: Record<string, unknown>) =>
-  JSON.stringify({ commandId: id(n), type, at, data });
-const caseLine = (n: number, type: string, at: string, data: Record<string, unknown>) =>
-  JSON.stringify({ commandId: id(n), module: 'hsb-case', type, at, data });
-/** A case reported, discussed, routed to no AIM intervention (by sw-1), then closed (by tm-1). */
-const caseHistory = (caseId: string, n: number, child: object, officer: string) => ({
-  opened: [
-    caseLine(n, 'ReportConcern', '2026-01-05T09:00:00Z', {
-      caseId,
-      disclosedAt: '2026-01-05T08:00:00Z',
-      behaviourDate: '2026-01-04',
-      child,
-      notifications: {
-        childrensSocialCare: '2026-01-05T08:30:00Z',
-        police: '2026-01-05T08:40:00Z',
-      },
-      summary: 'An invented concern.',
-    }),
-    caseLine(n + 1, 'HoldStrategyDiscussion', '2026-01-05T15:00:00Z', {
-      caseId,
-      discussionId: `sd-${caseId}`,
-      forChild: 'joint',
-      participants: [
-        { id: officer, name: 'Invented Officer', role: 'officer', agency: 'police' },
-        {
-          id: 'sw-1',
-          name: 'Pretend Worker',
-          role: 'social worker',
-          agency: 'childrens-social-care',
-        },
-      ],
-    }),
-    caseLine(n + 2, 'DecideRoute', '2026-01-05T16:00:00Z', {
-      caseId,
-      route: 'no-aim-intervention',
-      temporaryRiskStrategy: 'Invented interim plan.',
-      noInterventionReason: { kind: 'early-help', detail: 'Invented early help offer.' },
-    }),
-  ],
-  closed: caseLine(n + 3, 'CloseCase', '2026-02-02T10:00:00Z', {
-    caseId,
-    reason: 'no further action',
-  }),
-});
-const due = caseHistory(
-  'C-9',
-  1,
-  {
+const { line, caseLine } = commandLines('5e7e0c1a');
+const due = caseHistory(caseLine, 1, {
+  caseId: 'C-9',
+  child: {
     childId: 'ch-101',
     name: 'Quorin Vantreed',
     dateOfBirth: '2011-04-02',
     school: 'Invented Ridge Academy',
   },
-  'pc-1',
-);
-const held = caseHistory(
-  'C-8',
-  11,
-  {
+  officer: 'pc-1',
+  summary: 'An invented concern.',
+});
+const held = caseHistory(caseLine, 11, {
+  caseId: 'C-8',
+  child: {
     childId: 'ch-201',
     name: 'Brisle Tarnoway',
     dateOfBirth: '2011-06-06',
     school: 'Pretend Hill School',
   },
-  'pc-2',
-);
+  officer: 'pc-2',
+  summary: 'An invented concern.',
+});
 /** Every rule confirmed by the (invented) records manager. */
 const schedule = {
   'hsb-case': {
@@ -117,13 +52,14 @@ interface Applied {
 }
 
 describe('aimline retention --apply (issue 13 item 5)', () => {
-  let dir: string;
-  let store: string;
-  const cli = (...args: string[]) => runCli(['--store', store, ...args]);
-  const as = (who: string) => ['--as', who, '--principals', join(dir, 'principals.json')];
+  const {
+    dir,
+    cli,
+    as,
+    execAs: exec,
+  } = caseTeamWorkspace('aimline-retention-apply-', ['hsb-case-C-8', 'hsb-case-C-9']);
   const execAs = async (who: string, name: string, lines: ReadonlyArray<string>) => {
-    writeFileSync(join(dir, name), `${lines.join('\n')}\n`);
-    const r = await cli(...as(who), 'exec', join(dir, name));
+    const r = await exec(who, name, lines);
     expect(r.code, r.stdout + r.stderr).toBe(0);
   };
   /** `retention` judged on 2040-01-01 under the confirmed schedule, as `principal` (global flags), with `flags`. */
@@ -151,9 +87,6 @@ describe('aimline retention --apply (issue 13 item 5)', () => {
     });
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'aimline-retention-apply-'));
-    store = `sqlite:${join(dir, 'events.db')}`;
-    writeFileSync(join(dir, 'principals.json'), JSON.stringify(directory));
     writeFileSync(join(dir, 'schedule.json'), JSON.stringify(schedule));
     await execAs('sw-1', 'opened.jsonl', [...due.opened, ...held.opened]);
     await execAs('tm-1', 'closed.jsonl', [due.closed, held.closed]);

@@ -10,7 +10,7 @@ import {
   type ChainBreak,
   type EventStore,
 } from '@aimline/kernel';
-import { hsbCaseModule } from '@aimline/hsb-aim';
+import { hsbCaseModule, type HsbCommand } from '@aimline/hsb-aim';
 import {
   encryptingEventStore,
   erasureModule,
@@ -20,24 +20,15 @@ import {
   type KeyVault,
   type MasterKey,
 } from '../../src/index.js';
+import { alleged, report, victim } from '../../../hsb-aim/test/fixtures.js';
+
+/** The HSB tests' invented children: the same people, written once. */
+export { alleged, victim };
 
 export const hsb = hsbCaseModule();
 export const modules = [hsb, erasureModule];
 export const actor = { id: 'ig-1', role: 'records manager', agency: 'council' };
 
-export const alleged = {
-  childId: 'child-a',
-  name: 'Alex Testchild',
-  dateOfBirth: '2012-03-10',
-  school: 'Oakfield Academy',
-};
-export const victim = {
-  childId: 'child-v',
-  name: 'Sam Examplechild',
-  dateOfBirth: '2013-05-01',
-  school: 'Birchwood Primary',
-  socialWorker: { id: 'sw-victim', name: 'Robin Fictional' },
-};
 export const SUMMARY = 'Invented summary of a concern at the park.';
 export const PLAINTEXTS = [
   alleged.name,
@@ -50,26 +41,14 @@ export const PLAINTEXTS = [
   SUMMARY,
 ];
 
-export const reportConcern = (caseId = 'case-1') => ({
-  commandId: randomUUID(),
-  command: {
-    type: 'ReportConcern' as const,
-    at: '2026-06-01T09:00:00Z',
-    actor,
-    data: {
-      caseId,
-      disclosedAt: '2026-06-01T08:00:00Z',
-      behaviourDate: '2026-05-30',
-      child: alleged,
-      victim,
-      notifications: {
-        childrensSocialCare: '2026-06-01T08:30:00Z',
-        police: '2026-06-01T08:40:00Z',
-      },
-      summary: SUMMARY,
-    },
-  },
-});
+/** A concern about `alleged` harming `victim`, reported by the records manager's actor. */
+export const reportConcern = (caseId = 'case-1') => {
+  const concern = report('2026-06-01T09:00:00Z', { caseId, summary: SUMMARY });
+  return {
+    commandId: randomUUID(),
+    command: { ...(concern as Extract<HsbCommand, { type: 'ReportConcern' }>), actor },
+  };
+};
 
 export const tempDir = (): string => mkdtempSync(join(tmpdir(), 'aimline-crypto-'));
 export const newMasterKey = (): MasterKey => localMasterKey(randomBytes(32));
