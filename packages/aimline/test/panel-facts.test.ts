@@ -15,7 +15,12 @@ import {
   setUp,
 } from './fixtures.js';
 
-const receive = (referralId: string, at: string, booking?: Booking) => ({
+const receive = (
+  referralId: string,
+  at: string,
+  booking?: Booking,
+  more: Record<string, unknown> = {},
+) => ({
   type: 'ReceiveReferral' as const,
   at,
   data: {
@@ -25,6 +30,49 @@ const receive = (referralId: string, at: string, booking?: Booking) => ({
     concernSummary: 'Invented concern',
     behaviourTypes: ['contact' as const],
     ...(booking === undefined ? {} : { booking }),
+    ...more,
+  },
+});
+
+type Aimline = ReturnType<typeof setUp>['aimline'];
+
+/** A command of sitting 2026-06, sent by business support (scheduled on 1 May unless `at`). */
+const sittingCommand =
+  (aimline: Aimline) =>
+  (type: string, data: Record<string, unknown> = {}, at = '2026-05-01T09:00:00Z') =>
+    aimline.panel.execute(businessSupport, {
+      type,
+      at,
+      data: { sittingId: '2026-06', ...data },
+    } as never);
+
+/** Sitting 2026-06 is held on 1 June: the members in `roles` present, then held by the chair. */
+const holdSitting = async (aimline: Aimline, roles: ReadonlyArray<string>) => {
+  await sittingCommand(aimline)(
+    'RecordAttendance',
+    {
+      attendees: roles.map((role) => ({ role, member: member(role), status: 'present' })),
+    },
+    '2026-06-01T12:05:00Z',
+  );
+  await aimline.panel.execute(panelChair, {
+    type: 'HoldSitting',
+    at: '2026-06-01T12:10:00Z',
+    data: { sittingId: '2026-06' },
+  });
+};
+
+/** The chair's decision on referral `referralId`: an HSB AIM assessment, rated red. */
+const decision = (referralId: string, sitting?: SittingFacts) => ({
+  type: 'RecordDecision' as const,
+  at: '2026-06-01T14:00:00Z',
+  data: {
+    referralId,
+    route: 'aim-assessment',
+    rating: 'red' as const,
+    rationale: 'Invented rationale',
+    informationKnown: 'Invented facts',
+    ...(sitting === undefined ? {} : { sitting }),
   },
 });
 
@@ -92,12 +140,7 @@ describe('PNL-4: the service computes the booking from the sitting streams', () 
 
   it('PNL-1, PNL-4: a cancelled sitting is skipped; a moved one is booked on its new date', async () => {
     const { aimline } = setUp();
-    const sitting = (type: string, data: Record<string, unknown>, at = '2026-05-01T09:00:00Z') =>
-      aimline.panel.execute(businessSupport, {
-        type,
-        at,
-        data: { sittingId: '2026-06', ...data },
-      } as never);
+    const sitting = sittingCommand(aimline);
     expect((await sitting('ScheduleSitting', { meetingId: 'mtg-2026-06' })).kind).toBe('Accepted');
     expect((await sitting('CancelSitting', { reason: 'Invented: venue flooded' })).kind).toBe(
       'Accepted',
@@ -107,12 +150,7 @@ describe('PNL-4: the service computes the booking from the sitting streams', () 
     expect(cancelled.kind === 'Found' && cancelled.value.state.booking?.sittingId).toBe('2026-07');
 
     const other = setUp();
-    const move = (type: string, data: Record<string, unknown>) =>
-      other.aimline.panel.execute(businessSupport, {
-        type,
-        at: '2026-05-01T09:00:00Z',
-        data: { sittingId: '2026-06', ...data },
-      } as never);
+    const move = sittingCommand(other.aimline);
     await move('ScheduleSitting', { meetingId: 'mtg-2026-06' });
     expect(
       (await move('MoveSitting', { date: '2026-06-08', reason: 'Invented: chair unavailable' }))
@@ -131,44 +169,15 @@ describe('PNL-6: the service loads the sitting facts of a decision', () => {
   const held = async () => {
     const ctx = setUp();
     const { aimline } = ctx;
-    const sitting = (type: string, at: string, data: Record<string, unknown> = {}) =>
-      aimline.panel.execute(businessSupport, {
-        type,
-        at,
-        data: { sittingId: '2026-06', ...data },
-      } as never);
-    await sitting('ScheduleSitting', '2026-05-01T09:00:00Z', { meetingId: 'mtg-2026-06' });
+    await sittingCommand(aimline)('ScheduleSitting', { meetingId: 'mtg-2026-06' });
     await aimline.panel.execute(businessSupport, receive('R7', '2026-05-11T10:00:00Z'));
-    await sitting('RecordAttendance', '2026-06-01T12:05:00Z', {
-      attendees: ['chair', 'co-chair', 'police', 'youth-offending'].map((role) => ({
-        role,
-        member: member(role),
-        status: 'present',
-      })),
-    });
-    await aimline.panel.execute(panelChair, {
-      type: 'HoldSitting',
-      at: '2026-06-01T12:10:00Z',
-      data: { sittingId: '2026-06' },
-    });
+    await holdSitting(aimline, ['chair', 'co-chair', 'police', 'youth-offending']);
     return ctx;
   };
-  const decision = (sitting?: SittingFacts) => ({
-    type: 'RecordDecision' as const,
-    at: '2026-06-01T14:00:00Z',
-    data: {
-      referralId: 'R7',
-      route: 'aim-assessment',
-      rating: 'red' as const,
-      rationale: 'Invented rationale',
-      informationKnown: 'Invented facts',
-      ...(sitting === undefined ? {} : { sitting }),
-    },
-  });
 
   it('PNL-6: without sitting facts, the held sitting the referral is booked into is loaded', async () => {
     const { aimline } = await held();
-    const result = await aimline.panel.execute(panelChair, decision());
+    const result = await aimline.panel.execute(panelChair, decision('R7'));
     expect(result.kind).toBe('Accepted');
     if (result.kind === 'Accepted')
       expect(result.events.map((e) => e.type)).toContain('HsbAimCaseRequested');
@@ -176,15 +185,11 @@ describe('PNL-6: the service loads the sitting facts of a decision', () => {
 
   it('PNL-6: sitting facts the store contradicts (held, when it was not) are refused, naming data.sitting', async () => {
     const { aimline } = setUp();
-    await aimline.panel.execute(businessSupport, {
-      type: 'ScheduleSitting',
-      at: '2026-05-01T09:00:00Z',
-      data: { sittingId: '2026-06', meetingId: 'mtg-2026-06' },
-    });
+    await sittingCommand(aimline)('ScheduleSitting', { meetingId: 'mtg-2026-06' });
     await aimline.panel.execute(businessSupport, receive('R7', '2026-05-11T10:00:00Z'));
     const result = await aimline.panel.execute(
       panelChair,
-      decision({
+      decision('R7', {
         sittingId: '2026-06',
         date: '2026-06-01',
         held: true,
@@ -209,22 +214,10 @@ describe('PNL-11: repeat referrals are counted from the store', () => {
 describe('PNL-6 → HSB-1: the process managers run with Aimline', () => {
   it('PNL-6: the panel’s HSB AIM decision starts the HSB case referral-{referralId} (processes live)', async () => {
     const { aimline, store, clock } = setUp({ processes: 'live' });
-    const sitting = (type: string, at: string, data: Record<string, unknown> = {}) =>
-      aimline.panel.execute(businessSupport, {
-        type,
-        at,
-        data: { sittingId: '2026-06', ...data },
-      } as never);
-    await sitting('ScheduleSitting', '2026-05-01T09:00:00Z', { meetingId: 'mtg-2026-06' });
-    await aimline.panel.execute(businessSupport, {
-      type: 'ReceiveReferral',
-      at: '2026-05-11T10:00:00Z',
-      data: {
-        referralId: 'R10',
-        child: panelChild,
-        referrer,
-        concernSummary: 'Invented concern',
-        behaviourTypes: ['contact'],
+    await sittingCommand(aimline)('ScheduleSitting', { meetingId: 'mtg-2026-06' });
+    await aimline.panel.execute(
+      businessSupport,
+      receive('R10', '2026-05-11T10:00:00Z', undefined, {
         concern: {
           disclosedAt: '2026-05-08T15:20:00Z',
           behaviourDate: '2026-05-07',
@@ -233,32 +226,11 @@ describe('PNL-6 → HSB-1: the process managers run with Aimline', () => {
             police: '2026-05-09T09:00:00Z',
           },
         },
-      },
-    });
-    await sitting('RecordAttendance', '2026-06-01T12:05:00Z', {
-      attendees: ['chair', 'co-chair', 'police'].map((role) => ({
-        role,
-        member: member(role),
-        status: 'present',
-      })),
-    });
-    await aimline.panel.execute(panelChair, {
-      type: 'HoldSitting',
-      at: '2026-06-01T12:10:00Z',
-      data: { sittingId: '2026-06' },
-    });
+      }),
+    );
+    await holdSitting(aimline, ['chair', 'co-chair', 'police']);
     clock.now = '2026-06-01T14:05:00Z';
-    const decided = await aimline.panel.execute(panelChair, {
-      type: 'RecordDecision',
-      at: '2026-06-01T14:00:00Z',
-      data: {
-        referralId: 'R10',
-        route: 'aim-assessment',
-        rating: 'red',
-        rationale: 'Invented rationale',
-        informationKnown: 'Invented facts',
-      },
-    });
+    const decided = await aimline.panel.execute(panelChair, decision('R10'));
     expect(decided.kind).toBe('Accepted');
     await aimline.processes.settled();
     const hsbCase = await aimline.hsb.events(auditor, 'referral-R10');
