@@ -2,6 +2,7 @@
  * A small world for the process managers' specifications: a store, the application's command
  * handler, the modules, and commands of the three processes with invented people only.
  */
+import { expect } from 'vitest';
 import { englandAndWales } from '@aimline/calendar';
 import * as E from 'fp-ts/lib/Either.js';
 import {
@@ -23,7 +24,7 @@ import {
   panelReferralModule,
   sittingsBetween,
 } from '@aimline/panel';
-import type { ProcessModules } from '../src/index.js';
+import { reactionCommandId, type ProcessModules } from '../src/index.js';
 import {
   book,
   noteAttendance,
@@ -42,6 +43,18 @@ export const modules: ProcessModules = {
 };
 
 const bs = { id: 'bs-1', role: 'business-support', agency: 'Testshire' };
+
+/** A command sent as a process manager would send it (to test a receiving record's own rules). */
+export const fromProcessManager = (
+  type: string,
+  at: string,
+  data: Record<string, unknown>,
+): Command => ({
+  type,
+  at,
+  actor: { id: 'process:test', role: 'process manager', agency: 'aimline' },
+  data,
+});
 
 /** A store with the application's handler; `send` records a command and fails on a refusal. */
 export const world = (store: EventStore) => {
@@ -63,7 +76,41 @@ export const world = (store: EventStore) => {
 export const streamOf = async (store: EventStore, stream: string): Promise<RecordedEvent[]> =>
   collect(store.readStream(stream));
 
+/**
+ * A hand-off as the store holds it: the first event of type `causeType` in stream `from` (what
+ * process manager `manager` reacted to) and the first event of stream `to`, which its reaction
+ * recorded: caused by that event, under the reaction's command id.
+ */
+export const handOff = async (
+  store: EventStore,
+  manager: string,
+  from: { readonly stream: string; readonly causeType: string },
+  to: string,
+): Promise<{ cause: RecordedEvent; effect: RecordedEvent }> => {
+  const cause = (await streamOf(store, from.stream)).find((e) => e.type === from.causeType);
+  const [effect] = await streamOf(store, to);
+  if (cause === undefined || effect === undefined)
+    throw new Error(`no hand-off from ${from.causeType} in ${from.stream} to ${to}`);
+  expect(effect.metadata.causationId).toBe(cause.id);
+  expect(effect.metadata.commandId).toBe(reactionCommandId(manager, cause.id, 0));
+  return { cause, effect };
+};
+
 // ── panel ────────────────────────────────────────────────────────────────────
+/** The invented child of referral `referralId`. */
+export const referredChild = (referralId: string) => ({
+  childId: `C-${referralId}`,
+  name: 'Robin Testcase',
+  dateOfBirth: '2012-06-15',
+  gender: 'male',
+});
+/** The invented social worker who refers every child. */
+export const referrer = {
+  id: 'sw-9',
+  name: 'Ada Exampleworth',
+  role: 'social worker',
+  agency: 'Testshire CSC',
+};
 const receivedAt = '2026-02-02T10:00:00Z';
 const booking = bookingFor(
   receivedAt,
@@ -85,18 +132,8 @@ export const receiveReferral = (
   actor: bs,
   data: {
     referralId,
-    child: {
-      childId: `C-${referralId}`,
-      name: 'Robin Testcase',
-      dateOfBirth: '2012-06-15',
-      gender: 'male',
-    },
-    referrer: {
-      id: 'sw-9',
-      name: 'Ada Exampleworth',
-      role: 'social worker',
-      agency: 'Testshire CSC',
-    },
+    child: referredChild(referralId),
+    referrer,
     concernSummary: 'Invented concern',
     behaviourTypes: ['contact'],
     booking,

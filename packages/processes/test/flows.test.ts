@@ -14,7 +14,6 @@ import {
   hsbCaseIdForReferral,
   processLogStream,
   processManagers,
-  reactionCommandId,
   PANEL_TO_HSB,
   PANEL_TO_LOCALITY,
   ATTENDANCE_TO_LEGAL,
@@ -23,10 +22,14 @@ import { holdMeeting } from '../../hsb-aim/test/fixtures.js';
 import {
   attendanceCase,
   decideReferral,
+  fromProcessManager,
+  handOff,
   hsbCase,
   meetingSteps,
   modules,
   receiveReferral,
+  referredChild,
+  referrer,
   streamOf,
   world,
 } from './fixtures.js';
@@ -43,16 +46,16 @@ describe('PNL-6 → HSB-1: the panel decision for an HSB AIM route starts the HS
     await w.send(modules.panelReferral, decideReferral('R1'));
     const outcomes = await w.processes.catchUp();
     expect(outcomes.map((o) => [o.kind, o.commandType])).toEqual([['accepted', 'ReportConcern']]);
-    const [request] = (await streamOf(w.store, referralStream('R1'))).filter(
-      (e) => e.type === 'HsbAimCaseRequested',
+    const { cause: request, effect: reported } = await handOff(
+      w.store,
+      PANEL_TO_HSB,
+      { stream: referralStream('R1'), causeType: 'HsbAimCaseRequested' },
+      hsbCaseStream(hsbCaseIdForReferral('R1')),
     );
-    const [reported] = await streamOf(w.store, hsbCaseStream(hsbCaseIdForReferral('R1')));
-    expect(reported?.type).toBe('ConcernReported');
-    expect(reported?.metadata.causationId).toBe(request!.id);
-    expect(reported?.metadata.correlationId).toBe(request!.metadata.correlationId);
-    expect(reported?.metadata.commandId).toBe(reactionCommandId(PANEL_TO_HSB, request!.id, 0));
-    expect(reported?.metadata.occurredAt).toBe(request!.metadata.occurredAt);
-    expect(reported?.data).toMatchObject({
+    expect(reported.type).toBe('ConcernReported');
+    expect(reported.metadata.correlationId).toBe(request.metadata.correlationId);
+    expect(reported.metadata.occurredAt).toBe(request.metadata.occurredAt);
+    expect(reported.data).toMatchObject({
       caseId: 'referral-R1',
       disclosedAt: '2026-01-28T15:20:00Z',
       behaviourDate: '2026-01-27',
@@ -198,16 +201,14 @@ describe('PNL-6: the panel’s referral back to the locality (a route that opens
     expect(outcomes.map((o) => [o.kind, o.commandType])).toEqual([
       ['accepted', 'ReceiveReferralFromPanel'],
     ]);
-    const decision = (await streamOf(w.store, referralStream('R6'))).find(
-      (e) => e.type === 'DecisionRecorded',
+    const { effect: received } = await handOff(
+      w.store,
+      PANEL_TO_LOCALITY,
+      { stream: referralStream('R6'), causeType: 'DecisionRecorded' },
+      localityStream('R6'),
     );
-    const [received] = await streamOf(w.store, localityStream('R6'));
-    expect(received?.type).toBe('ReferralReceivedFromPanel');
-    expect(received?.metadata.causationId).toBe(decision!.id);
-    expect(received?.metadata.commandId).toBe(
-      reactionCommandId(PANEL_TO_LOCALITY, decision!.id, 0),
-    );
-    expect(received?.data).toMatchObject({
+    expect(received.type).toBe('ReferralReceivedFromPanel');
+    expect(received.data).toMatchObject({
       referralId: 'R6',
       at: '2026-03-02T15:00:00Z',
       child: { childId: 'C-R6', name: 'Robin Testcase' },
@@ -227,30 +228,18 @@ describe('PNL-6: the panel’s referral back to the locality (a route that opens
   });
   it('PNL-6: the locality’s record refuses a route that opens an HSB AIM case, naming the route', async () => {
     const w = setup();
-    const r = await w.sendEither(modules.panelLocality, {
-      type: 'ReceiveReferralFromPanel',
-      at: '2026-03-02T15:00:00Z',
-      actor: { id: 'process:test', role: 'process manager', agency: 'aimline' },
-      data: {
+    const r = await w.sendEither(
+      modules.panelLocality,
+      fromProcessManager('ReceiveReferralFromPanel', '2026-03-02T15:00:00Z', {
         referralId: 'R8',
-        child: {
-          childId: 'C-R8',
-          name: 'Robin Testcase',
-          dateOfBirth: '2012-06-15',
-          gender: 'male',
-        },
-        referrer: {
-          id: 'sw-9',
-          name: 'Ada Exampleworth',
-          role: 'social worker',
-          agency: 'Testshire CSC',
-        },
+        child: referredChild('R8'),
+        referrer,
         concernSummary: 'Invented concern',
         route: 'aim-assessment',
         rating: 'red',
         sittingId: '2026-03',
-      },
-    });
+      }),
+    );
     expect(E.isLeft(r) && r.left.kind === 'Rejected' && r.left.rejection).toMatchObject({
       ruleId: 'PNL-6',
       field: 'data.route',
@@ -269,16 +258,14 @@ describe('ATT-9: the attendance ladder’s hand-offs to the lead officer for leg
     expect(outcomes.map((o) => [o.kind, o.commandType])).toEqual([
       ['accepted', 'ReceiveInclusionOfficerContact'],
     ]);
-    const consulted = (await streamOf(w.store, 'attendance-aim-A1')).find(
-      (e) => e.type === 'InclusionOfficerConsulted',
+    const { effect: contact } = await handOff(
+      w.store,
+      ATTENDANCE_TO_LEGAL,
+      { stream: 'attendance-aim-A1', causeType: 'InclusionOfficerConsulted' },
+      legalInterventionStream('A1'),
     );
-    const [contact] = await streamOf(w.store, legalInterventionStream('A1'));
-    expect(contact?.type).toBe('InclusionOfficerContactReceived');
-    expect(contact?.metadata.causationId).toBe(consulted!.id);
-    expect(contact?.metadata.commandId).toBe(
-      reactionCommandId(ATTENDANCE_TO_LEGAL, consulted!.id, 0),
-    );
-    expect(contact?.data).toMatchObject({
+    expect(contact.type).toBe('InclusionOfficerContactReceived');
+    expect(contact.data).toMatchObject({
       caseId: 'A1',
       at: '2024-11-22T09:00:00Z',
       pupil: { pupilId: 'P-A1', lastName: 'Testcase' },
@@ -302,11 +289,9 @@ describe('ATT-9: the attendance ladder’s hand-offs to the lead officer for leg
   });
   it('ATT-9: the lead officer’s record refuses a request before the meeting with the lead officer', async () => {
     const w = setup();
-    const r = await w.sendEither(modules.legalIntervention, {
-      type: 'ReceiveLegalProceedingsRequest',
-      at: '2024-11-29T09:00:00Z',
-      actor: { id: 'process:test', role: 'process manager', agency: 'aimline' },
-      data: {
+    const r = await w.sendEither(
+      modules.legalIntervention,
+      fromProcessManager('ReceiveLegalProceedingsRequest', '2024-11-29T09:00:00Z', {
         caseId: 'A2',
         requestId: 'req-1',
         formRef: 'doc-form',
@@ -332,8 +317,8 @@ describe('ATT-9: the attendance ladder’s hand-offs to the lead officer for leg
             thresholdMet: false,
           },
         },
-      },
-    });
+      }),
+    );
     expect(E.isLeft(r) && r.left.kind === 'Rejected' && r.left.rejection).toMatchObject({
       ruleId: 'ATT-9',
     });
