@@ -295,6 +295,9 @@ for (const batch of [1, 100]) {
 
 // ---- peak memory: built packages under plain node, one process per replay ------------------
 {
+  /** How the memory child keeps per-stream state (bench/helpers/memory-child.mjs RESIDENT). */
+  const BOUNDED =
+    'per-stream state bounded: chain links 10,000, deadline-tracker states 1,000, attendance cases 500, panel children 10,000 streams in memory, the rest spilled to scratch SQLite files in a private temp dir; panel scorecard as counts';
   const child = fileURLToPath(new URL('./memory-child.mjs', import.meta.url));
   const built = fileURLToPath(new URL('../../packages/aimline/dist/registry.js', import.meta.url));
   if (!existsSync(built))
@@ -340,7 +343,7 @@ for (const batch of [1, 100]) {
           `peak RSS replaying ${limit.toLocaleString('en-GB')} events, ${mode === 'full' ? 'full pipeline' : 'read + decode + verify'}`,
           'MB',
           ms.map((m) => m.maxRssMb),
-          `${mode === 'full' ? 'target ≤ 300 MB and flat; ' : ''}plain node on dist, one process per round; ${last.streams} streams; heap after ${Math.round(last.heapMb)} MB; RSS MB every ${Math.max(1_000, Math.floor(limit / 10)).toLocaleString('en-GB')} events: ${last.samples.map(([, v]) => Math.round(v)).join(' ')}; ${note}`,
+          `${mode === 'full' ? 'target ≤ 300 MB and flat; ' : ''}${BOUNDED}; plain node on dist, one process per round; ${last.streams} streams; heap after ${Math.round(last.heapMb)} MB; RSS MB every ${Math.max(1_000, Math.floor(limit / 10)).toLocaleString('en-GB')} events: ${last.samples.map(([, v]) => Math.round(v)).join(' ')}; ${note}`,
         ),
       );
     }
@@ -354,7 +357,7 @@ for (const batch of [1, 100]) {
         `peak RSS replaying ${limit.toLocaleString('en-GB')} events over ten times the streams, full pipeline`,
         'MB',
         ms.map((m) => m.maxRssMb),
-        `target ≤ 300 MB and flat in the number of cases; ${last.streams} streams (every copied case cut after its first event or two); plain node on dist, one process per round; heap after ${Math.round(last.heapMb)} MB; RSS MB every ${Math.max(1_000, Math.floor(limit / 10)).toLocaleString('en-GB')} events: ${last.samples.map(([, v]) => Math.round(v)).join(' ')}; ${note}`,
+        `target ≤ 300 MB and flat in the number of cases; ${BOUNDED}; ${last.streams} streams (every copied case cut after its first event or two); plain node on dist, one process per round; heap after ${Math.round(last.heapMb)} MB; RSS MB every ${Math.max(1_000, Math.floor(limit / 10)).toLocaleString('en-GB')} events: ${last.samples.map(([, v]) => Math.round(v)).join(' ')}; ${note}`,
       ),
     );
   }

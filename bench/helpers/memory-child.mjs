@@ -10,12 +10,16 @@
  * projection); it is written here again in JavaScript because plain node cannot load the
  * TypeScript helper. Keep the two in step.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openSqliteEventStore } from '../../packages/store-sqlite/dist/index.js';
+import { openSpillFile, openSqliteEventStore } from '../../packages/store-sqlite/dist/index.js';
 import {
   appliesTo,
+  memoryStreamTable,
+  spillingStreamTable,
   auditEntry,
   deadlineTracker,
   eventDecoder,
@@ -37,7 +41,22 @@ const started = performance.now();
 let events = 0;
 let streams = 0;
 const samples = [];
+/**
+ * Per-stream state is bounded: each table keeps this many streams in memory and spills the
+ * least recently used to a scratch SQLite file in a private directory of its own under the OS
+ * temp directory, deleted when the replay ends. A profiling run keeps them all in memory, as
+ * the timed replay (bench/helpers/replay.ts) does, so its profile is of that pipeline.
+ */
+const RESIDENT = { chains: 10_000, deadlines: 1_000, attendance: 500, children: 10_000 };
 if (mode !== 'idle') {
+  const spillDir = mkdtempSync(join(tmpdir(), 'aimline-bench-spill-'));
+  const spills = [];
+  const bounded = (name, capacity) => {
+    if (profilePath !== undefined) return memoryStreamTable();
+    const spill = openSpillFile(join(spillDir, `${name}.db`));
+    spills.push(spill);
+    return spillingStreamTable(spill, { capacity });
+  };
   const store = openSqliteEventStore(path);
   const decode = eventDecoder(registry.modules);
   const projections = [
@@ -51,12 +70,14 @@ if (mode !== 'idle') {
         return s;
       },
     },
-    deadlineTracker(registry.modules),
-    panelScorecardProjection(registry),
-    attendanceOverviewProjection(registry),
+    deadlineTracker(registry.modules, {
+      streams: () => bounded('deadlines', RESIDENT.deadlines),
+    }),
+    panelScorecardProjection(registry, () => bounded('children', RESIDENT.children)),
+    attendanceOverviewProjection(registry, () => bounded('attendance', RESIDENT.attendance)),
   ];
   const states = projections.map((p) => p.initialState());
-  const chains = initialChainVerification();
+  const chains = initialChainVerification(bounded('chains', RESIDENT.chains));
   let sink = 0;
   const profiler = profilePath === undefined ? undefined : new Session();
   if (profiler !== undefined) {
@@ -79,17 +100,19 @@ if (mode !== 'idle') {
         if (appliesTo(p, recorded.stream)) states[i] = p.apply(states[i], decoded.right);
       }
     }
+    if (sink === Number.MIN_VALUE) console.log(sink);
+    streams = chains.streams.size;
+    if (chains.breaks.length > 0) throw new Error(`${chains.breaks.length} chain breaks`);
   } finally {
     await store.dispose();
+    for (const spill of spills) spill.close();
+    rmSync(spillDir, { recursive: true, force: true });
   }
   if (profiler !== undefined) {
     const { profile } = await profiler.post('Profiler.stop');
     writeFileSync(profilePath, JSON.stringify(profile));
     profiler.disconnect();
   }
-  if (sink === Number.MIN_VALUE) console.log(sink);
-  streams = Object.keys(chains.streams).length;
-  if (chains.breaks.length > 0) throw new Error(`${chains.breaks.length} chain breaks`);
 }
 console.log(
   JSON.stringify({

@@ -74,6 +74,17 @@ export {
 export { sittingDeadlines } from './sitting/deadlines.js';
 export { referralDeadlines } from './referral/deadlines.js';
 export { scorecard, quarterOf, type Scorecard, type PanelEvent } from './scorecard.js';
+export {
+  emptyScorecardTally,
+  tallyEvent,
+  tallyQuarters,
+  scorecardOf,
+  type ScorecardTally,
+  type QuarterTally,
+  type KeyCount,
+  type FirstReferral,
+  type FirstReferrals,
+} from './scorecard-tally.js';
 export { panelMeetingPolicy } from './meeting-policy.js';
 export {
   makeSittingDecider,

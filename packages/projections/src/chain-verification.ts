@@ -1,15 +1,25 @@
 import { verifyLink, type ChainBreak, type EventStore, type RecordedEvent } from '@aimline/kernel';
+import { memoryStreamTable, type StreamTable } from './stream-table.js';
+
+/** The last verified link of a stream. */
+export interface ChainLink {
+  revision: number;
+  hash: string;
+}
 
 export interface ChainVerificationState {
   /** Last verified link per stream. */
-  readonly streams: Record<string, { revision: number; hash: string }>;
+  readonly streams: StreamTable<ChainLink>;
   /** The first break found in each broken stream. */
   readonly breaks: ChainBreak[];
   events: number;
 }
 
-export const initialChainVerification = (): ChainVerificationState => ({
-  streams: {},
+/** `streams`: where each stream's last link is kept (default: in memory; see `StreamTable`). */
+export const initialChainVerification = (
+  streams: StreamTable<ChainLink> = memoryStreamTable(),
+): ChainVerificationState => ({
+  streams,
   breaks: [],
   events: 0,
 });
@@ -24,14 +34,15 @@ export const verifyNext = (
 ): ChainVerificationState => {
   state.events++;
   if (state.breaks.length > 0 && state.breaks.some((b) => b.stream === event.stream)) return state;
-  const last = state.streams[event.stream];
+  const last = state.streams.get(event.stream);
   const broken = verifyLink(event, last);
   if (broken) state.breaks.push(broken);
   else if (last === undefined)
-    state.streams[event.stream] = { revision: event.revision, hash: event.metadata.hash };
+    state.streams.set(event.stream, { revision: event.revision, hash: event.metadata.hash });
   else {
     last.revision = event.revision;
     last.hash = event.metadata.hash;
+    state.streams.set(event.stream, last);
   }
   return state;
 };
@@ -57,8 +68,9 @@ export const verifyChains = async (
     verifyNext(state, e);
     if (options.onProgress && state.events % 10_000 === 0) options.onProgress(state.events);
   }
-  const streams = new Set([...Object.keys(state.streams), ...state.breaks.map((b) => b.stream)])
-    .size;
+  const streams =
+    state.streams.size +
+    new Set(state.breaks.map((b) => b.stream).filter((s) => !state.streams.has(s))).size;
   return { events: state.events, streams, breaks: state.breaks, ok: state.breaks.length === 0 };
 };
 

@@ -9,46 +9,70 @@ import {
 import type { AnyDomainModule } from '@aimline/kernel';
 import type { DecodedEvent } from './decoded-event.js';
 import type { Projection } from './projection.js';
+import { memoryStreamTable, type StreamTable } from './stream-table.js';
 import { FOLDED_STREAM, type UnreadableEvent } from './unreadable-event.js';
+
+/** One stream as the deadline tracker keeps it: its domain state and the last event folded in. */
+export interface TrackedStream {
+  readonly module: string;
+  state: unknown;
+  revision?: number;
+  /** The global position, as text. */
+  position?: string;
+}
 
 export interface DeadlineTrackerState {
   /** Folded domain state per stream, with the last event folded in (revision, position as text). */
-  readonly streams: Record<
-    string,
-    { readonly module: string; state: unknown; revision?: number; position?: string }
-  >;
+  readonly streams: StreamTable<TrackedStream>;
+}
+
+export interface DeadlineTrackerOptions {
+  /**
+   * Where each stream's folded state is kept (default: all in memory). A bounded table
+   * (`spillingStreamTable`) keeps replay memory flat in the number of cases.
+   */
+  readonly streams?: () => StreamTable<TrackedStream>;
 }
 
 /**
  * The deadline tracker's fold: each stream's domain state, kept current event by event with
- * its own module's decider.
+ * its own module's decider. Its snapshot is the plain record of streams it always was.
  */
 export const deadlineTracker = (
   modules: ReadonlyArray<AnyDomainModule>,
+  options: DeadlineTrackerOptions = {},
 ): Projection<DeadlineTrackerState> => {
   const names = new Set(modules.map((m) => m.name));
+  const table = options.streams ?? (() => memoryStreamTable<TrackedStream>());
   return {
     name: 'deadline-tracker',
     streamPrefixes: modules.map((m) => m.streamPrefix),
-    initialState: () => ({ streams: {} }),
+    initialState: () => ({ streams: table() }),
+    restore: (saved) => {
+      const streams = table();
+      const record = (saved as { streams: Record<string, TrackedStream> }).streams;
+      for (const [stream, entry] of Object.entries(record)) streams.set(stream, entry);
+      return { streams };
+    },
     apply: (state, e: DecodedEvent) => {
       if (!names.has(e.module.name)) return state;
-      const current = state.streams[e.recorded.stream];
+      const current = state.streams.get(e.recorded.stream);
       const next: unknown = e.module.decider.evolve(
         current === undefined ? e.module.decider.initialState : current.state,
         e.event,
       );
       if (current === undefined)
-        state.streams[e.recorded.stream] = {
+        state.streams.set(e.recorded.stream, {
           module: e.module.name,
           state: next,
           revision: e.recorded.revision,
           position: e.recorded.position.toString(),
-        };
+        });
       else {
         current.state = next;
         current.revision = e.recorded.revision;
         current.position = e.recorded.position.toString();
+        state.streams.set(e.recorded.stream, current);
       }
       return state;
     },
@@ -89,7 +113,7 @@ export const deadlineReport = (
   const byRule: DeadlineReport['byRule'] = {};
   const unreadable: UnreadableEvent[] = [];
   const at = toInstant(asOf);
-  for (const [stream, entry] of Object.entries(state.streams)) {
+  for (const [stream, entry] of state.streams.entries()) {
     const module = byModule.get(entry.module);
     if (module === undefined) continue;
     let tracked: TrackedDeadline[];

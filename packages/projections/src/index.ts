@@ -25,6 +25,7 @@ export {
   initialChainVerification,
   describeBreak,
   type ChainVerificationState,
+  type ChainLink,
   type VerificationReport,
 } from './chain-verification.js';
 export {
@@ -54,7 +55,17 @@ export {
   deadlineTracker,
   deadlineReport,
   type DeadlineTrackerState,
+  type DeadlineTrackerOptions,
+  type TrackedStream,
   type TrackedDeadline,
   type DeadlineReport,
 } from './deadline-tracker.js';
 export { caseTimeline, type CaseTimeline, type TimelineEntry } from './case-timeline.js';
+export { memoryStreamTable, streamValues, type StreamTable } from './stream-table.js';
+export {
+  spillingStreamTable,
+  memorySpill,
+  type StreamSpill,
+  type SpilledValue,
+  type SpillingOptions,
+} from './spilling-stream-table.js';

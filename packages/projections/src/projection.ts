@@ -16,6 +16,11 @@ export interface Projection<S> {
    */
   readonly eventTypes?: ReadonlyArray<string>;
   readonly initialState: () => S;
+  /**
+   * The state from a saved snapshot (its `JSON.parse`d text), when the state is more than plain
+   * data (a per-stream table): undefined means the parsed snapshot is the state.
+   */
+  readonly restore?: (saved: unknown) => S;
   readonly apply: (state: S, event: DecodedEvent) => S;
 }
 

@@ -67,7 +67,10 @@ export class ProjectionRunner<S> {
 
   async catchUp(): Promise<CatchUpResult<S>> {
     const saved = await this.snapshots.load(this.projection.name);
-    let state = saved === undefined ? this.projection.initialState() : (saved.state as S);
+    let state =
+      saved === undefined
+        ? this.projection.initialState()
+        : (this.projection.restore?.(saved.state) ?? (saved.state as S));
     let position = saved?.position;
     const unreadable: UnreadableEvent[] = [...(saved?.unreadable ?? [])];
     let last = saved?.last;

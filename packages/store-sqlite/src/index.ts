@@ -5,3 +5,4 @@ export {
 } from './sqlite-event-store.js';
 export { AIMLINE_APPLICATION_ID, SCHEMA_VERSION } from './schema.js';
 export { type OpenMode } from './open-database.js';
+export { openSpillFile, type SpillFile } from './spill-file.js';

@@ -48,7 +48,7 @@ export const panelScorecardCommand = async (
     undefined,
   );
   rt.unreadable.add(s.unreadable);
-  const cards = panelScorecards(rt, s.state.events, quarter);
+  const cards = panelScorecards(rt, s.state, quarter);
   rt.output.result(cards, () =>
     cards.length ? cards.map(scorecardText).join('\n\n') : 'no panel activity recorded',
   );

@@ -82,7 +82,7 @@ export const replay = async (
     }
     case 'panel-scorecard': {
       const s = await run(panelScorecardProjection(rt.registry));
-      const cards = panelScorecards(rt, s.events);
+      const cards = panelScorecards(rt, s);
       rt.output.result(cards, () => cards.map(scorecardText).join('\n\n'));
       return ExitCode.Ok;
     }

@@ -114,7 +114,7 @@ export const scorecardReport = async (
     undefined,
   );
   rt.unreadable.add(s.unreadable);
-  const [card] = panelScorecards(rt, s.state.events, quarter);
+  const [card] = panelScorecards(rt, s.state, quarter);
   if (card === undefined) throw new CliError(`no scorecard for ${quarter}`, ExitCode.Failed);
   const section = (title: string, r: Readonly<Record<string, number>>) =>
     el('h2', {}, esc(title)) + htmlTable(['', 'referrals'], Object.entries(r));

@@ -5,7 +5,12 @@ import {
   type OpenCase,
 } from '@aimline/attendance-aim';
 import { localDate, type Instant } from '@aimline/calendar';
-import type { Projection } from '@aimline/projections';
+import {
+  memoryStreamTable,
+  streamValues,
+  type Projection,
+  type StreamTable,
+} from '@aimline/projections';
 import type { Runtime } from '../runtime.js';
 import { eventOf, type DomainRegistry, type StateOf, type TypedModules } from '@aimline/aimline';
 
@@ -45,22 +50,27 @@ export const stageOf = (s: OpenCase): string => {
   return 'support and evidence';
 };
 
-/** Folds attendance cases, then answers the attendance questions as of `asOf`. */
+/**
+ * Folds attendance cases, then answers the attendance questions as of `asOf`. `cases`: where
+ * each case's state is kept (default: in memory; a bounded `spillingStreamTable` keeps replay
+ * memory flat in the number of cases).
+ */
 export const attendanceOverviewProjection = (
   registry: DomainRegistry,
+  cases: () => StreamTable<AttendanceAimState> = () => memoryStreamTable(),
 ): Projection<{
-  cases: Record<string, AttendanceAimState>;
+  cases: StreamTable<AttendanceAimState>;
 }> => {
   const { attendanceAim } = registry.typed;
   return {
     name: 'attendance-overview',
     streamPrefixes: [attendanceAim.streamPrefix],
-    initialState: () => ({ cases: {} }),
+    initialState: () => ({ cases: cases() }),
     apply: (s, e) => {
       const event = eventOf(attendanceAim, e);
       if (event === undefined) return s;
-      const before = s.cases[e.recorded.stream] ?? attendanceAim.decider.initialState;
-      s.cases[e.recorded.stream] = attendanceAim.decider.evolve(before, event);
+      const before = s.cases.get(e.recorded.stream) ?? attendanceAim.decider.initialState;
+      s.cases.set(e.recorded.stream, attendanceAim.decider.evolve(before, event));
       return s;
     },
   };
@@ -68,7 +78,7 @@ export const attendanceOverviewProjection = (
 
 export const attendanceOverview = (
   rt: Runtime,
-  cases: Readonly<Record<string, AttendanceAimState>>,
+  cases: StreamTable<AttendanceAimState>,
   asOf: Instant,
 ): AttendanceOverview => {
   const today = localDate(asOf);
@@ -76,7 +86,7 @@ export const attendanceOverview = (
   const reviewsDue: AttendanceOverview['reviewsDue'][number][] = [];
   const penalty: AttendanceOverview['penaltyThresholdMet'][number][] = [];
   const nearEnd: AttendanceOverview['nearEndOfCompulsorySchoolAge'][number][] = [];
-  for (const state of Object.values(cases)) {
+  for (const state of streamValues(cases)) {
     if (state.status === 'none') continue;
     const stage = stageOf(state);
     byStage[stage] = (byStage[stage] ?? 0) + 1;

@@ -1,111 +1,75 @@
 import { isAfter, type Instant } from '@aimline/calendar';
-import { quarterOf, scorecard, type Scorecard } from '@aimline/panel';
-import { unreadableEvent, type Projection, type UnreadableEvent } from '@aimline/projections';
-import type { Runtime } from '../runtime.js';
 import {
-  eventOf,
-  type DomainRegistry,
-  type EventOf,
-  type StateOf,
-  type TypedModules,
-} from '@aimline/aimline';
+  emptyScorecardTally,
+  scorecardOf,
+  tallyEvent,
+  tallyQuarters,
+  type FirstReferrals,
+  type Scorecard,
+  type ScorecardTally,
+} from '@aimline/panel';
+import {
+  memoryStreamTable,
+  unreadableEvent,
+  type Projection,
+  type UnreadableEvent,
+} from '@aimline/projections';
+import type { Runtime } from '../runtime.js';
+import { eventOf, type DomainRegistry, type StateOf, type TypedModules } from '@aimline/aimline';
 import { moduleStates } from './stream-states.js';
 
-type PanelModule = TypedModules['panelSitting'] | TypedModules['panelReferral'];
-
-/** A panel event with where it is stored, so an event the scorecard cannot take can be named. */
-export interface StoredPanelEvent {
-  readonly event: EventOf<PanelModule>;
-  /** Where it is stored (`why` is filled in only if it is set aside). */
-  readonly at: UnreadableEvent;
+/** The PNL-11 tally of the panel's events, and the events it could not take, with where they are stored. */
+export interface PanelScorecardState {
+  readonly tally: ScorecardTally;
+  readonly setAside: UnreadableEvent[];
 }
 
-/** Collects the panel's events (they are few: a panel sits monthly) for the PNL-11 scorecard. */
+const why = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * Tallies the panel's events for the PNL-11 scorecards: counts per quarter and each child's
+ * first referral, not the events. An event the scorecard rules cannot take is set aside with
+ * where it is stored. `firstReferrals`: where each child's first referral is kept (default: in
+ * memory; a bounded `spillingStreamTable` keeps replay memory flat in the number of children).
+ */
 export const panelScorecardProjection = (
   registry: DomainRegistry,
-): Projection<{ events: StoredPanelEvent[] }> => {
+  firstReferrals: () => FirstReferrals = () => memoryStreamTable(),
+): Projection<PanelScorecardState> => {
   const { panelSitting, panelReferral } = registry.typed;
   return {
     name: 'panel-scorecard',
     streamPrefixes: [panelSitting.streamPrefix, panelReferral.streamPrefix],
-    initialState: () => ({ events: [] }),
+    initialState: () => ({ tally: emptyScorecardTally(firstReferrals()), setAside: [] }),
     apply: (s, e) => {
       const event = eventOf(panelSitting, e) ?? eventOf(panelReferral, e);
-      if (event !== undefined) s.events.push({ event, at: unreadableEvent(e.recorded, '') });
+      if (event === undefined) return s;
+      try {
+        tallyEvent(s.tally, event);
+      } catch (error) {
+        s.setAside.push(
+          unreadableEvent(e.recorded, `the PNL-11 scorecard cannot take it: ${why(error)}`),
+        );
+      }
       return s;
     },
   };
 };
 
-const why = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
 /**
  * The PNL-11 quarterly scorecards: every quarter with panel activity, or just the one asked
- * for. An event the scorecard rules cannot take (alone, it makes them fail) is left out and
- * reported in `rt.unreadable`; the scorecard is worked out from the rest.
+ * for. The events the scorecard could not take are reported in `rt.unreadable`; the scorecards
+ * are worked out from the rest.
  */
 export const panelScorecards = (
   rt: Runtime,
-  stored: ReadonlyArray<StoredPanelEvent>,
+  state: PanelScorecardState,
   quarter?: string,
 ): Scorecard[] => {
-  const setAside = (e: StoredPanelEvent, error: unknown) =>
-    rt.unreadable.add([{ ...e.at, why: `the PNL-11 scorecard cannot take it: ${why(error)}` }]);
-  const quarters = new Set<string>();
-  let usable: StoredPanelEvent[] = [];
-  for (const e of stored) {
-    const at = (e.event.data as { at?: unknown }).at;
-    try {
-      if (typeof at === 'string') quarters.add(quarterOf(at));
-      usable.push(e);
-    } catch (error) {
-      setAside(e, error);
-    }
-  }
-  const wanted = quarter === undefined ? [...quarters].sort() : [quarter];
-  const cards: Scorecard[] = [];
-  for (const q of wanted) {
-    try {
-      cards.push(
-        scorecard(
-          q,
-          usable.map((e) => e.event),
-          rt.policy.panel,
-        ),
-      );
-    } catch {
-      // Find the events that fail on their own, leave them out and try again once.
-      usable = usable.filter((e) => {
-        try {
-          scorecard(q, [e.event], rt.policy.panel);
-          return true;
-        } catch (error) {
-          setAside(e, error);
-          return false;
-        }
-      });
-      try {
-        cards.push(
-          scorecard(
-            q,
-            usable.map((e) => e.event),
-            rt.policy.panel,
-          ),
-        );
-      } catch (error) {
-        rt.unreadable.add([
-          {
-            stream: 'panel-*',
-            revision: -1,
-            position: 'unknown',
-            type: `(scorecard ${q})`,
-            why: `the PNL-11 scorecard for ${q} cannot be worked out from the stored panel events: ${why(error)}`,
-          },
-        ]);
-      }
-    }
-  }
-  return cards;
+  rt.unreadable.add(state.setAside);
+  return (quarter === undefined ? tallyQuarters(state.tally) : [quarter]).map((q) =>
+    scorecardOf(state.tally, q, rt.policy.panel),
+  );
 };
 
 export interface AgendaItem {

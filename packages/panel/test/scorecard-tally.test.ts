@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  emptyScorecardTally,
+  quarterOf,
+  scorecard,
+  scorecardOf,
+  tallyEvent,
+  tallyQuarters,
+  type PanelEvent,
+  type PanelPolicy,
+} from '../src/index.js';
+import { child, policy, referrer } from './fixtures.js';
+
+const ms = (s: string): number => Date.parse(s);
+/** Instants over two years on a coarse grid, so equal instants (ties) happen often. */
+const instant = fc
+  .integer({ min: 0, max: 2 * 365 * 4 })
+  .chain((quarterDays) =>
+    fc
+      .constantFrom('Z', '+01:00')
+      .map((zone) => [ms('2025-01-01T00:00:00Z') + quarterDays * 6 * 3_600_000, zone] as const),
+  )
+  .map(([t, zone]) =>
+    zone === 'Z'
+      ? new Date(t).toISOString()
+      : `${new Date(t + 3_600_000).toISOString().slice(0, 19)}+01:00`,
+  );
+
+const referral: fc.Arbitrary<PanelEvent> = fc
+  .record({
+    at: instant,
+    childId: fc.constantFrom('C-1', 'C-2', 'C-3', 'C-4'),
+    gender: fc.constantFrom('male', 'female', 'not-recorded', 'other'),
+    ageAtReferral: fc.integer({ min: 2, max: 19 }),
+    behaviourTypes: fc.array(
+      fc.constantFrom('contact', 'non-contact', 'online-technology-assisted', 'other'),
+      {
+        maxLength: 3,
+      },
+    ),
+  })
+  .map(({ at, childId, gender, ageAtReferral, behaviourTypes }) => ({
+    type: 'ReferralReceived' as const,
+    data: {
+      referralId: `R-${at}`,
+      at,
+      child: { ...child, childId, gender },
+      ageAtReferral,
+      referrer,
+      concernSummary: 'Invented',
+      behaviourTypes,
+    },
+  }));
+
+const decision: fc.Arbitrary<PanelEvent> = fc
+  .record({
+    at: instant,
+    rating: fc.constantFrom('red', 'amber', 'green'),
+    route: fc.constantFrom('aim-assessment', 'no-further-action', 'early-help'),
+  })
+  .map(({ at, rating, route }) => ({
+    type: 'DecisionRecorded',
+    data: {
+      referralId: 'R1',
+      at,
+      sittingId: '2025-01',
+      sittingDate: '2025-01-06',
+      chairedBy: 'chair',
+      route,
+      rating,
+      ageAtDecision: 11,
+      ageBand: '9-13',
+      rationale: 'x',
+      informationKnown: 'y',
+      caseNoteHeading: 'HSB AIM',
+      minutesCategory: 'P25 2025/01/06 LEGAL MEETINGS (HSB AIM)',
+    },
+  }));
+
+const review: fc.Arbitrary<PanelEvent> = fc
+  .record({ at: instant, change: fc.constantFrom('escalated', 'de-escalated', 'unchanged') })
+  .map(({ at, change }) => ({
+    type: 'ReviewRecorded',
+    data: {
+      referralId: 'R1',
+      at,
+      sittingId: null,
+      previousRating: 'red',
+      rating: 'amber',
+      change,
+      reason: 'x',
+    },
+  }));
+
+const papers: fc.Arbitrary<PanelEvent> = fc
+  .record({ at: instant, late: fc.boolean() })
+  .map(({ at, late }) => ({
+    type: 'PapersSent',
+    data: {
+      referralId: 'R1',
+      at,
+      sittingId: '2025-02',
+      recipients: ['a'],
+      papersDue: at,
+      late,
+    },
+  }));
+
+const minutes: fc.Arbitrary<PanelEvent> = fc
+  .record({ at: instant, late: fc.boolean() })
+  .map(({ at, late }) => ({
+    type: 'MinutesDistributed',
+    data: { sittingId: '2025-02', at, documentCategory: 'P25', recipients: ['a'], late },
+  }));
+
+const panelEvents = fc.array(fc.oneof(referral, referral, decision, review, papers, minutes), {
+  maxLength: 60,
+});
+
+const policies: ReadonlyArray<PanelPolicy> = [policy, { ...policy, edgeAgeBand: 'younger' }];
+
+describe('PNL-11 scorecard kept as a tally', () => {
+  it('PNL-11: for any panel history and either edge-age policy, every quarter of the tally is the scorecard of all the events, keys in the same order', () => {
+    fc.assert(
+      fc.property(panelEvents, fc.constantFrom(...policies), (events, p) => {
+        const tally = emptyScorecardTally();
+        for (const e of events) tallyEvent(tally, e);
+        const quarters = [...new Set(events.map((e) => quarterOf(e.data.at)))].sort();
+        expect(tallyQuarters(tally)).toEqual(quarters);
+        for (const q of [...quarters, '2031-Q1'])
+          expect(JSON.stringify(scorecardOf(tally, q, p))).toBe(
+            JSON.stringify(scorecard(q, events, p)),
+          );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('PNL-11: an event whose time is not an instant is refused before anything is counted', () => {
+    const tally = emptyScorecardTally();
+    const bad = {
+      type: 'PapersSent',
+      data: { referralId: 'R1', at: 'not a time', sittingId: 'S', recipients: [], late: false },
+    } as unknown as PanelEvent;
+    expect(() => tallyEvent(tally, bad)).toThrow();
+    expect(tally.quarters).toEqual({});
+  });
+});
