@@ -91,7 +91,7 @@ export interface SpillingOptions {
 
 /**
  * A per-stream table holding at most `capacity` values in memory, least recently used first
- * out: the values it lets go of are written to `spill` (an eighth of the capacity at a time)
+ * out: the values it lets go of are written to `spill` (a quarter of the capacity at a time)
  * and read back when their stream is next asked for. Memory stays flat however many streams
  * a replay meets; `entries` writes what is in memory to the spill and reads every stream back
  * from it, in first-set order, so a report over the table sees what an in-memory table shows.
@@ -101,7 +101,7 @@ export const spillingStreamTable = <V>(
   options: SpillingOptions,
 ): StreamTable<V> => {
   const capacity = Math.max(1, Math.floor(options.capacity));
-  const batch = Math.max(1, Math.floor(capacity / 8));
+  const batch = Math.max(1, Math.floor(capacity / 4));
   /** In memory, least recently used first (a `Map` keeps insertion order). */
   const resident = new Map<string, { order: number; value: V }>();
   let size = 0;

@@ -26,6 +26,7 @@ export const openSpillFile = <V>(path: string): SpillFile<V> => {
   db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -2048');
+  db.pragma('locking_mode = EXCLUSIVE');
   // The order is the rowid (entries are read back in it); a stream is found by its own index,
   // which holds no values, so asking for a stream never spilled touches few pages.
   db.exec(
