@@ -21,6 +21,7 @@ import {
   memoryStreamTable,
   spillingStreamTable,
   auditEntry,
+  subscribesTo,
   deadlineTracker,
   eventDecoder,
   initialChainVerification,
@@ -97,7 +98,8 @@ if (mode !== 'idle') {
       sink += auditEntry(recorded).revision;
       for (let i = 0; i < projections.length; i++) {
         const p = projections[i];
-        if (appliesTo(p, recorded.stream)) states[i] = p.apply(states[i], decoded.right);
+        if (appliesTo(p, recorded.stream) && subscribesTo(p, recorded.type))
+          states[i] = p.apply(states[i], decoded.right);
       }
     }
     if (sink === Number.MIN_VALUE) console.log(sink);

@@ -14,6 +14,7 @@ import { openSqliteEventStore } from '../../packages/store-sqlite/src/index.js';
 import {
   appliesTo,
   auditEntry,
+  subscribesTo,
   deadlineTracker,
   eventDecoder,
   initialChainVerification,
@@ -34,7 +35,7 @@ export const layerLabel: Record<Layer, string> = {
   read: 'store readAll (row checks, JSON.parse, RecordedEvent, async iteration)',
   decode: '+ decode and upcast with the module codecs (io-ts)',
   verify: '+ verify the hash chain (sha256 over canonical JSON)',
-  full: '+ fold into every projection',
+  full: '+ fold into every projection (the streams and event types each subscribes to)',
 };
 
 /** `aimline replay event-counts`, as the CLI defines it. */
@@ -110,7 +111,8 @@ export const replay = async (
       sink += auditEntry(recorded).revision;
       for (let i = 0; i < projections.length; i++) {
         const p = projections[i]!;
-        if (appliesTo(p, recorded.stream)) states[i] = p.apply(states[i], decoded.right);
+        if (appliesTo(p, recorded.stream) && subscribesTo(p, recorded.type))
+          states[i] = p.apply(states[i], decoded.right);
       }
     }
   } finally {
