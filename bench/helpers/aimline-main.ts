@@ -12,7 +12,7 @@ import { buildActiveStreams, timeActive } from './active-streams.js';
 import { handlerAppend, rawAppend, removeDir, storedRows } from './append.js';
 import { loadNote, log, perSecond, timed } from './common.js';
 import { historyFile, loadDataset } from './dataset.js';
-import { alternate, figure, paired, size, smoke, spread, type Figure } from './figures.js';
+import { alternate, figure, median, paired, size, smoke, spread, type Figure } from './figures.js';
 import {
   buildLatencyBase,
   commitFloor,
@@ -265,15 +265,32 @@ for (const batch of [1, 100]) {
     );
   const profile = profileFullReplay(historyPath, REPLAY_EVENTS);
   log(profileText(profile).replaceAll('\n', '\n   '));
+  // What each layer adds, per event: CPU µs, medians over the rounds.
+  const cpuPerEvent = (layer: 'raw' | Layer): number =>
+    (median(rounds[layer].map((t) => t.cpuMs)) * 1000) / REPLAY_EVENTS;
+  const layers = (['raw', ...LAYERS] as const).map((l) => cpuPerEvent(l));
+  const added = LAYERS.map(
+    (l, i) =>
+      `${l === 'full' ? 'projections' : l} ${i === 0 ? '' : '+'}${(layers[i + 1]! - (i === 0 ? 0 : layers[i]!)).toFixed(1)}`,
+  ).join(', ');
+  const perEvent = `CPU µs per event (medians): raw ${layers[0]!.toFixed(1)}; ${added}`;
   push({
     ...figure(
       'replay ratio (full pipeline ÷ raw)',
       'ratio',
       paired(rounds.raw, rounds.full, (r, f) => r.ms / f.ms),
-      'paired per round; target ≥ 0.5; where the time goes: its profile',
+      `paired per round; target ≥ 0.5; ${perEvent}; where the time goes: its profile`,
     ),
     profile,
   });
+  push(
+    figure(
+      'replay ratio by CPU time (full pipeline ÷ raw)',
+      'ratio',
+      paired(rounds.raw, rounds.full, (r, f) => r.cpuMs / f.cpuMs),
+      `raw CPU ms ÷ full pipeline CPU ms, paired per round: steadier than wall time on a busy machine; ${perEvent}`,
+    ),
+  );
   push(
     figure(
       'replay ratio (read + decode + verify ÷ raw)',
