@@ -56,6 +56,9 @@ export {
   subjectFieldsFinder,
   filterEvent,
   grantsFor,
+  narrowedTo,
+  streamCovered,
+  modulesNotWhollyRead,
   type FilteredEvent,
   type PersonalFieldRef,
   type PersonalFieldsFinder,
@@ -73,11 +76,18 @@ export {
 } from './access/access-log.js';
 export {
   needToKnowReader,
+  statedPurpose,
   type NeedToKnowOptions,
   type NeedToKnowReader,
   type ReadRequest,
   type VisibleEvents,
 } from './access/reader.js';
+export {
+  entitledDeadlines,
+  deadlineKey,
+  SETTLED_OUT_OF_VIEW,
+  type StreamDeadline,
+} from './access/entitled-deadlines.js';
 export { ReadRules, accessPolicyOf, readRulesProblems } from './access/read-rules.js';
 
 // retention, legal holds, subject access (gov-lifecycle)

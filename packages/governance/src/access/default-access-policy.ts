@@ -11,6 +11,8 @@ const MODULES = [
   'attendance-aim',
   'attendance-legal',
 ];
+/** The records Aimline keeps about its own running: legal holds, erasures, process-manager refusals. */
+const GOVERNANCE_MODULES = ['legal-hold', 'personal-data-erasure', 'process-log'];
 const ALL = PERSONAL_DATA_CATEGORIES;
 /** Who a person is, without what is said about them: enough to act on a case. */
 const IDENTITY: ReadonlyArray<PersonalDataCategory> = [
@@ -73,9 +75,10 @@ const PANEL: ReadGrant[] = [
  */
 export const defaultAccessPolicy: AccessPolicy = {
   // An auditor or inspector sees everything (and every read is logged).
-  auditor: MODULES.map((m) => read(m, 'all', 'all', ALL)),
-  // The records manager / DPO answers subject access, retention and erasure over every record.
-  'records-manager': MODULES.map((m) => read(m, 'all', 'all', ALL)),
+  auditor: [...MODULES, ...GOVERNANCE_MODULES].map((m) => read(m, 'all', 'all', ALL)),
+  // The records manager / DPO answers subject access, retention and erasure over every record
+  // (retention needs the legal holds too: a held record is kept).
+  'records-manager': [...MODULES, ...GOVERNANCE_MODULES].map((m) => read(m, 'all', 'all', ALL)),
   'social-worker': [
     read('hsb-case', 'allocated', 'all', ALL),
     read('meeting', 'allocated', 'all', ALL),

@@ -88,6 +88,60 @@ export const grantsFor = (
       (g.events === 'all' || g.events.includes(event.type)),
   );
 
+/**
+ * Whether any read grant of `principal` covers `stream` of `module` (its module and stream
+ * scope), whatever event types it shows: the streams whose whole history their obligations
+ * (deadlines) are worked out from.
+ */
+export const streamCovered = (
+  policy: AccessPolicy,
+  principal: Principal,
+  module: string,
+  stream: string,
+): boolean =>
+  (policy[principal.role] ?? []).some(
+    (g) => g.module === module && scopeCovers(g.streams, principal, stream),
+  );
+
+/**
+ * The modules of which `principal` may not read every event of every stream with these
+ * categories shown: a duty over the whole store (retention, subject access) is complete only
+ * when this is empty — a person due for erasure must be judged on every record they appear in,
+ * and a subject access response must hold everything.
+ */
+export const modulesNotWhollyRead = (
+  policy: AccessPolicy,
+  principal: Principal,
+  modules: ReadonlyArray<string>,
+  categories: ReadonlyArray<PersonalDataCategory>,
+): string[] =>
+  modules.filter(
+    (m) =>
+      !(policy[principal.role] ?? []).some(
+        (g) =>
+          g.module === m &&
+          g.streams === 'all' &&
+          g.events === 'all' &&
+          g.subjects === 'all' &&
+          categories.every((c) => g.categories.includes(c)),
+      ),
+  );
+
+/** `policy` with every grant showing at most `categories` (a read's narrowing; never wider). */
+export const narrowedTo = (
+  policy: AccessPolicy,
+  categories: ReadonlyArray<PersonalDataCategory>,
+): AccessPolicy =>
+  Object.fromEntries(
+    Object.entries(policy).map(([role, grants]) => [
+      role,
+      (grants ?? []).map((g) => ({
+        ...g,
+        categories: g.categories.filter((c) => categories.includes(c)),
+      })),
+    ]),
+  );
+
 /** What one event looks like to a principal, and which personal data it showed and withheld. */
 export interface FilteredEvent {
   readonly event: RecordedEvent;

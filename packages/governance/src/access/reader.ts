@@ -1,7 +1,9 @@
+import * as E from 'fp-ts/lib/Either.js';
 import {
   moduleLookup,
   type AnyDomainModule,
   type EventStore,
+  type PersonalDataCategory,
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
@@ -11,6 +13,8 @@ import type { AccessEntry, AccessLog } from './access-log.js';
 import type { AccessPolicy } from './access-policy.js';
 import {
   filterEvent,
+  narrowedTo,
+  streamCovered,
   subjectFieldsFinder,
   type FilteredEvent,
   type PersonalFieldsFinder,
@@ -19,6 +23,13 @@ import {
 export interface ReadRequest {
   /** Why the principal reads (recorded in the access log), e.g. "case review". */
   readonly purpose: string;
+  /**
+   * Narrows the read to these personal-data categories (data minimisation): every other
+   * personal field is withheld even where a grant would show it. A read that needs only person
+   * ids (finding someone's records) gives `[]`: it shows no personal value and so records
+   * nothing. It never widens what the principal's grants show.
+   */
+  readonly categories?: ReadonlyArray<PersonalDataCategory>;
 }
 
 export interface NeedToKnowOptions {
@@ -56,12 +67,28 @@ export interface NeedToKnowReader {
    * it folded; a log that cannot be written fails the iteration.
    */
   visible(request: ReadRequest): VisibleEvents;
+  /**
+   * The whole history of every stream the principal may read any part of (a grant of theirs
+   * covers the stream's module and scope), every event as stored and decrypted, for working out
+   * obligations from everything that happened: a deadline met by an event the principal may not
+   * see is met, not open (`entitledDeadlines` then keeps only the deadlines their own view
+   * opens, with the withheld event's content left out). Never shown: only what is derived from
+   * it (a deadline's rule, due instant and status) may leave, so it is not a read of personal
+   * data in the access log; the caller's `visible` read of the same streams is.
+   */
+  obligations(request: ReadRequest): VisibleEvents;
 }
 
+/** The purpose of a read, or why it has none: every read states one (recorded in the log). */
+export const statedPurpose = (purpose: unknown): E.Either<string, string> =>
+  typeof purpose === 'string' && purpose.trim() !== ''
+    ? E.right(purpose)
+    : E.left('a read needs a stated purpose');
+
 const purposeOf = (request: ReadRequest): string => {
-  if (typeof request.purpose !== 'string' || request.purpose.trim() === '')
-    throw new Error('a read needs a stated purpose');
-  return request.purpose;
+  const purpose = statedPurpose(request.purpose);
+  if (E.isLeft(purpose)) throw new Error(purpose.left);
+  return purpose.right;
 };
 
 /**
@@ -74,7 +101,10 @@ export const needToKnowReader = (options: NeedToKnowOptions): NeedToKnowReader =
   const moduleOf = moduleLookup(options.modules);
 
   /** One read: filters events one by one and knows what it showed, to record it once. */
-  const read = (purpose: string) => {
+  const read = (request: ReadRequest) => {
+    const purpose = purposeOf(request);
+    const rules =
+      request.categories === undefined ? policy : narrowedTo(policy, request.categories);
     const fieldsOf = options.fieldsOf ?? subjectFieldsFinder();
     const streams = new Set<string>();
     const subjects = new Set<string>();
@@ -84,7 +114,7 @@ export const needToKnowReader = (options: NeedToKnowOptions): NeedToKnowReader =
       filter: (e: RecordedEvent): FilteredEvent | undefined => {
         const module = moduleOf(e.stream);
         const f =
-          module === undefined ? undefined : filterEvent(policy, principal, module, e, fieldsOf);
+          module === undefined ? undefined : filterEvent(rules, principal, module, e, fieldsOf);
         if (f === undefined) return undefined;
         withheld += f.withheld.length;
         for (const s of f.shown) {
@@ -116,7 +146,7 @@ export const needToKnowReader = (options: NeedToKnowOptions): NeedToKnowReader =
     source: AsyncIterable<RecordedEvent>,
     request: ReadRequest,
   ): Promise<RecordedEvent[]> => {
-    const one = read(purposeOf(request));
+    const one = read(request);
     const out: RecordedEvent[] = [];
     for await (const e of source) {
       const f = one.filter(e);
@@ -128,9 +158,9 @@ export const needToKnowReader = (options: NeedToKnowOptions): NeedToKnowReader =
 
   async function* stream(
     source: AsyncIterable<RecordedEvent>,
-    purpose: string,
+    request: ReadRequest,
   ): AsyncGenerator<RecordedEvent> {
-    const one = read(purpose);
+    const one = read(request);
     try {
       for await (const e of source) {
         const f = one.filter(e);
@@ -146,10 +176,24 @@ export const needToKnowReader = (options: NeedToKnowOptions): NeedToKnowReader =
     readStream: (s, request) => collect(store.readStream(s), request),
     readAll: (request) => collect(store.readAll(), request),
     visible: (request) => {
-      const purpose = purposeOf(request);
+      purposeOf(request);
       return {
-        readStream: (s: string, o?: ReadStreamOptions) => stream(store.readStream(s, o), purpose),
-        readAll: (o?: ReadAllOptions) => stream(store.readAll(o), purpose),
+        readStream: (s: string, o?: ReadStreamOptions) => stream(store.readStream(s, o), request),
+        readAll: (o?: ReadAllOptions) => stream(store.readAll(o), request),
+      };
+    },
+    obligations: (request) => {
+      purposeOf(request);
+      const covered = (e: RecordedEvent): boolean => {
+        const module = moduleOf(e.stream);
+        return module !== undefined && streamCovered(policy, principal, module.name, e.stream);
+      };
+      async function* whole(source: AsyncIterable<RecordedEvent>): AsyncGenerator<RecordedEvent> {
+        for await (const e of source) if (covered(e)) yield e;
+      }
+      return {
+        readStream: (s: string, o?: ReadStreamOptions) => whole(store.readStream(s, o)),
+        readAll: (o?: ReadAllOptions) => whole(store.readAll(o)),
       };
     },
   };
