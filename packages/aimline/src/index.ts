@@ -43,7 +43,12 @@ export type { EventFacts, TypedEvent } from './typed-event.js';
 export { deadlineView, type DeadlineState, type DeadlineView } from './deadline-view.js';
 export { authorityOf, type Authority, type CommandRequest, type Principal } from './principal.js';
 export { SUPPLIED_REFERRAL_FACTS } from './panel-facts.js';
-export { governedReads, type GovernedReads, type GovernedReadsOptions } from './reads.js';
+export {
+  governedReads,
+  type GovernedReads,
+  type GovernedReadsOptions,
+  type PrincipalView,
+} from './reads.js';
 export {
   defaultCouncilPolicy,
   isCouncilPolicy,

@@ -7,10 +7,11 @@ import {
   type DomainModule,
   type Rejection,
 } from '@aimline/kernel';
-import type { VisibleEvents } from '@aimline/governance';
+import { entitledDeadlines, type VisibleEvents } from '@aimline/governance';
 import { caseTimeline, recordedBy, type CaseTimeline } from '@aimline/projections';
 import { deadlineView } from './deadline-view.js';
 import type { Principal } from './principal.js';
+import type { PrincipalView } from './reads.js';
 import type {
   CaseView,
   ListEntry,
@@ -53,7 +54,7 @@ export const processReads = <C extends Command, Ev extends DomainEvent, S>(
     principal: Principal,
     read: string,
     options: ReadOptions | undefined,
-  ): E.Either<ReadResult<never>, VisibleEvents> => {
+  ): E.Either<ReadResult<never>, PrincipalView> => {
     const bad = badAsOf(options);
     if (bad !== undefined) return E.left({ kind: 'Invalid', field: 'asOf', message: bad });
     return ctx.reads(principal, options?.purpose ?? `${module.name} ${read}`);
@@ -93,18 +94,28 @@ export const processReads = <C extends Command, Ev extends DomainEvent, S>(
     const asOf = options?.asOf ?? ctx.clock();
     const read = await typedEvents(visible.right, id, asOf);
     if (read.kind !== 'Found') return read;
-    let state = module.decider.initialState;
-    for (const e of read.value)
-      state = module.decider.evolve(state, { type: e.type, data: e.data } as Ev);
+    // Deadlines stand as the whole history says (one met by an event the principal may not see
+    // is met), shown only where the principal's own view opens them (`entitledDeadlines`).
+    const whole = await typedEvents(visible.right.obligations, id, asOf);
+    if (whole.kind !== 'Found') return whole;
+    const stream = streamOf(id);
+    const fold = (events: ReadonlyArray<TypedEvent<Ev>>): S =>
+      events.reduce(
+        (state, e) => module.decider.evolve(state, { type: e.type, data: e.data } as Ev),
+        module.decider.initialState,
+      );
+    const state = fold(read.value);
+    const deadlinesOf = (s: S) =>
+      module.deadlines(s, asOf).map((deadline) => ({ stream, deadline }));
     const value: CaseView<S> = {
       id,
-      stream: streamOf(id),
+      stream,
       revision: read.value[read.value.length - 1]?.revision ?? 0,
       asOf,
       state,
-      deadlines: module
-        .deadlines(state, asOf)
-        .map((d) => deadlineView(d, asOf, ctx.policy.dueSoonHours)),
+      deadlines: entitledDeadlines(deadlinesOf(state), deadlinesOf(fold(whole.value))).map(
+        ({ deadline }) => deadlineView(deadline, asOf, ctx.policy.dueSoonHours),
+      ),
     };
     return { kind: 'Found', value };
   };

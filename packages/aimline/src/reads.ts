@@ -3,6 +3,7 @@ import type { AnyDomainModule, EventStore } from '@aimline/kernel';
 import {
   defaultAccessPolicy,
   needToKnowReader,
+  statedPurpose,
   type AccessLog,
   type Directory,
   type VisibleEvents,
@@ -16,12 +17,17 @@ import type { Forbidden } from './result.js';
  * panel's scorecard) and every app-level projection goes through it: it verifies the principal
  * (as `execute` does), applies the directory's read rules (default `defaultAccessPolicy`; a
  * principal whose role has no rule sees nothing), and records each read of personal data, with
- * its purpose, in the access log.
+ * its purpose, in the access log. `obligations` is the whole history of the streams the principal
+ * may read any part of, for working out where their deadlines stand (never shown: see
+ * `NeedToKnowReader.obligations` and `entitledDeadlines`).
  */
 export type GovernedReads = (
   principal: Principal,
   purpose: string,
-) => E.Either<Forbidden, VisibleEvents>;
+) => E.Either<Forbidden, PrincipalView>;
+
+/** What a principal reads (`VisibleEvents`), and the history their deadlines are worked out from. */
+export type PrincipalView = VisibleEvents & { readonly obligations: VisibleEvents };
 
 export interface GovernedReadsOptions {
   readonly store: EventStore;
@@ -39,8 +45,8 @@ export const governedReads =
       E.left({ kind: 'Forbidden', principal: claimedId(claimed), command: 'read', reason });
     const who = options.authority.identify(claimed);
     if (E.isLeft(who)) return refuse(who.left);
-    if (typeof purpose !== 'string' || purpose.trim() === '')
-      return refuse('a read needs a stated purpose');
+    const stated = statedPurpose(purpose);
+    if (E.isLeft(stated)) return refuse(stated.left);
     const reader = needToKnowReader({
       store: options.store,
       modules: options.modules,
@@ -49,5 +55,8 @@ export const governedReads =
       log: options.log,
       clock: options.clock,
     });
-    return E.right(reader.visible({ purpose }));
+    return E.right({
+      ...reader.visible({ purpose: stated.right }),
+      obligations: reader.obligations({ purpose: stated.right }),
+    });
   };

@@ -3,6 +3,7 @@ import { Instant } from '@aimline/calendar';
 import {
   errorWithCauses,
   StoreError,
+  type PersonalDataCategory,
   type ChainKey,
   type CommandHandler,
   type EventStore,
@@ -96,9 +97,15 @@ export interface Runtime {
    * The one read seam of every read command: the principal's (`--as`) view of the store, for
    * the command's projections to fold — only the events their read rules show, withheld fields
    * `[withheld:<category>]` — each read recorded with `--purpose` (default `aimline <what>`) in
-   * the access log. Commands never read `store` themselves (ESLint's read guard).
+   * the access log. Commands never read `store` themselves (ESLint's read guard). `categories`
+   * narrows the read to those personal-data categories (`[]`: person ids only, nothing logged).
+   * `obligations` is the whole history of the streams the principal may read any part of, for
+   * working out where their deadlines stand, never shown (`entitledDeadlines`).
    */
-  readonly visible: (what: string) => VisibleEvents & { readonly principal: Principal };
+  readonly visible: (
+    what: string,
+    categories?: ReadonlyArray<PersonalDataCategory>,
+  ) => VisibleEvents & { readonly principal: Principal; readonly obligations: VisibleEvents };
   /** Why the principal reads: `--purpose`, else `aimline <what>` (recorded in the access log). */
   readonly purpose: (what: string) => string;
   /**
@@ -249,9 +256,14 @@ export const buildRuntime = async (
     accessLogFile: options.accessLog,
     readOnly: options.readOnly === true,
     reader: (what) => reader(what),
-    visible: (what) => {
+    visible: (what, categories) => {
       const r = reader(what);
-      return { ...r.reader.visible({ purpose: r.purpose }), principal: r.reader.principal };
+      const request = { purpose: r.purpose, ...(categories === undefined ? {} : { categories }) };
+      return {
+        ...r.reader.visible(request),
+        principal: r.reader.principal,
+        obligations: r.reader.obligations(request),
+      };
     },
     purpose: (what) => options.purpose ?? `aimline ${what}`,
     aimline,

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { caseHistory, caseTeamWorkspace, commandLines } from './case-team.js';
+import { caseHistory, caseTeamDirectory, caseTeamWorkspace, commandLines } from './case-team.js';
 
 const { line, caseLine } = commandLines('11fec7c1');
 const { opened, closed: closure } = caseHistory(caseLine, 1, {
@@ -131,10 +131,10 @@ describe('aimline retention and sar', () => {
   });
 
   it('retention: nobody is due before the rules allow; later both children are, each with the rule that makes them due', async () => {
-    const early = await cli('--json', 'retention', '--as-of', '2030-01-01');
+    const early = await cli(...as('rm-1'), '--json', 'retention', '--as-of', '2030-01-01');
     expect(early.code, early.stderr).toBe(0);
     expect((JSON.parse(early.stdout) as { due: unknown[] }).due).toEqual([]);
-    const late = await cli('--json', 'retention', '--as-of', '2040-01-01');
+    const late = await cli(...as('rm-1'), '--json', 'retention', '--as-of', '2040-01-01');
     const s = JSON.parse(late.stdout) as {
       due: Array<{ person: string; confirmed: boolean; records: Array<{ keptUntil: string }> }>;
     };
@@ -147,7 +147,9 @@ describe('aimline retention and sar', () => {
 
   it('retention: a legal hold keeps the case (who placed it and why are listed) until it is lifted', async () => {
     const due = async () =>
-      JSON.parse((await cli('--json', 'retention', '--as-of', '2040-01-01')).stdout) as {
+      JSON.parse(
+        (await cli(...as('rm-1'), '--json', 'retention', '--as-of', '2040-01-01')).stdout,
+      ) as {
         due: Array<{ person: string }>;
         records: Array<{
           record: string;
@@ -183,6 +185,108 @@ describe('aimline retention and sar', () => {
     });
     expect((await execAs('rm-1', 'lift.jsonl', [lift])).code).toBe(0);
     expect((await due()).due.map((d) => d.person)).toContain('ch-101');
+  });
+
+  it('retention and sar read through the principal’s need-to-know view: without --as a usage error; a principal whose read rules do not show every record is FORBIDDEN, naming the modules', async () => {
+    const none = await cli('retention', '--as-of', '2040-01-01');
+    expect([none.code, none.stderr]).toEqual([2, expect.stringMatching(/--as/)]);
+    const sw = await cli(...as('sw-1'), 'retention', '--as-of', '2040-01-01');
+    expect([sw.code, sw.stderr]).toEqual([
+      1,
+      expect.stringMatching(/FORBIDDEN: principal "sw-1".*do not show all of .*hsb-case/),
+    ]);
+    // A council whose read rules give the records manager the HSB cases only.
+    const narrowed = join(dir, 'narrowed-principals.json');
+    writeFileSync(
+      narrowed,
+      JSON.stringify({
+        ...caseTeamDirectory(['hsb-case-C-9']),
+        reads: {
+          replace: {
+            'records-manager': [
+              {
+                module: 'hsb-case',
+                streams: 'all',
+                events: 'all',
+                categories: ['name', 'dateOfBirth'],
+                subjects: 'all',
+              },
+            ],
+          },
+        },
+      }),
+    );
+    const partial = ['--as', 'rm-1', '--principals', narrowed];
+    const out = join(dir, 'partial-sar.json');
+    for (const args of [
+      ['retention', '--as-of', '2040-01-01'],
+      ['sar', '--person', 'ch-101', '--out', out],
+    ]) {
+      const r = await cli(...partial, ...args);
+      expect([r.code, r.stderr]).toEqual([
+        1,
+        expect.stringMatching(/FORBIDDEN: principal "rm-1".*do not show all of .*meeting/),
+      ]);
+    }
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('retention reads only dates of birth, and sar’s pass that finds the records reads person ids only: the run’s access log (--access-log) holds one retention entry with dateOfBirth alone and one sar entry for the record read', async () => {
+    const log = join(dir, 'whole-store-reads.access-log.jsonl');
+    const withLog = [...as('rm-1'), '--access-log', log];
+    expect((await cli(...withLog, 'retention', '--as-of', '2040-01-01')).code).toBe(0);
+    const sar = await cli(...withLog, 'sar', '--person', 'ch-101', '--out', join(dir, 'log.json'));
+    expect(sar.code, sar.stderr).toBe(0);
+    const entries = readFileSync(log, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { purpose: string; streams: string[]; categories: string[] });
+    expect(entries.map((e) => [e.purpose, e.streams, e.categories.includes('name')])).toEqual([
+      ['aimline retention', ['hsb-case-C-9'], false],
+      ['aimline sar', ['hsb-case-C-9'], true],
+    ]);
+    expect(entries[0]!.categories).toEqual(['dateOfBirth']);
+  });
+
+  it('HSB-2: deadlines as a principal who may see the concern but not the strategy discussion that met it: met (as the whole history says), not breached; and no deadline only a withheld event opens', async () => {
+    // A council's rule: health reads the concern of their allocated cases, nothing after it.
+    const withHealth = join(dir, 'health-principals.json');
+    const team = caseTeamDirectory(['hsb-case-C-9']);
+    writeFileSync(
+      withHealth,
+      JSON.stringify({
+        ...team,
+        principals: [
+          ...team.principals,
+          { id: 'hl-1', role: 'health', agency: 'health', streams: ['hsb-case-C-9'], panels: [] },
+        ],
+        reads: {
+          replace: {
+            health: [
+              {
+                module: 'hsb-case',
+                streams: 'allocated',
+                events: ['ConcernReported'],
+                categories: ['name'],
+                subjects: 'all',
+              },
+            ],
+          },
+        },
+      }),
+    );
+    const read = async (who: string) => {
+      const r = await cli('--as', who, '--principals', withHealth, '--json', 'deadlines');
+      expect(r.code, r.stderr).toBe(0);
+      return (
+        JSON.parse(r.stdout) as {
+          deadlines: Array<{ deadline: { ruleId: string }; status: { kind: string } }>;
+        }
+      ).deadlines.map((d) => [d.deadline.ruleId, d.status.kind]);
+    };
+    const health = await read('hl-1');
+    expect(health).toEqual([['HSB-2', 'met']]);
+    expect(await read('sw-1')).toContainEqual(['HSB-2', 'met']);
   });
 
   it('retention: flags are parsed strictly, and a bad schedule is refused naming the field', async () => {

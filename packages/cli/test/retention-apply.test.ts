@@ -109,7 +109,7 @@ describe('aimline retention --apply (issue 13 item 5)', () => {
     await withVault((v) =>
       v.destroyKey(v.subjectRef('pc-1'), 'an interrupted erasure', '2039-12-31T10:00:00Z'),
     );
-    const r = await retention();
+    const r = await retention(as('rm-1'));
     expect(r.code).toBe(1);
     const s = JSON.parse(r.stdout) as { pendingErasures: number; due: Array<{ person: string }> };
     expect(s.pendingErasures).toBe(1);
@@ -138,7 +138,7 @@ describe('aimline retention --apply (issue 13 item 5)', () => {
       ),
     );
     expect(erasures).toEqual([true, true, false, false, false]);
-    const after = await retention();
+    const after = await retention(as('rm-1'));
     expect(after.code, after.stderr).toBe(0);
     const s = JSON.parse(after.stdout) as {
       pendingErasures: number;

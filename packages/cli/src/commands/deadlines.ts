@@ -1,14 +1,40 @@
 import type { Instant } from '@aimline/calendar';
+import { entitledDeadlines } from '@aimline/governance';
 import {
   deadlineReport,
   deadlineTracker,
   locateUnreadable,
   replayAsOf,
+  type DeadlineReport,
+  type TrackedDeadline,
 } from '@aimline/projections';
 import { ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../runtime.js';
 import { table } from '../output.js';
 import { lateBy, londonTime } from '../views/human-time.js';
+
+/**
+ * The deadlines of `own` (worked out from what the principal may see) as the whole history
+ * (`whole`) says they stand: a deadline met by an event the principal may not see is met, not
+ * open; one only the whole history opens is not shown (`entitledDeadlines`). A stream whose
+ * whole history cannot be worked out keeps the principal's own working (its unreadable events
+ * are the principal's to hear of only through their own view).
+ */
+const asEntitled = (own: DeadlineReport, whole: DeadlineReport): DeadlineReport => {
+  const unworkable = new Set(whole.unreadable.map((u) => u.stream));
+  const deadlines: TrackedDeadline[] = [
+    ...entitledDeadlines(own.deadlines, whole.deadlines).map(({ of, deadline }) => ({
+      ...of,
+      deadline,
+      status: deadline.status,
+    })),
+    ...own.deadlines.filter((d) => unworkable.has(d.stream)),
+  ];
+  const byRule: DeadlineReport['byRule'] = {};
+  for (const d of deadlines)
+    (byRule[d.deadline.ruleId] ??= { open: 0, met: 0, breached: 0, waived: 0 })[d.status.kind]++;
+  return { ...own, deadlines, byRule };
+};
 
 /**
  * `aimline deadlines [--as-of ISO] [--overdue]`: every open, met, breached and waived obligation
@@ -19,15 +45,16 @@ export const deadlines = async (
   options: { asOf?: Instant; overdue?: boolean; rule?: string },
 ): Promise<number> => {
   const asOf = options.asOf ?? rt.now();
-  const tracker = deadlineTracker(rt.registry.modules);
-  // Need to know: the deadlines of what the principal may see, folded from it.
+  const modules = rt.registry.modules;
+  // Need to know: the deadlines the principal's own view opens, standing as the whole history
+  // of those cases says (a deadline met by an event they may not see is met, not open).
   const view = rt.visible('deadlines');
-  const replayed = await replayAsOf(view, rt.decode, tracker, asOf);
+  const replayed = await replayAsOf(view, rt.decode, deadlineTracker(modules), asOf);
   rt.unreadable.add(replayed.unreadable);
-  const report = deadlineReport(replayed.state, rt.registry.modules, asOf);
-  rt.unreadable.add(
-    await locateUnreadable(view, rt.decode, rt.registry.modules, report.unreadable, asOf),
-  );
+  const own = deadlineReport(replayed.state, modules, asOf);
+  rt.unreadable.add(await locateUnreadable(view, rt.decode, modules, own.unreadable, asOf));
+  const whole = await replayAsOf(view.obligations, rt.decode, deadlineTracker(modules), asOf);
+  const report = asEntitled(own, deadlineReport(whole.state, modules, asOf));
   const rows = report.deadlines.filter(
     (d) =>
       (!options.overdue ||

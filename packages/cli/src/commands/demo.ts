@@ -93,7 +93,7 @@ export const demo = async (rt: Runtime, o: DemoOptions): Promise<number> => {
     `aimline ${as(auditor)}attendance`,
     'aimline audit --verify',
     `aimline ${as(auditor)}replay event-counts --as-of 2024-06-30`,
-    'aimline retention --as-of 2045-01-01',
+    `aimline ${as(recordsManager)}retention --as-of 2045-01-01`,
     corrected
       ? `aimline ${as(auditor)}sar --person ${corrected.childId} --out sar.html`
       : undefined,

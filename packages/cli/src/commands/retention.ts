@@ -11,6 +11,7 @@ import {
 } from '@aimline/governance';
 import { replayAsOf, visitEach } from '@aimline/projections';
 import { CliError, ExitCode } from '../exit-codes.js';
+import { wholeView } from '../whole-view.js';
 import type { Runtime } from '../runtime.js';
 import { table } from '../output.js';
 
@@ -54,9 +55,11 @@ export const loadRetentionSchedule = async (
   const policy = loadRetentionPolicy(rt, options.retentionPolicy);
   const asOf = options.asOf ?? localDate(rt.clock());
   const folder = retentionFolder(policy);
+  // Every record, and no more of them than the dates of birth (the schedule's `until-birthday`
+  // rules; closures and holds are not personal data): refused to a principal who cannot read
+  // every record, since a person is due only when every record they appear in is.
   const r = await replayAsOf(
-    // eslint-disable-next-line no-restricted-syntax -- the records manager's retention schedule: works out from dates who is due; shows person and rule ids, never personal values
-    rt.store,
+    wholeView(rt, 'retention', ['dateOfBirth'], ['dateOfBirth']),
     rt.decode,
     visitEach('retention', (e) => folder.add(e)),
     toUtcIso(endOfLocalDay(asOf)),

@@ -8,9 +8,14 @@ import {
   visitEach,
   type DecodedEvent,
 } from '@aimline/projections';
-import { recordFinder, subjectAccessReport, type SubjectAccessReport } from '@aimline/governance';
-import { accessLogPath, openAccessLog } from '../access.js';
+import {
+  recordFinder,
+  subjectAccessReport,
+  type SubjectAccessReport,
+  type VisibleEvents,
+} from '@aimline/governance';
 import { CliError, ExitCode } from '../exit-codes.js';
+import { wholeView } from '../whole-view.js';
 import type { Runtime } from '../runtime.js';
 import { htmlTable, page } from '../report/page.js';
 import { londonTime } from '../views/human-time.js';
@@ -33,12 +38,16 @@ export const sarOutFlag = (value: string): string => {
   return value;
 };
 
-/** Every event of `stream`, decoded (an unreadable one is reported and left out). */
-const decodedStream = async (rt: Runtime, stream: string, asOf: string | undefined) => {
+/** Every event of `stream` the view shows, decoded (an unreadable one is reported and left out). */
+const decodedStream = async (
+  rt: Runtime,
+  view: VisibleEvents,
+  stream: string,
+  asOf: string | undefined,
+) => {
   const out: DecodedEvent[] = [];
   const keep = recordedBy(asOf);
-  // eslint-disable-next-line no-restricted-syntax -- subject access (auditor or records manager only): its own redaction relative to the requester, and it records its read in the access log itself
-  for await (const recorded of rt.store.readStream(stream)) {
+  for await (const recorded of view.readStream(stream)) {
     if (!keep(recorded)) continue;
     const d = rt.decode(recorded);
     if (E.isRight(d)) out.push(d.right);
@@ -97,7 +106,9 @@ const sarPage = (r: SubjectAccessReport, generatedAt: string): string =>
  * `aimline sar --person ID --out FILE`: a subject access response (UK GDPR Article 15) in JSON
  * or HTML. One pass over the store finds the person's records; each is then read in full.
  * Exit 1 when nothing is held about the person (the file is still written, saying so). Only an
- * auditor or the records manager (`--as`) may ask; the read is written to the access log first.
+ * auditor or the records manager (`--as`) may ask, and they read through their need-to-know view
+ * (`rt.visible`): the pass that finds the records reads person ids only (no personal value, so
+ * nothing to log); reading the records is in the run's access log before the response is written.
  */
 export const sar = async (rt: Runtime, options: SarOptions): Promise<number> => {
   const { principal } = rt.governance('sar');
@@ -106,33 +117,20 @@ export const sar = async (rt: Runtime, options: SarOptions): Promise<number> => 
       `FORBIDDEN: principal "${principal.id}" (${principal.role}) may not answer a subject access request: only an auditor or the records manager`,
       ExitCode.Failed,
     );
-  const log = openAccessLog(accessLogPath(rt.accessLogFile, rt.location, rt.readOnly));
   const finder = recordFinder(options.person);
   const pass = await replayAsOf(
-    // eslint-disable-next-line no-restricted-syntax -- subject access: finds the person's records (see above); nothing is shown from this pass
-    rt.store,
+    wholeView(rt, 'sar', undefined, []),
     rt.decode,
     visitEach('subject-access', (e) => finder.add(e)),
     options.asOf,
   );
   rt.unreadable.add(pass.unreadable);
+  // Each record's read is in the access log when it ends, before anything is disclosed.
+  const records = wholeView(rt, 'sar');
   const events: DecodedEvent[] = [];
   for (const stream of [...finder.records].sort())
-    events.push(...(await decodedStream(rt, stream, options.asOf)));
+    events.push(...(await decodedStream(rt, records, stream, options.asOf)));
   const report = subjectAccessReport(options.person, events);
-  // The read is recorded before anything is disclosed: no response without its log entry.
-  if (report.records.length > 0)
-    log.append({
-      at: rt.clock(),
-      principal: principal.id,
-      role: principal.role,
-      agency: principal.agency,
-      purpose: rt.purpose('sar'),
-      streams: report.records.map((r) => r.record),
-      subjects: [options.person],
-      categories: [...new Set(report.details.map((d) => d.category))].sort(),
-      withheld: (JSON.stringify(report).match(/\[withheld:/g) ?? []).length,
-    });
   const generatedAt = options.asOf ?? rt.clock();
   const body =
     extname(options.out).toLowerCase() === '.html'
