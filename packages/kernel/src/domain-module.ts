@@ -58,11 +58,23 @@ export interface DomainModule<
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyDomainModule = DomainModule<any, any, any, any>;
 
-/** The stream names under `prefix`: `prefixedStream('meeting-')('m-1')` is `meeting-m-1`. */
-export const prefixedStream =
-  (prefix: string) =>
-  (id: string): string =>
-    `${prefix}${id}`;
+/**
+ * A module's streams, `{name}-{id}`: for the module `meeting`, the `prefix` is `meeting-` and
+ * `of('m-1')` is `meeting-m-1`. Every module built here carries them as `streams`, so its
+ * package exports them from the module, never by writing the name again.
+ */
+export interface ModuleStreams {
+  readonly prefix: string;
+  readonly of: (id: string) => string;
+}
+
+/** A module as `domainModule` builds it: a `DomainModule` that carries its `streams`. */
+export type NamedModule<
+  C extends Command,
+  Ev extends DomainEvent,
+  S,
+  R extends Rejection = Rejection,
+> = DomainModule<C, Ev, S, R> & { readonly streams: ModuleStreams };
 
 /** What a module is made of besides its name and its streams (see `domainModule`). */
 export interface ModuleParts<C extends Command, Ev extends DomainEvent, S, R extends Rejection> {
@@ -92,14 +104,63 @@ export const domainModule = <
   name: string,
   streamId: F,
   { deadlines, ...parts }: ModuleParts<C, Ev, S, R>,
-): DomainModule<C, Ev, S, R> => {
-  const streamOf = prefixedStream(`${name}-`);
+): NamedModule<C, Ev, S, R> => {
+  const streams = moduleStreams(name);
   return {
     ...parts,
     name,
-    streamPrefix: `${name}-`,
-    streamOf: (command) => streamOf(command.data[streamId]),
+    streams,
+    streamPrefix: streams.prefix,
+    streamOf: (command) => streams.of(command.data[streamId]),
     deadlines:
       deadlines === undefined ? () => [] : (state, asOf) => deadlinesAt(deadlines(state), asOf),
   };
 };
+
+const moduleStreams = (name: string): ModuleStreams => ({
+  prefix: `${name}-`,
+  of: (id) => `${name}-${id}`,
+});
+
+/**
+ * What a council configures a module with (its policy, and a calendar or a source of calendars)
+ * and the module's parts, each of its decider and deadlines written once over them.
+ */
+export interface ConfiguredModuleParts<C extends Command, Ev extends DomainEvent, S, P, K> {
+  /** The policy and calendar a module built without them uses. */
+  readonly defaults: readonly [policy: P, calendar: K];
+  readonly decider: (policy: P, calendar: K) => Decider<C, Ev, S>;
+  readonly deadlines: (state: S, policy: P, calendar: K) => ReadonlyArray<Deadline>;
+  readonly commands: CommandCatalogue<C>;
+  readonly events: EventCatalogue<Ev>;
+  readonly timeline: TimelinePhases<Ev>;
+}
+
+/**
+ * The factory of a module a council configures: `(policy?, calendar?) => DomainModule`, the
+ * decider and the deadlines bound to the policy and calendar given (or the defaults), e.g.
+ * `configuredModule('meeting', 'meetingId', { defaults: [policy, englandAndWales],
+ * decider: makeMeetingDecider, deadlines: meetingDeadlines, commands, events, timeline })`.
+ * The factory carries the module's `streams` too.
+ */
+export const configuredModule = <
+  C extends Command<string, { readonly [K in F]: string }>,
+  Ev extends DomainEvent,
+  S,
+  P,
+  K,
+  F extends string,
+>(
+  name: string,
+  streamId: F,
+  { defaults, decider, deadlines, ...parts }: ConfiguredModuleParts<C, Ev, S, P, K>,
+): ((policy?: P, calendar?: K) => NamedModule<C, Ev, S>) & { readonly streams: ModuleStreams } =>
+  Object.assign(
+    (policy: P = defaults[0], calendar: K = defaults[1]) =>
+      domainModule(name, streamId, {
+        ...parts,
+        decider: decider(policy, calendar),
+        deadlines: (state) => deadlines(state, policy, calendar),
+      }),
+    { streams: moduleStreams(name) },
+  );

@@ -30,13 +30,21 @@ export { uuidV5, eventIdFor, AIMLINE_NAMESPACE } from './event-ids.js';
 export {
   timelinePhases,
   domainModule,
-  prefixedStream,
+  configuredModule,
+  type ConfiguredModuleParts,
+  type ModuleStreams,
+  type NamedModule,
   type DomainModule,
   type ModuleParts,
   type AnyDomainModule,
   type TimelinePhases,
 } from './domain-module.js';
 export { moduleLookup } from './module-lookup.js';
+export {
+  smallModule,
+  type SmallModuleSpec,
+  type StreamCommandDefinitions,
+} from './small-module.js';
 export {
   commandFingerprint,
   isFingerprint,

@@ -4,36 +4,28 @@
  */
 import { englandAndWales, type Calendar } from '@aimline/calendar';
 import {
-  domainModule,
-  prefixedStream,
+  configuredModule,
   validatingDecider,
   type Command,
   type CommandCatalogue,
   type Decider,
   type Decision,
-  type DomainModule,
 } from '@aimline/kernel';
 import type { Context } from './decide/handler.js';
 import { decideReferral } from './decide/referral.js';
 import { decideSitting } from './decide/sitting.js';
 import { defaultPanelPolicy, type PanelPolicy } from './policy.js';
-import { referralCommands, type PanelReferralCommand } from './referral/commands.js';
-import { referralEvents, type PanelReferralEvent } from './referral/events.js';
+import { referralCommands } from './referral/commands.js';
+import { referralEvents } from './referral/events.js';
 import { referralDeadlines } from './referral/deadlines.js';
 import { evolveReferral } from './referral/evolve.js';
-import { initialReferralState, type ReferralState } from './referral/state.js';
-import { sittingCommands, type PanelSittingCommand } from './sitting/commands.js';
-import { sittingEvents, type PanelSittingEvent } from './sitting/events.js';
+import { initialReferralState } from './referral/state.js';
+import { sittingCommands } from './sitting/commands.js';
+import { sittingEvents } from './sitting/events.js';
 import { sittingDeadlines } from './sitting/deadlines.js';
 import { evolveSitting } from './sitting/evolve.js';
-import { initialSittingState, type SittingState } from './sitting/state.js';
+import { initialSittingState } from './sitting/state.js';
 import { referralTimeline, sittingTimeline } from './timeline.js';
-
-export const SITTING_STREAM_PREFIX = 'panel-sitting-';
-export const REFERRAL_STREAM_PREFIX = 'panel-referral-';
-
-export const sittingStream = prefixedStream(SITTING_STREAM_PREFIX);
-export const referralStream = prefixedStream(REFERRAL_STREAM_PREFIX);
 
 type DecideIn<C, E, S> = (ctx: Context) => (command: C, state: S) => Decision<E>;
 
@@ -67,26 +59,25 @@ export const makeReferralDecider = panelDecider(
   referralCommands,
 );
 
-export const panelSittingModule = (
-  policy: PanelPolicy = defaultPanelPolicy,
-  calendar: Calendar = englandAndWales,
-): DomainModule<PanelSittingCommand, PanelSittingEvent, SittingState> =>
-  domainModule('panel-sitting', 'sittingId', {
-    decider: makeSittingDecider(policy, calendar),
-    commands: sittingCommands,
-    events: sittingEvents,
-    deadlines: (state) => sittingDeadlines(state, policy, calendar),
-    timeline: sittingTimeline,
-  });
+/** `panelSittingModule(policy?, calendar?)`: England and Wales' calendar unless another is given. */
+export const panelSittingModule = configuredModule('panel-sitting', 'sittingId', {
+  defaults: [defaultPanelPolicy, englandAndWales],
+  decider: makeSittingDecider,
+  deadlines: sittingDeadlines,
+  commands: sittingCommands,
+  events: sittingEvents,
+  timeline: sittingTimeline,
+});
 
-export const panelReferralModule = (
-  policy: PanelPolicy = defaultPanelPolicy,
-  calendar: Calendar = englandAndWales,
-): DomainModule<PanelReferralCommand, PanelReferralEvent, ReferralState> =>
-  domainModule('panel-referral', 'referralId', {
-    decider: makeReferralDecider(policy, calendar),
-    commands: referralCommands,
-    events: referralEvents,
-    deadlines: (state) => referralDeadlines(state, policy, calendar),
-    timeline: referralTimeline,
-  });
+/** `panelReferralModule(policy?, calendar?)`: England and Wales' calendar unless another is given. */
+export const panelReferralModule = configuredModule('panel-referral', 'referralId', {
+  defaults: [defaultPanelPolicy, englandAndWales],
+  decider: makeReferralDecider,
+  deadlines: referralDeadlines,
+  commands: referralCommands,
+  events: referralEvents,
+  timeline: referralTimeline,
+});
+
+export const { prefix: SITTING_STREAM_PREFIX, of: sittingStream } = panelSittingModule.streams;
+export const { prefix: REFERRAL_STREAM_PREFIX, of: referralStream } = panelReferralModule.streams;

@@ -7,20 +7,12 @@
 import * as t from 'io-ts';
 import {
   accept,
-  commandCatalogue,
   defineEvent,
-  domainModule,
-  eventCatalogue,
-  prefixedStream,
+  smallModule,
   IsoInstant,
-  timelinePhases,
   type CommandOf,
-  type DomainModule,
   type EventOf,
 } from '@aimline/kernel';
-
-export const PROCESS_LOG_STREAM_PREFIX = 'process-log-';
-export const processLogStream = prefixedStream(PROCESS_LOG_STREAM_PREFIX);
 
 const Text = t.refinement(t.string, (s) => s.trim().length > 0, 'NonEmptyString');
 
@@ -48,23 +40,18 @@ export type ProcessLogCommand = CommandOf<typeof processLogCommandDefinitions>;
 export interface ProcessLogState {
   readonly refusals: number;
 }
-export type ProcessLogModule = DomainModule<ProcessLogCommand, ProcessLogEvent, ProcessLogState>;
+const module = smallModule('process-log', 'manager', {
+  commands: processLogCommandDefinitions,
+  events: processLogEventDefinitions,
+  initialState: { refusals: 0 },
+  decide: (command) =>
+    accept<ProcessLogEvent>({ type: 'ReactionRefused', data: { ...command.data, at: command.at } }),
+  evolve: (state: ProcessLogState) => ({ refusals: state.refusals + 1 }),
+  phases: { ReactionRefused: 'refusals' },
+});
+export type ProcessLogModule = typeof module;
 
 /** The kernel module of the refusal log (register it where modules decode streams: the CLI, projections). */
-export const processLogModule = (): ProcessLogModule =>
-  domainModule('process-log', 'manager', {
-    decider: {
-      initialState: { refusals: 0 },
-      decide: (command) =>
-        accept<ProcessLogEvent>({
-          type: 'ReactionRefused',
-          data: { ...command.data, at: command.at },
-        }),
-      evolve: (state) => ({ refusals: state.refusals + 1 }),
-    },
-    commands: commandCatalogue(processLogCommandDefinitions),
-    events: eventCatalogue(processLogEventDefinitions),
-    timeline: timelinePhases<ProcessLogEvent, 'refusals'>(['refusals'], {
-      ReactionRefused: 'refusals',
-    }),
-  });
+export const processLogModule = (): ProcessLogModule => module;
+
+export const { prefix: PROCESS_LOG_STREAM_PREFIX, of: processLogStream } = module.streams;

@@ -14,7 +14,7 @@
  * The meeting and the request keep the stored shape of the school case's events they come from.
  */
 import * as t from 'io-ts';
-import { commandCatalogue, defineEvent, eventCatalogue, primarySubject } from '@aimline/kernel';
+import { defineEvent, primarySubject } from '@aimline/kernel';
 import type { CommandOf, EventOf } from '@aimline/kernel';
 import { HoldLegalInterventionMeeting, RequestLegalProceedings } from '../commands.js';
 import {
@@ -33,15 +33,14 @@ const contact = {
 
 export const InclusionOfficerContactReceived = t.type({ ...contact, at: Instant });
 
-const definitions = {
+export const legalInterventionEventDefinitions = {
   InclusionOfficerContactReceived: defineEvent(InclusionOfficerContactReceived),
   LegalInterventionMeetingNoted: defineEvent(LegalInterventionMeetingHeld),
   LegalProceedingsRequestReceived: defineEvent(LegalProceedingsRequested),
 };
-export const legalInterventionEvents = eventCatalogue(definitions);
-export type LegalInterventionEvent = EventOf<typeof definitions>;
+export type LegalInterventionEvent = EventOf<typeof legalInterventionEventDefinitions>;
 
-const commands = {
+export const legalInterventionCommandDefinitions = {
   ReceiveInclusionOfficerContact: t.type(contact),
   NoteLegalInterventionMeeting: HoldLegalInterventionMeeting,
   ReceiveLegalProceedingsRequest: t.type({
@@ -49,5 +48,4 @@ const commands = {
     bundle: EvidenceBundle,
   }),
 };
-export const legalInterventionCommands = commandCatalogue(commands);
-export type LegalInterventionCommand = CommandOf<typeof commands>;
+export type LegalInterventionCommand = CommandOf<typeof legalInterventionCommandDefinitions>;

@@ -3,27 +3,14 @@
  * `codecs.ts`): its state, decider and kernel `DomainModule` (`attendance-legal-{caseId}`).
  * The source gives the lead officer no timescale, so the record opens no deadline.
  */
-import {
-  accept,
-  check,
-  decideWhen,
-  domainModule,
-  prefixedStream,
-  refuse,
-  timelinePhases,
-  type Decider,
-  type DomainModule,
-} from '@aimline/kernel';
+import { accept, refuse, smallModule, type Decider, type Decision } from '@aimline/kernel';
 import type { Pupil, School } from '../values.js';
 import {
-  legalInterventionCommands,
-  legalInterventionEvents,
+  legalInterventionCommandDefinitions,
+  legalInterventionEventDefinitions,
   type LegalInterventionCommand,
   type LegalInterventionEvent,
 } from './codecs.js';
-
-export const LEGAL_INTERVENTION_STREAM_PREFIX = 'attendance-legal-';
-export const legalInterventionStream = prefixedStream(LEGAL_INTERVENTION_STREAM_PREFIX);
 
 export type LegalInterventionState =
   | { readonly status: 'none' }
@@ -63,6 +50,15 @@ const evolve = (s: LegalInterventionState, e: LegalInterventionEvent): LegalInte
   }
 };
 
+/** The event, unless its id (`field`) is among those `received` already (STATE). */
+const receiveOnce = (
+  received: ReadonlyArray<string>,
+  [field, id]: readonly [string, string],
+  duplicate: string,
+  event: LegalInterventionEvent,
+): Decision<LegalInterventionEvent> =>
+  received.includes(id) ? refuse('STATE', duplicate, field) : accept(event);
+
 /** 004: the contact comes first, the meeting before the request; each is received once. */
 const decide = (c: LegalInterventionCommand, s: LegalInterventionState) => {
   const { at } = c;
@@ -73,49 +69,32 @@ const decide = (c: LegalInterventionCommand, s: LegalInterventionState) => {
         data: { ...c.data, at },
       });
     case 'NoteLegalInterventionMeeting':
-      if (s.status === 'none')
-        return refuse(
-          'ATT-9',
-          'the inclusion officer contacts the lead officer to arrange the meeting',
-        );
-      return decideWhen(
-        [
-          () =>
-            check(
-              s.meetingsNoted.includes(c.data.legalMeetingId),
-              'STATE',
-              `meeting ${c.data.legalMeetingId} is already noted`,
-              'data.legalMeetingId',
-            ),
-        ],
-        () =>
-          accept<LegalInterventionEvent>({
-            type: 'LegalInterventionMeetingNoted',
-            data: { ...c.data, at },
-          }),
-      );
+      return s.status === 'none'
+        ? refuse('ATT-9', 'the inclusion officer contacts the lead officer to arrange the meeting')
+        : receiveOnce(
+            s.meetingsNoted,
+            ['data.legalMeetingId', c.data.legalMeetingId],
+            `meeting ${c.data.legalMeetingId} is already noted`,
+            {
+              type: 'LegalInterventionMeetingNoted',
+              data: { ...c.data, at },
+            },
+          );
     case 'ReceiveLegalProceedingsRequest':
-      if (s.status === 'none' || s.meetingsNoted.length === 0)
-        return refuse(
-          'ATT-9',
-          'the meeting with the lead officer for legal intervention comes before the request',
-        );
-      return decideWhen(
-        [
-          () =>
-            check(
-              s.requestsReceived.includes(c.data.requestId),
-              'STATE',
-              `request ${c.data.requestId} is already received`,
-              'data.requestId',
-            ),
-        ],
-        () =>
-          accept<LegalInterventionEvent>({
-            type: 'LegalProceedingsRequestReceived',
-            data: { ...c.data, at },
-          }),
-      );
+      return s.status === 'none' || s.meetingsNoted.length === 0
+        ? refuse(
+            'ATT-9',
+            'the meeting with the lead officer for legal intervention comes before the request',
+          )
+        : receiveOnce(
+            s.requestsReceived,
+            ['data.requestId', c.data.requestId],
+            `request ${c.data.requestId} is already received`,
+            {
+              type: 'LegalProceedingsRequestReceived',
+              data: { ...c.data, at },
+            },
+          );
   }
 };
 
@@ -125,19 +104,20 @@ export const makeLegalInterventionDecider = (): Decider<
   LegalInterventionState
 > => ({ initialState: { status: 'none' }, decide, evolve });
 
-export const legalInterventionModule = (): DomainModule<
-  LegalInterventionCommand,
-  LegalInterventionEvent,
-  LegalInterventionState
-> =>
-  domainModule('attendance-legal', 'caseId', {
-    decider: makeLegalInterventionDecider(),
-    commands: legalInterventionCommands,
-    events: legalInterventionEvents,
-    timeline: timelinePhases(['escalation'], {
-      InclusionOfficerContactReceived: 'escalation',
-      LegalInterventionMeetingNoted: 'escalation',
-      LegalProceedingsRequestReceived: 'escalation',
-    }),
-  });
-export type LegalInterventionModule = ReturnType<typeof legalInterventionModule>;
+const module = smallModule('attendance-legal', 'caseId', {
+  commands: legalInterventionCommandDefinitions,
+  events: legalInterventionEventDefinitions,
+  ...makeLegalInterventionDecider(),
+  phases: {
+    InclusionOfficerContactReceived: 'escalation',
+    LegalInterventionMeetingNoted: 'escalation',
+    LegalProceedingsRequestReceived: 'escalation',
+  },
+});
+export const legalInterventionEvents = module.events;
+export const legalInterventionCommands = module.commands;
+export const legalInterventionModule = (): typeof module => module;
+export type LegalInterventionModule = typeof module;
+
+export const { prefix: LEGAL_INTERVENTION_STREAM_PREFIX, of: legalInterventionStream } =
+  module.streams;

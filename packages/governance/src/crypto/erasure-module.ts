@@ -8,22 +8,12 @@ import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import {
   accept,
-  commandCatalogue,
   defineEvent,
-  domainModule,
-  eventCatalogue,
-  prefixedStream,
+  smallModule,
   IsoInstant,
-  timelinePhases,
-  type Command,
-  type Decider,
-  type DomainEvent,
-  type DomainModule,
-  type Rejection,
+  type CommandOf,
+  type EventOf,
 } from '@aimline/kernel';
-
-export const ERASURE_STREAM_PREFIX = 'personal-data-erasure-';
-export const erasureStream = prefixedStream(ERASURE_STREAM_PREFIX);
 
 const SubjectRef = t.refinement(t.string, (s) => /^[0-9a-f]{32}$/.test(s), 'SubjectRef');
 const Reason = t.refinement(t.string, (s) => s.trim().length > 0 && s.length <= 500, 'Reason');
@@ -34,28 +24,27 @@ const ErasureData = t.strict({
   keyDestroyedAt: IsoInstant,
 });
 
-export const erasureEvents = eventCatalogue({ PersonalDataErased: defineEvent(ErasureData) });
-export const erasureCommands = commandCatalogue({ RecordErasure: ErasureData });
+const events = { PersonalDataErased: defineEvent(ErasureData) };
+const commands = { RecordErasure: ErasureData };
 
-export type ErasureCommand = Command<'RecordErasure', t.TypeOf<typeof ErasureData>>;
-export type ErasureEvent = DomainEvent<'PersonalDataErased', t.TypeOf<typeof ErasureData>>;
+export type ErasureCommand = CommandOf<typeof commands>;
+export type ErasureEvent = EventOf<typeof events>;
 export interface ErasureState {
   readonly erased: boolean;
 }
 
-export type ErasureModule = DomainModule<ErasureCommand, ErasureEvent, ErasureState, Rejection>;
-
 /** Records an erasure once: recording it again (a retry, a second `erase`) changes nothing. */
-const erasureDecider: Decider<ErasureCommand, ErasureEvent, ErasureState> = {
+export const erasureModule = smallModule('personal-data-erasure', 'subjectRef', {
+  commands,
+  events,
   initialState: { erased: false },
   decide: (command, state) =>
     state.erased ? E.right([]) : accept({ type: 'PersonalDataErased', data: command.data }),
-  evolve: () => ({ erased: true }),
-};
-
-export const erasureModule: ErasureModule = domainModule('personal-data-erasure', 'subjectRef', {
-  decider: erasureDecider,
-  commands: erasureCommands,
-  events: erasureEvents,
-  timeline: timelinePhases<ErasureEvent, 'erasure'>(['erasure'], { PersonalDataErased: 'erasure' }),
+  evolve: (): ErasureState => ({ erased: true }),
+  phases: { PersonalDataErased: 'erasure' },
 });
+export type ErasureModule = typeof erasureModule;
+export const erasureEvents = erasureModule.events;
+export const erasureCommands = erasureModule.commands;
+
+export const { prefix: ERASURE_STREAM_PREFIX, of: erasureStream } = erasureModule.streams;

@@ -12,24 +12,13 @@ import * as t from 'io-ts';
 import {
   IsoInstant,
   accept,
-  commandCatalogue,
   defineEvent,
   dispatch,
-  domainModule,
-  eventCatalogue,
-  prefixedStream,
   refuse,
-  timelinePhases,
+  smallModule,
   type CommandOf,
-  type DomainModule,
   type EventOf,
-  type Rejection,
 } from '@aimline/kernel';
-
-export const LEGAL_HOLD_STREAM_PREFIX = 'legal-hold-';
-
-/** The stream of a hold: `legal-hold-{holdId}`. */
-export const legalHoldStream = prefixedStream(LEGAL_HOLD_STREAM_PREFIX);
 
 const NonEmptyString = t.refinement(t.string, (s) => s.trim().length > 0, 'NonEmptyString');
 /** A hold id: letters, digits, `.`, `_`, `-` (it is part of a stream name). */
@@ -47,7 +36,6 @@ const legalHoldCommandDefinitions = {
   PlaceLegalHold,
   LiftLegalHold,
 } as const;
-export const legalHoldCommands = commandCatalogue(legalHoldCommandDefinitions);
 export type LegalHoldCommand = CommandOf<typeof legalHoldCommandDefinitions>;
 
 export const LegalHoldPlaced = t.strict({
@@ -62,7 +50,6 @@ const legalHoldEventDefinitions = {
   LegalHoldPlaced: defineEvent(LegalHoldPlaced),
   LegalHoldLifted: defineEvent(LegalHoldLifted),
 } as const;
-export const legalHoldEvents = eventCatalogue(legalHoldEventDefinitions);
 export type LegalHoldEvent = EventOf<typeof legalHoldEventDefinitions>;
 
 /** A hold's state: none yet, in force on a record, or lifted. */
@@ -99,22 +86,20 @@ const decide = dispatch<LegalHoldCommand, LegalHoldState, undefined, LegalHoldEv
       : accept({ type: 'LegalHoldLifted', data: { ...c.data, at: c.at } }),
 });
 
-export type LegalHoldModule = DomainModule<
-  LegalHoldCommand,
-  LegalHoldEvent,
-  LegalHoldState,
-  Rejection
->;
+const module = smallModule('legal-hold', 'holdId', {
+  commands: legalHoldCommandDefinitions,
+  events: legalHoldEventDefinitions,
+  initialState: { status: 'none' },
+  decide: (command, state) => decide(command, state, undefined),
+  evolve,
+  phases: { LegalHoldPlaced: 'hold', LegalHoldLifted: 'hold' },
+});
+export type LegalHoldModule = typeof module;
+export const legalHoldCommands = module.commands;
+export const legalHoldEvents = module.events;
 
 /** The legal-hold module: registered beside the domain modules so holds are commands and events. */
-export const legalHoldModule = (): LegalHoldModule =>
-  domainModule('legal-hold', 'holdId', {
-    decider: {
-      initialState: { status: 'none' },
-      decide: (command, state) => decide(command, state, undefined),
-      evolve,
-    },
-    commands: legalHoldCommands,
-    events: legalHoldEvents,
-    timeline: timelinePhases(['hold'], { LegalHoldPlaced: 'hold', LegalHoldLifted: 'hold' }),
-  });
+export const legalHoldModule = (): LegalHoldModule => module;
+
+/** The stream of a hold: `legal-hold-{holdId}`. */
+export const { prefix: LEGAL_HOLD_STREAM_PREFIX, of: legalHoldStream } = module.streams;

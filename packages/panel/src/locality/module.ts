@@ -14,27 +14,18 @@
 import * as t from 'io-ts';
 import {
   accept,
-  commandCatalogue,
   defineEvent,
-  domainModule,
-  eventCatalogue,
   IsoInstant,
   personal,
-  prefixedStream,
   primarySubject,
   refuse,
-  timelinePhases,
+  smallModule,
   type CommandOf,
-  type Decider,
-  type DomainModule,
   type EventOf,
 } from '@aimline/kernel';
 import { CASE_NOTE_HEADING } from '../derive.js';
 import { defaultPanelPolicy, routeOf, type PanelPolicy } from '../policy.js';
 import { Child, NonEmptyString, Professional, Rating, ReferralId, SittingId } from '../values.js';
-
-export const LOCALITY_STREAM_PREFIX = 'panel-locality-';
-export const localityStream = prefixedStream(LOCALITY_STREAM_PREFIX);
 
 const referral = {
   referralId: ReferralId,
@@ -51,8 +42,6 @@ const events = {
   ),
 };
 const commands = { ReceiveReferralFromPanel: t.type(referral) };
-export const localityEvents = eventCatalogue(events);
-export const localityCommands = commandCatalogue(commands);
 export type LocalityEvent = EventOf<typeof events>;
 export type LocalityCommand = CommandOf<typeof commands>;
 
@@ -64,34 +53,29 @@ export type LocalityState =
 export const isLocalityRoute = (policy: PanelPolicy, route: string): boolean =>
   routeOf(policy, route)?.opensHsbAimCase === false;
 
-const localityDecider = (
-  policy: PanelPolicy,
-): Decider<LocalityCommand, LocalityEvent, LocalityState> => ({
-  initialState: { status: 'none' },
-  decide: (c, s) =>
-    s.status !== 'none'
-      ? refuse('STATE', `referral ${c.data.referralId} is already received`)
-      : !isLocalityRoute(policy, c.data.route)
-        ? refuse('PNL-6', `route ${c.data.route} does not return to the locality`, 'data.route')
-        : accept<LocalityEvent>({
-            type: 'ReferralReceivedFromPanel',
-            data: { ...c.data, at: c.at, caseNoteHeading: CASE_NOTE_HEADING },
-          }),
-  evolve: (_s, e) => ({ status: 'received', referral: e.data }),
-});
-
-export const panelLocalityModule = (policy: PanelPolicy = defaultPanelPolicy) => {
-  const module: DomainModule<LocalityCommand, LocalityEvent, LocalityState> = domainModule(
-    'panel-locality',
-    'referralId',
-    {
-      decider: localityDecider(policy),
-      commands: localityCommands,
-      events: localityEvents,
-      timeline: timelinePhases(['decision'], { ReferralReceivedFromPanel: 'decision' }),
-    },
-  );
+/** The module under `policy`, with `receivesRoute(route)`: whether a decision for it comes here. */
+export const panelLocalityModule = (policy: PanelPolicy = defaultPanelPolicy) => ({
+  ...smallModule('panel-locality', 'referralId', {
+    commands,
+    events,
+    initialState: { status: 'none' },
+    decide: (c, s: LocalityState) =>
+      s.status !== 'none'
+        ? refuse('STATE', `referral ${c.data.referralId} is already received`)
+        : !isLocalityRoute(policy, c.data.route)
+          ? refuse('PNL-6', `route ${c.data.route} does not return to the locality`, 'data.route')
+          : accept<LocalityEvent>({
+              type: 'ReferralReceivedFromPanel',
+              data: { ...c.data, at: c.at, caseNoteHeading: CASE_NOTE_HEADING },
+            }),
+    evolve: (_s, e): LocalityState => ({ status: 'received', referral: e.data }),
+    phases: { ReferralReceivedFromPanel: 'decision' },
+  }),
   /** Whether a decision for `route` is sent back to the locality under this policy. */
-  return { ...module, receivesRoute: (route: string) => isLocalityRoute(policy, route) };
-};
+  receivesRoute: (route: string) => isLocalityRoute(policy, route),
+});
 export type PanelLocalityModule = ReturnType<typeof panelLocalityModule>;
+
+const underDefaultPolicy = panelLocalityModule();
+export const { events: localityEvents, commands: localityCommands } = underDefaultPolicy;
+export const { prefix: LOCALITY_STREAM_PREFIX, of: localityStream } = underDefaultPolicy.streams;
