@@ -23,43 +23,48 @@ export function isWorkingDay(calendar: Calendar, date: DateInput): boolean {
 }
 
 /**
+ * The function `name`: n working days from `start` counted by `step` (after or before it), the
+ * day answered as `answer` gives it. n is a non-negative integer; n = 0 gives `start`'s own day.
+ */
+const countingWorkingDays =
+  <A>(name: string, step: typeof addWorkingDayNumbers, answer: (day: number) => A) =>
+  (calendar: Calendar, start: DateInput, n: number): A =>
+    answer(step(calendar, startDayOf(start, n, name), n));
+
+/**
  * T-2: the end (23:59:59.999 Europe/London) of the nth working day after `start`; counting
  * starts the day after `start`. n is a non-negative integer; n = 0 gives the end of `start`'s
  * own day. Returns a DateTime in Europe/London.
  */
-export function addWorkingDays(calendar: Calendar, start: DateInput, n: number): DateTime<true> {
-  const day = addWorkingDayNumbers(calendar, startDayOf(start, n, 'addWorkingDays'), n);
-  return endOfLondonDay(day);
-}
+export const addWorkingDays = countingWorkingDays(
+  'addWorkingDays',
+  addWorkingDayNumbers,
+  endOfLondonDay,
+);
 
 /** T-2 on plain dates: the nth working day after `start` as `YYYY-MM-DD` (n = 0 gives start). */
-export function addWorkingDaysToDate(calendar: Calendar, start: DateInput, n: number): IsoDate {
-  const day = startDayOf(start, n, 'addWorkingDaysToDate');
-  return isoDateOfEpochDay(addWorkingDayNumbers(calendar, day, n));
-}
+export const addWorkingDaysToDate = countingWorkingDays(
+  'addWorkingDaysToDate',
+  addWorkingDayNumbers,
+  isoDateOfEpochDay,
+);
 
 /**
  * The end (23:59:59.999 Europe/London) of the nth working day before `start` (e.g. papers
  * "7 working days before the sitting", PNL-4). n = 0 gives the end of `start`'s own day.
  */
-export function subtractWorkingDays(
-  calendar: Calendar,
-  start: DateInput,
-  n: number,
-): DateTime<true> {
-  const day = startDayOf(start, n, 'subtractWorkingDays');
-  return endOfLondonDay(subtractWorkingDayNumbers(calendar, day, n));
-}
+export const subtractWorkingDays = countingWorkingDays(
+  'subtractWorkingDays',
+  subtractWorkingDayNumbers,
+  endOfLondonDay,
+);
 
 /** The nth working day before `start` as `YYYY-MM-DD` (n = 0 gives start). */
-export function subtractWorkingDaysFromDate(
-  calendar: Calendar,
-  start: DateInput,
-  n: number,
-): IsoDate {
-  const day = startDayOf(start, n, 'subtractWorkingDaysFromDate');
-  return isoDateOfEpochDay(subtractWorkingDayNumbers(calendar, day, n));
-}
+export const subtractWorkingDaysFromDate = countingWorkingDays(
+  'subtractWorkingDaysFromDate',
+  subtractWorkingDayNumbers,
+  isoDateOfEpochDay,
+);
 
 /**
  * The working days in (a, b]: the inverse of adding, so
