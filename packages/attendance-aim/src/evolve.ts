@@ -1,4 +1,5 @@
 /** evolve(state, event): folds one event into the state. Never fails, never validates. */
+import { appended } from '@aimline/kernel';
 import { sessionKey } from './attendance.js';
 import type { AttendanceAimEvent } from './events.js';
 import type { AimMeeting, AttendanceAimState, OpenCase } from './state.js';
@@ -121,10 +122,7 @@ export const evolve = (
     }
     case 'InteractionRecorded': {
       const d = event.data;
-      const next = {
-        ...s,
-        interactions: [...s.interactions, { interactionId: d.interactionId, at: d.at }],
-      };
+      const next = appended(s, 'interactions', { interactionId: d.interactionId, at: d.at });
       if (d.response?.answer !== 'cannot-attend' || d.with.kind !== 'parent') return next;
       const parentId = d.with.parentId;
       return updateMeeting(next, d.response.meetingId, (m) => ({
@@ -135,7 +133,7 @@ export const evolve = (
     case 'VoiceCaptured':
       return { ...s, directQuotes: s.directQuotes + 1 };
     case 'DocumentFiled':
-      return { ...s, documents: [...s.documents, event.data.documentRef] };
+      return appended(s, 'documents', event.data.documentRef);
     case 'AimHeld':
       return updateMeeting(s, event.data.meetingId, (m) => ({
         ...m,
@@ -166,11 +164,10 @@ export const evolve = (
       return { ...s, inclusionOfficerConsultedAt: event.data.at };
     case 'LegalInterventionMeetingHeld':
       return { ...s, legalMeetingAt: event.data.at };
-    case 'LegalProceedingsRequested':
-      return {
-        ...s,
-        legalRequests: [...s.legalRequests, { requestId: event.data.requestId, at: event.data.at }],
-      };
+    case 'LegalProceedingsRequested': {
+      const { requestId, at } = event.data;
+      return appended(s, 'legalRequests', { requestId, at });
+    }
     case 'ProsecutionConsidered':
       return { ...s, prosecutionConsideredAt: event.data.at };
     case 'LegalStepRecorded': {

@@ -3,6 +3,7 @@
  * events are facts. An event for a case that does not exist yet (other than
  * ConcernReported) leaves the state unchanged.
  */
+import { appended } from '@aimline/kernel';
 import type { Child } from './values.js';
 import type { HsbEvent } from './events.js';
 import { withCorrectedDetails } from './rectification.js';
@@ -78,23 +79,13 @@ export const evolve = (state: HsbState, event: HsbEvent): HsbState => {
   const s = state;
   const a = s.assessment;
   switch (event.type) {
-    case 'CaseLinked':
-      return {
-        ...s,
-        links: [
-          ...s.links,
-          { linkedCaseId: event.data.linkedCaseId, relationship: event.data.relationship },
-        ],
-      };
+    case 'CaseLinked': {
+      const { linkedCaseId, relationship } = event.data;
+      return appended(s, 'links', { linkedCaseId, relationship });
+    }
     case 'StrategyDiscussionHeld': {
-      const d = event.data;
-      return {
-        ...s,
-        strategy: [
-          ...s.strategy,
-          { discussionId: d.discussionId, at: d.at, forChild: d.forChild, warnings: d.warnings },
-        ],
-      };
+      const { discussionId, at, forChild, warnings } = event.data;
+      return appended(s, 'strategy', { discussionId, at, forChild, warnings });
     }
     case 'RouteDecided':
       return { ...s, route: { route: event.data.route, at: event.data.at } };
@@ -138,8 +129,8 @@ export const evolve = (state: HsbState, event: HsbEvent): HsbState => {
       };
     }
     case 'SettingRecorded': {
-      const d = event.data;
-      return { ...s, settings: [...s.settings, { setting: d.setting, kind: d.kind, from: d.at }] };
+      const { setting, kind, at } = event.data;
+      return appended(s, 'settings', { setting, kind, from: at });
     }
     case 'SettingEnded':
       return onStay(s, event.data.setting, (x) => ({ ...x, endedAt: event.data.at }));

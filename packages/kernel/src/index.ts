@@ -14,6 +14,7 @@ export {
   firstDuplicate,
   dispatch,
 } from './decide.js';
+export { appended, type ListField } from './evolve.js';
 export { Actor } from './actor.js';
 export { IsoInstant, IsoDate } from './instant.js';
 export type { Command, CommandEnvelope } from './command.js';

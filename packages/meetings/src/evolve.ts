@@ -1,6 +1,7 @@
 /**
  * Folds one meeting event into the state. Never fails, never validates: events are facts.
  */
+import { appended } from '@aimline/kernel';
 import type { MeetingEvent } from './events.js';
 import type { ContactCheck, InviteeState, MeetingState } from './state.js';
 
@@ -86,21 +87,12 @@ export const evolve = (state: MeetingState, event: MeetingEvent): MeetingState =
       };
     }
     case 'InvitationSent': {
-      const d = event.data;
-      return {
-        ...state,
-        invitations: [
-          ...state.invitations,
-          { inviteeId: d.inviteeId, channel: d.channel, at: d.at },
-        ],
-      };
+      const { inviteeId, channel, at } = event.data;
+      return appended(state, 'invitations', { inviteeId, channel, at });
     }
     case 'ReportSubmittedToChair': {
-      const d = event.data;
-      return {
-        ...state,
-        reports: [...state.reports, { reportKind: d.reportKind, author: d.author, at: d.at }],
-      };
+      const { reportKind, author, at } = event.data;
+      return appended(state, 'reports', { reportKind, author, at });
     }
     case 'AttendanceRecorded':
       return {
@@ -109,25 +101,16 @@ export const evolve = (state: MeetingState, event: MeetingEvent): MeetingState =
         attendance: { at: event.data.at, attendees: event.data.attendees },
       };
     case 'DraftMinutesSubmitted': {
-      const d = event.data;
-      return {
-        ...state,
-        drafts: [
-          ...state.drafts,
-          { draft: d.draft, at: d.at, documentRef: d.documentRef, actions: d.actions },
-        ],
-      };
+      const { draft, at, documentRef, actions } = event.data;
+      return appended(state, 'drafts', { draft, at, documentRef, actions });
     }
     case 'MinutesApproved': {
       const d = event.data;
       return { ...state, approval: { draft: d.draft, at: d.at, approvedBy: d.approvedBy } };
     }
     case 'MinutesDistributed': {
-      const d = event.data;
-      return {
-        ...state,
-        distributions: [...state.distributions, { at: d.at, recipients: d.recipients }],
-      };
+      const { at, recipients } = event.data;
+      return appended(state, 'distributions', { at, recipients });
     }
     case 'MinutesUploaded':
       return { ...state, upload: { at: event.data.at, systems: event.data.systems } };
