@@ -3,7 +3,6 @@
  * ISO instant with offset (its Europe/London local day). Bad arguments throw a TypeError (not a
  * date) or RangeError (bad number), naming the function and the argument.
  */
-import type { DateTime } from 'luxon';
 import type { Calendar } from './calendar-codec.js';
 import { startDayOf, toEpochDay } from './date-input.js';
 import type { DateInput } from './date-input.js';
