@@ -190,10 +190,7 @@ export const evolve = (state: HsbState, event: HsbEvent): HsbState => {
     case 'ConsentRefused':
       return { ...s, assessment: { ...a, consentRefusedAt: event.data.at } };
     case 'EmergingRiskRaised':
-      return {
-        ...s,
-        emergingRisks: [...s.emergingRisks, { riskId: event.data.riskId, raisedAt: event.data.at }],
-      };
+      return appended(s, 'emergingRisks', { riskId: event.data.riskId, raisedAt: event.data.at });
     case 'RiskManagementMeetingHeld':
       return {
         ...s,

@@ -1,4 +1,5 @@
 /** Folds one sitting event into the state. Never fails, never validates. */
+import { appended } from '@aimline/kernel';
 import type { PanelSittingEvent } from './events.js';
 import type { SittingState } from './state.js';
 
@@ -24,18 +25,11 @@ export const evolveSitting = (state: SittingState, event: PanelSittingEvent): Si
       return { ...state, slot: event.data.to };
     case 'SittingCancelled':
       return { ...state, cancelled: { at: event.data.at, reason: event.data.reason } };
-    case 'MembersNotified':
-      return {
-        ...state,
-        notified: [
-          ...state.notified,
-          {
-            at: event.data.at,
-            venue: event.data.slot.venue,
-            memberIds: event.data.members.map((m) => m.memberId),
-          },
-        ],
-      };
+    case 'MembersNotified': {
+      const { at, slot, members } = event.data;
+      const memberIds = members.map((m) => m.memberId);
+      return appended(state, 'notified', { at, venue: slot.venue, memberIds });
+    }
     case 'AttendanceRecorded':
       return { ...state, attendees: event.data.attendees };
     case 'InvitedAttendanceRecorded': {
@@ -48,22 +42,16 @@ export const evolveSitting = (state: SittingState, event: PanelSittingEvent): Si
     case 'SittingHeld':
       return { ...state, held: { at: event.data.at, chairedBy: event.data.chairedBy } };
     case 'ActionAgreed': {
-      const d = event.data;
-      return {
-        ...state,
-        actions: [
-          ...state.actions,
-          {
-            actionId: d.actionId,
-            referralId: d.referralId,
-            owner: d.owner,
-            dueBy: d.dueBy,
-            agreedAt: d.at,
-            updates: [],
-            completedAt: null,
-          },
-        ],
-      };
+      const { actionId, referralId, owner, dueBy, at } = event.data;
+      return appended(state, 'actions', {
+        actionId,
+        referralId,
+        owner,
+        dueBy,
+        agreedAt: at,
+        updates: [],
+        completedAt: null,
+      });
     }
     case 'ActionUpdateReceived': {
       const d = event.data;
