@@ -73,8 +73,9 @@ export {
 } from './sitting/minutes.js';
 export { sittingDeadlines } from './sitting/deadlines.js';
 export { referralDeadlines } from './referral/deadlines.js';
-export { scorecard, quarterOf, type Scorecard, type PanelEvent } from './scorecard.js';
+export { quarterOf, type Scorecard, type PanelEvent } from './scorecard.js';
 export {
+  scorecard,
   emptyScorecardTally,
   tallyEvent,
   tallyQuarters,

@@ -1,9 +1,11 @@
 /**
- * PNL-11 scorecards kept as running counts: `tallyEvent` folds one panel event at a time and
- * `scorecardOf` answers exactly what `scorecard(quarter, events, policy)` answers over the same
- * events, keys in the same order, while holding counts per quarter and one entry per child
- * (their first referral), not every panel event. Repeat referrals still count over every
- * referral: a child's first referral is the one received earliest (then the first folded).
+ * PNL-11 scorecards as running counts, the one fold of the panel's events: `tallyEvent` folds
+ * one panel event at a time (every event carries its `referralId` or `sittingId`, so a flat
+ * sequence will do) and `scorecardOf` gives a quarter's scorecard, holding counts per quarter
+ * and one entry per child (their first referral), not every panel event; `scorecard` folds a
+ * list at once. Repeat referrals count over every referral: a child's first referral is the
+ * one received earliest (then the first folded). Keys are in the order their first referral
+ * was received (decisions' in the order folded).
  */
 import { compareInstants } from '@aimline/calendar';
 import { defaultBandForAge } from './brook.js';
@@ -190,4 +192,15 @@ export const scorecardOf = (
     papers: { ...(q?.papers ?? { onTime: 0, late: 0 }) },
     minutes: { ...(q?.minutes ?? { onTime: 0, late: 0 }) },
   };
+};
+
+/** The quarter's PNL-11 scorecard over a list of panel events (a tally folded at once). */
+export const scorecard = (
+  quarter: string,
+  events: Iterable<PanelEvent>,
+  policy: PanelPolicy = defaultPanelPolicy,
+): Scorecard => {
+  const tally = emptyScorecardTally();
+  for (const e of events) tallyEvent(tally, e);
+  return scorecardOf(tally, quarter, policy);
 };
