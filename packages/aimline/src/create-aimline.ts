@@ -16,6 +16,7 @@ import {
   parseCouncilPolicy,
   type CouncilPolicy,
 } from './council-policy.js';
+import { groupingHandler } from './group-commit.js';
 import { panelService, type PanelService } from './panel-service.js';
 import { memoryAccessLog, type AccessLog, type Directory } from '@aimline/governance';
 import { processManagers, type ProcessRunner } from '@aimline/processes';
@@ -64,6 +65,13 @@ export interface AimlineOptions {
    * (or to another instance of the app).
    */
   readonly processes?: 'live' | 'manual';
+  /**
+   * Group commit: the commands the services execute in the same turn of the event loop (a
+   * batch an app sends at once, `exec`'s lines, concurrent HTTP requests) are committed together
+   * — one transaction and one fsync — each answered only once its group is durable. Default
+   * false: each command commits on its own.
+   */
+  readonly groupCommit?: boolean;
   /** Told of a process manager that stopped on a failure that is not a refusal (default: none). */
   readonly onProcessError?: (error: unknown) => void;
 }
@@ -172,6 +180,20 @@ const policyOf = (options: AimlineOptions): CouncilPolicy => {
   return parsed.right;
 };
 
+/** The one command handler under every service: grouping its commits when asked to. */
+const handlerOf = (
+  options: AimlineOptions,
+  clock: () => string,
+  policy: CouncilPolicy,
+): CommandHandler => {
+  const handler = commandHandler({
+    store: options.store,
+    clock,
+    plausibility: policy.plausibility,
+  });
+  return options.groupCommit === true ? groupingHandler(handler) : handler;
+};
+
 /**
  * Composes Aimline for a council: `hsb`, `meetings`, `panel` and `attendance` services over one
  * store, with one council policy (validated once, here) and one clock. Plain calls; for an app
@@ -193,7 +215,7 @@ export const createAimline = (options: AimlineOptions): Aimline => {
     clock,
   });
   const ctx: ServiceContext = {
-    handler: commandHandler({ store: options.store, clock, plausibility: policy.plausibility }),
+    handler: handlerOf(options, clock, policy),
     authority,
     clock,
     policy,

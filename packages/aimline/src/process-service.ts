@@ -105,6 +105,11 @@ export interface ProcessService<
   /** Decodes strictly, authorises, supplies cross-stream facts from the store, decides, appends. */
   execute(principal: Principal, command: CommandInput<In>): Promise<ExecuteResult<Ev>>;
   /**
+   * Whether `execute` reads cross-stream facts from the store (the panel's referrals): under
+   * group commit, a command that may depend on commands before it must not share their group.
+   */
+  readonly suppliesFacts: boolean;
+  /**
    * The case's typed state and deadlines at `asOf`, folded from what `principal` may see of it
    * (need to know: withheld personal fields read `[withheld:<category>]`; the read is in the
    * access log). Every read below is the same.
@@ -239,5 +244,11 @@ export const processService = <
     };
   };
 
-  return { name: module.name, module, execute, ...processReads(ctx, module) };
+  return {
+    name: module.name,
+    module,
+    execute,
+    suppliesFacts: supply !== undefined,
+    ...processReads(ctx, module),
+  };
 };

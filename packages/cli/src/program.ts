@@ -141,7 +141,7 @@ export const buildProgram = (exit: (code: number) => void): Command => {
       DEFAULT_EXEC_LIMITS.maxDepth,
     )
     .description(
-      'decode and run commands from another system as the principal --as (each authorised by the directory: FORBIDDEN lines append nothing); prints each result or typed rejection with its line number as it goes (--json: one JSON object per line, then a summary)',
+      'decode and run commands from another system as the principal --as (each authorised by the directory: FORBIDDEN lines append nothing); prints each result or typed rejection with its line number, in line order, once its group of up to 100 lines is committed together (--json: one JSON object per line, then a summary)',
     )
     .action(
       run(

@@ -207,6 +207,8 @@ export const buildRuntime = async (
       policy: policy.right,
       clock: systemClock,
       processes,
+      // Commands executed together (exec's lines, serve's concurrent requests) commit together.
+      groupCommit: true,
       ...(directory === undefined ? {} : { principals: directory }),
       // Its reads (serve's HTTP routes) are recorded as the CLI's are; opened when first used.
       accessLog,

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { InvalidArgumentError } from 'commander';
 import { errorWithCauses } from '@aimline/kernel';
-import type { Aimline, ExecuteResult, Principal } from '@aimline/aimline';
+import type { Aimline, AnyProcessService, ExecuteResult, Principal } from '@aimline/aimline';
 import { ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../runtime.js';
 import { toJson } from '../output.js';
@@ -97,18 +97,23 @@ const invalidLine = (line: number, path: string, message: string): LineResult =>
   problems: [{ path, message }],
 });
 
+/** A line ready to run: the service that takes its command, and the wire command. */
+interface LineCommand {
+  readonly line: number;
+  readonly service: AnyProcessService;
+  readonly wire: Record<string, unknown>;
+}
+
 /**
- * Runs one line of a JSONL file as `principal`: parse, find the process's service, then
- * Aimline's one execute path (decode strictly, authorise, supply cross-stream facts from the
- * store, decide, append). Never throws for bad input.
+ * One line of a JSONL file: parsed, and the process's service that takes it found; or the
+ * line's result when it cannot run (nothing for an empty line). Never throws for bad input.
  */
-export const execLine = async (
+const lineCommand = (
   aimline: Aimline,
-  principal: Principal,
   text: string,
   line: number,
   limits: ExecLimits,
-): Promise<LineResult | undefined> => {
+): LineCommand | LineResult | undefined => {
   if (text.trim() === '') return undefined;
   if (jsonDepthExceeds(text, limits.maxDepth))
     return invalidLine(
@@ -152,7 +157,32 @@ export const execLine = async (
       'commandId',
       'expected a UUID: the command id makes running the file again safe',
     );
-  return lineResult(line, await candidates[0]!.execute(principal, wire as never));
+  return { line, service: candidates[0]!, wire };
+};
+
+/** Runs a line through Aimline's one execute path (decode strictly, authorise, supply facts, decide, append). */
+const runLine = async (principal: Principal, c: LineCommand): Promise<LineResult> => {
+  try {
+    return lineResult(c.line, await c.service.execute(principal, c.wire as never));
+  } catch (e) {
+    return { line: c.line, status: 'error', kind: 'Unexpected', message: errorWithCauses(e) };
+  }
+};
+
+/**
+ * Runs one line of a JSONL file as `principal`: parse, find the process's service, then
+ * Aimline's one execute path (decode strictly, authorise, supply cross-stream facts from the
+ * store, decide, append). Never throws for bad input.
+ */
+export const execLine = async (
+  aimline: Aimline,
+  principal: Principal,
+  text: string,
+  line: number,
+  limits: ExecLimits,
+): Promise<LineResult | undefined> => {
+  const c = lineCommand(aimline, text, line, limits);
+  return c === undefined || 'status' in c ? c : runLine(principal, c);
 };
 
 const human = (r: LineResult): string => {
@@ -182,29 +212,53 @@ export const readableFile = (file: string): string => {
   return file;
 };
 
+/** At most this many lines run together, as one group commit. */
+const GROUP_LINES = 100;
+
 /**
- * `aimline exec FILE.jsonl`: each line is one command from another system. Every line is
- * reported with its number as soon as it has run (one JSON object per line with --json, then
- * a summary object); a bad line, even one that makes Aimline fail unexpectedly, never stops
- * the others.
+ * `aimline exec FILE.jsonl`: each line is one command from another system. Consecutive lines
+ * run together, up to GROUP_LINES, as one group commit (one transaction and one fsync), and
+ * are reported in order, each with its number, once its group is durable (one JSON object per
+ * line with --json, then a summary object). A line whose process reads facts from other
+ * streams (the panel's referrals) runs in a group of its own, after every line before it.
+ * A bad line, even one that makes Aimline fail unexpectedly, never stops the others.
  */
 export const execFile = async (rt: Runtime, file: string, limits: ExecLimits): Promise<number> => {
   const { directory, principal } = rt.governance('exec');
   const aimline = rt.aimline(directory);
   const counts = { ok: 0, rejected: 0, forbidden: 0, invalid: 0, error: 0 };
+  let group: Array<LineResult | LineCommand> = [];
+  const report = async (): Promise<void> => {
+    const results = await Promise.all(
+      group.map((g) => ('status' in g ? Promise.resolve(g) : runLine(principal, g))),
+    );
+    group = [];
+    for (const r of results) {
+      counts[r.status]++;
+      rt.output.line(rt.output.json ? toJson(r, 0) : human(r));
+    }
+  };
   for await (const input of inputLines(file, limits)) {
-    let r: LineResult | undefined;
-    if ('refused' in input) r = invalidLine(input.line, '(line)', input.refused);
+    let next: LineResult | LineCommand | undefined;
+    if ('refused' in input) next = invalidLine(input.line, '(line)', input.refused);
     else
       try {
-        r = await execLine(aimline, principal, input.text, input.line, limits);
+        next = lineCommand(aimline, input.text, input.line, limits);
       } catch (e) {
-        r = { line: input.line, status: 'error', kind: 'Unexpected', message: errorWithCauses(e) };
+        next = {
+          line: input.line,
+          status: 'error',
+          kind: 'Unexpected',
+          message: errorWithCauses(e),
+        };
       }
-    if (r === undefined) continue;
-    counts[r.status]++;
-    rt.output.line(rt.output.json ? toJson(r, 0) : human(r));
+    if (next === undefined) continue;
+    const alone = 'service' in next && next.service.suppliesFacts;
+    if (alone || group.length === GROUP_LINES) await report();
+    group.push(next);
+    if (alone) await report();
   }
+  await report();
   const lines = counts.ok + counts.rejected + counts.forbidden + counts.invalid + counts.error;
   rt.output.line(
     rt.output.json
