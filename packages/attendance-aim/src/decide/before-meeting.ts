@@ -41,6 +41,17 @@ const venueText = (venue: AimVenue): string =>
   venue.location.mode === 'venue' ? venue.location.venue : venue.location.platform;
 const same = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
+/**
+ * ATT-2: the AIM's date, time and venue, each as the letter must state it. The venue is free
+ * text (and may be an address): it is compared ignoring case and spaces, never repeated in a reason.
+ */
+const aimDetails = (start: string, venue: AimVenue) =>
+  [
+    { key: 'meetingDate', what: 'date', aims: () => localDate(start), freeText: false },
+    { key: 'meetingTime', what: 'time', aims: () => timeOf(start), freeText: false },
+    { key: 'venue', what: 'venue', aims: () => venueText(venue), freeText: true },
+  ] as const;
+
 /** ATT-2, ATT-3: what the letter must say to this parent about this meeting. */
 const letterProblem = (
   letter: LetterContent,
@@ -72,32 +83,15 @@ const letterProblem = (
         'the letter must tell the parent they may be at risk of prosecution',
         f('statesRiskOfProsecution'),
       ),
-    () =>
-      letter.meetingDate === undefined
-        ? reject('ATT-2', 'the letter gives no date for the AIM', f('meetingDate'))
-        : letter.meetingDate !== localDate(start)
-          ? reject(
-              'ATT-2',
-              `the letter's date is not the AIM's date (${localDate(start)})`,
-              f('meetingDate'),
-            )
-          : undefined,
-    () =>
-      letter.meetingTime === undefined
-        ? reject('ATT-2', 'the letter gives no time for the AIM', f('meetingTime'))
-        : letter.meetingTime !== timeOf(start)
-          ? reject(
-              'ATT-2',
-              `the letter's time is not the AIM's time (${timeOf(start)})`,
-              f('meetingTime'),
-            )
-          : undefined,
-    () =>
-      letter.venue === undefined
-        ? reject('ATT-2', 'the letter gives no venue for the AIM', f('venue'))
-        : !same(letter.venue, venueText(venue))
-          ? reject('ATT-2', "the letter's venue is not the AIM's venue", f('venue'))
-          : undefined,
+    ...aimDetails(start, venue).map(({ key, what, aims, freeText }) => () => {
+      const given = letter[key];
+      if (given === undefined)
+        return reject('ATT-2', `the letter gives no ${what} for the AIM`, f(key));
+      const expected = aims();
+      if (freeText ? same(given, expected) : given === expected) return undefined;
+      const shown = freeText ? '' : ` (${expected})`;
+      return reject('ATT-2', `the letter's ${what} is not the AIM's ${what}${shown}`, f(key));
+    }),
     () =>
       check(
         letter.invitesToSayIfCannotAttend !== true,
