@@ -145,18 +145,33 @@ export const processReads = <C extends Command, Ev extends DomainEvent, S>(
     return t.entries.length === 0 ? { kind: 'NotFound', id, stream } : { kind: 'Found', value: t };
   };
 
-  /** Every case of the module the principal may see, folded from what they may see of it. */
+  /**
+   * Every case of the module the principal may see, each as `get` folds it: what they may see of
+   * it, recorded by `asOf` (default now), decoded with the module's own catalogue. A stored event
+   * of the module that does not decode makes the read `Unavailable` (corrupt history), as `get`
+   * and `timeline` do, rather than a case folded without it.
+   */
   const list: Reads<C, Ev, S>['list'] = async (principal, filter?: ListFilter<S>) => {
     const visible = view(principal, 'list', filter);
     if (E.isLeft(visible)) return visible.left;
+    const known = recordedBy(filter?.asOf ?? ctx.clock());
     const rows = new Map<string, ListEntry<S>>();
     try {
       for await (const recorded of visible.right.readAll({
         filter: { streamPrefixes: [module.streamPrefix] },
       })) {
+        if (!known(recorded)) continue;
         const decoded = ctx.decode(recorded);
-        // Left out: another module's stream under a longer prefix, or an event that does not decode.
-        if (E.isLeft(decoded) || decoded.right.module.name !== module.name) continue;
+        // Another module's stream under a longer prefix is not this process's case.
+        if (E.isRight(decoded) && decoded.right.module.name !== module.name) continue;
+        if (E.isLeft(decoded)) {
+          if (decoded.left.kind === 'UnknownStream' || !module.events.has(recorded.type)) continue;
+          return {
+            kind: 'Unavailable',
+            cause: 'corrupt-history',
+            reason: `${recorded.stream}@${recorded.revision}: ${decoded.left.message}`,
+          };
+        }
         const before = rows.get(recorded.stream);
         rows.set(recorded.stream, {
           id: recorded.stream.slice(module.streamPrefix.length),

@@ -86,6 +86,8 @@ export interface ListFilter<S> {
   readonly limit?: number;
   /** Why the principal reads, recorded in the access log. Default: `<module> list`. */
   readonly purpose?: string;
+  /** The instant to read at, as `get`'s: events recorded later are not known. Default: now. */
+  readonly asOf?: string;
 }
 
 /**

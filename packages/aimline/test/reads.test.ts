@@ -137,3 +137,68 @@ describe('events, timeline, list', () => {
     expect(await aimline.meetings.list(socialWorker)).toEqual({ kind: 'Found', value: [] });
   });
 });
+
+describe('list agrees with get (one fold, one notion of asOf, corrupt history reported)', () => {
+  it('given cases recorded at different times, then list gives each case the state and revision get gives, and as of an instant knows only what was recorded by then', async () => {
+    const { aimline, clock } = setUp();
+    await aimline.hsb.execute(socialWorker, reportConcern('case-1'));
+    clock.now = '2026-06-01T16:05:00Z';
+    await aimline.hsb.execute(socialWorker, strategy('case-1', '2026-06-01T15:00:00Z'));
+    await aimline.hsb.execute(socialWorker, reportConcern('case-2', '2026-06-01T16:00:00Z'));
+    for (const asOf of ['2026-06-01T10:00:00Z', '2026-06-01T17:00:00Z']) {
+      const listed = await aimline.hsb.list(socialWorker, { asOf });
+      if (listed.kind !== 'Found') throw new Error(listed.kind);
+      for (const entry of listed.value) {
+        const got = await aimline.hsb.get(socialWorker, entry.id, { asOf });
+        expect(got.kind === 'Found' && [got.value.state, got.value.revision]).toEqual([
+          entry.state,
+          entry.revision,
+        ]);
+      }
+      expect(listed.value.map((e) => [e.id, e.revision])).toEqual(
+        asOf === '2026-06-01T10:00:00Z'
+          ? [['case-1', 0]]
+          : [
+              ['case-1', 1],
+              ['case-2', 0],
+            ],
+      );
+    }
+  });
+
+  it('given a stored case event that does not decode, then list is Unavailable (corrupt history) naming the stream and revision, as get is', async () => {
+    const { aimline, store } = setUp();
+    await aimline.hsb.execute(socialWorker, reportConcern('case-1'));
+    const id = '00000000-0000-4000-8000-00000000c0de';
+    await store.append(
+      'hsb-case-case-1',
+      [
+        {
+          id,
+          type: 'StrategyDiscussionHeld',
+          schemaVersion: 1,
+          data: { caseId: 'case-1' },
+          metadata: {
+            occurredAt: '2026-06-01T15:00:00Z',
+            recordedAt: '2026-06-01T09:05:00Z',
+            actor: { id: 'sw-lead-7', role: 'social-worker', agency: 'childrens-social-care' },
+            commandId: id,
+            correlationId: id,
+            causationId: id,
+            commandFingerprint: 'f'.repeat(64),
+          },
+        },
+      ],
+      { expectedRevision: 0 },
+    );
+    expect(await aimline.hsb.get(socialWorker, 'case-1')).toMatchObject({
+      kind: 'Unavailable',
+      cause: 'corrupt-history',
+    });
+    expect(await aimline.hsb.list(socialWorker)).toMatchObject({
+      kind: 'Unavailable',
+      cause: 'corrupt-history',
+      reason: expect.stringMatching(/^hsb-case-case-1@1: /) as unknown,
+    });
+  });
+});
