@@ -20,8 +20,8 @@ export interface ReadyCommand {
   /** Its place in the caller's list: results come back in the same order. */
   readonly index: number;
   readonly module: AnyDomainModule;
+  /** Its envelope, the command validated. */
   readonly envelope: CommandEnvelope;
-  readonly command: Command;
   readonly stream: string;
   readonly fingerprint: string;
 }
@@ -33,10 +33,10 @@ export interface GroupContext {
   readonly cache: StateCache;
   readonly clock: () => string;
   readonly maxRetries: number;
-  readonly load: (
-    module: AnyDomainModule,
-    stream: string,
-  ) => Promise<E.Either<CommandFailure, CachedStream<unknown>>>;
+  /** The streams' folded states, in the order asked. */
+  readonly loadAll: (
+    streams: ReadonlyArray<{ readonly module: AnyDomainModule; readonly stream: string }>,
+  ) => Promise<ReadonlyArray<E.Either<CommandFailure, CachedStream<unknown>>>>;
   readonly eventsOfCommand: (stream: string, commandId: string) => Promise<RecordedEvent[]>;
   readonly append: (
     requests: ReadonlyArray<AppendRequest>,
@@ -84,9 +84,9 @@ const eventsToAppend = (
       schemaVersion: encoded.schemaVersion,
       data: encoded.data,
       metadata: {
-        occurredAt: item.command.at,
+        occurredAt: item.envelope.command.at,
         recordedAt,
-        actor: item.command.actor,
+        actor: item.envelope.command.actor,
         commandId: item.envelope.commandId,
         commandFingerprint: item.fingerprint,
         correlationId: item.envelope.correlationId ?? item.envelope.commandId,
@@ -113,8 +113,8 @@ const idempotencyConflict = (item: ReadyCommand, first: RecordedEvent): CommandF
 });
 
 /**
- * Handles many independent commands as one group commit: each distinct stream is loaded once
- * (from the cache where it can), the commands are decided in order (a command sees the events
+ * Handles many independent commands as one group commit: the distinct streams are loaded
+ * together, each once (from the cache where it can; their stored revisions in one look-up), the commands are decided in order (a command sees the events
  * decided before it on its stream), and every append goes to the store together — one
  * transaction and one fsync where the store offers `appendMany`. Each command gets its own
  * result, only once the group is durable. A command refused by the store (another writer got
@@ -141,10 +141,12 @@ const round = async (
   results: Array<Outcome | undefined>,
 ): Promise<ReadyCommand[]> => {
   const { cache } = context;
+  const firsts = new Map<string, ReadyCommand>();
+  for (const item of pending) if (!firsts.has(item.stream)) firsts.set(item.stream, item);
+  const loads = await context.loadAll([...firsts.values()]);
   const streams = new Map<string, Working>();
-  for (const item of pending) {
-    if (streams.has(item.stream)) continue;
-    const loaded = await context.load(item.module, item.stream);
+  for (const [k, item] of [...firsts.values()].entries()) {
+    const loaded = loads[k]!;
     const entry = E.isRight(loaded) ? loaded.right : undefined;
     const revision = entry === undefined || entry.revision < 0 ? undefined : entry.revision;
     streams.set(item.stream, {
@@ -167,7 +169,7 @@ const round = async (
     if (w.added.has(id)) return { kind: 'defer' };
     if (w.commandIds.has(id)) return { kind: 'handled', revision: w.loadedRevision };
     const decider = item.module.decider as Decider<Command, DomainEvent, unknown>;
-    const decision = decideValidCommand(decider, item.command, w.state);
+    const decision = decideValidCommand(decider, item.envelope.command, w.state);
     if (E.isLeft(decision))
       return { kind: 'final', outcome: E.left({ kind: 'Rejected', rejection: decision.left }) };
     const events = decision.right;

@@ -110,9 +110,15 @@ export const commandHandler = (options: CommandHandlerOptions): CommandHandler =
   const cache = options.cache ?? new StateCache();
   const plausibility = options.plausibility ?? defaultPlausibility;
 
+  /**
+   * A stream's folded state: the cached one, brought up to date by reading the stream on from
+   * the cached revision — unless `stored` (the stream's stored revision, looked up for a whole
+   * group at once) shows there is nothing more to read.
+   */
   const load = async <C extends Command, Ev extends DomainEvent, S, R extends Rejection>(
     module: DomainModule<C, Ev, S, R>,
     stream: string,
+    stored?: { readonly revision: number | undefined },
   ): Promise<E.Either<CommandFailure<R>, CachedStream<S>>> => {
     const cached = cache.get<S>(stream);
     let state = cached?.state ?? module.decider.initialState;
@@ -120,17 +126,19 @@ export const commandHandler = (options: CommandHandlerOptions): CommandHandler =
     // The cache owns this set: it only ever grows with ids of events that are stored.
     const commandIds = (cached?.commandIds as Set<string> | undefined) ?? new Set<string>();
     let bytes = cached?.bytes ?? 0;
+    const upToDate = stored !== undefined && stored.revision === revision;
     try {
-      for await (const recorded of store.readStream(stream, {
-        fromRevision: revision === undefined ? 0 : revision + 1,
-      })) {
-        const decoded = module.events.decode(recorded);
-        if (E.isLeft(decoded)) return E.left({ kind: 'CorruptHistory', error: decoded.left });
-        state = module.decider.evolve(state, decoded.right);
-        revision = recorded.revision;
-        commandIds.add(recorded.metadata.commandId);
-        bytes += storedBytes(recorded);
-      }
+      if (!upToDate)
+        for await (const recorded of store.readStream(stream, {
+          fromRevision: revision === undefined ? 0 : revision + 1,
+        })) {
+          const decoded = module.events.decode(recorded);
+          if (E.isLeft(decoded)) return E.left({ kind: 'CorruptHistory', error: decoded.left });
+          state = module.decider.evolve(state, decoded.right);
+          revision = recorded.revision;
+          commandIds.add(recorded.metadata.commandId);
+          bytes += storedBytes(recorded);
+        }
     } catch (e) {
       if (isStoreError(e)) return E.left({ kind: 'StoreFailure', error: e });
       throw e;
@@ -143,7 +151,31 @@ export const commandHandler = (options: CommandHandlerOptions): CommandHandler =
     return E.right(entry);
   };
 
+  /**
+   * A group's streams, loaded together: their stored revisions in one look-up where the store
+   * offers it (so a stream the cache holds up to date is not read at all), the others read
+   * concurrently.
+   */
+  const loadAll = async (
+    wanted: ReadonlyArray<{ readonly module: AnyDomainModule; readonly stream: string }>,
+  ): Promise<Array<E.Either<CommandFailure, CachedStream<unknown>>>> => {
+    let stored: ReadonlyMap<string, number> | undefined;
+    try {
+      stored = await store.streamRevisions?.(wanted.map((w) => w.stream));
+    } catch (e) {
+      // Each stream's own read then reports the store's failure, as a single load would.
+      if (!isStoreError(e)) throw e;
+    }
+    return Promise.all(
+      wanted.map(({ module, stream }) =>
+        load(module, stream, stored === undefined ? undefined : { revision: stored.get(stream) }),
+      ),
+    );
+  };
+
+  /** A recorded command's events: through the store's command index, else by scanning its stream. */
   const eventsOfCommand = async (stream: string, commandId: string): Promise<RecordedEvent[]> => {
+    if (store.eventsOfCommand !== undefined) return [...(await store.eventsOfCommand(commandId))];
     const found: RecordedEvent[] = [];
     for await (const e of store.readStream(stream))
       if (e.metadata.commandId === commandId) found.push(e);
@@ -154,7 +186,7 @@ export const commandHandler = (options: CommandHandlerOptions): CommandHandler =
     cache,
     clock,
     maxRetries,
-    load,
+    loadAll,
     eventsOfCommand,
     append: (requests: Parameters<typeof appendGroup>[1]) => appendGroup(store, requests),
   };
@@ -175,37 +207,31 @@ export const commandHandler = (options: CommandHandlerOptions): CommandHandler =
       actor: command.actor,
       data: command.data,
     });
-    return { index, module, envelope: { ...envelope, command }, command, stream, fingerprint };
+    return { index, module, envelope: { ...envelope, command }, stream, fingerprint };
   };
 
-  const handleMany = async (items: ReadonlyArray<CommandItem>): Promise<Outcome[]> => {
-    const results = new Array<Outcome | undefined>(items.length);
-    const group: ReadyCommand[] = [];
-    items.forEach((item, i) => {
-      const r = ready(item, i);
-      if ('_tag' in r) results[i] = r;
-      else group.push(r);
+  /** The group commit of commands each already refused or ready, results in the same order. */
+  const group = async (prepared: ReadonlyArray<Outcome | ReadyCommand>): Promise<Outcome[]> => {
+    const results = new Array<Outcome | undefined>(prepared.length);
+    const ready: ReadyCommand[] = [];
+    prepared.forEach((p, i) => {
+      if ('_tag' in p) results[i] = p;
+      else ready.push(p);
     });
-    await handleGroup(context, group, results);
+    await handleGroup(context, ready, results);
     return results.map((r) => r!);
   };
 
-  const executeMany = async (items: ReadonlyArray<WireCommandItem>): Promise<Outcome[]> => {
-    const results = new Array<Outcome | undefined>(items.length);
-    const decoded: CommandItem[] = [];
-    const places: number[] = [];
-    items.forEach(({ module, input }, i) => {
-      const d = module.commands.decode(input) as E.Either<CommandFailure, CommandEnvelope>;
-      if (E.isLeft(d)) results[i] = d;
-      else {
-        decoded.push({ module, envelope: d.right });
-        places.push(i);
-      }
-    });
-    const handled = await handleMany(decoded);
-    handled.forEach((r, k) => (results[places[k]!] = r));
-    return results.map((r) => r!);
-  };
+  const handleMany = (items: ReadonlyArray<CommandItem>): Promise<Outcome[]> =>
+    group(items.map(ready));
+
+  const executeMany = (items: ReadonlyArray<WireCommandItem>): Promise<Outcome[]> =>
+    group(
+      items.map(({ module, input }, i) => {
+        const d = module.commands.decode(input) as E.Either<CommandFailure, CommandEnvelope>;
+        return E.isLeft(d) ? d : ready({ module, envelope: d.right }, i);
+      }),
+    );
 
   const handle = async <C extends Command, Ev extends DomainEvent, S, R extends Rejection>(
     module: DomainModule<C, Ev, S, R>,

@@ -140,7 +140,7 @@ export type {
   CheckpointStore,
 } from './store/event-store.js';
 export { matchesFilter } from './store/event-store.js';
-export { appendGroup, builtOnRefused } from './store/append-group.js';
+export { appendGroup, GroupAppends } from './store/append-group.js';
 export * from './store/errors.js';
 export {
   STORED_JSON,

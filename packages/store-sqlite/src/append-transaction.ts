@@ -38,13 +38,17 @@ const lookupCommand = (statements: Statements, commandId: string): CommandRecord
   };
 };
 
-/** The events a recorded command stored (its positions are contiguous: one append, one transaction). */
-const eventsOfCommand = (
+/**
+ * The events a recorded command stored (its positions are contiguous: one append, one
+ * transaction); none for an unknown command id.
+ */
+export const eventsOfCommand = (
   statements: Statements,
   location: string,
   commandId: string,
 ): RecordedEvent[] => {
-  const row = statements.command.get(commandId) as unknown[];
+  const row = statements.command.get(commandId) as unknown[] | undefined;
+  if (row === undefined) return [];
   return (statements.range.all(row[4], row[5]) as EventRow[]).map((r) =>
     decodeRowStrictly(r, location),
   );

@@ -1,8 +1,7 @@
 import type Database from 'better-sqlite3';
 import {
-  builtOnRefused,
   CorruptStoreError,
-  isStoreError,
+  GroupAppends,
   validateAppend,
   type AppendOutcome,
   type AppendRequest,
@@ -22,7 +21,7 @@ export interface GroupWritten {
  * each append runs in a savepoint of its own, so one refused by a store error (wrong expected
  * revision, duplicate id, idempotency conflict, invalid, a damaged row it would build on) is
  * rolled back alone and the others go on (but for later appends to its stream, which were built
- * on it: `builtOnRefused`). The global chain's head is read once and saved once.
+ * on it: the kernel's `GroupAppends` keeps that bookkeeping). The global chain's head is read once and saved once.
  * Any other error (SQLite's own: busy, I/O, full disk) rolls the whole group back and is thrown.
  */
 export const groupCommit = (
@@ -52,26 +51,24 @@ export const groupCommit = (
       );
     const cursor: HeadCursor = { head };
     let stored = false;
-    const refused = new Set<string>();
-    const outcomes = requests.map((request): AppendOutcome => {
-      if (refused.has(request.stream))
-        return builtOnRefused(
+    const appends = new GroupAppends();
+    for (const request of requests)
+      if (appends.buildsOnRefused(request))
+        appends.builtOnRefused(
           request,
           (statements.revision.get(request.stream) as number | null) ?? undefined,
         );
-      try {
-        const written = one(cursor, request);
-        stored ||= written.stored;
-        return { kind: 'appended', result: written.result };
-      } catch (e) {
-        if (!isStoreError(e)) throw e;
-        refused.add(request.stream);
-        return { kind: 'refused', error: e };
-      }
-    });
+      else
+        try {
+          const written = one(cursor, request);
+          stored ||= written.stored;
+          appends.appended(written.result);
+        } catch (e) {
+          appends.failed(request, e);
+        }
     const next = cursor.head;
     if (next !== head) statements.saveHead.run(next.count, next.position, next.link, next.mac);
-    return { outcomes, stored };
+    return { outcomes: appends.outcomes, stored };
   });
   return (requests) => group.immediate(requests);
 };

@@ -24,7 +24,7 @@ import {
   type Subscription,
 } from '@aimline/kernel';
 import { prefixRange } from './prefix-range.js';
-import type { ChainContext } from './append-transaction.js';
+import { eventsOfCommand, type ChainContext } from './append-transaction.js';
 import { groupCommit, type GroupWritten } from './group-commit.js';
 import { chainSource, readHead } from './global-chain.js';
 import { isReadOnlyMediumError, openDatabase, openImage, type OpenMode } from './open-database.js';
@@ -216,6 +216,24 @@ export class SqliteEventStore implements EventStore {
 
   streamRevision(stream: string): Promise<number | undefined> {
     return this.run(() => (this.statements.revision.get(stream) as number | null) ?? undefined);
+  }
+
+  /** Every named stream's last revision in one statement (the group commit's version checks). */
+  streamRevisions(streams: ReadonlyArray<string>): Promise<ReadonlyMap<string, number>> {
+    return this.run(() => {
+      const revisions = new Map<string, number>();
+      if (streams.length === 0) return revisions;
+      for (const [stream, revision] of this.statements.revisions.all(
+        JSON.stringify(streams),
+      ) as Array<[string, number | null]>)
+        if (revision !== null) revisions.set(stream, revision);
+      return revisions;
+    });
+  }
+
+  /** A recorded command's events, through the `commands` index (one range read). */
+  eventsOfCommand(commandId: string): Promise<ReadonlyArray<RecordedEvent>> {
+    return this.run(() => eventsOfCommand(this.statements, this.location, commandId));
   }
 
   readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {

@@ -8,6 +8,8 @@ export interface Statements {
   readonly last: Statement;
   readonly insert: Statement;
   readonly revision: Statement;
+  /** The last revision of each stream of a JSON array of names (absent streams: NULL). */
+  readonly revisions: Statement;
   readonly forwards: Statement;
   readonly backwards: Statement;
   readonly all: Statement;
@@ -40,6 +42,11 @@ export const prepareStatements = (db: Database.Database): Statements => ({
     'UPDATE chain_head SET count = ?, position = ?, link = ?, mac = ? WHERE id = 1',
   ),
   revision: db.prepare('SELECT max(revision) FROM events WHERE stream = ?').pluck(true),
+  revisions: db
+    .prepare(
+      'SELECT value, (SELECT max(revision) FROM events WHERE stream = value) FROM json_each(?)',
+    )
+    .raw(true),
   forwards: db
     .prepare(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`,

@@ -1,27 +1,51 @@
 import { AppendRejectedError } from '../rejection.js';
 import { isStoreError, WrongExpectedRevisionError } from './errors.js';
-import type { AppendOutcome, AppendRequest, EventStore } from './event-store.js';
+import type { AppendOutcome, AppendRequest, AppendResult, EventStore } from './event-store.js';
 
 /**
- * The outcome of an append to a stream where an earlier append of the same group was refused:
- * it was built on that one (its expected revision counts the refused events), so it is refused
- * too, as a wrong expected revision, even where the number happens to match.
+ * The bookkeeping of a group's appends made in turn, written once for every group commit
+ * (`appendGroup`'s fallback and a store's own `appendMany`): each append gets its own outcome;
+ * one refused by a store error, or rejected under a rule (a decorator's `AppendRejectedError`,
+ * e.g. ERASE-1), is that append's outcome alone; an append to a stream where an earlier append
+ * of the group was refused was built on it (its expected revision counts the refused events),
+ * so it is refused too, as a wrong expected revision, even where the number happens to match.
+ * Anything that is not a store error is a bug and is thrown.
  */
-export const builtOnRefused = (
-  request: AppendRequest,
-  actual: number | undefined,
-): AppendOutcome => ({
-  kind: 'refused',
-  error: new WrongExpectedRevisionError(request.stream, request.expectedRevision, actual),
-});
+export class GroupAppends {
+  readonly outcomes: AppendOutcome[] = [];
+  private readonly refused = new Set<string>();
+
+  /** Whether `request` builds on a refused append of the group (then record `builtOnRefused`). */
+  buildsOnRefused(request: AppendRequest): boolean {
+    return this.refused.has(request.stream);
+  }
+
+  /** Records `request` as built on a refused append; `actual` is its stream's stored revision. */
+  builtOnRefused(request: AppendRequest, actual: number | undefined): void {
+    this.outcomes.push({
+      kind: 'refused',
+      error: new WrongExpectedRevisionError(request.stream, request.expectedRevision, actual),
+    });
+  }
+
+  appended(result: AppendResult): void {
+    this.outcomes.push({ kind: 'appended', result });
+  }
+
+  /** Records what `error`, thrown by the attempt to append `request`, makes of it. */
+  failed(request: AppendRequest, error: unknown): void {
+    if (error instanceof AppendRejectedError)
+      this.outcomes.push({ kind: 'rejected', rejection: error.rejection });
+    else if (isStoreError(error)) this.outcomes.push({ kind: 'refused', error });
+    else throw error;
+    this.refused.add(request.stream);
+  }
+}
 
 /**
  * Appends a group: in one transaction and one commit where the store offers `appendMany`,
- * otherwise one `append` after another (each durable on its own). Either way every request
- * gets its own outcome, and a store error refusing one request leaves the others alone. An
- * append to a stream where an earlier append of the group was refused is refused as well
- * (`builtOnRefused`). Only a failure of the group's commit rejects (nothing of the group
- * stored); anything that is not a store error is a bug and is thrown.
+ * otherwise one `append` after another (each durable on its own), with the same outcomes
+ * (`GroupAppends`). Only a failure of the group's commit rejects (nothing of the group stored).
  */
 export const appendGroup = async (
   store: EventStore,
@@ -29,26 +53,16 @@ export const appendGroup = async (
 ): Promise<ReadonlyArray<AppendOutcome>> => {
   if (requests.length === 0) return [];
   if (store.appendMany !== undefined) return store.appendMany(requests);
-  const outcomes: AppendOutcome[] = [];
-  const refused = new Set<string>();
+  const group = new GroupAppends();
   for (const r of requests)
-    try {
-      if (refused.has(r.stream)) {
-        outcomes.push(builtOnRefused(r, await store.streamRevision(r.stream)));
-        continue;
+    if (group.buildsOnRefused(r)) group.builtOnRefused(r, await store.streamRevision(r.stream));
+    else
+      try {
+        group.appended(
+          await store.append(r.stream, r.events, { expectedRevision: r.expectedRevision }),
+        );
+      } catch (e) {
+        group.failed(r, e);
       }
-      const result = await store.append(r.stream, r.events, {
-        expectedRevision: r.expectedRevision,
-      });
-      outcomes.push({ kind: 'appended', result });
-    } catch (e) {
-      refused.add(r.stream);
-      if (e instanceof AppendRejectedError) {
-        outcomes.push({ kind: 'rejected', rejection: e.rejection });
-        continue;
-      }
-      if (!isStoreError(e)) throw e;
-      outcomes.push({ kind: 'refused', error: e });
-    }
-  return outcomes;
+  return group.outcomes;
 };

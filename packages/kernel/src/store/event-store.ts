@@ -105,6 +105,18 @@ export interface EventStore {
   readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
   /** The revision of the stream's last event, undefined when there is no stream. */
   streamRevision(stream: string): Promise<number | undefined>;
+  /**
+   * `streamRevision` of many streams in one look-up (the group commit's version checks): each
+   * named stream that exists, with the revision of its last event. Optional: the command
+   * handler otherwise reads each stream on from the revision it has cached.
+   */
+  streamRevisions?(streams: ReadonlyArray<string>): Promise<ReadonlyMap<string, number>>;
+  /**
+   * The events a recorded command stored, in order, found through the store's command index;
+   * empty when no command of that id is stored. Optional: the command handler otherwise scans
+   * the command's stream for them.
+   */
+  eventsOfCommand?(commandId: string): Promise<ReadonlyArray<RecordedEvent>>;
   /** Every event of every stream, in global order. */
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
   subscribe(options?: SubscribeOptions): Subscription;

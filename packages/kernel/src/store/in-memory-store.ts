@@ -124,6 +124,21 @@ export class InMemoryEventStore implements EventStore {
     return events?.[events.length - 1]?.revision;
   }
 
+  async streamRevisions(streams: ReadonlyArray<string>): Promise<ReadonlyMap<string, number>> {
+    this.ensureOpen();
+    const revisions = new Map<string, number>();
+    for (const stream of streams) {
+      const events = this.streams.get(stream);
+      if (events !== undefined) revisions.set(stream, events.length - 1);
+    }
+    return revisions;
+  }
+
+  async eventsOfCommand(commandId: string): Promise<ReadonlyArray<RecordedEvent>> {
+    this.ensureOpen();
+    return this.commands.get(commandId.toLowerCase())?.events ?? [];
+  }
+
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
     this.ensureOpen();
     const start = options.after === undefined ? 0 : Number(options.after);

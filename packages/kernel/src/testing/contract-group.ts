@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
+import type { EventToAppend } from '../event.js';
 import { appendGroup } from '../store/append-group.js';
 import type { ContractContext } from './contract-context.js';
 import { collect, sampleEvent, samples, uniquePrefix } from './sample-events.js';
@@ -71,6 +73,32 @@ export const groupContract = ({ withStore }: ContractContext): void => {
       expect(outcomes.map((o) => o.kind)).toEqual(['refused', 'refused']);
       expect(outcomes[1]).toMatchObject({ error: { kind: 'WrongExpectedRevision', actual: 0 } });
       expect(await store.streamRevision(s)).toBe(0);
+    }));
+
+  it("looks up many streams' revisions at once, and a recorded command's events by its id (where the store offers them)", () =>
+    withStore(async (store) => {
+      const p = uniquePrefix('bulk');
+      // One command recording two events: both carry the first's command id and fingerprint.
+      const [first, second] = samples(2) as [EventToAppend, EventToAppend];
+      const command = [first, { ...second, metadata: first.metadata }];
+      await store.append(`${p}a`, samples(1), { expectedRevision: 'no-stream' });
+      const b = await store.append(`${p}b`, command, { expectedRevision: 'no-stream' });
+      if (store.streamRevisions !== undefined) {
+        const revisions = await store.streamRevisions([`${p}a`, `${p}b`, `${p}missing`, `${p}a`]);
+        expect([...revisions.entries()].sort()).toEqual([
+          [`${p}a`, 0],
+          [`${p}b`, 1],
+        ]);
+        expect((await store.streamRevisions([])).size).toBe(0);
+      }
+      if (store.eventsOfCommand !== undefined) {
+        const found = await store.eventsOfCommand(command[0]!.metadata.commandId.toUpperCase());
+        expect(found.map((e) => [e.id, e.revision, e.position])).toEqual(
+          b.events.map((e) => [e.id, e.revision, e.position]),
+        );
+        expect(found.map((e) => e.metadata.hash)).toEqual(b.events.map((e) => e.metadata.hash));
+        expect(await store.eventsOfCommand(randomUUID())).toEqual([]);
+      }
     }));
 
   it('commits an empty group as nothing', () =>
