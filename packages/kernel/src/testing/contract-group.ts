@@ -83,6 +83,7 @@ export const groupContract = ({ withStore }: ContractContext): void => {
       const command = [first, { ...second, metadata: first.metadata }];
       await store.append(`${p}a`, samples(1), { expectedRevision: 'no-stream' });
       const b = await store.append(`${p}b`, command, { expectedRevision: 'no-stream' });
+      expect(b.nextExpectedRevision).toBe(1);
       if (store.streamRevisions !== undefined) {
         const revisions = await store.streamRevisions([`${p}a`, `${p}b`, `${p}missing`, `${p}a`]);
         expect([...revisions.entries()].sort()).toEqual([
