@@ -7,9 +7,17 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildActiveStreams, timeActive } from './active-streams.js';
-import { handlerAppend, rawAppend, removeDir, storedRows } from './append.js';
+import {
+  handlerAppend,
+  profileAppend,
+  rawAppend,
+  removeDir,
+  statementsText,
+  storedRows,
+} from './append.js';
 import { loadNote, log, perSecond, timed } from './common.js';
 import { historyFile, loadDataset } from './dataset.js';
 import { alternate, figure, median, paired, size, smoke, spread, type Figure } from './figures.js';
@@ -200,14 +208,18 @@ for (const batch of [1, 100]) {
       `the same rows (already canonical JSON, hashed) in the same transactions; ${about}`,
     ),
   );
-  push(
-    figure(
+  const profiled = profileAppend(join(data.dir, 'steps.json'), steps.length, batch);
+  log(statementsText(profiled));
+  log(profileText(profiled.profile).replaceAll('\n', '\n   '));
+  push({
+    ...figure(
       `append ratio, ${label}`,
       'ratio',
       paired(rounds.raw, rounds.handler, (r, h) => r.ms / h.ms),
-      `handler ÷ raw events/s, paired per round (target ≥ ${batch === 1 ? '0.6' : '0.5'})`,
+      `handler ÷ raw events/s, paired per round (target ≥ ${batch === 1 ? '0.6' : '0.5'}); where the time goes: its profile; ${statementsText(profiled)}; the raw baseline runs 1 INSERT per event and BEGIN/COMMIT per transaction`,
     ),
-  );
+    profile: profiled.profile,
+  });
   push(
     figure(
       `append ratio by CPU time, ${label}`,

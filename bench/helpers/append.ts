@@ -8,13 +8,16 @@
  * transaction, one fsync, each command's append in a savepoint of its own); the single run
  * handles one command at a time (`handle`: a group of one).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { commandHandler, type AnyDomainModule } from '../../packages/kernel/src/index.js';
 import { openSqliteEventStore } from '../../packages/store-sqlite/src/index.js';
 import { Database, timed } from './common.js';
 import type { StoredStep } from './dataset.js';
+import { summariseProfile, type CpuProfile, type ProfileSummary } from './profile-summary.js';
 
 export interface AppendRun {
   readonly commands: number;
@@ -131,3 +134,50 @@ export const rawAppend = async (
 };
 
 export const removeDir = (dir: string): void => rmSync(dir, { recursive: true, force: true });
+
+/** Where a handler append's time goes: its CPU profile, and the SQL statements it runs. */
+export interface AppendProfile {
+  readonly profile: ProfileSummary;
+  readonly transactions: number;
+  readonly statementsPerCommand: number;
+  readonly statements: ReadonlyArray<{ readonly sql: string; readonly perCommand: number }>;
+}
+
+/**
+ * The handler append of `count` steps (`batch` per group commit) once more in a child under
+ * plain `node` on the BUILT packages (`bench/helpers/append-child.mjs`): the statements it runs,
+ * counted, and a V8 CPU profile of the append loop alone (sampled every 250 µs; wall-clock
+ * samples, so the time spent waiting for a commit's fsync shows as the transaction's own).
+ */
+export const profileAppend = (stepsFile: string, count: number, batch: number): AppendProfile => {
+  const child = fileURLToPath(new URL('./append-child.mjs', import.meta.url));
+  const built = fileURLToPath(new URL('../../packages/aimline/dist/registry.js', import.meta.url));
+  if (!existsSync(built))
+    throw new Error(
+      'the append profile runs the built packages: run `bash scripts/pnpm.sh run build`',
+    );
+  const dir = freshDir();
+  try {
+    const file = join(dir, 'append.cpuprofile');
+    const r = spawnSync(process.execPath, [child, stepsFile, String(count), String(batch), file], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    });
+    if (r.status !== 0) throw new Error(`append profile failed: ${r.stderr}`);
+    const counted = JSON.parse(r.stdout) as Omit<AppendProfile, 'profile'>;
+    const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+    return {
+      ...counted,
+      profile: summariseProfile(
+        profile,
+        `the handler appending the same ${count.toLocaleString('en-GB')} commands once more, ${batch === 1 ? 'one per transaction' : `${batch} per transaction`}, plain node on dist (bench/helpers/append-child.mjs), V8 sampling profiler every 250 µs, self time (a statement's native run includes COMMIT and the wait for its fsync)`,
+      ),
+    };
+  } finally {
+    removeDir(dir);
+  }
+};
+
+/** The statements of an append profile, in words, for a figure's detail. */
+export const statementsText = (p: AppendProfile): string =>
+  `${p.statementsPerCommand.toFixed(1)} SQLite statements per command (${p.transactions} commits, one fsync each under WAL synchronous=FULL): ${p.statements.map((s) => `${s.perCommand.toFixed(2)}× ${s.sql}`).join('; ')}`;

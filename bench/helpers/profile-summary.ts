@@ -19,6 +19,7 @@ export interface CpuProfile {
       readonly url: string;
       readonly lineNumber: number;
     };
+    readonly children?: ReadonlyArray<number>;
   }>;
   readonly samples: ReadonlyArray<number>;
   readonly timeDeltas: ReadonlyArray<number>;
@@ -67,13 +68,21 @@ const packageOf = (place: string, url: string, functionName: string): string =>
 /** Summarises a profile: `top` packages and functions by self time. */
 export const summariseProfile = (profile: CpuProfile, of: string, top = 15): ProfileSummary => {
   const byId = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  // The profiler's own work (node:inspector's post: Profiler.stop serialising the profile) is
+  // sampled too; it is no part of what was profiled.
+  const own = new Set<number>();
+  const mark = (id: number): void => {
+    own.add(id);
+    for (const c of profile.nodes.find((n) => n.id === id)?.children ?? []) mark(c);
+  };
+  for (const n of profile.nodes) if (n.callFrame.url === 'node:inspector') mark(n.id);
   const self = new Map<string, number>();
   const byPackage = new Map<string, number>();
   let total = 0;
   profile.samples.forEach((id, i) => {
     const dt = profile.timeDeltas[i] ?? 0;
     const f = byId.get(id);
-    if (f === undefined || dt <= 0) return;
+    if (f === undefined || dt <= 0 || own.has(id)) return;
     total += dt;
     const place = placeOf(f.url);
     const key = `${f.functionName || '(anonymous)'}  ${place === '' ? '' : `${place}:${f.lineNumber + 1}`}`;

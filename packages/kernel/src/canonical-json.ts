@@ -4,10 +4,49 @@
  * identifies the content whatever the key order of the bytes stored.
  * Bigints are written as decimal strings.
  *
- * Hashing every stored event makes this a hot path of replay: it builds one string with
- * `+=` and plain loops, and sorts an object's keys only when they are not already in order.
+ * Hashing every stored and every new event makes this a hot path. A value that is already
+ * canonical in shape — plain objects (no prototype but Object's) whose keys are in order,
+ * arrays, strings, finite numbers, booleans and null — is written by V8's own `JSON.stringify`,
+ * which gives exactly these bytes for it; anything else (keys out of order, a bigint, a class
+ * instance, a non-finite number) is written by hand below, with one string built by `+=`.
  */
-export const canonicalJson = (value: unknown): string => write(value);
+export const canonicalJson = (value: unknown): string =>
+  value !== undefined && alreadyCanonical(value, 0) ? JSON.stringify(value) : write(value);
+
+/** Deeper than this, a value is written by hand (which fails on a cycle as JSON.stringify would). */
+const MAX_DEPTH = 256;
+
+/** Whether `JSON.stringify(value)` is its canonical JSON (see `canonicalJson`). */
+const alreadyCanonical = (value: unknown, depth: number): boolean => {
+  if (value === null || value === undefined) return true;
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value);
+    case 'object': {
+      if (depth > MAX_DEPTH) return false;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++)
+          if (!alreadyCanonical(value[i], depth + 1)) return false;
+        return true;
+      }
+      const proto = Object.getPrototypeOf(value) as unknown;
+      if (proto !== Object.prototype && proto !== null) return false;
+      const record = value as Record<string, unknown>;
+      let previous: string | undefined;
+      for (const k in record) {
+        if (previous !== undefined && previous > k) return false;
+        previous = k;
+        if (!alreadyCanonical(record[k], depth + 1)) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+};
 
 const write = (value: unknown): string => {
   if (value === null) return 'null';

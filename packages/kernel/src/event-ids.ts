@@ -5,9 +5,12 @@ export const AIMLINE_NAMESPACE = '6f1c2a52-9d2e-5b1f-8a3e-5a1b7c0d4e21';
 
 const bytesOf = (uuid: string): Buffer => Buffer.from(uuid.replace(/-/g, ''), 'hex');
 
+const AIMLINE_NAMESPACE_BYTES = bytesOf(AIMLINE_NAMESPACE);
+
 /** A name-based UUID (version 5): the same namespace and name always give the same id. */
 export const uuidV5 = (name: string, namespace: string = AIMLINE_NAMESPACE): string => {
-  const h = createHash('sha1').update(bytesOf(namespace)).update(name, 'utf8').digest();
+  const space = namespace === AIMLINE_NAMESPACE ? AIMLINE_NAMESPACE_BYTES : bytesOf(namespace);
+  const h = createHash('sha1').update(space).update(name, 'utf8').digest();
   h[6] = (h[6]! & 0x0f) | 0x50;
   h[8] = (h[8]! & 0x3f) | 0x80;
   const hex = h.subarray(0, 16).toString('hex');

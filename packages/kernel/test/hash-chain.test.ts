@@ -32,6 +32,27 @@ describe('canonical JSON and the hash chain', () => {
     );
   });
 
+  it('canonical JSON is the same text whether a value takes the native path or the hand-written one', () => {
+    // Integer-like keys iterate numerically but sort as text: "10" before "9".
+    expect(canonicalJson({ 9: 'a', 10: 'b', x: [undefined, -0, { b: undefined, a: 1n }] })).toBe(
+      '{"10":"b","9":"a","x":[null,0,{"a":"1"}]}',
+    );
+    const bare = Object.assign(Object.create(null) as Record<string, unknown>, { a: 1, b: 'two' });
+    expect(canonicalJson(bare)).toBe('{"a":1,"b":"two"}');
+    expect(() => canonicalJson({ a: [1, Number.NaN] })).toThrow(TypeError);
+    expect(() => canonicalJson({ a: () => 1 })).toThrow(TypeError);
+    expect(() => canonicalJson(undefined)).toThrow(TypeError);
+    // A value in canonical order (native path) and the same value out of order (by hand).
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        const sorted = JSON.parse(canonicalJson(v)) as unknown;
+        const unsorted = { '~last': 1, ' first': sorted };
+        expect(canonicalJson(unsorted)).toBe(`{" first":${canonicalJson(sorted)},"~last":1}`);
+        expect(canonicalJson(sorted)).toBe(canonicalJson(v));
+      }),
+    );
+  });
+
   it('chains each event to the previous one and detects any edit, naming the revision', () => {
     const chained = chainEvents('s-1', undefined, GENESIS_HASH, samples(4));
     expect(chained[0]!.metadata.prevHash).toBe(GENESIS_HASH);

@@ -18,11 +18,13 @@ export interface GroupWritten {
 
 /**
  * The group commit, as one `BEGIN IMMEDIATE … COMMIT` (one fsync under `synchronous=FULL`):
- * each append runs in a savepoint of its own, so one refused by a store error (wrong expected
- * revision, duplicate id, idempotency conflict, invalid, a damaged row it would build on) is
- * rolled back alone and the others go on (but for later appends to its stream, which were built
- * on it: the kernel's `GroupAppends` keeps that bookkeeping). The global chain's head is read once and saved once.
- * Any other error (SQLite's own: busy, I/O, full disk) rolls the whole group back and is thrown.
+ * each append of a group of several runs in a savepoint of its own (a group of one needs none:
+ * its transaction is its savepoint), so one refused by a store error (wrong expected revision,
+ * duplicate id, idempotency conflict, invalid, a damaged row it would build on) is rolled back
+ * alone and the others go on (but for later appends to its stream, which were built on it: the
+ * kernel's `GroupAppends` keeps that bookkeeping). The global chain's head is read once and
+ * saved once. Any other error (SQLite's own: busy, I/O, full disk) rolls the whole group back
+ * and is thrown.
  */
 export const groupCommit = (
   db: Database.Database,
@@ -30,7 +32,7 @@ export const groupCommit = (
   location: string,
   chain: ChainContext,
 ): ((requests: ReadonlyArray<AppendRequest>) => GroupWritten) => {
-  const one = db.transaction((cursor: HeadCursor, request: AppendRequest) => {
+  const appendOne = (cursor: HeadCursor, request: AppendRequest) => {
     validateAppend(request.stream, request.events);
     return appendInTransaction(
       statements,
@@ -41,8 +43,10 @@ export const groupCommit = (
       request.events,
       request.expectedRevision,
     );
-  });
-  const group = db.transaction((requests: ReadonlyArray<AppendRequest>): GroupWritten => {
+  };
+  const inSavepoint = db.transaction(appendOne);
+  /** Runs `write` with the global chain's head read at its start and saved at its end. */
+  const withHead = <T>(write: (cursor: HeadCursor) => T): T => {
     const head = readHead(statements.head);
     if (head === undefined)
       throw new CorruptStoreError(
@@ -50,25 +54,47 @@ export const groupCommit = (
         'the head of the global chain (table chain_head) is missing',
       );
     const cursor: HeadCursor = { head };
-    let stored = false;
-    const appends = new GroupAppends();
-    for (const request of requests)
-      if (appends.buildsOnRefused(request))
-        appends.builtOnRefused(
-          request,
-          (statements.revision.get(request.stream) as number | null) ?? undefined,
-        );
-      else
-        try {
-          const written = one(cursor, request);
-          stored ||= written.stored;
-          appends.appended(written.result);
-        } catch (e) {
-          appends.failed(request, e);
-        }
+    const written = write(cursor);
     const next = cursor.head;
     if (next !== head) statements.saveHead.run(next.count, next.position, next.link, next.mac);
+    return written;
+  };
+  const group = db.transaction((requests: ReadonlyArray<AppendRequest>): GroupWritten =>
+    withHead((cursor) => {
+      let stored = false;
+      const appends = new GroupAppends();
+      for (const request of requests)
+        if (appends.buildsOnRefused(request))
+          appends.builtOnRefused(
+            request,
+            (statements.revision.get(request.stream) as number | null) ?? undefined,
+          );
+        else
+          try {
+            const written = inSavepoint(cursor, request);
+            stored ||= written.stored;
+            appends.appended(written.result);
+          } catch (e) {
+            appends.failed(request, e);
+          }
+      return { outcomes: appends.outcomes, stored };
+    }),
+  );
+  // A group of one needs no savepoint: a refused append rolls its whole transaction back.
+  const alone = db.transaction((request: AppendRequest) =>
+    withHead((cursor) => appendOne(cursor, request)),
+  );
+  return (requests) => {
+    if (requests.length !== 1) return group.immediate(requests);
+    const appends = new GroupAppends();
+    let stored = false;
+    try {
+      const written = alone.immediate(requests[0]!);
+      stored = written.stored;
+      appends.appended(written.result);
+    } catch (e) {
+      appends.failed(requests[0]!, e);
+    }
     return { outcomes: appends.outcomes, stored };
-  });
-  return (requests) => group.immediate(requests);
+  };
 };

@@ -61,20 +61,28 @@ export interface CommandCatalogue<C extends Command> {
  * only stored history reads as one (erased subject, or a reader's need-to-know rules); a command
  * that carries one is refused, naming the field.
  */
-const erasedMarkers = (value: unknown, path: string, depth = 0): FieldProblem[] => {
+const erasedMarkers = (
+  value: unknown,
+  path: string,
+  depth = 0,
+  out: FieldProblem[] = [],
+): FieldProblem[] => {
   if (isUnavailablePersonalData(value))
-    return [
-      {
-        path: path === '' ? '(root)' : path,
-        message: isErasedPersonalData(value)
-          ? 'an erased-data marker is not a value'
-          : 'a withheld-data marker is not a value',
-      },
-    ];
-  if (value === null || typeof value !== 'object' || depth > 64) return [];
-  return Object.entries(value).flatMap(([k, v]) =>
-    erasedMarkers(v, path === '' ? k : `${path}.${k}`, depth + 1),
-  );
+    out.push({
+      path: path === '' ? '(root)' : path,
+      message: isErasedPersonalData(value)
+        ? 'an erased-data marker is not a value'
+        : 'a withheld-data marker is not a value',
+    });
+  else if (value !== null && typeof value === 'object' && depth <= 64)
+    for (const k of Object.keys(value))
+      erasedMarkers(
+        (value as Record<string, unknown>)[k],
+        path === '' ? k : `${path}.${k}`,
+        depth + 1,
+        out,
+      );
+  return out;
 };
 
 const invalid = (problems: FieldProblem[]): CommandDecodeError => ({

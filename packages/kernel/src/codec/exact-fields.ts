@@ -14,7 +14,7 @@ import type { FieldProblem } from './decode-errors.js';
 import { PersonalCodec } from './personal-data.js';
 
 export type AnyCodec = t.Mixed & { readonly _tag?: string };
-type Fields = Map<string, AnyCodec[]>;
+type Fields = ReadonlyMap<string, ReadonlyArray<AnyCodec>>;
 
 /** Deeper than this, a value is not walked further (decoding limits nesting elsewhere). */
 export const MAX_DEPTH = 64;
@@ -43,6 +43,20 @@ const unwrap = (codec: AnyCodec): AnyCodec => {
 export const unionMember = (codec: AnyCodec, value: unknown): AnyCodec | undefined =>
   (field(codec, 'types') as AnyCodec[]).find((m) => E.isRight(m.decode(value)));
 
+/** Whether which fields a codec declares depends on the value (a union picks its member by it). */
+const pickedByValue = (codec: AnyCodec, depth = 0): boolean => {
+  const c = unwrap(codec);
+  if (c._tag === 'UnionType') return true;
+  return (
+    c._tag === 'IntersectionType' &&
+    depth <= MAX_DEPTH &&
+    (field(c, 'types') as AnyCodec[]).some((m) => pickedByValue(m, depth + 1))
+  );
+};
+
+/** The declared fields of codecs whose fields do not depend on the value: worked out once each. */
+const fixedFields = new WeakMap<AnyCodec, Fields | undefined>();
+
 /**
  * The fields an object codec declares, each with the codecs that read it; `undefined` when
  * the codec takes any field (a record, `t.unknown`, `t.UnknownRecord`).
@@ -54,20 +68,24 @@ export const declaredFields = (
 ): Fields | undefined => {
   const c = unwrap(codec);
   if (depth > MAX_DEPTH) return undefined;
+  if (fixedFields.has(c)) return fixedFields.get(c);
   switch (c._tag) {
     case 'InterfaceType':
     case 'StrictType':
     case 'PartialType': {
       const props = field(c, 'props') as Record<string, AnyCodec>;
-      return new Map(Object.entries(props).map(([k, v]) => [k, [v]]));
+      const fields: Fields = new Map(Object.entries(props).map(([k, v]) => [k, [v]]));
+      fixedFields.set(c, fields);
+      return fields;
     }
     case 'IntersectionType': {
-      const merged: Fields = new Map();
+      const merged = new Map<string, ReadonlyArray<AnyCodec>>();
       for (const member of field(c, 'types') as AnyCodec[]) {
         const fields = declaredFields(member, value, depth + 1);
         if (fields === undefined) return undefined;
         for (const [k, codecs] of fields) merged.set(k, [...(merged.get(k) ?? []), ...codecs]);
       }
+      if (!pickedByValue(c)) fixedFields.set(c, merged);
       return merged;
     }
     case 'UnionType': {
