@@ -326,7 +326,7 @@ for (const batch of [1, 100]) {
 {
   /** How the memory child keeps per-stream state (bench/helpers/memory-child.mjs RESIDENT). */
   const BOUNDED =
-    'per-stream state bounded: chain links 10,000, deadline-tracker states 1,000, attendance cases 500, panel children 10,000 streams in memory, the rest spilled to scratch SQLite files in a private temp dir; panel scorecard as counts';
+    'per-stream state bounded: chain links 5,000, deadline-tracker states 500, attendance cases 250, panel children 5,000 in memory, the rest spilled to scratch SQLite files in a private temp dir; panel scorecard as counts';
   const child = fileURLToPath(new URL('./memory-child.mjs', import.meta.url));
   const built = fileURLToPath(new URL('../../packages/aimline/dist/registry.js', import.meta.url));
   if (!existsSync(built))

@@ -48,7 +48,7 @@ const samples = [];
  * temp directory, deleted when the replay ends. A profiling run keeps them all in memory, as
  * the timed replay (bench/helpers/replay.ts) does, so its profile is of that pipeline.
  */
-const RESIDENT = { chains: 10_000, deadlines: 1_000, attendance: 500, children: 10_000 };
+const RESIDENT = { chains: 5_000, deadlines: 500, attendance: 250, children: 5_000 };
 if (mode !== 'idle') {
   const spillDir = mkdtempSync(join(tmpdir(), 'aimline-bench-spill-'));
   const spills = [];
