@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from './run-cli.js';
+import { demoCommand, runCli } from './run-cli.js';
 
 afterEach(() => {
   delete process.env['AIMLINE_CHAIN_KEY'];
@@ -76,15 +76,7 @@ describe('aimline audit: keyed global chain and signed anchors', () => {
     process.env['AIMLINE_CHAIN_KEY'] = chainKey;
     const more = await runCli([
       ...store,
-      'demo',
-      '--cases',
-      '1',
-      '--years',
-      '1',
-      '--seed',
-      '7',
-      '--from',
-      '2030-01-07T09:00:00Z',
+      ...demoCommand({ cases: 1, years: 1, seed: 7, from: '2030-01-07T09:00:00Z' }),
     ]);
     expect(more.code, more.stderr).toBe(0);
     const grown = await verify();

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './run-cli.js';
+import { demoCommand, runCli } from './run-cli.js';
 
 /**
  * The quick start ends with "Where to look next": every command it suggests must work as
@@ -16,15 +16,7 @@ describe('aimline demo: where to look next', () => {
       '--store',
       store,
       '--json',
-      'demo',
-      '--cases',
-      '6',
-      '--seed',
-      '5',
-      '--years',
-      '2',
-      '--from',
-      '2024-01-08T09:00:00Z',
+      ...demoCommand({ cases: 6, seed: 5, years: 2, from: '2024-01-08T09:00:00Z' }),
     ]);
     expect(demo.code, demo.stderr).toBe(0);
     const { next, forbidden } = JSON.parse(demo.stdout) as {

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './run-cli.js';
+import { demoCommand, runCli } from './run-cli.js';
 
 interface ProjectOutput {
   projections: Array<{ projection: string; applied: number; position: string }>;
@@ -29,17 +29,7 @@ describe('aimline project: kept projections catch up from their own checkpoints'
     expect((await project()).projections.map((p) => p.applied)).toEqual([0, 0]);
 
     // More history (another seed's cases, years later), then catch up: only the new events are applied.
-    await cli(
-      'demo',
-      '--cases',
-      '3',
-      '--seed',
-      '6',
-      '--years',
-      '1',
-      '--from',
-      '2030-01-07T09:00:00Z',
-    );
+    await cli(...demoCommand({ cases: 3, seed: 6, years: 1, from: '2030-01-07T09:00:00Z' }));
     const caughtUp = await project();
     const rebuilt = await project('--rebuild');
     expect(caughtUp.projections[0]!.applied).toBeGreaterThan(0);

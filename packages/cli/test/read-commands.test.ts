@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { roles } from '@aimline/governance';
-import { runCli } from './run-cli.js';
+import { demoCommand, runCli } from './run-cli.js';
 
 /** The read commands on one demo history (invented people), through the embedded store. */
 describe('aimline read commands on demo data', () => {
@@ -20,15 +20,7 @@ describe('aimline read commands on demo data', () => {
   beforeAll(async () => {
     store = `sqlite:${join(mkdtempSync(join(tmpdir(), 'aimline-read-')), 'events.db')}`;
     const demo = (await cli(
-      'demo',
-      '--cases',
-      '6',
-      '--seed',
-      '3',
-      '--years',
-      '2',
-      '--from',
-      '2024-01-08T09:00:00Z',
+      ...demoCommand({ cases: 6, seed: 3, years: 2, from: '2024-01-08T09:00:00Z' }),
     )) as {
       sampleCases: { hsb: string; attendance: string };
       principals: string;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asAuditor, runCli } from './run-cli.js';
+import { asAuditor, demoCommand, runCli } from './run-cli.js';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
@@ -39,11 +39,7 @@ describe.skipIf(!available)(
         '--store',
         store,
         '--json',
-        'demo',
-        '--cases',
-        '8',
-        '--seed',
-        '11',
+        ...demoCommand({ cases: 8, seed: 11 }),
       ]);
       expect(demo.code, demo.stderr).toBe(0);
       hsbCase = (JSON.parse(demo.stdout) as { sampleCases: { hsb: string } }).sampleCases.hsb;
@@ -53,6 +49,27 @@ describe.skipIf(!available)(
     afterAll(async () => {
       await browser?.close();
     });
+
+    /** Writes the sample HSB case's HTML report to `name` in the test folder, as an inspector. */
+    const writeCaseReport = async (name: string) => {
+      const file = join(dir, name);
+      const r = await runCli([
+        '--store',
+        store,
+        '--json',
+        '--as',
+        'aud-inspector-1',
+        'report',
+        hsbCase,
+        '--html',
+        file,
+        '--as-of',
+        '2026-09-30T00:00:00Z',
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      const written = JSON.parse(r.stdout) as { events: number; deadlines: number; scores: number };
+      return { file, written };
+    };
 
     const open = async (file: string) => {
       const page = await browser.newPage();
@@ -69,22 +86,7 @@ describe.skipIf(!available)(
     };
 
     it('a case page loads with no console errors; its phase timeline and AIM score graph carry the case data', async () => {
-      const file = join(dir, 'case.html');
-      const r = await runCli([
-        '--store',
-        store,
-        '--json',
-        '--as',
-        'aud-inspector-1',
-        'report',
-        hsbCase,
-        '--html',
-        file,
-        '--as-of',
-        '2026-09-30T00:00:00Z',
-      ]);
-      expect(r.code, r.stderr).toBe(0);
-      const written = JSON.parse(r.stdout) as { events: number; deadlines: number; scores: number };
+      const { file, written } = await writeCaseReport('case.html');
       const { page, errors } = await open(file);
       try {
         expect(await page.locator('#phase-timeline').count()).toBe(1);
@@ -114,22 +116,7 @@ describe.skipIf(!available)(
     });
 
     it('the charts have axes with readable labels, and people read London time, never a raw UTC instant', async () => {
-      const file = join(dir, 'case-axes.html');
-      const r = await runCli([
-        '--store',
-        store,
-        '--json',
-        '--as',
-        'aud-inspector-1',
-        'report',
-        hsbCase,
-        '--html',
-        file,
-        '--as-of',
-        '2026-09-30T00:00:00Z',
-      ]);
-      expect(r.code, r.stderr).toBe(0);
-      const written = JSON.parse(r.stdout) as { scores: number };
+      const { file, written } = await writeCaseReport('case-axes.html');
       const { page, errors } = await open(file);
       const texts = (selector: string) => page.locator(selector).allTextContents();
       /** No two labels drawn over each other (their boxes do not intersect). */

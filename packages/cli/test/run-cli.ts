@@ -55,20 +55,18 @@ export const asAuditor = (): string[] => {
   return ['--as', 'test-auditor', '--principals', auditorDirectory];
 };
 
-/** The `demo` command line for a small, seeded demo history. */
+/** The `demo` command line for a small, seeded demo history (the demo's own years and start when not given). */
 export const demoCommand = (d: {
   readonly seed: number;
   readonly cases: number;
-  readonly years: number;
-  readonly from: string;
+  readonly years?: number;
+  readonly from?: string;
 }): string[] => [
   'demo',
   '--seed',
   String(d.seed),
   '--cases',
   String(d.cases),
-  '--years',
-  String(d.years),
-  '--from',
-  d.from,
+  ...(d.years === undefined ? [] : ['--years', String(d.years)]),
+  ...(d.from === undefined ? [] : ['--from', d.from]),
 ];
