@@ -75,20 +75,17 @@ const lineResult = (line: number, r: ExecuteResult): LineResult => {
     case 'Invalid':
       return { line, status: 'invalid', problems: r.problems };
     case 'Conflict':
-      return {
-        line,
-        status: 'error',
-        kind: r.cause === 'idempotency' ? 'IdempotencyConflict' : 'Conflict',
-        message: r.reason,
-      };
     case 'Unavailable':
-      return {
-        line,
-        status: 'error',
-        kind: r.cause === 'corrupt-history' ? 'CorruptHistory' : 'Unavailable',
-        message: r.reason,
-      };
+      return { line, status: 'error', kind: errorKind[r.cause], message: r.reason };
   }
+};
+
+/** The `kind` an error line names for each cause of a conflict or an unavailable store. */
+const errorKind: Record<Extract<ExecuteResult, { cause: string }>['cause'], string> = {
+  revision: 'Conflict',
+  idempotency: 'IdempotencyConflict',
+  store: 'Unavailable',
+  'corrupt-history': 'CorruptHistory',
 };
 
 const invalidLine = (line: number, path: string, message: string): LineResult => ({

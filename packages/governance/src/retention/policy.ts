@@ -60,6 +60,22 @@ export type RetentionPolicy = t.TypeOf<typeof RetentionPolicyCodec>;
 const placeholder = (what: string): string =>
   `PLACEHOLDER for the council's records manager to confirm: ${what}. The sources leave retention to each agency's file destruction policy (source 001); council schedules differ (e.g. children in need kept to 18 plus 3 years of inactivity, looked-after children to the 75th anniversary of birth under the Care Planning, Placement and Case Review (England) Regulations 2010, reg. 50).`;
 
+const UNTIL_25: RetentionRule = { kind: 'until-birthday', age: 25 };
+const SIX_YEARS_AFTER_CLOSURE: RetentionRule = { kind: 'years-after-closure', years: 6 };
+const SIX_YEARS_AFTER_LAST_EVENT: RetentionRule = { kind: 'years-after-last-event', years: 6 };
+
+/** A process's retention as the default schedule proposes it: unconfirmed, its source a placeholder saying `what`. */
+const proposed = (
+  keep: ReadonlyArray<RetentionRule>,
+  what: string,
+  closing: Pick<ProcessRetention, 'closedBy' | 'reopenedBy'> = {},
+): ProcessRetention => ({
+  ...closing,
+  keep: [...keep],
+  source: placeholder(what),
+  confirmed: false,
+});
+
 /**
  * The default schedule: placeholders only (`confirmed: false`). Six years follows the
  * Limitation Act 1980 period that council schedules cite for closed case work; the 25th
@@ -67,45 +83,29 @@ const placeholder = (what: string): string =>
  * often ask for it. Neither is a source's rule.
  */
 export const defaultRetentionPolicy: RetentionPolicy = {
-  'hsb-case': {
-    closedBy: ['CaseClosed'],
-    reopenedBy: ['CaseReopened'],
-    keep: [
-      { kind: 'until-birthday', age: 25 },
-      { kind: 'years-after-closure', years: 6 },
-    ],
-    source: placeholder(
-      'an HSB case is kept until every child in it is 25 and 6 years after it closed, whichever is later',
-    ),
-    confirmed: false,
-  },
-  'attendance-aim': {
-    closedBy: ['CaseClosed'],
-    keep: [{ kind: 'years-after-closure', years: 6 }],
-    source: placeholder('an attendance AIM case is kept 6 years after it closed'),
-    confirmed: false,
-  },
-  'panel-referral': {
-    closedBy: ['ReferralClosed'],
-    keep: [
-      { kind: 'until-birthday', age: 25 },
-      { kind: 'years-after-closure', years: 6 },
-    ],
-    source: placeholder(
-      'a panel referral is kept until the child is 25 and 6 years after it closed, whichever is later',
-    ),
-    confirmed: false,
-  },
-  'panel-sitting': {
-    keep: [{ kind: 'years-after-last-event', years: 6 }],
-    source: placeholder("a panel sitting's record is kept 6 years after its last entry"),
-    confirmed: false,
-  },
-  meeting: {
-    keep: [{ kind: 'years-after-last-event', years: 6 }],
-    source: placeholder("a meeting's record is kept 6 years after its last entry"),
-    confirmed: false,
-  },
+  'hsb-case': proposed(
+    [UNTIL_25, SIX_YEARS_AFTER_CLOSURE],
+    'an HSB case is kept until every child in it is 25 and 6 years after it closed, whichever is later',
+    { closedBy: ['CaseClosed'], reopenedBy: ['CaseReopened'] },
+  ),
+  'attendance-aim': proposed(
+    [SIX_YEARS_AFTER_CLOSURE],
+    'an attendance AIM case is kept 6 years after it closed',
+    { closedBy: ['CaseClosed'] },
+  ),
+  'panel-referral': proposed(
+    [UNTIL_25, SIX_YEARS_AFTER_CLOSURE],
+    'a panel referral is kept until the child is 25 and 6 years after it closed, whichever is later',
+    { closedBy: ['ReferralClosed'] },
+  ),
+  'panel-sitting': proposed(
+    [SIX_YEARS_AFTER_LAST_EVENT],
+    "a panel sitting's record is kept 6 years after its last entry",
+  ),
+  meeting: proposed(
+    [SIX_YEARS_AFTER_LAST_EVENT],
+    "a meeting's record is kept 6 years after its last entry",
+  ),
 };
 
 /**
