@@ -29,12 +29,12 @@ export interface RouteResponse {
   readonly codec: t.Mixed;
 }
 
+/** The reads every process serves over its streams. */
+export type ReadKind = 'state' | 'events' | 'timeline' | 'list';
+
 export type RouteKind =
   | { readonly kind: 'command'; readonly service: AnyProcessService; readonly type: string }
-  | { readonly kind: 'state'; readonly service: AnyProcessService }
-  | { readonly kind: 'events'; readonly service: AnyProcessService }
-  | { readonly kind: 'timeline'; readonly service: AnyProcessService }
-  | { readonly kind: 'list'; readonly service: AnyProcessService }
+  | { readonly kind: ReadKind; readonly service: AnyProcessService }
   | { readonly kind: 'openapi' };
 
 export interface RouteSpec {
@@ -210,51 +210,56 @@ const commandRoutes = (process: string, service: AnyProcessService): RouteSpec[]
 const readRoutes = (process: string, service: AnyProcessService, path: string): RouteSpec[] => {
   const module = service.module as AnyDomainModule;
   const noun = camel(`${process}-${path}`);
+  const Noun = `${noun[0]!.toUpperCase()}${noun.slice(1)}`;
+  /** One read of the process's streams: GET `/v1/{process}/{path}{below}`. */
+  const read = (
+    operationId: string,
+    below: string,
+    kind: ReadKind,
+    summary: string,
+    ok: RouteResponse,
+    parameters: ReadonlyArray<Parameter> = [idParameter, asOfParameter],
+  ): RouteSpec => ({
+    operationId,
+    method: 'GET',
+    path: `/v1/${process}/${path}${below}`,
+    tag: process,
+    summary,
+    parameters,
+    responses: { 200: ok },
+    secured: true,
+    route: { kind, service },
+  });
   return [
-    {
-      operationId: `get${noun[0]!.toUpperCase()}${noun.slice(1)}`,
-      method: 'GET',
-      path: `/v1/${process}/${path}/{id}`,
-      tag: process,
-      summary: `A ${module.name} stream's state and deadlines as of an instant`,
-      parameters: [idParameter, asOfParameter],
-      responses: { 200: { description: 'The state and its deadlines', codec: CaseViewCodec } },
-      secured: true,
-      route: { kind: 'state', service },
-    },
-    {
-      operationId: `list${noun[0]!.toUpperCase()}${noun.slice(1)}Events`,
-      method: 'GET',
-      path: `/v1/${process}/${path}/{id}/events`,
-      tag: process,
-      summary: `A ${module.name} stream's events, decoded`,
-      parameters: [idParameter, asOfParameter],
-      responses: { 200: { description: 'The events in order', codec: streamEvents(module) } },
-      secured: true,
-      route: { kind: 'events', service },
-    },
-    {
-      operationId: `get${noun[0]!.toUpperCase()}${noun.slice(1)}Timeline`,
-      method: 'GET',
-      path: `/v1/${process}/${path}/{id}/timeline`,
-      tag: process,
-      summary: `A ${module.name} stream's timeline: its events by phase and their deadlines`,
-      parameters: [idParameter, asOfParameter],
-      responses: { 200: { description: 'The timeline', codec: TimelineCodec } },
-      secured: true,
-      route: { kind: 'timeline', service },
-    },
-    {
-      operationId: `list${noun[0]!.toUpperCase()}${noun.slice(1)}`,
-      method: 'GET',
-      path: `/v1/${process}/${path}`,
-      tag: process,
-      summary: `Every ${module.name} stream, from a projection kept current from the store`,
-      parameters: [limitParameter],
-      responses: { 200: { description: 'The streams', codec: t.array(ListEntryCodec) } },
-      secured: true,
-      route: { kind: 'list', service },
-    },
+    read(
+      `get${Noun}`,
+      '/{id}',
+      'state',
+      `A ${module.name} stream's state and deadlines as of an instant`,
+      { description: 'The state and its deadlines', codec: CaseViewCodec },
+    ),
+    read(
+      `list${Noun}Events`,
+      '/{id}/events',
+      'events',
+      `A ${module.name} stream's events, decoded`,
+      { description: 'The events in order', codec: streamEvents(module) },
+    ),
+    read(
+      `get${Noun}Timeline`,
+      '/{id}/timeline',
+      'timeline',
+      `A ${module.name} stream's timeline: its events by phase and their deadlines`,
+      { description: 'The timeline', codec: TimelineCodec },
+    ),
+    read(
+      `list${Noun}`,
+      '',
+      'list',
+      `Every ${module.name} stream, from a projection kept current from the store`,
+      { description: 'The streams', codec: t.array(ListEntryCodec) },
+      [limitParameter],
+    ),
   ];
 };
 
