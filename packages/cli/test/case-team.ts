@@ -56,6 +56,14 @@ export const commandLines = (idPrefix: string) => {
   return { line, caseLine };
 };
 
+/** The invented child whose case both the retention and the subject access tests record (C-9). */
+export const quorin = {
+  childId: 'ch-101',
+  name: 'Quorin Vantreed',
+  dateOfBirth: '2011-04-02',
+  school: 'Invented Ridge Academy',
+};
+
 /** One invented HSB case: the child, a victim if one is named, the police officer at the discussion. */
 export interface InventedCase {
   readonly caseId: string;

@@ -5,17 +5,18 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { caseHistory, caseTeamDirectory, caseTeamWorkspace, commandLines } from './case-team.js';
+import {
+  caseHistory,
+  caseTeamDirectory,
+  caseTeamWorkspace,
+  commandLines,
+  quorin,
+} from './case-team.js';
 
 const { line, caseLine } = commandLines('11fec7c1');
 const { opened, closed: closure } = caseHistory(caseLine, 1, {
   caseId: 'C-9',
-  child: {
-    childId: 'ch-101',
-    name: 'Quorin Vantreed',
-    dateOfBirth: '2011-04-02',
-    school: 'Invented Ridge Academy',
-  },
+  child: quorin,
   victim: {
     childId: 'ch-102',
     name: 'Zanthe Ombrisk',

@@ -7,17 +7,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { masterKeyFromFile, openKeyVault, type KeyVault } from '@aimline/governance';
-import { caseHistory, caseTeamWorkspace, commandLines } from './case-team.js';
+import { caseHistory, caseTeamWorkspace, commandLines, quorin } from './case-team.js';
 
 const { line, caseLine } = commandLines('5e7e0c1a');
 const due = caseHistory(caseLine, 1, {
   caseId: 'C-9',
-  child: {
-    childId: 'ch-101',
-    name: 'Quorin Vantreed',
-    dateOfBirth: '2011-04-02',
-    school: 'Invented Ridge Academy',
-  },
+  child: quorin,
   officer: 'pc-1',
   summary: 'An invented concern.',
 });
