@@ -130,3 +130,19 @@ export const nextYearlyId = (prefix: string, perYear: Map<string, number>, day: 
   perYear.set(year, seq);
   return `${prefix}-${year}-${String(seq).padStart(3, '0')}`;
 };
+
+/**
+ * Planned cases in the order they open (by `dayOf`, then in planned order `i`), each with its
+ * yearly id (`nextYearlyId`): `inOpeningOrder('att', plans, (p) => p.openDay)`.
+ */
+export const inOpeningOrder = <P extends { readonly i: number }>(
+  prefix: string,
+  plans: ReadonlyArray<P>,
+  dayOf: (plan: P) => string,
+): Array<{ readonly plan: P; readonly caseId: string }> => {
+  const ordered = [...plans].sort((a, b) =>
+    dayOf(a) < dayOf(b) ? -1 : dayOf(a) > dayOf(b) ? 1 : a.i - b.i,
+  );
+  const perYear = new Map<string, number>();
+  return ordered.map((plan) => ({ plan, caseId: nextYearlyId(prefix, perYear, dayOf(plan)) }));
+};

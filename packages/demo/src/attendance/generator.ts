@@ -12,7 +12,7 @@
 import type { AttendanceAimCommand, Pupil } from '@aimline/attendance-aim';
 import { addDays, daysBetween, isBefore } from '@aimline/calendar';
 import type { AnyDomainModule } from '@aimline/kernel';
-import { CaseWriter, nextYearlyId, type Draft, toSteps } from '../case-writer.js';
+import { CaseWriter, inOpeningOrder, type Draft, toSteps } from '../case-writer.js';
 import { FIRST_NAMES, LAST_NAMES } from '../invented-people.js';
 import { type Day, demoWindow, H } from '../london-time.js';
 import { moduleNamed, type ScenarioContext, type ScenarioGenerator } from '../scenario.js';
@@ -116,12 +116,9 @@ export const attendanceScenarios: ScenarioGenerator = (ctx: ScenarioContext) => 
     }
     return { path, i, openDay, yearGroup };
   });
-  plans.sort((a, b) => (a.openDay < b.openDay ? -1 : a.openDay > b.openDay ? 1 : a.i - b.i));
 
-  const perYear = new Map<string, number>();
   const drafts: Draft[] = [];
-  for (const p of plans) {
-    const caseId = nextYearlyId('att', perYear, p.openDay);
+  for (const { plan: p, caseId } of inOpeningOrder('att', plans, (q) => q.openDay)) {
     const plan: CasePlan = {
       caseId,
       path: p.path,

@@ -10,7 +10,7 @@ import { isBefore, addDays, daysBetween } from '@aimline/calendar';
 import type { Child, HsbCommand } from '@aimline/hsb-aim';
 import type { AnyDomainModule } from '@aimline/kernel';
 import type { MeetingCommand } from '@aimline/meetings';
-import { CaseWriter, CommandWriter, nextYearlyId, type Draft, toSteps } from '../case-writer.js';
+import { CaseWriter, CommandWriter, inOpeningOrder, type Draft, toSteps } from '../case-writer.js';
 import { dateOfBirthFor, inventName, SCHOOLS } from '../invented-people.js';
 import { type Clock, demoWindow, H, instant, londonDayOf, onOrAfter } from '../london-time.js';
 import { shuffle } from '../rng.js';
@@ -117,19 +117,14 @@ export const hsbScenarios: ScenarioGenerator = (ctx: ScenarioContext) => {
     const disclosureDay = onOrAfter(clock, addDays(windowStart, rng.int(0, span)));
     return { path, i, showRejections, disclosureDay, isRequired };
   });
-  plans.sort((a, b) =>
-    a.disclosureDay < b.disclosureDay ? -1 : a.disclosureDay > b.disclosureDay ? 1 : a.i - b.i,
-  );
 
   // Legal holds (issue 13): the first charged child's case is held while proceedings are open.
   const holds = ctx.modules.find((m) => m.name === 'legal-hold');
   const legalHold = new CommandWriter<LegalHoldDraft>(holds ?? module);
   let held = holds === undefined;
-  const perYear = new Map<string, number>();
   let childSeq = 0;
   const drafts: Draft[] = [];
-  for (const p of plans) {
-    const caseId = nextYearlyId('hsb', perYear, p.disclosureDay);
+  for (const { plan: p, caseId } of inOpeningOrder('hsb', plans, (q) => q.disclosureDay)) {
     const plan: CasePlan = {
       caseId,
       path: p.path,
