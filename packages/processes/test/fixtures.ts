@@ -32,6 +32,8 @@ import {
   supervision,
   share,
 } from '../../hsb-aim/test/fixtures.js';
+import { child as panelChild, referrer } from '../../panel/test/fixtures.js';
+import { goodLetter } from '../../attendance-aim/test/fixtures.js';
 
 export const modules: ProcessModules = {
   hsbCase: hsbCaseModule(),
@@ -97,20 +99,14 @@ export const handOff = async (
 };
 
 // ── panel ────────────────────────────────────────────────────────────────────
-/** The invented child of referral `referralId`. */
+/** The panel tests' invented child, as the child of referral `referralId` (born in 2012). */
 export const referredChild = (referralId: string) => ({
+  ...panelChild,
   childId: `C-${referralId}`,
-  name: 'Robin Testcase',
   dateOfBirth: '2012-06-15',
-  gender: 'male',
 });
-/** The invented social worker who refers every child. */
-export const referrer = {
-  id: 'sw-9',
-  name: 'Ada Exampleworth',
-  role: 'social worker',
-  agency: 'Testshire CSC',
-};
+/** The panel tests' invented social worker, who refers every child. */
+export { referrer };
 const receivedAt = '2026-02-02T10:00:00Z';
 const booking = bookingFor(
   receivedAt,
@@ -297,16 +293,7 @@ export const attendanceCase = (caseId: string, steps = 3): Command[] => {
       parentId: 'parent-1',
       channel: 'post',
       documentRef: 'doc-letter-1',
-      letter: {
-        addressedTo: { firstName: 'Marnie', lastName: 'Fictional' },
-        statesRiskOfProsecution: true,
-        meetingDate: '2024-10-15',
-        meetingTime: '10:00',
-        venue: 'Hollowmere Academy, Room 4',
-        invitesToSayIfCannotAttend: true,
-        offersReasonableAdjustments: true,
-        offersHomeOrNeutralVenue: true,
-      },
+      letter: goodLetter,
     }),
     on('RecordNoEngagement', '2024-11-20T09:00:00Z', { note: 'No reply to two letters' }),
     on('ConsultInclusionOfficer', '2024-11-22T09:00:00Z', {
