@@ -12,9 +12,9 @@ import {
   erasureModule,
   legalHoldModule,
   roles,
-  type Principal,
   type Role,
 } from '../src/index.js';
+import { principal } from './access-fixtures.js';
 
 const modules = [
   hsbCaseModule(),
@@ -25,15 +25,6 @@ const modules = [
   legalHoldModule(),
   erasureModule,
 ];
-
-const principal = (role: Role, extra: Partial<Principal> = {}): Principal => ({
-  id: `${role}-1`,
-  role,
-  agency: 'invented-agency',
-  streams: [],
-  panels: [],
-  ...extra,
-});
 
 /** The roles the default policy lets issue `command` of `module` on some stream. */
 const whoMay = (module: string, command: string): Role[] =>
