@@ -14,35 +14,65 @@ import { MS_PER_DAY, parseIsoDatePrefix, SUPPORTED_YEARS, type YearRange } from 
 /** An ISO-8601 instant with an offset, e.g. `2026-12-24T10:00:00.000Z`. */
 export type IsoInstant = string;
 
-const INSTANT =
-  /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.(\d{3}))?)?(?:Z|([+-])(\d{2}):([0-5]\d))$/;
-
 /** The largest offset accepted, in minutes (±18:00, as ISO-8601 and java.time allow). */
 const MAX_OFFSET_MINUTES = 18 * 60;
+
+/** The two digits at `i` as a number in [0, max], or -1. */
+function field(s: string, i: number, max: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  if (!(a >= 0 && a <= 9 && b >= 0 && b <= 9)) return -1;
+  const v = a * 10 + b;
+  return v <= max ? v : -1;
+}
 
 /**
  * Epoch milliseconds of an exact ISO-8601 instant with offset, or `undefined` when `s` is not
  * one, or its (local) year is outside `years` (default: the supported years, 1000-9999).
+ *
+ * Every stored event is read through it (its own times and its data's), so it reads the
+ * characters directly — no regular expression, no match array. It accepts exactly
+ * `^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.(\d{3}))?)?(?:Z|([+-])(\d{2}):([0-5]\d))$`
+ * with a real calendar date and an offset of at most 18:00 (never -00:00): a property test
+ * (`test/instant-parser.properties.test.ts`) checks it against that pattern.
  */
 export function parseInstant(s: string, years: YearRange = SUPPORTED_YEARS): number | undefined {
-  const m = INSTANT.exec(s);
-  if (m === null) return undefined;
-  const day = parseIsoDatePrefix(s, years);
-  if (day === undefined) return undefined;
-  let offsetMinutes = 0;
-  if (m[5] !== undefined) {
-    const magnitude = Number(m[6]) * 60 + Number(m[7]);
-    if (magnitude > MAX_OFFSET_MINUTES || (m[5] === '-' && magnitude === 0)) return undefined;
-    offsetMinutes = m[5] === '-' ? -magnitude : magnitude;
+  const n = s.length;
+  // YYYY-MM-DDTHH:MM then Z at least; the date prefix checks its own digits and dashes.
+  if (n < 17 || s.charCodeAt(10) !== 84 /* T */ || s.charCodeAt(13) !== 58 /* : */)
+    return undefined;
+  const hours = field(s, 11, 23);
+  const minutes = field(s, 14, 59);
+  if (hours < 0 || minutes < 0) return undefined;
+  let i = 16;
+  let ms = hours * 3_600_000 + minutes * 60_000;
+  if (s.charCodeAt(i) === 58 /* : */) {
+    const seconds = field(s, i + 1, 59);
+    if (seconds < 0) return undefined;
+    ms += seconds * 1000;
+    i += 3;
+    if (s.charCodeAt(i) === 46 /* . */) {
+      const hundreds = s.charCodeAt(i + 1) - 48;
+      const rest = field(s, i + 2, 99);
+      if (!(hundreds >= 0 && hundreds <= 9) || rest < 0) return undefined;
+      ms += hundreds * 100 + rest;
+      i += 4;
+    }
   }
-  return (
-    day * MS_PER_DAY +
-    Number(m[1]) * 3_600_000 +
-    Number(m[2]) * 60_000 +
-    (m[3] === undefined ? 0 : Number(m[3]) * 1000) +
-    (m[4] === undefined ? 0 : Number(m[4])) -
-    offsetMinutes * 60_000
-  );
+  const zone = s.charCodeAt(i);
+  if (zone === 90 /* Z */) {
+    if (n !== i + 1) return undefined;
+  } else if (zone === 43 /* + */ || zone === 45 /* - */) {
+    if (n !== i + 6 || s.charCodeAt(i + 3) !== 58) return undefined;
+    const offsetHours = field(s, i + 1, 99);
+    const offsetMinutes = field(s, i + 4, 59);
+    if (offsetHours < 0 || offsetMinutes < 0) return undefined;
+    const magnitude = offsetHours * 60 + offsetMinutes;
+    if (magnitude > MAX_OFFSET_MINUTES || (zone === 45 && magnitude === 0)) return undefined;
+    ms -= (zone === 45 ? -magnitude : magnitude) * 60_000;
+  } else return undefined;
+  const day = parseIsoDatePrefix(s, years);
+  return day === undefined ? undefined : day * MS_PER_DAY + ms;
 }
 
 export function isIsoInstant(u: unknown): u is IsoInstant {
