@@ -133,6 +133,7 @@ export type {
   AppendResult,
   ReadStreamOptions,
   ReadAllOptions,
+  PersonalDataUse,
   StreamFilter,
   SubscribeOptions,
   Subscription,

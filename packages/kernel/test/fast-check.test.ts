@@ -87,6 +87,18 @@ describe('the compiled fast check answers as io-ts would, or leaves the value to
     expect(E.isLeft(Everything.decode(erased))).toBe(true);
   });
 
+  it('takes a withheld marker of its own category as io-ts does (a read that did not open the field), and refuses another', () => {
+    const withheld = {
+      ...valid,
+      child: { ...valid.child, name: '[withheld:name]', dateOfBirth: '[withheld:dateOfBirth]' },
+    };
+    expect(check(withheld)).toBe(ACCEPTED);
+    expect(Everything.decode(withheld)).toEqual(E.right(withheld));
+    const misplaced = { ...valid, child: { ...valid.child, dateOfBirth: '[withheld:name]' } };
+    expect(check(misplaced)).toBe(REFUSED);
+    expect(E.isLeft(Everything.decode(misplaced))).toBe(true);
+  });
+
   it('is unsure (io-ts decides) where io-ts would give back something else', () => {
     for (const rewritten of [
       { ...valid, unexpected: 1 }, // exact codecs strip an undeclared field

@@ -25,7 +25,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
-import { erasedCategory, PersonalCodec } from './personal-data.js';
+import { PersonalCodec, unavailableCategory } from './personal-data.js';
 import { field, type AnyCodec } from './exact-fields.js';
 
 export const ACCEPTED = 0;
@@ -156,7 +156,7 @@ const compile = (codec: AnyCodec, depth: number, level = false): FastCheck => {
   if (codec instanceof PersonalCodec) {
     const category = codec.personalData;
     const inner = compile(codec.inner as AnyCodec, depth + 1);
-    return (u) => (erasedCategory(u) === category ? ACCEPTED : inner(u));
+    return (u) => (unavailableCategory(u) === category ? ACCEPTED : inner(u));
   }
   switch (codec._tag) {
     case 'StringType':

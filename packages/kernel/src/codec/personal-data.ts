@@ -83,8 +83,8 @@ export type UnavailablePersonalData = ErasedPersonalData | WithheldPersonalData;
 export const isUnavailablePersonalData = (value: unknown): value is UnavailablePersonalData =>
   isErasedPersonalData(value) || isWithheldPersonalData(value);
 
-/** The category of an erased or withheld marker of the given category (what a personal codec accepts). */
-const markerCategory = (value: unknown): PersonalDataCategory | undefined =>
+/** The category of an erased or withheld marker (what a personal codec of that category accepts in place of its value). */
+export const unavailableCategory = (value: unknown): PersonalDataCategory | undefined =>
   erasedCategory(value) ?? withheldCategory(value);
 
 /**
@@ -102,10 +102,10 @@ export class PersonalCodec<C extends t.Mixed> extends t.Type<t.TypeOf<C>, t.Outp
   ) {
     super(
       `Personal<${inner.name}>`,
-      (u): u is t.TypeOf<C> => inner.is(u) || markerCategory(u) === category,
-      (u, c) => (markerCategory(u) === category ? t.success(u) : inner.validate(u, c)),
+      (u): u is t.TypeOf<C> => inner.is(u) || unavailableCategory(u) === category,
+      (u, c) => (unavailableCategory(u) === category ? t.success(u) : inner.validate(u, c)),
       (a): t.OutputOf<C> =>
-        markerCategory(a) === category ? a : (inner.encode(a) as t.OutputOf<C>),
+        unavailableCategory(a) === category ? a : (inner.encode(a) as t.OutputOf<C>),
     );
     this.personalData = category;
   }
