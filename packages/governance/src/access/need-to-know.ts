@@ -1,7 +1,9 @@
 import {
+  isWithheldPersonalData,
   personalFieldsOf,
   setAt,
   unreadableStoredDataWhy,
+  valueAt,
   type AnyDomainModule,
   type PersonalDataCategory,
   type RecordedEvent,
@@ -177,6 +179,8 @@ export const filterEvent = (
   const data: unknown = JSON.parse(JSON.stringify(event.data ?? null));
   for (const field of fields) {
     if (field.path.length === 0) continue;
+    // A field the store did not open for this read (it was not asked for) shows nothing.
+    if (isWithheldPersonalData(valueAt(data, field.path))) continue;
     if (grants.some((g) => shows(g, principal, field))) shown.push(field);
     else {
       hidden.push(field);

@@ -29,8 +29,12 @@ import type { KeyVault } from './key-vault.js';
 import {
   allKeysHeld,
   envelopesIn,
+  keyNeeded,
+  opensAll,
+  opensOf,
   openSealed,
   sealedFields,
+  type Opens,
   type Path,
   type SealedField,
 } from './open-fields.js';
@@ -130,19 +134,29 @@ export const encryptingEventStore = (
 
   const held = (ref: string) => vault.knownKey(ref);
 
-  /** Opens one event, loading any key it needs that is not held yet (one subject at a time). */
-  const open = async (event: RecordedEvent): Promise<RecordedEvent> => {
-    const fields = sealedFields(event);
-    for (const f of fields) if (f.envelope !== undefined) await vault.readingKey(f.envelope.ref);
-    return openSealed(event, fields, held);
+  /** Opens one event whose sealed fields are known, loading any key it needs not held yet. */
+  const openWith = async (
+    event: RecordedEvent,
+    fields: ReadonlyArray<SealedField>,
+    opens: Opens,
+  ): Promise<RecordedEvent> => {
+    for (const f of fields) {
+      const ref = keyNeeded(f, opens);
+      if (ref !== undefined) await vault.readingKey(ref);
+    }
+    return openSealed(event, fields, held, opens);
   };
 
   /**
    * Opens a read's events in batches: the keys a batch needs are loaded at once (one vault
    * query), then each event opens without waiting. Other processes' erasures are applied
-   * before each batch.
+   * before each batch. Only the categories `opens` names are decrypted (and only their
+   * subjects' keys loaded); the other personal fields read as withheld.
    */
-  async function* openAll(events: AsyncIterable<RecordedEvent>): AsyncIterable<RecordedEvent> {
+  async function* openAll(
+    events: AsyncIterable<RecordedEvent> | Iterable<RecordedEvent>,
+    opens: Opens,
+  ): AsyncGenerator<RecordedEvent> {
     let batch: Array<{ event: RecordedEvent; fields: ReadonlyArray<SealedField> }> = [];
     const missing = new Set<string>();
     const flush = async () => {
@@ -155,19 +169,30 @@ export const encryptingEventStore = (
     };
     for await (const event of events) {
       const fields = sealedFields(event);
-      for (const f of fields)
-        if (f.envelope !== undefined && held(f.envelope.ref) === undefined)
-          missing.add(f.envelope.ref);
+      for (const f of fields) {
+        const ref = keyNeeded(f, opens);
+        if (ref !== undefined && held(ref) === undefined) missing.add(ref);
+      }
       batch.push({ event, fields });
       if (batch.length < READ_BATCH) continue;
       for (const b of await flush())
-        yield allKeysHeld(b.fields, held)
-          ? openSealed(b.event, b.fields, held)
-          : await open(b.event);
+        yield allKeysHeld(b.fields, held, opens)
+          ? openSealed(b.event, b.fields, held, opens)
+          : await openWith(b.event, b.fields, opens);
     }
     for (const b of await flush())
-      yield allKeysHeld(b.fields, held) ? openSealed(b.event, b.fields, held) : await open(b.event);
+      yield allKeysHeld(b.fields, held, opens)
+        ? openSealed(b.event, b.fields, held, opens)
+        : await openWith(b.event, b.fields, opens);
   }
+
+  const openEvery = async (
+    events: AsyncIterable<RecordedEvent> | Iterable<RecordedEvent>,
+  ): Promise<RecordedEvent[]> => {
+    const opened: RecordedEvent[] = [];
+    for await (const e of openAll(events, opensAll)) opened.push(e);
+    return opened;
+  };
 
   /** A re-append of events already stored (same ids, same content once opened) returns them. */
   const alreadyStored = async (
@@ -175,8 +200,10 @@ export const encryptingEventStore = (
     events: ReadonlyArray<EventToAppend>,
   ): Promise<AppendResult | undefined> => {
     const wanted = new Map(events.map((e) => [e.id, e]));
-    const found: RecordedEvent[] = [];
-    for await (const e of inner.readStream(stream)) if (wanted.has(e.id)) found.push(await open(e));
+    async function* stored(): AsyncGenerator<RecordedEvent> {
+      for await (const e of inner.readStream(stream)) if (wanted.has(e.id)) yield e;
+    }
+    const found = await openEvery(stored());
     if (found.length !== events.length) return undefined;
     const same = found.every((s) => {
       const c = wanted.get(s.id)!;
@@ -194,11 +221,10 @@ export const encryptingEventStore = (
       : undefined;
   };
 
-  const openResult = async (result: AppendResult): Promise<AppendResult> => {
-    const opened: RecordedEvent[] = [];
-    for (const e of result.events) opened.push(await open(e));
-    return { ...result, events: opened };
-  };
+  const openResult = async (result: AppendResult): Promise<AppendResult> => ({
+    ...result,
+    events: await openEvery(result.events),
+  });
 
   /**
    * With a random IV the same event seals to other bytes, so the inner store cannot see a
@@ -260,9 +286,10 @@ export const encryptingEventStore = (
       }
       return outcomes.map((o) => o!);
     },
-    readStream: (stream, options) => openAll(inner.readStream(stream, options)),
+    readStream: (stream, options) =>
+      openAll(inner.readStream(stream, options), opensOf(options?.personalData)),
     streamRevision: (stream) => inner.streamRevision(stream),
-    readAll: (options) => openAll(inner.readAll(options)),
+    readAll: (options) => openAll(inner.readAll(options), opensOf(options?.personalData)),
     subscribe: (options) => {
       const subscription = inner.subscribe(options);
       return {
@@ -274,7 +301,9 @@ export const encryptingEventStore = (
               vault.refresh();
               sinceRefresh = 0;
             }
-            yield m.kind === 'event' ? { kind: 'event', event: await open(m.event) } : m;
+            yield m.kind === 'event'
+              ? { kind: 'event', event: await openWith(m.event, sealedFields(m.event), opensAll) }
+              : m;
           }
         },
       } satisfies Subscription;

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { PersonalDataCategory } from '@aimline/kernel';
+import { personalDataCategories, type PersonalDataCategory } from '@aimline/kernel';
 
 /**
  * One encrypted personal field, as stored in place of its value: a string
@@ -15,7 +15,8 @@ const TAG_BYTES = 16;
 export interface Envelope {
   readonly ref: string;
   readonly category: PersonalDataCategory;
-  readonly payload: Buffer;
+  /** IV ‖ ciphertext ‖ tag, base64url: decoded only when the field is opened. */
+  readonly payload: string;
 }
 
 export interface FieldPlace {
@@ -69,14 +70,28 @@ export const sealField = (
   return `${ENVELOPE_PREFIX}${ref}:${category}:${payload}`;
 };
 
-/** The parts of an envelope, or undefined when the string is not a well-formed one. */
+const CATEGORIES: ReadonlySet<string> = new Set(personalDataCategories);
+/** The fewest base64url characters that can hold an IV and a tag. */
+const MIN_PAYLOAD_CHARS = Math.ceil(((IV_BYTES + TAG_BYTES) * 4) / 3);
+
+/**
+ * The parts of an envelope, or undefined when the string is not a well-formed one (its subject
+ * reference, a known category and a payload long enough for an IV and a tag). The payload is
+ * not decoded here: a read that does not open the field never pays for it.
+ */
 export const parseEnvelope = (text: string): Envelope | undefined => {
-  const [ref, category, payload, ...rest] = text.slice(ENVELOPE_PREFIX.length).split(':');
-  if (ref === undefined || category === undefined || payload === undefined || rest.length > 0)
-    return undefined;
-  const bytes = Buffer.from(payload, 'base64url');
-  if (bytes.length < IV_BYTES + TAG_BYTES) return undefined;
-  return { ref, category: category as PersonalDataCategory, payload: bytes };
+  const start = ENVELOPE_PREFIX.length;
+  const afterRef = text.indexOf(':', start);
+  const afterCategory = afterRef < 0 ? -1 : text.indexOf(':', afterRef + 1);
+  if (afterCategory < 0 || text.includes(':', afterCategory + 1)) return undefined;
+  const category = text.slice(afterRef + 1, afterCategory);
+  if (!CATEGORIES.has(category)) return undefined;
+  if (text.length - afterCategory - 1 < MIN_PAYLOAD_CHARS) return undefined;
+  return {
+    ref: text.slice(start, afterRef),
+    category: category as PersonalDataCategory,
+    payload: text.slice(afterCategory + 1),
+  };
 };
 
 /**
@@ -89,7 +104,8 @@ export const openFieldOf = (
   eventPrefix: string,
   path: string,
 ): unknown => {
-  const { payload } = envelope;
+  const payload = Buffer.from(envelope.payload, 'base64url');
+  if (payload.length < IV_BYTES + TAG_BYTES) throw new Error('the payload is too short');
   const decipher = createDecipheriv('aes-256-gcm', key, payload.subarray(0, IV_BYTES), {
     authTagLength: TAG_BYTES,
   })

@@ -11,6 +11,8 @@ import {
   STORED_JSON,
   unreadableStoredData,
   unreadableStoredDataWhy,
+  withheldPersonalData,
+  type PersonalDataCategory,
   type RecordedEvent,
   type StoredJson,
 } from '@aimline/kernel';
@@ -25,28 +27,41 @@ import {
 
 export type Path = ReadonlyArray<string | number>;
 
-/** Every envelope in a value, with its path (stored data is JSON: strings, arrays, objects). */
+/**
+ * Every envelope in a value, with its path (stored data is JSON: strings, arrays, objects). The
+ * walk stops once `out` holds `most` envelopes (when the stored text says how many there can be).
+ */
 export const envelopesIn = (
   value: unknown,
   path: Array<string | number>,
   out: Array<[Path, string]>,
+  most = Infinity,
 ): void => {
   if (typeof value === 'string') {
     if (isEnvelope(value)) out.push([[...path], value]);
   } else if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
+    for (let i = 0; i < value.length && out.length < most; i++) {
       path.push(i);
-      envelopesIn(value[i], path, out);
+      envelopesIn(value[i], path, out, most);
       path.pop();
     }
   } else if (value !== null && typeof value === 'object') {
     const node = value as Record<string, unknown>;
-    for (const k of Object.keys(node)) {
+    // Stored data is parsed JSON: plain objects, whose keys are all their own.
+    for (const k in node) {
+      if (out.length >= most) return;
       path.push(k);
-      envelopesIn(node[k], path, out);
+      envelopesIn(node[k], path, out, most);
       path.pop();
     }
   }
+};
+
+/** How many times `part` occurs in `text` (an upper bound on the envelopes stored text holds). */
+const occurrences = (text: string, part: string): number => {
+  let n = 0;
+  for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length)) n++;
+  return n;
 };
 
 /** A copy of `value` with the values at the given paths replaced (only the nodes on those paths are copied). */
@@ -55,15 +70,15 @@ const replaced = (value: unknown, replacements: ReadonlyArray<[Path, unknown]>):
     Array.isArray(node) ? (node as unknown[]).slice() : { ...(node as Record<string, unknown>) };
   const root = copy(value);
   // Each node on a path is copied once, however many replaced fields lie under it.
-  const copied = new Set<unknown>([root]);
+  const copied: unknown[] = [root];
   for (const [path, v] of replacements) {
     let at = root as Record<string | number, unknown>;
     for (let i = 0; i < path.length - 1; i++) {
       const key = path[i]!;
       let next = at[key];
-      if (!copied.has(next)) {
+      if (!copied.includes(next)) {
         next = copy(next);
-        copied.add(next);
+        copied.push(next);
         at[key] = next;
       }
       at = next as Record<string | number, unknown>;
@@ -86,14 +101,17 @@ const storedJsonOf = (event: RecordedEvent): StoredJson | undefined =>
 
 /**
  * The encrypted fields of a stored event. When the store kept the stored text, an event whose
- * text holds no envelope is not walked at all.
+ * text holds no envelope is not walked at all, and the walk stops at the last envelope.
  */
 export const sealedFields = (event: RecordedEvent): ReadonlyArray<SealedField> => {
   if (unreadableStoredDataWhy(event.data) !== undefined) return NONE;
   const stored = storedJsonOf(event);
-  if (stored !== undefined && !stored.data.includes(ENVELOPE_PREFIX)) return NONE;
+  // Every envelope's text is in the stored text; the prefix found there elsewhere (inside a
+  // longer string, in a key) only makes the walk go on to the end.
+  const most = stored === undefined ? Infinity : occurrences(stored.data, ENVELOPE_PREFIX);
+  if (most === 0) return NONE;
   const found: Array<[Path, string]> = [];
-  envelopesIn(event.data, [], found);
+  envelopesIn(event.data, [], found, most);
   return found.length === 0
     ? NONE
     : found.map(([path, text]) => ({ path, envelope: parseEnvelope(text) }));
@@ -102,22 +120,51 @@ export const sealedFields = (event: RecordedEvent): ReadonlyArray<SealedField> =
 /** A key a read can use: the subject's data key, 'erased', or undefined when not held yet. */
 export type HeldKey = (ref: string) => Buffer | 'erased' | undefined;
 
-/** Whether every field's key is held (so `openSealed` can open the event now). */
-export const allKeysHeld = (fields: ReadonlyArray<SealedField>, held: HeldKey): boolean =>
-  fields.every((f) => f.envelope === undefined || held(f.envelope.ref) !== undefined);
+/**
+ * Which fields a read opens, by category (`ReadAllOptions.personalData`): the others read as
+ * `[withheld:<category>]` without their key being loaded or their bytes decrypted.
+ */
+export type Opens = (category: PersonalDataCategory) => boolean;
+
+export const opensAll: Opens = () => true;
+
+/** The `Opens` of a read's `personalData` option (undefined: every category). */
+export const opensOf = (use: ReadonlyArray<PersonalDataCategory> | undefined): Opens => {
+  if (use === undefined) return opensAll;
+  const wanted = new Set(use);
+  return (category) => wanted.has(category);
+};
+
+/** The subject whose key opening `field` needs, or undefined when the read does not open it. */
+export const keyNeeded = (field: SealedField, opens: Opens): string | undefined =>
+  field.envelope !== undefined && opens(field.envelope.category) ? field.envelope.ref : undefined;
+
+/** Whether every field the read opens has its key held (so `openSealed` can open the event now). */
+export const allKeysHeld = (
+  fields: ReadonlyArray<SealedField>,
+  held: HeldKey,
+  opens: Opens,
+): boolean =>
+  fields.every((f) => {
+    const ref = keyNeeded(f, opens);
+    return ref === undefined || held(ref) !== undefined;
+  });
 
 /**
  * The event with its encrypted fields opened, using keys already held (`allKeysHeld`). An
- * erased subject's field reads `[erased:<category>]`; a field that is not a well-formed
- * envelope or does not decrypt at its place (altered, moved) makes the event unreadable data.
+ * erased subject's field reads `[erased:<category>]`; a field of a category the read does not
+ * open reads `[withheld:<category>]` (not decrypted: its bytes are covered by the hash chains,
+ * which hash what is stored); a field that is not a well-formed envelope or does not decrypt at
+ * its place (altered, moved) makes the event unreadable data.
  */
 export const openSealed = (
   event: RecordedEvent,
   fields: ReadonlyArray<SealedField>,
   held: HeldKey,
+  opens: Opens = opensAll,
 ): RecordedEvent => {
   if (fields.length === 0) return event;
-  const prefix = eventAadPrefix(event.id, event.stream);
+  let prefix: string | undefined; // the additional data's event part, made when a field is opened
   const replacements: Array<[Path, unknown]> = [];
   for (const { path, envelope } of fields) {
     if (envelope === undefined)
@@ -127,6 +174,10 @@ export const openSealed = (
           `personal field ${path.join('.')} is not a well-formed envelope`,
         ),
       };
+    if (!opens(envelope.category)) {
+      replacements.push([path, withheldPersonalData(envelope.category)]);
+      continue;
+    }
     const key = held(envelope.ref);
     if (key === undefined) throw new Error(`no key held for subject ${envelope.ref}`);
     if (key === 'erased') {
@@ -135,6 +186,7 @@ export const openSealed = (
     }
     const dotted = path.join('.');
     try {
+      prefix ??= eventAadPrefix(event.id, event.stream);
       replacements.push([path, openFieldOf(key, envelope, prefix, dotted)]);
     } catch {
       return {
