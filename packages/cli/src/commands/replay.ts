@@ -1,6 +1,11 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { Instant } from '@aimline/calendar';
-import type { RecordedEvent } from '@aimline/kernel';
+import type {
+  PersonalDataUse,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+} from '@aimline/kernel';
 import {
   deadlineReport,
   deadlineTracker,
@@ -32,6 +37,23 @@ export const projectionNames = [
 ] as const;
 
 /**
+ * The personal data each projection's output reads: a replay opens only these categories (an
+ * encrypting store decrypts nothing else; the other personal fields read as withheld). The
+ * deadline rules read a pupil's date of birth (attendance NAT-8, the end of compulsory school
+ * age), and so does the attendance overview; the panel scorecard counts repeat referrals by
+ * the child's identifier and referrals by gender (special category); the counts and the chains
+ * read none.
+ * cli/test/replay-personal-data.test.ts checks each output is the same as with every field opened.
+ */
+export const replayPersonalData: Record<(typeof projectionNames)[number], PersonalDataUse> = {
+  'event-counts': [],
+  'deadline-tracker': ['dateOfBirth'],
+  'panel-scorecard': ['identifier', 'specialCategory'],
+  'attendance-overview': ['dateOfBirth'],
+  'chain-verification': [],
+};
+
+/**
  * `aimline replay [PROJECTION] [--as-of ISO]`: rebuilds a projection from zero from the events
  * recorded by `asOf` ("what did the panel know when it decided?").
  */
@@ -46,7 +68,16 @@ export const replay = async (
     if (n % 1000 === 0) bar.update(n);
   };
   const asOf = options.asOf;
-  const view = () => rt.visible(`replay ${chosen}`);
+  const personalData: PersonalDataUse | undefined =
+    replayPersonalData[chosen as keyof typeof replayPersonalData];
+  const view = () => {
+    const visible = rt.visible(`replay ${chosen}`);
+    return {
+      readAll: (o?: ReadAllOptions) => visible.readAll({ ...o, personalData }),
+      readStream: (stream: string, o?: ReadStreamOptions) =>
+        visible.readStream(stream, { ...o, personalData }),
+    };
+  };
   const run = async <S>(p: Projection<S>): Promise<S> => {
     const r = await replayAsOf(view(), rt.decode, p, asOf, onEvent);
     bar.stop();
