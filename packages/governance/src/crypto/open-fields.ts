@@ -11,6 +11,7 @@ import {
   STORED_JSON,
   unreadableStoredData,
   unreadableStoredDataWhy,
+  valueAt,
   withheldPersonalData,
   type PersonalDataCategory,
   type RecordedEvent,
@@ -100,18 +101,44 @@ const storedJsonOf = (event: RecordedEvent): StoredJson | undefined =>
   (event as { [STORED_JSON]?: StoredJson })[STORED_JSON];
 
 /**
+ * Where the envelopes of the last event of each type were: a hint tried before walking the data.
+ * It is only ever a hint: see `sealedFields`.
+ */
+const lastPaths = new Map<string, ReadonlyArray<Path>>();
+
+/** The envelopes at `paths` in `data` (the places the hint names that hold one). */
+const envelopesAt = (data: unknown, paths: ReadonlyArray<Path>): Array<[Path, string]> => {
+  const found: Array<[Path, string]> = [];
+  for (const path of paths) {
+    const value = valueAt(data, path);
+    if (isEnvelope(value)) found.push([path, value]);
+  }
+  return found;
+};
+
+/**
  * The encrypted fields of a stored event. When the store kept the stored text, an event whose
- * text holds no envelope is not walked at all, and the walk stops at the last envelope.
+ * text holds no envelope is not walked at all; and as every envelope's text is in the stored
+ * text, the number of times the envelope prefix occurs there bounds how many the data holds (the
+ * prefix found elsewhere, inside a longer string or in a key, only raises the bound). So when
+ * the places where the last event of the same type had its envelopes hold that many, they are
+ * all of them and the data is not walked; otherwise the walk stops at the bound.
  */
 export const sealedFields = (event: RecordedEvent): ReadonlyArray<SealedField> => {
   if (unreadableStoredDataWhy(event.data) !== undefined) return NONE;
   const stored = storedJsonOf(event);
-  // Every envelope's text is in the stored text; the prefix found there elsewhere (inside a
-  // longer string, in a key) only makes the walk go on to the end.
   const most = stored === undefined ? Infinity : occurrences(stored.data, ENVELOPE_PREFIX);
   if (most === 0) return NONE;
-  const found: Array<[Path, string]> = [];
-  envelopesIn(event.data, [], found, most);
+  const hint = lastPaths.get(event.type);
+  let found = hint === undefined ? undefined : envelopesAt(event.data, hint);
+  if (found?.length !== most) {
+    found = [];
+    envelopesIn(event.data, [], found, most);
+    lastPaths.set(
+      event.type,
+      found.map(([path]) => path),
+    );
+  }
   return found.length === 0
     ? NONE
     : found.map(([path, text]) => ({ path, envelope: parseEnvelope(text) }));
