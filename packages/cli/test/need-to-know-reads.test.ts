@@ -65,9 +65,13 @@ describe('every CLI read goes through the need-to-know reader', () => {
       const before = log().length;
       const r = await run(auditor.id, ...args);
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
-      expect(log().slice(before), args.join(' ')).toContainEqual(
-        expect.objectContaining({ principal: auditor.id, purpose: `test ${args[0]}` }),
-      );
+      // `replay event-counts` reads no personal data (it opens none: replayPersonalData), so it
+      // has no read of personal data to record; every other read command does.
+      if (args[1] === 'event-counts') expect(log().slice(before), args.join(' ')).toEqual([]);
+      else
+        expect(log().slice(before), args.join(' ')).toContainEqual(
+          expect.objectContaining({ principal: auditor.id, purpose: `test ${args[0]}` }),
+        );
     }
     expect((await run(auditor.id, 'deadlines')).stdout).toContain(`hsb-case-${hsbCase}`);
   });
