@@ -4,10 +4,12 @@
  * sequence will do) and `scorecardOf` gives a quarter's scorecard, holding counts per quarter
  * and one entry per child (their first referral), not every panel event; `scorecard` folds a
  * list at once. Repeat referrals count over every referral: a child's first referral is the
- * one received earliest (then the first folded). Keys are in the order their first referral
+ * one received earliest (then the first folded). A referral whose child identifier is erased or
+ * withheld cannot be matched, so it counts as its child's first, never as a repeat. Keys are in the order their first referral
  * was received (decisions' in the order folded).
  */
 import { compareInstants } from '@aimline/calendar';
+import { isUnavailablePersonalData } from '@aimline/kernel';
 import { defaultBandForAge } from './brook.js';
 import { defaultPanelPolicy, type PanelPolicy } from './policy.js';
 import { quarterOf, type PanelEvent, type Scorecard } from './scorecard.js';
@@ -107,11 +109,18 @@ export const tallyEvent = (tally: ScorecardTally, e: PanelEvent): void => {
     const seq = tally.received++;
     const q = quarterTally(tally, quarter);
     q.referrals++;
-    const first = tally.firstReferrals.get(childId);
-    if (first === undefined || compareInstants(at, first.at) < 0) {
-      if (first !== undefined) tally.quarters[first.quarter]!.firsts--;
+    if (isUnavailablePersonalData(childId)) {
+      // The child's identifier is erased (crypto-shredded) or withheld from this reader: the
+      // referral cannot be matched with any other, so it is never counted as another
+      // unidentified child's repeat (every erased identifier reads the same marker).
       q.firsts++;
-      tally.firstReferrals.set(childId, { at, seq, quarter });
+    } else {
+      const first = tally.firstReferrals.get(childId);
+      if (first === undefined || compareInstants(at, first.at) < 0) {
+        if (first !== undefined) tally.quarters[first.quarter]!.firsts--;
+        q.firsts++;
+        tally.firstReferrals.set(childId, { at, seq, quarter });
+      }
     }
     count(q.byAge, String(ageAtReferral), { at, seq, sub: 0 });
     count(q.byGender, child.gender, { at, seq, sub: 0 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { erasedPersonalData, withheldPersonalData } from '@aimline/kernel';
 import { scorecard, type PanelEvent } from '../src/index.js';
 import { child } from './fixtures.js';
 
@@ -93,5 +94,23 @@ describe('PNL-11 scorecard', () => {
       papers: { onTime: 0, late: 1 },
       minutes: { onTime: 1, late: 0 },
     });
+  });
+
+  it('PNL-11: a referral whose child identifier is erased or withheld is never counted as a repeat of another unidentified child', () => {
+    // Given two children's referrals whose identifiers were crypto-shredded (both read the
+    // same erased marker) and one whose identifier is withheld from the reader, and a named
+    // child referred twice
+    const events: PanelEvent[] = [
+      received('R-1', '2026-04-02T09:00:00Z', { childId: erasedPersonalData('identifier') }),
+      received('R-2', '2026-04-03T09:00:00Z', { childId: erasedPersonalData('identifier') }),
+      received('R-3', '2026-04-04T09:00:00Z', { childId: withheldPersonalData('identifier') }),
+      received('R-4', '2026-04-05T09:00:00Z', { childId: 'C-77' }),
+      received('R-5', '2026-05-05T09:00:00Z', { childId: 'C-77' }),
+    ];
+    // When the quarter's scorecard is read
+    const card = scorecard('2026-Q2', events);
+    // Then only the named child's second referral is a repeat
+    expect(card.referrals).toBe(5);
+    expect(card.repeatReferrals).toBe(1);
   });
 });
