@@ -15,12 +15,8 @@ import {
   verifyChains,
   type Projection,
 } from '../src/index.js';
-import {
-  actor,
-  child,
-  referralLogModule,
-  type LogCommand,
-} from '../../kernel/test/fixtures/referral-log.js';
+import { actor, child, referralLogModule } from '../../kernel/test/fixtures/referral-log.js';
+import { hour, recordLogPlan, uuid, type LogPlan } from './log-plans.js';
 
 // A projection of the kernel's invented referral-log domain: entries per log and closed logs.
 const entriesPerLog: Projection<{ entries: Record<string, number>; closed: string[] }> = {
@@ -36,35 +32,7 @@ const entriesPerLog: Projection<{ entries: Record<string, number>; closed: strin
 };
 
 const decode = eventDecoder([referralLogModule]);
-const uuid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
-const hour = (h: number) => new Date(Date.UTC(2026, 0, 5, 9) + h * 3_600_000).toISOString();
-
-const populate = async (
-  store: EventStore,
-  plan: ReadonlyArray<{ log: number; kind: 'entry' | 'close' }>,
-) => {
-  let clockHour = 0;
-  const handler = commandHandler({ store, clock: () => hour(clockHour) });
-  let n = 1;
-  const opened = new Set<number>();
-  for (const step of plan) {
-    clockHour++;
-    const logId = `l${step.log}`;
-    const base = { at: hour(clockHour), actor };
-    if (!opened.has(step.log)) {
-      opened.add(step.log);
-      await handler.handle(referralLogModule, {
-        commandId: uuid(n++),
-        command: { ...base, type: 'OpenLog', data: { logId, child } },
-      });
-    }
-    const command: LogCommand =
-      step.kind === 'entry'
-        ? { ...base, type: 'AddEntry', data: { logId, text: 'seen at school' } }
-        : { ...base, type: 'CloseLog', data: { logId, reason: 'done' } };
-    await handler.handle(referralLogModule, { commandId: uuid(n++), command });
-  }
-};
+const populate = (store: EventStore, plan: LogPlan) => recordLogPlan(store, plan, 1);
 
 const planArb = fc.array(
   fc.record({

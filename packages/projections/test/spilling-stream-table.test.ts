@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { commandHandler, InMemoryEventStore, type RecordedEvent } from '@aimline/kernel';
+import { InMemoryEventStore, type RecordedEvent } from '@aimline/kernel';
 import {
   deadlineReport,
   deadlineTracker,
@@ -15,41 +15,14 @@ import {
   verifyNext,
   type StreamSpill,
 } from '../src/index.js';
-import {
-  actor,
-  child,
-  referralLogModule,
-  type LogCommand,
-} from '../../kernel/test/fixtures/referral-log.js';
+import { referralLogModule } from '../../kernel/test/fixtures/referral-log.js';
+import { hour, recordLogPlan, type LogPlan } from './log-plans.js';
 
 const decode = eventDecoder([referralLogModule]);
-const uuid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
-const hour = (h: number) => new Date(Date.UTC(2026, 0, 5, 9) + h * 3_600_000).toISOString();
-
 /** A history of up to eight referral logs, their entries and closings interleaved as planned. */
-const history = async (plan: ReadonlyArray<{ log: number; kind: 'entry' | 'close' }>) => {
+const history = async (plan: LogPlan) => {
   const store = new InMemoryEventStore();
-  let clockHour = 0;
-  const handler = commandHandler({ store, clock: () => hour(clockHour) });
-  let n = 1;
-  const opened = new Set<number>();
-  for (const step of plan) {
-    clockHour += 5;
-    const logId = `l${step.log}`;
-    const base = { at: hour(clockHour), actor };
-    if (!opened.has(step.log)) {
-      opened.add(step.log);
-      await handler.handle(referralLogModule, {
-        commandId: uuid(n++),
-        command: { ...base, type: 'OpenLog', data: { logId, child } },
-      });
-    }
-    const command: LogCommand =
-      step.kind === 'entry'
-        ? { ...base, type: 'AddEntry', data: { logId, text: 'seen at school' } }
-        : { ...base, type: 'CloseLog', data: { logId, reason: 'done' } };
-    await handler.handle(referralLogModule, { commandId: uuid(n++), command });
-  }
+  await recordLogPlan(store, plan, 5);
   return store;
 };
 
