@@ -37,6 +37,8 @@ function field(s: string, i: number, max: number): number {
  * (`test/instant-parser.properties.test.ts`) checks it against that pattern.
  */
 export function parseInstant(s: string, years: YearRange = SUPPORTED_YEARS): number | undefined {
+  // Stored rows and wire data reach here typed as strings they may not be (a number, an array).
+  if (typeof s !== 'string') return undefined;
   const n = s.length;
   // YYYY-MM-DDTHH:MM then Z at least; the date prefix checks its own digits and dashes.
   if (n < 17 || s.charCodeAt(10) !== 84 /* T */ || s.charCodeAt(13) !== 58 /* : */)

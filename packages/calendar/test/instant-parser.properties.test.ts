@@ -114,4 +114,11 @@ describe('T-1: the instant parser reads exactly what the pattern read', () => {
       expect(parseInstant(s, range)).toBe(byPattern(s, range));
     },
   );
+
+  test.prop([fc.anything().filter((v) => typeof v !== 'string')])(
+    'a value that is not a string (junk in a stored row) reads as no instant, never throws',
+    (v) => {
+      expect(parseInstant(v as string)).toBeUndefined();
+    },
+  );
 });
