@@ -1,5 +1,5 @@
 import type { Instant } from '@aimline/calendar';
-import { replayAsOf } from '@aimline/projections';
+import { replayVisible } from '../views/visible-replay.js';
 import { CliError, ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../runtime.js';
 import { table } from '../output.js';
@@ -41,14 +41,13 @@ export const panelScorecardCommand = async (
   rt: Runtime,
   quarter: string | undefined,
 ): Promise<number> => {
-  const s = await replayAsOf(
-    rt.visible('panel scorecard'),
-    rt.decode,
+  const s = await replayVisible(
+    rt,
+    'panel scorecard',
     panelScorecardProjection(rt.registry),
     undefined,
   );
-  rt.unreadable.add(s.unreadable);
-  const cards = panelScorecards(rt, s.state, quarter);
+  const cards = panelScorecards(rt, s, quarter);
   rt.output.result(cards, () =>
     cards.length ? cards.map(scorecardText).join('\n\n') : 'no panel activity recorded',
   );

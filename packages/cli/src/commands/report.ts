@@ -10,7 +10,7 @@ import { timelineChart } from '../report/timeline-chart.js';
 import { londonTime, statusInWords } from '../views/human-time.js';
 import { loadTimeline } from './timeline.js';
 import { panelScorecardProjection, panelScorecards } from '../views/panel-views.js';
-import { replayAsOf } from '@aimline/projections';
+import { replayVisible } from '../views/visible-replay.js';
 import { moduleStates } from '../views/stream-states.js';
 
 /**
@@ -107,14 +107,13 @@ export const scorecardReport = async (
   quarter: string,
   file: string,
 ): Promise<number> => {
-  const s = await replayAsOf(
-    rt.visible('report scorecard'),
-    rt.decode,
+  const s = await replayVisible(
+    rt,
+    'report scorecard',
     panelScorecardProjection(rt.registry),
     undefined,
   );
-  rt.unreadable.add(s.unreadable);
-  const [card] = panelScorecards(rt, s.state, quarter);
+  const [card] = panelScorecards(rt, s, quarter);
   if (card === undefined) throw new CliError(`no scorecard for ${quarter}`, ExitCode.Failed);
   const section = (title: string, r: Readonly<Record<string, number>>) =>
     el('h2', {}, esc(title)) + htmlTable(['', 'referrals'], Object.entries(r));

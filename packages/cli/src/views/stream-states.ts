@@ -1,6 +1,7 @@
 import type { Instant } from '@aimline/calendar';
 import type { Command, DomainEvent, DomainModule, Rejection } from '@aimline/kernel';
-import { replayAsOf, type Projection } from '@aimline/projections';
+import type { Projection } from '@aimline/projections';
+import { replayVisible } from './visible-replay.js';
 import type { Runtime } from '../runtime.js';
 import { eventOf } from '@aimline/aimline';
 
@@ -35,7 +36,5 @@ export const moduleStates = async <
       return s;
     },
   };
-  const r = await replayAsOf(rt.visible(what), rt.decode, projection, asOf);
-  rt.unreadable.add(r.unreadable);
-  return new Map(Object.entries(r.state));
+  return new Map(Object.entries(await replayVisible(rt, what, projection, asOf)));
 };
