@@ -52,6 +52,27 @@ export const check = (
   field?: string,
 ): Rejection | undefined => (broken ? reject(ruleId, reason, field) : undefined);
 
+/**
+ * A guard as one row: the rule, the reason a person reads, the field at fault (where one is) and
+ * the condition that breaks the rule, checked only when every earlier guard passed (so it may
+ * rely on them):
+ *
+ *   guard('HSB-10', 'assessors are allocated once', 'data.assessors', () => s.assessors.length > 0)
+ */
+export function guard(ruleId: string, reason: string, broken: () => boolean): Check;
+export function guard(ruleId: string, reason: string, field: string, broken: () => boolean): Check;
+export function guard(
+  ruleId: string,
+  reason: string,
+  fieldOrBroken: string | (() => boolean),
+  broken?: () => boolean,
+): Check {
+  const field = typeof fieldOrBroken === 'string' ? fieldOrBroken : undefined;
+  const isBroken = typeof fieldOrBroken === 'string' ? broken : fieldOrBroken;
+  if (isBroken === undefined) throw new TypeError(`guard ${ruleId}: no condition`);
+  return () => (isBroken() ? reject(ruleId, reason, field) : undefined);
+}
+
 /** The first failing check, in order, or `undefined` when all pass; later checks are not run. */
 export const firstFailure = <R extends Rejection>(
   ...checks: ReadonlyArray<Check<R>>
@@ -119,6 +140,41 @@ export type Handlers<
   Ev,
   R extends Rejection = Rejection,
 > = { readonly [K in C['type']]: Handler<C, K, S, Ctx, Ev, R> };
+
+/**
+ * Handlers named after their command types in lower camel case (`decideRoute` handles
+ * `DecideRoute`): what a domain's phase modules export, spread together.
+ */
+export type HandlersNamed<
+  C extends { readonly type: string },
+  S,
+  Ctx,
+  Ev,
+  R extends Rejection = Rejection,
+> = { readonly [K in C['type'] as Uncapitalize<K>]: Handler<C, K, S, Ctx, Ev, R> };
+
+/**
+ * The handler map `dispatch` takes, derived from handlers named after their command types, so
+ * no domain lists its handlers twice: `dispatch(handlersNamed<Cmd, State, Ctx, Ev>({
+ * ...strategy, ...assessment }))`, each phase module imported whole (`import * as strategy`).
+ * A command type without its handler, or a handler of the wrong command, does not compile; an
+ * export that handles no command (a shared guard) is not routed to.
+ */
+export const handlersNamed = <
+  C extends { readonly type: string },
+  S,
+  Ctx,
+  Ev,
+  R extends Rejection = Rejection,
+>(
+  named: HandlersNamed<C, S, Ctx, Ev, R>,
+): Handlers<C, S, Ctx, Ev, R> =>
+  Object.fromEntries(
+    Object.entries(named).map(([name, handler]) => [
+      `${name.charAt(0).toUpperCase()}${name.slice(1)}`,
+      handler,
+    ]),
+  ) as Handlers<C, S, Ctx, Ev, R>;
 
 /** Routes each command to the handler for its type. */
 export const dispatch =

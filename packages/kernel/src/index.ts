@@ -6,6 +6,7 @@ export {
   type CommandOfType,
   type Handler,
   type Handlers,
+  type HandlersNamed,
   accept,
   refuse,
   check,
@@ -13,6 +14,8 @@ export {
   firstFailure,
   firstDuplicate,
   dispatch,
+  guard,
+  handlersNamed,
 } from './decide.js';
 export { appended, type ListField } from './evolve.js';
 export { Actor } from './actor.js';

@@ -7,6 +7,8 @@ import {
   dispatch,
   firstDuplicate,
   firstFailure,
+  guard,
+  handlersNamed,
   refuse,
   reject,
   type Decision,
@@ -209,5 +211,74 @@ describe('decide toolkit: what does not compile', () => {
       Return: () => accept({ type: 'Returned', data: { copy: 'c1', when: 'today' } }),
     };
     expect(Object.keys(handlers)).toEqual(['Borrow', 'Return']);
+  });
+});
+
+// The same loan, written the one way a domain writes it: guard rows, handlers named after their
+// command types (as a phase module exports them), the map derived.
+const loanPhase = {
+  borrow: (command: Extract<LoanCommand, { type: 'Borrow' }>, state: LoanState, p: LoanPolicy) => {
+    const d = command.data;
+    const dup = firstDuplicate(d.copies, (c) => c, state.onLoan);
+    return decideWhen<LoanEvent>(
+      [
+        guard('INPUT', 'no copies named', 'data.copies', () => d.copies.length === 0),
+        guard('LOAN-1', 'a copy is already on loan', `data.copies.${dup}`, () => dup !== undefined),
+        guard('LOAN-2', `at most ${p.maxCopies} copies on loan`, 'data.copies', () => {
+          return state.onLoan.length + d.copies.length > p.maxCopies;
+        }),
+      ],
+      () => accept(...d.copies.map((copy) => ({ type: 'Borrowed' as const, data: { copy } }))),
+    );
+  },
+};
+const returnPhase = {
+  return: (command: Extract<LoanCommand, { type: 'Return' }>, state: LoanState) =>
+    state.onLoan.includes(command.data.copy)
+      ? accept<LoanEvent>({ type: 'Returned', data: { copy: command.data.copy } })
+      : accept<LoanEvent>(),
+  /** A shared guard a phase module exports: it handles no command, so it is not routed to. */
+  onLoan: (state: LoanState): boolean => state.onLoan.length > 0,
+};
+const decideNamed = dispatch(
+  handlersNamed<LoanCommand, LoanState, LoanPolicy, LoanEvent>({ ...loanPhase, ...returnPhase }),
+);
+
+describe('decide toolkit: guard rows and handlers named after their commands', () => {
+  it('guard: the first broken row refuses with its rule, reason and field; later rows are not run', () => {
+    let ran = false;
+    const failure = firstFailure(
+      guard('LOAN-1', 'first', () => false),
+      guard('LOAN-2', 'second', 'data.copies', () => true),
+      guard('LOAN-3', 'third', () => (ran = true)),
+    );
+    expect(failure).toEqual(reject('LOAN-2', 'second', 'data.copies'));
+    expect(ran).toBe(false);
+    expect(guard('LOAN-1', 'no field', () => true)()).toEqual(reject('LOAN-1', 'no field'));
+  });
+
+  it('handlersNamed: decides as the listed map does, command for command', () => {
+    const cases: ReadonlyArray<readonly [LoanCommand, LoanState]> = [
+      [{ type: 'Borrow', data: { copies: ['c1', 'c2'] } }, { onLoan: [] }],
+      [{ type: 'Borrow', data: { copies: [] } }, { onLoan: [] }],
+      [{ type: 'Borrow', data: { copies: ['c1', 'c1'] } }, { onLoan: [] }],
+      [{ type: 'Borrow', data: { copies: ['c2'] } }, { onLoan: ['c1', 'c3'] }],
+      [{ type: 'Return', data: { copy: 'c1' } }, { onLoan: ['c1'] }],
+      [{ type: 'Return', data: { copy: 'c1' } }, { onLoan: [] }],
+    ];
+    for (const [command, state] of cases)
+      expect(decideNamed(command, state, policy)).toEqual(decideLoan(command, state, policy));
+  });
+
+  it('handlersNamed: a command without its handler, or a handler of another command, does not compile', () => {
+    // @ts-expect-error: no handler is named after Return
+    const missing = handlersNamed<LoanCommand, LoanState, LoanPolicy, LoanEvent>({ ...loanPhase });
+    const swapped = handlersNamed<LoanCommand, LoanState, LoanPolicy, LoanEvent>({
+      // @ts-expect-error: borrow is given Return's handler
+      borrow: returnPhase.return,
+      return: returnPhase.return,
+    });
+    expect(Object.keys(missing)).toEqual(['Borrow']);
+    expect(Object.keys(swapped)).toEqual(['Borrow', 'Return']);
   });
 });
