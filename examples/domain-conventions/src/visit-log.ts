@@ -153,6 +153,6 @@ export const visitLogModule = (
   streamOf: (command) => `visit-log-${command.data.logId}`,
   // The read side: deadlines with policy and calendar bound, judged at asOf; timeline phases.
   deadlines: (state, asOf) => deadlinesAt(visitDeadlines(state, policy, calendar), asOf),
-  timeline: timelinePhases(['visits'], { VisitBooked: 'visits', VisitCompleted: 'visits' }),
+  timeline: timelinePhases({ VisitBooked: 'visits', VisitCompleted: 'visits' }),
 });
 // #endregion module

@@ -44,7 +44,7 @@ export const caseModule: AnyDomainModule = {
   events,
   streamOf: () => 'case-',
   deadlines: () => [],
-  timeline: timelinePhases(['all'], { CaseOpened: 'all', CaseClosed: 'all', CaseReopened: 'all' }),
+  timeline: timelinePhases({ CaseOpened: 'all', CaseClosed: 'all', CaseReopened: 'all' }),
 };
 
 const actor = { id: 'sw-1', role: 'social-worker', agency: 'childrens-social-care' };

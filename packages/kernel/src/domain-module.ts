@@ -16,12 +16,15 @@ export interface TimelinePhases<Ev extends DomainEvent, P extends string = strin
   readonly phaseOf: (event: Ev) => P;
 }
 
-/** A module's timeline phases from its phases in display order and the phase of every event type. */
-export const timelinePhases = <Ev extends DomainEvent, P extends string>(
-  phases: ReadonlyArray<P>,
-  byType: { readonly [K in Ev['type']]: P },
-): TimelinePhases<Ev, P> => ({
-  phases,
+/**
+ * A module's timeline phases from the phase of every event type, written once: the phases show
+ * in the order they first appear in the map, e.g. `timelinePhases({ MeetingScheduled:
+ * 'arrangements', AttendanceRecorded: 'meeting' })` has the lanes `arrangements`, `meeting`.
+ */
+export const timelinePhases = <Ev extends DomainEvent, P extends string = string>(byType: {
+  readonly [K in Ev['type']]: P;
+}): TimelinePhases<Ev, P> => ({
+  phases: [...new Set(Object.values<P>(byType))],
   phaseOf: (event: Ev) => byType[event.type as Ev['type']],
 });
 

@@ -52,8 +52,5 @@ export const smallModule = <
     decider: { initialState, decide, evolve },
     commands: commandCatalogue(commands),
     events: eventCatalogue(events),
-    timeline: timelinePhases<EventOf<ED>, P>(
-      [...new Set(Object.values<P>(phases))],
-      phases as { readonly [K in EventOf<ED>['type']]: P },
-    ),
+    timeline: timelinePhases<EventOf<ED>, P>(phases as { readonly [K in EventOf<ED>['type']]: P }),
   });

@@ -40,7 +40,7 @@ const files: DomainModule<FileCommand, { type: 'Recorded'; data: { fileId: strin
   events,
   streamOf: (c) => `file-${String(c.data['fileId'])}`,
   deadlines: () => [],
-  timeline: timelinePhases(['file'], { Recorded: 'file' }),
+  timeline: timelinePhases({ Recorded: 'file' }),
   decider: {
     initialState: null,
     evolve: (s: null) => s,
