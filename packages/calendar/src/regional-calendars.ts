@@ -4,32 +4,24 @@
  */
 import type { Calendar } from './calendar-codec.js';
 import { ukOneOffAdditions, ukOneOffRemovals } from './uk-one-off-changes.js';
-import { englandAndWalesRules, northernIrelandRules, scotlandRules } from './uk-standing-rules.js';
+import { standingRulesOf } from './uk-standing-rules.js';
 
-function ukCalendar(id: string, name: string, standingRules: Calendar['standingRules']): Calendar {
+function ukCalendar(id: Region, name: string): Calendar {
   return Object.freeze({
     id,
     name,
     zone: 'Europe/London' as const,
-    standingRules,
+    standingRules: standingRulesOf(id),
     changes: Object.freeze({ add: ukOneOffAdditions, remove: ukOneOffRemovals }),
     closures: Object.freeze([]),
   });
 }
 
-export const englandAndWales: Calendar = ukCalendar(
-  'england-and-wales',
-  'England and Wales',
-  englandAndWalesRules,
-);
+export const englandAndWales: Calendar = ukCalendar('england-and-wales', 'England and Wales');
 
-export const scotland: Calendar = ukCalendar('scotland', 'Scotland', scotlandRules);
+export const scotland: Calendar = ukCalendar('scotland', 'Scotland');
 
-export const northernIreland: Calendar = ukCalendar(
-  'northern-ireland',
-  'Northern Ireland',
-  northernIrelandRules,
-);
+export const northernIreland: Calendar = ukCalendar('northern-ireland', 'Northern Ireland');
 
 /** The default calendar (T-2): England and Wales. */
 export const defaultCalendar: Calendar = englandAndWales;
