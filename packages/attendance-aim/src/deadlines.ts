@@ -3,6 +3,7 @@
  * with its rule id (T-6). Counts in school days use the school's term dates and closures.
  */
 import {
+  calendarDaysUntil,
   compareInstants,
   daysBetween,
   deadline,
@@ -211,13 +212,12 @@ const compulsoryAgeDeadline = (
   c: SchoolCalendar,
 ): Deadline => {
   const ends = endOfCompulsorySchoolAge(s.pupil.dateOfBirth, policy.finalCompulsoryYearGroup);
-  const from = localDate(s.openedAt);
   const d0 = deadline({
     ruleId: 'NAT-8',
     label: 'Legal attendance steps while the pupil is of compulsory school age',
     trigger: { event: 'AttendanceCaseOpened', at: s.openedAt },
     unit: 'calendarDays',
-    amount: Math.max(0, daysBetween(from, ends)),
+    amount: calendarDaysUntil(s.openedAt, ends),
     calendar: c.region,
   });
   const d = {

@@ -96,7 +96,14 @@ export {
 } from './plain-date.js';
 
 // Europe/London local dates (T-1)
-export { endOfLocalDay, inLondon, localDate, startOfLocalDay, toUtcIso } from './local-date.js';
+export {
+  calendarDaysUntil,
+  endOfLocalDay,
+  inLondon,
+  localDate,
+  startOfLocalDay,
+  toUtcIso,
+} from './local-date.js';
 export { LONDON } from './london-zone.js';
 
 // London local, human time for people (screens, tables, reports)

@@ -9,11 +9,21 @@ import type { IsoDate } from './epoch-day.js';
 import { formatInstant } from './instant.js';
 import type { IsoInstant } from './instant.js';
 import { startOfLondonDayMs } from './london-offset.js';
+import { daysBetween } from './plain-date.js';
 import { endOfLondonDay, londonDateTime } from './london-zone.js';
 
 /** The Europe/London local date (`YYYY-MM-DD`) of an instant or date. */
 export function localDate(input: DateInput): IsoDate {
   return isoDateOfEpochDay(toEpochDay(input, 'localDate', 'input'));
+}
+
+/**
+ * The whole calendar days from the London date of `from` to the date `to`, none when `to` is
+ * earlier: the amount of a `calendarDays` deadline due at the end of `to` (a bail date, an
+ * action's due date, the end of compulsory school age).
+ */
+export function calendarDaysUntil(from: DateInput, to: IsoDate): number {
+  return Math.max(0, daysBetween(localDate(from), to));
 }
 
 /** 00:00 Europe/London on the local day of `input`. */

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   addMonthsToDate,
+  calendarDaysUntil,
   ageOn,
   compareInstants,
   dateParts,
@@ -96,5 +97,18 @@ describe('T-1: instants are ordered by the moment they name, not by their text',
   it('refuses what is not an exact instant', () => {
     expect(() => instantMs('2026-02-30T09:00:00Z')).toThrow(/instantMs: instant/);
     expect(() => isBefore('2026-06-01', '2026-06-02T00:00Z')).toThrow(TypeError);
+  });
+});
+
+describe('calendarDaysUntil: the amount of a calendar-days deadline due at the end of a date', () => {
+  it('counts from the London date of the instant, so a late evening in summer is the next day', () => {
+    expect(calendarDaysUntil('2026-06-01T09:00:00Z', '2026-06-08')).toBe(7);
+    // 23:30 UTC on 1 June is 00:30 on 2 June in London (BST)
+    expect(calendarDaysUntil('2026-06-01T23:30:00Z', '2026-06-08')).toBe(6);
+  });
+
+  it('is none when the date is the same day or already past', () => {
+    expect(calendarDaysUntil('2026-06-01T09:00:00Z', '2026-06-01')).toBe(0);
+    expect(calendarDaysUntil('2026-06-01T09:00:00Z', '2026-05-20')).toBe(0);
   });
 });

@@ -6,10 +6,9 @@
  * no open obligation.
  */
 import {
+  calendarDaysUntil,
   compareInstants,
-  daysBetween,
   deadline,
-  localDate,
   meet,
   waive,
   type Calendar,
@@ -301,7 +300,6 @@ const adjournmentDeadline = (s: OpenCase, policy: HsbPolicy): Spec[] => {
 const criminalDeadlines = (s: OpenCase, policy: HsbPolicy): Spec[] => {
   const bail = s.criminal.bail;
   if (bail === undefined) return adjournmentDeadline(s, policy);
-  const days = daysBetween(localDate(bail.at), bail.until);
   return [
     ...adjournmentDeadline(s, policy),
     {
@@ -312,7 +310,7 @@ const criminalDeadlines = (s: OpenCase, policy: HsbPolicy): Spec[] => {
           : 'Police decision by the end of release under investigation',
       trigger: { event: 'BailRecorded', at: bail.at },
       unit: 'calendarDays',
-      amount: Math.max(0, days),
+      amount: calendarDaysUntil(bail.at, bail.until),
       metAt: s.criminal.policeDecision?.at ?? s.criminal.chargedAt,
     },
   ];

@@ -1,8 +1,7 @@
 /** PNL-7, PNL-9: a sitting's deadlines as calendar `Deadline` values (T-6). */
 import {
-  daysBetween,
+  calendarDaysUntil,
   deadline,
-  localDate,
   meet,
   waive,
   type Calendar,
@@ -42,13 +41,12 @@ export const sittingDeadlines = (
     ),
   );
   for (const a of state.actions) {
-    const days = daysBetween(localDate(a.agreedAt), a.dueBy);
     const d = deadline({
       ruleId: 'PNL-9',
       label: `Update on action ${a.actionId} from ${a.owner.role}`,
       trigger: { event: 'ActionAgreed', at: a.agreedAt },
       unit: 'calendarDays',
-      amount: Math.max(0, days),
+      amount: calendarDaysUntil(a.agreedAt, a.dueBy),
       calendar,
       startDescription: 'the sitting that agreed it',
     });
