@@ -1,27 +1,35 @@
 /** Assessment: model (HSB-8), lead agency (HSB-9), assessors (HSB-10), home safety plan (HSB-12, HSB-13). */
 import { ageOn } from '@aimline/calendar';
-import { decideWhen, accept, check, firstDuplicate, reject, type Rejection } from '@aimline/kernel';
-import { criminalRoute } from './criminal.js';
+import {
+  decideWhen,
+  accept,
+  guard,
+  firstDuplicate,
+  firstFailure,
+  reject,
+  type Check,
+} from '@aimline/kernel';
+import { criminalRoute, needsAllocation, knownSetting } from './guards.js';
 import type { Handler } from './handler.js';
-import { knownSetting } from './settings.js';
 import { deriveLeadAgency } from '../lead-agency.js';
 import type { HsbPolicy } from '../policy.js';
 import type { OpenCase } from '../state.js';
 import type { AssessmentModel, Assessor } from '../values.js';
 
 /** HSB-8: the model must be in use by the council and fit the child's age. */
-export const modelFits = (
-  model: AssessmentModel,
-  age: number,
-  policy: HsbPolicy,
-): Rejection | undefined => {
-  if (!policy.modelsInUse.includes(model))
-    return reject('HSB-8', `this council does not use the ${model} model`, 'data.model');
-  const fits = policy.modelAgeBands.some(
-    (b) => b.model === model && age >= b.minAge && age <= b.maxAge,
-  );
-  return check(!fits, 'HSB-8', `the ${model} model does not fit a child aged ${age}`, 'data.model');
-};
+const modelFits =
+  (model: AssessmentModel, age: number, policy: HsbPolicy): Check =>
+  () =>
+    firstFailure(
+      guard('HSB-8', `this council does not use the ${model} model`, 'data.model', () => {
+        return !policy.modelsInUse.includes(model);
+      }),
+      guard('HSB-8', `the ${model} model does not fit a child aged ${age}`, 'data.model', () => {
+        return !policy.modelAgeBands.some(
+          (b) => b.model === model && age >= b.minAge && age <= b.maxAge,
+        );
+      }),
+    );
 
 /** HSB-10: criminal proceedings run until they end (no further action, not guilty, withdrawn: HSB-30). */
 const criminalProceedings = (s: OpenCase): boolean =>
@@ -32,106 +40,105 @@ const criminalProceedings = (s: OpenCase): boolean =>
     s.assessment.commissioned?.by === 'court');
 
 /** HSB-10: who may assess. */
-export const assessorChecks = (
-  model: AssessmentModel,
-  assessors: ReadonlyArray<Assessor>,
-  s: OpenCase,
-): Rejection | undefined => {
-  const victimWorker = s.victim?.socialWorkerId;
-  const victimIdx =
-    victimWorker === undefined ? -1 : assessors.findIndex((a) => a.id === victimWorker);
-  const trained = assessors.some((a) => a.trainedIn.includes(model));
-  if (victimIdx >= 0)
-    return reject(
-      'HSB-10',
-      "the victim's social worker is never an assessor",
-      `data.assessors.${victimIdx}.id`,
-    );
-  if (!trained)
-    return reject('HSB-10', `at least one assessor must be trained in ${model}`, 'data.assessors');
-  if (model === 'AIM3') return undefined; // 002: one trained assessor leads an AIM3 assessment
-  if (assessors.length < 2)
-    return reject(
-      'HSB-10',
-      `an ${model} assessment is co-worked by two assessors`,
-      'data.assessors',
-    );
-  if (!assessors.some((a) => a.qualification !== 'none'))
-    return reject(
-      'HSB-10',
-      'at least one assessor must hold a social work or other suitable professional qualification',
-      'data.assessors',
-    );
-  const agencies = new Set(assessors.map((a) => a.agency));
-  if (agencies.size > 1) return undefined;
-  const allCsc = agencies.has('childrens-social-care');
-  if (!allCsc) return reject('HSB-10', 'the assessment must be multi-agency', 'data.assessors');
-  if (criminalProceedings(s))
-    return reject(
-      'HSB-10',
-      'two social care workers may assess only where there are no criminal proceedings',
-      'data.assessors',
-    );
-  return undefined;
-};
+const assessorChecks =
+  (model: AssessmentModel, assessors: ReadonlyArray<Assessor>, s: OpenCase): Check =>
+  () => {
+    const victimWorker = s.victim?.socialWorkerId;
+    const victimIdx =
+      victimWorker === undefined ? -1 : assessors.findIndex((a) => a.id === victimWorker);
+    const trained = assessors.some((a) => a.trainedIn.includes(model));
+    if (victimIdx >= 0)
+      return reject(
+        'HSB-10',
+        "the victim's social worker is never an assessor",
+        `data.assessors.${victimIdx}.id`,
+      );
+    if (!trained)
+      return reject(
+        'HSB-10',
+        `at least one assessor must be trained in ${model}`,
+        'data.assessors',
+      );
+    if (model === 'AIM3') return undefined; // 002: one trained assessor leads an AIM3 assessment
+    if (assessors.length < 2)
+      return reject(
+        'HSB-10',
+        `an ${model} assessment is co-worked by two assessors`,
+        'data.assessors',
+      );
+    if (!assessors.some((a) => a.qualification !== 'none'))
+      return reject(
+        'HSB-10',
+        'at least one assessor must hold a social work or other suitable professional qualification',
+        'data.assessors',
+      );
+    const agencies = new Set(assessors.map((a) => a.agency));
+    if (agencies.size > 1) return undefined;
+    const allCsc = agencies.has('childrens-social-care');
+    if (!allCsc) return reject('HSB-10', 'the assessment must be multi-agency', 'data.assessors');
+    if (criminalProceedings(s))
+      return reject(
+        'HSB-10',
+        'two social care workers may assess only where there are no criminal proceedings',
+        'data.assessors',
+      );
+    return undefined;
+  };
 
 /**
  * HSB-8, HSB-9, HSB-10: allocation after the assessment is commissioned (HSB-7, HSB-28,
  * HSB-29); never after a not-guilty plea unless later found guilty (HSB-29).
  */
-export const allocateAssessors: Handler<'AllocateAssessors'> = (command, s, ctx) => {
-  const d = command.data;
+export const allocateAssessors: Handler<'AllocateAssessors'> = ({ data: d, at }, s, ctx) => {
   const dup = firstDuplicate(d.assessors, (a) => a.id);
-  const age = ageOn(s.child.dateOfBirth, command.at);
+  const age = ageOn(s.child.dateOfBirth, at);
   return decideWhen(
     [
-      () =>
-        check(
+      guard(
+        'HSB-29',
+        'no AIM assessment after a not-guilty plea',
+        () =>
           s.criminal.plea === 'not-guilty' &&
-            s.criminal.finding === undefined &&
-            s.criminal.ended === undefined,
-          'HSB-29',
-          'no AIM assessment after a not-guilty plea',
-        ),
-      () =>
-        check(
-          s.assessment.commissioned === undefined,
-          'STATE',
-          'no assessment has been commissioned',
-        ),
-      () =>
-        check(s.assessment.allocatedAt !== undefined, 'STATE', 'assessors are already allocated'),
-      () => check(d.assessors.length === 0, 'INPUT', 'no assessors listed', 'data.assessors'),
-      () =>
-        check(
-          dup !== undefined,
-          'INPUT',
-          'an assessor is listed twice',
-          `data.assessors.${dup ?? ''}.id`,
-        ),
-      () => modelFits(d.model, age, ctx.policy),
-      () => assessorChecks(d.model, d.assessors, s),
+          s.criminal.finding === undefined &&
+          s.criminal.ended === undefined,
+      ),
+      guard(
+        'STATE',
+        'no assessment has been commissioned',
+        () => s.assessment.commissioned === undefined,
+      ),
+      guard(
+        'STATE',
+        'assessors are already allocated',
+        () => s.assessment.allocatedAt !== undefined,
+      ),
+      guard('INPUT', 'no assessors listed', 'data.assessors', () => d.assessors.length === 0),
+      guard(
+        'INPUT',
+        'an assessor is listed twice',
+        `data.assessors.${dup ?? ''}.id`,
+        () => dup !== undefined,
+      ),
+      modelFits(d.model, age, ctx.policy),
+      assessorChecks(d.model, d.assessors, s),
     ],
     () => {
-      const lead = deriveLeadAgency(s, command.at, ctx.policy);
+      const lead = deriveLeadAgency(s, at, ctx.policy);
       return accept({
         type: 'AssessorsAllocated',
-        data: { ...d, at: command.at, leadAgency: lead.leadAgency, leadAgencyReason: lead.reason },
+        data: { ...d, at, leadAgency: lead.leadAgency, leadAgencyReason: lead.reason },
       });
     },
   );
 };
 
-export const needsAllocation = (s: OpenCase): Rejection | undefined =>
-  check(s.assessment.allocatedAt === undefined, 'STATE', 'assessors are not yet allocated');
-
 /** HSB-12: the home visit with the family. */
 export const recordHomeVisit: Handler<'RecordHomeVisit'> = (command, s) =>
-  decideWhen([() => needsAllocation(s), () => knownSetting(s, command.data.setting)], () =>
+  decideWhen([needsAllocation(s), knownSetting(s, command.data.setting)], () =>
     accept({ type: 'HomeVisitCompleted', data: { ...command.data, at: command.at } }),
   );
 
-export const safetyPlanHeadings = [
+const safetyPlanHeadings = [
   'supervisionLevel',
   'livingEnvironment',
   'sleepingArrangements',
@@ -141,36 +148,32 @@ export const safetyPlanHeadings = [
 ] as const;
 
 /** HSB-13 minimum contents; HSB-12 typed, signed and agreed by managers. */
-export const agreeHomeSafetyPlan: Handler<'AgreeHomeSafetyPlan'> = (command, s) => {
-  const d = command.data;
+export const agreeHomeSafetyPlan: Handler<'AgreeHomeSafetyPlan'> = ({ data: d, at }, s) => {
   const missing = safetyPlanHeadings.find((h) => d.plan[h] === undefined);
   return decideWhen(
     [
-      () => needsAllocation(s),
-      () => knownSetting(s, d.setting),
-      () =>
-        check(
-          missing !== undefined,
-          'HSB-13',
-          `the home safety plan does not cover ${missing ?? ''}`,
-          `data.plan.${missing ?? ''}`,
-        ),
-      () => check(!d.typed, 'HSB-12', 'a home safety plan must be typed', 'data.typed'),
-      () =>
-        check(
-          d.signedBy.length === 0,
-          'HSB-12',
-          'a home safety plan must be signed',
-          'data.signedBy',
-        ),
-      () =>
-        check(
-          d.agreedByManagers.length === 0,
-          'HSB-12',
-          'a home safety plan must be agreed by managers',
-          'data.agreedByManagers',
-        ),
+      needsAllocation(s),
+      knownSetting(s, d.setting),
+      guard(
+        'HSB-13',
+        `the home safety plan does not cover ${missing ?? ''}`,
+        `data.plan.${missing ?? ''}`,
+        () => missing !== undefined,
+      ),
+      guard('HSB-12', 'a home safety plan must be typed', 'data.typed', () => !d.typed),
+      guard(
+        'HSB-12',
+        'a home safety plan must be signed',
+        'data.signedBy',
+        () => d.signedBy.length === 0,
+      ),
+      guard(
+        'HSB-12',
+        'a home safety plan must be agreed by managers',
+        'data.agreedByManagers',
+        () => d.agreedByManagers.length === 0,
+      ),
     ],
-    () => accept({ type: 'HomeSafetyPlanAgreed', data: { ...d, at: command.at } }),
+    () => accept({ type: 'HomeSafetyPlanAgreed', data: { ...d, at } }),
   );
 };

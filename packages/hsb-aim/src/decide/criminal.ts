@@ -1,41 +1,38 @@
 /** Criminal-justice paths: HSB-28 (assessment informing the decision), HSB-29 (prosecution), HSB-30. */
-import { decideWhen, accept, refuse, check } from '@aimline/kernel';
+import { decideWhen, accept, refuse, guard, type Check } from '@aimline/kernel';
+import { criminalRoute } from './guards.js';
 import { deriveLeadAgency } from '../lead-agency.js';
 import type { Handler } from './handler.js';
 import { addCalendarDays, instantMs, localDate } from '@aimline/calendar';
 import type { OpenCase } from '../state.js';
 
-export const criminalRoute = (s: OpenCase): boolean =>
-  s.route?.route === 'criminal-justice' || s.route?.route === 'both';
-
-export const inCustody = (s: OpenCase): boolean =>
+const inCustody = (s: OpenCase): boolean =>
   s.criminal.custody !== undefined &&
   (s.criminal.releasedAt === undefined ||
     instantMs(s.criminal.releasedAt) < instantMs(s.criminal.custody.from));
 
-const onCriminalRoute = (s: OpenCase) =>
-  check(!criminalRoute(s), 'STATE', 'the case is not on the criminal-justice route');
+const onCriminalRoute = (s: OpenCase): Check =>
+  guard('STATE', 'the case is not on the criminal-justice route', () => !criminalRoute(s));
 
 /** Each step of the proceedings is recorded once: STATE, with `reason`, once `recorded` is set. */
-const once = (recorded: unknown, reason: string) => check(recorded !== undefined, 'STATE', reason);
+const once = (recorded: unknown, reason: string): Check =>
+  guard('STATE', reason, () => recorded !== undefined);
 
 /** HSB-28: the young person admits the offence. */
 export const recordAdmission: Handler<'RecordAdmission'> = (command, s) =>
-  decideWhen([() => onCriminalRoute(s)], () =>
+  decideWhen([onCriminalRoute(s)], () =>
     accept({ type: 'AdmissionRecorded', data: { ...command.data, at: command.at } }),
   );
 
 /** HSB-28: bail or release under investigation, 28 days (policy) unless a date is set. */
-export const recordBail: Handler<'RecordBail'> = (command, s, ctx) => {
-  const d = command.data;
-  const until = d.until ?? localDate(addCalendarDays(command.at, ctx.policy.bailDays));
+export const recordBail: Handler<'RecordBail'> = ({ data: d, at }, s, ctx) => {
+  const until = d.until ?? localDate(addCalendarDays(at, ctx.policy.bailDays));
   return decideWhen(
     [
-      () => onCriminalRoute(s),
-      () =>
-        check(until <= localDate(command.at), 'INPUT', 'bail must run beyond today', 'data.until'),
+      onCriminalRoute(s),
+      guard('INPUT', 'bail must run beyond today', 'data.until', () => until <= localDate(at)),
     ],
-    () => accept({ type: 'BailRecorded', data: { ...d, until, at: command.at } }),
+    () => accept({ type: 'BailRecorded', data: { ...d, until, at } }),
   );
 };
 
@@ -43,14 +40,13 @@ export const recordBail: Handler<'RecordBail'> = (command, s, ctx) => {
 export const policeTriggerAssessment: Handler<'PoliceTriggerAssessment'> = (command, s) =>
   decideWhen(
     [
-      () => onCriminalRoute(s),
-      () =>
-        check(
-          s.criminal.admissionAt === undefined,
-          'HSB-28',
-          'the police trigger an assessment after the young person admits the offence',
-        ),
-      () => once(s.criminal.triggeredAt, 'the police already triggered the assessment'),
+      onCriminalRoute(s),
+      guard(
+        'HSB-28',
+        'the police trigger an assessment after the young person admits the offence',
+        () => s.criminal.admissionAt === undefined,
+      ),
+      once(s.criminal.triggeredAt, 'the police already triggered the assessment'),
     ],
     () =>
       accept({ type: 'AssessmentTriggeredByPolice', data: { ...command.data, at: command.at } }),
@@ -60,8 +56,8 @@ export const policeTriggerAssessment: Handler<'PoliceTriggerAssessment'> = (comm
 export const recordPoliceDecision: Handler<'RecordPoliceDecision'> = (command, s) =>
   decideWhen(
     [
-      () => onCriminalRoute(s),
-      () => once(s.criminal.policeDecision, 'the police decision is already recorded'),
+      onCriminalRoute(s),
+      once(s.criminal.policeDecision, 'the police decision is already recorded'),
     ],
     () => accept({ type: 'PoliceDecisionRecorded', data: { ...command.data, at: command.at } }),
   );
@@ -69,15 +65,15 @@ export const recordPoliceDecision: Handler<'RecordPoliceDecision'> = (command, s
 export const recordCharge: Handler<'RecordCharge'> = (command, s) =>
   decideWhen(
     [
-      () => onCriminalRoute(s),
-      () => once(s.criminal.chargedAt, 'already charged'),
-      () =>
-        check(
+      onCriminalRoute(s),
+      once(s.criminal.chargedAt, 'already charged'),
+      guard(
+        'STATE',
+        'the police decided not to charge',
+        () =>
           s.criminal.policeDecision !== undefined &&
-            s.criminal.policeDecision.decision !== 'charge',
-          'STATE',
-          'the police decided not to charge',
-        ),
+          s.criminal.policeDecision.decision !== 'charge',
+      ),
     ],
     () => accept({ type: 'Charged', data: { ...command.data, at: command.at } }),
   );
@@ -85,8 +81,8 @@ export const recordCharge: Handler<'RecordCharge'> = (command, s) =>
 export const enterPlea: Handler<'EnterPlea'> = (command, s) =>
   decideWhen(
     [
-      () => check(s.criminal.chargedAt === undefined, 'STATE', 'a plea follows a charge'),
-      () => once(s.criminal.plea, 'a plea is already entered'),
+      guard('STATE', 'a plea follows a charge', () => s.criminal.chargedAt === undefined),
+      once(s.criminal.plea, 'a plea is already entered'),
     ],
     () => accept({ type: 'PleaEntered', data: { ...command.data, at: command.at } }),
   );
@@ -94,8 +90,8 @@ export const enterPlea: Handler<'EnterPlea'> = (command, s) =>
 export const recordFinding: Handler<'RecordFinding'> = (command, s) =>
   decideWhen(
     [
-      () => check(s.criminal.plea !== 'not-guilty', 'STATE', 'a finding follows a not-guilty plea'),
-      () => once(s.criminal.finding, 'the finding is already recorded'),
+      guard('STATE', 'a finding follows a not-guilty plea', () => s.criminal.plea !== 'not-guilty'),
+      once(s.criminal.finding, 'the finding is already recorded'),
     ],
     () => accept({ type: 'FindingRecorded', data: { ...command.data, at: command.at } }),
   );
@@ -105,15 +101,14 @@ export const requestCourtTime: Handler<'RequestCourtTime'> = (command, s) => {
   const guilty = s.criminal.plea === 'guilty' || s.criminal.finding === 'guilty';
   return decideWhen(
     [
-      () => check(!guilty, 'HSB-29', 'no AIM assessment before a guilty plea or finding'),
-      () => once(s.criminal.courtTimeRequestedAt, 'court time already requested'),
-      () =>
-        check(
-          command.data.untilDate <= localDate(command.at),
-          'INPUT',
-          'the adjournment must run beyond today',
-          'data.untilDate',
-        ),
+      guard('HSB-29', 'no AIM assessment before a guilty plea or finding', () => !guilty),
+      once(s.criminal.courtTimeRequestedAt, 'court time already requested'),
+      guard(
+        'INPUT',
+        'the adjournment must run beyond today',
+        'data.untilDate',
+        () => command.data.untilDate <= localDate(command.at),
+      ),
     ],
     () => accept({ type: 'CourtTimeRequested', data: { ...command.data, at: command.at } }),
   );
@@ -169,14 +164,13 @@ export const referBackToChildProtection: Handler<'ReferBackToChildProtection'> =
 export const recordWithdrawal: Handler<'RecordWithdrawal'> = (command, s) =>
   decideWhen(
     [
-      () => check(s.criminal.chargedAt === undefined, 'STATE', 'a withdrawal follows a charge'),
-      () =>
-        check(
-          s.criminal.finding !== undefined || s.criminal.plea === 'guilty',
-          'STATE',
-          'the case was already decided in court',
-        ),
-      () => once(s.criminal.ended, 'the criminal proceedings have already ended'),
+      guard('STATE', 'a withdrawal follows a charge', () => s.criminal.chargedAt === undefined),
+      guard(
+        'STATE',
+        'the case was already decided in court',
+        () => s.criminal.finding !== undefined || s.criminal.plea === 'guilty',
+      ),
+      once(s.criminal.ended, 'the criminal proceedings have already ended'),
     ],
     () => accept({ type: 'ProceedingsWithdrawn', data: { ...command.data, at: command.at } }),
   );
@@ -184,34 +178,31 @@ export const recordWithdrawal: Handler<'RecordWithdrawal'> = (command, s) =>
 export const startCustody: Handler<'StartCustody'> = (command, s) =>
   decideWhen(
     [
-      () => check(s.criminal.chargedAt === undefined, 'STATE', 'custody follows a charge'),
-      () => check(inCustody(s), 'STATE', 'the young person is already in custody'),
+      guard('STATE', 'custody follows a charge', () => s.criminal.chargedAt === undefined),
+      guard('STATE', 'the young person is already in custody', () => inCustody(s)),
     ],
     () => accept({ type: 'CustodyStarted', data: { ...command.data, at: command.at } }),
   );
 
 /** HSB-30: work continues on release and appears in the pre-release plan and licence conditions. */
-export const recordRelease: Handler<'RecordRelease'> = (command, s) => {
-  const d = command.data;
+export const recordRelease: Handler<'RecordRelease'> = ({ data: d, at }, s) => {
   const started = s.assessment.allocatedAt !== undefined;
   return decideWhen(
     [
-      () => check(!inCustody(s), 'STATE', 'the young person is not in custody'),
-      () =>
-        check(
-          !d.inPreReleasePlan,
-          'HSB-30',
-          'AIM work appears in the pre-release plan',
-          'data.inPreReleasePlan',
-        ),
-      () =>
-        check(
-          started && !d.inLicenceConditions,
-          'HSB-30',
-          'AIM work started continues on release as a licence condition',
-          'data.inLicenceConditions',
-        ),
+      guard('STATE', 'the young person is not in custody', () => !inCustody(s)),
+      guard(
+        'HSB-30',
+        'AIM work appears in the pre-release plan',
+        'data.inPreReleasePlan',
+        () => !d.inPreReleasePlan,
+      ),
+      guard(
+        'HSB-30',
+        'AIM work started continues on release as a licence condition',
+        'data.inLicenceConditions',
+        () => started && !d.inLicenceConditions,
+      ),
     ],
-    () => accept({ type: 'ReleasedFromCustody', data: { ...d, at: command.at } }),
+    () => accept({ type: 'ReleasedFromCustody', data: { ...d, at } }),
   );
 };

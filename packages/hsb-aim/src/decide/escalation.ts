@@ -1,36 +1,32 @@
 /** HSB-31: a disagreement escalates to the assessors' line managers, then the professional-differences policy. */
-import { decideWhen, accept, check } from '@aimline/kernel';
+import { decideWhen, accept, guard } from '@aimline/kernel';
 import type { Handler } from './handler.js';
 
-export const escalateDisagreement: Handler<'EscalateDisagreement'> = (command, s) => {
-  const d = command.data;
+export const escalateDisagreement: Handler<'EscalateDisagreement'> = ({ data: d, at }, s) => {
   const known = s.disagreements.find((x) => x.disagreementId === d.disagreementId);
   const atLineManagers = known?.stages.some((x) => x.stage === 'line-managers') ?? false;
   return decideWhen(
     [
-      () =>
-        check(
-          known?.resolvedAt !== undefined,
-          'STATE',
-          'the disagreement is resolved',
-          'data.disagreementId',
-        ),
-      () =>
-        check(
-          d.stage === 'professional-differences' && !atLineManagers,
-          'HSB-31',
-          "a disagreement goes to the assessors' line managers first",
-          'data.stage',
-        ),
-      () =>
-        check(
-          known?.stages.some((x) => x.stage === d.stage) ?? false,
-          'STATE',
-          `already escalated to ${d.stage}`,
-          'data.stage',
-        ),
+      guard(
+        'STATE',
+        'the disagreement is resolved',
+        'data.disagreementId',
+        () => known?.resolvedAt !== undefined,
+      ),
+      guard(
+        'HSB-31',
+        "a disagreement goes to the assessors' line managers first",
+        'data.stage',
+        () => d.stage === 'professional-differences' && !atLineManagers,
+      ),
+      guard(
+        'STATE',
+        `already escalated to ${d.stage}`,
+        'data.stage',
+        () => known?.stages.some((x) => x.stage === d.stage) ?? false,
+      ),
     ],
-    () => accept({ type: 'DisagreementEscalated', data: { ...d, at: command.at } }),
+    () => accept({ type: 'DisagreementEscalated', data: { ...d, at } }),
   );
 };
 
@@ -38,13 +34,12 @@ export const resolveDisagreement: Handler<'ResolveDisagreement'> = (command, s) 
   const known = s.disagreements.find((x) => x.disagreementId === command.data.disagreementId);
   return decideWhen(
     [
-      () =>
-        check(
-          known === undefined || known.resolvedAt !== undefined,
-          'STATE',
-          'no open disagreement with this id',
-          'data.disagreementId',
-        ),
+      guard(
+        'STATE',
+        'no open disagreement with this id',
+        'data.disagreementId',
+        () => known === undefined || known.resolvedAt !== undefined,
+      ),
     ],
     () => accept({ type: 'DisagreementResolved', data: { ...command.data, at: command.at } }),
   );

@@ -4,32 +4,24 @@
  * the work). The correction names the child (the case's child or its victim), at least one
  * corrected field, and why.
  */
-import { decideWhen, accept, check } from '@aimline/kernel';
-import type { CommandOfType, Decision } from './handler.js';
-import type { OpenCase } from '../state.js';
+import { decideWhen, accept, guard } from '@aimline/kernel';
+import type { Handler } from './handler.js';
 
-export const correctChildDetails = (
-  command: CommandOfType<'CorrectChildDetails'>,
-  s: OpenCase,
-): Decision => {
-  const d = command.data;
-  return decideWhen(
+export const correctChildDetails: Handler<'CorrectChildDetails'> = ({ data: d, at }, s) =>
+  decideWhen(
     [
-      () =>
-        check(
-          d.childId !== s.child.childId && d.childId !== s.victim?.childId,
-          'RECT-1',
-          `child ${d.childId} is neither the child nor the victim of this case`,
-          'data.childId',
-        ),
-      () =>
-        check(
-          d.name === undefined && d.dateOfBirth === undefined && d.school === undefined,
-          'RECT-2',
-          'a correction gives at least one corrected field (name, dateOfBirth, school)',
-          'data',
-        ),
+      guard(
+        'RECT-1',
+        `child ${d.childId} is neither the child nor the victim of this case`,
+        'data.childId',
+        () => d.childId !== s.child.childId && d.childId !== s.victim?.childId,
+      ),
+      guard(
+        'RECT-2',
+        'a correction gives at least one corrected field (name, dateOfBirth, school)',
+        'data',
+        () => d.name === undefined && d.dateOfBirth === undefined && d.school === undefined,
+      ),
     ],
-    () => accept({ type: 'ChildDetailsCorrected', data: { ...d, at: command.at } }),
+    () => accept({ type: 'ChildDetailsCorrected', data: { ...d, at } }),
   );
-};

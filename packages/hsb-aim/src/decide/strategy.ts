@@ -1,5 +1,5 @@
 /** Strategy: discussion (HSB-2 … HSB-4), route (HSB-5, HSB-6), Section 47 (HSB-7, NAT-1), NAT-3. */
-import { decideWhen, accept, refuse, check, firstDuplicate } from '@aimline/kernel';
+import { decideWhen, accept, refuse, guard, firstDuplicate } from '@aimline/kernel';
 import type { Handler } from './handler.js';
 import { addWorkingDays, ageOn, instantMs } from '@aimline/calendar';
 import type { OpenCase } from '../state.js';
@@ -44,143 +44,136 @@ const schoolOfOtherChild = (
   );
 };
 
-export const holdStrategyDiscussion: Handler<'HoldStrategyDiscussion'> = (command, s, ctx) => {
-  const d = command.data;
+export const holdStrategyDiscussion: Handler<'HoldStrategyDiscussion'> = (
+  { data: d, at },
+  s,
+  ctx,
+) => {
   const dup = firstDuplicate(d.participants, (p) => p.id);
   const otherSchool = schoolOfOtherChild(d.participants, s, d.forChild);
   return decideWhen(
     [
-      () =>
-        check(
-          s.strategy.some((x) => x.discussionId === d.discussionId),
-          'STATE',
-          `strategy discussion ${d.discussionId} is already recorded`,
-          'data.discussionId',
-        ),
-      () =>
-        check(
-          d.participants.length === 0,
-          'INPUT',
-          'a strategy discussion needs participants',
-          'data.participants',
-        ),
-      () =>
-        check(
-          dup !== undefined,
-          'INPUT',
-          'a participant is listed twice',
-          `data.participants.${dup ?? ''}.id`,
-        ),
-      () =>
-        check(
-          d.forChild === 'victim-child' && s.victim === undefined,
-          'STATE',
-          'no victim child is recorded in this case',
-          'data.forChild',
-        ),
-      () =>
-        check(
-          otherSchool >= 0,
-          'HSB-4',
-          "a school attends only its own pupil's discussion",
-          `data.participants.${otherSchool}.school`,
-        ),
+      guard(
+        'STATE',
+        `strategy discussion ${d.discussionId} is already recorded`,
+        'data.discussionId',
+        () => s.strategy.some((x) => x.discussionId === d.discussionId),
+      ),
+      guard(
+        'INPUT',
+        'a strategy discussion needs participants',
+        'data.participants',
+        () => d.participants.length === 0,
+      ),
+      guard(
+        'INPUT',
+        'a participant is listed twice',
+        `data.participants.${dup ?? ''}.id`,
+        () => dup !== undefined,
+      ),
+      guard(
+        'STATE',
+        'no victim child is recorded in this case',
+        'data.forChild',
+        () => d.forChild === 'victim-child' && s.victim === undefined,
+      ),
+      guard(
+        'HSB-4',
+        "a school attends only its own pupil's discussion",
+        `data.participants.${otherSchool}.school`,
+        () => otherSchool >= 0,
+      ),
     ],
     () => {
       const warnings =
         d.forChild === 'victim-child'
           ? []
-          : participantWarnings(d.participants, s, command.at, ctx.policy.yosExpectedOverAge);
-      return accept({ type: 'StrategyDiscussionHeld', data: { ...d, at: command.at, warnings } });
+          : participantWarnings(d.participants, s, at, ctx.policy.yosExpectedOverAge);
+      return accept({ type: 'StrategyDiscussionHeld', data: { ...d, at, warnings } });
     },
   );
 };
 
 /** HSB-5 the route and temporary risk-management strategy; HSB-6 criminal justice needs 10+ at the behaviour. */
-export const decideRoute: Handler<'DecideRoute'> = (command, s, ctx) => {
-  const d = command.data;
+export const decideRoute: Handler<'DecideRoute'> = ({ data: d, at }, s, ctx) => {
   const criminal = d.route === 'criminal-justice' || d.route === 'both';
   const ageAtBehaviour = ageOn(s.child.dateOfBirth, s.behaviourDate);
   return decideWhen(
     [
-      () =>
-        check(s.strategy.length === 0, 'STATE', 'the route is decided after a strategy discussion'),
-      () => check(s.route !== undefined, 'STATE', 'the route is already decided'),
-      () =>
-        check(
-          criminal && ageAtBehaviour < ctx.policy.criminalResponsibilityAge,
-          'HSB-6',
-          `the criminal-justice route needs the child to be ${ctx.policy.criminalResponsibilityAge} or over at the time of the behaviour (was ${ageAtBehaviour})`,
-          'data.route',
-        ),
-      () =>
-        check(
-          d.route === 'no-aim-intervention' && d.noInterventionReason === undefined,
-          'HSB-5',
-          'no AIM intervention needs its reason',
-          'data.noInterventionReason',
-        ),
-      () =>
-        check(
-          d.route !== 'no-aim-intervention' && d.noInterventionReason !== undefined,
-          'INPUT',
-          'a reason for no intervention only fits the no-AIM-intervention route',
-          'data.noInterventionReason',
-        ),
-      () =>
-        check(
-          d.outOfCourtDisposal === true && !criminal,
-          'INPUT',
-          'an out-of-court disposal belongs to the criminal-justice route',
-          'data.outOfCourtDisposal',
-        ),
+      guard(
+        'STATE',
+        'the route is decided after a strategy discussion',
+        () => s.strategy.length === 0,
+      ),
+      guard('STATE', 'the route is already decided', () => s.route !== undefined),
+      guard(
+        'HSB-6',
+        `the criminal-justice route needs the child to be ${ctx.policy.criminalResponsibilityAge} or over at the time of the behaviour (was ${ageAtBehaviour})`,
+        'data.route',
+        () => criminal && ageAtBehaviour < ctx.policy.criminalResponsibilityAge,
+      ),
+      guard(
+        'HSB-5',
+        'no AIM intervention needs its reason',
+        'data.noInterventionReason',
+        () => d.route === 'no-aim-intervention' && d.noInterventionReason === undefined,
+      ),
+      guard(
+        'INPUT',
+        'a reason for no intervention only fits the no-AIM-intervention route',
+        'data.noInterventionReason',
+        () => d.route !== 'no-aim-intervention' && d.noInterventionReason !== undefined,
+      ),
+      guard(
+        'INPUT',
+        'an out-of-court disposal belongs to the criminal-justice route',
+        'data.outOfCourtDisposal',
+        () => d.outOfCourtDisposal === true && !criminal,
+      ),
     ],
-    () => accept({ type: 'RouteDecided', data: { ...d, at: command.at } }),
+    () => accept({ type: 'RouteDecided', data: { ...d, at } }),
   );
 };
 
 /** HSB-7: whether a Section 47 enquiry is conducted and an assessment commissioned; NAT-1 a conference. */
-export const decideSection47: Handler<'DecideSection47'> = (command, s) => {
-  const d = command.data;
-  return decideWhen(
+export const decideSection47: Handler<'DecideSection47'> = ({ data: d, at }, s) =>
+  decideWhen(
     [
-      () =>
-        check(
-          s.strategy.length === 0,
-          'STATE',
-          'the Section 47 decision is taken after a strategy discussion',
-        ),
-      () =>
-        check(s.section47 !== undefined, 'STATE', 'the Section 47 decision is already recorded'),
-      () =>
-        check(
-          d.conferenceCalled === true && !d.section47,
-          'INPUT',
-          'a child protection conference follows a Section 47 enquiry',
-          'data.conferenceCalled',
-        ),
-      () =>
-        check(
-          d.assessmentCommissioned && s.route?.route === 'no-aim-intervention',
-          'HSB-5',
-          'no AIM intervention was decided: an assessment cannot be commissioned',
-          'data.assessmentCommissioned',
-        ),
+      guard(
+        'STATE',
+        'the Section 47 decision is taken after a strategy discussion',
+        () => s.strategy.length === 0,
+      ),
+      guard(
+        'STATE',
+        'the Section 47 decision is already recorded',
+        () => s.section47 !== undefined,
+      ),
+      guard(
+        'INPUT',
+        'a child protection conference follows a Section 47 enquiry',
+        'data.conferenceCalled',
+        () => d.conferenceCalled === true && !d.section47,
+      ),
+      guard(
+        'HSB-5',
+        'no AIM intervention was decided: an assessment cannot be commissioned',
+        'data.assessmentCommissioned',
+        () => d.assessmentCommissioned && s.route?.route === 'no-aim-intervention',
+      ),
     ],
-    () => accept({ type: 'Section47Decided', data: { ...d, at: command.at } }),
+    () => accept({ type: 'Section47Decided', data: { ...d, at } }),
   );
-};
 
 /** NAT-1 / NAT-2: conferences happen only once called; reviews only after the initial one. */
-export const recordConference: Handler<'RecordConference'> = (command, s) => {
-  const d = command.data;
+export const recordConference: Handler<'RecordConference'> = ({ data: d, at }, s) => {
   if (d.kind === 'initial' && s.conferences.calledAt === undefined)
     return refuse('STATE', 'no child protection conference was called', 'data.kind');
   if (d.kind === 'initial' && s.conferences.initialAt !== undefined)
     return refuse('STATE', 'the initial conference is already recorded', 'data.kind');
   if (d.kind === 'review' && s.conferences.initialAt === undefined)
     return refuse('STATE', 'a review conference follows the initial conference', 'data.kind');
-  return accept({ type: 'ConferenceHeld', data: { ...d, at: command.at } });
+  return accept({ type: 'ConferenceHeld', data: { ...d, at } });
 };
 
 /** NAT-3: a child and family assessment within 45 working days of the referral; a late one records why. */

@@ -1,10 +1,9 @@
 /** Supervisions (HSB-14, HSB-16, HSB-17) and booking the initial AIM meeting (HSB-15). */
 import { instantMs } from '@aimline/calendar';
-import { decideWhen, accept, check, firstDuplicate, type Rejection } from '@aimline/kernel';
+import { decideWhen, accept, guard, firstDuplicate } from '@aimline/kernel';
+import { needsAllocation, outcomeFitsModel } from './guards.js';
 import type { Handler } from './handler.js';
 import type { OpenCase } from '../state.js';
-import type { AssessmentOutcome } from '../outcomes.js';
-import { needsAllocation } from './assessment.js';
 
 /** HSB-14: the CSC manager oversees a welfare AIM, the YJS manager a criminal AIM; joint: either. */
 const oversightAgency = (s: OpenCase): ReadonlyArray<string> => {
@@ -18,124 +17,99 @@ const oversightAgency = (s: OpenCase): ReadonlyArray<string> => {
   }
 };
 
-/** Scores must be of the allocated model (HSB-8: the model that fits the child). */
-export const outcomeFitsModel = (
-  outcome: AssessmentOutcome,
-  s: OpenCase,
-  field: string,
-): Rejection | undefined =>
-  check(
-    s.assessment.model !== undefined && outcome.model !== s.assessment.model,
-    'HSB-8',
-    `the assessment uses the ${s.assessment.model ?? ''} model, not ${outcome.model}`,
-    `${field}.model`,
-  );
-
-export const holdSupervision: Handler<'HoldSupervision'> = (command, s) => {
-  const d = command.data;
+export const holdSupervision: Handler<'HoldSupervision'> = ({ data: d, at }, s) => {
   const sup = s.assessment.supervisions;
   const missing = s.assessment.assessors.findIndex((a) => !d.attendees.includes(a.id));
   const dup = firstDuplicate(d.attendees, (x) => x);
   return decideWhen(
     [
-      () => needsAllocation(s),
-      () =>
-        check(
-          sup[d.kind] !== undefined,
-          'STATE',
-          `the ${d.kind} supervision is already recorded`,
-          'data.kind',
-        ),
-      () =>
-        check(
-          d.kind !== 'initial' && sup.initial === undefined,
-          'STATE',
-          'the initial joint supervision comes first',
-          'data.kind',
-        ),
-      () =>
-        check(
-          d.kind === 'final' && sup.second === undefined,
-          'STATE',
-          'the second supervision comes before the final one',
-          'data.kind',
-        ),
-      () =>
-        check(
-          dup !== undefined,
-          'INPUT',
-          'an attendee is listed twice',
-          `data.attendees.${dup ?? ''}`,
-        ),
-      () =>
-        check(
-          d.kind === 'initial' && missing >= 0,
-          'HSB-14',
-          'the initial joint supervision includes both assessors',
-          'data.attendees',
-        ),
-      () =>
-        check(
-          d.kind === 'initial' && d.rolesAgreed === undefined,
-          'HSB-14',
-          'the initial joint supervision agrees roles and responsibilities',
-          'data.rolesAgreed',
-        ),
-      () =>
-        check(
-          !oversightAgency(s).includes(d.overseeingManager.agency),
-          'HSB-14',
-          `the ${s.assessment.leadAgency ?? ''} lead means oversight by a ${oversightAgency(s).join(' or ')} manager`,
-          'data.overseeingManager.agency',
-        ),
-      () =>
-        check(
-          d.kind === 'final' && d.scores === undefined,
-          'HSB-17',
-          'the final supervision agrees scores and evidence',
-          'data.scores',
-        ),
-      () =>
-        check(
-          d.kind !== 'final' && d.scores !== undefined,
-          'INPUT',
-          'scores are agreed at the final supervision',
-          'data.scores',
-        ),
-      () => (d.scores === undefined ? undefined : outcomeFitsModel(d.scores, s, 'data.scores')),
+      needsAllocation(s),
+      guard(
+        'STATE',
+        `the ${d.kind} supervision is already recorded`,
+        'data.kind',
+        () => sup[d.kind] !== undefined,
+      ),
+      guard(
+        'STATE',
+        'the initial joint supervision comes first',
+        'data.kind',
+        () => d.kind !== 'initial' && sup.initial === undefined,
+      ),
+      guard(
+        'STATE',
+        'the second supervision comes before the final one',
+        'data.kind',
+        () => d.kind === 'final' && sup.second === undefined,
+      ),
+      guard(
+        'INPUT',
+        'an attendee is listed twice',
+        `data.attendees.${dup ?? ''}`,
+        () => dup !== undefined,
+      ),
+      guard(
+        'HSB-14',
+        'the initial joint supervision includes both assessors',
+        'data.attendees',
+        () => d.kind === 'initial' && missing >= 0,
+      ),
+      guard(
+        'HSB-14',
+        'the initial joint supervision agrees roles and responsibilities',
+        'data.rolesAgreed',
+        () => d.kind === 'initial' && d.rolesAgreed === undefined,
+      ),
+      guard(
+        'HSB-14',
+        `the ${s.assessment.leadAgency ?? ''} lead means oversight by a ${oversightAgency(s).join(' or ')} manager`,
+        'data.overseeingManager.agency',
+        () => !oversightAgency(s).includes(d.overseeingManager.agency),
+      ),
+      guard(
+        'HSB-17',
+        'the final supervision agrees scores and evidence',
+        'data.scores',
+        () => d.kind === 'final' && d.scores === undefined,
+      ),
+      guard(
+        'INPUT',
+        'scores are agreed at the final supervision',
+        'data.scores',
+        () => d.kind !== 'final' && d.scores !== undefined,
+      ),
+      () => (d.scores === undefined ? undefined : outcomeFitsModel(d.scores, s, 'data.scores')()),
     ],
-    () => accept({ type: 'SupervisionHeld', data: { ...d, at: command.at } }),
+    () => accept({ type: 'SupervisionHeld', data: { ...d, at } }),
   );
 };
 
 /** HSB-15: the initial AIM meeting is booked at the initial supervision, for 6 weeks later. */
-export const bookInitialAimMeeting: Handler<'BookInitialAimMeeting'> = (command, s) => {
-  const d = command.data;
-  return decideWhen(
+export const bookInitialAimMeeting: Handler<'BookInitialAimMeeting'> = ({ data: d, at }, s) =>
+  decideWhen(
     [
-      () =>
-        check(
-          s.assessment.supervisions.initial === undefined,
-          'HSB-15',
-          'the initial AIM meeting is booked at the initial joint supervision',
-        ),
-      () =>
-        check(s.initialMeetingAt !== undefined, 'STATE', 'the initial AIM meeting has been held'),
-      () =>
-        check(
-          instantMs(d.start) <= instantMs(command.at),
-          'INPUT',
-          'the meeting must start after it is booked',
-          'data.start',
-        ),
-      () =>
-        check(
-          instantMs(d.arrangements.end) <= instantMs(d.start),
-          'INPUT',
-          'the meeting must end after it starts',
-          'data.arrangements.end',
-        ),
+      guard(
+        'HSB-15',
+        'the initial AIM meeting is booked at the initial joint supervision',
+        () => s.assessment.supervisions.initial === undefined,
+      ),
+      guard(
+        'STATE',
+        'the initial AIM meeting has been held',
+        () => s.initialMeetingAt !== undefined,
+      ),
+      guard(
+        'INPUT',
+        'the meeting must start after it is booked',
+        'data.start',
+        () => instantMs(d.start) <= instantMs(at),
+      ),
+      guard(
+        'INPUT',
+        'the meeting must end after it starts',
+        'data.arrangements.end',
+        () => instantMs(d.arrangements.end) <= instantMs(d.start),
+      ),
     ],
-    () => accept({ type: 'InitialAimMeetingBooked', data: { ...d, at: command.at } }),
+    () => accept({ type: 'InitialAimMeetingBooked', data: { ...d, at } }),
   );
-};
