@@ -52,6 +52,10 @@ export const scheduleAim = (
   return aim;
 };
 
+/** The case's first AIM, its letter bad on purpose when the plan shows ATT-2's rejection. */
+export const firstAim = (c: Case): Aim =>
+  scheduleAim(c, { badLetter: c.plan.showRejections.has('ATT-2') });
+
 export const sendLetters = (c: Case, aim: Aim, badLetter: boolean): void => {
   for (const [i, p] of c.parents.entries()) {
     const letter = {

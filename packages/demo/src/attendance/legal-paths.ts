@@ -6,7 +6,7 @@ import {
 } from '@aimline/attendance-aim';
 import { addDays } from '@aimline/calendar';
 import { H } from '../london-time.js';
-import { answerLetter, type Presence, scheduleAim } from './aims.js';
+import { answerLetter, firstAim, type Presence, scheduleAim } from './aims.js';
 import { carers, type Case, lead, stepId } from './case.js';
 import {
   considerProsecution,
@@ -18,15 +18,7 @@ import {
 } from './legal.js';
 import { contactParent, importToYesterday, openCase, voice } from './records.js';
 import { REGIMES } from './register.js';
-import {
-  closeCase,
-  everyone,
-  hold,
-  nextStepSoon,
-  review,
-  reviewAim,
-  reviewDay,
-} from './reviews.js';
+import { closeCase, everyone, hold, nextStepSoon, reviewAim, reviewWhenDue } from './reviews.js';
 
 /**
  * The case opens without engagement and nobody comes to the first AIM (ATT-5: not held); the
@@ -37,7 +29,7 @@ const nobodyAtFirstAim = (
   ifNot: CommandData<'RecordAimAttendance'>['ifNotProceeding'],
 ): ParentCarer => {
   openCase(c, 'not-engaged');
-  const aim1 = scheduleAim(c, { badLetter: c.plan.showRejections.has('ATT-2') });
+  const aim1 = firstAim(c);
   hold(c, aim1, { pupil: false, parentIds: [] }, { ifNot });
   nextStepSoon(c);
   return carers(c)[0] ?? c.parents[0]!;
@@ -91,7 +83,7 @@ export const noEngagementLegalPath = (c: Case): void => {
     },
   });
   // ATT-8: the AIMs carry on alongside the legal involvement; the summons brings the family in.
-  c.reg.setRegime(addDays(c.cur.day, 1), REGIMES.partial);
+  c.reg.setRegimeAfter(c.cur.day, REGIMES.partial);
   const aim2 = scheduleAim(c, { setting: c.rng.chance(0.5) ? 'neutral' : 'school' });
   answerLetter(c, aim2, 'will-attend');
   const who = everyone(c, { agency: c.rng.pick(c.la.earlyHelp) });
@@ -108,7 +100,7 @@ export const penaltyPaidPath = (c: Case): void => {
     d = c.terms.add(d, 1);
   }
   openCase(c, 'mixed');
-  const aim1 = scheduleAim(c, { badLetter: c.plan.showRejections.has('ATT-2') });
+  const aim1 = firstAim(c);
   answerLetter(c, aim1, 'will-attend');
   const who = everyone(c);
   hold(c, aim1, who);
@@ -138,7 +130,7 @@ export const penaltyPaidPath = (c: Case): void => {
   c.cur.after(c.rng.int(2, 5));
   const notices = penaltyNotices(c);
   if (notices.length === 0) noticeToImprove(c);
-  c.reg.setRegime(addDays(c.cur.day, 1), REGIMES.improving);
+  c.reg.setRegimeAfter(c.cur.day, REGIMES.improving);
   for (const n of notices) {
     const paidOn = c.terms.onOrBefore(
       addDays(n.issuedOn, c.rng.int(7, Math.max(7, c.policy.penaltyNotice.reducedWithinDays - 3))),
@@ -154,8 +146,7 @@ export const penaltyPaidPath = (c: Case): void => {
   const aim3 = scheduleAim(c);
   answerLetter(c, aim3, 'will-attend');
   hold(c, aim3, who, { stage: 'follow-up' });
-  c.cur.on(reviewDay(c, aim3), H(13), H(15, 30));
-  if (review(c, aim3))
+  if (reviewWhenDue(c, aim3))
     closeCase(c, 'Penalty notices paid and attendance improved; AIMs no longer needed.');
 };
 
@@ -174,8 +165,7 @@ export const esoPath = (c: Case): void => {
     agency: c.rng.pick(c.la.socialWorkers),
   };
   hold(c, aim2, pupilOnly);
-  c.cur.on(reviewDay(c, aim2), H(13), H(15, 30));
-  review(c, aim2);
+  reviewWhenDue(c, aim2);
   noEngagement(
     c,
     'Parents have not responded since the home visit; the pupil’s attendance has not improved.',
@@ -192,15 +182,14 @@ export const esoPath = (c: Case): void => {
     stepId: stepId(c),
     step: { kind: 'education-supervision-order', appliedOn: c.cur.day },
   });
-  c.reg.setRegime(addDays(c.cur.day, 1), REGIMES.partial);
+  c.reg.setRegimeAfter(c.cur.day, REGIMES.partial);
   // ATT-8: AIMs alongside the order, with the supervising officer.
   const aim3 = scheduleAim(c);
   answerLetter(c, aim3, 'will-attend');
   const who = everyone(c, { agency: c.la.esoOfficer });
   hold(c, aim3, who);
-  c.reg.setRegime(addDays(aim3.day, 1), REGIMES.improving);
-  c.cur.on(reviewDay(c, aim3), H(13), H(15, 30));
-  review(c, aim3);
+  c.reg.setRegimeAfter(aim3.day, REGIMES.improving);
+  reviewWhenDue(c, aim3);
 };
 
 export const year11Path = (c: Case): void => {
@@ -224,9 +213,8 @@ export const year11Path = (c: Case): void => {
   const aim2 = scheduleAim(c);
   const pupilOnly: Presence = { pupil: true, parentIds: [], agency: c.rng.pick(c.la.earlyHelp) };
   hold(c, aim2, pupilOnly);
-  c.reg.setRegime(addDays(aim2.day, 1), REGIMES.partial);
-  c.cur.on(reviewDay(c, aim2), H(13), H(15, 30));
-  review(c, aim2);
+  c.reg.setRegimeAfter(aim2.day, REGIMES.partial);
+  reviewWhenDue(c, aim2);
   // After the last Friday in June of Year 11 (NAT-8): a penalty notice is refused.
   const after = c.terms.onOrAfter(addDays(ends, 3));
   if (c.plan.showRejections.has('NAT-8') && after < `${ends.slice(0, 4)}-07-23`) {

@@ -1,9 +1,7 @@
 /** The attendance paths where the family engages, at least in part. */
 import type { ParentCarer } from '@aimline/attendance-aim';
-import { addDays } from '@aimline/calendar';
 import { FIRST_NAMES, LAST_NAMES } from '../invented-people.js';
-import { H } from '../london-time.js';
-import { answerLetter, type Presence, scheduleAim } from './aims.js';
+import { answerLetter, firstAim, type Presence, scheduleAim } from './aims.js';
 import { carers, type Case, lead, stepId } from './case.js';
 import { contactParent, interact, openCase, voice } from './records.js';
 import { REGIMES } from './register.js';
@@ -12,23 +10,22 @@ import {
   everyone,
   hold,
   nextStepSoon,
-  review,
   reviewAim,
   reviewDay,
+  reviewWhenDue,
 } from './reviews.js';
 
 export const engagedPath = (c: Case): void => {
   openCase(c, 'engaged');
-  const aim1 = scheduleAim(c, { badLetter: c.plan.showRejections.has('ATT-2') });
+  const aim1 = firstAim(c);
   answerLetter(c, aim1, c.rng.chance(0.3) ? 'requests-adjustment' : 'will-attend');
   const who = everyone(c, c.rng.chance(0.3) ? { agency: c.rng.pick(c.la.earlyHelp) } : {});
   hold(c, aim1, who);
-  c.reg.setRegime(addDays(aim1.day, 1), REGIMES.improving);
+  c.reg.setRegimeAfter(aim1.day, REGIMES.improving);
   const aim2 = reviewAim(c, aim1, { late: c.plan.lateReview });
   const r2 = hold(c, aim2, everyone(c), { stage: 'follow-up', reviewOf: aim1 });
-  c.reg.setRegime(addDays(aim2.day, 1), r2.met ? REGIMES.good : REGIMES.improving);
-  c.cur.on(reviewDay(c, aim2), H(13), H(15, 30));
-  const met2 = review(c, aim2);
+  c.reg.setRegimeAfter(aim2.day, r2.met ? REGIMES.good : REGIMES.improving);
+  const met2 = reviewWhenDue(c, aim2);
   if (r2.met && met2)
     closeCase(
       c,
@@ -38,7 +35,7 @@ export const engagedPath = (c: Case): void => {
 
 export const primaryParentsPath = (c: Case): void => {
   openCase(c, 'engaged');
-  const aim1 = scheduleAim(c, { badLetter: c.plan.showRejections.has('ATT-2') });
+  const aim1 = firstAim(c);
   answerLetter(c, aim1, 'will-attend');
   // A primary pupil below the expected year group: the parents alone may proceed (ATT-5).
   const who: Presence = { pupil: false, parentIds: carers(c).map((p) => p.parentId) };
@@ -56,7 +53,7 @@ export const primaryParentsPath = (c: Case): void => {
         reviewOn: reviewDay(c, aim1),
       },
     });
-  c.reg.setRegime(addDays(aim1.day, 1), REGIMES.improving);
+  c.reg.setRegimeAfter(aim1.day, REGIMES.improving);
   c.cur.after(c.rng.int(2, 5));
   interact(
     c,
@@ -72,7 +69,7 @@ export const primaryParentsPath = (c: Case): void => {
 
 export const pupilAlonePath = (c: Case): void => {
   openCase(c, 'mixed');
-  const aim1 = scheduleAim(c, { badLetter: c.plan.showRejections.has('ATT-2') });
+  const aim1 = firstAim(c);
   // The parents do not come; the secondary-age pupil does (ATT-5: proceed).
   // The senior leader is called away sometimes (ATT-4: the missing role is recorded).
   const who: Presence = {
@@ -81,7 +78,7 @@ export const pupilAlonePath = (c: Case): void => {
     seniorMissing: c.plan.lateReview || c.rng.chance(0.3),
   };
   hold(c, aim1, who);
-  c.reg.setRegime(addDays(aim1.day, 1), REGIMES.partial);
+  c.reg.setRegimeAfter(aim1.day, REGIMES.partial);
   const p = carers(c)[0] ?? c.parents[0]!;
   c.cur.after(c.rng.int(1, 3));
   contactParent(
@@ -92,16 +89,14 @@ export const pupilAlonePath = (c: Case): void => {
   );
   voice(c, { kind: 'parent', parentId: p.parentId });
   // The review on its own (not at an AIM); late when the attendance lead was off sick.
-  c.cur.on(reviewDay(c, aim1, c.plan.lateReview ? c.rng.int(8, 15) : 0), H(13), H(15, 30));
-  const met = review(c, aim1, undefined, {
+  const met = reviewWhenDue(c, aim1, c.plan.lateReview ? c.rng.int(8, 15) : 0, {
     ...(c.plan.showRejections.has('NAT-4') ? { overlapOnPurpose: true } : {}),
   });
   const aim2 = scheduleAim(c, { setting: 'school' });
   const who2 = c.rng.chance(0.5) ? everyone(c) : who;
   hold(c, aim2, who2, { stage: 'follow-up' });
-  c.reg.setRegime(addDays(aim2.day, 1), met ? REGIMES.improving : REGIMES.partial);
-  c.cur.on(reviewDay(c, aim2), H(13), H(15, 30));
-  if (review(c, aim2) && met) closeCase(c, 'Attendance above 90% for two review periods.');
+  c.reg.setRegimeAfter(aim2.day, met ? REGIMES.improving : REGIMES.partial);
+  if (reviewWhenDue(c, aim2) && met) closeCase(c, 'Attendance above 90% for two review periods.');
 };
 
 export const parentsWithoutPupilPath = (c: Case): void => {
@@ -117,7 +112,7 @@ export const parentsWithoutPupilPath = (c: Case): void => {
   };
   c.w.emit('AddParentCarer', c.cur.later(20, 60), lead(c), { parent: step });
   c.parents.push(step);
-  const aim1 = scheduleAim(c, { badLetter: c.plan.showRejections.has('ATT-2') });
+  const aim1 = firstAim(c);
   answerLetter(c, aim1, 'will-attend');
   // The parents come; their secondary-age child does not (ATT-5: do not proceed).
   const parentsOnly: Presence = { pupil: false, parentIds: carers(c).map((p) => p.parentId) };
@@ -139,11 +134,10 @@ export const parentsWithoutPupilPath = (c: Case): void => {
   const aim2 = scheduleAim(c, { setting: 'home' });
   const who = everyone(c, { agency: c.rng.pick(c.la.camhs) });
   hold(c, aim2, who);
-  c.reg.setRegime(addDays(aim2.day, 1), REGIMES.partial);
+  c.reg.setRegimeAfter(aim2.day, REGIMES.partial);
   const aim3 = reviewAim(c, aim2, { setting: 'home', late: c.plan.lateReview });
   const r3 = hold(c, aim3, who, { stage: 'follow-up', reviewOf: aim2 });
-  c.reg.setRegime(addDays(aim3.day, 1), r3.met ? REGIMES.improving : REGIMES.partial);
-  c.cur.on(reviewDay(c, aim3), H(13), H(15, 30));
-  if (review(c, aim3) && r3.met)
+  c.reg.setRegimeAfter(aim3.day, r3.met ? REGIMES.improving : REGIMES.partial);
+  if (reviewWhenDue(c, aim3) && r3.met)
     closeCase(c, 'Back in school full time with support from the Mental Health Support Team.');
 };

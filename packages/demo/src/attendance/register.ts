@@ -49,9 +49,9 @@ export class Register {
     this.regimes.push({ from: firstDay, regime });
   }
 
-  /** From `from` on, the pupil attends like `regime`. */
-  setRegime(from: Day, regime: Regime): void {
-    this.regimes.push({ from, regime });
+  /** From the day after `day` on, the pupil attends like `regime` (a meeting shows the next day). */
+  setRegimeAfter(day: Day, regime: Regime): void {
+    this.regimes.push({ from: addDays(day, 1), regime });
   }
 
   /** A term-time holiday or a run of days with fixed codes. */

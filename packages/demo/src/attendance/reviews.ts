@@ -69,6 +69,20 @@ export const reviewDay = (c: Case, aim: Aim, extraDays = 0): Day => {
   return d >= addDays(aim.day, 2) ? d : c.terms.onOrAfter(due);
 };
 
+/**
+ * The targets of `aim` reviewed on their review day (`extraDays` late), in the afternoon:
+ * whether they were met.
+ */
+export const reviewWhenDue = (
+  c: Case,
+  aim: Aim,
+  extraDays = 0,
+  opts: { overlapOnPurpose?: boolean } = {},
+): boolean => {
+  c.cur.on(reviewDay(c, aim, extraDays), H(13), H(15, 30));
+  return review(c, aim, undefined, opts);
+};
+
 /** An AIM held to review the last one: scheduled, letters sent, maybe rearranged (late on purpose). */
 export const reviewAim = (
   c: Case,

@@ -49,9 +49,9 @@ export interface SittingPlan {
   actionSeq: number;
 }
 
+/** A referral on a sitting's agenda: decided there, not reached, or reviewed. */
 type Item =
-  | { readonly kind: 'decision'; readonly ref: ReferralPlan }
-  | { readonly kind: 'not-reached'; readonly ref: ReferralPlan }
+  | { readonly kind: 'decision' | 'not-reached'; readonly ref: ReferralPlan }
   | {
       readonly kind: 'review';
       readonly ref: ReferralPlan;
