@@ -22,6 +22,14 @@ import { isCase, type HsbState, type OpenCase } from './state.js';
 const later = (a: string | undefined, b: string | undefined): string | undefined =>
   a === undefined || b === undefined ? undefined : compareInstants(a, b) >= 0 ? a : b;
 
+type Trigger = Pick<Spec, 'trigger' | 'start' | 'startDescription'>;
+
+/** Obligations started by one event: each spec with the trigger, start and its description. */
+const fromOneTrigger = (
+  trigger: Trigger,
+  ...specs: ReadonlyArray<Omit<Spec, keyof Trigger>>
+): Spec[] => specs.map((spec) => ({ ...trigger, ...spec }));
+
 /** A chain of rolling obligations: from each point to the next, the last one open. */
 const rolling = (
   points: ReadonlyArray<{ readonly at: string; readonly event: string }>,
@@ -80,9 +88,19 @@ const homeSafetyDeadlines = (s: OpenCase, allocatedAt: string, policy: HsbPolicy
   return [...home, ...stays];
 };
 
+/** The obligations `make` builds once their trigger has happened (`at` is known); none before. */
+const onceStarted = <A>(at: A | undefined, make: (at: A) => Spec[]): Spec[] =>
+  at === undefined ? [] : make(at);
+
+/**
+ * From the referral to the conferences: the strategy discussion (HSB-2), the allocation of
+ * assessors (HSB-11), the initial child protection conference (NAT-1) and its reviews (NAT-2),
+ * and a Section 47 enquiry's child and family assessment (NAT-3).
+ */
 const strategyDeadlines = (s: OpenCase, policy: HsbPolicy): Spec[] => {
-  const own = s.strategy.find((x) => x.forChild !== 'victim-child');
-  const out: Spec[] = [
+  const c = s.conferences;
+  const first = s.strategy[0];
+  return [
     {
       ruleId: 'HSB-2',
       label: 'Strategy discussion',
@@ -91,150 +109,151 @@ const strategyDeadlines = (s: OpenCase, policy: HsbPolicy): Spec[] => {
       startDescription: 'the disclosure',
       unit: 'hours',
       amount: policy.strategyWithinHours,
-      metAt: own?.at,
+      metAt: s.strategy.find((x) => x.forChild !== 'victim-child')?.at,
     },
+    ...onceStarted(s.assessment.commissioned, (commissioned) => {
+      const fromStrategy = commissioned.by === 'section-47' && first !== undefined;
+      return [
+        {
+          ruleId: 'HSB-11',
+          label: 'Allocation of assessors',
+          trigger: fromStrategy
+            ? { event: 'StrategyDiscussionHeld', at: first.at }
+            : { event: `AssessmentCommissioned(${commissioned.by})`, at: commissioned.at },
+          startDescription: fromStrategy
+            ? 'the strategy meeting'
+            : 'the assessment being commissioned',
+          unit: 'workingDays',
+          amount: policy.allocationWorkingDays,
+          metAt: s.assessment.allocatedAt,
+        },
+      ];
+    }),
+    ...onceStarted(c.calledAt, (calledAt) => [
+      {
+        ruleId: 'NAT-1',
+        label: 'Initial child protection conference',
+        trigger: { event: 'StrategyDiscussionHeld', at: c.startedFrom ?? calledAt },
+        startDescription: 'the strategy discussion that started the Section 47 enquiry',
+        unit: 'workingDays',
+        amount: policy.initialConferenceWorkingDays,
+        metAt: c.initialAt,
+      },
+    ]),
+    ...onceStarted(c.initialAt, (initialAt) =>
+      rolling(
+        [
+          { at: initialAt, event: 'ConferenceHeld(initial)' },
+          ...c.reviews.map((at) => ({ at, event: 'ConferenceHeld(review)' })),
+        ],
+        c.reviews,
+        (_p, i) => ({
+          ruleId: 'NAT-2',
+          label: i === 0 ? 'First review conference' : 'Review conference',
+          unit: 'months',
+          amount: i === 0 ? policy.firstReviewConferenceMonths : policy.reviewConferenceMonths,
+        }),
+      ),
+    ),
+    ...onceStarted(s.section47?.section47 === true ? s.reportedAt : undefined, (reportedAt) => [
+      {
+        ruleId: 'NAT-3',
+        label: 'Child and family assessment',
+        trigger: { event: 'ConcernReported', at: reportedAt },
+        startDescription: 'the referral',
+        unit: 'workingDays',
+        amount: policy.childAndFamilyAssessmentWorkingDays,
+        metAt: s.childAndFamilyAssessmentAt,
+      },
+    ]),
   ];
-  const first = s.strategy[0];
-  const commissioned = s.assessment.commissioned;
-  if (commissioned !== undefined) {
-    const fromStrategy = commissioned.by === 'section-47' && first !== undefined;
-    out.push({
-      ruleId: 'HSB-11',
-      label: 'Allocation of assessors',
-      trigger: fromStrategy
-        ? { event: 'StrategyDiscussionHeld', at: first.at }
-        : { event: `AssessmentCommissioned(${commissioned.by})`, at: commissioned.at },
-      startDescription: fromStrategy ? 'the strategy meeting' : 'the assessment being commissioned',
-      unit: 'workingDays',
-      amount: policy.allocationWorkingDays,
-      metAt: s.assessment.allocatedAt,
-    });
-  }
-  const c = s.conferences;
-  if (c.calledAt !== undefined)
-    out.push({
-      ruleId: 'NAT-1',
-      label: 'Initial child protection conference',
-      trigger: { event: 'StrategyDiscussionHeld', at: c.startedFrom ?? c.calledAt },
-      startDescription: 'the strategy discussion that started the Section 47 enquiry',
-      unit: 'workingDays',
-      amount: policy.initialConferenceWorkingDays,
-      metAt: c.initialAt,
-    });
-  if (c.initialAt !== undefined) {
-    const points = [
-      { at: c.initialAt, event: 'ConferenceHeld(initial)' },
-      ...c.reviews.map((at) => ({ at, event: 'ConferenceHeld(review)' })),
-    ];
-    out.push(
-      ...rolling(points, c.reviews, (_p, i) => ({
-        ruleId: 'NAT-2',
-        label: i === 0 ? 'First review conference' : 'Review conference',
-        unit: 'months',
-        amount: i === 0 ? policy.firstReviewConferenceMonths : policy.reviewConferenceMonths,
-      })),
-    );
-  }
-  if (s.section47?.section47 === true)
-    out.push({
-      ruleId: 'NAT-3',
-      label: 'Child and family assessment',
-      trigger: { event: 'ConcernReported', at: s.reportedAt },
-      startDescription: 'the referral',
-      unit: 'workingDays',
-      amount: policy.childAndFamilyAssessmentWorkingDays,
-      metAt: s.childAndFamilyAssessmentAt,
-    });
-  return out;
 };
 
+/**
+ * The assessment: from allocation, the home safety plans (HSB-12) and the three supervisions
+ * (HSB-14, 16, 17); the initial AIM meeting (HSB-15) and the reports before it (HSB-18, HSB-19,
+ * MTG-5); a risk-management meeting for each emerging risk (HSB-23).
+ */
 const assessmentDeadlines = (s: OpenCase, policy: HsbPolicy): Spec[] => {
-  const a = s.assessment;
-  const out: Spec[] = [];
-  if (a.allocatedAt !== undefined) {
-    out.push(...homeSafetyDeadlines(s, a.allocatedAt, policy));
-    const trigger = { event: 'AssessorsAllocated', at: a.allocatedAt };
-    const fromAllocation = { trigger, startDescription: 'allocation' };
-    out.push(
+  const { allocatedAt, supervisions, meeting, reports } = s.assessment;
+  return [
+    ...onceStarted(allocatedAt, (at) => [
+      ...homeSafetyDeadlines(s, at, policy),
+      ...fromOneTrigger(
+        { trigger: { event: 'AssessorsAllocated', at }, startDescription: 'allocation' },
+        {
+          ruleId: 'HSB-14',
+          label: 'Initial joint supervision',
+          unit: 'workingDays',
+          amount: policy.initialSupervisionWorkingDays,
+          metAt: supervisions.initial,
+        },
+        {
+          ruleId: 'HSB-16',
+          label: 'Second supervision',
+          unit: 'weeks',
+          amount: policy.secondSupervisionWeeks,
+          metAt: supervisions.second,
+        },
+        {
+          ruleId: 'HSB-17',
+          label: 'Final supervision (scores and evidence)',
+          unit: 'weeks',
+          amount: policy.finalSupervisionWeeks,
+          metAt: supervisions.final,
+        },
+      ),
+    ]),
+    ...onceStarted(supervisions.initial, (at) => [
       {
-        ...fromAllocation,
-        ruleId: 'HSB-14',
-        label: 'Initial joint supervision',
-        unit: 'workingDays',
-        amount: policy.initialSupervisionWorkingDays,
-        metAt: a.supervisions.initial,
-      },
-      {
-        ...fromAllocation,
-        ruleId: 'HSB-16',
-        label: 'Second supervision',
+        ruleId: 'HSB-15',
+        label: 'Initial AIM meeting',
+        trigger: { event: 'SupervisionHeld(initial)', at },
+        startDescription: 'the initial joint supervision',
         unit: 'weeks',
-        amount: policy.secondSupervisionWeeks,
-        metAt: a.supervisions.second,
+        amount: policy.initialMeetingWeeksAfterSupervision,
+        metAt: s.initialMeetingAt,
       },
-      {
-        ...fromAllocation,
-        ruleId: 'HSB-17',
-        label: 'Final supervision (scores and evidence)',
-        unit: 'weeks',
-        amount: policy.finalSupervisionWeeks,
-        metAt: a.supervisions.final,
-      },
-    );
-  }
-  if (a.supervisions.initial !== undefined)
-    out.push({
-      ruleId: 'HSB-15',
-      label: 'Initial AIM meeting',
-      trigger: { event: 'SupervisionHeld(initial)', at: a.supervisions.initial },
-      startDescription: 'the initial joint supervision',
-      unit: 'weeks',
-      amount: policy.initialMeetingWeeksAfterSupervision,
-      metAt: s.initialMeetingAt,
-    });
-  if (a.meeting !== undefined) {
-    const before = {
-      trigger: { event: 'InitialAimMeetingBooked', at: a.meeting.bookedAt },
-      start: a.meeting.start,
-      startDescription: 'the initial AIM meeting',
-    };
-    out.push(
-      {
-        ...before,
-        ruleId: 'HSB-18',
-        label: 'Report to the responsible manager',
-        unit: policy.reportToManagerUnit,
-        amount: policy.reportToManagerDaysBefore,
-        metAt: a.reports.manager,
-      },
-      {
-        ...before,
-        ruleId: 'HSB-19',
-        label: 'Report to the IRO',
-        unit: 'hoursBefore',
-        amount: policy.reportToIroHoursBefore,
-        metAt: a.reports.iro,
-      },
-      {
-        ...before,
-        ruleId: 'MTG-5',
-        label: 'Reports to the chair',
-        unit: 'daysBefore',
-        amount: policy.reportToChairDaysBefore,
-        metAt: a.reports.chair,
-      },
-    );
-  }
-  for (const r of s.emergingRisks)
-    out.push({
+    ]),
+    ...onceStarted(meeting, (m) =>
+      fromOneTrigger(
+        {
+          trigger: { event: 'InitialAimMeetingBooked', at: m.bookedAt },
+          start: m.start,
+          startDescription: 'the initial AIM meeting',
+        },
+        {
+          ruleId: 'HSB-18',
+          label: 'Report to the responsible manager',
+          unit: policy.reportToManagerUnit,
+          amount: policy.reportToManagerDaysBefore,
+          metAt: reports.manager,
+        },
+        {
+          ruleId: 'HSB-19',
+          label: 'Report to the IRO',
+          unit: 'hoursBefore',
+          amount: policy.reportToIroHoursBefore,
+          metAt: reports.iro,
+        },
+        {
+          ruleId: 'MTG-5',
+          label: 'Reports to the chair',
+          unit: 'daysBefore',
+          amount: policy.reportToChairDaysBefore,
+          metAt: reports.chair,
+        },
+      ),
+    ),
+    ...s.emergingRisks.map((r): Spec => ({
       ruleId: 'HSB-23',
       label: `Multi-agency risk-management meeting (${r.riskId})`,
       trigger: { event: 'EmergingRiskRaised', at: r.raisedAt },
       unit: 'hours',
       amount: policy.emergingRiskMeetingHours,
       metAt: r.meetingAt,
-    });
-  return out;
+    })),
+  ];
 };
 
 const interventionDeadlines = (s: OpenCase, policy: HsbPolicy): Spec[] => {
