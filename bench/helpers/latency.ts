@@ -10,7 +10,9 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  appendGroup,
   commandHandler,
+  delegatingStore,
   StateCache,
   uuidV5,
   type AnyDomainModule,
@@ -91,24 +93,24 @@ export const buildLatencyBase = async (
   return { ...base0, next: k };
 };
 
-/** Wraps a store to time what happens inside `append`. */
-const timingStore = (inner: EventStore, onAppend: (ms: number) => void): EventStore => ({
-  append: async (stream, events, options) => {
+/**
+ * Wraps a store to time what happens inside an append: `append`, or the group commit
+ * (`appendMany`) the command handler uses where the store offers one.
+ */
+const timingStore = (inner: EventStore, onAppend: (ms: number) => void): EventStore => {
+  const timed = async <T>(write: () => Promise<T>): Promise<T> => {
     const start = performance.now();
     try {
-      return await inner.append(stream, events, options);
+      return await write();
     } finally {
       onAppend(performance.now() - start);
     }
-  },
-  readStream: (stream, options) => inner.readStream(stream, options),
-  streamRevision: (stream) => inner.streamRevision(stream),
-  readAll: (options) => inner.readAll(options),
-  subscribe: (options) => inner.subscribe(options),
-  checkpoints: inner.checkpoints,
-  identity: () => inner.identity(),
-  dispose: () => inner.dispose(),
-});
+  };
+  return delegatingStore(inner, {
+    append: (stream, events, options) => timed(() => inner.append(stream, events, options)),
+    appendMany: (requests) => timed(() => appendGroup(inner, requests)),
+  });
+};
 
 export interface LatencySamples {
   readonly total: number[];

@@ -13,7 +13,8 @@ import {
   type StoreError,
 } from './store/errors.js';
 import type { AppendOutcome, AppendRequest } from './store/event-store.js';
-import { storedBytes, type CachedStream, type StateCache } from './store/state-cache.js';
+import { revisionAfter } from './revision.js';
+import { storedBytes, type LoadedStream, type StateCache } from './store/state-cache.js';
 
 /** A command that passed validation and plausibility, ready to be decided. */
 export interface ReadyCommand {
@@ -36,7 +37,7 @@ export interface GroupContext {
   /** The streams' folded states, in the order asked. */
   readonly loadAll: (
     streams: ReadonlyArray<{ readonly module: AnyDomainModule; readonly stream: string }>,
-  ) => Promise<ReadonlyArray<E.Either<CommandFailure, CachedStream<unknown>>>>;
+  ) => Promise<ReadonlyArray<E.Either<CommandFailure, LoadedStream<unknown>>>>;
   readonly eventsOfCommand: (stream: string, commandId: string) => Promise<RecordedEvent[]>;
   readonly append: (
     requests: ReadonlyArray<AppendRequest>,
@@ -45,16 +46,20 @@ export interface GroupContext {
 
 /** A stream while its commands of one round are decided: each decision folds into the next. */
 interface Working {
+  /** The stream as loaded for the round. */
+  readonly loaded: LoadedStream<unknown>;
+  /** The loaded state with the events decided in this round folded in. */
   state: unknown;
-  revision: number | undefined;
-  readonly loadedRevision: number | undefined;
+  /** How many events were decided on the stream in this round (not yet stored). */
+  decided: number;
   /** The weight of the stream's stored events (see `CachedStream.bytes`). */
   bytes: number;
-  readonly commandIds: ReadonlySet<string>;
   /** Command ids decided in this round (not yet stored). */
   readonly added: Set<string>;
-  readonly failure: CommandFailure | undefined;
 }
+
+/** The revision of the stream's last event once the events decided in this round follow it. */
+const revisionOf = (w: Working): number | undefined => revisionAfter(w.loaded.revision, w.decided);
 
 type Decided =
   | { readonly kind: 'final'; readonly outcome: Outcome }
@@ -145,29 +150,32 @@ const round = async (
   for (const item of pending) if (!firsts.has(item.stream)) firsts.set(item.stream, item);
   const loads = await context.loadAll([...firsts.values()]);
   const streams = new Map<string, Working>();
+  /** The streams that could not be loaded, and why. */
+  const unloadable = new Map<string, CommandFailure>();
   for (const [k, item] of [...firsts.values()].entries()) {
     const loaded = loads[k]!;
-    const entry = E.isRight(loaded) ? loaded.right : undefined;
-    const revision = entry === undefined || entry.revision < 0 ? undefined : entry.revision;
-    streams.set(item.stream, {
-      state: entry?.state,
-      revision,
-      loadedRevision: revision,
-      bytes: entry?.bytes ?? 0,
-      commandIds: entry?.commandIds ?? new Set(),
-      added: new Set(),
-      failure: E.isLeft(loaded) ? loaded.left : undefined,
-    });
+    if (E.isLeft(loaded)) unloadable.set(item.stream, loaded.left);
+    else {
+      const { state, bytes } = loaded.right;
+      streams.set(item.stream, {
+        loaded: loaded.right,
+        state,
+        decided: 0,
+        bytes,
+        added: new Set(),
+      });
+    }
   }
 
   const recordedAt = context.clock();
   const requests: AppendRequest[] = [];
   const decided = pending.map((item): Decided => {
+    const failure = unloadable.get(item.stream);
+    if (failure !== undefined) return { kind: 'final', outcome: E.left(failure) };
     const w = streams.get(item.stream)!;
-    if (w.failure !== undefined) return { kind: 'final', outcome: E.left(w.failure) };
     const id = item.envelope.commandId;
     if (w.added.has(id)) return { kind: 'defer' };
-    if (w.commandIds.has(id)) return { kind: 'handled', revision: w.loadedRevision };
+    if (w.loaded.commandIds.has(id)) return { kind: 'handled', revision: w.loaded.revision };
     const decider = item.module.decider as Decider<Command, DomainEvent, unknown>;
     const decision = decideValidCommand(decider, item.envelope.command, w.state);
     if (E.isLeft(decision))
@@ -179,19 +187,20 @@ const round = async (
         outcome: E.right({
           stream: item.stream,
           events: [],
-          revision: w.revision,
+          revision: revisionOf(w),
           alreadyHandled: false,
         }),
       };
+    const revision = revisionOf(w);
     requests.push({
       stream: item.stream,
       events: eventsToAppend(item, events, recordedAt),
-      expectedRevision: w.revision === undefined ? 'no-stream' : w.revision,
+      expectedRevision: revision === undefined ? 'no-stream' : revision,
     });
     for (const event of events) w.state = item.module.decider.evolve(w.state, event) as unknown;
-    w.revision = (w.revision ?? -1) + events.length;
+    w.decided += events.length;
     w.added.add(id);
-    return { kind: 'append', request: requests.length - 1, expectedAfter: w.revision };
+    return { kind: 'append', request: requests.length - 1, expectedAfter: revisionOf(w)! };
   });
 
   let outcomes: ReadonlyArray<AppendOutcome>;
@@ -200,7 +209,7 @@ const round = async (
   } catch (e) {
     if (!isStoreError(e)) throw e;
     commitFailed(pending, decided, e, results);
-    for (const stream of streams.keys()) cache.delete(stream);
+    for (const stream of firsts.keys()) cache.delete(stream);
     return [];
   }
 
@@ -261,7 +270,7 @@ const round = async (
     }
     const revision = revisions.get(stream);
     if (revision === undefined) continue;
-    const commandIds = w.commandIds as Set<string>;
+    const commandIds = w.loaded.commandIds as Set<string>;
     for (const id of w.added) commandIds.add(id);
     cache.set(stream, { revision, state: w.state, commandIds, bytes: w.bytes });
   }

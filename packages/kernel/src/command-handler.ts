@@ -16,7 +16,7 @@ import {
 } from './store/errors.js';
 import { appendGroup } from './store/append-group.js';
 import type { EventStore } from './store/event-store.js';
-import { StateCache, storedBytes, type CachedStream } from './store/state-cache.js';
+import { StateCache, storedBytes, type LoadedStream } from './store/state-cache.js';
 
 export interface CommandSuccess {
   readonly stream: string;
@@ -92,11 +92,11 @@ export interface CommandHandler {
   executeMany(
     items: ReadonlyArray<WireCommandItem>,
   ): Promise<Array<E.Either<CommandFailure, CommandSuccess>>>;
-  /** The folded state of a stream (through the cache). */
+  /** The folded state of a stream (through the cache); its revision is undefined when there is no stream. */
   load<C extends Command, Ev extends DomainEvent, S, R extends Rejection>(
     module: DomainModule<C, Ev, S, R>,
     stream: string,
-  ): Promise<E.Either<CommandFailure<R>, CachedStream<S>>>;
+  ): Promise<E.Either<CommandFailure<R>, LoadedStream<S>>>;
 }
 
 /**
@@ -119,7 +119,7 @@ export const commandHandler = (options: CommandHandlerOptions): CommandHandler =
     module: DomainModule<C, Ev, S, R>,
     stream: string,
     stored?: { readonly revision: number | undefined },
-  ): Promise<E.Either<CommandFailure<R>, CachedStream<S>>> => {
+  ): Promise<E.Either<CommandFailure<R>, LoadedStream<S>>> => {
     const cached = cache.get<S>(stream);
     let state = cached?.state ?? module.decider.initialState;
     let revision = cached?.revision;
@@ -143,12 +143,9 @@ export const commandHandler = (options: CommandHandlerOptions): CommandHandler =
       if (isStoreError(e)) return E.left({ kind: 'StoreFailure', error: e });
       throw e;
     }
-    const entry: CachedStream<S> =
-      revision === undefined
-        ? { revision: -1, state, commandIds, bytes }
-        : { revision, state, commandIds, bytes };
-    if (revision !== undefined) cache.set(stream, entry);
-    return E.right(entry);
+    // Only a stream that exists is cached.
+    if (revision !== undefined) cache.set(stream, { revision, state, commandIds, bytes });
+    return E.right({ revision, state, commandIds, bytes });
   };
 
   /**
@@ -158,7 +155,7 @@ export const commandHandler = (options: CommandHandlerOptions): CommandHandler =
    */
   const loadAll = async (
     wanted: ReadonlyArray<{ readonly module: AnyDomainModule; readonly stream: string }>,
-  ): Promise<Array<E.Either<CommandFailure, CachedStream<unknown>>>> => {
+  ): Promise<Array<E.Either<CommandFailure, LoadedStream<unknown>>>> => {
     let stored: ReadonlyMap<string, number> | undefined;
     try {
       stored = await store.streamRevisions?.(wanted.map((w) => w.stream));

@@ -28,7 +28,12 @@ export type {
   ChainedMetadata,
   RecordedEvent,
 } from './event.js';
-export { type ExpectedRevision, describeExpected, meetsExpected } from './revision.js';
+export {
+  type ExpectedRevision,
+  describeExpected,
+  meetsExpected,
+  revisionAfter,
+} from './revision.js';
 export { canonicalJson } from './canonical-json.js';
 export { uuidV5, eventIdFor, AIMLINE_NAMESPACE } from './event-ids.js';
 export {
@@ -145,6 +150,7 @@ export type {
 } from './store/event-store.js';
 export { matchesFilter } from './store/event-store.js';
 export { appendGroup, GroupAppends } from './store/append-group.js';
+export { delegatingStore, type StoreOverrides } from './store/delegating-store.js';
 export * from './store/errors.js';
 export {
   STORED_JSON,
@@ -201,6 +207,7 @@ export {
   StateCache,
   storedBytes,
   type CachedStream,
+  type LoadedStream,
   type StateCacheOptions,
 } from './store/state-cache.js';
 export { Agency, agencies } from './agency.js';

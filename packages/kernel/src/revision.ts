@@ -23,3 +23,13 @@ export const meetsExpected = (expected: ExpectedRevision, current: number | unde
       return current === expected;
   }
 };
+
+/**
+ * The revision of a stream's last event once `appended` more events follow its last at
+ * `revision` (undefined: no stream). The first event of a stream is revision 0.
+ */
+export const revisionAfter = (
+  revision: number | undefined,
+  appended: number,
+): number | undefined =>
+  appended === 0 ? revision : revision === undefined ? appended - 1 : revision + appended;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   appendGroup,
   commandHandler,
+  delegatingStore,
   InMemoryEventStore,
   UnavailableError,
   type AppendRequest,
@@ -11,6 +12,7 @@ import {
   type CommandItem,
   type CommandSuccess,
   type EventStore,
+  type StoreOverrides,
 } from '../src/index.js';
 import { collect } from '../src/testing/index.js';
 import { actor, child, referralLogModule, type LogCommand } from './fixtures/referral-log.js';
@@ -50,21 +52,13 @@ const groupingStore = (
     appendGroup(inner, r),
 ): EventStore & { groups: number[] } => {
   const groups: number[] = [];
-  return {
+  return delegatingStore(inner, {
     groups,
-    append: (stream, events, options) => inner.append(stream, events, options),
-    appendMany: (requests) => {
+    appendMany: (requests: ReadonlyArray<AppendRequest>) => {
       groups.push(requests.length);
       return commit(requests);
     },
-    readStream: (stream, options) => inner.readStream(stream, options),
-    streamRevision: (stream) => inner.streamRevision(stream),
-    readAll: (options) => inner.readAll(options),
-    subscribe: (options) => inner.subscribe(options),
-    checkpoints: inner.checkpoints,
-    identity: () => inner.identity(),
-    dispose: () => inner.dispose(),
-  };
+  });
 };
 
 const history = async (store: EventStore) =>
@@ -174,35 +168,43 @@ describe('command handler: group commit (handleMany)', () => {
     expect(E.isLeft(r) && r.left.kind).toBe('Rejected');
   });
 
-  it('stores what one command at a time would store, for any commands in any grouping', async () => {
-    const logs = ['a', 'b', 'c'];
-    const command = fc.oneof(
-      fc.constantFrom(...logs).map(open),
-      fc.tuple(fc.constantFrom(...logs), fc.string({ maxLength: 4 })).map(([l, t]) => entry(l, t)),
-      fc.constantFrom(...logs).map(close),
-    );
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(command, { maxLength: 24 }),
-        fc.integer({ min: 1, max: 10 }),
-        async (commands, size) => {
-          const items = commands.map((c, i) => item(i + 1, c));
-          const oneByOne = new InMemoryEventStore();
-          const single = commandHandler({ store: oneByOne, clock });
-          const expected: Outcome[] = [];
-          for (const i of items) expected.push(await single.handle(i.module, i.envelope));
-          const grouped = groupingStore(new InMemoryEventStore());
-          const handler = commandHandler({ store: grouped, clock });
-          const got: Outcome[] = [];
-          for (let k = 0; k < items.length; k += size)
-            got.push(...(await handler.handleMany(items.slice(k, k + size))));
-          const kinds = (rs: Outcome[]) =>
-            rs.map((r) => (E.isRight(r) ? r.right.revision : r.left.kind));
-          expect(kinds(got)).toEqual(kinds(expected));
-          expect(await history(grouped)).toEqual(await history(oneByOne));
-        },
-      ),
-      { numRuns: 60 },
-    );
-  });
+  it.each([
+    ['offers', {}],
+    ['does not offer', { streamRevisions: undefined, eventsOfCommand: undefined }],
+  ])(
+    'stores what one command at a time would store, for any commands in any grouping (the store %s its revision and command look-ups)',
+    async (_, lookups: StoreOverrides) => {
+      const logs = ['a', 'b', 'c'];
+      const command = fc.oneof(
+        fc.constantFrom(...logs).map(open),
+        fc
+          .tuple(fc.constantFrom(...logs), fc.string({ maxLength: 4 }))
+          .map(([l, t]) => entry(l, t)),
+        fc.constantFrom(...logs).map(close),
+      );
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(command, { maxLength: 24 }),
+          fc.integer({ min: 1, max: 10 }),
+          async (commands, size) => {
+            const items = commands.map((c, i) => item(i + 1, c));
+            const oneByOne = new InMemoryEventStore();
+            const single = commandHandler({ store: oneByOne, clock });
+            const expected: Outcome[] = [];
+            for (const i of items) expected.push(await single.handle(i.module, i.envelope));
+            const grouped = delegatingStore(groupingStore(new InMemoryEventStore()), lookups);
+            const handler = commandHandler({ store: grouped, clock });
+            const got: Outcome[] = [];
+            for (let k = 0; k < items.length; k += size)
+              got.push(...(await handler.handleMany(items.slice(k, k + size))));
+            const kinds = (rs: Outcome[]) =>
+              rs.map((r) => (E.isRight(r) ? r.right.revision : r.left.kind));
+            expect(kinds(got)).toEqual(kinds(expected));
+            expect(await history(grouped)).toEqual(await history(oneByOne));
+          },
+        ),
+        { numRuns: 60 },
+      );
+    },
+  );
 });

@@ -2,6 +2,7 @@ import {
   AppendRejectedError,
   appendGroup,
   canonicalJson,
+  delegatingStore,
   DuplicateEventIdError,
   isErasedPersonalData,
   moduleLookup,
@@ -246,7 +247,11 @@ export const encryptingEventStore = (
     return { ...r, events: sealed };
   };
 
-  const store: EventStore = {
+  /** The inner store's command index, when it has one: its events are read as stored, so opened. */
+  const indexed = inner.eventsOfCommand?.bind(inner);
+
+  // Every other member of the port (revisions, checkpoints, identity) is the inner store's.
+  const store = delegatingStore(inner, {
     append: async (stream, events, options) => {
       const sealed = await sealAll({ stream, events, expectedRevision: options.expectedRevision });
       try {
@@ -288,7 +293,8 @@ export const encryptingEventStore = (
     },
     readStream: (stream, options) =>
       openAll(inner.readStream(stream, options), opensOf(options?.personalData)),
-    streamRevision: (stream) => inner.streamRevision(stream),
+    eventsOfCommand:
+      indexed === undefined ? undefined : async (commandId) => openEvery(await indexed(commandId)),
     readAll: (options) => openAll(inner.readAll(options), opensOf(options?.personalData)),
     subscribe: (options) => {
       const subscription = inner.subscribe(options);
@@ -308,8 +314,6 @@ export const encryptingEventStore = (
         },
       } satisfies Subscription;
     },
-    checkpoints: inner.checkpoints,
-    identity: () => inner.identity(),
     dispose: async () => {
       try {
         await inner.dispose();
@@ -317,7 +321,7 @@ export const encryptingEventStore = (
         vault.close();
       }
     },
-  };
+  });
   // What a store offers beyond the port (the SQLite store's integrity check and global chain)
   // works on stored bytes and passes through unchanged.
   const extras: Record<string, unknown> = {};

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, type EventStore, type RecordedEvent } from '@aimline/kernel';
+import { canonicalJson, delegatingStore, type RecordedEvent } from '@aimline/kernel';
 import { isEnvelope, type KeyError } from '../../src/index.js';
 import {
   alleged,
@@ -84,8 +84,7 @@ describe('encryption at append (issue 13 item 4): every personal field is stored
       hsb,
       reportConcern(),
     );
-    const swapping: EventStore = {
-      ...inner,
+    const swapping = delegatingStore(inner, {
       readAll: async function* (o) {
         for await (const e of inner.readAll(o)) {
           const d = structuredClone(e.data) as Record<string, Record<string, unknown>>;
@@ -94,7 +93,7 @@ describe('encryption at append (issue 13 item 4): every personal field is stored
           yield moved;
         }
       },
-    };
+    });
     const moved = encryptingEventStore(swapping, vault, personalFieldsByModule(modules));
     const [event] = await collect(moved.readAll());
     const decoded = hsb.events.decode(event!);

@@ -1,9 +1,10 @@
 import { STORED_JSON, type StoredJson } from './hash-chain.js';
 import type { RecordedEvent } from '../event.js';
 
-/** What the command handler remembers of a stream between commands. */
-export interface CachedStream<S> {
-  readonly revision: number;
+/** A stream's folded state as the command handler loads it. */
+export interface LoadedStream<S> {
+  /** The revision of the stream's last event; undefined when there is no stream. */
+  readonly revision: number | undefined;
   readonly state: S;
   /** Command ids already applied to the stream (for idempotent retries). */
   readonly commandIds: ReadonlySet<string>;
@@ -12,6 +13,11 @@ export interface CachedStream<S> {
    * an estimate from above of what its folded state and command ids take in memory.
    */
   readonly bytes: number;
+}
+
+/** What the command handler remembers of a stream between commands: only a stream that exists. */
+export interface CachedStream<S> extends LoadedStream<S> {
+  readonly revision: number;
 }
 
 export interface StateCacheOptions {
