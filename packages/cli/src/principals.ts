@@ -33,13 +33,28 @@ export const defaultPrincipalsPath = (location: StoreLocation): string | undefin
  * Reads and parses a directory file strictly: an unreadable file or any bad field is a usage
  * error (2); given the modules, so is a read rule naming a module or event that does not exist.
  */
-export const loadDirectory = (
+export const loadDirectory = (file: string, modules?: ReadonlyArray<AnyDomainModule>): Directory =>
+  parsedDirectory(file, readDirectoryText(file), modules);
+
+const readDirectoryText = (file: string): string => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new CliError(
+      `cannot read the principals file ${file}: ${errorWithCauses(e)}`,
+      ExitCode.Usage,
+    );
+  }
+};
+
+const parsedDirectory = (
   file: string,
-  modules?: ReadonlyArray<AnyDomainModule>,
+  text: string,
+  modules: ReadonlyArray<AnyDomainModule> | undefined,
 ): Directory => {
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
+    json = JSON.parse(text);
   } catch (e) {
     throw new CliError(
       `cannot read the principals file ${file}: ${errorWithCauses(e)}`,
@@ -51,23 +66,46 @@ export const loadDirectory = (
   return directory.right;
 };
 
+/** Gives the parsed directory held in a file (see `directoryLoader`). */
+export type DirectoryLoader = (file: string) => Directory;
+
 /**
- * The principal a command runs as: `--as` resolved in the directory. Without `--as` or a
- * directory, a usage error (2); an unknown principal, a forged id or a principal without a
- * role is refused (1).
+ * A runtime's directory: each file parsed once (a command reads as its principal many times),
+ * and parsed again only when the file's bytes differ from the bytes last parsed — `demo` writes
+ * the directory during a run, and a council may replace it between reads — so a read never
+ * applies rules the file no longer holds. Reading the bytes to compare is one small read; the
+ * strict parse (every principal, every read and command rule against the modules) is not
+ * repeated. A file that cannot be read or parsed is refused each time, never served from the
+ * last good parse.
+ */
+export const directoryLoader = (modules?: ReadonlyArray<AnyDomainModule>): DirectoryLoader => {
+  let last: { file: string; text: string; directory: Directory } | undefined;
+  return (file) => {
+    const text = readDirectoryText(file);
+    if (last?.file === file && last.text === text) return last.directory;
+    const directory = parsedDirectory(file, text, modules);
+    last = { file, text, directory };
+    return directory;
+  };
+};
+
+/**
+ * The principal a command runs as: `--as` resolved in the directory (`load`: the runtime's
+ * `directoryLoader`). Without `--as` or a directory, a usage error (2); an unknown principal, a
+ * forged id or a principal without a role is refused (1).
  */
 export const principalOf = (
   as: string | undefined,
   file: string | undefined,
   what: string,
-  modules?: ReadonlyArray<AnyDomainModule>,
+  load: DirectoryLoader,
 ): { readonly directory: Directory; readonly principal: Principal } => {
   if (as === undefined || file === undefined)
     throw new CliError(
       `${what} runs as a principal of the council directory: give --as PRINCIPAL_ID and --principals FILE (or AIMLINE_AS, AIMLINE_PRINCIPALS)`,
       ExitCode.Usage,
     );
-  const directory = loadDirectory(file, modules);
+  const directory = load(file);
   const principal = resolvePrincipal(directory, as);
   if (E.isLeft(principal)) throw new CliError(principal.left.message, ExitCode.Failed);
   return { directory, principal: principal.right };

@@ -33,7 +33,7 @@ import {
   type VisibleEvents,
 } from '@aimline/governance';
 import { accessLogPath, openAccessLog } from './access.js';
-import { principalOf, principalsPath } from './principals.js';
+import { directoryLoader, principalOf, principalsPath } from './principals.js';
 
 export interface GlobalOptions {
   readonly store: string;
@@ -82,7 +82,8 @@ export interface Runtime {
   /**
    * The principal the command runs as and the directory that holds them; throws a `CliError`
    * (usage 2 without `--as` or a directory; 1 for an unknown, forged or role-less principal).
-   * `what` names the command for the message.
+   * `what` names the command for the message. The directory file is parsed once per runtime
+   * (and again only when its bytes change: `directoryLoader`), however many reads use it.
    */
   readonly governance: (what: string) => { directory: Directory; principal: Principal };
   /** `--access-log` as given. */
@@ -216,13 +217,17 @@ export const buildRuntime = async (
     composed.push({ ...(directory === undefined ? {} : { directory }), processes, app });
     return app;
   };
-  const reader = (what: string): { reader: NeedToKnowReader; purpose: string } => {
-    const { directory, principal } = principalOf(
+  // The directory is parsed once per runtime, again only if its file changes (`directoryLoader`).
+  const loadDirectory = directoryLoader(registry.modules);
+  const governance = (what: string) =>
+    principalOf(
       options.as,
       principalsPath(options.principals, location.right),
       what,
-      registry.modules,
+      loadDirectory,
     );
+  const reader = (what: string): { reader: NeedToKnowReader; purpose: string } => {
+    const { directory, principal } = governance(what);
     const reader = needToKnowReader({
       store,
       modules: registry.modules,
@@ -248,13 +253,7 @@ export const buildRuntime = async (
     decode: eventDecoder(registry.modules),
     unreadable: new UnreadableHistory(),
     principalsFile: principalsPath(options.principals, location.right),
-    governance: (what) =>
-      principalOf(
-        options.as,
-        principalsPath(options.principals, location.right),
-        what,
-        registry.modules,
-      ),
+    governance,
     accessLogFile: options.accessLog,
     readOnly: options.readOnly === true,
     reader: (what) => reader(what),
