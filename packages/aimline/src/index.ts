@@ -41,6 +41,13 @@ export {
 } from './result.js';
 export type { EventFacts, TypedEvent } from './typed-event.js';
 export { deadlineView, type DeadlineState, type DeadlineView } from './deadline-view.js';
+export {
+  entitledTimeline,
+  standingDeadlines,
+  standingOf,
+  standingTimeline,
+  type StandingView,
+} from './deadline-standing.js';
 export { authorityOf, type Authority, type CommandRequest, type Principal } from './principal.js';
 export { SUPPLIED_REFERRAL_FACTS } from './panel-facts.js';
 export {

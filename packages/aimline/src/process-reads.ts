@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { parseInstant } from '@aimline/calendar';
+import { parseInstant, type Deadline } from '@aimline/calendar';
 import {
   isStoreError,
   type Command,
@@ -7,8 +7,9 @@ import {
   type DomainModule,
   type Rejection,
 } from '@aimline/kernel';
-import { entitledDeadlines, type VisibleEvents } from '@aimline/governance';
-import { caseTimeline, recordedBy, type CaseTimeline } from '@aimline/projections';
+import type { VisibleEvents } from '@aimline/governance';
+import { recordedBy, type CaseTimeline } from '@aimline/projections';
+import { standingDeadlines, standingTimeline } from './deadline-standing.js';
 import { deadlineView } from './deadline-view.js';
 import type { Principal } from './principal.js';
 import type { PrincipalView } from './reads.js';
@@ -94,27 +95,29 @@ export const processReads = <C extends Command, Ev extends DomainEvent, S>(
     const asOf = options?.asOf ?? ctx.clock();
     const read = await typedEvents(visible.right, id, asOf);
     if (read.kind !== 'Found') return read;
-    // Deadlines stand as the whole history says (one met by an event the principal may not see
-    // is met), shown only where the principal's own view opens them (`entitledDeadlines`).
-    const whole = await typedEvents(visible.right.obligations, id, asOf);
-    if (whole.kind !== 'Found') return whole;
     const stream = streamOf(id);
-    const fold = (events: ReadonlyArray<TypedEvent<Ev>>): S =>
-      events.reduce(
-        (state, e) => module.decider.evolve(state, { type: e.type, data: e.data } as Ev),
-        module.decider.initialState,
-      );
-    const state = fold(read.value);
-    const deadlinesOf = (s: S) =>
-      module.deadlines(s, asOf).map((deadline) => ({ stream, deadline }));
+    const state = read.value.reduce(
+      (s, e) => module.decider.evolve(s, { type: e.type, data: e.data } as Ev),
+      module.decider.initialState,
+    );
+    // Deadlines stand as the whole history says (one met by an event the principal may not see
+    // is met), shown only where the principal's own view opens them (`standingDeadlines`).
+    let deadlines: E.Either<string, ReadonlyArray<Deadline>>;
+    try {
+      deadlines = await standingDeadlines(visible.right, module, stream, state, asOf);
+    } catch (e) {
+      return unavailable(e);
+    }
+    if (E.isLeft(deadlines))
+      return { kind: 'Unavailable', cause: 'corrupt-history', reason: deadlines.left };
     const value: CaseView<S> = {
       id,
       stream,
       revision: read.value[read.value.length - 1]?.revision ?? 0,
       asOf,
       state,
-      deadlines: entitledDeadlines(deadlinesOf(state), deadlinesOf(fold(whole.value))).map(
-        ({ deadline }) => deadlineView(deadline, asOf, ctx.policy.dueSoonHours),
+      deadlines: deadlines.right.map((deadline) =>
+        deadlineView(deadline, asOf, ctx.policy.dueSoonHours),
       ),
     };
     return { kind: 'Found', value };
@@ -126,13 +129,14 @@ export const processReads = <C extends Command, Ev extends DomainEvent, S>(
     const stream = streamOf(id);
     let t: CaseTimeline;
     try {
-      t = await caseTimeline(
+      // Deadlines stand as the whole history says, as the principal is entitled to see them.
+      ({ timeline: t } = await standingTimeline(
         visible.right,
         ctx.decode,
         module,
         stream,
         options?.asOf ?? ctx.clock(),
-      );
+      ));
     } catch (e) {
       return unavailable(e);
     }

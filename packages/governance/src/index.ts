@@ -84,6 +84,7 @@ export {
 } from './access/reader.js';
 export {
   entitledDeadlines,
+  entitledStatus,
   deadlineKey,
   SETTLED_OUT_OF_VIEW,
   type StreamDeadline,

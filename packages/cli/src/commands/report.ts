@@ -25,7 +25,7 @@ export const caseReport = async (
   options: { asOf?: Instant },
 ): Promise<number> => {
   const asOf = options.asOf ?? rt.now();
-  const t = await loadTimeline(rt, caseId, options.asOf, 'report');
+  const { timeline: t } = await loadTimeline(rt, caseId, options.asOf, 'report');
   const { hsbCase } = rt.registry.typed;
   const isHsbCase = rt.registry.owns(hsbCase, t.stream);
   let scores: ReturnType<typeof scoreHistory> = [];

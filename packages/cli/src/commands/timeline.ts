@@ -1,5 +1,6 @@
 import type { Instant } from '@aimline/calendar';
-import { caseTimeline, type CaseTimeline } from '@aimline/projections';
+import { standingTimeline } from '@aimline/aimline';
+import type { CaseTimeline } from '@aimline/projections';
 import { CliError, ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../runtime.js';
 import { table } from '../output.js';
@@ -13,22 +14,27 @@ export const streamsForCase = (rt: Runtime, caseId: string): string[] =>
 
 /**
  * Rebuilds the timeline of the first stream that exists for the case id, folded from what the
- * principal (`--as`) may see of it: the events their rules show, withheld fields marked. The
- * read is recorded in the access log before anything is shown.
+ * principal (`--as`) may see of it: the events their rules show, withheld fields marked. Its
+ * deadlines stand as the whole history of the stream says, as the principal is entitled to see
+ * them (`standingTimeline`: one met by an entry they may not see is met, not open), judged at
+ * `asOf` or, without it, when the stream's last entry was recorded (`judgedAt`). The read is
+ * recorded in the access log before anything is shown.
  */
 export const loadTimeline = async (
   rt: Runtime,
   caseId: string,
   asOf?: Instant,
   what = 'timeline',
-): Promise<CaseTimeline> => {
+): Promise<{ readonly timeline: CaseTimeline; readonly judgedAt: string | undefined }> => {
   for (const stream of streamsForCase(rt, caseId)) {
     if ((await rt.store.streamRevision(stream)) === undefined) continue;
     const module = rt.registry.moduleForStream(stream);
     if (module === undefined) continue;
     const view = rt.visible(what);
     let seen = 0;
+    // The same view (its whole history goes on to the deadline path), counting what it shows.
     const counted = {
+      ...view,
       readStream: async function* (s: string) {
         for await (const e of view.readStream(s)) {
           seen++;
@@ -36,14 +42,14 @@ export const loadTimeline = async (
         }
       },
     };
-    const t = await caseTimeline(counted, rt.decode, module, stream, asOf);
+    const standing = await standingTimeline(counted, rt.decode, module, stream, asOf);
     if (seen === 0)
       throw new CliError(
         `FORBIDDEN: nothing of ${stream} is visible to principal "${view.principal.id}" (${view.principal.role})`,
         ExitCode.Failed,
       );
-    rt.unreadable.add(t.unreadable);
-    return t;
+    rt.unreadable.add(standing.timeline.unreadable);
+    return standing;
   }
   throw new CliError(
     `no case, referral or meeting with id "${caseId}" (looked in ${streamsForCase(rt, caseId).join(', ')})`,
@@ -57,9 +63,9 @@ export const timeline = async (
   caseId: string,
   options: { asOf?: Instant },
 ): Promise<number> => {
-  const t = await loadTimeline(rt, caseId, options.asOf);
-  // Deadlines are judged at asOf, or without it when the last event was recorded.
-  const judgedAt = options.asOf?.iso ?? t.entries.at(-1)?.recordedAt ?? rt.now().iso;
+  const { timeline: t, judgedAt: at } = await loadTimeline(rt, caseId, options.asOf);
+  // Deadlines are judged at asOf, or without it when the stream's last entry was recorded.
+  const judgedAt = at ?? rt.now().iso;
   rt.output.result(t, () => {
     const parts = [
       `Timeline of ${t.stream}${options.asOf ? ` as known at ${londonTime(options.asOf.iso)}` : ''} (London time)`,

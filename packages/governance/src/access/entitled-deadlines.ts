@@ -22,7 +22,15 @@ export const SETTLED_OUT_OF_VIEW = 'settled by an entry you may not read';
 export const deadlineKey = ({ stream, deadline: d }: StreamDeadline): string =>
   JSON.stringify([stream, d.ruleId, d.label, d.trigger.event, d.trigger.at]);
 
-const standing = (whole: DeadlineStatus, own: DeadlineStatus | undefined): DeadlineStatus =>
+/**
+ * A deadline's status as the whole history gives it (`whole`), shown to a principal whose own
+ * view gives `own` (undefined: their view does not settle it): a waiver whose reason their own
+ * view does not give reads `SETTLED_OUT_OF_VIEW`; anything else stands as the whole history says.
+ */
+export const entitledStatus = (
+  whole: DeadlineStatus,
+  own: DeadlineStatus | undefined,
+): DeadlineStatus =>
   whole.kind === 'waived' &&
   !(own !== undefined && own.kind === 'waived' && own.reason === whole.reason)
     ? { ...whole, reason: SETTLED_OUT_OF_VIEW }
@@ -44,7 +52,10 @@ export const entitledDeadlines = <T extends StreamDeadline>(
     const key = deadlineKey(w);
     if (!own.has(key)) return [];
     return [
-      { of: w, deadline: { ...w.deadline, status: standing(w.deadline.status, own.get(key)) } },
+      {
+        of: w,
+        deadline: { ...w.deadline, status: entitledStatus(w.deadline.status, own.get(key)) },
+      },
     ];
   });
 };

@@ -1,0 +1,130 @@
+/**
+ * The deadline path (issue 13 item 2): where a principal's deadlines stand is worked out from
+ * the whole history of the streams they may read any part of (`PrincipalView.obligations`), and
+ * shown only as they are entitled (`entitledDeadlines`): a deadline their own view opens, with
+ * the whole history's standing (one met by an event they may not see is met, not open), and
+ * nothing of a withheld event but that standing and when. Besides the CLI's `deadlines`, this
+ * is the only code that reads `obligations` (ESLint's obligations guard, `eslint.config.js`):
+ * whatever else it reads of the whole history never leaves it.
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import type { Deadline, InstantInput } from '@aimline/calendar';
+import type {
+  AnyDomainModule,
+  Command,
+  DomainEvent,
+  DomainModule,
+  EventStore,
+  Rejection,
+} from '@aimline/kernel';
+import { entitledDeadlines, entitledStatus, type VisibleEvents } from '@aimline/governance';
+import {
+  caseTimeline,
+  recordedBy,
+  type CaseTimeline,
+  type EventDecoder,
+  type TimelineEntry,
+} from '@aimline/projections';
+
+const toIso = (asOf: InstantInput): string => (typeof asOf === 'string' ? asOf : asOf.iso);
+
+/** What the principal reads of a stream, and the whole history their deadlines stand on. */
+export type StandingView = Pick<EventStore, 'readStream'> & {
+  readonly obligations: Pick<VisibleEvents, 'readStream'>;
+};
+
+/** One deadline as a timeline entry names it: the same obligation in both workings. */
+const idOf = (d: Pick<Deadline, 'ruleId' | 'label' | 'due'>): string =>
+  JSON.stringify([d.ruleId, d.label, d.due]);
+
+/**
+ * The deadlines of `own` (folded from what the principal may see) as the whole history of the
+ * stream says they stand (`whole`), both judged at `asOf` (`entitledDeadlines`).
+ */
+export const standingOf = (
+  stream: string,
+  own: ReadonlyArray<Deadline>,
+  whole: ReadonlyArray<Deadline>,
+): Deadline[] =>
+  entitledDeadlines(
+    own.map((deadline) => ({ stream, deadline })),
+    whole.map((deadline) => ({ stream, deadline })),
+  ).map(({ deadline }) => deadline);
+
+/**
+ * The principal's timeline (`own`: the entries they may see) with deadlines as the whole history
+ * (`whole`, judged at the same instant) says they stand. Its deadlines are `standingOf`; each
+ * entry opens the deadlines both workings say it opened, and settles those the whole history
+ * says it settled among the deadlines shown (a waiver's reason their own view does not give
+ * reads `SETTLED_OUT_OF_VIEW`). A deadline a withheld event settled is settled in the deadlines,
+ * by no entry they see.
+ */
+export const entitledTimeline = (own: CaseTimeline, whole: CaseTimeline): CaseTimeline => {
+  const deadlines = standingOf(own.stream, own.deadlines, whole.deadlines);
+  const shown = new Set(deadlines.map(idOf));
+  const wholeAt = new Map(whole.entries.map((e) => [e.revision, e]));
+  const entries: TimelineEntry[] = own.entries.map((e) => {
+    const w = wholeAt.get(e.revision);
+    const opened = new Set(e.opened.map(idOf));
+    const settledInView = new Map(e.settled.map((d) => [idOf(d), d.status]));
+    return {
+      ...e,
+      opened: (w?.opened ?? []).filter((d) => opened.has(idOf(d))),
+      settled: (w?.settled ?? [])
+        .filter((d) => shown.has(idOf(d)))
+        .map((d) => ({ ...d, status: entitledStatus(d.status, settledInView.get(idOf(d))) })),
+    };
+  });
+  const phases: Record<string, TimelineEntry[]> = {};
+  for (const e of entries) (phases[e.phase] ??= []).push(e);
+  return { ...own, entries, phases, deadlines };
+};
+
+/**
+ * One stream's timeline as the principal may see it (`view`), with deadlines standing as the
+ * whole history says (`entitledTimeline`), both judged at `asOf` or, without it, when the
+ * stream's last entry was recorded (the whole history's: a deadline met after the principal's
+ * last visible entry is met). A stream whose whole history cannot be read through keeps the
+ * principal's own working (its unreadable events are theirs to hear of only through their view).
+ * `judgedAt` is the instant the deadlines stand at (undefined: an empty stream).
+ */
+export const standingTimeline = async (
+  view: StandingView,
+  decode: EventDecoder,
+  module: AnyDomainModule,
+  stream: string,
+  asOf?: InstantInput,
+): Promise<{ readonly timeline: CaseTimeline; readonly judgedAt: string | undefined }> => {
+  const whole = await caseTimeline(view.obligations, decode, module, stream, asOf);
+  const at = (t: CaseTimeline) => (asOf === undefined ? t.entries.at(-1)?.recordedAt : toIso(asOf));
+  if (whole.unreadable.length > 0) {
+    const own = await caseTimeline(view, decode, module, stream, asOf);
+    return { timeline: own, judgedAt: at(own) };
+  }
+  const judgedAt = at(whole);
+  const own = await caseTimeline(view, decode, module, stream, judgedAt);
+  return { timeline: entitledTimeline(own, whole), judgedAt };
+};
+
+/**
+ * The deadlines of a case whose state the principal's own view folds to `own`, standing as the
+ * stream's whole history, recorded by `asOf`, says (`standingOf`). Left: an event of the whole
+ * history that the module cannot decode (why, with its stream and revision).
+ */
+export const standingDeadlines = async <C extends Command, Ev extends DomainEvent, S>(
+  view: StandingView,
+  module: DomainModule<C, Ev, S, Rejection>,
+  stream: string,
+  own: S,
+  asOf: string,
+): Promise<E.Either<string, Deadline[]>> => {
+  const known = recordedBy(asOf);
+  let whole = module.decider.initialState;
+  for await (const recorded of view.obligations.readStream(stream)) {
+    if (!known(recorded)) continue;
+    const event = module.events.decode(recorded);
+    if (E.isLeft(event)) return E.left(event.left.message);
+    whole = module.decider.evolve(whole, event.right);
+  }
+  return E.right(standingOf(stream, module.deadlines(own, asOf), module.deadlines(whole, asOf)));
+};
