@@ -61,6 +61,29 @@ const readGuard = [
     message: READ_GUARD_MESSAGE,
   },
 ];
+// Need to know (issue 13 item 2): the whole history of a principal's streams
+// (`obligations` of the reader / PrincipalView / rt.visible) is read only to work out where
+// their deadlines stand, shown as they are entitled (`entitledDeadlines`). Any other use —
+// a member access, a computed key or a destructuring — is an error outside the deadline path.
+const OBLIGATIONS_MESSAGE =
+  'Need to know (issue 13): the whole history (`obligations`) is read only on the deadline path (aimline/src/deadline-standing.ts, the CLI deadlines command); fold what the principal may see (rt.visible / the reads seam) instead.';
+const obligationsGuard = [
+  { selector: "MemberExpression[property.name='obligations']", message: OBLIGATIONS_MESSAGE },
+  { selector: "MemberExpression[property.value='obligations']", message: OBLIGATIONS_MESSAGE },
+  { selector: "ObjectPattern > Property[key.name='obligations']", message: OBLIGATIONS_MESSAGE },
+  { selector: "ObjectPattern > Property[key.value='obligations']", message: OBLIGATIONS_MESSAGE },
+];
+/**
+ * The deadline path: the only files that may touch `obligations`. The two seams hand the
+ * reader's whole-history view on; deadline-standing.ts and the CLI's deadlines command work
+ * deadlines out from it and let nothing else of it leave.
+ */
+const DEADLINE_PATH = [
+  'packages/aimline/src/reads.ts',
+  'packages/aimline/src/deadline-standing.ts',
+  'packages/cli/src/runtime.ts',
+  'packages/cli/src/commands/deadlines.ts',
+];
 const clockAndRandomness = [
   {
     selector: "NewExpression[callee.name='Date'][arguments.length=0]",
@@ -112,7 +135,7 @@ export default tseslint.config(
       '@typescript-eslint/require-await': 'off',
       // One way to ask whether an object has its own key: the platform's `Object.hasOwn`.
       'prefer-object-has-own': 'error',
-      'no-restricted-syntax': ['error', ...clockAndRandomness],
+      'no-restricted-syntax': ['error', ...clockAndRandomness, ...obligationsGuard],
     },
   },
   purity(['packages/{calendar,meetings,hsb-aim,panel,attendance-aim}/src/**/*.ts'], []),
@@ -136,10 +159,21 @@ export default tseslint.config(
   },
   {
     files: ['packages/{aimline,http}/src/**/*.ts'],
-    rules: { 'no-restricted-syntax': ['error', ...clockAndRandomness, ...readGuard] },
+    rules: {
+      'no-restricted-syntax': ['error', ...clockAndRandomness, ...readGuard, ...obligationsGuard],
+    },
   },
   {
     files: ['packages/cli/src/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...readGuard, ...obligationsGuard] },
+  },
+  // The deadline path (DEADLINE_PATH) may read `obligations`; every other guard still holds.
+  {
+    files: DEADLINE_PATH.filter((f) => f.startsWith('packages/aimline/')),
+    rules: { 'no-restricted-syntax': ['error', ...clockAndRandomness, ...readGuard] },
+  },
+  {
+    files: DEADLINE_PATH.filter((f) => f.startsWith('packages/cli/')),
     rules: { 'no-restricted-syntax': ['error', ...readGuard] },
   },
   {

@@ -1,0 +1,87 @@
+/**
+ * Issue 13 item 2: the whole history of a principal's streams (`obligations`) is read only on
+ * the deadline path. ESLint's obligations guard (`eslint.config.js`) fails any other use in
+ * `packages/*\/src`; this pins the guard itself: which files it covers, and what it catches.
+ */
+import { fileURLToPath } from 'node:url';
+import { ESLint, type Linter } from 'eslint';
+import tseslint from 'typescript-eslint';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const eslint = new ESLint({ cwd: root });
+
+const restrictedSyntaxOf = async (file: string): Promise<Linter.RuleEntry> => {
+  const config = (await eslint.calculateConfigForFile(file)) as Linter.Config;
+  return config.rules!['no-restricted-syntax']!;
+};
+const selectorsOf = (entry: Linter.RuleEntry): string[] =>
+  Array.isArray(entry) ? entry.slice(1).map((o) => (o as { selector: string }).selector) : [];
+
+/** The errors `rule` (a file's no-restricted-syntax setting) gives for `code`. */
+const lint = async (rule: Linter.RuleEntry, code: string): Promise<string[]> => {
+  const alone = new ESLint({
+    cwd: root,
+    overrideConfigFile: true,
+    overrideConfig: [
+      {
+        files: ['**/*.ts'],
+        languageOptions: { parser: tseslint.parser },
+        rules: { 'no-restricted-syntax': rule },
+      },
+    ],
+  });
+  const [result] = await alone.lintText(code, { filePath: 'probe.ts' });
+  return result!.messages.map((m) => m.message);
+};
+
+const OUTSIDE = [
+  'packages/cli/src/commands/timeline.ts',
+  'packages/cli/src/commands/report.ts',
+  'packages/aimline/src/process-reads.ts',
+  'packages/http/src/routes/handlers.ts',
+  'packages/governance/src/access/reader.ts',
+  'packages/projections/src/case-timeline.ts',
+];
+const DEADLINE_PATH = [
+  'packages/aimline/src/reads.ts',
+  'packages/aimline/src/deadline-standing.ts',
+  'packages/cli/src/runtime.ts',
+  'packages/cli/src/commands/deadlines.ts',
+];
+
+describe('the obligations guard: only the deadline path reads the whole history (issue 13 item 2)', () => {
+  it('given a file outside the deadline path, then a member access, a computed key or a destructuring of `obligations` is an error, and a read of what the principal may see is not', async () => {
+    for (const file of OUTSIDE) {
+      const rule = await restrictedSyntaxOf(file);
+      for (const code of [
+        'for await (const e of view.obligations.readStream(s)) fold(e);',
+        "const whole = view['obligations'];",
+        'const { obligations } = view;',
+        "const { ['obligations']: whole } = view;",
+      ]) {
+        const errors = await lint(rule, code);
+        expect(errors, `${file}: ${code}`).toHaveLength(1);
+        expect(errors[0]).toMatch(/^Need to know \(issue 13\): the whole history/);
+      }
+      expect(await lint(rule, 'for await (const e of view.readStream(s)) fold(e);')).toEqual([]);
+    }
+  });
+
+  it('given a file of the deadline path, then it may read `obligations`, and every other guard of its package still holds', async () => {
+    for (const file of DEADLINE_PATH) {
+      const rule = await restrictedSyntaxOf(file);
+      expect(await lint(rule, 'const whole = view.obligations;'), file).toEqual([]);
+      const selectors = selectorsOf(rule);
+      // The store read guard (need to know) stays on.
+      expect(
+        selectors.some((s) => s.includes('readStream|readAll')),
+        file,
+      ).toBe(true);
+      expect(await lint(rule, 'store.readAll();'), file).toHaveLength(1);
+    }
+    // aimline keeps its clock guard too (T-7); the CLI reads the clock at its edge.
+    const aimline = await restrictedSyntaxOf('packages/aimline/src/deadline-standing.ts');
+    expect(await lint(aimline, 'Date.now();')).toHaveLength(1);
+  });
+});
