@@ -2,22 +2,16 @@
  * MTG-1 (arranging, rescheduling, cancelling) and MTG-2 (invite list, minute taker).
  */
 import { instantMs } from '@aimline/calendar';
-import { decideWhen, accept, check, firstDuplicate, refuse, type Rejection } from '@aimline/kernel';
+import { decideWhen, accept, guard, firstDuplicate, type Check } from '@aimline/kernel';
 import type { MeetingCommandOf } from '../commands.js';
 import type { MeetingState } from '../state.js';
 import { beforeMeeting, type Decision, type Handler } from './handler.js';
 
 /** MTG-1: a meeting ends after it starts. */
-const endsAfterStart = (d: {
-  readonly start: string;
-  readonly end: string;
-}): Rejection | undefined =>
-  check(
-    instantMs(d.end) <= instantMs(d.start),
-    'INPUT',
-    'the meeting must end after it starts',
-    'data.end',
-  );
+const endsAfterStart = (d: { readonly start: string; readonly end: string }): Check =>
+  guard('INPUT', 'the meeting must end after it starts', 'data.end', () => {
+    return instantMs(d.end) <= instantMs(d.start);
+  });
 
 /** MTG-1: the lead professional arranges the date with the chair and books a room. */
 export const scheduleMeeting = (
@@ -27,29 +21,26 @@ export const scheduleMeeting = (
   const d = command.data;
   return decideWhen(
     [
-      () =>
-        check(
-          state.phase !== 'unscheduled',
-          'STATE',
-          `meeting ${d.meetingId} is already scheduled`,
-        ),
-      () =>
-        check(
-          d.subjects.length === 0,
-          'INPUT',
-          'a meeting belongs to at least one case or subject',
-          'data.subjects',
-        ),
-      () => endsAfterStart(d),
+      guard(
+        'STATE',
+        `meeting ${d.meetingId} is already scheduled`,
+        () => state.phase !== 'unscheduled',
+      ),
+      guard(
+        'INPUT',
+        'a meeting belongs to at least one case or subject',
+        'data.subjects',
+        () => d.subjects.length === 0,
+      ),
+      endsAfterStart(d),
     ],
     () => accept({ type: 'MeetingScheduled', data: { ...d, at: command.at } }),
   );
 };
 
 /** MTG-1: a new date or place, with the reason; only before the meeting is held. */
-export const rescheduleMeeting: Handler<'RescheduleMeeting'> = (command, m) => {
-  const d = command.data;
-  return decideWhen([() => beforeMeeting(m), () => endsAfterStart(d)], () => {
+export const rescheduleMeeting: Handler<'RescheduleMeeting'> = ({ data: d, at }, m) =>
+  decideWhen([beforeMeeting(m), endsAfterStart(d)], () => {
     const location = d.location ?? m.schedule.location;
     const unchanged =
       instantMs(d.start) === instantMs(m.schedule.start) &&
@@ -60,7 +51,7 @@ export const rescheduleMeeting: Handler<'RescheduleMeeting'> = (command, m) => {
       type: 'MeetingRescheduled',
       data: {
         meetingId: d.meetingId,
-        at: command.at,
+        at,
         start: d.start,
         end: d.end,
         location,
@@ -69,24 +60,18 @@ export const rescheduleMeeting: Handler<'RescheduleMeeting'> = (command, m) => {
       },
     });
   });
-};
 
 /** MTG-1: cancelled with a reason; a held meeting cannot be cancelled. */
-export const cancelMeeting: Handler<'CancelMeeting'> = (command, m) => {
-  const held = beforeMeeting(m);
-  if (held) return refuse(held);
-  return accept({
-    type: 'MeetingCancelled',
-    data: { meetingId: command.data.meetingId, at: command.at, reason: command.data.reason },
-  });
-};
+export const cancelMeeting: Handler<'CancelMeeting'> = ({ data: d, at }, m) =>
+  decideWhen([beforeMeeting(m)], () =>
+    accept({ type: 'MeetingCancelled', data: { meetingId: d.meetingId, at, reason: d.reason } }),
+  );
 
 /**
  * MTG-2: the lead professional sends the invite list to business support. A later submission
  * adds invitees; an invitee already on the list is an input error (amend contact details instead).
  */
-export const submitInviteList: Handler<'SubmitInviteList'> = (command, m) => {
-  const d = command.data;
+export const submitInviteList: Handler<'SubmitInviteList'> = ({ data: d, at }, m) => {
   const dup = firstDuplicate(
     d.invitees,
     (i) => i.id,
@@ -97,43 +82,37 @@ export const submitInviteList: Handler<'SubmitInviteList'> = (command, m) => {
   );
   return decideWhen(
     [
-      () => beforeMeeting(m),
-      () => check(d.invitees.length === 0, 'INPUT', 'the invite list is empty', 'data.invitees'),
-      () =>
-        check(
-          dup !== undefined,
-          'INPUT',
-          `invitee ${d.invitees[dup ?? 0]?.id ?? ''} is already on the invite list`,
-          `data.invitees.${dup ?? ''}.id`,
-        ),
-      () =>
-        check(
-          noContact >= 0,
-          'INPUT',
-          `invitee ${d.invitees[noContact]?.id ?? ''} has neither an email nor a postal address`,
-          `data.invitees.${noContact}.contact`,
-        ),
+      beforeMeeting(m),
+      guard('INPUT', 'the invite list is empty', 'data.invitees', () => d.invitees.length === 0),
+      guard(
+        'INPUT',
+        `invitee ${d.invitees[dup ?? 0]?.id ?? ''} is already on the invite list`,
+        `data.invitees.${dup ?? ''}.id`,
+        () => dup !== undefined,
+      ),
+      guard(
+        'INPUT',
+        `invitee ${d.invitees[noContact]?.id ?? ''} has neither an email nor a postal address`,
+        `data.invitees.${noContact}.contact`,
+        () => noContact >= 0,
+      ),
     ],
     () => {
       return accept({
         type: 'InviteListSubmitted',
-        data: { meetingId: d.meetingId, at: command.at, invitees: d.invitees },
+        data: { meetingId: d.meetingId, at, invitees: d.invitees },
       });
     },
   );
 };
 
 /** MTG-2: business support allocate a minute taker (a later allocation replaces the first). */
-export const allocateMinuteTaker: Handler<'AllocateMinuteTaker'> = (command, m) => {
-  const held = beforeMeeting(m);
-  if (held) return refuse(held);
-  if (m.minuteTaker?.id === command.data.minuteTaker.id) return accept();
-  return accept({
-    type: 'MinuteTakerAllocated',
-    data: {
-      meetingId: command.data.meetingId,
-      at: command.at,
-      minuteTaker: command.data.minuteTaker,
-    },
-  });
-};
+export const allocateMinuteTaker: Handler<'AllocateMinuteTaker'> = ({ data: d, at }, m) =>
+  decideWhen([beforeMeeting(m)], () =>
+    m.minuteTaker?.id === d.minuteTaker.id
+      ? accept()
+      : accept({
+          type: 'MinuteTakerAllocated',
+          data: { meetingId: d.meetingId, at, minuteTaker: d.minuteTaker },
+        }),
+  );

@@ -3,12 +3,7 @@
  * on a scheduled meeting, either before it is held or after (MTG-6: recording the attendance
  * makes it held).
  */
-import {
-  check,
-  type Decision as KernelDecision,
-  type Handlers,
-  type Rejection,
-} from '@aimline/kernel';
+import { guard, type Check, type Decision as KernelDecision, type Handlers } from '@aimline/kernel';
 import type { MeetingCommand } from '../commands.js';
 import type { MeetingEvent } from '../events.js';
 import type { MeetingPolicy } from '../policy.js';
@@ -29,13 +24,13 @@ export type Handler<K extends ScheduledCommand['type']> = ScheduledHandlers[K];
 type ScheduledHandlers = Handlers<ScheduledCommand, ScheduledMeeting, MeetingPolicy, MeetingEvent>;
 
 /** The attendance sheet is not yet recorded: the meeting is still ahead. */
-export const beforeMeeting = (m: ScheduledMeeting): Rejection | undefined =>
-  check(m.attendance !== null, 'STATE', `meeting ${m.meetingId ?? ''} has already been held`);
+export const beforeMeeting = (m: ScheduledMeeting): Check =>
+  guard('STATE', `meeting ${m.meetingId ?? ''} has already been held`, () => m.attendance !== null);
 
 /** MTG-6: the meeting has been held (its attendance is recorded). */
-export const afterMeeting = (m: ScheduledMeeting): Rejection | undefined =>
-  check(
-    m.attendance === null,
+export const afterMeeting = (m: ScheduledMeeting): Check =>
+  guard(
     'STATE',
     `meeting ${m.meetingId ?? ''} has not been held (no attendance recorded)`,
+    () => m.attendance === null,
   );

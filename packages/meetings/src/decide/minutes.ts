@@ -3,7 +3,7 @@
  * (minutes go only to those present and to those with actions, and are uploaded with the
  * attendance list) and MTG-9 (lists and hard copies destroyed once the minutes are uploaded).
  */
-import { decideWhen, accept, check, firstDuplicate } from '@aimline/kernel';
+import { decideWhen, accept, guard, firstDuplicate } from '@aimline/kernel';
 import { awaitingMinutes, distributionList, latestDraft, minutesApproved } from '../queries.js';
 import {
   approvalRejection,
@@ -24,36 +24,33 @@ const knownPeople = (m: ScheduledMeeting): ReadonlySet<string> =>
   ]);
 
 /** MTG-7: business support send draft minutes, with the actions agreed, to the chair. */
-export const submitDraftMinutes: Handler<'SubmitDraftMinutes'> = (command, m) => {
-  const d = command.data;
+export const submitDraftMinutes: Handler<'SubmitDraftMinutes'> = ({ data: d, at }, m) => {
   const dup = firstDuplicate(d.actions, (a) => a.actionId);
   const known = knownPeople(m);
   const stranger = d.actions.findIndex((a) => !known.has(a.ownerId));
   return decideWhen(
     [
-      () => afterMeeting(m),
-      () => check(m.approval !== null, 'STATE', 'the minutes are approved: no further draft'),
-      () =>
-        check(
-          dup !== undefined,
-          'INPUT',
-          `action ${d.actions[dup ?? 0]?.actionId ?? ''} is listed twice`,
-          `data.actions.${dup ?? ''}.actionId`,
-        ),
-      () =>
-        check(
-          stranger >= 0,
-          'INPUT',
-          `action owner ${d.actions[stranger]?.ownerId ?? ''} was neither invited nor at the meeting`,
-          `data.actions.${stranger}.ownerId`,
-        ),
+      afterMeeting(m),
+      guard('STATE', 'the minutes are approved: no further draft', () => m.approval !== null),
+      guard(
+        'INPUT',
+        `action ${d.actions[dup ?? 0]?.actionId ?? ''} is listed twice`,
+        `data.actions.${dup ?? ''}.actionId`,
+        () => dup !== undefined,
+      ),
+      guard(
+        'INPUT',
+        `action owner ${d.actions[stranger]?.ownerId ?? ''} was neither invited nor at the meeting`,
+        `data.actions.${stranger}.ownerId`,
+        () => stranger >= 0,
+      ),
     ],
     () => {
       return accept({
         type: 'DraftMinutesSubmitted',
         data: {
           meetingId: d.meetingId,
-          at: command.at,
+          at,
           draft: m.drafts.length + 1,
           documentRef: d.documentRef,
           actions: d.actions,
@@ -68,7 +65,7 @@ export const approveMinutes: Handler<'ApproveMinutes'> = (command, m) => {
   const draft = latestDraft(m);
   return decideWhen(
     [
-      () => afterMeeting(m),
+      afterMeeting(m),
       () =>
         approvalRejection({
           chairId: m.schedule.chair.id,
@@ -96,11 +93,10 @@ export const approveMinutes: Handler<'ApproveMinutes'> = (command, m) => {
  * distribution list (present or owning an action). Without recipients: to everyone on the list
  * who has not had them yet.
  */
-export const distributeMinutes: Handler<'DistributeMinutes'> = (command, m) => {
-  const d = command.data;
-  return decideWhen(
+export const distributeMinutes: Handler<'DistributeMinutes'> = ({ data: d, at }, m) =>
+  decideWhen(
     [
-      () => afterMeeting(m),
+      afterMeeting(m),
       () => unapprovedRejection(minutesApproved(m)),
       () =>
         d.recipients === undefined
@@ -111,24 +107,22 @@ export const distributeMinutes: Handler<'DistributeMinutes'> = (command, m) => {
       if (d.recipients !== undefined)
         return accept({
           type: 'MinutesDistributed',
-          data: { meetingId: d.meetingId, at: command.at, recipients: d.recipients },
+          data: { meetingId: d.meetingId, at, recipients: d.recipients },
         });
       const awaiting = awaitingMinutes(m);
       if (awaiting.length === 0) return accept();
       return accept({
         type: 'MinutesDistributed',
-        data: { meetingId: d.meetingId, at: command.at, recipients: [...awaiting] },
+        data: { meetingId: d.meetingId, at, recipients: [...awaiting] },
       });
     },
   );
-};
 
 /** MTG-8: approved minutes are uploaded to the case systems with the attendance list. */
-export const uploadMinutes: Handler<'UploadMinutes'> = (command, m) => {
-  const d = command.data;
-  return decideWhen(
+export const uploadMinutes: Handler<'UploadMinutes'> = ({ data: d, at }, m) =>
+  decideWhen(
     [
-      () => afterMeeting(m),
+      afterMeeting(m),
       () =>
         uploadRejection({
           approved: minutesApproved(m),
@@ -142,18 +136,17 @@ export const uploadMinutes: Handler<'UploadMinutes'> = (command, m) => {
         type: 'MinutesUploaded',
         data: {
           meetingId: d.meetingId,
-          at: command.at,
+          at,
           systems: d.systems,
           attendanceListIncluded: true,
         },
       });
     },
   );
-};
 
 /** MTG-9: lists and hard copies are destroyed once the minutes (and attendance list) are uploaded. */
 export const destroyHardCopies: Handler<'DestroyHardCopies'> = (command, m) =>
-  decideWhen([() => afterMeeting(m)], () =>
+  decideWhen([afterMeeting(m)], () =>
     hardCopiesDestruction(m.upload !== null, m.hardCopiesDestroyedAt, () => ({
       type: 'HardCopiesDestroyed' as const,
       data: { meetingId: command.data.meetingId, at: command.at, destroyedBy: command.actor.id },
