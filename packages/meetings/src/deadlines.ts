@@ -112,7 +112,30 @@ export const hardCopiesDeadlines = (
   return [destroyedAt === null ? d : meet(d, destroyedAt)];
 };
 
-/** A domain's minutes-distribution timescale (e.g. PNL-7), counted from the meeting's start. */
+/** What a minutes-distribution deadline is counted from, and what it is called. */
+export interface MinutesOf {
+  readonly label: string;
+  readonly trigger: { readonly event: string; readonly at: string };
+  /** The meeting's start (an instant, or the date of a sitting). */
+  readonly start: string;
+  readonly startDescription: string;
+}
+
+/**
+ * A domain's minutes-distribution timescale (e.g. PNL-7), counted from the meeting's start and
+ * met when the minutes reached everyone on the list (`distributedAt`). One implementation for
+ * every process that keeps minutes (this package's meetings and `panel`'s sittings).
+ */
+export const minutesDistributionDeadline = (
+  timescale: Timescale,
+  of: MinutesOf,
+  distributedAt: string | undefined,
+  calendar: Calendar,
+): Deadline => {
+  const d = within(timescale, of.label, of.trigger, of.start, of.startDescription, calendar);
+  return distributedAt === undefined ? d : meet(d, distributedAt);
+};
+
 const distributionDeadline = ({
   state,
   schedule,
@@ -121,16 +144,20 @@ const distributionDeadline = ({
 }: ScheduledMeeting): Deadline[] => {
   const timescale = policy.minutesDistributionWithin;
   if (timescale === undefined || state.attendance === null) return [];
-  const d = within(
-    timescale,
-    'Minutes distributed',
-    { event: 'AttendanceRecorded', at: state.attendance.at },
-    schedule.start,
-    'the meeting',
-    calendar,
-  );
-  const metAt = fullyDistributedAt(distributionList(state), state.distributions);
-  return [metAt === undefined ? d : meet(d, metAt)];
+  const of = {
+    label: 'Minutes distributed',
+    trigger: { event: 'AttendanceRecorded', at: state.attendance.at },
+    start: schedule.start,
+    startDescription: 'the meeting',
+  };
+  return [
+    minutesDistributionDeadline(
+      timescale,
+      of,
+      fullyDistributedAt(distributionList(state), state.distributions),
+      calendar,
+    ),
+  ];
 };
 
 /**

@@ -17,4 +17,9 @@ export {
   MEETING_STREAM_PREFIX,
   type MeetingModule,
 } from './module.js';
-export { meetingDeadlines, hardCopiesDeadlines } from './deadlines.js';
+export {
+  meetingDeadlines,
+  hardCopiesDeadlines,
+  minutesDistributionDeadline,
+  type MinutesOf,
+} from './deadlines.js';

@@ -86,7 +86,7 @@ export {
   type FirstReferral,
   type FirstReferrals,
 } from './scorecard-tally.js';
-export { panelMeetingPolicy } from './meeting-policy.js';
+export { minutesTimescale, panelMeetingPolicy } from './meeting-policy.js';
 export {
   makeSittingDecider,
   makeReferralDecider,

@@ -7,8 +7,8 @@ import {
   type Calendar,
   type Deadline,
 } from '@aimline/calendar';
-import { hardCopiesDeadlines } from '@aimline/meetings';
-import { panelMeetingPolicy } from '../meeting-policy.js';
+import { hardCopiesDeadlines, minutesDistributionDeadline } from '@aimline/meetings';
+import { minutesTimescale, panelMeetingPolicy } from '../meeting-policy.js';
 import type { PanelPolicy } from '../policy.js';
 import { minutesFullyDistributedAt } from './minutes.js';
 import type { SittingState } from './state.js';
@@ -20,18 +20,19 @@ export const sittingDeadlines = (
 ): Deadline[] => {
   if (state.held === null || state.slot === null) return [];
   const out: Deadline[] = [];
-  const minutes = deadline({
-    ruleId: 'PNL-7',
-    label: 'Minutes of key actions distributed',
-    trigger: { event: 'SittingHeld', at: state.held.at },
-    unit: 'workingDays',
-    amount: policy.minutesWorkingDays,
-    calendar,
-    start: state.slot.date,
-    startDescription: 'the panel sitting',
-  });
-  const distributedAt = minutesFullyDistributedAt(state);
-  out.push(distributedAt === undefined ? minutes : meet(minutes, distributedAt));
+  out.push(
+    minutesDistributionDeadline(
+      minutesTimescale(policy),
+      {
+        label: 'Minutes of key actions distributed',
+        trigger: { event: 'SittingHeld', at: state.held.at },
+        start: state.slot.date,
+        startDescription: 'the panel sitting',
+      },
+      minutesFullyDistributedAt(state),
+      calendar,
+    ),
+  );
   out.push(
     ...hardCopiesDeadlines(
       panelMeetingPolicy(policy).hardCopiesDestroyedWithin,
