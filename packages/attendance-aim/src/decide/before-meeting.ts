@@ -1,6 +1,6 @@
 /** Before the AIM (ATT-1, ATT-2, ATT-3): evidence of support, scheduling, the letter to each parent. */
 import { inLondon, isAfter, localDate } from '@aimline/calendar';
-import { decideWhen, accept, refuse, check, firstFailure, reject } from '@aimline/kernel';
+import { decideWhen, accept, refuse, firstFailure, reject, guard } from '@aimline/kernel';
 import { compulsorySchoolAgeGuard } from './compulsory-school-age.js';
 import type { Handler } from './handler.js';
 import type { AimVenue, LetterContent, ParentCarer } from '../values.js';
@@ -76,13 +76,12 @@ const letterProblem = (
               f('addressedTo'),
             )
           : undefined,
-    () =>
-      check(
-        letter.statesRiskOfProsecution !== true,
-        'ATT-2',
-        'the letter must tell the parent they may be at risk of prosecution',
-        f('statesRiskOfProsecution'),
-      ),
+    guard(
+      'ATT-2',
+      'the letter must tell the parent they may be at risk of prosecution',
+      f('statesRiskOfProsecution'),
+      () => letter.statesRiskOfProsecution !== true,
+    ),
     ...aimDetails(start, venue).map(({ key, what, aims, freeText }) => () => {
       const given = letter[key];
       if (given === undefined)
@@ -92,27 +91,24 @@ const letterProblem = (
       const shown = freeText ? '' : ` (${expected})`;
       return reject('ATT-2', `the letter's ${what} is not the AIM's ${what}${shown}`, f(key));
     }),
-    () =>
-      check(
-        letter.invitesToSayIfCannotAttend !== true,
-        'ATT-2',
-        'the letter must invite the parent to say if they cannot attend at that time',
-        f('invitesToSayIfCannotAttend'),
-      ),
-    () =>
-      check(
-        letter.offersReasonableAdjustments !== true,
-        'ATT-2',
-        'the letter must offer reasonable adjustments',
-        f('offersReasonableAdjustments'),
-      ),
-    () =>
-      check(
-        letter.offersHomeOrNeutralVenue !== true,
-        'ATT-2',
-        'the letter must offer to meet at home or at a neutral venue',
-        f('offersHomeOrNeutralVenue'),
-      ),
+    guard(
+      'ATT-2',
+      'the letter must invite the parent to say if they cannot attend at that time',
+      f('invitesToSayIfCannotAttend'),
+      () => letter.invitesToSayIfCannotAttend !== true,
+    ),
+    guard(
+      'ATT-2',
+      'the letter must offer reasonable adjustments',
+      f('offersReasonableAdjustments'),
+      () => letter.offersReasonableAdjustments !== true,
+    ),
+    guard(
+      'ATT-2',
+      'the letter must offer to meet at home or at a neutral venue',
+      f('offersHomeOrNeutralVenue'),
+      () => letter.offersHomeOrNeutralVenue !== true,
+    ),
   );
 };
 
@@ -121,36 +117,33 @@ export const sendAimLetter: Handler<'SendAimLetter'> = ({ data: d, at }, s, poli
   const parent = s.parents[d.parentId];
   return decideWhen(
     [
-      () =>
-        check(
-          meeting === undefined,
-          'STATE',
-          `meeting ${d.meetingId} is not scheduled`,
-          'data.meetingId',
-        ),
-      () =>
-        check(
-          parent === undefined,
-          'INPUT',
-          `parent ${d.parentId} is not recorded on the case`,
-          'data.parentId',
-        ),
-      () =>
-        check(
+      guard(
+        'STATE',
+        `meeting ${d.meetingId} is not scheduled`,
+        'data.meetingId',
+        () => meeting === undefined,
+      ),
+      guard(
+        'INPUT',
+        `parent ${d.parentId} is not recorded on the case`,
+        'data.parentId',
+        () => parent === undefined,
+      ),
+      guard(
+        'ATT-2',
+        `meeting ${d.meetingId} has already started; a letter must invite the parent to it`,
+        'data.meetingId',
+        () =>
           meeting !== undefined && (meeting.status !== 'scheduled' || !isAfter(meeting.start, at)),
-          'ATT-2',
-          `meeting ${d.meetingId} has already started; a letter must invite the parent to it`,
-          'data.meetingId',
-        ),
+      ),
       // ATT-1: the evidence of the school's support goes on the case before the letter.
-      () =>
-        check(
-          s.supportEvidence.length === 0,
-          'ATT-1',
-          'attach the evidence of the support steps taken before the letter goes',
-        ),
+      guard(
+        'ATT-1',
+        'attach the evidence of the support steps taken before the letter goes',
+        () => s.supportEvidence.length === 0,
+      ),
       // NAT-8: the letter is the first stage of the legal process.
-      () => compulsorySchoolAgeGuard(s, localDate(at), policy),
+      compulsorySchoolAgeGuard(s, localDate(at), policy),
       () =>
         meeting !== undefined && parent !== undefined
           ? letterProblem(d.letter, parent, meeting.start, meeting.venue)

@@ -1,6 +1,6 @@
 /** Still no engagement (ATT-8, ATT-9, ATT-10, NAT-7, NAT-8): towards legal intervention. */
 import { addDays, localDate } from '@aimline/calendar';
-import { decideWhen, accept, refuse, check, firstFailure, reject } from '@aimline/kernel';
+import { decideWhen, accept, refuse, firstFailure, reject, guard } from '@aimline/kernel';
 import { compulsorySchoolAgeGuard } from './compulsory-school-age.js';
 import type { CaseCommand, Decision, Handler } from './handler.js';
 import type { AttendancePolicy } from '../policy.js';
@@ -32,8 +32,8 @@ const ladderStep =
   (command: C, s: OpenCase, policy: AttendancePolicy): Decision =>
     decideWhen(
       [
-        () => check(before(s) === undefined, 'ATT-9', reason),
-        () => compulsorySchoolAgeGuard(s, localDate(command.at), policy),
+        guard('ATT-9', reason, () => before(s) === undefined),
+        compulsorySchoolAgeGuard(s, localDate(command.at), policy),
       ],
       () => record(command),
     );
@@ -58,33 +58,26 @@ export const requestLegalProceedings: Handler<'RequestLegalProceedings'> = (
 ) =>
   decideWhen(
     [
-      () =>
-        check(
-          s.legalMeetingAt === undefined,
-          'ATT-9',
-          'the meeting with the lead officer for legal intervention comes first',
-        ),
-      () =>
-        check(
-          s.supportEvidence.length === 0,
-          'ATT-1',
-          'the evidence of the support steps taken is not attached',
-        ),
-      () =>
-        check(
-          d.evidence.length === 0,
-          'ATT-9',
-          'the request carries the evidence the school collated',
-          'data.evidence',
-        ),
-      () =>
-        check(
-          s.legalRequests.some((r) => r.requestId === d.requestId),
-          'STATE',
-          `request ${d.requestId} is already made`,
-          'data.requestId',
-        ),
-      () => compulsorySchoolAgeGuard(s, localDate(at), policy),
+      guard(
+        'ATT-9',
+        'the meeting with the lead officer for legal intervention comes first',
+        () => s.legalMeetingAt === undefined,
+      ),
+      guard(
+        'ATT-1',
+        'the evidence of the support steps taken is not attached',
+        () => s.supportEvidence.length === 0,
+      ),
+      guard(
+        'ATT-9',
+        'the request carries the evidence the school collated',
+        'data.evidence',
+        () => d.evidence.length === 0,
+      ),
+      guard('STATE', `request ${d.requestId} is already made`, 'data.requestId', () =>
+        s.legalRequests.some((r) => r.requestId === d.requestId),
+      ),
+      compulsorySchoolAgeGuard(s, localDate(at), policy),
     ],
     () => {
       const marks = marksOf(s);
@@ -143,20 +136,18 @@ export const recordProsecutionConsiderations: Handler<'RecordProsecutionConsider
 ) => {
   const today = localDate(at);
   const failure = firstFailure(
-    () =>
-      check(
-        s.legalRequests.length === 0,
-        'ATT-9',
-        'no request to initiate legal proceedings has been made',
-      ),
-    () =>
-      check(
-        d.educationSupervisionOrder === undefined,
-        'NAT-7',
-        'an education supervision order must be considered before prosecuting',
-        'data.educationSupervisionOrder',
-      ),
-    () => compulsorySchoolAgeGuard(s, today, policy),
+    guard(
+      'ATT-9',
+      'no request to initiate legal proceedings has been made',
+      () => s.legalRequests.length === 0,
+    ),
+    guard(
+      'NAT-7',
+      'an education supervision order must be considered before prosecuting',
+      'data.educationSupervisionOrder',
+      () => d.educationSupervisionOrder === undefined,
+    ),
+    compulsorySchoolAgeGuard(s, today, policy),
   );
   if (failure !== undefined || d.educationSupervisionOrder === undefined)
     return refuse(failure ?? reject('NAT-7', 'no ESO'));

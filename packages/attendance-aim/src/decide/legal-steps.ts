@@ -1,6 +1,6 @@
 /** NAT-7: the escalation ladder recorded as steps; NAT-6 threshold; NAT-8 age limit. */
 import { addDays, addMonthsToDate, localDate } from '@aimline/calendar';
-import { decideWhen, accept, refuse, check, reject } from '@aimline/kernel';
+import { decideWhen, accept, refuse, guard } from '@aimline/kernel';
 import { compulsorySchoolAgeGuard } from './compulsory-school-age.js';
 import type { Handler } from './handler.js';
 import type { AttendancePolicy } from '../policy.js';
@@ -78,65 +78,61 @@ const penaltyTerms = (
 export const recordLegalStep: Handler<'RecordLegalStep'> = ({ data: d, at }, s, policy) => {
   const step = d.step;
   const on = stepDate(step);
+  const unknownParent = parentsOf(step).findIndex((id) => s.parents[id] === undefined);
+  const { minWeeks, maxWeeks } = policy.noticeToImprove;
   return decideWhen(
     [
-      () =>
-        check(
-          s.legalSteps[d.stepId] !== undefined,
-          'STATE',
-          `step ${d.stepId} is already recorded`,
-          'data.stepId',
-        ),
-      () => check(on > localDate(at), 'INPUT', 'the step is dated in the future', 'data.step'),
-      () => {
-        const i = parentsOf(step).findIndex((id) => s.parents[id] === undefined);
-        const field =
-          step.kind === 'penalty-notice' ? 'data.step.parentId' : `data.step.parentIds.${i}`;
-        return check(i >= 0, 'INPUT', 'the parent is not recorded on the case', field);
-      },
-      () =>
-        check(
-          step.kind !== 'education-supervision-order' && parentsOf(step).length === 0,
-          'INPUT',
-          'the step names no parent',
-          'data.step.parentIds',
-        ),
+      guard(
+        'STATE',
+        `step ${d.stepId} is already recorded`,
+        'data.stepId',
+        () => s.legalSteps[d.stepId] !== undefined,
+      ),
+      guard('INPUT', 'the step is dated in the future', 'data.step', () => on > localDate(at)),
+      guard(
+        'INPUT',
+        'the parent is not recorded on the case',
+        step.kind === 'penalty-notice'
+          ? 'data.step.parentId'
+          : `data.step.parentIds.${unknownParent}`,
+        () => unknownParent >= 0,
+      ),
+      guard(
+        'INPUT',
+        'the step names no parent',
+        'data.step.parentIds',
+        () => step.kind !== 'education-supervision-order' && parentsOf(step).length === 0,
+      ),
       // NAT-7: support first.
-      () =>
-        check(
-          s.supportEvidence.length === 0,
-          'NAT-7',
-          'support comes first: attach the evidence of the support steps taken',
-          'data.step',
-        ),
-      () => compulsorySchoolAgeGuard(s, on, policy, 'data.step'),
-      () => {
-        if (step.kind !== 'notice-to-improve') return undefined;
-        const { minWeeks, maxWeeks } = policy.noticeToImprove;
-        const w = step.improvementPeriodWeeks;
-        return Number.isInteger(w) && w >= minWeeks && w <= maxWeeks
-          ? undefined
-          : reject(
-              'NAT-7',
-              `a notice to improve gives an improvement period of ${minWeeks} to ${maxWeeks} weeks`,
-              'data.step.improvementPeriodWeeks',
-            );
-      },
-      () => {
-        if (step.kind !== 'prosecution') return undefined;
-        if (s.legalRequests.length === 0)
-          return reject(
-            'ATT-9',
-            'no request to initiate legal proceedings has been made',
-            'data.step',
-          );
-        return check(
-          s.prosecutionConsideredAt === undefined,
-          'NAT-7',
-          'an education supervision order and the other considerations come before prosecution',
-          'data.step',
-        );
-      },
+      guard(
+        'NAT-7',
+        'support comes first: attach the evidence of the support steps taken',
+        'data.step',
+        () => s.supportEvidence.length === 0,
+      ),
+      compulsorySchoolAgeGuard(s, on, policy, 'data.step'),
+      guard(
+        'NAT-7',
+        `a notice to improve gives an improvement period of ${minWeeks} to ${maxWeeks} weeks`,
+        'data.step.improvementPeriodWeeks',
+        () => {
+          if (step.kind !== 'notice-to-improve') return false;
+          const w = step.improvementPeriodWeeks;
+          return !(Number.isInteger(w) && w >= minWeeks && w <= maxWeeks);
+        },
+      ),
+      guard(
+        'ATT-9',
+        'no request to initiate legal proceedings has been made',
+        'data.step',
+        () => step.kind === 'prosecution' && s.legalRequests.length === 0,
+      ),
+      guard(
+        'NAT-7',
+        'an education supervision order and the other considerations come before prosecution',
+        'data.step',
+        () => step.kind === 'prosecution' && s.prosecutionConsideredAt === undefined,
+      ),
     ],
     () => {
       const base = { caseId: d.caseId, stepId: d.stepId, step, at };

@@ -1,48 +1,45 @@
 /** ATT-3: interactions with parents (date, time, mode), the voice of parent and pupil, documents. */
 import { isAfter, localDate } from '@aimline/calendar';
-import { decideWhen, accept, refuse, check } from '@aimline/kernel';
+import { decideWhen, accept, refuse, guard, type Check } from '@aimline/kernel';
 import type { Handler } from './handler.js';
 import type { OpenCase } from '../state.js';
 
-const speakerProblem = (
+/** A parent who speaks is recorded on the case. */
+const knownSpeaker = (
   s: OpenCase,
   speaker: { kind: 'pupil' } | { kind: 'parent'; parentId: string },
   field: string,
-) =>
+): Check =>
   speaker.kind === 'parent'
-    ? check(
-        s.parents[speaker.parentId] === undefined,
+    ? guard(
         'INPUT',
         `parent ${speaker.parentId} is not recorded on the case`,
         `${field}.parentId`,
+        () => {
+          return s.parents[speaker.parentId] === undefined;
+        },
       )
-    : undefined;
+    : () => undefined;
 
 export const recordInteraction: Handler<'RecordInteraction'> = ({ data: d, at }, s) =>
   decideWhen(
     [
-      () => speakerProblem(s, d.with, 'data.with'),
-      () =>
-        check(
-          isAfter(d.occurredAt, at),
-          'INPUT',
-          'the interaction is in the future',
-          'data.occurredAt',
-        ),
-      () =>
-        check(
-          d.response !== undefined && d.with.kind !== 'parent',
-          'INPUT',
-          'only a parent answers the AIM letter',
-          'data.response',
-        ),
-      () =>
-        check(
-          d.response !== undefined && s.meetings[d.response.meetingId] === undefined,
-          'INPUT',
-          `meeting ${d.response?.meetingId ?? ''} is not scheduled`,
-          'data.response.meetingId',
-        ),
+      knownSpeaker(s, d.with, 'data.with'),
+      guard('INPUT', 'the interaction is in the future', 'data.occurredAt', () =>
+        isAfter(d.occurredAt, at),
+      ),
+      guard(
+        'INPUT',
+        'only a parent answers the AIM letter',
+        'data.response',
+        () => d.response !== undefined && d.with.kind !== 'parent',
+      ),
+      guard(
+        'INPUT',
+        `meeting ${d.response?.meetingId ?? ''} is not scheduled`,
+        'data.response.meetingId',
+        () => d.response !== undefined && s.meetings[d.response.meetingId] === undefined,
+      ),
     ],
     () => accept({ type: 'InteractionRecorded', data: { ...d, at } }),
   );
@@ -50,21 +47,19 @@ export const recordInteraction: Handler<'RecordInteraction'> = ({ data: d, at },
 export const captureVoice: Handler<'CaptureVoice'> = ({ data: d, at }, s) =>
   decideWhen(
     [
-      () => speakerProblem(s, d.speaker, 'data.speaker'),
-      () =>
-        check(
-          d.capturedOn > localDate(at),
-          'INPUT',
-          'the quote is dated in the future',
-          'data.capturedOn',
-        ),
-      () =>
-        check(
-          d.meetingId !== undefined && s.meetings[d.meetingId] === undefined,
-          'INPUT',
-          `meeting ${d.meetingId} is not scheduled`,
-          'data.meetingId',
-        ),
+      knownSpeaker(s, d.speaker, 'data.speaker'),
+      guard(
+        'INPUT',
+        'the quote is dated in the future',
+        'data.capturedOn',
+        () => d.capturedOn > localDate(at),
+      ),
+      guard(
+        'INPUT',
+        `meeting ${d.meetingId} is not scheduled`,
+        'data.meetingId',
+        () => d.meetingId !== undefined && s.meetings[d.meetingId] === undefined,
+      ),
     ],
     () => accept({ type: 'VoiceCaptured', data: { ...d, at } }),
   );
