@@ -3,7 +3,8 @@
  * SQLite, through the CLI, on the same seeded demo: retention lists the same people under the
  * same rules, a subject access response is the same, erasure by crypto-shredding reads the same
  * afterwards (and erasing twice is idempotent), a crash between destroying a key and recording
- * the erasure is reported by `retention` and finished by `erase --pending`, every chain still
+ * the erasure is reported by `audit --verify` and `retention` and finished by `erase --pending` or
+ * `retention --apply`, every chain still
  * verifies, and no key lives in the event store (the vault is a file of its own).
  */
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -131,7 +132,8 @@ else
       expect(existsSync(esdbVault)).toBe(true);
     });
 
-    it('a crash between destroying a key and recording the erasure: retention reports it (exit 1) and erase --pending finishes it, on EventStoreDB as on SQLite', async () => {
+    /** People due for erasure (as the retention schedule lists them on EventStoreDB), not the victim. */
+    const dueOtherThanVictim = async (): Promise<string[]> => {
       const { due } = (await json(
         esdb,
         '--as',
@@ -139,11 +141,12 @@ else
         'retention',
         '--as-of',
         '2045-01-01',
-      )) as {
-        due: Array<{ person: string }>;
-      };
-      const person = due.map((d) => d.person).find((p) => p !== victim)!;
-      const destroyIn = async (vaultFile: string) => {
+      )) as { due: Array<{ person: string }> };
+      return due.map((d) => d.person).filter((p) => p !== victim);
+    };
+    /** A crash between destroying `person`'s key and recording the erasure, in both stores' vaults. */
+    const interruptErasureOf = async (person: string) => {
+      for (const vaultFile of [esdbVault, join(dir, 'events.keys.db')]) {
         const vault = await openKeyVault(vaultFile, masterKeyFromEnvironment()!);
         try {
           vault.destroyKey(
@@ -154,37 +157,74 @@ else
         } finally {
           vault.close();
         }
+      }
+    };
+    const retentionOn = (store: string) =>
+      cli(store, '--json', '--as', recordsManager, 'retention', '--as-of', '2025-01-01');
+    /** `audit --verify` reports the half-finished erasure (exit 1) and says how to finish it. */
+    const expectPendingReported = async (store: string) => {
+      const audit = await cli(store, '--json', 'audit', '--verify');
+      expect(audit.code, `${store}: ${audit.stderr}`).toBe(1);
+      const verified = JSON.parse(audit.stdout) as {
+        ok: boolean;
+        pendingErasures: string[];
+        problems: string[];
       };
-      await destroyIn(esdbVault);
-      await destroyIn(join(dir, 'events.keys.db'));
+      expect(verified.ok).toBe(false);
+      expect(verified.pendingErasures).toHaveLength(1);
+      expect(verified.problems).toEqual([
+        expect.stringMatching(/^erasure of subject \S+ not recorded: .*erase --pending/),
+      ]);
+      const listed = await retentionOn(store);
+      expect(listed.code).toBe(1);
+      expect(JSON.parse(listed.stdout)).toMatchObject({ pendingErasures: 1 });
+    };
+    /** Once finished: nothing pending, and every chain verifies. */
+    const expectFinished = async (store: string) => {
+      const after = await retentionOn(store);
+      expect([after.code, JSON.parse(after.stdout)]).toEqual([
+        0,
+        expect.objectContaining({ pendingErasures: 0 }),
+      ]);
+      expect(await json(store, 'audit', '--verify')).toMatchObject({
+        ok: true,
+        pendingErasures: [],
+        problems: [],
+      });
+    };
+
+    it('a crash between destroying a key and recording the erasure: audit --verify and retention report it (exit 1), and erase --pending finishes it, on EventStoreDB as on SQLite', async () => {
+      const [person] = await dueOtherThanVictim();
+      await interruptErasureOf(person!);
       for (const store of [esdb, sqlite]) {
-        const listed = await cli(
-          store,
-          '--json',
-          '--as',
-          recordsManager,
-          'retention',
-          '--as-of',
-          '2025-01-01',
-        );
-        expect(listed.code).toBe(1);
-        expect(JSON.parse(listed.stdout)).toMatchObject({ pendingErasures: 1 });
+        await expectPendingReported(store);
         const finished = await cli(store, '--as', recordsManager, 'erase', '--pending');
         expect(finished.code, finished.stderr).toBe(0);
-        const after = await cli(
+        await expectFinished(store);
+      }
+    });
+
+    it('a crash between destroying a key and recording the erasure: retention --apply finishes it first (and erases nobody else under the placeholder rules), on EventStoreDB as on SQLite', async () => {
+      const [, person] = await dueOtherThanVictim();
+      await interruptErasureOf(person!);
+      for (const store of [esdb, sqlite]) {
+        await expectPendingReported(store);
+        const applied = await cli(
           store,
           '--json',
           '--as',
           recordsManager,
           'retention',
+          '--apply',
           '--as-of',
           '2025-01-01',
         );
-        expect([after.code, JSON.parse(after.stdout)]).toEqual([
-          0,
-          expect.objectContaining({ pendingErasures: 0 }),
-        ]);
-        expect(await json(store, 'audit', '--verify')).toMatchObject({ ok: true, problems: [] });
+        expect(applied.code, applied.stderr).toBe(0);
+        expect(JSON.parse(applied.stdout)).toMatchObject({
+          finishedPending: [expect.any(String)],
+          erased: [],
+        });
+        await expectFinished(store);
       }
     });
   });
