@@ -3,7 +3,14 @@
  * `codecs.ts`): its state, decider and kernel `DomainModule` (`attendance-legal-{caseId}`).
  * The source gives the lead officer no timescale, so the record opens no deadline.
  */
-import { accept, refuse, smallModule, type Decider, type Decision } from '@aimline/kernel';
+import {
+  accept,
+  decideWhen,
+  guard,
+  smallModule,
+  type Decider,
+  type Decision,
+} from '@aimline/kernel';
 import type { Pupil, School } from '../values.js';
 import {
   legalInterventionCommandDefinitions,
@@ -50,51 +57,56 @@ const evolve = (s: LegalInterventionState, e: LegalInterventionEvent): LegalInte
   }
 };
 
-/** The event, unless its id (`field`) is among those `received` already (STATE). */
-const receiveOnce = (
-  received: ReadonlyArray<string>,
-  [field, id]: readonly [string, string],
-  duplicate: string,
-  event: LegalInterventionEvent,
-): Decision<LegalInterventionEvent> =>
-  received.includes(id) ? refuse('STATE', duplicate, field) : accept(event);
-
-/** 004: the contact comes first, the meeting before the request; each is received once. */
-const decide = (c: LegalInterventionCommand, s: LegalInterventionState) => {
+/**
+ * 004: the contact comes first (ATT-9), the meeting before the request; each meeting and request
+ * is received once (STATE, naming its id).
+ */
+const decide = (
+  c: LegalInterventionCommand,
+  s: LegalInterventionState,
+): Decision<LegalInterventionEvent> => {
   const { at } = c;
   switch (c.type) {
     case 'ReceiveInclusionOfficerContact':
-      return accept<LegalInterventionEvent>({
-        type: 'InclusionOfficerContactReceived',
-        data: { ...c.data, at },
-      });
-    case 'NoteLegalInterventionMeeting':
-      return s.status === 'none'
-        ? refuse('ATT-9', 'the inclusion officer contacts the lead officer to arrange the meeting')
-        : receiveOnce(
-            s.meetingsNoted,
-            ['data.legalMeetingId', c.data.legalMeetingId],
-            `meeting ${c.data.legalMeetingId} is already noted`,
-            {
-              type: 'LegalInterventionMeetingNoted',
-              data: { ...c.data, at },
-            },
-          );
-    case 'ReceiveLegalProceedingsRequest':
-      return s.status === 'none' || s.meetingsNoted.length === 0
-        ? refuse(
+      return accept({ type: 'InclusionOfficerContactReceived', data: { ...c.data, at } });
+    case 'NoteLegalInterventionMeeting': {
+      const id = c.data.legalMeetingId;
+      return decideWhen(
+        [
+          guard(
+            'ATT-9',
+            'the inclusion officer contacts the lead officer to arrange the meeting',
+            () => s.status === 'none',
+          ),
+          guard(
+            'STATE',
+            `meeting ${id} is already noted`,
+            'data.legalMeetingId',
+            () => s.status === 'open' && s.meetingsNoted.includes(id),
+          ),
+        ],
+        () => accept({ type: 'LegalInterventionMeetingNoted', data: { ...c.data, at } }),
+      );
+    }
+    case 'ReceiveLegalProceedingsRequest': {
+      const id = c.data.requestId;
+      return decideWhen(
+        [
+          guard(
             'ATT-9',
             'the meeting with the lead officer for legal intervention comes before the request',
-          )
-        : receiveOnce(
-            s.requestsReceived,
-            ['data.requestId', c.data.requestId],
-            `request ${c.data.requestId} is already received`,
-            {
-              type: 'LegalProceedingsRequestReceived',
-              data: { ...c.data, at },
-            },
-          );
+            () => s.status === 'none' || s.meetingsNoted.length === 0,
+          ),
+          guard(
+            'STATE',
+            `request ${id} is already received`,
+            'data.requestId',
+            () => s.status === 'open' && s.requestsReceived.includes(id),
+          ),
+        ],
+        () => accept({ type: 'LegalProceedingsRequestReceived', data: { ...c.data, at } }),
+      );
+    }
   }
 };
 
