@@ -19,26 +19,17 @@ import {
   type EventStore,
   type EventToAppend,
   type PersonalField,
+  withheldPersonalData,
   type PersonalFieldsOfData,
   type RecordedEvent,
   type Subscription,
   type SubscriptionMessage,
 } from '@aimline/kernel';
-import { sealField } from './field-cipher.js';
 import { isKeyError, KeyError } from './key-errors.js';
 import type { KeyVault } from './key-vault.js';
-import {
-  allKeysHeld,
-  envelopesIn,
-  keyNeeded,
-  opensAll,
-  opensOf,
-  openSealed,
-  sealedFields,
-  type Opens,
-  type Path,
-  type SealedField,
-} from './open-fields.js';
+import { envelopesIn, opensAll, opensOf, type Path } from './open-fields.js';
+import { openedEvent, openedEvents } from './opening-reads.js';
+import { sealBox, SEALED_MEMBER, storedBoxes, type SealedBox } from './sealed-boxes.js';
 
 /** The personal fields of an event about to be stored, or undefined when no module declares its type. */
 export type PersonalFieldsLookup = (
@@ -58,18 +49,20 @@ export const personalFieldsByModule = (
   };
 };
 
-/** Events a read opens together: the keys they need are loaded in one go. */
-const READ_BATCH = 128;
 /** A subscription checks for other processes' erasures at least this often (in events). */
 const SUBSCRIPTION_REFRESH = 64;
 
 /**
  * An `EventStore` that encrypts every personal field at append with its data subject's key
- * (see `personalFieldsOf`) and decrypts at read. The inner store chains and stores ciphertext
+ * (see `personalFieldsOf`; sealed format 2, `sealed-boxes.ts`: one box per subject and category
+ * per event) and decrypts at read (formats 2 and 1). The inner store chains and stores ciphertext
  * only, so erasing a subject's key (crypto-shredding) leaves every hash intact. A field whose
  * subject was erased reads as `[erased:<category>]`; a field that does not decrypt (altered,
  * moved) makes its event unreadable data, reported with its stream and revision.
  */
+const holdsSealedMember = (data: unknown): boolean =>
+  typeof data === 'object' && data !== null && Object.hasOwn(data, SEALED_MEMBER);
+
 export const encryptingEventStore = (
   inner: EventStore,
   vault: KeyVault,
@@ -98,10 +91,10 @@ export const encryptingEventStore = (
   const seal = async (stream: string, event: EventToAppend): Promise<EventToAppend> => {
     const forged: Array<[Path, string]> = [];
     envelopesIn(event.data, [], forged);
-    if (forged.length > 0)
+    if (forged.length > 0 || holdsSealedMember(event.data))
       throw new KeyError(
         'PlaintextRefused',
-        `event ${event.type} for "${stream}": field ${forged[0]![0].join('.')} already looks encrypted; refused`,
+        `event ${event.type} for "${stream}": ${forged.length > 0 ? `field ${forged[0]![0].join('.')}` : `member ${SEALED_MEMBER}`} already looks encrypted; refused`,
       );
     const personal = fieldsOf(stream, event.type, event.data);
     if (personal === undefined)
@@ -116,82 +109,42 @@ export const encryptingEventStore = (
       return v !== undefined && !isErasedPersonalData(v);
     });
     if (present.length === 0) return event;
-    const data = structuredClone(event.data);
+    if (typeof event.data !== 'object' || event.data === null || Array.isArray(event.data))
+      throw new KeyError(
+        'PlaintextRefused',
+        `event ${event.type} for "${stream}": its data is not an object, so its personal fields cannot be sealed; refused`,
+      );
+    // One box per subject and category, its fields in the order the codec declares them.
+    const groups = new Map<string, { ref: string; fields: PersonalField[] }>();
     for (const field of present) {
       const ref =
         field.subject !== undefined
           ? vault.subjectRef(field.subject)
           : (vault.primaryRef(stream) ?? vault.subjectRef(recordSubject(stream)));
-      const key = await keyToWrite(ref, field);
-      const place = { eventId: event.id, stream, path: field.path.join('.') };
-      setAt(
-        data,
-        field.path,
-        sealField(key, ref, field.category, place, valueAt(data, field.path)),
-      );
+      const group = `${ref}:${field.category}`;
+      const known = groups.get(group);
+      if (known === undefined) groups.set(group, { ref, fields: [field] });
+      else known.fields.push(field);
     }
+    const data = structuredClone(event.data) as Record<string, unknown>;
+    const boxes: SealedBox[] = [];
+    for (const { ref, fields } of groups.values()) {
+      const key = await keyToWrite(ref, fields[0]!);
+      const category = fields[0]!.category;
+      const paths = fields.map((f) => f.path);
+      const values = paths.map((p) => valueAt(data, p));
+      for (const p of paths) setAt(data, p, withheldPersonalData(category));
+      boxes.push(sealBox(key, { eventId: event.id, stream }, { ref, category, paths }, values));
+    }
+    data[SEALED_MEMBER] = storedBoxes(boxes);
     return { ...event, data };
   };
-
-  const held = (ref: string) => vault.knownKey(ref);
-
-  /** Opens one event whose sealed fields are known, loading any key it needs not held yet. */
-  const openWith = async (
-    event: RecordedEvent,
-    fields: ReadonlyArray<SealedField>,
-    opens: Opens,
-  ): Promise<RecordedEvent> => {
-    for (const f of fields) {
-      const ref = keyNeeded(f, opens);
-      if (ref !== undefined) await vault.readingKey(ref);
-    }
-    return openSealed(event, fields, held, opens);
-  };
-
-  /**
-   * Opens a read's events in batches: the keys a batch needs are loaded at once (one vault
-   * query), then each event opens without waiting. Other processes' erasures are applied
-   * before each batch. Only the categories `opens` names are decrypted (and only their
-   * subjects' keys loaded); the other personal fields read as withheld.
-   */
-  async function* openAll(
-    events: AsyncIterable<RecordedEvent> | Iterable<RecordedEvent>,
-    opens: Opens,
-  ): AsyncGenerator<RecordedEvent> {
-    let batch: Array<{ event: RecordedEvent; fields: ReadonlyArray<SealedField> }> = [];
-    const missing = new Set<string>();
-    const flush = async () => {
-      vault.refresh();
-      if (missing.size > 0) await vault.loadReadingKeys([...missing]);
-      missing.clear();
-      const ready = batch;
-      batch = [];
-      return ready;
-    };
-    for await (const event of events) {
-      const fields = sealedFields(event);
-      for (const f of fields) {
-        const ref = keyNeeded(f, opens);
-        if (ref !== undefined && held(ref) === undefined) missing.add(ref);
-      }
-      batch.push({ event, fields });
-      if (batch.length < READ_BATCH) continue;
-      for (const b of await flush())
-        yield allKeysHeld(b.fields, held, opens)
-          ? openSealed(b.event, b.fields, held, opens)
-          : await openWith(b.event, b.fields, opens);
-    }
-    for (const b of await flush())
-      yield allKeysHeld(b.fields, held, opens)
-        ? openSealed(b.event, b.fields, held, opens)
-        : await openWith(b.event, b.fields, opens);
-  }
 
   const openEvery = async (
     events: AsyncIterable<RecordedEvent> | Iterable<RecordedEvent>,
   ): Promise<RecordedEvent[]> => {
     const opened: RecordedEvent[] = [];
-    for await (const e of openAll(events, opensAll)) opened.push(e);
+    for await (const e of openedEvents(events, vault, opensAll)) opened.push(e);
     return opened;
   };
 
@@ -292,10 +245,11 @@ export const encryptingEventStore = (
       return outcomes.map((o) => o!);
     },
     readStream: (stream, options) =>
-      openAll(inner.readStream(stream, options), opensOf(options?.personalData)),
+      openedEvents(inner.readStream(stream, options), vault, opensOf(options?.personalData)),
     eventsOfCommand:
       indexed === undefined ? undefined : async (commandId) => openEvery(await indexed(commandId)),
-    readAll: (options) => openAll(inner.readAll(options), opensOf(options?.personalData)),
+    readAll: (options) =>
+      openedEvents(inner.readAll(options), vault, opensOf(options?.personalData)),
     subscribe: (options) => {
       const subscription = inner.subscribe(options);
       return {
@@ -308,7 +262,7 @@ export const encryptingEventStore = (
               sinceRefresh = 0;
             }
             yield m.kind === 'event'
-              ? { kind: 'event', event: await openWith(m.event, sealedFields(m.event), opensAll) }
+              ? { kind: 'event', event: await openedEvent(m.event, vault, opensAll) }
               : m;
           }
         },

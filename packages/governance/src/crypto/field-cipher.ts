@@ -1,8 +1,9 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createDecipheriv } from 'node:crypto';
 import { personalDataCategories, type PersonalDataCategory } from '@aimline/kernel';
 
 /**
- * One encrypted personal field, as stored in place of its value: a string
+ * Sealed format 1, read only (new history is sealed in format 2, `sealed-boxes.ts`): one
+ * encrypted personal field, as stored in place of its value: a string
  * `aimline:enc:1:<subject ref>:<category>:<base64url of IV ‖ ciphertext ‖ tag>`.
  * AES-256-GCM with the subject's data key and a random 96-bit IV; the additional data binds the
  * event id, the stream, the field's path, the subject and the category, so a ciphertext moved
@@ -49,26 +50,8 @@ const aadBytes = (text: string): Buffer =>
 export const fieldAadText = (place: FieldPlace, ref: string, category: string): string =>
   aadText(eventAadPrefix(place.eventId, place.stream), place.path, ref, category);
 
-const aad = (place: FieldPlace, ref: string, category: string): Buffer =>
-  aadBytes(fieldAadText(place, ref, category));
-
 export const isEnvelope = (value: unknown): value is string =>
   typeof value === 'string' && value.startsWith(ENVELOPE_PREFIX);
-
-/** Encrypts a field's value (its JSON, so numbers and booleans keep their type). */
-export const sealField = (
-  key: Buffer,
-  ref: string,
-  category: PersonalDataCategory,
-  place: FieldPlace,
-  value: unknown,
-): string => {
-  const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(aad(place, ref, category));
-  const body = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
-  const payload = Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64url');
-  return `${ENVELOPE_PREFIX}${ref}:${category}:${payload}`;
-};
 
 const CATEGORIES: ReadonlySet<string> = new Set(personalDataCategories);
 /** The fewest base64url characters that can hold an IV and a tag. */
@@ -115,7 +98,3 @@ export const openFieldOf = (
   decipher.final(); // checks the tag: throws before anything is returned
   return JSON.parse(plain.toString('utf8')) as unknown;
 };
-
-/** Decrypts an envelope at its place; throws when the key, the place or the bytes are not those sealed. */
-export const openField = (key: Buffer, envelope: Envelope, place: FieldPlace): unknown =>
-  openFieldOf(key, envelope, eventAadPrefix(place.eventId, place.stream), place.path);

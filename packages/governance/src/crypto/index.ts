@@ -8,6 +8,7 @@ export {
 } from './master-key.js';
 export { openKeyVault, type KeyVault, type KeyVaultMode, type ErasureRecord } from './key-vault.js';
 export { ENVELOPE_PREFIX, isEnvelope } from './field-cipher.js';
+export { SEALED_MEMBER } from './sealed-boxes.js';
 export {
   encryptingEventStore,
   personalFieldsByModule,

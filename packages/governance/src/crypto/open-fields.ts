@@ -1,8 +1,9 @@
 /**
- * The read side of the encrypting store: finding an event's encrypted fields and opening them
- * with keys this process already holds. Finding is separate from opening so a read can look at a
- * batch of events, load every key the batch needs at once (`KeyVault.loadReadingKeys`), then
- * open each event without waiting.
+ * The read side of the encrypting store: finding an event's sealed parts (format 2's boxes, or
+ * format 1's field envelopes) and opening them with keys this process already holds. Finding is
+ * separate from opening so a read can look at a batch of events, load every key the batch needs
+ * at once (`KeyVault.loadReadingKeys`), then open each event without waiting
+ * (`opening-reads.ts`).
  */
 import {
   attachStoredJson,
@@ -25,6 +26,7 @@ import {
   parseEnvelope,
   type Envelope,
 } from './field-cipher.js';
+import { holdsBoxes, openBox, parseBoxes, SEALED_MEMBER, type SealedBox } from './sealed-boxes.js';
 
 export type Path = ReadonlyArray<string | number>;
 
@@ -65,11 +67,24 @@ const occurrences = (text: string, part: string): number => {
   return n;
 };
 
-/** A copy of `value` with the values at the given paths replaced (only the nodes on those paths are copied). */
-const replaced = (value: unknown, replacements: ReadonlyArray<[Path, unknown]>): unknown => {
-  const copy = (node: unknown): unknown =>
-    Array.isArray(node) ? (node as unknown[]).slice() : { ...(node as Record<string, unknown>) };
-  const root = copy(value);
+const copy = (node: unknown): unknown =>
+  Array.isArray(node) ? (node as unknown[]).slice() : { ...(node as Record<string, unknown>) };
+
+/**
+ * A copy of `value` with the values at the given paths replaced (only the nodes on those paths
+ * are copied) and, when `dropped` is given, without that member of the top object.
+ */
+const replaced = (
+  value: unknown,
+  replacements: ReadonlyArray<[Path, unknown]>,
+  dropped?: string,
+): unknown => {
+  let root: unknown;
+  if (dropped === undefined) root = copy(value);
+  else {
+    const { [dropped]: _, ...rest } = value as Record<string, unknown>;
+    root = rest;
+  }
   // Each node on a path is copied once, however many replaced fields lie under it.
   const copied: unknown[] = [root];
   for (const [path, v] of replacements) {
@@ -144,6 +159,41 @@ export const sealedFields = (event: RecordedEvent): ReadonlyArray<SealedField> =
     : found.map(([path, text]) => ({ path, envelope: parseEnvelope(text) }));
 };
 
+/**
+ * The sealed parts of a stored event, whichever format sealed it: format 2's boxes (one per
+ * subject and category), or format 1's field envelopes (each a part with one path). `damage`
+ * says why the stored sealed data is malformed (the event then reads as unreadable data).
+ */
+export interface Sealed {
+  readonly format: 1 | 2;
+  readonly parts: ReadonlyArray<SealedBox>;
+  readonly damage: string | undefined;
+}
+
+const NOT_SEALED: Sealed = { format: 1, parts: [], damage: undefined };
+
+export const sealedParts = (event: RecordedEvent): Sealed => {
+  if (holdsBoxes(event.data)) {
+    const boxes = parseBoxes(event.data);
+    return typeof boxes === 'string'
+      ? { format: 2, parts: [], damage: boxes }
+      : { format: 2, parts: boxes, damage: undefined };
+  }
+  const fields = sealedFields(event);
+  if (fields.length === 0) return NOT_SEALED;
+  const parts: SealedBox[] = [];
+  for (const { path, envelope } of fields) {
+    if (envelope === undefined)
+      return {
+        format: 1,
+        parts: [],
+        damage: `personal field ${path.join('.')} is not a well-formed envelope`,
+      };
+    parts.push({ ...envelope, paths: [path] });
+  }
+  return { format: 1, parts, damage: undefined };
+};
+
 /** A key a read can use: the subject's data key, 'erased', or undefined when not held yet. */
 export type HeldKey = (ref: string) => Buffer | 'erased' | undefined;
 
@@ -162,69 +212,77 @@ export const opensOf = (use: ReadonlyArray<PersonalDataCategory> | undefined): O
   return (category) => wanted.has(category);
 };
 
-/** The subject whose key opening `field` needs, or undefined when the read does not open it. */
-export const keyNeeded = (field: SealedField, opens: Opens): string | undefined =>
-  field.envelope !== undefined && opens(field.envelope.category) ? field.envelope.ref : undefined;
+/** The subjects whose keys opening `sealed` needs, given what the read opens. */
+export const keysNeeded = (sealed: Sealed, opens: Opens, into: Set<string>): void => {
+  for (const part of sealed.parts) if (opens(part.category)) into.add(part.ref);
+};
 
-/** Whether every field the read opens has its key held (so `openSealed` can open the event now). */
-export const allKeysHeld = (
-  fields: ReadonlyArray<SealedField>,
-  held: HeldKey,
-  opens: Opens,
-): boolean =>
-  fields.every((f) => {
-    const ref = keyNeeded(f, opens);
-    return ref === undefined || held(ref) !== undefined;
-  });
+/** Whether every part the read opens has its key held (so `openSealed` can open the event now). */
+export const allKeysHeld = (sealed: Sealed, held: HeldKey, opens: Opens): boolean =>
+  sealed.parts.every((p) => !opens(p.category) || held(p.ref) !== undefined);
+
+const unreadable = (event: RecordedEvent, why: string): RecordedEvent => ({
+  ...event,
+  data: unreadableStoredData(why),
+});
+
+const fieldsNamed = (paths: ReadonlyArray<Path>): string =>
+  `personal field${paths.length === 1 ? '' : 's'} ${paths.map((p) => p.join('.')).join(', ')}`;
 
 /**
- * The event with its encrypted fields opened, using keys already held (`allKeysHeld`). An
- * erased subject's field reads `[erased:<category>]`; a field of a category the read does not
- * open reads `[withheld:<category>]` (not decrypted: its bytes are covered by the hash chains,
- * which hash what is stored); a field that is not a well-formed envelope or does not decrypt at
- * its place (altered, moved) makes the event unreadable data.
+ * The event with its sealed parts opened, using keys already held (`allKeysHeld`). An erased
+ * subject's field reads `[erased:<category>]`; a field of a category the read does not open reads
+ * `[withheld:<category>]` (not decrypted: its bytes are covered by the hash chains, which hash
+ * what is stored); sealed data that is malformed or does not decrypt at its place (altered,
+ * moved) makes the event unreadable data.
  */
 export const openSealed = (
   event: RecordedEvent,
-  fields: ReadonlyArray<SealedField>,
+  sealed: Sealed,
   held: HeldKey,
   opens: Opens = opensAll,
 ): RecordedEvent => {
-  if (fields.length === 0) return event;
-  let prefix: string | undefined; // the additional data's event part, made when a field is opened
+  if (sealed.damage !== undefined) return unreadable(event, sealed.damage);
+  if (sealed.parts.length === 0) return event;
+  let prefix: string | undefined; // format 1's additional data, event part: made when a field is opened
   const replacements: Array<[Path, unknown]> = [];
-  for (const { path, envelope } of fields) {
-    if (envelope === undefined)
-      return {
-        ...event,
-        data: unreadableStoredData(
-          `personal field ${path.join('.')} is not a well-formed envelope`,
-        ),
-      };
-    if (!opens(envelope.category)) {
-      replacements.push([path, withheldPersonalData(envelope.category)]);
+  for (const part of sealed.parts) {
+    if (!opens(part.category)) {
+      // Format 2 stores the withheld marker in the field's place already.
+      if (sealed.format === 1)
+        replacements.push([part.paths[0]!, withheldPersonalData(part.category)]);
       continue;
     }
-    const key = held(envelope.ref);
-    if (key === undefined) throw new Error(`no key held for subject ${envelope.ref}`);
+    const key = held(part.ref);
+    if (key === undefined) throw new Error(`no key held for subject ${part.ref}`);
     if (key === 'erased') {
-      replacements.push([path, erasedPersonalData(envelope.category)]);
+      const marker = erasedPersonalData(part.category);
+      for (const path of part.paths) replacements.push([path, marker]);
       continue;
     }
-    const dotted = path.join('.');
+    let values: ReadonlyArray<unknown>;
     try {
-      prefix ??= eventAadPrefix(event.id, event.stream);
-      replacements.push([path, openFieldOf(key, envelope, prefix, dotted)]);
+      values =
+        sealed.format === 2
+          ? openBox(key, part, event.id, event.stream)
+          : [
+              openFieldOf(
+                key,
+                part,
+                (prefix ??= eventAadPrefix(event.id, event.stream)),
+                part.paths[0]!.join('.'),
+              ),
+            ];
     } catch {
-      return {
-        ...event,
-        data: unreadableStoredData(
-          `personal field ${dotted} does not decrypt with its subject's key (altered, or moved from another field or event)`,
-        ),
-      };
+      return unreadable(
+        event,
+        `${fieldsNamed(part.paths)} does not decrypt with its subject's key (altered, or moved from another field or event)`,
+      );
     }
+    for (let i = 0; i < values.length; i++) replacements.push([part.paths[i]!, values[i]]);
   }
-  const opened: RecordedEvent = { ...event, data: replaced(event.data, replacements) };
+  const data = replaced(event.data, replacements, sealed.format === 2 ? SEALED_MEMBER : undefined);
+  const opened: RecordedEvent = { ...event, data };
   // Verification hashes what is stored (the ciphertext), never the decrypted values.
   const stored = storedJsonOf(event);
   if (stored !== undefined) return attachStoredJson(opened, stored);

@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, delegatingStore, type RecordedEvent } from '@aimline/kernel';
-import { isEnvelope, type KeyError } from '../../src/index.js';
+import { SEALED_MEMBER, type KeyError } from '../../src/index.js';
 import {
   alleged,
+  boxesOf,
   collect,
   encryptedMemoryStore,
   handlerOn,
@@ -13,6 +15,7 @@ import {
   SUMMARY,
   verifyChains,
   victim,
+  withPayloads,
 } from './support.js';
 
 describe('encryption at append (issue 13 item 4): every personal field is stored encrypted with its subject’s key', () => {
@@ -25,13 +28,17 @@ describe('encryption at append (issue 13 item 4): every personal field is stored
     const text = canonicalJson(stored.map((e) => e.data));
     for (const p of PLAINTEXTS) expect(text).not.toContain(p);
     const data = stored[0]!.data as Record<string, Record<string, unknown>>;
-    expect(isEnvelope(data['child']!['name'])).toBe(true);
+    // Sealed format 2: each field holds its withheld marker, the values are in the sealed boxes.
+    expect(data['child']!['name']).toBe('[withheld:name]');
+    expect(data['summary']).toBe('[withheld:freeText]');
+    expect(boxesOf(data).length).toBeGreaterThan(0);
     expect(data['child']!['childId']).toBe('child-a'); // ids are not personal() in hsb-aim
 
     const read = (await collect(store.readAll()))[0]!.data as typeof data;
     expect(read['child']!['name']).toBe(alleged.name);
     expect(read['victim']!['socialWorker']).toEqual(victim.socialWorker);
     expect(read['summary']).toBe(SUMMARY);
+    expect(SEALED_MEMBER in read).toBe(false);
     if (E.isRight(done))
       expect((done.right.events[0]!.data as typeof data)['summary']).toBe(SUMMARY);
   });
@@ -53,20 +60,65 @@ describe('encryption at append (issue 13 item 4): every personal field is stored
     expect(read).toEqual([SUMMARY, SUMMARY]);
   });
 
-  it("each subject has its own key: the victim's and the alleged child's fields name different subjects, free text the case's primary subject", async () => {
+  it("each subject has its own key, and one box per subject and category: the victim's and the alleged child's fields name different subjects, free text the case's primary subject", async () => {
     const { inner, store, vault } = await encryptedMemoryStore();
     await handlerOn(store).handle(hsb, reportConcern());
-    const data = (await collect(inner.readAll()))[0]!.data as Record<
-      string,
-      Record<string, string>
-    >;
-    const refOf = (envelope: unknown) => String(envelope).split(':')[3];
-    expect(refOf(data['child']!['name']!)).toBe(vault.subjectRef('child-a'));
-    expect(refOf(data['victim']!['name']!)).toBe(vault.subjectRef('child-v'));
-    expect(refOf(data['victim']!['socialWorker']!['name' as never])).toBe(
-      vault.subjectRef('sw-victim'),
+    const boxes = boxesOf((await collect(inner.readAll()))[0]!.data);
+    const ref = (person: string) => vault.subjectRef(person);
+    expect(boxes.map(({ ref: r, category, paths }) => ({ ref: r, category, paths }))).toEqual([
+      { ref: ref('child-a'), category: 'name', paths: ['child.name'] },
+      { ref: ref('child-a'), category: 'dateOfBirth', paths: ['child.dateOfBirth'] },
+      { ref: ref('child-a'), category: 'school', paths: ['child.school'] },
+      { ref: ref('child-a'), category: 'freeText', paths: ['summary'] },
+      { ref: ref('child-v'), category: 'name', paths: ['victim.name'] },
+      { ref: ref('child-v'), category: 'dateOfBirth', paths: ['victim.dateOfBirth'] },
+      { ref: ref('child-v'), category: 'school', paths: ['victim.school'] },
+      { ref: ref('sw-victim'), category: 'name', paths: ['victim.socialWorker.name'] },
+    ]);
+  });
+
+  it("a subject's fields of one category in one event share one box: a home safety plan's free-text fields are sealed together and read back each in its place", async () => {
+    const { inner, store } = await encryptedMemoryStore();
+    await handlerOn(store).handle(hsb, reportConcern());
+    const [concern] = await collect(inner.readAll());
+    const plan = {
+      supervisionLevel: 'Invented: line of sight at all times',
+      sleepingArrangements: 'Invented: own room',
+      playFighting: 'Invented: none',
+    };
+    await store.append(
+      concern!.stream,
+      [
+        {
+          id: randomUUID(),
+          type: 'HomeSafetyPlanAgreed',
+          schemaVersion: 1,
+          data: { setting: 'home', plan, typed: true, signedBy: [], agreedByManagers: [] },
+          metadata: {
+            ...concern!.metadata,
+            commandId: randomUUID(),
+            commandFingerprint: 'a'.repeat(64),
+          },
+        },
+      ],
+      { expectedRevision: 0 },
     );
-    expect(refOf(data['summary'] as unknown as string)).toBe(vault.subjectRef('child-a'));
+    const stored = (await collect(inner.readAll()))[1]!;
+    expect(boxesOf(stored.data).map(({ category, paths }) => ({ category, paths }))).toEqual([
+      {
+        category: 'freeText',
+        paths: ['plan.supervisionLevel', 'plan.sleepingArrangements', 'plan.playFighting'],
+      },
+    ]);
+    for (const text of Object.values(plan)) expect(JSON.stringify(stored.data)).not.toContain(text);
+    const [, read] = await collect(store.readAll());
+    expect((read!.data as { plan: unknown }).plan).toEqual(plan);
+    const [, withheld] = await collect(store.readAll({ personalData: [] }));
+    expect((withheld!.data as { plan: unknown }).plan).toEqual({
+      supervisionLevel: '[withheld:freeText]',
+      sleepingArrangements: '[withheld:freeText]',
+      playFighting: '[withheld:freeText]',
+    });
   });
 
   it('the hash chains cover the ciphertext: verification of the stored history passes', async () => {
@@ -76,7 +128,7 @@ describe('encryption at append (issue 13 item 4): every personal field is stored
     expect(await verifyChains(inner)).toEqual([]);
   });
 
-  it('a ciphertext moved to another field does not decrypt: its event reads as damaged, never as the other value', async () => {
+  it('a ciphertext moved to another box (another subject, same category) does not decrypt: its event reads as damaged, never as the other value', async () => {
     const { inner, vault } = await encryptedMemoryStore();
     const { encryptingEventStore, personalFieldsByModule } = await import('../../src/index.js');
     const { modules } = await import('./support.js');
@@ -87,8 +139,11 @@ describe('encryption at append (issue 13 item 4): every personal field is stored
     const swapping = delegatingStore(inner, {
       readAll: async function* (o) {
         for await (const e of inner.readAll(o)) {
-          const d = structuredClone(e.data) as Record<string, Record<string, unknown>>;
-          d['child']!['school'] = d['child']!['name'];
+          const d = withPayloads(e.data, (p) =>
+            new Map(p)
+              .set('child.name', p.get('victim.name')!)
+              .set('victim.name', p.get('child.name')!),
+          );
           const moved: RecordedEvent = { ...e, data: d };
           yield moved;
         }
@@ -98,7 +153,7 @@ describe('encryption at append (issue 13 item 4): every personal field is stored
     const [event] = await collect(moved.readAll());
     const decoded = hsb.events.decode(event!);
     expect(E.isLeft(decoded)).toBe(true);
-    if (E.isLeft(decoded)) expect(decoded.left.message).toContain('child.school does not decrypt');
+    if (E.isLeft(decoded)) expect(decoded.left.message).toContain('child.name does not decrypt');
   });
 
   it('an event whose type no module declares is refused, not stored unencrypted', async () => {

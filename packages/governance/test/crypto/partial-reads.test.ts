@@ -21,6 +21,7 @@ import {
   modules,
   reportConcern,
   victim,
+  withPayloads,
 } from './support.js';
 
 type Data = Record<string, Record<string, unknown>>;
@@ -95,9 +96,13 @@ describe('a read opens only the personal data it uses (ReadAllOptions.personalDa
     const altering = delegatingStore(inner, {
       readAll: async function* (o) {
         for await (const e of inner.readAll(o)) {
-          const d = structuredClone(e.data) as Data;
-          const name = d['child']!['name'] as string;
-          d['child']!['name'] = `${name.slice(0, -4)}${name.endsWith('AAAA') ? 'BBBB' : 'AAAA'}`;
+          const d = withPayloads(e.data, (p) => {
+            const name = p.get('child.name')!;
+            return new Map(p).set(
+              'child.name',
+              `${name.slice(0, -4)}${name.endsWith('AAAA') ? 'BBBB' : 'AAAA'}`,
+            );
+          });
           const altered: RecordedEvent = { ...e, data: d };
           yield altered;
         }

@@ -17,6 +17,7 @@ import {
   localMasterKey,
   openKeyVault,
   personalFieldsByModule,
+  SEALED_MEMBER,
   type KeyVault,
   type MasterKey,
 } from '../../src/index.js';
@@ -96,4 +97,39 @@ export const verifyChains = async (store: EventStore): Promise<ChainBreak[]> => 
     else last[e.stream] = { revision: e.revision, hash: e.metadata.hash };
   }
   return breaks;
+};
+
+/** A sealed box as stored (format 2), its paths dotted. */
+export interface StoredBox {
+  readonly ref: string;
+  readonly category: string;
+  readonly paths: ReadonlyArray<string>;
+  readonly payload: string;
+}
+
+/** The sealed boxes stored data holds (`SEALED_MEMBER`). */
+export const boxesOf = (data: unknown): StoredBox[] =>
+  (
+    (data as Record<string, unknown>)[SEALED_MEMBER] as Array<
+      [string, string, Array<Array<string | number>>, string]
+    >
+  ).map(([ref, category, paths, payload]) => ({
+    ref,
+    category,
+    paths: paths.map((p) => p.join('.')),
+    payload,
+  }));
+
+/** The stored data with the payloads of two of its boxes (by first path) swapped or replaced. */
+export const withPayloads = (
+  data: unknown,
+  change: (payloads: Map<string, string>) => Map<string, string>,
+): unknown => {
+  const copy = structuredClone(data) as Record<string, unknown>;
+  const stored = copy[SEALED_MEMBER] as Array<
+    [string, string, Array<Array<string | number>>, string]
+  >;
+  const changed = change(new Map(stored.map((b) => [b[2][0]!.join('.'), b[3]])));
+  for (const b of stored) b[3] = changed.get(b[2][0]!.join('.'))!;
+  return copy;
 };

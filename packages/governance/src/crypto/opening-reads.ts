@@ -1,0 +1,123 @@
+import type { RecordedEvent } from '@aimline/kernel';
+import type { KeyVault } from './key-vault.js';
+import {
+  allKeysHeld,
+  keysNeeded,
+  openSealed,
+  sealedParts,
+  type HeldKey,
+  type Opens,
+  type Sealed,
+} from './open-fields.js';
+
+/** Events a read opens together: the keys they need are loaded in one go. */
+const READ_BATCH = 128;
+
+const DONE: IteratorReturnResult<undefined> = { value: undefined, done: true };
+
+type Source = AsyncIterator<RecordedEvent> | Iterator<RecordedEvent>;
+
+const sourceOf = (events: AsyncIterable<RecordedEvent> | Iterable<RecordedEvent>): Source =>
+  Symbol.asyncIterator in events ? events[Symbol.asyncIterator]() : events[Symbol.iterator]();
+
+/**
+ * A read's events, opened (see `openSealed`). The events are read ahead in batches, and the keys
+ * a batch needs are loaded at once (one vault query) after other processes' erasures are applied;
+ * each event is then opened as it is handed on, without waiting (so an erasure this process makes
+ * while reading applies to the very next event). Only the categories `opens` names are decrypted,
+ * and only their subjects' keys loaded. A plain iterator, not an async generator: handing on an
+ * event already opened costs one resolved promise.
+ */
+class OpeningIterator implements AsyncIterator<RecordedEvent, undefined> {
+  private events: RecordedEvent[] = [];
+  private sealed: Sealed[] = [];
+  private at = 0;
+  private exhausted = false;
+  private readonly held: HeldKey;
+
+  constructor(
+    private readonly source: Source,
+    private readonly vault: KeyVault,
+    private readonly opens: Opens,
+  ) {
+    this.held = (ref) => vault.knownKey(ref);
+  }
+
+  next(): Promise<IteratorResult<RecordedEvent, undefined>> {
+    if (this.at < this.events.length) {
+      const i = this.at++;
+      const event = this.events[i]!;
+      const sealed = this.sealed[i]!;
+      const held = this.held;
+      if (allKeysHeld(sealed, held, this.opens))
+        return Promise.resolve({ value: openSealed(event, sealed, held, this.opens), done: false });
+      return this.openLoading(event, sealed);
+    }
+    if (this.exhausted) return Promise.resolve(DONE);
+    return this.fill().then(() => this.next());
+  }
+
+  return(): Promise<IteratorResult<RecordedEvent, undefined>> {
+    this.exhausted = true;
+    this.events = [];
+    this.sealed = [];
+    this.at = 0;
+    return Promise.resolve(this.source.return?.()).then(() => DONE);
+  }
+
+  /** Opens an event one of whose keys is not held (erased meanwhile, or first seen here). */
+  private async openLoading(
+    event: RecordedEvent,
+    sealed: Sealed,
+  ): Promise<IteratorResult<RecordedEvent, undefined>> {
+    const refs = new Set<string>();
+    keysNeeded(sealed, this.opens, refs);
+    for (const ref of refs) await this.vault.readingKey(ref);
+    return { value: openSealed(event, sealed, this.held, this.opens), done: false };
+  }
+
+  private async fill(): Promise<void> {
+    const events: RecordedEvent[] = [];
+    const sealed: Sealed[] = [];
+    const missing = new Set<string>();
+    while (events.length < READ_BATCH) {
+      const r = await this.source.next();
+      if (r.done === true) {
+        this.exhausted = true;
+        break;
+      }
+      const parts = sealedParts(r.value);
+      keysNeeded(parts, this.opens, missing);
+      events.push(r.value);
+      sealed.push(parts);
+    }
+    this.vault.refresh();
+    for (const ref of missing) if (this.vault.knownKey(ref) !== undefined) missing.delete(ref);
+    if (missing.size > 0) await this.vault.loadReadingKeys([...missing]);
+    this.events = events;
+    this.sealed = sealed;
+    this.at = 0;
+  }
+}
+
+/** A read's events opened through `vault`, decrypting only the categories `opens` names. */
+export const openedEvents = (
+  events: AsyncIterable<RecordedEvent> | Iterable<RecordedEvent>,
+  vault: KeyVault,
+  opens: Opens,
+): AsyncIterable<RecordedEvent> => ({
+  [Symbol.asyncIterator]: () => new OpeningIterator(sourceOf(events), vault, opens),
+});
+
+/** One event opened through `vault`, loading any key it needs not held yet. */
+export const openedEvent = async (
+  event: RecordedEvent,
+  vault: KeyVault,
+  opens: Opens,
+): Promise<RecordedEvent> => {
+  const sealed = sealedParts(event);
+  const refs = new Set<string>();
+  keysNeeded(sealed, opens, refs);
+  for (const ref of refs) await vault.readingKey(ref);
+  return openSealed(event, sealed, (ref) => vault.knownKey(ref), opens);
+};
