@@ -9,7 +9,12 @@
  */
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InMemoryEventStore, type EventMetadata, type RecordedEvent } from '@aimline/kernel';
+import {
+  InMemoryEventStore,
+  type EventMetadata,
+  type EventStore,
+  type RecordedEvent,
+} from '@aimline/kernel';
 import {
   encryptingEventStore,
   localMasterKey,
@@ -45,7 +50,7 @@ export const format1Rows = (): ReadonlyArray<StoredRow> =>
  * stream's chain over the same bytes), and a copy of the key vault it was written with.
  */
 export const format1Store = async () => {
-  const inner = new InMemoryEventStore();
+  const inner: EventStore = new InMemoryEventStore();
   for (const row of format1Rows()) {
     const { prevHash: _p, hash: _h, ...metadata } = row.metadata;
     await inner.append(
