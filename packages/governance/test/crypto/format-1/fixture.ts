@@ -1,7 +1,7 @@
 /**
  * History written in sealed format 1 (one `aimline:enc:1:` envelope per personal field), kept so
  * that rows stored in that format are proven to still open. `history.json` holds the rows and
- * `keys.db` the key vault, as the format-1 writer (commit fb272ea) stored them under
+ * `keys.vault` the key vault (a SQLite file), as the format-1 writer (commit fb272ea) stored them under
  * `FORMAT_1_MASTER_KEY`: the support's concern about `alleged` and `victim` in case-1, the same
  * concern in case-2 with `SECOND_VICTIM` as the victim, then `SECOND_VICTIM` erased
  * (`erasePerson`, 'retention rule HSB-R1'). Every person is invented; the master key is a test
@@ -68,7 +68,7 @@ export const format1Store = async () => {
     );
   }
   const vaultPath = join(tempDir(), 'keys.db');
-  copyFileSync(join(import.meta.dirname, 'keys.db'), vaultPath);
+  copyFileSync(join(import.meta.dirname, 'keys.vault'), vaultPath);
   const vault = await openKeyVault(
     vaultPath,
     localMasterKey(Buffer.from(FORMAT_1_MASTER_KEY, 'hex')),
