@@ -29,7 +29,7 @@ import { isKeyError, KeyError } from './key-errors.js';
 import type { KeyVault } from './key-vault.js';
 import { envelopesIn, opensAll, opensOf, type Path } from './open-fields.js';
 import { openedEvent, openedEvents } from './opening-reads.js';
-import { sealBox, SEALED_MEMBER, storedBoxes, type SealedBox } from './sealed-boxes.js';
+import { sealBox, SEALED_MEMBER } from './sealed-boxes.js';
 
 /** The personal fields of an event about to be stored, or undefined when no module declares its type. */
 export type PersonalFieldsLookup = (
@@ -127,16 +127,16 @@ export const encryptingEventStore = (
       else known.fields.push(field);
     }
     const data = structuredClone(event.data) as Record<string, unknown>;
-    const boxes: SealedBox[] = [];
+    const boxes: string[] = [];
     for (const { ref, fields } of groups.values()) {
       const key = await keyToWrite(ref, fields[0]!);
       const category = fields[0]!.category;
       const paths = fields.map((f) => f.path);
       const values = paths.map((p) => valueAt(data, p));
       for (const p of paths) setAt(data, p, withheldPersonalData(category));
-      boxes.push(sealBox(key, { eventId: event.id, stream }, { ref, category, paths }, values));
+      boxes.push(sealBox(key, { eventId: event.id, stream }, { ref, category }, paths, values));
     }
-    data[SEALED_MEMBER] = storedBoxes(boxes);
+    data[SEALED_MEMBER] = boxes;
     return { ...event, data };
   };
 

@@ -26,7 +26,14 @@ import {
   parseEnvelope,
   type Envelope,
 } from './field-cipher.js';
-import { holdsBoxes, openBox, parseBoxes, SEALED_MEMBER, type SealedBox } from './sealed-boxes.js';
+import {
+  boxPaths,
+  holdsBoxes,
+  openBox,
+  parseBoxes,
+  SEALED_MEMBER,
+  type SealedBox,
+} from './sealed-boxes.js';
 
 export type Path = ReadonlyArray<string | number>;
 
@@ -85,6 +92,7 @@ const replaced = (
     const { [dropped]: _, ...rest } = value as Record<string, unknown>;
     root = rest;
   }
+  if (replacements.length === 0) return root;
   // Each node on a path is copied once, however many replaced fields lie under it.
   const copied: unknown[] = [root];
   for (const [path, v] of replacements) {
@@ -161,13 +169,17 @@ export const sealedFields = (event: RecordedEvent): ReadonlyArray<SealedField> =
 
 /**
  * The sealed parts of a stored event, whichever format sealed it: format 2's boxes (one per
- * subject and category), or format 1's field envelopes (each a part with one path). `damage`
+ * subject and category), or format 1's field envelopes (each with its field's path). `damage`
  * says why the stored sealed data is malformed (the event then reads as unreadable data).
  */
-export interface Sealed {
-  readonly format: 1 | 2;
-  readonly parts: ReadonlyArray<SealedBox>;
-  readonly damage: string | undefined;
+export type Sealed =
+  | { readonly format: 2; readonly parts: ReadonlyArray<SealedBox>; readonly damage: undefined }
+  | { readonly format: 1; readonly parts: ReadonlyArray<FieldPart>; readonly damage: undefined }
+  | { readonly format: 1 | 2; readonly parts: readonly []; readonly damage: string };
+
+/** A format-1 field envelope and where it is. */
+export interface FieldPart extends Envelope {
+  readonly path: Path;
 }
 
 const NOT_SEALED: Sealed = { format: 1, parts: [], damage: undefined };
@@ -181,7 +193,7 @@ export const sealedParts = (event: RecordedEvent): Sealed => {
   }
   const fields = sealedFields(event);
   if (fields.length === 0) return NOT_SEALED;
-  const parts: SealedBox[] = [];
+  const parts: FieldPart[] = [];
   for (const { path, envelope } of fields) {
     if (envelope === undefined)
       return {
@@ -189,7 +201,7 @@ export const sealedParts = (event: RecordedEvent): Sealed => {
         parts: [],
         damage: `personal field ${path.join('.')} is not a well-formed envelope`,
       };
-    parts.push({ ...envelope, paths: [path] });
+    parts.push({ ...envelope, path });
   }
   return { format: 1, parts, damage: undefined };
 };
@@ -214,12 +226,17 @@ export const opensOf = (use: ReadonlyArray<PersonalDataCategory> | undefined): O
 
 /** The subjects whose keys opening `sealed` needs, given what the read opens. */
 export const keysNeeded = (sealed: Sealed, opens: Opens, into: Set<string>): void => {
-  for (const part of sealed.parts) if (opens(part.category)) into.add(part.ref);
+  const parts = sealed.parts;
+  for (let i = 0; i < parts.length; i++) if (opens(parts[i]!.category)) into.add(parts[i]!.ref);
 };
 
 /** Whether every part the read opens has its key held (so `openSealed` can open the event now). */
-export const allKeysHeld = (sealed: Sealed, held: HeldKey, opens: Opens): boolean =>
-  sealed.parts.every((p) => !opens(p.category) || held(p.ref) !== undefined);
+export const allKeysHeld = (sealed: Sealed, held: HeldKey, opens: Opens): boolean => {
+  const parts = sealed.parts;
+  for (let i = 0; i < parts.length; i++)
+    if (opens(parts[i]!.category) && held(parts[i]!.ref) === undefined) return false;
+  return true;
+};
 
 const unreadable = (event: RecordedEvent, why: string): RecordedEvent => ({
   ...event,
@@ -228,6 +245,74 @@ const unreadable = (event: RecordedEvent, why: string): RecordedEvent => ({
 
 const fieldsNamed = (paths: ReadonlyArray<Path>): string =>
   `personal field${paths.length === 1 ? '' : 's'} ${paths.map((p) => p.join('.')).join(', ')}`;
+
+const NOT_DECRYPTED =
+  "does not decrypt with its subject's key (altered, or moved from another field or event)";
+
+/**
+ * Format 2: the values of the boxes the read opens (erased markers for an erased subject) go to
+ * `replacements`; a box it does not open is left as stored, its fields withheld already. Gives
+ * why the event is unreadable, if it is.
+ */
+const openBoxes = (
+  event: RecordedEvent,
+  boxes: ReadonlyArray<SealedBox>,
+  held: HeldKey,
+  opens: Opens,
+  replacements: Array<[Path, unknown]>,
+): string | undefined => {
+  for (const box of boxes) {
+    if (!opens(box.category)) continue;
+    const key = held(box.ref);
+    if (key === undefined) throw new Error(`no key held for subject ${box.ref}`);
+    const paths = boxPaths(box, event.data);
+    if (typeof paths === 'string') return paths;
+    if (key === 'erased') {
+      const marker = erasedPersonalData(box.category);
+      for (const path of paths) replacements.push([path, marker]);
+      continue;
+    }
+    let values: ReadonlyArray<unknown>;
+    try {
+      values = openBox(key, box, paths, event.id, event.stream);
+    } catch {
+      return `${fieldsNamed(paths)} ${NOT_DECRYPTED}`;
+    }
+    for (let i = 0; i < values.length; i++) replacements.push([paths[i]!, values[i]]);
+  }
+  return undefined;
+};
+
+/** Format 1: each field opened, erased or withheld in its place (see `openBoxes`). */
+const openFields = (
+  event: RecordedEvent,
+  fields: ReadonlyArray<FieldPart>,
+  held: HeldKey,
+  opens: Opens,
+  replacements: Array<[Path, unknown]>,
+): string | undefined => {
+  let prefix: string | undefined; // the additional data's event part: made when a field is opened
+  for (const field of fields) {
+    if (!opens(field.category)) {
+      replacements.push([field.path, withheldPersonalData(field.category)]);
+      continue;
+    }
+    const key = held(field.ref);
+    if (key === undefined) throw new Error(`no key held for subject ${field.ref}`);
+    if (key === 'erased') {
+      replacements.push([field.path, erasedPersonalData(field.category)]);
+      continue;
+    }
+    const dotted = field.path.join('.');
+    try {
+      prefix ??= eventAadPrefix(event.id, event.stream);
+      replacements.push([field.path, openFieldOf(key, field, prefix, dotted)]);
+    } catch {
+      return `personal field ${dotted} ${NOT_DECRYPTED}`;
+    }
+  }
+  return undefined;
+};
 
 /**
  * The event with its sealed parts opened, using keys already held (`allKeysHeld`). An erased
@@ -244,43 +329,12 @@ export const openSealed = (
 ): RecordedEvent => {
   if (sealed.damage !== undefined) return unreadable(event, sealed.damage);
   if (sealed.parts.length === 0) return event;
-  let prefix: string | undefined; // format 1's additional data, event part: made when a field is opened
   const replacements: Array<[Path, unknown]> = [];
-  for (const part of sealed.parts) {
-    if (!opens(part.category)) {
-      // Format 2 stores the withheld marker in the field's place already.
-      if (sealed.format === 1)
-        replacements.push([part.paths[0]!, withheldPersonalData(part.category)]);
-      continue;
-    }
-    const key = held(part.ref);
-    if (key === undefined) throw new Error(`no key held for subject ${part.ref}`);
-    if (key === 'erased') {
-      const marker = erasedPersonalData(part.category);
-      for (const path of part.paths) replacements.push([path, marker]);
-      continue;
-    }
-    let values: ReadonlyArray<unknown>;
-    try {
-      values =
-        sealed.format === 2
-          ? openBox(key, part, event.id, event.stream)
-          : [
-              openFieldOf(
-                key,
-                part,
-                (prefix ??= eventAadPrefix(event.id, event.stream)),
-                part.paths[0]!.join('.'),
-              ),
-            ];
-    } catch {
-      return unreadable(
-        event,
-        `${fieldsNamed(part.paths)} does not decrypt with its subject's key (altered, or moved from another field or event)`,
-      );
-    }
-    for (let i = 0; i < values.length; i++) replacements.push([part.paths[i]!, values[i]]);
-  }
+  const why =
+    sealed.format === 2
+      ? openBoxes(event, sealed.parts, held, opens, replacements)
+      : openFields(event, sealed.parts, held, opens, replacements);
+  if (why !== undefined) return unreadable(event, why);
   const data = replaced(event.data, replacements, sealed.format === 2 ? SEALED_MEMBER : undefined);
   const opened: RecordedEvent = { ...event, data };
   // Verification hashes what is stored (the ciphertext), never the decrypted values.

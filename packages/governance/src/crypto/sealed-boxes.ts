@@ -1,7 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import {
   personalDataCategories,
-  valueAt,
   withheldPersonalData,
   type DataPath,
   type PersonalDataCategory,
@@ -10,16 +9,17 @@ import {
 /**
  * Sealed format 2: one AES-256-GCM box per data subject and category per event. In the stored
  * data every personal field already holds its withheld marker (`[withheld:<category>]`), and the
- * member `SEALED_MEMBER` of the data lists the boxes:
- * `[[<subject ref>, <category>, [<path>, …], <base64url of IV ‖ ciphertext ‖ tag>], …]`, where the
- * plaintext is the JSON array of the values at those paths. The additional data is the JSON of
- * `['aimline:sealed:2', eventId, stream, ref, category, paths]`, so a box moved to another event,
- * stream, subject, category or set of fields does not decrypt.
+ * member `SEALED_MEMBER` of the data lists the boxes, each one string
+ * `<subject ref>:<category>:<base64url of IV ‖ ciphertext ‖ tag>:<JSON of the fields' paths>`,
+ * where the plaintext is the JSON array of the values at those paths. The additional data is
+ * `["aimline:sealed:2",<event id>,<stream>,<ref>,<category>,<the paths' JSON as stored>]`, so a
+ * box moved to another event, stream, subject, category or set of fields does not decrypt.
  *
  * A read that does not open a category leaves its fields as stored (withheld), without copying,
- * walking or decrypting anything; a read that opens it decrypts one box per subject, never a box
- * of a category it does not open. Format 1 (an `aimline:enc:1:` envelope in each field's place,
- * `field-cipher.ts`) is still read.
+ * walking or decrypting anything, and never parses that box's paths; a read that opens it
+ * decrypts one box per subject, never a box of a category it does not open. A box is one string
+ * so that reading stored data costs one string per box, not a tree of small values. Format 1 (an
+ * `aimline:enc:1:` envelope in each field's place, `field-cipher.ts`) is still read.
  */
 export const SEALED_MEMBER = 'aimline:sealed:2';
 const IV_BYTES = 12;
@@ -34,38 +34,42 @@ const CATEGORIES: ReadonlySet<string> = new Set(personalDataCategories);
 export interface SealedBox {
   readonly ref: string;
   readonly category: PersonalDataCategory;
-  readonly paths: ReadonlyArray<DataPath>;
   /** IV ‖ ciphertext ‖ tag, base64url: decoded only when the box is opened. */
   readonly payload: string;
+  /** The JSON of the fields' paths, as stored: parsed only when the box is opened (`boxPaths`). */
+  readonly pathsJson: string;
 }
 
-const aad = (
-  eventId: string,
-  stream: string,
-  ref: string,
-  category: string,
-  paths: ReadonlyArray<DataPath>,
-): Buffer => Buffer.from(JSON.stringify([SEALED_MEMBER, eventId, stream, ref, category, paths]));
+// The additional data is handed to OpenSSL at once (setAAD copies it), so one buffer serves
+// every box; longer text than it holds gets a buffer of its own.
+const scratch = Buffer.allocUnsafe(2048);
+const aad = (eventId: string, stream: string, box: Omit<SealedBox, 'payload'>): Buffer => {
+  const text = `["${SEALED_MEMBER}",${JSON.stringify(eventId)},${JSON.stringify(stream)},"${box.ref}","${box.category}",${box.pathsJson}]`;
+  return text.length * 3 <= scratch.length
+    ? scratch.subarray(0, scratch.write(text, 0, 'utf8'))
+    : Buffer.from(text, 'utf8');
+};
 
-/** Seals the values of one subject's fields of one category (`values[i]` is at `paths[i]`). */
+/**
+ * Seals the values of one subject's fields of one category (`values[i]` is at `paths[i]`) and
+ * gives the box as stored.
+ */
 export const sealBox = (
   key: Buffer,
   place: { readonly eventId: string; readonly stream: string },
-  box: Omit<SealedBox, 'payload'>,
+  box: { readonly ref: string; readonly category: PersonalDataCategory },
+  paths: ReadonlyArray<DataPath>,
   values: ReadonlyArray<unknown>,
-): SealedBox => {
+): string => {
+  const pathsJson = JSON.stringify(paths);
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(
-    aad(place.eventId, place.stream, box.ref, box.category, box.paths),
+    aad(place.eventId, place.stream, { ...box, pathsJson }),
   );
   const body = Buffer.concat([cipher.update(JSON.stringify(values), 'utf8'), cipher.final()]);
   const payload = Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64url');
-  return { ...box, payload };
+  return `${box.ref}:${box.category}:${payload}:${pathsJson}`;
 };
-
-/** The stored form of a list of boxes (the value of `SEALED_MEMBER`). */
-export const storedBoxes = (boxes: ReadonlyArray<SealedBox>): unknown[] =>
-  boxes.map((b) => [b.ref, b.category, b.paths, b.payload]);
 
 /** The event's data holds sealed format 2 (its own member `SEALED_MEMBER`). */
 export const holdsBoxes = (data: unknown): data is Record<string, unknown> =>
@@ -74,16 +78,11 @@ export const holdsBoxes = (data: unknown): data is Record<string, unknown> =>
   !Array.isArray(data) &&
   Object.hasOwn(data, SEALED_MEMBER);
 
-const isPath = (p: unknown): p is DataPath =>
-  Array.isArray(p) &&
-  p.length > 0 &&
-  p.every((s) => typeof s === 'string' || (Number.isSafeInteger(s) && (s as number) >= 0));
-
 /**
- * The boxes of data that `holdsBoxes`, parsed strictly: each a subject reference, a known
- * category, at least one path, each path holding its category's withheld marker in the stored
- * data, and a payload long enough for an IV and a tag. Anything else is a string saying what is
- * wrong (the event then reads as unreadable data). The payloads are not decoded here.
+ * The boxes of data that `holdsBoxes`, parsed strictly: each a string naming a subject
+ * reference, a known category, a payload long enough for an IV and a tag, and its paths' JSON.
+ * Anything else is a string saying what is wrong (the event then reads as unreadable data).
+ * Neither the payloads nor the paths are decoded here.
  */
 export const parseBoxes = (data: Record<string, unknown>): ReadonlyArray<SealedBox> | string => {
   const stored = data[SEALED_MEMBER];
@@ -92,33 +91,71 @@ export const parseBoxes = (data: Record<string, unknown>): ReadonlyArray<SealedB
   const boxes: SealedBox[] = [];
   for (let i = 0; i < stored.length; i++) {
     const box: unknown = stored[i];
-    if (!Array.isArray(box) || box.length !== 4)
-      return `sealed box ${i} is not [ref, category, paths, payload]`;
-    const [ref, category, paths, payload] = box as unknown[];
-    if (typeof ref !== 'string' || !SUBJECT_REF.test(ref))
-      return `sealed box ${i} does not name a subject reference`;
-    if (typeof category !== 'string' || !CATEGORIES.has(category))
-      return `sealed box ${i} does not name a personal-data category`;
-    if (!Array.isArray(paths) || paths.length === 0 || !paths.every(isPath))
-      return `sealed box ${i} does not list the paths of its fields`;
-    if (typeof payload !== 'string' || payload.length < MIN_PAYLOAD_CHARS)
+    const afterRef = typeof box === 'string' ? box.indexOf(':') : -1;
+    const afterCategory = afterRef < 0 ? -1 : (box as string).indexOf(':', afterRef + 1);
+    const afterPayload = afterCategory < 0 ? -1 : (box as string).indexOf(':', afterCategory + 1);
+    if (afterPayload < 0) return `sealed box ${i} is not <ref>:<category>:<payload>:<paths>`;
+    const text = box as string;
+    const ref = text.slice(0, afterRef);
+    const category = text.slice(afterRef + 1, afterCategory);
+    if (!SUBJECT_REF.test(ref)) return `sealed box ${i} does not name a subject reference`;
+    if (!CATEGORIES.has(category)) return `sealed box ${i} does not name a personal-data category`;
+    if (afterPayload - afterCategory - 1 < MIN_PAYLOAD_CHARS)
       return `sealed box ${i} has no payload`;
-    const marker = withheldPersonalData(category as PersonalDataCategory);
-    for (const path of paths)
-      if (valueAt(data, path) !== marker)
-        return `personal field ${path.join('.')} does not hold the ${marker} its sealed box ${i} stands for`;
-    boxes.push({ ref, category: category as PersonalDataCategory, paths, payload });
+    boxes.push({
+      ref,
+      category: category as PersonalDataCategory,
+      payload: text.slice(afterCategory + 1, afterPayload),
+      pathsJson: text.slice(afterPayload + 1),
+    });
   }
   return boxes;
 };
 
+const isSegment = (s: unknown): boolean =>
+  typeof s === 'string' || (typeof s === 'number' && Number.isSafeInteger(s) && s >= 0);
+
+/** The value at `path` in stored data, or undefined when the path is not a list of keys and indexes or leads nowhere. */
+const storedAt = (data: unknown, path: unknown): unknown => {
+  if (!Array.isArray(path) || path.length === 0) return undefined;
+  let at = data;
+  for (let i = 0; i < path.length; i++) {
+    const segment: unknown = path[i];
+    if (!isSegment(segment) || typeof at !== 'object' || at === null) return undefined;
+    at = (at as Record<string | number, unknown>)[segment as string | number];
+  }
+  return at;
+};
+
 /**
- * The values of a box of the event `eventId` in `stream`, in the order of its paths; throws when
- * the key, the place or the bytes are not those sealed (nothing is returned before the tag checks).
+ * The paths of a box, parsed strictly from its JSON: at least one, each a list of keys and
+ * indexes leading to the box's withheld marker in the stored data; otherwise a string saying
+ * what is wrong.
+ */
+export const boxPaths = (box: SealedBox, data: unknown): ReadonlyArray<DataPath> | string => {
+  let paths: unknown;
+  try {
+    paths = JSON.parse(box.pathsJson);
+  } catch {
+    return `a sealed box of ${box.category} does not list its fields' paths`;
+  }
+  if (!Array.isArray(paths) || paths.length === 0)
+    return `a sealed box of ${box.category} does not list its fields' paths`;
+  const marker = withheldPersonalData(box.category);
+  for (const path of paths as unknown[])
+    if (storedAt(data, path) !== marker)
+      return `personal field ${Array.isArray(path) ? path.join('.') : String(path)} does not hold the ${marker} its sealed box stands for`;
+  return paths as DataPath[];
+};
+
+/**
+ * The values of a box of the event `eventId` in `stream`, one per path; throws when the key, the
+ * place or the bytes are not those sealed (nothing is returned before the tag checks).
  */
 export const openBox = (
   key: Buffer,
   box: SealedBox,
+  paths: ReadonlyArray<DataPath>,
   eventId: string,
   stream: string,
 ): ReadonlyArray<unknown> => {
@@ -127,12 +164,12 @@ export const openBox = (
   const decipher = createDecipheriv('aes-256-gcm', key, payload.subarray(0, IV_BYTES), {
     authTagLength: TAG_BYTES,
   })
-    .setAAD(aad(eventId, stream, box.ref, box.category, box.paths))
+    .setAAD(aad(eventId, stream, box))
     .setAuthTag(payload.subarray(payload.length - TAG_BYTES));
   const plain = decipher.update(payload.subarray(IV_BYTES, payload.length - TAG_BYTES));
   decipher.final(); // checks the tag: throws before anything is returned
   const values = JSON.parse(plain.toString('utf8')) as unknown;
-  if (!Array.isArray(values) || values.length !== box.paths.length)
+  if (!Array.isArray(values) || values.length !== paths.length)
     throw new Error('the box does not hold one value per path');
   return values;
 };

@@ -107,29 +107,35 @@ export interface StoredBox {
   readonly payload: string;
 }
 
-/** The sealed boxes stored data holds (`SEALED_MEMBER`). */
-export const boxesOf = (data: unknown): StoredBox[] =>
-  (
-    (data as Record<string, unknown>)[SEALED_MEMBER] as Array<
-      [string, string, Array<Array<string | number>>, string]
-    >
-  ).map(([ref, category, paths, payload]) => ({
-    ref,
-    category,
-    paths: paths.map((p) => p.join('.')),
-    payload,
-  }));
+const boxParts = (box: string) => {
+  const [ref, category, payload] = box.split(':', 3) as [string, string, string];
+  const pathsJson = box.slice(ref.length + category.length + payload.length + 3);
+  return { ref, category, payload, pathsJson };
+};
 
-/** The stored data with the payloads of two of its boxes (by first path) swapped or replaced. */
+/** The sealed boxes stored data holds (`SEALED_MEMBER`: `<ref>:<category>:<payload>:<paths JSON>`). */
+export const boxesOf = (data: unknown): StoredBox[] =>
+  ((data as Record<string, unknown>)[SEALED_MEMBER] as string[]).map((box) => {
+    const { ref, category, payload, pathsJson } = boxParts(box);
+    return {
+      ref,
+      category,
+      paths: (JSON.parse(pathsJson) as Array<Array<string | number>>).map((p) => p.join('.')),
+      payload,
+    };
+  });
+
+/** The stored data with the payloads of its boxes (by first path) changed. */
 export const withPayloads = (
   data: unknown,
   change: (payloads: Map<string, string>) => Map<string, string>,
 ): unknown => {
   const copy = structuredClone(data) as Record<string, unknown>;
-  const stored = copy[SEALED_MEMBER] as Array<
-    [string, string, Array<Array<string | number>>, string]
-  >;
-  const changed = change(new Map(stored.map((b) => [b[2][0]!.join('.'), b[3]])));
-  for (const b of stored) b[3] = changed.get(b[2][0]!.join('.'))!;
+  const boxes = boxesOf(copy);
+  const changed = change(new Map(boxes.map((b) => [b.paths[0]!, b.payload])));
+  copy[SEALED_MEMBER] = (copy[SEALED_MEMBER] as string[]).map((box, i) => {
+    const { ref, category, pathsJson } = boxParts(box);
+    return `${ref}:${category}:${changed.get(boxes[i]!.paths[0]!)!}:${pathsJson}`;
+  });
   return copy;
 };
