@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { type EventStore, type RecordedEvent } from '@aimline/kernel';
+import { delegatingStore, type EventStore, type RecordedEvent } from '@aimline/kernel';
 import { encryptingEventStore, personalFieldsByModule } from '../../src/index.js';
 import { format1Rows, format1Store, SECOND_VICTIM } from './format-1/fixture.js';
 import { alleged, collect, hsb, modules, SUMMARY, verifyChains, victim } from './support.js';
@@ -62,8 +62,7 @@ describe('history stored in sealed format 1 (a field envelope each) still opens 
 
   it('a format-1 ciphertext moved to another field does not decrypt: its event reads as damaged, never as the other value', async () => {
     const { inner, vault } = await format1Store();
-    const swapping: EventStore = {
-      ...inner,
+    const swapping = delegatingStore(inner, {
       readAll: async function* (o) {
         for await (const e of inner.readAll(o)) {
           const d = structuredClone(e.data) as Data;
@@ -72,7 +71,7 @@ describe('history stored in sealed format 1 (a field envelope each) still opens 
           yield moved;
         }
       },
-    };
+    });
     const [event] = await collect(
       encryptingEventStore(swapping, vault, personalFieldsByModule(modules)).readAll(),
     );
