@@ -1,28 +1,19 @@
 /** The referral decider's `decide`: one handler per command, each in its phase's file. */
-import { dispatch, refuse } from '@aimline/kernel';
+import { dispatch, handlersNamed, refuse } from '@aimline/kernel';
 import type { PanelReferralCommand } from '../referral/commands.js';
 import type { PanelReferralEvent } from '../referral/events.js';
 import type { ReferralState } from '../referral/state.js';
 import type { Context, ReferralDecision } from './handler.js';
-import { closeReferral, recordDecision, recordReview } from './referral-decision.js';
-import {
-  rebookReferral,
-  receiveReferral,
-  recordReferrerAttendance,
-  sendPapers,
-  sharePreviousContacts,
-} from './referral-intake.js';
+import * as decision from './referral-decision.js';
+import * as intake from './referral-intake.js';
 
-const onReferral = dispatch<PanelReferralCommand, ReferralState, Context, PanelReferralEvent>({
-  ReceiveReferral: receiveReferral,
-  RebookReferral: rebookReferral,
-  SendPapers: sendPapers,
-  SharePreviousContacts: sharePreviousContacts,
-  RecordReferrerAttendance: recordReferrerAttendance,
-  RecordDecision: recordDecision,
-  RecordReview: recordReview,
-  CloseReferral: closeReferral,
-});
+/** One handler per command, named after it in its phase's module. */
+const onReferral = dispatch(
+  handlersNamed<PanelReferralCommand, ReferralState, Context, PanelReferralEvent>({
+    ...intake,
+    ...decision,
+  }),
+);
 
 export const decideReferral =
   (ctx: Context) =>

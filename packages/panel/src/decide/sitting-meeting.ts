@@ -10,15 +10,8 @@ import {
   unapprovedRejection,
 } from '@aimline/meetings';
 import { minutesDocumentCategory } from '../derive.js';
-import {
-  decideWhen,
-  accept,
-  check,
-  firstDuplicate,
-  firstFailure,
-  refuse,
-  type Rejection,
-} from '@aimline/kernel';
+import { decideWhen, accept, firstDuplicate, firstFailure, refuse, guard } from '@aimline/kernel';
+import { sittingHeld } from './guards.js';
 import type { SittingHandler } from './handler.js';
 import type { PanelPolicy } from '../policy.js';
 import { minutesRecipients, minutesSentTo } from '../sitting/minutes.js';
@@ -72,23 +65,21 @@ export const recordInvitedAttendance: SittingHandler<'RecordInvitedAttendance'> 
   const dup = firstDuplicate(d.attendees, (a) => a.person.id);
   return decideWhen(
     [
-      () => check(s.slot === null, 'STATE', 'the sitting is not scheduled'),
-      () => check(s.cancelled !== null, 'STATE', 'the sitting is cancelled'),
-      () =>
-        check(
-          instantMs(c.at) < instantMs(s.slot!.start),
-          'STATE',
-          'attendance is taken at the sitting: it has not started yet',
-          'at',
-        ),
-      () => check(d.attendees.length === 0, 'INPUT', 'nobody is named', 'data.attendees'),
-      () =>
-        check(
-          dup !== undefined,
-          'INPUT',
-          `${d.attendees[dup ?? 0]?.person.id ?? ''} is named twice`,
-          `data.attendees.${dup ?? ''}.person.id`,
-        ),
+      guard('STATE', 'the sitting is not scheduled', () => s.slot === null),
+      guard('STATE', 'the sitting is cancelled', () => s.cancelled !== null),
+      guard(
+        'STATE',
+        'attendance is taken at the sitting: it has not started yet',
+        'at',
+        () => instantMs(c.at) < instantMs(s.slot!.start),
+      ),
+      guard('INPUT', 'nobody is named', 'data.attendees', () => d.attendees.length === 0),
+      guard(
+        'INPUT',
+        `${d.attendees[dup ?? 0]?.person.id ?? ''} is named twice`,
+        `data.attendees.${dup ?? ''}.person.id`,
+        () => dup !== undefined,
+      ),
       ...d.attendees.map((a, i) => () => invitedAttendeeFailure(s, a, i)),
     ],
     () => {
@@ -102,20 +93,18 @@ export const recordInvitedAttendance: SittingHandler<'RecordInvitedAttendance'> 
 
 const invitedAttendeeFailure = (s: SittingState, a: InvitedAttendee, i: number) =>
   firstFailure(
-    () =>
-      check(
-        a.capacity === 'presenting-referrer' && a.referralId === undefined,
-        'PNL-5',
-        'a presenting referrer names the referral they present',
-        `data.attendees.${i}.referralId`,
-      ),
-    () =>
-      check(
-        s.attendees.some((m) => m.member.memberId === a.person.id),
-        'PNL-2',
-        `${a.person.id} holds a seat at this sitting: recorded in the panel's attendance`,
-        `data.attendees.${i}.person.id`,
-      ),
+    guard(
+      'PNL-5',
+      'a presenting referrer names the referral they present',
+      `data.attendees.${i}.referralId`,
+      () => a.capacity === 'presenting-referrer' && a.referralId === undefined,
+    ),
+    guard(
+      'PNL-2',
+      `${a.person.id} holds a seat at this sitting: recorded in the panel's attendance`,
+      `data.attendees.${i}.person.id`,
+      () => s.attendees.some((m) => m.member.memberId === a.person.id),
+    ),
   );
 
 export const holdSitting: SittingHandler<'HoldSitting'> = (c, s, { policy }) => {
@@ -131,33 +120,34 @@ export const holdSitting: SittingHandler<'HoldSitting'> = (c, s, { policy }) => 
   });
 };
 
-const held = (s: SittingState): Rejection | undefined =>
-  check(s.held === null, 'STATE', 'the sitting has not been held');
-
-export const agreeAction: SittingHandler<'AgreeAction'> = (c, s) => {
-  const notHeld = held(s);
-  if (notHeld !== undefined) return refuse(notHeld);
-  if (s.actions.some((a) => a.actionId === c.data.actionId))
-    return refuse('INPUT', `action ${c.data.actionId} is already recorded`, 'data.actionId');
-  if (c.data.dueBy < s.slot!.date)
-    return refuse(
-      'PNL-9',
-      'an action needs a timescale agreed at the sitting: not before the sitting',
-      'data.dueBy',
-    );
-  return accept({
-    type: 'ActionAgreed',
-    data: {
-      sittingId: c.data.sittingId,
-      at: c.at,
-      actionId: c.data.actionId,
-      referralId: c.data.referralId ?? null,
-      owner: c.data.owner,
-      description: c.data.description,
-      dueBy: c.data.dueBy,
-    },
-  });
-};
+export const agreeAction: SittingHandler<'AgreeAction'> = (c, s) =>
+  decideWhen(
+    [
+      sittingHeld(s),
+      guard('INPUT', `action ${c.data.actionId} is already recorded`, 'data.actionId', () => {
+        return s.actions.some((a) => a.actionId === c.data.actionId);
+      }),
+      guard(
+        'PNL-9',
+        'an action needs a timescale agreed at the sitting: not before the sitting',
+        'data.dueBy',
+        () => c.data.dueBy < s.slot!.date,
+      ),
+    ],
+    () =>
+      accept({
+        type: 'ActionAgreed',
+        data: {
+          sittingId: c.data.sittingId,
+          at: c.at,
+          actionId: c.data.actionId,
+          referralId: c.data.referralId ?? null,
+          owner: c.data.owner,
+          description: c.data.description,
+          dueBy: c.data.dueBy,
+        },
+      }),
+  );
 
 export const recordActionUpdate: SittingHandler<'RecordActionUpdate'> = (c, s) => {
   const action = s.actions.find((a) => a.actionId === c.data.actionId);
@@ -209,21 +199,25 @@ const CHAIR_ACTOR_ROLES = (policy: PanelPolicy): ReadonlyArray<string> => [
 ];
 
 /** MTG-7 (`@aimline/meetings`): only the chair or co-chair who chaired approves the minutes. */
-export const approveMinutes: SittingHandler<'ApproveMinutes'> = (c, s, { policy }) => {
-  const notHeld = held(s);
-  if (notHeld !== undefined) return refuse(notHeld);
-  const rejection = approvalRejection({
-    chairId: minutesChairId(s, policy, c.actor),
-    actorId: c.actor.id,
-    hasDraft: true,
-  });
-  if (rejection !== undefined) return refuse(rejection);
-  if (s.minutesApprovedAt !== null) return accept();
-  return accept({
-    type: 'MinutesApproved',
-    data: { sittingId: c.data.sittingId, at: c.at, approvedBy: c.actor.id },
-  });
-};
+export const approveMinutes: SittingHandler<'ApproveMinutes'> = (c, s, { policy }) =>
+  decideWhen(
+    [
+      sittingHeld(s),
+      () =>
+        approvalRejection({
+          chairId: minutesChairId(s, policy, c.actor),
+          actorId: c.actor.id,
+          hasDraft: true,
+        }),
+    ],
+    () =>
+      s.minutesApprovedAt !== null
+        ? accept()
+        : accept({
+            type: 'MinutesApproved',
+            data: { sittingId: c.data.sittingId, at: c.at, approvedBy: c.actor.id },
+          }),
+  );
 
 /** PNL-7 due instant: the end of the Nth working day after the sitting's date. */
 export const minutesDueFor = (
@@ -242,10 +236,10 @@ export const distributeMinutes: SittingHandler<'DistributeMinutes'> = (
   s,
   { policy, calendar },
 ) => {
-  const notHeld = held(s);
-  if (notHeld !== undefined) return refuse(notHeld);
-  const unapproved = unapprovedRejection(s.minutesApprovedAt !== null);
-  if (unapproved !== undefined) return refuse(unapproved);
+  const notReady = firstFailure(sittingHeld(s), () =>
+    unapprovedRejection(s.minutesApprovedAt !== null),
+  );
+  if (notReady !== undefined) return refuse(notReady);
   const list = minutesRecipients(s);
   let recipients: ReadonlyArray<string>;
   if (c.data.recipients === undefined) {

@@ -6,18 +6,15 @@
  * hardcopy documents destroyed"). The rules are `@aimline/meetings`' own.
  */
 import { hardCopiesDestruction, uploadRejection } from '@aimline/meetings';
-import { decideWhen, accept, check } from '@aimline/kernel';
+import { decideWhen, accept } from '@aimline/kernel';
 import { minutesDocumentCategory } from '../derive.js';
-import type { SittingState } from '../sitting/state.js';
+import { sittingHeld } from './guards.js';
 import type { SittingHandler } from './handler.js';
-
-const notHeld = (s: SittingState) =>
-  check(s.held === null, 'STATE', 'the sitting has not been held');
 
 export const uploadMinutes: SittingHandler<'UploadMinutes'> = (c, s) =>
   decideWhen(
     [
-      () => notHeld(s),
+      sittingHeld(s),
       () =>
         uploadRejection({
           approved: s.minutesApprovedAt !== null,
@@ -41,7 +38,7 @@ export const uploadMinutes: SittingHandler<'UploadMinutes'> = (c, s) =>
   );
 
 export const destroyHardCopies: SittingHandler<'DestroyHardCopies'> = (c, s) =>
-  decideWhen([() => notHeld(s)], () =>
+  decideWhen([sittingHeld(s)], () =>
     hardCopiesDestruction(s.minutesUploaded !== null, s.hardCopiesDestroyedAt, () => ({
       type: 'HardCopiesDestroyed' as const,
       data: { sittingId: c.data.sittingId, at: c.at, destroyedBy: c.actor.id },

@@ -30,7 +30,7 @@ export const scheduleSitting: SittingHandler<'ScheduleSitting'> = (c, s, { polic
   });
 };
 
-export const changeVenue: SittingHandler<'ChangeSittingVenue'> = (c, s) => {
+export const changeSittingVenue: SittingHandler<'ChangeSittingVenue'> = (c, s) => {
   const closed = openForChange(s);
   if (closed !== undefined) return refuse(closed);
   if (s.slot!.venue === c.data.venue) return accept();

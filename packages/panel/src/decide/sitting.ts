@@ -1,43 +1,21 @@
 /** The sitting decider's `decide`: one handler per command, each in its phase's file. */
-import { dispatch, refuse } from '@aimline/kernel';
+import { dispatch, handlersNamed, refuse } from '@aimline/kernel';
 import type { PanelSittingCommand } from '../sitting/commands.js';
 import type { PanelSittingEvent } from '../sitting/events.js';
 import type { SittingState } from '../sitting/state.js';
 import type { Context, SittingDecision } from './handler.js';
-import {
-  agreeAction,
-  approveMinutes,
-  distributeMinutes,
-  holdSitting,
-  recordActionUpdate,
-  recordAttendance,
-  recordInvitedAttendance,
-} from './sitting-meeting.js';
-import {
-  cancelSitting,
-  changeVenue,
-  moveSitting,
-  notifyMembers,
-  scheduleSitting,
-} from './sitting-schedule.js';
-import { destroyHardCopies, uploadMinutes } from './sitting-records.js';
+import * as meeting from './sitting-meeting.js';
+import * as records from './sitting-records.js';
+import * as schedule from './sitting-schedule.js';
 
-const onSitting = dispatch<PanelSittingCommand, SittingState, Context, PanelSittingEvent>({
-  ScheduleSitting: scheduleSitting,
-  ChangeSittingVenue: changeVenue,
-  MoveSitting: moveSitting,
-  CancelSitting: cancelSitting,
-  NotifyMembers: notifyMembers,
-  RecordAttendance: recordAttendance,
-  RecordInvitedAttendance: recordInvitedAttendance,
-  HoldSitting: holdSitting,
-  AgreeAction: agreeAction,
-  RecordActionUpdate: recordActionUpdate,
-  ApproveMinutes: approveMinutes,
-  DistributeMinutes: distributeMinutes,
-  UploadMinutes: uploadMinutes,
-  DestroyHardCopies: destroyHardCopies,
-});
+/** One handler per command, named after it in its phase's module. */
+const onSitting = dispatch(
+  handlersNamed<PanelSittingCommand, SittingState, Context, PanelSittingEvent>({
+    ...schedule,
+    ...meeting,
+    ...records,
+  }),
+);
 
 export const decideSitting =
   (ctx: Context) =>
