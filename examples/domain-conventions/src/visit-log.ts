@@ -7,12 +7,13 @@ import * as t from 'io-ts';
 import { deadline, deadlinesAt, meet, type Calendar, englandAndWales } from '@aimline/calendar';
 import {
   accept,
-  check,
   commandCatalogue,
   decideWhen,
   defineEvent,
   dispatch,
   eventCatalogue,
+  guard,
+  handlersNamed,
   IsoInstant,
   personal,
   refuse,
@@ -22,7 +23,7 @@ import {
   type Decider,
   type DomainModule,
   type EventOf,
-  type Handlers,
+  type HandlersNamed,
 } from '@aimline/kernel';
 
 // #region events
@@ -79,32 +80,35 @@ export const evolveVisits = (s: VisitState, e: VisitEvent): VisitState => {
 // #endregion state
 
 // #region decide
-/** One handler per command type; `dispatch` does not compile without all of them. */
-const handlers: Handlers<VisitCommand, VisitState, VisitPolicy, VisitEvent> = {
-  BookVisit: (command, state, policy) => {
-    const d = command.data;
-    return decideWhen(
+/**
+ * One handler per command type, named after it (`bookVisit` handles BookVisit), as a domain's
+ * phase modules export them; `handlersNamed` derives the map `dispatch` routes through, and does
+ * not compile without all of them. A guard is one row: rule, reason, field, what breaks it.
+ */
+const visitHandlers: HandlersNamed<VisitCommand, VisitState, VisitPolicy, VisitEvent> = {
+  bookVisit: ({ data: d, at }, state, policy) =>
+    decideWhen(
       [
-        () =>
-          check(d.visitId in state.visits, 'STATE', `visit ${d.visitId} is booked`, 'data.visitId'),
-        () =>
-          check(
-            Object.keys(state.visits).length >= policy.maxVisits,
-            'VL-1',
-            `a log holds at most ${policy.maxVisits} visits`,
-          ),
+        guard('STATE', `visit ${d.visitId} is booked`, 'data.visitId', () => {
+          return d.visitId in state.visits;
+        }),
+        guard('VL-1', `a log holds at most ${policy.maxVisits} visits`, () => {
+          return Object.keys(state.visits).length >= policy.maxVisits;
+        }),
       ],
-      () => accept({ type: 'VisitBooked', data: { ...d, at: command.at } }),
-    );
-  },
-  CompleteVisit: (command, state) => {
-    const visit = state.visits[command.data.visitId];
+      () => accept({ type: 'VisitBooked', data: { ...d, at } }),
+    ),
+  completeVisit: ({ data: d, at }, state) => {
+    const visit = state.visits[d.visitId];
     if (visit === undefined)
       return refuse('VL-2', 'only a booked visit is completed', 'data.visitId');
     if (visit.done !== null) return accept(); // already recorded: a retry changes nothing
-    return accept({ type: 'VisitCompleted', data: { ...command.data, at: command.at } });
+    return accept({ type: 'VisitCompleted', data: { ...d, at } });
   },
 };
+const decideVisit = dispatch(
+  handlersNamed<VisitCommand, VisitState, VisitPolicy, VisitEvent>(visitHandlers),
+);
 
 export interface VisitPolicy {
   readonly maxVisits: number;
@@ -119,7 +123,7 @@ export const makeVisitDecider = (
   validatingDecider(
     {
       initialState: initialVisitState,
-      decide: (command, state) => dispatch(handlers)(command, state, policy),
+      decide: (command, state) => decideVisit(command, state, policy),
       evolve: evolveVisits,
     },
     visitCommands,
