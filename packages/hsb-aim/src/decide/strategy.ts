@@ -166,15 +166,30 @@ export const decideSection47: Handler<'DecideSection47'> = ({ data: d, at }, s) 
   );
 
 /** NAT-1 / NAT-2: conferences happen only once called; reviews only after the initial one. */
-export const recordConference: Handler<'RecordConference'> = ({ data: d, at }, s) => {
-  if (d.kind === 'initial' && s.conferences.calledAt === undefined)
-    return refuse('STATE', 'no child protection conference was called', 'data.kind');
-  if (d.kind === 'initial' && s.conferences.initialAt !== undefined)
-    return refuse('STATE', 'the initial conference is already recorded', 'data.kind');
-  if (d.kind === 'review' && s.conferences.initialAt === undefined)
-    return refuse('STATE', 'a review conference follows the initial conference', 'data.kind');
-  return accept({ type: 'ConferenceHeld', data: { ...d, at } });
-};
+export const recordConference: Handler<'RecordConference'> = ({ data: d, at }, s) =>
+  decideWhen(
+    [
+      guard(
+        'STATE',
+        'no child protection conference was called',
+        'data.kind',
+        () => d.kind === 'initial' && s.conferences.calledAt === undefined,
+      ),
+      guard(
+        'STATE',
+        'the initial conference is already recorded',
+        'data.kind',
+        () => d.kind === 'initial' && s.conferences.initialAt !== undefined,
+      ),
+      guard(
+        'STATE',
+        'a review conference follows the initial conference',
+        'data.kind',
+        () => d.kind === 'review' && s.conferences.initialAt === undefined,
+      ),
+    ],
+    () => accept({ type: 'ConferenceHeld', data: { ...d, at } }),
+  );
 
 /** NAT-3: a child and family assessment within 45 working days of the referral; a late one records why. */
 export const recordChildAndFamilyAssessment: Handler<'RecordChildAndFamilyAssessment'> = (
