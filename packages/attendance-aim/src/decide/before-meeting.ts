@@ -15,23 +15,50 @@ export const attachSupportEvidence: Handler<'AttachSupportEvidence'> = ({ data: 
   return accept({ type: 'SupportEvidenceAttached', data: { ...d, at } });
 };
 
-export const scheduleAim: Handler<'ScheduleAim'> = ({ data: d, at }, s) => {
-  if (s.meetings[d.meetingId] !== undefined)
-    return refuse('STATE', `meeting ${d.meetingId} is already scheduled`, 'data.meetingId');
-  if (!isAfter(d.start, at))
-    return refuse('INPUT', 'the AIM must be scheduled for a future time', 'data.start');
-  return accept({ type: 'AimScheduled', data: { ...d, at } });
-};
+export const scheduleAim: Handler<'ScheduleAim'> = ({ data: d, at }, s) =>
+  decideWhen(
+    [
+      guard(
+        'STATE',
+        `meeting ${d.meetingId} is already scheduled`,
+        'data.meetingId',
+        () => s.meetings[d.meetingId] !== undefined,
+      ),
+      guard(
+        'INPUT',
+        'the AIM must be scheduled for a future time',
+        'data.start',
+        () => !isAfter(d.start, at),
+      ),
+    ],
+    () => accept({ type: 'AimScheduled', data: { ...d, at } }),
+  );
 
 export const rearrangeAim: Handler<'RearrangeAim'> = ({ data: d, at }, s) => {
   const m = s.meetings[d.meetingId];
-  if (m === undefined)
-    return refuse('STATE', `meeting ${d.meetingId} is not scheduled`, 'data.meetingId');
-  if (m.status !== 'scheduled')
-    return refuse('STATE', `meeting ${d.meetingId} has already taken place`, 'data.meetingId');
-  if (!isAfter(d.start, at))
-    return refuse('INPUT', 'the AIM must be rearranged to a future time', 'data.start');
-  return accept({ type: 'AimRearranged', data: { ...d, at } });
+  return decideWhen(
+    [
+      guard(
+        'STATE',
+        `meeting ${d.meetingId} is not scheduled`,
+        'data.meetingId',
+        () => m === undefined,
+      ),
+      guard(
+        'STATE',
+        `meeting ${d.meetingId} has already taken place`,
+        'data.meetingId',
+        () => m?.status !== 'scheduled',
+      ),
+      guard(
+        'INPUT',
+        'the AIM must be rearranged to a future time',
+        'data.start',
+        () => !isAfter(d.start, at),
+      ),
+    ],
+    () => accept({ type: 'AimRearranged', data: { ...d, at } }),
+  );
 };
 
 /** The England local time `HH:MM` of an instant (T-1), as a letter states it. */

@@ -1,6 +1,6 @@
 /** ATT-3: interactions with parents (date, time, mode), the voice of parent and pupil, documents. */
 import { isAfter, localDate } from '@aimline/calendar';
-import { decideWhen, accept, refuse, guard, type Check } from '@aimline/kernel';
+import { decideWhen, accept, guard, type Check } from '@aimline/kernel';
 import type { Handler } from './handler.js';
 import type { OpenCase } from '../state.js';
 
@@ -66,10 +66,21 @@ export const captureVoice: Handler<'CaptureVoice'> = ({ data: d, at }, s) =>
 
 export const fileDocument: Handler<'FileDocument'> = ({ data: d, at }, s) => {
   const meeting = d.meetingId === undefined ? undefined : s.meetings[d.meetingId];
-  if (d.meetingId !== undefined && meeting === undefined)
-    return refuse('INPUT', `meeting ${d.meetingId} is not scheduled`, 'data.meetingId');
-  // ATT-3: the minutes of the meeting, if held.
-  if (d.kind === 'minutes' && meeting?.status !== 'held')
-    return refuse('ATT-3', 'minutes are kept for an AIM that was held', 'data.meetingId');
-  return accept({ type: 'DocumentFiled', data: { ...d, at } });
+  return decideWhen(
+    [
+      guard(
+        'INPUT',
+        `meeting ${d.meetingId} is not scheduled`,
+        'data.meetingId',
+        () => d.meetingId !== undefined && meeting === undefined,
+      ),
+      guard(
+        'ATT-3',
+        'minutes are kept for an AIM that was held',
+        'data.meetingId',
+        () => d.kind === 'minutes' && meeting?.status !== 'held',
+      ),
+    ],
+    () => accept({ type: 'DocumentFiled', data: { ...d, at } }),
+  );
 };
