@@ -1,6 +1,6 @@
 /** PNL-2, PNL-6, PNL-8, PNL-10, NAT-9: the panel's decision, reviews and closing. */
 import { ageOn } from '@aimline/calendar';
-import { accept, refuse } from '@aimline/kernel';
+import { accept, refuse, decideWhen, guard } from '@aimline/kernel';
 import type { ReferralHandler } from './handler.js';
 import { bandsForAge, defaultBandForAge } from '../brook.js';
 import { CASE_NOTE_HEADING, minutesDocumentCategory } from '../derive.js';
@@ -113,11 +113,15 @@ export const recordReview: ReferralHandler<'RecordReview'> = (c, s) => {
   });
 };
 
-export const closeReferral: ReferralHandler<'CloseReferral'> = (c, s) => {
-  if (s.referralId === null) return refuse('STATE', 'no referral has been received');
-  if (s.closed !== null) return refuse('STATE', 'the referral is already closed');
-  return accept({
-    type: 'ReferralClosed',
-    data: { referralId: c.data.referralId, at: c.at, reason: c.data.reason },
-  });
-};
+export const closeReferral: ReferralHandler<'CloseReferral'> = (c, s) =>
+  decideWhen(
+    [
+      guard('STATE', 'no referral has been received', () => s.referralId === null),
+      guard('STATE', 'the referral is already closed', () => s.closed !== null),
+    ],
+    () =>
+      accept({
+        type: 'ReferralClosed',
+        data: { referralId: c.data.referralId, at: c.at, reason: c.data.reason },
+      }),
+  );

@@ -151,20 +151,33 @@ export const agreeAction: SittingHandler<'AgreeAction'> = (c, s) =>
 
 export const recordActionUpdate: SittingHandler<'RecordActionUpdate'> = (c, s) => {
   const action = s.actions.find((a) => a.actionId === c.data.actionId);
-  if (action === undefined)
-    return refuse('INPUT', `no action ${c.data.actionId} on this sitting`, 'data.actionId');
-  if (action.completedAt !== null)
-    return refuse('STATE', `action ${c.data.actionId} is already complete`, 'data.actionId');
-  return accept({
-    type: 'ActionUpdateReceived',
-    data: {
-      sittingId: c.data.sittingId,
-      at: c.at,
-      actionId: c.data.actionId,
-      update: c.data.update,
-      complete: c.data.complete,
-    },
-  });
+  return decideWhen(
+    [
+      guard(
+        'INPUT',
+        `no action ${c.data.actionId} on this sitting`,
+        'data.actionId',
+        () => action === undefined,
+      ),
+      guard(
+        'STATE',
+        `action ${c.data.actionId} is already complete`,
+        'data.actionId',
+        () => action?.completedAt !== null,
+      ),
+    ],
+    () =>
+      accept({
+        type: 'ActionUpdateReceived',
+        data: {
+          sittingId: c.data.sittingId,
+          at: c.at,
+          actionId: c.data.actionId,
+          update: c.data.update,
+          complete: c.data.complete,
+        },
+      }),
+  );
 };
 
 /**
