@@ -11,13 +11,12 @@ import {
 } from '@aimline/meetings';
 import { minutesDocumentCategory } from '../derive.js';
 import { decideWhen, accept, firstDuplicate, firstFailure, refuse, guard } from '@aimline/kernel';
-import { sittingHeld } from './guards.js';
+import { openForChange, sittingHeld } from './guards.js';
 import type { SittingHandler } from './handler.js';
 import type { PanelPolicy } from '../policy.js';
 import { minutesRecipients, minutesSentTo } from '../sitting/minutes.js';
 import type { InvitedAttendee } from '../sitting/commands.js';
 import type { SittingState } from '../sitting/state.js';
-import { openForChange } from './sitting-schedule.js';
 
 /** PNL-2: who chaired: the chair when present, else the co-chair when present, else nobody. */
 export const chairOf = (state: SittingState, policy: PanelPolicy): 'chair' | 'co-chair' | null => {
@@ -27,7 +26,7 @@ export const chairOf = (state: SittingState, policy: PanelPolicy): 'chair' | 'co
 };
 
 export const recordAttendance: SittingHandler<'RecordAttendance'> = (c, s, { policy }) => {
-  const closed = openForChange(s);
+  const closed = openForChange(s)();
   if (closed !== undefined) return refuse(closed);
   for (const [i, a] of c.data.attendees.entries()) {
     if (!policy.roles.some((r) => r.id === a.role))
@@ -107,18 +106,23 @@ const invitedAttendeeFailure = (s: SittingState, a: InvitedAttendee, i: number) 
     ),
   );
 
-export const holdSitting: SittingHandler<'HoldSitting'> = (c, s, { policy }) => {
-  const closed = openForChange(s);
-  if (closed !== undefined) return refuse(closed);
-  if (instantMs(c.at) < instantMs(s.slot!.start))
-    return refuse('STATE', 'the sitting has not started yet', 'at');
-  if (s.attendees.length === 0)
-    return refuse('PNL-2', 'record the attendance before holding the sitting', 'data.sittingId');
-  return accept({
-    type: 'SittingHeld',
-    data: { sittingId: c.data.sittingId, at: c.at, chairedBy: chairOf(s, policy) },
-  });
-};
+export const holdSitting: SittingHandler<'HoldSitting'> = (c, s, { policy }) =>
+  decideWhen(
+    [
+      openForChange(s),
+      guard('STATE', 'the sitting has not started yet', 'at', () => {
+        return instantMs(c.at) < instantMs(s.slot!.start);
+      }),
+      guard('PNL-2', 'record the attendance before holding the sitting', 'data.sittingId', () => {
+        return s.attendees.length === 0;
+      }),
+    ],
+    () =>
+      accept({
+        type: 'SittingHeld',
+        data: { sittingId: c.data.sittingId, at: c.at, chairedBy: chairOf(s, policy) },
+      }),
+  );
 
 export const agreeAction: SittingHandler<'AgreeAction'> = (c, s) =>
   decideWhen(
