@@ -1,10 +1,9 @@
 import type { Instant } from '@aimline/calendar';
-import { replayVisible } from '../views/visible-replay.js';
 import { CliError, ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../runtime.js';
 import { table } from '../output.js';
 import { londonDay, londonTime } from '../views/human-time.js';
-import { panelAgenda, panelScorecardProjection, panelScorecards } from '../views/panel-views.js';
+import { panelAgenda, visibleScorecards } from '../views/panel-views.js';
 import { scorecardText } from '../views/text.js';
 
 /** `aimline panel agenda SITTING`. */
@@ -41,13 +40,7 @@ export const panelScorecardCommand = async (
   rt: Runtime,
   quarter: string | undefined,
 ): Promise<number> => {
-  const s = await replayVisible(
-    rt,
-    'panel scorecard',
-    panelScorecardProjection(rt.registry),
-    undefined,
-  );
-  const cards = panelScorecards(rt, s, quarter);
+  const cards = await visibleScorecards(rt, 'panel scorecard', quarter);
   rt.output.result(cards, () =>
     cards.length ? cards.map(scorecardText).join('\n\n') : 'no panel activity recorded',
   );

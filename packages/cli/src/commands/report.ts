@@ -9,8 +9,7 @@ import { el, esc } from '../report/svg.js';
 import { timelineChart } from '../report/timeline-chart.js';
 import { londonTime, statusInWords } from '../views/human-time.js';
 import { loadTimeline } from './timeline.js';
-import { panelScorecardProjection, panelScorecards } from '../views/panel-views.js';
-import { replayVisible } from '../views/visible-replay.js';
+import { visibleScorecards } from '../views/panel-views.js';
 import { moduleStates } from '../views/stream-states.js';
 
 /**
@@ -107,13 +106,7 @@ export const scorecardReport = async (
   quarter: string,
   file: string,
 ): Promise<number> => {
-  const s = await replayVisible(
-    rt,
-    'report scorecard',
-    panelScorecardProjection(rt.registry),
-    undefined,
-  );
-  const [card] = panelScorecards(rt, s, quarter);
+  const [card] = await visibleScorecards(rt, 'report scorecard', quarter);
   if (card === undefined) throw new CliError(`no scorecard for ${quarter}`, ExitCode.Failed);
   const section = (title: string, r: Readonly<Record<string, number>>) =>
     el('h2', {}, esc(title)) + htmlTable(['', 'referrals'], Object.entries(r));

@@ -17,6 +17,7 @@ import {
 import type { Runtime } from '../runtime.js';
 import { eventOf, type DomainRegistry, type StateOf, type TypedModules } from '@aimline/aimline';
 import { moduleStates } from './stream-states.js';
+import { replayVisible } from './visible-replay.js';
 
 /** The PNL-11 tally of the panel's events, and the events it could not take, with where they are stored. */
 export interface PanelScorecardState {
@@ -71,6 +72,21 @@ export const panelScorecards = (
     scorecardOf(state.tally, q, rt.policy.panel),
   );
 };
+
+/**
+ * The PNL-11 scorecards of `quarter` (or of every quarter with panel activity) from the panel
+ * events the principal may see: the one way a read (`what`, as the access log names it) shows them.
+ */
+export const visibleScorecards = async (
+  rt: Runtime,
+  what: string,
+  quarter?: string,
+): Promise<Scorecard[]> =>
+  panelScorecards(
+    rt,
+    await replayVisible(rt, what, panelScorecardProjection(rt.registry), undefined),
+    quarter,
+  );
 
 export interface AgendaItem {
   readonly referralId: string;
