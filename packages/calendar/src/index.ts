@@ -11,7 +11,7 @@ export { DateTime } from 'luxon';
 export type { IsoDate } from './epoch-day.js';
 export type { IsoInstant } from './instant.js';
 export type { DateInput } from './date-input.js';
-export { IsoDateCodec, IsoInstantCodec } from './primitive-codecs.js';
+export { IsoDateCodec, IsoInstantCodec, NonEmptyString } from './primitive-codecs.js';
 export {
   CalendarCodec,
   CalendarExtensionCodec,

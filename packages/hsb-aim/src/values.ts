@@ -7,6 +7,7 @@ import {
   Agency,
   IsoDate as KernelIsoDate,
   IsoInstant as KernelIsoInstant,
+  NonEmptyString,
   personal,
   subjectId,
 } from '@aimline/kernel';
@@ -15,7 +16,7 @@ import {
 export const Instant = t.refinement(t.string, (s): boolean => KernelIsoInstant.is(s), 'IsoInstant');
 /** A calendar date `YYYY-MM-DD`. */
 export const DateOnly = t.refinement(t.string, (s): boolean => KernelIsoDate.is(s), 'IsoDate');
-export const NonEmptyString = t.refinement(t.string, (s) => s.trim().length > 0, 'NonEmptyString');
+export { NonEmptyString };
 export const Id = NonEmptyString;
 
 /** Free text about a child or family: personal data. */

@@ -19,7 +19,7 @@ export {
 } from './decide.js';
 export { appended, type ListField } from './evolve.js';
 export { Actor } from './actor.js';
-export { IsoInstant, IsoDate } from './instant.js';
+export { IsoInstant, IsoDate, NonEmptyString } from './instant.js';
 export type { Command, CommandEnvelope } from './command.js';
 export type {
   DomainEvent,

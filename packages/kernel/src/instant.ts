@@ -6,6 +6,9 @@
  */
 import { IsoDateCodec, IsoInstantCodec } from '@aimline/calendar';
 
+/** Text with a character that is not white space (the calendar's, as the instant codecs are). */
+export { NonEmptyString } from '@aimline/calendar';
+
 export const IsoInstant = IsoInstantCodec;
 export type IsoInstant = string;
 export const IsoDate = IsoDateCodec;

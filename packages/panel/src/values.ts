@@ -2,9 +2,9 @@
  * Shared io-ts value codecs of the panel. Every field about a person is marked `personal(…)`.
  */
 import * as t from 'io-ts';
-import { IsoDate, IsoInstant, personal, subjectId } from '@aimline/kernel';
+import { IsoDate, IsoInstant, NonEmptyString, personal, subjectId } from '@aimline/kernel';
 
-export const NonEmptyString = t.refinement(t.string, (s) => s.trim().length > 0, 'NonEmptyString');
+export { NonEmptyString };
 
 /** `yyyy-mm`: a sitting's id is the month it belongs to (stream `panel-sitting-{yyyy-mm}`). */
 export const SittingId = t.refinement(

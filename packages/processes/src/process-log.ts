@@ -10,27 +10,37 @@ import {
   defineEvent,
   smallModule,
   IsoInstant,
+  NonEmptyString,
   type CommandOf,
   type EventOf,
 } from '@aimline/kernel';
 
-const Text = t.refinement(t.string, (s) => s.trim().length > 0, 'NonEmptyString');
-
 const refusal = {
-  manager: Text,
+  manager: NonEmptyString,
   /** The event the reaction was to. */
-  cause: t.strict({ eventId: Text, stream: Text, revision: t.number, type: Text }),
+  cause: t.strict({
+    eventId: NonEmptyString,
+    stream: NonEmptyString,
+    revision: t.number,
+    type: NonEmptyString,
+  }),
   /** The command that was refused, and where it was sent. */
-  commandType: Text,
-  targetStream: Text,
-  ruleId: Text,
-  reason: Text,
+  commandType: NonEmptyString,
+  targetStream: NonEmptyString,
+  ruleId: NonEmptyString,
+  reason: NonEmptyString,
 };
-const RefusalData = t.intersection([t.strict(refusal), t.exact(t.partial({ field: Text }))]);
+const RefusalData = t.intersection([
+  t.strict(refusal),
+  t.exact(t.partial({ field: NonEmptyString })),
+]);
 
 const processLogEventDefinitions = {
   ReactionRefused: defineEvent(
-    t.intersection([t.strict({ ...refusal, at: IsoInstant }), t.exact(t.partial({ field: Text }))]),
+    t.intersection([
+      t.strict({ ...refusal, at: IsoInstant }),
+      t.exact(t.partial({ field: NonEmptyString })),
+    ]),
   ),
 };
 const processLogCommandDefinitions = { RecordReactionRefused: RefusalData };

@@ -11,6 +11,7 @@
 import * as t from 'io-ts';
 import {
   IsoInstant,
+  NonEmptyString,
   accept,
   defineEvent,
   dispatch,
@@ -20,7 +21,6 @@ import {
   type EventOf,
 } from '@aimline/kernel';
 
-const NonEmptyString = t.refinement(t.string, (s) => s.trim().length > 0, 'NonEmptyString');
 /** A hold id: letters, digits, `.`, `_`, `-` (it is part of a stream name). */
 const HoldId = t.refinement(t.string, (s) => /^[A-Za-z0-9._-]{1,64}$/.test(s), 'HoldId');
 

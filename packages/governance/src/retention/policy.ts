@@ -15,11 +15,11 @@ import * as t from 'io-ts';
 import {
   describeProblems,
   fieldProblems,
+  NonEmptyString,
   unknownFields,
   type AnyDomainModule,
 } from '@aimline/kernel';
 
-const NonEmptyString = t.refinement(t.string, (s) => s.trim().length > 0, 'NonEmptyString');
 const Whole = t.refinement(t.number, (n) => Number.isInteger(n) && n >= 0 && n <= 150, 'Years');
 
 /** One way to say how long a record is kept. */
