@@ -172,6 +172,7 @@ export {
   classifyAppend,
   checkCommands,
   commandsOf,
+  type AppendCheck,
   type AppendClassification,
   type CommandCheck,
 } from './store/append-checks.js';

@@ -212,5 +212,5 @@ export const recordedCommands = async (
   }
   const check = checkCommands(stream, events, (id) => records.get(id.toLowerCase()));
   if (check.kind === 'new') return undefined;
-  return check.commands.flatMap((c) => found.get(c.commandId.toLowerCase())!);
+  return check.found.flatMap((c) => found.get(c.commandId.toLowerCase())!);
 };

@@ -141,7 +141,7 @@ export class EventStoreDbStore implements EventStore {
               )
             : await findEventsById(this.client, stream, ids);
       const classification = classifyAppend(stream, batch, (id) => found.get(id.toLowerCase()));
-      if (classification.kind === 'replay') return resultOf(classification.stored);
+      if (classification.kind === 'retry') return resultOf(classification.found);
       if (!meets) throw new WrongExpectedRevisionError(stream, expected, current);
       const chained = chainEvents(stream, current, last?.metadata.hash ?? GENESIS_HASH, batch);
       let appended: ClientAppendResult;

@@ -86,7 +86,7 @@ export const appendInTransaction = (
   const { byId, last, insert, insertCommand } = statements;
   const commands = checkCommands(stream, events, (id) => lookupCommand(statements, id));
   if (commands.kind === 'retry') {
-    const original = commands.commands
+    const original = commands.found
       .flatMap((c) => eventsOfCommand(statements, location, c.commandId))
       .sort((a, b) => (a.position < b.position ? -1 : 1));
     return { result: resultOf(original), stored: false };
@@ -95,8 +95,8 @@ export const appendInTransaction = (
     const row = byId.get(id) as EventRow | undefined;
     return row === undefined ? undefined : decodeRowStrictly(row, location);
   });
-  if (classification.kind === 'replay')
-    return { result: resultOf(classification.stored), stored: false };
+  if (classification.kind === 'retry')
+    return { result: resultOf(classification.found), stored: false };
   const lastRow = last.get(stream) as EventRow | undefined;
   const previous = lastRow === undefined ? undefined : decodeRowStrictly(lastRow, location);
   const current = previous?.revision;

@@ -65,24 +65,32 @@ export const commandsOf = (
   return commands;
 };
 
-export type CommandCheck =
-  | { readonly kind: 'new' }
-  /** Every command of the append was recorded before with the same fingerprint. */
-  | { readonly kind: 'retry'; readonly commands: ReadonlyArray<CommandRecord> };
+/**
+ * An append checked against what is stored: new, or a retry of an append already stored —
+ * `found` is what was stored for it (the commands' records, or the events themselves).
+ */
+export type AppendCheck<T> =
+  { readonly kind: 'new' } | { readonly kind: 'retry'; readonly found: ReadonlyArray<T> };
+
+/** A check of an append to `stream` against what `lookup` finds stored under a key (any stream). */
+type AppendChecker<T> = (
+  stream: string,
+  events: ReadonlyArray<EventToAppend>,
+  lookup: (key: string) => T | undefined,
+) => AppendCheck<T>;
+
+/** Idempotency by command: a retry when every command of the append was recorded before with the same fingerprint. */
+export type CommandCheck = AppendCheck<CommandRecord>;
 
 /**
- * Idempotency by command. `lookup` finds where a command id was first recorded (in any
- * stream). An append whose commands were all recorded with the same fingerprints is a retry:
+ * Idempotency by command. `lookup` finds where a command id (the key) was first recorded (in
+ * any stream). An append whose commands were all recorded with the same fingerprints is a retry:
  * the store returns the original result and stores nothing. A command id recorded with
  * another fingerprint (another type, stream, instant, actor or data), or before fingerprints
  * were kept, is an `IdempotencyConflictError`, and so is an append mixing recorded and new
  * commands.
  */
-export const checkCommands = (
-  stream: string,
-  events: ReadonlyArray<EventToAppend>,
-  lookup: (commandId: string) => CommandRecord | undefined,
-): CommandCheck => {
+export const checkCommands: AppendChecker<CommandRecord> = (stream, events, lookup) => {
   const recorded: CommandRecord[] = [];
   let fresh: string | undefined;
   for (const { commandId, fingerprint } of commandsOf(stream, events).values()) {
@@ -118,24 +126,19 @@ export const checkCommands = (
       recorded[0]!,
       `this append also records the new command ${fresh}; a retry must repeat the original append`,
     );
-  return { kind: 'retry', commands: recorded };
+  return { kind: 'retry', found: recorded };
 };
 
-export type AppendClassification =
-  | { readonly kind: 'new' }
-  | { readonly kind: 'replay'; readonly stored: ReadonlyArray<RecordedEvent> };
+/** Idempotency by event id: a retry when every event of the append is stored already, as it is. */
+export type AppendClassification = AppendCheck<RecordedEvent>;
 
 /**
  * Decides whether an append is new or a retry of one already stored (idempotency by id).
- * `lookup` finds a stored event by id in any stream. A retry must match the stored events
+ * `lookup` finds a stored event by id (the key) in any stream. A retry must match the stored events
  * one for one, at consecutive revisions of the same stream, with the same content;
  * anything else with a known id is a `DuplicateEventIdError`.
  */
-export const classifyAppend = (
-  stream: string,
-  events: ReadonlyArray<EventToAppend>,
-  lookup: (id: string) => RecordedEvent | undefined,
-): AppendClassification => {
+export const classifyAppend: AppendChecker<RecordedEvent> = (stream, events, lookup) => {
   const found = events.map((e) => lookup(e.id));
   const known = found.filter((f): f is RecordedEvent => f !== undefined);
   if (known.length === 0) return { kind: 'new' };
@@ -164,5 +167,5 @@ export const classifyAppend = (
         `at revision ${stored.revision} with different content`,
       );
   }
-  return { kind: 'replay', stored: found as RecordedEvent[] };
+  return { kind: 'retry', found: found as RecordedEvent[] };
 };

@@ -64,12 +64,12 @@ export class InMemoryEventStore implements EventStore {
     );
     if (commandCheck.kind === 'retry')
       return resultOf(
-        commandCheck.commands
+        commandCheck.found
           .flatMap((c) => this.commands.get(c.commandId.toLowerCase())!.events)
           .sort((a, b) => (a.position < b.position ? -1 : 1)),
       );
     const classification = classifyAppend(stream, events, (id) => this.byId.get(id.toLowerCase()));
-    if (classification.kind === 'replay') return resultOf(classification.stored);
+    if (classification.kind === 'retry') return resultOf(classification.found);
     const existing = this.streams.get(stream) ?? [];
     const last = existing[existing.length - 1];
     const current = last?.revision;
