@@ -1,8 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { Either } from 'fp-ts/lib/Either.js';
-import type { CommandCatalogue } from './codec/command-catalogue.js';
+import { inputRejection, type CommandCatalogue } from './codec/command-catalogue.js';
 import type { Command } from './command.js';
-import { reject, type Rejection } from './rejection.js';
+import type { Rejection } from './rejection.js';
 
 /** Where a validating decider keeps its `decide` without the check (see `decideValidCommand`). */
 const withoutCheck = Symbol('aimline.decideWithoutCheck');
@@ -38,8 +38,7 @@ export const validatingDecider = <C extends Command, Ev, S>(
   evolve: decider.evolve,
   decide: (command, state) => {
     const valid = commands.validate(command);
-    if (E.isLeft(valid))
-      return E.left(reject('INPUT', valid.left.message, valid.left.problems[0]?.path));
+    if (E.isLeft(valid)) return E.left(inputRejection(valid.left));
     return decider.decide(valid.right, state);
   },
   [withoutCheck]: decider[withoutCheck] ?? decider.decide,

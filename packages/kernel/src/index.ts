@@ -128,6 +128,7 @@ export {
 } from './codec/event-catalogue.js';
 export {
   commandCatalogue,
+  inputRejection,
   type CommandCatalogue,
   type CommandOf,
   type CommandDecodeError,

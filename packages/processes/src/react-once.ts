@@ -6,7 +6,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import {
   describeCommandFailure,
   fold,
-  reject,
+  inputRejection,
   type CommandFailure,
   type CommandHandler,
   type EventStore,
@@ -75,8 +75,7 @@ export const reactionContext = (store: EventStore): ReactionContext => ({
 
 const asRejection = (failure: CommandFailure): Rejection | undefined => {
   if (failure.kind === 'Rejected') return failure.rejection;
-  if (failure.kind === 'InvalidCommand')
-    return reject('INPUT', failure.message, failure.problems[0]?.path);
+  if (failure.kind === 'InvalidCommand') return inputRejection(failure);
   return undefined;
 };
 

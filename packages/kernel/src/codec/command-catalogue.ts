@@ -12,7 +12,7 @@ import {
   type PersonalDataPath,
 } from './personal-data.js';
 import { implausibility, type PlausibilityPolicy } from './plausibility.js';
-import type { Rejection } from '../rejection.js';
+import { reject, type Rejection } from '../rejection.js';
 
 export type CommandDefinitions = Readonly<Record<string, t.Mixed>>;
 
@@ -26,6 +26,10 @@ export interface CommandDecodeError {
   readonly problems: ReadonlyArray<FieldProblem>;
   readonly message: string;
 }
+
+/** An invalid command as the typed `INPUT` rejection a decider gives, naming its first wrong field. */
+export const inputRejection = (error: CommandDecodeError): Rejection =>
+  reject('INPUT', error.message, error.problems[0]?.path);
 
 const Uuid = t.refinement(
   t.string,
