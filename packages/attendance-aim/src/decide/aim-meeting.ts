@@ -1,7 +1,13 @@
 /** The AIM a command names (`data.meetingId`), found in the case in the state the command needs. */
 import * as E from 'fp-ts/lib/Either.js';
-import { reject, type Rejection } from '@aimline/kernel';
+import { guard, reject, type Check, type Rejection } from '@aimline/kernel';
 import type { AimMeeting, OpenCase } from '../state.js';
+
+/** The case has the AIM `meetingId` scheduled (or held): otherwise STATE at `data.meetingId`. */
+export const aimScheduled = (s: OpenCase, meetingId: string): Check =>
+  guard('STATE', `meeting ${meetingId} is not scheduled`, 'data.meetingId', () => {
+    return s.meetings[meetingId] === undefined;
+  });
 
 /**
  * The case's AIM `meetingId` when it is `status`; otherwise the STATE refusal at
@@ -13,9 +19,9 @@ export const aimMeetingIn = (
   status: AimMeeting['status'],
   otherwise: string,
 ): E.Either<Rejection, AimMeeting> => {
-  const meeting = s.meetings[meetingId];
-  if (meeting === undefined)
-    return E.left(reject('STATE', `meeting ${meetingId} is not scheduled`, 'data.meetingId'));
+  const unscheduled = aimScheduled(s, meetingId)();
+  if (unscheduled !== undefined) return E.left(unscheduled);
+  const meeting = s.meetings[meetingId]!;
   if (meeting.status !== status)
     return E.left(reject('STATE', `meeting ${meetingId} ${otherwise}`, 'data.meetingId'));
   return E.right(meeting);

@@ -2,6 +2,7 @@
 import { inLondon, isAfter, localDate } from '@aimline/calendar';
 import { decideWhen, accept, refuse, firstFailure, reject, guard } from '@aimline/kernel';
 import { compulsorySchoolAgeGuard } from './compulsory-school-age.js';
+import { aimScheduled } from './aim-meeting.js';
 import type { Handler } from './handler.js';
 import type { AimVenue, LetterContent, ParentCarer } from '../values.js';
 
@@ -38,12 +39,7 @@ export const rearrangeAim: Handler<'RearrangeAim'> = ({ data: d, at }, s) => {
   const m = s.meetings[d.meetingId];
   return decideWhen(
     [
-      guard(
-        'STATE',
-        `meeting ${d.meetingId} is not scheduled`,
-        'data.meetingId',
-        () => m === undefined,
-      ),
+      aimScheduled(s, d.meetingId),
       guard(
         'STATE',
         `meeting ${d.meetingId} has already taken place`,
@@ -144,12 +140,7 @@ export const sendAimLetter: Handler<'SendAimLetter'> = ({ data: d, at }, s, poli
   const parent = s.parents[d.parentId];
   return decideWhen(
     [
-      guard(
-        'STATE',
-        `meeting ${d.meetingId} is not scheduled`,
-        'data.meetingId',
-        () => meeting === undefined,
-      ),
+      aimScheduled(s, d.meetingId),
       guard(
         'INPUT',
         `parent ${d.parentId} is not recorded on the case`,
