@@ -1,7 +1,9 @@
 /**
  * The cost of encrypting personal data (issue 13 item 4): the same demo history replayed from
  * two SQLite stores, one written plain and one through the encrypting store (every personal
- * field AES-256-GCM under its subject's key), through the whole read pipeline (read, decrypt,
+ * field AES-256-GCM under its subject's key, sealed format 2: one box per subject and category
+ * per event, the fields of categories a read does not open stored as withheld markers), through
+ * the whole read pipeline (read, decrypt,
  * decode, verify the hash chains, fold every projection). Each round replays ABBA (plain,
  * encrypted, encrypted, plain; alternate rounds start encrypted) and its ratio pairs replays made
  * close together; the median round ratio is reported, by wall time and by CPU time (target: at
