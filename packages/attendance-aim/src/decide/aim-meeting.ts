@@ -1,9 +1,16 @@
 /** The AIM a command names (`data.meetingId`), found in the case in the state the command needs. */
+import { isAfter } from '@aimline/calendar';
 import * as E from 'fp-ts/lib/Either.js';
 import { guard, reject, type Check, type Rejection } from '@aimline/kernel';
 import type { AimMeeting, OpenCase } from '../state.js';
 
 /** The case has the AIM `meetingId` scheduled (or held): otherwise STATE at `data.meetingId`. */
+/** The AIM is set for after the command (`setFor`: 'scheduled for', 'rearranged to'). */
+export const aimInFuture = (start: string, at: string, setFor: string): Check =>
+  guard('INPUT', `the AIM must be ${setFor} a future time`, 'data.start', () => {
+    return !isAfter(start, at);
+  });
+
 export const aimScheduled = (s: OpenCase, meetingId: string): Check =>
   guard('STATE', `meeting ${meetingId} is not scheduled`, 'data.meetingId', () => {
     return s.meetings[meetingId] === undefined;

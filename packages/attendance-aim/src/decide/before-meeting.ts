@@ -2,7 +2,7 @@
 import { inLondon, isAfter, localDate } from '@aimline/calendar';
 import { decideWhen, accept, refuse, firstFailure, reject, guard } from '@aimline/kernel';
 import { compulsorySchoolAgeGuard } from './compulsory-school-age.js';
-import { aimScheduled } from './aim-meeting.js';
+import { aimInFuture, aimScheduled } from './aim-meeting.js';
 import type { Handler } from './handler.js';
 import type { AimVenue, LetterContent, ParentCarer } from '../values.js';
 
@@ -25,12 +25,7 @@ export const scheduleAim: Handler<'ScheduleAim'> = ({ data: d, at }, s) =>
         'data.meetingId',
         () => s.meetings[d.meetingId] !== undefined,
       ),
-      guard(
-        'INPUT',
-        'the AIM must be scheduled for a future time',
-        'data.start',
-        () => !isAfter(d.start, at),
-      ),
+      aimInFuture(d.start, at, 'scheduled for'),
     ],
     () => accept({ type: 'AimScheduled', data: { ...d, at } }),
   );
@@ -46,12 +41,7 @@ export const rearrangeAim: Handler<'RearrangeAim'> = ({ data: d, at }, s) => {
         'data.meetingId',
         () => m?.status !== 'scheduled',
       ),
-      guard(
-        'INPUT',
-        'the AIM must be rearranged to a future time',
-        'data.start',
-        () => !isAfter(d.start, at),
-      ),
+      aimInFuture(d.start, at, 'rearranged to'),
     ],
     () => accept({ type: 'AimRearranged', data: { ...d, at } }),
   );
