@@ -15,6 +15,7 @@ import type {
   DomainEvent,
   DomainModule,
   EventStore,
+  PersonalDataUse,
   Rejection,
 } from '@aimline/kernel';
 import { entitledDeadlines, entitledStatus, type VisibleEvents } from '@aimline/governance';
@@ -27,6 +28,14 @@ import {
 } from '@aimline/projections';
 
 const toIso = (asOf: InstantInput): string => (typeof asOf === 'string' ? asOf : asOf.iso);
+
+/**
+ * The personal data a timeline opens: it shows no personal value (entries by type, when, who by
+ * role and agency; deadlines), and its deadlines need only dates of birth (the end of
+ * compulsory school age, NAT-8). Every other personal field stays closed (`[withheld:…]`): not
+ * decrypted, and not in the access log as read.
+ */
+export const TIMELINE_PERSONAL_DATA: PersonalDataUse = ['dateOfBirth'];
 
 /** What the principal reads of a stream, and the whole history their deadlines stand on. */
 export type StandingView = Pick<EventStore, 'readStream'> & {
@@ -86,7 +95,8 @@ export const entitledTimeline = (own: CaseTimeline, whole: CaseTimeline): CaseTi
  * stream's last entry was recorded (the whole history's: a deadline met after the principal's
  * last visible entry is met). A stream whose whole history cannot be read through keeps the
  * principal's own working (its unreadable events are theirs to hear of only through their view).
- * `judgedAt` is the instant the deadlines stand at (undefined: an empty stream).
+ * `judgedAt` is the instant the deadlines stand at (undefined: an empty stream). Both reads open
+ * only `TIMELINE_PERSONAL_DATA`.
  */
 export const standingTimeline = async (
   view: StandingView,
@@ -95,14 +105,17 @@ export const standingTimeline = async (
   stream: string,
   asOf?: InstantInput,
 ): Promise<{ readonly timeline: CaseTimeline; readonly judgedAt: string | undefined }> => {
-  const whole = await caseTimeline(view.obligations, decode, module, stream, asOf);
+  const opening = (source: Pick<EventStore, 'readStream'>): Pick<EventStore, 'readStream'> => ({
+    readStream: (s) => source.readStream(s, { personalData: TIMELINE_PERSONAL_DATA }),
+  });
+  const whole = await caseTimeline(opening(view.obligations), decode, module, stream, asOf);
   const at = (t: CaseTimeline) => (asOf === undefined ? t.entries.at(-1)?.recordedAt : toIso(asOf));
   if (whole.unreadable.length > 0) {
-    const own = await caseTimeline(view, decode, module, stream, asOf);
+    const own = await caseTimeline(opening(view), decode, module, stream, asOf);
     return { timeline: own, judgedAt: at(own) };
   }
   const judgedAt = at(whole);
-  const own = await caseTimeline(view, decode, module, stream, judgedAt);
+  const own = await caseTimeline(opening(view), decode, module, stream, judgedAt);
   return { timeline: entitledTimeline(own, whole), judgedAt };
 };
 

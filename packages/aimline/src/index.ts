@@ -46,6 +46,7 @@ export {
   standingDeadlines,
   standingOf,
   standingTimeline,
+  TIMELINE_PERSONAL_DATA,
   type StandingView,
 } from './deadline-standing.js';
 export { authorityOf, type Authority, type CommandRequest, type Principal } from './principal.js';

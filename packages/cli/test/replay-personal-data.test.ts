@@ -1,11 +1,11 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { demoSteps, runScenarios } from '@aimline/demo';
+import { demoSteps, richestCase, runScenarios } from '@aimline/demo';
 import { openSqliteEventStore } from '@aimline/store-sqlite';
-import { domainRegistry, loadCouncilPolicy } from '@aimline/aimline';
+import { domainRegistry, loadCouncilPolicy, TIMELINE_PERSONAL_DATA } from '@aimline/aimline';
 import { projectionNames, replayPersonalData } from '../src/commands/replay.js';
 import { withEncryption } from '../src/encryption.js';
 import { asAuditor, runCli } from './run-cli.js';
@@ -26,6 +26,8 @@ const AS_OF = ['--as-of', '2026-01-05T12:00:00Z'];
 describe('replay reads only the personal data its output uses (issue 13 item 4)', () => {
   let encrypted: string;
   let plain: string;
+  let dir: string;
+  let cases: string[];
   const replay = async (store: string, projection: string): Promise<unknown> => {
     const r = await runCli([
       '--store',
@@ -41,8 +43,13 @@ describe('replay reads only the personal data its output uses (issue 13 item 4)'
   };
 
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'aimline-replay-personal-'));
+    dir = mkdtempSync(join(tmpdir(), 'aimline-replay-personal-'));
     const { steps } = demoSteps({ ...DEMO, policy: policy.right, modules: registry.modules });
+    cases = ['hsb-case', 'attendance-aim'].map((m) => {
+      const caseId = richestCase(steps, m);
+      if (caseId === undefined) throw new Error(`the demo has no ${m} case`);
+      return caseId;
+    });
     const write = async (path: string, encrypt: boolean): Promise<string> => {
       const raw = openSqliteEventStore(path, { mode: 'create' });
       const { store } = encrypt
@@ -74,5 +81,52 @@ describe('replay reads only the personal data its output uses (issue 13 item 4)'
     expect(replayPersonalData['deadline-tracker']).toEqual(['dateOfBirth']);
     const byRule = (await replay(encrypted, 'deadline-tracker')) as Record<string, unknown>;
     expect(byRule['NAT-8']).toBeDefined();
+  });
+
+  /** `args` as the auditor on `store`, its access log in `log`: the JSON printed. */
+  const read = async (store: string, log: string, ...args: string[]): Promise<unknown> => {
+    const r = await runCli([
+      '--store',
+      store,
+      '--json',
+      '--access-log',
+      log,
+      ...asAuditor(),
+      ...args,
+    ]);
+    expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+    return JSON.parse(r.stdout) as unknown;
+  };
+  const reportData = async (store: string, log: string, caseId: string): Promise<unknown> => {
+    const file = join(dir, `report-${caseId}-${store.length}.html`);
+    await read(store, log, 'report', caseId, '--html', file, ...AS_OF);
+    const data = /<script type="application\/json" id="report-data">(.*)<\/script>/.exec(
+      readFileSync(file, 'utf8'),
+    )![1]!;
+    return JSON.parse(data) as unknown;
+  };
+
+  it('given the demo history, the timeline and the HTML report of a case (HSB, attendance) print the same from the encrypted store, opening only dates of birth (TIMELINE_PERSONAL_DATA), as from plain fields', async () => {
+    expect(TIMELINE_PERSONAL_DATA).toEqual(['dateOfBirth']);
+    for (const caseId of cases) {
+      for (const asOf of [AS_OF, []])
+        expect(await read(encrypted, join(dir, 'e.jsonl'), 'timeline', caseId, ...asOf)).toEqual(
+          await read(plain, join(dir, 'p.jsonl'), 'timeline', caseId, ...asOf),
+        );
+      expect(await reportData(encrypted, join(dir, 'e.jsonl'), caseId)).toEqual(
+        await reportData(plain, join(dir, 'p.jsonl'), caseId),
+      );
+    }
+  });
+
+  it('a timeline read records in the access log only the personal data it opened: dates of birth', async () => {
+    const log = join(dir, 'timeline-only.jsonl');
+    for (const caseId of cases) await read(encrypted, log, 'timeline', caseId);
+    const entries = readFileSync(log, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { purpose: string; categories: string[] });
+    expect(entries.length).toBeGreaterThan(0);
+    for (const e of entries) expect(e.categories).toEqual(['dateOfBirth']);
   });
 });

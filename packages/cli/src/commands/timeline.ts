@@ -1,5 +1,6 @@
 import type { Instant } from '@aimline/calendar';
 import { standingTimeline } from '@aimline/aimline';
+import type { ReadStreamOptions } from '@aimline/kernel';
 import type { CaseTimeline } from '@aimline/projections';
 import { CliError, ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../runtime.js';
@@ -35,8 +36,8 @@ export const loadTimeline = async (
     // The same view (its whole history goes on to the deadline path), counting what it shows.
     const counted = {
       ...view,
-      readStream: async function* (s: string) {
-        for await (const e of view.readStream(s)) {
+      readStream: async function* (s: string, o?: ReadStreamOptions) {
+        for await (const e of view.readStream(s, o)) {
           seen++;
           yield e;
         }
