@@ -236,8 +236,11 @@ const vaultOn = async (
     if (wanted.length === 0) return;
     const json = JSON.stringify(wanted);
     const rows = selectKeys.all(json) as Array<{ ref: string; wrapped: Buffer }>;
-    for (const { ref } of selectErased.all(json) as Array<{ ref: string }>)
-      if (!rows.some((r) => r.ref === ref)) keys.set(ref, 'erased');
+    // Only a subject with no key left can read as erased: when every key was found, no erasure
+    // record can change what is held, and the vault is not asked.
+    if (rows.length < wanted.length)
+      for (const { ref } of selectErased.all(json) as Array<{ ref: string }>)
+        if (!rows.some((r) => r.ref === ref)) keys.set(ref, 'erased');
     const unwrapped = await Promise.all(rows.map((r) => unwrap(r.ref, r.wrapped)));
     rows.forEach((r, i) => hold(r.ref, unwrapped[i]!));
   };
