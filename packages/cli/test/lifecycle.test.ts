@@ -2,7 +2,7 @@
  * Retention, legal holds, subject access and rectification through the CLI (issue 13 items
  * 5–7), on a small history recorded with `exec` (invented people only).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -105,6 +105,15 @@ describe('aimline retention and sar', () => {
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain('Quorin Vantreede');
     expect(html).not.toContain('Zanthe');
+  });
+
+  it('sar --out FILE is readable by its owner only (0600), also when it replaces a file others could read', async () => {
+    const out = join(dir, 'sar-mode.json');
+    writeFileSync(out, 'an earlier file', { mode: 0o644 });
+    chmodSync(out, 0o644);
+    expect((await cli(...as('rm-1'), 'sar', '--person', 'ch-101', '--out', out)).code).toBe(0);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ person: 'ch-101' });
   });
 
   it('sar: a bad --out names the flag (exit 2); a person with nothing held is exit 1', async () => {

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { closeSync, fchmodSync, openSync, writeSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
 import { extname } from 'node:path';
 import {
@@ -137,7 +137,15 @@ export const sar = async (rt: Runtime, options: SarOptions): Promise<number> => 
       ? sarPage(report, generatedAt)
       : `${JSON.stringify({ generatedAt, ...report }, null, 2)}\n`;
   try {
-    writeFileSync(options.out, body, { mode: 0o600 });
+    // Owner-only, also over an existing file (a mode given when opening applies only to a new
+    // file): made 0600 after truncating and before the response is written into it.
+    const fd = openSync(options.out, 'w', 0o600);
+    try {
+      fchmodSync(fd, 0o600);
+      writeSync(fd, body);
+    } finally {
+      closeSync(fd);
+    }
   } catch (e) {
     throw new CliError(
       `--out: cannot write ${options.out}: ${e instanceof Error ? e.message : String(e)}`,
