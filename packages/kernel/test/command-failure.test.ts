@@ -3,6 +3,7 @@ import {
   CorruptStoreError,
   describeCommandFailure,
   errorWithCauses,
+  IdempotencyConflictError,
   reject,
   UnavailableError,
 } from '../src/index.js';
@@ -35,5 +36,23 @@ describe('describing a failed command (issue 12 item 6: store failures name thei
         rejection: reject('HSB-2', 'too late', 'data.at'),
       }),
     ).toBe('HSB-2: too late [data.at]');
+  });
+
+  it('a reused command id whose first event the store cannot find says its place is unknown, never a revision or position of -1', () => {
+    const record = { commandId: 'c-1', fingerprint: 'f', stream: 'hsb-case-1' };
+    const unknown = new IdempotencyConflictError(
+      'c-1',
+      { ...record, revision: undefined, position: undefined },
+      'this command differs from it',
+    );
+    expect(unknown.message).toBe(
+      'Command id c-1 was already used for another command, first recorded in stream "hsb-case-1" at an unknown revision (position unknown): this command differs from it',
+    );
+    const known = new IdempotencyConflictError(
+      'c-1',
+      { ...record, revision: 3, position: 9n },
+      'this command differs from it',
+    );
+    expect(known.message).toContain('"hsb-case-1" at revision 3 (position 9)');
   });
 });

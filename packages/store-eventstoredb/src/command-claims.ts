@@ -130,8 +130,8 @@ export const claimCommands = async (
       commandId,
       fingerprint: first.fingerprint,
       stream: first.stream,
-      revision: own[0]?.revision ?? -1,
-      position: own[0]?.position ?? -1n,
+      revision: own[0]?.revision,
+      position: own[0]?.position,
     });
   }
   // Throws the IdempotencyConflictError for the first command claimed otherwise.

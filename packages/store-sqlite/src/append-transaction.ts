@@ -33,7 +33,7 @@ const lookupCommand = (statements: Statements, commandId: string): CommandRecord
     commandId: row[0],
     fingerprint: row[1] ?? undefined,
     stream: row[2],
-    revision: row[3] ?? -1,
+    revision: row[3] ?? undefined,
     position: BigInt(row[4]),
   };
 };

@@ -70,8 +70,9 @@ export interface CommandRecord {
   /** Undefined for a command recorded before fingerprints were kept: its content cannot be compared. */
   readonly fingerprint: string | undefined;
   readonly stream: string;
-  readonly revision: number;
-  readonly position: bigint;
+  /** Undefined when the store holds the command's record but cannot find its first event. */
+  readonly revision: number | undefined;
+  readonly position: bigint | undefined;
 }
 
 /**
@@ -86,7 +87,7 @@ export class IdempotencyConflictError extends storeErrorOf('IdempotencyConflict'
   ) {
     super(
       `Command id ${commandId} was already used for another command, first recorded in stream ` +
-        `"${firstRecorded.stream}" at revision ${firstRecorded.revision} (position ${firstRecorded.position}): ${detail}`,
+        `"${firstRecorded.stream}" at ${firstRecorded.revision === undefined ? 'an unknown revision' : `revision ${firstRecorded.revision}`} (position ${firstRecorded.position ?? 'unknown'}): ${detail}`,
     );
   }
 }
