@@ -2,6 +2,7 @@ import {
   humanDuration,
   instantMs,
   londonTime,
+  settledAt,
   type Deadline,
   type DeadlineStatus,
 } from '@aimline/calendar';
@@ -12,9 +13,11 @@ import {
  * - `due-soon`: open and due within the policy's `dueSoonHours`;
  * - `overdue`: past due and not met;
  * - `met`: met on time; `met-late`: met after it was due;
- * - `waived`: no longer owed (e.g. the case closed), with the reason.
+ * - `waived`: no longer owed (e.g. the case closed) before it was due, with the reason;
+ * - `waived-late`: waived after it was due: the breach stands, with how late it was then.
  */
-export type DeadlineState = 'open' | 'due-soon' | 'overdue' | 'met' | 'met-late' | 'waived';
+export type DeadlineState =
+  'open' | 'due-soon' | 'overdue' | 'met' | 'met-late' | 'waived' | 'waived-late';
 
 /** One obligation as it stands at `asOf`, explained. */
 export interface DeadlineView {
@@ -29,20 +32,13 @@ export interface DeadlineView {
   readonly dueLocal: string;
   /** When it was met, met late or waived (an instant as recorded). */
   readonly settledAt?: string;
-  /** How late, in words (`overdue` and `met-late`), e.g. `2 days 3 hours`. */
+  /** How late, in words (`overdue`, `met-late` and `waived-late`), e.g. `2 days 3 hours`. */
   readonly late?: string;
   /** How the due instant was worked out, then where it stands at `asOf`, in sentences. */
   readonly explanation: string;
   /** The calendar's `Deadline` value, with its status at `asOf`. */
   readonly deadline: Deadline;
 }
-
-const settledAt = (status: DeadlineStatus): string | undefined =>
-  status.kind === 'met' || status.kind === 'waived'
-    ? status.at
-    : status.kind === 'breached'
-      ? status.metAt
-      : undefined;
 
 /** A deadline (with its status at `asOf`) as a view with its state and explanation. */
 export const deadlineView = (d: Deadline, asOf: string, dueSoonHours: number): DeadlineView => {
@@ -61,13 +57,17 @@ export const deadlineView = (d: Deadline, asOf: string, dueSoonHours: number): D
       state = 'waived';
       standing = `Waived at ${londonTime(d.status.at)}: ${d.status.reason}.`;
       break;
-    case 'breached':
-      state = at === undefined ? 'overdue' : 'met-late';
+    case 'breached': {
+      const waiver = d.status.waived;
+      state = at === undefined ? 'overdue' : waiver === undefined ? 'met-late' : 'waived-late';
       standing =
         at === undefined
           ? `Overdue by ${humanDuration(lateMs)} at ${londonTime(asOf)}.`
-          : `Met late at ${londonTime(at)}, ${humanDuration(lateMs)} after it was due.`;
+          : waiver === undefined
+            ? `Met late at ${londonTime(at)}, ${humanDuration(lateMs)} after it was due.`
+            : `Waived late at ${londonTime(at)}, ${humanDuration(lateMs)} after it was due: ${waiver.reason}.`;
       break;
+    }
     case 'open': {
       const soon = dueMs - asOfMs <= dueSoonHours * 3_600_000;
       state = soon ? 'due-soon' : 'open';
@@ -82,7 +82,9 @@ export const deadlineView = (d: Deadline, asOf: string, dueSoonHours: number): D
     due: d.due,
     dueLocal: londonTime(d.due),
     ...(at === undefined ? {} : { settledAt: at }),
-    ...(state === 'overdue' || state === 'met-late' ? { late: humanDuration(lateMs) } : {}),
+    ...(state === 'overdue' || state === 'met-late' || state === 'waived-late'
+      ? { late: humanDuration(lateMs) }
+      : {}),
     explanation: `${d.explanation}. ${standing}`,
     deadline: d,
   };

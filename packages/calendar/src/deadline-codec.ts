@@ -31,14 +31,17 @@ export type DeadlineUnit = t.TypeOf<typeof DeadlineUnitCodec>;
 export const OpenStatusCodec = t.readonly(t.type({ kind: t.literal('open') }));
 /** Met at or before the due instant. */
 export const MetStatusCodec = t.readonly(t.type({ kind: t.literal('met'), at: IsoInstantCodec }));
+/** A waiver: why the obligation no longer applies, and from when. */
+export const WaiverCodec = t.readonly(t.type({ reason: NonEmptyString, at: IsoInstantCodec }));
 /**
  * Past due and not met: `by` is how late (ISO-8601 duration of elapsed time) as of the question
- * asked, or, with `metAt`, how late it was met (a late meeting stays breached).
+ * asked; with `metAt`, how late it was met (a late meeting stays breached); with `waived`, how
+ * late it was when it was waived (a waiver after the due instant never hides the breach).
  */
 export const BreachedStatusCodec = t.readonly(
   t.intersection([
     t.type({ kind: t.literal('breached') }),
-    t.partial({ by: NonEmptyString, metAt: IsoInstantCodec }),
+    t.partial({ by: NonEmptyString, metAt: IsoInstantCodec, waived: WaiverCodec }),
   ]),
 );
 export const WaivedStatusCodec = t.readonly(

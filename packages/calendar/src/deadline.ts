@@ -92,15 +92,18 @@ function instantOf(value: string, fn: string, arg: string): number {
   return ms;
 }
 
-/** When a met, met-late or waived deadline was settled. */
-function settledAtOf(status: DeadlineStatus): string | undefined {
+/**
+ * When a deadline was settled: met (on time or late) or waived (before it was due, or after,
+ * when the breach stands); undefined while it is outstanding.
+ */
+export function settledAt(status: DeadlineStatus): string | undefined {
   if (status.kind === 'met' || status.kind === 'waived') return status.at;
-  return status.kind === 'breached' ? status.metAt : undefined;
+  return status.kind === 'breached' ? (status.metAt ?? status.waived?.at) : undefined;
 }
 
-/** Whether the status can still change (open, or breached and not yet met). */
-function isOpen(status: DeadlineStatus): boolean {
-  return status.kind === 'open' || (status.kind === 'breached' && status.metAt === undefined);
+/** Whether the status can still change: open, or breached and neither met nor waived yet. */
+export function isOutstanding(status: DeadlineStatus): boolean {
+  return status.kind === 'open' || (status.kind === 'breached' && settledAt(status) === undefined);
 }
 
 /**
@@ -111,10 +114,10 @@ function isOpen(status: DeadlineStatus): boolean {
 export function statusAt(d: Deadline, asOf: DateInput): DeadlineStatus {
   const asOfMs = toInstantMs(asOf, 'statusAt', 'asOf');
   // A deadline met or waived after `asOf` was still outstanding then: judge it by its due instant.
-  const settledAt = settledAtOf(d.status);
+  const settled = settledAt(d.status);
   const settledLater =
-    settledAt !== undefined && instantOf(settledAt, 'statusAt', 'deadline.status') > asOfMs;
-  if (!isOpen(d.status) && !settledLater) return d.status;
+    settled !== undefined && instantOf(settled, 'statusAt', 'deadline.status') > asOfMs;
+  if (!isOutstanding(d.status) && !settledLater) return d.status;
   const dueMs = instantOf(d.due, 'statusAt', 'deadline.due');
   return asOfMs > dueMs ? { kind: 'breached', by: isoDuration(asOfMs - dueMs) } : { kind: 'open' };
 }
@@ -125,7 +128,7 @@ export function statusAt(d: Deadline, asOf: DateInput): DeadlineStatus {
  */
 export function meet(d: Deadline, at: DateInput): Deadline {
   const atMs = toInstantMs(at, 'meet', 'at');
-  if (!isOpen(d.status)) return d;
+  if (!isOutstanding(d.status)) return d;
   const dueMs = instantOf(d.due, 'meet', 'deadline.due');
   const metAt = formatInstant(atMs);
   const status: DeadlineStatus =
@@ -136,12 +139,20 @@ export function meet(d: Deadline, at: DateInput): Deadline {
 }
 
 /**
- * The deadline waived at `at` with a reason (required). A deadline already met, met late or
- * waived is returned unchanged; an open or breached one is waived.
+ * The deadline waived at `at` with a reason (required). An outstanding deadline waived at or
+ * before its due instant is `waived`; one waived after it stays `breached`, with how late it was
+ * then and the waiver (closing a case never rewrites whether its obligations were on time). A
+ * deadline already met, met late or waived is returned unchanged.
  */
 export function waive(d: Deadline, reason: string, at: DateInput): Deadline {
   requireNonEmptyString(reason, 'waive', 'reason');
   const atMs = toInstantMs(at, 'waive', 'at');
-  if (!isOpen(d.status)) return d;
-  return { ...d, status: { kind: 'waived', reason, at: formatInstant(atMs) } };
+  if (!isOutstanding(d.status)) return d;
+  const dueMs = instantOf(d.due, 'waive', 'deadline.due');
+  const waiver = { reason, at: formatInstant(atMs) };
+  const status: DeadlineStatus =
+    atMs <= dueMs
+      ? { kind: 'waived', ...waiver }
+      : { kind: 'breached', by: isoDuration(atMs - dueMs), waived: waiver };
+  return { ...d, status };
 }

@@ -110,7 +110,7 @@ export { LONDON } from './london-zone.js';
 export { londonTime, londonDay, humanDuration } from './london-display.js';
 
 // Deadlines (T-6, T-7)
-export { deadline, meet, statusAt, waive } from './deadline.js';
+export { deadline, isOutstanding, meet, settledAt, statusAt, waive } from './deadline.js';
 export { deadlinesAt } from './deadlines-at.js';
 export type { DeadlineInput } from './deadline.js';
 export { DeadlineCodec, DeadlineStatusCodec, DeadlineUnitCodec } from './deadline-codec.js';

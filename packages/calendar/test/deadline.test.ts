@@ -266,9 +266,24 @@ describe('T-6, T-7: status as of an instant', () => {
     expect(() => waive(allocation(), ' ', '2027-01-02T10:00:00Z')).toThrow(/waive: reason/);
   });
 
-  it('T-6: a breached deadline can still be waived', () => {
-    const d = waive(allocation(), 'Agreed extension', '2027-01-08T10:00:00Z');
-    expect(d.status.kind).toBe('waived');
+  // This test once pinned the opposite ("a breached deadline can still be waived" to `waived`):
+  // a case closed after a missed deadline then read as if nothing had been late.
+  it('T-6: a waiver after the due instant never hides the breach: breached, with the waiver', () => {
+    const d = waive(allocation(), 'Case closed', '2027-01-08T10:00:00Z');
+    expect(d.status).toEqual({
+      kind: 'breached',
+      by: 'P2DT10H0.001S',
+      waived: { reason: 'Case closed', at: '2027-01-08T10:00:00.000Z' },
+    });
+    expect(statusAt(d, '2027-06-01T00:00:00Z')).toEqual(d.status);
+    expect(statusAt(d, '2027-01-07T00:00:00Z')).toEqual({ kind: 'breached', by: 'P1DT0.001S' });
+    expect(meet(d, '2027-01-09T10:00:00Z')).toBe(d);
+    expect(waive(d, 'again', '2027-01-10T10:00:00Z')).toBe(d);
+  });
+
+  it('T-6: a waiver at the due instant itself is in time', () => {
+    const d = allocation();
+    expect(waive(d, 'Case closed', d.due).status.kind).toBe('waived');
   });
 });
 

@@ -3,6 +3,6 @@ import type { DeadlineInput } from '@aimline/calendar';
 
 export type Spec = Omit<DeadlineInput, 'calendar'> & {
   readonly metAt?: string | undefined;
-  /** Waived at `at` when that is not after the due instant (a waiver never hides a breach). */
+  /** Waived at `at` (after the due instant the breach stands: a waiver never hides it). */
   readonly waived?: { readonly reason: string; readonly at: string };
 };

@@ -338,8 +338,8 @@ const criminalDeadlines = (s: OpenCase, policy: HsbPolicy): Spec[] => {
 const build = (spec: Spec, calendar: Calendar): Deadline => {
   const { metAt, waived, ...input } = spec;
   const d = deadline({ ...input, calendar });
-  // A waiver before the due instant wins; one after it would hide a breach, so it is ignored.
-  if (waived !== undefined && compareInstants(waived.at, d.due) <= 0)
+  // Whichever came first settles it; a waiver after the due instant leaves the breach standing.
+  if (waived !== undefined && (metAt === undefined || compareInstants(waived.at, metAt) < 0))
     return waive(d, waived.reason, waived.at);
   return metAt === undefined ? d : meet(d, metAt);
 };

@@ -123,7 +123,11 @@ describe('HSB-25: custody pauses the contact obligation', () => {
       cmd('StartCustody', '2026-07-30T10:00:00Z', { kind: 'sentence' }),
     ];
     const [first] = contacts(run(late).state);
-    expect(first?.status.kind).toBe('open');
+    expect(first?.status).toEqual({
+      kind: 'breached',
+      by: 'P5DT11H0.001S',
+      waived: { reason: 'in custody', at: '2026-07-30T10:00:00.000Z' },
+    });
     expect(first?.due).toBe('2026-07-24T22:59:59.999Z');
   });
 });

@@ -134,7 +134,10 @@ describe('HSB-12: a home visit and safety plan for every setting', () => {
       live('respite', 'residential', '2026-06-10T10:00:00Z'),
       leave('respite', '2026-06-30T10:00:00Z'),
     ]).state;
-    expect(hsb12(long).find((d) => d.label.includes('respite'))?.status.kind).toBe('open');
+    expect(hsb12(long).find((d) => d.label.includes('respite'))?.status).toMatchObject({
+      kind: 'breached',
+      waived: { reason: 'the child left the setting', at: '2026-06-30T10:00:00.000Z' },
+    });
   });
 
   it('HSB-12: a case that records no setting keeps one obligation for the home', () => {

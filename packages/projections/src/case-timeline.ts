@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { toInstant, type Deadline, type InstantInput } from '@aimline/calendar';
+import { isOutstanding, toInstant, type Deadline, type InstantInput } from '@aimline/calendar';
 import type { AnyDomainModule, EventStore } from '@aimline/kernel';
 import { recordedBy } from './as-of.js';
 import type { DecodedEvent, EventDecoder } from './decoded-event.js';
@@ -34,8 +34,7 @@ export interface CaseTimeline {
 const keyOf = (d: Deadline): string => `${d.ruleId}|${d.label}|${d.trigger.at}`;
 
 /** Open, or breached and not yet met: the deadline can still be settled. */
-const outstanding = (d: Deadline): boolean =>
-  d.status.kind === 'open' || (d.status.kind === 'breached' && d.status.metAt === undefined);
+const outstanding = (d: Deadline): boolean => isOutstanding(d.status);
 
 /**
  * Rebuilds one case's timeline from its stream: each event with when it happened, when it

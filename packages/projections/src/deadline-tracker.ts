@@ -1,6 +1,7 @@
 import {
   compareInstants,
   instantMs,
+  settledAt,
   toInstant,
   type Deadline,
   type DeadlineStatus,
@@ -122,11 +123,12 @@ export const deadlineReport = (
       tracked = standing.map((d) => {
         const status = d.status;
         const dueMs = instantMs(d.due);
+        const settled = settledAt(status);
         const lateUntil =
           status.kind === 'breached'
-            ? 'metAt' in status && status.metAt
-              ? instantMs(status.metAt)
-              : at.ms
+            ? settled === undefined
+              ? at.ms
+              : instantMs(settled)
             : undefined;
         return {
           stream,

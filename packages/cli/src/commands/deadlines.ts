@@ -1,4 +1,4 @@
-import type { Instant } from '@aimline/calendar';
+import { isOutstanding, type Instant } from '@aimline/calendar';
 import { entitledDeadlines } from '@aimline/governance';
 import {
   deadlineReport,
@@ -58,7 +58,7 @@ export const deadlines = async (
   const rows = report.deadlines.filter(
     (d) =>
       (!options.overdue ||
-        (d.status.kind === 'breached' && !('metAt' in d.status && d.status.metAt))) &&
+        (d.status.kind === 'breached' && isOutstanding(d.status))) &&
       (options.rule === undefined || d.deadline.ruleId === options.rule),
   );
   rt.output.result({ asOf: asOf.iso, byRule: report.byRule, deadlines: rows }, () =>

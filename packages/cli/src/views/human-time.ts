@@ -19,7 +19,7 @@ export const lateBy = (hoursLate: number | undefined): string =>
 
 /**
  * A deadline's status in words at `asOf`: "open", "overdue 2 days 3 hours", "met",
- * "met 1 day late", "waived".
+ * "met 1 day late", "waived", "waived 2 days late" (the breach stands).
  */
 export const statusInWords = (d: Pick<Deadline, 'due' | 'status'>, asOf: string): string => {
   const s = d.status;
@@ -33,8 +33,10 @@ export const statusInWords = (d: Pick<Deadline, 'due' | 'status'>, asOf: string)
     case 'waived':
       return 'waived';
     case 'breached':
-      return s.metAt === undefined
-        ? `overdue ${humanDuration(instantMs(asOf) - instantMs(d.due))}`
-        : `met ${humanDuration(instantMs(s.metAt) - instantMs(d.due))} late`;
+      return s.metAt !== undefined
+        ? `met ${humanDuration(instantMs(s.metAt) - instantMs(d.due))} late`
+        : s.waived !== undefined
+          ? `waived ${humanDuration(instantMs(s.waived.at) - instantMs(d.due))} late`
+          : `overdue ${humanDuration(instantMs(asOf) - instantMs(d.due))}`;
   }
 };

@@ -30,11 +30,22 @@ export const deadlineKey = ({ stream, deadline: d }: StreamDeadline): string =>
 export const entitledStatus = (
   whole: DeadlineStatus,
   own: DeadlineStatus | undefined,
-): DeadlineStatus =>
-  whole.kind === 'waived' &&
-  !(own !== undefined && own.kind === 'waived' && own.reason === whole.reason)
-    ? { ...whole, reason: SETTLED_OUT_OF_VIEW }
-    : whole;
+): DeadlineStatus => {
+  if (whole.kind === 'waived')
+    return waiverOf(own)?.reason === whole.reason
+      ? whole
+      : { ...whole, reason: SETTLED_OUT_OF_VIEW };
+  if (whole.kind !== 'breached' || whole.waived === undefined) return whole;
+  return waiverOf(own)?.reason === whole.waived.reason
+    ? whole
+    : { ...whole, waived: { ...whole.waived, reason: SETTLED_OUT_OF_VIEW } };
+};
+
+/** A status's waiver: a waived deadline's, or a breached one's that was waived after it was due. */
+const waiverOf = (
+  status: DeadlineStatus | undefined,
+): { readonly reason: string; readonly at: string } | undefined =>
+  status?.kind === 'waived' ? status : status?.kind === 'breached' ? status.waived : undefined;
 
 /**
  * The deadlines of `whole` (worked out from every event of the streams) that `visible` (worked

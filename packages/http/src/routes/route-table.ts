@@ -139,6 +139,7 @@ export const DeadlineViewCodec = t.intersection([
       met: null,
       'met-late': null,
       waived: null,
+      'waived-late': null,
     }),
     due: IsoInstant,
     dueLocal: t.string,
