@@ -1,11 +1,4 @@
-import {
-  humanDuration,
-  instantMs,
-  londonTime,
-  settledAt,
-  type Deadline,
-  type DeadlineStatus,
-} from '@aimline/calendar';
+import { humanDuration, instantMs, londonTime, settledAt, type Deadline } from '@aimline/calendar';
 
 /**
  * Where an obligation stands at `asOf`:
