@@ -57,8 +57,7 @@ export const deadlines = async (
   const report = asEntitled(own, deadlineReport(whole.state, modules, asOf));
   const rows = report.deadlines.filter(
     (d) =>
-      (!options.overdue ||
-        (d.status.kind === 'breached' && isOutstanding(d.status))) &&
+      (!options.overdue || (d.status.kind === 'breached' && isOutstanding(d.status))) &&
       (options.rule === undefined || d.deadline.ruleId === options.rule),
   );
   rt.output.result({ asOf: asOf.iso, byRule: report.byRule, deadlines: rows }, () =>
