@@ -5,6 +5,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { fc } from '@fast-check/vitest';
+import type { Deadline, DeadlineStatus } from '@aimline/calendar';
 import type { HsbCommand } from '@aimline/hsb-aim';
 import { InMemoryEventStore, type DomainEvent, type EventStore } from '@aimline/kernel';
 import {
@@ -14,6 +15,38 @@ import {
   type ReadGrant,
 } from '../src/index.js';
 import { concern, hsb, principal } from './access-fixtures.js';
+
+/** A council's read rules that show the concern but not the strategy discussion that meets HSB-2. */
+export const concernOnly: AccessPolicy = {
+  health: [
+    {
+      module: 'hsb-case',
+      streams: 'allocated',
+      events: ['ConcernReported'],
+      categories: ['identifier'],
+      subjects: 'all',
+    },
+  ],
+};
+
+/**
+ * A deadline with its waiver's reason left out: a waived one's, or the late waiver of a breach
+ * (the reason is what a principal may be shown as `SETTLED_OUT_OF_VIEW`; all else must stand).
+ */
+export const withoutWaiverReason = <D extends Pick<Deadline, 'status'>>(d: D) => {
+  const s = d.status;
+  const status =
+    s.kind === 'waived'
+      ? { ...s, reason: undefined }
+      : s.kind === 'breached' && s.waived !== undefined
+        ? { ...s, waived: { ...s.waived, reason: undefined } }
+        : s;
+  return { ...d, status };
+};
+
+/** The reason of a status's waiver (waived, or breached and waived late), if it has one. */
+export const waiverReason = (s: DeadlineStatus): string | undefined =>
+  s.kind === 'waived' ? s.reason : s.kind === 'breached' ? s.waived?.reason : undefined;
 
 const actor = { id: 'sw-9', role: 'social-worker', agency: 'childrens-social-care' };
 export const AS_OF = '2026-09-01T09:00:00Z';
