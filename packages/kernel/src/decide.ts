@@ -43,7 +43,10 @@ export type Check<R extends Rejection = Rejection> = () => R | undefined;
 
 /**
  * The rejection for `ruleId` when `broken` holds (the condition names the fault, as the reason
- * does), otherwise `undefined`: `check(d.assessors.length === 0, 'INPUT', 'no assessors', 'data.assessors')`.
+ * does), otherwise `undefined`, evaluated at once: for rules shared outside one handler's guard
+ * list (e.g. the meeting rules panel reuses):
+ * `check(f.systems.length === 0, 'INPUT', 'name the case systems uploaded to', 'data.systems')`.
+ * A handler's own guards are `guard` rows.
  */
 export const check = (
   broken: boolean,
@@ -88,7 +91,7 @@ export const firstFailure = <R extends Rejection>(
  * The shape of most handlers, written once: refuse with the first failing check, otherwise the
  * decision `onAccept` makes (run only when every check passed, so it may rely on them).
  *
- *   decideWhen([() => check(s.closed, 'STATE', 'the case is closed')], () => accept({ type: 'X', data }))
+ *   decideWhen([guard('STATE', 'the case is closed', () => s.closed)], () => accept({ type: 'X', data }))
  */
 export const decideWhen = <Ev, R extends Rejection = Rejection>(
   checks: ReadonlyArray<Check<R>>,
