@@ -18,9 +18,9 @@ import {
 } from './council-policy.js';
 import { groupingHandler } from './group-commit.js';
 import { panelService, type PanelService } from './panel-service.js';
-import { memoryAccessLog, type AccessLog, type Directory } from '@aimline/governance';
+import { memoryAccessLog, type AccessLog } from '@aimline/governance';
 import { processManagers, type ProcessRunner } from '@aimline/processes';
-import { authorityOf } from './principal.js';
+import { authorityOf, currentDirectory, type DirectorySource } from './principal.js';
 import {
   processService,
   type ProcessService,
@@ -49,9 +49,11 @@ export interface AimlineOptions {
   /**
    * The council directory (`parseDirectory` of `principals.json`, from `@aimline/governance`):
    * a principal must be its entry, and its command policy decides who may issue what. Without
-   * one, a principal is checked for shape only and `defaultCommandPolicy` decides.
+   * one, a principal is checked for shape only and `defaultCommandPolicy` decides. A function
+   * giving the directory in force is asked afresh for each command and read (a server's loader:
+   * a leaver removed from the file is refused from the next request on).
    */
-  readonly principals?: Directory;
+  readonly principals?: DirectorySource;
   /**
    * Where every read of personal data is recorded (who, which cases and people, which
    * categories, when, why): `fileAccessLog(path)` from `@aimline/governance` in production.
@@ -210,7 +212,7 @@ export const createAimline = (options: AimlineOptions): Aimline => {
     store: options.store,
     modules: registry.modules,
     authority,
-    directory: options.principals,
+    directory: currentDirectory(options.principals),
     log: accessLog,
     clock,
   });

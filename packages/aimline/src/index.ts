@@ -49,7 +49,14 @@ export {
   TIMELINE_PERSONAL_DATA,
   type StandingView,
 } from './deadline-standing.js';
-export { authorityOf, type Authority, type CommandRequest, type Principal } from './principal.js';
+export {
+  authorityOf,
+  currentDirectory,
+  type Authority,
+  type CommandRequest,
+  type DirectorySource,
+  type Principal,
+} from './principal.js';
 export { SUPPLIED_REFERRAL_FACTS } from './panel-facts.js';
 export {
   governedReads,

@@ -20,6 +20,19 @@ export interface CommandRequest {
 }
 
 /**
+ * The council directory as given: a parsed `Directory`, or a function giving the directory in
+ * force now (a long-running server's loader, so a leaver removed from the file is refused from
+ * the next request on, without a restart). Each identification and each read takes it afresh.
+ */
+export type DirectorySource = Directory | (() => Directory);
+
+/** The directory in force now (undefined: none was given). */
+export const currentDirectory =
+  (source: DirectorySource | undefined): (() => Directory | undefined) =>
+  () =>
+    typeof source === 'function' ? source() : source;
+
+/**
  * Who may issue what. `identify`: with the council directory, the principal must be the
  * directory's entry (`verifyPrincipal`); without one, a well-formed `Principal` (decoded
  * strictly). `permit`: the directory's command policy (default: `defaultCommandPolicy`) must
@@ -30,32 +43,36 @@ export interface Authority {
   readonly permit: (principal: Principal, request: CommandRequest) => string | undefined;
 }
 
-export const authorityOf = (directory: Directory | undefined): Authority => ({
-  identify: (claimed) => {
-    if (directory !== undefined) {
-      const verified = verifyPrincipal(directory, claimed);
-      return E.isLeft(verified) ? E.left(verified.left.message) : verified;
-    }
-    const decoded = PrincipalCodec.decode(claimed);
-    const problems = [
-      ...(E.isLeft(decoded) ? fieldProblems(decoded.left) : []),
-      ...unknownFields(PrincipalCodec, claimed),
-    ];
-    return E.isLeft(decoded) || problems.length > 0
-      ? E.left(`not a principal: ${describeProblems(problems)}`)
-      : E.right(decoded.right);
-  },
-  permit: (principal, request) => {
-    const granted = authorise(
-      directory?.commands ?? defaultCommandPolicy,
-      principal,
-      request.module,
-      request.commandType,
-      request.stream,
-    );
-    return E.isLeft(granted) ? granted.left.message : undefined;
-  },
-});
+export const authorityOf = (source: DirectorySource | undefined): Authority => {
+  const current = currentDirectory(source);
+  return {
+    identify: (claimed) => {
+      const directory = current();
+      if (directory !== undefined) {
+        const verified = verifyPrincipal(directory, claimed);
+        return E.isLeft(verified) ? E.left(verified.left.message) : verified;
+      }
+      const decoded = PrincipalCodec.decode(claimed);
+      const problems = [
+        ...(E.isLeft(decoded) ? fieldProblems(decoded.left) : []),
+        ...unknownFields(PrincipalCodec, claimed),
+      ];
+      return E.isLeft(decoded) || problems.length > 0
+        ? E.left(`not a principal: ${describeProblems(problems)}`)
+        : E.right(decoded.right);
+    },
+    permit: (principal, request) => {
+      const granted = authorise(
+        current()?.commands ?? defaultCommandPolicy,
+        principal,
+        request.module,
+        request.commandType,
+        request.stream,
+      );
+      return E.isLeft(granted) ? granted.left.message : undefined;
+    },
+  };
+};
 
 /** The id a claimed principal gives (for a refusal), whatever else is wrong with it. */
 export const claimedId = (claimed: unknown): string => {

@@ -33,7 +33,8 @@ export interface GovernedReadsOptions {
   readonly store: EventStore;
   readonly modules: ReadonlyArray<AnyDomainModule>;
   readonly authority: Authority;
-  readonly directory: Directory | undefined;
+  /** The directory in force now (its read rules apply to each read as it starts). */
+  readonly directory: () => Directory | undefined;
   readonly log: AccessLog;
   readonly clock: () => string;
 }
@@ -50,7 +51,7 @@ export const governedReads =
     const reader = needToKnowReader({
       store: options.store,
       modules: options.modules,
-      policy: options.directory?.reads ?? defaultAccessPolicy,
+      policy: options.directory()?.reads ?? defaultAccessPolicy,
       principal: who.right,
       log: options.log,
       clock: options.clock,

@@ -15,6 +15,7 @@ import {
   loadCouncilPolicy,
   type Aimline,
   type CouncilPolicy,
+  type DirectorySource,
   type DomainRegistry,
 } from '@aimline/aimline';
 import { chainKeyFromEnvironment } from './chain-keys.js';
@@ -116,7 +117,7 @@ export interface Runtime {
    * `processes` mode: `manual` (default) leaves the process managers alone, `live` runs them
    * (`serve`). Disposing the runtime closes it.
    */
-  readonly aimline: (directory?: Directory, processes?: 'live' | 'manual') => Aimline;
+  readonly aimline: (directory?: DirectorySource, processes?: 'live' | 'manual') => Aimline;
   /** The command handler of `aimline` (for erasure, which takes one). */
   readonly handler: () => CommandHandler;
   dispose(): Promise<void>;
@@ -199,8 +200,8 @@ export const buildRuntime = async (
   };
   const encrypted = store;
   type Processes = 'live' | 'manual';
-  const composed: Array<{ directory?: Directory; processes: Processes; app: Aimline }> = [];
-  const aimline = (directory?: Directory, processes: Processes = 'manual'): Aimline => {
+  const composed: Array<{ directory?: DirectorySource; processes: Processes; app: Aimline }> = [];
+  const aimline = (directory?: DirectorySource, processes: Processes = 'manual'): Aimline => {
     const known = composed.find((c) => c.directory === directory && c.processes === processes);
     if (known !== undefined) return known.app;
     const app = createAimline({

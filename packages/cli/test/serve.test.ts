@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
@@ -136,33 +136,60 @@ describe('aimline serve: a running server', () => {
     expect(doc.openapi).toBe('3.1.0');
   });
 
-  it("answers by the directory's command policy: the auditor may not report a concern (403)", async () => {
-    const command = {
-      commandId: randomUUID(),
-      at: '2026-06-01T09:00:00Z',
-      data: {
-        caseId: 'serve-1',
-        disclosedAt: '2026-06-01T08:00:00Z',
-        behaviourDate: '2026-05-30',
-        child: { childId: 'c-1', name: 'Sam Madeupname', dateOfBirth: '2014-02-01' },
-        notifications: {
-          childrensSocialCare: '2026-06-01T08:20:00Z',
-          police: '2026-06-01T08:30:00Z',
-        },
-        summary: 'Invented concern.',
+  const command = {
+    commandId: randomUUID(),
+    at: '2026-06-01T09:00:00Z',
+    data: {
+      caseId: 'serve-1',
+      disclosedAt: '2026-06-01T08:00:00Z',
+      behaviourDate: '2026-05-30',
+      child: { childId: 'c-1', name: 'Sam Madeupname', dateOfBirth: '2014-02-01' },
+      notifications: {
+        childrensSocialCare: '2026-06-01T08:20:00Z',
+        police: '2026-06-01T08:30:00Z',
       },
-    };
-    const post = async (subject: string) =>
-      fetch(`${url}/v1/hsb/commands/ReportConcern`, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${await sign(subject)}`,
-          'content-type': 'application/json',
-        },
-        body: JSON.stringify({ ...command, commandId: randomUUID() }),
-      });
+      summary: 'Invented concern.',
+    },
+  };
+  let posted = 0;
+  const post = async (subject: string) =>
+    fetch(`${url}/v1/hsb/commands/ReportConcern`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${await sign(subject)}`,
+        'content-type': 'application/json',
+      },
+      // Each post reports a new case (serve-1, serve-2 …): one accepted is never a duplicate.
+      body: JSON.stringify({
+        ...command,
+        commandId: randomUUID(),
+        data: { ...command.data, caseId: `serve-${++posted}` },
+      }),
+    });
+
+  it("answers by the directory's command policy: the auditor may not report a concern (403)", async () => {
     expect((await post('aud-1')).status).toBe(403);
     expect((await post('nobody')).status).toBe(403);
+    expect((await post('sw-1')).status).toBe(201);
+  });
+
+  it('applies the directory in force: a leaver removed from the file is refused from the next request on, without a restart', async () => {
+    const file = join(dir, 'principals.json');
+    const before = await readFile(file, 'utf8');
+    const directory = JSON.parse(before) as { principals: Array<{ id: string }> };
+    await writeFile(
+      file,
+      JSON.stringify({
+        ...directory,
+        principals: directory.principals.filter((p) => p.id !== 'sw-1'),
+      }),
+    );
+    try {
+      expect((await post('sw-1')).status).toBe(403);
+      expect((await post('aud-1')).status).toBe(403);
+    } finally {
+      await writeFile(file, before);
+    }
     expect((await post('sw-1')).status).toBe(201);
   });
 

@@ -6,11 +6,11 @@
  * the directory, whose command policy decides what they may do.
  */
 import { InvalidArgumentError } from 'commander';
-import { resolvePrincipal } from '@aimline/governance';
+import { resolvePrincipal, type Directory } from '@aimline/governance';
 import { createHttpApi, jwtAuthenticator, jwtKeysFromFile, type JwtKeys } from '@aimline/http';
 import { errorWithCauses } from '@aimline/kernel';
 import { CliError, ExitCode } from '../exit-codes.js';
-import { loadDirectory } from '../principals.js';
+import { directoryLoader } from '../principals.js';
 import type { Runtime } from '../runtime.js';
 
 export interface ServeOptions {
@@ -74,7 +74,13 @@ export const serve = async (rt: Runtime, o: ServeOptions): Promise<number> => {
       'serve needs the council directory: give --principals FILE (or AIMLINE_PRINCIPALS)',
       ExitCode.Usage,
     );
-  const directory = loadDirectory(rt.principalsFile, rt.registry.modules);
+  // The directory in force for each request: parsed again when its file changes, so a leaver
+  // removed from the file is refused from the next request on, without a restart. Read once
+  // now so that a bad file stops the server before it listens.
+  const load = directoryLoader(rt.registry.modules);
+  const file = rt.principalsFile;
+  const directory = (): Directory => load(file);
+  directory();
   const authenticate = await jwtAuthenticator({
     issuer: o.jwtIssuer,
     audience: o.jwtAudience,
@@ -85,7 +91,7 @@ export const serve = async (rt: Runtime, o: ServeOptions): Promise<number> => {
   const app = await createHttpApi({
     aimline,
     authenticate,
-    resolvePrincipal: (subject) => resolvePrincipal(directory, subject),
+    resolvePrincipal: (subject) => resolvePrincipal(directory(), subject),
     limits: { bodyBytes: o.maxBodyBytes },
     log: (entry) => process.stderr.write(`${JSON.stringify(entry)}\n`),
   });
