@@ -2,8 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Aimline } from '@aimline/aimline';
-import type { Directory } from '@aimline/governance';
+import type { Aimline, DirectorySource } from '@aimline/aimline';
 import { buildRuntime, type Runtime } from '../src/runtime.js';
 import { execFile } from '../src/commands/exec.js';
 import { DEFAULT_EXEC_LIMITS } from '../src/commands/exec-input.js';
@@ -138,7 +137,7 @@ describe('aimline exec isolation and streaming (issue 12 item 6)', () => {
     const output = capture();
     // Aimline with a meeting service that fails unexpectedly (a plain Error, not a typed
     // result) on one command.
-    const failing = (directory?: Directory): Aimline => {
+    const failing = (directory?: DirectorySource): Aimline => {
       const real = rt.aimline(directory);
       return {
         ...real,
