@@ -70,10 +70,7 @@ class OpeningIterator implements AsyncIterator<RecordedEvent, undefined> {
     event: RecordedEvent,
     sealed: Sealed,
   ): Promise<IteratorResult<RecordedEvent, undefined>> {
-    const refs = new Set<string>();
-    keysNeeded(sealed, this.opens, refs);
-    for (const ref of refs) await this.vault.readingKey(ref);
-    return { value: openSealed(event, sealed, this.held, this.opens), done: false };
+    return { value: await openLoadingKeys(event, sealed, this.vault, this.opens), done: false };
   }
 
   private async fill(): Promise<void> {
@@ -109,15 +106,22 @@ export const openedEvents = (
   [Symbol.asyncIterator]: () => new OpeningIterator(sourceOf(events), vault, opens),
 });
 
-/** One event opened through `vault`, loading any key it needs not held yet. */
-export const openedEvent = async (
+/** An event opened through `vault`, loading first any key its sealed parts need not held yet. */
+const openLoadingKeys = async (
   event: RecordedEvent,
+  sealed: Sealed,
   vault: KeyVault,
   opens: Opens,
 ): Promise<RecordedEvent> => {
-  const sealed = sealedParts(event);
   const refs = new Set<string>();
   keysNeeded(sealed, opens, refs);
   for (const ref of refs) await vault.readingKey(ref);
   return openSealed(event, sealed, (ref) => vault.knownKey(ref), opens);
 };
+
+/** One event opened through `vault`, loading any key it needs not held yet. */
+export const openedEvent = (
+  event: RecordedEvent,
+  vault: KeyVault,
+  opens: Opens,
+): Promise<RecordedEvent> => openLoadingKeys(event, sealedParts(event), vault, opens);
