@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, type BigIntStats } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   parseDirectory,
@@ -70,21 +70,45 @@ const parsedDirectory = (
 export type DirectoryLoader = (file: string) => Directory;
 
 /**
- * A runtime's directory: each file parsed once (a command reads as its principal many times),
- * and parsed again only when the file's bytes differ from the bytes last parsed — `demo` writes
- * the directory during a run, and a council may replace it between reads — so a read never
- * applies rules the file no longer holds. Reading the bytes to compare is one small read; the
- * strict parse (every principal, every read and command rule against the modules) is not
- * repeated. A file that cannot be read or parsed is refused each time, never served from the
- * last good parse.
+ * How long after its last change a file's status alone says it is unchanged. A change sets the
+ * file's ctime to the kernel's (coarse) clock, so a rewrite of the same size within the same
+ * timestamp tick as the bytes last read would leave its status as it was: until the change is
+ * this old, the bytes are read and compared instead (git's "racily clean" rule). Generous for
+ * coarse filesystems and small clock steps.
  */
-export const directoryLoader = (modules?: ReadonlyArray<AnyDomainModule>): DirectoryLoader => {
-  let last: { file: string; text: string; directory: Directory } | undefined;
+const SETTLED_MS = 3000;
+
+/** What changes whenever the file's bytes may have: device, inode (a rename over), size, times. */
+const stampOf = (s: BigIntStats): string => `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+
+/**
+ * A runtime's directory: each file parsed once (a command reads as its principal many times;
+ * `serve` identifies, permits and reads several times per request), and parsed again only when
+ * the file's bytes differ from the bytes last parsed — `demo` writes the directory during a run,
+ * and a council may replace it while `serve` runs — so a lookup never applies rules the file no
+ * longer holds and a leaver is refused from the next lookup on. Each lookup takes the file's
+ * status (one `stat`); while it matches the status the last parse was read under and that status
+ * is settled (`SETTLED_MS`), the bytes are not read again. A file that cannot be read or parsed
+ * is refused each time, never served from the last good parse. `now` is the wall clock (ms).
+ */
+export const directoryLoader = (
+  modules?: ReadonlyArray<AnyDomainModule>,
+  now: () => number = Date.now,
+): DirectoryLoader => {
+  let last: { file: string; stamp: string; text: string; directory: Directory } | undefined;
+  let settled = false;
   return (file) => {
+    const readAt = now();
+    const status = statSync(file, { bigint: true, throwIfNoEntry: false });
+    const stamp = status === undefined ? '' : stampOf(status);
+    if (settled && last?.file === file && last.stamp === stamp) return last.directory;
     const text = readDirectoryText(file);
-    if (last?.file === file && last.text === text) return last.directory;
-    const directory = parsedDirectory(file, text, modules);
-    last = { file, text, directory };
+    const directory =
+      last?.file === file && last.text === text
+        ? last.directory
+        : parsedDirectory(file, text, modules);
+    last = { file, stamp, text, directory };
+    settled = status !== undefined && Number(status.ctimeNs / 1_000_000n) < readAt - SETTLED_MS;
     return directory;
   };
 };

@@ -74,9 +74,11 @@ export const serve = async (rt: Runtime, o: ServeOptions): Promise<number> => {
       'serve needs the council directory: give --principals FILE (or AIMLINE_PRINCIPALS)',
       ExitCode.Usage,
     );
-  // The directory in force for each request: parsed again when its file changes, so a leaver
-  // removed from the file is refused from the next request on, without a restart. Read once
-  // now so that a bad file stops the server before it listens.
+  // The directory in force for each request: each lookup (identify, permit, read rules: several
+  // per request) takes the file's status, and the file is read and parsed again only when it may
+  // have changed (`directoryLoader`), so a leaver removed from the file is refused from the next
+  // request on, without a restart. Read once now so that a bad file stops the server before it
+  // listens.
   const load = directoryLoader(rt.registry.modules);
   const file = rt.principalsFile;
   const directory = (): Directory => load(file);
