@@ -35,6 +35,7 @@ export {
   revisionAfter,
 } from './revision.js';
 export { canonicalJson } from './canonical-json.js';
+export { collect } from './collect.js';
 export { uuidV5, eventIdFor, AIMLINE_NAMESPACE } from './event-ids.js';
 export {
   timelinePhases,
@@ -149,7 +150,7 @@ export type {
   SubscriptionMessage,
   CheckpointStore,
 } from './store/event-store.js';
-export { matchesFilter } from './store/event-store.js';
+export { appendResultOf, matchesFilter } from './store/event-store.js';
 export { appendGroup, GroupAppends } from './store/append-group.js';
 export { delegatingStore, type StoreOverrides } from './store/delegating-store.js';
 export * from './store/errors.js';

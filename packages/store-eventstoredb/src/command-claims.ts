@@ -141,6 +141,22 @@ export const claimCommands = async (
 };
 
 /**
+ * The events a recorded command stored (oldest first), found through its claim: the claim names
+ * the stream and is older than every event of the command, so the stream is read backwards
+ * down to the claim and no further. Empty when the id was never claimed, or its events are
+ * not appended (a batch cut off between its claims and its append).
+ */
+export const eventsOfClaimedCommand = async (
+  client: EventStoreDbClientLike,
+  commandId: string,
+): Promise<RecordedEvent[]> => {
+  const claimed = await readClaim(client, commandId);
+  return claimed === undefined
+    ? []
+    : eventsOfCommand(client, claimed.stream, commandId, claimed.position);
+};
+
+/**
  * The events of `commandId` in `stream` (oldest first), found by reading the stream backwards
  * down to the command's claim at `floor` (nothing of the command can be older).
  */

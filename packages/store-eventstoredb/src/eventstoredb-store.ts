@@ -1,22 +1,18 @@
 import {
+  appendResultOf,
   chainEvents,
   classifyAppend,
+  collect,
   GENESIS_HASH,
   meetsExpected,
   StoreDisposedError,
   UnavailableError,
   validateAppend,
   WrongExpectedRevisionError,
-  type AppendResult,
-  type CheckpointStore,
   type EventStore,
-  type EventToAppend,
   type ExpectedRevision,
-  type ReadAllOptions,
-  type ReadStreamOptions,
   type RecordedEvent,
   type StreamFilter,
-  type SubscribeOptions,
   type Subscription,
 } from '@aimline/kernel';
 import { ErrorType, type AppendResult as ClientAppendResult } from '@eventstore/db-client';
@@ -27,10 +23,10 @@ import type { EventStoreDbClientLike } from './client-port.js';
 import { clientPortOf } from './client-port-of.js';
 import { mapClientError } from './error-mapping.js';
 import { recordedFromAppend, toEventData } from './event-codec.js';
-import { claimCommands, recordedCommands } from './command-claims.js';
+import { claimCommands, eventsOfClaimedCommand, recordedCommands } from './command-claims.js';
 import { storeIdentity } from './store-identity.js';
 import { checkExpectedRevision, exactExpectedRevision } from './expected-revision.js';
-import { findEventsById, readRange, readStreamEvents, readTail } from './stream-reads.js';
+import { findEventsById, readStreamEvents, readTail } from './stream-reads.js';
 import { scopedFilter } from './stream-scope.js';
 import { StreamTails } from './stream-tails.js';
 import { subscribeToAllEvents, type SubscriptionSettings } from './subscription.js';
@@ -68,6 +64,12 @@ export interface EventStoreDbStoreOptions {
  * chain; under 'any' and 'exists' it then retries internally, under a number or
  * 'no-stream' the caller gets a `WrongExpectedRevisionError` (or the original result, when
  * the race was a retry of the same events).
+ *
+ * A recorded command's events are found through its claim (`eventsOfCommand`). There is no
+ * `streamRevisions`: the server has no look-up of many streams' revisions, so it would cost a
+ * read of each stream's tail, where the command handler's fallback costs one read of each
+ * stream from the revision it has cached (empty when nothing changed). Each port member is a
+ * property typed by the port (`EventStore['append']`), as in every adapter.
  */
 export class EventStoreDbStore implements EventStore {
   private disposed = false;
@@ -75,7 +77,7 @@ export class EventStoreDbStore implements EventStore {
   private readonly subscriptions = new Set<Subscription>();
   /** The client, every call bounded (see `call-deadline.ts`). */
   private readonly client: EventStoreDbClientLike;
-  readonly checkpoints: CheckpointStore;
+  readonly checkpoints: EventStore['checkpoints'];
 
   constructor(
     client: EventStoreDbClientLike,
@@ -90,20 +92,16 @@ export class EventStoreDbStore implements EventStore {
 
   private knownIdentity: Promise<string> | undefined;
 
-  identity(): Promise<string> {
+  readonly identity: EventStore['identity'] = () => {
     this.ensureOpen();
     this.knownIdentity ??= storeIdentity(this.client).catch((e: unknown) => {
       this.knownIdentity = undefined;
       throw e;
     });
     return this.knownIdentity;
-  }
+  };
 
-  async append(
-    stream: string,
-    events: ReadonlyArray<EventToAppend>,
-    options: { readonly expectedRevision: ExpectedRevision },
-  ): Promise<AppendResult> {
+  readonly append: EventStore['append'] = async (stream, events, options) => {
     this.ensureOpen();
     validateAppend(stream, events);
     const expected = options.expectedRevision;
@@ -129,7 +127,7 @@ export class EventStoreDbStore implements EventStore {
       // of the same command (other event ids) that another writer appended meanwhile is
       // answered with what that writer stored, never appended a second time.
       const recorded = await recordedCommands(this.client, stream, batch, claimed, tail);
-      if (recorded !== undefined) return resultOf(recorded);
+      if (recorded !== undefined) return appendResultOf(recorded);
       const meets = meetsExpected(expected, current);
       // The tail covers a retry of the last append; anything else needs the whole stream.
       const found =
@@ -141,7 +139,7 @@ export class EventStoreDbStore implements EventStore {
               )
             : await findEventsById(this.client, stream, ids);
       const classification = classifyAppend(stream, batch, (id) => found.get(id.toLowerCase()));
-      if (classification.kind === 'retry') return resultOf(classification.found);
+      if (classification.kind === 'retry') return appendResultOf(classification.found);
       if (!meets) throw new WrongExpectedRevisionError(stream, expected, current);
       const chained = chainEvents(stream, current, last?.metadata.hash ?? GENESIS_HASH, batch);
       let appended: ClientAppendResult;
@@ -166,10 +164,10 @@ export class EventStoreDbStore implements EventStore {
         recordedFromAppend(chained, appended) ??
         (await this.readBack(stream, chained[0]!.revision, chained.length));
       this.tails.remember(stream, [...tail].reverse().concat(stored), REMEMBERED_EVENTS);
-      return resultOf(stored);
+      return appendResultOf(stored);
     }
     throw new WrongExpectedRevisionError(stream, expected, current);
-  }
+  };
 
   /**
    * The stream's tail (newest first) when it is known without a read: empty for 'no-stream',
@@ -186,21 +184,27 @@ export class EventStoreDbStore implements EventStore {
     return this.tails.tailAt(stream, expected, count)?.slice().reverse();
   }
 
-  readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+  readonly readStream: EventStore['readStream'] = (stream, options = {}) => {
     const ensureOpen = () => this.ensureOpen();
     const client = this.client;
     return (async function* () {
       ensureOpen();
       yield* readStreamEvents(client, stream, options);
     })();
-  }
+  };
 
-  async streamRevision(stream: string): Promise<number | undefined> {
+  readonly streamRevision: EventStore['streamRevision'] = async (stream) => {
     this.ensureOpen();
     return (await readTail(this.client, stream, 1))[0]?.revision;
-  }
+  };
 
-  readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+  /** Through the command's claim (`aimline-command-<id>`), which names its stream. */
+  readonly eventsOfCommand: Required<EventStore>['eventsOfCommand'] = async (commandId) => {
+    this.ensureOpen();
+    return eventsOfClaimedCommand(this.client, commandId);
+  };
+
+  readonly readAll: EventStore['readAll'] = (options = {}) => {
     const ensureOpen = () => this.ensureOpen();
     const client = this.client;
     const pageSize = this.options.pageSize;
@@ -209,9 +213,9 @@ export class EventStoreDbStore implements EventStore {
       ensureOpen();
       yield* readAllEvents(client, scoped, pageSize);
     })();
-  }
+  };
 
-  subscribe(options: SubscribeOptions = {}): Subscription {
+  readonly subscribe: EventStore['subscribe'] = (options = {}) => {
     this.ensureOpen();
     const sub = subscribeToAllEvents(this.client, this.scoped(options), {
       ...this.options.subscriptions,
@@ -225,7 +229,7 @@ export class EventStoreDbStore implements EventStore {
         await sub.close();
       },
     };
-  }
+  };
 
   /**
    * One round trip to the server (a read of a checkpoint stream's tail), so a caller can
@@ -238,13 +242,13 @@ export class EventStoreDbStore implements EventStore {
     await readTail(this.client, checkpointStreamOf('connection-check'), 1);
   }
 
-  async dispose(): Promise<void> {
+  readonly dispose: EventStore['dispose'] = async () => {
     if (this.disposed) return;
     this.disposed = true;
     await Promise.all([...this.subscriptions].map((s) => s.close()));
     this.subscriptions.clear();
     if (this.options.disposeClient === true) await this.client.dispose();
-  }
+  };
 
   /**
    * The events just appended, read back for their positions. Right after a leader change
@@ -254,7 +258,9 @@ export class EventStoreDbStore implements EventStore {
    */
   private async readBack(stream: string, from: number, count: number): Promise<RecordedEvent[]> {
     for (let attempt = 0; attempt < 20; attempt++) {
-      const stored = await readRange(this.client, stream, from, count);
+      const stored = await collect(
+        readStreamEvents(this.client, stream, { fromRevision: from, maxCount: count }),
+      );
       if (stored.length === count) return stored;
       await pause(Math.min(25 * 2 ** attempt, 500));
     }
@@ -283,8 +289,3 @@ const isWrongExpectedVersion = (e: unknown): boolean =>
   (e as { type?: unknown }).type === ErrorType.WRONG_EXPECTED_VERSION;
 
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-const resultOf = (events: ReadonlyArray<RecordedEvent>): AppendResult => {
-  const last = events[events.length - 1]!;
-  return { nextExpectedRevision: last.revision, position: last.position, events };
-};

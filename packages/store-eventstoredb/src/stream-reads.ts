@@ -1,4 +1,9 @@
-import { StreamNotFoundError, type ReadStreamOptions, type RecordedEvent } from '@aimline/kernel';
+import {
+  collect,
+  StreamNotFoundError,
+  type ReadStreamOptions,
+  type RecordedEvent,
+} from '@aimline/kernel';
 import { BACKWARDS, END, FORWARDS, START, type ReadRevision } from '@eventstore/db-client';
 import type { EventStoreDbClientLike } from './client-port.js';
 import { mapClientError } from './error-mapping.js';
@@ -57,32 +62,14 @@ export async function* readStreamEvents(
 }
 
 /** The stream's last `count` events, newest first (empty for no stream). */
-export const readTail = async (
+export const readTail = (
   client: EventStoreDbClientLike,
   stream: string,
   count: number,
-): Promise<RecordedEvent[]> => {
-  const out: RecordedEvent[] = [];
-  for await (const e of readStreamEvents(client, stream, {
-    direction: 'backwards',
-    maxCount: Math.max(1, count),
-  }))
-    out.push(e);
-  return out;
-};
-
-/** `count` events from `fromRevision` on, oldest first. */
-export const readRange = async (
-  client: EventStoreDbClientLike,
-  stream: string,
-  fromRevision: number,
-  count: number,
-): Promise<RecordedEvent[]> => {
-  const out: RecordedEvent[] = [];
-  for await (const e of readStreamEvents(client, stream, { fromRevision, maxCount: count }))
-    out.push(e);
-  return out;
-};
+): Promise<RecordedEvent[]> =>
+  collect(
+    readStreamEvents(client, stream, { direction: 'backwards', maxCount: Math.max(1, count) }),
+  );
 
 /**
  * The stream's events whose ids are among `ids` (lower case), found by reading the stream

@@ -54,4 +54,22 @@ describe('EventStoreDbStore append round trips', () => {
     ).rejects.toBeInstanceOf(WrongExpectedRevisionError);
     expect(await collect(store.readStream(s))).toHaveLength(2);
   });
+
+  it("finds a recorded command's events through its claim: the claim, then the stream backwards down to the claim (a page, not the whole stream); an unclaimed id with one read", async () => {
+    const { fake, store, s } = setup();
+    await store.append(s, samples(600), { expectedRevision: 'no-stream' });
+    const command = commandEvents(2, 600);
+    const r = await store.append(s, command, { expectedRevision: 599 });
+    await store.append(s, samples(1, 602), { expectedRevision: 601 });
+    fake.calls.length = 0;
+    expect(await store.eventsOfCommand(command[0]!.metadata.commandId)).toEqual(r.events);
+    expect(fake.calls).toEqual([
+      `readStream ${commandStreamOf(command[0]!.metadata.commandId)}`,
+      `readStream ${s}`,
+    ]);
+    fake.calls.length = 0;
+    const unclaimed = samples(1, 700)[0]!.metadata.commandId;
+    expect(await store.eventsOfCommand(unclaimed)).toEqual([]);
+    expect(fake.calls).toEqual([`readStream ${commandStreamOf(unclaimed)}`]);
+  });
 });

@@ -1,4 +1,5 @@
 import {
+  appendResultOf,
   attachStoredJson,
   chainEventsWithJson,
   checkCommands,
@@ -18,11 +19,6 @@ import {
 import { decodeRowStrictly, type EventRow } from './rows.js';
 import { extendChain, type StoredHead } from './global-chain.js';
 import type { Statements } from './statements.js';
-
-const resultOf = (events: ReadonlyArray<RecordedEvent>): AppendResult => {
-  const last = events[events.length - 1]!;
-  return { nextExpectedRevision: last.revision, position: last.position, events };
-};
 
 /** Where a command was first recorded, from the `commands` table. */
 const lookupCommand = (statements: Statements, commandId: string): CommandRecord | undefined => {
@@ -89,14 +85,14 @@ export const appendInTransaction = (
     const original = commands.found
       .flatMap((c) => eventsOfCommand(statements, location, c.commandId))
       .sort((a, b) => (a.position < b.position ? -1 : 1));
-    return { result: resultOf(original), stored: false };
+    return { result: appendResultOf(original), stored: false };
   }
   const classification = classifyAppend(stream, events, (id) => {
     const row = byId.get(id) as EventRow | undefined;
     return row === undefined ? undefined : decodeRowStrictly(row, location);
   });
   if (classification.kind === 'retry')
-    return { result: resultOf(classification.found), stored: false };
+    return { result: appendResultOf(classification.found), stored: false };
   const lastRow = last.get(stream) as EventRow | undefined;
   const previous = lastRow === undefined ? undefined : decodeRowStrictly(lastRow, location);
   const current = previous?.revision;
@@ -144,5 +140,5 @@ export const appendInTransaction = (
     );
   }
   cursor.head = extended.head;
-  return { result: resultOf(recorded), stored: true };
+  return { result: appendResultOf(recorded), stored: true };
 };

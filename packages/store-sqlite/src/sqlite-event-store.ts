@@ -7,21 +7,12 @@ import {
   StoreDisposedError,
   StoreError,
   UnavailableError,
-  type AppendOutcome,
   type AppendRequest,
-  type AppendResult,
   type ChainKey,
   type ChainSource,
-  type CheckpointStore,
   type EventStore,
-  type EventToAppend,
-  type ExpectedRevision,
-  type ReadAllOptions,
-  type ReadStreamOptions,
   type RecordedEvent,
   type StreamFilter,
-  type SubscribeOptions,
-  type Subscription,
 } from '@aimline/kernel';
 import { prefixRange } from './prefix-range.js';
 import { eventsOfCommand, type ChainContext } from './append-transaction.js';
@@ -71,7 +62,8 @@ const MAX_CACHED_FILTERS = 64;
  * append. Global positions are the rowids of the `events` table (1, 2, 3, … in commit
  * order); data and metadata are canonical JSON text; each stream is hash-chained.
  * Several processes may open the same file: appends serialise on SQLite's write lock,
- * and subscriptions poll for other processes' appends.
+ * and subscriptions poll for other processes' appends. Each port member is a property typed by
+ * the port (`EventStore['append']`), as in every adapter.
  */
 export class SqliteEventStore implements EventStore {
   /** The file (or `:memory:`), as named in every error. */
@@ -128,7 +120,7 @@ export class SqliteEventStore implements EventStore {
     this.commitGroup = groupCommit(db, this.statements, this.location, this.chain);
   }
 
-  readonly checkpoints: CheckpointStore = {
+  readonly checkpoints: EventStore['checkpoints'] = {
     load: (name) =>
       this.run(() => {
         const position = this.statements.loadCheckpoint.get(name) as bigint | null | undefined;
@@ -145,9 +137,8 @@ export class SqliteEventStore implements EventStore {
       }),
   };
 
-  identity(): Promise<string> {
-    return this.run(() => this.statements.identity.get() as string);
-  }
+  readonly identity: EventStore['identity'] = () =>
+    this.run(() => this.statements.identity.get() as string);
 
   /** The stored global chain and its head, for `auditGlobalChain`. */
   chainSource(): ChainSource {
@@ -167,12 +158,8 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
-  append(
-    stream: string,
-    events: ReadonlyArray<EventToAppend>,
-    options: { readonly expectedRevision: ExpectedRevision },
-  ): Promise<AppendResult> {
-    return this.appendMany([{ stream, events, expectedRevision: options.expectedRevision }]).then(
+  readonly append: EventStore['append'] = (stream, events, options) =>
+    this.appendMany([{ stream, events, expectedRevision: options.expectedRevision }]).then(
       ([outcome]) => {
         if (outcome!.kind === 'appended') return outcome!.result;
         throw outcome!.kind === 'refused'
@@ -180,13 +167,12 @@ export class SqliteEventStore implements EventStore {
           : new AppendRejectedError(outcome!.rejection);
       },
     );
-  }
 
   /**
    * Group commit: every append in one SQLite transaction, one commit and one fsync; each in a
    * savepoint of its own, so a refused append is rolled back alone (see `EventStore.appendMany`).
    */
-  appendMany(requests: ReadonlyArray<AppendRequest>): Promise<ReadonlyArray<AppendOutcome>> {
+  readonly appendMany: Required<EventStore>['appendMany'] = (requests) => {
     try {
       this.ensureOpen();
       if (requests.length === 0) return Promise.resolve([]);
@@ -196,9 +182,9 @@ export class SqliteEventStore implements EventStore {
     } catch (e) {
       return Promise.reject(mapSqliteError(e, this.location));
     }
-  }
+  };
 
-  readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+  readonly readStream: EventStore['readStream'] = (stream, options = {}) => {
     const backwards = options.direction === 'backwards';
     const statement = backwards ? this.statements.backwards : this.statements.forwards;
     const start = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
@@ -212,15 +198,14 @@ export class SqliteEventStore implements EventStore {
         return rows;
       };
     });
-  }
+  };
 
-  streamRevision(stream: string): Promise<number | undefined> {
-    return this.run(() => (this.statements.revision.get(stream) as number | null) ?? undefined);
-  }
+  readonly streamRevision: EventStore['streamRevision'] = (stream) =>
+    this.run(() => (this.statements.revision.get(stream) as number | null) ?? undefined);
 
   /** Every named stream's last revision in one statement (the group commit's version checks). */
-  streamRevisions(streams: ReadonlyArray<string>): Promise<ReadonlyMap<string, number>> {
-    return this.run(() => {
+  readonly streamRevisions: Required<EventStore>['streamRevisions'] = (streams) =>
+    this.run(() => {
       const revisions = new Map<string, number>();
       if (streams.length === 0) return revisions;
       for (const [stream, revision] of this.statements.revisions.all(
@@ -229,15 +214,13 @@ export class SqliteEventStore implements EventStore {
         if (revision !== null) revisions.set(stream, revision);
       return revisions;
     });
-  }
 
   /** A recorded command's events, through the `commands` index (one range read). */
-  eventsOfCommand(commandId: string): Promise<ReadonlyArray<RecordedEvent>> {
-    return this.run(() => eventsOfCommand(this.statements, this.location, commandId));
-  }
+  readonly eventsOfCommand: Required<EventStore>['eventsOfCommand'] = (commandId) =>
+    this.run(() => eventsOfCommand(this.statements, this.location, commandId));
 
-  readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
-    return this.paged(options.maxCount, () => {
+  readonly readAll: EventStore['readAll'] = (options = {}) =>
+    this.paged(options.maxCount, () => {
       const query = this.allQuery(options.filter);
       let cursor: bigint | number = options.after ?? 0n;
       return (limit) => {
@@ -248,18 +231,17 @@ export class SqliteEventStore implements EventStore {
         return rows;
       };
     });
-  }
 
-  subscribe(options: SubscribeOptions = {}): Subscription {
+  readonly subscribe: EventStore['subscribe'] = (options = {}) => {
     this.ensureOpen();
     return pollingSubscription((o) => this.readAll(o), this.appended.listen, {
       ...options,
       pollMs: this.pollMs,
       pageSize: this.pageSize,
     });
-  }
+  };
 
-  dispose(): Promise<void> {
+  readonly dispose: EventStore['dispose'] = () => {
     if (this.disposed) return Promise.resolve();
     this.disposed = true;
     this.appended.notify();
@@ -269,7 +251,7 @@ export class SqliteEventStore implements EventStore {
     } catch (e) {
       return Promise.reject(mapSqliteError(e, this.location));
     }
-  }
+  };
 
   /**
    * The statement for a read of all streams, or undefined when the filter matches nothing.

@@ -142,5 +142,11 @@ export interface EventStore {
   dispose(): Promise<void>;
 }
 
+/** An append's result from the events it stored (or found stored), oldest first: never empty. */
+export const appendResultOf = (events: ReadonlyArray<RecordedEvent>): AppendResult => {
+  const last = events[events.length - 1]!;
+  return { nextExpectedRevision: last.revision, position: last.position, events };
+};
+
 export const matchesFilter = (stream: string, filter: StreamFilter | undefined): boolean =>
   filter === undefined || filter.streamPrefixes.some((p) => stream.startsWith(p));

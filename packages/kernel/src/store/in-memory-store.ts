@@ -1,24 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import type { EventToAppend, RecordedEvent } from '../event.js';
-import { meetsExpected, type ExpectedRevision } from '../revision.js';
+import type { RecordedEvent } from '../event.js';
+import { meetsExpected } from '../revision.js';
 import { checkCommands, classifyAppend, commandsOf, validateAppend } from './append-checks.js';
 import { StoreDisposedError, WrongExpectedRevisionError, type CommandRecord } from './errors.js';
-import {
-  matchesFilter,
-  type AppendResult,
-  type CheckpointStore,
-  type EventStore,
-  type ReadAllOptions,
-  type ReadStreamOptions,
-  type SubscribeOptions,
-  type Subscription,
-} from './event-store.js';
+import { appendResultOf, matchesFilter, type EventStore } from './event-store.js';
 import { chainEvents, GENESIS_HASH } from './hash-chain.js';
 import { AppendSignal, pollingSubscription } from './polling-subscription.js';
 
 /**
  * The in-memory event store: the reference implementation of the port, for tests and for
  * embedding where history need not outlive the process. Global positions start at 1.
+ *
+ * Like every adapter, it writes each port member as a property typed by the port
+ * (`EventStore['append']`), so the port's signatures are written once, in `event-store.ts`.
  */
 export class InMemoryEventStore implements EventStore {
   private readonly all: RecordedEvent[] = [];
@@ -34,7 +28,7 @@ export class InMemoryEventStore implements EventStore {
   private disposed = false;
   private readonly storeIdentity = randomUUID();
 
-  readonly checkpoints: CheckpointStore = {
+  readonly checkpoints: EventStore['checkpoints'] = {
     load: async (name) => {
       this.ensureOpen();
       return this.positions.get(name);
@@ -45,16 +39,12 @@ export class InMemoryEventStore implements EventStore {
     },
   };
 
-  async identity(): Promise<string> {
+  readonly identity: EventStore['identity'] = async () => {
     this.ensureOpen();
     return this.storeIdentity;
-  }
+  };
 
-  async append(
-    stream: string,
-    events: ReadonlyArray<EventToAppend>,
-    options: { readonly expectedRevision: ExpectedRevision },
-  ): Promise<AppendResult> {
+  readonly append: EventStore['append'] = async (stream, events, options) => {
     this.ensureOpen();
     validateAppend(stream, events);
     const commandCheck = checkCommands(
@@ -63,13 +53,13 @@ export class InMemoryEventStore implements EventStore {
       (id) => this.commands.get(id.toLowerCase())?.record,
     );
     if (commandCheck.kind === 'retry')
-      return resultOf(
+      return appendResultOf(
         commandCheck.found
           .flatMap((c) => this.commands.get(c.commandId.toLowerCase())!.events)
           .sort((a, b) => (a.position < b.position ? -1 : 1)),
       );
     const classification = classifyAppend(stream, events, (id) => this.byId.get(id.toLowerCase()));
-    if (classification.kind === 'retry') return resultOf(classification.found);
+    if (classification.kind === 'retry') return appendResultOf(classification.found);
     const existing = this.streams.get(stream) ?? [];
     const last = existing[existing.length - 1];
     const current = last?.revision;
@@ -101,30 +91,34 @@ export class InMemoryEventStore implements EventStore {
       });
     }
     this.appended.notify();
-    return resultOf(recorded);
-  }
+    return appendResultOf(recorded);
+  };
 
-  async *readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
-    this.ensureOpen();
-    const events = this.streams.get(stream) ?? [];
-    const max = options.maxCount ?? Number.POSITIVE_INFINITY;
-    let n = 0;
-    if (options.direction === 'backwards') {
-      const from = Math.min(options.fromRevision ?? events.length - 1, events.length - 1);
-      for (let i = from; i >= 0 && n < max; i--, n++) yield events[i]!;
-    } else {
-      for (let i = Math.max(options.fromRevision ?? 0, 0); i < events.length && n < max; i++, n++)
-        yield events[i]!;
-    }
-  }
+  readonly readStream: EventStore['readStream'] = (stream, options = {}) => {
+    const opened = this.opened;
+    const streams = this.streams;
+    return (async function* () {
+      opened();
+      const events = streams.get(stream) ?? [];
+      const max = options.maxCount ?? Number.POSITIVE_INFINITY;
+      let n = 0;
+      if (options.direction === 'backwards') {
+        const from = Math.min(options.fromRevision ?? events.length - 1, events.length - 1);
+        for (let i = from; i >= 0 && n < max; i--, n++) yield events[i]!;
+      } else {
+        for (let i = Math.max(options.fromRevision ?? 0, 0); i < events.length && n < max; i++, n++)
+          yield events[i]!;
+      }
+    })();
+  };
 
-  async streamRevision(stream: string): Promise<number | undefined> {
+  readonly streamRevision: EventStore['streamRevision'] = async (stream) => {
     this.ensureOpen();
     const events = this.streams.get(stream);
     return events?.[events.length - 1]?.revision;
-  }
+  };
 
-  async streamRevisions(streams: ReadonlyArray<string>): Promise<ReadonlyMap<string, number>> {
+  readonly streamRevisions: Required<EventStore>['streamRevisions'] = async (streams) => {
     this.ensureOpen();
     const revisions = new Map<string, number>();
     for (const stream of streams) {
@@ -132,30 +126,34 @@ export class InMemoryEventStore implements EventStore {
       if (events !== undefined) revisions.set(stream, events.length - 1);
     }
     return revisions;
-  }
+  };
 
-  async eventsOfCommand(commandId: string): Promise<ReadonlyArray<RecordedEvent>> {
+  readonly eventsOfCommand: Required<EventStore>['eventsOfCommand'] = async (commandId) => {
     this.ensureOpen();
     return this.commands.get(commandId.toLowerCase())?.events ?? [];
-  }
+  };
 
-  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
-    this.ensureOpen();
-    const start = options.after === undefined ? 0 : Number(options.after);
-    const max = options.maxCount ?? Number.POSITIVE_INFINITY;
-    let n = 0;
-    for (let i = Math.max(start, 0); i < this.all.length && n < max; i++) {
-      const e = this.all[i]!;
-      if (!matchesFilter(e.stream, options.filter)) continue;
-      n++;
-      yield e;
-    }
-  }
+  readonly readAll: EventStore['readAll'] = (options = {}) => {
+    const opened = this.opened;
+    const all = this.all;
+    return (async function* () {
+      opened();
+      const start = options.after === undefined ? 0 : Number(options.after);
+      const max = options.maxCount ?? Number.POSITIVE_INFINITY;
+      let n = 0;
+      for (let i = Math.max(start, 0); i < all.length && n < max; i++) {
+        const e = all[i]!;
+        if (!matchesFilter(e.stream, options.filter)) continue;
+        n++;
+        yield e;
+      }
+    })();
+  };
 
-  subscribe(options: SubscribeOptions = {}): Subscription {
+  readonly subscribe: EventStore['subscribe'] = (options = {}) => {
     this.ensureOpen();
     return pollingSubscription((o) => this.readAll(o), this.appended.listen, options);
-  }
+  };
 
   /**
    * For tests of tamper evidence only: replaces the stored event at (stream, revision) with
@@ -176,21 +174,19 @@ export class InMemoryEventStore implements EventStore {
     if (i >= 0) this.all[i] = altered;
   }
 
-  dispose(): Promise<void> {
+  readonly dispose: EventStore['dispose'] = () => {
     this.disposed = true;
     this.appended.notify();
     return Promise.resolve();
-  }
+  };
 
   private ensureOpen(): void {
     if (this.disposed) throw new StoreDisposedError();
   }
-}
 
-const resultOf = (events: ReadonlyArray<RecordedEvent>): AppendResult => {
-  const last = events[events.length - 1]!;
-  return { nextExpectedRevision: last.revision, position: last.position, events };
-};
+  /** `ensureOpen` for a read's iteration, which checks when it starts. */
+  private readonly opened = (): void => this.ensureOpen();
+}
 
 const deepFreeze = <T>(value: T): T => {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {

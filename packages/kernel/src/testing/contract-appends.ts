@@ -1,7 +1,8 @@
 import { expect, it } from 'vitest';
 import { InvalidAppendError, WrongExpectedRevisionError } from '../store/errors.js';
 import type { ContractContext } from './contract-context.js';
-import { collect, sampleEvent, samples, uniquePrefix } from './sample-events.js';
+import { collect } from '../collect.js';
+import { sampleEvent, samples, uniquePrefix } from './sample-events.js';
 import { verifyLink } from '../store/hash-chain.js';
 
 /** Appends: revisions, expected revisions, atomic batches, metadata kept exactly, racing writers. */

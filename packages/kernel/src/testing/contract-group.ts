@@ -3,7 +3,8 @@ import { expect, it } from 'vitest';
 import type { EventToAppend } from '../event.js';
 import { appendGroup } from '../store/append-group.js';
 import type { ContractContext } from './contract-context.js';
-import { collect, sampleEvent, samples, uniquePrefix } from './sample-events.js';
+import { collect } from '../collect.js';
+import { sampleEvent, samples, uniquePrefix } from './sample-events.js';
 
 /**
  * Group commit (`appendGroup`: the store's `appendMany` where it offers one, else one append

@@ -7,13 +7,8 @@ import {
   InvalidAppendError,
 } from '../store/errors.js';
 import type { ContractContext } from './contract-context.js';
-import {
-  collect,
-  sampleEvent,
-  samples,
-  underAnotherCommand,
-  uniquePrefix,
-} from './sample-events.js';
+import { collect } from '../collect.js';
+import { sampleEvent, samples, underAnotherCommand, uniquePrefix } from './sample-events.js';
 
 /** `event` as an event of the command `commandId` with fingerprint `fingerprint`. */
 const ofCommand = (

@@ -3,7 +3,8 @@ import { expect, it } from 'vitest';
 import type { ExpectedRevision } from '../revision.js';
 import { isStoreError } from '../store/errors.js';
 import type { ContractContext } from './contract-context.js';
-import { collect, essence, samples, uniquePrefix } from './sample-events.js';
+import { collect } from '../collect.js';
+import { essence, samples, uniquePrefix } from './sample-events.js';
 import { StoreModel } from './store-model.js';
 
 /** The model-based property: any sequence of appends behaves like `StoreModel`. */

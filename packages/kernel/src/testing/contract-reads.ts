@@ -2,7 +2,8 @@ import { expect, it } from 'vitest';
 import type { EventStore } from '../store/event-store.js';
 import { verifyLink } from '../store/hash-chain.js';
 import type { ContractContext } from './contract-context.js';
-import { collect, samples, uniquePrefix } from './sample-events.js';
+import { collect } from '../collect.js';
+import { samples, uniquePrefix } from './sample-events.js';
 
 /** Reads of one stream and of all streams, the per-stream hash chain, checkpoints. */
 export const readContract = ({ withStore }: ContractContext): void => {

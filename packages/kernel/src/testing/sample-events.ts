@@ -57,12 +57,6 @@ export const underAnotherCommand = (event: EventToAppend, label = 'another'): Ev
 export const samples = (count: number, from = 0): EventToAppend[] =>
   Array.from({ length: count }, (_, i) => sampleEvent(from + i));
 
-export const collect = async <T>(iterable: AsyncIterable<T>): Promise<T[]> => {
-  const out: T[] = [];
-  for await (const x of iterable) out.push(x);
-  return out;
-};
-
 /** The parts of a recorded event a test compares with what was appended. */
 export const essence = (e: RecordedEvent) => ({
   id: e.id,
