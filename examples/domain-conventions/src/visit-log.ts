@@ -16,7 +16,6 @@ import {
   handlersNamed,
   IsoInstant,
   personal,
-  refuse,
   timelinePhases,
   validatingDecider,
   type CommandOf,
@@ -100,10 +99,18 @@ const visitHandlers: HandlersNamed<VisitCommand, VisitState, VisitPolicy, VisitE
     ),
   completeVisit: ({ data: d, at }, state) => {
     const visit = state.visits[d.visitId];
-    if (visit === undefined)
-      return refuse('VL-2', 'only a booked visit is completed', 'data.visitId');
-    if (visit.done !== null) return accept(); // already recorded: a retry changes nothing
-    return accept({ type: 'VisitCompleted', data: { ...d, at } });
+    return decideWhen(
+      [
+        guard(
+          'VL-2',
+          'only a booked visit is completed',
+          'data.visitId',
+          () => visit === undefined,
+        ),
+      ],
+      // already recorded: a retry changes nothing
+      () => (visit?.done ? accept() : accept({ type: 'VisitCompleted', data: { ...d, at } })),
+    );
   },
 };
 const decideVisit = dispatch(

@@ -2,9 +2,9 @@
  * The decide toolkit: the one way every domain writes `decide`.
  *
  * A handler answers one command type with a `Decision`: the events to append (`accept`) or a
- * typed rejection naming the rule and the field (`refuse`). Guards are `Check`s, run in order
- * by `firstFailure` (or `decideWhen`, which refuses with the first failure or accepts);
- * `check` builds one from the condition that breaks a rule. `dispatch` routes
+ * typed rejection naming the rule and the field (`refuse`). Guards are `Check`s written as
+ * `guard` rows, run in order by `decideWhen` (which refuses with the first failure or accepts) or
+ * `firstFailure`; `eachItem` runs a list's guards item by item. `dispatch` routes
  * a command to its handler through a map with one entry per command type, so a command without
  * a handler does not compile.
  */
@@ -37,7 +37,8 @@ export function refuse(
 
 /**
  * A guard: the rejection when it fails, `undefined` when it passes. A thunk, so a later guard
- * may assume the earlier ones passed.
+ * may assume the earlier ones passed. Written as a `guard` row, or as a function of the state that
+ * gives one (a domain's guard catalogue: `needsAllocation(s)`).
  */
 export type Check<R extends Rejection = Rejection> = () => R | undefined;
 
@@ -88,10 +89,13 @@ export const firstFailure = <R extends Rejection>(
 };
 
 /**
- * The shape of most handlers, written once: refuse with the first failing check, otherwise the
- * decision `onAccept` makes (run only when every check passed, so it may rely on them).
+ * The shape of every handler, written once: refuse with the first failing guard, otherwise the
+ * decision `onAccept` makes (run only when every guard passed, so it may rely on them).
  *
- *   decideWhen([guard('STATE', 'the case is closed', () => s.closed)], () => accept({ type: 'X', data }))
+ *   decideWhen(
+ *     [guard('HSB-10', 'assessors are allocated once', 'data.assessors', () => s.assessors.length > 0)],
+ *     () => accept({ type: 'AssessorsAllocated', data: { ...d, at } }),
+ *   )
  */
 export const decideWhen = <Ev, R extends Rejection = Rejection>(
   checks: ReadonlyArray<Check<R>>,
@@ -100,6 +104,26 @@ export const decideWhen = <Ev, R extends Rejection = Rejection>(
   const failure = firstFailure(...checks);
   return failure === undefined ? onAccept() : E.left(failure);
 };
+
+/**
+ * The guards of a list, item by item: the first failure of the first item that breaks one (its
+ * index names the field), later items not judged, so the failure reported is the one a loop over
+ * the items would meet first:
+ *
+ *   eachItem(d.steps, (step, i) => [guard('INPUT', 'starts in the future', `data.steps.${i}.startedOn`, () => step.startedOn > today)])
+ */
+export const eachItem =
+  <A, R extends Rejection = Rejection>(
+    items: ReadonlyArray<A>,
+    guards: (item: A, index: number) => ReadonlyArray<Check<R>>,
+  ): Check<R> =>
+  () => {
+    for (const [i, item] of items.entries()) {
+      const failure = firstFailure(...guards(item, i));
+      if (failure !== undefined) return failure;
+    }
+    return undefined;
+  };
 
 /**
  * The index of the first item whose key appeared before it (in `items`, or among `existing`),

@@ -15,8 +15,10 @@ export {
   firstDuplicate,
   dispatch,
   guard,
+  eachItem,
   handlersNamed,
 } from './decide.js';
+export { type Stages, stagedDecide } from './decide-staged.js';
 export { appended, type ListField } from './evolve.js';
 export { Actor } from './actor.js';
 export { IsoInstant, IsoDate, NonEmptyString } from './instant.js';

@@ -1,5 +1,5 @@
 /** decide(command, state): the events a command records, or the rule it would break. */
-import { dispatch, handlersNamed, refuse } from '@aimline/kernel';
+import { guard, handlersNamed, stagedDecide } from '@aimline/kernel';
 import type { AttendanceAimCommand } from '../commands.js';
 import type { AttendanceAimEvent } from '../events.js';
 import type { AttendancePolicy } from '../policy.js';
@@ -7,16 +7,29 @@ import type { AttendanceAimState, OpenCase } from '../state.js';
 import type { CaseCommand, Decision } from './handler.js';
 import * as phases from './phases.js';
 
-/** One handler per command on an open case, named after it in its phase's module. */
-const onOpenCase = dispatch(
-  handlersNamed<CaseCommand, OpenCase, AttendancePolicy, AttendanceAimEvent>(phases),
-);
+/**
+ * OpenAttendanceCase opens the case; every other command acts on the open case, through the
+ * handler named after it in its phase's module.
+ */
+const decideOnCase = stagedDecide<
+  AttendanceAimCommand,
+  'OpenAttendanceCase',
+  AttendanceAimState,
+  OpenCase,
+  AttendancePolicy,
+  AttendanceAimEvent
+>({
+  starts: 'OpenAttendanceCase',
+  start: phases.openAttendanceCase,
+  stage: (_, s) => [
+    guard('STATE', 'no attendance case has been opened', () => s.status === 'none'),
+    guard('STATE', 'the attendance case is closed', () => s.status === 'closed'),
+  ],
+  started: (s): s is OpenCase => s.status !== 'none',
+  handlers: handlersNamed<CaseCommand, OpenCase, AttendancePolicy, AttendanceAimEvent>(phases),
+});
 
 export const decide =
   (policy: AttendancePolicy) =>
-  (command: AttendanceAimCommand, state: AttendanceAimState): Decision => {
-    if (command.type === 'OpenAttendanceCase') return phases.openAttendanceCase(command, state);
-    if (state.status === 'none') return refuse('STATE', 'no attendance case has been opened');
-    if (state.status === 'closed') return refuse('STATE', 'the attendance case is closed');
-    return onOpenCase(command, state, policy);
-  };
+  (command: AttendanceAimCommand, state: AttendanceAimState): Decision =>
+    decideOnCase(command, state, policy);

@@ -2,7 +2,7 @@
  * `decide` for a meeting: ScheduleMeeting on a new stream; every other command, through the
  * kernel's typed dispatch, on this stream's scheduled, uncancelled meeting.
  */
-import { dispatch, handlersNamed, refuse } from '@aimline/kernel';
+import { guard, handlersNamed, stagedDecide } from '@aimline/kernel';
 import type { MeetingCommand } from '../commands.js';
 import type { MeetingEvent } from '../events.js';
 import type { MeetingPolicy } from '../policy.js';
@@ -17,10 +17,27 @@ import * as phases from './phases.js';
 
 export type { Decision } from './handler.js';
 
-/** One handler per command on a scheduled meeting, named after it in its phase's module. */
-const onScheduledMeeting = dispatch(
-  handlersNamed<ScheduledCommand, ScheduledMeeting, MeetingPolicy, MeetingEvent>(phases),
-);
+/** ScheduleMeeting starts the stream; every other command acts on its scheduled meeting. */
+const decideOnMeeting = stagedDecide<
+  MeetingCommand,
+  'ScheduleMeeting',
+  MeetingState,
+  ScheduledMeeting,
+  MeetingPolicy,
+  MeetingEvent
+>({
+  starts: 'ScheduleMeeting',
+  start: phases.scheduleMeeting,
+  stage: ({ data: d }, s) => [
+    guard('STATE', `meeting ${s.meetingId ?? ''} is cancelled`, () => s.phase === 'cancelled'),
+    guard('STATE', `meeting ${d.meetingId} is not scheduled`, () => !isScheduled(s)),
+    guard('INPUT', `this stream holds meeting ${s.meetingId ?? ''}`, 'data.meetingId', () => {
+      return d.meetingId !== s.meetingId;
+    }),
+  ],
+  started: isScheduled,
+  handlers: handlersNamed<ScheduledCommand, ScheduledMeeting, MeetingPolicy, MeetingEvent>(phases),
+});
 
 /**
  * The policy is a parameter so a council's or a domain's timescales reach every decision; the
@@ -28,17 +45,5 @@ const onScheduledMeeting = dispatch(
  */
 export const makeDecide =
   (policy: MeetingPolicy) =>
-  (command: MeetingCommand, state: MeetingState): Decision => {
-    if (command.type === 'ScheduleMeeting') return phases.scheduleMeeting(command, state);
-    if (state.phase === 'cancelled')
-      return refuse('STATE', `meeting ${state.meetingId ?? ''} is cancelled`);
-    if (!isScheduled(state))
-      return refuse('STATE', `meeting ${command.data.meetingId} is not scheduled`);
-    if (command.data.meetingId !== state.meetingId)
-      return refuse(
-        'INPUT',
-        `this stream holds meeting ${state.meetingId ?? ''}`,
-        'data.meetingId',
-      );
-    return onScheduledMeeting(command, state, policy);
-  };
+  (command: MeetingCommand, state: MeetingState): Decision =>
+    decideOnMeeting(command, state, policy);
