@@ -8,6 +8,7 @@ import {
   decideWhen,
   guard,
   smallModule,
+  type Check,
   type Decider,
   type Decision,
 } from '@aimline/kernel';
@@ -57,6 +58,36 @@ const evolve = (s: LegalInterventionState, e: LegalInterventionEvent): LegalInte
   }
 };
 
+/** What an open record has received; nothing before the first contact. */
+const received = (s: LegalInterventionState) =>
+  s.status === 'open' ? s : { contactsAt: [], meetingsNoted: [], requestsReceived: [] };
+
+/**
+ * 004: the record's later steps, by the field of their id: what each comes after (ATT-9), and the
+ * STATE reason when its id is received again.
+ */
+const laterSteps = {
+  legalMeetingId: {
+    outOfOrder: 'the inclusion officer contacts the lead officer to arrange the meeting',
+    again: (id: string) => `meeting ${id} is already noted`,
+  },
+  requestId: {
+    outOfOrder: 'the meeting with the lead officer for legal intervention comes before the request',
+    again: (id: string) => `request ${id} is already received`,
+  },
+};
+
+/** A later step: after the step before it (ATT-9), and once for its id (STATE, naming it). */
+const laterStep = (
+  before: ReadonlyArray<string>,
+  seen: ReadonlyArray<string>,
+  field: keyof typeof laterSteps,
+  id: string,
+): ReadonlyArray<Check> => [
+  guard('ATT-9', laterSteps[field].outOfOrder, () => before.length === 0),
+  guard('STATE', laterSteps[field].again(id), `data.${field}`, () => seen.includes(id)),
+];
+
 /**
  * 004: the contact comes first (ATT-9), the meeting before the request; each meeting and request
  * is received once (STATE, naming its id).
@@ -66,47 +97,20 @@ const decide = (
   s: LegalInterventionState,
 ): Decision<LegalInterventionEvent> => {
   const { at } = c;
+  const r = received(s);
   switch (c.type) {
     case 'ReceiveInclusionOfficerContact':
       return accept({ type: 'InclusionOfficerContactReceived', data: { ...c.data, at } });
-    case 'NoteLegalInterventionMeeting': {
-      const id = c.data.legalMeetingId;
+    case 'NoteLegalInterventionMeeting':
       return decideWhen(
-        [
-          guard(
-            'ATT-9',
-            'the inclusion officer contacts the lead officer to arrange the meeting',
-            () => s.status === 'none',
-          ),
-          guard(
-            'STATE',
-            `meeting ${id} is already noted`,
-            'data.legalMeetingId',
-            () => s.status === 'open' && s.meetingsNoted.includes(id),
-          ),
-        ],
+        laterStep(r.contactsAt, r.meetingsNoted, 'legalMeetingId', c.data.legalMeetingId),
         () => accept({ type: 'LegalInterventionMeetingNoted', data: { ...c.data, at } }),
       );
-    }
-    case 'ReceiveLegalProceedingsRequest': {
-      const id = c.data.requestId;
+    case 'ReceiveLegalProceedingsRequest':
       return decideWhen(
-        [
-          guard(
-            'ATT-9',
-            'the meeting with the lead officer for legal intervention comes before the request',
-            () => s.status === 'none' || s.meetingsNoted.length === 0,
-          ),
-          guard(
-            'STATE',
-            `request ${id} is already received`,
-            'data.requestId',
-            () => s.status === 'open' && s.requestsReceived.includes(id),
-          ),
-        ],
+        laterStep(r.meetingsNoted, r.requestsReceived, 'requestId', c.data.requestId),
         () => accept({ type: 'LegalProceedingsRequestReceived', data: { ...c.data, at } }),
       );
-    }
   }
 };
 

@@ -10,7 +10,7 @@ import {
   type Check,
 } from '@aimline/kernel';
 import { criminalRoute, needsAllocation, knownSetting } from './guards.js';
-import type { Handler } from './handler.js';
+import type { CommandOfType, Handler } from './handler.js';
 import { deriveLeadAgency } from '../lead-agency.js';
 import type { HsbPolicy } from '../policy.js';
 import type { OpenCase } from '../state.js';
@@ -147,6 +147,17 @@ const safetyPlanHeadings = [
   'playFighting',
 ] as const;
 
+type HomeSafetyPlanData = CommandOfType<'AgreeHomeSafetyPlan'>['data'];
+
+/** HSB-12: a home safety plan is typed, signed and agreed by managers, each shown by its field. */
+const planFormalities = [
+  ['typed', 'typed', (d) => d.typed],
+  ['signed', 'signedBy', (d) => d.signedBy.length > 0],
+  ['agreed by managers', 'agreedByManagers', (d) => d.agreedByManagers.length > 0],
+] as const satisfies ReadonlyArray<
+  readonly [string, keyof HomeSafetyPlanData, (d: HomeSafetyPlanData) => boolean]
+>;
+
 /** HSB-13 minimum contents; HSB-12 typed, signed and agreed by managers. */
 export const agreeHomeSafetyPlan: Handler<'AgreeHomeSafetyPlan'> = ({ data: d, at }, s) => {
   const missing = safetyPlanHeadings.find((h) => d.plan[h] === undefined);
@@ -160,18 +171,8 @@ export const agreeHomeSafetyPlan: Handler<'AgreeHomeSafetyPlan'> = ({ data: d, a
         `data.plan.${missing ?? ''}`,
         () => missing !== undefined,
       ),
-      guard('HSB-12', 'a home safety plan must be typed', 'data.typed', () => !d.typed),
-      guard(
-        'HSB-12',
-        'a home safety plan must be signed',
-        'data.signedBy',
-        () => d.signedBy.length === 0,
-      ),
-      guard(
-        'HSB-12',
-        'a home safety plan must be agreed by managers',
-        'data.agreedByManagers',
-        () => d.agreedByManagers.length === 0,
+      ...planFormalities.map(([must, field, kept]) =>
+        guard('HSB-12', `a home safety plan must be ${must}`, `data.${field}`, () => !kept(d)),
       ),
     ],
     () => accept({ type: 'HomeSafetyPlanAgreed', data: { ...d, at } }),

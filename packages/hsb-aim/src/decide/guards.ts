@@ -10,6 +10,10 @@ import { currentStay, type OpenCase } from '../state.js';
 export const criminalRoute = (s: OpenCase): boolean =>
   s.route?.route === 'criminal-justice' || s.route?.route === 'both';
 
+/** HSB-5, HSB-7: the route and the Section 47 decision follow a strategy discussion. */
+export const afterStrategyDiscussion = (s: OpenCase, decision: string): Check =>
+  guard('STATE', `${decision} after a strategy discussion`, () => s.strategy.length === 0);
+
 /** HSB-10: assessment work waits for the allocation of assessors. */
 export const needsAllocation = (s: OpenCase): Check =>
   guard('STATE', 'assessors are not yet allocated', () => s.assessment.allocatedAt === undefined);
@@ -53,3 +57,34 @@ export const outcomeFitsModel = (outcome: AssessmentOutcome, s: OpenCase, field:
     `${field}.model`,
     () => s.assessment.model !== undefined && outcome.model !== s.assessment.model,
   );
+
+/**
+ * Fields that go with one choice: the reason for no intervention with that route (HSB-5), scores
+ * with the final supervision (HSB-17). The rule refuses the choice without its field; INPUT
+ * refuses the field with another choice.
+ */
+const choiceFields = {
+  noInterventionReason: {
+    ruleId: 'HSB-5',
+    needed: 'no AIM intervention needs its reason',
+    elsewhere: 'a reason for no intervention only fits the no-AIM-intervention route',
+  },
+  scores: {
+    ruleId: 'HSB-17',
+    needed: 'the final supervision agrees scores and evidence',
+    elsewhere: 'scores are agreed at the final supervision',
+  },
+} as const;
+
+/** The guards of a field that goes with one choice (see `choiceFields`), in that order. */
+export const goesWith = (
+  name: keyof typeof choiceFields,
+  chosen: boolean,
+  given: boolean,
+): ReadonlyArray<Check> => {
+  const { ruleId, needed, elsewhere } = choiceFields[name];
+  return [
+    guard(ruleId, needed, `data.${name}`, () => chosen && !given),
+    guard('INPUT', elsewhere, `data.${name}`, () => !chosen && given),
+  ];
+};

@@ -1,8 +1,9 @@
 /** Strategy: discussion (HSB-2 … HSB-4), route (HSB-5, HSB-6), Section 47 (HSB-7, NAT-1), NAT-3. */
 import { decideWhen, accept, refuse, guard, firstDuplicate } from '@aimline/kernel';
-import type { Handler } from './handler.js';
+import { afterStrategyDiscussion, goesWith } from './guards.js';
+import type { CommandOfType, Handler } from './handler.js';
 import { addWorkingDays, ageOn, instantMs } from '@aimline/calendar';
-import type { OpenCase } from '../state.js';
+import type { ConferenceState, OpenCase } from '../state.js';
 import type { Participant, Warning } from '../values.js';
 
 /** HSB-3: police, children's social care, and the YOS when the child is over 8: warned, never rejected. */
@@ -100,11 +101,7 @@ export const decideRoute: Handler<'DecideRoute'> = ({ data: d, at }, s, ctx) => 
   const ageAtBehaviour = ageOn(s.child.dateOfBirth, s.behaviourDate);
   return decideWhen(
     [
-      guard(
-        'STATE',
-        'the route is decided after a strategy discussion',
-        () => s.strategy.length === 0,
-      ),
+      afterStrategyDiscussion(s, 'the route is decided'),
       guard('STATE', 'the route is already decided', () => s.route !== undefined),
       guard(
         'HSB-6',
@@ -112,17 +109,10 @@ export const decideRoute: Handler<'DecideRoute'> = ({ data: d, at }, s, ctx) => 
         'data.route',
         () => criminal && ageAtBehaviour < ctx.policy.criminalResponsibilityAge,
       ),
-      guard(
-        'HSB-5',
-        'no AIM intervention needs its reason',
-        'data.noInterventionReason',
-        () => d.route === 'no-aim-intervention' && d.noInterventionReason === undefined,
-      ),
-      guard(
-        'INPUT',
-        'a reason for no intervention only fits the no-AIM-intervention route',
-        'data.noInterventionReason',
-        () => d.route !== 'no-aim-intervention' && d.noInterventionReason !== undefined,
+      ...goesWith(
+        'noInterventionReason',
+        d.route === 'no-aim-intervention',
+        d.noInterventionReason !== undefined,
       ),
       guard(
         'INPUT',
@@ -139,11 +129,7 @@ export const decideRoute: Handler<'DecideRoute'> = ({ data: d, at }, s, ctx) => 
 export const decideSection47: Handler<'DecideSection47'> = ({ data: d, at }, s) =>
   decideWhen(
     [
-      guard(
-        'STATE',
-        'the Section 47 decision is taken after a strategy discussion',
-        () => s.strategy.length === 0,
-      ),
+      afterStrategyDiscussion(s, 'the Section 47 decision is taken'),
       guard(
         'STATE',
         'the Section 47 decision is already recorded',
@@ -165,29 +151,27 @@ export const decideSection47: Handler<'DecideSection47'> = ({ data: d, at }, s) 
     () => accept({ type: 'Section47Decided', data: { ...d, at } }),
   );
 
+type ConferenceKind = CommandOfType<'RecordConference'>['data']['kind'];
+
+/** NAT-1 / NAT-2: what a conference of each kind follows, and why it cannot be held yet (STATE). */
+const conferenceOrder: Readonly<
+  Record<ConferenceKind, (c: ConferenceState) => ReadonlyArray<readonly [string, boolean]>>
+> = {
+  initial: (c) => [
+    ['no child protection conference was called', c.calledAt === undefined],
+    ['the initial conference is already recorded', c.initialAt !== undefined],
+  ],
+  review: (c) => [
+    ['a review conference follows the initial conference', c.initialAt === undefined],
+  ],
+};
+
 /** NAT-1 / NAT-2: conferences happen only once called; reviews only after the initial one. */
 export const recordConference: Handler<'RecordConference'> = ({ data: d, at }, s) =>
   decideWhen(
-    [
-      guard(
-        'STATE',
-        'no child protection conference was called',
-        'data.kind',
-        () => d.kind === 'initial' && s.conferences.calledAt === undefined,
-      ),
-      guard(
-        'STATE',
-        'the initial conference is already recorded',
-        'data.kind',
-        () => d.kind === 'initial' && s.conferences.initialAt !== undefined,
-      ),
-      guard(
-        'STATE',
-        'a review conference follows the initial conference',
-        'data.kind',
-        () => d.kind === 'review' && s.conferences.initialAt === undefined,
-      ),
-    ],
+    conferenceOrder[d.kind](s.conferences).map(([reason, broken]) =>
+      guard('STATE', reason, 'data.kind', () => broken),
+    ),
     () => accept({ type: 'ConferenceHeld', data: { ...d, at } }),
   );
 

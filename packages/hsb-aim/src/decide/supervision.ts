@@ -1,7 +1,7 @@
 /** Supervisions (HSB-14, HSB-16, HSB-17) and booking the initial AIM meeting (HSB-15). */
 import { instantMs } from '@aimline/calendar';
 import { decideWhen, accept, guard, firstDuplicate } from '@aimline/kernel';
-import { needsAllocation, outcomeFitsModel } from './guards.js';
+import { goesWith, needsAllocation, outcomeFitsModel } from './guards.js';
 import type { Handler } from './handler.js';
 import type { OpenCase } from '../state.js';
 
@@ -66,18 +66,7 @@ export const holdSupervision: Handler<'HoldSupervision'> = ({ data: d, at }, s) 
         'data.overseeingManager.agency',
         () => !oversightAgency(s).includes(d.overseeingManager.agency),
       ),
-      guard(
-        'HSB-17',
-        'the final supervision agrees scores and evidence',
-        'data.scores',
-        () => d.kind === 'final' && d.scores === undefined,
-      ),
-      guard(
-        'INPUT',
-        'scores are agreed at the final supervision',
-        'data.scores',
-        () => d.kind !== 'final' && d.scores !== undefined,
-      ),
+      ...goesWith('scores', d.kind === 'final', d.scores !== undefined),
       () => (d.scores === undefined ? undefined : outcomeFitsModel(d.scores, s, 'data.scores')()),
     ],
     () => accept({ type: 'SupervisionHeld', data: { ...d, at } }),
