@@ -1,5 +1,5 @@
-import { createDecipheriv } from 'node:crypto';
 import { personalDataCategories, type PersonalDataCategory } from '@aimline/kernel';
+import { MIN_PAYLOAD_CHARS, openPayload } from './aes-gcm.js';
 
 /**
  * Sealed format 1, read only (new history is sealed in format 2, `sealed-boxes.ts`): one
@@ -10,8 +10,6 @@ import { personalDataCategories, type PersonalDataCategory } from '@aimline/kern
  * to another field, event, stream or subject does not decrypt.
  */
 export const ENVELOPE_PREFIX = 'aimline:enc:1:';
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
 
 export interface Envelope {
   readonly ref: string;
@@ -38,14 +36,6 @@ export const eventAadPrefix = (eventId: string, stream: string): string =>
 const aadText = (prefix: string, path: string, ref: string, category: string): string =>
   `${prefix}${JSON.stringify(path)},${JSON.stringify(ref)},${JSON.stringify(category)}]`;
 
-// The additional data is handed to OpenSSL at once (setAAD copies it), so one buffer serves
-// every field; longer text than it holds gets a buffer of its own.
-const scratch = Buffer.allocUnsafe(2048);
-const aadBytes = (text: string): Buffer =>
-  text.length * 3 <= scratch.length
-    ? scratch.subarray(0, scratch.write(text, 0, 'utf8'))
-    : Buffer.from(text, 'utf8');
-
 /** The additional data of a field, as text: the JSON of `['aimline:enc:1', eventId, stream, path, ref, category]`. */
 export const fieldAadText = (place: FieldPlace, ref: string, category: string): string =>
   aadText(eventAadPrefix(place.eventId, place.stream), place.path, ref, category);
@@ -54,8 +44,6 @@ export const isEnvelope = (value: unknown): value is string =>
   typeof value === 'string' && value.startsWith(ENVELOPE_PREFIX);
 
 const CATEGORIES: ReadonlySet<string> = new Set(personalDataCategories);
-/** The fewest base64url characters that can hold an IV and a tag. */
-const MIN_PAYLOAD_CHARS = Math.ceil(((IV_BYTES + TAG_BYTES) * 4) / 3);
 
 /**
  * The parts of an envelope, or undefined when the string is not a well-formed one (its subject
@@ -87,14 +75,6 @@ export const openFieldOf = (
   eventPrefix: string,
   path: string,
 ): unknown => {
-  const payload = Buffer.from(envelope.payload, 'base64url');
-  if (payload.length < IV_BYTES + TAG_BYTES) throw new Error('the payload is too short');
-  const decipher = createDecipheriv('aes-256-gcm', key, payload.subarray(0, IV_BYTES), {
-    authTagLength: TAG_BYTES,
-  })
-    .setAAD(aadBytes(aadText(eventPrefix, path, envelope.ref, envelope.category)))
-    .setAuthTag(payload.subarray(payload.length - TAG_BYTES));
-  const plain = decipher.update(payload.subarray(IV_BYTES, payload.length - TAG_BYTES));
-  decipher.final(); // checks the tag: throws before anything is returned
-  return JSON.parse(plain.toString('utf8')) as unknown;
+  const aad = aadText(eventPrefix, path, envelope.ref, envelope.category);
+  return JSON.parse(openPayload(key, envelope.payload, aad)) as unknown;
 };

@@ -3,6 +3,7 @@ import { closeSync, existsSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { KeyError } from './key-errors.js';
 import type { MasterKey } from './master-key.js';
+import { forgetSecretKey } from './aes-gcm.js';
 
 /** What a key vault's erasure record says (never who: subjects are named by reference). */
 export interface ErasureRecord {
@@ -247,6 +248,8 @@ const vaultOn = async (
 
   /** Forgets a subject's key (it stays referenced only by a seal already under way). */
   const drop = (ref: string): void => {
+    const held = keys.get(ref);
+    if (held !== undefined && held !== 'erased') forgetSecretKey(held);
     keys.set(ref, 'erased');
   };
 
@@ -349,7 +352,11 @@ const vaultOn = async (
           .all() as ErasureRow[]
       ).map(toRecord),
     close: () => {
-      for (const k of keys.values()) if (k !== 'erased') k.fill(0);
+      for (const k of keys.values())
+        if (k !== 'erased') {
+          forgetSecretKey(k);
+          k.fill(0);
+        }
       keys.clear();
       indexKey.fill(0);
       db.close();

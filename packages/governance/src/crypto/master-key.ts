@@ -1,4 +1,10 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  createSecretKey,
+  randomBytes,
+} from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { KeyError } from './key-errors.js';
 
@@ -30,11 +36,16 @@ export const localMasterKey = (secret: Uint8Array): MasterKey => {
     );
   const key = Buffer.from(secret);
   const keyId = `local:${createHmac('sha256', key).update('aimline master key id').digest('hex').slice(0, 16)}`;
+  // Made once: given bytes, node:crypto would build a key object afresh for every wrap and unwrap.
+  const wrapping = createSecretKey(key);
+  key.fill(0);
   return {
     keyId,
     wrap: (dataKey, context) => {
       const iv = randomBytes(IV_BYTES);
-      const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(Buffer.from(context, 'utf8'));
+      const cipher = createCipheriv('aes-256-gcm', wrapping, iv).setAAD(
+        Buffer.from(context, 'utf8'),
+      );
       const body = Buffer.concat([cipher.update(dataKey), cipher.final()]);
       return Promise.resolve(Buffer.concat([Buffer.of(FORMAT), iv, body, cipher.getAuthTag()]));
     },
@@ -43,7 +54,7 @@ export const localMasterKey = (secret: Uint8Array): MasterKey => {
       if (bytes.length < 1 + IV_BYTES + TAG_BYTES || bytes[0] !== FORMAT)
         return Promise.reject(new Error('not a wrapped key of format 1'));
       try {
-        const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(1, 1 + IV_BYTES))
+        const decipher = createDecipheriv('aes-256-gcm', wrapping, bytes.subarray(1, 1 + IV_BYTES))
           .setAAD(Buffer.from(context, 'utf8'))
           .setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
         return Promise.resolve(

@@ -1,10 +1,10 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import {
   personalDataCategories,
   withheldPersonalData,
   type DataPath,
   type PersonalDataCategory,
 } from '@aimline/kernel';
+import { MIN_PAYLOAD_CHARS, openPayload, sealPayload } from './aes-gcm.js';
 
 /**
  * Sealed format 2: one AES-256-GCM box per data subject and category per event. In the stored
@@ -22,12 +22,11 @@ import {
  * `aimline:enc:1:` envelope in each field's place, `field-cipher.ts`) is still read.
  */
 export const SEALED_MEMBER = 'aimline:sealed:2';
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
-/** The fewest base64url characters that can hold an IV and a tag. */
-const MIN_PAYLOAD_CHARS = Math.ceil(((IV_BYTES + TAG_BYTES) * 4) / 3);
-/** A subject reference, as the key vault makes them (`KeyVault.subjectRef`). */
-const SUBJECT_REF = /^[0-9a-f]{32}$/;
+/**
+ * A box that starts with a subject reference as the key vault makes them (`KeyVault.subjectRef`:
+ * 32 hexadecimal digits), tested on the box itself rather than on a slice of it.
+ */
+const STARTS_WITH_SUBJECT_REF = /^[0-9a-f]{32}:/;
 const CATEGORIES: ReadonlySet<string> = new Set(personalDataCategories);
 
 /** One box: every field of one subject and category in one event. */
@@ -40,15 +39,9 @@ export interface SealedBox {
   readonly pathsJson: string;
 }
 
-// The additional data is handed to OpenSSL at once (setAAD copies it), so one buffer serves
-// every box; longer text than it holds gets a buffer of its own.
-const scratch = Buffer.allocUnsafe(2048);
-const aad = (eventId: string, stream: string, box: Omit<SealedBox, 'payload'>): Buffer => {
-  const text = `["${SEALED_MEMBER}",${JSON.stringify(eventId)},${JSON.stringify(stream)},"${box.ref}","${box.category}",${box.pathsJson}]`;
-  return text.length * 3 <= scratch.length
-    ? scratch.subarray(0, scratch.write(text, 0, 'utf8'))
-    : Buffer.from(text, 'utf8');
-};
+/** The additional data of a box, as text. */
+const aad = (eventId: string, stream: string, box: Omit<SealedBox, 'payload'>): string =>
+  `["${SEALED_MEMBER}",${JSON.stringify(eventId)},${JSON.stringify(stream)},"${box.ref}","${box.category}",${box.pathsJson}]`;
 
 /**
  * Seals the values of one subject's fields of one category (`values[i]` is at `paths[i]`) and
@@ -62,12 +55,11 @@ export const sealBox = (
   values: ReadonlyArray<unknown>,
 ): string => {
   const pathsJson = JSON.stringify(paths);
-  const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(
+  const payload = sealPayload(
+    key,
     aad(place.eventId, place.stream, { ...box, pathsJson }),
+    JSON.stringify(values),
   );
-  const body = Buffer.concat([cipher.update(JSON.stringify(values), 'utf8'), cipher.final()]);
-  const payload = Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64url');
   return `${box.ref}:${box.category}:${payload}:${pathsJson}`;
 };
 
@@ -96,14 +88,14 @@ export const parseBoxes = (data: Record<string, unknown>): ReadonlyArray<SealedB
     const afterPayload = afterCategory < 0 ? -1 : (box as string).indexOf(':', afterCategory + 1);
     if (afterPayload < 0) return `sealed box ${i} is not <ref>:<category>:<payload>:<paths>`;
     const text = box as string;
-    const ref = text.slice(0, afterRef);
+    if (afterRef !== 32 || !STARTS_WITH_SUBJECT_REF.test(text))
+      return `sealed box ${i} does not name a subject reference`;
     const category = text.slice(afterRef + 1, afterCategory);
-    if (!SUBJECT_REF.test(ref)) return `sealed box ${i} does not name a subject reference`;
     if (!CATEGORIES.has(category)) return `sealed box ${i} does not name a personal-data category`;
     if (afterPayload - afterCategory - 1 < MIN_PAYLOAD_CHARS)
       return `sealed box ${i} has no payload`;
     boxes.push({
-      ref,
+      ref: text.slice(0, afterRef),
       category: category as PersonalDataCategory,
       payload: text.slice(afterCategory + 1, afterPayload),
       pathsJson: text.slice(afterPayload + 1),
@@ -159,16 +151,7 @@ export const openBox = (
   eventId: string,
   stream: string,
 ): ReadonlyArray<unknown> => {
-  const payload = Buffer.from(box.payload, 'base64url');
-  if (payload.length < IV_BYTES + TAG_BYTES) throw new Error('the payload is too short');
-  const decipher = createDecipheriv('aes-256-gcm', key, payload.subarray(0, IV_BYTES), {
-    authTagLength: TAG_BYTES,
-  })
-    .setAAD(aad(eventId, stream, box))
-    .setAuthTag(payload.subarray(payload.length - TAG_BYTES));
-  const plain = decipher.update(payload.subarray(IV_BYTES, payload.length - TAG_BYTES));
-  decipher.final(); // checks the tag: throws before anything is returned
-  const values = JSON.parse(plain.toString('utf8')) as unknown;
+  const values = JSON.parse(openPayload(key, box.payload, aad(eventId, stream, box))) as unknown;
   if (!Array.isArray(values) || values.length !== paths.length)
     throw new Error('the box does not hold one value per path');
   return values;
