@@ -52,6 +52,7 @@ export {
 export {
   authorityOf,
   currentDirectory,
+  DirectoryUnavailable,
   type Authority,
   type CommandRequest,
   type DirectorySource,

@@ -23,8 +23,22 @@ export interface CommandRequest {
  * The council directory as given: a parsed `Directory`, or a function giving the directory in
  * force now (a long-running server's loader, so a leaver removed from the file is refused from
  * the next request on, without a restart). Each identification and each read takes it afresh.
+ * A function that cannot give it throws `DirectoryUnavailable`.
  */
 export type DirectorySource = Directory | (() => Directory);
+
+/**
+ * Thrown by a directory source (a function) when the directory in force cannot be had: its file
+ * cannot be read or does not parse. Nothing is done for the request that asked. `fault` says
+ * what the operator must mend — where the directory is and which fields are at fault — and never
+ * a value from it (a directory names staff), so it may go to an operator's log as it is.
+ */
+export class DirectoryUnavailable extends Error {
+  constructor(readonly fault: string) {
+    super(`the council directory in force cannot be read: ${fault}`);
+    this.name = 'DirectoryUnavailable';
+  }
+}
 
 /** The directory in force now (undefined: none was given). */
 export const currentDirectory =

@@ -30,8 +30,24 @@ export const defaultPrincipalsPath = (location: StoreLocation): string | undefin
   location.kind === 'sqlite' ? `${resolve(location.path)}.principals.json` : undefined;
 
 /**
+ * A directory file that cannot be read or does not parse: a usage error (2) whose message gives
+ * every problem, and a `fault` that names only the file and the fields at fault (never a value:
+ * a directory names staff), for a server's log (`DirectoryUnavailable`).
+ */
+export class DirectoryFileError extends CliError {
+  constructor(
+    message: string,
+    readonly fault: string,
+  ) {
+    super(message, ExitCode.Usage);
+    this.name = 'DirectoryFileError';
+  }
+}
+
+/**
  * Reads and parses a directory file strictly: an unreadable file or any bad field is a usage
- * error (2); given the modules, so is a read rule naming a module or event that does not exist.
+ * error (2, `DirectoryFileError`); given the modules, so is a read rule naming a module or event
+ * that does not exist.
  */
 export const loadDirectory = (file: string, modules?: ReadonlyArray<AnyDomainModule>): Directory =>
   parsedDirectory(file, readDirectoryText(file), modules);
@@ -40,9 +56,10 @@ const readDirectoryText = (file: string): string => {
   try {
     return readFileSync(file, 'utf8');
   } catch (e) {
-    throw new CliError(
+    const code = (e as { code?: unknown }).code;
+    throw new DirectoryFileError(
       `cannot read the principals file ${file}: ${errorWithCauses(e)}`,
-      ExitCode.Usage,
+      `cannot read ${file} (${typeof code === 'string' ? code : 'unreadable'})`,
     );
   }
 };
@@ -56,13 +73,24 @@ const parsedDirectory = (
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new CliError(
+    // JSON.parse's message may quote the text; the fault gives only where it stops.
+    const at = /at position (\d+)/.exec(String(e))?.[1];
+    throw new DirectoryFileError(
       `cannot read the principals file ${file}: ${errorWithCauses(e)}`,
-      ExitCode.Usage,
+      `${file} is not JSON${at === undefined ? '' : ` (at character ${at})`}`,
     );
   }
   const directory = parseDirectory(json, modules);
-  if (E.isLeft(directory)) throw new CliError(`${file}: ${directory.left.message}`, ExitCode.Usage);
+  if (E.isLeft(directory)) {
+    const fields =
+      directory.left.kind === 'InvalidDirectory'
+        ? directory.left.problems.map((p) => p.path).join(', ')
+        : '(root)';
+    throw new DirectoryFileError(
+      `${file}: ${directory.left.message}`,
+      `${file} is not a valid directory; fields at fault: ${fields} (any aimline command given --principals ${file} prints why)`,
+    );
+  }
   return directory.right;
 };
 

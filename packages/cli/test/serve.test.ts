@@ -96,6 +96,8 @@ describe('aimline serve: flags', () => {
 describe('aimline serve: a running server', () => {
   let url = '';
   let child: ReturnType<typeof spawn>;
+  /** The server's request log (stderr): one JSON line per request. */
+  let logged = '';
   const exited = () =>
     new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
@@ -116,6 +118,7 @@ describe('aimline serve: a running server', () => {
       ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
+    child.stderr!.on('data', (chunk: Buffer) => (logged += chunk.toString()));
     url = await new Promise<string>((resolve, reject) => {
       let out = '';
       child.stdout!.on('data', (chunk: Buffer) => {
@@ -191,6 +194,49 @@ describe('aimline serve: a running server', () => {
       await writeFile(file, before);
     }
     expect((await post('sw-1')).status).toBe(201);
+  });
+
+  it('answers 503 with a clear problem while the file does not parse, and logs the fields at fault, never their values', async () => {
+    const file = join(dir, 'principals.json');
+    const before = await readFile(file, 'utf8');
+    const directory = JSON.parse(before) as { principals: Array<{ role: string }> };
+    const faults = () =>
+      logged
+        .split('\n')
+        .filter((line) => line.includes('DirectoryUnavailable'))
+        .map((line) => JSON.parse(line) as { status: number; fault: string });
+    await writeFile(
+      file,
+      JSON.stringify({
+        ...directory,
+        principals: directory.principals.map((p, i) =>
+          i === 0 ? { ...p, role: 'Janet Notreal' } : p,
+        ),
+      }),
+    );
+    try {
+      const invalid = await post('sw-1');
+      expect(invalid.status).toBe(503);
+      expect(await invalid.json()).toMatchObject({
+        type: 'urn:aimline:problem:directory-unavailable',
+        title: 'Council directory unavailable',
+      });
+      await writeFile(file, '{ "council": "Testshire", "principals": [ Janet');
+      expect((await post('aud-1')).status).toBe(503);
+    } finally {
+      await writeFile(file, before);
+    }
+    expect((await post('sw-1')).status).toBe(201);
+    await expect.poll(() => faults().length, { timeout: 10_000 }).toBe(2);
+    expect(faults()).toEqual([
+      {
+        ...faults()[0],
+        status: 503,
+        fault: `${file} is not a valid directory; fields at fault: principals.0.role (any aimline command given --principals ${file} prints why)`,
+      },
+      { ...faults()[1], status: 503, fault: `${file} is not JSON` },
+    ]);
+    expect(logged).not.toContain('Janet');
   });
 
   it('stops on SIGTERM with exit code 0', async () => {

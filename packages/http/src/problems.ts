@@ -64,6 +64,15 @@ export const internalProblem = (incident: string): Problem => ({
   detail: `unexpected error (incident ${incident}); nothing about it is in this answer`,
 });
 
+/** The council directory in force cannot be read: no request can be authorised until it is mended. */
+export const directoryUnavailableProblem = (incident: string): Problem => ({
+  type: urn('directory-unavailable'),
+  title: 'Council directory unavailable',
+  status: 503,
+  detail: `the council directory in force cannot be read, so no request can be authorised; nothing was done. The operator's log says what to mend (incident ${incident})`,
+  retryable: true,
+});
+
 /** Every refusal of `execute` as a problem (`Accepted` is answered by the route). */
 export const refusalProblem = (r: Exclude<ExecuteResult, { kind: 'Accepted' }>): Problem => {
   switch (r.kind) {

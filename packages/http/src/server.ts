@@ -7,10 +7,11 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import * as E from 'fp-ts/lib/Either.js';
-import type { Aimline, Principal } from '@aimline/aimline';
+import { DirectoryUnavailable, type Aimline, type Principal } from '@aimline/aimline';
 import { IdentityProviderUnavailable, type Authenticate } from './auth/jwt.js';
 import { openApiDocument, type OpenApiInfo } from './openapi/document.js';
 import {
+  directoryUnavailableProblem,
   forbiddenProblem,
   internalProblem,
   protocolProblem,
@@ -47,6 +48,11 @@ export interface RequestLogEntry {
   readonly ms: number;
   /** The name of an unexpected error's class, when there was one (never its message). */
   readonly error?: string;
+  /**
+   * What the operator must mend, when the error says and it holds no personal data: for
+   * `DirectoryUnavailable`, the directory file and the fields at fault (never their values).
+   */
+  readonly fault?: string;
 }
 
 export interface HttpApiOptions {
@@ -112,7 +118,7 @@ export const createHttpApi = async (options: HttpApiOptions): Promise<FastifyIns
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
   });
   const log = options.log ?? (() => undefined);
-  const errors = new WeakMap<FastifyRequest, string>();
+  const errors = new WeakMap<FastifyRequest, { error: string; fault?: string }>();
 
   app.addHook('onResponse', async (request, reply) => {
     const error = errors.get(request);
@@ -122,7 +128,7 @@ export const createHttpApi = async (options: HttpApiOptions): Promise<FastifyIns
       route: request.routeOptions.url === undefined ? '(no route)' : request.routeOptions.url,
       status: reply.statusCode,
       ms: Math.round(reply.elapsedTime),
-      ...(error === undefined ? {} : { error }),
+      ...error,
     });
   });
 
@@ -135,7 +141,11 @@ export const createHttpApi = async (options: HttpApiOptions): Promise<FastifyIns
       const status = error.statusCode;
       if (status !== undefined && status >= 400 && status < 500)
         return sendProblem(reply, protocolProblem(status, fastifyErrorDetail(error.code, limits)));
-      errors.set(request, error.name ?? 'Error');
+      if (error instanceof DirectoryUnavailable) {
+        errors.set(request, { error: error.name, fault: error.fault });
+        return sendProblem(reply, directoryUnavailableProblem(request.id));
+      }
+      errors.set(request, { error: error.name ?? 'Error' });
       return sendProblem(reply, internalProblem(request.id));
     },
   );

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DirectoryUnavailable } from '@aimline/aimline';
 import { InMemoryEventStore } from '@aimline/kernel';
 import { socialWorker, startApi, type TestApi } from './support/api.js';
 
@@ -287,6 +288,43 @@ describe('limits and failures', () => {
     } finally {
       broken = false;
       await fragile.close();
+    }
+  });
+
+  it('503 while the council directory in force cannot be read: a clear problem, nothing appended, the log names the fields at fault', async () => {
+    const fault =
+      'principals.json is not a valid directory; fields at fault: principals.1.role, reads';
+    const store = new InMemoryEventStore();
+    const unreadable = await startApi({
+      store,
+      aimline: {
+        principals: () => {
+          throw new DirectoryUnavailable(fault);
+        },
+      },
+    });
+    try {
+      const write = await unreadable.call('POST', REPORT, reportConcern('case-12'));
+      const read = await unreadable.call('GET', '/v1/hsb/cases/case-12');
+      for (const answer of [write, read]) {
+        expect(answer.status).toBe(503);
+        expect(answer.json).toMatchObject({
+          type: 'urn:aimline:problem:directory-unavailable',
+          title: 'Council directory unavailable',
+          retryable: true,
+        });
+        expect(answer.json['detail']).toMatch(
+          /^the council directory in force cannot be read, so no request can be authorised; nothing was done\. The operator's log says what to mend \(incident [0-9a-f-]{36}\)$/,
+        );
+        expect(answer.text).not.toContain('principals.1.role');
+      }
+      expect(unreadable.logs.slice(-2)).toMatchObject([
+        { status: 503, error: 'DirectoryUnavailable', fault },
+        { status: 503, error: 'DirectoryUnavailable', fault },
+      ]);
+      expect(await store.streamRevision('hsb-case-case-12')).toBeUndefined();
+    } finally {
+      await unreadable.close();
     }
   });
 

@@ -7,10 +7,11 @@
  */
 import { InvalidArgumentError } from 'commander';
 import { resolvePrincipal, type Directory } from '@aimline/governance';
+import { DirectoryUnavailable } from '@aimline/aimline';
 import { createHttpApi, jwtAuthenticator, jwtKeysFromFile, type JwtKeys } from '@aimline/http';
 import { errorWithCauses } from '@aimline/kernel';
 import { CliError, ExitCode } from '../exit-codes.js';
-import { directoryLoader } from '../principals.js';
+import { DirectoryFileError, directoryLoader } from '../principals.js';
 import type { Runtime } from '../runtime.js';
 
 export interface ServeOptions {
@@ -79,10 +80,19 @@ export const serve = async (rt: Runtime, o: ServeOptions): Promise<number> => {
   // have changed (`directoryLoader`), so a leaver removed from the file is refused from the next
   // request on, without a restart. Read once now so that a bad file stops the server before it
   // listens.
+  // A file that stops parsing while it serves fails each request with 503 (`DirectoryUnavailable`),
+  // its log line naming the fields at fault, never their values.
   const load = directoryLoader(rt.registry.modules);
   const file = rt.principalsFile;
-  const directory = (): Directory => load(file);
-  directory();
+  load(file);
+  const directory = (): Directory => {
+    try {
+      return load(file);
+    } catch (e) {
+      if (e instanceof DirectoryFileError) throw new DirectoryUnavailable(e.fault);
+      throw e;
+    }
+  };
   const authenticate = await jwtAuthenticator({
     issuer: o.jwtIssuer,
     audience: o.jwtAudience,
