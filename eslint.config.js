@@ -61,22 +61,27 @@ const readGuard = [
     message: READ_GUARD_MESSAGE,
   },
 ];
-// Need to know (issue 13 item 2): the whole history of a principal's streams
-// (`obligations` of the reader / PrincipalView / rt.visible) is read only to work out where
-// their deadlines stand, shown as they are entitled (`entitledDeadlines`). Any other use —
-// a member access, a computed key or a destructuring — is an error outside the deadline path.
+// Need to know (issue 13 item 2): the whole history of a principal's streams is read only to
+// work out where their deadlines stand, shown as they are entitled (`entitledDeadlines`). It is
+// never a member of a principal's view (the reads seam's or rt.visible's): the view is handed on,
+// spread or wrapped freely and carries none of it; it is opened only by the governance reader's
+// `obligations` or by `obligationsOf(view)`. Any use of either name — a member access, a computed
+// key, a destructuring, an import or a call — is an error outside the deadline path.
 const OBLIGATIONS_MESSAGE =
-  'Need to know (issue 13): the whole history (`obligations`) is read only on the deadline path (aimline/src/deadline-standing.ts, the CLI deadlines command); fold what the principal may see (rt.visible / the reads seam) instead.';
+  'Need to know (issue 13): the whole history (`obligations`, `obligationsOf`) is read only on the deadline path (aimline/src/deadline-standing.ts, the CLI deadlines command); fold what the principal may see (rt.visible / the reads seam) instead.';
+const OBLIGATIONS = '/^obligations(Of)?$/';
 const obligationsGuard = [
-  { selector: "MemberExpression[property.name='obligations']", message: OBLIGATIONS_MESSAGE },
-  { selector: "MemberExpression[property.value='obligations']", message: OBLIGATIONS_MESSAGE },
-  { selector: "ObjectPattern > Property[key.name='obligations']", message: OBLIGATIONS_MESSAGE },
-  { selector: "ObjectPattern > Property[key.value='obligations']", message: OBLIGATIONS_MESSAGE },
-];
+  `MemberExpression[property.name=${OBLIGATIONS}]`,
+  `MemberExpression[property.value=${OBLIGATIONS}]`,
+  `ObjectPattern > Property[key.name=${OBLIGATIONS}]`,
+  `ObjectPattern > Property[key.value=${OBLIGATIONS}]`,
+  "ImportSpecifier[imported.name='obligationsOf']",
+  "CallExpression[callee.name='obligationsOf']",
+].map((selector) => ({ selector, message: OBLIGATIONS_MESSAGE }));
 /**
- * The deadline path: the only files that may touch `obligations`. The two seams hand the
- * reader's whole-history view on; deadline-standing.ts and the CLI's deadlines command work
- * deadlines out from it and let nothing else of it leave.
+ * The deadline path: the only files that may touch `obligations` / `obligationsOf`. The two
+ * seams make principal views with the reader's whole history beside them; deadline-standing.ts
+ * and the CLI's deadlines command work deadlines out from it and let nothing else of it leave.
  */
 const DEADLINE_PATH = [
   'packages/aimline/src/reads.ts',

@@ -1,10 +1,10 @@
 /**
  * The deadline path (issue 13 item 2): where a principal's deadlines stand is worked out from
- * the whole history of the streams they may read any part of (`PrincipalView.obligations`), and
+ * the whole history of the streams they may read any part of (`obligationsOf` the view), and
  * shown only as they are entitled (`entitledDeadlines`): a deadline their own view opens, with
  * the whole history's standing (one met by an event they may not see is met, not open), and
  * nothing of a withheld event but that standing and when. Besides the CLI's `deadlines`, this
- * is the only code that reads `obligations` (ESLint's obligations guard, `eslint.config.js`):
+ * is the only code that opens it (ESLint's obligations guard, `eslint.config.js`):
  * whatever else it reads of the whole history never leaves it.
  */
 import * as E from 'fp-ts/lib/Either.js';
@@ -18,7 +18,8 @@ import type {
   PersonalDataUse,
   Rejection,
 } from '@aimline/kernel';
-import { entitledDeadlines, entitledStatus, type VisibleEvents } from '@aimline/governance';
+import { entitledDeadlines, entitledStatus } from '@aimline/governance';
+import { obligationsOf } from './reads.js';
 import {
   caseTimeline,
   recordedBy,
@@ -37,10 +38,11 @@ const toIso = (asOf: InstantInput): string => (typeof asOf === 'string' ? asOf :
  */
 export const TIMELINE_PERSONAL_DATA: PersonalDataUse = ['dateOfBirth'];
 
-/** What the principal reads of a stream, and the whole history their deadlines stand on. */
-export type StandingView = Pick<EventStore, 'readStream'> & {
-  readonly obligations: Pick<VisibleEvents, 'readStream'>;
-};
+/**
+ * What the principal reads of a stream: a principal view (`principalView`, made by the read
+ * seam), whose whole history their deadlines stand on (`obligationsOf`).
+ */
+export type StandingView = Pick<EventStore, 'readStream'>;
 
 /** One deadline as a timeline entry names it: the same obligation in both workings. */
 const idOf = (d: Pick<Deadline, 'ruleId' | 'label' | 'due'>): string =>
@@ -95,7 +97,8 @@ export const entitledTimeline = (own: CaseTimeline, whole: CaseTimeline): CaseTi
  * stream's last entry was recorded (the whole history's: a deadline met after the principal's
  * last visible entry is met). A stream whose whole history cannot be read through keeps the
  * principal's own working (its unreadable events are theirs to hear of only through their view).
- * `judgedAt` is the instant the deadlines stand at (undefined: an empty stream). Both reads open
+ * `judgedAt` is the instant the deadlines stand at (undefined: an empty stream); `seen`, how many
+ * events of the stream the principal's view gave (0: they may see nothing of it). Both reads open
  * only `TIMELINE_PERSONAL_DATA`.
  */
 export const standingTimeline = async (
@@ -104,19 +107,32 @@ export const standingTimeline = async (
   module: AnyDomainModule,
   stream: string,
   asOf?: InstantInput,
-): Promise<{ readonly timeline: CaseTimeline; readonly judgedAt: string | undefined }> => {
+): Promise<{
+  readonly timeline: CaseTimeline;
+  readonly judgedAt: string | undefined;
+  readonly seen: number;
+}> => {
   const opening = (source: Pick<EventStore, 'readStream'>): Pick<EventStore, 'readStream'> => ({
     readStream: (s) => source.readStream(s, { personalData: TIMELINE_PERSONAL_DATA }),
   });
-  const whole = await caseTimeline(opening(view.obligations), decode, module, stream, asOf);
+  let seen = 0;
+  const ownView: Pick<EventStore, 'readStream'> = {
+    readStream: async function* (s) {
+      for await (const e of view.readStream(s, { personalData: TIMELINE_PERSONAL_DATA })) {
+        seen++;
+        yield e;
+      }
+    },
+  };
+  const whole = await caseTimeline(opening(obligationsOf(view)), decode, module, stream, asOf);
   const at = (t: CaseTimeline) => (asOf === undefined ? t.entries.at(-1)?.recordedAt : toIso(asOf));
   if (whole.unreadable.length > 0) {
-    const own = await caseTimeline(opening(view), decode, module, stream, asOf);
-    return { timeline: own, judgedAt: at(own) };
+    const own = await caseTimeline(ownView, decode, module, stream, asOf);
+    return { timeline: own, judgedAt: at(own), seen };
   }
   const judgedAt = at(whole);
-  const own = await caseTimeline(opening(view), decode, module, stream, judgedAt);
-  return { timeline: entitledTimeline(own, whole), judgedAt };
+  const own = await caseTimeline(ownView, decode, module, stream, judgedAt);
+  return { timeline: entitledTimeline(own, whole), judgedAt, seen };
 };
 
 /**
@@ -133,7 +149,7 @@ export const standingDeadlines = async <C extends Command, Ev extends DomainEven
 ): Promise<E.Either<string, Deadline[]>> => {
   const known = recordedBy(asOf);
   let whole = module.decider.initialState;
-  for await (const recorded of view.obligations.readStream(stream)) {
+  for await (const recorded of obligationsOf(view).readStream(stream)) {
     if (!known(recorded)) continue;
     const event = module.events.decode(recorded);
     if (E.isLeft(event)) return E.left(event.left.message);

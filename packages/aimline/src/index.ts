@@ -61,6 +61,8 @@ export {
 export { SUPPLIED_REFERRAL_FACTS } from './panel-facts.js';
 export {
   governedReads,
+  obligationsOf,
+  principalView,
   type GovernedReads,
   type GovernedReadsOptions,
   type PrincipalView,

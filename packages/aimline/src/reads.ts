@@ -17,8 +17,8 @@ import type { Forbidden } from './result.js';
  * panel's scorecard) and every app-level projection goes through it: it verifies the principal
  * (as `execute` does), applies the directory's read rules (default `defaultAccessPolicy`; a
  * principal whose role has no rule sees nothing), and records each read of personal data, with
- * its purpose, in the access log. `obligations` is the whole history of the streams the principal
- * may read any part of, for working out where their deadlines stand (never shown: see
+ * its purpose, in the access log. The view also carries, for the deadline path only, the whole
+ * history of the streams the principal may read any part of (`obligationsOf`: never shown, see
  * `NeedToKnowReader.obligations` and `entitledDeadlines`).
  */
 export type GovernedReads = (
@@ -26,8 +26,37 @@ export type GovernedReads = (
   purpose: string,
 ) => E.Either<Forbidden, PrincipalView>;
 
-/** What a principal reads (`VisibleEvents`), and the history their deadlines are worked out from. */
-export type PrincipalView = VisibleEvents & { readonly obligations: VisibleEvents };
+/** What a principal reads (`VisibleEvents`); the history their deadlines stand on is `obligationsOf` it. */
+export type PrincipalView = VisibleEvents;
+
+/** Each principal view's whole history, held beside the view, never in it. */
+const wholeHistories = new WeakMap<object, VisibleEvents>();
+
+/**
+ * `view`, made a principal view whose deadlines stand on `obligations` (the whole history of the
+ * streams the principal may read any part of). The whole history is not a member of the view:
+ * handing the view on, spreading it (`{ ...view }`), wrapping it or listing its values carries
+ * none of it; only `obligationsOf(view)`, which ESLint's obligations guard allows on the
+ * deadline path alone, gives it back.
+ */
+export const principalView = <V extends object>(view: V, obligations: VisibleEvents): V => {
+  wholeHistories.set(view, obligations);
+  return view;
+};
+
+/**
+ * The whole history a principal view's deadlines stand on (deadline path only: ESLint's
+ * obligations guard). A TypeError for anything but a view `principalView` made: a copy or a
+ * wrapper of a view carries no whole history.
+ */
+export const obligationsOf = (view: object): VisibleEvents => {
+  const whole = wholeHistories.get(view);
+  if (whole === undefined)
+    throw new TypeError(
+      'not a principal view: the whole history goes only with the view the read seam made (a copy or a wrapper of it carries none)',
+    );
+  return whole;
+};
 
 export interface GovernedReadsOptions {
   readonly store: EventStore;
@@ -56,8 +85,10 @@ export const governedReads =
       log: options.log,
       clock: options.clock,
     });
-    return E.right({
-      ...reader.visible({ purpose: stated.right }),
-      obligations: reader.obligations({ purpose: stated.right }),
-    });
+    return E.right(
+      principalView(
+        reader.visible({ purpose: stated.right }),
+        reader.obligations({ purpose: stated.right }),
+      ),
+    );
   };

@@ -2,11 +2,15 @@
  * Issue 13 item 2: the whole history of a principal's streams (`obligations`) is read only on
  * the deadline path. ESLint's obligations guard (`eslint.config.js`) fails any other use in
  * `packages/*\/src`; this pins the guard itself: which files it covers, and what it catches.
+ * A view handed on whole is not caught, and need not be: the whole history is never a member of
+ * the view, so a spread copy or a wrapper carries none (pinned below).
  */
 import { fileURLToPath } from 'node:url';
 import { ESLint, type Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
+import { InMemoryEventStore } from '@aimline/kernel';
+import { obligationsOf, principalView } from '../src/index.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const eslint = new ESLint({ cwd: root });
@@ -59,12 +63,27 @@ describe('the obligations guard: only the deadline path reads the whole history 
         "const whole = view['obligations'];",
         'const { obligations } = view;',
         "const { ['obligations']: whole } = view;",
+        'const whole = aimline.obligationsOf(view);',
+        "const whole = aimline['obligationsOf'](view);",
+        'const { obligationsOf: open } = aimline;',
       ]) {
         const errors = await lint(rule, code);
         expect(errors, `${file}: ${code}`).toHaveLength(1);
         expect(errors[0]).toMatch(/^Need to know \(issue 13\): the whole history/);
       }
       expect(await lint(rule, 'for await (const e of view.readStream(s)) fold(e);')).toEqual([]);
+      // Importing the opener (under any local name) and calling it are each an error.
+      for (const code of [
+        "import { obligationsOf } from '@aimline/aimline';",
+        "import { obligationsOf as whole } from './reads.js';",
+        'const whole = obligationsOf(view);',
+      ]) {
+        const errors = await lint(rule, code);
+        expect(errors, `${file}: ${code}`).toHaveLength(1);
+        expect(errors[0]).toMatch(/^Need to know \(issue 13\): the whole history/);
+      }
+      // A view handed on whole is not an error: it carries no whole history (below).
+      expect(await lint(rule, 'const copy = { ...view }; project(copy, view);')).toEqual([]);
     }
   });
 
@@ -72,6 +91,7 @@ describe('the obligations guard: only the deadline path reads the whole history 
     for (const file of DEADLINE_PATH) {
       const rule = await restrictedSyntaxOf(file);
       expect(await lint(rule, 'const whole = view.obligations;'), file).toEqual([]);
+      expect(await lint(rule, 'const whole = obligationsOf(view);'), file).toEqual([]);
       const selectors = selectorsOf(rule);
       // The store read guard (need to know) stays on.
       expect(
@@ -83,5 +103,32 @@ describe('the obligations guard: only the deadline path reads the whole history 
     // aimline keeps its clock guard too (T-7); the CLI reads the clock at its edge.
     const aimline = await restrictedSyntaxOf('packages/aimline/src/deadline-standing.ts');
     expect(await lint(aimline, 'Date.now();')).toHaveLength(1);
+  });
+});
+
+describe("a principal's view carries no whole history: handing it on, spreading or wrapping it gives none (issue 13 item 2)", () => {
+  const whole = new InMemoryEventStore();
+  const view = principalView(new InMemoryEventStore(), whole);
+
+  it('given the view the seam made, then only obligationsOf opens its whole history', () => {
+    expect(obligationsOf(view)).toBe(whole);
+    expect(Object.values(view)).not.toContain(whole);
+    expect(Reflect.ownKeys(view)).toEqual(Reflect.ownKeys(new InMemoryEventStore()));
+  });
+
+  it('given a spread copy or a wrapper of the view, then it holds no whole history and obligationsOf refuses it', () => {
+    const copy = { ...view };
+    const wrapper = {
+      readStream: view.readStream.bind(view),
+      readAll: view.readAll.bind(view),
+    };
+    for (const handedOn of [copy, wrapper]) {
+      expect(Object.values(handedOn)).not.toContain(whole);
+      expect(() => obligationsOf(handedOn)).toThrow(
+        new TypeError(
+          'not a principal view: the whole history goes only with the view the read seam made (a copy or a wrapper of it carries none)',
+        ),
+      );
+    }
   });
 });

@@ -28,7 +28,7 @@ import {
   waiverReason,
   withoutWaiverReason,
 } from '../../governance/test/deadline-histories.js';
-import { standingTimeline } from '../src/index.js';
+import { principalView, standingTimeline } from '../src/index.js';
 
 const decode = eventDecoder([hsb]);
 
@@ -43,7 +43,7 @@ const viewOf = (store: EventStore, policy: AccessPolicy, who: Principal) => {
     clock: () => '2026-09-01T09:00:00Z',
   });
   const request = { purpose: 'case review' };
-  return { ...reader.visible(request), obligations: reader.obligations(request) };
+  return principalView(reader.visible(request), reader.obligations(request));
 };
 
 const keyed = (stream: string, deadlines: ReadonlyArray<Deadline>) =>

@@ -13,6 +13,7 @@ import {
   createAimline,
   domainRegistry,
   loadCouncilPolicy,
+  principalView,
   type Aimline,
   type CouncilPolicy,
   type DirectorySource,
@@ -101,13 +102,14 @@ export interface Runtime {
    * `[withheld:<category>]` — each read recorded with `--purpose` (default `aimline <what>`) in
    * the access log. Commands never read `store` themselves (ESLint's read guard). `categories`
    * narrows the read to those personal-data categories (`[]`: person ids only, nothing logged).
-   * `obligations` is the whole history of the streams the principal may read any part of, for
-   * working out where their deadlines stand, never shown (`entitledDeadlines`).
+   * It is a principal view (`principalView`): the whole history of the streams the principal
+   * may read any part of, for working out where their deadlines stand and never shown
+   * (`entitledDeadlines`), goes with it only through `obligationsOf` (the deadline path).
    */
   readonly visible: (
     what: string,
     categories?: ReadonlyArray<PersonalDataCategory>,
-  ) => VisibleEvents & { readonly principal: Principal; readonly obligations: VisibleEvents };
+  ) => VisibleEvents & { readonly principal: Principal };
   /** Why the principal reads: `--purpose`, else `aimline <what>` (recorded in the access log). */
   readonly purpose: (what: string) => string;
   /**
@@ -261,11 +263,10 @@ export const buildRuntime = async (
     visible: (what, categories) => {
       const r = reader(what);
       const request = { purpose: r.purpose, ...(categories === undefined ? {} : { categories }) };
-      return {
-        ...r.reader.visible(request),
-        principal: r.reader.principal,
-        obligations: r.reader.obligations(request),
-      };
+      return principalView(
+        { ...r.reader.visible(request), principal: r.reader.principal },
+        r.reader.obligations(request),
+      );
     },
     purpose: (what) => options.purpose ?? `aimline ${what}`,
     aimline,

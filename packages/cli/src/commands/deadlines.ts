@@ -1,4 +1,5 @@
 import { isOutstanding, type Instant } from '@aimline/calendar';
+import { obligationsOf } from '@aimline/aimline';
 import { entitledDeadlines } from '@aimline/governance';
 import {
   deadlineReport,
@@ -53,7 +54,7 @@ export const deadlines = async (
   rt.unreadable.add(replayed.unreadable);
   const own = deadlineReport(replayed.state, modules, asOf);
   rt.unreadable.add(await locateUnreadable(view, rt.decode, modules, own.unreadable, asOf));
-  const whole = await replayAsOf(view.obligations, rt.decode, deadlineTracker(modules), asOf);
+  const whole = await replayAsOf(obligationsOf(view), rt.decode, deadlineTracker(modules), asOf);
   const report = asEntitled(own, deadlineReport(whole.state, modules, asOf));
   const rows = report.deadlines.filter(
     (d) =>

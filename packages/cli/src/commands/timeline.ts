@@ -1,6 +1,5 @@
 import type { Instant } from '@aimline/calendar';
 import { standingTimeline } from '@aimline/aimline';
-import type { ReadStreamOptions } from '@aimline/kernel';
 import type { CaseTimeline } from '@aimline/projections';
 import { CliError, ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../runtime.js';
@@ -32,19 +31,8 @@ export const loadTimeline = async (
     const module = rt.registry.moduleForStream(stream);
     if (module === undefined) continue;
     const view = rt.visible(what);
-    let seen = 0;
-    // The same view (its whole history goes on to the deadline path), counting what it shows.
-    const counted = {
-      ...view,
-      readStream: async function* (s: string, o?: ReadStreamOptions) {
-        for await (const e of view.readStream(s, o)) {
-          seen++;
-          yield e;
-        }
-      },
-    };
-    const standing = await standingTimeline(counted, rt.decode, module, stream, asOf);
-    if (seen === 0)
+    const standing = await standingTimeline(view, rt.decode, module, stream, asOf);
+    if (standing.seen === 0)
       throw new CliError(
         `FORBIDDEN: nothing of ${stream} is visible to principal "${view.principal.id}" (${view.principal.role})`,
         ExitCode.Failed,
