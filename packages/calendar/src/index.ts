@@ -1,6 +1,10 @@
 /**
  * @aimline/calendar: UK working-day calendars, Europe/London deadline arithmetic and the
  * Deadline value (rules T-1 … T-7, NAT-2). Pure: no I/O, no clock, no randomness.
+ *
+ * A module whose every export is public is re-exported whole (`export *`): its names are listed
+ * once, in the module. From a module that also holds internal helpers, the public names are
+ * listed here.
  */
 
 // luxon's DateTime, re-exported so callers can build and read date arguments without their own
@@ -30,16 +34,8 @@ export type {
 } from './calendar-codec.js';
 
 // Calendars (T-2, T-5)
-export {
-  calendarForRegion,
-  defaultCalendar,
-  englandAndWales,
-  northernIreland,
-  regions,
-  scotland,
-} from './regional-calendars.js';
-export type { Region } from './regional-calendars.js';
-export { extendCalendar, extendCalendarFromData } from './extend-calendar.js';
+export * from './regional-calendars.js';
+export * from './extend-calendar.js';
 export {
   bankHolidays,
   closureDays,
@@ -50,26 +46,10 @@ export {
 export type { DayInfo, DayKindName, NamedDate } from './bank-holidays.js';
 
 // Working days (T-2)
-export {
-  addWorkingDays,
-  addWorkingDaysToDate,
-  isWorkingDay,
-  nextWorkingDay,
-  previousWorkingDay,
-  subtractWorkingDays,
-  subtractWorkingDaysFromDate,
-  workingDaysBetween,
-} from './working-day-functions.js';
+export * from './working-day-functions.js';
 
 // Calendar days, weeks, months, hours, "before a meeting" (T-1, T-3, T-4, NAT-2)
-export {
-  addCalendarDays,
-  addHours,
-  addMonths,
-  addWeeks,
-  daysBeforeMeeting,
-  hoursBeforeMeeting,
-} from './calendar-arithmetic.js';
+export * from './calendar-arithmetic.js';
 
 // The one instant parser and the one date parser (T-1): exact round trip, explicit offset,
 // years bounded (default 1000-9999, narrower by policy)
@@ -78,41 +58,22 @@ export { parseIsoDate, SUPPORTED_YEARS } from './epoch-day.js';
 export type { YearRange } from './epoch-day.js';
 
 // Instant comparison (T-1)
-export { compareInstants, instantMs, isAfter, isBefore, toInstant } from './instant-order.js';
-export type { InstantInput } from './instant-order.js';
+export * from './instant-order.js';
 
 // Plain dates and ages
-export {
-  addDays,
-  addMonthsToDate,
-  ageOn,
-  dateParts,
-  datesBetween,
-  daysBetween,
-  isDateWithin,
-  isoWeekday,
-  isWeekend,
-  weekStart,
-} from './plain-date.js';
+export * from './plain-date.js';
 
 // Europe/London local dates (T-1)
-export {
-  calendarDaysUntil,
-  endOfLocalDay,
-  inLondon,
-  localDate,
-  startOfLocalDay,
-  toUtcIso,
-} from './local-date.js';
+export * from './local-date.js';
 export { LONDON } from './london-zone.js';
 
 // London local, human time for people (screens, tables, reports)
-export { londonTime, londonDay, humanDuration } from './london-display.js';
+export * from './london-display.js';
 
 // Deadlines (T-6, T-7)
-export { deadline, isOutstanding, meet, settledAt, statusAt, waive } from './deadline.js';
-export { deadlinesAt } from './deadlines-at.js';
-export type { DeadlineInput } from './deadline.js';
+export * from './deadline.js';
+export * from './deadline-spec.js';
+export * from './deadlines-at.js';
 export { DeadlineCodec, DeadlineStatusCodec, DeadlineUnitCodec } from './deadline-codec.js';
 export type { Deadline, DeadlineStatus, DeadlineUnit } from './deadline-codec.js';
 export { easterSundayDate } from './easter.js';

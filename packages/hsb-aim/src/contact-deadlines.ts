@@ -6,8 +6,7 @@
  * starts, or starting during custody, is waived ("in custody"); release starts a new one, and
  * "work … started in custody … should be continued on release".
  */
-import { compareInstants } from '@aimline/calendar';
-import type { Spec } from './deadline-spec.js';
+import { compareInstants, type DeadlineSpec } from '@aimline/calendar';
 import type { HsbPolicy } from './policy.js';
 import type { OpenCase } from './state.js';
 
@@ -18,7 +17,7 @@ interface Point {
   readonly contact: number;
 }
 
-export const contactDeadlines = (s: OpenCase, policy: HsbPolicy): Spec[] => {
+export const contactDeadlines = (s: OpenCase, policy: HsbPolicy): DeadlineSpec[] => {
   const iv = s.intervention;
   const plan = iv.planAgreedAt;
   if (plan === undefined) return [];
@@ -31,7 +30,7 @@ export const contactDeadlines = (s: OpenCase, policy: HsbPolicy): Spec[] => {
     ...iv.contacts.map((c, i) => ({ at: c.at, event: 'ContactRecorded', contact: i })),
     ...releases.map((at) => ({ at, event: 'ReleasedFromCustody', contact: -1 })),
   ].sort((a, b) => compareInstants(a.at, b.at));
-  return points.flatMap((p): Spec[] => {
+  return points.flatMap((p): DeadlineSpec[] => {
     const metIndex =
       p.contact >= 0
         ? p.contact + 1

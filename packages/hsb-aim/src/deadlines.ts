@@ -8,27 +8,26 @@
 import {
   calendarDaysUntil,
   compareInstants,
-  deadline,
-  meet,
+  deadlineOf,
   waive,
   type Calendar,
   type Deadline,
+  type DeadlineSpec,
 } from '@aimline/calendar';
 import { contactDeadlines } from './contact-deadlines.js';
-import type { Spec } from './deadline-spec.js';
 import type { HsbPolicy } from './policy.js';
 import { isCase, type HsbState, type OpenCase } from './state.js';
 
 const later = (a: string | undefined, b: string | undefined): string | undefined =>
   a === undefined || b === undefined ? undefined : compareInstants(a, b) >= 0 ? a : b;
 
-type Trigger = Pick<Spec, 'trigger' | 'start' | 'startDescription'>;
+type Trigger = Pick<DeadlineSpec, 'trigger' | 'start' | 'startDescription'>;
 
 /** Obligations started by one event: each spec with the trigger, start and its description. */
 const fromOneTrigger = (
   trigger: Trigger,
-  ...specs: ReadonlyArray<Omit<Spec, keyof Trigger>>
-): Spec[] => specs.map((spec) => ({ ...trigger, ...spec }));
+  ...specs: ReadonlyArray<Omit<DeadlineSpec, keyof Trigger>>
+): DeadlineSpec[] => specs.map((spec) => ({ ...trigger, ...spec }));
 
 /** A chain of rolling obligations: from each point to the next, the last one open. */
 const rolling = (
@@ -37,8 +36,8 @@ const rolling = (
   make: (
     from: { readonly at: string; readonly event: string },
     index: number,
-  ) => Omit<Spec, 'trigger' | 'metAt'>,
-): Spec[] =>
+  ) => Omit<DeadlineSpec, 'trigger' | 'metAt'>,
+): DeadlineSpec[] =>
   points.map((p, i) => ({ ...make(p, i), trigger: { event: p.event, at: p.at }, metAt: next[i] }));
 
 /**
@@ -49,7 +48,11 @@ const rolling = (
  * waived ("the child left the setting"). A case that recorded no setting by allocation keeps one
  * obligation for the home, met by the first visit and plan whatever their setting.
  */
-const homeSafetyDeadlines = (s: OpenCase, allocatedAt: string, policy: HsbPolicy): Spec[] => {
+const homeSafetyDeadlines = (
+  s: OpenCase,
+  allocatedAt: string,
+  policy: HsbPolicy,
+): DeadlineSpec[] => {
   const a = s.assessment;
   const base = {
     ruleId: 'HSB-12',
@@ -58,7 +61,7 @@ const homeSafetyDeadlines = (s: OpenCase, allocatedAt: string, policy: HsbPolicy
   } as const;
   const allocation = { event: 'AssessorsAllocated', at: allocatedAt };
   const knownAtAllocation = s.settings.some((x) => compareInstants(x.from, allocatedAt) <= 0);
-  const home: Spec[] = knownAtAllocation
+  const home: DeadlineSpec[] = knownAtAllocation
     ? []
     : [
         {
@@ -71,7 +74,7 @@ const homeSafetyDeadlines = (s: OpenCase, allocatedAt: string, policy: HsbPolicy
       ];
   const stays = s.settings
     .filter((x) => x.endedAt === undefined || compareInstants(x.endedAt, allocatedAt) > 0)
-    .map((x): Spec => {
+    .map((x): DeadlineSpec => {
       const arrivedLater = compareInstants(x.from, allocatedAt) > 0;
       const metAt = later(x.visitAt, x.planAt);
       return {
@@ -89,7 +92,7 @@ const homeSafetyDeadlines = (s: OpenCase, allocatedAt: string, policy: HsbPolicy
 };
 
 /** The obligations `make` builds once their trigger has happened (`at` is known); none before. */
-const onceStarted = <A>(at: A | undefined, make: (at: A) => Spec[]): Spec[] =>
+const onceStarted = <A>(at: A | undefined, make: (at: A) => DeadlineSpec[]): DeadlineSpec[] =>
   at === undefined ? [] : make(at);
 
 /**
@@ -97,7 +100,7 @@ const onceStarted = <A>(at: A | undefined, make: (at: A) => Spec[]): Spec[] =>
  * assessors (HSB-11), the initial child protection conference (NAT-1) and its reviews (NAT-2),
  * and a Section 47 enquiry's child and family assessment (NAT-3).
  */
-const strategyDeadlines = (s: OpenCase, policy: HsbPolicy): Spec[] => {
+const strategyDeadlines = (s: OpenCase, policy: HsbPolicy): DeadlineSpec[] => {
   const c = s.conferences;
   const first = s.strategy[0];
   return [
@@ -174,7 +177,7 @@ const strategyDeadlines = (s: OpenCase, policy: HsbPolicy): Spec[] => {
  * (HSB-14, 16, 17); the initial AIM meeting (HSB-15) and the reports before it (HSB-18, HSB-19,
  * MTG-5); a risk-management meeting for each emerging risk (HSB-23).
  */
-const assessmentDeadlines = (s: OpenCase, policy: HsbPolicy): Spec[] => {
+const assessmentDeadlines = (s: OpenCase, policy: HsbPolicy): DeadlineSpec[] => {
   const { allocatedAt, supervisions, meeting, reports } = s.assessment;
   return [
     ...onceStarted(allocatedAt, (at) => [
@@ -245,7 +248,7 @@ const assessmentDeadlines = (s: OpenCase, policy: HsbPolicy): Spec[] => {
         },
       ),
     ),
-    ...s.emergingRisks.map((r): Spec => ({
+    ...s.emergingRisks.map((r): DeadlineSpec => ({
       ruleId: 'HSB-23',
       label: `Multi-agency risk-management meeting (${r.riskId})`,
       trigger: { event: 'EmergingRiskRaised', at: r.raisedAt },
@@ -256,7 +259,7 @@ const assessmentDeadlines = (s: OpenCase, policy: HsbPolicy): Spec[] => {
   ];
 };
 
-const interventionDeadlines = (s: OpenCase, policy: HsbPolicy): Spec[] => {
+const interventionDeadlines = (s: OpenCase, policy: HsbPolicy): DeadlineSpec[] => {
   const iv = s.intervention;
   if (iv.planAgreedAt === undefined) return [];
   const start = { at: iv.planAgreedAt, event: 'InitialAimMeetingHeld' };
@@ -299,7 +302,7 @@ const interventionDeadlines = (s: OpenCase, policy: HsbPolicy): Spec[] => {
  * initial assessment, which will inform the pre-sentence report": the assessment (final
  * supervision, scores and evidence agreed) is due before the adjourned hearing.
  */
-const adjournmentDeadline = (s: OpenCase, policy: HsbPolicy): Spec[] => {
+const adjournmentDeadline = (s: OpenCase, policy: HsbPolicy): DeadlineSpec[] => {
   const { courtTimeRequestedAt: at, adjournedUntil: until } = s.criminal;
   if (at === undefined || until === undefined) return [];
   return [
@@ -316,7 +319,7 @@ const adjournmentDeadline = (s: OpenCase, policy: HsbPolicy): Spec[] => {
   ];
 };
 
-const criminalDeadlines = (s: OpenCase, policy: HsbPolicy): Spec[] => {
+const criminalDeadlines = (s: OpenCase, policy: HsbPolicy): DeadlineSpec[] => {
   const bail = s.criminal.bail;
   if (bail === undefined) return adjournmentDeadline(s, policy);
   return [
@@ -335,15 +338,6 @@ const criminalDeadlines = (s: OpenCase, policy: HsbPolicy): Spec[] => {
   ];
 };
 
-const build = (spec: Spec, calendar: Calendar): Deadline => {
-  const { metAt, waived, ...input } = spec;
-  const d = deadline({ ...input, calendar });
-  // Whichever came first settles it; a waiver after the due instant leaves the breach standing.
-  if (waived !== undefined && (metAt === undefined || compareInstants(waived.at, metAt) < 0))
-    return waive(d, waived.reason, waived.at);
-  return metAt === undefined ? d : meet(d, metAt);
-};
-
 /**
  * Every obligation of the case under the council's policy and calendar. Both are required: a
  * default here once let a caller forget them and get the source documents' timescales while the
@@ -360,7 +354,7 @@ export const hsbDeadlines = (
     ...assessmentDeadlines(state, policy),
     ...interventionDeadlines(state, policy),
     ...criminalDeadlines(state, policy),
-  ].map((spec) => build(spec, calendar));
+  ].map((spec) => deadlineOf(spec, calendar));
   const closedAt = state.status === 'closed' ? state.closedAt : undefined;
   return closedAt === undefined ? all : all.map((d) => waive(d, 'case closed', closedAt));
 };

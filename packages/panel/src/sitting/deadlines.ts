@@ -1,8 +1,7 @@
 /** PNL-7, PNL-9: a sitting's deadlines as calendar `Deadline` values (T-6). */
 import {
   calendarDaysUntil,
-  deadline,
-  meet,
+  deadlineOf,
   waive,
   type Calendar,
   type Deadline,
@@ -41,19 +40,21 @@ export const sittingDeadlines = (
       calendar,
     ),
   );
-  for (const a of state.actions) {
-    const d = deadline({
-      ruleId: 'PNL-9',
-      label: `Update on action ${a.actionId} from ${a.owner.role}`,
-      trigger: { event: 'ActionAgreed', at: a.agreedAt },
-      unit: 'calendarDays',
-      amount: calendarDaysUntil(a.agreedAt, a.dueBy),
-      calendar,
-      startDescription: 'the sitting that agreed it',
-    });
-    const first = a.updates[0];
-    out.push(first === undefined ? d : meet(d, first));
-  }
+  for (const a of state.actions)
+    out.push(
+      deadlineOf(
+        {
+          ruleId: 'PNL-9',
+          label: `Update on action ${a.actionId} from ${a.owner.role}`,
+          trigger: { event: 'ActionAgreed', at: a.agreedAt },
+          unit: 'calendarDays',
+          amount: calendarDaysUntil(a.agreedAt, a.dueBy),
+          startDescription: 'the sitting that agreed it',
+          metAt: a.updates[0],
+        },
+        calendar,
+      ),
+    );
   return state.cancelled === null
     ? out
     : out.map((d) => waive(d, 'the sitting was cancelled', state.cancelled!.at));
