@@ -60,8 +60,9 @@ export type { YearRange } from './epoch-day.js';
 // Instant comparison (T-1)
 export * from './instant-order.js';
 
-// Plain dates and ages
+// Plain dates, ages and age bands
 export * from './plain-date.js';
+export * from './age-band.js';
 
 // Europe/London local dates (T-1)
 export * from './local-date.js';

@@ -6,14 +6,15 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
+import { AgeBandCodec } from '@aimline/calendar';
 import { fieldProblems, type FieldProblem } from '@aimline/kernel';
 import { AssessmentModel } from './values.js';
 
 const Count = t.refinement(t.number, (n) => Number.isInteger(n) && n >= 0, 'NonNegativeInteger');
 const Positive = t.refinement(t.number, (n) => Number.isInteger(n) && n > 0, 'PositiveInteger');
 
-/** HSB-8: which model fits which ages (whole years at the time of allocation), inclusive. */
-export const ModelAgeBand = t.strict({ model: AssessmentModel, minAge: Count, maxAge: Count });
+/** HSB-8: the ages (whole years at the time of allocation) each model fits. */
+export const ModelAgeBands = t.record(AssessmentModel, AgeBandCodec);
 
 export const HsbPolicyCodec = t.strict({
   /** HSB-2: strategy discussion within N elapsed hours of the disclosure. */
@@ -23,7 +24,7 @@ export const HsbPolicyCodec = t.strict({
   /** HSB-6: age of criminal responsibility at the time of the behaviour. */
   criminalResponsibilityAge: Count,
   /** HSB-8: the model / age table. */
-  modelAgeBands: t.array(ModelAgeBand),
+  modelAgeBands: ModelAgeBands,
   /** HSB-8: the models this council uses (AIM3 only where the council has adopted it, 002). */
   modelsInUse: t.array(AssessmentModel),
   /** HSB-9: children's social care leads below this age (001: under 10). */
@@ -80,11 +81,11 @@ export const defaultHsbPolicy: HsbPolicy = {
   strategyWithinHours: 24,
   yosExpectedOverAge: 8,
   criminalResponsibilityAge: 10,
-  modelAgeBands: [
-    { model: 'AIM2', minAge: 8, maxAge: 18 },
-    { model: 'under-12s', minAge: 0, maxAge: 11 },
-    { model: 'AIM3', minAge: 8, maxAge: 18 },
-  ],
+  modelAgeBands: {
+    AIM2: { from: 8, to: 18 },
+    'under-12s': { from: 0, to: 11 },
+    AIM3: { from: 8, to: 18 },
+  },
   modelsInUse: ['AIM2', 'under-12s'],
   cscLeadsUnderAge: 10,
   allocationWorkingDays: 5,

@@ -5,11 +5,12 @@
  * default: a child who has turned 9 is banded 9-13); a decision may name the other band that
  * contains the age (a practitioner's judgement of development), and records the band used.
  */
+import { isAgeInBand } from '@aimline/calendar';
 import type { BrookBand, PanelPolicy } from './policy.js';
 
 /** The bands containing an age (one, or two at an edge), youngest first. */
 export const bandsForAge = (policy: PanelPolicy, age: number): BrookBand[] =>
-  policy.brookBands.filter((b) => age >= b.from && age <= b.to);
+  policy.brookBands.filter((b) => isAgeInBand(b, age));
 
 /** The default band for an age, or undefined when no band covers it. */
 export const defaultBandForAge = (policy: PanelPolicy, age: number): BrookBand | undefined => {

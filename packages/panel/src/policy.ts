@@ -5,6 +5,7 @@
  * JSON through `PanelPolicyCodec`.
  */
 import * as t from 'io-ts';
+import { AgeBandCodec } from '@aimline/calendar';
 
 const HhMm = t.refinement(t.string, (s) => /^([01]\d|2[0-3]):[0-5]\d$/.test(s), 'HhMm');
 const PositiveInt = t.refinement(t.number, (n) => Number.isInteger(n) && n > 0, 'PositiveInt');
@@ -14,11 +15,8 @@ const NonNegativeInt = t.refinement(
   'NonNegativeInt',
 );
 
-/** A Brook traffic-light age band (NAT-9): ages in whole years, inclusive at both ends. */
-export const BrookBandCodec = t.type(
-  { id: t.string, from: NonNegativeInt, to: NonNegativeInt },
-  'BrookBand',
-);
+/** A Brook traffic-light age band (NAT-9): its id and the calendar's age band (inclusive). */
+export const BrookBandCodec = t.intersection([t.type({ id: t.string }), AgeBandCodec], 'BrookBand');
 export type BrookBand = t.TypeOf<typeof BrookBandCodec>;
 
 /** An intervention route the panel can decide (PNL-6), and whether it opens an HSB AIM case. */

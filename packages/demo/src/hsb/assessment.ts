@@ -1,5 +1,5 @@
 /** The AIM assessment of an HSB case (HSB-8 … HSB-24). */
-import { addDays } from '@aimline/calendar';
+import { addDays, isAgeInBand } from '@aimline/calendar';
 import type { AssessmentModel, AssessmentOutcome } from '@aimline/hsb-aim';
 import { type Day, H, instant, onOrAfter, onOrBefore, plusWeeks, tod, wd } from '../london-time.js';
 import { outcome, safetyPlan } from './content.js';
@@ -35,7 +35,8 @@ const chooseAssessors = (
   const { rng, staff, policy } = f;
   const fits = (m: AssessmentModel) =>
     policy.modelsInUse.includes(m) &&
-    policy.modelAgeBands.some((b) => b.model === m && f.age >= b.minAge && f.age + 1 <= b.maxAge);
+    isAgeInBand(policy.modelAgeBands[m], f.age) &&
+    isAgeInBand(policy.modelAgeBands[m], f.age + 1);
   const model: AssessmentModel = fits(preferred)
     ? preferred
     : (policy.modelsInUse.find(fits) ?? preferred);

@@ -1,5 +1,5 @@
 /** Assessment: model (HSB-8), lead agency (HSB-9), assessors (HSB-10), home safety plan (HSB-12, HSB-13). */
-import { ageOn } from '@aimline/calendar';
+import { ageOn, isAgeInBand } from '@aimline/calendar';
 import {
   decideWhen,
   accept,
@@ -25,9 +25,7 @@ const modelFits =
         return !policy.modelsInUse.includes(model);
       }),
       guard('HSB-8', `the ${model} model does not fit a child aged ${age}`, 'data.model', () => {
-        return !policy.modelAgeBands.some(
-          (b) => b.model === model && age >= b.minAge && age <= b.maxAge,
-        );
+        return !isAgeInBand(policy.modelAgeBands[model], age);
       }),
     );
 
