@@ -72,6 +72,16 @@ const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
 /** The schema version this build writes and reads. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
+/**
+ * Takes the schema from version `from` to `to` (`MIGRATIONS` in order) and records `to` in the
+ * header, in the caller's transaction.
+ */
+export const migrateSchema = (db: Database.Database, from: number, to: number): void => {
+  for (let v = from; v < to; v++) MIGRATIONS[v]!(db);
+  db.pragma(`user_version = ${to}`);
+  db.pragma(`application_id = ${AIMLINE_APPLICATION_ID}`);
+};
+
 const REQUIRED_TABLES = ['events', 'checkpoints', 'commands', 'store_info', 'chain_head'] as const;
 
 interface Header {
@@ -153,11 +163,7 @@ export const prepareSchema = (
   db.transaction(() => {
     const header = readHeader(db);
     check(header, location);
-    if (header.version < SCHEMA_VERSION) {
-      for (let v = header.version; v < SCHEMA_VERSION; v++) MIGRATIONS[v]!(db);
-      db.pragma(`user_version = ${SCHEMA_VERSION}`);
-      db.pragma(`application_id = ${AIMLINE_APPLICATION_ID}`);
-    }
+    if (header.version < SCHEMA_VERSION) migrateSchema(db, header.version, SCHEMA_VERSION);
   }).immediate();
   const tables = new Set(
     db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[],

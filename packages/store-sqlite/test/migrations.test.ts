@@ -10,7 +10,8 @@ import {
 } from '@aimline/kernel';
 import { collect, sampleEvent } from '@aimline/kernel/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AIMLINE_APPLICATION_ID, openSqliteEventStore, SCHEMA_VERSION } from '../src/index.js';
+import { openSqliteEventStore, SCHEMA_VERSION } from '../src/index.js';
+import { createStoreAtSchemaVersion } from '../src/testing/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'aimline-sqlite-migrations-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -22,25 +23,8 @@ let n = 0;
  */
 const schemaOneStore = (): { path: string; commandId: string } => {
   const path = join(dir, `v1-${n++}.db`);
+  createStoreAtSchemaVersion(path, 1);
   const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.exec(`
-    CREATE TABLE events (
-      position       INTEGER PRIMARY KEY,
-      id             TEXT    NOT NULL COLLATE NOCASE,
-      stream         TEXT    NOT NULL,
-      revision       INTEGER NOT NULL CHECK (revision >= 0),
-      type           TEXT    NOT NULL,
-      schema_version INTEGER NOT NULL,
-      data           TEXT    NOT NULL,
-      metadata       TEXT    NOT NULL
-    ) STRICT;
-    CREATE UNIQUE INDEX events_stream_revision ON events (stream, revision);
-    CREATE UNIQUE INDEX events_id ON events (id);
-    CREATE TABLE checkpoints (name TEXT NOT NULL PRIMARY KEY, position INTEGER NOT NULL) STRICT, WITHOUT ROWID;
-  `);
-  db.pragma('user_version = 1');
-  db.pragma(`application_id = ${AIMLINE_APPLICATION_ID}`);
   const first = sampleEvent(1);
   const { commandFingerprint: _f, ...legacy } = first.metadata;
   const events = [first, sampleEvent(2)].map((e) => ({ ...e, metadata: legacy }));

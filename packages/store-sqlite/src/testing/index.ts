@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { migrateSchema } from '../schema.js';
 
 /** The stored columns of one event, as text and numbers exactly as SQLite holds them. */
 export interface StoredEventRow {
@@ -34,6 +35,21 @@ export const tamperSqliteForTesting = (
     db.prepare(
       'UPDATE events SET type = ?, schema_version = ?, data = ?, metadata = ? WHERE stream = ? AND revision = ?',
     ).run(altered.type, altered.schemaVersion, altered.data, altered.metadata, stream, revision);
+  } finally {
+    db.close();
+  }
+};
+
+/**
+ * For tests of migrations only: a new store file at `path` as schema `version` wrote it (the
+ * migrations up to `version` run, none after), closed, so a test can write rows in that schema
+ * and see the store migrate them when it opens the file.
+ */
+export const createStoreAtSchemaVersion = (path: string, version: number): void => {
+  const db = new Database(path);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.transaction(() => migrateSchema(db, 0, version))();
   } finally {
     db.close();
   }
