@@ -8,7 +8,13 @@ import type {
   HsbState,
   HsbPolicy,
 } from '../src/index.js';
-import { evolve, initialState, makeHsbDecider, defaultHsbPolicy } from '../src/index.js';
+import {
+  evolve,
+  initialState,
+  makeHsbDecider,
+  defaultHsbPolicy,
+  planHeadings,
+} from '../src/index.js';
 
 export const CASE = 'case-0001';
 export const actor = { id: 'sw-lead-1', role: 'social worker', agency: 'childrens-social-care' };
@@ -211,23 +217,9 @@ export const noteAttendance = (at: string, extra: Record<string, unknown> = {}) 
     ...extra,
   });
 
+/** Every heading of the intervention plan (HSB-22) addressed. */
 export const fullPlan = Object.fromEntries(
-  [
-    'childProtectionConcerns',
-    'safetyOfPotentialVictims',
-    'riskManagement',
-    'livingArrangements',
-    'education',
-    'health',
-    'support',
-    'needs',
-    'victimIssues',
-    'intervention',
-    'rolesAndTasks',
-    'furtherAssessment',
-    'barredListConsideration',
-    'reviewTiming',
-  ].map((h) => [h, { status: 'addressed', text: `Invented plan text for ${h}.` }]),
+  planHeadings.map((h) => [h, { status: 'addressed', text: `Invented plan text for ${h}.` }]),
 );
 
 export const holdMeeting = (at: string, extra: Record<string, unknown> = {}) =>
