@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import {
   commandHandler,
   InMemoryEventStore,
-  verifyLink,
   type ChainBreak,
   type EventStore,
 } from '@aimline/kernel';
 import { hsbCaseModule, type HsbCommand } from '@aimline/hsb-aim';
+import { verifyChains as verifyStreamChains } from '@aimline/projections';
 import {
   encryptingEventStore,
   erasureModule,
@@ -87,17 +87,12 @@ export const collect = async <T>(it: AsyncIterable<T>): Promise<T[]> => {
   return out;
 };
 
-/** Every stream's hash chain checked over what a store reads (the stored bytes are what is hashed). */
-export const verifyChains = async (store: EventStore): Promise<ChainBreak[]> => {
-  const last: Record<string, { revision: number; hash: string }> = {};
-  const breaks: ChainBreak[] = [];
-  for await (const e of store.readAll()) {
-    const broken = verifyLink(e, last[e.stream]);
-    if (broken) breaks.push(broken);
-    else last[e.stream] = { revision: e.revision, hash: e.metadata.hash };
-  }
-  return breaks;
-};
+/**
+ * Every stream's hash chain checked over what a store reads (the stored bytes are what is
+ * hashed), by the projections' `verifyChains`: the breaks found.
+ */
+export const verifyChains = async (store: EventStore): Promise<ReadonlyArray<ChainBreak>> =>
+  (await verifyStreamChains(store)).breaks;
 
 /** A sealed box as stored (format 2), its paths dotted. */
 export interface StoredBox {
