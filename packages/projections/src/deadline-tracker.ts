@@ -17,10 +17,14 @@ import { FOLDED_STREAM, type UnreadableEvent } from './unreadable-event.js';
 export interface TrackedStream {
   readonly module: string;
   state: unknown;
-  revision?: number;
+  revision: number;
   /** The global position, as text. */
-  position?: string;
+  position: string;
 }
+
+/** Whether a saved entry names the last event folded in (snapshots before it was kept do not). */
+const namesLastEvent = (entry: Partial<TrackedStream>): entry is TrackedStream =>
+  typeof entry.revision === 'number' && typeof entry.position === 'string';
 
 export interface DeadlineTrackerState {
   /** Folded domain state per stream, with the last event folded in (revision, position as text). */
@@ -49,10 +53,15 @@ export const deadlineTracker = (
     name: 'deadline-tracker',
     streamPrefixes: modules.map((m) => m.streamPrefix),
     initialState: () => ({ streams: table() }),
+    // A snapshot saved before each stream's last event was kept is rebuilt from history, which
+    // derives it (the runner replays from the first event).
     restore: (saved) => {
+      const entries = Object.entries(
+        (saved as { streams: Record<string, Partial<TrackedStream>> }).streams,
+      );
+      if (!entries.every(([, entry]) => namesLastEvent(entry))) return undefined;
       const streams = table();
-      const record = (saved as { streams: Record<string, TrackedStream> }).streams;
-      for (const [stream, entry] of Object.entries(record)) streams.set(stream, entry);
+      for (const [stream, entry] of entries) streams.set(stream, entry as TrackedStream);
       return { streams };
     },
     apply: (state, e: DecodedEvent) => {
@@ -142,8 +151,8 @@ export const deadlineReport = (
     } catch (e) {
       unreadable.push({
         stream,
-        revision: entry.revision ?? -1,
-        position: entry.position ?? 'unknown',
+        revision: entry.revision,
+        position: entry.position,
         type: FOLDED_STREAM,
         why: `its deadlines cannot be worked out: ${e instanceof Error ? e.message : String(e)}`,
       });

@@ -18,9 +18,11 @@ export interface Projection<S> {
   readonly initialState: () => S;
   /**
    * The state from a saved snapshot (its `JSON.parse`d text), when the state is more than plain
-   * data (a per-stream table): undefined means the parsed snapshot is the state.
+   * data (a per-stream table); without it the parsed snapshot is the state. It answers undefined
+   * for a snapshot that lacks what the state now keeps (saved by an older version): the runner
+   * then rebuilds the state from the first event, so what it lacked is derived from history.
    */
-  readonly restore?: (saved: unknown) => S;
+  readonly restore?: (saved: unknown) => S | undefined;
   readonly apply: (state: S, event: DecodedEvent) => S;
 }
 

@@ -66,11 +66,11 @@ export class ProjectionRunner<S> {
   }
 
   async catchUp(): Promise<CatchUpResult<S>> {
-    const saved = await this.snapshots.load(this.projection.name);
-    let state =
-      saved === undefined
-        ? this.projection.initialState()
-        : (this.projection.restore?.(saved.state) ?? (saved.state as S));
+    const stored = await this.snapshots.load(this.projection.name);
+    const restored = stored === undefined ? undefined : this.restored(stored.state);
+    // A snapshot the projection cannot restore is not resumed from: the state is rebuilt.
+    const saved = restored === undefined ? undefined : stored;
+    let state = restored ?? this.projection.initialState();
     let position = saved?.position;
     const unreadable: UnreadableEvent[] = [...(saved?.unreadable ?? [])];
     let last = saved?.last;
@@ -101,6 +101,10 @@ export class ProjectionRunner<S> {
     }
     if (position !== undefined && read > 0) await this.save(state, position, unreadable, last);
     return { state, position, applied, unreadable };
+  }
+
+  private restored(saved: unknown): S | undefined {
+    return this.projection.restore === undefined ? (saved as S) : this.projection.restore(saved);
   }
 
   async rebuild(): Promise<CatchUpResult<S>> {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InMemoryEventStore, type RecordedEvent } from '@aimline/kernel';
+import { collect, InMemoryEventStore, type RecordedEvent } from '@aimline/kernel';
 import {
   deadlineReport,
   deadlineTracker,
@@ -153,5 +153,37 @@ describe('bounded per-stream tables', () => {
     expect(resumed.applied).toBe(0);
     expect(JSON.stringify(resumed.state)).toBe(JSON.stringify(first.state));
     expect(memoryStreamTable(first.state.streams.toJSON()).size).toBe(3);
+  });
+});
+
+describe('deadline tracker snapshots', () => {
+  it('given a snapshot saved before each stream kept its last event, when the tracker catches up, then it is rebuilt from history and every stream names its last event (revision and position)', async () => {
+    const store = await history([
+      { log: 0, kind: 'entry' },
+      { log: 1, kind: 'entry' },
+      { log: 0, kind: 'close' },
+    ]);
+    const source = { readAll: store.readAll.bind(store), checkpoints: store.checkpoints };
+    const tracker = deadlineTracker([referralLogModule]);
+    const snapshots = new InMemorySnapshotStore();
+    const whole = await new ProjectionRunner(source, decode, tracker, snapshots).catchUp();
+    const saved = (await snapshots.load(tracker.name))!;
+    const older = Object.fromEntries(
+      Object.entries(whole.state.streams.toJSON()).map(([stream, { module, state }]) => [
+        stream,
+        { module, state },
+      ]),
+    );
+    await snapshots.save(tracker.name, { ...saved, state: { streams: older } });
+
+    const rebuilt = await new ProjectionRunner(source, decode, tracker, snapshots).catchUp();
+
+    const events = await collect(store.readAll());
+    expect(rebuilt.applied).toBe(events.length);
+    expect(JSON.stringify(rebuilt.state)).toBe(JSON.stringify(whole.state));
+    for (const [stream, entry] of rebuilt.state.streams.entries()) {
+      const last = events.filter((e) => e.stream === stream).at(-1)!;
+      expect([entry.revision, entry.position]).toEqual([last.revision, last.position.toString()]);
+    }
   });
 });
