@@ -5,8 +5,13 @@
  * of personal data is in the access log with its purpose.
  */
 import { describe, expect, it } from 'vitest';
-import { memoryAccessLog } from '@aimline/governance';
-import type { Principal } from '../src/index.js';
+import {
+  defaultAccessPolicy,
+  memoryAccessLog,
+  modulesNotWhollyRead,
+  PERSONAL_DATA_CATEGORIES,
+} from '@aimline/governance';
+import { defaultCouncilPolicy, domainRegistry, type Principal } from '../src/index.js';
 import { auditor, hsbChild, reportConcern, setUp, socialWorker } from './fixtures.js';
 
 /** The school representative of the child in `case-1`: identity only, never case notes. */
@@ -105,5 +110,21 @@ describe('createAimline reads are need to know (issue 13 items 2-3)', () => {
     for await (const e of view.right.readAll()) streams.push(e.stream);
     expect(streams).toEqual(['hsb-case-case-1']);
     expect(accessLog.entries()).toMatchObject([{ principal: 'sr-1', purpose: 'school dashboard' }]);
+  });
+});
+
+describe('duties over the whole store (issue 13 items 5-6)', () => {
+  it('by default the auditor and the records manager read every record of every module Aimline registers, with every category, legal holds and erasures included', () => {
+    const modules = domainRegistry(defaultCouncilPolicy()).modules.map((m) => m.name);
+    expect(modules).toEqual(expect.arrayContaining(['legal-hold', 'personal-data-erasure']));
+    for (const role of ['auditor', 'records-manager'] as const)
+      expect(
+        modulesNotWhollyRead(
+          defaultAccessPolicy,
+          { ...auditor, role },
+          modules,
+          PERSONAL_DATA_CATEGORIES,
+        ),
+      ).toEqual([]);
   });
 });

@@ -91,30 +91,9 @@ describe('a read states its purpose (one check, the reader’s and createAimline
 });
 
 describe('duties over the whole store need read rules that show every record', () => {
-  const modules = [
-    'hsb-case',
-    'meeting',
-    'panel-sitting',
-    'panel-referral',
-    'panel-locality',
-    'attendance-aim',
-    'attendance-legal',
-    'legal-hold',
-    'personal-data-erasure',
-    'process-log',
-  ];
-
-  it('by default the auditor and the records manager read every record of every module with every category, legal holds included', () => {
-    for (const role of ['auditor', 'records-manager'] as const)
-      expect(
-        modulesNotWhollyRead(
-          defaultAccessPolicy,
-          principal(role),
-          modules,
-          PERSONAL_DATA_CATEGORIES,
-        ),
-      ).toEqual([]);
-  });
+  // That the auditor and the records manager read every module Aimline registers is pinned
+  // where the registry is (aimline's need-to-know test): these are modules of each kind.
+  const modules = ['hsb-case', 'meeting', 'legal-hold', 'process-log'];
 
   it('a social worker (allocated cases only) does not; nor a records manager whose council rules drop a module or a needed category', () => {
     expect(
