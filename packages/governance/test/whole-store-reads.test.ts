@@ -11,7 +11,6 @@ import {
   memoryAccessLog,
   modulesNotWhollyRead,
   needToKnowReader,
-  PERSONAL_DATA_CATEGORIES,
   statedPurpose,
   type AccessPolicy,
   type Principal,
