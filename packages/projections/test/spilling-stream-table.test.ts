@@ -14,6 +14,7 @@ import {
   spillingStreamTable,
   verifyNext,
   type StreamSpill,
+  type TrackedStream,
 } from '../src/index.js';
 import { referralLogModule } from '../../kernel/test/fixtures/referral-log.js';
 import { hour, recordLogPlan, type LogPlan } from './log-plans.js';
@@ -61,12 +62,7 @@ describe('bounded per-stream tables', () => {
         async (plan, capacity, asOfHours) => {
           const store = await history(plan);
           const asOf = hour(asOfHours);
-          const spilled = countingSpill<{
-            module: string;
-            state: unknown;
-            revision?: number;
-            position?: string;
-          }>();
+          const spilled = countingSpill<TrackedStream>();
           const unbounded = await replayAsOf(
             store,
             decode,
