@@ -1,20 +1,29 @@
 /** Before the AIM (ATT-1, ATT-2, ATT-3): evidence of support, scheduling, the letter to each parent. */
 import { inLondon, isAfter, localDate } from '@aimline/calendar';
-import { decideWhen, accept, refuse, firstFailure, reject, guard } from '@aimline/kernel';
+import { decideWhen, accept, eachItem, firstFailure, guard } from '@aimline/kernel';
 import { compulsorySchoolAgeGuard } from './compulsory-school-age.js';
 import { aimInFuture, aimScheduled } from './aim-meeting.js';
 import type { Handler } from './handler.js';
 import type { AimVenue, LetterContent, ParentCarer } from '../values.js';
 
-export const attachSupportEvidence: Handler<'AttachSupportEvidence'> = ({ data: d, at }) => {
-  // ATT-1: the evidence shows the steps taken and how the family engaged with them.
-  if (d.steps.length === 0)
-    return refuse('ATT-1', 'the evidence lists no support step', 'data.steps');
-  for (const [i, step] of d.steps.entries())
-    if (step.startedOn > localDate(at))
-      return refuse('INPUT', 'a support step starts in the future', `data.steps.${i}.startedOn`);
-  return accept({ type: 'SupportEvidenceAttached', data: { ...d, at } });
-};
+export const attachSupportEvidence: Handler<'AttachSupportEvidence'> = ({ data: d, at }) =>
+  decideWhen(
+    [
+      // ATT-1: the evidence shows the steps taken and how the family engaged with them.
+      guard(
+        'ATT-1',
+        'the evidence lists no support step',
+        'data.steps',
+        () => d.steps.length === 0,
+      ),
+      eachItem(d.steps, (step, i) => [
+        guard('INPUT', 'a support step starts in the future', `data.steps.${i}.startedOn`, () => {
+          return step.startedOn > localDate(at);
+        }),
+      ]),
+    ],
+    () => accept({ type: 'SupportEvidenceAttached', data: { ...d, at } }),
+  );
 
 export const scheduleAim: Handler<'ScheduleAim'> = ({ data: d, at }, s) =>
   decideWhen(
@@ -74,35 +83,43 @@ const letterProblem = (
 ) => {
   const f = (name: string): string => `data.letter.${name}`;
   return firstFailure(
-    () =>
-      letter.addressedTo === undefined
-        ? reject(
-            'ATT-3',
-            'the letter must address the parent by first and last name',
-            f('addressedTo'),
-          )
-        : !same(letter.addressedTo.firstName, parent.firstName) ||
-            !same(letter.addressedTo.lastName, parent.lastName)
-          ? reject(
-              'ATT-3',
-              `the letter is not addressed to parent ${parent.parentId} by their recorded first and last name`,
-              f('addressedTo'),
-            )
-          : undefined,
+    guard(
+      'ATT-3',
+      'the letter must address the parent by first and last name',
+      f('addressedTo'),
+      () => letter.addressedTo === undefined,
+    ),
+    guard(
+      'ATT-3',
+      `the letter is not addressed to parent ${parent.parentId} by their recorded first and last name`,
+      f('addressedTo'),
+      () =>
+        !same(letter.addressedTo!.firstName, parent.firstName) ||
+        !same(letter.addressedTo!.lastName, parent.lastName),
+    ),
     guard(
       'ATT-2',
       'the letter must tell the parent they may be at risk of prosecution',
       f('statesRiskOfProsecution'),
       () => letter.statesRiskOfProsecution !== true,
     ),
-    ...aimDetails(start, venue).map(({ key, what, aims, freeText }) => () => {
+    eachItem(aimDetails(start, venue), ({ key, what, aims, freeText }) => {
       const given = letter[key];
-      if (given === undefined)
-        return reject('ATT-2', `the letter gives no ${what} for the AIM`, f(key));
       const expected = aims();
-      if (freeText ? same(given, expected) : given === expected) return undefined;
-      const shown = freeText ? '' : ` (${expected})`;
-      return reject('ATT-2', `the letter's ${what} is not the AIM's ${what}${shown}`, f(key));
+      return [
+        guard(
+          'ATT-2',
+          `the letter gives no ${what} for the AIM`,
+          f(key),
+          () => given === undefined,
+        ),
+        guard(
+          'ATT-2',
+          `the letter's ${what} is not the AIM's ${what}${freeText ? '' : ` (${expected})`}`,
+          f(key),
+          () => !(freeText ? same(given!, expected) : given === expected),
+        ),
+      ];
     }),
     guard(
       'ATT-2',

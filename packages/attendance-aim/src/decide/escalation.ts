@@ -1,6 +1,6 @@
 /** Still no engagement (ATT-8, ATT-9, ATT-10, NAT-7, NAT-8): towards legal intervention. */
 import { addDays, localDate } from '@aimline/calendar';
-import { decideWhen, accept, refuse, firstFailure, reject, guard } from '@aimline/kernel';
+import { decideWhen, accept, guard } from '@aimline/kernel';
 import { compulsorySchoolAgeGuard } from './compulsory-school-age.js';
 import type { CaseCommand, Decision, Handler } from './handler.js';
 import type { AttendancePolicy } from '../policy.js';
@@ -14,10 +14,17 @@ const lettersSent = (s: {
 }): number => Object.values(s.meetings).reduce((n, m) => n + Object.keys(m.letters).length, 0);
 
 export const recordNoEngagement: Handler<'RecordNoEngagement'> = ({ data: d, at }, s) =>
-  // ATT-9: "no engagement from the family with the AIM process": the process has begun with a letter.
-  lettersSent(s) === 0
-    ? refuse('ATT-9', 'no AIM letter has been sent, so the family has not yet been asked to engage')
-    : accept({ type: 'NoEngagementRecorded', data: { ...d, at } });
+  decideWhen(
+    [
+      // ATT-9: "no engagement from the family with the AIM process": the process has begun with a letter.
+      guard(
+        'ATT-9',
+        'no AIM letter has been sent, so the family has not yet been asked to engage',
+        () => lettersSent(s) === 0,
+      ),
+    ],
+    () => accept({ type: 'NoEngagementRecorded', data: { ...d, at } }),
+  );
 
 /**
  * ATT-9's ladder: a step is recorded only after the step before it (`before`, that step's record
@@ -135,38 +142,41 @@ export const recordProsecutionConsiderations: Handler<'RecordProsecutionConsider
   policy,
 ) => {
   const today = localDate(at);
-  const failure = firstFailure(
-    guard(
-      'ATT-9',
-      'no request to initiate legal proceedings has been made',
-      () => s.legalRequests.length === 0,
-    ),
-    guard(
-      'NAT-7',
-      'an education supervision order must be considered before prosecuting',
-      'data.educationSupervisionOrder',
-      () => d.educationSupervisionOrder === undefined,
-    ),
-    compulsorySchoolAgeGuard(s, today, policy),
-  );
-  if (failure !== undefined || d.educationSupervisionOrder === undefined)
-    return refuse(failure ?? reject('NAT-7', 'no ESO'));
-  const ends = endOfCompulsorySchoolAge(s.pupil.dateOfBirth, policy.finalCompulsoryYearGroup);
-  const yearGroup = yearGroupOn(s.pupil.dateOfBirth, today);
-  const finalAcademicYear = yearGroup >= policy.finalCompulsoryYearGroup;
-  const nearEnd = addDays(today, 7 * policy.compulsorySchoolAgeWarningWeeks) >= ends;
-  return accept({
-    type: 'ProsecutionConsidered',
-    data: {
-      caseId: d.caseId,
-      prosecutorsGuidelines: d.prosecutorsGuidelines,
-      paceCautioning: d.paceCautioning,
-      educationSupervisionOrder: d.educationSupervisionOrder,
-      pupilAge: { yearGroup, finalAcademicYear, compulsorySchoolAgeEnds: ends },
-      // ATT-10: where the pupil is reaching the final academic year, a court case is unlikely.
-      courtUnlikely: finalAcademicYear || nearEnd,
-      decision: d.decision,
-      at,
+  const eso = d.educationSupervisionOrder;
+  return decideWhen(
+    [
+      guard(
+        'ATT-9',
+        'no request to initiate legal proceedings has been made',
+        () => s.legalRequests.length === 0,
+      ),
+      guard(
+        'NAT-7',
+        'an education supervision order must be considered before prosecuting',
+        'data.educationSupervisionOrder',
+        () => eso === undefined,
+      ),
+      compulsorySchoolAgeGuard(s, today, policy),
+    ],
+    () => {
+      const ends = endOfCompulsorySchoolAge(s.pupil.dateOfBirth, policy.finalCompulsoryYearGroup);
+      const yearGroup = yearGroupOn(s.pupil.dateOfBirth, today);
+      const finalAcademicYear = yearGroup >= policy.finalCompulsoryYearGroup;
+      const nearEnd = addDays(today, 7 * policy.compulsorySchoolAgeWarningWeeks) >= ends;
+      return accept({
+        type: 'ProsecutionConsidered',
+        data: {
+          caseId: d.caseId,
+          prosecutorsGuidelines: d.prosecutorsGuidelines,
+          paceCautioning: d.paceCautioning,
+          educationSupervisionOrder: eso!,
+          pupilAge: { yearGroup, finalAcademicYear, compulsorySchoolAgeEnds: ends },
+          // ATT-10: where the pupil is reaching the final academic year, a court case is unlikely.
+          courtUnlikely: finalAcademicYear || nearEnd,
+          decision: d.decision,
+          at,
+        },
+      });
     },
-  });
+  );
 };

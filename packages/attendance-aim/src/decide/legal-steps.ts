@@ -1,6 +1,6 @@
 /** NAT-7: the escalation ladder recorded as steps; NAT-6 threshold; NAT-8 age limit. */
 import { addDays, addMonthsToDate, localDate } from '@aimline/calendar';
-import { decideWhen, accept, refuse, guard } from '@aimline/kernel';
+import { decideWhen, accept, guard } from '@aimline/kernel';
 import { compulsorySchoolAgeGuard } from './compulsory-school-age.js';
 import type { Handler } from './handler.js';
 import type { AttendancePolicy } from '../policy.js';
@@ -152,68 +152,90 @@ export const recordLegalStep: Handler<'RecordLegalStep'> = ({ data: d, at }, s, 
         step.issuedOn,
         policy.penaltyNoticeThreshold,
       );
-      if (policy.penaltyNoticeRequiresThreshold && !window.thresholdMet)
-        return refuse(
-          'NAT-6',
-          `${window.unauthorisedSessions} unauthorised sessions in the last ${policy.penaltyNoticeThreshold.schoolWeeks} school weeks; the threshold is ${window.thresholdSessions}`,
-          'data.step',
-        );
       const prior = d.priorPenaltyNotices ?? [];
       const stranger = prior.findIndex((n) => n.pupilId !== s.pupil.pupilId);
-      if (stranger >= 0)
-        return refuse(
-          'INPUT',
-          "not a penalty notice for this case's pupil",
-          `data.priorPenaltyNotices.${stranger}.pupilId`,
-        );
-      const earlier = earlierPenaltyNotices(s, step.parentId, step.issuedOn, prior, policy);
-      const { limitYears, maxNoticesWithinLimit } = policy.penaltyNotice;
-      if (earlier.count >= maxNoticesWithinLimit)
-        return refuse(
-          'NAT-7',
-          `parent ${step.parentId} has had ${earlier.count} penalty notices for this pupil within ${limitYears} years; no further notice may be issued`,
-          'data.step.parentId',
-        );
-      return accept({
-        type: 'LegalStepRecorded',
-        data: {
-          ...base,
-          penalty: penaltyTerms(earlier.count, step.issuedOn, policy),
-          thresholdCount: window.unauthorisedSessions,
-          ...(earlier.fromOtherCases.length === 0
-            ? {}
-            : { countedFromOtherCases: earlier.fromOtherCases }),
+      return decideWhen(
+        [
+          guard(
+            'NAT-6',
+            `${window.unauthorisedSessions} unauthorised sessions in the last ${policy.penaltyNoticeThreshold.schoolWeeks} school weeks; the threshold is ${window.thresholdSessions}`,
+            'data.step',
+            () => policy.penaltyNoticeRequiresThreshold && !window.thresholdMet,
+          ),
+          guard(
+            'INPUT',
+            "not a penalty notice for this case's pupil",
+            `data.priorPenaltyNotices.${stranger}.pupilId`,
+            () => stranger >= 0,
+          ),
+        ],
+        () => {
+          const earlier = earlierPenaltyNotices(s, step.parentId, step.issuedOn, prior, policy);
+          const { limitYears, maxNoticesWithinLimit } = policy.penaltyNotice;
+          return decideWhen(
+            [
+              guard(
+                'NAT-7',
+                `parent ${step.parentId} has had ${earlier.count} penalty notices for this pupil within ${limitYears} years; no further notice may be issued`,
+                'data.step.parentId',
+                () => earlier.count >= maxNoticesWithinLimit,
+              ),
+            ],
+            () =>
+              accept({
+                type: 'LegalStepRecorded',
+                data: {
+                  ...base,
+                  penalty: penaltyTerms(earlier.count, step.issuedOn, policy),
+                  thresholdCount: window.unauthorisedSessions,
+                  ...(earlier.fromOtherCases.length === 0
+                    ? {}
+                    : { countedFromOtherCases: earlier.fromOtherCases }),
+                },
+              }),
+          );
         },
-      });
+      );
     },
   );
 };
 
+/** NAT-7: the reduced amount within its days, the full amount within the full period. */
+const amountDue = (t: PenaltyTerms, paidOn: string): number =>
+  t.reducedDueOn !== null && t.reducedAmount !== null && paidOn <= t.reducedDueOn
+    ? t.reducedAmount
+    : t.amount;
+
 export const recordPenaltyPayment: Handler<'RecordPenaltyPayment'> = ({ data: d, at }, s) => {
   const step = s.legalSteps[d.stepId];
-  if (step?.penalty === undefined)
-    return refuse('STATE', `step ${d.stepId} is not a penalty notice`, 'data.stepId');
-  if (step.paidOn !== undefined)
-    return refuse('STATE', `penalty notice ${d.stepId} is already paid`, 'data.stepId');
-  if (d.paidOn > localDate(at))
-    return refuse('INPUT', 'the payment is dated in the future', 'data.paidOn');
-  const t = step.penalty;
-  // NAT-7: the reduced amount within its days, the full amount within the full period.
-  const expected =
-    t.reducedDueOn !== null && t.reducedAmount !== null && d.paidOn <= t.reducedDueOn
-      ? t.reducedAmount
-      : t.amount;
-  if (d.amount < expected)
-    return refuse('NAT-7', `the amount due on ${d.paidOn} is ${expected}`, 'data.amount');
-  return accept({
-    type: 'PenaltyPaid',
-    data: {
-      caseId: d.caseId,
-      stepId: d.stepId,
-      paidOn: d.paidOn,
-      amount: d.amount,
-      onTime: d.paidOn <= t.dueOn,
-      at,
-    },
-  });
+  const terms = step?.penalty;
+  const expected = terms === undefined ? undefined : amountDue(terms, d.paidOn);
+  return decideWhen(
+    [
+      guard('STATE', `step ${d.stepId} is not a penalty notice`, 'data.stepId', () => {
+        return terms === undefined;
+      }),
+      guard('STATE', `penalty notice ${d.stepId} is already paid`, 'data.stepId', () => {
+        return step?.paidOn !== undefined;
+      }),
+      guard('INPUT', 'the payment is dated in the future', 'data.paidOn', () => {
+        return d.paidOn > localDate(at);
+      }),
+      guard('NAT-7', `the amount due on ${d.paidOn} is ${expected ?? ''}`, 'data.amount', () => {
+        return d.amount < expected!;
+      }),
+    ],
+    () =>
+      accept({
+        type: 'PenaltyPaid',
+        data: {
+          caseId: d.caseId,
+          stepId: d.stepId,
+          paidOn: d.paidOn,
+          amount: d.amount,
+          onTime: d.paidOn <= terms!.dueOn,
+          at,
+        },
+      }),
+  );
 };

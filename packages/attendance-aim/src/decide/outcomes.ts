@@ -1,8 +1,7 @@
 /** Outcomes and review (ATT-6, ATT-7). */
 import { addDays, datesBetween, isDateWithin, isWeekend, localDate } from '@aimline/calendar';
-import { accept, refuse } from '@aimline/kernel';
-import * as E from 'fp-ts/lib/Either.js';
-import { aimMeetingIn } from './aim-meeting.js';
+import { accept, decideWhen, eachItem, guard } from '@aimline/kernel';
+import { aimIn } from './aim-meeting.js';
 import type { Handler } from './handler.js';
 import { summariseAttendance } from '../attendance.js';
 import type { TargetResult } from '../events.js';
@@ -10,155 +9,183 @@ import { marksOf } from '../state.js';
 import { evaluateMeasure, measureProblem } from '../targets.js';
 import type { Party } from '../values.js';
 
+/** ATT-6: what the outcome notes, each with the reason when it notes nothing. */
+const outcomeNotes = [
+  ['whatWorked', 'note what has worked well or had a positive influence'],
+  ['nextSteps', 'the documentation evidences the next steps for all parties'],
+] as const;
+
 /** ATT-6: every party has a target: the pupil, the parents and the school. */
 const partiesNeedingTargets: ReadonlyArray<Party> = ['pupil', 'parents', 'school'];
 
 export const recordAimOutcome: Handler<'RecordAimOutcome'> = ({ data: d, at }, s, policy) => {
-  const found = aimMeetingIn(s, d.meetingId, 'held', 'was not held');
-  if (E.isLeft(found)) return found;
-  const meeting = found.right;
-  if (meeting.outcome !== undefined)
-    return refuse(
-      'STATE',
-      `the outcome of meeting ${d.meetingId} is already recorded`,
-      'data.meetingId',
-    );
-  if (d.whatWorked.length === 0)
-    return refuse(
-      'ATT-6',
-      'note what has worked well or had a positive influence',
-      'data.whatWorked',
-    );
-  if (d.nextSteps.length === 0)
-    return refuse(
-      'ATT-6',
-      'the documentation evidences the next steps for all parties',
-      'data.nextSteps',
-    );
-  for (const party of partiesNeedingTargets)
-    if (!d.targets.some((x) => x.party === party))
-      return refuse('ATT-6', `no target is set for the ${party}`, 'data.targets');
-  const ids = new Set<string>();
-  for (const [i, target] of d.targets.entries()) {
-    if (ids.has(target.targetId))
-      return refuse(
-        'INPUT',
-        `target ${target.targetId} is listed twice`,
-        `data.targets.${i}.targetId`,
-      );
-    ids.add(target.targetId);
-    const problem = target.measure === undefined ? undefined : measureProblem(target.measure);
-    if (problem !== undefined)
-      return refuse(
-        'ATT-6',
-        `target ${target.targetId}: ${problem}`,
-        `data.targets.${i}.measure.value`,
-      );
-  }
-  // ATT-7: the review falls the policy's weeks after the AIM.
-  const reviewDueOn = addDays(localDate(meeting.start), 7 * policy.reviewAfterWeeks);
-  return accept({ type: 'AimOutcomeRecorded', data: { ...d, reviewDueOn, at } });
+  const meeting = s.meetings[d.meetingId];
+  /** Where each target id first stands: a later target with it is listed twice. */
+  const firstAt = new Map<string, number>();
+  for (const [i, target] of d.targets.entries())
+    if (!firstAt.has(target.targetId)) firstAt.set(target.targetId, i);
+  return decideWhen(
+    [
+      aimIn(s, d.meetingId, 'held', 'was not held'),
+      guard(
+        'STATE',
+        `the outcome of meeting ${d.meetingId} is already recorded`,
+        'data.meetingId',
+        () => meeting?.outcome !== undefined,
+      ),
+      ...outcomeNotes.map(([field, missing]) =>
+        guard('ATT-6', missing, `data.${field}`, () => d[field].length === 0),
+      ),
+      eachItem(partiesNeedingTargets, (party) => [
+        guard('ATT-6', `no target is set for the ${party}`, 'data.targets', () => {
+          return !d.targets.some((x) => x.party === party);
+        }),
+      ]),
+      eachItem(d.targets, (target, i) => {
+        const problem = target.measure === undefined ? undefined : measureProblem(target.measure);
+        return [
+          guard(
+            'INPUT',
+            `target ${target.targetId} is listed twice`,
+            `data.targets.${i}.targetId`,
+            () => firstAt.get(target.targetId) !== i,
+          ),
+          guard(
+            'ATT-6',
+            `target ${target.targetId}: ${problem ?? ''}`,
+            `data.targets.${i}.measure.value`,
+            () => problem !== undefined,
+          ),
+        ];
+      }),
+    ],
+    () => {
+      // ATT-7: the review falls the policy's weeks after the AIM (held, so recorded: aimIn).
+      const reviewDueOn = addDays(localDate(meeting!.start), 7 * policy.reviewAfterWeeks);
+      return accept({ type: 'AimOutcomeRecorded', data: { ...d, reviewDueOn, at } });
+    },
+  );
 };
 
 export const reviewTargets: Handler<'ReviewTargets'> = ({ data: d, at }, s, policy) => {
   const meeting = s.meetings[d.reviewOf];
-  if (meeting?.outcome === undefined)
-    return refuse('STATE', `meeting ${d.reviewOf} has no recorded targets`, 'data.reviewOf');
-  if (meeting.reviewedAt !== undefined)
-    return refuse(
-      'STATE',
-      `the targets of meeting ${d.reviewOf} are already reviewed`,
-      'data.reviewOf',
-    );
-  let reviewDay = localDate(at);
-  if (d.atMeetingId !== undefined) {
-    const review = s.meetings[d.atMeetingId];
-    if (review === undefined || review.status !== 'held' || d.atMeetingId === d.reviewOf)
-      return refuse(
+  const review = d.atMeetingId === undefined ? undefined : s.meetings[d.atMeetingId];
+  return decideWhen(
+    [
+      guard(
         'STATE',
-        `meeting ${d.atMeetingId} is not a later AIM that was held`,
+        `meeting ${d.reviewOf} has no recorded targets`,
+        'data.reviewOf',
+        () => meeting?.outcome === undefined,
+      ),
+      guard(
+        'STATE',
+        `the targets of meeting ${d.reviewOf} are already reviewed`,
+        'data.reviewOf',
+        () => meeting?.reviewedAt !== undefined,
+      ),
+      guard(
+        'STATE',
+        `meeting ${d.atMeetingId ?? ''} is not a later AIM that was held`,
         'data.atMeetingId',
+        () =>
+          d.atMeetingId !== undefined &&
+          (review?.status !== 'held' || d.atMeetingId === d.reviewOf),
+      ),
+    ],
+    // ATT-7: the review over the days strictly between the AIM and the review: at the later AIM
+    // named, otherwise on the day it is recorded.
+    () => {
+      const targets = meeting!.outcome?.targets ?? [];
+      const reviewDay = localDate(review === undefined ? at : review.start);
+      const period = { from: addDays(localDate(meeting!.start), 1), to: addDays(reviewDay, -1) };
+      const uncovered =
+        period.to < period.from
+          ? undefined
+          : datesBetween(period.from, period.to).find(
+              (day) =>
+                !isWeekend(day) && !s.importedPeriods.some((p) => isDateWithin(day, p.from, p.to)),
+            );
+      const byId = new Map(targets.map((x) => [x.targetId, x]));
+      const evaluationOf = (targetId: string) => d.evaluations.find((e) => e.targetId === targetId);
+      return decideWhen(
+        [
+          guard(
+            'ATT-7',
+            'there is no attendance period between the AIM and its review',
+            'data.reviewOf',
+            () => period.to < period.from,
+          ),
+          guard(
+            'ATT-7',
+            `attendance is not imported for ${uncovered ?? ''}; import the review period first`,
+            'data.reviewOf',
+            () => uncovered !== undefined,
+          ),
+          eachItem(d.evaluations, (e, i) => [
+            guard(
+              'INPUT',
+              `target ${e.targetId} is not a target of meeting ${d.reviewOf}`,
+              `data.evaluations.${i}.targetId`,
+              () => !byId.has(e.targetId),
+            ),
+            guard(
+              'ATT-7',
+              `target ${e.targetId} is evaluated from the attendance recorded`,
+              `data.evaluations.${i}.targetId`,
+              () => byId.get(e.targetId)?.measure !== undefined,
+            ),
+          ]),
+          eachItem(targets, (target) => [
+            guard(
+              'ATT-7',
+              `target ${target.targetId} (${target.party}) needs the reviewer's evaluation`,
+              'data.evaluations',
+              () => target.measure === undefined && evaluationOf(target.targetId) === undefined,
+            ),
+          ]),
+        ],
+        () => {
+          const summary = summariseAttendance(marksOf(s), period, policy);
+          const results = targets.map((target): TargetResult => {
+            if (target.measure !== undefined) {
+              const r = evaluateMeasure(target.measure, summary);
+              return {
+                targetId: target.targetId,
+                party: target.party,
+                outcome: r.met ? 'met' : 'not-met',
+                evaluatedBy: 'attendance',
+                ...(r.measured === undefined ? {} : { measured: r.measured }),
+              };
+            }
+            const e = evaluationOf(target.targetId)!;
+            return {
+              targetId: target.targetId,
+              party: target.party,
+              outcome: e.met ? 'met' : 'not-met',
+              evaluatedBy: 'reviewer',
+              note: e.note,
+            };
+          });
+          return accept({
+            type: 'TargetsReviewed',
+            data: {
+              caseId: d.caseId,
+              reviewOf: d.reviewOf,
+              ...(d.atMeetingId === undefined ? {} : { atMeetingId: d.atMeetingId }),
+              period,
+              attendance: {
+                possibleSessions: summary.possibleSessions,
+                absenceSessions: summary.authorisedAbsence + summary.unauthorisedAbsence,
+                unauthorisedSessions: summary.unauthorisedAbsence,
+                attendanceRate: summary.attendanceRate ?? null,
+              },
+              results,
+              at,
+            },
+          });
+        },
       );
-    reviewDay = localDate(review.start);
-  }
-  // ATT-7: the period between the AIM and the review (the days strictly between them).
-  const period = { from: addDays(localDate(meeting.start), 1), to: addDays(reviewDay, -1) };
-  if (period.to < period.from)
-    return refuse(
-      'ATT-7',
-      'there is no attendance period between the AIM and its review',
-      'data.reviewOf',
-    );
-  const uncovered = datesBetween(period.from, period.to).find(
-    (day) => !isWeekend(day) && !s.importedPeriods.some((p) => isDateWithin(day, p.from, p.to)),
-  );
-  if (uncovered !== undefined)
-    return refuse(
-      'ATT-7',
-      `attendance is not imported for ${uncovered}; import the review period first`,
-      'data.reviewOf',
-    );
-
-  const summary = summariseAttendance(marksOf(s), period, policy);
-  const byId = new Map(meeting.outcome.targets.map((x) => [x.targetId, x]));
-  for (const [i, e] of d.evaluations.entries()) {
-    const target = byId.get(e.targetId);
-    if (target === undefined)
-      return refuse(
-        'INPUT',
-        `target ${e.targetId} is not a target of meeting ${d.reviewOf}`,
-        `data.evaluations.${i}.targetId`,
-      );
-    if (target.measure !== undefined)
-      return refuse(
-        'ATT-7',
-        `target ${e.targetId} is evaluated from the attendance recorded`,
-        `data.evaluations.${i}.targetId`,
-      );
-  }
-  const results: TargetResult[] = [];
-  for (const target of meeting.outcome.targets) {
-    if (target.measure !== undefined) {
-      const r = evaluateMeasure(target.measure, summary);
-      results.push({
-        targetId: target.targetId,
-        party: target.party,
-        outcome: r.met ? 'met' : 'not-met',
-        evaluatedBy: 'attendance',
-        ...(r.measured === undefined ? {} : { measured: r.measured }),
-      });
-      continue;
-    }
-    const e = d.evaluations.find((x) => x.targetId === target.targetId);
-    if (e === undefined)
-      return refuse(
-        'ATT-7',
-        `target ${target.targetId} (${target.party}) needs the reviewer's evaluation`,
-        'data.evaluations',
-      );
-    results.push({
-      targetId: target.targetId,
-      party: target.party,
-      outcome: e.met ? 'met' : 'not-met',
-      evaluatedBy: 'reviewer',
-      note: e.note,
-    });
-  }
-  return accept({
-    type: 'TargetsReviewed',
-    data: {
-      caseId: d.caseId,
-      reviewOf: d.reviewOf,
-      ...(d.atMeetingId === undefined ? {} : { atMeetingId: d.atMeetingId }),
-      period,
-      attendance: {
-        possibleSessions: summary.possibleSessions,
-        absenceSessions: summary.authorisedAbsence + summary.unauthorisedAbsence,
-        unauthorisedSessions: summary.unauthorisedAbsence,
-        attendanceRate: summary.attendanceRate ?? null,
-      },
-      results,
-      at,
     },
-  });
+  );
 };
