@@ -6,12 +6,25 @@ import type { SittingState } from '../sitting/state.js';
 export const sittingHeld = (s: SittingState): Check =>
   guard('STATE', 'the sitting has not been held', () => s.held === null);
 
-/** STATE: the sitting must be scheduled, not cancelled and not yet held. */
-export const openForChange =
-  (s: SittingState): Check =>
+/**
+ * STATE: a stream at the stage a command needs. Each row is the reason it is not, and whether
+ * that holds; the first that holds refuses.
+ */
+export const atStage =
+  (rows: ReadonlyArray<readonly [reason: string, notYet: boolean]>): Check =>
   () =>
-    firstFailure(
-      guard('STATE', 'the sitting is not scheduled', () => s.slot === null),
-      guard('STATE', 'the sitting is cancelled', () => s.cancelled !== null),
-      guard('STATE', 'the sitting has been held', () => s.held !== null),
-    );
+    firstFailure(...rows.map(([reason, notYet]) => guard('STATE', reason, () => notYet)));
+
+/** STATE: the sitting must be scheduled, not cancelled and not yet held. */
+export const openForChange = (s: SittingState): Check =>
+  atStage([
+    ['the sitting is not scheduled', s.slot === null],
+    ['the sitting is cancelled', s.cancelled !== null],
+    ['the sitting has been held', s.held !== null],
+  ]);
+
+/** INPUT: a stream holds one referral or one sitting; a command naming another is refused. */
+export const holds = (what: 'referral' | 'sitting', held: string | null, named: string): Check =>
+  guard('INPUT', `this stream holds ${what} ${held ?? ''}`, `data.${what}Id`, () => {
+    return held !== null && held !== named;
+  });

@@ -1,7 +1,7 @@
 /** PNL-2, PNL-6, PNL-8, PNL-10, NAT-9: the panel's decision, reviews and closing. */
 import { ageOn } from '@aimline/calendar';
-import { accept, refuse, decideWhen, guard } from '@aimline/kernel';
-import type { ReferralHandler } from './handler.js';
+import { accept, decideWhen, guard } from '@aimline/kernel';
+import type { ReferralDecision, ReferralHandler } from './handler.js';
 import { bandsForAge, defaultBandForAge } from '../brook.js';
 import { CASE_NOTE_HEADING, minutesDocumentCategory } from '../derive.js';
 import { routeOf } from '../policy.js';
@@ -12,105 +12,132 @@ import { openUndecided } from './referral-intake.js';
 const severity: Record<Rating, number> = { green: 0, amber: 1, red: 2 };
 
 export const recordDecision: ReferralHandler<'RecordDecision'> = (c, s, { policy }) => {
-  const closed = openUndecided(s);
-  if (closed !== undefined) return refuse(closed);
   const sitting = c.data.sitting;
-  if (sitting.sittingId !== s.booking!.sittingId)
-    return refuse(
-      'PNL-3',
-      `the referral is booked into sitting ${s.booking!.sittingId}`,
-      'data.sitting.sittingId',
-    );
-  if (sitting.cancelled || !sitting.held)
-    return refuse('STATE', 'the sitting has not been held', 'data.sitting.held');
-  if (sitting.chairedBy === null)
-    return refuse(
-      'PNL-2',
-      'a sitting without its chair or co-chair cannot record decisions',
-      'data.sitting.chairedBy',
-    );
   const route = routeOf(policy, c.data.route);
-  if (route === undefined)
-    return refuse(
-      'PNL-6',
-      `not an intervention route of this panel: ${c.data.route}`,
-      'data.route',
-    );
-  const age = ageOn(s.child!.dateOfBirth, sitting.date);
-  const band = c.data.ageBand ?? defaultBandForAge(policy, age)?.id;
-  if (band === undefined || !bandsForAge(policy, age).some((b) => b.id === band))
-    return refuse(
-      'NAT-9',
-      `the traffic light band must contain the child's age (${age})`,
-      'data.ageBand',
-    );
-  const { referralId } = c.data;
-  const decided: PanelReferralEvent = {
-    type: 'DecisionRecorded',
-    data: {
-      referralId,
-      at: c.at,
-      sittingId: sitting.sittingId,
-      sittingDate: sitting.date,
-      chairedBy: sitting.chairedBy,
-      route: route.id,
-      rating: c.data.rating,
-      ageAtDecision: age,
-      ageBand: band,
-      rationale: c.data.rationale,
-      informationKnown: c.data.informationKnown,
-      caseNoteHeading: CASE_NOTE_HEADING,
-      minutesCategory: minutesDocumentCategory(sitting.date),
+  return decideWhen(
+    [
+      openUndecided(s),
+      guard(
+        'PNL-3',
+        `the referral is booked into sitting ${s.booking?.sittingId ?? ''}`,
+        'data.sitting.sittingId',
+        () => sitting.sittingId !== s.booking!.sittingId,
+      ),
+      guard('STATE', 'the sitting has not been held', 'data.sitting.held', () => {
+        return sitting.cancelled || !sitting.held;
+      }),
+      guard(
+        'PNL-2',
+        'a sitting without its chair or co-chair cannot record decisions',
+        'data.sitting.chairedBy',
+        () => sitting.chairedBy === null,
+      ),
+      guard(
+        'PNL-6',
+        `not an intervention route of this panel: ${c.data.route}`,
+        'data.route',
+        () => route === undefined,
+      ),
+    ],
+    () => {
+      // NAT-9: the child's age at the sitting (the referral is received), and the band given or
+      // the default one.
+      const age = ageOn(s.child!.dateOfBirth, sitting.date);
+      const band = c.data.ageBand ?? defaultBandForAge(policy, age)?.id;
+      return decideWhen(
+        [
+          guard(
+            'NAT-9',
+            `the traffic light band must contain the child's age (${age})`,
+            'data.ageBand',
+            () => band === undefined || !bandsForAge(policy, age).some((b) => b.id === band),
+          ),
+        ],
+        () => decided(band!, age),
+      );
     },
-  };
-  if (!route.opensHsbAimCase) return accept(decided);
-  return accept(decided, {
-    type: 'HsbAimCaseRequested',
-    data: {
-      referralId,
-      at: c.at,
-      child: s.child!,
-      concernSummary: s.concernSummary!,
-      behaviourTypes: [...s.behaviourTypes],
-      route: route.id,
-      rating: c.data.rating,
-      ageBand: band,
-      sittingId: sitting.sittingId,
-      referrer: s.referrer!,
-      referredAt: s.receivedAt!,
-      concern: s.concern,
-    },
-  });
+  );
+
+  function decided(band: string, age: number): ReferralDecision {
+    const { referralId } = c.data;
+    const decided: PanelReferralEvent = {
+      type: 'DecisionRecorded',
+      data: {
+        referralId,
+        at: c.at,
+        sittingId: sitting.sittingId,
+        sittingDate: sitting.date,
+        chairedBy: sitting.chairedBy!,
+        route: route!.id,
+        rating: c.data.rating,
+        ageAtDecision: age,
+        ageBand: band,
+        rationale: c.data.rationale,
+        informationKnown: c.data.informationKnown,
+        caseNoteHeading: CASE_NOTE_HEADING,
+        minutesCategory: minutesDocumentCategory(sitting.date),
+      },
+    };
+    if (!route!.opensHsbAimCase) return accept(decided);
+    return accept(decided, {
+      type: 'HsbAimCaseRequested',
+      data: {
+        referralId,
+        at: c.at,
+        child: s.child!,
+        concernSummary: s.concernSummary!,
+        behaviourTypes: [...s.behaviourTypes],
+        route: route!.id,
+        rating: c.data.rating,
+        ageBand: band,
+        sittingId: sitting.sittingId,
+        referrer: s.referrer!,
+        referredAt: s.receivedAt!,
+        concern: s.concern,
+      },
+    });
+  }
 };
 
 export const recordReview: ReferralHandler<'RecordReview'> = (c, s) => {
-  if (s.referralId === null) return refuse('STATE', 'no referral has been received');
-  if (s.closed !== null) return refuse('STATE', 'the referral is closed');
-  if (s.decision === null || s.rating === null)
-    return refuse('STATE', 'the panel has not decided yet: nothing to review');
   const sitting = c.data.sitting;
-  if (sitting !== undefined && (sitting.cancelled || !sitting.held))
-    return refuse('STATE', `sitting ${sitting.sittingId} has not been held`, 'data.sitting.held');
-  const previous = s.rating;
-  const next = c.data.rating;
-  const change =
-    severity[next] > severity[previous]
-      ? 'escalated'
-      : severity[next] < severity[previous]
-        ? 'de-escalated'
-        : 'unchanged';
-  return accept({
-    type: 'ReviewRecorded',
-    data: {
-      referralId: c.data.referralId,
-      at: c.at,
-      sittingId: sitting?.sittingId ?? null,
-      previousRating: previous,
-      rating: next,
-      change,
-      reason: c.data.reason,
+  return decideWhen(
+    [
+      guard('STATE', 'no referral has been received', () => s.referralId === null),
+      guard('STATE', 'the referral is closed', () => s.closed !== null),
+      guard('STATE', 'the panel has not decided yet: nothing to review', () => {
+        return s.decision === null || s.rating === null;
+      }),
+      guard(
+        'STATE',
+        `sitting ${sitting?.sittingId ?? ''} has not been held`,
+        'data.sitting.held',
+        () => sitting !== undefined && (sitting.cancelled || !sitting.held),
+      ),
+    ],
+    () => {
+      const previous = s.rating!;
+      const next = c.data.rating;
+      const change =
+        severity[next] > severity[previous]
+          ? 'escalated'
+          : severity[next] < severity[previous]
+            ? 'de-escalated'
+            : 'unchanged';
+      return accept({
+        type: 'ReviewRecorded',
+        data: {
+          referralId: c.data.referralId,
+          at: c.at,
+          sittingId: sitting?.sittingId ?? null,
+          previousRating: previous,
+          rating: next,
+          change,
+          reason: c.data.reason,
+        },
+      });
     },
-  });
+  );
 };
 
 export const closeReferral: ReferralHandler<'CloseReferral'> = (c, s) =>

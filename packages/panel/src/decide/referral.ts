@@ -1,5 +1,6 @@
 /** The referral decider's `decide`: one handler per command, each in its phase's file. */
-import { dispatch, handlersNamed, refuse } from '@aimline/kernel';
+import { decideWhen, dispatch, handlersNamed } from '@aimline/kernel';
+import { holds } from './guards.js';
 import type { PanelReferralCommand } from '../referral/commands.js';
 import type { PanelReferralEvent } from '../referral/events.js';
 import type { ReferralState } from '../referral/state.js';
@@ -18,6 +19,4 @@ const onReferral = dispatch(
 export const decideReferral =
   (ctx: Context) =>
   (c: PanelReferralCommand, s: ReferralState): ReferralDecision =>
-    s.referralId !== null && s.referralId !== c.data.referralId
-      ? refuse('INPUT', `this stream holds referral ${s.referralId}`, 'data.referralId')
-      : onReferral(c, s, ctx);
+    decideWhen([holds('referral', s.referralId, c.data.referralId)], () => onReferral(c, s, ctx));

@@ -10,7 +10,7 @@ import {
   unapprovedRejection,
 } from '@aimline/meetings';
 import { minutesDocumentCategory } from '../derive.js';
-import { decideWhen, accept, firstDuplicate, firstFailure, refuse, guard } from '@aimline/kernel';
+import { decideWhen, accept, eachItem, firstDuplicate, firstFailure, guard } from '@aimline/kernel';
 import { openForChange, sittingHeld } from './guards.js';
 import type { SittingHandler } from './handler.js';
 import type { PanelPolicy } from '../policy.js';
@@ -25,34 +25,38 @@ export const chairOf = (state: SittingState, policy: PanelPolicy): 'chair' | 'co
   return present(policy.chairRole) ? 'chair' : present(policy.coChairRole) ? 'co-chair' : null;
 };
 
-export const recordAttendance: SittingHandler<'RecordAttendance'> = (c, s, { policy }) => {
-  const closed = openForChange(s)();
-  if (closed !== undefined) return refuse(closed);
-  for (const [i, a] of c.data.attendees.entries()) {
-    if (!policy.roles.some((r) => r.id === a.role))
-      return refuse('PNL-2', 'not a seat on the panel', `data.attendees.${i}.role`);
-    if (s.invited.some((g) => g.person.id === a.member.memberId))
-      return refuse(
-        'PNL-2',
-        `${a.member.memberId} is recorded as an invited attendee, not in a seat`,
-        `data.attendees.${i}.member.memberId`,
-      );
-    if (a.status === 'deputy' && (a.emergency ?? '').trim() === '')
-      return refuse(
-        'PNL-2',
-        'a deputy attends only in an emergency: record the emergency',
-        `data.attendees.${i}.emergency`,
-      );
-  }
-  return accept({
-    type: 'AttendanceRecorded',
-    data: {
-      sittingId: c.data.sittingId,
-      at: c.at,
-      attendees: c.data.attendees,
-    },
-  });
-};
+export const recordAttendance: SittingHandler<'RecordAttendance'> = (c, s, { policy }) =>
+  decideWhen(
+    [
+      openForChange(s),
+      eachItem(c.data.attendees, (a, i) => [
+        guard('PNL-2', 'not a seat on the panel', `data.attendees.${i}.role`, () => {
+          return !policy.roles.some((r) => r.id === a.role);
+        }),
+        guard(
+          'PNL-2',
+          `${a.member.memberId} is recorded as an invited attendee, not in a seat`,
+          `data.attendees.${i}.member.memberId`,
+          () => s.invited.some((g) => g.person.id === a.member.memberId),
+        ),
+        guard(
+          'PNL-2',
+          'a deputy attends only in an emergency: record the emergency',
+          `data.attendees.${i}.emergency`,
+          () => a.status === 'deputy' && (a.emergency ?? '').trim() === '',
+        ),
+      ]),
+    ],
+    () =>
+      accept({
+        type: 'AttendanceRecorded',
+        data: {
+          sittingId: c.data.sittingId,
+          at: c.at,
+          attendees: c.data.attendees,
+        },
+      }),
+  );
 
 /**
  * PNL-5, MTG-8: invited attendees who hold no seat (presenting referrers and guests), recorded
@@ -253,32 +257,33 @@ export const distributeMinutes: SittingHandler<'DistributeMinutes'> = (
   s,
   { policy, calendar },
 ) => {
-  const notReady = firstFailure(sittingHeld(s), () =>
-    unapprovedRejection(s.minutesApprovedAt !== null),
-  );
-  if (notReady !== undefined) return refuse(notReady);
   const list = minutesRecipients(s);
-  let recipients: ReadonlyArray<string>;
-  if (c.data.recipients === undefined) {
-    recipients = awaitingRecipients(list, minutesSentTo(s));
-    if (s.minutesDistributed !== null && recipients.length === 0)
-      return refuse('STATE', 'the minutes have already been distributed');
-  } else {
-    const rejection = distributionRejection(list, c.data.recipients);
-    if (rejection !== undefined) return refuse(rejection);
-    recipients = c.data.recipients;
-  }
-  const date = s.slot!.date;
-  return accept({
-    type: 'MinutesDistributed',
-    data: {
-      sittingId: c.data.sittingId,
-      at: c.at,
-      documentCategory: minutesDocumentCategory(date),
-      recipients: [...recipients],
-      late: instantMs(c.at) > instantMs(minutesDueFor(policy, calendar, date)),
+  /** Without named recipients, everyone on the list not yet sent them (MTG-8). */
+  const recipients = c.data.recipients ?? awaitingRecipients(list, minutesSentTo(s));
+  return decideWhen(
+    [
+      sittingHeld(s),
+      () => unapprovedRejection(s.minutesApprovedAt !== null),
+      c.data.recipients === undefined
+        ? guard('STATE', 'the minutes have already been distributed', () => {
+            return s.minutesDistributed !== null && recipients.length === 0;
+          })
+        : () => distributionRejection(list, recipients),
+    ],
+    () => {
+      const date = s.slot!.date;
+      return accept({
+        type: 'MinutesDistributed',
+        data: {
+          sittingId: c.data.sittingId,
+          at: c.at,
+          documentCategory: minutesDocumentCategory(date),
+          recipients: [...recipients],
+          late: instantMs(c.at) > instantMs(minutesDueFor(policy, calendar, date)),
+        },
+      });
     },
-  });
+  );
 };
 
 /** The local date of the sitting's start (for callers that only have the instant). */

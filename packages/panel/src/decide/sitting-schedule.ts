@@ -1,26 +1,38 @@
 /** PNL-1: scheduling, moving, re-venuing and cancelling a sitting; notifying members. */
 import { instantMs, isWorkingDay } from '@aimline/calendar';
-import { accept, refuse, decideWhen, guard } from '@aimline/kernel';
+import { accept, decideWhen, guard } from '@aimline/kernel';
 import { openForChange } from './guards.js';
 import type { SittingHandler } from './handler.js';
 import { sittingForMonth } from '../schedule/pattern.js';
 import { londonInstant } from '../schedule/local-time.js';
 
-export const scheduleSitting: SittingHandler<'ScheduleSitting'> = (c, s, { policy, calendar }) => {
-  if (s.sittingId !== null) return refuse('STATE', `sitting ${s.sittingId} is already scheduled`);
-  const planned = sittingForMonth(policy, calendar, c.data.sittingId);
-  return accept({
-    type: 'SittingScheduled',
-    data: {
-      sittingId: c.data.sittingId,
-      at: c.at,
-      meetingId: c.data.meetingId,
-      slot: { date: planned.date, start: planned.start, end: planned.end, venue: planned.venue },
-      patternDate: planned.patternDate,
-      movedFrom: planned.movedFrom,
+export const scheduleSitting: SittingHandler<'ScheduleSitting'> = (c, s, { policy, calendar }) =>
+  decideWhen(
+    [
+      guard('STATE', `sitting ${s.sittingId ?? ''} is already scheduled`, () => {
+        return s.sittingId !== null;
+      }),
+    ],
+    () => {
+      const planned = sittingForMonth(policy, calendar, c.data.sittingId);
+      return accept({
+        type: 'SittingScheduled',
+        data: {
+          sittingId: c.data.sittingId,
+          at: c.at,
+          meetingId: c.data.meetingId,
+          slot: {
+            date: planned.date,
+            start: planned.start,
+            end: planned.end,
+            venue: planned.venue,
+          },
+          patternDate: planned.patternDate,
+          movedFrom: planned.movedFrom,
+        },
+      });
     },
-  });
-};
+  );
 
 export const changeSittingVenue: SittingHandler<'ChangeSittingVenue'> = (c, s) =>
   decideWhen([openForChange(s)], () =>
@@ -55,22 +67,30 @@ export const moveSitting: SittingHandler<'MoveSitting'> = (c, s, { policy, calen
       // The times are read only on a working day of a sitting open for change.
       const start = londonInstant(c.data.date, c.data.start ?? policy.sittingStart);
       const end = londonInstant(c.data.date, c.data.end ?? policy.sittingEnd);
-      if (instantMs(end) <= instantMs(start))
-        return refuse('INPUT', 'the sitting must end after it starts', 'data.end');
-      if (instantMs(start) <= instantMs(c.at))
-        return refuse('INPUT', 'a sitting cannot be moved into the past', 'data.date');
       const from = s.slot!;
-      if (from.start === start && from.end === end) return accept();
-      return accept({
-        type: 'SittingMoved',
-        data: {
-          sittingId: c.data.sittingId,
-          at: c.at,
-          from,
-          to: { ...from, date: c.data.date, start, end },
-          reason: c.data.reason,
-        },
-      });
+      return decideWhen(
+        [
+          guard('INPUT', 'the sitting must end after it starts', 'data.end', () => {
+            return instantMs(end) <= instantMs(start);
+          }),
+          guard('INPUT', 'a sitting cannot be moved into the past', 'data.date', () => {
+            return instantMs(start) <= instantMs(c.at);
+          }),
+        ],
+        () =>
+          from.start === start && from.end === end
+            ? accept()
+            : accept({
+                type: 'SittingMoved',
+                data: {
+                  sittingId: c.data.sittingId,
+                  at: c.at,
+                  from,
+                  to: { ...from, date: c.data.date, start, end },
+                  reason: c.data.reason,
+                },
+              }),
+      );
     },
   );
 };

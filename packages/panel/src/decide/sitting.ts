@@ -1,5 +1,6 @@
 /** The sitting decider's `decide`: one handler per command, each in its phase's file. */
-import { dispatch, handlersNamed, refuse } from '@aimline/kernel';
+import { decideWhen, dispatch, handlersNamed } from '@aimline/kernel';
+import { holds } from './guards.js';
 import type { PanelSittingCommand } from '../sitting/commands.js';
 import type { PanelSittingEvent } from '../sitting/events.js';
 import type { SittingState } from '../sitting/state.js';
@@ -20,6 +21,8 @@ const onSitting = dispatch(
 export const decideSitting =
   (ctx: Context) =>
   (c: PanelSittingCommand, s: SittingState): SittingDecision =>
-    c.type !== 'ScheduleSitting' && s.sittingId !== null && s.sittingId !== c.data.sittingId
-      ? refuse('INPUT', `this stream holds sitting ${s.sittingId}`, 'data.sittingId')
-      : onSitting(c, s, ctx);
+    // ScheduleSitting names the sitting the stream is to hold.
+    decideWhen(
+      c.type === 'ScheduleSitting' ? [] : [holds('sitting', s.sittingId, c.data.sittingId)],
+      () => onSitting(c, s, ctx),
+    );

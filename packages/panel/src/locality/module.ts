@@ -14,11 +14,12 @@
 import * as t from 'io-ts';
 import {
   accept,
+  decideWhen,
   defineEvent,
   IsoInstant,
   personal,
   primarySubject,
-  refuse,
+  guard,
   smallModule,
   type CommandOf,
   type EventOf,
@@ -60,14 +61,26 @@ export const panelLocalityModule = (policy: PanelPolicy = defaultPanelPolicy) =>
     events,
     initialState: { status: 'none' },
     decide: (c, s: LocalityState) =>
-      s.status !== 'none'
-        ? refuse('STATE', `referral ${c.data.referralId} is already received`)
-        : !isLocalityRoute(policy, c.data.route)
-          ? refuse('PNL-6', `route ${c.data.route} does not return to the locality`, 'data.route')
-          : accept<LocalityEvent>({
-              type: 'ReferralReceivedFromPanel',
-              data: { ...c.data, at: c.at, caseNoteHeading: CASE_NOTE_HEADING },
-            }),
+      decideWhen(
+        [
+          guard('STATE', `referral ${c.data.referralId} is already received`, () => {
+            return s.status !== 'none';
+          }),
+          guard(
+            'PNL-6',
+            `route ${c.data.route} does not return to the locality`,
+            'data.route',
+            () => {
+              return !isLocalityRoute(policy, c.data.route);
+            },
+          ),
+        ],
+        () =>
+          accept<LocalityEvent>({
+            type: 'ReferralReceivedFromPanel',
+            data: { ...c.data, at: c.at, caseNoteHeading: CASE_NOTE_HEADING },
+          }),
+      ),
     evolve: (_s, e): LocalityState => ({ status: 'received', referral: e.data }),
     phases: { ReferralReceivedFromPanel: 'decision' },
   }),
