@@ -1,6 +1,6 @@
 /** NAT-7: the escalation ladder recorded as steps; NAT-6 threshold; NAT-8 age limit. */
 import { addDays, addMonthsToDate, localDate } from '@aimline/calendar';
-import { decideWhen, accept, guard } from '@aimline/kernel';
+import { decideWhen, accept, eachItem, guard } from '@aimline/kernel';
 import { compulsorySchoolAgeGuard } from './compulsory-school-age.js';
 import type { Handler } from './handler.js';
 import type { AttendancePolicy } from '../policy.js';
@@ -153,7 +153,6 @@ export const recordLegalStep: Handler<'RecordLegalStep'> = ({ data: d, at }, s, 
         policy.penaltyNoticeThreshold,
       );
       const prior = d.priorPenaltyNotices ?? [];
-      const stranger = prior.findIndex((n) => n.pupilId !== s.pupil.pupilId);
       return decideWhen(
         [
           guard(
@@ -162,12 +161,14 @@ export const recordLegalStep: Handler<'RecordLegalStep'> = ({ data: d, at }, s, 
             'data.step',
             () => policy.penaltyNoticeRequiresThreshold && !window.thresholdMet,
           ),
-          guard(
-            'INPUT',
-            "not a penalty notice for this case's pupil",
-            `data.priorPenaltyNotices.${stranger}.pupilId`,
-            () => stranger >= 0,
-          ),
+          eachItem(prior, (notice, i) => [
+            guard(
+              'INPUT',
+              "not a penalty notice for this case's pupil",
+              `data.priorPenaltyNotices.${i}.pupilId`,
+              () => notice.pupilId !== s.pupil.pupilId,
+            ),
+          ]),
         ],
         () => {
           const earlier = earlierPenaltyNotices(s, step.parentId, step.issuedOn, prior, policy);
