@@ -7,6 +7,7 @@ import * as t from 'io-ts';
 import { commandCatalogue, commandDataOf, type CommandOf } from '@aimline/kernel';
 import {
   AimLetterSent,
+  AimOutcomeRecorded,
   AimRearranged,
   AimScheduled,
   CaseClosed,
@@ -14,30 +15,28 @@ import {
   InclusionOfficerConsulted,
   InteractionRecorded,
   LegalInterventionMeetingHeld,
+  LegalProceedingsRequested,
   NoEngagementRecorded,
   ParentCarerAdded,
+  PenaltyPaid,
   SupportEvidenceAttached,
   VoiceCaptured,
 } from './events.js';
 import {
   Attendee,
   DateOnly,
-  DocumentRef,
   EsoConsideration,
   FreeText,
   Id,
   IncomingMark,
   LegalStep,
   PriorPenaltyNotice,
-  NextStep,
   NextStepAfterNotHeld,
   ParentCarer,
   PeriodC,
   Pupil,
   School,
   SessionOfDay,
-  Strategy,
-  Target,
   Text,
 } from './values.js';
 
@@ -73,14 +72,8 @@ export const RecordAimAttendance = t.intersection([
   t.type({ ...c, meetingId: Id, attendees: t.array(Attendee) }),
   t.partial({ ifNotProceeding: NextStepAfterNotHeld }),
 ]);
-export const RecordAimOutcome = t.type({
-  ...c,
-  meetingId: Id,
-  whatWorked: t.array(FreeText),
-  strategies: t.array(Strategy),
-  targets: t.array(Target),
-  nextSteps: t.array(NextStep),
-});
+/** ATT-7: the decider derives the review's due day. */
+export const RecordAimOutcome = commandDataOf(AimOutcomeRecorded, ['reviewDueOn']);
 export const ReviewTargets = t.intersection([
   t.type({
     ...c,
@@ -92,12 +85,8 @@ export const ReviewTargets = t.intersection([
 export const RecordNoEngagement = commandDataOf(NoEngagementRecorded);
 export const ConsultInclusionOfficer = commandDataOf(InclusionOfficerConsulted);
 export const HoldLegalInterventionMeeting = commandDataOf(LegalInterventionMeetingHeld);
-export const RequestLegalProceedings = t.type({
-  ...c,
-  requestId: Id,
-  formRef: DocumentRef,
-  evidence: t.array(DocumentRef),
-});
+/** ATT-9: the decider collates the evidence bundle. */
+export const RequestLegalProceedings = commandDataOf(LegalProceedingsRequested, ['bundle']);
 export const RecordProsecutionConsiderations = t.intersection([
   t.type({
     ...c,
@@ -112,12 +101,8 @@ export const RecordLegalStep = t.intersection([
   t.type({ ...c, stepId: Id, step: LegalStep }),
   t.partial({ priorPenaltyNotices: t.array(PriorPenaltyNotice) }),
 ]);
-export const RecordPenaltyPayment = t.type({
-  ...c,
-  stepId: Id,
-  paidOn: DateOnly,
-  amount: t.number,
-});
+/** NAT-7: the decider judges whether it was paid on time. */
+export const RecordPenaltyPayment = commandDataOf(PenaltyPaid, ['onTime']);
 export const CloseCase = commandDataOf(CaseClosed);
 
 export const attendanceAimCommands = commandCatalogue({

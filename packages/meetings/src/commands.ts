@@ -11,7 +11,16 @@ import {
   personal,
   type CommandOf,
 } from '@aimline/kernel';
-import { ContactDetailsAmended, InvitationSent, MeetingCancelled } from './events.js';
+import {
+  ContactDetailsAmended,
+  ContactDetailsConfirmed,
+  ContactDetailsQueried,
+  DraftMinutesSubmitted,
+  HardCopiesDestroyed,
+  InvitationSent,
+  MeetingCancelled,
+  MinutesApproved,
+} from './events.js';
 import {
   AttendanceEntryInput as AttendanceEntry,
   AuthorInput as Author,
@@ -19,7 +28,6 @@ import {
   InviteeInput as Invitee,
   Location,
   MeetingKind,
-  MinutesAction,
   NonEmptyString,
   ProfessionalInput as Professional,
   Reason,
@@ -55,17 +63,9 @@ export const SubmitInviteList = t.type({ ...meeting, invitees: t.array(Invitee) 
 
 export const AllocateMinuteTaker = t.type({ ...meeting, minuteTaker: Professional });
 
-export const ConfirmContactDetails = t.type({
-  ...meeting,
-  inviteeId: NonEmptyString,
-  checkedAgainst: CaseSystem,
-});
+export const ConfirmContactDetails = commandDataOf(ContactDetailsConfirmed, ['checkedBy']);
 
-export const QueryContactDetails = t.type({
-  ...meeting,
-  inviteeId: NonEmptyString,
-  anomaly: Reason,
-});
+export const QueryContactDetails = commandDataOf(ContactDetailsQueried, ['referredTo']);
 
 export const AmendContactDetails = commandDataOf(ContactDetailsAmended);
 
@@ -75,14 +75,11 @@ export const SubmitReportToChair = t.type({ ...meeting, reportKind: ReportKind, 
 
 export const RecordAttendance = t.type({ ...meeting, attendees: t.array(AttendanceEntry) });
 
-export const SubmitDraftMinutes = t.type({
-  ...meeting,
-  documentRef: NonEmptyString,
-  actions: t.array(MinutesAction),
-});
+/** Business support sends a draft; the decider numbers it. */
+export const SubmitDraftMinutes = commandDataOf(DraftMinutesSubmitted, ['draft']);
 
 /** The chair approves the latest draft. */
-export const ApproveMinutes = t.type(meeting);
+export const ApproveMinutes = commandDataOf(MinutesApproved, ['draft', 'approvedBy']);
 
 /**
  * Distribute approved minutes. Without `recipients`, to the whole derived distribution list
@@ -99,7 +96,7 @@ export const UploadMinutes = t.type({
   attendanceListIncluded: t.boolean,
 });
 
-export const DestroyHardCopies = t.type(meeting);
+export const DestroyHardCopies = commandDataOf(HardCopiesDestroyed, ['destroyedBy']);
 
 export const meetingCommandDefinitions = {
   ScheduleMeeting,

@@ -1,12 +1,12 @@
 /** Commands of a panel referral (stream `panel-referral-{referralId}`), as io-ts data codecs. */
 import * as t from 'io-ts';
-import { commandCatalogue, personal, type CommandOf } from '@aimline/kernel';
+import { commandCatalogue, commandDataOf, personal, type CommandOf } from '@aimline/kernel';
+import { PreviousContactsShared, ReferralClosed } from './events.js';
 import {
   BehaviourType,
   Booking,
   Child,
   ConcernFacts,
-  Member,
   NonEmptyString,
   Professional,
   Rating,
@@ -37,14 +37,10 @@ export const referralCommandDefinitions = {
   ]),
   /** PNL-4: the booked sitting moved or was cancelled, or the referral was not reached. */
   RebookReferral: t.type({ referralId: ReferralId, booking: Booking, reason: NonEmptyString }),
-  /** PNL-4: business support sends the papers to the members. */
+  /** PNL-4: business support sends the papers to the members (the sitting and lateness derived). */
   SendPapers: t.type({ referralId: ReferralId, recipients: t.array(NonEmptyString) }),
   /** PNL-4: a member shares previous contacts and involvement. */
-  SharePreviousContacts: t.type({
-    referralId: ReferralId,
-    member: Member,
-    contacts: personal(NonEmptyString, 'freeText'),
-  }),
+  SharePreviousContacts: commandDataOf(PreviousContactsShared),
   /** PNL-5: the referrer attends to present (or not, with the reason). */
   RecordReferrerAttendance: t.intersection([
     t.type({ referralId: ReferralId, sittingId: SittingId, present: t.boolean }),
@@ -71,7 +67,7 @@ export const referralCommandDefinitions = {
     t.type({ referralId: ReferralId, rating: Rating, reason: NonEmptyString }),
     t.partial({ sitting: SittingFacts }),
   ]),
-  CloseReferral: t.type({ referralId: ReferralId, reason: NonEmptyString }),
+  CloseReferral: commandDataOf(ReferralClosed),
 };
 
 export const referralCommands = commandCatalogue(referralCommandDefinitions);

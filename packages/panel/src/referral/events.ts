@@ -24,6 +24,14 @@ import {
 
 const base = { referralId: ReferralId, at: IsoInstant };
 
+/** PNL-4: a member's previous contacts and involvement. */
+export const PreviousContactsShared = t.type({
+  ...base,
+  member: Member,
+  contacts: personal(NonEmptyString, 'freeText'),
+});
+export const ReferralClosed = t.type({ ...base, reason: NonEmptyString });
+
 export const referralEventDefinitions = {
   /** PNL-3 */
   ReferralReceived: defineEvent(
@@ -55,9 +63,7 @@ export const referralEventDefinitions = {
       late: t.boolean,
     }),
   ),
-  PreviousContactsShared: defineEvent(
-    t.type({ ...base, member: Member, contacts: personal(NonEmptyString, 'freeText') }),
-  ),
+  PreviousContactsShared: defineEvent(PreviousContactsShared),
   /** PNL-5 */
   ReferrerAttendanceRecorded: defineEvent(
     t.type({
@@ -117,7 +123,7 @@ export const referralEventDefinitions = {
       reason: NonEmptyString,
     }),
   ),
-  ReferralClosed: defineEvent(t.type({ ...base, reason: NonEmptyString })),
+  ReferralClosed: defineEvent(ReferralClosed),
 };
 
 export const referralEvents = eventCatalogue(referralEventDefinitions);
