@@ -42,23 +42,6 @@ export type SubjectRef = t.TypeOf<typeof SubjectRef>;
  */
 export const RecordedAgency = NonEmptyString;
 
-const professional = <A extends t.Mixed>(agency: A) =>
-  t.type(
-    {
-      id: subjectId(NonEmptyString, 'professional'),
-      name: personal(t.string, 'name'),
-      role: NonEmptyString,
-      agency,
-    },
-    'Professional',
-  );
-/** A professional with a part in the meeting (chair, lead professional, minute taker), as recorded. */
-export const Professional = professional(RecordedAgency);
-/** The same, as a new command names it: the agency from the one list. */
-export const ProfessionalInput = professional(Agency);
-export type ProfessionalInput = t.TypeOf<typeof ProfessionalInput>;
-export type Professional = t.TypeOf<typeof Professional>;
-
 /**
  * Where the meeting takes place (MTG-1). A venue may be a family's home (ATT-2 offers a home
  * or neutral venue), so it is personal data.
@@ -89,26 +72,6 @@ export const Party = t.keyof(
 );
 export type Party = t.TypeOf<typeof Party>;
 
-const invitee = <A extends t.Mixed>(agency: A) =>
-  t.intersection(
-    [
-      t.type({
-        id: subjectId(NonEmptyString, 'person'),
-        name: personal(t.string, 'name'),
-        role: NonEmptyString,
-        party: Party,
-        contact: ContactDetails,
-      }),
-      t.partial({ agency }),
-    ],
-    'Invitee',
-  );
-/** One line of the invite list the lead professional sends to business support (MTG-2). */
-export const Invitee = invitee(RecordedAgency);
-export const InviteeInput = invitee(Agency);
-export type InviteeInput = t.TypeOf<typeof InviteeInput>;
-export type Invitee = t.TypeOf<typeof Invitee>;
-
 /** How an invitation letter goes (MTG-4). */
 export const Channel = t.keyof({ email: null, post: null }, 'Channel');
 export type Channel = t.TypeOf<typeof Channel>;
@@ -120,14 +83,6 @@ export const ReportKind = t.keyof(
 );
 export type ReportKind = t.TypeOf<typeof ReportKind>;
 
-const author = <A extends t.Mixed>(agency: A) =>
-  t.type({ id: NonEmptyString, role: NonEmptyString, agency }, 'Author');
-/** The author of a report, by id, role and agency. */
-export const Author = author(RecordedAgency);
-export const AuthorInput = author(Agency);
-export type AuthorInput = t.TypeOf<typeof AuthorInput>;
-export type Author = t.TypeOf<typeof Author>;
-
 /** One line of the attendance sheet (MTG-6). */
 export const AttendanceStatus = t.keyof(
   { present: null, apologies: null, deputy: null },
@@ -135,8 +90,42 @@ export const AttendanceStatus = t.keyof(
 );
 export type AttendanceStatus = t.TypeOf<typeof AttendanceStatus>;
 
-const attendanceEntry = <A extends t.Mixed>(agency: A) =>
-  t.intersection(
+/**
+ * The values that name an agency, each written once over the agency's codec: as a stored
+ * meeting event records them (`RecordedAgency`) and as a new command names them (`Agency`).
+ */
+const namingAnAgency = <A extends t.Mixed>(agency: A) => ({
+  /** A professional with a part in the meeting (chair, lead professional, minute taker). */
+  Professional: t.type(
+    {
+      id: subjectId(NonEmptyString, 'professional'),
+      name: personal(t.string, 'name'),
+      role: NonEmptyString,
+      agency,
+    },
+    'Professional',
+  ),
+  /** One line of the invite list the lead professional sends to business support (MTG-2). */
+  Invitee: t.intersection(
+    [
+      t.type({
+        id: subjectId(NonEmptyString, 'person'),
+        name: personal(t.string, 'name'),
+        role: NonEmptyString,
+        party: Party,
+        contact: ContactDetails,
+      }),
+      t.partial({ agency }),
+    ],
+    'Invitee',
+  ),
+  /** The author of a report, by id, role and agency (MTG-5). */
+  Author: t.type({ id: NonEmptyString, role: NonEmptyString, agency }, 'Author'),
+  /**
+   * One line of the attendance sheet (MTG-6): who, role, agency, present / apologies / deputy
+   * (a deputy is present in place of `deputyFor`), and whether their details were re-confirmed.
+   */
+  AttendanceEntry: t.intersection(
     [
       t.type({
         personId: subjectId(NonEmptyString, 'person'),
@@ -152,15 +141,26 @@ const attendanceEntry = <A extends t.Mixed>(agency: A) =>
       }),
     ],
     'AttendanceEntry',
-  );
-/**
- * One line of the attendance sheet (MTG-6): who, role, agency, present / apologies / deputy
- * (a deputy is present in place of `deputyFor`), and whether their details were re-confirmed.
- */
-export const AttendanceEntry = attendanceEntry(RecordedAgency);
-export const AttendanceEntryInput = attendanceEntry(Agency);
-export type AttendanceEntryInput = t.TypeOf<typeof AttendanceEntryInput>;
+  ),
+});
+
+/** As recorded: any agency text a stored meeting holds. */
+export const { Professional, Invitee, Author, AttendanceEntry } = namingAnAgency(RecordedAgency);
+/** As a new command names them: the agency from the kernel's one list. */
+export const {
+  Professional: ProfessionalInput,
+  Invitee: InviteeInput,
+  Author: AuthorInput,
+  AttendanceEntry: AttendanceEntryInput,
+} = namingAnAgency(Agency);
+export type Professional = t.TypeOf<typeof Professional>;
+export type ProfessionalInput = t.TypeOf<typeof ProfessionalInput>;
+export type Invitee = t.TypeOf<typeof Invitee>;
+export type InviteeInput = t.TypeOf<typeof InviteeInput>;
+export type Author = t.TypeOf<typeof Author>;
+export type AuthorInput = t.TypeOf<typeof AuthorInput>;
 export type AttendanceEntry = t.TypeOf<typeof AttendanceEntry>;
+export type AttendanceEntryInput = t.TypeOf<typeof AttendanceEntryInput>;
 
 /** When an action is due: a date, or a timescale as the minutes word it ("before the review"). */
 export const ActionDue = t.union(
