@@ -126,16 +126,21 @@ export const CaseRelationship = t.keyof({
   'related-case': null,
 });
 
-export const HomeSafetyPlan = t.exact(
-  t.partial({
-    supervisionLevel: FreeText,
-    livingEnvironment: FreeText,
-    sleepingArrangements: FreeText,
-    privacyRules: FreeText,
-    stateOfDress: FreeText,
-    playFighting: FreeText,
-  }),
-);
+/** A plan written under named headings, each optional in the codec (the decider says which it needs). */
+const headed = <H extends string, C extends t.Mixed>(headings: ReadonlyArray<H>, codec: C) =>
+  t.exact(t.partial(Object.fromEntries(headings.map((h) => [h, codec])) as Record<H, C>));
+
+/** HSB-13: the minimum contents of a home safety plan. */
+export const safetyPlanHeadings = [
+  'supervisionLevel',
+  'livingEnvironment',
+  'sleepingArrangements',
+  'privacyRules',
+  'stateOfDress',
+  'playFighting',
+] as const;
+
+export const HomeSafetyPlan = headed(safetyPlanHeadings, FreeText);
 
 export const SupervisionKind = t.keyof({ initial: null, second: null, final: null });
 
@@ -175,14 +180,7 @@ export const planHeadings = [
 
 export type PlanHeadingName = (typeof planHeadings)[number];
 
-export const InterventionPlan = t.exact(
-  t.partial(
-    Object.fromEntries(planHeadings.map((h) => [h, PlanHeading])) as Record<
-      PlanHeadingName,
-      typeof PlanHeading
-    >,
-  ),
-);
+export const InterventionPlan = headed(planHeadings, PlanHeading);
 
 export const RemainingConcern = t.intersection([
   t.strict({ concern: FreeText }),

@@ -14,7 +14,7 @@ import type { CommandOfType, Handler } from './handler.js';
 import { deriveLeadAgency } from '../lead-agency.js';
 import type { HsbPolicy } from '../policy.js';
 import type { OpenCase } from '../state.js';
-import type { AssessmentModel, Assessor } from '../values.js';
+import { safetyPlanHeadings, type AssessmentModel, type Assessor } from '../values.js';
 
 /** HSB-8: the model must be in use by the council and fit the child's age. */
 const modelFits =
@@ -135,15 +135,6 @@ export const recordHomeVisit: Handler<'RecordHomeVisit'> = (command, s) =>
   decideWhen([needsAllocation(s), knownSetting(s, command.data.setting)], () =>
     accept({ type: 'HomeVisitCompleted', data: { ...command.data, at: command.at } }),
   );
-
-const safetyPlanHeadings = [
-  'supervisionLevel',
-  'livingEnvironment',
-  'sleepingArrangements',
-  'privacyRules',
-  'stateOfDress',
-  'playFighting',
-] as const;
 
 type HomeSafetyPlanData = CommandOfType<'AgreeHomeSafetyPlan'>['data'];
 
