@@ -47,12 +47,11 @@ export const Under12sOutcome = t.strict({
 export const AssessmentOutcome = t.union([Aim2Outcome, Aim3Outcome, Under12sOutcome]);
 export type AssessmentOutcome = t.TypeOf<typeof AssessmentOutcome>;
 
-export const ScoringOccasion = t.keyof({
-  'final-supervision': null,
-  'initial-aim-meeting': null,
-  review: null,
-});
-export type ScoringOccasion = t.TypeOf<typeof ScoringOccasion>;
+/**
+ * The occasion a scoring was recorded at: the event that carried it (final supervision, initial
+ * AIM meeting, review). Set by `evolve`, never decoded: a type, not a codec.
+ */
+export type ScoringOccasion = 'final-supervision' | 'initial-aim-meeting' | 'review';
 
 /** A scoring as recorded in the case, with when and on what occasion. */
 export interface ScoreRecord {
