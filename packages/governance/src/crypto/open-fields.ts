@@ -233,9 +233,14 @@ const damaged = (format: SealedFormat<SealedPart>, damage: string): Sealed => ({
   damage,
 });
 
-export const sealedParts = (event: RecordedEvent): Sealed => {
+/**
+ * The sealed parts of a stored event a read that `opens` those categories needs: format 2's boxes
+ * of those categories (the others' fields are withheld as stored), or every format-1 envelope
+ * (each stored in its field's place).
+ */
+export const sealedParts = (event: RecordedEvent, opens: Opens): Sealed => {
   if (holdsBoxes(event.data)) {
-    const boxes = parseBoxes(event.data);
+    const boxes = parseBoxes(event.data, opens);
     return typeof boxes === 'string'
       ? damaged(boxFormat, boxes)
       : { format: boxFormat, parts: boxes, damage: undefined };
@@ -365,7 +370,7 @@ export const openSealed = (
   opens: Opens = opensAll,
 ): RecordedEvent => {
   if (sealed.damage !== undefined) return unreadable(event, sealed.damage);
-  if (sealed.parts.length === 0) return event;
+  if (sealed.parts.length === 0 && sealed.format.listedIn === undefined) return event;
   const replacements: Array<[Path, unknown]> = [];
   const why = openParts(event, sealed, held, opens, replacements);
   if (why !== undefined) return unreadable(event, why);

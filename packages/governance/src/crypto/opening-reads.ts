@@ -83,7 +83,7 @@ class OpeningIterator implements AsyncIterator<RecordedEvent, undefined> {
         this.exhausted = true;
         break;
       }
-      const parts = sealedParts(r.value);
+      const parts = sealedParts(r.value, this.opens);
       keysNeeded(parts, this.opens, missing);
       events.push(r.value);
       sealed.push(parts);
@@ -124,4 +124,4 @@ export const openedEvent = (
   event: RecordedEvent,
   vault: KeyVault,
   opens: Opens,
-): Promise<RecordedEvent> => openLoadingKeys(event, sealedParts(event), vault, opens);
+): Promise<RecordedEvent> => openLoadingKeys(event, sealedParts(event, opens), vault, opens);

@@ -27,7 +27,13 @@ export const SEALED_MEMBER = 'aimline:sealed:2';
  * 32 hexadecimal digits), tested on the box itself rather than on a slice of it.
  */
 const STARTS_WITH_SUBJECT_REF = /^[0-9a-f]{32}:/;
-const CATEGORIES: ReadonlySet<string> = new Set(personalDataCategories);
+
+/** The category named by `text` from `start` to `end`, found without cutting it out. */
+const categoryAt = (text: string, start: number, end: number): PersonalDataCategory | undefined => {
+  for (const category of personalDataCategories)
+    if (category.length === end - start && text.startsWith(category, start)) return category;
+  return undefined;
+};
 
 /** One box: every field of one subject and category in one event. */
 export interface SealedBox {
@@ -74,9 +80,14 @@ export const holdsBoxes = (data: unknown): data is Record<string, unknown> =>
  * The boxes of data that `holdsBoxes`, parsed strictly: each a string naming a subject
  * reference, a known category, a payload long enough for an IV and a tag, and its paths' JSON.
  * Anything else is a string saying what is wrong (the event then reads as unreadable data).
- * Neither the payloads nor the paths are decoded here.
+ * Only the boxes of the categories a read `opens` are given: the others are checked as strictly
+ * but never cut into parts (a read checks every box, and most are of categories it does not
+ * open). Neither the payloads nor the paths are decoded here.
  */
-export const parseBoxes = (data: Record<string, unknown>): ReadonlyArray<SealedBox> | string => {
+export const parseBoxes = (
+  data: Record<string, unknown>,
+  opens: (category: PersonalDataCategory) => boolean,
+): ReadonlyArray<SealedBox> | string => {
   const stored = data[SEALED_MEMBER];
   if (!Array.isArray(stored) || stored.length === 0)
     return `${SEALED_MEMBER} is not a list of sealed boxes`;
@@ -90,13 +101,14 @@ export const parseBoxes = (data: Record<string, unknown>): ReadonlyArray<SealedB
     const text = box as string;
     if (afterRef !== 32 || !STARTS_WITH_SUBJECT_REF.test(text))
       return `sealed box ${i} does not name a subject reference`;
-    const category = text.slice(afterRef + 1, afterCategory);
-    if (!CATEGORIES.has(category)) return `sealed box ${i} does not name a personal-data category`;
+    const category = categoryAt(text, afterRef + 1, afterCategory);
+    if (category === undefined) return `sealed box ${i} does not name a personal-data category`;
     if (afterPayload - afterCategory - 1 < MIN_PAYLOAD_CHARS)
       return `sealed box ${i} has no payload`;
+    if (!opens(category)) continue;
     boxes.push({
       ref: text.slice(0, afterRef),
-      category: category as PersonalDataCategory,
+      category,
       payload: text.slice(afterCategory + 1, afterPayload),
       pathsJson: text.slice(afterPayload + 1),
     });
