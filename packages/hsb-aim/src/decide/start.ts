@@ -1,6 +1,6 @@
 /** Start of a case: the concern reported (HSB-1) and links to other cases (HSB-4). */
 import { instantMs, localDate } from '@aimline/calendar';
-import { decideWhen, accept, refuse, guard } from '@aimline/kernel';
+import { decideWhen, accept, guard } from '@aimline/kernel';
 import type { Handler, CommandOfType, Context, Decision } from './handler.js';
 import type { Child } from '../values.js';
 
@@ -68,18 +68,24 @@ export const reportConcern = (command: CommandOfType<'ReportConcern'>, _ctx: Con
  * HSB-4: a link holds only the other case's id and the relationship, never the other child's
  * details, so one child's record is never exposed through the other's.
  */
-export const linkCase: Handler<'LinkCase'> = ({ data: d, at }, s) => {
-  if (d.linkedCaseId === s.caseId)
-    return refuse('INPUT', 'a case cannot be linked to itself', 'data.linkedCaseId');
-  if (s.links.some((l) => l.linkedCaseId === d.linkedCaseId && l.relationship === d.relationship))
-    return accept();
-  return accept({
-    type: 'CaseLinked',
-    data: {
-      caseId: s.caseId,
-      linkedCaseId: d.linkedCaseId,
-      relationship: d.relationship,
-      at,
-    },
-  });
-};
+export const linkCase: Handler<'LinkCase'> = ({ data: d, at }, s) =>
+  decideWhen(
+    [
+      guard('INPUT', 'a case cannot be linked to itself', 'data.linkedCaseId', () => {
+        return d.linkedCaseId === s.caseId;
+      }),
+    ],
+    () =>
+      // The same link again changes nothing.
+      s.links.some((l) => l.linkedCaseId === d.linkedCaseId && l.relationship === d.relationship)
+        ? accept()
+        : accept({
+            type: 'CaseLinked',
+            data: {
+              caseId: s.caseId,
+              linkedCaseId: d.linkedCaseId,
+              relationship: d.relationship,
+              at,
+            },
+          }),
+  );

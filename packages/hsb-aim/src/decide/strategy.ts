@@ -1,5 +1,5 @@
 /** Strategy: discussion (HSB-2 … HSB-4), route (HSB-5, HSB-6), Section 47 (HSB-7, NAT-1), NAT-3. */
-import { decideWhen, accept, refuse, guard, firstDuplicate } from '@aimline/kernel';
+import { decideWhen, accept, guard, firstDuplicate } from '@aimline/kernel';
 import { afterStrategyDiscussion, goesWith } from './guards.js';
 import type { CommandOfType, Handler } from './handler.js';
 import { addWorkingDays, ageOn, instantMs } from '@aimline/calendar';
@@ -181,22 +181,30 @@ export const recordChildAndFamilyAssessment: Handler<'RecordChildAndFamilyAssess
   s,
   ctx,
 ) => {
-  if (s.childAndFamilyAssessmentAt !== undefined)
-    return refuse('STATE', 'the child and family assessment is already recorded');
   const due = addWorkingDays(
     ctx.calendar,
     s.reportedAt,
     ctx.policy.childAndFamilyAssessmentWorkingDays,
   );
   const late = instantMs(command.at) > due.toMillis();
-  if (late && command.data.lateReason === undefined)
-    return refuse(
-      'NAT-3',
-      'a late child and family assessment records the reason',
-      'data.lateReason',
-    );
-  return accept({
-    type: 'ChildAndFamilyAssessmentCompleted',
-    data: { ...command.data, at: command.at },
-  });
+  return decideWhen(
+    [
+      guard('STATE', 'the child and family assessment is already recorded', () => {
+        return s.childAndFamilyAssessmentAt !== undefined;
+      }),
+      guard(
+        'NAT-3',
+        'a late child and family assessment records the reason',
+        'data.lateReason',
+        () => {
+          return late && command.data.lateReason === undefined;
+        },
+      ),
+    ],
+    () =>
+      accept({
+        type: 'ChildAndFamilyAssessmentCompleted',
+        data: { ...command.data, at: command.at },
+      }),
+  );
 };
