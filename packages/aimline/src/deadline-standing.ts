@@ -7,6 +7,7 @@
  * is the only code that opens it (ESLint's obligations guard, `eslint.config.js`):
  * whatever else it reads of the whole history never leaves it.
  */
+import { isDeepStrictEqual } from 'node:util';
 import * as E from 'fp-ts/lib/Either.js';
 import type { Deadline, InstantInput } from '@aimline/calendar';
 import type {
@@ -16,6 +17,7 @@ import type {
   DomainModule,
   EventStore,
   PersonalDataUse,
+  RecordedEvent,
   Rejection,
 } from '@aimline/kernel';
 import { entitledDeadlines, entitledStatus } from '@aimline/governance';
@@ -99,7 +101,9 @@ export const entitledTimeline = (own: CaseTimeline, whole: CaseTimeline): CaseTi
  * principal's own working (its unreadable events are theirs to hear of only through their view).
  * `judgedAt` is the instant the deadlines stand at (undefined: an empty stream); `seen`, how many
  * events of the stream the principal's view gave (0: they may see nothing of it). Both reads open
- * only `TIMELINE_PERSONAL_DATA`.
+ * only `TIMELINE_PERSONAL_DATA`. Each fold works every deadline out again after each event (to say
+ * which entry opened and settled which); when the principal's view gives the whole stream as it
+ * is, their working is the whole history's, so it is folded once.
  */
 export const standingTimeline = async (
   view: StandingView,
@@ -112,28 +116,44 @@ export const standingTimeline = async (
   readonly judgedAt: string | undefined;
   readonly seen: number;
 }> => {
-  const opening = (source: Pick<EventStore, 'readStream'>): Pick<EventStore, 'readStream'> => ({
-    readStream: (s) => source.readStream(s, { personalData: TIMELINE_PERSONAL_DATA }),
-  });
-  let seen = 0;
-  const ownView: Pick<EventStore, 'readStream'> = {
-    readStream: async function* (s) {
-      for await (const e of view.readStream(s, { personalData: TIMELINE_PERSONAL_DATA })) {
-        seen++;
-        yield e;
-      }
-    },
-  };
-  const whole = await caseTimeline(opening(obligationsOf(view)), decode, module, stream, asOf);
+  const ownEvents = await eventsOf(view, stream);
+  const wholeEvents = await eventsOf(obligationsOf(view), stream);
+  const seen = ownEvents.length;
+  const whole = await caseTimeline(replaying(wholeEvents), decode, module, stream, asOf);
   const at = (t: CaseTimeline) => (asOf === undefined ? t.entries.at(-1)?.recordedAt : toIso(asOf));
+  // The principal's view gives the whole history as it is (e.g. an auditor, or a worker
+  // allocated the case): their own working would be the same fold, so it is folded once.
+  if (sameEvents(ownEvents, wholeEvents)) return { timeline: whole, judgedAt: at(whole), seen };
   if (whole.unreadable.length > 0) {
-    const own = await caseTimeline(ownView, decode, module, stream, asOf);
+    const own = await caseTimeline(replaying(ownEvents), decode, module, stream, asOf);
     return { timeline: own, judgedAt: at(own), seen };
   }
   const judgedAt = at(whole);
-  const own = await caseTimeline(ownView, decode, module, stream, judgedAt);
+  const own = await caseTimeline(replaying(ownEvents), decode, module, stream, judgedAt);
   return { timeline: entitledTimeline(own, whole), judgedAt, seen };
 };
+
+/** A stream's events as `source` gives them, opening only `TIMELINE_PERSONAL_DATA`. */
+const eventsOf = async (
+  source: Pick<EventStore, 'readStream'>,
+  stream: string,
+): Promise<RecordedEvent[]> => {
+  const events: RecordedEvent[] = [];
+  for await (const e of source.readStream(stream, { personalData: TIMELINE_PERSONAL_DATA }))
+    events.push(e);
+  return events;
+};
+
+/** Events already read, read again (by `caseTimeline`). */
+const replaying = (events: ReadonlyArray<RecordedEvent>): Pick<EventStore, 'readStream'> => ({
+  readStream: async function* () {
+    yield* events;
+  },
+});
+
+/** The same events, member for member (the principal's view withholds nothing of them). */
+const sameEvents = (a: ReadonlyArray<RecordedEvent>, b: ReadonlyArray<RecordedEvent>): boolean =>
+  a.length === b.length && a.every((e, i) => isDeepStrictEqual(e, b[i]));
 
 /**
  * The deadlines of a case whose state the principal's own view folds to `own`, standing as the

@@ -10,6 +10,7 @@ import type { Deadline } from '@aimline/calendar';
 import type { EventStore } from '@aimline/kernel';
 import {
   deadlineKey,
+  defaultAccessPolicy,
   memoryAccessLog,
   needToKnowReader,
   SETTLED_OUT_OF_VIEW,
@@ -71,6 +72,33 @@ describe('the timeline shows deadlines as the whole history says they stand (iss
     // Judged when the case's last entry was recorded (the route decision), as the whole
     // history has it: a deadline met after their last visible entry is met.
     expect(judgedAt).toBe('2026-06-04T16:00:00Z');
+  });
+
+  it("given a principal whose view gives the whole stream (an auditor), then it is folded once; given one who sees part of it, then twice (their own working and the whole history's)", async () => {
+    const store = await storeOf([
+      { strategyAfterHours: 6, route: true, section47: false, close: false },
+    ]);
+    const stream = 'hsb-case-C-1';
+    const events = (await caseTimeline(store, decode, hsb, stream)).entries.length;
+    const decodedFor = async (who: Principal, policy: AccessPolicy) => {
+      let decoded = 0;
+      const counting: typeof decode = (recorded) => {
+        decoded++;
+        return decode(recorded);
+      };
+      const { timeline } = await standingTimeline(
+        viewOf(store, policy, who),
+        counting,
+        hsb,
+        stream,
+      );
+      return { decoded, timeline };
+    };
+    const auditor = await decodedFor(principal('auditor'), defaultAccessPolicy);
+    expect(auditor.decoded).toBe(events);
+    expect(auditor.timeline).toEqual(await caseTimeline(store, decode, hsb, stream));
+    const health = await decodedFor(principal('health', { streams: [stream] }), concernOnly);
+    expect(health.decoded).toBe(events + health.timeline.entries.length);
   });
 
   test.prop([fc.array(anySteps, { minLength: 1, maxLength: 3 }), anyPolicy, anyPrincipal], {
