@@ -111,6 +111,19 @@ describe('aimline erase --person ID --reason TEXT (issue 13 item 4)', () => {
     expect((await concern()).victim.name).toBe(victimName);
   });
 
+  it('given a person id nothing is held about (a mistyped id), when the records manager erases it, then it is refused (exit 1) naming --person, and nothing is destroyed or recorded', async () => {
+    const mistyped = `${victimId}0`;
+    const r = await asRecordsManager('erase', '--person', mistyped, '--reason', 'typo check');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^aimline: --person: no personal data of that person is held/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const ref = await withVault((v) => v.subjectRef(mistyped));
+    expect(await withVault((v) => v.erasure(ref))).toBeUndefined();
+    expect(await withVault((v) => v.pendingErasures())).toEqual([]);
+    expect(await storedStream(erasureStream(ref))).toEqual([]);
+    expect((await concern()).victim.name).toBe(victimName);
+  });
+
   it('erases the victim: their name reads as [erased:name]; erasing again is idempotent', async () => {
     expect((await concern()).victim.name).toBe(victimName);
 
