@@ -217,6 +217,25 @@ describe('reads', () => {
     expect((await api.call('GET', '/v1/hsb/cases/nobody')).status).toBe(404);
     const asOf = await api.call('GET', '/v1/hsb/cases/case-8?asOf=tomorrow');
     expect([asOf.status, asOf.json['problems']]).toMatchObject([400, [{ path: 'asOf' }]]);
+    // An impossible date is refused saying what an instant must be, on every read route.
+    for (const read of ['', '/events', '/timeline']) {
+      const feb30 = await api.call('GET', `/v1/hsb/cases/case-8${read}?asOf=2026-02-30T00:00:00Z`);
+      expect([feb30.status, feb30.json['problems']]).toEqual([
+        400,
+        [
+          {
+            path: 'asOf',
+            message:
+              'expected an ISO-8601 instant that exists, with an offset, e.g. 2026-12-24T10:00:00Z; asOf is judge as of this instant (default: now); only events recorded by then count',
+          },
+        ],
+      ]);
+    }
+    const limit = await api.call('GET', '/v1/hsb/cases?limit=0');
+    expect([limit.status, limit.json['problems']]).toMatchObject([400, [{ path: 'limit' }]]);
+    expect((limit.json['problems'] as Array<{ message: string }>)[0]!.message).not.toMatch(
+      /^expected at most/,
+    );
     const stray = await api.call('GET', '/v1/hsb/cases/case-8?as_of=2026-06-03');
     expect([stray.status, stray.json['problems']]).toMatchObject([400, [{ path: 'as_of' }]]);
     const id = await api.call('GET', '/v1/hsb/cases/..%2Fpanel-sitting-2026-06');

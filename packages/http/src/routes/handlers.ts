@@ -6,7 +6,8 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CommandInput, Principal } from '@aimline/aimline';
-import type { Command, FieldProblem } from '@aimline/kernel';
+import * as E from 'fp-ts/lib/Either.js';
+import { fieldProblems, type Command, type FieldProblem } from '@aimline/kernel';
 import type { OpenApiDocument } from '../openapi/document.js';
 import { invalidProblem, readProblem, refusalProblem } from '../problems.js';
 import { PROBLEM_CONTENT_TYPE, type Problem } from '../schema/wire-codecs.js';
@@ -44,8 +45,13 @@ const queryOf = (
     else if (typeof raw !== 'string') problems.push({ path: name, message: 'give it once' });
     else {
       const value = /^\d{1,6}$/.test(raw) && !param.codec.is(raw) ? Number(raw) : raw;
-      if (param.codec.is(value)) values[name] = value;
-      else problems.push({ path: name, message: `expected ${param.description}` });
+      const decoded = param.codec.decode(value);
+      if (E.isRight(decoded)) values[name] = value;
+      else {
+        // What the codec expects (an instant that exists, with an offset …), then what it is.
+        const expected = fieldProblems(decoded.left)[0]?.message ?? 'not a valid value';
+        problems.push({ path: name, message: `${expected}; ${name} is ${param.description}` });
+      }
     }
   }
   return problems.length > 0 ? { problem: invalidProblem(problems) } : { values };
