@@ -42,6 +42,15 @@ describe('aimline read commands on demo data', () => {
     expect(refused.stderr).toContain(`FORBIDDEN: nothing of hsb-case-${hsbCase} is visible`);
     const noAs = await runCli(['--store', store, 'timeline', hsbCase]);
     expect(noAs.code).toBe(2);
+    // An unknown principal is refused before any case is looked for: the same answer for a
+    // case that exists and one that does not (no oracle of which case ids exist).
+    for (const id of [hsbCase, 'no-such-case-1']) {
+      const unknown = await runCli(['--store', store, '--as', 'nobody-1', 'timeline', id]);
+      expect([unknown.code, unknown.stderr]).toEqual([
+        1,
+        'aimline: principal "nobody-1" is not in the Invented Borough Council (demo) directory\n',
+      ]);
+    }
 
     const worker = directory.principals.find(
       (p) => p.role === 'social-worker' && p.streams.includes(`hsb-case-${hsbCase}`),

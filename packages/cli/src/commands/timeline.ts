@@ -18,7 +18,9 @@ export const streamsForCase = (rt: Runtime, caseId: string): string[] =>
  * deadlines stand as the whole history of the stream says, as the principal is entitled to see
  * them (`standingTimeline`: one met by an entry they may not see is met, not open), judged at
  * `asOf` or, without it, when the stream's last entry was recorded (`judgedAt`). The read is
- * recorded in the access log before anything is shown.
+ * recorded in the access log before anything is shown. The principal is verified before any
+ * stream is looked for: an unknown, forged or role-less principal (or an unreadable directory)
+ * is refused the same whether or not the case exists, so it cannot learn which case ids do.
  */
 export const loadTimeline = async (
   rt: Runtime,
@@ -26,11 +28,11 @@ export const loadTimeline = async (
   asOf?: Instant,
   what = 'timeline',
 ): Promise<{ readonly timeline: CaseTimeline; readonly judgedAt: string | undefined }> => {
+  const view = rt.visible(what);
   for (const stream of streamsForCase(rt, caseId)) {
     if ((await rt.store.streamRevision(stream)) === undefined) continue;
     const module = rt.registry.moduleForStream(stream);
     if (module === undefined) continue;
-    const view = rt.visible(what);
     const standing = await standingTimeline(view, rt.decode, module, stream, asOf);
     if (standing.seen === 0)
       throw new CliError(
