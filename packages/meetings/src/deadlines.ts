@@ -4,7 +4,7 @@
  * minutes-distribution timescale (e.g. PNL-7). Pure: status is `met`/`waived` from the events,
  * otherwise `open`; the deadline tracker decides `breached` at its `asOf` (T-7).
  */
-import { deadline, meet, waive, type Calendar, type Deadline } from '@aimline/calendar';
+import { deadlineOf, waive, type Calendar, type Deadline } from '@aimline/calendar';
 import type { MeetingPolicy, Timescale } from './policy.js';
 import { distributionList, isHeld } from './queries.js';
 import { fullyDistributedAt } from './rules.js';
@@ -44,24 +44,27 @@ interface ScheduledMeeting {
  */
 const reportDeadlines = ({ state, schedule, policy, calendar }: ScheduledMeeting): Deadline[] => {
   const rule = policy.reportsToChair;
-  const make = (label: string): Deadline =>
-    deadline({
-      ruleId: rule.ruleId,
-      label,
-      trigger: dateSetBy(state, schedule),
-      unit: 'daysBefore',
-      amount: rule.daysBefore,
+  const make = (label: string, metAt?: string): Deadline =>
+    deadlineOf(
+      {
+        ruleId: rule.ruleId,
+        label,
+        trigger: dateSetBy(state, schedule),
+        unit: 'daysBefore',
+        amount: rule.daysBefore,
+        start: schedule.start,
+        startDescription: 'the meeting',
+        metAt,
+      },
       calendar,
-      start: schedule.start,
-      startDescription: 'the meeting',
-    });
+    );
   const out: Deadline[] = [];
   const seen = new Set<string>();
   for (const r of state.reports) {
     const key = `${r.reportKind}\u0000${r.author.id}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push(meet(make(`${reportLabel[r.reportKind]} from ${r.author.id}`), r.at));
+    out.push(make(`${reportLabel[r.reportKind]} from ${r.author.id}`, r.at));
   }
   for (const kind of policy.expectedReports[schedule.kind] ?? []) {
     if (state.reports.some((r) => r.reportKind === kind)) continue;
@@ -70,24 +73,26 @@ const reportDeadlines = ({ state, schedule, policy, calendar }: ScheduledMeeting
   return out;
 };
 
+/** A domain's timescale from `start`, met at `metAt` if it was. */
 const within = (
   timescale: Timescale,
-  label: string,
-  trigger: { event: string; at: string },
-  start: string,
-  startDescription: string,
+  of: MinutesOf,
+  metAt: string | undefined,
   calendar: Calendar,
 ): Deadline =>
-  deadline({
-    ruleId: timescale.ruleId,
-    label,
-    trigger,
-    unit: timescale.unit,
-    amount: timescale.amount,
+  deadlineOf(
+    {
+      ruleId: timescale.ruleId,
+      label: of.label,
+      trigger: of.trigger,
+      unit: timescale.unit,
+      amount: timescale.amount,
+      start: of.start,
+      startDescription: of.startDescription,
+      metAt,
+    },
     calendar,
-    start,
-    startDescription,
-  });
+  );
 
 /**
  * MTG-9: lists and hard copies destroyed within `timescale` of the minutes' upload, met at their
@@ -101,15 +106,13 @@ export const hardCopiesDeadlines = (
   calendar: Calendar,
 ): Deadline[] => {
   if (uploadedAt === null) return [];
-  const d = within(
-    timescale,
-    'Lists and hard copies destroyed',
-    { event: 'MinutesUploaded', at: uploadedAt },
-    uploadedAt,
-    'the upload of the minutes',
-    calendar,
-  );
-  return [destroyedAt === null ? d : meet(d, destroyedAt)];
+  const of: MinutesOf = {
+    label: 'Lists and hard copies destroyed',
+    trigger: { event: 'MinutesUploaded', at: uploadedAt },
+    start: uploadedAt,
+    startDescription: 'the upload of the minutes',
+  };
+  return [within(timescale, of, destroyedAt ?? undefined, calendar)];
 };
 
 /** What a minutes-distribution deadline is counted from, and what it is called. */
@@ -131,10 +134,7 @@ export const minutesDistributionDeadline = (
   of: MinutesOf,
   distributedAt: string | undefined,
   calendar: Calendar,
-): Deadline => {
-  const d = within(timescale, of.label, of.trigger, of.start, of.startDescription, calendar);
-  return distributedAt === undefined ? d : meet(d, distributedAt);
-};
+): Deadline => within(timescale, of, distributedAt, calendar);
 
 const distributionDeadline = ({
   state,
