@@ -48,8 +48,7 @@ export const PanelPolicyCodec = t.type(
     /** Ratings that need periodic review (PNL-10). */
     reviewedRatings: t.array(t.union([t.literal('red'), t.literal('amber'), t.literal('green')])),
     /** PNL-3: ages (whole years on the day of referral), inclusive. */
-    minimumAge: NonNegativeInt,
-    maximumAge: NonNegativeInt,
+    ageRange: AgeBandCodec,
     /** NAT-9: the Brook bands, youngest first. */
     brookBands: t.array(BrookBandCodec),
     /** NAT-9: at an age on the edge of two bands, which one is the default. */
@@ -75,8 +74,7 @@ export const defaultPanelPolicy: PanelPolicy = {
   minutesWorkingDays: 7,
   reviewWeeks: 12,
   reviewedRatings: ['red', 'amber'],
-  minimumAge: 5,
-  maximumAge: 18,
+  ageRange: { from: 5, to: 18 },
   brookBands: [
     { id: '0-5', from: 0, to: 5 },
     { id: '5-9', from: 5, to: 9 },

@@ -53,13 +53,13 @@ export const planReferrals = (
       const earlier = refs.filter(
         (r) =>
           instantMs(r.receivedAt) < instantMs(receivedAt) - 90 * 86_400_000 &&
-          ageOn(r.child.dateOfBirth, day) <= policy.maximumAge &&
+          ageOn(r.child.dateOfBirth, day) <= policy.ageRange.to &&
           !refs.some((o) => o !== r && o.child.childId === r.child.childId),
       );
       if (earlier.length > 0) child = rng.pick(earlier).child;
     }
     if (child === undefined) {
-      const age = Math.max(policy.minimumAge, Math.min(policy.maximumAge, rng.pick(AGES)));
+      const age = Math.max(policy.ageRange.from, Math.min(policy.ageRange.to, rng.pick(AGES)));
       child = {
         childId: `pnl-ch-${String(++run.seq.child).padStart(4, '0')}`,
         name: inventName(rng),
@@ -152,7 +152,7 @@ export const bookReferrals = (run: PanelRun, refs: ReadonlyArray<ReferralPlan>):
             child: {
               childId: `pnl-ch-${String(++run.seq.child).padStart(4, '0')}`,
               name: inventName(rng),
-              dateOfBirth: dateOfBirthFor(rng, londonDayOf(at), policy.maximumAge + 1),
+              dateOfBirth: dateOfBirthFor(rng, londonDayOf(at), policy.ageRange.to + 1),
               gender: rng.pick(GENDERS),
             },
             referrer: rng.pick(people.referrers),

@@ -1,5 +1,12 @@
 /** PNL-3, PNL-4, PNL-5: receiving and booking a referral, papers, contacts, the referrer. */
-import { ageOn, type Calendar, instantMs, isWorkingDay, localDate } from '@aimline/calendar';
+import {
+  ageOn,
+  type Calendar,
+  instantMs,
+  isAgeInBand,
+  isWorkingDay,
+  localDate,
+} from '@aimline/calendar';
 import { accept, decideWhen, guard, type Check } from '@aimline/kernel';
 import { atStage } from './guards.js';
 import type { ReferralHandler } from './handler.js';
@@ -94,9 +101,9 @@ export const receiveReferral: ReferralHandler<'ReceiveReferral'> = (c, s, { poli
       }),
       guard(
         'PNL-3',
-        `the panel takes children aged ${policy.minimumAge}-${policy.maximumAge}; this child is ${age}`,
+        `the panel takes children aged ${policy.ageRange.from}-${policy.ageRange.to}; this child is ${age}`,
         'data.child.dateOfBirth',
-        () => age < policy.minimumAge || age > policy.maximumAge,
+        () => !isAgeInBand(policy.ageRange, age),
       ),
       ...bookable(c.data.booking, c.at, policy, calendar, 'data.booking'),
       ...consistentConcern(c.data.concern ?? {}, child.dateOfBirth, c.at),
