@@ -13,6 +13,8 @@ import {
   type Decision,
   type Rejection,
 } from '@aimline/kernel';
+import type * as t from 'io-ts';
+import type { UploadMinutes } from './commands.js';
 
 /** What MTG-7 needs to know about an approval. */
 export interface ApprovalFacts {
@@ -109,17 +111,17 @@ export const fullyDistributedAt = (
   return undefined;
 };
 
-/** What MTG-8's upload rule needs to know. */
-export interface UploadFacts {
-  /** Whether the chair approved the minutes (MTG-7). */
-  readonly approved: boolean;
-  /** Whether the minutes were uploaded already. */
-  readonly uploaded: boolean;
-  /** The case systems named by the command (`data.systems`). */
-  readonly systems: ReadonlyArray<string>;
-  /** `data.attendanceListIncluded` of the command. */
-  readonly attendanceListIncluded: boolean;
-}
+/**
+ * What MTG-8's upload rule needs to know: whether the chair approved the minutes (MTG-7) and
+ * whether they were uploaded already, with the upload command's own `systems` and
+ * `attendanceListIncluded` (their types come from the command's codec, written once there).
+ */
+export type UploadFacts = Readonly<
+  { approved: boolean; uploaded: boolean } & Pick<
+    t.TypeOf<typeof UploadMinutes>,
+    'systems' | 'attendanceListIncluded'
+  >
+>;
 
 /**
  * MTG-7, MTG-8: approved minutes are uploaded once, to named case systems, with the attendance
