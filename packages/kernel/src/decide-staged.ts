@@ -39,9 +39,9 @@ export interface Stages<
 }
 
 /**
- * `decide(command, state, ctx)` from its stages:
+ * A domain's `makeDecide(ctx)`, giving the decider's `decide(command, state)`, from its stages:
  *
- *   stagedDecide({
+ *   export const makeDecide = stagedDecide({
  *     starts: 'OpenAttendanceCase',
  *     start: phases.openAttendanceCase,
  *     stage: (_, s) => [guard('STATE', 'no attendance case has been opened', () => s.status === 'none')],
@@ -61,11 +61,11 @@ export const stagedDecide = <
   Ev,
 >(
   stages: Stages<C, K, S, Started, Ctx, Ev>,
-): ((command: C, state: S, ctx: Ctx) => Decision<Ev>) => {
+): ((ctx: Ctx) => (command: C, state: S) => Decision<Ev>) => {
   type Rest = Exclude<C, { readonly type: K }>;
   const onStarted = dispatch<Rest, Started, Ctx, Ev>(stages.handlers);
   const isStart = (command: C): command is CommandOfType<C, K> => command.type === stages.starts;
-  return (command, state, ctx) => {
+  return (ctx) => (command, state) => {
     if (isStart(command)) return stages.start(command, state, ctx);
     const rest = command as Rest;
     return decideWhen(stages.stage(rest, state), () =>

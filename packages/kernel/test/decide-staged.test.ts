@@ -26,34 +26,39 @@ type Started = Extract<CardState, { readonly cardId: string }>;
 type Rest = Exclude<CardCommand, { readonly type: 'OpenCard' }>;
 
 let handled = 0;
-const decideCard = stagedDecide<CardCommand, 'OpenCard', CardState, Started, number, CardEvent>({
-  starts: 'OpenCard',
-  start: (c: CommandOfType<CardCommand, 'OpenCard'>, s): Decision<CardEvent> =>
-    s.status === 'none'
-      ? accept({ type: 'CardOpened', data: c.data })
-      : E.left(reject('STATE', 'the card is already open')),
-  stage: (c: Rest, s) => [
-    guard('STATE', 'no card has been opened', () => s.status === 'none'),
-    guard('STATE', 'the card is closed', () => s.status === 'closed'),
-    guard(
-      'INPUT',
-      'another card',
-      'data.cardId',
-      () => s.status !== 'none' && s.cardId !== c.data.cardId,
-    ),
-  ],
-  started: (s): s is Started => s.status !== 'none',
-  handlers: {
-    Borrow: (c, _, limit) => {
-      handled++;
-      return c.data.copy.length > limit
-        ? E.left(reject('CARD-1', 'copy number too long', 'data.copy'))
-        : accept({ type: 'Borrowed', data: { copy: c.data.copy } });
+const makeDecideCard = stagedDecide<CardCommand, 'OpenCard', CardState, Started, number, CardEvent>(
+  {
+    starts: 'OpenCard',
+    start: (c: CommandOfType<CardCommand, 'OpenCard'>, s): Decision<CardEvent> =>
+      s.status === 'none'
+        ? accept({ type: 'CardOpened', data: c.data })
+        : E.left(reject('STATE', 'the card is already open')),
+    stage: (c: Rest, s) => [
+      guard('STATE', 'no card has been opened', () => s.status === 'none'),
+      guard('STATE', 'the card is closed', () => s.status === 'closed'),
+      guard(
+        'INPUT',
+        'another card',
+        'data.cardId',
+        () => s.status !== 'none' && s.cardId !== c.data.cardId,
+      ),
+    ],
+    started: (s): s is Started => s.status !== 'none',
+    handlers: {
+      Borrow: (c, _, limit) => {
+        handled++;
+        return c.data.copy.length > limit
+          ? E.left(reject('CARD-1', 'copy number too long', 'data.copy'))
+          : accept({ type: 'Borrowed', data: { copy: c.data.copy } });
+      },
+      CloseCard: (c) => accept({ type: 'CardClosed', data: { cardId: c.data.cardId } }),
     },
-    CloseCard: (c) => accept({ type: 'CardClosed', data: { cardId: c.data.cardId } }),
   },
-});
+);
 const open: CardState = { status: 'open', cardId: 'k1' };
+/** The card's decide under a copy-number limit (the context). */
+const decideCard = (command: CardCommand, state: CardState, limit: number) =>
+  makeDecideCard(limit)(command, state);
 
 describe('stagedDecide: the starting command, the stage, then the handler', () => {
   it('the starting command is decided on the state as it is', () => {
@@ -101,7 +106,7 @@ describe('stagedDecide: the starting command, the stage, then the handler', () =
       started: (s): s is Started => s.status !== 'none',
       handlers: { Borrow: () => accept(), CloseCard: () => accept() },
     });
-    expect(lax({ type: 'CloseCard', data: { cardId: 'k1' } }, { status: 'none' }, 9)).toEqual(
+    expect(lax(9)({ type: 'CloseCard', data: { cardId: 'k1' } }, { status: 'none' })).toEqual(
       E.left(reject('STATE', 'the stream has not started: OpenCard comes first')),
     );
   });

@@ -4,14 +4,14 @@ import type { AttendanceAimCommand } from '../commands.js';
 import type { AttendanceAimEvent } from '../events.js';
 import type { AttendancePolicy } from '../policy.js';
 import type { AttendanceAimState, OpenCase } from '../state.js';
-import type { CaseCommand, Decision } from './handler.js';
+import type { CaseCommand } from './handler.js';
 import * as phases from './phases.js';
 
 /**
- * OpenAttendanceCase opens the case; every other command acts on the open case, through the
- * handler named after it in its phase's module.
+ * `decide(policy)`: OpenAttendanceCase opens the case; every other command acts on the open
+ * case, through the handler named after it in its phase's module.
  */
-const decideOnCase = stagedDecide<
+export const decide = stagedDecide<
   AttendanceAimCommand,
   'OpenAttendanceCase',
   AttendanceAimState,
@@ -28,8 +28,3 @@ const decideOnCase = stagedDecide<
   started: (s): s is OpenCase => s.status !== 'none',
   handlers: handlersNamed<CaseCommand, OpenCase, AttendancePolicy, AttendanceAimEvent>(phases),
 });
-
-export const decide =
-  (policy: AttendancePolicy) =>
-  (command: AttendanceAimCommand, state: AttendanceAimState): Decision =>
-    decideOnCase(command, state, policy);

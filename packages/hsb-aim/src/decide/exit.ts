@@ -1,5 +1,5 @@
 /** Exit and closure (HSB-27), reopening; an open urgent risk obligation blocks closure (HSB-23). */
-import { decideWhen, accept, refuse, guard } from '@aimline/kernel';
+import { decideWhen, accept, guard } from '@aimline/kernel';
 import type { Handler } from './handler.js';
 
 export const agreeExitPlan: Handler<'AgreeExitPlan'> = ({ data: d, at }, s) => {
@@ -41,4 +41,8 @@ export const closeCase: Handler<'CloseCase'> = (command, s) => {
   );
 };
 
-export const reopenCase: Handler<'ReopenCase'> = () => refuse('STATE', 'the case is open');
+/** A closed case is reopened with a documented reason; an open one has nothing to reopen. */
+export const reopenCase: Handler<'ReopenCase'> = ({ data: d, at }, s) =>
+  decideWhen([guard('STATE', 'the case is open', () => s.status !== 'closed')], () =>
+    accept({ type: 'CaseReopened', data: { ...d, caseId: s.caseId, at } }),
+  );

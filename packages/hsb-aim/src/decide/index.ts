@@ -1,38 +1,42 @@
 /** decide(command, state): dispatches to the phase that owns the command. */
-import { accept, dispatch, handlersNamed, refuse } from '@aimline/kernel';
+import { decideWhen, guard, handlersNamed, stagedDecide } from '@aimline/kernel';
 import type { HsbCommand } from '../commands.js';
 import type { HsbEvent } from '../events.js';
 import { isCase, type HsbState, type OpenCase } from '../state.js';
-import type { CaseCommand, Context, Decision } from './handler.js';
+import type { CaseCommand, Context } from './handler.js';
 import * as phases from './phases.js';
 
+/** What a closed case still takes: a rectification, and its documented reopening. */
+const onClosedCase: ReadonlyArray<CaseCommand['type']> = ['CorrectChildDetails', 'ReopenCase'];
+
 /**
- * One handler per command on an open case, each named after its command in its phase's module
+ * `makeDecide(ctx)`: ReportConcern starts the case; every other command acts on this case, open
+ * (or, for those above, closed), through the handler named after it in its phase's module
  * (`decideRoute` handles DecideRoute): a command without one does not compile.
  */
-const onOpenCase = dispatch(handlersNamed<CaseCommand, OpenCase, Context, HsbEvent>(phases));
-
-/** A closed case rejects further work except a documented reopening. */
-const onClosedCase = (command: CaseCommand, s: OpenCase): Decision =>
-  command.type === 'ReopenCase'
-    ? accept({
-        type: 'CaseReopened',
-        data: { ...command.data, caseId: s.caseId, at: command.at },
-      })
-    : refuse('STATE', 'the case is closed; reopen it with a documented reason first');
-
-export const makeDecide =
-  (ctx: Context) =>
-  (command: HsbCommand, state: HsbState): Decision => {
-    if (command.type === 'ReportConcern')
-      return isCase(state)
-        ? refuse('STATE', 'a concern is already reported for this case')
-        : phases.reportConcern(command, ctx);
-    if (!isCase(state)) return refuse('STATE', 'no concern has been reported for this case');
-    if (command.data.caseId !== state.caseId)
-      return refuse('INPUT', 'the command is for another case', 'data.caseId');
-    if (command.type === 'CorrectChildDetails')
-      return phases.correctChildDetails(command, state, ctx);
-    if (state.status === 'closed') return onClosedCase(command, state);
-    return onOpenCase(command, state, ctx);
-  };
+export const makeDecide = stagedDecide<
+  HsbCommand,
+  'ReportConcern',
+  HsbState,
+  OpenCase,
+  Context,
+  HsbEvent
+>({
+  starts: 'ReportConcern',
+  start: (command, state, ctx) =>
+    decideWhen(
+      [guard('STATE', 'a concern is already reported for this case', () => isCase(state))],
+      () => phases.reportConcern(command, ctx),
+    ),
+  stage: (command, s) => [
+    guard('STATE', 'no concern has been reported for this case', () => !isCase(s)),
+    guard('INPUT', 'the command is for another case', 'data.caseId', () => {
+      return isCase(s) && command.data.caseId !== s.caseId;
+    }),
+    guard('STATE', 'the case is closed; reopen it with a documented reason first', () => {
+      return s.status === 'closed' && !onClosedCase.includes(command.type);
+    }),
+  ],
+  started: isCase,
+  handlers: handlersNamed<CaseCommand, OpenCase, Context, HsbEvent>(phases),
+});

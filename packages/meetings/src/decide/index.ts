@@ -7,18 +7,17 @@ import type { MeetingCommand } from '../commands.js';
 import type { MeetingEvent } from '../events.js';
 import type { MeetingPolicy } from '../policy.js';
 import type { MeetingState } from '../state.js';
-import {
-  isScheduled,
-  type Decision,
-  type ScheduledCommand,
-  type ScheduledMeeting,
-} from './handler.js';
+import { isScheduled, type ScheduledCommand, type ScheduledMeeting } from './handler.js';
 import * as phases from './phases.js';
 
 export type { Decision } from './handler.js';
 
-/** ScheduleMeeting starts the stream; every other command acts on its scheduled meeting. */
-const decideOnMeeting = stagedDecide<
+/**
+ * `makeDecide(policy)`: ScheduleMeeting starts the stream; every other command acts on its
+ * scheduled meeting. The policy is a parameter so a council's or a domain's timescales reach
+ * every decision; the guards of MTG-1 … MTG-9 do not depend on any timescale today.
+ */
+export const makeDecide = stagedDecide<
   MeetingCommand,
   'ScheduleMeeting',
   MeetingState,
@@ -38,12 +37,3 @@ const decideOnMeeting = stagedDecide<
   started: isScheduled,
   handlers: handlersNamed<ScheduledCommand, ScheduledMeeting, MeetingPolicy, MeetingEvent>(phases),
 });
-
-/**
- * The policy is a parameter so a council's or a domain's timescales reach every decision; the
- * guards of MTG-1 … MTG-9 do not depend on any timescale today.
- */
-export const makeDecide =
-  (policy: MeetingPolicy) =>
-  (command: MeetingCommand, state: MeetingState): Decision =>
-    decideOnMeeting(command, state, policy);
