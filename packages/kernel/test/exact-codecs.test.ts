@@ -9,8 +9,10 @@ import {
   commandCatalogue,
   defineEvent,
   eventCatalogue,
+  fieldProblems,
   IsoDate,
   personal,
+  primarySubject,
   unknownFields,
 } from '../src/index.js';
 
@@ -106,6 +108,24 @@ describe('the command catalogue decodes exactly', () => {
     expect(E.isLeft(r) && r.left.problems.map((p) => p.path)).toEqual([
       'data.fileId',
       'data.extra',
+    ]);
+  });
+
+  it('names a wrong field inside an intersection under a refinement (a primary subject) by its path, without the member index', () => {
+    const Case = t.strict({ caseId: t.string, child: primarySubject(Person) });
+    const problems = fieldProblems(
+      (
+        Case.decode({
+          caseId: 'c-1',
+          child: { name: 'Ada Testchild', dateOfBirth: '2014-02-30' },
+        }) as E.Left<t.Errors>
+      ).left,
+    );
+    expect(problems).toEqual([
+      {
+        path: 'child.dateOfBirth',
+        message: 'expected a real date as YYYY-MM-DD (years 1000-9999)',
+      },
     ]);
   });
 

@@ -41,9 +41,19 @@ export const fieldProblems = (errors: t.Errors): FieldProblem[] => {
 export const describeProblems = (problems: ReadonlyArray<FieldProblem>): string =>
   problems.map((p) => `${p.path}: ${p.message}`).join('; ');
 
+/**
+ * A union or intersection (whose members' indexes are no field), also under a refinement, `exact`
+ * or `readonly` that validates its inner codec in the same context (`primarySubject(Child)`, a
+ * `personal(…)` or `subjectId(…)` field): the member index is still no field.
+ */
 const isCombinator = (codec: unknown): boolean => {
-  const tag = (codec as { _tag?: string } | undefined)?._tag;
-  return tag === 'UnionType' || tag === 'IntersectionType';
+  const c = codec as { _tag?: string; type?: unknown } | undefined;
+  const tag = c?._tag;
+  if (tag === 'UnionType' || tag === 'IntersectionType') return true;
+  return (
+    (tag === 'RefinementType' || tag === 'ExactType' || tag === 'ReadonlyType') &&
+    isCombinator(c?.type)
+  );
 };
 
 const isPersonalCodec = (codec: unknown): boolean =>
