@@ -4,23 +4,22 @@
  * Rule ids VL-1 … VL-3 are this example's own.
  */
 import * as t from 'io-ts';
-import { deadline, deadlinesAt, meet, type Calendar, englandAndWales } from '@aimline/calendar';
+import { deadline, meet, type Calendar, englandAndWales } from '@aimline/calendar';
 import {
   accept,
   commandCatalogue,
+  configuredModule,
   decideWhen,
   defineEvent,
   dispatch,
   eventCatalogue,
+  evolveBy,
   guard,
   handlersNamed,
   IsoInstant,
   personal,
   timelinePhases,
-  validatingDecider,
   type CommandOf,
-  type Decider,
-  type DomainModule,
   type EventOf,
   type HandlersNamed,
 } from '@aimline/kernel';
@@ -63,19 +62,19 @@ export interface VisitState {
 }
 export const initialVisitState: VisitState = { visits: {} };
 
-/** Folds one event into the state: never fails, never validates (events are facts). */
-export const evolveVisits = (s: VisitState, e: VisitEvent): VisitState => {
-  switch (e.type) {
-    case 'VisitBooked':
-      return { visits: { ...s.visits, [e.data.visitId]: { start: e.data.start, done: null } } };
-    case 'VisitCompleted': {
-      const visit = s.visits[e.data.visitId];
-      return visit === undefined
-        ? s
-        : { visits: { ...s.visits, [e.data.visitId]: { ...visit, done: e.data.at } } };
-    }
-  }
-};
+/**
+ * Folds one event into the state: never fails, never validates (events are facts). One fold per
+ * event type, given the state and the event's data; the table does not compile without them all.
+ */
+export const evolveVisits = evolveBy<VisitEvent, VisitState>({
+  VisitBooked: (s, d) => ({ visits: { ...s.visits, [d.visitId]: { start: d.start, done: null } } }),
+  VisitCompleted: (s, d) => {
+    const visit = s.visits[d.visitId];
+    return visit === undefined
+      ? s
+      : { visits: { ...s.visits, [d.visitId]: { ...visit, done: d.at } } };
+  },
+});
 // #endregion state
 
 // #region decide
@@ -116,6 +115,8 @@ const visitHandlers: HandlersNamed<VisitCommand, VisitState, VisitPolicy, VisitE
 const decideVisit = dispatch(
   handlersNamed<VisitCommand, VisitState, VisitPolicy, VisitEvent>(visitHandlers),
 );
+const decide = (policy: VisitPolicy) => (command: VisitCommand, state: VisitState) =>
+  decideVisit(command, state, policy);
 
 export interface VisitPolicy {
   readonly maxVisits: number;
@@ -124,17 +125,6 @@ export interface VisitPolicy {
 }
 export const defaultVisitPolicy: VisitPolicy = { maxVisits: 10, writeUpWorkingDays: 2 };
 
-export const makeVisitDecider = (
-  policy: VisitPolicy = defaultVisitPolicy,
-): Decider<VisitCommand, VisitEvent, VisitState> =>
-  validatingDecider(
-    {
-      initialState: initialVisitState,
-      decide: (command, state) => decideVisit(command, state, policy),
-      evolve: evolveVisits,
-    },
-    visitCommands,
-  );
 // #endregion decide
 
 // #region module
@@ -152,18 +142,21 @@ export const visitDeadlines = (s: VisitState, policy: VisitPolicy, calendar: Cal
     return v.done === null ? due : meet(due, v.done);
   });
 
-export const visitLogModule = (
-  policy: VisitPolicy = defaultVisitPolicy,
-  calendar: Calendar = englandAndWales,
-): DomainModule<VisitCommand, VisitEvent, VisitState> => ({
-  name: 'visit-log',
-  streamPrefix: 'visit-log-',
-  decider: makeVisitDecider(policy),
+/**
+ * The module's parts under the names `configuredModule` reads (a domain spread over files exports
+ * them from its `module-parts.ts` and passes that file whole: `import * as visitParts`). The
+ * factory binds policy and calendar into the decider (which validates each command first) and
+ * the deadlines (judged at the read side's `asOf`); its commands go to `visit-log-{logId}`.
+ */
+export const visitLogModule = configuredModule('visit-log', 'logId', {
+  defaults: [defaultVisitPolicy, englandAndWales],
+  initialState: initialVisitState,
+  decide,
+  evolve: evolveVisits,
+  deadlines: visitDeadlines,
   commands: visitCommands,
   events: visitEvents,
-  streamOf: (command) => `visit-log-${command.data.logId}`,
-  // The read side: deadlines with policy and calendar bound, judged at asOf; timeline phases.
-  deadlines: (state, asOf) => deadlinesAt(visitDeadlines(state, policy, calendar), asOf),
-  timeline: timelinePhases({ VisitBooked: 'visits', VisitCompleted: 'visits' }),
+  timeline: timelinePhases<VisitEvent>({ VisitBooked: 'visits', VisitCompleted: 'visits' }),
 });
+export const makeVisitDecider = visitLogModule.decider;
 // #endregion module

@@ -17,8 +17,14 @@ export * from './state.js';
 export { evolve } from './evolve.js';
 export { makeDecide } from './decide/index.js';
 export type { Decision } from './decide/handler.js';
-export { makeHsbDecider, type HsbDecider } from './decider.js';
 export { deriveLeadAgency, type LeadAgencyDecision } from './lead-agency.js';
 export { hsbDeadlines } from './deadlines.js';
 export { scoreHistory, type ScorePoint } from './scores.js';
-export { hsbCaseModule, hsbCaseStream, HSB_STREAM_PREFIX, type HsbCaseModule } from './module.js';
+export {
+  hsbCaseModule,
+  hsbCaseStream,
+  HSB_STREAM_PREFIX,
+  makeHsbDecider,
+  type HsbCaseModule,
+  type HsbDecider,
+} from './module.js';

@@ -2,7 +2,8 @@ import { deadlinesAt, type Deadline, type InstantInput } from '@aimline/calendar
 import type { CommandCatalogue } from './codec/command-catalogue.js';
 import type { EventCatalogue } from './codec/event-catalogue.js';
 import type { Command } from './command.js';
-import type { Decider } from './decider.js';
+import type { Decision } from './decide.js';
+import { validatingDecider, type Decider } from './decider.js';
 import type { DomainEvent } from './event.js';
 import type { Rejection } from './rejection.js';
 
@@ -126,25 +127,43 @@ const moduleStreams = (name: string): ModuleStreams => ({
 });
 
 /**
- * What a council configures a module with (its policy, and a calendar or a source of calendars)
- * and the module's parts, each of its decider and deadlines written once over them.
+ * The parts of a module a council configures, under the names `configuredModule` reads: what it
+ * is configured with (its policy, and a calendar or a source of calendars), its decider's parts
+ * (`decide` over the policy and calendar) and its catalogues, deadlines and timeline. A domain
+ * exports them from one file under these names and passes that file whole
+ * (`import * as meetingParts from './module-parts.js'`).
  */
 export interface ConfiguredModuleParts<C extends Command, Ev extends DomainEvent, S, P, K> {
   /** The policy and calendar a module built without them uses. */
   readonly defaults: readonly [policy: P, calendar: K];
-  readonly decider: (policy: P, calendar: K) => Decider<C, Ev, S>;
+  readonly initialState: S;
+  readonly decide: (policy: P, calendar: K) => (command: C, state: S) => Decision<Ev>;
+  readonly evolve: (state: S, event: Ev) => S;
   readonly deadlines: (state: S, policy: P, calendar: K) => ReadonlyArray<Deadline>;
   readonly commands: CommandCatalogue<C>;
   readonly events: EventCatalogue<Ev>;
   readonly timeline: TimelinePhases<Ev>;
 }
 
+/** What `configuredModule` gives: the module factory, its decider factory and its streams. */
+export type ConfiguredModule<C extends Command, Ev extends DomainEvent, S, P, K> = ((
+  policy?: P,
+  calendar?: K,
+) => NamedModule<C, Ev, S>) & {
+  /**
+   * The module's decider for a policy and calendar (or the defaults): its `decide` validates the
+   * command with the command catalogue first (`validatingDecider`).
+   */
+  readonly decider: (policy?: P, calendar?: K) => Decider<C, Ev, S>;
+  readonly streams: ModuleStreams;
+};
+
 /**
- * The factory of a module a council configures: `(policy?, calendar?) => DomainModule`, the
- * decider and the deadlines bound to the policy and calendar given (or the defaults), e.g.
- * `configuredModule('meeting', 'meetingId', { defaults: [policy, englandAndWales],
- * decider: makeMeetingDecider, deadlines: meetingDeadlines, commands, events, timeline })`.
- * The factory carries the module's `streams` too.
+ * The factory of a module a council configures: `(policy?, calendar?) => DomainModule`, its
+ * decider (`validatingDecider` over the command catalogue) and deadlines bound to the policy and
+ * calendar given (or the defaults), e.g. `configuredModule('meeting', 'meetingId', meetingParts)`
+ * with `meetingParts` the meeting's `module-parts.ts` imported whole. The factory carries the
+ * module's `decider` factory and its `streams`.
  */
 export const configuredModule = <
   C extends Command<string, { readonly [K in F]: string }>,
@@ -156,14 +175,20 @@ export const configuredModule = <
 >(
   name: string,
   streamId: F,
-  { defaults, decider, deadlines, ...parts }: ConfiguredModuleParts<C, Ev, S, P, K>,
-): ((policy?: P, calendar?: K) => NamedModule<C, Ev, S>) & { readonly streams: ModuleStreams } =>
-  Object.assign(
+  parts: ConfiguredModuleParts<C, Ev, S, P, K>,
+): ConfiguredModule<C, Ev, S, P, K> => {
+  const { defaults, initialState, decide, evolve, deadlines, commands, events, timeline } = parts;
+  const decider = (policy: P = defaults[0], calendar: K = defaults[1]): Decider<C, Ev, S> =>
+    validatingDecider({ initialState, decide: decide(policy, calendar), evolve }, commands);
+  return Object.assign(
     (policy: P = defaults[0], calendar: K = defaults[1]) =>
       domainModule(name, streamId, {
-        ...parts,
         decider: decider(policy, calendar),
         deadlines: (state) => deadlines(state, policy, calendar),
+        commands,
+        events,
+        timeline,
       }),
-    { streams: moduleStreams(name) },
+    { decider, streams: moduleStreams(name) },
   );
+};

@@ -19,7 +19,14 @@ export {
   handlersNamed,
 } from './decide.js';
 export { type Stages, stagedDecide } from './decide-staged.js';
-export { appended, type ListField } from './evolve.js';
+export {
+  appended,
+  evolveBy,
+  onceOpened,
+  type EventDataOf,
+  type EvolveTable,
+  type ListField,
+} from './evolve.js';
 export { Actor } from './actor.js';
 export { IsoInstant, IsoDate, NonEmptyString } from './instant.js';
 export type { Command, CommandEnvelope } from './command.js';
@@ -43,6 +50,7 @@ export {
   timelinePhases,
   domainModule,
   configuredModule,
+  type ConfiguredModule,
   type ConfiguredModuleParts,
   type ModuleStreams,
   type NamedModule,

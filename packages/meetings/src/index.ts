@@ -10,11 +10,12 @@ export { evolve } from './evolve.js';
 export { makeDecide, type Decision } from './decide/index.js';
 export * from './queries.js';
 export * from './rules.js';
-export { makeMeetingDecider, type MeetingDecider } from './decider.js';
 export {
   meetingModule,
   meetingStream,
   MEETING_STREAM_PREFIX,
+  makeMeetingDecider,
+  type MeetingDecider,
   type MeetingModule,
 } from './module.js';
 export {
