@@ -1,5 +1,8 @@
-/** evolve(state, event): folds one event into the state. Never fails, never validates. */
-import { appended } from '@aimline/kernel';
+/**
+ * evolve(state, event): folds one event into the state, one fold per event type. Never fails,
+ * never validates.
+ */
+import { appended, evolveBy, onceOpened, type EvolveTable } from '@aimline/kernel';
 import { sessionKey } from './attendance.js';
 import type { AttendanceAimEvent } from './events.js';
 import type { AimMeeting, AttendanceAimState, OpenCase } from './state.js';
@@ -13,70 +16,40 @@ const updateMeeting = (
   return m === undefined ? s : { ...s, meetings: { ...s.meetings, [meetingId]: f(m) } };
 };
 
-export const evolve = (
-  state: AttendanceAimState,
-  event: AttendanceAimEvent,
-): AttendanceAimState => {
-  if (event.type === 'AttendanceCaseOpened') {
-    const d = event.data;
-    return {
-      status: 'open',
-      caseId: d.caseId,
-      openedAt: d.at,
-      pupil: d.pupil,
-      school: d.school,
-      parents: Object.fromEntries(d.parents.map((p) => [p.parentId, p])),
-      marks: {},
-      importedPeriods: [],
-      supportEvidence: [],
-      meetings: {},
-      meetingOrder: [],
-      interactions: [],
-      directQuotes: 0,
-      documents: [],
-      noEngagementAt: undefined,
-      inclusionOfficerConsultedAt: undefined,
-      legalMeetingAt: undefined,
-      legalRequests: [],
-      prosecutionConsideredAt: undefined,
-      legalSteps: {},
-      stepOrder: [],
-      closedAt: undefined,
-    };
-  }
-  if (state.status === 'none') return state;
-  const s = state;
-  switch (event.type) {
-    case 'ParentCarerAdded':
-      return { ...s, parents: { ...s.parents, [event.data.parent.parentId]: event.data.parent } };
-    case 'AttendanceImported': {
-      const marks = { ...s.marks };
-      for (const m of event.data.sessions) marks[sessionKey(m)] = m;
-      return { ...s, marks, importedPeriods: [...s.importedPeriods, event.data.period] };
-    }
-    case 'AttendanceMarkCorrected': {
-      const d = event.data;
-      return {
-        ...s,
-        marks: { ...s.marks, [sessionKey(d)]: { date: d.date, session: d.session, code: d.to } },
-      };
-    }
-    case 'SupportEvidenceAttached':
-      return {
-        ...s,
-        supportEvidence: [
-          ...s.supportEvidence,
-          { documentRef: event.data.documentRef, at: event.data.at },
-        ],
-        documents: [...s.documents, event.data.documentRef],
-      };
-    case 'AimScheduled': {
-      const d = event.data;
-      const meeting: AimMeeting = {
-        meetingId: d.meetingId,
-        start: d.start,
-        venue: d.venue,
-        scheduledAt: d.at,
+const isOpened = (s: AttendanceAimState): s is OpenCase => s.status !== 'none';
+
+/** The folds of the events after the opening, over the open (or closed) case. */
+const onOpenCase: EvolveTable<
+  Exclude<AttendanceAimEvent, { type: 'AttendanceCaseOpened' }>,
+  OpenCase,
+  AttendanceAimState
+> = {
+  ParentCarerAdded: (s, { parent }) => ({
+    ...s,
+    parents: { ...s.parents, [parent.parentId]: parent },
+  }),
+  AttendanceImported: (s, { sessions, period }) => {
+    const marks = { ...s.marks };
+    for (const m of sessions) marks[sessionKey(m)] = m;
+    return { ...appended(s, 'importedPeriods', period), marks };
+  },
+  AttendanceMarkCorrected: (s, d) => ({
+    ...s,
+    marks: { ...s.marks, [sessionKey(d)]: { date: d.date, session: d.session, code: d.to } },
+  }),
+  SupportEvidenceAttached: (s, { documentRef, at }) => ({
+    ...appended(s, 'supportEvidence', { documentRef, at }),
+    documents: [...s.documents, documentRef],
+  }),
+  AimScheduled: (s, { meetingId, start, venue, at }) => ({
+    ...appended(s, 'meetingOrder', meetingId),
+    meetings: {
+      ...s.meetings,
+      [meetingId]: {
+        meetingId,
+        start,
+        venue,
+        scheduledAt: at,
         status: 'scheduled',
         letters: {},
         cannotAttend: [],
@@ -84,120 +57,96 @@ export const evolve = (
         notHeldAction: undefined,
         outcome: undefined,
         reviewedAt: undefined,
-      };
-      return {
-        ...s,
-        meetings: { ...s.meetings, [d.meetingId]: meeting },
-        meetingOrder: [...s.meetingOrder, d.meetingId],
-      };
-    }
-    case 'AimRearranged':
-      return updateMeeting(s, event.data.meetingId, (m) => ({
-        ...m,
-        start: event.data.start,
-        venue: event.data.venue,
-        cannotAttend: [],
-      }));
-    case 'AimLetterSent': {
-      const d = event.data;
-      return {
-        ...updateMeeting(s, d.meetingId, (m) => ({
-          ...m,
-          letters: {
-            ...m.letters,
-            [d.parentId]: {
-              parentId: d.parentId,
-              sentAt: d.at,
-              documentRef: d.documentRef,
-              forStart: m.start,
-            },
-          },
-        })),
-        documents: [
-          ...s.documents,
-          d.documentRef,
-          ...(d.coverLetterRef === undefined ? [] : [d.coverLetterRef]),
-        ],
-      };
-    }
-    case 'InteractionRecorded': {
-      const d = event.data;
-      const next = appended(s, 'interactions', { interactionId: d.interactionId, at: d.at });
-      if (d.response?.answer !== 'cannot-attend' || d.with.kind !== 'parent') return next;
-      const parentId = d.with.parentId;
-      return updateMeeting(next, d.response.meetingId, (m) => ({
-        ...m,
-        cannotAttend: [...m.cannotAttend, { parentId, at: d.at }],
-      }));
-    }
-    case 'VoiceCaptured':
-      return { ...s, directQuotes: s.directQuotes + 1 };
-    case 'DocumentFiled':
-      return appended(s, 'documents', event.data.documentRef);
-    case 'AimHeld':
-      return updateMeeting(s, event.data.meetingId, (m) => ({
-        ...m,
-        status: 'held',
-        decidedAt: event.data.at,
-      }));
-    case 'AimNotHeld':
-      return updateMeeting(s, event.data.meetingId, (m) => ({
-        ...m,
-        status: 'not-held',
-        decidedAt: event.data.at,
-        notHeldAction: event.data.nextStep.action,
-      }));
-    case 'AimOutcomeRecorded':
-      return updateMeeting(s, event.data.meetingId, (m) => ({
-        ...m,
-        outcome: {
-          targets: event.data.targets,
-          reviewDueOn: event.data.reviewDueOn,
-          at: event.data.at,
-        },
-      }));
-    case 'TargetsReviewed':
-      return updateMeeting(s, event.data.reviewOf, (m) => ({ ...m, reviewedAt: event.data.at }));
-    case 'NoEngagementRecorded':
-      return { ...s, noEngagementAt: event.data.at };
-    case 'InclusionOfficerConsulted':
-      return { ...s, inclusionOfficerConsultedAt: event.data.at };
-    case 'LegalInterventionMeetingHeld':
-      return { ...s, legalMeetingAt: event.data.at };
-    case 'LegalProceedingsRequested': {
-      const { requestId, at } = event.data;
-      return appended(s, 'legalRequests', { requestId, at });
-    }
-    case 'ProsecutionConsidered':
-      return { ...s, prosecutionConsideredAt: event.data.at };
-    case 'LegalStepRecorded': {
-      const d = event.data;
-      return {
-        ...s,
-        legalSteps: {
-          ...s.legalSteps,
-          [d.stepId]: {
-            stepId: d.stepId,
-            step: d.step,
-            at: d.at,
-            penalty: d.penalty,
-            improvementPeriodEnds: d.improvementPeriodEnds,
-            paidOn: undefined,
-          },
-        },
-        stepOrder: [...s.stepOrder, d.stepId],
-      };
-    }
-    case 'PenaltyPaid': {
-      const step = s.legalSteps[event.data.stepId];
-      return step === undefined
-        ? s
-        : {
-            ...s,
-            legalSteps: { ...s.legalSteps, [step.stepId]: { ...step, paidOn: event.data.paidOn } },
-          };
-    }
-    case 'CaseClosed':
-      return { ...s, status: 'closed', closedAt: event.data.at };
-  }
+      },
+    },
+  }),
+  AimRearranged: (s, { meetingId, start, venue }) =>
+    updateMeeting(s, meetingId, (m) => ({ ...m, start, venue, cannotAttend: [] })),
+  AimLetterSent: (s, { meetingId, parentId, at, documentRef, coverLetterRef }) => ({
+    ...updateMeeting(s, meetingId, (m) => ({
+      ...m,
+      letters: {
+        ...m.letters,
+        [parentId]: { parentId, sentAt: at, documentRef, forStart: m.start },
+      },
+    })),
+    documents: [
+      ...s.documents,
+      documentRef,
+      ...(coverLetterRef === undefined ? [] : [coverLetterRef]),
+    ],
+  }),
+  InteractionRecorded: (s, d) => {
+    const next = appended(s, 'interactions', { interactionId: d.interactionId, at: d.at });
+    if (d.response?.answer !== 'cannot-attend' || d.with.kind !== 'parent') return next;
+    const parentId = d.with.parentId;
+    return updateMeeting(next, d.response.meetingId, (m) => ({
+      ...m,
+      cannotAttend: [...m.cannotAttend, { parentId, at: d.at }],
+    }));
+  },
+  VoiceCaptured: (s) => ({ ...s, directQuotes: s.directQuotes + 1 }),
+  DocumentFiled: (s, { documentRef }) => appended(s, 'documents', documentRef),
+  AimHeld: (s, { meetingId, at }) =>
+    updateMeeting(s, meetingId, (m) => ({ ...m, status: 'held', decidedAt: at })),
+  AimNotHeld: (s, { meetingId, at, nextStep }) =>
+    updateMeeting(s, meetingId, (m) => ({
+      ...m,
+      status: 'not-held',
+      decidedAt: at,
+      notHeldAction: nextStep.action,
+    })),
+  AimOutcomeRecorded: (s, { meetingId, targets, reviewDueOn, at }) =>
+    updateMeeting(s, meetingId, (m) => ({ ...m, outcome: { targets, reviewDueOn, at } })),
+  TargetsReviewed: (s, { reviewOf, at }) =>
+    updateMeeting(s, reviewOf, (m) => ({ ...m, reviewedAt: at })),
+  NoEngagementRecorded: (s, { at }) => ({ ...s, noEngagementAt: at }),
+  InclusionOfficerConsulted: (s, { at }) => ({ ...s, inclusionOfficerConsultedAt: at }),
+  LegalInterventionMeetingHeld: (s, { at }) => ({ ...s, legalMeetingAt: at }),
+  LegalProceedingsRequested: (s, { requestId, at }) =>
+    appended(s, 'legalRequests', { requestId, at }),
+  ProsecutionConsidered: (s, { at }) => ({ ...s, prosecutionConsideredAt: at }),
+  LegalStepRecorded: (s, { stepId, step, at, penalty, improvementPeriodEnds }) => ({
+    ...appended(s, 'stepOrder', stepId),
+    legalSteps: {
+      ...s.legalSteps,
+      [stepId]: { stepId, step, at, penalty, improvementPeriodEnds, paidOn: undefined },
+    },
+  }),
+  PenaltyPaid: (s, { stepId, paidOn }) => {
+    const step = s.legalSteps[stepId];
+    return step === undefined
+      ? s
+      : { ...s, legalSteps: { ...s.legalSteps, [step.stepId]: { ...step, paidOn } } };
+  },
+  CaseClosed: (s, { at }) => ({ ...s, status: 'closed', closedAt: at }),
 };
+
+/** The opening event starts the case; before it, every other event leaves the state as it is. */
+export const evolve = evolveBy<AttendanceAimEvent, AttendanceAimState>({
+  AttendanceCaseOpened: (_state, d) => ({
+    status: 'open',
+    caseId: d.caseId,
+    openedAt: d.at,
+    pupil: d.pupil,
+    school: d.school,
+    parents: Object.fromEntries(d.parents.map((p) => [p.parentId, p])),
+    marks: {},
+    importedPeriods: [],
+    supportEvidence: [],
+    meetings: {},
+    meetingOrder: [],
+    interactions: [],
+    directQuotes: 0,
+    documents: [],
+    noEngagementAt: undefined,
+    inclusionOfficerConsultedAt: undefined,
+    legalMeetingAt: undefined,
+    legalRequests: [],
+    prosecutionConsideredAt: undefined,
+    legalSteps: {},
+    stepOrder: [],
+    closedAt: undefined,
+  }),
+  ...onceOpened(isOpened, onOpenCase),
+});
