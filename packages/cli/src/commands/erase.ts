@@ -4,7 +4,7 @@ import {
   erasePerson,
   erasureGrant,
   finishPendingErasures,
-  isKeyError,
+  NothingHeldAbout,
   ErasureNotRecorded,
 } from '@aimline/governance';
 import type { EraseRequest, ErasureOutcome } from '@aimline/governance';
@@ -35,29 +35,12 @@ const describe = (o: ErasureOutcome): string =>
   }`;
 
 /**
- * Refuses (exit 1) a person of whom the key vault holds neither a key nor a record of erasure:
- * nothing about them was ever stored (a mistyped id). Erasing them would report a key destroyed
- * while the person meant keeps every field, and would bar the id from any future record.
- */
-const mustHoldDataOf = async (rt: Runtime, subjectRef: string): Promise<void> => {
-  try {
-    await rt.vault.readingKey(subjectRef);
-  } catch (e) {
-    if (isKeyError(e) && e.kind === 'SubjectKeyMissing')
-      throw new CliError(
-        `--person: no personal data of that person is held (subject ${subjectRef}: no key and no erasure in the key vault), so there is nothing to erase; nothing was destroyed or recorded. Check the person id`,
-        ExitCode.Failed,
-      );
-    throw e;
-  }
-};
-
-/**
  * `aimline erase --person ID --reason TEXT`: erasure by crypto-shredding (destroy the subject's
  * key, then record `PersonalDataErased`); `--pending` records the erasures a crash left
  * unrecorded. Idempotent. Runs as a principal the command policy lets erase (`--as`; by default
  * the records manager only), who is recorded as the actor; anyone else is FORBIDDEN (exit 1)
- * before any key is destroyed. A person nothing is held about is refused (exit 1, `mustHoldDataOf`).
+ * before any key is destroyed. A person nothing is held about is refused (exit 1 naming `--person`; governance's
+ * `NothingHeldAbout`).
  */
 export const erase = async (rt: Runtime, o: EraseOptions): Promise<number> => {
   if (o.pending !== true) {
@@ -83,7 +66,6 @@ export const erase = async (rt: Runtime, o: EraseOptions): Promise<number> => {
       );
       return ExitCode.Ok;
     }
-    await mustHoldDataOf(rt, subjectRef!);
     const outcome = await erasePerson(request, o.person!, o.reason!);
     rt.output.result(
       {
@@ -98,6 +80,8 @@ export const erase = async (rt: Runtime, o: EraseOptions): Promise<number> => {
     return ExitCode.Ok;
   } catch (e) {
     if (e instanceof ErasureNotRecorded) throw new CliError(e.message, ExitCode.Failed);
+    if (e instanceof NothingHeldAbout)
+      throw new CliError(`--person: ${e.message}`, ExitCode.Failed);
     throw e;
   }
 };

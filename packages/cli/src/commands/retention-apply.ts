@@ -9,6 +9,7 @@ import {
   ErasureNotRecorded,
   erasePerson,
   finishPendingErasures,
+  NothingHeldAbout,
   type PersonDue,
   type RetentionRule,
 } from '@aimline/governance';
@@ -45,10 +46,17 @@ export const applyRetention = async (rt: Runtime, options: RetentionOptions): Pr
     const confirmed = schedule.due.filter((d) => d.confirmed);
     const skipped = schedule.due.filter((d) => !d.confirmed);
     const erased: Array<{ person: string; subjectRef: string; reason: string }> = [];
+    // A person named in history whose personal fields were all absent has no key: nothing to erase.
+    const nothingHeld: string[] = [];
     for (const d of confirmed) {
       const reason = retentionReason(schedule.asOf, d);
-      const outcome = await erasePerson(request, d.person, reason);
-      erased.push({ person: d.person, subjectRef: outcome.subjectRef, reason });
+      try {
+        const outcome = await erasePerson(request, d.person, reason);
+        erased.push({ person: d.person, subjectRef: outcome.subjectRef, reason });
+      } catch (e) {
+        if (!(e instanceof NothingHeldAbout)) throw e;
+        nothingHeld.push(d.person);
+      }
     }
     rt.output.result(
       {
@@ -56,6 +64,7 @@ export const applyRetention = async (rt: Runtime, options: RetentionOptions): Pr
         finishedPending: finished.map((f) => f.subjectRef),
         erased,
         skippedUnconfirmed: skipped.map((d) => d.person),
+        nothingHeld,
       },
       () =>
         [
@@ -67,6 +76,11 @@ export const applyRetention = async (rt: Runtime, options: RetentionOptions): Pr
                   ['person', 'reason'],
                   erased.map((e) => [e.person, e.reason]),
                 ),
+              ]),
+          ...(nothingHeld.length === 0
+            ? []
+            : [
+                `${nothingHeld.length} person(s) due hold no personal data in the key vault (no key, no erasure): nothing was destroyed or recorded for them.`,
               ]),
           ...(skipped.length === 0
             ? []

@@ -11,6 +11,7 @@ import type { CommandPolicy } from '../principals/command-policy.js';
 import type { GovernanceError } from '../principals/errors.js';
 import type { Principal } from '../principals/principal.js';
 import { erasureModule, erasureStream, type ErasureCommand } from './erasure-module.js';
+import { isKeyError } from './key-errors.js';
 import type { ErasureRecord, KeyVault } from './key-vault.js';
 
 export interface ErasureOutcome {
@@ -41,6 +42,35 @@ export class ErasureNotRecorded extends Error {
     this.name = 'ErasureNotRecorded';
   }
 }
+
+/**
+ * Refused before anything is destroyed: the key vault holds neither a key nor a record of erasure
+ * for the person, so nothing about them was ever stored (a mistyped id). Erasing them would
+ * report a key destroyed while the person meant keeps every field, and would bar the id from any
+ * future record.
+ */
+export class NothingHeldAbout extends Error {
+  constructor(
+    readonly person: string,
+    readonly subjectRef: string,
+  ) {
+    super(
+      `no personal data of that person is held (subject ${subjectRef}: no key and no erasure in the key vault), so there is nothing to erase; nothing was destroyed or recorded. Check the person id`,
+    );
+    this.name = 'NothingHeldAbout';
+  }
+}
+
+/** Whether the vault holds a key, or a record of erasure, for the subject. */
+const holdsDataOf = async (vault: KeyVault, ref: string): Promise<boolean> => {
+  try {
+    await vault.readingKey(ref);
+    return true;
+  } catch (e) {
+    if (isKeyError(e) && e.kind === 'SubjectKeyMissing') return false;
+    throw e;
+  }
+};
 
 /**
  * Whether `principal` may erase under the command policy: the grant of `RecordErasure` in
@@ -87,7 +117,8 @@ const record = async (
  * Erases a person by crypto-shredding: destroys their data key in the vault first, then records
  * `PersonalDataErased`. Idempotent. If the process stops in between, the vault holds the
  * erasure as pending: `pendingErasures` lists it, and `finishPendingErasures` (or erasing the
- * same person again) records it.
+ * same person again) records it. A person of whom nothing is held is refused before anything is
+ * destroyed (`NothingHeldAbout`).
  */
 export const erasePerson = async (
   request: EraseRequest,
@@ -95,6 +126,7 @@ export const erasePerson = async (
   reason: string,
 ): Promise<ErasureOutcome> => {
   const ref = request.vault.subjectRef(person);
+  if (!(await holdsDataOf(request.vault, ref))) throw new NothingHeldAbout(person, ref);
   const key = request.vault.destroyKey(ref, reason, request.at);
   const erasure = request.vault.erasure(ref)!;
   const event = await record(request, erasure);

@@ -23,6 +23,7 @@ export {
 } from './erasure-module.js';
 export {
   erasePerson,
+  NothingHeldAbout,
   erasureGrant,
   finishPendingErasures,
   ErasureNotRecorded,

@@ -1,7 +1,12 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { erasedCategory } from '@aimline/kernel';
-import { erasePerson, erasureStream, finishPendingErasures } from '../../src/index.js';
+import {
+  erasePerson,
+  erasureStream,
+  finishPendingErasures,
+  NothingHeldAbout,
+} from '../../src/index.js';
 import {
   actor,
   alleged,
@@ -73,6 +78,18 @@ describe('erasure by crypto-shredding (issue 13 item 4)', () => {
       event: undefined,
     });
     expect(await collect(store.readStream(erasureStream(first.subjectRef)))).toHaveLength(1);
+  });
+
+  it('given a person id nothing is held about (a mistyped id), when erased, then NothingHeldAbout and nothing is destroyed or recorded (no erasure bars the id)', async () => {
+    const { inner, vault, request } = await given();
+    const before = await collect(inner.readAll());
+    const ref = vault.subjectRef('child-v0');
+    await expect(erasePerson(request, 'child-v0', 'typo check')).rejects.toEqual(
+      new NothingHeldAbout('child-v0', ref),
+    );
+    expect(vault.erasure(ref)).toBeUndefined();
+    expect(vault.pendingErasures()).toEqual([]);
+    expect(await collect(inner.readAll())).toEqual(before);
   });
 
   it('a crash between destroying the key and recording the event leaves a pending erasure that is reported and can be finished', async () => {
