@@ -39,7 +39,20 @@ describe('aimline read commands on demo data', () => {
     )!;
     const refused = await runCli(['--store', store, '--as', outsider.id, 'timeline', hsbCase]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain(`FORBIDDEN: nothing of hsb-case-${hsbCase} is visible`);
+    expect(refused.stderr).toContain(`FORBIDDEN: nothing with id "${hsbCase}" is visible`);
+    // The same answer as for a case id that does not exist: no oracle of which cases exist.
+    const missing = await runCli([
+      '--store',
+      store,
+      '--as',
+      outsider.id,
+      'timeline',
+      'no-such-case-1',
+    ]);
+    expect([missing.code, missing.stderr.replaceAll('no-such-case-1', hsbCase)]).toEqual([
+      refused.code,
+      refused.stderr,
+    ]);
     const noAs = await runCli(['--store', store, 'timeline', hsbCase]);
     expect(noAs.code).toBe(2);
     // An unknown principal is refused before any case is looked for: the same answer for a

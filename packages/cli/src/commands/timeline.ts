@@ -20,7 +20,8 @@ export const streamsForCase = (rt: Runtime, caseId: string): string[] =>
  * `asOf` or, without it, when the stream's last entry was recorded (`judgedAt`). The read is
  * recorded in the access log before anything is shown. The principal is verified before any
  * stream is looked for: an unknown, forged or role-less principal (or an unreadable directory)
- * is refused the same whether or not the case exists, so it cannot learn which case ids do.
+ * is refused the same whether or not the case exists, so it cannot learn which case ids do; and a
+ * verified principal gets one answer (`notVisible`) for a case it may not see and for no case.
  */
 export const loadTimeline = async (
   rt: Runtime,
@@ -34,19 +35,26 @@ export const loadTimeline = async (
     const module = rt.registry.moduleForStream(stream);
     if (module === undefined) continue;
     const standing = await standingTimeline(view, rt.decode, module, stream, asOf);
-    if (standing.seen === 0)
-      throw new CliError(
-        `FORBIDDEN: nothing of ${stream} is visible to principal "${view.principal.id}" (${view.principal.role})`,
-        ExitCode.Failed,
-      );
+    if (standing.seen === 0) throw notVisible(rt, caseId, view.principal);
     rt.unreadable.add(standing.timeline.unreadable);
     return standing;
   }
-  throw new CliError(
-    `no case, referral or meeting with id "${caseId}" (looked in ${streamsForCase(rt, caseId).join(', ')})`,
+  throw notVisible(rt, caseId, view.principal);
+};
+
+/**
+ * The one answer for a case the principal may not see and for a case that does not exist, so a
+ * principal cannot learn which case ids exist (that a child has a case is itself personal data).
+ */
+const notVisible = (
+  rt: Runtime,
+  caseId: string,
+  principal: { readonly id: string; readonly role: string },
+): CliError =>
+  new CliError(
+    `FORBIDDEN: nothing with id "${caseId}" is visible to principal "${principal.id}" (${principal.role}): no case, referral or meeting of that id that they may read (looked in ${streamsForCase(rt, caseId).join(', ')})`,
     ExitCode.Failed,
   );
-};
 
 /** `aimline timeline CASE [--as-of ISO]`: the case's events by phase, with the deadlines each opened or met. */
 export const timeline = async (
