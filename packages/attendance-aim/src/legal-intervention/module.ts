@@ -5,12 +5,16 @@
  */
 import {
   accept,
+  appended,
   decideWhen,
+  dispatch,
+  evolveBy,
   guard,
+  onceOpened,
   smallModule,
   type Check,
   type Decider,
-  type Decision,
+  type EvolveTable,
 } from '@aimline/kernel';
 import type { Pupil, School } from '../values.js';
 import {
@@ -33,30 +37,35 @@ export type LegalInterventionState =
       readonly requestsReceived: ReadonlyArray<string>;
     };
 
-const evolve = (s: LegalInterventionState, e: LegalInterventionEvent): LegalInterventionState => {
-  switch (e.type) {
-    case 'InclusionOfficerContactReceived':
-      return s.status === 'none'
-        ? {
-            status: 'open',
-            caseId: e.data.caseId,
-            pupil: e.data.pupil,
-            school: e.data.school,
-            contactsAt: [e.data.at],
-            meetingsNoted: [],
-            requestsReceived: [],
-          }
-        : { ...s, contactsAt: [...s.contactsAt, e.data.at] };
-    case 'LegalInterventionMeetingNoted':
-      return s.status === 'none'
-        ? s
-        : { ...s, meetingsNoted: [...s.meetingsNoted, e.data.legalMeetingId] };
-    case 'LegalProceedingsRequestReceived':
-      return s.status === 'none'
-        ? s
-        : { ...s, requestsReceived: [...s.requestsReceived, e.data.requestId] };
-  }
+type OpenRecord = Extract<LegalInterventionState, { readonly status: 'open' }>;
+const isOpen = (s: LegalInterventionState): s is OpenRecord => s.status === 'open';
+
+/** The later steps fold into an open record only. */
+const onOpenRecord: EvolveTable<
+  Exclude<LegalInterventionEvent, { type: 'InclusionOfficerContactReceived' }>,
+  OpenRecord,
+  LegalInterventionState
+> = {
+  LegalInterventionMeetingNoted: (s, d) => appended(s, 'meetingsNoted', d.legalMeetingId),
+  LegalProceedingsRequestReceived: (s, d) => appended(s, 'requestsReceived', d.requestId),
 };
+
+/** The first contact opens the record (and each contact after is added to it). */
+const evolve = evolveBy<LegalInterventionEvent, LegalInterventionState>({
+  InclusionOfficerContactReceived: (s, d) =>
+    isOpen(s)
+      ? appended(s, 'contactsAt', d.at)
+      : {
+          status: 'open',
+          caseId: d.caseId,
+          pupil: d.pupil,
+          school: d.school,
+          contactsAt: [d.at],
+          meetingsNoted: [],
+          requestsReceived: [],
+        },
+  ...onceOpened(isOpen, onOpenRecord),
+});
 
 /** What an open record has received; nothing before the first contact. */
 const received = (s: LegalInterventionState) =>
@@ -90,35 +99,47 @@ const laterStep = (
 
 /**
  * 004: the contact comes first (ATT-9), the meeting before the request; each meeting and request
- * is received once (STATE, naming its id).
+ * is received once (STATE, naming its id). One handler per command, as every decider is written.
  */
-const decide = (
-  c: LegalInterventionCommand,
-  s: LegalInterventionState,
-): Decision<LegalInterventionEvent> => {
-  const { at } = c;
-  const r = received(s);
-  switch (c.type) {
-    case 'ReceiveInclusionOfficerContact':
-      return accept({ type: 'InclusionOfficerContactReceived', data: { ...c.data, at } });
-    case 'NoteLegalInterventionMeeting':
-      return decideWhen(
-        laterStep(r.contactsAt, r.meetingsNoted, 'legalMeetingId', c.data.legalMeetingId),
-        () => accept({ type: 'LegalInterventionMeetingNoted', data: { ...c.data, at } }),
-      );
-    case 'ReceiveLegalProceedingsRequest':
-      return decideWhen(
-        laterStep(r.meetingsNoted, r.requestsReceived, 'requestId', c.data.requestId),
-        () => accept({ type: 'LegalProceedingsRequestReceived', data: { ...c.data, at } }),
-      );
-  }
-};
+const decide = dispatch<
+  LegalInterventionCommand,
+  LegalInterventionState,
+  undefined,
+  LegalInterventionEvent
+>({
+  ReceiveInclusionOfficerContact: ({ data, at }) =>
+    accept({ type: 'InclusionOfficerContactReceived', data: { ...data, at } }),
+  NoteLegalInterventionMeeting: ({ data, at }, s) =>
+    decideWhen(
+      laterStep(
+        received(s).contactsAt,
+        received(s).meetingsNoted,
+        'legalMeetingId',
+        data.legalMeetingId,
+      ),
+      () => accept({ type: 'LegalInterventionMeetingNoted', data: { ...data, at } }),
+    ),
+  ReceiveLegalProceedingsRequest: ({ data, at }, s) =>
+    decideWhen(
+      laterStep(
+        received(s).meetingsNoted,
+        received(s).requestsReceived,
+        'requestId',
+        data.requestId,
+      ),
+      () => accept({ type: 'LegalProceedingsRequestReceived', data: { ...data, at } }),
+    ),
+});
 
 export const makeLegalInterventionDecider = (): Decider<
   LegalInterventionCommand,
   LegalInterventionEvent,
   LegalInterventionState
-> => ({ initialState: { status: 'none' }, decide, evolve });
+> => ({
+  initialState: { status: 'none' },
+  decide: (command, state) => decide(command, state, undefined),
+  evolve,
+});
 
 const module = smallModule('attendance-legal', 'caseId', {
   commands: legalInterventionCommandDefinitions,

@@ -15,7 +15,9 @@ import {
   accept,
   defineEvent,
   dispatch,
-  refuse,
+  decideWhen,
+  evolveBy,
+  guard,
   smallModule,
   type CommandOf,
   type EventOf,
@@ -58,32 +60,39 @@ export type LegalHoldState =
   | { readonly status: 'in-force'; readonly record: string; readonly placedAt: string }
   | { readonly status: 'lifted'; readonly record: string; readonly liftedAt: string };
 
-const evolve = (state: LegalHoldState, event: LegalHoldEvent): LegalHoldState => {
-  switch (event.type) {
-    case 'LegalHoldPlaced':
-      return { status: 'in-force', record: event.data.record, placedAt: event.data.at };
-    case 'LegalHoldLifted':
-      return state.status === 'in-force'
-        ? { status: 'lifted', record: state.record, liftedAt: event.data.at }
-        : state;
-  }
-};
+const evolve = evolveBy<LegalHoldEvent, LegalHoldState>({
+  LegalHoldPlaced: (_, d) => ({ status: 'in-force', record: d.record, placedAt: d.at }),
+  LegalHoldLifted: (s, d) =>
+    s.status === 'in-force' ? { status: 'lifted', record: s.record, liftedAt: d.at } : s,
+});
 
 const decide = dispatch<LegalHoldCommand, LegalHoldState, undefined, LegalHoldEvent>({
-  PlaceLegalHold: (c, s) =>
-    s.status !== 'none'
-      ? refuse('HOLD-1', `hold ${c.data.holdId} was already placed`, 'data.holdId')
-      : accept({ type: 'LegalHoldPlaced', data: { ...c.data, at: c.at } }),
-  LiftLegalHold: (c, s) =>
-    s.status !== 'in-force'
-      ? refuse(
+  PlaceLegalHold: ({ data, at }, s) =>
+    decideWhen(
+      [
+        guard(
+          'HOLD-1',
+          `hold ${data.holdId} was already placed`,
+          'data.holdId',
+          () => s.status !== 'none',
+        ),
+      ],
+      () => accept({ type: 'LegalHoldPlaced', data: { ...data, at } }),
+    ),
+  LiftLegalHold: ({ data, at }, s) =>
+    decideWhen(
+      [
+        guard(
           'HOLD-2',
           s.status === 'none'
-            ? `hold ${c.data.holdId} was never placed`
-            : `hold ${c.data.holdId} was already lifted`,
+            ? `hold ${data.holdId} was never placed`
+            : `hold ${data.holdId} was already lifted`,
           'data.holdId',
-        )
-      : accept({ type: 'LegalHoldLifted', data: { ...c.data, at: c.at } }),
+          () => s.status !== 'in-force',
+        ),
+      ],
+      () => accept({ type: 'LegalHoldLifted', data: { ...data, at } }),
+    ),
 });
 
 const module = smallModule('legal-hold', 'holdId', {
