@@ -48,7 +48,7 @@ export const TABLE_WIDTH = 120;
 
 /**
  * Where a line of `text` may break within `width`: at the last space, else after the last
- * slash or hyphen or between a lower-case letter and a capital (`SittingScheduled`); -1 when
+ * slash or hyphen or between a lower-case letter and a capital (`CamelCase`); -1 when
  * there is none past a third of the width (then the text is cut at the width).
  */
 const breakAt = (text: string, width: number): number => {
