@@ -170,9 +170,14 @@ export const commandHandler = (options: CommandHandlerOptions): CommandHandler =
     );
   };
 
-  /** A recorded command's events: through the store's command index, else by scanning its stream. */
+  /**
+   * A recorded command's events: through the store's command index, else (no index, or one that
+   * does not hold the command: history recorded before the index, e.g. EventStoreDB's claims)
+   * by scanning its stream.
+   */
   const eventsOfCommand = async (stream: string, commandId: string): Promise<RecordedEvent[]> => {
-    if (store.eventsOfCommand !== undefined) return [...(await store.eventsOfCommand(commandId))];
+    const indexed = await store.eventsOfCommand?.(commandId);
+    if (indexed !== undefined && indexed.length > 0) return [...indexed];
     const found: RecordedEvent[] = [];
     for await (const e of store.readStream(stream))
       if (e.metadata.commandId === commandId) found.push(e);

@@ -168,6 +168,28 @@ describe('command handler: group commit (handleMany)', () => {
     expect(E.isLeft(r) && r.left.kind).toBe('Rejected');
   });
 
+  it("given a command recorded before the store's command index (the index does not hold it), when it is sent again, then its events are found in its stream: alreadyHandled with them, and a changed command under its id is an IdempotencyConflict", async () => {
+    const inner = new InMemoryEventStore();
+    const first = await commandHandler({ store: inner, clock }).handle(
+      referralLogModule,
+      item(1, open('l1')).envelope,
+    );
+    // An index kept only from now on: it holds none of the history recorded before it.
+    const indexedLater = delegatingStore(inner, { eventsOfCommand: () => Promise.resolve([]) });
+    const handler = commandHandler({ store: indexedLater, clock });
+    const again = await handler.handle(referralLogModule, item(1, open('l1')).envelope);
+    expect(E.isRight(first) && E.isRight(again)).toBe(true);
+    if (E.isRight(first) && E.isRight(again)) {
+      expect(again.right.alreadyHandled).toBe(true);
+      expect(again.right.events.map((e) => e.id)).toEqual(first.right.events.map((e) => e.id));
+    }
+    const changed = await handler.handle(referralLogModule, {
+      commandId: id(1),
+      command: { ...open('l1'), at: '2026-11-23T11:00:00Z' },
+    });
+    expect(E.isLeft(changed) && changed.left.kind).toBe('IdempotencyConflict');
+  });
+
   it.each([
     ['offers', {}],
     ['does not offer', { streamRevisions: undefined, eventsOfCommand: undefined }],
