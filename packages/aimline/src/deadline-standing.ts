@@ -10,15 +10,16 @@
 import { isDeepStrictEqual } from 'node:util';
 import * as E from 'fp-ts/lib/Either.js';
 import type { Deadline, InstantInput } from '@aimline/calendar';
-import type {
-  AnyDomainModule,
-  Command,
-  DomainEvent,
-  DomainModule,
-  EventStore,
-  PersonalDataUse,
-  RecordedEvent,
-  Rejection,
+import {
+  collect,
+  type AnyDomainModule,
+  type Command,
+  type DomainEvent,
+  type DomainModule,
+  type EventStore,
+  type PersonalDataUse,
+  type RecordedEvent,
+  type Rejection,
 } from '@aimline/kernel';
 import { entitledDeadlines, entitledStatus } from '@aimline/governance';
 import { obligationsOf } from './reads.js';
@@ -134,15 +135,11 @@ export const standingTimeline = async (
 };
 
 /** A stream's events as `source` gives them, opening only `TIMELINE_PERSONAL_DATA`. */
-const eventsOf = async (
+const eventsOf = (
   source: Pick<EventStore, 'readStream'>,
   stream: string,
-): Promise<RecordedEvent[]> => {
-  const events: RecordedEvent[] = [];
-  for await (const e of source.readStream(stream, { personalData: TIMELINE_PERSONAL_DATA }))
-    events.push(e);
-  return events;
-};
+): Promise<RecordedEvent[]> =>
+  collect(source.readStream(stream, { personalData: TIMELINE_PERSONAL_DATA }));
 
 /** Events already read, read again (by `caseTimeline`). */
 const replaying = (events: ReadonlyArray<RecordedEvent>): Pick<EventStore, 'readStream'> => ({

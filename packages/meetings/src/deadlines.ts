@@ -1,8 +1,9 @@
 /**
  * The deadlines of one meeting (T-6): MTG-5 (reports to the chair before the meeting), MTG-9
  * (lists and hard copies destroyed after the upload) and, when a domain's policy sets one, the
- * minutes-distribution timescale (e.g. PNL-7). Pure: status is `met`/`waived` from the events,
- * otherwise `open`; the deadline tracker decides `breached` at its `asOf` (T-7).
+ * minutes-distribution timescale (e.g. PNL-7). Pure: status is `met` or `waived` from the events
+ * (a waiver after the due instant leaves it `breached`, T-6), otherwise `open`; the deadline
+ * tracker decides `breached` at its `asOf` (T-7).
  */
 import { deadlineOf, waive, type Calendar, type Deadline } from '@aimline/calendar';
 import type { MeetingPolicy, Timescale } from './policy.js';

@@ -33,9 +33,6 @@ export interface CaseTimeline {
 
 const keyOf = (d: Deadline): string => `${d.ruleId}|${d.label}|${d.trigger.at}`;
 
-/** Open, or breached and not yet met: the deadline can still be settled. */
-const outstanding = (d: Deadline): boolean => isOutstanding(d.status);
-
 /**
  * Rebuilds one case's timeline from its stream: each event with when it happened, when it
  * was recorded, who (role, agency), its phase (from the module), and the deadlines it opened
@@ -94,7 +91,7 @@ export const caseTimeline = async (
     const opened = [...after.values()].filter((d) => !before.has(keyOf(d)));
     const settled = [...after.values()].filter((d) => {
       const was = before.get(keyOf(d));
-      return was !== undefined && outstanding(was) && !outstanding(d);
+      return was !== undefined && isOutstanding(was.status) && !isOutstanding(d.status);
     });
     entries.push({
       stream,

@@ -2,7 +2,7 @@
 import { inLondon, isAfter, localDate } from '@aimline/calendar';
 import { decideWhen, accept, eachItem, firstFailure, guard } from '@aimline/kernel';
 import { compulsorySchoolAgeGuard } from './compulsory-school-age.js';
-import { aimInFuture, aimScheduled } from './aim-meeting.js';
+import { aimIn, aimInFuture, aimScheduled } from './aim-meeting.js';
 import type { Handler } from './handler.js';
 import type { AimVenue, LetterContent, ParentCarer } from '../values.js';
 
@@ -39,22 +39,14 @@ export const scheduleAim: Handler<'ScheduleAim'> = ({ data: d, at }, s) =>
     () => accept({ type: 'AimScheduled', data: { ...d, at } }),
   );
 
-export const rearrangeAim: Handler<'RearrangeAim'> = ({ data: d, at }, s) => {
-  const m = s.meetings[d.meetingId];
-  return decideWhen(
+export const rearrangeAim: Handler<'RearrangeAim'> = ({ data: d, at }, s) =>
+  decideWhen(
     [
-      aimScheduled(s, d.meetingId),
-      guard(
-        'STATE',
-        `meeting ${d.meetingId} has already taken place`,
-        'data.meetingId',
-        () => m?.status !== 'scheduled',
-      ),
+      aimIn(s, d.meetingId, 'scheduled', 'has already taken place'),
       aimInFuture(d.start, at, 'rearranged to'),
     ],
     () => accept({ type: 'AimRearranged', data: { ...d, at } }),
   );
-};
 
 /** The England local time `HH:MM` of an instant (T-1), as a letter states it. */
 const timeOf = (instant: string): string => inLondon(instant).toFormat('HH:mm');

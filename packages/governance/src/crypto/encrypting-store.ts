@@ -49,6 +49,10 @@ export const personalFieldsByModule = (
   };
 };
 
+/** Data that already holds a sealed format-2 box list (refused at append: it would be forged). */
+const holdsSealedMember = (data: unknown): boolean =>
+  typeof data === 'object' && data !== null && Object.hasOwn(data, SEALED_MEMBER);
+
 /** A subscription checks for other processes' erasures at least this often (in events). */
 const SUBSCRIPTION_REFRESH = 64;
 
@@ -60,9 +64,6 @@ const SUBSCRIPTION_REFRESH = 64;
  * subject was erased reads as `[erased:<category>]`; a field that does not decrypt (altered,
  * moved) makes its event unreadable data, reported with its stream and revision.
  */
-const holdsSealedMember = (data: unknown): boolean =>
-  typeof data === 'object' && data !== null && Object.hasOwn(data, SEALED_MEMBER);
-
 export const encryptingEventStore = (
   inner: EventStore,
   vault: KeyVault,

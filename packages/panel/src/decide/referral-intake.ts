@@ -139,18 +139,19 @@ export const rebookReferral: ReferralHandler<'RebookReferral'> = (c, s, { policy
     s.papersSent !== null &&
     b.sittingId === s.papersSent.sittingId &&
     instantMs(s.papersSent.at) <= instantMs(b.papersDue);
+  const same = s.booking !== null && sameBooking(s.booking, b);
   return decideWhen(
     [
       openUndecided(s),
       // The same booking again changes nothing (below); papers already in need only a working day.
-      ...(s.booking !== null && sameBooking(s.booking, b)
+      ...(same
         ? []
         : papersAlreadyIn
           ? [workingDay(b, calendar, 'data.booking')]
           : bookable(b, c.at, policy, calendar, 'data.booking')),
     ],
     () =>
-      sameBooking(s.booking!, b)
+      same
         ? accept()
         : accept({
             type: 'ReferralRebooked',
