@@ -170,14 +170,12 @@ describe('command handler: group commit (handleMany)', () => {
 
   it("given a command recorded before the store's command index (the index does not hold it), when it is sent again, then its events are found in its stream: alreadyHandled with them, and a changed command under its id is an IdempotencyConflict", async () => {
     const inner = new InMemoryEventStore();
-    const first = await commandHandler({ store: inner, clock }).handle(
-      referralLogModule,
-      item(1, open('l1')).envelope,
-    );
+    const sent = { commandId: id(1), command: open('l1') };
+    const first = await commandHandler({ store: inner, clock }).handle(referralLogModule, sent);
     // An index kept only from now on: it holds none of the history recorded before it.
     const indexedLater = delegatingStore(inner, { eventsOfCommand: () => Promise.resolve([]) });
     const handler = commandHandler({ store: indexedLater, clock });
-    const again = await handler.handle(referralLogModule, item(1, open('l1')).envelope);
+    const again = await handler.handle(referralLogModule, sent);
     expect(E.isRight(first) && E.isRight(again)).toBe(true);
     if (E.isRight(first) && E.isRight(again)) {
       expect(again.right.alreadyHandled).toBe(true);
