@@ -64,11 +64,12 @@ export {
   type ReferralDecision,
 } from './referral/state.js';
 export { evolveReferral } from './referral/evolve.js';
-export { chairOf, minutesChairId, minutesDueFor } from './decide/sitting-meeting.js';
+export { chairOf, minutesChairId } from './sitting/chair.js';
 export {
   minutesRecipients,
   minutesSentTo,
   minutesFullyDistributedAt,
+  minutesDueFor,
   sittingParticipants,
 } from './sitting/minutes.js';
 export { sittingDeadlines } from './sitting/deadlines.js';

@@ -8,7 +8,8 @@ import { unauthorisedInRollingWindow } from '../rolling-window.js';
 import { marksOf, type OpenCase } from '../state.js';
 import type { LegalStep, PenaltyTerms, PriorPenaltyNotice } from '../values.js';
 
-export const stepDate = (step: LegalStep): string => {
+/** The date a legal step was taken: agreed, issued, applied for or laid. */
+const stepDate = (step: LegalStep): string => {
   switch (step.kind) {
     case 'attendance-contract':
       return step.agreedOn;

@@ -1,5 +1,6 @@
-/** The panel's guard catalogue: guards several sitting handlers share, each giving one `Check`. */
+/** The panel's guard catalogue: guards several referral or sitting handlers share, each giving one `Check`. */
 import { firstFailure, guard, type Check } from '@aimline/kernel';
+import type { ReferralState } from '../referral/state.js';
 import type { SittingState } from '../sitting/state.js';
 
 /** Actions and minutes follow the sitting: it has been held. */
@@ -28,3 +29,11 @@ export const holds = (what: 'referral' | 'sitting', held: string | null, named: 
   guard('INPUT', `this stream holds ${what} ${held ?? ''}`, `data.${what}Id`, () => {
     return held !== null && held !== named;
   });
+
+/** STATE: the referral must exist, be open and not yet decided. */
+export const openUndecided = (s: ReferralState): Check =>
+  atStage([
+    ['no referral has been received', s.referralId === null],
+    ['the referral is closed', s.closed !== null],
+    ['the panel has already decided on this referral', s.decision !== null],
+  ]);

@@ -7,7 +7,7 @@ import { CASE_NOTE_HEADING, minutesDocumentCategory } from '../derive.js';
 import { routeOf } from '../policy.js';
 import type { PanelReferralEvent } from '../referral/events.js';
 import type { Rating } from '../values.js';
-import { openUndecided } from './referral-intake.js';
+import { openUndecided } from './guards.js';
 
 const severity: Record<Rating, number> = { green: 0, amber: 1, red: 2 };
 

@@ -8,20 +8,11 @@ import {
   localDate,
 } from '@aimline/calendar';
 import { accept, decideWhen, guard, type Check } from '@aimline/kernel';
-import { atStage } from './guards.js';
+import { openUndecided } from './guards.js';
 import type { ReferralHandler } from './handler.js';
 import type { PanelPolicy } from '../policy.js';
-import type { ReferralState } from '../referral/state.js';
 import { papersDueFor } from '../schedule/booking.js';
 import type { Booking, ConcernFacts } from '../values.js';
-
-/** STATE: the referral must exist, be open and not yet decided. */
-export const openUndecided = (s: ReferralState): Check =>
-  atStage([
-    ['no referral has been received', s.referralId === null],
-    ['the referral is closed', s.closed !== null],
-    ['the panel has already decided on this referral', s.decision !== null],
-  ]);
 
 /** PNL-1: the panel sits on working days. */
 const workingDay = (b: Booking, calendar: Calendar, field: string): Check =>

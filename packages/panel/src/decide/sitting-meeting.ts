@@ -2,7 +2,7 @@
  * PNL-2, PNL-7, PNL-8, PNL-9: attendance, holding the sitting, actions and minutes; the minutes'
  * approval and distribution go through `@aimline/meetings`' MTG-7 and MTG-8 rules.
  */
-import { addWorkingDays, type Calendar, instantMs, localDate, toUtcIso } from '@aimline/calendar';
+import { instantMs } from '@aimline/calendar';
 import {
   approvalRejection,
   awaitingRecipients,
@@ -13,17 +13,10 @@ import { minutesDocumentCategory } from '../derive.js';
 import { decideWhen, accept, eachItem, firstDuplicate, firstFailure, guard } from '@aimline/kernel';
 import { openForChange, sittingHeld } from './guards.js';
 import type { SittingHandler } from './handler.js';
-import type { PanelPolicy } from '../policy.js';
-import { minutesRecipients, minutesSentTo } from '../sitting/minutes.js';
+import { chairOf, minutesChairId } from '../sitting/chair.js';
+import { minutesDueFor, minutesRecipients, minutesSentTo } from '../sitting/minutes.js';
 import type { InvitedAttendee } from '../sitting/commands.js';
 import type { SittingState } from '../sitting/state.js';
-
-/** PNL-2: who chaired: the chair when present, else the co-chair when present, else nobody. */
-export const chairOf = (state: SittingState, policy: PanelPolicy): 'chair' | 'co-chair' | null => {
-  const present = (role: string): boolean =>
-    state.attendees.some((a) => a.role === role && a.status === 'present');
-  return present(policy.chairRole) ? 'chair' : present(policy.coChairRole) ? 'co-chair' : null;
-};
 
 export const recordAttendance: SittingHandler<'RecordAttendance'> = (c, s, { policy }) =>
   decideWhen(
@@ -188,37 +181,6 @@ export const recordActionUpdate: SittingHandler<'RecordActionUpdate'> = (c, s) =
   );
 };
 
-/**
- * PNL-2 → MTG-7: the meeting's chair is the member who chaired the sitting (the chair, else the
- * co-chair, present in person). When nobody chaired, the chair's or co-chair's seat stands in:
- * an actor in either role (or in the governed `panel-chair` role) is taken as the chair for
- * the approval.
- */
-export const minutesChairId = (
-  s: SittingState,
-  policy: PanelPolicy,
-  actor: { readonly id: string; readonly role: string },
-): string | null => {
-  const chairedBy = s.held?.chairedBy ?? null;
-  if (chairedBy !== null) {
-    const role = chairedBy === 'chair' ? policy.chairRole : policy.coChairRole;
-    const chair = s.attendees.find((a) => a.role === role && a.status === 'present');
-    return chair?.member.memberId ?? null;
-  }
-  return CHAIR_ACTOR_ROLES(policy).includes(actor.role) ? actor.id : null;
-};
-
-/**
- * The actor roles that stand in for the chair: the chair's and co-chair's seats, and
- * `panel-chair`, the role a governed command records (`@aimline/governance` records the
- * principal's role as the actor's, and gives the chair and co-chair that role).
- */
-const CHAIR_ACTOR_ROLES = (policy: PanelPolicy): ReadonlyArray<string> => [
-  policy.chairRole,
-  policy.coChairRole,
-  'panel-chair',
-];
-
 /** MTG-7 (`@aimline/meetings`): only the chair or co-chair who chaired approves the minutes. */
 export const approveMinutes: SittingHandler<'ApproveMinutes'> = (c, s, { policy }) =>
   decideWhen(
@@ -239,13 +201,6 @@ export const approveMinutes: SittingHandler<'ApproveMinutes'> = (c, s, { policy 
             data: { sittingId: c.data.sittingId, at: c.at, approvedBy: c.actor.id },
           }),
   );
-
-/** PNL-7 due instant: the end of the Nth working day after the sitting's date. */
-export const minutesDueFor = (
-  policy: PanelPolicy,
-  calendar: Calendar,
-  sittingDate: string,
-): string => toUtcIso(addWorkingDays(calendar, sittingDate, policy.minutesWorkingDays));
 
 /**
  * MTG-7, MTG-8 (`@aimline/meetings`): only approved minutes, only to those on the derived list;
@@ -285,7 +240,3 @@ export const distributeMinutes: SittingHandler<'DistributeMinutes'> = (
     },
   );
 };
-
-/** The local date of the sitting's start (for callers that only have the instant). */
-export const sittingDateOf = (s: SittingState): string | null =>
-  s.slot === null ? null : localDate(s.slot.start);

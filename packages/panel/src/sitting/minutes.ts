@@ -1,8 +1,10 @@
 /**
  * The sitting's minutes through `@aimline/meetings`' rules: the derived distribution list (MTG-8)
- * and when it was covered. The panel keeps no copy of those rules.
+ * when it was covered and when it is due (PNL-7). The panel keeps no copy of those rules.
  */
+import { addWorkingDays, type Calendar, toUtcIso } from '@aimline/calendar';
 import { derivedDistributionList, fullyDistributedAt } from '@aimline/meetings';
+import type { PanelPolicy } from '../policy.js';
 import type { SittingState } from './state.js';
 
 /**
@@ -33,3 +35,10 @@ export const minutesSentTo = (s: SittingState): string[] => [
 /** PNL-7 is met at this instant: the minutes had reached everyone on the list (MTG-8). */
 export const minutesFullyDistributedAt = (s: SittingState): string | undefined =>
   fullyDistributedAt(minutesRecipients(s), s.minutesDistributions);
+
+/** PNL-7 due instant: the end of the Nth working day after the sitting's date. */
+export const minutesDueFor = (
+  policy: PanelPolicy,
+  calendar: Calendar,
+  sittingDate: string,
+): string => toUtcIso(addWorkingDays(calendar, sittingDate, policy.minutesWorkingDays));
