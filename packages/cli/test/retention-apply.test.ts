@@ -100,6 +100,25 @@ describe('aimline retention --apply (issue 13 item 5)', () => {
     expect(await withVault((v) => v.erasure(v.subjectRef('ch-101')))).toBeUndefined();
   });
 
+  it('ERASE-2: a principal the command policy does not let erase is refused retention --apply in plain words: what it refuses, never a stand-in stream', async () => {
+    const r = await retention(as('tm-1'), '--apply');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      'FORBIDDEN: principal "tm-1" (team-manager) may not issue RecordErasure in personal-data-erasure (retention --apply: erasing everyone the retention schedule makes due): the team-manager role has no grant for it',
+    );
+    expect(r.stderr).not.toContain('(pending erasures)');
+    expect(await withVault((v) => v.erasure(v.subjectRef('ch-101')))).toBeUndefined();
+  });
+
+  it('ERASE-2: erase --pending is refused to anyone but the records manager in plain words', async () => {
+    const r = await cli(...as('tm-1'), 'erase', '--pending');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      '(erase --pending: recording the erasures a crash left half-finished): the team-manager role has no grant for it',
+    );
+    expect(r.stderr).not.toContain('(pending erasures)');
+  });
+
   it('retention reports a half-finished erasure (key destroyed, PersonalDataErased not recorded), exit 1', async () => {
     await withVault((v) =>
       v.destroyKey(v.subjectRef('pc-1'), 'an interrupted erasure', '2039-12-31T10:00:00Z'),
