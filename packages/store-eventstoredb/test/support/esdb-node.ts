@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import {
   closeSync,
+  fstatSync,
   mkdirSync,
   mkdtempSync,
   openSync,
@@ -41,14 +42,53 @@ export interface NodeSettings {
 
 const live = new Set<EsdbNode>();
 
+/** How many times in a row a node that stopped for truncation is started again. */
+const TRUNCATION_RESTARTS = 3;
+
+/**
+ * A node stopped because its log holds records the cluster's leader does not have (a former
+ * leader, or a node elected and deposed while the cluster formed): it truncates them when it
+ * starts again. The server words it two ways (see `ClusterStorageWriterService`): "OFFLINE
+ * TRUNCATION IS NEEDED …" or "ONLINE TRUNCATION IS NEEDED. NOT IMPLEMENTED. OFFLINE TRUNCATION
+ * WILL BE PERFORMED".
+ */
+const stoppedForTruncation = (output: ReadonlyArray<string>): boolean =>
+  output.some((l) => l.includes('TRUNCATION IS NEEDED'));
+
+/** `stop()` or `kill9()` was called while the node was starting: not a failure of the node. */
+class StoppedWhileStarting extends Error {
+  constructor(endpoint: string) {
+    super(`node ${endpoint} was stopped while it was starting`);
+  }
+}
+
 export class EsdbNode {
   private child: ChildProcess | undefined;
   private exited: Promise<void> = Promise.resolve();
+  /**
+   * What the tests asked for: `up` once `start()` saw the node live (from then on an exit
+   * nobody asked for is supervised), `starting` while it is being started, `stopped` once
+   * `stop()`/`kill9()` was called.
+   */
+  private phase: 'stopped' | 'starting' | 'up' = 'stopped';
+  /** A restart the supervisor began after the node stopped for truncation. */
+  private supervising: Promise<void> = Promise.resolve();
+  /** Restarts after a truncation stop since the last `start()`. */
+  private truncationRestarts = 0;
+  /** Where the current process's console output starts in `logFile`. */
+  private logOffset = 0;
   /** Lines of the node's console output (the last ones name why it failed to start). */
   private output: string[] = [];
   /** Where the node's logs and console output go (its data folder, or a scratch one). */
   private readonly logDirectory: string;
   readonly logFile: string;
+  /** What happened to the node's processes, in order (started, stopped by itself, restarted …). */
+  readonly history: string[] = [];
+  /**
+   * Why the node is down although no test stopped it (it exited by itself and was not, or
+   * could not be, restarted), with its last console lines; undefined while all is well.
+   */
+  failure: string | undefined;
 
   constructor(readonly settings: NodeSettings) {
     if (!/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(settings.address))
@@ -82,46 +122,47 @@ export class EsdbNode {
   }
 
   /**
-   * Starts the process and waits until `/health/live` answers 204. A node with data on disk
-   * that was killed may stop on its first start because "TRUNCATION IS NEEDED" (logged as
-   * "OFFLINE TRUNCATION IS NEEDED …" or "ONLINE TRUNCATION IS NEEDED. NOT IMPLEMENTED. OFFLINE
-   * TRUNCATION WILL BE PERFORMED", depending on where the leader subscribed it) and
-   * truncate on the next one (see the vendored server's README): this restarts it, a bounded
-   * number of times.
+   * Starts the process and waits until `/health/live` answers 204 and, for a node on its own
+   * (no cluster), until `/info` says it is the leader: only then does it take writes (a node
+   * that is live but not yet the leader answers appends "Server Is Not Ready").
+   *
+   * From then on the node is supervised, as the vendored server's README says a supervisor
+   * must: a node with data on disk can stop by itself because "TRUNCATION IS NEEDED" (a killed
+   * former leader restarted, or a node elected and deposed while a loaded cluster formed) and
+   * truncates on its next start, so it is started again, at most `TRUNCATION_RESTARTS` times in
+   * a row. Any other exit nobody asked for is kept in `failure` for the waits to report.
    */
   async start(timeoutMs = 180_000): Promise<void> {
-    if (this.running) throw new Error(`node ${this.endpoint} is already running`);
-    const deadline = Date.now() + timeoutMs;
-    for (let attempt = 1; ; attempt++) {
-      this.spawnProcess();
-      const outcome = await this.waitLive(deadline);
-      if (outcome === 'live') return;
-      const truncation = this.output.some((l) => l.includes('TRUNCATION IS NEEDED'));
-      if (outcome === 'exited' && truncation && attempt < 4) continue;
-      await this.kill9();
-      throw new Error(
-        `EventStoreDB node ${this.endpoint} ${outcome === 'exited' ? 'exited' : 'was not live'} ` +
-          `before /health/live answered (attempt ${attempt}); last output:\n${this.output.slice(-15).join('\n')}`,
-      );
-    }
+    if (this.phase !== 'stopped' || this.running)
+      throw new Error(`node ${this.endpoint} is already running`);
+    this.failure = undefined;
+    this.truncationRestarts = 0;
+    await this.launch(timeoutMs);
   }
 
   /** SIGTERM (a clean stop), SIGKILL after `graceMs`. Keeps the data. */
   async stop(graceMs = 20_000): Promise<void> {
-    const child = this.child;
-    if (child === undefined || !this.running) return this.exited;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-    await this.exited;
-    clearTimeout(timer);
+    this.phase = 'stopped';
+    await this.signal('SIGTERM', graceMs);
+    await this.supervising;
   }
 
   /** `kill -9`: no chance to flush or say goodbye. */
   async kill9(): Promise<void> {
+    this.phase = 'stopped';
+    await this.signal('SIGKILL');
+    await this.supervising;
+  }
+
+  /** Sends `signal` to the current process (SIGKILL after `graceMs`) and waits until it exited. */
+  private async signal(signal: NodeJS.Signals, graceMs = 0): Promise<void> {
     const child = this.child;
-    if (child === undefined || !this.running) return this.exited;
-    child.kill('SIGKILL');
+    if (child === undefined || !this.running) return;
+    child.kill(signal);
+    const timer =
+      signal === 'SIGKILL' ? undefined : setTimeout(() => child.kill('SIGKILL'), graceMs);
     await this.exited;
+    clearTimeout(timer);
   }
 
   /** `GET /info`'s state: "leader", "follower", … (undefined when it does not answer). */
@@ -136,11 +177,79 @@ export class EsdbNode {
     }
   }
 
+  /** The state for a report: "leader", "follower", "not answering", "stopped", "failed: …". */
+  async describe(): Promise<string> {
+    if (this.failure !== undefined) return `failed (${this.failure.split('\n')[0]})`;
+    if (!this.running) return this.phase === 'stopped' ? 'stopped' : 'restarting';
+    return (await this.state()) ?? 'not answering';
+  }
+
   /** Removes the node's data and logs (after it stopped). */
   removeData(): void {
     if (this.running) throw new Error(`node ${this.endpoint} is still running`);
     if (process.env['AIMLINE_ESDB_KEEP_DATA'] === '1') return;
     rmSync(this.settings.dataDirectory ?? this.logDirectory, { recursive: true, force: true });
+  }
+
+  /** Spawns the process until it is serving (restarting it after a truncation stop). */
+  private async launch(timeoutMs: number): Promise<void> {
+    this.phase = 'starting';
+    const deadline = Date.now() + timeoutMs;
+    for (let attempt = 1; ; attempt++) {
+      this.spawnProcess();
+      const outcome = await this.waitServing(deadline);
+      if (this.phase !== 'starting') {
+        // stop() or kill9() came while it was starting: it stays stopped.
+        await this.signal('SIGKILL');
+        throw new StoppedWhileStarting(this.endpoint);
+      }
+      if (outcome === 'serving') {
+        this.phase = 'up';
+        return;
+      }
+      if (
+        outcome === 'exited' &&
+        stoppedForTruncation(this.output) &&
+        attempt <= TRUNCATION_RESTARTS
+      ) {
+        this.history.push(
+          `${this.describeExit()} for truncation before it was live; started again`,
+        );
+        continue;
+      }
+      this.phase = 'stopped';
+      await this.signal('SIGKILL');
+      throw new Error(
+        `EventStoreDB node ${this.endpoint} ${
+          outcome === 'exited' ? 'exited' : 'was not serving'
+        } within ${timeoutMs} ms of its start (attempt ${attempt}; waited for /health/live 204${
+          this.settings.cluster === undefined ? ' and /info "leader"' : ''
+        }); last output:\n${this.output.slice(-15).join('\n')}`,
+      );
+    }
+  }
+
+  /** A supervised node's process ended although no test asked: restart it, or record why not. */
+  private onUnexpectedExit(): void {
+    const output = readLog(this.logFile, this.logOffset);
+    const exit = this.describeExit();
+    if (stoppedForTruncation(output) && this.truncationRestarts < TRUNCATION_RESTARTS) {
+      this.truncationRestarts++;
+      this.history.push(`${exit} for truncation; started again`);
+      this.supervising = this.launch(180_000).catch((e: unknown) => {
+        if (e instanceof StoppedWhileStarting) return;
+        this.failure = `its restart after truncation failed: ${e instanceof Error ? e.message : String(e)}`;
+      });
+      return;
+    }
+    this.phase = 'stopped';
+    this.history.push(`${exit} by itself`);
+    this.failure = `${exit} by itself; last output:\n${output.slice(-15).join('\n')}`;
+  }
+
+  private describeExit(): string {
+    const c = this.child;
+    return `pid ${c?.pid} exited (code ${c?.exitCode}, signal ${c?.signalCode})`;
   }
 
   private spawnProcess(): void {
@@ -176,6 +285,7 @@ export class EsdbNode {
         s.cluster.seeds.join(','),
       );
     const fd = openSync(this.logFile, 'a');
+    this.logOffset = fstatSync(fd).size;
     // The executable itself (no shell in between), so the PID is the server's.
     const child = spawn(s.bin, args, {
       stdio: ['ignore', fd, fd],
@@ -192,32 +302,42 @@ export class EsdbNode {
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
     live.add(this);
     const pid = child.pid;
+    this.history.push(`pid ${pid} started`);
     writePidFile(pid);
     void this.exited.then(() => {
       live.delete(this);
       removePidFile(pid);
+      if (this.child === child && this.phase === 'up') this.onUnexpectedExit();
     });
     startWatchdog(pid);
   }
 
-  private async waitLive(deadline: number): Promise<'live' | 'exited' | 'timeout'> {
-    while (Date.now() < deadline) {
+  /** Live (and, on its own, the leader) before `deadline`, or exited, or neither in time. */
+  private async waitServing(deadline: number): Promise<'serving' | 'exited' | 'timeout'> {
+    let isLive = false;
+    while (Date.now() < deadline && this.phase === 'starting') {
       if (!this.running) {
-        this.output = readLog(this.logFile);
+        this.output = readLog(this.logFile, this.logOffset);
         return 'exited';
       }
-      try {
-        const r = await fetch(`http://${this.endpoint}/health/live`, {
-          signal: AbortSignal.timeout(2_000),
-        });
-        if (r.status === 204) return 'live';
-      } catch {
-        // not listening yet
-      }
+      if (!isLive) isLive = await this.answersLive();
+      if (isLive && (this.settings.cluster !== undefined || (await this.state()) === 'leader'))
+        return 'serving';
       await pause(250);
     }
-    this.output = readLog(this.logFile);
+    this.output = readLog(this.logFile, this.logOffset);
     return 'timeout';
+  }
+
+  private async answersLive(): Promise<boolean> {
+    try {
+      const r = await fetch(`http://${this.endpoint}/health/live`, {
+        signal: AbortSignal.timeout(2_000),
+      });
+      return r.status === 204;
+    } catch {
+      return false; // not listening yet
+    }
   }
 }
 
@@ -263,9 +383,10 @@ export const singleNodeSettings = async (
 
 export const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-const readLog = (file: string): string[] => {
+/** The lines of `file` from byte `offset` on (what the current process wrote). */
+const readLog = (file: string, offset: number): string[] => {
   try {
-    return readFileSync(file, 'utf8').split('\n');
+    return readFileSync(file).subarray(offset).toString('utf8').split('\n');
   } catch {
     return [];
   }

@@ -38,6 +38,27 @@ export const nextMessages = async (
   return out;
 };
 
+/**
+ * What `promise` gives, or a failure saying what did not happen when it has not settled within
+ * `timeoutMs` (a generous bound on a loaded machine: it tells a hang from slowness, it is not a
+ * speed test).
+ */
+export const settlesWithin = async <T>(
+  promise: Promise<T>,
+  timeoutMs: number,
+  what: string,
+): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`not within ${timeoutMs} ms: ${what}`)), timeoutMs);
+  });
+  try {
+    return await Promise.race([promise, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+};
+
 /** A retryable failure of the server or the connection (not a lost race on a revision). */
 export const isUnavailable = (e: unknown): e is Error =>
   isStoreError(e) && e.retryable && e.kind !== 'WrongExpectedRevision';
