@@ -23,6 +23,7 @@ import {
   commandEvents,
   isUnavailable,
   retryWhileUnavailable,
+  waitUntil,
 } from './support/real-server-helpers.js';
 import { ownServer } from './support/single-node.js';
 
@@ -164,6 +165,8 @@ else
           },
           () =>
             `${what} (waiting on: ${trace.inFlight(5_000).join('; ') || 'nothing in flight'}; trace ${trace.file})`,
+          PHASE_MS,
+          50,
         );
       try {
         // ---- kill the leader mid-run -------------------------------------------------------
@@ -322,20 +325,6 @@ const subscriber = (
       await run;
     },
   };
-};
-
-/** Waits for `condition`, at most `timeoutMs` (each phase is bounded: a stuck run fails, naming what it waited on). */
-const waitUntil = async (
-  condition: () => boolean,
-  what: string | (() => string),
-  timeoutMs = PHASE_MS,
-) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline)
-      throw new Error(`not within ${timeoutMs} ms: ${typeof what === 'string' ? what : what()}`);
-    await pause(50);
-  }
 };
 
 const expectChain = (events: ReadonlyArray<RecordedEvent>): void => {

@@ -16,6 +16,7 @@ import {
 } from '../src/index.js';
 import { serverFilterFor } from '../src/subscription.js';
 import { FakeEventStoreDbClient, grpcUnavailable } from './support/fake-eventstoredb-client.js';
+import { waitUntil } from './support/real-server-helpers.js';
 
 /** Reads messages until `count` events (and, if asked, caughtUp) arrived. */
 const take = async (sub: Subscription, count: number, untilCaughtUp = false) => {
@@ -110,7 +111,7 @@ describe('subscriptions over $all: reconnection (the client does not resubscribe
     fake.failWith = grpcUnavailable();
     fake.dropSubscriptions(grpcUnavailable());
     const waiting = take(sub, 1);
-    while (notices.length < 3) await new Promise((r) => setTimeout(r, 2));
+    await waitUntil(() => notices.length >= 3, 'three reconnection notices');
     fake.failWith = undefined;
     await store.append(`${prefix}b`, samples(1), { expectedRevision: 'no-stream' });
     const { events } = await waiting;
@@ -128,7 +129,7 @@ describe('subscriptions over $all: reconnection (the client does not resubscribe
     const first = await take(sub, 2);
     fake.failWith = grpcUnavailable();
     const rest = take(sub, 3, true);
-    while (notices.length < 1) await new Promise((r) => setTimeout(r, 2));
+    await waitUntil(() => notices.length >= 1, 'a reconnection notice');
     fake.failWith = undefined;
     const { events, caughtUp } = await rest;
     await sub.close();
@@ -153,7 +154,7 @@ describe('subscriptions over $all: reconnection (the client does not resubscribe
     const sub = store.subscribe({ filter: { streamPrefixes: [prefix] } });
     await take(sub, 1, true);
     const failing = take(sub, 1);
-    while (fake.openSubscriptions === 0) await new Promise((r) => setTimeout(r, 2));
+    await waitUntil(() => fake.openSubscriptions > 0, 'the subscription open on the server');
     fake.dropSubscriptions(new client.AccessDeniedError());
     await expect(failing).rejects.toBeInstanceOf(AccessDeniedError);
     expect(notices).toHaveLength(0);
@@ -177,9 +178,9 @@ describe('subscriptions over $all: reconnection (the client does not resubscribe
     const sub2 = slowStore.subscribe({ filter: { streamPrefixes: [prefix] } });
     await take(sub2, 1, true);
     const waiting = sub2[Symbol.asyncIterator]().next();
-    while (fake.openSubscriptions === 0) await new Promise((r) => setTimeout(r, 2));
+    await waitUntil(() => fake.openSubscriptions > 0, 'the subscription open on the server');
     fake.dropSubscriptions(grpcUnavailable());
-    while (reconnects.length === 0) await new Promise((r) => setTimeout(r, 2));
+    await waitUntil(() => reconnects.length > 0, 'a reconnection notice');
     await sub2.close();
     expect((await waiting).done).toBe(true);
     expect(fake.openSubscriptions).toBe(0);

@@ -2,6 +2,7 @@ import { UnavailableError } from '@aimline/kernel';
 import { collect, samples } from '@aimline/kernel/testing';
 import { describe, expect, it } from 'vitest';
 import { openEventStoreDbStore, type ReconnectNotice } from '../src/index.js';
+import { waitUntil } from './support/real-server-helpers.js';
 
 // The real client (grpc-js) against a Unix socket nobody listens on: what an unreachable
 // server looks like to the adapter (the client throws a raw gRPC error with code 14 on
@@ -36,7 +37,7 @@ describe('EventStoreDbStore with an unreachable server (real client)', () => {
     });
     const sub = store.subscribe({ filter: { streamPrefixes: ['hsb-case-'] } });
     const pending = sub[Symbol.asyncIterator]().next();
-    while (notices.length < 3) await new Promise((r) => setTimeout(r, 10));
+    await waitUntil(() => notices.length >= 3, 'three reconnection notices');
     await sub.close();
     expect((await pending).done).toBe(true);
     expect(notices.slice(0, 3).map((n) => n.attempt)).toEqual([1, 2, 3]);

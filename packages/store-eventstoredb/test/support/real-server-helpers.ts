@@ -59,6 +59,24 @@ export const settlesWithin = async <T>(
   }
 };
 
+/**
+ * Waits until `condition` holds, polling every `pollMs`, at most `timeoutMs`; past it, fails
+ * saying what it waited for (`what` may be a function, to describe the state at that moment).
+ */
+export const waitUntil = async (
+  condition: () => boolean,
+  what: string | (() => string),
+  timeoutMs = 30_000,
+  pollMs = 10,
+): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline)
+      throw new Error(`not within ${timeoutMs} ms: ${typeof what === 'string' ? what : what()}`);
+    await pause(pollMs);
+  }
+};
+
 /** A retryable failure of the server or the connection (not a lost race on a revision). */
 export const isUnavailable = (e: unknown): e is Error =>
   isStoreError(e) && e.retryable && e.kind !== 'WrongExpectedRevision';
