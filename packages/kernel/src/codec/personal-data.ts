@@ -38,14 +38,15 @@ export type PersonalDataMarker<Kind extends string> = `[${Kind}:${PersonalDataCa
  * with a known category), `is` recognises one.
  */
 export const personalDataMarker = <Kind extends string>(kind: Kind) => {
-  const pattern = new RegExp(`^\\[${kind}:([a-zA-Z]+)\\]$`);
-  const categoryOf = (value: unknown): PersonalDataCategory | undefined => {
-    if (typeof value !== 'string') return undefined;
-    const category = pattern.exec(value)?.[1] as PersonalDataCategory | undefined;
-    return category !== undefined && personalDataCategories.includes(category)
-      ? category
+  // Every marker of this kind, written out once: personal codecs ask `categoryOf` of every
+  // personal value they decode, so recognising one is a first-character test and one lookup.
+  const markers = new Map<string, PersonalDataCategory>(
+    personalDataCategories.map((category) => [`[${kind}:${category}]`, category]),
+  );
+  const categoryOf = (value: unknown): PersonalDataCategory | undefined =>
+    typeof value === 'string' && value.charCodeAt(0) === 0x5b // '['
+      ? markers.get(value)
       : undefined;
-  };
   return {
     of: (category: PersonalDataCategory): PersonalDataMarker<Kind> => `[${kind}:${category}]`,
     categoryOf,
