@@ -62,6 +62,7 @@ const noVault = (path: string): KeyVault => {
     readingKey: missing,
     loadReadingKeys: missing,
     knownKey: () => undefined,
+    erasuresApplied: 0,
     refresh: () => undefined,
     snapshotKey: missing,
     currentSnapshotKey: () => Promise.resolve(undefined),
