@@ -21,16 +21,24 @@ const sourceOf = (events: AsyncIterable<RecordedEvent> | Iterable<RecordedEvent>
   Symbol.asyncIterator in events ? events[Symbol.asyncIterator]() : events[Symbol.iterator]();
 
 /**
- * A read's events, opened (see `openSealed`). The events are read ahead in batches, and the keys
- * a batch needs are loaded at once (one vault query) after other processes' erasures are applied;
- * each event is then opened as it is handed on, without waiting (so an erasure this process makes
- * while reading applies to the very next event). Only the categories `opens` names are decrypted,
- * and only their subjects' keys loaded. A plain iterator, not an async generator: handing on an
- * event already opened costs one resolved promise.
+ * A read's events, opened (see `openSealed`). The events are read ahead in batches; the keys a
+ * batch needs are loaded at once (one vault lookup) after other processes' erasures are applied,
+ * and the batch is then opened in one pass, before its first event is handed on (opening events
+ * together, rather than one between each of the reader's steps, is what keeps encryption cheap on
+ * a long read). An erasure this process makes while the batch is being handed on still applies to
+ * the very next event: the vault counts the erasures it has applied, and when that count has moved
+ * since the batch was opened, the events not yet handed on are opened again from what was stored.
+ * Only the categories `opens` names are decrypted, and only their subjects' keys loaded. A plain
+ * iterator, not an async generator: handing on an event already opened costs one resolved promise.
  */
 class OpeningIterator implements AsyncIterator<RecordedEvent, undefined> {
+  /** The batch as stored, and what each event's sealed parts are. */
   private events: RecordedEvent[] = [];
   private sealed: Sealed[] = [];
+  /** The batch opened, where every key was held (undefined: open it when it is handed on). */
+  private opened: Array<RecordedEvent | undefined> = [];
+  /** `vault.erasuresApplied` when the batch was opened. */
+  private openedAfter = 0;
   private at = 0;
   private exhausted = false;
   private readonly held: HeldKey;
@@ -46,11 +54,15 @@ class OpeningIterator implements AsyncIterator<RecordedEvent, undefined> {
   next(): Promise<IteratorResult<RecordedEvent, undefined>> {
     if (this.at < this.events.length) {
       const i = this.at++;
+      const ahead = this.vault.erasuresApplied === this.openedAfter ? this.opened[i] : undefined;
+      if (ahead !== undefined) return Promise.resolve({ value: ahead, done: false });
       const event = this.events[i]!;
       const sealed = this.sealed[i]!;
-      const held = this.held;
-      if (allKeysHeld(sealed, held, this.opens))
-        return Promise.resolve({ value: openSealed(event, sealed, held, this.opens), done: false });
+      if (allKeysHeld(sealed, this.held, this.opens))
+        return Promise.resolve({
+          value: openSealed(event, sealed, this.held, this.opens),
+          done: false,
+        });
       return this.openLoading(event, sealed);
     }
     if (this.exhausted) return Promise.resolve(DONE);
@@ -61,6 +73,7 @@ class OpeningIterator implements AsyncIterator<RecordedEvent, undefined> {
     this.exhausted = true;
     this.events = [];
     this.sealed = [];
+    this.opened = [];
     this.at = 0;
     return Promise.resolve(this.source.return?.()).then(() => DONE);
   }
@@ -91,8 +104,14 @@ class OpeningIterator implements AsyncIterator<RecordedEvent, undefined> {
     this.vault.refresh();
     for (const ref of missing) if (this.vault.knownKey(ref) !== undefined) missing.delete(ref);
     if (missing.size > 0) await this.vault.loadReadingKeys([...missing]);
+    const opened = new Array<RecordedEvent | undefined>(events.length);
+    for (let i = 0; i < events.length; i++)
+      if (allKeysHeld(sealed[i]!, this.held, this.opens))
+        opened[i] = openSealed(events[i]!, sealed[i]!, this.held, this.opens);
     this.events = events;
     this.sealed = sealed;
+    this.opened = opened;
+    this.openedAfter = this.vault.erasuresApplied;
     this.at = 0;
   }
 }

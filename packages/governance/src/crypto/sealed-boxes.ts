@@ -27,6 +27,7 @@ export const SEALED_MEMBER = 'aimline:sealed:2';
  * 32 hexadecimal digits), tested on the box itself rather than on a slice of it.
  */
 const STARTS_WITH_SUBJECT_REF = /^[0-9a-f]{32}:/;
+const REF_CHARS = 32;
 
 /** The category named by `text` from `start` to `end`, found without cutting it out. */
 const categoryAt = (text: string, start: number, end: number): PersonalDataCategory | undefined => {
@@ -77,12 +78,14 @@ export const holdsBoxes = (data: unknown): data is Record<string, unknown> =>
   Object.hasOwn(data, SEALED_MEMBER);
 
 /**
- * The boxes of data that `holdsBoxes`, parsed strictly: each a string naming a subject
- * reference, a known category, a payload long enough for an IV and a tag, and its paths' JSON.
- * Anything else is a string saying what is wrong (the event then reads as unreadable data).
- * Only the boxes of the categories a read `opens` are given: the others are checked as strictly
- * but never cut into parts (a read checks every box, and most are of categories it does not
- * open). Neither the payloads nor the paths are decoded here.
+ * The boxes of data that `holdsBoxes` of the categories a read `opens`, parsed strictly: each a
+ * string naming a subject reference, a known category, a payload long enough for an IV and a
+ * tag, and its paths' JSON. Anything else is a string saying what is wrong (the event then reads
+ * as unreadable data). A box of a category the read does not open is checked only as far as
+ * finding its category (a string whose subject reference is 32 characters long, then a known
+ * category), and never cut into parts: most boxes are of categories a read does not open, and a
+ * read that opens them checks them whole (the hash chains cover every stored byte regardless).
+ * Neither the payloads nor the paths are decoded here.
  */
 export const parseBoxes = (
   data: Record<string, unknown>,
@@ -94,27 +97,32 @@ export const parseBoxes = (
   const boxes: SealedBox[] = [];
   for (let i = 0; i < stored.length; i++) {
     const box: unknown = stored[i];
-    const afterRef = typeof box === 'string' ? box.indexOf(':') : -1;
-    const afterCategory = afterRef < 0 ? -1 : (box as string).indexOf(':', afterRef + 1);
-    const afterPayload = afterCategory < 0 ? -1 : (box as string).indexOf(':', afterCategory + 1);
-    if (afterPayload < 0) return `sealed box ${i} is not <ref>:<category>:<payload>:<paths>`;
-    const text = box as string;
-    if (afterRef !== 32 || !STARTS_WITH_SUBJECT_REF.test(text))
-      return `sealed box ${i} does not name a subject reference`;
-    const category = categoryAt(text, afterRef + 1, afterCategory);
+    if (typeof box !== 'string') return notABox(i);
+    const afterRef = box.indexOf(':');
+    if (afterRef < 0) return notABox(i);
+    if (afterRef !== REF_CHARS) return `sealed box ${i} does not name a subject reference`;
+    const afterCategory = box.indexOf(':', afterRef + 1);
+    if (afterCategory < 0) return notABox(i);
+    const category = categoryAt(box, afterRef + 1, afterCategory);
     if (category === undefined) return `sealed box ${i} does not name a personal-data category`;
+    if (!opens(category)) continue;
+    const afterPayload = box.indexOf(':', afterCategory + 1);
+    if (afterPayload < 0) return notABox(i);
+    if (!STARTS_WITH_SUBJECT_REF.test(box))
+      return `sealed box ${i} does not name a subject reference`;
     if (afterPayload - afterCategory - 1 < MIN_PAYLOAD_CHARS)
       return `sealed box ${i} has no payload`;
-    if (!opens(category)) continue;
     boxes.push({
-      ref: text.slice(0, afterRef),
+      ref: box.slice(0, afterRef),
       category,
-      payload: text.slice(afterCategory + 1, afterPayload),
-      pathsJson: text.slice(afterPayload + 1),
+      payload: box.slice(afterCategory + 1, afterPayload),
+      pathsJson: box.slice(afterPayload + 1),
     });
   }
   return boxes;
 };
+
+const notABox = (i: number): string => `sealed box ${i} is not <ref>:<category>:<payload>:<paths>`;
 
 const isSegment = (s: unknown): boolean =>
   typeof s === 'string' || (typeof s === 'number' && Number.isSafeInteger(s) && s >= 0);

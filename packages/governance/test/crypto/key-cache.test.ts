@@ -63,6 +63,31 @@ describe('the keys a reading process holds (issue 13 item 4)', () => {
     expect(vault.knownKey(vault.subjectRef(victim.childId))).toBe('erased');
   });
 
+  it('given a read under way (its batch already opened ahead), when this process erases the victim, then every event handed on after the erasure reads [erased:name] for them', async () => {
+    const { store, vault } = await encryptedMemoryStore();
+    const handler = handlerOn(store);
+    for (let i = 0; i < 4; i++) await handler.handle(hsb, reportConcern(`case-${i}`));
+    const reading = store.readAll()[Symbol.asyncIterator]();
+    const first = await reading.next();
+    if (first.done === true) throw new Error('the read gave no event');
+    expect((first.value.data as Concern).victim.name).toBe(victim.name);
+
+    vault.destroyKey(
+      vault.subjectRef(victim.childId),
+      'subject request SAR-9',
+      '2033-01-01T10:00:00Z',
+    );
+
+    const rest: Concern[] = [];
+    for (let r = await reading.next(); r.done !== true; r = await reading.next())
+      rest.push(r.value.data as Concern);
+    expect(rest).toHaveLength(3);
+    for (const concern of rest) {
+      expect(erasedCategory(concern.victim.name)).toBe('name');
+      expect(concern.child.name).toBe(alleged.name);
+    }
+  });
+
   it('given a key being unwrapped, when its subject is erased meanwhile, then the key is never held (batch and single lookups)', async () => {
     const { store, vaultPath, master } = await encryptedMemoryStore();
     await handlerOn(store).handle(hsb, reportConcern());

@@ -88,6 +88,15 @@ describe('sealed format 2 is read strictly (issue 13 item 4)', () => {
     );
   });
 
+  it('given a damaged box of a category a read does not open, that read leaves its fields withheld without cutting the box; a read that opens the category finds the damage', async () => {
+    const cutPayload = (d: Data) =>
+      (d[SEALED_MEMBER] = boxes(d).map((b) => b.replace(/:name:[^:]*:/, ':name:abc:')));
+    const datesOnly = await readAltered(cutPayload, ['dateOfBirth']);
+    expect(damage(datesOnly)).toBe('decoded');
+    expect((datesOnly.data as Data)['child']).toMatchObject({ name: '[withheld:name]' });
+    expect(damage(await readAltered(cutPayload))).toContain('has no payload');
+  });
+
   it('given a box whose paths were changed to another field of the same category, it does not decrypt', async () => {
     const event = await readAltered((d) => {
       d[SEALED_MEMBER] = boxes(d).map((b) =>
