@@ -54,10 +54,12 @@ export const evolveBy = <Ev extends DomainEvent, S>(
  * folds into an opened state (`isOpened`), and an event before the opening leaves the state as
  * it is. `evolveBy<CaseEvent, CaseState>({ CaseOpened: (s, d) => …, ...onceOpened(isCase,
  * onOpenCase) })`, where `onOpenCase` is the `EvolveTable` of the other events over `OpenCase`.
+ * The states come from `isOpened` alone, so a table whose folds give back the opened state
+ * (`EvolveTable<Ev, OpenCase>`) is taken as it is, not read as a stream of opened states only.
  */
 export const onceOpened = <Ev extends DomainEvent, S, O extends S>(
   isOpened: (state: S) => state is O,
-  table: EvolveTable<Ev, O, S>,
+  table: EvolveTable<Ev, NoInfer<O>, NoInfer<S>>,
 ): EvolveTable<Ev, S> =>
   Object.fromEntries(
     Object.entries<(state: O, data: unknown) => S>(table).map(([type, fold]) => [

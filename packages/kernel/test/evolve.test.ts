@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   appended,
   evolveBy,
@@ -67,5 +67,30 @@ describe('onceOpened: the folds of a stream one event opens', () => {
       count: 2,
       notes: [],
     });
+  });
+});
+
+describe('onceOpened: the states come from isOpened, not from the table', () => {
+  type AfterOpening = Exclude<TallyEvent, { type: 'TallyOpened' }>;
+  /** A table typed without its full state type: each fold gives back the opened state. */
+  const onOpenOnly: EvolveTable<AfterOpening, OpenTally> = {
+    Counted: (s, d) => ({ ...s, count: s.count + d.by }),
+    Noted: (s, d) => appended(s, 'notes', d.note),
+  };
+
+  it('a table whose folds give back the opened state folds over the whole state', () => {
+    // Type level: the table's own state does not narrow the stream's state to the opened one.
+    expectTypeOf(onceOpened(isOpen, onOpenOnly)).toEqualTypeOf<
+      EvolveTable<AfterOpening, TallyState>
+    >();
+    const evolveOpenOnly = evolveBy<TallyEvent, TallyState>({
+      TallyOpened: (_s, d) => ({ status: 'open', tallyId: d.tallyId, count: 0, notes: [] }),
+      ...onceOpened(isOpen, onOpenOnly),
+    });
+    const none: TallyState = { status: 'none' };
+    expect(evolveOpenOnly(none, counted)).toBe(none);
+    expect([opened, counted, noted].reduce(evolveOpenOnly, none)).toEqual(
+      [opened, counted, noted].reduce(evolve, none),
+    );
   });
 });
