@@ -62,17 +62,25 @@ export const check = (
  * rely on them):
  *
  *   guard('HSB-10', 'assessors are allocated once', 'data.assessors', () => s.assessors.length > 0)
+ *
+ * The field may be `undefined` (a shared guard whose caller may or may not name one): the
+ * rejection then names no field, as a row written without one.
  */
 export function guard(ruleId: string, reason: string, broken: () => boolean): Check;
-export function guard(ruleId: string, reason: string, field: string, broken: () => boolean): Check;
 export function guard(
   ruleId: string,
   reason: string,
-  fieldOrBroken: string | (() => boolean),
+  field: string | undefined,
+  broken: () => boolean,
+): Check;
+export function guard(
+  ruleId: string,
+  reason: string,
+  fieldOrBroken: string | undefined | (() => boolean),
   broken?: () => boolean,
 ): Check {
-  const field = typeof fieldOrBroken === 'string' ? fieldOrBroken : undefined;
-  const isBroken = typeof fieldOrBroken === 'string' ? broken : fieldOrBroken;
+  const field = typeof fieldOrBroken === 'function' ? undefined : fieldOrBroken;
+  const isBroken = typeof fieldOrBroken === 'function' ? fieldOrBroken : broken;
   if (isBroken === undefined) throw new TypeError(`guard ${ruleId}: no condition`);
   return () => (isBroken() ? reject(ruleId, reason, field) : undefined);
 }

@@ -282,3 +282,13 @@ describe('decide toolkit: guard rows and handlers named after their commands', (
     expect(Object.keys(swapped)).toEqual(['Borrow', 'Return']);
   });
 });
+
+describe('guard: a field its caller may or may not name', () => {
+  it('guard: an undefined field refuses as a row without one; a named field is reported', () => {
+    const fieldOf = (field: string | undefined) => guard('LOAN-1', 'on loan', field, () => true)();
+    expect(fieldOf(undefined)).toEqual(reject('LOAN-1', 'on loan'));
+    expect(fieldOf(undefined)).not.toHaveProperty('field');
+    expect(fieldOf('data.copies')).toEqual(reject('LOAN-1', 'on loan', 'data.copies'));
+    expect(guard('LOAN-1', 'on loan', undefined, () => false)()).toBeUndefined();
+  });
+});
