@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collect } from '@aimline/kernel/testing';
+import { collect } from '@aimline/kernel';
 import { openEventStoreDbStore } from '@aimline/store-eventstoredb';
 import {
   EsdbNode,

@@ -1,5 +1,4 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { collect } from '@aimline/kernel/testing';
 import {
   expectNoUnplannedOutcomes,
   expectOfficeHoursByInventedActors,
@@ -8,7 +7,7 @@ import {
 } from './demo-checks.js';
 import { describe, expect, it } from 'vitest';
 import { statusAt, type Deadline } from '@aimline/calendar';
-import { InMemoryEventStore, type RecordedEvent } from '@aimline/kernel';
+import { collect, InMemoryEventStore, type RecordedEvent } from '@aimline/kernel';
 import {
   attendanceDeadlines,
   schoolCalendar,

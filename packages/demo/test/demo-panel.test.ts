@@ -1,5 +1,4 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { collect } from '@aimline/kernel/testing';
 import {
   expectNoUnplannedOutcomes,
   expectOfficeHoursByInventedActors,
@@ -7,7 +6,7 @@ import {
   plannedRejections,
 } from './demo-checks.js';
 import { describe, expect, it } from 'vitest';
-import { InMemoryEventStore, type RecordedEvent } from '@aimline/kernel';
+import { collect, InMemoryEventStore, type RecordedEvent } from '@aimline/kernel';
 import { quarterOf, scorecard, type PanelEvent } from '@aimline/panel';
 import { councilModules, defaultPolicy, scenarioContext } from './council.js';
 import { panelScenarios } from '../src/panel/generator.js';

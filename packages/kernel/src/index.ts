@@ -18,15 +18,8 @@ export {
   eachItem,
   handlersNamed,
 } from './decide.js';
-export { type Stages, stagedDecide } from './decide-staged.js';
-export {
-  appended,
-  evolveBy,
-  onceOpened,
-  type EventDataOf,
-  type EvolveTable,
-  type ListField,
-} from './evolve.js';
+export { stagedDecide } from './decide-staged.js';
+export { appended, evolveBy, onceOpened, type EvolveTable, type ListField } from './evolve.js';
 export { Actor } from './actor.js';
 export { IsoInstant, IsoDate, NonEmptyString } from './instant.js';
 export type { Command, CommandEnvelope } from './command.js';
@@ -184,7 +177,6 @@ export {
   classifyAppend,
   checkCommands,
   commandsOf,
-  type AppendCheck,
   type AppendClassification,
   type CommandCheck,
 } from './store/append-checks.js';

@@ -2,6 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  collect,
   appendGroup,
   commandHandler,
   delegatingStore,
@@ -14,7 +15,6 @@ import {
   type EventStore,
   type StoreOverrides,
 } from '../src/index.js';
-import { collect } from '../src/testing/index.js';
 import { actor, child, referralLogModule, type LogCommand } from './fixtures/referral-log.js';
 
 type Outcome = E.Either<CommandFailure, CommandSuccess>;

@@ -2,13 +2,13 @@ import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  collect,
   commandHandler,
   eventIdFor,
   fold,
   InMemoryEventStore,
   type EventStore,
 } from '../src/index.js';
-import { collect } from '../src/testing/index.js';
 import {
   actor,
   child,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { delegatingStore, InMemoryEventStore, type EventStore } from '../src/index.js';
-import { collect, sampleEvent } from '../src/testing/index.js';
+import { collect, delegatingStore, InMemoryEventStore, type EventStore } from '../src/index.js';
+import { sampleEvent } from '../src/testing/index.js';
 
 /** Every member of the port, optional ones included. */
 const members: ReadonlyArray<keyof EventStore> = [

@@ -1,8 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { englandAndWales } from '@aimline/calendar';
-import { commandHandler, InMemoryEventStore, type Actor } from '@aimline/kernel';
-import { collect } from '@aimline/kernel/testing';
+import { collect, commandHandler, InMemoryEventStore, type Actor } from '@aimline/kernel';
 import {
   meetingDeadlines,
   distributionList,

@@ -6,6 +6,7 @@ import { expect } from 'vitest';
 import { englandAndWales } from '@aimline/calendar';
 import * as E from 'fp-ts/lib/Either.js';
 import {
+  collect,
   commandHandler,
   uuidV5,
   type AnyDomainModule,
@@ -13,7 +14,6 @@ import {
   type EventStore,
   type RecordedEvent,
 } from '@aimline/kernel';
-import { collect } from '@aimline/kernel/testing';
 import { hsbCaseModule, type HsbCommand } from '@aimline/hsb-aim';
 import { meetingModule } from '@aimline/meetings';
 import { attendanceAimModule, legalInterventionModule } from '@aimline/attendance-aim';

@@ -8,8 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { InMemoryEventStore, type Command, type EventStore } from '@aimline/kernel';
-import { collect } from '@aimline/kernel/testing';
+import { collect, InMemoryEventStore, type Command, type EventStore } from '@aimline/kernel';
 import { openSqliteEventStore } from '@aimline/store-sqlite';
 import { checkpointName, processManagers, type ProcessRunner } from '../src/index.js';
 import {

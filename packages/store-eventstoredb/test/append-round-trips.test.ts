@@ -1,5 +1,5 @@
-import { WrongExpectedRevisionError } from '@aimline/kernel';
-import { collect, samples, uniquePrefix } from '@aimline/kernel/testing';
+import { collect, WrongExpectedRevisionError } from '@aimline/kernel';
+import { samples, uniquePrefix } from '@aimline/kernel/testing';
 import { describe, expect, it } from 'vitest';
 import { commandStreamOf, openEventStoreDbStore } from '../src/index.js';
 import { commandEvents } from './support/real-server-helpers.js';

@@ -1,5 +1,5 @@
-import { UnavailableError } from '@aimline/kernel';
-import { collect, samples, uniquePrefix } from '@aimline/kernel/testing';
+import { collect, UnavailableError } from '@aimline/kernel';
+import { samples, uniquePrefix } from '@aimline/kernel/testing';
 import { describe, expect, it } from 'vitest';
 import { openEventStoreDbStore, type EventStoreDbClientLike } from '../src/index.js';
 import { FakeEventStoreDbClient } from './support/fake-eventstoredb-client.js';

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import {
+  collect,
   verifyLink,
   type EventToAppend,
   type ExpectedRevision,
   type RecordedEvent,
 } from '@aimline/kernel';
-import { collect, uniquePrefix } from '@aimline/kernel/testing';
+import { uniquePrefix } from '@aimline/kernel/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openEventStoreDbStore, type EventStoreDbStore } from '../src/index.js';
 import { seededRng } from '../../demo/src/rng.js';

@@ -1,4 +1,5 @@
 import {
+  collect,
   DuplicateEventIdError,
   IdempotencyConflictError,
   InvalidAppendError,
@@ -6,13 +7,7 @@ import {
   verifyLink,
   WrongExpectedRevisionError,
 } from '@aimline/kernel';
-import {
-  collect,
-  sampleEvent,
-  samples,
-  underAnotherCommand,
-  uniquePrefix,
-} from '@aimline/kernel/testing';
+import { sampleEvent, samples, underAnotherCommand, uniquePrefix } from '@aimline/kernel/testing';
 import { describe, expect, it } from 'vitest';
 import { checkpointStreamOf, openEventStoreDbStore } from '../src/index.js';
 import { FakeEventStoreDbClient } from './support/fake-eventstoredb-client.js';

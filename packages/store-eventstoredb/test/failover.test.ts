@@ -1,11 +1,12 @@
 import {
+  collect,
   verifyLink,
   WrongExpectedRevisionError,
   type EventToAppend,
   type ExpectedRevision,
   type RecordedEvent,
 } from '@aimline/kernel';
-import { collect, uniquePrefix } from '@aimline/kernel/testing';
+import { uniquePrefix } from '@aimline/kernel/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';

@@ -1,10 +1,11 @@
 import {
+  collect,
   CorruptStoreError,
   StoreDisposedError,
   UnavailableError,
   type SubscriptionMessage,
 } from '@aimline/kernel';
-import { collect, eventStoreContract, samples, uniquePrefix } from '@aimline/kernel/testing';
+import { eventStoreContract, samples, uniquePrefix } from '@aimline/kernel/testing';
 import { jsonEvent } from '@eventstore/db-client';
 import { describe, expect, it } from 'vitest';
 import {

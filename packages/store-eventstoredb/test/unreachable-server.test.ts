@@ -1,5 +1,5 @@
-import { UnavailableError } from '@aimline/kernel';
-import { collect, samples } from '@aimline/kernel/testing';
+import { collect, UnavailableError } from '@aimline/kernel';
+import { samples } from '@aimline/kernel/testing';
 import { describe, expect, it } from 'vitest';
 import { openEventStoreDbStore, type ReconnectNotice } from '../src/index.js';
 import { waitUntil } from './support/real-server-helpers.js';

@@ -4,8 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { verifyLink, type RecordedEvent } from '@aimline/kernel';
-import { collect } from '@aimline/kernel/testing';
+import { collect, verifyLink, type RecordedEvent } from '@aimline/kernel';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteEventStore } from '../src/index.js';
 

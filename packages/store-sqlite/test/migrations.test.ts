@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import {
+  collect,
   chainEvents,
   GENESIS_HASH,
   IdempotencyConflictError,
   type EventToAppend,
 } from '@aimline/kernel';
-import { collect, sampleEvent } from '@aimline/kernel/testing';
+import { sampleEvent } from '@aimline/kernel/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteEventStore, SCHEMA_VERSION } from '../src/index.js';
 import { createStoreAtSchemaVersion } from '../src/testing/index.js';

@@ -10,12 +10,13 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  collect,
   AccessDeniedError,
   IncompatibleStoreError,
   MissingStoreError,
   UnavailableError,
 } from '@aimline/kernel';
-import { collect, samples } from '@aimline/kernel/testing';
+import { samples } from '@aimline/kernel/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteEventStore } from '../src/index.js';
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import {
+  collect,
   CorruptStoreError,
   DuplicateEventIdError,
   IdempotencyConflictError,
@@ -13,7 +14,7 @@ import {
   verifyLink,
   type RecordedEvent,
 } from '@aimline/kernel';
-import { collect, sampleEvent, samples, underAnotherCommand } from '@aimline/kernel/testing';
+import { sampleEvent, samples, underAnotherCommand } from '@aimline/kernel/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   AIMLINE_APPLICATION_ID,

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import {
+  collect,
   auditGlobalChain,
   canonicalEventText,
   checkAnchor,
@@ -16,7 +17,7 @@ import {
   type ChainBreak,
   type GlobalChainBreak,
 } from '@aimline/kernel';
-import { collect, samples } from '@aimline/kernel/testing';
+import { samples } from '@aimline/kernel/testing';
 import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteEventStore } from '../src/index.js';

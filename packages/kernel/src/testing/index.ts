@@ -1,7 +1,6 @@
 export { deciderSpec, type WhenClause } from './decider-spec.js';
 export { eventStoreContract, type ContractOptions } from './store-contract.js';
 export { StoreModel } from './store-model.js';
-export { collect } from '../collect.js';
 export {
   essence,
   sampleEvent,

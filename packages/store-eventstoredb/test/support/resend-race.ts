@@ -1,5 +1,6 @@
 import type { ExpectedRevision } from '@aimline/kernel';
-import { collect, sampleEvent, uniquePrefix } from '@aimline/kernel/testing';
+import { collect } from '@aimline/kernel';
+import { sampleEvent, uniquePrefix } from '@aimline/kernel/testing';
 import { expect } from 'vitest';
 import { openEventStoreDbStore, type EventStoreDbClientLike } from '../../src/index.js';
 import { commandEvents } from './real-server-helpers.js';
