@@ -1,15 +1,13 @@
 /** NAT-4: importing and correcting register marks. */
 import { isDateWithin, localDate } from '@aimline/calendar';
-import { accept, decideWhen, eachItem, guard } from '@aimline/kernel';
+import { accept, decideWhen, eachItem, firstDuplicate, guard } from '@aimline/kernel';
 import type { Handler } from './handler.js';
 import { sessionKey, type SessionMark } from '../attendance.js';
 import { isAttendanceCode } from '../codes.js';
 
 export const importAttendance: Handler<'ImportAttendance'> = ({ data: d, at }, s) => {
-  /** Where each session first stands in the import: a later one is the same session again. */
-  const firstAt = new Map<string, number>();
-  for (const [i, m] of d.sessions.entries())
-    if (!firstAt.has(sessionKey(m))) firstAt.set(sessionKey(m), i);
+  /** The first session the import repeats, or one the case holds a mark for already. */
+  const twice = firstDuplicate(d.sessions, sessionKey, Object.keys(s.marks));
   return decideWhen(
     [
       guard('INPUT', 'the period ends before it starts', 'data.period.to', () => {
@@ -37,10 +35,7 @@ export const importAttendance: Handler<'ImportAttendance'> = ({ data: d, at }, s
           'NAT-4',
           `the ${m.session} session of ${m.date} is recorded twice`,
           `data.sessions.${i}`,
-          () => {
-            const key = sessionKey(m);
-            return firstAt.get(key) !== i || s.marks[key] !== undefined;
-          },
+          () => i === twice,
         ),
       ]),
     ],

@@ -1,6 +1,6 @@
 /** Outcomes and review (ATT-6, ATT-7). */
 import { addDays, datesBetween, isDateWithin, isWeekend, localDate } from '@aimline/calendar';
-import { accept, decideWhen, eachItem, guard } from '@aimline/kernel';
+import { accept, decideWhen, eachItem, firstDuplicate, guard } from '@aimline/kernel';
 import { aimIn } from './aim-meeting.js';
 import type { Handler } from './handler.js';
 import { summariseAttendance } from '../attendance.js';
@@ -20,10 +20,8 @@ const partiesNeedingTargets: ReadonlyArray<Party> = ['pupil', 'parents', 'school
 
 export const recordAimOutcome: Handler<'RecordAimOutcome'> = ({ data: d, at }, s, policy) => {
   const meeting = s.meetings[d.meetingId];
-  /** Where each target id first stands: a later target with it is listed twice. */
-  const firstAt = new Map<string, number>();
-  for (const [i, target] of d.targets.entries())
-    if (!firstAt.has(target.targetId)) firstAt.set(target.targetId, i);
+  /** The first target whose id an earlier one has. */
+  const twice = firstDuplicate(d.targets, (target) => target.targetId);
   return decideWhen(
     [
       aimIn(s, d.meetingId, 'held', 'was not held'),
@@ -48,7 +46,7 @@ export const recordAimOutcome: Handler<'RecordAimOutcome'> = ({ data: d, at }, s
             'INPUT',
             `target ${target.targetId} is listed twice`,
             `data.targets.${i}.targetId`,
-            () => firstAt.get(target.targetId) !== i,
+            () => i === twice,
           ),
           guard(
             'ATT-6',

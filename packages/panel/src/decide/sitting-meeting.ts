@@ -10,13 +10,11 @@ import {
   unapprovedRejection,
 } from '@aimline/meetings';
 import { minutesDocumentCategory } from '../derive.js';
-import { decideWhen, accept, eachItem, firstDuplicate, firstFailure, guard } from '@aimline/kernel';
+import { decideWhen, accept, eachItem, firstDuplicate, guard } from '@aimline/kernel';
 import { openForChange, sittingHeld } from './guards.js';
 import type { SittingHandler } from './handler.js';
 import { chairOf, minutesChairId } from '../sitting/chair.js';
 import { minutesDueFor, minutesRecipients, minutesSentTo } from '../sitting/minutes.js';
-import type { InvitedAttendee } from '../sitting/commands.js';
-import type { SittingState } from '../sitting/state.js';
 
 export const recordAttendance: SittingHandler<'RecordAttendance'> = (c, s, { policy }) =>
   decideWhen(
@@ -76,7 +74,20 @@ export const recordInvitedAttendance: SittingHandler<'RecordInvitedAttendance'> 
         `data.attendees.${dup ?? ''}.person.id`,
         () => dup !== undefined,
       ),
-      ...d.attendees.map((a, i) => () => invitedAttendeeFailure(s, a, i)),
+      eachItem(d.attendees, (a, i) => [
+        guard(
+          'PNL-5',
+          'a presenting referrer names the referral they present',
+          `data.attendees.${i}.referralId`,
+          () => a.capacity === 'presenting-referrer' && a.referralId === undefined,
+        ),
+        guard(
+          'PNL-2',
+          `${a.person.id} holds a seat at this sitting: recorded in the panel's attendance`,
+          `data.attendees.${i}.person.id`,
+          () => s.attendees.some((m) => m.member.memberId === a.person.id),
+        ),
+      ]),
     ],
     () => {
       return accept({
@@ -86,22 +97,6 @@ export const recordInvitedAttendance: SittingHandler<'RecordInvitedAttendance'> 
     },
   );
 };
-
-const invitedAttendeeFailure = (s: SittingState, a: InvitedAttendee, i: number) =>
-  firstFailure(
-    guard(
-      'PNL-5',
-      'a presenting referrer names the referral they present',
-      `data.attendees.${i}.referralId`,
-      () => a.capacity === 'presenting-referrer' && a.referralId === undefined,
-    ),
-    guard(
-      'PNL-2',
-      `${a.person.id} holds a seat at this sitting: recorded in the panel's attendance`,
-      `data.attendees.${i}.person.id`,
-      () => s.attendees.some((m) => m.member.memberId === a.person.id),
-    ),
-  );
 
 export const holdSitting: SittingHandler<'HoldSitting'> = (c, s, { policy }) =>
   decideWhen(

@@ -1,6 +1,6 @@
 /** PNL-1: scheduling, moving, re-venuing and cancelling a sitting; notifying members. */
 import { instantMs, isWorkingDay } from '@aimline/calendar';
-import { accept, decideWhen, guard } from '@aimline/kernel';
+import { accept, decideWhen, eachItem, guard } from '@aimline/kernel';
 import { openForChange } from './guards.js';
 import type { SittingHandler } from './handler.js';
 import { sittingForMonth } from '../schedule/pattern.js';
@@ -104,14 +104,17 @@ export const cancelSitting: SittingHandler<'CancelSitting'> = (c, s) =>
   );
 
 export const notifyMembers: SittingHandler<'NotifyMembers'> = (c, s, { policy }) => {
-  const unknown = c.data.members.findIndex((m) => !policy.roles.some((r) => r.id === m.role));
   return decideWhen(
     [
       openForChange(s),
       guard('INPUT', 'name at least one member to notify', 'data.members', () => {
         return c.data.members.length === 0;
       }),
-      guard('PNL-2', 'not a seat on the panel', `data.members.${unknown}.role`, () => unknown >= 0),
+      eachItem(c.data.members, (m, i) => [
+        guard('PNL-2', 'not a seat on the panel', `data.members.${i}.role`, () => {
+          return !policy.roles.some((r) => r.id === m.role);
+        }),
+      ]),
     ],
     () =>
       accept({
