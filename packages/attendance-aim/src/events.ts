@@ -4,7 +4,13 @@
  * amounts) are recorded with the event, so the audit shows what was known then.
  */
 import * as t from 'io-ts';
-import { defineEvent, eventCatalogue, primarySubject, type EventOf } from '@aimline/kernel';
+import {
+  defineEvent,
+  eventCatalogue,
+  primarySubject,
+  subjectId,
+  type EventOf,
+} from '@aimline/kernel';
 import {
   AimVenue,
   Attendee,
@@ -76,11 +82,15 @@ export const AimRearranged = t.type({
   venue: AimVenue,
   reason: FreeText,
 });
+/**
+ * The AIM letter sent to one parent (`parentId`): the letter's personal data (the name it is
+ * addressed to, the venue it gives) is that parent's, sealed with their key and erased with it.
+ */
 export const AimLetterSent = t.intersection([
   t.type({
     ...base,
     meetingId: Id,
-    parentId: Id,
+    parentId: subjectId(Id, 'parent'),
     channel: Channel,
     documentRef: DocumentRef,
     letter: LetterContent,

@@ -208,9 +208,13 @@ export const PanelReferralRef = t.strict({
 });
 export type PanelReferralRef = t.TypeOf<typeof PanelReferralRef>;
 
-/** A professional with a part in a meeting (the chair, the lead professional). */
+/**
+ * A professional with a part in a meeting (the chair, the lead professional). Their name is
+ * theirs (`subjectId`): sealed with their own key, erased with it, withheld from the child's
+ * subject access response.
+ */
 export const MeetingProfessional = t.strict({
-  id: Id,
+  id: subjectId(Id, 'professional'),
   name: personal(NonEmptyString, 'name'),
   role: NonEmptyString,
   agency: Agency,
