@@ -29,10 +29,11 @@ export interface KeyVault {
   /** The data key a stored field names, or 'erased' once the subject has been erased. */
   readingKey(ref: string): Promise<Buffer | 'erased'>;
   /**
-   * Loads the keys of many subjects at once (an indexed lookup each, then the unwraps together)
-   * into what `knownKey` answers: a read of many events loads each batch's keys before opening
-   * it, not one key per field. A subject the vault does not know is left out (`readingKey` then
-   * says so, at the field that names it).
+   * Applies other processes' erasures (as `refresh` does), then loads the keys of many subjects
+   * at once into what `knownKey` answers: one read transaction on the vault (an indexed lookup
+   * per key), then the unwraps together. A read of many events calls it once per batch, before
+   * opening the batch. A subject the vault does not know is left out (`readingKey` then says so,
+   * at the field that names it).
    */
   loadReadingKeys(refs: ReadonlyArray<string>): Promise<void>;
   /** The key of `ref` if this process already holds it (no I/O). */
@@ -233,17 +234,27 @@ const vaultOn = async (
     return 'erased';
   };
 
+  /**
+   * The wrapped keys of the subjects in `refs` not held yet, after other processes' erasures are
+   * applied; a subject with no key left and an erasure record is held as erased. One read
+   * transaction: the vault file is locked (and its header checked for changes) once, not once
+   * per statement.
+   */
+  const lookUpReadingKeys = (refs: ReadonlyArray<string>) =>
+    db.transaction(() => {
+      refresh();
+      const found: Array<{ ref: string; wrapped: Buffer }> = [];
+      for (const ref of refs) {
+        if (keys.has(ref)) continue;
+        const row = selectKey.get(ref) as { wrapped: Buffer } | undefined;
+        if (row !== undefined) found.push({ ref, wrapped: row.wrapped });
+        else if (selectErasure.get(ref) !== undefined) keys.set(ref, 'erased');
+      }
+      return found;
+    })();
+
   const loadReadingKeys = async (refs: ReadonlyArray<string>): Promise<void> => {
-    // One indexed lookup per key: cheaper than one query over a JSON list of them (a read batch
-    // needs a handful of keys).
-    const found: Array<{ ref: string; wrapped: Buffer }> = [];
-    for (const ref of refs) {
-      if (keys.has(ref)) continue;
-      const row = selectKey.get(ref) as { wrapped: Buffer } | undefined;
-      if (row !== undefined) found.push({ ref, wrapped: row.wrapped });
-      // Only a subject with no key left can read as erased.
-      else if (selectErasure.get(ref) !== undefined) keys.set(ref, 'erased');
-    }
+    const found = lookUpReadingKeys(refs);
     const unwrapped = await Promise.all(found.map((r) => unwrap(r.ref, r.wrapped)));
     found.forEach((r, i) => hold(r.ref, unwrapped[i]!));
   };

@@ -22,7 +22,7 @@ const sourceOf = (events: AsyncIterable<RecordedEvent> | Iterable<RecordedEvent>
 
 /**
  * A read's events, opened (see `openSealed`). The events are read ahead in batches; the keys a
- * batch needs are loaded at once (one vault lookup) after other processes' erasures are applied,
+ * batch needs are loaded at once (one vault transaction) after other processes' erasures are applied,
  * and the batch is then opened in one pass, before its first event is handed on (opening events
  * together, rather than one between each of the reader's steps, is what keeps encryption cheap on
  * a long read). An erasure this process makes while the batch is being handed on still applies to
@@ -89,7 +89,7 @@ class OpeningIterator implements AsyncIterator<RecordedEvent, undefined> {
   private async fill(): Promise<void> {
     const events: RecordedEvent[] = [];
     const sealed: Sealed[] = [];
-    const missing = new Set<string>();
+    const needed = new Set<string>();
     while (events.length < READ_BATCH) {
       const r = await this.source.next();
       if (r.done === true) {
@@ -97,13 +97,12 @@ class OpeningIterator implements AsyncIterator<RecordedEvent, undefined> {
         break;
       }
       const parts = sealedParts(r.value, this.opens);
-      keysNeeded(parts, this.opens, missing);
+      keysNeeded(parts, this.opens, needed);
       events.push(r.value);
       sealed.push(parts);
     }
-    this.vault.refresh();
-    for (const ref of missing) if (this.vault.knownKey(ref) !== undefined) missing.delete(ref);
-    if (missing.size > 0) await this.vault.loadReadingKeys([...missing]);
+    // Other processes' erasures are applied before the keys are looked up (one vault transaction).
+    await this.vault.loadReadingKeys([...needed]);
     const opened = new Array<RecordedEvent | undefined>(events.length);
     for (let i = 0; i < events.length; i++)
       if (allKeysHeld(sealed[i]!, this.held, this.opens))
