@@ -10,10 +10,12 @@ import {
   commandCatalogue,
   configuredModule,
   decideWhen,
+  decideWith,
   defineEvent,
   dispatch,
   eventCatalogue,
   evolveBy,
+  found,
   guard,
   handlersNamed,
   IsoInstant,
@@ -81,7 +83,8 @@ export const evolveVisits = evolveBy<VisitEvent, VisitState>({
 /**
  * One handler per command type, named after it (`bookVisit` handles BookVisit), as a domain's
  * phase modules export them; `handlersNamed` derives the map `dispatch` routes through, and does
- * not compile without all of them. A guard is one row: rule, reason, field, what breaks it.
+ * not compile without all of them. A guard is one row: rule, reason, field, what breaks it;
+ * `found` is a guard that gives what it checks, narrowed, to `decideWith`.
  */
 const visitHandlers: HandlersNamed<VisitCommand, VisitState, VisitPolicy, VisitEvent> = {
   bookVisit: ({ data: d, at }, state, policy) =>
@@ -96,21 +99,12 @@ const visitHandlers: HandlersNamed<VisitCommand, VisitState, VisitPolicy, VisitE
       ],
       () => accept({ type: 'VisitBooked', data: { ...d, at } }),
     ),
-  completeVisit: ({ data: d, at }, state) => {
-    const visit = state.visits[d.visitId];
-    return decideWhen(
-      [
-        guard(
-          'VL-2',
-          'only a booked visit is completed',
-          'data.visitId',
-          () => visit === undefined,
-        ),
-      ],
+  completeVisit: ({ data: d, at }, state) =>
+    decideWith(
+      found(state.visits[d.visitId], 'VL-2', 'only a booked visit is completed', 'data.visitId'),
       // already recorded: a retry changes nothing
-      () => (visit?.done ? accept() : accept({ type: 'VisitCompleted', data: { ...d, at } })),
-    );
-  },
+      (visit) => (visit.done ? accept() : accept({ type: 'VisitCompleted', data: { ...d, at } })),
+    ),
 };
 const decideVisit = dispatch(
   handlersNamed<VisitCommand, VisitState, VisitPolicy, VisitEvent>(visitHandlers),

@@ -4,7 +4,8 @@
  * A handler answers one command type with a `Decision`: the events to append (`accept`) or a
  * typed rejection naming the rule and the field (`refuse`). Guards are `Check`s written as
  * `guard` rows, run in order by `decideWhen` (which refuses with the first failure or accepts) or
- * `firstFailure`; `eachItem` runs a list's guards item by item. `dispatch` routes
+ * `firstFailure`; `eachItem` runs a list's guards item by item; `found` is a guard that gives
+ * the value it checks, narrowed, to `decideWith`. `dispatch` routes
  * a command to its handler through a map with one entry per command type, so a command without
  * a handler does not compile.
  */
@@ -112,6 +113,39 @@ export const decideWhen = <Ev, R extends Rejection = Rejection>(
   const failure = firstFailure(...checks);
   return failure === undefined ? onAccept() : E.left(failure);
 };
+
+/**
+ * What a guard found: the value, narrowed (neither `undefined` nor `null`), or the rejection its
+ * absence earns. Built with `found`, decided on with `decideWith`.
+ */
+export type Found<T, R extends Rejection = Rejection> = E.Either<R, T>;
+
+/**
+ * A guard that gives the value it checks: the rejection for `ruleId` (reason, field) when `value`
+ * is `undefined` or `null`, otherwise the value, narrowed:
+ * `found(s.meetings[d.meetingId], 'STATE', 'the meeting is not scheduled', 'data.meetingId')`.
+ */
+export const found = <T>(
+  value: T,
+  ruleId: string,
+  reason: string,
+  field?: string,
+): Found<NonNullable<T>> =>
+  value === undefined || value === null ? E.left(reject(ruleId, reason, field)) : E.right(value);
+
+/**
+ * Decides on what a guard found: its rejection when it found nothing, otherwise the decision
+ * `decide` makes with the value, narrowed, so neither the later guards nor the events need `!`
+ * on what an earlier guard saw to. Guards before it come first, guards after it inside:
+ *
+ *   decideWhen([openCase(s)], () =>
+ *     decideWith(found(s.meetings[id], 'STATE', 'the meeting is not scheduled', 'data.meetingId'), (meeting) =>
+ *       decideWhen([guard('INPUT', 'it has not started', 'at', () => at < meeting.start)], () => accept(…))))
+ */
+export const decideWith = <T, Ev, R extends Rejection = Rejection>(
+  value: Found<T, R>,
+  decide: (value: T) => Decision<Ev, R>,
+): Decision<Ev, R> => (E.isLeft(value) ? value : decide(value.right));
 
 /**
  * The guards of a list, item by item: the first failure of the first item that breaks one (its

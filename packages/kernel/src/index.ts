@@ -3,6 +3,7 @@ export { type Rejection, reject, AppendRejectedError } from './rejection.js';
 export {
   type Decision,
   type Check,
+  type Found,
   type CommandOfType,
   type Handler,
   type Handlers,
@@ -11,6 +12,8 @@ export {
   refuse,
   check,
   decideWhen,
+  decideWith,
+  found,
   firstFailure,
   firstDuplicate,
   dispatch,
