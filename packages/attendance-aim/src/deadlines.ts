@@ -107,29 +107,27 @@ const schoolDaysAfter = (
 
 /** ATT-5: after an AIM that did not proceed, the next step (a new date, a home visit, a consultation). */
 const notHeldDeadlines = (s: OpenCase, policy: AttendancePolicy, c: SchoolCalendar): Deadline[] =>
-  meetingsOf(s)
-    .filter((m) => m.status === 'not-held' && m.decidedAt !== undefined)
-    .map((m) => {
-      const at = m.decidedAt!;
-      const d = schoolDaysAfter(c, {
-        ruleId: 'ATT-5',
-        label: `Next step (${m.notHeldAction ?? 'follow-up'}) after meeting ${m.meetingId} did not proceed`,
-        event: 'AimNotHeld',
-        at,
-        n: policy.nextStepAfterNotHeldSchoolDays,
-      });
-      const later = [
-        ...meetingsOf(s)
-          .filter((x) => isAfter(x.scheduledAt, at))
-          .map((x) => x.scheduledAt),
-        ...s.interactions.filter((x) => isAfter(x.at, at)).map((x) => x.at),
-        ...(s.inclusionOfficerConsultedAt !== undefined &&
-        isAfter(s.inclusionOfficerConsultedAt, at)
-          ? [s.inclusionOfficerConsultedAt]
-          : []),
-      ].sort(compareInstants);
-      return later[0] !== undefined ? meet(d, later[0]) : closedWaiver(s, d);
+  meetingsOf(s).flatMap((m) => {
+    const at = m.decidedAt;
+    if (m.status !== 'not-held' || at === undefined) return [];
+    const d = schoolDaysAfter(c, {
+      ruleId: 'ATT-5',
+      label: `Next step (${m.notHeldAction ?? 'follow-up'}) after meeting ${m.meetingId} did not proceed`,
+      event: 'AimNotHeld',
+      at,
+      n: policy.nextStepAfterNotHeldSchoolDays,
     });
+    const later = [
+      ...meetingsOf(s)
+        .filter((x) => isAfter(x.scheduledAt, at))
+        .map((x) => x.scheduledAt),
+      ...s.interactions.filter((x) => isAfter(x.at, at)).map((x) => x.at),
+      ...(s.inclusionOfficerConsultedAt !== undefined && isAfter(s.inclusionOfficerConsultedAt, at)
+        ? [s.inclusionOfficerConsultedAt]
+        : []),
+    ].sort(compareInstants);
+    return [later[0] !== undefined ? meet(d, later[0]) : closedWaiver(s, d)];
+  });
 
 /** ATT-9: the inclusion officer is consulted after no engagement is recorded. */
 const consultationDeadlines = (

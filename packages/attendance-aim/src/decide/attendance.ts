@@ -1,6 +1,14 @@
 /** NAT-4: importing and correcting register marks. */
 import { isDateWithin, localDate } from '@aimline/calendar';
-import { accept, decideWhen, eachItem, firstDuplicate, guard } from '@aimline/kernel';
+import {
+  accept,
+  decideWhen,
+  decideWith,
+  eachItem,
+  firstDuplicate,
+  found,
+  guard,
+} from '@aimline/kernel';
 import type { Handler } from './handler.js';
 import { sessionKey, type SessionMark } from '../attendance.js';
 import { isAttendanceCode } from '../codes.js';
@@ -58,37 +66,42 @@ export const importAttendance: Handler<'ImportAttendance'> = ({ data: d, at }, s
   );
 };
 
-export const correctAttendanceMark: Handler<'CorrectAttendanceMark'> = ({ data: d, at }, s) => {
-  const to = isAttendanceCode(d.code) ? d.code : undefined;
-  const current = s.marks[sessionKey(d)];
-  return decideWhen(
-    [
-      guard('NAT-4', `"${d.code}" is not a national attendance code`, 'data.code', () => {
-        return to === undefined;
-      }),
-      guard(
-        'STATE',
-        `no mark is recorded for the ${d.session} session of ${d.date}`,
-        'data.date',
-        () => current === undefined,
+export const correctAttendanceMark: Handler<'CorrectAttendanceMark'> = ({ data: d, at }, s) =>
+  decideWith(
+    found(
+      isAttendanceCode(d.code) ? d.code : undefined,
+      'NAT-4',
+      `"${d.code}" is not a national attendance code`,
+      'data.code',
+    ),
+    (to) =>
+      decideWith(
+        found(
+          s.marks[sessionKey(d)],
+          'STATE',
+          `no mark is recorded for the ${d.session} session of ${d.date}`,
+          'data.date',
+        ),
+        (current) =>
+          decideWhen(
+            [
+              guard('INPUT', 'the session already has this code', 'data.code', () => {
+                return current.code === d.code;
+              }),
+            ],
+            () =>
+              accept({
+                type: 'AttendanceMarkCorrected',
+                data: {
+                  caseId: d.caseId,
+                  date: d.date,
+                  session: d.session,
+                  from: current.code,
+                  to,
+                  reason: d.reason,
+                  at,
+                },
+              }),
+          ),
       ),
-      guard('INPUT', 'the session already has this code', 'data.code', () => {
-        return current?.code === d.code;
-      }),
-    ],
-    // The guards above saw to a national code and a mark to correct.
-    () =>
-      accept({
-        type: 'AttendanceMarkCorrected',
-        data: {
-          caseId: d.caseId,
-          date: d.date,
-          session: d.session,
-          from: current!.code,
-          to: to!,
-          reason: d.reason,
-          at,
-        },
-      }),
   );
-};

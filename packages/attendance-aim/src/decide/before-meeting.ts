@@ -1,6 +1,6 @@
 /** Before the AIM (ATT-1, ATT-2, ATT-3): evidence of support, scheduling, the letter to each parent. */
 import { inLondon, isAfter, localDate } from '@aimline/calendar';
-import { decideWhen, accept, eachItem, firstFailure, guard } from '@aimline/kernel';
+import { decideWhen, decideWith, accept, eachItem, firstFailure, guard } from '@aimline/kernel';
 import { compulsorySchoolAgeGuard } from './compulsory-school-age.js';
 import { aimIn, aimInFuture, aimScheduled } from './aim-meeting.js';
 import type { Handler } from './handler.js';
@@ -40,12 +40,10 @@ export const scheduleAim: Handler<'ScheduleAim'> = ({ data: d, at }, s) =>
   );
 
 export const rearrangeAim: Handler<'RearrangeAim'> = ({ data: d, at }, s) =>
-  decideWhen(
-    [
-      aimIn(s, d.meetingId, 'scheduled', 'has already taken place'),
-      aimInFuture(d.start, at, 'rearranged to'),
-    ],
-    () => accept({ type: 'AimRearranged', data: { ...d, at } }),
+  decideWith(aimIn(s, d.meetingId, 'scheduled', 'has already taken place'), () =>
+    decideWhen([aimInFuture(d.start, at, 'rearranged to')], () =>
+      accept({ type: 'AimRearranged', data: { ...d, at } }),
+    ),
   );
 
 /** The England local time `HH:MM` of an instant (T-1), as a letter states it. */
@@ -85,9 +83,13 @@ const letterProblem = (
       'ATT-3',
       `the letter is not addressed to parent ${parent.parentId} by their recorded first and last name`,
       f('addressedTo'),
-      () =>
-        !same(letter.addressedTo!.firstName, parent.firstName) ||
-        !same(letter.addressedTo!.lastName, parent.lastName),
+      () => {
+        const to = letter.addressedTo;
+        return (
+          to !== undefined &&
+          (!same(to.firstName, parent.firstName) || !same(to.lastName, parent.lastName))
+        );
+      },
     ),
     guard(
       'ATT-2',
@@ -109,7 +111,7 @@ const letterProblem = (
           'ATT-2',
           `the letter's ${what} is not the AIM's ${what}${freeText ? '' : ` (${expected})`}`,
           f(key),
-          () => !(freeText ? same(given!, expected) : given === expected),
+          () => given !== undefined && !(freeText ? same(given, expected) : given === expected),
         ),
       ];
     }),

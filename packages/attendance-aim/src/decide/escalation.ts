@@ -1,6 +1,6 @@
 /** Still no engagement (ATT-8, ATT-9, ATT-10, NAT-7, NAT-8): towards legal intervention. */
 import { addDays, localDate } from '@aimline/calendar';
-import { decideWhen, accept, guard } from '@aimline/kernel';
+import { decideWhen, decideWith, accept, found, guard } from '@aimline/kernel';
 import { compulsorySchoolAgeGuard } from './compulsory-school-age.js';
 import type { CaseCommand, Decision, Handler } from './handler.js';
 import type { AttendancePolicy } from '../policy.js';
@@ -142,7 +142,6 @@ export const recordProsecutionConsiderations: Handler<'RecordProsecutionConsider
   policy,
 ) => {
   const today = localDate(at);
-  const eso = d.educationSupervisionOrder;
   return decideWhen(
     [
       guard(
@@ -150,33 +149,39 @@ export const recordProsecutionConsiderations: Handler<'RecordProsecutionConsider
         'no request to initiate legal proceedings has been made',
         () => s.legalRequests.length === 0,
       ),
-      guard(
-        'NAT-7',
-        'an education supervision order must be considered before prosecuting',
-        'data.educationSupervisionOrder',
-        () => eso === undefined,
-      ),
-      compulsorySchoolAgeGuard(s, today, policy),
     ],
-    () => {
-      const ends = endOfCompulsorySchoolAge(s.pupil.dateOfBirth, policy.finalCompulsoryYearGroup);
-      const yearGroup = yearGroupOn(s.pupil.dateOfBirth, today);
-      const finalAcademicYear = yearGroup >= policy.finalCompulsoryYearGroup;
-      const nearEnd = addDays(today, 7 * policy.compulsorySchoolAgeWarningWeeks) >= ends;
-      return accept({
-        type: 'ProsecutionConsidered',
-        data: {
-          caseId: d.caseId,
-          prosecutorsGuidelines: d.prosecutorsGuidelines,
-          paceCautioning: d.paceCautioning,
-          educationSupervisionOrder: eso!,
-          pupilAge: { yearGroup, finalAcademicYear, compulsorySchoolAgeEnds: ends },
-          // ATT-10: where the pupil is reaching the final academic year, a court case is unlikely.
-          courtUnlikely: finalAcademicYear || nearEnd,
-          decision: d.decision,
-          at,
-        },
-      });
-    },
+    () =>
+      decideWith(
+        found(
+          d.educationSupervisionOrder,
+          'NAT-7',
+          'an education supervision order must be considered before prosecuting',
+          'data.educationSupervisionOrder',
+        ),
+        (educationSupervisionOrder) =>
+          decideWhen([compulsorySchoolAgeGuard(s, today, policy)], () => {
+            const ends = endOfCompulsorySchoolAge(
+              s.pupil.dateOfBirth,
+              policy.finalCompulsoryYearGroup,
+            );
+            const yearGroup = yearGroupOn(s.pupil.dateOfBirth, today);
+            const finalAcademicYear = yearGroup >= policy.finalCompulsoryYearGroup;
+            const nearEnd = addDays(today, 7 * policy.compulsorySchoolAgeWarningWeeks) >= ends;
+            return accept({
+              type: 'ProsecutionConsidered',
+              data: {
+                caseId: d.caseId,
+                prosecutorsGuidelines: d.prosecutorsGuidelines,
+                paceCautioning: d.paceCautioning,
+                educationSupervisionOrder,
+                pupilAge: { yearGroup, finalAcademicYear, compulsorySchoolAgeEnds: ends },
+                // ATT-10: where the pupil is reaching the final academic year, a court case is unlikely.
+                courtUnlikely: finalAcademicYear || nearEnd,
+                decision: d.decision,
+                at,
+              },
+            });
+          }),
+      ),
   );
 };

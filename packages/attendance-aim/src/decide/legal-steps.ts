@@ -1,6 +1,6 @@
 /** NAT-7: the escalation ladder recorded as steps; NAT-6 threshold; NAT-8 age limit. */
 import { addDays, addMonthsToDate, localDate } from '@aimline/calendar';
-import { decideWhen, accept, eachItem, guard } from '@aimline/kernel';
+import { decideWhen, decideWith, accept, eachItem, found, guard } from '@aimline/kernel';
 import { compulsorySchoolAgeGuard } from './compulsory-school-age.js';
 import type { Handler } from './handler.js';
 import type { AttendancePolicy } from '../policy.js';
@@ -210,34 +210,35 @@ const amountDue = (t: PenaltyTerms, paidOn: string): number =>
 
 export const recordPenaltyPayment: Handler<'RecordPenaltyPayment'> = ({ data: d, at }, s) => {
   const step = s.legalSteps[d.stepId];
-  const terms = step?.penalty;
-  const expected = terms === undefined ? undefined : amountDue(terms, d.paidOn);
-  return decideWhen(
-    [
-      guard('STATE', `step ${d.stepId} is not a penalty notice`, 'data.stepId', () => {
-        return terms === undefined;
-      }),
-      guard('STATE', `penalty notice ${d.stepId} is already paid`, 'data.stepId', () => {
-        return step?.paidOn !== undefined;
-      }),
-      guard('INPUT', 'the payment is dated in the future', 'data.paidOn', () => {
-        return d.paidOn > localDate(at);
-      }),
-      guard('NAT-7', `the amount due on ${d.paidOn} is ${expected ?? ''}`, 'data.amount', () => {
-        return d.amount < expected!;
-      }),
-    ],
-    () =>
-      accept({
-        type: 'PenaltyPaid',
-        data: {
-          caseId: d.caseId,
-          stepId: d.stepId,
-          paidOn: d.paidOn,
-          amount: d.amount,
-          onTime: d.paidOn <= terms!.dueOn,
-          at,
-        },
-      }),
+  return decideWith(
+    found(step?.penalty, 'STATE', `step ${d.stepId} is not a penalty notice`, 'data.stepId'),
+    (terms) => {
+      const expected = amountDue(terms, d.paidOn);
+      return decideWhen(
+        [
+          guard('STATE', `penalty notice ${d.stepId} is already paid`, 'data.stepId', () => {
+            return step?.paidOn !== undefined;
+          }),
+          guard('INPUT', 'the payment is dated in the future', 'data.paidOn', () => {
+            return d.paidOn > localDate(at);
+          }),
+          guard('NAT-7', `the amount due on ${d.paidOn} is ${expected}`, 'data.amount', () => {
+            return d.amount < expected;
+          }),
+        ],
+        () =>
+          accept({
+            type: 'PenaltyPaid',
+            data: {
+              caseId: d.caseId,
+              stepId: d.stepId,
+              paidOn: d.paidOn,
+              amount: d.amount,
+              onTime: d.paidOn <= terms.dueOn,
+              at,
+            },
+          }),
+      );
+    },
   );
 };

@@ -1,5 +1,5 @@
 /** Criminal-justice paths: HSB-28 (assessment informing the decision), HSB-29 (prosecution), HSB-30. */
-import { decideWhen, accept, guard, type Check } from '@aimline/kernel';
+import { decideWhen, decideWith, accept, found, guard, type Check } from '@aimline/kernel';
 import { criminalRoute } from './guards.js';
 import { deriveLeadAgency } from '../lead-agency.js';
 import type { Handler } from './handler.js';
@@ -127,43 +127,42 @@ export const referBackToChildProtection: Handler<'ReferBackToChildProtection'> =
   s,
   ctx,
 ) => {
-  const ended = s.criminal.ended;
-  const from = s.route?.route;
   const to = 'child-protection' as const;
-  return decideWhen(
-    [
-      guard(
-        'HSB-30',
-        'a referral back follows the end of criminal proceedings (no further action, not guilty, withdrawn)',
-        () => ended === undefined,
-      ),
-      guard('STATE', 'the case is already on the child-protection route', () => {
-        return from === undefined || !criminalRoute(s);
-      }),
-    ],
-    () => {
-      const lead = deriveLeadAgency(
-        { ...s, route: { route: to, at: command.at } },
-        command.at,
-        ctx.policy,
-      );
-      return accept(
-        { type: 'ReferredBackToChildProtection', data: { ...command.data, at: command.at } },
-        {
-          type: 'RouteChanged',
-          data: {
-            caseId: command.data.caseId,
-            from: from!,
-            to,
-            reason: command.data.reason,
-            proceedingsEnded: { ending: ended!.ending, at: ended!.at },
-            leadAgency: lead.leadAgency,
-            leadAgencyReason: lead.reason,
-            at: command.at,
-          },
+  /** The criminal-justice route the referral back leaves. */
+  const from = criminalRoute(s) ? s.route?.route : undefined;
+  return decideWith(
+    found(
+      s.criminal.ended,
+      'HSB-30',
+      'a referral back follows the end of criminal proceedings (no further action, not guilty, withdrawn)',
+    ),
+    (ended) =>
+      decideWith(
+        found(from, 'STATE', 'the case is already on the child-protection route'),
+        (from) => {
+          const lead = deriveLeadAgency(
+            { ...s, route: { route: to, at: command.at } },
+            command.at,
+            ctx.policy,
+          );
+          return accept(
+            { type: 'ReferredBackToChildProtection', data: { ...command.data, at: command.at } },
+            {
+              type: 'RouteChanged',
+              data: {
+                caseId: command.data.caseId,
+                from,
+                to,
+                reason: command.data.reason,
+                proceedingsEnded: { ending: ended.ending, at: ended.at },
+                leadAgency: lead.leadAgency,
+                leadAgencyReason: lead.reason,
+                at: command.at,
+              },
+            },
+          );
         },
-      );
-    },
+      ),
   );
 };
 
