@@ -1,6 +1,8 @@
 /** The panel's guard catalogue: guards several referral or sitting handlers share, each giving one `Check`. */
-import { firstFailure, guard, type Check } from '@aimline/kernel';
+import { firstFailure, found, guard, type Check, type Found } from '@aimline/kernel';
 import type { ReferralState } from '../referral/state.js';
+import type { Booking, Child, Professional } from '../values.js';
+import type { SittingSlot } from '../sitting/events.js';
 import type { SittingState } from '../sitting/state.js';
 
 /** Actions and minutes follow the sitting: it has been held. */
@@ -15,6 +17,13 @@ export const atStage =
   (rows: ReadonlyArray<readonly [reason: string, notYet: boolean]>): Check =>
   () =>
     firstFailure(...rows.map(([reason, notYet]) => guard('STATE', reason, () => notYet)));
+
+/**
+ * STATE: the sitting is scheduled, giving its slot to what comes after it (`decideWith`); once it
+ * has been held, or is open for change, it is always found.
+ */
+export const scheduled = (s: SittingState): Found<SittingSlot> =>
+  found(s.slot, 'STATE', 'the sitting is not scheduled');
 
 /** STATE: the sitting must be scheduled, not cancelled and not yet held. */
 export const openForChange = (s: SittingState): Check =>
@@ -37,3 +46,31 @@ export const openUndecided = (s: ReferralState): Check =>
     ['the referral is closed', s.closed !== null],
     ['the panel has already decided on this referral', s.decision !== null],
   ]);
+
+/** What receiving a referral recorded: ReferralReceived and the ReferralBooked it comes with. */
+export interface ReceivedReferral {
+  readonly receivedAt: string;
+  readonly child: Child;
+  readonly concernSummary: string;
+  readonly referrer: Professional;
+  readonly booking: Booking;
+}
+
+/**
+ * STATE: the referral has been received, giving what was received to what comes after it
+ * (`decideWith`); after `openUndecided` it is always found.
+ */
+export const received = (s: ReferralState): Found<ReceivedReferral> => {
+  const { receivedAt, child, concernSummary, referrer, booking } = s;
+  return found(
+    receivedAt === null ||
+      child === null ||
+      concernSummary === null ||
+      referrer === null ||
+      booking === null
+      ? undefined
+      : { receivedAt, child, concernSummary, referrer, booking },
+    'STATE',
+    'no referral has been received',
+  );
+};

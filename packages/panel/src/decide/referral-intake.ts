@@ -7,8 +7,8 @@ import {
   isWorkingDay,
   localDate,
 } from '@aimline/calendar';
-import { accept, decideWhen, guard, type Check } from '@aimline/kernel';
-import { openUndecided } from './guards.js';
+import { accept, decideWhen, decideWith, guard, type Check } from '@aimline/kernel';
+import { openUndecided, received } from './guards.js';
 import type { ReferralHandler } from './handler.js';
 import type { PanelPolicy } from '../policy.js';
 import { papersDueFor } from '../schedule/booking.js';
@@ -142,18 +142,20 @@ export const rebookReferral: ReferralHandler<'RebookReferral'> = (c, s, { policy
           : bookable(b, c.at, policy, calendar, 'data.booking')),
     ],
     () =>
-      same
-        ? accept()
-        : accept({
-            type: 'ReferralRebooked',
-            data: {
-              referralId: c.data.referralId,
-              at: c.at,
-              from: s.booking!,
-              booking: b,
-              reason: c.data.reason,
-            },
-          }),
+      decideWith(received(s), ({ booking }) =>
+        same
+          ? accept()
+          : accept({
+              type: 'ReferralRebooked',
+              data: {
+                referralId: c.data.referralId,
+                at: c.at,
+                from: booking,
+                booking: b,
+                reason: c.data.reason,
+              },
+            }),
+      ),
   );
 };
 
@@ -165,20 +167,20 @@ export const sendPapers: ReferralHandler<'SendPapers'> = (c, s) =>
         return c.data.recipients.length === 0;
       }),
     ],
-    () => {
-      const b = s.booking!;
-      return accept({
-        type: 'PapersSent',
-        data: {
-          referralId: c.data.referralId,
-          at: c.at,
-          sittingId: b.sittingId,
-          recipients: c.data.recipients,
-          papersDue: b.papersDue,
-          late: instantMs(c.at) > instantMs(b.papersDue),
-        },
-      });
-    },
+    () =>
+      decideWith(received(s), ({ booking: b }) =>
+        accept({
+          type: 'PapersSent',
+          data: {
+            referralId: c.data.referralId,
+            at: c.at,
+            sittingId: b.sittingId,
+            recipients: c.data.recipients,
+            papersDue: b.papersDue,
+            late: instantMs(c.at) > instantMs(b.papersDue),
+          },
+        }),
+      ),
   );
 
 export const sharePreviousContacts: ReferralHandler<'SharePreviousContacts'> = (c, s) =>
@@ -195,32 +197,35 @@ export const sharePreviousContacts: ReferralHandler<'SharePreviousContacts'> = (
   );
 
 export const recordReferrerAttendance: ReferralHandler<'RecordReferrerAttendance'> = (c, s) =>
-  decideWhen(
-    [
-      openUndecided(s),
-      guard(
-        'PNL-3',
-        `the referral is booked into sitting ${s.booking?.sittingId ?? ''}`,
-        'data.sittingId',
-        () => c.data.sittingId !== s.booking!.sittingId,
+  decideWhen([openUndecided(s)], () =>
+    decideWith(received(s), ({ booking }) =>
+      decideWhen(
+        [
+          guard(
+            'PNL-3',
+            `the referral is booked into sitting ${booking.sittingId}`,
+            'data.sittingId',
+            () => c.data.sittingId !== booking.sittingId,
+          ),
+          guard(
+            'PNL-5',
+            'the referrer is expected to attend to present: record why not',
+            'data.reason',
+            () => !c.data.present && c.data.reason === undefined,
+          ),
+        ],
+        () =>
+          accept({
+            type: 'ReferrerAttendanceRecorded',
+            data: {
+              referralId: c.data.referralId,
+              at: c.at,
+              sittingId: c.data.sittingId,
+              present: c.data.present,
+              presenter: c.data.presenter ?? null,
+              reason: c.data.reason ?? null,
+            },
+          }),
       ),
-      guard(
-        'PNL-5',
-        'the referrer is expected to attend to present: record why not',
-        'data.reason',
-        () => !c.data.present && c.data.reason === undefined,
-      ),
-    ],
-    () =>
-      accept({
-        type: 'ReferrerAttendanceRecorded',
-        data: {
-          referralId: c.data.referralId,
-          at: c.at,
-          sittingId: c.data.sittingId,
-          present: c.data.present,
-          presenter: c.data.presenter ?? null,
-          reason: c.data.reason ?? null,
-        },
-      }),
+    ),
   );

@@ -10,8 +10,8 @@ import {
   unapprovedRejection,
 } from '@aimline/meetings';
 import { minutesDocumentCategory } from '../derive.js';
-import { decideWhen, accept, eachItem, firstDuplicate, guard } from '@aimline/kernel';
-import { openForChange, sittingHeld } from './guards.js';
+import { decideWhen, decideWith, accept, eachItem, firstDuplicate, guard } from '@aimline/kernel';
+import { openForChange, scheduled, sittingHeld } from './guards.js';
 import type { SittingHandler } from './handler.js';
 import { chairOf, minutesChairId } from '../sitting/chair.js';
 import { minutesDueFor, minutesRecipients, minutesSentTo } from '../sitting/minutes.js';
@@ -57,92 +57,98 @@ export const recordAttendance: SittingHandler<'RecordAttendance'> = (c, s, { pol
 export const recordInvitedAttendance: SittingHandler<'RecordInvitedAttendance'> = (c, s) => {
   const d = c.data;
   const dup = firstDuplicate(d.attendees, (a) => a.person.id);
-  return decideWhen(
-    [
-      guard('STATE', 'the sitting is not scheduled', () => s.slot === null),
-      guard('STATE', 'the sitting is cancelled', () => s.cancelled !== null),
-      guard(
-        'STATE',
-        'attendance is taken at the sitting: it has not started yet',
-        'at',
-        () => instantMs(c.at) < instantMs(s.slot!.start),
-      ),
-      guard('INPUT', 'nobody is named', 'data.attendees', () => d.attendees.length === 0),
-      guard(
-        'INPUT',
-        `${d.attendees[dup ?? 0]?.person.id ?? ''} is named twice`,
-        `data.attendees.${dup ?? ''}.person.id`,
-        () => dup !== undefined,
-      ),
-      eachItem(d.attendees, (a, i) => [
+  return decideWith(scheduled(s), (slot) =>
+    decideWhen(
+      [
+        guard('STATE', 'the sitting is cancelled', () => s.cancelled !== null),
         guard(
-          'PNL-5',
-          'a presenting referrer names the referral they present',
-          `data.attendees.${i}.referralId`,
-          () => a.capacity === 'presenting-referrer' && a.referralId === undefined,
+          'STATE',
+          'attendance is taken at the sitting: it has not started yet',
+          'at',
+          () => instantMs(c.at) < instantMs(slot.start),
         ),
+        guard('INPUT', 'nobody is named', 'data.attendees', () => d.attendees.length === 0),
         guard(
-          'PNL-2',
-          `${a.person.id} holds a seat at this sitting: recorded in the panel's attendance`,
-          `data.attendees.${i}.person.id`,
-          () => s.attendees.some((m) => m.member.memberId === a.person.id),
+          'INPUT',
+          `${d.attendees[dup ?? 0]?.person.id ?? ''} is named twice`,
+          `data.attendees.${dup ?? ''}.person.id`,
+          () => dup !== undefined,
         ),
-      ]),
-    ],
-    () => {
-      return accept({
-        type: 'InvitedAttendanceRecorded',
-        data: { sittingId: d.sittingId, at: c.at, attendees: d.attendees },
-      });
-    },
+        eachItem(d.attendees, (a, i) => [
+          guard(
+            'PNL-5',
+            'a presenting referrer names the referral they present',
+            `data.attendees.${i}.referralId`,
+            () => a.capacity === 'presenting-referrer' && a.referralId === undefined,
+          ),
+          guard(
+            'PNL-2',
+            `${a.person.id} holds a seat at this sitting: recorded in the panel's attendance`,
+            `data.attendees.${i}.person.id`,
+            () => s.attendees.some((m) => m.member.memberId === a.person.id),
+          ),
+        ]),
+      ],
+      () => {
+        return accept({
+          type: 'InvitedAttendanceRecorded',
+          data: { sittingId: d.sittingId, at: c.at, attendees: d.attendees },
+        });
+      },
+    ),
   );
 };
 
 export const holdSitting: SittingHandler<'HoldSitting'> = (c, s, { policy }) =>
-  decideWhen(
-    [
-      openForChange(s),
-      guard('STATE', 'the sitting has not started yet', 'at', () => {
-        return instantMs(c.at) < instantMs(s.slot!.start);
-      }),
-      guard('PNL-2', 'record the attendance before holding the sitting', 'data.sittingId', () => {
-        return s.attendees.length === 0;
-      }),
-    ],
-    () =>
-      accept({
-        type: 'SittingHeld',
-        data: { sittingId: c.data.sittingId, at: c.at, chairedBy: chairOf(s, policy) },
-      }),
+  decideWith(scheduled(s), (slot) =>
+    decideWhen(
+      [
+        openForChange(s),
+        guard('STATE', 'the sitting has not started yet', 'at', () => {
+          return instantMs(c.at) < instantMs(slot.start);
+        }),
+        guard('PNL-2', 'record the attendance before holding the sitting', 'data.sittingId', () => {
+          return s.attendees.length === 0;
+        }),
+      ],
+      () =>
+        accept({
+          type: 'SittingHeld',
+          data: { sittingId: c.data.sittingId, at: c.at, chairedBy: chairOf(s, policy) },
+        }),
+    ),
   );
 
 export const agreeAction: SittingHandler<'AgreeAction'> = (c, s) =>
-  decideWhen(
-    [
-      sittingHeld(s),
-      guard('INPUT', `action ${c.data.actionId} is already recorded`, 'data.actionId', () => {
-        return s.actions.some((a) => a.actionId === c.data.actionId);
-      }),
-      guard(
-        'PNL-9',
-        'an action needs a timescale agreed at the sitting: not before the sitting',
-        'data.dueBy',
-        () => c.data.dueBy < s.slot!.date,
+  decideWhen([sittingHeld(s)], () =>
+    decideWith(scheduled(s), (slot) =>
+      decideWhen(
+        [
+          guard('INPUT', `action ${c.data.actionId} is already recorded`, 'data.actionId', () => {
+            return s.actions.some((a) => a.actionId === c.data.actionId);
+          }),
+          guard(
+            'PNL-9',
+            'an action needs a timescale agreed at the sitting: not before the sitting',
+            'data.dueBy',
+            () => c.data.dueBy < slot.date,
+          ),
+        ],
+        () =>
+          accept({
+            type: 'ActionAgreed',
+            data: {
+              sittingId: c.data.sittingId,
+              at: c.at,
+              actionId: c.data.actionId,
+              referralId: c.data.referralId ?? null,
+              owner: c.data.owner,
+              description: c.data.description,
+              dueBy: c.data.dueBy,
+            },
+          }),
       ),
-    ],
-    () =>
-      accept({
-        type: 'ActionAgreed',
-        data: {
-          sittingId: c.data.sittingId,
-          at: c.at,
-          actionId: c.data.actionId,
-          referralId: c.data.referralId ?? null,
-          owner: c.data.owner,
-          description: c.data.description,
-          dueBy: c.data.dueBy,
-        },
-      }),
+    ),
   );
 
 export const recordActionUpdate: SittingHandler<'RecordActionUpdate'> = (c, s) => {
@@ -220,18 +226,18 @@ export const distributeMinutes: SittingHandler<'DistributeMinutes'> = (
           })
         : () => distributionRejection(list, recipients),
     ],
-    () => {
-      const date = s.slot!.date;
-      return accept({
-        type: 'MinutesDistributed',
-        data: {
-          sittingId: c.data.sittingId,
-          at: c.at,
-          documentCategory: minutesDocumentCategory(date),
-          recipients: [...recipients],
-          late: instantMs(c.at) > instantMs(minutesDueFor(policy, calendar, date)),
-        },
-      });
-    },
+    () =>
+      decideWith(scheduled(s), ({ date }) =>
+        accept({
+          type: 'MinutesDistributed',
+          data: {
+            sittingId: c.data.sittingId,
+            at: c.at,
+            documentCategory: minutesDocumentCategory(date),
+            recipients: [...recipients],
+            late: instantMs(c.at) > instantMs(minutesDueFor(policy, calendar, date)),
+          },
+        }),
+      ),
   );
 };

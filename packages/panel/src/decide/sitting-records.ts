@@ -6,9 +6,9 @@
  * hardcopy documents destroyed"). The rules are `@aimline/meetings`' own.
  */
 import { hardCopiesDestruction, uploadRejection } from '@aimline/meetings';
-import { decideWhen, accept } from '@aimline/kernel';
+import { decideWhen, decideWith, accept } from '@aimline/kernel';
 import { minutesDocumentCategory } from '../derive.js';
-import { sittingHeld } from './guards.js';
+import { scheduled, sittingHeld } from './guards.js';
 import type { SittingHandler } from './handler.js';
 
 export const uploadMinutes: SittingHandler<'UploadMinutes'> = (c, s) =>
@@ -23,18 +23,19 @@ export const uploadMinutes: SittingHandler<'UploadMinutes'> = (c, s) =>
           attendanceListIncluded: c.data.attendanceListIncluded,
         }),
     ],
-    () => {
-      return accept({
-        type: 'MinutesUploaded',
-        data: {
-          sittingId: c.data.sittingId,
-          at: c.at,
-          systems: c.data.systems,
-          attendanceListIncluded: true,
-          documentCategory: minutesDocumentCategory(s.slot!.date),
-        },
-      });
-    },
+    () =>
+      decideWith(scheduled(s), ({ date }) =>
+        accept({
+          type: 'MinutesUploaded',
+          data: {
+            sittingId: c.data.sittingId,
+            at: c.at,
+            systems: c.data.systems,
+            attendanceListIncluded: true,
+            documentCategory: minutesDocumentCategory(date),
+          },
+        }),
+      ),
   );
 
 export const destroyHardCopies: SittingHandler<'DestroyHardCopies'> = (c, s) =>

@@ -1,7 +1,7 @@
 /** PNL-1: scheduling, moving, re-venuing and cancelling a sitting; notifying members. */
 import { instantMs, isWorkingDay } from '@aimline/calendar';
-import { accept, decideWhen, eachItem, guard } from '@aimline/kernel';
-import { openForChange } from './guards.js';
+import { accept, decideWhen, decideWith, eachItem, guard } from '@aimline/kernel';
+import { openForChange, scheduled } from './guards.js';
 import type { SittingHandler } from './handler.js';
 import { sittingForMonth } from '../schedule/pattern.js';
 import { londonInstant } from '../schedule/local-time.js';
@@ -35,65 +35,67 @@ export const scheduleSitting: SittingHandler<'ScheduleSitting'> = (c, s, { polic
   );
 
 export const changeSittingVenue: SittingHandler<'ChangeSittingVenue'> = (c, s) =>
-  decideWhen([openForChange(s)], () =>
-    s.slot!.venue === c.data.venue
-      ? accept()
-      : accept({
-          type: 'SittingVenueChanged',
-          data: {
-            sittingId: c.data.sittingId,
-            at: c.at,
-            from: s.slot!.venue,
-            venue: c.data.venue,
-            reason: c.data.reason,
-          },
-        }),
+  decideWith(scheduled(s), ({ venue }) =>
+    decideWhen([openForChange(s)], () =>
+      venue === c.data.venue
+        ? accept()
+        : accept({
+            type: 'SittingVenueChanged',
+            data: {
+              sittingId: c.data.sittingId,
+              at: c.at,
+              from: venue,
+              venue: c.data.venue,
+              reason: c.data.reason,
+            },
+          }),
+    ),
   );
 
-export const moveSitting: SittingHandler<'MoveSitting'> = (c, s, { policy, calendar }) => {
-  return decideWhen(
-    [
-      openForChange(s),
-      guard(
-        'PNL-1',
-        `the panel sits on working days; ${c.data.date} is not one`,
-        'data.date',
-        () => {
-          return !isWorkingDay(calendar, c.data.date);
-        },
-      ),
-    ],
-    () => {
-      // The times are read only on a working day of a sitting open for change.
-      const start = londonInstant(c.data.date, c.data.start ?? policy.sittingStart);
-      const end = londonInstant(c.data.date, c.data.end ?? policy.sittingEnd);
-      const from = s.slot!;
-      return decideWhen(
-        [
-          guard('INPUT', 'the sitting must end after it starts', 'data.end', () => {
-            return instantMs(end) <= instantMs(start);
-          }),
-          guard('INPUT', 'a sitting cannot be moved into the past', 'data.date', () => {
-            return instantMs(start) <= instantMs(c.at);
-          }),
-        ],
-        () =>
-          from.start === start && from.end === end
-            ? accept()
-            : accept({
-                type: 'SittingMoved',
-                data: {
-                  sittingId: c.data.sittingId,
-                  at: c.at,
-                  from,
-                  to: { ...from, date: c.data.date, start, end },
-                  reason: c.data.reason,
-                },
-              }),
-      );
-    },
+export const moveSitting: SittingHandler<'MoveSitting'> = (c, s, { policy, calendar }) =>
+  decideWith(scheduled(s), (from) =>
+    decideWhen(
+      [
+        openForChange(s),
+        guard(
+          'PNL-1',
+          `the panel sits on working days; ${c.data.date} is not one`,
+          'data.date',
+          () => {
+            return !isWorkingDay(calendar, c.data.date);
+          },
+        ),
+      ],
+      () => {
+        // The times are read only on a working day of a sitting open for change.
+        const start = londonInstant(c.data.date, c.data.start ?? policy.sittingStart);
+        const end = londonInstant(c.data.date, c.data.end ?? policy.sittingEnd);
+        return decideWhen(
+          [
+            guard('INPUT', 'the sitting must end after it starts', 'data.end', () => {
+              return instantMs(end) <= instantMs(start);
+            }),
+            guard('INPUT', 'a sitting cannot be moved into the past', 'data.date', () => {
+              return instantMs(start) <= instantMs(c.at);
+            }),
+          ],
+          () =>
+            from.start === start && from.end === end
+              ? accept()
+              : accept({
+                  type: 'SittingMoved',
+                  data: {
+                    sittingId: c.data.sittingId,
+                    at: c.at,
+                    from,
+                    to: { ...from, date: c.data.date, start, end },
+                    reason: c.data.reason,
+                  },
+                }),
+        );
+      },
+    ),
   );
-};
 
 export const cancelSitting: SittingHandler<'CancelSitting'> = (c, s) =>
   decideWhen([openForChange(s)], () =>
@@ -103,28 +105,29 @@ export const cancelSitting: SittingHandler<'CancelSitting'> = (c, s) =>
     }),
   );
 
-export const notifyMembers: SittingHandler<'NotifyMembers'> = (c, s, { policy }) => {
-  return decideWhen(
-    [
-      openForChange(s),
-      guard('INPUT', 'name at least one member to notify', 'data.members', () => {
-        return c.data.members.length === 0;
-      }),
-      eachItem(c.data.members, (m, i) => [
-        guard('PNL-2', 'not a seat on the panel', `data.members.${i}.role`, () => {
-          return !policy.roles.some((r) => r.id === m.role);
+export const notifyMembers: SittingHandler<'NotifyMembers'> = (c, s, { policy }) =>
+  decideWith(scheduled(s), (slot) =>
+    decideWhen(
+      [
+        openForChange(s),
+        guard('INPUT', 'name at least one member to notify', 'data.members', () => {
+          return c.data.members.length === 0;
         }),
-      ]),
-    ],
-    () =>
-      accept({
-        type: 'MembersNotified',
-        data: {
-          sittingId: c.data.sittingId,
-          at: c.at,
-          slot: s.slot!,
-          members: c.data.members,
-        },
-      }),
+        eachItem(c.data.members, (m, i) => [
+          guard('PNL-2', 'not a seat on the panel', `data.members.${i}.role`, () => {
+            return !policy.roles.some((r) => r.id === m.role);
+          }),
+        ]),
+      ],
+      () =>
+        accept({
+          type: 'MembersNotified',
+          data: {
+            sittingId: c.data.sittingId,
+            at: c.at,
+            slot,
+            members: c.data.members,
+          },
+        }),
+    ),
   );
-};

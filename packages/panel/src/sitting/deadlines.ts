@@ -55,7 +55,8 @@ export const sittingDeadlines = (
         calendar,
       ),
     );
-  return state.cancelled === null
+  const cancelled = state.cancelled;
+  return cancelled === null
     ? out
-    : out.map((d) => waive(d, 'the sitting was cancelled', state.cancelled!.at));
+    : out.map((d) => waive(d, 'the sitting was cancelled', cancelled.at));
 };
