@@ -1,7 +1,6 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import type { InMemoryEventStore } from '@aimline/kernel';
 import {
@@ -80,15 +79,76 @@ describe('read audit: every read of personal data is recorded (issue 13 item 3)'
     const store = await storeWith('C-1');
     await reader(store, fileAccessLog(file)).readAll({ purpose: 'first' });
     await reader(store, fileAccessLog(file)).readAll({ purpose: 'second' });
+    expect(statSync(file).mode & 0o777).toBe(0o600);
     const read = readAccessLogFile(file);
-    expect(E.isRight(read) && read.right.map((e) => [e.seq, e.purpose])).toEqual([
+    expect(read.entries.map((e) => [e.seq, e.purpose])).toEqual([
       [0, 'first'],
       [1, 'second'],
     ]);
-    expect(E.isRight(read) && verifyAccessLog(read.right)).toEqual({ ok: true });
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"first"', '"first","extra":1'));
-    expect(readAccessLogFile(file)).toMatchObject(
-      E.left(expect.stringContaining('line 1: extra') as string),
-    );
+    expect(read.damaged).toEqual([]);
+    expect(verifyAccessLog(read.entries)).toEqual({ ok: true });
+  });
+});
+
+describe('read audit: an altered or torn log never stops reads, and never hides its damage (issue 13 item 3)', () => {
+  const newFile = () => join(mkdtempSync(join(tmpdir(), 'aimline-access-')), 'access-log.jsonl');
+  const purposes = (file: string) => readAccessLogFile(file).entries.map((e) => [e.seq, e.purpose]);
+
+  it('given a line edited out of form (an unknown field), when the file is read, then that line is reported by number and field, and every other entry is still read', async () => {
+    const file = newFile();
+    const store = await storeWith('C-1');
+    for (const purpose of ['first', 'second', 'third'])
+      await reader(store, fileAccessLog(file)).readAll({ purpose });
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"second"', '"second","extra":1'));
+    const read = readAccessLogFile(file);
+    expect(read.damaged).toEqual([{ line: 2, why: 'extra: unknown field' }]);
+    expect(purposes(file)).toEqual([
+      [0, 'first'],
+      [2, 'third'],
+    ]);
+    expect(verifyAccessLog(read.entries)).toMatchObject({ ok: false, seq: 1 });
+  });
+
+  it('given a log whose last write was cut short, when a read is recorded, then it goes on a line of its own, chained after the last whole entry, and only the torn line is reported', async () => {
+    const file = newFile();
+    const store = await storeWith('C-1');
+    await reader(store, fileAccessLog(file)).readAll({ purpose: 'first' });
+    writeFileSync(file, `${readFileSync(file, 'utf8')}{"at":"2026-07-01T10:0`);
+    await reader(store, fileAccessLog(file)).readAll({ purpose: 'after the crash' });
+    const read = readAccessLogFile(file);
+    expect(read.damaged).toEqual([{ line: 2, why: 'not JSON' }]);
+    expect(purposes(file)).toEqual([
+      [0, 'first'],
+      [1, 'after the crash'],
+    ]);
+    expect(verifyAccessLog(read.entries)).toEqual({ ok: true });
+  });
+
+  it('given an altered entry, when more reads are recorded, then they are appended, and verification reports the alteration and every later one', async () => {
+    const file = newFile();
+    const store = await storeWith('C-1');
+    for (const purpose of ['one', 'two', 'three'])
+      await reader(store, fileAccessLog(file)).readAll({ purpose });
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"two"', '"nothing to see"'));
+    await reader(store, fileAccessLog(file)).readAll({ purpose: 'four' });
+    await reader(store, fileAccessLog(file)).readAll({ purpose: 'five' });
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"five"', '"nothing here either"'));
+    const read = readAccessLogFile(file);
+    expect(read.entries.map((e) => e.purpose)).toEqual([
+      'one',
+      'nothing to see',
+      'three',
+      'four',
+      'nothing here either',
+    ]);
+    expect(verifyAccessLog(read.entries)).toEqual({
+      ok: false,
+      seq: 1,
+      why: 'entry 1 was changed after it was written',
+      breaks: [
+        { seq: 1, why: 'entry 1 was changed after it was written' },
+        { seq: 4, why: 'entry 4 was changed after it was written' },
+      ],
+    });
   });
 });

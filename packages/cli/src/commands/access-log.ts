@@ -1,4 +1,3 @@
-import * as E from 'fp-ts/lib/Either.js';
 import { readAccessLogFile, verifyAccessLog } from '@aimline/governance';
 import { accessLogPath } from '../access.js';
 import { CliError, ExitCode } from '../exit-codes.js';
@@ -8,8 +7,10 @@ import { table } from '../output.js';
 /**
  * `aimline access-log --person ID`: who has looked at this person's record — every recorded
  * read that showed their personal data (when, who, role, agency, purpose, streams, categories).
- * Only an auditor or the records manager may ask. The log's hash chain is checked first: a
- * break is named and the answer is exit 1.
+ * Only an auditor or the records manager may ask. The log's hash chain is checked: a log that
+ * has been altered (an entry edited, deleted, inserted or reordered, or a line that is not an
+ * entry) still shows every entry it holds, but says so first and last, marks each altered entry,
+ * and the answer is exit 1.
  */
 export const accessLogCommand = async (
   rt: Runtime,
@@ -25,17 +26,30 @@ export const accessLogCommand = async (
   if (!('file' in place))
     throw new CliError('a memory: store keeps no access log to read', ExitCode.Usage);
   const path = place.file;
-  const entries = readAccessLogFile(path);
-  if (E.isLeft(entries)) throw new CliError(entries.left, ExitCode.Failed);
-  const chain = verifyAccessLog(entries.right);
-  const reads = entries.right.filter((e) => e.subjects.includes(options.person));
-  rt.output.result({ person: options.person, log: path, chain, reads }, () =>
+  const { entries, damaged } = readAccessLogFile(path);
+  const chain = verifyAccessLog(entries);
+  const altered = new Set(chain.ok ? [] : chain.breaks.map((b) => b.seq));
+  const problems = [
+    ...damaged.map((d) => `line ${d.line} is not an entry (${d.why})`),
+    ...(chain.ok ? [] : chain.breaks.map((b) => b.why)),
+  ];
+  const intact = problems.length === 0;
+  const warning = `ACCESS LOG ALTERED: ${problems.join('; ')}`;
+  const reads = entries
+    .filter((e) => e.subjects.includes(options.person))
+    .map((e) => ({ ...e, altered: altered.has(e.seq) }));
+  rt.output.result({ person: options.person, log: path, chain, damaged, reads }, () =>
     [
+      ...(intact
+        ? []
+        : [
+            `${warning}. Every entry it holds is listed; those marked (altered) cannot be trusted.`,
+          ]),
       `Reads of personal data of ${options.person} (${reads.length}), from ${path}:`,
       table(
         ['when', 'who', 'role', 'agency', 'purpose', 'streams', 'categories'],
         reads.map((r) => [
-          r.at,
+          r.altered ? `${r.at} (altered)` : r.at,
           r.principal,
           r.role,
           r.agency,
@@ -44,8 +58,8 @@ export const accessLogCommand = async (
           r.categories.join(' '),
         ]),
       ),
-      chain.ok ? 'access log chain intact' : `ACCESS LOG ALTERED: ${chain.why}`,
+      intact ? 'access log chain intact' : warning,
     ].join('\n'),
   );
-  return chain.ok ? ExitCode.Ok : ExitCode.Failed;
+  return intact ? ExitCode.Ok : ExitCode.Failed;
 };

@@ -47,21 +47,43 @@ export const chainAccess = (last: LoggedAccess | undefined, entry: AccessEntry):
   return { ...entry, seq, prevHash, hash: hashOf(prevHash, seq, entry) };
 };
 
-/** Where the first break of an access log is (an edited, deleted, inserted or reordered line), if any. */
+/** A place where an access log's chain does not hold: the entry (by sequence number) and why. */
+export interface AccessLogBreak {
+  readonly seq: number;
+  readonly why: string;
+}
+
+/**
+ * Whether an access log's chain holds. When it does not, `seq` and `why` name the first break
+ * (an edited, deleted, inserted or reordered entry), and `breaks` every one: each link is
+ * checked against the entry before it as the log holds it, so an entry appended after an
+ * alteration does not hide a later one.
+ */
 export const verifyAccessLog = (
   entries: ReadonlyArray<LoggedAccess>,
-): { readonly ok: true } | { readonly ok: false; readonly seq: number; readonly why: string } => {
+):
+  | { readonly ok: true }
+  | {
+      readonly ok: false;
+      readonly seq: number;
+      readonly why: string;
+      readonly breaks: ReadonlyArray<AccessLogBreak>;
+    } => {
+  const breaks: AccessLogBreak[] = [];
   let prev: LoggedAccess | undefined;
-  for (const [i, e] of entries.entries()) {
+  for (const e of entries) {
     const { seq, prevHash, hash, ...entry } = e;
-    if (seq !== i) return { ok: false, seq: i, why: `entry ${i} has sequence number ${seq}` };
-    if (prevHash !== (prev?.hash ?? ACCESS_LOG_GENESIS))
-      return { ok: false, seq, why: `entry ${seq} does not follow entry ${seq - 1}` };
+    const expected = prev === undefined ? 0 : prev.seq + 1;
+    if (seq !== expected)
+      breaks.push({ seq: expected, why: `entry ${expected} has sequence number ${seq}` });
+    else if (prevHash !== (prev?.hash ?? ACCESS_LOG_GENESIS))
+      breaks.push({ seq, why: `entry ${seq} does not follow entry ${seq - 1}` });
     if (hashOf(prevHash, seq, entry) !== hash)
-      return { ok: false, seq, why: `entry ${seq} was changed after it was written` };
+      breaks.push({ seq, why: `entry ${seq} was changed after it was written` });
     prev = e;
   }
-  return { ok: true };
+  const first = breaks[0];
+  return first === undefined ? { ok: true } : { ok: false, ...first, breaks };
 };
 
 /** The access log port: append-only, hash-chained. */
@@ -88,28 +110,51 @@ const Logged = t.intersection([
   t.type({ seq: t.number, prevHash: t.string, hash: t.string }),
 ]);
 
-/** Reads a log file strictly: a line that is not an entry is refused, naming the line and field. */
-export const readAccessLogFile = (file: string): E.Either<string, LoggedAccess[]> => {
-  if (!existsSync(file)) return E.right([]);
-  const out: LoggedAccess[] = [];
-  const lines = readFileSync(file, 'utf8').split('\n');
-  for (const [i, line] of lines.entries()) {
+/** A line of a log file that is not an entry (a write cut short, an edit that broke its form). */
+export interface DamagedLine {
+  /** The line number, from 1. */
+  readonly line: number;
+  readonly why: string;
+}
+
+/** What a log file holds: its entries, in file order, and the lines that are not entries. */
+export interface AccessLogFile {
+  readonly entries: ReadonlyArray<LoggedAccess>;
+  readonly damaged: ReadonlyArray<DamagedLine>;
+  /** Whether the file's last line has no newline (a write cut short): the next append starts a line. */
+  readonly endsMidLine: boolean;
+}
+
+/**
+ * Reads a log file strictly, line by line: a line that is not an entry (not JSON, a missing,
+ * wrong or unknown field) is reported as damaged, naming the line and the field, and the other
+ * lines are still read, so one bad line never hides the rest of the record or stops reads
+ * being recorded. A file that does not exist holds nothing.
+ */
+export const readAccessLogFile = (file: string): AccessLogFile => {
+  if (!existsSync(file)) return { entries: [], damaged: [], endsMidLine: false };
+  const text = readFileSync(file, 'utf8');
+  const entries: LoggedAccess[] = [];
+  const damaged: DamagedLine[] = [];
+  for (const [i, line] of text.split('\n').entries()) {
     if (line === '') continue;
     let json: unknown;
     try {
       json = JSON.parse(line);
     } catch {
-      return E.left(`${file} line ${i + 1}: not JSON`);
+      damaged.push({ line: i + 1, why: 'not JSON' });
+      continue;
     }
     const d = Logged.decode(json);
     const problems = E.isLeft(d) ? fieldProblems(d.left) : unknownFields(Logged, json);
     if (E.isLeft(d) || problems.length > 0)
-      return E.left(
-        `${file} line ${i + 1}: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
-      );
-    out.push(d.right);
+      damaged.push({
+        line: i + 1,
+        why: problems.map((p) => `${p.path}: ${p.message}`).join('; '),
+      });
+    else entries.push(d.right);
   }
-  return E.right(out);
+  return { entries, damaged, endsMidLine: text !== '' && !text.endsWith('\n') };
 };
 
 /**
@@ -117,15 +162,24 @@ export const readAccessLogFile = (file: string): E.Either<string, LoggedAccess[]
  * a SQLite store by default, at a path given for EventStoreDB and for `--read-only` evidence
  * copies (whose reading is itself recorded, outside the copy). Never in the event store: a read
  * must not need write access to the evidence, and the log must not become case history.
+ *
+ * A log that has been altered, or whose last write was cut short, is still appended to: each
+ * new entry chains after the last entry the file holds, on a line of its own. Refusing would let
+ * one bad line stop every read of the case system; the alteration stays where it is, and
+ * `verifyAccessLog` (so `aimline access-log`) reports it on every later check.
  */
 export const fileAccessLog = (file: string): AccessLog => {
   const existing = readAccessLogFile(file);
-  if (E.isLeft(existing)) throw new Error(existing.left);
-  const all = existing.right;
+  const all = [...existing.entries];
+  let startsLine = existing.endsMidLine;
   return {
     append: (entry) => {
       const logged = chainAccess(all.at(-1), entry);
-      appendFileSync(file, `${JSON.stringify(logged)}\n`, { mode: 0o600, flag: 'a' });
+      appendFileSync(file, `${startsLine ? '\n' : ''}${JSON.stringify(logged)}\n`, {
+        mode: 0o600,
+        flag: 'a',
+      });
+      startsLine = false;
       all.push(logged);
       return logged;
     },

@@ -1,0 +1,86 @@
+/**
+ * `aimline access-log` over a log that has been altered or torn (issue 13 item 3): reads go on
+ * being recorded, and the answer says the log is altered before and after the reads it lists,
+ * marks each altered entry, and exits 1. Invented people only.
+ */
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { caseHistory, caseTeamWorkspace, commandLines, quorin } from './case-team.js';
+
+const { caseLine } = commandLines('a11e55e0');
+const opened = caseHistory(caseLine, 1, {
+  caseId: 'C-9',
+  child: quorin,
+  officer: 'pc-1',
+  summary: 'An invented concern.',
+}).opened;
+
+describe('aimline access-log over an altered log (issue 13 item 3)', () => {
+  const { dir, cli, as, execAs } = caseTeamWorkspace('aimline-access-log-', ['hsb-case-C-9']);
+  const log = join(dir, 'events.db.access-log.jsonl');
+  const readAs = (who: string, purpose: string) =>
+    cli(...as(who), '--purpose', purpose, 'timeline', 'C-9');
+  const accessLog = () => cli(...as('rm-1'), 'access-log', '--person', quorin.childId);
+
+  beforeAll(async () => {
+    const r = await execAs('sw-1', 'opened.jsonl', opened);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    for (const purpose of ['case supervision', 'court report'])
+      expect((await readAs('sw-1', purpose)).code).toBe(0);
+  }, 60_000);
+
+  it('given an intact log, then the reads are listed and the chain is intact (exit 0)', async () => {
+    const r = await accessLog();
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('case supervision');
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('access log chain intact');
+  });
+
+  /** The answer as JSON: the reads of the child, each marked altered or not, and the damaged lines. */
+  const accessLogJson = async () => {
+    const r = await cli(...as('rm-1'), '--json', 'access-log', '--person', quorin.childId);
+    return {
+      code: r.code,
+      ...(JSON.parse(r.stdout) as {
+        damaged: Array<{ line: number; why: string }>;
+        chain: { ok: boolean };
+        reads: Array<{ purpose: string; altered: boolean }>;
+      }),
+    };
+  };
+
+  it('given an entry edited to hide why it was read, when more reads happen, then they are still recorded, and access-log says the log is altered first and last, marks the entry, and exits 1', async () => {
+    writeFileSync(log, readFileSync(log, 'utf8').replace('"case supervision"', '"routine check"'));
+    expect((await readAs('sw-1', 'after the edit')).code).toBe(0);
+    const r = await accessLog();
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^ACCESS LOG ALTERED: entry 0 was changed after it was written\./);
+    expect(lines.at(-1)).toBe('ACCESS LOG ALTERED: entry 0 was changed after it was written');
+    expect(r.stdout).toContain('(altered)');
+    const answer = await accessLogJson();
+    expect(answer.code).toBe(1);
+    expect(answer.reads.map((x) => [x.purpose, x.altered])).toEqual([
+      ['routine check', true],
+      ['court report', false],
+      ['after the edit', false],
+    ]);
+  });
+
+  it('given a line that is not an entry (a write cut short), then reads are still recorded, every whole entry is listed, and the line is named', async () => {
+    appendFileSync(log, '{"at":"2026-07-01T10:0');
+    expect((await readAs('sw-1', 'after the crash')).code).toBe(0);
+    const r = await accessLog();
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n')[0]).toContain('line 4 is not an entry (not JSON)');
+    const answer = await accessLogJson();
+    expect(answer.damaged).toEqual([{ line: 4, why: 'not JSON' }]);
+    expect(answer.reads.map((x) => x.purpose)).toEqual([
+      'routine check',
+      'court report',
+      'after the edit',
+      'after the crash',
+    ]);
+  });
+});
