@@ -30,3 +30,14 @@ export const positiveIntFlag = (value: string): number => {
     throw new InvalidArgumentError('expected a whole number of 1 or more');
   return n;
 };
+
+/**
+ * `--person`: a person (data subject) id as the records hold it. An id with nothing but white
+ * space is refused naming the flag: it names nobody, so `sar` would write a response about no
+ * one and `access-log` would answer that no one had read it.
+ */
+export const personFlag = (value: string): string => {
+  if (value.trim() === '')
+    throw new InvalidArgumentError('expected a person id (a child, a victim, a parent …)');
+  return value;
+};

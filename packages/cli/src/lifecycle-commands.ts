@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import type { StoreAccess } from './store-url.js';
 import type { Runtime } from './runtime.js';
-import { instantFlag } from './flags.js';
+import { instantFlag, personFlag } from './flags.js';
 import { dateFlag, retention, type RetentionOptions } from './commands/retention.js';
 import { applyRetention } from './commands/retention-apply.js';
 import { sar, sarOutFlag, type SarOptions } from './commands/sar.js';
@@ -40,7 +40,7 @@ export const addLifecycleCommands = (program: Command, run: Run): void => {
 
   program
     .command('sar')
-    .requiredOption('--person <id>', 'the person (data subject) id, e.g. a child id')
+    .requiredOption('--person <id>', 'the person (data subject) id, e.g. a child id', personFlag)
     .requiredOption(
       '--out <file>',
       'where to write the response: FILE.json or FILE.html',

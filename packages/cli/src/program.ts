@@ -4,7 +4,7 @@ import { errorWithCauses, isStoreError } from '@aimline/kernel';
 import { isKeyError } from '@aimline/governance';
 import { buildRuntime, type GlobalOptions, type Runtime } from './runtime.js';
 import { CliError, ExitCode } from './exit-codes.js';
-import { asOfFlag, instantFlag, positiveIntFlag } from './flags.js';
+import { asOfFlag, instantFlag, personFlag, positiveIntFlag } from './flags.js';
 import { DEFAULT_STORE_URL } from './store-url.js';
 import { escapeControl } from './output.js';
 import { type StoreAccess } from './store-url.js';
@@ -156,7 +156,11 @@ export const buildProgram = (exit: (code: number) => void): Command => {
     .description(
       "erase a person's personal data by crypto-shredding, as the records manager (--as; anyone else FORBIDDEN): destroy their key in the key vault, then record PersonalDataErased (no personal data in it, the principal as actor); every read then shows their fields as [erased:<category>]; idempotent",
     )
-    .option('--person <id>', 'the person id (child, parent, professional) whose data to erase')
+    .option(
+      '--person <id>',
+      'the person id (child, parent, professional) whose data to erase',
+      personFlag,
+    )
     .option('--reason <text>', 'why: the retention rule or request (never who)')
     .option(
       '--pending',
@@ -264,7 +268,7 @@ export const buildProgram = (exit: (code: number) => void): Command => {
 
   program
     .command('access-log')
-    .requiredOption('--person <id>', 'the person id (a child, a victim, a parent …)')
+    .requiredOption('--person <id>', 'the person id (a child, a victim, a parent …)', personFlag)
     .description(
       "who has looked at this person's record: every recorded read of their personal data (when, who, role, agency, purpose, streams, categories); checks the log's hash chain (exit 1 on a break); for an auditor or the records manager (--as)",
     )

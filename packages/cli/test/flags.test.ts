@@ -2,6 +2,9 @@
  * Flags are parsed once, at the edge, with the same parsers as every codec: a bad value is
  * exit code 2 naming the flag, never a crash; a good one reaches the command already parsed.
  */
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { instantFlag, positiveIntFlag } from '../src/flags.js';
 import { asAuditor, runCli } from './run-cli.js';
@@ -63,5 +66,25 @@ describe('counts: plain digits, 1 or more', () => {
     const r = await runCli([...asAuditor(), '--store', 'memory:', 'audit', '--limit', '1e3']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("option '--limit <n>'");
+  });
+});
+
+describe('--person: a person id, never an empty one', () => {
+  it('given an empty or blank --person, sar, access-log and erase are exit 2 naming the flag, and sar writes no file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aimline-person-flag-'));
+    const out = join(dir, 'sar.json');
+    for (const person of ['', '   '])
+      for (const args of [
+        ['sar', '--person', person, '--out', out],
+        ['access-log', '--person', person],
+        ['erase', '--person', person, '--reason', 'an invented request'],
+      ]) {
+        const r = await runCli([...asAuditor(), '--store', 'memory:', ...args]);
+        expect(r.code, args.join(' ')).toBe(2);
+        expect(r.stderr).toContain("option '--person <id>'");
+        expect(r.stderr).toContain('expected a person id');
+        expect(r.stderr).not.toMatch(/unexpected error|\n\s+at /);
+      }
+    expect(existsSync(out)).toBe(false);
   });
 });
