@@ -226,6 +226,8 @@ export interface Sealed {
 }
 
 const NOT_SEALED: Sealed = { format: fieldFormat, parts: [], damage: undefined };
+/** Boxes none of which the read opens (most boxed events of most reads): nothing to decrypt. */
+const BOXES_CLOSED: Sealed = { format: boxFormat, parts: [], damage: undefined };
 
 const damaged = (format: SealedFormat<SealedPart>, damage: string): Sealed => ({
   format,
@@ -241,8 +243,9 @@ const damaged = (format: SealedFormat<SealedPart>, damage: string): Sealed => ({
 export const sealedParts = (event: RecordedEvent, opens: Opens): Sealed => {
   if (holdsBoxes(event.data)) {
     const boxes = parseBoxes(event.data, opens);
-    return typeof boxes === 'string'
-      ? damaged(boxFormat, boxes)
+    if (typeof boxes === 'string') return damaged(boxFormat, boxes);
+    return boxes.length === 0
+      ? BOXES_CLOSED
       : { format: boxFormat, parts: boxes, damage: undefined };
   }
   const fields = sealedFields(event);
@@ -372,8 +375,10 @@ export const openSealed = (
   if (sealed.damage !== undefined) return unreadable(event, sealed.damage);
   if (sealed.parts.length === 0 && sealed.format.listedIn === undefined) return event;
   const replacements: Array<[Path, unknown]> = [];
-  const why = openParts(event, sealed, held, opens, replacements);
-  if (why !== undefined) return unreadable(event, why);
+  if (sealed.parts.length > 0) {
+    const why = openParts(event, sealed, held, opens, replacements);
+    if (why !== undefined) return unreadable(event, why);
+  }
   const opened = withData(event, replaced(event.data, replacements, sealed.format.listedIn));
   // Verification hashes what is stored (the ciphertext), never the decrypted values.
   const stored = storedJsonOf(event);
