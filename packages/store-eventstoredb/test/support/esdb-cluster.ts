@@ -1,7 +1,7 @@
 import { eventStoreDbConnectionString } from '../../src/index.js';
 import {
   EsdbNode,
-  freePort,
+  freePorts,
   pause,
   randomLoopbackAddress,
   temporaryDataDirectory,
@@ -22,11 +22,7 @@ export class EsdbCluster {
       const address = randomLoopbackAddress();
       if (used.has(address)) continue;
       used.add(address);
-      endpoints.push({
-        address,
-        httpPort: await freePort(address),
-        internalTcpPort: await freePort(address),
-      });
+      endpoints.push({ address, ...(await freePorts(address)) });
     }
     const nodes = endpoints.map(
       (e, i) =>

@@ -42,13 +42,13 @@ export interface NodeSettings {
 
 const live = new Set<EsdbNode>();
 
-/** How many times in a row a node that stopped for truncation is started again. */
+/** How many times, per `start()`, a node that stopped for truncation is started again. */
 const TRUNCATION_RESTARTS = 3;
 
 /**
- * A node stopped because its log holds records the cluster's leader does not have (a former
- * leader, or a node elected and deposed while the cluster formed): it truncates them when it
- * starts again. The server words it two ways (see `ClusterStorageWriterService`): "OFFLINE
+ * A node stopped because its log holds records the cluster's leader does not have (a killed
+ * former leader restarted, or a leader starved of CPU long enough to be deposed): it truncates
+ * them when it starts again. It exits with code 0, as if asked to. The server words it two ways (see `ClusterStorageWriterService`): "OFFLINE
  * TRUNCATION IS NEEDED …" or "ONLINE TRUNCATION IS NEEDED. NOT IMPLEMENTED. OFFLINE TRUNCATION
  * WILL BE PERFORMED".
  */
@@ -66,7 +66,7 @@ export class EsdbNode {
   private child: ChildProcess | undefined;
   private exited: Promise<void> = Promise.resolve();
   /**
-   * What the tests asked for: `up` once `start()` saw the node live (from then on an exit
+   * What the tests asked for: `up` once `start()` saw the node serving (from then on an exit
    * nobody asked for is supervised), `starting` while it is being started, `stopped` once
    * `stop()`/`kill9()` was called.
    */
@@ -127,10 +127,9 @@ export class EsdbNode {
    * that is live but not yet the leader answers appends "Server Is Not Ready").
    *
    * From then on the node is supervised, as the vendored server's README says a supervisor
-   * must: a node with data on disk can stop by itself because "TRUNCATION IS NEEDED" (a killed
-   * former leader restarted, or a node elected and deposed while a loaded cluster formed) and
-   * truncates on its next start, so it is started again, at most `TRUNCATION_RESTARTS` times in
-   * a row. Any other exit nobody asked for is kept in `failure` for the waits to report.
+   * must: a cluster node can stop by itself because "TRUNCATION IS NEEDED" (a killed former
+   * leader restarted, or a leader starved of CPU long enough to be deposed) and truncates on its
+   * next start, so it is started again, at most `TRUNCATION_RESTARTS` times per `start()`. Any other exit nobody asked for is kept in `failure` for the waits to report.
    */
   async start(timeoutMs = 180_000): Promise<void> {
     if (this.phase !== 'stopped' || this.running)
@@ -359,6 +358,16 @@ export const freePort = (address: string): Promise<number> =>
     });
   });
 
+/** Two different free ports on `address`: a node's HTTP/gRPC port and its internal TCP port. */
+export const freePorts = async (
+  address: string,
+): Promise<{ httpPort: number; internalTcpPort: number }> => {
+  const httpPort = await freePort(address);
+  let internalTcpPort = await freePort(address);
+  while (internalTcpPort === httpPort) internalTcpPort = await freePort(address);
+  return { httpPort, internalTcpPort };
+};
+
 /** A new temporary folder for a durable node's data (outside the repository). */
 export const temporaryDataDirectory = (label: string): string =>
   mkdtempSync(join(tmpdir(), `aimline-esdb-${label}-`));
@@ -369,14 +378,10 @@ export const singleNodeSettings = async (
   dataDirectory?: string,
 ): Promise<NodeSettings> => {
   const address = randomLoopbackAddress();
-  const httpPort = await freePort(address);
-  let internalTcpPort = await freePort(address);
-  while (internalTcpPort === httpPort) internalTcpPort = await freePort(address);
   return {
     bin,
     address,
-    httpPort,
-    internalTcpPort,
+    ...(await freePorts(address)),
     ...(dataDirectory === undefined ? {} : { dataDirectory }),
   };
 };
