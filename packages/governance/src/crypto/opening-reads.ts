@@ -102,7 +102,8 @@ class OpeningIterator implements AsyncIterator<RecordedEvent, undefined> {
       sealed.push(parts);
     }
     // Other processes' erasures are applied before the keys are looked up (one vault transaction).
-    await this.vault.loadReadingKeys([...needed]);
+    if (needed.size > 0) await this.vault.loadReadingKeys([...needed]);
+    else this.vault.refresh();
     const opened = new Array<RecordedEvent | undefined>(events.length);
     for (let i = 0; i < events.length; i++)
       if (allKeysHeld(sealed[i]!, this.held, this.opens))

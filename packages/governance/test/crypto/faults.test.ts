@@ -110,6 +110,21 @@ describe('bad input and faults (issue 13): typed errors, never plaintext as a fa
     });
   });
 
+  it('history with no sealed data reads without asking the vault for a key (a vault that can give none, as the CLI uses for a store that has no vault, is never asked)', async () => {
+    const { vault } = await encryptedMemoryStore();
+    const plain = new InMemoryEventStore();
+    await handlerOn(plain).handle(hsb, reportConcern());
+    const noKeys = {
+      ...vault,
+      loadReadingKeys: () => Promise.reject(new Error('no key vault: asked for keys')),
+      readingKey: () => Promise.reject(new Error('no key vault: asked for a key')),
+    };
+    const reader = encryptingEventStore(plain, noKeys, personalFieldsByModule(modules));
+    const [event] = await collect(reader.readAll({ personalData: ['dateOfBirth'] }));
+    expect(event!.type).toBe('ConcernReported');
+    expect(await collect(reader.readStream(event!.stream))).toHaveLength(1);
+  });
+
   it('when the master key cannot wrap a new data key, the append fails and nothing is stored', async () => {
     const good = newMasterKey();
     let broken = false;
