@@ -10,6 +10,7 @@ import {
 import { errorWithCauses, type AnyDomainModule } from '@aimline/kernel';
 import { CliError, ExitCode } from './exit-codes.js';
 import type { StoreLocation } from './store-url.js';
+import { whereJsonStops } from './json-syntax.js';
 
 /**
  * The council directory file the CLI uses: `--principals FILE` (or AIMLINE_PRINCIPALS); without
@@ -73,11 +74,9 @@ const parsedDirectory = (
   try {
     json = JSON.parse(text);
   } catch (e) {
-    // JSON.parse's message may quote the text; the fault gives only where it stops.
-    const at = /at position (\d+)/.exec(String(e))?.[1];
     throw new DirectoryFileError(
-      `cannot read the principals file ${file}: ${errorWithCauses(e)}`,
-      `${file} is not JSON${at === undefined ? '' : ` (at character ${at})`}`,
+      `cannot read the principals file ${file}: it is not JSON${whereJsonStops(e)}`,
+      `${file} is not JSON${whereJsonStops(e)}`,
     );
   }
   const directory = parseDirectory(json, modules);

@@ -78,6 +78,27 @@ describe('aimline exec input (issue 12 item 1: UTF-8, BOM, line size, nesting)',
     expect(utf8.byLine.get(1)).toMatchObject({ status: 'ok' });
   });
 
+  it('refuses a line that is not JSON by its number and where it stops, never quoting it (it may hold a name)', async () => {
+    const unquoted = JSON.stringify(schedule(11)).replace('"Priya Testchair"', 'Priya Testchair');
+    const missingComma = JSON.stringify(schedule(12)).replace('","role"', '" "role"');
+    const r = await exec(write(`${unquoted}\n${missingComma}\n${line(schedule(13))}`));
+    for (const n of [1, 2])
+      expect(r.byLine.get(n)).toMatchObject({
+        status: 'invalid',
+        problems: [
+          { path: '(line)', message: expect.stringMatching(/^malformed JSON/) as unknown },
+        ],
+      });
+    expect(r.byLine.get(2)).toMatchObject({
+      problems: [
+        { message: expect.stringMatching(/^malformed JSON \(at character \d+\)$/) as unknown },
+      ],
+    });
+    expect(r.byLine.get(3)).toMatchObject({ status: 'ok' });
+    for (const word of ['Priya', 'Testchair', 'Tom', 'Testlead'])
+      expect(r.stdout + r.stderr, word).not.toContain(word);
+  });
+
   it('accepts a leading byte-order mark and CRLF line ends', async () => {
     const bom = Buffer.from([0xef, 0xbb, 0xbf]);
     const text = `${JSON.stringify(schedule(5))}\r\n${JSON.stringify(schedule(6))}\r\n`;

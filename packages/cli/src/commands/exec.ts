@@ -5,6 +5,7 @@ import type { Aimline, AnyProcessService, ExecuteResult, Principal } from '@aiml
 import { ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../runtime.js';
 import { toJson } from '../output.js';
+import { whereJsonStops } from '../json-syntax.js';
 import { inputLines, jsonDepthExceeds, type ExecLimits } from './exec-input.js';
 
 export type LineResult =
@@ -122,7 +123,7 @@ const lineCommand = (
   try {
     input = JSON.parse(text);
   } catch (e) {
-    return invalidLine(line, '(line)', `malformed JSON: ${errorWithCauses(e)}`);
+    return invalidLine(line, '(line)', `malformed JSON${whereJsonStops(e)}`);
   }
   if (typeof input !== 'object' || input === null || Array.isArray(input))
     return invalidLine(line, '(line)', 'expected one JSON object (a wire command) per line');
