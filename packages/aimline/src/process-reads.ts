@@ -7,7 +7,7 @@ import {
   type DomainModule,
   type Rejection,
 } from '@aimline/kernel';
-import type { VisibleEvents } from '@aimline/governance';
+import { AccessLogUnavailable, type VisibleEvents } from '@aimline/governance';
 import { recordedBy, type CaseTimeline } from '@aimline/projections';
 import { standingDeadlines, standingTimeline } from './deadline-standing.js';
 import { deadlineView } from './deadline-view.js';
@@ -31,7 +31,8 @@ type Reads<C extends Command, Ev extends DomainEvent, S> = Pick<
 >;
 
 const unavailable = (e: unknown): Unavailable => {
-  if (isStoreError(e)) return { kind: 'Unavailable', cause: 'store', reason: e.message };
+  if (isStoreError(e) || e instanceof AccessLogUnavailable)
+    return { kind: 'Unavailable', cause: 'store', reason: e.message };
   throw e;
 };
 

@@ -29,14 +29,6 @@ export const accessLogPath = (
 /** A file, or memory for a `memory:` store. */
 export type AccessLogPlace = { readonly file: string } | { readonly memory: true };
 
-export const openAccessLog = (place: AccessLogPlace): AccessLog => {
-  if ('memory' in place) return memoryAccessLog();
-  try {
-    return fileAccessLog(place.file);
-  } catch (e) {
-    throw new CliError(
-      `the access log ${place.file} cannot be used: ${(e as Error).message}`,
-      ExitCode.Failed,
-    );
-  }
-};
+/** The access log of a place; a file that cannot be read or written is `AccessLogUnavailable` (exit 3). */
+export const openAccessLog = (place: AccessLogPlace): AccessLog =>
+  'memory' in place ? memoryAccessLog() : fileAccessLog(place.file);

@@ -6,7 +6,7 @@ export const ExitCode = {
   Failed: 1,
   /** The command line itself was wrong (unknown option, bad URL, bad date). */
   Usage: 2,
-  /** The event store could not be opened or used (missing, locked, newer schema, unavailable), or its keys (master key, key vault). */
+  /** The event store could not be opened or used (missing, locked, newer schema, unavailable), or its keys (master key, key vault), or its access log (a read must be recorded before it is shown). */
   Store: 3,
   /** Stored history could not be read as Aimline events (corrupt or unknown event). */
   CorruptHistory: 4,

@@ -41,3 +41,15 @@ export const personFlag = (value: string): string => {
     throw new InvalidArgumentError('expected a person id (a child, a victim, a parent …)');
   return value;
 };
+
+/**
+ * `--purpose` (or AIMLINE_PURPOSE): why the principal reads, recorded in the access log with every
+ * read. A blank one is refused naming the flag: a read needs a stated purpose.
+ */
+export const purposeFlag = (value: string): string => {
+  if (value.trim() === '')
+    throw new InvalidArgumentError(
+      'expected why you read, recorded in the access log (e.g. "case supervision")',
+    );
+  return value;
+};

@@ -1,10 +1,10 @@
 import { Command, Option } from 'commander';
 import type { Instant } from '@aimline/calendar';
 import { errorWithCauses, isStoreError } from '@aimline/kernel';
-import { isKeyError } from '@aimline/governance';
+import { AccessLogUnavailable, isKeyError } from '@aimline/governance';
 import { buildRuntime, type GlobalOptions, type Runtime } from './runtime.js';
 import { CliError, ExitCode } from './exit-codes.js';
-import { asOfFlag, instantFlag, personFlag, positiveIntFlag } from './flags.js';
+import { asOfFlag, instantFlag, personFlag, positiveIntFlag, purposeFlag } from './flags.js';
 import { DEFAULT_STORE_URL } from './store-url.js';
 import { escapeControl } from './output.js';
 import { type StoreAccess } from './store-url.js';
@@ -65,7 +65,9 @@ export const buildProgram = (exit: (code: number) => void): Command => {
       new Option(
         '--purpose <text>',
         'why you read, recorded in the access log (default: "aimline <command>")',
-      ).env('AIMLINE_PURPOSE'),
+      )
+        .env('AIMLINE_PURPOSE')
+        .argParser(purposeFlag),
     )
     .option('--json', 'print machine-readable JSON on stdout')
     .option('--debug', 'print the stack trace of an unexpected error')
@@ -345,6 +347,8 @@ export const main = async (argv: ReadonlyArray<string>): Promise<number> => {
     if (e instanceof CliError) return fail(e.message, e.exitCode);
     // A key fault (master key, key vault, a wrapped key): the store cannot be used; no stack trace.
     if (isKeyError(e)) return fail(e.message, ExitCode.Store);
+    // The access log cannot be read or written: no read goes unrecorded, so nothing was shown.
+    if (e instanceof AccessLogUnavailable) return fail(e.message, ExitCode.Store);
     if (isStoreError(e)) {
       // The store failed mid-command (e.g. the server died): its typed error and cause, no stack trace.
       const again = e.retryable

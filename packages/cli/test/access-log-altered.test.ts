@@ -84,3 +84,31 @@ describe('aimline access-log over an altered log (issue 13 item 3)', () => {
     ]);
   });
 });
+
+describe('an access log that cannot be read or written (issue 13 item 3)', () => {
+  const { dir, cli, as, execAs } = caseTeamWorkspace('aimline-access-log-gone-', ['hsb-case-C-9']);
+  beforeAll(async () => {
+    const r = await execAs('sw-1', 'opened.jsonl', opened);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+  }, 60_000);
+
+  it('given --access-log in a folder that does not exist, then a read is exit 3 naming the log, and shows nothing', async () => {
+    const log = join(dir, 'gone', 'access-log.jsonl');
+    const r = await cli(...as('sw-1'), '--access-log', log, 'timeline', 'C-9');
+    expect([r.code, r.stdout]).toEqual([3, '']);
+    expect(r.stderr).toContain(`the access log ${log} cannot be used`);
+    expect(r.stderr).not.toMatch(/unexpected error|\n\s+at /);
+  });
+
+  it('given --access-log naming a folder, then reads and access-log are exit 3 naming it', async () => {
+    for (const args of [
+      [...as('sw-1'), '--access-log', dir, 'timeline', 'C-9'],
+      [...as('rm-1'), '--access-log', dir, 'access-log', '--person', quorin.childId],
+    ]) {
+      const r = await cli(...args);
+      expect([r.code, r.stdout], args.join(' ')).toEqual([3, '']);
+      expect(r.stderr).toContain(`the access log ${dir} cannot be used`);
+      expect(r.stderr).not.toMatch(/unexpected error|\n\s+at /);
+    }
+  });
+});

@@ -5,7 +5,7 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { instantFlag, positiveIntFlag } from '../src/flags.js';
 import { asAuditor, runCli } from './run-cli.js';
 
@@ -86,5 +86,28 @@ describe('--person: a person id, never an empty one', () => {
         expect(r.stderr).not.toMatch(/unexpected error|\n\s+at /);
       }
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('--purpose: why you read, never blank', () => {
+  it('given a blank --purpose or AIMLINE_PURPOSE, a read is exit 2 naming the flag (it was an unexpected error)', async () => {
+    const flag = await runCli([
+      ...asAuditor(),
+      '--store',
+      'memory:',
+      '--purpose',
+      ' ',
+      'deadlines',
+    ]);
+    vi.stubEnv('AIMLINE_PURPOSE', '');
+    const env = await runCli([...asAuditor(), '--store', 'memory:', 'deadlines']).finally(() =>
+      vi.unstubAllEnvs(),
+    );
+    for (const r of [flag, env]) {
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("option '--purpose <text>'");
+      expect(r.stderr).toContain('expected why you read');
+      expect(r.stderr).not.toMatch(/aimline: unexpected error|\n\s+at .+:\d+:\d+/);
+    }
   });
 });

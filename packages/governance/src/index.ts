@@ -67,6 +67,7 @@ export {
   AccessEntry,
   ACCESS_LOG_GENESIS,
   chainAccess,
+  AccessLogUnavailable,
   fileAccessLog,
   memoryAccessLog,
   readAccessLogFile,

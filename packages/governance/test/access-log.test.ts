@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { InMemoryEventStore } from '@aimline/kernel';
 import {
   defaultAccessPolicy,
+  AccessLogUnavailable,
   fileAccessLog,
   memoryAccessLog,
   needToKnowReader,
@@ -150,5 +151,20 @@ describe('read audit: an altered or torn log never stops reads, and never hides 
         { seq: 4, why: 'entry 4 was changed after it was written' },
       ],
     });
+  });
+});
+
+describe('read audit: no read of personal data goes unrecorded (issue 13 item 3)', () => {
+  it('given a log file that cannot be written (its folder does not exist), when a principal reads, then AccessLogUnavailable naming the file, and nothing is shown', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'aimline-access-')), 'gone', 'access-log.jsonl');
+    const read = reader(await storeWith('C-1'), fileAccessLog(file)).readAll({ purpose: 'audit' });
+    await expect(read).rejects.toThrow(AccessLogUnavailable);
+    await expect(read).rejects.toThrow(`the access log ${file} cannot be used`);
+  });
+
+  it('given a folder where the log file should be, when it is read, then AccessLogUnavailable naming it', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'aimline-access-'));
+    expect(() => readAccessLogFile(folder)).toThrow(AccessLogUnavailable);
+    expect(() => fileAccessLog(folder)).toThrow(`the access log ${folder} cannot be used`);
   });
 });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
-import { canonicalJson, fieldProblems, unknownFields } from '@aimline/kernel';
+import { canonicalJson, errorWithCauses, fieldProblems, unknownFields } from '@aimline/kernel';
 
 /** One read of personal data: who, what (streams, people, categories), when and why. */
 export const AccessEntry = t.type(
@@ -110,6 +110,21 @@ const Logged = t.intersection([
   t.type({ seq: t.number, prevHash: t.string, hash: t.string }),
 ]);
 
+/**
+ * The access log's file cannot be read or written (a folder in its place, no such folder, no
+ * permission, a full disk). No read of personal data may go unrecorded, so the read fails and
+ * shows nothing.
+ */
+export class AccessLogUnavailable extends Error {
+  constructor(
+    readonly file: string,
+    cause: unknown,
+  ) {
+    super(`the access log ${file} cannot be used: ${errorWithCauses(cause)}`, { cause });
+    this.name = 'AccessLogUnavailable';
+  }
+}
+
 /** A line of a log file that is not an entry (a write cut short, an edit that broke its form). */
 export interface DamagedLine {
   /** The line number, from 1. */
@@ -129,11 +144,17 @@ export interface AccessLogFile {
  * Reads a log file strictly, line by line: a line that is not an entry (not JSON, a missing,
  * wrong or unknown field) is reported as damaged, naming the line and the field, and the other
  * lines are still read, so one bad line never hides the rest of the record or stops reads
- * being recorded. A file that does not exist holds nothing.
+ * being recorded. A file that does not exist holds nothing; one that cannot be read is
+ * `AccessLogUnavailable`.
  */
 export const readAccessLogFile = (file: string): AccessLogFile => {
   if (!existsSync(file)) return { entries: [], damaged: [], endsMidLine: false };
-  const text = readFileSync(file, 'utf8');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new AccessLogUnavailable(file, e);
+  }
   const entries: LoggedAccess[] = [];
   const damaged: DamagedLine[] = [];
   for (const [i, line] of text.split('\n').entries()) {
@@ -166,7 +187,8 @@ export const readAccessLogFile = (file: string): AccessLogFile => {
  * A log that has been altered, or whose last write was cut short, is still appended to: each
  * new entry chains after the last entry the file holds, on a line of its own. Refusing would let
  * one bad line stop every read of the case system; the alteration stays where it is, and
- * `verifyAccessLog` (so `aimline access-log`) reports it on every later check.
+ * `verifyAccessLog` (so `aimline access-log`) reports it on every later check. A file that cannot
+ * be read or written is `AccessLogUnavailable`, thrown before anything is shown.
  */
 export const fileAccessLog = (file: string): AccessLog => {
   const existing = readAccessLogFile(file);
@@ -175,10 +197,14 @@ export const fileAccessLog = (file: string): AccessLog => {
   return {
     append: (entry) => {
       const logged = chainAccess(all.at(-1), entry);
-      appendFileSync(file, `${startsLine ? '\n' : ''}${JSON.stringify(logged)}\n`, {
-        mode: 0o600,
-        flag: 'a',
-      });
+      try {
+        appendFileSync(file, `${startsLine ? '\n' : ''}${JSON.stringify(logged)}\n`, {
+          mode: 0o600,
+          flag: 'a',
+        });
+      } catch (e) {
+        throw new AccessLogUnavailable(file, e);
+      }
       startsLine = false;
       all.push(logged);
       return logged;
