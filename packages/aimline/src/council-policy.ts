@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
-import { readFileSync } from 'node:fs';
+import { readPolicyFile, whereJsonStops } from './policy-file.js';
 import { calendarForRegion, extendCalendarFromData, type Calendar } from '@aimline/calendar';
 import {
   defaultPlausibility,
@@ -126,11 +126,13 @@ export const defaultCouncilPolicy = (): CouncilPolicy =>
 /** Loads a council policy file (JSON, every part optional) over the defaults; errors name the field. */
 export const loadCouncilPolicy = (file: string | undefined): E.Either<string, CouncilPolicy> => {
   if (file === undefined) return E.right(defaultCouncilPolicy());
+  const text = readPolicyFile(file);
+  if (E.isLeft(text)) return E.left(`cannot read policy file ${file}: ${text.left}`);
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    raw = JSON.parse(text.right);
   } catch (e) {
-    return E.left(`cannot read policy file ${file}: ${e instanceof Error ? e.message : String(e)}`);
+    return E.left(`cannot read policy file ${file}: it is not JSON${whereJsonStops(e)}`);
   }
   return parseCouncilPolicy(raw, file);
 };

@@ -83,3 +83,4 @@ export {
   type StateOf,
   type TypedModules,
 } from './registry.js';
+export { MAX_POLICY_FILE_BYTES, readPolicyFile, whereJsonStops } from './policy-file.js';

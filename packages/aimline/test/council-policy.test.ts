@@ -1,10 +1,11 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isWorkingDay } from '@aimline/calendar';
 import { describe, expect, it } from 'vitest';
 import { loadCouncilPolicy, schoolCalendarFor } from '../src/council-policy.js';
+import { MAX_POLICY_FILE_BYTES, readPolicyFile } from '../src/policy-file.js';
 
 const write = (value: unknown): string => {
   const file = join(mkdtempSync(join(tmpdir(), 'aimline-policy-')), 'council.json');
@@ -76,5 +77,38 @@ describe("a council's policy file", () => {
       write({ calendarExtension: { closureDays: [{ date: '2026-02-30', name: 'Closure' }] } }),
     );
     expect(E.isLeft(p) && p.left).toMatch(/closureDays\.0\.date/);
+  });
+});
+
+describe('a policy file is a small regular file (issue 13: bad input)', () => {
+  const NOT_A_FILE = 'not a regular file (a folder, a device or a pipe)';
+  const oversize = () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'aimline-policy-')), 'huge.json');
+    writeFileSync(file, '');
+    truncateSync(file, MAX_POLICY_FILE_BYTES + 1);
+    return file;
+  };
+
+  it('given a device (read for ever) or a folder, then it is refused saying so, before anything is read', () => {
+    expect(readPolicyFile('/dev/zero')).toEqual(E.left(NOT_A_FILE));
+    expect(readPolicyFile(tmpdir())).toEqual(E.left(NOT_A_FILE));
+    expect(loadCouncilPolicy('/dev/zero')).toEqual(
+      E.left(`cannot read policy file /dev/zero: ${NOT_A_FILE}`),
+    );
+  });
+
+  it('given a file over the limit, then it is refused naming its size and the limit, not parsed', () => {
+    const file = oversize();
+    expect(loadCouncilPolicy(file)).toEqual(
+      E.left(
+        `cannot read policy file ${file}: it holds ${MAX_POLICY_FILE_BYTES + 1} bytes, more than a policy file may (${MAX_POLICY_FILE_BYTES})`,
+      ),
+    );
+  });
+
+  it('given a file that is not JSON, then where it stops is named and the text is never quoted', () => {
+    const p = loadCouncilPolicy(write('{"region": Wessex Secretname}'));
+    expect(p).toEqual(E.left(expect.stringMatching(/: it is not JSON/) as unknown as string));
+    expect(E.isLeft(p) && p.left).not.toContain('Secretname');
   });
 });

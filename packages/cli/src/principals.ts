@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { existsSync, readFileSync, statSync, type BigIntStats } from 'node:fs';
+import { existsSync, statSync, type BigIntStats } from 'node:fs';
+import { readPolicyFile, whereJsonStops } from '@aimline/aimline';
 import { resolve } from 'node:path';
 import {
   parseDirectory,
@@ -7,10 +8,9 @@ import {
   type Directory,
   type Principal,
 } from '@aimline/governance';
-import { errorWithCauses, type AnyDomainModule } from '@aimline/kernel';
+import type { AnyDomainModule } from '@aimline/kernel';
 import { CliError, ExitCode } from './exit-codes.js';
 import type { StoreLocation } from './store-url.js';
-import { whereJsonStops } from './json-syntax.js';
 
 /**
  * The council directory file the CLI uses: `--principals FILE` (or AIMLINE_PRINCIPALS); without
@@ -54,15 +54,13 @@ export const loadDirectory = (file: string, modules?: ReadonlyArray<AnyDomainMod
   parsedDirectory(file, readDirectoryText(file), modules);
 
 const readDirectoryText = (file: string): string => {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as { code?: unknown }).code;
+  const text = readPolicyFile(file);
+  if (E.isLeft(text))
     throw new DirectoryFileError(
-      `cannot read the principals file ${file}: ${errorWithCauses(e)}`,
-      `cannot read ${file} (${typeof code === 'string' ? code : 'unreadable'})`,
+      `cannot read the principals file ${file}: ${text.left}`,
+      `cannot read ${file}: ${text.left}`,
     );
-  }
+  return text.right;
 };
 
 const parsedDirectory = (

@@ -1,11 +1,16 @@
 import { statSync } from 'node:fs';
 import { InvalidArgumentError } from 'commander';
 import { errorWithCauses } from '@aimline/kernel';
-import type { Aimline, AnyProcessService, ExecuteResult, Principal } from '@aimline/aimline';
+import {
+  whereJsonStops,
+  type Aimline,
+  type AnyProcessService,
+  type ExecuteResult,
+  type Principal,
+} from '@aimline/aimline';
 import { ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../runtime.js';
 import { toJson } from '../output.js';
-import { whereJsonStops } from '../json-syntax.js';
 import { inputLines, jsonDepthExceeds, type ExecLimits } from './exec-input.js';
 
 export type LineResult =

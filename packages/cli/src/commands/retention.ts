@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
 import { InvalidArgumentError } from 'commander';
 import { endOfLocalDay, localDate, parseIsoDate, toUtcIso } from '@aimline/calendar';
@@ -9,6 +8,7 @@ import {
   type RetentionPolicy,
   type RetentionSchedule,
 } from '@aimline/governance';
+import { readPolicyFile, whereJsonStops } from '@aimline/aimline';
 import { replayAsOf, visitEach } from '@aimline/projections';
 import { CliError, ExitCode } from '../exit-codes.js';
 import { wholeView } from '../whole-view.js';
@@ -33,12 +33,15 @@ export const dateFlag = (value: string): string => {
 /** The records manager's schedule (`--retention-policy FILE`), or the placeholder defaults. */
 export const loadRetentionPolicy = (rt: Runtime, file: string | undefined): RetentionPolicy => {
   if (file === undefined) return defaultRetentionPolicy;
+  const text = readPolicyFile(file);
+  if (E.isLeft(text))
+    throw new CliError(`--retention-policy: cannot read ${file}: ${text.left}`, ExitCode.Usage);
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    raw = JSON.parse(text.right);
   } catch (e) {
     throw new CliError(
-      `--retention-policy: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`,
+      `--retention-policy: cannot read ${file}: it is not JSON${whereJsonStops(e)}`,
       ExitCode.Usage,
     );
   }
