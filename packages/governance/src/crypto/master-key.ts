@@ -86,7 +86,13 @@ const parseHexKey = (text: string, where: string): MasterKey => {
 export const masterKeyFromFile = (path: string): MasterKey => {
   let text: string;
   try {
-    const mode = statSync(path).mode & 0o777;
+    const stats = statSync(path);
+    if (!stats.isFile())
+      throw new KeyError(
+        'MasterKeyInvalid',
+        `the master key file ${path} is not a file (${stats.isDirectory() ? 'a folder' : 'a device, pipe or socket'}); give the file that holds the key`,
+      );
+    const mode = stats.mode & 0o777;
     if ((mode & 0o077) !== 0)
       throw new KeyError(
         'MasterKeyInvalid',

@@ -57,6 +57,13 @@ describe('bad input and faults (issue 13): typed errors, never plaintext as a fa
     });
   });
 
+  it('a master key "file" that is a folder is MasterKeyInvalid saying so, not a complaint about its mode', () => {
+    const folder = tempDir();
+    const error = thrown(() => masterKeyFromFile(folder));
+    expect(error).toMatchObject({ kind: 'MasterKeyInvalid' });
+    expect((error as Error).message).toContain('is not a file (a folder)');
+  });
+
   it('a new master key file and a new key vault are readable by their owner only (0600)', async () => {
     const dir = tempDir();
     const key = createMasterKeyFile(join(dir, 'master.key'));
