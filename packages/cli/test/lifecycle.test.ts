@@ -116,6 +116,22 @@ describe('aimline retention and sar', () => {
     expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ person: 'ch-101' });
   });
 
+  it('report --html FILE (a case page, which holds personal data) is readable by its owner only (0600), also over a file others could read; a path that cannot be written names --html (exit 2)', async () => {
+    const out = join(dir, 'case-mode.html');
+    writeFileSync(out, 'an earlier page', { mode: 0o644 });
+    chmodSync(out, 0o644);
+    const r = await cli(...as('sw-1'), 'report', 'C-9', '--html', out);
+    expect(r.code, r.stderr).toBe(0);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    expect(readFileSync(out, 'utf8')).toContain('Aimline case report hsb-case-C-9');
+    const nowhere = join(dir, 'no-such-folder', 'case.html');
+    const bad = await cli(...as('sw-1'), 'report', 'C-9', '--html', nowhere);
+    expect([bad.code, bad.stderr]).toEqual([
+      2,
+      expect.stringContaining(`--html: cannot write ${nowhere}`),
+    ]);
+  });
+
   it('sar: a bad --out names the flag (exit 2); a person with nothing held is exit 1', async () => {
     const bad = await cli(
       ...as('rm-1'),

@@ -1,7 +1,7 @@
-import { writeFileSync } from 'node:fs';
 import { isBefore, type Instant } from '@aimline/calendar';
 import { scoreHistory } from '@aimline/hsb-aim';
 import { CliError, ExitCode } from '../exit-codes.js';
+import { writeOwnerOnly } from '../owner-only-file.js';
 import type { Runtime } from '../runtime.js';
 import { htmlTable, page } from '../report/page.js';
 import { scoreChart } from '../report/score-chart.js';
@@ -76,7 +76,7 @@ export const caseReport = async (
       'events',
     ),
   ].join('\n');
-  writeFileSync(
+  writeOwnerOnly(
     file,
     page(`Aimline case report ${t.stream}`, body, {
       stream: t.stream,
@@ -85,6 +85,7 @@ export const caseReport = async (
       scores,
       events: t.entries.length,
     }),
+    '--html',
   );
   rt.output.result(
     {
@@ -132,7 +133,7 @@ export const scorecardReport = async (
     section('By gender', card.byGender),
     section('By behaviour type', card.byBehaviourType),
   ].join('\n');
-  writeFileSync(file, page(`Aimline scorecard ${quarter}`, body, card));
+  writeOwnerOnly(file, page(`Aimline scorecard ${quarter}`, body, card), '--html');
   rt.output.result(
     { file, quarter, referrals: card.referrals },
     () => `wrote ${file}: scorecard ${quarter}, ${card.referrals} referrals`,

@@ -1,4 +1,3 @@
-import { closeSync, fchmodSync, openSync, writeSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
 import { extname } from 'node:path';
 import {
@@ -15,6 +14,7 @@ import {
   type VisibleEvents,
 } from '@aimline/governance';
 import { CliError, ExitCode } from '../exit-codes.js';
+import { writeOwnerOnly } from '../owner-only-file.js';
 import { wholeView } from '../whole-view.js';
 import type { Runtime } from '../runtime.js';
 import { htmlTable, page } from '../report/page.js';
@@ -136,22 +136,7 @@ export const sar = async (rt: Runtime, options: SarOptions): Promise<number> => 
     extname(options.out).toLowerCase() === '.html'
       ? sarPage(report, generatedAt)
       : `${JSON.stringify({ generatedAt, ...report }, null, 2)}\n`;
-  try {
-    // Owner-only, also over an existing file (a mode given when opening applies only to a new
-    // file): made 0600 after truncating and before the response is written into it.
-    const fd = openSync(options.out, 'w', 0o600);
-    try {
-      fchmodSync(fd, 0o600);
-      writeSync(fd, body);
-    } finally {
-      closeSync(fd);
-    }
-  } catch (e) {
-    throw new CliError(
-      `--out: cannot write ${options.out}: ${e instanceof Error ? e.message : String(e)}`,
-      ExitCode.Usage,
-    );
-  }
+  writeOwnerOnly(options.out, body, '--out');
   const summary = {
     person: options.person,
     out: options.out,

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import {
   auditGlobalChain,
   checkAnchor,
@@ -14,6 +14,7 @@ import {
 import { describeBreak, verifyChains, type VerificationReport } from '@aimline/projections';
 import { pemKey } from '../chain-keys.js';
 import { CliError, ExitCode } from '../exit-codes.js';
+import { writeOwnerOnly } from '../owner-only-file.js';
 import type { Runtime } from '../runtime.js';
 import { progress } from '../progress.js';
 
@@ -195,7 +196,7 @@ export const writeAnchor = async (
       ExitCode.Usage,
     );
   }
-  writeFileSync(options.out, `${JSON.stringify(signed, null, 2)}\n`, { mode: 0o600 });
+  writeOwnerOnly(options.out, `${JSON.stringify(signed, null, 2)}\n`, '--out');
   rt.output.result(
     signed,
     () =>
