@@ -38,8 +38,9 @@ export const forgetSecretKey = (bytes: Buffer): void => {
   made.delete(bytes);
 };
 
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
+/** AES-256-GCM's random IV and its tag, in bytes, in every sealed format and wrapped key. */
+export const IV_BYTES = 12;
+export const TAG_BYTES = 16;
 /** The fewest base64url characters that can hold an IV and a tag. */
 export const MIN_PAYLOAD_CHARS = Math.ceil(((IV_BYTES + TAG_BYTES) * 4) / 3);
 

@@ -29,7 +29,7 @@ import { isKeyError, KeyError } from './key-errors.js';
 import type { KeyVault } from './key-vault.js';
 import { envelopesIn, opensAll, opensOf, type Path } from './open-fields.js';
 import { openedEvent, openedEvents } from './opening-reads.js';
-import { sealBox, SEALED_MEMBER } from './sealed-boxes.js';
+import { holdsBoxes, sealBox, SEALED_MEMBER } from './sealed-boxes.js';
 
 /** The personal fields of an event about to be stored, or undefined when no module declares its type. */
 export type PersonalFieldsLookup = (
@@ -48,10 +48,6 @@ export const personalFieldsByModule = (
     return definition === undefined ? undefined : personalFieldsOf(definition.codec, data);
   };
 };
-
-/** Data that already holds a sealed format-2 box list (refused at append: it would be forged). */
-const holdsSealedMember = (data: unknown): boolean =>
-  typeof data === 'object' && data !== null && Object.hasOwn(data, SEALED_MEMBER);
 
 /** A subscription checks for other processes' erasures at least this often (in events). */
 const SUBSCRIPTION_REFRESH = 64;
@@ -92,7 +88,7 @@ export const encryptingEventStore = (
   const seal = async (stream: string, event: EventToAppend): Promise<EventToAppend> => {
     const forged: Array<[Path, string]> = [];
     envelopesIn(event.data, [], forged);
-    if (forged.length > 0 || holdsSealedMember(event.data))
+    if (forged.length > 0 || holdsBoxes(event.data))
       throw new KeyError(
         'PlaintextRefused',
         `event ${event.type} for "${stream}": ${forged.length > 0 ? `field ${forged[0]![0].join('.')}` : `member ${SEALED_MEMBER}`} already looks encrypted; refused`,

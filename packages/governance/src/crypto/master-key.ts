@@ -6,6 +6,7 @@ import {
   randomBytes,
 } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { IV_BYTES, TAG_BYTES } from './aes-gcm.js';
 import { KeyError } from './key-errors.js';
 
 /**
@@ -24,8 +25,6 @@ export interface MasterKey {
 }
 
 const FORMAT = 1;
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
 
 /** A master key held in memory: AES-256-GCM key wrapping (random IV, the context as AAD). */
 export const localMasterKey = (secret: Uint8Array): MasterKey => {
