@@ -6,15 +6,10 @@
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { caseHistory, caseTeamWorkspace, commandLines, quorin } from './case-team.js';
+import { caseHistory, caseTeamWorkspace, commandLines, quorin, quorinCase } from './case-team.js';
 
 const { caseLine } = commandLines('a11e55e0');
-const opened = caseHistory(caseLine, 1, {
-  caseId: 'C-9',
-  child: quorin,
-  officer: 'pc-1',
-  summary: 'An invented concern.',
-}).opened;
+const opened = caseHistory(caseLine, 1, quorinCase).opened;
 
 describe('aimline access-log over an altered log (issue 13 item 3)', () => {
   const { dir, cli, as, execAs } = caseTeamWorkspace('aimline-access-log-', ['hsb-case-C-9']);

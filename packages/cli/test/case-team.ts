@@ -73,6 +73,14 @@ export interface InventedCase {
   readonly summary: string;
 }
 
+/** Quorin's case C-9, reported by `pc-1`: the one case most CLI tests need (with `caseHistory`). */
+export const quorinCase: InventedCase = {
+  caseId: 'C-9',
+  child: quorin,
+  officer: 'pc-1',
+  summary: 'An invented concern.',
+};
+
 /**
  * A case reported, discussed (the officer and `sw-1`) and routed to no AIM intervention (by
  * `sw-1`), then closed (by `tm-1`): command ids `n` to `n + 3`.

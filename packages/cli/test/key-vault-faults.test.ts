@@ -6,15 +6,10 @@
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { caseHistory, caseTeamWorkspace, commandLines, quorin } from './case-team.js';
+import { caseHistory, caseTeamWorkspace, commandLines, quorin, quorinCase } from './case-team.js';
 
 const { caseLine } = commandLines('7a01f5e2');
-const opened = caseHistory(caseLine, 1, {
-  caseId: 'C-9',
-  child: quorin,
-  officer: 'pc-1',
-  summary: 'An invented concern.',
-}).opened;
+const opened = caseHistory(caseLine, 1, quorinCase).opened;
 
 describe('a corrupt or missing key vault (issue 13, bad input and faults)', () => {
   const { dir, cli, as, execAs } = caseTeamWorkspace('aimline-vault-faults-', ['hsb-case-C-9']);

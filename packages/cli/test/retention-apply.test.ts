@@ -7,15 +7,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { masterKeyFromFile, openKeyVault, type KeyVault } from '@aimline/governance';
-import { caseHistory, caseTeamWorkspace, commandLines, quorin } from './case-team.js';
+import { caseHistory, caseTeamWorkspace, commandLines, quorinCase } from './case-team.js';
 
 const { line, caseLine } = commandLines('5e7e0c1a');
-const due = caseHistory(caseLine, 1, {
-  caseId: 'C-9',
-  child: quorin,
-  officer: 'pc-1',
-  summary: 'An invented concern.',
-});
+const due = caseHistory(caseLine, 1, quorinCase);
 const held = caseHistory(caseLine, 11, {
   caseId: 'C-8',
   child: {
