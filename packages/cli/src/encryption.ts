@@ -60,8 +60,8 @@ const noVault = (path: string): KeyVault => {
     subjectRef: missing,
     writingKey: missing,
     readingKey: missing,
-    // A read batch asks for the keys it needs, none for history without encrypted fields.
-    loadReadingKeys: (refs) => (refs.length === 0 ? Promise.resolve() : missing()),
+    // A read asks for keys only for sealed data (opening-reads.ts), which this history lacks.
+    loadReadingKeys: missing,
     knownKey: () => undefined,
     erasuresApplied: 0,
     refresh: () => undefined,

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  collect,
   erasedCategory,
   InMemoryEventStore,
   type AnyDomainModule,
@@ -148,11 +149,7 @@ describe('erasure: a name is sealed with its own person’s key, so erasing that
         })),
         { expectedRevision: 'no-stream' },
       );
-    const read = async (stream: string): Promise<RecordedEvent[]> => {
-      const out: RecordedEvent[] = [];
-      for await (const e of store.readStream(stream)) out.push(e);
-      return out;
-    };
+    const read = (stream: string): Promise<RecordedEvent[]> => collect(store.readStream(stream));
     return { vault, append, read };
   };
 

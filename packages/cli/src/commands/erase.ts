@@ -68,7 +68,8 @@ const describe = (o: ErasureOutcome): string =>
  */
 export const erase = async (rt: Runtime, o: EraseOptions): Promise<number> => {
   if (o.pending !== true) {
-    if (o.person === undefined || o.person.trim() === '')
+    // A blank --person is refused by its flag's parser (personFlag).
+    if (o.person === undefined)
       throw new CliError('erase needs --person ID (or --pending)', ExitCode.Usage);
     if (o.reason === undefined || o.reason.trim() === '')
       throw new CliError(
