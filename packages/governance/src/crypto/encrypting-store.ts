@@ -2,6 +2,7 @@ import {
   AppendRejectedError,
   appendGroup,
   canonicalJson,
+  collect,
   delegatingStore,
   DuplicateEventIdError,
   isErasedPersonalData,
@@ -137,13 +138,9 @@ export const encryptingEventStore = (
     return { ...event, data };
   };
 
-  const openEvery = async (
+  const openEvery = (
     events: AsyncIterable<RecordedEvent> | Iterable<RecordedEvent>,
-  ): Promise<RecordedEvent[]> => {
-    const opened: RecordedEvent[] = [];
-    for await (const e of openedEvents(events, vault, opensAll)) opened.push(e);
-    return opened;
-  };
+  ): Promise<RecordedEvent[]> => collect(openedEvents(events, vault, opensAll));
 
   /** A re-append of events already stored (same ids, same content once opened) returns them. */
   const alreadyStored = async (

@@ -125,8 +125,9 @@ export interface EventStore {
   streamRevisions?(streams: ReadonlyArray<string>): Promise<ReadonlyMap<string, number>>;
   /**
    * The events a recorded command stored, in order, found through the store's command index;
-   * empty when no command of that id is stored. Optional: the command handler otherwise scans
-   * the command's stream for them.
+   * empty when the index does not hold the command (none of that id is stored, or it was stored
+   * before the index: EventStoreDB's claims came after its first events). Optional: the command
+   * handler scans the command's stream for them when the store has no index or it answers empty.
    */
   eventsOfCommand?(commandId: string): Promise<ReadonlyArray<RecordedEvent>>;
   /** Every event of every stream, in global order. */
