@@ -80,6 +80,54 @@ describe('aimline access-log over an altered log (issue 13 item 3)', () => {
   });
 });
 
+describe('aimline access-log over a log with a deleted entry (issue 13 item 3)', () => {
+  const { dir, cli, as, execAs } = caseTeamWorkspace('aimline-access-log-deleted-', [
+    'hsb-case-C-9',
+  ]);
+  const log = join(dir, 'events.db.access-log.jsonl');
+
+  beforeAll(async () => {
+    const r = await execAs('sw-1', 'opened.jsonl', opened);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    for (const purpose of ['case supervision', 'court report', 'strategy discussion'])
+      expect((await cli(...as('sw-1'), '--purpose', purpose, 'timeline', 'C-9')).code).toBe(0);
+  }, 60_000);
+
+  it('given the entry of the second read deleted from the file, then access-log names the missing entry and the entries around it, shows the deletion in its place among the reads, and exits 1', async () => {
+    writeFileSync(
+      log,
+      readFileSync(log, 'utf8')
+        .split('\n')
+        .filter((line) => !line.includes('"court report"'))
+        .join('\n'),
+    );
+    const r = await cli(...as('rm-1'), 'access-log', '--person', quorin.childId);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(
+      /^ACCESS LOG ALTERED: entry 1 is missing \(deleted\) between entry 0 \(\S+\) and entry 2 \(\S+\)\./,
+    );
+    const rows = lines
+      .slice(1, -1)
+      .filter((l) => /case supervision|\(deleted\)|strategy discussion/.test(l));
+    expect(rows.map((l) => /case supervision|\(deleted\)|strategy discussion/.exec(l)![0])).toEqual(
+      ['case supervision', '(deleted)', 'strategy discussion'],
+    );
+    expect(rows[1]).toMatch(/^\(deleted\)\s+entry 1\s+missing here/);
+    const json = await cli(...as('rm-1'), '--json', 'access-log', '--person', quorin.childId);
+    expect(json.code).toBe(1);
+    const answer = JSON.parse(json.stdout) as {
+      deleted: unknown;
+      reads: Array<{ purpose: string; altered: boolean }>;
+    };
+    expect(answer.deleted).toEqual([{ missing: { from: 1, to: 1 }, after: 0, before: 2 }]);
+    expect(answer.reads.map((x) => [x.purpose, x.altered])).toEqual([
+      ['case supervision', false],
+      ['strategy discussion', false],
+    ]);
+  });
+});
+
 describe('an access log that cannot be read or written (issue 13 item 3)', () => {
   const { dir, cli, as, execAs } = caseTeamWorkspace('aimline-access-log-gone-', ['hsb-case-C-9']);
   beforeAll(async () => {

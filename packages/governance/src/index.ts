@@ -68,13 +68,23 @@ export {
   ACCESS_LOG_GENESIS,
   chainAccess,
   AccessLogUnavailable,
-  fileAccessLog,
   memoryAccessLog,
-  readAccessLogFile,
-  verifyAccessLog,
   type AccessLog,
   type LoggedAccess,
 } from './access/access-log.js';
+export {
+  verifyAccessLog,
+  type AccessLogBreak,
+  type AccessLogCheck,
+} from './access/access-log-verify.js';
+export {
+  ACCESS_LOG_LOCK_WAIT_MS,
+  fileAccessLog,
+  readAccessLogFile,
+  type AccessLogFile,
+  type DamagedLine,
+  type FileAccessLogOptions,
+} from './access/access-log-file.js';
 export {
   needToKnowReader,
   statedPurpose,

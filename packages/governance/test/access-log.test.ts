@@ -72,7 +72,15 @@ describe('read audit: every read of personal data is recorded (issue 13 item 3)'
       verifyAccessLog([entries[0]!, { ...entries[1]!, purpose: 'nothing to see' }, entries[2]!]),
     ).toMatchObject({ ok: false, seq: 1 });
     expect(verifyAccessLog([entries[0]!, entries[2]!])).toMatchObject({ ok: false, seq: 1 });
-    expect(verifyAccessLog([entries[1]!, entries[0]!])).toMatchObject({ ok: false, seq: 0 });
+    expect(verifyAccessLog([entries[1]!, entries[0]!])).toEqual({
+      ok: false,
+      seq: 1,
+      why: 'entry 1 is out of order: first',
+      breaks: [
+        { kind: 'misplaced', seq: 1, index: 0, why: 'entry 1 is out of order: first' },
+        { kind: 'misplaced', seq: 0, index: 1, why: 'entry 0 is out of order: after entry 1' },
+      ],
+    });
   });
 
   it('a file log is appended to (mode 0600), re-read strictly and continues its chain', async () => {
@@ -147,8 +155,8 @@ describe('read audit: an altered or torn log never stops reads, and never hides 
       seq: 1,
       why: 'entry 1 was changed after it was written',
       breaks: [
-        { seq: 1, why: 'entry 1 was changed after it was written' },
-        { seq: 4, why: 'entry 4 was changed after it was written' },
+        { kind: 'changed', seq: 1, index: 1, why: 'entry 1 was changed after it was written' },
+        { kind: 'changed', seq: 4, index: 4, why: 'entry 4 was changed after it was written' },
       ],
     });
   });

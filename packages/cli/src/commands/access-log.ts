@@ -1,8 +1,32 @@
-import { readAccessLogFile, verifyAccessLog } from '@aimline/governance';
+import {
+  readAccessLogFile,
+  verifyAccessLog,
+  type AccessLogBreak,
+  type LoggedAccess,
+} from '@aimline/governance';
 import { accessLogPath } from '../access.js';
 import { CliError, ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../runtime.js';
 import { table } from '../output.js';
+
+type Deletion = Extract<AccessLogBreak, { kind: 'deleted' }>;
+
+/** A row of the answer: a read of the person, or entries deleted at that place in the log. */
+type Row =
+  { readonly read: LoggedAccess & { readonly altered: boolean } } | { readonly deleted: Deletion };
+
+/** A deletion's row: where the missing entries stood (the times of the entries around them). */
+const deletedRow = (d: Deletion): string[] => [
+  '(deleted)',
+  d.missing.from === d.missing.to
+    ? `entry ${d.missing.from}`
+    : `entries ${d.missing.from}-${d.missing.to}`,
+  '',
+  '',
+  'missing here: may have been a read of this person',
+  '',
+  '',
+];
 
 /**
  * `aimline access-log --person ID`: who has looked at this person's record — every recorded
@@ -10,7 +34,8 @@ import { table } from '../output.js';
  * Only an auditor or the records manager may ask. The log's hash chain is checked: a log that
  * has been altered (an entry edited, deleted, inserted or reordered, or a line that is not an
  * entry) still shows every entry it holds, but says so first and last, marks each altered entry,
- * and the answer is exit 1.
+ * shows each deletion in its place among the reads (between the entries that survived around
+ * it: a deleted entry may have been a read of this person), and the answer is exit 1.
  */
 export const accessLogCommand = async (
   rt: Runtime,
@@ -28,38 +53,57 @@ export const accessLogCommand = async (
   const path = place.file;
   const { entries, damaged } = readAccessLogFile(path);
   const chain = verifyAccessLog(entries);
-  const altered = new Set(chain.ok ? [] : chain.breaks.map((b) => b.seq));
+  const breaks = chain.ok ? [] : chain.breaks;
+  const deletions = breaks.filter((b): b is Deletion => b.kind === 'deleted');
+  const altered = new Set(breaks.filter((b) => b.kind !== 'deleted').map((b) => b.index));
+  const rows: Row[] = entries.flatMap((e, index): Row[] => [
+    ...deletions.filter((d) => d.index === index).map((d) => ({ deleted: d })),
+    ...(e.subjects.includes(options.person)
+      ? [{ read: { ...e, altered: altered.has(index) } }]
+      : []),
+  ]);
+  const reads = rows.flatMap((r) => ('read' in r ? [r.read] : []));
   const problems = [
     ...damaged.map((d) => `line ${d.line} is not an entry (${d.why})`),
-    ...(chain.ok ? [] : chain.breaks.map((b) => b.why)),
+    ...breaks.map((b) => b.why),
   ];
   const intact = problems.length === 0;
   const warning = `ACCESS LOG ALTERED: ${problems.join('; ')}`;
-  const reads = entries
-    .filter((e) => e.subjects.includes(options.person))
-    .map((e) => ({ ...e, altered: altered.has(e.seq) }));
-  rt.output.result({ person: options.person, log: path, chain, damaged, reads }, () =>
-    [
-      ...(intact
-        ? []
-        : [
-            `${warning}. Every entry it holds is listed; those marked (altered) cannot be trusted.`,
-          ]),
-      `Reads of personal data of ${options.person} (${reads.length}), from ${path}:`,
-      table(
-        ['when', 'who', 'role', 'agency', 'purpose', 'streams', 'categories'],
-        reads.map((r) => [
-          r.altered ? `${r.at} (altered)` : r.at,
-          r.principal,
-          r.role,
-          r.agency,
-          r.purpose,
-          r.streams.join(' '),
-          r.categories.join(' '),
-        ]),
-      ),
-      intact ? 'access log chain intact' : warning,
-    ].join('\n'),
+  rt.output.result(
+    {
+      person: options.person,
+      log: path,
+      chain,
+      damaged,
+      reads,
+      deleted: deletions.map(({ missing, after, before }) => ({ missing, after, before })),
+    },
+    () =>
+      [
+        ...(intact
+          ? []
+          : [
+              `${warning}. Every entry it holds is listed; those marked (altered) cannot be trusted.`,
+            ]),
+        `Reads of personal data of ${options.person} (${reads.length}), from ${path}:`,
+        table(
+          ['when', 'who', 'role', 'agency', 'purpose', 'streams', 'categories'],
+          rows.map((r) =>
+            'deleted' in r
+              ? deletedRow(r.deleted)
+              : [
+                  r.read.altered ? `${r.read.at} (altered)` : r.read.at,
+                  r.read.principal,
+                  r.read.role,
+                  r.read.agency,
+                  r.read.purpose,
+                  r.read.streams.join(' '),
+                  r.read.categories.join(' '),
+                ],
+          ),
+        ),
+        intact ? 'access log chain intact' : warning,
+      ].join('\n'),
   );
   return intact ? ExitCode.Ok : ExitCode.Failed;
 };

@@ -1,0 +1,121 @@
+import { ACCESS_LOG_GENESIS, accessHashOf, type LoggedAccess } from './access-log.js';
+
+/**
+ * A place where an access log's chain does not hold. `index` is where it shows in the entries
+ * as the log holds them (0 = the first whole entry), so a mark lands on an entry that is there;
+ * `seq` is the sequence number it concerns.
+ *
+ * - `changed`: the entry's content no longer matches its hash (edited after it was written);
+ * - `unlinked`: the entry does not follow the entry before it (one inserted, replaced or moved);
+ * - `misplaced`: a sequence number out of order, or given twice;
+ * - `deleted`: entries `missing.from`–`missing.to` are in no line of the log; they stood
+ *   between the surviving entries `after` (absent when the first entries are gone) and `before`,
+ *   and `index` is `before`'s place (the gap comes just before it).
+ */
+export type AccessLogBreak =
+  | {
+      readonly kind: 'changed' | 'unlinked' | 'misplaced';
+      readonly seq: number;
+      readonly index: number;
+      readonly why: string;
+    }
+  | {
+      readonly kind: 'deleted';
+      readonly seq: number;
+      readonly index: number;
+      readonly missing: { readonly from: number; readonly to: number };
+      readonly after?: number;
+      readonly before: number;
+      readonly why: string;
+    };
+
+export type AccessLogCheck =
+  | { readonly ok: true }
+  | {
+      readonly ok: false;
+      readonly seq: number;
+      readonly why: string;
+      readonly breaks: ReadonlyArray<AccessLogBreak>;
+    };
+
+const entriesWord = (from: number, to: number): string =>
+  from === to ? `entry ${from} is` : `entries ${from} to ${to} are`;
+
+/** Why a run of sequence numbers is missing, and where it stood. */
+const deletion = (
+  from: number,
+  to: number,
+  after: LoggedAccess | undefined,
+  before: LoggedAccess,
+  index: number,
+): AccessLogBreak => ({
+  kind: 'deleted',
+  seq: from,
+  index,
+  missing: { from, to },
+  ...(after === undefined ? {} : { after: after.seq }),
+  before: before.seq,
+  why: `${entriesWord(from, to)} missing (deleted) ${
+    after === undefined ? 'before' : `between entry ${after.seq} (${after.at}) and`
+  } entry ${before.seq} (${before.at})`,
+});
+
+/** Whether any of `sorted` (ascending) lies in [from, to). */
+const anyBetween = (sorted: ReadonlyArray<number>, from: number, to: number): boolean => {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo]! < to;
+};
+
+/**
+ * Whether an access log's chain holds. When it does not, `seq` and `why` name the first break,
+ * and `breaks` every one, each located (`AccessLogBreak`): every link is checked against the
+ * entry before it as the log holds it, so an entry appended after an alteration does not hide a
+ * later one. A run of sequence numbers that no line holds is one deletion, reported between the
+ * surviving entries around it, never under a number no entry has. Entries cut from the end
+ * leave no gap and cannot be told from a log that ended there.
+ */
+export const verifyAccessLog = (entries: ReadonlyArray<LoggedAccess>): AccessLogCheck => {
+  const held = [...new Set(entries.map((e) => e.seq))].sort((a, b) => a - b);
+  const seen = new Set<number>();
+  const breaks: AccessLogBreak[] = [];
+  let prev: LoggedAccess | undefined;
+  for (const [index, e] of entries.entries()) {
+    const { seq, prevHash, hash, ...entry } = e;
+    const expected = prev === undefined ? 0 : prev.seq + 1;
+    if (seq > expected && !anyBetween(held, expected, seq))
+      breaks.push(deletion(expected, seq - 1, prev, e, index));
+    else if (seq !== expected)
+      breaks.push({
+        kind: 'misplaced',
+        seq,
+        index,
+        why: `entry ${seq} ${seen.has(seq) ? 'is in the log twice: again' : 'is out of order:'} ${
+          prev === undefined ? 'first' : `after entry ${prev.seq}`
+        }`,
+      });
+    else if (prevHash !== (prev?.hash ?? ACCESS_LOG_GENESIS))
+      breaks.push({
+        kind: 'unlinked',
+        seq,
+        index,
+        why: `entry ${seq} does not follow entry ${seq - 1}`,
+      });
+    if (accessHashOf(prevHash, seq, entry) !== hash)
+      breaks.push({
+        kind: 'changed',
+        seq,
+        index,
+        why: `entry ${seq} was changed after it was written`,
+      });
+    seen.add(seq);
+    prev = e;
+  }
+  const first = breaks[0];
+  return first === undefined ? { ok: true } : { ok: false, seq: first.seq, why: first.why, breaks };
+};
