@@ -80,6 +80,65 @@ describe("a council's policy file", () => {
   });
 });
 
+describe('a policy file keyed by prototype keys, or with a range written backwards, is refused naming the field', () => {
+  const refusal = (json: string): string => {
+    const p = loadCouncilPolicy(write(json));
+    return E.isLeft(p) ? p.left : 'accepted';
+  };
+  const PROTOTYPE = 'a prototype key (a name every object inherits): refused';
+
+  it('given __proto__ or constructor as a key of any record (school calendars, model age bands, expected reports), then it is refused, not dropped', () => {
+    const calendar = '{"id": "sch-1", "terms": []}';
+    for (const key of ['__proto__', 'constructor']) {
+      expect(refusal(`{"schoolCalendars": {"${key}": ${calendar}}}`)).toContain(
+        `schoolCalendars.${key}: ${PROTOTYPE}`,
+      );
+      expect(refusal(`{"hsb": {"modelAgeBands": {"${key}": {"from": 8, "to": 18}}}}`)).toContain(
+        `hsb.modelAgeBands.${key}: ${PROTOTYPE}`,
+      );
+      expect(refusal(`{"meetings": {"expectedReports": {"${key}": ["aim-report"]}}}`)).toContain(
+        `meetings.expectedReports.${key}: ${PROTOTYPE}`,
+      );
+      expect(refusal(`{"hsb": {"${key}": {"strategyWithinHours": 1}}}`)).toContain(
+        `hsb.${key}: ${PROTOTYPE}`,
+      );
+    }
+  });
+
+  it('given a model the age bands do not know, then it is refused naming it (io-ts kept only the known ones)', () => {
+    expect(refusal('{"hsb": {"modelAgeBands": {"AIM9": {"from": 8, "to": 18}}}}')).toMatch(
+      /hsb: modelAgeBands\.AIM9: unknown key/,
+    );
+  });
+
+  it('given an age band, a term or an improvement period written backwards, then it is refused naming its upper end', () => {
+    expect(refusal('{"hsb": {"modelAgeBands": {"AIM2": {"from": 18, "to": 8}}}}')).toContain(
+      'hsb: modelAgeBands.AIM2.to: 8 is below from (18): a range runs from from up to to',
+    );
+    expect(refusal('{"panel": {"ageRange": {"from": 18, "to": 5}}}')).toContain(
+      'panel: ageRange.to: 5 is below from (18)',
+    );
+    expect(refusal('{"panel": {"brookBands": [{"id": "0-5", "from": 5, "to": 0}]}}')).toContain(
+      'panel: brookBands.0.to: 0 is below from (5)',
+    );
+    expect(
+      refusal('{"attendance": {"noticeToImprove": {"minWeeks": 6, "maxWeeks": 3}}}'),
+    ).toContain('attendance: noticeToImprove.maxWeeks: 3 is below minWeeks (6)');
+    expect(
+      refusal(
+        '{"schoolCalendars": {"sch-1": {"id": "sch-1", "terms": [{"name": "Autumn", "start": "2026-12-18", "end": "2026-09-03"}]}}}',
+      ),
+    ).toContain('schoolCalendars.sch-1: terms.0.end: 2026-09-03 is below start (2026-12-18)');
+    expect(refusal('{"plausibility": {"years": {"min": 2100, "max": 1900}}}')).toContain(
+      'plausibility: years.max: 1900 is below min (2100)',
+    );
+  });
+
+  it('given a band of one age (from = to), then it is a band', () => {
+    expect(refusal('{"hsb": {"modelAgeBands": {"AIM2": {"from": 9, "to": 9}}}}')).toBe('accepted');
+  });
+});
+
 describe('a policy file is a small regular file (issue 13: bad input)', () => {
   const NOT_A_FILE = 'not a regular file (a folder, a device or a pipe)';
   const oversize = () => {

@@ -72,6 +72,64 @@ describe('unknownFields: the fields a codec does not declare, at any depth', () 
   });
 });
 
+describe('unknownFields: a prototype key is refused wherever a codec does not declare it, naming its path', () => {
+  const refused = 'a prototype key (a name every object inherits): refused';
+  const parsed = (json: string): unknown => JSON.parse(json);
+
+  it('given a record keyed __proto__ or constructor (JSON gives either as an own key), then each is named', () => {
+    const tags = parsed(
+      '{"__proto__": {"note": "a"}, "constructor": {"note": "b"}, "toString": {"note": "c"}, "urgent": {"note": "d"}}',
+    );
+    expect(unknownFields(OpenFile, { ...data, tags })).toEqual([
+      { path: 'tags.__proto__', message: refused },
+      { path: 'tags.constructor', message: refused },
+      { path: 'tags.toString', message: refused },
+    ]);
+  });
+
+  it('given an object whose codec declares its fields, then a prototype key among them says so', () => {
+    const child = parsed('{"name": "Ada Testchild", "dateOfBirth": "2014-05-01", "__proto__": {}}');
+    expect(unknownFields(OpenFile, { ...data, child })).toEqual([
+      { path: 'child.__proto__', message: refused },
+    ]);
+  });
+
+  it('given a value the codec takes whole (unknown, UnknownRecord), then a prototype key at any depth of it is named', () => {
+    const Settings = t.type({ extension: t.unknown, overrides: t.UnknownRecord });
+    const value = parsed(
+      '{"extension": {"rules": [{"__proto__": {"x": 1}}]}, "overrides": {"a": {"constructor": 1}}}',
+    );
+    expect(unknownFields(Settings, value)).toEqual([
+      { path: 'extension.rules.0.__proto__', message: refused },
+      { path: 'overrides.a.constructor', message: refused },
+    ]);
+    expect(unknownFields(Settings, { extension: { rules: [{ x: 1 }] }, overrides: {} })).toEqual(
+      [],
+    );
+  });
+
+  it('given a record over named keys (io-ts keeps only those), then another key is refused, not dropped', () => {
+    const Bands = t.record(t.keyof({ AIM2: null, AIM3: null }), t.number);
+    expect(E.isRight(Bands.decode({ AIM2: 1, AIM3: 2, AIM4: 3 }))).toBe(true);
+    expect(unknownFields(Bands, { AIM2: 1, AIM3: 2, AIM4: 3 })).toEqual([
+      { path: 'AIM4', message: 'unknown key (expected "AIM2" | "AIM3")' },
+    ]);
+  });
+
+  it('refuses a command whose data holds a record keyed __proto__, naming the path', () => {
+    const r = commandCatalogue({ OpenFile }).decode({
+      commandId: '3b0f2c1e-8d4a-4f7b-9c2d-1e2f3a4b5c6e',
+      type: 'OpenFile',
+      at: '2026-11-23T10:00:00Z',
+      actor: { id: 'sw-0001', role: 'social worker', agency: 'children-social-care' },
+      data: { ...data, tags: parsed('{"__proto__": {"note": "x"}}') },
+    });
+    expect(E.isLeft(r) && r.left.problems).toEqual([
+      { path: 'data.tags.__proto__', message: refused },
+    ]);
+  });
+});
+
 const commands = commandCatalogue({ OpenFile });
 const wire = {
   commandId: '3b0f2c1e-8d4a-4f7b-9c2d-1e2f3a4b5c6d',

@@ -123,9 +123,7 @@ export const parseRetentionPolicy = (
     ...unknownFields(RetentionPolicyCodec, raw),
   ];
   if (E.isLeft(r) || problems.length > 0) return E.left(`${where}: ${describeProblems(problems)}`);
-  // The input's own keys, not the decoded record's: a key such as `__proto__` is an own key of
-  // parsed JSON but is lost when copied into an object, and must be refused, not ignored.
-  const unknown = Object.keys(raw as object).find((k) => !modules.some((m) => m.name === k));
+  const unknown = Object.keys(r.right).find((k) => !modules.some((m) => m.name === k));
   if (unknown !== undefined)
     return E.left(
       `${where}.${unknown}: no process of that name (one of ${modules.map((m) => m.name).join(', ')})`,

@@ -7,6 +7,13 @@
  * use: type, partial, exact/strict, intersection, union (the member that decodes the value),
  * array, readonly, readonly array, refinement, record, tuple, recursion, and the kernel's
  * `personal()`. Custom `t.Type`s are leaves.
+ *
+ * A prototype key (`__proto__`, `constructor`, `toString`: a name every object inherits) is
+ * refused wherever a codec does not declare it: as a record's key, and at any depth of a value
+ * a codec takes whole (`t.unknown`, `t.UnknownRecord`). Copied into an object, such a key is
+ * lost or changes what the object inherits, so a system of record never takes it as data. A
+ * record's key its domain does not take (`t.record(t.keyof(…), …)` keeps only its own keys)
+ * is refused too, as io-ts would drop it silently.
  */
 import * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
@@ -100,6 +107,23 @@ export const declaredFields = (
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
+const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** Whether `key` names what every object inherits (`__proto__`, `constructor`, `toString`, …). */
+export const isPrototypeKey = (key: string): boolean => PROTOTYPE_KEYS.has(key);
+
+export const PROTOTYPE_KEY_REFUSED = 'a prototype key (a name every object inherits): refused';
+
+/** Every prototype key at any depth of a value no codec looks into. */
+const prototypeKeys = (value: unknown, path: string, depth: number, out: FieldProblem[]): void => {
+  if (depth > MAX_DEPTH || typeof value !== 'object' || value === null) return;
+  for (const [k, v] of Object.entries(value)) {
+    const at = path === '' ? k : `${path}.${k}`;
+    if (isPrototypeKey(k)) out.push({ path: at, message: PROTOTYPE_KEY_REFUSED });
+    else prototypeKeys(v, at, depth + 1, out);
+  }
+};
+
 const walk = (
   codec: AnyCodec,
   value: unknown,
@@ -124,21 +148,34 @@ const walk = (
       value.forEach((v, i) => {
         if (items[i] !== undefined) walk(items[i], v, at(i), depth + 1, out);
       });
-    }
+    } else prototypeKeys(value, path, depth, out);
     return;
   }
   if (!isPlainObject(value)) return;
   if (c._tag === 'DictionaryType') {
+    const domain = field(c, 'domain') as AnyCodec;
     const codomain = field(c, 'codomain') as AnyCodec;
-    for (const [k, v] of Object.entries(value)) walk(codomain, v, at(k), depth + 1, out);
+    for (const [k, v] of Object.entries(value)) {
+      if (isPrototypeKey(k)) out.push({ path: at(k), message: PROTOTYPE_KEY_REFUSED });
+      else if (E.isLeft(domain.decode(k)))
+        out.push({ path: at(k), message: `unknown key (expected ${domain.name})` });
+      else walk(codomain, v, at(k), depth + 1, out);
+    }
     return;
   }
   const fields = declaredFields(c, value, depth);
-  if (fields === undefined) return;
+  if (fields === undefined) {
+    prototypeKeys(value, path, depth, out);
+    return;
+  }
   for (const [k, v] of Object.entries(value)) {
     const codecs = fields.get(k);
-    if (codecs === undefined) out.push({ path: at(k), message: 'unknown field' });
-    else for (const fc of codecs) walk(fc, v, at(k), depth + 1, out);
+    if (codecs !== undefined) for (const fc of codecs) walk(fc, v, at(k), depth + 1, out);
+    else
+      out.push({
+        path: at(k),
+        message: isPrototypeKey(k) ? PROTOTYPE_KEY_REFUSED : 'unknown field',
+      });
   }
 };
 

@@ -14,7 +14,7 @@
  * - any other text is printable apart from tabs and line breaks, and at most `maxTextLength`.
  */
 import * as t from 'io-ts';
-import { ageOn, localDate, SUPPORTED_YEARS, type YearRange } from '@aimline/calendar';
+import { ageOn, localDate, orderedRange, SUPPORTED_YEARS, type YearRange } from '@aimline/calendar';
 import type { Command } from '../command.js';
 import { reject, type Rejection } from '../rejection.js';
 import { declaredFields, field, MAX_DEPTH, unionMember, type AnyCodec } from './exact-fields.js';
@@ -50,7 +50,7 @@ const Year = t.refinement(
   'Year (1000-9999)',
 );
 const Range = <C extends t.Mixed>(bound: C) =>
-  t.refinement(t.type({ min: bound, max: bound }), (r) => r.min <= r.max, 'Range (min ≤ max)');
+  orderedRange(t.type({ min: bound, max: bound }), 'min', 'max', 'Range (min ≤ max)');
 
 /** The policy as data, e.g. the `plausibility` section of a council's policy file. */
 export const PlausibilityPolicyCodec: t.Type<PlausibilityPolicy, PlausibilityPolicy, unknown> =
