@@ -4,6 +4,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
+import { orderedRange } from '@aimline/calendar';
 import { fieldProblems, type FieldProblem } from '@aimline/kernel';
 
 const NonNegativeInt = t.refinement(
@@ -39,7 +40,12 @@ export const AttendancePolicyCodec = t.type(
       maxNoticesWithinLimit: NonNegativeInt,
     }),
     /** NAT-7: a notice to improve gives an improvement period of 3 to 6 weeks. */
-    noticeToImprove: t.type({ minWeeks: NonNegativeInt, maxWeeks: NonNegativeInt }),
+    noticeToImprove: orderedRange(
+      t.type({ minWeeks: NonNegativeInt, maxWeeks: NonNegativeInt }),
+      'minWeeks',
+      'maxWeeks',
+      'ImprovementPeriod',
+    ),
     /** ATT-7: a review meeting this many weeks after each AIM (4). */
     reviewAfterWeeks: NonNegativeInt,
     /**

@@ -12,10 +12,17 @@ import {
   IsoDateCodec as IsoDate,
   isWeekend,
   isWorkingDay,
+  orderedRange,
   type Calendar,
 } from '@aimline/calendar';
 
-export const TermCodec = t.type({ name: t.string, start: IsoDate, end: IsoDate }, 'Term');
+/** A term, its first and last days inclusive; one that ends before it starts is refused. */
+export const TermCodec = orderedRange(
+  t.type({ name: t.string, start: IsoDate, end: IsoDate }),
+  'start',
+  'end',
+  'Term',
+);
 export const SchoolClosureCodec = t.type({ date: IsoDate, reason: t.string }, 'SchoolClosure');
 
 export const SchoolCalendarCodec = t.type(

@@ -3,14 +3,20 @@
  * calendar, or a council's extension of one, can be loaded from JSON.
  */
 import * as t from 'io-ts';
+import { orderedRange } from './ordered-range.js';
 import { integerBetween, IsoDateCodec, NonEmptyString } from './primitive-codecs.js';
 
 const Month = integerBetween('Month', 1, 12);
 const DayOfMonth = integerBetween('DayOfMonth', 1, 31);
 const IsoWeekdayCodec = integerBetween('IsoWeekday (1 = Monday … 7 = Sunday)', 1, 7);
 const Year = integerBetween('Year', 1000, 9999);
-/** Optional first and last year (inclusive) in which a standing rule applies. */
-const YearBounds = t.partial({ fromYear: Year, untilYear: Year });
+/** Optional first and last year (inclusive) in which a standing rule applies; never backwards. */
+const YearBounds = orderedRange(
+  t.partial({ fromYear: Year, untilYear: Year }),
+  'fromYear',
+  'untilYear',
+  'YearBounds',
+);
 
 /**
  * A fixed date every year (1 January, 25 December, 17 March …). With `substitute`, a date that

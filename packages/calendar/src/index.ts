@@ -63,6 +63,7 @@ export * from './instant-order.js';
 // Plain dates, ages and age bands
 export * from './plain-date.js';
 export * from './age-band.js';
+export * from './ordered-range.js';
 
 // Europe/London local dates (T-1)
 export * from './local-date.js';
