@@ -1,13 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { phaseModulesSuite } from '@aimline/kernel/testing';
 import { hsbCommands } from '../src/index.js';
 import * as phases from '../src/decide/phases.js';
 
-/** The command type a handler is named after (`decideRoute` handles DecideRoute). */
-const handledType = (name: string): string => `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
-
-describe('decide: the phase modules export command handlers only', () => {
-  it('every export of the HSB phase modules is named after an HSB command (no dead dispatch keys)', () => {
-    const strays = Object.keys(phases).filter((name) => !hsbCommands.has(handledType(name)));
-    expect(strays).toEqual([]);
-  });
-});
+phaseModulesSuite('HSB', phases, hsbCommands);

@@ -2,18 +2,20 @@
  * A staged decide: the one way a domain writes the `decide` of a stream that one command starts.
  *
  * The starting command (OpenAttendanceCase, ScheduleMeeting) is decided on the state as it is;
- * every other command first passes the stage's guard rows (the stream is started, not closed, is
- * the command's own: STATE or INPUT refusals), then goes to the handler for its type on the
- * started stream.
+ * every other command first passes the `started` guard (a `found`: the stream has started, with
+ * its STATE refusal when it has not), then the stage's guard rows on the started stream (it is not
+ * closed, it is the command's own: STATE or INPUT refusals), then goes to the handler for its
+ * type on the started stream.
  */
 import type { Rejection } from './rejection.js';
 import {
   decideWhen,
+  decideWith,
   dispatch,
-  refuse,
   type Check,
   type CommandOfType,
   type Decision,
+  type Found,
   type Handlers,
 } from './decide.js';
 
@@ -30,10 +32,16 @@ export interface Stages<
   /** The command that starts the stream, and its handler (which may refuse a started stream). */
   readonly starts: K;
   readonly start: (command: CommandOfType<C, K>, state: S, ctx: Ctx) => Decision<Ev, R>;
-  /** The guard rows every other command passes first, in order. */
-  readonly stage: (command: Exclude<C, { readonly type: K }>, state: S) => ReadonlyArray<Check<R>>;
-  /** The state the stage guarantees once its guards pass (a type guard). */
-  readonly started: (state: S) => state is Started;
+  /**
+   * The guard every other command passes first: the started stream, narrowed, or the refusal of
+   * a stream that has not started (`found(…, 'STATE', reason)`).
+   */
+  readonly started: (command: Exclude<C, { readonly type: K }>, state: S) => Found<Started, R>;
+  /** The guard rows every other command passes next, in order, on the started stream. */
+  readonly stage: (
+    command: Exclude<C, { readonly type: K }>,
+    state: Started,
+  ) => ReadonlyArray<Check<R>>;
   /** A handler for each other command type, on the started stream. */
   readonly handlers: Handlers<Exclude<C, { readonly type: K }>, Started, Ctx, Ev, R>;
 }
@@ -44,13 +52,10 @@ export interface Stages<
  *   export const makeDecide = stagedDecide({
  *     starts: 'OpenAttendanceCase',
  *     start: phases.openAttendanceCase,
- *     stage: (_, s) => [guard('STATE', 'no attendance case has been opened', () => s.status === 'none')],
- *     started: (s): s is OpenCase => s.status !== 'none',
+ *     started: (_, s) => found(s.status === 'none' ? undefined : s, 'STATE', 'no attendance case has been opened'),
+ *     stage: (_, s) => [guard('STATE', 'the attendance case is closed', () => s.status === 'closed')],
  *     handlers: handlersNamed<CaseCommand, OpenCase, AttendancePolicy, AttendanceAimEvent>(phases),
  *   })
- *
- * The stage's guards are meant to imply `started`; should they not, the command is refused with
- * STATE rather than handed to a handler on a stream that has not started.
  */
 export const stagedDecide = <
   C extends { readonly type: string },
@@ -68,10 +73,8 @@ export const stagedDecide = <
   return (ctx) => (command, state) => {
     if (isStart(command)) return stages.start(command, state, ctx);
     const rest = command as Rest;
-    return decideWhen(stages.stage(rest, state), () =>
-      stages.started(state)
-        ? onStarted(rest, state, ctx)
-        : refuse('STATE', `the stream has not started: ${stages.starts} comes first`),
+    return decideWith(stages.started(rest, state), (started) =>
+      decideWhen(stages.stage(rest, started), () => onStarted(rest, started, ctx)),
     );
   };
 };

@@ -4,8 +4,9 @@
  * A handler answers one command type with a `Decision`: the events to append (`accept`) or a
  * typed rejection naming the rule and the field (`refuse`). Guards are `Check`s written as
  * `guard` rows, run in order by `decideWhen` (which refuses with the first failure or accepts) or
- * `firstFailure`; `eachItem` runs a list's guards item by item; `found` is a guard that gives
- * the value it checks, narrowed, to `decideWith`. `dispatch` routes
+ * `firstFailure`; `eachItem` runs a list's guards item by item, `noneTwice` too, telling each
+ * item whether it is listed twice; `found` is a guard that gives the value it checks, narrowed, to
+ * `decideWith`. `dispatch` routes
  * a command to its handler through a map with one entry per command type, so a command without
  * a handler does not compile.
  */
@@ -168,22 +169,33 @@ export const eachItem =
   };
 
 /**
- * The index of the first item whose key appeared before it (in `items`, or among `existing`),
- * or `undefined` when every key is new. The index names the field: `data.assessors.${i}.id`.
+ * The guards of a list, item by item (as `eachItem`), each item told whether it is listed twice:
+ * its key appeared on an earlier item, or is `held` already (the stream holds it; one lookup per
+ * item). The one way a domain refuses a repeat, with the guard it writes where the repeat ranks
+ * among the item's other guards (its index names the field); the first failure of the first item
+ * that breaks one, later items not judged:
+ *
+ *   noneTwice(d.assessors, (a) => a.id, (_, i, twice) => [
+ *     guard('INPUT', 'an assessor is listed twice', `data.assessors.${i}.id`, () => twice),
+ *   ])
  */
-export const firstDuplicate = <A>(
-  items: ReadonlyArray<A>,
-  key: (item: A) => string,
-  existing: Iterable<string> = [],
-): number | undefined => {
-  const seen = new Set(existing);
-  for (const [i, item] of items.entries()) {
-    const k = key(item);
-    if (seen.has(k)) return i;
-    seen.add(k);
-  }
-  return undefined;
-};
+export const noneTwice =
+  <A, R extends Rejection = Rejection>(
+    items: ReadonlyArray<A>,
+    key: (item: A) => string,
+    guards: (item: A, index: number, twice: boolean) => ReadonlyArray<Check<R>>,
+    held: (key: string) => boolean = () => false,
+  ): Check<R> =>
+  () => {
+    const seen = new Set<string>();
+    for (const [i, item] of items.entries()) {
+      const k = key(item);
+      const failure = firstFailure(...guards(item, i, seen.has(k) || held(k)));
+      if (failure !== undefined) return failure;
+      seen.add(k);
+    }
+    return undefined;
+  };
 
 /** The member of a command union with this type. */
 export type CommandOfType<C extends { readonly type: string }, K extends C['type']> = Extract<
@@ -226,8 +238,10 @@ export type HandlersNamed<
  * The handler map `dispatch` takes, derived from handlers named after their command types, so
  * no domain lists its handlers twice: `dispatch(handlersNamed<Cmd, State, Ctx, Ev>({
  * ...strategy, ...assessment }))`, each phase module imported whole (`import * as strategy`).
- * A command type without its handler, or a handler of the wrong command, does not compile; an
- * export that handles no command (a shared guard) is not routed to.
+ * A command type without its handler, or a handler of the wrong command, does not compile. An
+ * export that handles no command (a shared guard) would become a key that names no command: a
+ * phase module exports handlers only, and each domain's test calls `strayHandlerNames` from
+ * `@aimline/kernel/testing` to see to it.
  */
 export const handlersNamed = <
   C extends { readonly type: string },
@@ -239,11 +253,12 @@ export const handlersNamed = <
   named: HandlersNamed<C, S, Ctx, Ev, R>,
 ): Handlers<C, S, Ctx, Ev, R> =>
   Object.fromEntries(
-    Object.entries(named).map(([name, handler]) => [
-      `${name.charAt(0).toUpperCase()}${name.slice(1)}`,
-      handler,
-    ]),
+    Object.entries(named).map(([name, handler]) => [handledType(name), handler]),
   ) as Handlers<C, S, Ctx, Ev, R>;
+
+/** The command type a handler is named after: `decideRoute` handles `DecideRoute`. */
+export const handledType = (name: string): string =>
+  `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
 
 /** Routes each command to the handler for its type. */
 export const dispatch =

@@ -15,7 +15,7 @@ export {
   decideWith,
   found,
   firstFailure,
-  firstDuplicate,
+  noneTwice,
   dispatch,
   guard,
   eachItem,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   accept,
   eachItem,
+  found,
   guard,
   reject,
   stagedDecide,
@@ -33,17 +34,12 @@ const makeDecideCard = stagedDecide<CardCommand, 'OpenCard', CardState, Started,
       s.status === 'none'
         ? accept({ type: 'CardOpened', data: c.data })
         : E.left(reject('STATE', 'the card is already open')),
+    started: (_, s) =>
+      found(s.status === 'none' ? undefined : s, 'STATE', 'no card has been opened'),
     stage: (c: Rest, s) => [
-      guard('STATE', 'no card has been opened', () => s.status === 'none'),
       guard('STATE', 'the card is closed', () => s.status === 'closed'),
-      guard(
-        'INPUT',
-        'another card',
-        'data.cardId',
-        () => s.status !== 'none' && s.cardId !== c.data.cardId,
-      ),
+      guard('INPUT', 'another card', 'data.cardId', () => s.cardId !== c.data.cardId),
     ],
-    started: (s): s is Started => s.status !== 'none',
     handlers: {
       Borrow: (c, _, limit) => {
         handled++;
@@ -98,17 +94,28 @@ describe('stagedDecide: the starting command, the stage, then the handler', () =
     );
   });
 
-  it('a stage whose rows do not imply a started stream refuses with STATE, never calls a handler', () => {
-    const lax = stagedDecide<CardCommand, 'OpenCard', CardState, Started, number, CardEvent>({
+  it('a stream not started is refused by the started guard, before the stage rows, never handed to a handler', () => {
+    handled = 0;
+    const staged: string[] = [];
+    const watched = stagedDecide<CardCommand, 'OpenCard', CardState, Started, number, CardEvent>({
       starts: 'OpenCard',
       start: () => accept(),
-      stage: () => [],
-      started: (s): s is Started => s.status !== 'none',
-      handlers: { Borrow: () => accept(), CloseCard: () => accept() },
+      started: (_, s) =>
+        found(s.status === 'none' ? undefined : s, 'STATE', 'no card has been opened'),
+      stage: (c) => (staged.push(c.type), []),
+      handlers: {
+        Borrow: () => (handled++, accept()),
+        CloseCard: () => (handled++, accept()),
+      },
     });
-    expect(lax(9)({ type: 'CloseCard', data: { cardId: 'k1' } }, { status: 'none' })).toEqual(
-      E.left(reject('STATE', 'the stream has not started: OpenCard comes first')),
+    expect(watched(9)({ type: 'CloseCard', data: { cardId: 'k1' } }, { status: 'none' })).toEqual(
+      E.left(reject('STATE', 'no card has been opened')),
     );
+    expect(staged).toEqual([]);
+    expect(handled).toBe(0);
+    expect(watched(9)({ type: 'CloseCard', data: { cardId: 'k1' } }, open)).toEqual(E.right([]));
+    expect(staged).toEqual(['CloseCard']);
+    expect(handled).toBe(1);
   });
 });
 

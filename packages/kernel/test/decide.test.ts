@@ -5,7 +5,7 @@ import {
   check,
   decideWhen,
   dispatch,
-  firstDuplicate,
+  noneTwice,
   firstFailure,
   guard,
   handlersNamed,
@@ -33,10 +33,16 @@ interface LoanPolicy {
 const decideLoan = dispatch<LoanCommand, LoanState, LoanPolicy, LoanEvent>({
   Borrow: (command, state, policy) => {
     const d = command.data;
-    const dup = firstDuplicate(d.copies, (c) => c, state.onLoan);
     const failure = firstFailure(
       () => check(d.copies.length === 0, 'INPUT', 'no copies named', 'data.copies'),
-      () => check(dup !== undefined, 'LOAN-1', 'a copy is already on loan', `data.copies.${dup}`),
+      noneTwice(
+        d.copies,
+        (c) => c,
+        (_, i, twice) => [
+          guard('LOAN-1', 'a copy is already on loan', `data.copies.${i}`, () => twice),
+        ],
+        (c) => state.onLoan.includes(c),
+      ),
       () =>
         check(
           state.onLoan.length + d.copies.length > policy.maxCopies,
@@ -157,13 +163,49 @@ describe('decide toolkit: each helper', () => {
     expect(decided).toBe(2);
   });
 
-  it('firstDuplicate: the index of the first repeated key, or undefined', () => {
+  it('noneTwice: the first item whose key an earlier item has, or the state holds, is told so', () => {
     const people = [{ id: 'p1' }, { id: 'p2' }, { id: 'p1' }, { id: 'p2' }];
-    expect(firstDuplicate(people, (p) => p.id)).toBe(2);
-    expect(firstDuplicate(people.slice(0, 2), (p) => p.id)).toBeUndefined();
-    expect(firstDuplicate([], (p: string) => p)).toBeUndefined();
-    expect(firstDuplicate(['p3', 'p2'], (p) => p, ['p2'])).toBe(1);
-    expect(firstDuplicate(['p3', 'p4'], (p) => p, new Set(['p1']))).toBeUndefined();
+    const once = (items: ReadonlyArray<{ id: string }>, held?: (id: string) => boolean) =>
+      noneTwice(
+        items,
+        (p) => p.id,
+        (p, i, twice) => [
+          guard('INPUT', `${p.id} is listed twice`, `data.people.${i}.id`, () => twice),
+        ],
+        held,
+      )();
+    expect(once(people)).toEqual(reject('INPUT', 'p1 is listed twice', 'data.people.2.id'));
+    expect(once(people.slice(0, 2))).toBeUndefined();
+    expect(once([])).toBeUndefined();
+    expect(once([{ id: 'p3' }, { id: 'p2' }], (id) => id === 'p2')).toEqual(
+      reject('INPUT', 'p2 is listed twice', 'data.people.1.id'),
+    );
+    expect(once([{ id: 'p3' }, { id: 'p4' }], (id) => id === 'p1')).toBeUndefined();
+  });
+
+  it("noneTwice: an item's guards run in their order, the repeat among them, as a loop would meet them", () => {
+    const judged: number[] = [];
+    const codes = ['A', 'B', 'A', '?'];
+    const failure = noneTwice(
+      codes,
+      (c) => c,
+      (c, i, twice) => [
+        guard('R-5', 'not a code', `data.codes.${i}`, () => (judged.push(i), c === '?')),
+        guard('INPUT', 'listed twice', `data.codes.${i}`, () => twice),
+      ],
+    )();
+    expect(failure).toEqual(reject('INPUT', 'listed twice', 'data.codes.2'));
+    expect(judged).toEqual([0, 1, 2]);
+    expect(
+      noneTwice(
+        ['A', '?', 'A'],
+        (c) => c,
+        (c, i, twice) => [
+          guard('R-5', 'not a code', `data.codes.${i}`, () => c === '?'),
+          guard('INPUT', 'listed twice', `data.codes.${i}`, () => twice),
+        ],
+      )(),
+    ).toEqual(reject('R-5', 'not a code', 'data.codes.1'));
   });
 
   it('refuse: from the rule, reason and field, or from a rejection already built', () => {
@@ -219,11 +261,17 @@ describe('decide toolkit: what does not compile', () => {
 const loanPhase = {
   borrow: (command: Extract<LoanCommand, { type: 'Borrow' }>, state: LoanState, p: LoanPolicy) => {
     const d = command.data;
-    const dup = firstDuplicate(d.copies, (c) => c, state.onLoan);
     return decideWhen<LoanEvent>(
       [
         guard('INPUT', 'no copies named', 'data.copies', () => d.copies.length === 0),
-        guard('LOAN-1', 'a copy is already on loan', `data.copies.${dup}`, () => dup !== undefined),
+        noneTwice(
+          d.copies,
+          (c) => c,
+          (_, i, twice) => [
+            guard('LOAN-1', 'a copy is already on loan', `data.copies.${i}`, () => twice),
+          ],
+          (c) => state.onLoan.includes(c),
+        ),
         guard('LOAN-2', `at most ${p.maxCopies} copies on loan`, 'data.copies', () => {
           return state.onLoan.length + d.copies.length > p.maxCopies;
         }),
@@ -237,7 +285,10 @@ const returnPhase = {
     state.onLoan.includes(command.data.copy)
       ? accept<LoanEvent>({ type: 'Returned', data: { copy: command.data.copy } })
       : accept<LoanEvent>(),
-  /** A shared guard a phase module exports: it handles no command, so it is not routed to. */
+  /**
+   * A shared guard exported beside the handlers: it handles no command, so it is not routed to
+   * (a domain's phase modules export none: `strayHandlerNames` sees to it).
+   */
   onLoan: (state: LoanState): boolean => state.onLoan.length > 0,
 };
 const decideNamed = dispatch(

@@ -9,6 +9,8 @@ import {
   check,
   decideWhen,
   firstFailure,
+  guard,
+  noneTwice,
   reject,
   type Decision,
   type Rejection,
@@ -83,10 +85,11 @@ export const distributionRejection = (
       `${recipients[outsider] ?? ''} was not present and has no action: minutes go only to those present and those with actions`,
       `data.recipients.${outsider}`,
     );
-  const dup = recipients.findIndex((r, i) => recipients.indexOf(r) !== i);
-  if (dup >= 0)
-    return reject('INPUT', `${recipients[dup] ?? ''} is named twice`, `data.recipients.${dup}`);
-  return undefined;
+  return noneTwice(
+    recipients,
+    (r) => r,
+    (r, i, twice) => [guard('INPUT', `${r} is named twice`, `data.recipients.${i}`, () => twice)],
+  )();
 };
 
 /** Those on the derived list who have not been sent the minutes yet, in list order. */

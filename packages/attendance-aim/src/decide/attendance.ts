@@ -1,21 +1,11 @@
 /** NAT-4: importing and correcting register marks. */
 import { isDateWithin, localDate } from '@aimline/calendar';
-import {
-  accept,
-  decideWhen,
-  decideWith,
-  eachItem,
-  firstDuplicate,
-  found,
-  guard,
-} from '@aimline/kernel';
+import { accept, decideWhen, decideWith, found, guard, noneTwice } from '@aimline/kernel';
 import type { Handler } from './handler.js';
 import { sessionKey, type SessionMark } from '../attendance.js';
 import { isAttendanceCode } from '../codes.js';
 
 export const importAttendance: Handler<'ImportAttendance'> = ({ data: d, at }, s) => {
-  /** The first session the import repeats, or one the case holds a mark for already. */
-  const twice = firstDuplicate(d.sessions, sessionKey, Object.keys(s.marks));
   return decideWhen(
     [
       guard('INPUT', 'the period ends before it starts', 'data.period.to', () => {
@@ -24,28 +14,34 @@ export const importAttendance: Handler<'ImportAttendance'> = ({ data: d, at }, s
       guard('INPUT', 'the period ends in the future', 'data.period.to', () => {
         return d.period.to > localDate(at);
       }),
-      eachItem(d.sessions, (m, i) => [
-        guard(
-          'NAT-4',
-          `"${m.code}" is not a national attendance code`,
-          `data.sessions.${i}.code`,
-          () => {
-            return !isAttendanceCode(m.code);
-          },
-        ),
-        guard(
-          'INPUT',
-          `the session on ${m.date} is outside the imported period`,
-          `data.sessions.${i}.date`,
-          () => !isDateWithin(m.date, d.period.from, d.period.to),
-        ),
-        guard(
-          'NAT-4',
-          `the ${m.session} session of ${m.date} is recorded twice`,
-          `data.sessions.${i}`,
-          () => i === twice,
-        ),
-      ]),
+      // A session the import repeats, or one the case holds a mark for already (one lookup).
+      noneTwice(
+        d.sessions,
+        sessionKey,
+        (m, i, twice) => [
+          guard(
+            'NAT-4',
+            `"${m.code}" is not a national attendance code`,
+            `data.sessions.${i}.code`,
+            () => {
+              return !isAttendanceCode(m.code);
+            },
+          ),
+          guard(
+            'INPUT',
+            `the session on ${m.date} is outside the imported period`,
+            `data.sessions.${i}.date`,
+            () => !isDateWithin(m.date, d.period.from, d.period.to),
+          ),
+          guard(
+            'NAT-4',
+            `the ${m.session} session of ${m.date} is recorded twice`,
+            `data.sessions.${i}`,
+            () => twice,
+          ),
+        ],
+        (key) => Object.hasOwn(s.marks, key),
+      ),
     ],
     () => {
       // Every code is a national code by now (NAT-4 above).

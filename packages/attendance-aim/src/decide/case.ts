@@ -1,6 +1,6 @@
 /** Opening and closing a case; parents and carers (ATT-3, ATT-4). */
 import { localDate } from '@aimline/calendar';
-import { accept, decideWhen, firstDuplicate, guard, type CommandOfType } from '@aimline/kernel';
+import { accept, decideWhen, guard, noneTwice, type CommandOfType } from '@aimline/kernel';
 import type { Decision, Handler } from './handler.js';
 import type { AttendanceAimCommand } from '../commands.js';
 import type { AttendanceAimState } from '../state.js';
@@ -9,7 +9,6 @@ export const openAttendanceCase = (
   { data: d, at }: CommandOfType<AttendanceAimCommand, 'OpenAttendanceCase'>,
   state: AttendanceAimState,
 ): Decision => {
-  const dup = firstDuplicate(d.parents, (p) => p.parentId);
   return decideWhen(
     [
       guard('STATE', 'this attendance case is already open', 'data.caseId', () => {
@@ -18,11 +17,19 @@ export const openAttendanceCase = (
       guard('INPUT', 'the date of birth is in the future', 'data.pupil.dateOfBirth', () => {
         return d.pupil.dateOfBirth > localDate(at);
       }),
-      guard(
-        'INPUT',
-        `parent ${d.parents[dup ?? 0]?.parentId ?? ''} is listed twice`,
-        `data.parents.${dup}.parentId`,
-        () => dup !== undefined,
+      noneTwice(
+        d.parents,
+        (p) => p.parentId,
+        (p, i, twice) => [
+          guard(
+            'INPUT',
+            `parent ${p.parentId} is listed twice`,
+            `data.parents.${i}.parentId`,
+            () => {
+              return twice;
+            },
+          ),
+        ],
       ),
     ],
     () => accept({ type: 'AttendanceCaseOpened', data: { ...d, at } }),

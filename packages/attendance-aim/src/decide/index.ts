@@ -1,5 +1,5 @@
 /** decide(command, state): the events a command records, or the rule it would break. */
-import { guard, handlersNamed, stagedDecide } from '@aimline/kernel';
+import { found, guard, handlersNamed, stagedDecide } from '@aimline/kernel';
 import type { AttendanceAimCommand } from '../commands.js';
 import type { AttendanceAimEvent } from '../events.js';
 import type { AttendancePolicy } from '../policy.js';
@@ -21,10 +21,8 @@ export const decide = stagedDecide<
 >({
   starts: 'OpenAttendanceCase',
   start: phases.openAttendanceCase,
-  stage: (_, s) => [
-    guard('STATE', 'no attendance case has been opened', () => s.status === 'none'),
-    guard('STATE', 'the attendance case is closed', () => s.status === 'closed'),
-  ],
-  started: (s): s is OpenCase => s.status !== 'none',
+  started: (_, s) =>
+    found(s.status === 'none' ? undefined : s, 'STATE', 'no attendance case has been opened'),
+  stage: (_, s) => [guard('STATE', 'the attendance case is closed', () => s.status === 'closed')],
   handlers: handlersNamed<CaseCommand, OpenCase, AttendancePolicy, AttendanceAimEvent>(phases),
 });

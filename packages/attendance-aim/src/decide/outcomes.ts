@@ -1,14 +1,6 @@
 /** Outcomes and review (ATT-6, ATT-7). */
 import { addDays, datesBetween, isDateWithin, isWeekend, localDate } from '@aimline/calendar';
-import {
-  accept,
-  decideWhen,
-  decideWith,
-  eachItem,
-  firstDuplicate,
-  found,
-  guard,
-} from '@aimline/kernel';
+import { accept, decideWhen, decideWith, eachItem, found, guard, noneTwice } from '@aimline/kernel';
 import { aimIn } from './aim-meeting.js';
 import type { Handler } from './handler.js';
 import { summariseAttendance } from '../attendance.js';
@@ -27,8 +19,6 @@ const outcomeNotes = [
 const partiesNeedingTargets: ReadonlyArray<Party> = ['pupil', 'parents', 'school'];
 
 export const recordAimOutcome: Handler<'RecordAimOutcome'> = ({ data: d, at }, s, policy) => {
-  /** The first target whose id an earlier one has. */
-  const twice = firstDuplicate(d.targets, (target) => target.targetId);
   return decideWith(aimIn(s, d.meetingId, 'held', 'was not held'), (meeting) =>
     decideWhen(
       [
@@ -46,23 +36,28 @@ export const recordAimOutcome: Handler<'RecordAimOutcome'> = ({ data: d, at }, s
             return !d.targets.some((x) => x.party === party);
           }),
         ]),
-        eachItem(d.targets, (target, i) => {
-          const problem = target.measure === undefined ? undefined : measureProblem(target.measure);
-          return [
-            guard(
-              'INPUT',
-              `target ${target.targetId} is listed twice`,
-              `data.targets.${i}.targetId`,
-              () => i === twice,
-            ),
-            guard(
-              'ATT-6',
-              `target ${target.targetId}: ${problem ?? ''}`,
-              `data.targets.${i}.measure.value`,
-              () => problem !== undefined,
-            ),
-          ];
-        }),
+        noneTwice(
+          d.targets,
+          (target) => target.targetId,
+          (target, i, twice) => {
+            const problem =
+              target.measure === undefined ? undefined : measureProblem(target.measure);
+            return [
+              guard(
+                'INPUT',
+                `target ${target.targetId} is listed twice`,
+                `data.targets.${i}.targetId`,
+                () => twice,
+              ),
+              guard(
+                'ATT-6',
+                `target ${target.targetId}: ${problem ?? ''}`,
+                `data.targets.${i}.measure.value`,
+                () => problem !== undefined,
+              ),
+            ];
+          },
+        ),
       ],
       () => {
         // ATT-7: the review falls the policy's weeks after the AIM.

@@ -4,8 +4,8 @@ import {
   decideWhen,
   accept,
   guard,
-  firstDuplicate,
   firstFailure,
+  noneTwice,
   reject,
   type Check,
 } from '@aimline/kernel';
@@ -88,7 +88,6 @@ const assessorChecks =
  * HSB-29); never after a not-guilty plea unless later found guilty (HSB-29).
  */
 export const allocateAssessors: Handler<'AllocateAssessors'> = ({ data: d, at }, s, ctx) => {
-  const dup = firstDuplicate(d.assessors, (a) => a.id);
   const age = ageOn(s.child.dateOfBirth, at);
   return decideWhen(
     [
@@ -111,11 +110,12 @@ export const allocateAssessors: Handler<'AllocateAssessors'> = ({ data: d, at },
         () => s.assessment.allocatedAt !== undefined,
       ),
       guard('INPUT', 'no assessors listed', 'data.assessors', () => d.assessors.length === 0),
-      guard(
-        'INPUT',
-        'an assessor is listed twice',
-        `data.assessors.${dup ?? ''}.id`,
-        () => dup !== undefined,
+      noneTwice(
+        d.assessors,
+        (a) => a.id,
+        (_, i, twice) => [
+          guard('INPUT', 'an assessor is listed twice', `data.assessors.${i}.id`, () => twice),
+        ],
       ),
       modelFits(d.model, age, ctx.policy),
       assessorChecks(d.model, d.assessors, s),

@@ -1,5 +1,5 @@
 /** decide(command, state): dispatches to the phase that owns the command. */
-import { decideWhen, guard, handlersNamed, stagedDecide } from '@aimline/kernel';
+import { decideWhen, found, guard, handlersNamed, stagedDecide } from '@aimline/kernel';
 import type { HsbCommand } from '../commands.js';
 import type { HsbEvent } from '../events.js';
 import { isCase, type HsbState, type OpenCase } from '../state.js';
@@ -28,15 +28,15 @@ export const makeDecide = stagedDecide<
       [guard('STATE', 'a concern is already reported for this case', () => isCase(state))],
       () => phases.reportConcern(command, ctx),
     ),
+  started: (_, s) =>
+    found(isCase(s) ? s : undefined, 'STATE', 'no concern has been reported for this case'),
   stage: (command, s) => [
-    guard('STATE', 'no concern has been reported for this case', () => !isCase(s)),
     guard('INPUT', 'the command is for another case', 'data.caseId', () => {
-      return isCase(s) && command.data.caseId !== s.caseId;
+      return command.data.caseId !== s.caseId;
     }),
     guard('STATE', 'the case is closed; reopen it with a documented reason first', () => {
       return s.status === 'closed' && !onClosedCase.includes(command.type);
     }),
   ],
-  started: isCase,
   handlers: handlersNamed<CaseCommand, OpenCase, Context, HsbEvent>(phases),
 });

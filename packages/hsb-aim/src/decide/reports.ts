@@ -2,7 +2,7 @@
  * Reports (HSB-18, HSB-19, MTG-5, HSB-28), sharing with the family (HSB-20), consent (HSB-24)
  * and emerging risk to other children (HSB-23).
  */
-import { decideWhen, accept, guard, firstDuplicate } from '@aimline/kernel';
+import { decideWhen, accept, guard, noneTwice } from '@aimline/kernel';
 import { needsAllocation, trackedMeeting } from './guards.js';
 import type { Handler } from './handler.js';
 
@@ -78,7 +78,6 @@ export const shareAssessmentWithFamily: Handler<'ShareAssessmentWithFamily'> = (
   { data: d, at },
   s,
 ) => {
-  const dup = firstDuplicate(d.sharedWith, (x) => x);
   return decideWhen(
     [
       needsAllocation(s),
@@ -88,7 +87,11 @@ export const shareAssessmentWithFamily: Handler<'ShareAssessmentWithFamily'> = (
         'data.sharedWith',
         () => d.sharedWith.length === 0,
       ),
-      guard('INPUT', 'listed twice', `data.sharedWith.${dup ?? ''}`, () => dup !== undefined),
+      noneTwice(
+        d.sharedWith,
+        (x) => x,
+        (_, i, twice) => [guard('INPUT', 'listed twice', `data.sharedWith.${i}`, () => twice)],
+      ),
     ],
     () => accept({ type: 'AssessmentSharedWithFamily', data: { ...d, at } }),
   );

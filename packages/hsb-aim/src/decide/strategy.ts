@@ -1,5 +1,5 @@
 /** Strategy: discussion (HSB-2 … HSB-4), route (HSB-5, HSB-6), Section 47 (HSB-7, NAT-1), NAT-3. */
-import { decideWhen, accept, guard, firstDuplicate } from '@aimline/kernel';
+import { decideWhen, accept, guard, noneTwice } from '@aimline/kernel';
 import { afterStrategyDiscussion, goesWith } from './guards.js';
 import type { CommandOfType, Handler } from './handler.js';
 import { addWorkingDays, ageOn, instantMs } from '@aimline/calendar';
@@ -50,7 +50,6 @@ export const holdStrategyDiscussion: Handler<'HoldStrategyDiscussion'> = (
   s,
   ctx,
 ) => {
-  const dup = firstDuplicate(d.participants, (p) => p.id);
   const otherSchool = schoolOfOtherChild(d.participants, s, d.forChild);
   return decideWhen(
     [
@@ -66,11 +65,12 @@ export const holdStrategyDiscussion: Handler<'HoldStrategyDiscussion'> = (
         'data.participants',
         () => d.participants.length === 0,
       ),
-      guard(
-        'INPUT',
-        'a participant is listed twice',
-        `data.participants.${dup ?? ''}.id`,
-        () => dup !== undefined,
+      noneTwice(
+        d.participants,
+        (p) => p.id,
+        (_, i, twice) => [
+          guard('INPUT', 'a participant is listed twice', `data.participants.${i}.id`, () => twice),
+        ],
       ),
       guard(
         'STATE',

@@ -1,6 +1,6 @@
 /** Supervisions (HSB-14, HSB-16, HSB-17) and booking the initial AIM meeting (HSB-15). */
 import { instantMs } from '@aimline/calendar';
-import { decideWhen, accept, guard, firstDuplicate } from '@aimline/kernel';
+import { decideWhen, accept, guard, noneTwice } from '@aimline/kernel';
 import { goesWith, needsAllocation, outcomeFitsModel } from './guards.js';
 import type { Handler } from './handler.js';
 import type { OpenCase } from '../state.js';
@@ -20,7 +20,6 @@ const oversightAgency = (s: OpenCase): ReadonlyArray<string> => {
 export const holdSupervision: Handler<'HoldSupervision'> = ({ data: d, at }, s) => {
   const sup = s.assessment.supervisions;
   const missing = s.assessment.assessors.findIndex((a) => !d.attendees.includes(a.id));
-  const dup = firstDuplicate(d.attendees, (x) => x);
   return decideWhen(
     [
       needsAllocation(s),
@@ -42,11 +41,12 @@ export const holdSupervision: Handler<'HoldSupervision'> = ({ data: d, at }, s) 
         'data.kind',
         () => d.kind === 'final' && sup.second === undefined,
       ),
-      guard(
-        'INPUT',
-        'an attendee is listed twice',
-        `data.attendees.${dup ?? ''}`,
-        () => dup !== undefined,
+      noneTwice(
+        d.attendees,
+        (x) => x,
+        (_, i, twice) => [
+          guard('INPUT', 'an attendee is listed twice', `data.attendees.${i}`, () => twice),
+        ],
       ),
       guard(
         'HSB-14',

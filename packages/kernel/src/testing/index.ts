@@ -9,4 +9,5 @@ export {
   uniquePrefix,
 } from './sample-events.js';
 export { goldenEventsSuite } from './golden-events.js';
+export { phaseModulesSuite, strayHandlerNames, type KnownCommandTypes } from './phase-modules.js';
 export { codecValues, fastCheckDisagreement } from './codec-values.js';

@@ -2,7 +2,7 @@
  * MTG-1 (arranging, rescheduling, cancelling) and MTG-2 (invite list, minute taker).
  */
 import { instantMs } from '@aimline/calendar';
-import { decideWhen, accept, guard, firstDuplicate, type Check } from '@aimline/kernel';
+import { decideWhen, accept, guard, noneTwice, type Check } from '@aimline/kernel';
 import type { MeetingCommandOf } from '../commands.js';
 import type { MeetingState } from '../state.js';
 import { beforeMeeting, type Decision, type Handler } from './handler.js';
@@ -72,11 +72,6 @@ export const cancelMeeting: Handler<'CancelMeeting'> = ({ data: d, at }, m) =>
  * adds invitees; an invitee already on the list is an input error (amend contact details instead).
  */
 export const submitInviteList: Handler<'SubmitInviteList'> = ({ data: d, at }, m) => {
-  const dup = firstDuplicate(
-    d.invitees,
-    (i) => i.id,
-    m.invitees.map((i) => i.invitee.id),
-  );
   const noContact = d.invitees.findIndex(
     (i) => i.contact.email === undefined && i.contact.post === undefined,
   );
@@ -84,11 +79,18 @@ export const submitInviteList: Handler<'SubmitInviteList'> = ({ data: d, at }, m
     [
       beforeMeeting(m),
       guard('INPUT', 'the invite list is empty', 'data.invitees', () => d.invitees.length === 0),
-      guard(
-        'INPUT',
-        `invitee ${d.invitees[dup ?? 0]?.id ?? ''} is already on the invite list`,
-        `data.invitees.${dup ?? ''}.id`,
-        () => dup !== undefined,
+      noneTwice(
+        d.invitees,
+        (invitee) => invitee.id,
+        (invitee, i, twice) => [
+          guard(
+            'INPUT',
+            `invitee ${invitee.id} is already on the invite list`,
+            `data.invitees.${i}.id`,
+            () => twice,
+          ),
+        ],
+        (id) => m.invitees.some((i) => i.invitee.id === id),
       ),
       guard(
         'INPUT',

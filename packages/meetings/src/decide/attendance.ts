@@ -3,7 +3,7 @@
  * details re-confirmed. Recording it makes the meeting held.
  */
 import { instantMs } from '@aimline/calendar';
-import { decideWhen, accept, guard, firstDuplicate, firstFailure } from '@aimline/kernel';
+import { decideWhen, accept, guard, firstFailure, noneTwice } from '@aimline/kernel';
 import type { MeetingCommandOf } from '../commands.js';
 import { beforeMeeting, type Handler } from './handler.js';
 
@@ -34,7 +34,6 @@ const attendeeFailure = (a: Attendee, i: number) =>
 
 export const recordAttendance: Handler<'RecordAttendance'> = (command, m) => {
   const d = command.data;
-  const dup = firstDuplicate(d.attendees, (a) => a.personId);
   return decideWhen(
     [
       beforeMeeting(m),
@@ -49,11 +48,19 @@ export const recordAttendance: Handler<'RecordAttendance'> = (command, m) => {
         'data.attendees',
         () => d.attendees.length === 0,
       ),
-      guard(
-        'INPUT',
-        `${d.attendees[dup ?? 0]?.personId ?? ''} is on the sheet twice`,
-        `data.attendees.${dup ?? ''}.personId`,
-        () => dup !== undefined,
+      noneTwice(
+        d.attendees,
+        (a) => a.personId,
+        (a, i, twice) => [
+          guard(
+            'INPUT',
+            `${a.personId} is on the sheet twice`,
+            `data.attendees.${i}.personId`,
+            () => {
+              return twice;
+            },
+          ),
+        ],
       ),
       ...d.attendees.map((a, i) => () => attendeeFailure(a, i)),
       guard(

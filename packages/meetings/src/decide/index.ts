@@ -2,7 +2,7 @@
  * `decide` for a meeting: ScheduleMeeting on a new stream; every other command, through the
  * kernel's typed dispatch, on this stream's scheduled, uncancelled meeting.
  */
-import { guard, handlersNamed, stagedDecide } from '@aimline/kernel';
+import { found, guard, handlersNamed, stagedDecide } from '@aimline/kernel';
 import type { MeetingCommand } from '../commands.js';
 import type { MeetingEvent } from '../events.js';
 import type { MeetingPolicy } from '../policy.js';
@@ -27,13 +27,19 @@ export const makeDecide = stagedDecide<
 >({
   starts: 'ScheduleMeeting',
   start: phases.scheduleMeeting,
-  stage: ({ data: d }, s) => [
-    guard('STATE', `meeting ${s.meetingId ?? ''} is cancelled`, () => s.phase === 'cancelled'),
-    guard('STATE', `meeting ${d.meetingId} is not scheduled`, () => !isScheduled(s)),
-    guard('INPUT', `this stream holds meeting ${s.meetingId ?? ''}`, 'data.meetingId', () => {
-      return d.meetingId !== s.meetingId;
+  // MTG-1: a cancelled meeting takes no further command.
+  started: ({ data: d }, s) =>
+    found(
+      s.phase === 'cancelled' || !isScheduled(s) ? undefined : s,
+      'STATE',
+      s.phase === 'cancelled'
+        ? `meeting ${s.meetingId ?? ''} is cancelled`
+        : `meeting ${d.meetingId} is not scheduled`,
+    ),
+  stage: ({ data: d }, m) => [
+    guard('INPUT', `this stream holds meeting ${m.meetingId ?? ''}`, 'data.meetingId', () => {
+      return d.meetingId !== m.meetingId;
     }),
   ],
-  started: isScheduled,
   handlers: handlersNamed<ScheduledCommand, ScheduledMeeting, MeetingPolicy, MeetingEvent>(phases),
 });

@@ -3,7 +3,7 @@
  * (minutes go only to those present and to those with actions, and are uploaded with the
  * attendance list) and MTG-9 (lists and hard copies destroyed once the minutes are uploaded).
  */
-import { decideWhen, accept, guard, firstDuplicate } from '@aimline/kernel';
+import { decideWhen, accept, guard, noneTwice } from '@aimline/kernel';
 import { awaitingMinutes, distributionList, latestDraft, minutesApproved } from '../queries.js';
 import {
   approvalRejection,
@@ -25,18 +25,25 @@ const knownPeople = (m: ScheduledMeeting): ReadonlySet<string> =>
 
 /** MTG-7: business support send draft minutes, with the actions agreed, to the chair. */
 export const submitDraftMinutes: Handler<'SubmitDraftMinutes'> = ({ data: d, at }, m) => {
-  const dup = firstDuplicate(d.actions, (a) => a.actionId);
   const known = knownPeople(m);
   const stranger = d.actions.findIndex((a) => !known.has(a.ownerId));
   return decideWhen(
     [
       afterMeeting(m),
       guard('STATE', 'the minutes are approved: no further draft', () => m.approval !== null),
-      guard(
-        'INPUT',
-        `action ${d.actions[dup ?? 0]?.actionId ?? ''} is listed twice`,
-        `data.actions.${dup ?? ''}.actionId`,
-        () => dup !== undefined,
+      noneTwice(
+        d.actions,
+        (a) => a.actionId,
+        (a, i, twice) => [
+          guard(
+            'INPUT',
+            `action ${a.actionId} is listed twice`,
+            `data.actions.${i}.actionId`,
+            () => {
+              return twice;
+            },
+          ),
+        ],
       ),
       guard(
         'INPUT',

@@ -10,7 +10,7 @@ import {
   unapprovedRejection,
 } from '@aimline/meetings';
 import { minutesDocumentCategory } from '../derive.js';
-import { decideWhen, decideWith, accept, eachItem, firstDuplicate, guard } from '@aimline/kernel';
+import { decideWhen, decideWith, accept, eachItem, guard, noneTwice } from '@aimline/kernel';
 import { openForChange, scheduled, sittingHeld } from './guards.js';
 import type { SittingHandler } from './handler.js';
 import { chairOf, minutesChairId } from '../sitting/chair.js';
@@ -56,7 +56,6 @@ export const recordAttendance: SittingHandler<'RecordAttendance'> = (c, s, { pol
  */
 export const recordInvitedAttendance: SittingHandler<'RecordInvitedAttendance'> = (c, s) => {
   const d = c.data;
-  const dup = firstDuplicate(d.attendees, (a) => a.person.id);
   return decideWith(scheduled(s), (slot) =>
     decideWhen(
       [
@@ -68,11 +67,17 @@ export const recordInvitedAttendance: SittingHandler<'RecordInvitedAttendance'> 
           () => instantMs(c.at) < instantMs(slot.start),
         ),
         guard('INPUT', 'nobody is named', 'data.attendees', () => d.attendees.length === 0),
-        guard(
-          'INPUT',
-          `${d.attendees[dup ?? 0]?.person.id ?? ''} is named twice`,
-          `data.attendees.${dup ?? ''}.person.id`,
-          () => dup !== undefined,
+        noneTwice(
+          d.attendees,
+          (a) => a.person.id,
+          (a, i, twice) => [
+            guard(
+              'INPUT',
+              `${a.person.id} is named twice`,
+              `data.attendees.${i}.person.id`,
+              () => twice,
+            ),
+          ],
         ),
         eachItem(d.attendees, (a, i) => [
           guard(
