@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { makeDirectories } from './make-directories.js';
-import { errorWithCauses, type AnyDomainModule, type EventStore } from '@aimline/kernel';
+import type { AnyDomainModule, EventStore } from '@aimline/kernel';
 import {
   createMasterKeyFile,
   encryptingEventStore,
@@ -10,7 +10,6 @@ import {
   masterKeyFromFile,
   openKeyVault,
   personalFieldsByModule,
-  isKeyError,
   KeyError,
   type KeyVault,
   type MasterKey,
@@ -131,28 +130,11 @@ export const withEncryption = async (
     const vault = noVault(places.vault);
     return { store: encryptingEventStore(raw, vault, fieldsOf), vault, createdMasterKey };
   }
-  const vault = await openVault(places.vault, master, access === 'read' ? 'read-only' : 'create');
+  // A file that is not a whole key vault is openKeyVault's KeyVaultUnavailable naming it: exit 3.
+  const vault = await openKeyVault(
+    places.vault,
+    master,
+    access === 'read' ? 'read-only' : 'create',
+  );
   return { store: encryptingEventStore(raw, vault, fieldsOf), vault, createdMasterKey };
-};
-
-/**
- * Opens the key vault; a file that is not a whole key vault (not SQLite, a table missing, a
- * directory in its place) is `KeyVaultUnavailable` naming the file, never an unexpected error:
- * the CLI exits 3 (keys unavailable) and decrypts nothing.
- */
-const openVault = async (
-  path: string,
-  master: MasterKey,
-  mode: 'read-only' | 'create',
-): Promise<KeyVault> => {
-  try {
-    return await openKeyVault(path, master, mode);
-  } catch (e) {
-    if (isKeyError(e)) throw e;
-    throw new KeyError(
-      'KeyVaultUnavailable',
-      `the key vault ${path} cannot be opened as a key vault (${errorWithCauses(e)}): restore it from a backup, or set AIMLINE_KEY_VAULT to the vault this store was written with`,
-      { cause: e },
-    );
-  }
 };

@@ -1,7 +1,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { KeyError } from './key-errors.js';
+import { errorWithCauses } from '@aimline/kernel';
+import { isKeyError, KeyError } from './key-errors.js';
 import type { MasterKey } from './master-key.js';
 import { forgetSecretKey } from './aes-gcm.js';
 
@@ -121,19 +122,31 @@ const openDatabase = (path: string, mode: KeyVaultMode): Database.Database => {
 
 /**
  * Opens (or, with mode `create`, makes: file mode 0600) the SQLite key vault at `path` with the
- * master key. A vault made with another master key is refused (`WrongMasterKey`).
+ * master key. A vault made with another master key is refused (`WrongMasterKey`). A file that is
+ * not a whole key vault (not SQLite, cut short, a table missing, a directory in its place) is
+ * `KeyVaultUnavailable` naming the file, with what SQLite or the file system said as its cause:
+ * every error `openKeyVault` throws is a `KeyError`.
  */
 export const openKeyVault = async (
   path: string,
   masterKey: MasterKey,
   mode: KeyVaultMode = 'open',
 ): Promise<KeyVault> => {
-  const db = openDatabase(path, mode);
   try {
-    return await vaultOn(db, path, masterKey, mode);
+    const db = openDatabase(path, mode);
+    try {
+      return await vaultOn(db, path, masterKey, mode);
+    } catch (e) {
+      db.close();
+      throw e;
+    }
   } catch (e) {
-    db.close();
-    throw e;
+    if (isKeyError(e)) throw e;
+    throw new KeyError(
+      'KeyVaultUnavailable',
+      `the key vault ${path} cannot be opened as a key vault (${errorWithCauses(e)}): restore it from a backup, or give the vault this store was written with`,
+      { cause: e },
+    );
   }
 };
 
