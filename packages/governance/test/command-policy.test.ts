@@ -62,14 +62,39 @@ describe('the default command policy', () => {
 
   it('ERASE-2: only the records manager erases (RecordErasure), and erasureGrant checks it before any key is destroyed', () => {
     expect(whoMay('personal-data-erasure', 'RecordErasure')).toEqual(['records-manager']);
-    expect(E.isRight(erasureGrant(defaultCommandPolicy, principal('records-manager')))).toBe(true);
-    const refused = erasureGrant(defaultCommandPolicy, principal('auditor'), 'a'.repeat(32));
+    const pending = { label: 'erase --pending: recording the erasures a crash left half-finished' };
+    expect(
+      E.isRight(erasureGrant(defaultCommandPolicy, principal('records-manager'), pending)),
+    ).toBe(true);
+    const refused = erasureGrant(defaultCommandPolicy, principal('auditor'), {
+      subjectRef: 'a'.repeat(32),
+    });
     expect(E.isLeft(refused) && refused.left).toMatchObject({
       code: 'FORBIDDEN',
       principal: 'auditor-1',
       command: 'RecordErasure',
       stream: `personal-data-erasure-${'a'.repeat(32)}`,
     });
+  });
+
+  it('ERASE-2: an erasure of no one person in particular is refused naming its label, never the stand-in stream it is checked on', () => {
+    const label = 'retention --apply: erasing everyone the retention schedule makes due';
+    const refused = erasureGrant(defaultCommandPolicy, principal('team-manager'), { label });
+    expect(E.isLeft(refused) && refused.left.message).toBe(
+      `FORBIDDEN: principal "team-manager-1" (team-manager) may not issue RecordErasure in personal-data-erasure (${label}): the team-manager role has no grant for it`,
+    );
+    const scoped = erasureGrant(
+      {
+        'team-manager': [
+          { module: 'personal-data-erasure', commands: ['RecordErasure'], streams: 'allocated' },
+        ],
+      },
+      principal('team-manager'),
+      { label },
+    );
+    expect(E.isLeft(scoped) && scoped.left.message).toMatch(
+      /\(retention --apply: [^)]*\): they are not allocated to every record it covers$/,
+    );
   });
 
   it('an auditor and a school representative issue no command at all', () => {

@@ -7,7 +7,7 @@ import {
   NothingHeldAbout,
   ErasureNotRecorded,
 } from '@aimline/governance';
-import type { EraseRequest, ErasureOutcome, GovernanceError } from '@aimline/governance';
+import type { EraseRequest, ErasureOutcome } from '@aimline/governance';
 import { CliError, ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../runtime.js';
 
@@ -20,37 +20,24 @@ export interface EraseOptions {
 /**
  * The erasure request of the principal `--as` names, once the command policy grants them erasure
  * (of `subjectRef`, or of anyone); FORBIDDEN (exit 1) otherwise, before any key is destroyed. The
- * principal is recorded as the actor.
+ * principal is recorded as the actor. An erasure of no one person in particular is refused in
+ * plain words: what `command` erases (its label), never the stand-in stream it is checked on.
  */
 export const grantedErasure = (rt: Runtime, command: string, subjectRef?: string): EraseRequest => {
   const { directory, principal } = rt.governance(command);
-  const granted = erasureGrant(directory.commands, principal, subjectRef);
-  if (E.isLeft(granted))
-    throw new CliError(
-      subjectRef === undefined ? erasingManyRefusal(granted.left, command) : granted.left.message,
-      ExitCode.Failed,
-    );
+  const granted = erasureGrant(
+    directory.commands,
+    principal,
+    subjectRef === undefined ? { label: erasingMany[command] ?? command } : { subjectRef },
+  );
+  if (E.isLeft(granted)) throw new CliError(granted.left.message, ExitCode.Failed);
   return { vault: rt.vault, handler: rt.handler(), actor: actorOf(principal), at: rt.clock() };
 };
 
-/**
- * What an erasure of no one person in particular erases, in plain words, by the command that asks
- * for it: its grant is checked on a stand-in erasure stream, which names no record.
- */
+/** What an erasure of no one person in particular erases, in plain words, by the command that asks for it. */
 const erasingMany: Readonly<Record<string, string>> = {
   'retention --apply': 'retention --apply: erasing everyone the retention schedule makes due',
   erase: 'erase --pending: recording the erasures a crash left half-finished',
-};
-
-/** The refusal of an erasure of no one person, saying what it refuses instead of the stand-in stream. */
-const erasingManyRefusal = (refusal: GovernanceError, command: string): string => {
-  if (refusal.kind !== 'Forbidden') return refusal.message;
-  const what = erasingMany[command] ?? command;
-  return refusal.message
-    .split(`(${refusal.stream})`)
-    .join(`(${what})`)
-    .split(refusal.stream)
-    .join('the erasure streams');
 };
 
 const describe = (o: ErasureOutcome): string =>

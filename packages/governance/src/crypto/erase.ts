@@ -73,22 +73,39 @@ const holdsDataOf = async (vault: KeyVault, ref: string): Promise<boolean> => {
 };
 
 /**
+ * What an erasure is of: one subject (by reference: the erasure's stream), or no one person in
+ * particular (pending erasures, a retention schedule's), said by a `label` that a refusal names,
+ * e.g. `'erase --pending: recording the erasures a crash left half-finished'`.
+ */
+export type ErasureOf = { readonly subjectRef: string } | { readonly label: string };
+
+/**
  * Whether `principal` may erase under the command policy: the grant of `RecordErasure` in
  * `personal-data-erasure` (the default policy gives it to the records manager only), checked
- * before any key is destroyed. `subjectRef`: the erasure's stream; none for pending erasures.
+ * before any key is destroyed. An erasure of no one person is checked on a stand-in stream,
+ * which a refusal never names: it names the erasure's `label`.
  */
 export const erasureGrant = (
   policy: CommandPolicy,
   principal: Principal,
-  subjectRef?: string,
+  of: ErasureOf,
 ): E.Either<GovernanceError, unknown> =>
-  authorise(
-    policy,
-    principal,
-    erasureModule.name,
-    'RecordErasure',
-    erasureStream(subjectRef ?? '(pending erasures)'),
-  );
+  'subjectRef' in of
+    ? authorise(
+        policy,
+        principal,
+        erasureModule.name,
+        'RecordErasure',
+        erasureStream(of.subjectRef),
+      )
+    : authorise(
+        policy,
+        principal,
+        erasureModule.name,
+        'RecordErasure',
+        erasureStream('(pending erasures)'),
+        of.label,
+      );
 
 /** Records the event for an erasure whose key is already destroyed, and marks it recorded. */
 const record = async (

@@ -25,6 +25,7 @@ export {
   erasePerson,
   NothingHeldAbout,
   erasureGrant,
+  type ErasureOf,
   finishPendingErasures,
   ErasureNotRecorded,
   type EraseRequest,

@@ -6,7 +6,10 @@ import type { Principal } from './principal.js';
 
 /**
  * Whether `principal` may issue `command` of `module` on `stream` under `policy`: the grant
- * that allows it, or `Forbidden` (safe default: no grant, no command).
+ * that allows it, or `Forbidden` (safe default: no grant, no command). `label` is how the
+ * refusal's message names what is refused when `stream` is a stand-in that names no record
+ * (an erasure of no one person in particular: `erasureGrant`); the `Forbidden` still holds
+ * `stream`.
  */
 export const authorise = (
   policy: CommandPolicy,
@@ -14,6 +17,7 @@ export const authorise = (
   module: string,
   command: string,
   stream: string,
+  label?: string,
 ): E.Either<GovernanceError, CommandGrant> => {
   const grants = (policy[principal.role] ?? []).filter(
     (g) => g.module === module && g.commands.includes(command),
@@ -25,7 +29,7 @@ export const authorise = (
       ? `the ${principal.role} role has no grant for it`
       : grants.some((g) => g.streams === 'panel')
         ? 'they sit on no panel'
-        : `they are not allocated to ${stream}`;
+        : `they are not allocated to ${label === undefined ? stream : 'every record it covers'}`;
   return E.left({
     kind: 'Forbidden',
     code: 'FORBIDDEN',
@@ -34,6 +38,6 @@ export const authorise = (
     module,
     command,
     stream,
-    message: `FORBIDDEN: principal "${principal.id}" (${principal.role}) may not issue ${command} in ${module} (${stream}): ${why}`,
+    message: `FORBIDDEN: principal "${principal.id}" (${principal.role}) may not issue ${command} in ${module} (${label ?? stream}): ${why}`,
   });
 };
