@@ -22,7 +22,7 @@ import {
   type Rejection,
 } from '@aimline/kernel';
 import { entitledDeadlines, entitledStatus } from '@aimline/governance';
-import { obligationsOf } from './reads.js';
+import { obligationsOf, type PrincipalView } from './reads.js';
 import {
   caseTimeline,
   recordedBy,
@@ -43,9 +43,10 @@ export const TIMELINE_PERSONAL_DATA: PersonalDataUse = ['dateOfBirth'];
 
 /**
  * What the principal reads of a stream: a principal view (`principalView`, made by the read
- * seam), whose whole history their deadlines stand on (`obligationsOf`).
+ * seam from a need-to-know reader), whose whole history their deadlines stand on
+ * (`obligationsOf`). A store is no principal view: the compiler refuses it.
  */
-export type StandingView = Pick<EventStore, 'readStream'>;
+export type StandingView = PrincipalView;
 
 /** One deadline as a timeline entry names it: the same obligation in both workings. */
 const idOf = (d: Pick<Deadline, 'ruleId' | 'label' | 'due'>): string =>

@@ -6,6 +6,8 @@ import {
   statedPurpose,
   type AccessLog,
   type Directory,
+  type NeedToKnowReader,
+  type ReadRequest,
   type VisibleEvents,
 } from '@aimline/governance';
 import { claimedId, type Authority, type Principal } from './principal.js';
@@ -26,30 +28,43 @@ export type GovernedReads = (
   purpose: string,
 ) => E.Either<Forbidden, PrincipalView>;
 
-/** What a principal reads (`VisibleEvents`); the history their deadlines stand on is `obligationsOf` it. */
-export type PrincipalView = VisibleEvents;
+declare const madeByTheReadSeam: unique symbol;
+
+/**
+ * What a principal reads: a need-to-know reader's view (`VisibleEvents`: only the events their
+ * read rules show, withheld fields marked), with the principal it is for. The history their
+ * deadlines stand on is `obligationsOf` it. Only `principalView` makes one, from a need-to-know
+ * reader: the brand is type-only, so a store or any other `VisibleEvents` handed where a
+ * principal's view is wanted is a compile error, not a `TypeError` in `obligationsOf` later.
+ */
+export type PrincipalView = VisibleEvents & {
+  readonly principal: Principal;
+  readonly [madeByTheReadSeam]: true;
+};
 
 /** Each principal view's whole history, held beside the view, never in it. */
 const wholeHistories = new WeakMap<object, VisibleEvents>();
 
 /**
- * `view`, made a principal view whose deadlines stand on `obligations` (the whole history of the
- * streams the principal may read any part of). The whole history is not a member of the view:
- * handing the view on, spreading it (`{ ...view }`), wrapping it or listing its values carries
- * none of it; only `obligationsOf(view)`, which ESLint's obligations guard allows on the
- * deadline path alone, gives it back.
+ * The principal view `reader` gives for `request`: its visible events, and (held beside the
+ * view, never in it) the whole history of the streams the principal may read any part of, which
+ * their deadlines stand on (`reader.obligations`). Handing the view on, spreading it
+ * (`{ ...view }`), wrapping it or listing its values carries none of the whole history; only
+ * `obligationsOf(view)`, which ESLint's obligations guard allows on the deadline path alone,
+ * gives it back.
  */
-export const principalView = <V extends object>(view: V, obligations: VisibleEvents): V => {
-  wholeHistories.set(view, obligations);
+export const principalView = (reader: NeedToKnowReader, request: ReadRequest): PrincipalView => {
+  const view = { ...reader.visible(request), principal: reader.principal } as PrincipalView;
+  wholeHistories.set(view, reader.obligations(request));
   return view;
 };
 
 /**
  * The whole history a principal view's deadlines stand on (deadline path only: ESLint's
- * obligations guard). A TypeError for anything but a view `principalView` made: a copy or a
- * wrapper of a view carries no whole history.
+ * obligations guard). A `TypeError` for anything but a view `principalView` made: a copy of a
+ * view (which keeps its type) carries no whole history.
  */
-export const obligationsOf = (view: object): VisibleEvents => {
+export const obligationsOf = (view: PrincipalView): VisibleEvents => {
   const whole = wholeHistories.get(view);
   if (whole === undefined)
     throw new TypeError(
@@ -85,10 +100,5 @@ export const governedReads =
       log: options.log,
       clock: options.clock,
     });
-    return E.right(
-      principalView(
-        reader.visible({ purpose: stated.right }),
-        reader.obligations({ purpose: stated.right }),
-      ),
-    );
+    return E.right(principalView(reader, { purpose: stated.right }));
   };

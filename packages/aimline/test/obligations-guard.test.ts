@@ -8,9 +8,24 @@
 import { fileURLToPath } from 'node:url';
 import { ESLint, type Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
-import { describe, expect, it } from 'vitest';
-import { InMemoryEventStore } from '@aimline/kernel';
-import { obligationsOf, principalView } from '../src/index.js';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { InMemoryEventStore, type EventStore } from '@aimline/kernel';
+import {
+  defaultAccessPolicy,
+  memoryAccessLog,
+  needToKnowReader,
+  type NeedToKnowReader,
+  type Principal,
+  type VisibleEvents,
+} from '@aimline/governance';
+import { hsbCaseModule } from '@aimline/hsb-aim';
+import { eventDecoder } from '@aimline/projections';
+import {
+  obligationsOf,
+  principalView,
+  standingTimeline,
+  type PrincipalView,
+} from '../src/index.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const eslint = new ESLint({ cwd: root });
@@ -106,29 +121,70 @@ describe('the obligations guard: only the deadline path reads the whole history 
   });
 });
 
+/** A social worker's view through the need-to-know reader: the one maker of a principal view. */
+const viewOf = (store: EventStore): PrincipalView =>
+  principalView(
+    needToKnowReader({
+      store,
+      modules: [hsbCaseModule()],
+      policy: defaultAccessPolicy,
+      principal: { id: 'sw-1', role: 'social-worker', agency: 'a', streams: [], panels: [] },
+      log: memoryAccessLog(),
+      clock: () => '2026-09-01T09:00:00Z',
+    }),
+    { purpose: 'case review' },
+  );
+
+const NOT_A_VIEW = new TypeError(
+  'not a principal view: the whole history goes only with the view the read seam made (a copy or a wrapper of it carries none)',
+);
+
 describe("a principal's view carries no whole history: handing it on, spreading or wrapping it gives none (issue 13 item 2)", () => {
-  const whole = new InMemoryEventStore();
-  const view = principalView(new InMemoryEventStore(), whole);
+  const view = viewOf(new InMemoryEventStore());
 
   it('given the view the seam made, then only obligationsOf opens its whole history', () => {
+    const whole = obligationsOf(view);
     expect(obligationsOf(view)).toBe(whole);
     expect(Object.values(view)).not.toContain(whole);
-    expect(Reflect.ownKeys(view)).toEqual(Reflect.ownKeys(new InMemoryEventStore()));
+    expect(Reflect.ownKeys(view)).toEqual(['readStream', 'readAll', 'principal']);
   });
 
   it('given a spread copy or a wrapper of the view, then it holds no whole history and obligationsOf refuses it', () => {
+    const whole = obligationsOf(view);
     const copy = { ...view };
+    expect(Object.values(copy)).not.toContain(whole);
+    expect(() => obligationsOf(copy)).toThrow(NOT_A_VIEW);
     const wrapper = {
       readStream: view.readStream.bind(view),
       readAll: view.readAll.bind(view),
     };
-    for (const handedOn of [copy, wrapper]) {
-      expect(Object.values(handedOn)).not.toContain(whole);
-      expect(() => obligationsOf(handedOn)).toThrow(
-        new TypeError(
-          'not a principal view: the whole history goes only with the view the read seam made (a copy or a wrapper of it carries none)',
-        ),
-      );
-    }
+    expect(Object.values(wrapper)).not.toContain(whole);
+    // @ts-expect-error a wrapper of a view is no principal view (and carries no whole history)
+    expect(() => obligationsOf(wrapper)).toThrow(NOT_A_VIEW);
+  });
+});
+
+describe('a principal view is a type only the need-to-know reader makes (principalView): a store is refused at compile time', () => {
+  it('given a store, or any other VisibleEvents with a principal, then it is no PrincipalView', () => {
+    expectTypeOf<InMemoryEventStore>().not.toExtend<PrincipalView>();
+    expectTypeOf<VisibleEvents & { readonly principal: Principal }>().not.toExtend<PrincipalView>();
+    expectTypeOf(viewOf(new InMemoryEventStore())).toExtend<PrincipalView>();
+    expectTypeOf(principalView).parameter(0).toEqualTypeOf<NeedToKnowReader>();
+  });
+
+  it('given a store where a principal view is wanted (the deadline path, the standing timeline), then it does not compile, and fails at run time too', async () => {
+    const store = new InMemoryEventStore();
+    // @ts-expect-error a store is no principal view: its whole history would be every stream
+    expect(() => obligationsOf(store)).toThrow(NOT_A_VIEW);
+    await expect(
+      // @ts-expect-error the standing timeline reads a principal view, never a store
+      standingTimeline(
+        store,
+        eventDecoder([hsbCaseModule()]),
+        hsbCaseModule(),
+        'hsb-case-C-1',
+        '2026-09-01T09:00:00Z',
+      ),
+    ).rejects.toThrow(NOT_A_VIEW);
   });
 });

@@ -44,7 +44,7 @@ const viewOf = (store: EventStore, policy: AccessPolicy, who: Principal) => {
     clock: () => '2026-09-01T09:00:00Z',
   });
   const request = { purpose: 'case review' };
-  return principalView(reader.visible(request), reader.obligations(request));
+  return principalView(reader, request);
 };
 
 const keyed = (stream: string, deadlines: ReadonlyArray<Deadline>) =>

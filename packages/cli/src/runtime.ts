@@ -18,6 +18,7 @@ import {
   type CouncilPolicy,
   type DirectorySource,
   type DomainRegistry,
+  type PrincipalView,
 } from '@aimline/aimline';
 import { chainKeyFromEnvironment } from './chain-keys.js';
 import { CliError, ExitCode } from './exit-codes.js';
@@ -32,7 +33,6 @@ import {
   type NeedToKnowReader,
   type Principal,
   type AccessLog,
-  type VisibleEvents,
 } from '@aimline/governance';
 import { accessLogPath, openAccessLog } from './access.js';
 import { directoryLoader, principalOf, principalsPath } from './principals.js';
@@ -109,7 +109,7 @@ export interface Runtime {
   readonly visible: (
     what: string,
     categories?: ReadonlyArray<PersonalDataCategory>,
-  ) => VisibleEvents & { readonly principal: Principal };
+  ) => PrincipalView;
   /** Why the principal reads: `--purpose`, else `aimline <what>` (recorded in the access log). */
   readonly purpose: (what: string) => string;
   /**
@@ -263,10 +263,7 @@ export const buildRuntime = async (
     visible: (what, categories) => {
       const r = reader(what);
       const request = { purpose: r.purpose, ...(categories === undefined ? {} : { categories }) };
-      return principalView(
-        { ...r.reader.visible(request), principal: r.reader.principal },
-        r.reader.obligations(request),
-      );
+      return principalView(r.reader, request);
     },
     purpose: (what) => options.purpose ?? `aimline ${what}`,
     aimline,
