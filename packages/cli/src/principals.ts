@@ -141,7 +141,7 @@ export const directoryLoader = (
 /**
  * The principal a command runs as: `--as` resolved in the directory (`load`: the runtime's
  * `directoryLoader`). Without `--as` or a directory, a usage error (2); an unknown principal, a
- * forged id or a principal without a role is refused (1).
+ * forged id or a principal without a role is refused (1), naming `--as`.
  */
 export const principalOf = (
   as: string | undefined,
@@ -156,6 +156,7 @@ export const principalOf = (
     );
   const directory = load(file);
   const principal = resolvePrincipal(directory, as);
-  if (E.isLeft(principal)) throw new CliError(principal.left.message, ExitCode.Failed);
+  // Unknown, forged or role-less: the refusal names the flag the principal came from.
+  if (E.isLeft(principal)) throw new CliError(`--as: ${principal.left.message}`, ExitCode.Failed);
   return { directory, principal: principal.right };
 };

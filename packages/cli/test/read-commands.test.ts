@@ -61,7 +61,7 @@ describe('aimline read commands on demo data', () => {
       const unknown = await runCli(['--store', store, '--as', 'nobody-1', 'timeline', id]);
       expect([unknown.code, unknown.stderr]).toEqual([
         1,
-        'aimline: principal "nobody-1" is not in the Invented Borough Council (demo) directory\n',
+        'aimline: --as: principal "nobody-1" is not in the Invented Borough Council (demo) directory\n',
       ]);
     }
 
