@@ -46,6 +46,7 @@ export const addLifecycleCommands = (program: Command, run: Run): void => {
       'where to write the response: FILE.json or FILE.html',
       sarOutFlag,
     )
+    .option('--overwrite', 'replace the --out file if it exists (refused otherwise)')
     .option('--as-of <iso>', 'as recorded by this instant', instantFlag)
     .description(
       "a subject access response (UK GDPR Art. 15): everything held about a person, other people's data withheld",

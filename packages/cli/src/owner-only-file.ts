@@ -1,26 +1,69 @@
-import { closeSync, fchmodSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, lstatSync, openSync, writeSync } from 'node:fs';
 import { CliError, ExitCode } from './exit-codes.js';
 
-/**
- * Writes `text` to `path` readable and writable by its owner only (mode 0600), also over an
- * existing file: a mode given when opening applies only to a new file, so the file is made 0600
- * after it is truncated and before anything is written into it. Every file the CLI writes holds
- * personal data or evidence (a case report, a subject access response, a chain anchor), so none
- * is left readable by others. A path that cannot be written is a usage error naming `flag`.
- */
-export const writeOwnerOnly = (path: string, text: string, flag: string): void => {
+/** A file a command writes: its path, the flag that named it, and whether it may replace one. */
+export interface OutputFile {
+  readonly path: string;
+  /** The flag the path came from (`--out`, `--html`): every refusal names it. */
+  readonly flag: string;
+  /** `--overwrite`: the user said an existing file may be replaced. */
+  readonly overwrite: boolean;
+}
+
+const exists = (path: string): boolean => {
   try {
-    const fd = openSync(path, 'w', 0o600);
-    try {
-      fchmodSync(fd, 0o600);
-      writeSync(fd, text);
-    } finally {
-      closeSync(fd);
-    }
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const existing = (out: OutputFile): CliError =>
+  new CliError(
+    `${out.flag}: ${out.path} exists already; give --overwrite to replace it`,
+    ExitCode.Usage,
+  );
+
+/**
+ * Refuses an output file that exists already (a link included), unless the user said
+ * `--overwrite`: a usage error naming the flag. A command checks it before it reads anything, so
+ * a refused run does no work and reads nothing into the access log; `writeOwnerOnly` checks it
+ * again as it makes the file.
+ */
+export const refuseExisting = (out: OutputFile): void => {
+  if (!out.overwrite && exists(out.path)) throw existing(out);
+};
+
+/**
+ * Writes `text` to a new file (or, with `--overwrite`, over an existing one) readable and
+ * writable by its owner only (mode 0600): a mode given when opening applies only to a new file,
+ * so the file is made 0600 after it is truncated and before anything is written into it. Every
+ * file the CLI writes holds personal data or evidence (a case report, a subject access response,
+ * a chain anchor), so none is left readable by others, and none silently replaces another (the
+ * council directory, an earlier response). A path that exists (without `--overwrite`) or cannot
+ * be written is a usage error naming the flag.
+ */
+export const writeOwnerOnly = (out: OutputFile, text: string): void => {
+  let fd: number;
+  try {
+    fd = openSync(out.path, out.overwrite ? 'w' : 'wx', 0o600);
   } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw existing(out);
     throw new CliError(
-      `${flag}: cannot write ${path}: ${e instanceof Error ? e.message : String(e)}`,
+      `${out.flag}: cannot write ${out.path}: ${e instanceof Error ? e.message : String(e)}`,
       ExitCode.Usage,
     );
+  }
+  try {
+    fchmodSync(fd, 0o600);
+    writeSync(fd, text);
+  } catch (e) {
+    throw new CliError(
+      `${out.flag}: cannot write ${out.path}: ${e instanceof Error ? e.message : String(e)}`,
+      ExitCode.Usage,
+    );
+  } finally {
+    closeSync(fd);
   }
 };

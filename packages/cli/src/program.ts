@@ -20,6 +20,7 @@ import { attendanceCommand } from './commands/attendance.js';
 import { projectionNames, replay } from './commands/replay.js';
 import { project } from './commands/project.js';
 import { caseReport, scorecardReport } from './commands/report.js';
+import type { OutputFile } from './owner-only-file.js';
 import { timeline } from './commands/timeline.js';
 import { accessLogCommand } from './commands/access-log.js';
 import { addLifecycleCommands } from './lifecycle-commands.js';
@@ -203,6 +204,7 @@ export const buildProgram = (exit: (code: number) => void): Command => {
       'with --anchor: the Ed25519 public key (default: the file in AIMLINE_ANCHOR_PUBLIC_KEY_FILE)',
     )
     .option('--out <file>', 'with "anchor": where to write the signed anchor')
+    .option('--overwrite', 'with "anchor": replace the --out file if it exists (refused otherwise)')
     .option(
       '--signing-key <pem>',
       'with "anchor": the Ed25519 private key (default: the file in AIMLINE_ANCHOR_SIGNING_KEY_FILE)',
@@ -305,26 +307,40 @@ export const buildProgram = (exit: (code: number) => void): Command => {
     .command('case', { isDefault: true })
     .argument('<case>', 'case id')
     .requiredOption('--html <file>', 'where to write the page')
+    .option('--overwrite', 'replace the --html file if it exists (refused otherwise)')
     .option('--as-of <iso>', 'as known at this instant', asOfFlag)
     .description(
       'a case page: the phase timeline with deadlines met and missed, and the AIM score graph',
     )
     .action(
-      run((rt, id: string, o: { html: string; asOf?: Instant }) => caseReport(rt, id, o.html, o)),
+      run((rt, id: string, o: HtmlOptions & { asOf?: Instant }) =>
+        caseReport(rt, id, htmlFile(o), o),
+      ),
     );
   report
     .command('scorecard')
     .argument('<quarter>', 'e.g. 2026-Q2')
     .requiredOption('--html <file>', 'where to write the page')
+    .option('--overwrite', 'replace the --html file if it exists (refused otherwise)')
     .description('the PNL-11 scorecard page for a quarter')
     .action(
-      run((rt, quarter: string, o: { html: string }) => scorecardReport(rt, quarter, o.html)),
+      run((rt, quarter: string, o: HtmlOptions) => scorecardReport(rt, quarter, htmlFile(o))),
     );
 
   addLifecycleCommands(program, run);
 
   return program;
 };
+
+interface HtmlOptions {
+  readonly html: string;
+  readonly overwrite?: boolean;
+}
+const htmlFile = (o: HtmlOptions): OutputFile => ({
+  path: o.html,
+  flag: '--html',
+  overwrite: o.overwrite === true,
+});
 
 const fail = (message: string, code: ExitCode): ExitCode => {
   process.stderr.write(`aimline: ${escapeControl(message)}\n`);

@@ -107,20 +107,70 @@ describe('aimline retention and sar', () => {
     expect(html).not.toContain('Zanthe');
   });
 
-  it('sar --out FILE is readable by its owner only (0600), also when it replaces a file others could read', async () => {
+  it('sar --out naming an existing file (the council directory itself) is refused naming --out, exit 2, before anything is read: the file is untouched', async () => {
+    const directory = join(dir, 'principals.json');
+    const before = readFileSync(directory, 'utf8');
+    const log = join(dir, 'refused-out.access-log.jsonl');
+    const r = await cli(
+      ...as('rm-1'),
+      '--access-log',
+      log,
+      'sar',
+      '--person',
+      'ch-101',
+      '--out',
+      directory,
+    );
+    expect([r.code, r.stdout, r.stderr]).toEqual([
+      2,
+      '',
+      `aimline: --out: ${directory} exists already; give --overwrite to replace it\n`,
+    ]);
+    expect(readFileSync(directory, 'utf8')).toBe(before);
+    expect(existsSync(log)).toBe(false);
+  });
+
+  it('sar --out FILE --overwrite replaces an existing file, readable by its owner only (0600) also when others could read the old one', async () => {
     const out = join(dir, 'sar-mode.json');
     writeFileSync(out, 'an earlier file', { mode: 0o644 });
     chmodSync(out, 0o644);
-    expect((await cli(...as('rm-1'), 'sar', '--person', 'ch-101', '--out', out)).code).toBe(0);
+    const r = await cli(...as('rm-1'), 'sar', '--person', 'ch-101', '--out', out, '--overwrite');
+    expect(r.code, r.stderr).toBe(0);
     expect(statSync(out).mode & 0o777).toBe(0o600);
     expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ person: 'ch-101' });
   });
 
-  it('report --html FILE (a case page, which holds personal data) is readable by its owner only (0600), also over a file others could read; a path that cannot be written names --html (exit 2)', async () => {
+  it('report --html and audit anchor --out naming an existing file are refused naming the flag (exit 2), the file untouched, unless --overwrite', async () => {
+    const page = join(dir, 'kept.html');
+    writeFileSync(page, 'an earlier page');
+    for (const args of [
+      [...as('sw-1'), 'report', 'C-9', '--html', page],
+      [...as('sw-1'), 'report', 'scorecard', '2026-Q1', '--html', page],
+    ]) {
+      const r = await cli(...args);
+      expect([r.code, r.stderr], args.join(' ')).toEqual([
+        2,
+        `aimline: --html: ${page} exists already; give --overwrite to replace it\n`,
+      ]);
+    }
+    const anchor = join(dir, 'kept-anchor.json');
+    writeFileSync(anchor, 'an earlier anchor');
+    const a = await cli('audit', 'anchor', '--out', anchor);
+    expect([a.code, a.stderr]).toEqual([
+      2,
+      `aimline: --out: ${anchor} exists already; give --overwrite to replace it\n`,
+    ]);
+    expect([readFileSync(page, 'utf8'), readFileSync(anchor, 'utf8')]).toEqual([
+      'an earlier page',
+      'an earlier anchor',
+    ]);
+  });
+
+  it('report --html FILE --overwrite (a case page, which holds personal data) is readable by its owner only (0600), also over a file others could read; a path that cannot be written names --html (exit 2)', async () => {
     const out = join(dir, 'case-mode.html');
     writeFileSync(out, 'an earlier page', { mode: 0o644 });
     chmodSync(out, 0o644);
-    const r = await cli(...as('sw-1'), 'report', 'C-9', '--html', out);
+    const r = await cli(...as('sw-1'), 'report', 'C-9', '--html', out, '--overwrite');
     expect(r.code, r.stderr).toBe(0);
     expect(statSync(out).mode & 0o777).toBe(0o600);
     expect(readFileSync(out, 'utf8')).toContain('Aimline case report hsb-case-C-9');

@@ -25,6 +25,7 @@ export interface AuditOptions {
   publicKey?: string;
   out?: string;
   signingKey?: string;
+  overwrite?: boolean;
 }
 
 export const audit = async (

@@ -1,7 +1,7 @@
 import { isBefore, type Instant } from '@aimline/calendar';
 import { scoreHistory } from '@aimline/hsb-aim';
 import { CliError, ExitCode } from '../exit-codes.js';
-import { writeOwnerOnly } from '../owner-only-file.js';
+import { refuseExisting, writeOwnerOnly, type OutputFile } from '../owner-only-file.js';
 import type { Runtime } from '../runtime.js';
 import { htmlTable, page } from '../report/page.js';
 import { scoreChart } from '../report/score-chart.js';
@@ -15,14 +15,17 @@ import { moduleStates } from '../views/stream-states.js';
 /**
  * `aimline report CASE --html FILE`: a self-contained page for one case — the phase timeline
  * with deadlines met and missed, and (for an HSB case) the AIM score graph. No personal data:
- * the case is named by its id.
+ * the case is named by its id. An existing `--html` file is refused (exit 2, before anything is
+ * read) unless `--overwrite`.
  */
 export const caseReport = async (
   rt: Runtime,
   caseId: string,
-  file: string,
+  out: OutputFile,
   options: { asOf?: Instant },
 ): Promise<number> => {
+  refuseExisting(out);
+  const file = out.path;
   const asOf = options.asOf ?? rt.now();
   const { timeline: t } = await loadTimeline(rt, caseId, options.asOf, 'report');
   const { hsbCase } = rt.registry.typed;
@@ -77,7 +80,7 @@ export const caseReport = async (
     ),
   ].join('\n');
   writeOwnerOnly(
-    file,
+    out,
     page(`Aimline case report ${t.stream}`, body, {
       stream: t.stream,
       asOf: asOf.iso,
@@ -85,7 +88,6 @@ export const caseReport = async (
       scores,
       events: t.entries.length,
     }),
-    '--html',
   );
   rt.output.result(
     {
@@ -101,12 +103,17 @@ export const caseReport = async (
   return ExitCode.Ok;
 };
 
-/** `aimline report scorecard QUARTER --html FILE`: the PNL-11 scorecard page for a quarter. */
+/**
+ * `aimline report scorecard QUARTER --html FILE`: the PNL-11 scorecard page for a quarter (an
+ * existing file refused unless `--overwrite`, as for a case page).
+ */
 export const scorecardReport = async (
   rt: Runtime,
   quarter: string,
-  file: string,
+  out: OutputFile,
 ): Promise<number> => {
+  refuseExisting(out);
+  const file = out.path;
   const [card] = await visibleScorecards(rt, 'report scorecard', quarter);
   if (card === undefined) throw new CliError(`no scorecard for ${quarter}`, ExitCode.Failed);
   const section = (title: string, r: Readonly<Record<string, number>>) =>
@@ -133,7 +140,7 @@ export const scorecardReport = async (
     section('By gender', card.byGender),
     section('By behaviour type', card.byBehaviourType),
   ].join('\n');
-  writeOwnerOnly(file, page(`Aimline scorecard ${quarter}`, body, card), '--html');
+  writeOwnerOnly(out, page(`Aimline scorecard ${quarter}`, body, card));
   rt.output.result(
     { file, quarter, referrals: card.referrals },
     () => `wrote ${file}: scorecard ${quarter}, ${card.referrals} referrals`,

@@ -14,7 +14,7 @@ import {
   type VisibleEvents,
 } from '@aimline/governance';
 import { CliError, ExitCode } from '../exit-codes.js';
-import { writeOwnerOnly } from '../owner-only-file.js';
+import { refuseExisting, writeOwnerOnly } from '../owner-only-file.js';
 import { wholeView } from '../whole-view.js';
 import type { Runtime } from '../runtime.js';
 import { htmlTable, page } from '../report/page.js';
@@ -25,6 +25,8 @@ export interface SarOptions {
   readonly person: string;
   readonly out: string;
   readonly asOf?: string;
+  /** `--overwrite`: `--out` may replace an existing file (refused otherwise, exit 2). */
+  readonly overwrite?: boolean;
 }
 
 /** `--out`: where the response goes; `.json` or `.html` (refused otherwise, naming the flag). */
@@ -105,12 +107,15 @@ const sarPage = (r: SubjectAccessReport, generatedAt: string): string =>
 /**
  * `aimline sar --person ID --out FILE`: a subject access response (UK GDPR Article 15) in JSON
  * or HTML. One pass over the store finds the person's records; each is then read in full.
- * Exit 1 when nothing is held about the person (the file is still written, saying so). Only an
+ * Exit 1 when nothing is held about the person (the file is still written, saying so). An
+ * existing `--out` file is refused (exit 2, before anything is read) unless `--overwrite`. Only an
  * auditor or the records manager (`--as`) may ask, and they read through their need-to-know view
  * (`rt.visible`): the pass that finds the records reads person ids only (no personal value, so
  * nothing to log); reading the records is in the run's access log before the response is written.
  */
 export const sar = async (rt: Runtime, options: SarOptions): Promise<number> => {
+  const out = { path: options.out, flag: '--out', overwrite: options.overwrite === true };
+  refuseExisting(out);
   const { principal } = rt.governance('sar');
   if (principal.role !== 'auditor' && principal.role !== 'records-manager')
     throw new CliError(
@@ -136,7 +141,7 @@ export const sar = async (rt: Runtime, options: SarOptions): Promise<number> => 
     extname(options.out).toLowerCase() === '.html'
       ? sarPage(report, generatedAt)
       : `${JSON.stringify({ generatedAt, ...report }, null, 2)}\n`;
-  writeOwnerOnly(options.out, body, '--out');
+  writeOwnerOnly(out, body);
   const summary = {
     person: options.person,
     out: options.out,

@@ -14,7 +14,7 @@ import {
 import { describeBreak, verifyChains, type VerificationReport } from '@aimline/projections';
 import { pemKey } from '../chain-keys.js';
 import { CliError, ExitCode } from '../exit-codes.js';
-import { writeOwnerOnly } from '../owner-only-file.js';
+import { refuseExisting, writeOwnerOnly } from '../owner-only-file.js';
 import type { Runtime } from '../runtime.js';
 import { progress } from '../progress.js';
 
@@ -163,13 +163,19 @@ export const verify = async (
   return ok ? ExitCode.Ok : ExitCode.Failed;
 };
 
-/** `aimline audit anchor --out FILE [--signing-key PEM]`: a signed anchor of the store as it is now. */
+/**
+ * `aimline audit anchor --out FILE [--signing-key PEM] [--overwrite]`: a signed anchor of the
+ * store as it is now. An existing `--out` file (an earlier anchor) is refused, exit 2, unless
+ * `--overwrite`.
+ */
 export const writeAnchor = async (
   rt: Runtime,
-  options: { out?: string; signingKey?: string },
+  options: { out?: string; signingKey?: string; overwrite?: boolean },
 ): Promise<number> => {
   if (options.out === undefined)
     throw new CliError('audit anchor needs --out FILE', ExitCode.Usage);
+  const out = { path: options.out, flag: '--out', overwrite: options.overwrite === true };
+  refuseExisting(out);
   const privateKey = pemKey(
     options.signingKey,
     'AIMLINE_ANCHOR_SIGNING_KEY_FILE',
@@ -196,7 +202,7 @@ export const writeAnchor = async (
       ExitCode.Usage,
     );
   }
-  writeOwnerOnly(options.out, `${JSON.stringify(signed, null, 2)}\n`, '--out');
+  writeOwnerOnly(out, `${JSON.stringify(signed, null, 2)}\n`);
   rt.output.result(
     signed,
     () =>
