@@ -44,13 +44,17 @@ export interface CouncilPolicy {
   readonly dueSoonHours: number;
 }
 
-/** The school calendar for a school: its own term dates, or working days of the council's region. */
+/**
+ * The school calendar for a school: its own term dates, or working days of the council's region.
+ * Only the policy's own entries count: a school id such as `constructor` names no calendar.
+ */
 export const schoolCalendarFor = (
   policy: CouncilPolicy,
   schoolId: string | undefined,
 ): SchoolCalendar =>
-  (schoolId === undefined ? undefined : policy.schoolCalendars[schoolId]) ??
-  schoolCalendar({ id: 'working-days', terms: [], region: policy.calendar });
+  (schoolId !== undefined && Object.hasOwn(policy.schoolCalendars, schoolId)
+    ? policy.schoolCalendars[schoolId]
+    : undefined) ?? schoolCalendar({ id: 'working-days', terms: [], region: policy.calendar });
 
 const Region = t.keyof({ 'england-and-wales': null, scotland: null, 'northern-ireland': null });
 

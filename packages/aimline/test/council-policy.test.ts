@@ -105,6 +105,14 @@ describe('a policy file keyed by prototype keys, or with a range written backwar
     }
   });
 
+  it('given a school id that names what every object inherits (constructor, toString), then its calendar is the working days, not an inherited function', () => {
+    const p = loadCouncilPolicy(write({ schoolCalendars: {} }));
+    expect(E.isRight(p)).toBe(true);
+    if (E.isLeft(p)) return;
+    for (const schoolId of ['constructor', 'toString', '__proto__'])
+      expect(schoolCalendarFor(p.right, schoolId)).toMatchObject({ id: 'working-days', terms: [] });
+  });
+
   it('given a model the age bands do not know, then it is refused naming it (io-ts kept only the known ones)', () => {
     expect(refusal('{"hsb": {"modelAgeBands": {"AIM9": {"from": 8, "to": 18}}}}')).toMatch(
       /hsb: modelAgeBands\.AIM9: unknown key/,
