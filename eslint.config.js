@@ -79,14 +79,14 @@ const obligationsGuard = [
   "CallExpression[callee.name='obligationsOf']",
 ].map((selector) => ({ selector, message: OBLIGATIONS_MESSAGE }));
 /**
- * The deadline path: the only files that may touch `obligations` / `obligationsOf`. The two
- * seams make principal views with the reader's whole history beside them; deadline-standing.ts
- * and the CLI's deadlines command work deadlines out from it and let nothing else of it leave.
+ * The deadline path: the only files that may touch `obligations` / `obligationsOf`. The read
+ * seam (`principalView`, which the CLI's runtime calls too) makes principal views with the
+ * reader's whole history beside them; deadline-standing.ts and the CLI's deadlines command work
+ * deadlines out from it and let nothing else of it leave.
  */
 const DEADLINE_PATH = [
   'packages/aimline/src/reads.ts',
   'packages/aimline/src/deadline-standing.ts',
-  'packages/cli/src/runtime.ts',
   'packages/cli/src/commands/deadlines.ts',
 ];
 const clockAndRandomness = [
