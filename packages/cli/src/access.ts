@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { fileAccessLog, memoryAccessLog, type AccessLog } from '@aimline/governance';
+import type { ChainKey } from '@aimline/kernel';
 import { CliError, ExitCode } from './exit-codes.js';
 import type { StoreLocation } from './store-url.js';
 
@@ -29,6 +30,11 @@ export const accessLogPath = (
 /** A file, or memory for a `memory:` store. */
 export type AccessLogPlace = { readonly file: string } | { readonly memory: true };
 
-/** The access log of a place; a file that cannot be read or written is `AccessLogUnavailable` (exit 3). */
-export const openAccessLog = (place: AccessLogPlace): AccessLog =>
-  'memory' in place ? memoryAccessLog() : fileAccessLog(place.file);
+/**
+ * The access log of a place; a file that cannot be read or written is `AccessLogUnavailable`
+ * (exit 3). With the chain key (AIMLINE_CHAIN_KEY_FILE), each entry carries its link's MAC.
+ */
+export const openAccessLog = (place: AccessLogPlace, key: ChainKey | undefined): AccessLog => {
+  const options = key === undefined ? {} : { key };
+  return 'memory' in place ? memoryAccessLog(options) : fileAccessLog(place.file, options);
+};

@@ -195,6 +195,7 @@ export const buildRuntime = async (
   const openLog = (): AccessLog =>
     (log ??= openAccessLog(
       accessLogPath(options.accessLog, location.right, options.readOnly === true),
+      chainKey,
     ));
   const accessLog: AccessLog = {
     append: (entry) => openLog().append(entry),

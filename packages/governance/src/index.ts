@@ -66,6 +66,7 @@ export {
 export {
   AccessEntry,
   ACCESS_LOG_GENESIS,
+  accessMacMessage,
   chainAccess,
   AccessLogUnavailable,
   memoryAccessLog,
@@ -73,6 +74,7 @@ export {
   type LoggedAccess,
 } from './access/access-log.js';
 export {
+  unkeyedAccessEntries,
   verifyAccessLog,
   type AccessLogBreak,
   type AccessLogCheck,

@@ -1,5 +1,6 @@
 import {
   readAccessLogFile,
+  unkeyedAccessEntries,
   verifyAccessLog,
   type AccessLogBreak,
   type LoggedAccess,
@@ -28,6 +29,20 @@ const deletedRow = (d: Deletion): string[] => [
   '',
 ];
 
+/** What the chain key leaves unchecked: said, never a failure (as `audit --verify` says it). */
+const macNotes = (entries: ReadonlyArray<LoggedAccess>, keyed: boolean): string[] => {
+  const unkeyed = unkeyedAccessEntries(entries);
+  if (!keyed)
+    return [
+      unkeyed < entries.length
+        ? 'the entries carry MACs, not checked: no chain key set (AIMLINE_CHAIN_KEY_FILE)'
+        : 'no chain key set (AIMLINE_CHAIN_KEY_FILE): a rewrite that recomputes every hash would not be detected',
+    ];
+  return unkeyed === 0
+    ? []
+    : [`${unkeyed} entries were recorded before a chain key was set (no MAC to check)`];
+};
+
 /**
  * `aimline access-log --person ID`: who has looked at this person's record — every recorded
  * read that showed their personal data (when, who, role, agency, purpose, streams, categories).
@@ -35,7 +50,9 @@ const deletedRow = (d: Deletion): string[] => [
  * has been altered (an entry edited, deleted, inserted or reordered, or a line that is not an
  * entry) still shows every entry it holds, but says so first and last, marks each altered entry,
  * shows each deletion in its place among the reads (between the entries that survived around
- * it: a deleted entry may have been a read of this person), and the answer is exit 1.
+ * it: a deleted entry may have been a read of this person), and the answer is exit 1. With the
+ * chain key (AIMLINE_CHAIN_KEY_FILE) every entry's MAC is checked as well, so a rewrite that
+ * recomputes the hashes is caught; without it a note says what that leaves open.
  */
 export const accessLogCommand = async (
   rt: Runtime,
@@ -52,10 +69,18 @@ export const accessLogCommand = async (
     throw new CliError('a memory: store keeps no access log to read', ExitCode.Usage);
   const path = place.file;
   const { entries, damaged } = readAccessLogFile(path);
-  const chain = verifyAccessLog(entries);
+  const chain = verifyAccessLog(entries, rt.chainKey);
   const breaks = chain.ok ? [] : chain.breaks;
   const deletions = breaks.filter((b): b is Deletion => b.kind === 'deleted');
-  const altered = new Set(breaks.filter((b) => b.kind !== 'deleted').map((b) => b.index));
+  // The places of altered entries (a MAC fault covers a run of `count` entries).
+  const altered = new Set(
+    breaks.flatMap((b) =>
+      b.kind === 'deleted'
+        ? []
+        : Array.from({ length: 'count' in b ? b.count : 1 }, (_, i) => b.index + i),
+    ),
+  );
+  const notes = macNotes(entries, rt.chainKey !== undefined);
   const rows: Row[] = entries.flatMap((e, index): Row[] => [
     ...deletions.filter((d) => d.index === index).map((d) => ({ deleted: d })),
     ...(e.subjects.includes(options.person)
@@ -77,6 +102,7 @@ export const accessLogCommand = async (
       damaged,
       reads,
       deleted: deletions.map(({ missing, after, before }) => ({ missing, after, before })),
+      notes,
     },
     () =>
       [
@@ -102,6 +128,7 @@ export const accessLogCommand = async (
                 ],
           ),
         ),
+        ...notes.map((n) => `note: ${n}`),
         intact ? 'access log chain intact' : warning,
       ].join('\n'),
   );

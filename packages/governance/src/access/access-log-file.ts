@@ -10,7 +10,7 @@ import {
 import Database from 'better-sqlite3';
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
-import { errorWithCauses, fieldProblems, unknownFields } from '@aimline/kernel';
+import { errorWithCauses, fieldProblems, unknownFields, type ChainKey } from '@aimline/kernel';
 import {
   AccessEntry,
   AccessLogUnavailable,
@@ -22,6 +22,7 @@ import {
 const Logged = t.intersection([
   AccessEntry,
   t.type({ seq: t.number, prevHash: t.string, hash: t.string }),
+  t.partial({ mac: t.string }),
 ]);
 
 /** A line of a log file that is not an entry (a write cut short, an edit that broke its form). */
@@ -45,6 +46,12 @@ export const ACCESS_LOG_LOCK_WAIT_MS = 5_000;
 export interface FileAccessLogOptions {
   /** How long to wait for another writer's lock before the log is `AccessLogUnavailable`. */
   readonly lockWaitMs?: number;
+  /**
+   * The chain key (the event store's `ChainKey`, held outside the log: a key file or a
+   * council's KMS): each appended entry carries its link's MAC, which `verifyAccessLog` checks
+   * with the same key. Every writer of one log must be given it.
+   */
+  readonly key?: ChainKey;
 }
 
 /** One line strictly: an entry, or why it is not one (naming the field, never quoting a value). */
@@ -214,7 +221,7 @@ export const fileAccessLog = (file: string, options: FileAccessLogOptions = {}):
     append: (entry) =>
       underLock(file, waitMs, () => {
         const tail = readTail(file);
-        const logged = chainAccess(tail.last, entry);
+        const logged = chainAccess(tail.last, entry, options.key);
         try {
           appendFileSync(file, `${tail.endsMidLine ? '\n' : ''}${JSON.stringify(logged)}\n`, {
             mode: 0o600,

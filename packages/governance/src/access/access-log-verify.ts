@@ -1,4 +1,10 @@
-import { ACCESS_LOG_GENESIS, accessHashOf, type LoggedAccess } from './access-log.js';
+import type { ChainKey } from '@aimline/kernel';
+import {
+  ACCESS_LOG_GENESIS,
+  accessHashOf,
+  accessMacMessage,
+  type LoggedAccess,
+} from './access-log.js';
 
 /**
  * A place where an access log's chain does not hold. `index` is where it shows in the entries
@@ -10,7 +16,10 @@ import { ACCESS_LOG_GENESIS, accessHashOf, type LoggedAccess } from './access-lo
  * - `misplaced`: a sequence number out of order, or given twice;
  * - `deleted`: entries `missing.from`–`missing.to` are in no line of the log; they stood
  *   between the surviving entries `after` (absent when the first entries are gone) and `before`,
- *   and `index` is `before`'s place (the gap comes just before it).
+ *   and `index` is `before`'s place (the gap comes just before it);
+ * - with a chain key only: `forged`, `count` entries from `index` on whose MACs do not verify
+ *   (written or rewritten without the key, hashes recomputed or not), and `unsigned`, `count`
+ *   entries from `index` on with no MAC although an entry before them has one.
  */
 export type AccessLogBreak =
   | {
@@ -26,6 +35,13 @@ export type AccessLogBreak =
       readonly missing: { readonly from: number; readonly to: number };
       readonly after?: number;
       readonly before: number;
+      readonly why: string;
+    }
+  | {
+      readonly kind: 'forged' | 'unsigned';
+      readonly seq: number;
+      readonly index: number;
+      readonly count: number;
       readonly why: string;
     };
 
@@ -72,6 +88,66 @@ const anyBetween = (sorted: ReadonlyArray<number>, from: number, to: number): bo
   return lo < sorted.length && sorted[lo]! < to;
 };
 
+type MacFault = 'forged' | 'unsigned';
+
+const macWhy = (kind: MacFault, first: LoggedAccess, last: LoggedAccess, count: number): string => {
+  const which =
+    count === 1
+      ? `entry ${first.seq} has`
+      : `the ${count} entries from entry ${first.seq} to entry ${last.seq} have`;
+  return kind === 'forged'
+    ? `${which} a MAC that does not verify under the chain key (written or rewritten without it)`
+    : `${which} no MAC although an entry before ${count === 1 ? 'it' : 'them'} has one (removed, or written without the chain key)`;
+};
+
+/**
+ * With a chain key: each run of entries whose MAC does not verify, and each run without a MAC
+ * after an entry that has one (a MAC once given is never dropped; entries before the first MAC
+ * were written before a key was set, `unkeyedAccessEntries`).
+ */
+const macBreaks = (entries: ReadonlyArray<LoggedAccess>, key: ChainKey): AccessLogBreak[] => {
+  const out: AccessLogBreak[] = [];
+  let keyed = false;
+  let run: { kind: MacFault; start: number; count: number } | undefined;
+  const close = () => {
+    if (run === undefined) return;
+    const first = entries[run.start]!;
+    const last = entries[run.start + run.count - 1]!;
+    out.push({
+      kind: run.kind,
+      seq: first.seq,
+      index: run.start,
+      count: run.count,
+      why: macWhy(run.kind, first, last, run.count),
+    });
+    run = undefined;
+  };
+  for (const [index, e] of entries.entries()) {
+    const fault: MacFault | undefined =
+      e.mac === undefined
+        ? keyed
+          ? 'unsigned'
+          : undefined
+        : e.mac === key.mac(accessMacMessage(e.seq, e.hash))
+          ? undefined
+          : 'forged';
+    if (e.mac !== undefined) keyed = true;
+    if (run !== undefined && run.kind === fault) run.count++;
+    else {
+      close();
+      if (fault !== undefined) run = { kind: fault, start: index, count: 1 };
+    }
+  }
+  close();
+  return out;
+};
+
+/** How many entries come before the first with a MAC (all, when none has one): no MAC to check. */
+export const unkeyedAccessEntries = (entries: ReadonlyArray<LoggedAccess>): number => {
+  const first = entries.findIndex((e) => e.mac !== undefined);
+  return first === -1 ? entries.length : first;
+};
+
 /**
  * Whether an access log's chain holds. When it does not, `seq` and `why` name the first break,
  * and `breaks` every one, each located (`AccessLogBreak`): every link is checked against the
@@ -79,14 +155,21 @@ const anyBetween = (sorted: ReadonlyArray<number>, from: number, to: number): bo
  * later one. A run of sequence numbers that no line holds is one deletion, reported between the
  * surviving entries around it, never under a number no entry has. Entries cut from the end
  * leave no gap and cannot be told from a log that ended there.
+ *
+ * Unkeyed SHA-256 can be recomputed by whoever can write the file. With the chain key the log
+ * was written with (`fileAccessLog(file, { key })`), every MAC is checked too: a rewrite with
+ * recomputed hashes is `forged`, MACs stripped after the first are `unsigned`.
  */
-export const verifyAccessLog = (entries: ReadonlyArray<LoggedAccess>): AccessLogCheck => {
+export const verifyAccessLog = (
+  entries: ReadonlyArray<LoggedAccess>,
+  key?: ChainKey,
+): AccessLogCheck => {
   const held = [...new Set(entries.map((e) => e.seq))].sort((a, b) => a - b);
   const seen = new Set<number>();
   const breaks: AccessLogBreak[] = [];
   let prev: LoggedAccess | undefined;
   for (const [index, e] of entries.entries()) {
-    const { seq, prevHash, hash, ...entry } = e;
+    const { seq, prevHash, hash, mac: _mac, ...entry } = e;
     const expected = prev === undefined ? 0 : prev.seq + 1;
     if (seq > expected && !anyBetween(held, expected, seq))
       breaks.push(deletion(expected, seq - 1, prev, e, index));
@@ -116,6 +199,12 @@ export const verifyAccessLog = (entries: ReadonlyArray<LoggedAccess>): AccessLog
     seen.add(seq);
     prev = e;
   }
-  const first = breaks[0];
-  return first === undefined ? { ok: true } : { ok: false, seq: first.seq, why: first.why, breaks };
+  const all =
+    key === undefined
+      ? breaks
+      : [...breaks, ...macBreaks(entries, key)].sort((a, b) => a.index - b.index);
+  const first = all[0];
+  return first === undefined
+    ? { ok: true }
+    : { ok: false, seq: first.seq, why: first.why, breaks: all };
 };

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as t from 'io-ts';
-import { canonicalJson, errorWithCauses } from '@aimline/kernel';
+import { canonicalJson, errorWithCauses, type ChainKey } from '@aimline/kernel';
 
 /** One read of personal data: who, what (streams, people, categories), when and why. */
 export const AccessEntry = t.type(
@@ -23,11 +23,15 @@ export const AccessEntry = t.type(
 );
 export type AccessEntry = t.TypeOf<typeof AccessEntry>;
 
-/** An entry as the log holds it: its sequence number and its link in the hash chain. */
+/**
+ * An entry as the log holds it: its sequence number, its link in the hash chain, and, when the
+ * log is written with a chain key, the link's MAC under that key (held outside the log).
+ */
 export interface LoggedAccess extends AccessEntry {
   readonly seq: number;
   readonly prevHash: string;
   readonly hash: string;
+  readonly mac?: string;
 }
 
 export const ACCESS_LOG_GENESIS = '0'.repeat(64);
@@ -38,11 +42,34 @@ export const accessHashOf = (prevHash: string, seq: number, entry: AccessEntry):
     .update(canonicalJson({ ...entry, seq }))
     .digest('hex');
 
-/** Chains an entry after `last` (or the genesis). */
-export const chainAccess = (last: LoggedAccess | undefined, entry: AccessEntry): LoggedAccess => {
+/**
+ * What an entry's MAC covers: its sequence number and its link (which covers the entry and the
+ * link before it). Another domain than the event store's links and heads, so a MAC of one is
+ * never a MAC of the other under the same chain key.
+ */
+export const accessMacMessage = (seq: number, hash: string): string =>
+  `aimline-access-log\n${seq}\n${hash}`;
+
+/**
+ * Chains an entry after `last` (or the genesis); with a chain key (the event store's
+ * `ChainKey`: a key file, or a council's KMS), the link carries its MAC, so a rewrite that
+ * recomputes every hash is detected by whoever holds the key.
+ */
+export const chainAccess = (
+  last: LoggedAccess | undefined,
+  entry: AccessEntry,
+  key?: ChainKey,
+): LoggedAccess => {
   const seq = last === undefined ? 0 : last.seq + 1;
   const prevHash = last?.hash ?? ACCESS_LOG_GENESIS;
-  return { ...entry, seq, prevHash, hash: accessHashOf(prevHash, seq, entry) };
+  const hash = accessHashOf(prevHash, seq, entry);
+  return {
+    ...entry,
+    seq,
+    prevHash,
+    hash,
+    ...(key === undefined ? {} : { mac: key.mac(accessMacMessage(seq, hash)) }),
+  };
 };
 
 /** The access log port: append-only, hash-chained. */
@@ -51,12 +78,12 @@ export interface AccessLog {
   entries(): ReadonlyArray<LoggedAccess>;
 }
 
-/** An access log in memory (tests, `memory:` stores). */
-export const memoryAccessLog = (): AccessLog => {
+/** An access log in memory (tests, `memory:` stores); its links MACed when a key is given. */
+export const memoryAccessLog = (options: { readonly key?: ChainKey } = {}): AccessLog => {
   const all: LoggedAccess[] = [];
   return {
     append: (entry) => {
-      const logged = chainAccess(all.at(-1), entry);
+      const logged = chainAccess(all.at(-1), entry, options.key);
       all.push(logged);
       return logged;
     },
