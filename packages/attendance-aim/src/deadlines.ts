@@ -6,12 +6,11 @@ import {
   calendarDaysUntil,
   compareInstants,
   daysBetween,
-  deadline,
+  deadlineOf,
   type Deadline,
+  type DeadlineSpec,
   isAfter,
   localDate,
-  meet,
-  waive,
 } from '@aimline/calendar';
 import { isUnavailablePersonalData } from '@aimline/kernel';
 import type { AttendancePolicy } from './policy.js';
@@ -31,8 +30,26 @@ const schoolDaysNote = (c: SchoolCalendar, n: number, from: string, to: string):
   return `; ${n} school days by the term dates and closures of ${c.id}${beyond ? ' (beyond the known term dates every working day counts)' : ''}`;
 };
 
-const closedWaiver = (s: OpenCase, d: Deadline): Deadline =>
-  s.closedAt !== undefined ? waive(d, 'the case is closed', s.closedAt) : d;
+/** How an obligation was settled: met at `metAt`, which stands whenever it came, or else waived. */
+type Settled = Pick<DeadlineSpec, 'metAt' | 'waived'>;
+
+/**
+ * Met at `metAt` when it was met; otherwise waived by `waiver`, by default the case closing (a
+ * met obligation stays met, whenever the case closed).
+ */
+const settled = (
+  s: OpenCase,
+  metAt: string | undefined,
+  waiver: DeadlineSpec['waived'] = s.closedAt === undefined
+    ? undefined
+    : { reason: 'the case is closed', at: s.closedAt },
+): Settled => (metAt !== undefined ? { metAt } : { waived: waiver });
+
+/** The deadline with a note after its explanation (school days, or the end of school age). */
+const noted = (d: Deadline, note: string): Deadline => ({
+  ...d,
+  explanation: d.explanation + note,
+});
 
 /** ATT-2: each letter reaches its parent the policy's school days before the AIM. */
 const letterDeadlines = (s: OpenCase, policy: AttendancePolicy, c: SchoolCalendar): Deadline[] =>
@@ -42,26 +59,28 @@ const letterDeadlines = (s: OpenCase, policy: AttendancePolicy, c: SchoolCalenda
       .map((p) => {
         const meetingDay = localDate(m.start);
         const dueDay = subtractSchoolDays(c, meetingDay, policy.letterNoticeSchoolDays);
-        const d0 = deadline({
-          ruleId: 'ATT-2',
-          label: `AIM letter to parent ${p.parentId} for meeting ${m.meetingId}`,
-          trigger: { event: 'AimScheduled', at: m.scheduledAt },
-          unit: 'daysBefore',
-          amount: daysBetween(dueDay, meetingDay),
-          calendar: c.region,
-          start: m.start,
-          startDescription: 'the AIM',
-        });
-        const d = {
-          ...d0,
-          explanation:
-            d0.explanation + schoolDaysNote(c, policy.letterNoticeSchoolDays, dueDay, meetingDay),
-        };
         const letter = m.letters[p.parentId];
-        if (letter !== undefined && letter.forStart === m.start) return meet(d, letter.sentAt);
-        if (m.status !== 'scheduled')
-          return waive(d, `meeting ${m.meetingId} is recorded`, m.decidedAt ?? m.start);
-        return closedWaiver(s, d);
+        const sentAt =
+          letter !== undefined && letter.forStart === m.start ? letter.sentAt : undefined;
+        const d = deadlineOf(
+          {
+            ruleId: 'ATT-2',
+            label: `AIM letter to parent ${p.parentId} for meeting ${m.meetingId}`,
+            trigger: { event: 'AimScheduled', at: m.scheduledAt },
+            unit: 'daysBefore',
+            amount: daysBetween(dueDay, meetingDay),
+            start: m.start,
+            startDescription: 'the AIM',
+            ...(m.status === 'scheduled'
+              ? settled(s, sentAt)
+              : settled(s, sentAt, {
+                  reason: `meeting ${m.meetingId} is recorded`,
+                  at: m.decidedAt ?? m.start,
+                })),
+          },
+          c.region,
+        );
+        return noted(d, schoolDaysNote(c, policy.letterNoticeSchoolDays, dueDay, meetingDay));
       }),
   );
 
@@ -70,39 +89,48 @@ const reviewDeadlines = (s: OpenCase, policy: AttendancePolicy, c: SchoolCalenda
   meetingsOf(s)
     .filter((m) => m.status === 'held')
     .map((m) => {
-      const d0 = deadline({
-        ruleId: 'ATT-7',
-        label: `Review of the targets of meeting ${m.meetingId}`,
-        trigger: { event: 'AimHeld', at: m.decidedAt ?? m.start },
-        unit: 'weeks',
-        amount: policy.reviewAfterWeeks,
-        calendar: c.region,
-        start: m.start,
-        startDescription: 'the AIM',
-      });
-      const dueDay = localDate(d0.due);
-      const note = isSchoolDay(c, dueDay)
-        ? ''
-        : `; ${dueDay} is not a school day at ${c.id}: the first school day after is ${schoolDayOnOrAfter(c, dueDay)}`;
-      const d = { ...d0, explanation: d0.explanation + note };
-      return m.reviewedAt !== undefined ? meet(d, m.reviewedAt) : closedWaiver(s, d);
+      const d = deadlineOf(
+        {
+          ruleId: 'ATT-7',
+          label: `Review of the targets of meeting ${m.meetingId}`,
+          trigger: { event: 'AimHeld', at: m.decidedAt ?? m.start },
+          unit: 'weeks',
+          amount: policy.reviewAfterWeeks,
+          start: m.start,
+          startDescription: 'the AIM',
+          ...settled(s, m.reviewedAt),
+        },
+        c.region,
+      );
+      const dueDay = localDate(d.due);
+      return isSchoolDay(c, dueDay)
+        ? d
+        : noted(
+            d,
+            `; ${dueDay} is not a school day at ${c.id}: the first school day after is ${schoolDayOnOrAfter(c, dueDay)}`,
+          );
     });
 
+/** N school days after an event, counted in calendar days to the school day it lands on. */
 const schoolDaysAfter = (
   c: SchoolCalendar,
-  input: { ruleId: string; label: string; event: string; at: string; n: number },
+  input: { ruleId: string; label: string; event: string; at: string; n: number } & Settled,
 ): Deadline => {
-  const from = localDate(input.at);
-  const dueDay = addSchoolDays(c, from, input.n);
-  const d0 = deadline({
-    ruleId: input.ruleId,
-    label: input.label,
-    trigger: { event: input.event, at: input.at },
-    unit: 'calendarDays',
-    amount: daysBetween(from, dueDay),
-    calendar: c.region,
-  });
-  return { ...d0, explanation: d0.explanation + schoolDaysNote(c, input.n, from, dueDay) };
+  const { ruleId, label, event, at, n, ...settledBy } = input;
+  const from = localDate(at);
+  const dueDay = addSchoolDays(c, from, n);
+  const d = deadlineOf(
+    {
+      ruleId,
+      label,
+      trigger: { event, at },
+      unit: 'calendarDays',
+      amount: daysBetween(from, dueDay),
+      ...settledBy,
+    },
+    c.region,
+  );
+  return noted(d, schoolDaysNote(c, n, from, dueDay));
 };
 
 /** ATT-5: after an AIM that did not proceed, the next step (a new date, a home visit, a consultation). */
@@ -110,13 +138,6 @@ const notHeldDeadlines = (s: OpenCase, policy: AttendancePolicy, c: SchoolCalend
   meetingsOf(s).flatMap((m) => {
     const at = m.decidedAt;
     if (m.status !== 'not-held' || at === undefined) return [];
-    const d = schoolDaysAfter(c, {
-      ruleId: 'ATT-5',
-      label: `Next step (${m.notHeldAction ?? 'follow-up'}) after meeting ${m.meetingId} did not proceed`,
-      event: 'AimNotHeld',
-      at,
-      n: policy.nextStepAfterNotHeldSchoolDays,
-    });
     const later = [
       ...meetingsOf(s)
         .filter((x) => isAfter(x.scheduledAt, at))
@@ -126,7 +147,16 @@ const notHeldDeadlines = (s: OpenCase, policy: AttendancePolicy, c: SchoolCalend
         ? [s.inclusionOfficerConsultedAt]
         : []),
     ].sort(compareInstants);
-    return [later[0] !== undefined ? meet(d, later[0]) : closedWaiver(s, d)];
+    return [
+      schoolDaysAfter(c, {
+        ruleId: 'ATT-5',
+        label: `Next step (${m.notHeldAction ?? 'follow-up'}) after meeting ${m.meetingId} did not proceed`,
+        event: 'AimNotHeld',
+        at,
+        n: policy.nextStepAfterNotHeldSchoolDays,
+        ...settled(s, later[0]),
+      }),
+    ];
   });
 
 /** ATT-9: the inclusion officer is consulted after no engagement is recorded. */
@@ -136,17 +166,15 @@ const consultationDeadlines = (
   c: SchoolCalendar,
 ): Deadline[] => {
   if (s.noEngagementAt === undefined) return [];
-  const d = schoolDaysAfter(c, {
-    ruleId: 'ATT-9',
-    label: 'Consult the inclusion officer about legal action',
-    event: 'NoEngagementRecorded',
-    at: s.noEngagementAt,
-    n: policy.inclusionOfficerConsultationSchoolDays,
-  });
   return [
-    s.inclusionOfficerConsultedAt !== undefined
-      ? meet(d, s.inclusionOfficerConsultedAt)
-      : closedWaiver(s, d),
+    schoolDaysAfter(c, {
+      ruleId: 'ATT-9',
+      label: 'Consult the inclusion officer about legal action',
+      event: 'NoEngagementRecorded',
+      at: s.noEngagementAt,
+      n: policy.inclusionOfficerConsultationSchoolDays,
+      ...settled(s, s.inclusionOfficerConsultedAt),
+    }),
   ];
 };
 
@@ -157,37 +185,42 @@ const ladderDeadlines = (s: OpenCase, policy: AttendancePolicy, c: SchoolCalenda
     if (r === undefined) return [];
     const step = r.step;
     if (step.kind === 'notice-to-improve') {
-      const d = deadline({
-        ruleId: 'NAT-7',
-        label: `End of the improvement period of notice to improve ${id}: review attendance`,
-        trigger: { event: 'LegalStepRecorded', at: r.at },
-        unit: 'weeks',
-        amount: step.improvementPeriodWeeks,
-        calendar: c.region,
-        start: step.issuedOn,
-        startDescription: 'the notice to improve',
-      });
       const next = s.stepOrder
         .map((x) => s.legalSteps[x])
         .find((x) => x !== undefined && isAfter(x.at, r.at));
-      return [next !== undefined ? meet(d, next.at) : closedWaiver(s, d)];
+      return [
+        deadlineOf(
+          {
+            ruleId: 'NAT-7',
+            label: `End of the improvement period of notice to improve ${id}: review attendance`,
+            trigger: { event: 'LegalStepRecorded', at: r.at },
+            unit: 'weeks',
+            amount: step.improvementPeriodWeeks,
+            start: step.issuedOn,
+            startDescription: 'the notice to improve',
+            ...settled(s, next?.at),
+          },
+          c.region,
+        ),
+      ];
     }
     if (step.kind === 'penalty-notice' && r.penalty !== undefined) {
       const p = r.penalty;
       const paidAt = r.paidOn === undefined ? undefined : `${r.paidOn}T12:00:00Z`;
-      const payment = (days: number, label: string): Deadline => {
-        const d = deadline({
-          ruleId: 'NAT-7',
-          label,
-          trigger: { event: 'LegalStepRecorded', at: r.at },
-          unit: 'calendarDays',
-          amount: days,
-          calendar: c.region,
-          start: step.issuedOn,
-          startDescription: 'the penalty notice',
-        });
-        return paidAt !== undefined ? meet(d, paidAt) : closedWaiver(s, d);
-      };
+      const payment = (days: number, label: string): Deadline =>
+        deadlineOf(
+          {
+            ruleId: 'NAT-7',
+            label,
+            trigger: { event: 'LegalStepRecorded', at: r.at },
+            unit: 'calendarDays',
+            amount: days,
+            start: step.issuedOn,
+            startDescription: 'the penalty notice',
+            ...settled(s, paidAt),
+          },
+          c.region,
+        );
       const out = [
         payment(policy.penaltyNotice.fullWithinDays, `Penalty notice ${id}: £${p.amount} paid`),
       ];
@@ -210,19 +243,21 @@ const compulsoryAgeDeadline = (
   c: SchoolCalendar,
 ): Deadline => {
   const ends = endOfCompulsorySchoolAge(s.pupil.dateOfBirth, policy.finalCompulsoryYearGroup);
-  const d0 = deadline({
-    ruleId: 'NAT-8',
-    label: 'Legal attendance steps while the pupil is of compulsory school age',
-    trigger: { event: 'AttendanceCaseOpened', at: s.openedAt },
-    unit: 'calendarDays',
-    amount: calendarDaysUntil(s.openedAt, ends),
-    calendar: c.region,
-  });
-  const d = {
-    ...d0,
-    explanation: `${d0.explanation}; compulsory school age ends on ${ends}, the last Friday in June of Year ${policy.finalCompulsoryYearGroup}: legal steps after it are rejected`,
-  };
-  return closedWaiver(s, d);
+  const d = deadlineOf(
+    {
+      ruleId: 'NAT-8',
+      label: 'Legal attendance steps while the pupil is of compulsory school age',
+      trigger: { event: 'AttendanceCaseOpened', at: s.openedAt },
+      unit: 'calendarDays',
+      amount: calendarDaysUntil(s.openedAt, ends),
+      ...settled(s, undefined),
+    },
+    c.region,
+  );
+  return noted(
+    d,
+    `; compulsory school age ends on ${ends}, the last Friday in June of Year ${policy.finalCompulsoryYearGroup}: legal steps after it are rejected`,
+  );
 };
 
 export const attendanceDeadlines = (

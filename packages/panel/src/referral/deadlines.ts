@@ -1,7 +1,17 @@
 /** PNL-4, PNL-10: a referral's deadlines as calendar `Deadline` values (T-6). */
-import { deadline, meet, waive, type Calendar, type Deadline } from '@aimline/calendar';
+import { deadlineOf, type Calendar, type Deadline, type DeadlineSpec } from '@aimline/calendar';
 import type { PanelPolicy } from '../policy.js';
 import type { ReferralState } from './state.js';
+
+/** Met at `metAt` when it was met (whenever the waiver came); otherwise waived by `waiver`, if any. */
+const settled = (
+  metAt: string | undefined,
+  waiver: DeadlineSpec['waived'],
+): Pick<DeadlineSpec, 'metAt' | 'waived'> => (metAt !== undefined ? { metAt } : { waived: waiver });
+
+/** The referral's closing, as the waiver of what it leaves outstanding. */
+const closing = (state: ReferralState): DeadlineSpec['waived'] =>
+  state.closed === null ? undefined : { reason: state.closed.reason, at: state.closed.at };
 
 /** PNL-4: the papers reach the members before the sitting the referral is booked into. */
 const papersDeadline = (
@@ -10,24 +20,25 @@ const papersDeadline = (
   calendar: Calendar,
 ): Deadline[] => {
   if (state.booking === null || state.bookedAt === null) return [];
-  const papers = deadline({
-    ruleId: 'PNL-4',
-    label: `Referral papers to panel members for sitting ${state.booking.sittingId}`,
-    trigger: { event: 'ReferralBooked', at: state.bookedAt },
-    unit: 'workingDaysBefore',
-    amount: policy.papersWorkingDaysBefore,
-    calendar,
-    start: state.booking.sittingStart,
-    startDescription: 'the panel sitting',
-  });
   return [
-    state.papersSent !== null
-      ? meet(papers, state.papersSent.at)
-      : state.decision !== null
-        ? waive(papers, 'the panel has decided', state.decision.at)
-        : state.closed !== null
-          ? waive(papers, state.closed.reason, state.closed.at)
-          : papers,
+    deadlineOf(
+      {
+        ruleId: 'PNL-4',
+        label: `Referral papers to panel members for sitting ${state.booking.sittingId}`,
+        trigger: { event: 'ReferralBooked', at: state.bookedAt },
+        unit: 'workingDaysBefore',
+        amount: policy.papersWorkingDaysBefore,
+        start: state.booking.sittingStart,
+        startDescription: 'the panel sitting',
+        ...settled(
+          state.papersSent?.at,
+          state.decision !== null
+            ? { reason: 'the panel has decided', at: state.decision.at }
+            : closing(state),
+        ),
+      },
+      calendar,
+    ),
   ];
 };
 
@@ -39,21 +50,18 @@ const reviewDeadlines = (
 ): Deadline[] =>
   state.ratingHistory.flatMap((r, i) => {
     if (!policy.reviewedRatings.includes(r.rating)) return [];
-    const review = deadline({
-      ruleId: 'PNL-10',
-      label: `Review of a ${r.rating} case`,
-      trigger: { event: r.event, at: r.at },
-      unit: 'weeks',
-      amount: policy.reviewWeeks,
-      calendar,
-    });
-    const next = state.ratingHistory[i + 1];
     return [
-      next !== undefined
-        ? meet(review, next.at)
-        : state.closed !== null
-          ? waive(review, state.closed.reason, state.closed.at)
-          : review,
+      deadlineOf(
+        {
+          ruleId: 'PNL-10',
+          label: `Review of a ${r.rating} case`,
+          trigger: { event: r.event, at: r.at },
+          unit: 'weeks',
+          amount: policy.reviewWeeks,
+          ...settled(state.ratingHistory[i + 1]?.at, closing(state)),
+        },
+        calendar,
+      ),
     ];
   });
 
