@@ -29,7 +29,10 @@ const send = (letter: Record<string, unknown>, at = '2024-10-02T09:00:00Z') =>
 
 describe('ATT-1: the evidence of support is attached before the letter goes', () => {
   it('ATT-1: a letter before any evidence of support is rejected', () => {
-    spec.given([opened(), scheduled]).when(send(goodLetter)).thenRejects('ATT-1');
+    spec
+      .given([opened(), scheduled])
+      .when(send(goodLetter))
+      .thenRejects('ATT-1', { field: 'data.caseId' });
   });
 
   it('ATT-1: evidence with no support step is rejected', () => {
@@ -196,7 +199,7 @@ describe('NAT-8: the AIM letter is the first legal step', () => {
     spec
       .given([opened(year11Pupil), evidence, lateMeeting])
       .when(send({ ...goodLetter, meetingDate: '2025-07-08' }, '2025-06-30T10:00:00Z'))
-      .thenRejects('NAT-8');
+      .thenRejects('NAT-8', { field: 'at' });
   });
 
   it('NAT-8: the same letter on the last day of compulsory school age goes', () => {

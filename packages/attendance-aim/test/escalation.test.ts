@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { erasedPersonalData } from '@aimline/kernel';
 import {
   cmd,
   ev,
@@ -8,6 +9,7 @@ import {
   marks,
   opened,
   scheduled,
+  secondaryPupil,
   spec,
   year11Pupil,
 } from './fixtures.js';
@@ -65,12 +67,22 @@ const eso = {
   reason: 'Family declined all voluntary support',
 };
 
+describe("NAT-8: a legal step needs the pupil's date of birth to judge compulsory school age", () => {
+  it("NAT-8: given the pupil's date of birth is erased, when the inclusion officer is consulted, then NAT-8 refuses it, naming at", () => {
+    const erased = { ...secondaryPupil, dateOfBirth: erasedPersonalData('dateOfBirth') };
+    spec
+      .given([opened(erased), evidence, scheduled, letterSent, noEngagement])
+      .when(cmd('ConsultInclusionOfficer', { officer, advice: 'x' }, '2024-11-22T09:00:00Z'))
+      .thenRejects('NAT-8', { field: 'at', reason: /date of birth has been erased/ });
+  });
+});
+
 describe('ATT-9: no engagement, the inclusion officer, the lead officer, the request', () => {
   it('ATT-9: no engagement is recorded only after the family was invited by letter', () => {
     spec
       .given([opened(), evidence, scheduled])
       .when(cmd('RecordNoEngagement', { note: 'x' }, '2024-11-20T09:00:00Z'))
-      .thenRejects('ATT-9');
+      .thenRejects('ATT-9', { field: 'data.caseId' });
     spec
       .given([opened(), evidence, scheduled, letterSent])
       .when(cmd('RecordNoEngagement', { note: 'No reply to two letters' }, '2024-11-20T09:00:00Z'))
@@ -82,7 +94,7 @@ describe('ATT-9: no engagement, the inclusion officer, the lead officer, the req
     spec
       .given(base)
       .when(cmd('ConsultInclusionOfficer', { officer, advice: 'x' }, '2024-11-22T09:00:00Z'))
-      .thenRejects('ATT-9');
+      .thenRejects('ATT-9', { field: 'data.caseId' });
     spec
       .given([...base, noEngagement])
       .when(
@@ -92,7 +104,7 @@ describe('ATT-9: no engagement, the inclusion officer, the lead officer, the req
           '2024-11-27T09:00:00Z',
         ),
       )
-      .thenRejects('ATT-9');
+      .thenRejects('ATT-9', { field: 'data.caseId' });
     spec
       .given([...base, noEngagement, consulted])
       .when(
@@ -102,7 +114,7 @@ describe('ATT-9: no engagement, the inclusion officer, the lead officer, the req
           '2024-11-29T09:00:00Z',
         ),
       )
-      .thenRejects('ATT-9');
+      .thenRejects('ATT-9', { field: 'data.caseId' });
   });
 
   it('ATT-9: the request carries its evidence bundle, derived from the case', () => {

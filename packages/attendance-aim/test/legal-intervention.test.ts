@@ -50,14 +50,14 @@ describe('ATT-9: the lead officer receives the contact, then the meeting, then t
     spec
       .given([])
       .when(noteMeeting)
-      .thenRejects('ATT-9', { reason: /contacts the lead officer/ });
+      .thenRejects('ATT-9', { field: 'data.caseId', reason: /contacts the lead officer/ });
   });
 
   it('given the contact and no meeting, when the request is received, then ATT-9 refuses it', () => {
     spec
       .given([contact])
       .when(receiveRequest)
-      .thenRejects('ATT-9', { reason: /comes before/ });
+      .thenRejects('ATT-9', { field: 'data.caseId', reason: /comes before/ });
   });
 
   it('given the contact and the meeting, when the request is received, then it is recorded', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { erasedPersonalData } from '@aimline/kernel';
 import {
   cmd,
   evidence,
@@ -10,6 +11,7 @@ import {
   primaryPupil,
   pupilAttends,
   scheduled,
+  secondaryPupil,
   spec,
   staff,
   START,
@@ -32,6 +34,16 @@ const attend = (
 const rearrange = { action: 'rearrange', note: 'Offer a home visit date' };
 const secondary = [opened(), evidence, scheduled, letterSent];
 const primary = [opened(primaryPupil), evidence, scheduled, letterSent];
+
+describe("ATT-4: who is expected at the AIM is judged from the pupil's date of birth", () => {
+  it("ATT-4: given the pupil's date of birth is erased, when the attendance is recorded, then ATT-4 refuses it, naming data.attendees", () => {
+    const erased = { ...secondaryPupil, dateOfBirth: erasedPersonalData('dateOfBirth') };
+    spec
+      .given([opened(erased), evidence, scheduled, letterSent])
+      .when(attend([...staff, pupilAttends, mumAttends]))
+      .thenRejects('ATT-4', { field: 'data.attendees', reason: /date of birth has been erased/ });
+  });
+});
 
 describe('ATT-5: whether the AIM may proceed', () => {
   it('ATT-5: pupil and parents present: proceed', () => {

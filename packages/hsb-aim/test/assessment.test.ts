@@ -154,7 +154,7 @@ describe('assessment', () => {
   it('HSB-15: the initial AIM meeting is booked at the initial supervision', () => {
     given(allocatedEvents())
       .when(book('2026-06-05T10:30:00Z', '2026-07-17T10:00:00Z'))
-      .thenRejects('HSB-15');
+      .thenRejects('HSB-15', { field: 'data.caseId' });
   });
   it('HSB-16: the second supervision follows the initial one', () => {
     given(allocatedEvents())
@@ -200,7 +200,7 @@ describe('assessment', () => {
     const close = cmd('CloseCase', '2026-06-11T10:00:00Z', { reason: 'invented' });
     given([...allocatedEvents(), emergingRiskRaised()])
       .when(close)
-      .thenRejects('HSB-23');
+      .thenRejects('HSB-23', { field: 'data.caseId' });
     given([...allocatedEvents(), emergingRiskRaised(), riskManagementMeetingHeld()])
       .when(close)
       .events();

@@ -49,7 +49,7 @@ describe('criminal justice', () => {
     expect(set?.type === 'BailRecorded' && set.data.until).toBe('2026-07-15');
   });
   it('HSB-28: the police trigger the assessment after an admission', () => {
-    given(crim).when(trigger).thenRejects('HSB-28');
+    given(crim).when(trigger).thenRejects('HSB-28', { field: 'data.caseId' });
     given([...crim, admitted])
       .when(trigger)
       .events();
@@ -84,7 +84,7 @@ describe('criminal justice', () => {
     const h = [...crim, charged, pleaEntered('not-guilty')];
     given(h)
       .when(cmd('RequestCourtTime', '2026-06-20T11:00:00Z', { untilDate: '2026-08-01' }))
-      .thenRejects('HSB-29');
+      .thenRejects('HSB-29', { field: 'data.caseId' });
     given([...h, recorded('FindingRecorded', '2026-07-20T10:00:00Z', { finding: 'guilty' })])
       .when(cmd('RequestCourtTime', '2026-07-20T11:00:00Z', { untilDate: '2026-09-01' }))
       .events();
@@ -111,7 +111,7 @@ describe('criminal justice', () => {
     });
     given([...crim, admitted])
       .when(refer)
-      .thenRejects('HSB-30');
+      .thenRejects('HSB-30', { field: 'data.caseId' });
     given([
       ...crim,
       admitted,

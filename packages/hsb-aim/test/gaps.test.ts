@@ -57,7 +57,7 @@ describe('HSB-20: the assessment is shared with the family before the meeting', 
     spec
       .given(history(...notShared))
       .when(holdMeeting('2026-07-17T12:00:00Z'))
-      .thenRejects('HSB-20');
+      .thenRejects('HSB-20', { field: 'data.meetingId' });
     spec
       .given(history(...notShared, share('2026-07-16T16:00:00Z')))
       .when(holdMeeting('2026-07-17T12:00:00Z'))

@@ -76,7 +76,9 @@ describe('intervention', () => {
   const contact = (when: string) =>
     cmd('RecordContact', when, { contactId: `c-${when}`, practitionerId: 'as-1' });
   it('HSB-25: no intervention work before an agreed plan', () => {
-    given(readyForMeetingEvents()).when(contact('2026-07-16T10:00:00Z')).thenRejects('HSB-25');
+    given(readyForMeetingEvents())
+      .when(contact('2026-07-16T10:00:00Z'))
+      .thenRejects('HSB-25', { field: 'data.caseId' });
     given(interventionEvents()).when(contact('2026-07-20T10:00:00Z')).events();
   });
   it('HSB-25: practitioners supervision is recorded only during the intervention', () => {
@@ -84,14 +86,16 @@ describe('intervention', () => {
       practitionerIds: ['as-1', 'as-2'],
       managerId: 'mgr-csc',
     });
-    given(readyForMeetingEvents()).when(sup).thenRejects('HSB-25');
+    given(readyForMeetingEvents()).when(sup).thenRejects('HSB-25', { field: 'data.caseId' });
     given(interventionEvents()).when(sup).events();
   });
   it('HSB-26: a review is re-scored and signed off by managers', () => {
     given(interventionEvents())
       .when(review('2026-08-28T10:00:00Z', { signedOffBy: [] }))
       .thenRejects('HSB-26', { field: 'data.signedOffBy' });
-    given(readyForMeetingEvents()).when(review('2026-08-28T10:00:00Z')).thenRejects('HSB-26');
+    given(readyForMeetingEvents())
+      .when(review('2026-08-28T10:00:00Z'))
+      .thenRejects('HSB-26', { field: 'data.caseId' });
   });
   it('HSB-26: scoreHistory graphs every scoring over time; no score is computed', () => {
     const { state } = run([
@@ -138,7 +142,7 @@ describe('exit and closure', () => {
       signposting: ['early-help'],
     } as never);
   it('HSB-27: closing after an intervention needs an exit plan', () => {
-    given(interventionEvents()).when(close).thenRejects('HSB-27');
+    given(interventionEvents()).when(close).thenRejects('HSB-27', { field: 'data.caseId' });
   });
   it('HSB-27: the exit plan says how each remaining concern is addressed', () => {
     given(interventionEvents())

@@ -107,11 +107,11 @@ describe('HSB-30: the end of criminal proceedings returns the case to the child-
     spec
       .given([...crim, admitted])
       .when(referBack)
-      .thenRejects('HSB-30');
+      .thenRejects('HSB-30', { field: 'data.caseId' });
     spec
       .given([...crim, charged, pleadedNotGuilty])
       .when(referBack)
-      .thenRejects('HSB-30');
+      .thenRejects('HSB-30', { field: 'data.caseId' });
     spec
       .given([...crim, admitted, nfaRecorded, ...referredBack('no-further-action')])
       .when(referBack)
@@ -188,7 +188,7 @@ describe('HSB-30: the end of criminal proceedings returns the case to the child-
     spec
       .given([...crim, charged, pleadedNotGuilty])
       .when(allocate('2026-06-21T10:00:00Z'))
-      .thenRejects('HSB-29');
+      .thenRejects('HSB-29', { field: 'data.caseId' });
     spec
       .given([...crim, charged, pleadedNotGuilty, foundNotGuilty, ...referredBack('not-guilty')])
       .when(allocate('2026-07-03T10:00:00Z'))

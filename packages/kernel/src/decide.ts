@@ -6,7 +6,7 @@
  * `guard` rows, run in order by `decideWhen` (which refuses with the first failure or accepts) or
  * `firstFailure`; `eachItem` runs a list's guards item by item, `noneTwice` too, telling each
  * item whether it is listed twice; `found` is a guard that gives the value it checks, narrowed, to
- * `decideWith`. `dispatch` routes
+ * `decideWith` (`foundWhen` adds the guards after it, `failureOf` makes it one row of a list). `dispatch` routes
  * a command to its handler through a map with one entry per command type, so a command without
  * a handler does not compile.
  */
@@ -147,6 +147,28 @@ export const decideWith = <T, Ev, R extends Rejection = Rejection>(
   value: Found<T, R>,
   decide: (value: T) => Decision<Ev, R>,
 ): Decision<Ev, R> => (E.isLeft(value) ? value : decide(value.right));
+
+/**
+ * What a guard found, kept only once the guards after it pass (given the value, narrowed, they
+ * may rely on it): their first failure otherwise. A guard catalogue's `Found` with stage rows
+ * after it: `foundWhen(found(s.slot, 'STATE', 'the sitting is not scheduled'), () =>
+ * [guard('STATE', 'the sitting is cancelled', () => s.cancelled !== null)])`.
+ */
+export const foundWhen = <T, R extends Rejection = Rejection>(
+  value: Found<T, R>,
+  guards: (value: T) => ReadonlyArray<Check<R>>,
+): Found<T, R> => {
+  if (E.isLeft(value)) return value;
+  const failure = firstFailure(...guards(value.right));
+  return failure === undefined ? value : E.left(failure);
+};
+
+/**
+ * The rejection a `Found` holds, or `undefined` when it found its value: a `Found` as one row of
+ * a guard list where nothing after it needs the value (`() => failureOf(openCase(s))`).
+ */
+export const failureOf = <T, R extends Rejection>(value: Found<T, R>): R | undefined =>
+  E.isLeft(value) ? value.left : undefined;
 
 /**
  * The guards of a list, item by item: the first failure of the first item that breaks one (its

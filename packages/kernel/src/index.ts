@@ -14,6 +14,8 @@ export {
   decideWhen,
   decideWith,
   found,
+  foundWhen,
+  failureOf,
   firstFailure,
   noneTwice,
   dispatch,

@@ -4,7 +4,9 @@ import {
   accept,
   decideWhen,
   decideWith,
+  failureOf,
   found,
+  foundWhen,
   guard,
   reject,
   type Decision,
@@ -66,5 +68,42 @@ describe('found and decideWith: a guard that gives the value it checks', () => {
     expect(renew(room, 'b1', 'r1')).toEqual(
       E.right([{ type: 'Renewed', data: { book: 'b1', count: 2 } }]),
     );
+  });
+});
+
+describe('foundWhen and failureOf: a Found with the guards after it, and as one row of a list', () => {
+  /** The hold of a book, once the room is open and the hold is the reader's (ROOM-1). */
+  const heldBy = (r: Room, book: string, reader: string) =>
+    foundWhen(found(r.holds[book], 'STATE', `${book} is not held`, 'data.book'), (hold) => [
+      guard('STATE', 'the room is closed', () => !r.open),
+      guard('ROOM-1', `${book} is held by another reader`, 'data.reader', () => {
+        return hold.reader !== reader;
+      }),
+    ]);
+
+  it('foundWhen: its own rejection first, then the first failing guard after it, given the value', () => {
+    expect(heldBy(room, 'b9', 'r1')).toEqual(
+      E.left(reject('STATE', 'b9 is not held', 'data.book')),
+    );
+    expect(heldBy({ ...room, open: false }, 'b1', 'r2')).toEqual(
+      E.left(reject('STATE', 'the room is closed')),
+    );
+    expect(heldBy(room, 'b1', 'r2')).toEqual(
+      E.left(reject('ROOM-1', 'b1 is held by another reader', 'data.reader')),
+    );
+  });
+
+  it('foundWhen: the value, as found, when every guard after it passes', () => {
+    expect(heldBy(room, 'b1', 'r1')).toEqual(E.right({ reader: 'r1', renewals: 1 }));
+  });
+
+  it('failureOf: the rejection a Found holds, or undefined when it found its value', () => {
+    expect(failureOf(heldBy(room, 'b1', 'r2'))).toEqual(
+      reject('ROOM-1', 'b1 is held by another reader', 'data.reader'),
+    );
+    expect(failureOf(heldBy(room, 'b1', 'r1'))).toBeUndefined();
+    expect(
+      decideWhen([() => failureOf(heldBy(room, 'b9', 'r1'))], () => accept<Renewed>()),
+    ).toEqual(E.left(reject('STATE', 'b9 is not held', 'data.book')));
   });
 });

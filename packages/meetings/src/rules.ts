@@ -46,9 +46,12 @@ export const approvalRejection = ({
   return undefined;
 };
 
-/** MTG-7: only approved minutes go anywhere (distributed or uploaded). */
-export const unapprovedRejection = (approved: boolean): Rejection | undefined =>
-  approved ? undefined : reject('MTG-7', 'the chair has not approved the minutes');
+/**
+ * MTG-7: only approved minutes go anywhere (distributed or uploaded); refused at `field`, the
+ * command's field naming the meeting (`data.meetingId`, or panel's `data.sittingId`).
+ */
+export const unapprovedRejection = (approved: boolean, field: string): Rejection | undefined =>
+  check(!approved, 'MTG-7', 'the chair has not approved the minutes', field);
 
 /** What the MTG-8 distribution list is derived from. */
 export interface DistributionFacts {
@@ -120,7 +123,7 @@ export const fullyDistributedAt = (
  * `attendanceListIncluded` (their types come from the command's codec, written once there).
  */
 export type UploadFacts = Readonly<
-  { approved: boolean; uploaded: boolean } & Pick<
+  { approved: boolean; uploaded: boolean; field: string } & Pick<
     t.TypeOf<typeof UploadMinutes>,
     'systems' | 'attendanceListIncluded'
   >
@@ -132,7 +135,7 @@ export type UploadFacts = Readonly<
  */
 export const uploadRejection = (f: UploadFacts): Rejection | undefined =>
   firstFailure(
-    () => unapprovedRejection(f.approved),
+    () => unapprovedRejection(f.approved, f.field),
     () => check(f.uploaded, 'STATE', 'the minutes are already uploaded'),
     () =>
       check(f.systems.length === 0, 'INPUT', 'name the case systems uploaded to', 'data.systems'),
@@ -146,11 +149,12 @@ export const uploadRejection = (f: UploadFacts): Rejection | undefined =>
   );
 
 /** MTG-9: lists and hard copies are destroyed only once the minutes are uploaded. */
-export const destructionRejection = (uploaded: boolean): Rejection | undefined =>
+export const destructionRejection = (uploaded: boolean, field: string): Rejection | undefined =>
   check(
     !uploaded,
     'MTG-9',
     'the minutes and attendance list must be uploaded before the lists and hard copies are destroyed',
+    field,
   );
 
 /**
@@ -160,8 +164,9 @@ export const destructionRejection = (uploaded: boolean): Rejection | undefined =
 export const hardCopiesDestruction = <Ev>(
   uploaded: boolean,
   destroyed: unknown,
+  field: string,
   event: () => Ev,
 ): Decision<Ev> =>
-  decideWhen([() => destructionRejection(uploaded)], () =>
+  decideWhen([() => destructionRejection(uploaded, field)], () =>
     destroyed === null ? accept(event()) : accept(),
   );

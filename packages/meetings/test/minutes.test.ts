@@ -81,18 +81,18 @@ describe('MTG-7: draft minutes go to the chair; only approved minutes are distri
     spec
       .given([...held, drafted()])
       .when(command('DistributeMinutes', {}, at))
-      .thenRejects('MTG-7');
+      .thenRejects('MTG-7', { field: 'data.meetingId' });
     spec
       .given([...held, drafted()])
       .when(command('DistributeMinutes', { recipients: [parent.id] }, at))
-      .thenRejects('MTG-7');
+      .thenRejects('MTG-7', { field: 'data.meetingId' });
   });
 
   it('MTG-7: uploading unapproved minutes is rejected', () => {
     spec
       .given([...held, drafted()])
       .when(command('UploadMinutes', { systems: ['ICS'], attendanceListIncluded: true }, at))
-      .thenRejects('MTG-7');
+      .thenRejects('MTG-7', { field: 'data.meetingId' });
   });
 
   it('MTG-7: approved minutes are final: no further draft', () => {
@@ -216,7 +216,7 @@ describe('MTG-9: lists and hard copies are destroyed once the minutes are upload
     spec
       .given(heldAndApproved)
       .when(command('DestroyHardCopies', {}, at))
-      .thenRejects('MTG-9');
+      .thenRejects('MTG-9', { field: 'data.meetingId' });
   });
 
   it('MTG-9: after the upload, the destruction is recorded with who did it', () => {

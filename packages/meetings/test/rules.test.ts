@@ -38,8 +38,11 @@ describe('MTG-7: approvalRejection / unapprovedRejection', () => {
     });
   });
   it('MTG-7: only approved minutes go anywhere', () => {
-    expect(unapprovedRejection(false)).toMatchObject({ ruleId: 'MTG-7' });
-    expect(unapprovedRejection(true)).toBeUndefined();
+    expect(unapprovedRejection(false, 'data.meetingId')).toMatchObject({
+      ruleId: 'MTG-7',
+      field: 'data.meetingId',
+    });
+    expect(unapprovedRejection(true, 'data.meetingId')).toBeUndefined();
   });
 });
 
@@ -80,10 +83,19 @@ describe('MTG-8: derivedDistributionList / distributionRejection', () => {
 });
 
 describe('MTG-8 / MTG-9: uploadRejection / destructionRejection', () => {
-  const facts = { approved: true, uploaded: false, systems: ['ICS'], attendanceListIncluded: true };
+  const facts = {
+    approved: true,
+    uploaded: false,
+    field: 'data.meetingId',
+    systems: ['ICS'],
+    attendanceListIncluded: true,
+  };
   it('MTG-8: "distribute minutes and upload with attendance list": approved minutes, once, with the list', () => {
     expect(uploadRejection(facts)).toBeUndefined();
-    expect(uploadRejection({ ...facts, approved: false })).toMatchObject({ ruleId: 'MTG-7' });
+    expect(uploadRejection({ ...facts, approved: false })).toMatchObject({
+      ruleId: 'MTG-7',
+      field: 'data.meetingId',
+    });
     expect(uploadRejection({ ...facts, uploaded: true })).toMatchObject({ ruleId: 'STATE' });
     expect(uploadRejection({ ...facts, systems: [] })).toMatchObject({
       ruleId: 'INPUT',
@@ -95,7 +107,10 @@ describe('MTG-8 / MTG-9: uploadRejection / destructionRejection', () => {
     });
   });
   it('MTG-9: "ensures all lists & hardcopy documents destroyed": only after the upload', () => {
-    expect(destructionRejection(false)).toMatchObject({ ruleId: 'MTG-9' });
-    expect(destructionRejection(true)).toBeUndefined();
+    expect(destructionRejection(false, 'data.meetingId')).toMatchObject({
+      ruleId: 'MTG-9',
+      field: 'data.meetingId',
+    });
+    expect(destructionRejection(true, 'data.meetingId')).toBeUndefined();
   });
 });

@@ -113,7 +113,7 @@ describe('PNL-7 minutes within 7 working days', () => {
       { sittingId: '2026-03' },
       '2026-03-09T10:00:00Z',
     );
-    spec.given(held).when(distribute).thenRejects('MTG-7');
+    spec.given(held).when(distribute).thenRejects('MTG-7', { field: 'data.sittingId' });
     spec
       .given(held)
       .when(sittingCmd('ApproveMinutes', { sittingId: '2026-03' }, '2026-03-05T10:00:00Z'))
@@ -217,7 +217,7 @@ describe('MTG-7 / MTG-8: the sitting’s minutes go through @aimline/meetings’
     after(given, spec.given(given).when(approve(by)).events());
 
   it('MTG-7: unapproved minutes are not distributed, to the derived list or to named recipients', () => {
-    spec.given(chairedByChair).when(distribute()).thenRejects('MTG-7');
+    spec.given(chairedByChair).when(distribute()).thenRejects('MTG-7', { field: 'data.sittingId' });
     spec
       .given(chairedByChair)
       .when(distribute(['police-1']))

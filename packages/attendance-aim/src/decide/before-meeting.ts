@@ -159,10 +159,11 @@ export const sendAimLetter: Handler<'SendAimLetter'> = ({ data: d, at }, s, poli
       guard(
         'ATT-1',
         'attach the evidence of the support steps taken before the letter goes',
+        'data.caseId',
         () => s.supportEvidence.length === 0,
       ),
       // NAT-8: the letter is the first stage of the legal process.
-      compulsorySchoolAgeGuard(s, localDate(at), policy),
+      compulsorySchoolAgeGuard(s, localDate(at), policy, 'at'),
       () =>
         meeting !== undefined && parent !== undefined
           ? letterProblem(d.letter, parent, meeting.start, meeting.venue)

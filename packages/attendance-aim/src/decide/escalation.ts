@@ -1,12 +1,12 @@
 /** Still no engagement (ATT-8, ATT-9, ATT-10, NAT-7, NAT-8): towards legal intervention. */
 import { addDays, localDate } from '@aimline/calendar';
 import { decideWhen, decideWith, accept, found, guard } from '@aimline/kernel';
-import { compulsorySchoolAgeGuard } from './compulsory-school-age.js';
+import { compulsorySchoolAge, compulsorySchoolAgeGuard } from './compulsory-school-age.js';
 import type { CaseCommand, Decision, Handler } from './handler.js';
 import type { AttendancePolicy } from '../policy.js';
 import { summariseAttendance } from '../attendance.js';
 import { unauthorisedInRollingWindow } from '../rolling-window.js';
-import { endOfCompulsorySchoolAge, yearGroupOn } from '../school-year.js';
+import { yearGroupOn } from '../school-year.js';
 import { marksOf, meetingsOf, type OpenCase } from '../state.js';
 
 const lettersSent = (s: {
@@ -20,6 +20,7 @@ export const recordNoEngagement: Handler<'RecordNoEngagement'> = ({ data: d, at 
       guard(
         'ATT-9',
         'no AIM letter has been sent, so the family has not yet been asked to engage',
+        'data.caseId',
         () => lettersSent(s) === 0,
       ),
     ],
@@ -39,8 +40,8 @@ const ladderStep =
   (command: C, s: OpenCase, policy: AttendancePolicy): Decision =>
     decideWhen(
       [
-        guard('ATT-9', reason, () => before(s) === undefined),
-        compulsorySchoolAgeGuard(s, localDate(command.at), policy),
+        guard('ATT-9', reason, 'data.caseId', () => before(s) === undefined),
+        compulsorySchoolAgeGuard(s, localDate(command.at), policy, 'at'),
       ],
       () => record(command),
     );
@@ -68,11 +69,13 @@ export const requestLegalProceedings: Handler<'RequestLegalProceedings'> = (
       guard(
         'ATT-9',
         'the meeting with the lead officer for legal intervention comes first',
+        'data.caseId',
         () => s.legalMeetingAt === undefined,
       ),
       guard(
         'ATT-1',
         'the evidence of the support steps taken is not attached',
+        'data.caseId',
         () => s.supportEvidence.length === 0,
       ),
       guard(
@@ -84,7 +87,7 @@ export const requestLegalProceedings: Handler<'RequestLegalProceedings'> = (
       guard('STATE', `request ${d.requestId} is already made`, 'data.requestId', () =>
         s.legalRequests.some((r) => r.requestId === d.requestId),
       ),
-      compulsorySchoolAgeGuard(s, localDate(at), policy),
+      compulsorySchoolAgeGuard(s, localDate(at), policy, 'at'),
     ],
     () => {
       const marks = marksOf(s);
@@ -147,6 +150,7 @@ export const recordProsecutionConsiderations: Handler<'RecordProsecutionConsider
       guard(
         'ATT-9',
         'no request to initiate legal proceedings has been made',
+        'data.caseId',
         () => s.legalRequests.length === 0,
       ),
     ],
@@ -159,11 +163,7 @@ export const recordProsecutionConsiderations: Handler<'RecordProsecutionConsider
           'data.educationSupervisionOrder',
         ),
         (educationSupervisionOrder) =>
-          decideWhen([compulsorySchoolAgeGuard(s, today, policy)], () => {
-            const ends = endOfCompulsorySchoolAge(
-              s.pupil.dateOfBirth,
-              policy.finalCompulsoryYearGroup,
-            );
+          decideWith(compulsorySchoolAge(s, today, policy, 'at'), (ends) => {
             const yearGroup = yearGroupOn(s.pupil.dateOfBirth, today);
             const finalAcademicYear = yearGroup >= policy.finalCompulsoryYearGroup;
             const nearEnd = addDays(today, 7 * policy.compulsorySchoolAgeWarningWeeks) >= ends;

@@ -51,6 +51,7 @@ export const recordAimAttendance: Handler<'RecordAimAttendance'> = ({ data: d, a
         guard(
           'ATT-4',
           "the pupil's date of birth has been erased: who is expected at the meeting cannot be judged",
+          'data.attendees',
           () => isUnavailablePersonalData(s.pupil.dateOfBirth),
         ),
       ],

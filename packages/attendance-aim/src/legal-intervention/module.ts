@@ -93,7 +93,7 @@ const laterStep = (
   field: keyof typeof laterSteps,
   id: string,
 ): ReadonlyArray<Check> => [
-  guard('ATT-9', laterSteps[field].outOfOrder, () => before.length === 0),
+  guard('ATT-9', laterSteps[field].outOfOrder, 'data.caseId', () => before.length === 0),
   guard('STATE', laterSteps[field].again(id), `data.${field}`, () => seen.includes(id)),
 ];
 

@@ -94,6 +94,7 @@ export const allocateAssessors: Handler<'AllocateAssessors'> = ({ data: d, at },
       guard(
         'HSB-29',
         'no AIM assessment after a not-guilty plea',
+        'data.caseId',
         () =>
           s.criminal.plea === 'not-guilty' &&
           s.criminal.finding === undefined &&

@@ -44,6 +44,7 @@ export const policeTriggerAssessment: Handler<'PoliceTriggerAssessment'> = (comm
       guard(
         'HSB-28',
         'the police trigger an assessment after the young person admits the offence',
+        'data.caseId',
         () => s.criminal.admissionAt === undefined,
       ),
       once(s.criminal.triggeredAt, 'the police already triggered the assessment'),
@@ -101,7 +102,9 @@ export const requestCourtTime: Handler<'RequestCourtTime'> = (command, s) => {
   const guilty = s.criminal.plea === 'guilty' || s.criminal.finding === 'guilty';
   return decideWhen(
     [
-      guard('HSB-29', 'no AIM assessment before a guilty plea or finding', () => !guilty),
+      guard('HSB-29', 'no AIM assessment before a guilty plea or finding', 'data.caseId', () => {
+        return !guilty;
+      }),
       once(s.criminal.courtTimeRequestedAt, 'court time already requested'),
       guard(
         'INPUT',
@@ -135,6 +138,7 @@ export const referBackToChildProtection: Handler<'ReferBackToChildProtection'> =
       s.criminal.ended,
       'HSB-30',
       'a referral back follows the end of criminal proceedings (no further action, not guilty, withdrawn)',
+      'data.caseId',
     ),
     (ended) =>
       decideWith(

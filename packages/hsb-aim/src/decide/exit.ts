@@ -29,11 +29,13 @@ export const closeCase: Handler<'CloseCase'> = (command, s) => {
       guard(
         'HSB-27',
         'closing after an intervention needs an exit plan',
+        'data.caseId',
         () => s.intervention.planAgreedAt !== undefined && s.exitPlanAt === undefined,
       ),
       guard(
         'HSB-23',
         `the multi-agency meeting for risk ${openRisk?.riskId ?? ''} is still outstanding`,
+        'data.caseId',
         () => openRisk !== undefined,
       ),
     ],

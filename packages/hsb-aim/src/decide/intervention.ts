@@ -12,6 +12,7 @@ const interventionRunning =
       guard(
         ruleId,
         'no intervention work before an intervention plan is agreed at the initial AIM meeting',
+        'data.caseId',
         () => s.intervention.planAgreedAt === undefined,
       ),
       guard('STATE', 'the intervention has ended', () => s.intervention.endedAt !== undefined),

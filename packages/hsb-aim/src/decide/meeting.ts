@@ -93,6 +93,7 @@ export const holdInitialAimMeeting: Handler<'HoldInitialAimMeeting'> = ({ data: 
       guard(
         'HSB-20',
         'the assessment is shared with the young person and parents before the meeting',
+        'data.meetingId',
         () => s.assessment.sharedWithFamilyAt === undefined,
       ),
       ...attendanceChecks(s, d),

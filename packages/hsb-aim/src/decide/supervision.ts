@@ -80,6 +80,7 @@ export const bookInitialAimMeeting: Handler<'BookInitialAimMeeting'> = ({ data: 
       guard(
         'HSB-15',
         'the initial AIM meeting is booked at the initial joint supervision',
+        'data.caseId',
         () => s.assessment.supervisions.initial === undefined,
       ),
       guard(

@@ -104,7 +104,7 @@ export const distributeMinutes: Handler<'DistributeMinutes'> = ({ data: d, at },
   decideWhen(
     [
       afterMeeting(m),
-      () => unapprovedRejection(minutesApproved(m)),
+      () => unapprovedRejection(minutesApproved(m), 'data.meetingId'),
       () =>
         d.recipients === undefined
           ? undefined
@@ -134,6 +134,7 @@ export const uploadMinutes: Handler<'UploadMinutes'> = ({ data: d, at }, m) =>
         uploadRejection({
           approved: minutesApproved(m),
           uploaded: m.upload !== null,
+          field: 'data.meetingId',
           systems: d.systems,
           attendanceListIncluded: d.attendanceListIncluded,
         }),
@@ -154,7 +155,7 @@ export const uploadMinutes: Handler<'UploadMinutes'> = ({ data: d, at }, m) =>
 /** MTG-9: lists and hard copies are destroyed once the minutes (and attendance list) are uploaded. */
 export const destroyHardCopies: Handler<'DestroyHardCopies'> = (command, m) =>
   decideWhen([afterMeeting(m)], () =>
-    hardCopiesDestruction(m.upload !== null, m.hardCopiesDestroyedAt, () => ({
+    hardCopiesDestruction(m.upload !== null, m.hardCopiesDestroyedAt, 'data.meetingId', () => ({
       type: 'HardCopiesDestroyed' as const,
       data: { meetingId: command.data.meetingId, at: command.at, destroyedBy: command.actor.id },
     })),

@@ -1,5 +1,5 @@
 /** The panel's guard catalogue: guards several referral or sitting handlers share, each giving one `Check`. */
-import { firstFailure, found, guard, type Check, type Found } from '@aimline/kernel';
+import { firstFailure, found, foundWhen, guard, type Check, type Found } from '@aimline/kernel';
 import type { ReferralState } from '../referral/state.js';
 import type { Booking, Child, Professional } from '../values.js';
 import type { SittingSlot } from '../sitting/events.js';
@@ -20,17 +20,21 @@ export const atStage =
 
 /**
  * STATE: the sitting is scheduled, giving its slot to what comes after it (`decideWith`); once it
- * has been held, or is open for change, it is always found.
+ * has been held it is always found.
  */
 export const scheduled = (s: SittingState): Found<SittingSlot> =>
   found(s.slot, 'STATE', 'the sitting is not scheduled');
 
-/** STATE: the sitting must be scheduled, not cancelled and not yet held. */
-export const openForChange = (s: SittingState): Check =>
-  atStage([
-    ['the sitting is not scheduled', s.slot === null],
-    ['the sitting is cancelled', s.cancelled !== null],
-    ['the sitting has been held', s.held !== null],
+/**
+ * STATE: the sitting must be scheduled, not cancelled and not yet held, giving its slot to what
+ * comes after it (`decideWith`).
+ */
+export const openForChange = (s: SittingState): Found<SittingSlot> =>
+  foundWhen(scheduled(s), () => [
+    atStage([
+      ['the sitting is cancelled', s.cancelled !== null],
+      ['the sitting has been held', s.held !== null],
+    ]),
   ]);
 
 /** INPUT: a stream holds one referral or one sitting; a command naming another is refused. */
@@ -38,14 +42,6 @@ export const holds = (what: 'referral' | 'sitting', held: string | null, named: 
   guard('INPUT', `this stream holds ${what} ${held ?? ''}`, `data.${what}Id`, () => {
     return held !== null && held !== named;
   });
-
-/** STATE: the referral must exist, be open and not yet decided. */
-export const openUndecided = (s: ReferralState): Check =>
-  atStage([
-    ['no referral has been received', s.referralId === null],
-    ['the referral is closed', s.closed !== null],
-    ['the panel has already decided on this referral', s.decision !== null],
-  ]);
 
 /** What receiving a referral recorded: ReferralReceived and the ReferralBooked it comes with. */
 export interface ReceivedReferral {
@@ -56,14 +52,12 @@ export interface ReceivedReferral {
   readonly booking: Booking;
 }
 
-/**
- * STATE: the referral has been received, giving what was received to what comes after it
- * (`decideWith`); after `openUndecided` it is always found.
- */
-export const received = (s: ReferralState): Found<ReceivedReferral> => {
-  const { receivedAt, child, concernSummary, referrer, booking } = s;
+/** STATE: the referral has been received (ReferralReceived and ReferralBooked), giving what was. */
+const received = (s: ReferralState): Found<ReceivedReferral> => {
+  const { referralId, receivedAt, child, concernSummary, referrer, booking } = s;
   return found(
-    receivedAt === null ||
+    referralId === null ||
+      receivedAt === null ||
       child === null ||
       concernSummary === null ||
       referrer === null ||
@@ -74,3 +68,15 @@ export const received = (s: ReferralState): Found<ReceivedReferral> => {
     'no referral has been received',
   );
 };
+
+/**
+ * STATE: the referral must exist, be open and not yet decided, giving what was received to what
+ * comes after it (`decideWith`).
+ */
+export const openUndecided = (s: ReferralState): Found<ReceivedReferral> =>
+  foundWhen(received(s), () => [
+    atStage([
+      ['the referral is closed', s.closed !== null],
+      ['the panel has already decided on this referral', s.decision !== null],
+    ]),
+  ]);

@@ -7,60 +7,58 @@ import { CASE_NOTE_HEADING, minutesDocumentCategory } from '../derive.js';
 import { routeOf, type RouteDefinition } from '../policy.js';
 import type { PanelReferralEvent } from '../referral/events.js';
 import type { Rating } from '../values.js';
-import { openUndecided, received, type ReceivedReferral } from './guards.js';
+import { openUndecided, type ReceivedReferral } from './guards.js';
 
 const severity: Record<Rating, number> = { green: 0, amber: 1, red: 2 };
 
 export const recordDecision: ReferralHandler<'RecordDecision'> = (c, s, { policy }) => {
   const sitting = c.data.sitting;
-  return decideWhen([openUndecided(s)], () =>
-    decideWith(received(s), (referral) =>
-      decideWhen(
-        [
-          guard(
-            'PNL-3',
-            `the referral is booked into sitting ${referral.booking.sittingId}`,
-            'data.sitting.sittingId',
-            () => sitting.sittingId !== referral.booking.sittingId,
+  return decideWith(openUndecided(s), (referral) =>
+    decideWhen(
+      [
+        guard(
+          'PNL-3',
+          `the referral is booked into sitting ${referral.booking.sittingId}`,
+          'data.sitting.sittingId',
+          () => sitting.sittingId !== referral.booking.sittingId,
+        ),
+        guard('STATE', 'the sitting has not been held', 'data.sitting.held', () => {
+          return sitting.cancelled || !sitting.held;
+        }),
+      ],
+      () =>
+        decideWith(
+          found(
+            sitting.chairedBy,
+            'PNL-2',
+            'a sitting without its chair or co-chair cannot record decisions',
+            'data.sitting.chairedBy',
           ),
-          guard('STATE', 'the sitting has not been held', 'data.sitting.held', () => {
-            return sitting.cancelled || !sitting.held;
-          }),
-        ],
-        () =>
-          decideWith(
-            found(
-              sitting.chairedBy,
-              'PNL-2',
-              'a sitting without its chair or co-chair cannot record decisions',
-              'data.sitting.chairedBy',
-            ),
-            (chairedBy) =>
-              decideWith(
-                found(
-                  routeOf(policy, c.data.route),
-                  'PNL-6',
-                  `not an intervention route of this panel: ${c.data.route}`,
-                  'data.route',
-                ),
-                (route) => {
-                  // NAT-9: the child's age at the sitting (the referral is received), and the band
-                  // given or the default one.
-                  const age = ageOn(referral.child.dateOfBirth, sitting.date);
-                  const band = c.data.ageBand ?? defaultBandForAge(policy, age)?.id;
-                  return decideWith(
-                    found(
-                      bandsForAge(policy, age).find((b) => b.id === band)?.id,
-                      'NAT-9',
-                      `the traffic light band must contain the child's age (${age})`,
-                      'data.ageBand',
-                    ),
-                    (ageBand) => decided({ referral, chairedBy, route, ageBand, age }),
-                  );
-                },
+          (chairedBy) =>
+            decideWith(
+              found(
+                routeOf(policy, c.data.route),
+                'PNL-6',
+                `not an intervention route of this panel: ${c.data.route}`,
+                'data.route',
               ),
-          ),
-      ),
+              (route) => {
+                // NAT-9: the child's age at the sitting (the referral is received), and the band
+                // given or the default one.
+                const age = ageOn(referral.child.dateOfBirth, sitting.date);
+                const band = c.data.ageBand ?? defaultBandForAge(policy, age)?.id;
+                return decideWith(
+                  found(
+                    bandsForAge(policy, age).find((b) => b.id === band)?.id,
+                    'NAT-9',
+                    `the traffic light band must contain the child's age (${age})`,
+                    'data.ageBand',
+                  ),
+                  (ageBand) => decided({ referral, chairedBy, route, ageBand, age }),
+                );
+              },
+            ),
+        ),
     ),
   );
 

@@ -8,7 +8,7 @@ import {
   localDate,
 } from '@aimline/calendar';
 import { accept, decideWhen, decideWith, guard, type Check } from '@aimline/kernel';
-import { openUndecided, received } from './guards.js';
+import { openUndecided } from './guards.js';
 import type { ReferralHandler } from './handler.js';
 import type { PanelPolicy } from '../policy.js';
 import { papersDueFor } from '../schedule/booking.js';
@@ -131,18 +131,15 @@ export const rebookReferral: ReferralHandler<'RebookReferral'> = (c, s, { policy
     b.sittingId === s.papersSent.sittingId &&
     instantMs(s.papersSent.at) <= instantMs(b.papersDue);
   const same = s.booking !== null && sameBooking(s.booking, b);
-  return decideWhen(
-    [
-      openUndecided(s),
+  return decideWith(openUndecided(s), ({ booking }) =>
+    decideWhen(
       // The same booking again changes nothing (below); papers already in need only a working day.
-      ...(same
+      same
         ? []
         : papersAlreadyIn
           ? [workingDay(b, calendar, 'data.booking')]
-          : bookable(b, c.at, policy, calendar, 'data.booking')),
-    ],
-    () =>
-      decideWith(received(s), ({ booking }) =>
+          : bookable(b, c.at, policy, calendar, 'data.booking'),
+      () =>
         same
           ? accept()
           : accept({
@@ -155,20 +152,19 @@ export const rebookReferral: ReferralHandler<'RebookReferral'> = (c, s, { policy
                 reason: c.data.reason,
               },
             }),
-      ),
+    ),
   );
 };
 
 export const sendPapers: ReferralHandler<'SendPapers'> = (c, s) =>
-  decideWhen(
-    [
-      openUndecided(s),
-      guard('PNL-4', 'papers go to the panel members: name them', 'data.recipients', () => {
-        return c.data.recipients.length === 0;
-      }),
-    ],
-    () =>
-      decideWith(received(s), ({ booking: b }) =>
+  decideWith(openUndecided(s), ({ booking: b }) =>
+    decideWhen(
+      [
+        guard('PNL-4', 'papers go to the panel members: name them', 'data.recipients', () => {
+          return c.data.recipients.length === 0;
+        }),
+      ],
+      () =>
         accept({
           type: 'PapersSent',
           data: {
@@ -180,11 +176,11 @@ export const sendPapers: ReferralHandler<'SendPapers'> = (c, s) =>
             late: instantMs(c.at) > instantMs(b.papersDue),
           },
         }),
-      ),
+    ),
   );
 
 export const sharePreviousContacts: ReferralHandler<'SharePreviousContacts'> = (c, s) =>
-  decideWhen([openUndecided(s)], () =>
+  decideWith(openUndecided(s), () =>
     accept({
       type: 'PreviousContactsShared',
       data: {
@@ -197,35 +193,33 @@ export const sharePreviousContacts: ReferralHandler<'SharePreviousContacts'> = (
   );
 
 export const recordReferrerAttendance: ReferralHandler<'RecordReferrerAttendance'> = (c, s) =>
-  decideWhen([openUndecided(s)], () =>
-    decideWith(received(s), ({ booking }) =>
-      decideWhen(
-        [
-          guard(
-            'PNL-3',
-            `the referral is booked into sitting ${booking.sittingId}`,
-            'data.sittingId',
-            () => c.data.sittingId !== booking.sittingId,
-          ),
-          guard(
-            'PNL-5',
-            'the referrer is expected to attend to present: record why not',
-            'data.reason',
-            () => !c.data.present && c.data.reason === undefined,
-          ),
-        ],
-        () =>
-          accept({
-            type: 'ReferrerAttendanceRecorded',
-            data: {
-              referralId: c.data.referralId,
-              at: c.at,
-              sittingId: c.data.sittingId,
-              present: c.data.present,
-              presenter: c.data.presenter ?? null,
-              reason: c.data.reason ?? null,
-            },
-          }),
-      ),
+  decideWith(openUndecided(s), ({ booking }) =>
+    decideWhen(
+      [
+        guard(
+          'PNL-3',
+          `the referral is booked into sitting ${booking.sittingId}`,
+          'data.sittingId',
+          () => c.data.sittingId !== booking.sittingId,
+        ),
+        guard(
+          'PNL-5',
+          'the referrer is expected to attend to present: record why not',
+          'data.reason',
+          () => !c.data.present && c.data.reason === undefined,
+        ),
+      ],
+      () =>
+        accept({
+          type: 'ReferrerAttendanceRecorded',
+          data: {
+            referralId: c.data.referralId,
+            at: c.at,
+            sittingId: c.data.sittingId,
+            present: c.data.present,
+            presenter: c.data.presenter ?? null,
+            reason: c.data.reason ?? null,
+          },
+        }),
     ),
   );

@@ -17,36 +17,37 @@ import { chairOf, minutesChairId } from '../sitting/chair.js';
 import { minutesDueFor, minutesRecipients, minutesSentTo } from '../sitting/minutes.js';
 
 export const recordAttendance: SittingHandler<'RecordAttendance'> = (c, s, { policy }) =>
-  decideWhen(
-    [
-      openForChange(s),
-      eachItem(c.data.attendees, (a, i) => [
-        guard('PNL-2', 'not a seat on the panel', `data.attendees.${i}.role`, () => {
-          return !policy.roles.some((r) => r.id === a.role);
+  decideWith(openForChange(s), () =>
+    decideWhen(
+      [
+        eachItem(c.data.attendees, (a, i) => [
+          guard('PNL-2', 'not a seat on the panel', `data.attendees.${i}.role`, () => {
+            return !policy.roles.some((r) => r.id === a.role);
+          }),
+          guard(
+            'PNL-2',
+            `${a.member.memberId} is recorded as an invited attendee, not in a seat`,
+            `data.attendees.${i}.member.memberId`,
+            () => s.invited.some((g) => g.person.id === a.member.memberId),
+          ),
+          guard(
+            'PNL-2',
+            'a deputy attends only in an emergency: record the emergency',
+            `data.attendees.${i}.emergency`,
+            () => a.status === 'deputy' && (a.emergency ?? '').trim() === '',
+          ),
+        ]),
+      ],
+      () =>
+        accept({
+          type: 'AttendanceRecorded',
+          data: {
+            sittingId: c.data.sittingId,
+            at: c.at,
+            attendees: c.data.attendees,
+          },
         }),
-        guard(
-          'PNL-2',
-          `${a.member.memberId} is recorded as an invited attendee, not in a seat`,
-          `data.attendees.${i}.member.memberId`,
-          () => s.invited.some((g) => g.person.id === a.member.memberId),
-        ),
-        guard(
-          'PNL-2',
-          'a deputy attends only in an emergency: record the emergency',
-          `data.attendees.${i}.emergency`,
-          () => a.status === 'deputy' && (a.emergency ?? '').trim() === '',
-        ),
-      ]),
-    ],
-    () =>
-      accept({
-        type: 'AttendanceRecorded',
-        data: {
-          sittingId: c.data.sittingId,
-          at: c.at,
-          attendees: c.data.attendees,
-        },
-      }),
+    ),
   );
 
 /**
@@ -105,10 +106,9 @@ export const recordInvitedAttendance: SittingHandler<'RecordInvitedAttendance'> 
 };
 
 export const holdSitting: SittingHandler<'HoldSitting'> = (c, s, { policy }) =>
-  decideWith(scheduled(s), (slot) =>
+  decideWith(openForChange(s), (slot) =>
     decideWhen(
       [
-        openForChange(s),
         guard('STATE', 'the sitting has not started yet', 'at', () => {
           return instantMs(c.at) < instantMs(slot.start);
         }),
@@ -224,7 +224,7 @@ export const distributeMinutes: SittingHandler<'DistributeMinutes'> = (
   return decideWhen(
     [
       sittingHeld(s),
-      () => unapprovedRejection(s.minutesApprovedAt !== null),
+      () => unapprovedRejection(s.minutesApprovedAt !== null, 'data.sittingId'),
       c.data.recipients === undefined
         ? guard('STATE', 'the minutes have already been distributed', () => {
             return s.minutesDistributed !== null && recipients.length === 0;

@@ -19,6 +19,7 @@ export const uploadMinutes: SittingHandler<'UploadMinutes'> = (c, s) =>
         uploadRejection({
           approved: s.minutesApprovedAt !== null,
           uploaded: s.minutesUploaded !== null,
+          field: 'data.sittingId',
           systems: c.data.systems,
           attendanceListIncluded: c.data.attendanceListIncluded,
         }),
@@ -40,8 +41,13 @@ export const uploadMinutes: SittingHandler<'UploadMinutes'> = (c, s) =>
 
 export const destroyHardCopies: SittingHandler<'DestroyHardCopies'> = (c, s) =>
   decideWhen([sittingHeld(s)], () =>
-    hardCopiesDestruction(s.minutesUploaded !== null, s.hardCopiesDestroyedAt, () => ({
-      type: 'HardCopiesDestroyed' as const,
-      data: { sittingId: c.data.sittingId, at: c.at, destroyedBy: c.actor.id },
-    })),
+    hardCopiesDestruction(
+      s.minutesUploaded !== null,
+      s.hardCopiesDestroyedAt,
+      'data.sittingId',
+      () => ({
+        type: 'HardCopiesDestroyed' as const,
+        data: { sittingId: c.data.sittingId, at: c.at, destroyedBy: c.actor.id },
+      }),
+    ),
   );

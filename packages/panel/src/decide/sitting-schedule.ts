@@ -1,7 +1,7 @@
 /** PNL-1: scheduling, moving, re-venuing and cancelling a sitting; notifying members. */
 import { instantMs, isWorkingDay } from '@aimline/calendar';
 import { accept, decideWhen, decideWith, eachItem, guard } from '@aimline/kernel';
-import { openForChange, scheduled } from './guards.js';
+import { openForChange } from './guards.js';
 import type { SittingHandler } from './handler.js';
 import { sittingForMonth } from '../schedule/pattern.js';
 import { londonInstant } from '../schedule/local-time.js';
@@ -35,28 +35,25 @@ export const scheduleSitting: SittingHandler<'ScheduleSitting'> = (c, s, { polic
   );
 
 export const changeSittingVenue: SittingHandler<'ChangeSittingVenue'> = (c, s) =>
-  decideWith(scheduled(s), ({ venue }) =>
-    decideWhen([openForChange(s)], () =>
-      venue === c.data.venue
-        ? accept()
-        : accept({
-            type: 'SittingVenueChanged',
-            data: {
-              sittingId: c.data.sittingId,
-              at: c.at,
-              from: venue,
-              venue: c.data.venue,
-              reason: c.data.reason,
-            },
-          }),
-    ),
+  decideWith(openForChange(s), ({ venue }) =>
+    venue === c.data.venue
+      ? accept()
+      : accept({
+          type: 'SittingVenueChanged',
+          data: {
+            sittingId: c.data.sittingId,
+            at: c.at,
+            from: venue,
+            venue: c.data.venue,
+            reason: c.data.reason,
+          },
+        }),
   );
 
 export const moveSitting: SittingHandler<'MoveSitting'> = (c, s, { policy, calendar }) =>
-  decideWith(scheduled(s), (from) =>
+  decideWith(openForChange(s), (from) =>
     decideWhen(
       [
-        openForChange(s),
         guard(
           'PNL-1',
           `the panel sits on working days; ${c.data.date} is not one`,
@@ -98,7 +95,7 @@ export const moveSitting: SittingHandler<'MoveSitting'> = (c, s, { policy, calen
   );
 
 export const cancelSitting: SittingHandler<'CancelSitting'> = (c, s) =>
-  decideWhen([openForChange(s)], () =>
+  decideWith(openForChange(s), () =>
     accept({
       type: 'SittingCancelled',
       data: { sittingId: c.data.sittingId, at: c.at, reason: c.data.reason },
@@ -106,10 +103,9 @@ export const cancelSitting: SittingHandler<'CancelSitting'> = (c, s) =>
   );
 
 export const notifyMembers: SittingHandler<'NotifyMembers'> = (c, s, { policy }) =>
-  decideWith(scheduled(s), (slot) =>
+  decideWith(openForChange(s), (slot) =>
     decideWhen(
       [
-        openForChange(s),
         guard('INPUT', 'name at least one member to notify', 'data.members', () => {
           return c.data.members.length === 0;
         }),
