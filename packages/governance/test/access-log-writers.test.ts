@@ -124,13 +124,17 @@ describe('access log: several writers of one file never give a sequence number t
     const log = fileAccessLog(file, { lockWaitMs: 100 });
     log.append(entry('before'));
     const hanging = writer(file, 'hang-in-append');
-    await hanging.printed('holding');
-    expect(() => log.append(entry('while held'))).toThrow(AccessLogUnavailable);
-    expect(() => log.append(entry('while held'))).toThrow(
-      `the access log ${file} cannot be used: its lock ${file}.lock was held by another process for over 100 ms`,
-    );
-    hanging.child.kill('SIGKILL');
-    await hanging.exited;
+    try {
+      await hanging.printed('holding');
+      expect(() => log.append(entry('while held'))).toThrow(AccessLogUnavailable);
+      expect(() => log.append(entry('while held'))).toThrow(
+        `the access log ${file} cannot be used: its lock ${file}.lock was held by another process for over 100 ms`,
+      );
+    } finally {
+      // It holds the lock until killed, whatever the assertions found.
+      hanging.child.kill('SIGKILL');
+      await hanging.exited;
+    }
     log.append(entry('after'));
     expect(seqAndPurpose(file)).toEqual([
       [0, 'before'],
