@@ -121,7 +121,7 @@ describe('a policy file keyed by prototype keys, or with a range written backwar
 
   it('given an age band, a term or an improvement period written backwards, then it is refused naming its upper end', () => {
     expect(refusal('{"hsb": {"modelAgeBands": {"AIM2": {"from": 18, "to": 8}}}}')).toContain(
-      'hsb: modelAgeBands.AIM2.to: 8 is below from (18): a range runs from from up to to',
+      'hsb: modelAgeBands.AIM2.to: 8 is below from (18): a range is written lower end first',
     );
     expect(refusal('{"panel": {"ageRange": {"from": 18, "to": 5}}}')).toContain(
       'panel: ageRange.to: 5 is below from (18)',
@@ -136,7 +136,9 @@ describe('a policy file keyed by prototype keys, or with a range written backwar
       refusal(
         '{"schoolCalendars": {"sch-1": {"id": "sch-1", "terms": [{"name": "Autumn", "start": "2026-12-18", "end": "2026-09-03"}]}}}',
       ),
-    ).toContain('schoolCalendars.sch-1: terms.0.end: 2026-09-03 is below start (2026-12-18)');
+    ).toContain(
+      'schoolCalendars.sch-1: terms.0.end: 2026-09-03 is before start (2026-12-18): a range is written lower end first',
+    );
     expect(refusal('{"plausibility": {"years": {"min": 2100, "max": 1900}}}')).toContain(
       'plausibility: years.max: 1900 is below min (2100)',
     );

@@ -35,10 +35,11 @@ export const orderedRange = <C extends t.Mixed>(
       E.chain((a: t.TypeOf<C>) => {
         if (inOrder(a, low, high)) return t.success(a);
         const v = a as Readonly<Record<string, Bound>>;
+        const below = typeof v[high] === 'number' ? 'is below' : 'is before';
         return t.failure(
           v[high],
           t.appendContext(c, high, t.unknown, v[high]),
-          `${v[high]} is below ${low} (${v[low]}): a range runs from ${low} up to ${high}`,
+          `${v[high]} ${below} ${low} (${v[low]}): a range is written lower end first`,
         );
       })(codec.validate(u, c)),
     codec.encode,
