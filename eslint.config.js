@@ -125,6 +125,7 @@ export default tseslint.config(
             '*.mjs',
             'scripts/*.mjs',
             'bench/helpers/*.mjs',
+            'packages/*/test/fixtures/*.mjs',
             'vitest.config.ts',
           ],
         },

@@ -42,8 +42,12 @@ export interface NodeSettings {
 
 const live = new Set<EsdbNode>();
 
-/** How many times, per `start()`, a node that stopped for truncation is started again. */
-const TRUNCATION_RESTARTS = 3;
+/**
+ * How many times, per `start()`, a node that stopped for truncation is started again: all
+ * restarts count, whether the node stopped while `start()` waited for it or later, while it
+ * was supervised (a restart that stops for truncation again uses the same allowance).
+ */
+export const TRUNCATION_RESTARTS = 3;
 
 /**
  * A node stopped because its log holds records the cluster's leader does not have (a killed
@@ -73,7 +77,10 @@ export class EsdbNode {
   private phase: 'stopped' | 'starting' | 'up' = 'stopped';
   /** A restart the supervisor began after the node stopped for truncation. */
   private supervising: Promise<void> = Promise.resolve();
-  /** Restarts after a truncation stop since the last `start()`. */
+  /**
+   * Restarts after a truncation stop since the last `start()`, during the start and under
+   * supervision alike (at most `TRUNCATION_RESTARTS`).
+   */
   private truncationRestarts = 0;
   /** Where the current process's console output starts in `logFile`. */
   private logOffset = 0;
@@ -129,7 +136,10 @@ export class EsdbNode {
    * From then on the node is supervised, as the vendored server's README says a supervisor
    * must: a cluster node can stop by itself because "TRUNCATION IS NEEDED" (a killed former
    * leader restarted, or a leader starved of CPU long enough to be deposed) and truncates on its
-   * next start, so it is started again, at most `TRUNCATION_RESTARTS` times per `start()`. Any other exit nobody asked for is kept in `failure` for the waits to report.
+   * next start, so it is started again, at most `TRUNCATION_RESTARTS` times per `start()` in
+   * all (restarts while this call waits and restarts under supervision share the count). A
+   * truncation stop beyond that, and any other exit nobody asked for, is kept in `failure` for
+   * the waits to report.
    */
   async start(timeoutMs = 180_000): Promise<void> {
     if (this.phase !== 'stopped' || this.running)
@@ -206,11 +216,7 @@ export class EsdbNode {
         this.phase = 'up';
         return;
       }
-      if (
-        outcome === 'exited' &&
-        stoppedForTruncation(this.output) &&
-        attempt <= TRUNCATION_RESTARTS
-      ) {
+      if (outcome === 'exited' && this.mayRestartForTruncation(this.output)) {
         this.history.push(
           `${this.describeExit()} for truncation before it was live; started again`,
         );
@@ -221,7 +227,7 @@ export class EsdbNode {
       throw new Error(
         `EventStoreDB node ${this.endpoint} ${
           outcome === 'exited' ? 'exited' : 'was not serving'
-        } within ${timeoutMs} ms of its start (attempt ${attempt}; waited for /health/live 204${
+        } within ${timeoutMs} ms of its start (attempt ${attempt}; ${this.restartsSaid()}; waited for /health/live 204${
           this.settings.cluster === undefined ? ' and /info "leader"' : ''
         }); last output:\n${this.output.slice(-15).join('\n')}`,
       );
@@ -232,8 +238,7 @@ export class EsdbNode {
   private onUnexpectedExit(): void {
     const output = readLog(this.logFile, this.logOffset);
     const exit = this.describeExit();
-    if (stoppedForTruncation(output) && this.truncationRestarts < TRUNCATION_RESTARTS) {
-      this.truncationRestarts++;
+    if (this.mayRestartForTruncation(output)) {
       this.history.push(`${exit} for truncation; started again`);
       this.supervising = this.launch(180_000).catch((e: unknown) => {
         if (e instanceof StoppedWhileStarting) return;
@@ -243,7 +248,22 @@ export class EsdbNode {
     }
     this.phase = 'stopped';
     this.history.push(`${exit} by itself`);
-    this.failure = `${exit} by itself; last output:\n${output.slice(-15).join('\n')}`;
+    this.failure = `${exit} by itself (${this.restartsSaid()}); last output:\n${output.slice(-15).join('\n')}`;
+  }
+
+  /**
+   * Whether a process that printed `output` and exited is started again: it stopped for
+   * truncation and this `start()` has restarts left (the one count, see `TRUNCATION_RESTARTS`).
+   */
+  private mayRestartForTruncation(output: ReadonlyArray<string>): boolean {
+    if (!stoppedForTruncation(output) || this.truncationRestarts >= TRUNCATION_RESTARTS)
+      return false;
+    this.truncationRestarts++;
+    return true;
+  }
+
+  private restartsSaid(): string {
+    return `${this.truncationRestarts} of at most ${TRUNCATION_RESTARTS} restarts for truncation since start()`;
   }
 
   private describeExit(): string {
