@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3';
-import { migrateSchema } from '../schema.js';
 
 /** The stored columns of one event, as text and numbers exactly as SQLite holds them. */
 export interface StoredEventRow {
@@ -40,17 +39,3 @@ export const tamperSqliteForTesting = (
   }
 };
 
-/**
- * For tests of migrations only: a new store file at `path` as schema `version` wrote it (the
- * migrations up to `version` run, none after), closed, so a test can write rows in that schema
- * and see the store migrate them when it opens the file.
- */
-export const createStoreAtSchemaVersion = (path: string, version: number): void => {
-  const db = new Database(path);
-  try {
-    db.pragma('journal_mode = WAL');
-    db.transaction(() => migrateSchema(db, 0, version))();
-  } finally {
-    db.close();
-  }
-};
