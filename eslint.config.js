@@ -125,7 +125,6 @@ export default tseslint.config(
             '*.mjs',
             'scripts/*.mjs',
             'bench/helpers/*.mjs',
-            'packages/*/test/fixtures/*.mjs',
             'vitest.config.ts',
           ],
         },
