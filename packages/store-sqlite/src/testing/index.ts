@@ -38,4 +38,3 @@ export const tamperSqliteForTesting = (
     db.close();
   }
 };
-
