@@ -162,7 +162,7 @@ describe('ATT-4: who is present', () => {
     spec
       .given([...secondary, held()])
       .when(attend([...staff, pupilAttends]))
-      .thenRejects('STATE');
+      .thenRejects('STATE', { field: 'data.meetingId' });
     spec
       .given(secondary)
       .when(

@@ -62,7 +62,10 @@ describe('ATT-6: what worked, next steps and a target for every party', () => {
   });
 
   it('ATT-6: no outcome for an AIM that was not held', () => {
-    spec.given([opened(), evidence, scheduled, letterSent]).when(record()).thenRejects('STATE');
+    spec
+      .given([opened(), evidence, scheduled, letterSent])
+      .when(record())
+      .thenRejects('STATE', { field: 'data.meetingId' });
   });
 });
 

@@ -119,7 +119,7 @@ describe('assessment', () => {
   it('HSB-11: assessors are allocated only once an assessment is commissioned', () => {
     given([concernReported(), strategyDiscussionHeld(), routeDecided('child-protection')])
       .when(allocate())
-      .thenRejects('STATE');
+      .thenRejects('STATE', { field: 'data.caseId' });
   });
   it('HSB-12: a home safety plan must be typed, signed and agreed by managers', () => {
     given(allocatedEvents())
@@ -159,7 +159,7 @@ describe('assessment', () => {
   it('HSB-16: the second supervision follows the initial one', () => {
     given(allocatedEvents())
       .when(supervision('second', '2026-06-24T10:00:00Z'))
-      .thenRejects('STATE');
+      .thenRejects('STATE', { field: 'data.kind' });
   });
   it('HSB-17: the final supervision agrees scores and evidence', () => {
     given([
@@ -173,7 +173,7 @@ describe('assessment', () => {
   it('HSB-18 / HSB-19: reports go to the manager and the IRO once the meeting is booked', () => {
     const r = (recipient: string) =>
       cmd('SubmitReport', '2026-07-13T09:00:00Z', { recipient } as never);
-    given(allocatedEvents()).when(r('manager')).thenRejects('STATE');
+    given(allocatedEvents()).when(r('manager')).thenRejects('STATE', { field: 'data.recipient' });
     for (const recipient of ['manager', 'iro'])
       given(readyForMeetingEvents()).when(r(recipient)).events();
   });

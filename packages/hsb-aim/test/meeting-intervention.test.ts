@@ -157,7 +157,9 @@ describe('exit and closure', () => {
   });
   it('STATE: a closed case rejects further work except a documented reopening', () => {
     const closed = [...interventionEvents(), exitPlanAgreed([]), caseClosed()];
-    given(closed).when(review('2026-12-02T10:00:00Z')).thenRejects('STATE');
+    given(closed)
+      .when(review('2026-12-02T10:00:00Z'))
+      .thenRejects('STATE', { field: 'data.caseId' });
     const reopen = cmd('ReopenCase', '2026-12-05T10:00:00Z', { reason: 'Invented: new concern.' });
     const [e] = given(closed).when(reopen).events();
     expect(e?.type).toBe('CaseReopened');

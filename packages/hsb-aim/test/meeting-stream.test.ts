@@ -141,7 +141,9 @@ describe("MTG-6 / HSB-21: holding the meeting checks the meeting stream's attend
     given(beforeAttendance)
       .when(noteAttendance('2026-07-17T11:50:00Z', { meetingId: 'mtg-9' }))
       .thenRejects('INPUT', { field: 'data.meetingId' });
-    given(interventionEvents()).when(noteAttendance('2026-07-17T12:30:00Z')).thenRejects('STATE');
-    given(interventionEvents()).when(noteReport()).thenRejects('STATE');
+    given(interventionEvents())
+      .when(noteAttendance('2026-07-17T12:30:00Z'))
+      .thenRejects('STATE', { field: 'data.caseId' });
+    given(interventionEvents()).when(noteReport()).thenRejects('STATE', { field: 'data.caseId' });
   });
 });

@@ -95,7 +95,7 @@ describe('HSB-30: the end of criminal proceedings returns the case to the child-
   });
 
   it('HSB-30: a withdrawal after a charge ends the proceedings and allows the referral back', () => {
-    spec.given(crim).when(withdraw).thenRejects('STATE');
+    spec.given(crim).when(withdraw).thenRejects('STATE', { field: 'data.caseId' });
     const events = spec
       .given([...crim, charged, pleadedNotGuilty, withdrawn])
       .when(referBack)
@@ -115,7 +115,7 @@ describe('HSB-30: the end of criminal proceedings returns the case to the child-
     spec
       .given([...crim, admitted, nfaRecorded, ...referredBack('no-further-action')])
       .when(referBack)
-      .thenRejects('STATE');
+      .thenRejects('STATE', { field: 'data.caseId' });
   });
 
   it('HSB-30: a route of both pathways also returns to child protection alone', () => {

@@ -111,7 +111,9 @@ describe('start and strategy', () => {
       .events();
   });
   it('HSB-5: the route is decided only after a strategy discussion', () => {
-    given([concernReported()]).when(route('child-protection')).thenRejects('STATE');
+    given([concernReported()])
+      .when(route('child-protection'))
+      .thenRejects('STATE', { field: 'data.caseId' });
   });
   it('HSB-6: the criminal-justice route needs the child to be 10 or over at the time of the behaviour', () => {
     const youngReported = concernReported(undefined, {

@@ -26,6 +26,8 @@ export interface ApprovalFacts {
   readonly actorId: string;
   /** Whether draft minutes have been sent to the chair. */
   readonly hasDraft: boolean;
+  /** The command's field naming the meeting (`data.meetingId`, or a sitting's `data.sittingId`). */
+  readonly field: string;
 }
 
 /** MTG-7: the chair, and only the chair, approves draft minutes that have been sent to them. */
@@ -33,8 +35,9 @@ export const approvalRejection = ({
   chairId,
   actorId,
   hasDraft,
+  field,
 }: ApprovalFacts): Rejection | undefined => {
-  if (!hasDraft) return reject('STATE', 'no draft minutes have been sent to the chair');
+  if (!hasDraft) return reject('STATE', 'no draft minutes have been sent to the chair', field);
   if (chairId === null)
     return reject(
       'MTG-7',
@@ -136,7 +139,7 @@ export type UploadFacts = Readonly<
 export const uploadRejection = (f: UploadFacts): Rejection | undefined =>
   firstFailure(
     () => unapprovedRejection(f.approved, f.field),
-    () => check(f.uploaded, 'STATE', 'the minutes are already uploaded'),
+    () => check(f.uploaded, 'STATE', 'the minutes are already uploaded', f.field),
     () =>
       check(f.systems.length === 0, 'INPUT', 'name the case systems uploaded to', 'data.systems'),
     () =>

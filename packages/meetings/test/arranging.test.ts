@@ -56,7 +56,7 @@ describe('MTG-1: the lead professional arranges the meeting with the chair', () 
     spec
       .given([scheduled()])
       .when(command('ScheduleMeeting', scheduleData, at, asLead))
-      .thenRejects('STATE');
+      .thenRejects('STATE', { field: 'data.meetingId' });
   });
 
   it('MTG-1: rescheduling records the new time, the previous start and the reason', () => {
@@ -98,11 +98,11 @@ describe('MTG-1: the lead professional arranges the meeting with the chair', () 
     spec
       .given(given)
       .when(command('RescheduleMeeting', { start: START, end: END, reason: 'late' }, at, asLead))
-      .thenRejects('STATE');
+      .thenRejects('STATE', { field: 'data.meetingId' });
     spec
       .given(given)
       .when(command('CancelMeeting', { reason: 'no longer needed' }, at, asLead))
-      .thenRejects('STATE');
+      .thenRejects('STATE', { field: 'data.meetingId' });
   });
 
   it('MTG-1: cancellation records the reason; a cancelled meeting accepts no further command', () => {
@@ -133,7 +133,7 @@ describe('MTG-1: the lead professional arranges the meeting with the chair', () 
     spec
       .given([])
       .when(command('CancelMeeting', { reason: 'x' }, at, asLead))
-      .thenRejects('STATE');
+      .thenRejects('STATE', { field: 'data.meetingId' });
   });
 });
 

@@ -73,7 +73,10 @@ describe('MTG-6: the attendance sheet is completed at the meeting, details re-co
   });
 
   it('MTG-6: attendance is taken at the meeting, not before it starts', () => {
-    spec.given(given).when(record(sheet, '2026-03-11T15:00:00Z')).thenRejects('STATE');
+    spec
+      .given(given)
+      .when(record(sheet, '2026-03-11T15:00:00Z'))
+      .thenRejects('STATE', { field: 'at' });
   });
 
   it('MTG-6: nobody present means the meeting was not held', () => {
@@ -94,6 +97,6 @@ describe('MTG-6: the attendance sheet is completed at the meeting, details re-co
     spec
       .given([...given, attended()])
       .when(record(sheet))
-      .thenRejects('STATE');
+      .thenRejects('STATE', { field: 'data.meetingId' });
   });
 });

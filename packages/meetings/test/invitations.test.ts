@@ -178,6 +178,6 @@ describe('MTG-4: invitations go by email or post', () => {
           '2026-03-13T09:00:00Z',
         ),
       )
-      .thenRejects('STATE');
+      .thenRejects('STATE', { field: 'data.meetingId' });
   });
 });

@@ -99,18 +99,18 @@ describe('MTG-7: draft minutes go to the chair; only approved minutes are distri
     spec
       .given(heldAndApproved)
       .when(command('SubmitDraftMinutes', { documentRef: 'doc-minutes-3', actions: [] }, at))
-      .thenRejects('STATE');
+      .thenRejects('STATE', { field: 'data.meetingId' });
   });
 
   it('MTG-7: there are no minutes before the meeting is held, and nothing to approve without a draft', () => {
     spec
       .given([scheduled()])
       .when(command('SubmitDraftMinutes', { documentRef: 'doc-minutes-1', actions: [] }, at))
-      .thenRejects('STATE');
+      .thenRejects('STATE', { field: 'data.meetingId' });
     spec
       .given(held)
       .when(command('ApproveMinutes', {}, at, asChair))
-      .thenRejects('STATE');
+      .thenRejects('STATE', { field: 'data.meetingId' });
   });
 
   it('MTG-7: an action owner must have been invited or at the meeting', () => {

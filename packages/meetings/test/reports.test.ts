@@ -60,7 +60,7 @@ describe('MTG-5: reports reach the chair 2 days before the meeting (T-4)', () =>
           asLead,
         ),
       )
-      .thenRejects('STATE');
+      .thenRejects('STATE', { field: 'data.meetingId' });
   });
 
   it('MTG-5: the AIM report of an initial AIM meeting on Thu 12 Mar is due by the end of Tue 10 Mar, open until it arrives', () => {

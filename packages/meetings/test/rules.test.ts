@@ -15,26 +15,51 @@ import {
 describe('MTG-7: approvalRejection / unapprovedRejection', () => {
   it('MTG-7: the chair approves a draft that has been sent to them', () => {
     expect(
-      approvalRejection({ chairId: 'iro-1', actorId: 'iro-1', hasDraft: true }),
+      approvalRejection({
+        chairId: 'iro-1',
+        actorId: 'iro-1',
+        hasDraft: true,
+        field: 'data.meetingId',
+      }),
     ).toBeUndefined();
   });
   it('MTG-7: anyone but the chair is rejected on actor.id', () => {
-    expect(approvalRejection({ chairId: 'iro-1', actorId: 'sw-1', hasDraft: true })).toMatchObject({
+    expect(
+      approvalRejection({
+        chairId: 'iro-1',
+        actorId: 'sw-1',
+        hasDraft: true,
+        field: 'data.meetingId',
+      }),
+    ).toMatchObject({
       ruleId: 'MTG-7',
       field: 'actor.id',
     });
   });
   it('MTG-7: with nobody in the chair, nobody approves', () => {
-    expect(approvalRejection({ chairId: null, actorId: 'sw-1', hasDraft: true })).toMatchObject({
+    expect(
+      approvalRejection({
+        chairId: null,
+        actorId: 'sw-1',
+        hasDraft: true,
+        field: 'data.meetingId',
+      }),
+    ).toMatchObject({
       ruleId: 'MTG-7',
       field: 'actor.id',
     });
   });
   it('MTG-7: no draft sent to the chair is a STATE rejection, whoever asks', () => {
     expect(
-      approvalRejection({ chairId: 'iro-1', actorId: 'iro-1', hasDraft: false }),
+      approvalRejection({
+        chairId: 'iro-1',
+        actorId: 'iro-1',
+        hasDraft: false,
+        field: 'data.meetingId',
+      }),
     ).toMatchObject({
       ruleId: 'STATE',
+      field: 'data.meetingId',
     });
   });
   it('MTG-7: only approved minutes go anywhere', () => {
@@ -96,7 +121,10 @@ describe('MTG-8 / MTG-9: uploadRejection / destructionRejection', () => {
       ruleId: 'MTG-7',
       field: 'data.meetingId',
     });
-    expect(uploadRejection({ ...facts, uploaded: true })).toMatchObject({ ruleId: 'STATE' });
+    expect(uploadRejection({ ...facts, uploaded: true })).toMatchObject({
+      ruleId: 'STATE',
+      field: 'data.meetingId',
+    });
     expect(uploadRejection({ ...facts, systems: [] })).toMatchObject({
       ruleId: 'INPUT',
       field: 'data.systems',

@@ -95,8 +95,8 @@ describe('MTG-8 / MTG-9 / PNL-8: the sitting’s minutes are uploaded, then the 
       .given(approved)
       .when(upload(false))
       .thenRejects('MTG-8', { field: 'data.attendanceListIncluded' });
-    spec.given(uploaded).when(upload()).thenRejects('STATE');
-    spec.given(held.slice(0, 2)).when(upload()).thenRejects('STATE');
+    spec.given(uploaded).when(upload()).thenRejects('STATE', { field: 'data.sittingId' });
+    spec.given(held.slice(0, 2)).when(upload()).thenRejects('STATE', { field: 'data.sittingId' });
   });
   it('MTG-9: lists and hard copies are destroyed only once the minutes are uploaded', () => {
     spec.given(approved).when(destroy).thenRejects('MTG-9');

@@ -282,7 +282,7 @@ describe('MTG-8 / PNL-5: a presenting referrer is a participant, not a member', 
     sitting
       .given(cancelled)
       .when(recordInvited([presenter!]))
-      .thenRejects('STATE');
+      .thenRejects('STATE', { field: 'data.sittingId' });
     sitting
       .given(sittingGiven)
       .when(recordInvited([presenter!, presenter!]))

@@ -392,6 +392,6 @@ describe('PNL-10 reviews', () => {
           '2026-02-20T10:00:00Z',
         ),
       )
-      .thenRejects('STATE');
+      .thenRejects('STATE', { field: 'data.referralId' });
   });
 });

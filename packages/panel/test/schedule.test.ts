@@ -174,7 +174,7 @@ describe('PNL-1 sitting stream', () => {
           '2026-04-03T09:00:00Z',
         ),
       )
-      .thenRejects('STATE');
+      .thenRejects('STATE', { field: 'data.sittingId' });
     spec
       .given([scheduled, cancelled])
       .when(
@@ -184,6 +184,6 @@ describe('PNL-1 sitting stream', () => {
           '2026-04-03T09:00:00Z',
         ),
       )
-      .thenRejects('STATE');
+      .thenRejects('STATE', { field: 'data.sittingId' });
   });
 });

@@ -193,7 +193,10 @@ describe('PNL-9 actions', () => {
     expect(met?.status).toEqual({ kind: 'met', at: '2026-03-12T10:00:00.000Z' });
   });
   it('PNL-9: no actions before the sitting is held', () => {
-    spec.given(scheduled).when(agree('2026-03-16')).thenRejects('STATE');
+    spec
+      .given(scheduled)
+      .when(agree('2026-03-16'))
+      .thenRejects('STATE', { field: 'data.sittingId' });
   });
 });
 
@@ -306,6 +309,9 @@ describe('MTG-7 / MTG-8: the sitting’s minutes go through @aimline/meetings’
     expect(rest[0]?.data).toMatchObject({ recipients: ['chair-1', 'co-chair-1', 'police-1'] });
     const [minutes] = panelDeadlines(fold(decider)(after(partly, rest)), policy, calendar);
     expect(minutes?.status).toEqual({ kind: 'met', at: '2026-03-09T10:00:00.000Z' });
-    spec.given(after(partly, rest)).when(distribute()).thenRejects('STATE');
+    spec
+      .given(after(partly, rest))
+      .when(distribute())
+      .thenRejects('STATE', { field: 'data.sittingId' });
   });
 });

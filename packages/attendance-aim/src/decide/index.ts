@@ -22,7 +22,14 @@ export const decide = stagedDecide<
   starts: 'OpenAttendanceCase',
   start: phases.openAttendanceCase,
   started: (_, s) =>
-    found(s.status === 'none' ? undefined : s, 'STATE', 'no attendance case has been opened'),
-  stage: (_, s) => [guard('STATE', 'the attendance case is closed', () => s.status === 'closed')],
+    found(
+      s.status === 'none' ? undefined : s,
+      'STATE',
+      'no attendance case has been opened',
+      'data.caseId',
+    ),
+  stage: (_, s) => [
+    guard('STATE', 'the attendance case is closed', 'data.caseId', () => s.status === 'closed'),
+  ],
   handlers: handlersNamed<CaseCommand, OpenCase, AttendancePolicy, AttendanceAimEvent>(phases),
 });

@@ -103,11 +103,13 @@ export const allocateAssessors: Handler<'AllocateAssessors'> = ({ data: d, at },
       guard(
         'STATE',
         'no assessment has been commissioned',
+        'data.caseId',
         () => s.assessment.commissioned === undefined,
       ),
       guard(
         'STATE',
         'assessors are already allocated',
+        'data.caseId',
         () => s.assessment.allocatedAt !== undefined,
       ),
       guard('INPUT', 'no assessors listed', 'data.assessors', () => d.assessors.length === 0),

@@ -12,11 +12,16 @@ const inCustody = (s: OpenCase): boolean =>
     instantMs(s.criminal.releasedAt) < instantMs(s.criminal.custody.from));
 
 const onCriminalRoute = (s: OpenCase): Check =>
-  guard('STATE', 'the case is not on the criminal-justice route', () => !criminalRoute(s));
+  guard(
+    'STATE',
+    'the case is not on the criminal-justice route',
+    'data.caseId',
+    () => !criminalRoute(s),
+  );
 
 /** Each step of the proceedings is recorded once: STATE, with `reason`, once `recorded` is set. */
 const once = (recorded: unknown, reason: string): Check =>
-  guard('STATE', reason, () => recorded !== undefined);
+  guard('STATE', reason, 'data.caseId', () => recorded !== undefined);
 
 /** HSB-28: the young person admits the offence. */
 export const recordAdmission: Handler<'RecordAdmission'> = (command, s) =>
@@ -71,6 +76,7 @@ export const recordCharge: Handler<'RecordCharge'> = (command, s) =>
       guard(
         'STATE',
         'the police decided not to charge',
+        'data.caseId',
         () =>
           s.criminal.policeDecision !== undefined &&
           s.criminal.policeDecision.decision !== 'charge',
@@ -82,7 +88,12 @@ export const recordCharge: Handler<'RecordCharge'> = (command, s) =>
 export const enterPlea: Handler<'EnterPlea'> = (command, s) =>
   decideWhen(
     [
-      guard('STATE', 'a plea follows a charge', () => s.criminal.chargedAt === undefined),
+      guard(
+        'STATE',
+        'a plea follows a charge',
+        'data.caseId',
+        () => s.criminal.chargedAt === undefined,
+      ),
       once(s.criminal.plea, 'a plea is already entered'),
     ],
     () => accept({ type: 'PleaEntered', data: { ...command.data, at: command.at } }),
@@ -91,7 +102,12 @@ export const enterPlea: Handler<'EnterPlea'> = (command, s) =>
 export const recordFinding: Handler<'RecordFinding'> = (command, s) =>
   decideWhen(
     [
-      guard('STATE', 'a finding follows a not-guilty plea', () => s.criminal.plea !== 'not-guilty'),
+      guard(
+        'STATE',
+        'a finding follows a not-guilty plea',
+        'data.caseId',
+        () => s.criminal.plea !== 'not-guilty',
+      ),
       once(s.criminal.finding, 'the finding is already recorded'),
     ],
     () => accept({ type: 'FindingRecorded', data: { ...command.data, at: command.at } }),
@@ -142,7 +158,7 @@ export const referBackToChildProtection: Handler<'ReferBackToChildProtection'> =
     ),
     (ended) =>
       decideWith(
-        found(from, 'STATE', 'the case is already on the child-protection route'),
+        found(from, 'STATE', 'the case is already on the child-protection route', 'data.caseId'),
         (from) => {
           const lead = deriveLeadAgency(
             { ...s, route: { route: to, at: command.at } },
@@ -174,10 +190,16 @@ export const referBackToChildProtection: Handler<'ReferBackToChildProtection'> =
 export const recordWithdrawal: Handler<'RecordWithdrawal'> = (command, s) =>
   decideWhen(
     [
-      guard('STATE', 'a withdrawal follows a charge', () => s.criminal.chargedAt === undefined),
+      guard(
+        'STATE',
+        'a withdrawal follows a charge',
+        'data.caseId',
+        () => s.criminal.chargedAt === undefined,
+      ),
       guard(
         'STATE',
         'the case was already decided in court',
+        'data.caseId',
         () => s.criminal.finding !== undefined || s.criminal.plea === 'guilty',
       ),
       once(s.criminal.ended, 'the criminal proceedings have already ended'),
@@ -188,8 +210,13 @@ export const recordWithdrawal: Handler<'RecordWithdrawal'> = (command, s) =>
 export const startCustody: Handler<'StartCustody'> = (command, s) =>
   decideWhen(
     [
-      guard('STATE', 'custody follows a charge', () => s.criminal.chargedAt === undefined),
-      guard('STATE', 'the young person is already in custody', () => inCustody(s)),
+      guard(
+        'STATE',
+        'custody follows a charge',
+        'data.caseId',
+        () => s.criminal.chargedAt === undefined,
+      ),
+      guard('STATE', 'the young person is already in custody', 'data.caseId', () => inCustody(s)),
     ],
     () => accept({ type: 'CustodyStarted', data: { ...command.data, at: command.at } }),
   );
@@ -199,7 +226,7 @@ export const recordRelease: Handler<'RecordRelease'> = ({ data: d, at }, s) => {
   const started = s.assessment.allocatedAt !== undefined;
   return decideWhen(
     [
-      guard('STATE', 'the young person is not in custody', () => !inCustody(s)),
+      guard('STATE', 'the young person is not in custody', 'data.caseId', () => !inCustody(s)),
       guard(
         'HSB-30',
         'AIM work appears in the pre-release plan',

@@ -9,6 +9,7 @@ export const agreeExitPlan: Handler<'AgreeExitPlan'> = ({ data: d, at }, s) => {
       guard(
         'STATE',
         'an exit plan ends an intervention; none was agreed',
+        'data.caseId',
         () => s.intervention.planAgreedAt === undefined,
       ),
       guard(
@@ -45,6 +46,6 @@ export const closeCase: Handler<'CloseCase'> = (command, s) => {
 
 /** A closed case is reopened with a documented reason; an open one has nothing to reopen. */
 export const reopenCase: Handler<'ReopenCase'> = ({ data: d, at }, s) =>
-  decideWhen([guard('STATE', 'the case is open', () => s.status !== 'closed')], () =>
+  decideWhen([guard('STATE', 'the case is open', 'data.caseId', () => s.status !== 'closed')], () =>
     accept({ type: 'CaseReopened', data: { ...d, caseId: s.caseId, at } }),
   );

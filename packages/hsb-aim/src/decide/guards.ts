@@ -12,11 +12,21 @@ export const criminalRoute = (s: OpenCase): boolean =>
 
 /** HSB-5, HSB-7: the route and the Section 47 decision follow a strategy discussion. */
 export const afterStrategyDiscussion = (s: OpenCase, decision: string): Check =>
-  guard('STATE', `${decision} after a strategy discussion`, () => s.strategy.length === 0);
+  guard(
+    'STATE',
+    `${decision} after a strategy discussion`,
+    'data.caseId',
+    () => s.strategy.length === 0,
+  );
 
 /** HSB-10: assessment work waits for the allocation of assessors. */
 export const needsAllocation = (s: OpenCase): Check =>
-  guard('STATE', 'assessors are not yet allocated', () => s.assessment.allocatedAt === undefined);
+  guard(
+    'STATE',
+    'assessors are not yet allocated',
+    'data.caseId',
+    () => s.assessment.allocatedAt === undefined,
+  );
 
 /** The booked initial AIM meeting, tracked in its own stream, is `meetingId`. */
 export const trackedMeeting =

@@ -25,18 +25,32 @@ export const makeDecide = stagedDecide<
   starts: 'ReportConcern',
   start: (command, state, ctx) =>
     decideWhen(
-      [guard('STATE', 'a concern is already reported for this case', () => isCase(state))],
+      [
+        guard('STATE', 'a concern is already reported for this case', 'data.caseId', () =>
+          isCase(state),
+        ),
+      ],
       () => phases.reportConcern(command, ctx),
     ),
   started: (_, s) =>
-    found(isCase(s) ? s : undefined, 'STATE', 'no concern has been reported for this case'),
+    found(
+      isCase(s) ? s : undefined,
+      'STATE',
+      'no concern has been reported for this case',
+      'data.caseId',
+    ),
   stage: (command, s) => [
     guard('INPUT', 'the command is for another case', 'data.caseId', () => {
       return command.data.caseId !== s.caseId;
     }),
-    guard('STATE', 'the case is closed; reopen it with a documented reason first', () => {
-      return s.status === 'closed' && !onClosedCase.includes(command.type);
-    }),
+    guard(
+      'STATE',
+      'the case is closed; reopen it with a documented reason first',
+      'data.caseId',
+      () => {
+        return s.status === 'closed' && !onClosedCase.includes(command.type);
+      },
+    ),
   ],
   handlers: handlersNamed<CaseCommand, OpenCase, Context, HsbEvent>(phases),
 });

@@ -15,7 +15,12 @@ const interventionRunning =
         'data.caseId',
         () => s.intervention.planAgreedAt === undefined,
       ),
-      guard('STATE', 'the intervention has ended', () => s.intervention.endedAt !== undefined),
+      guard(
+        'STATE',
+        'the intervention has ended',
+        'data.caseId',
+        () => s.intervention.endedAt !== undefined,
+      ),
     );
 
 export const recordContact: Handler<'RecordContact'> = (command, s) =>

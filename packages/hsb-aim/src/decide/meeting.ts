@@ -20,6 +20,7 @@ export const noteInitialAimMeetingAttendance: Handler<'NoteInitialAimMeetingAtte
       guard(
         'STATE',
         'the initial AIM meeting has been held',
+        'data.caseId',
         () => s.initialMeetingAt !== undefined,
       ),
     ],
@@ -76,6 +77,7 @@ export const holdInitialAimMeeting: Handler<'HoldInitialAimMeeting'> = ({ data: 
       guard(
         'STATE',
         'the initial AIM meeting is already held',
+        'data.caseId',
         () => s.initialMeetingAt !== undefined,
       ),
       guard(

@@ -63,6 +63,7 @@ export const noteReportToChair: Handler<'NoteReportToChair'> = ({ data: d, at },
       guard(
         'STATE',
         'the initial AIM meeting has been held',
+        'data.caseId',
         () => s.initialMeetingAt !== undefined,
       ),
     ],
@@ -104,6 +105,7 @@ export const recordConsentRefused: Handler<'RecordConsentRefused'> = (command, s
       guard(
         'STATE',
         'no assessment has been commissioned',
+        'data.caseId',
         () => s.assessment.commissioned === undefined,
       ),
     ],
@@ -117,6 +119,7 @@ export const raiseEmergingRisk: Handler<'RaiseEmergingRisk'> = ({ data: d, at },
       guard(
         'STATE',
         'risks emerge during an assessment; none is commissioned',
+        'data.caseId',
         () => s.assessment.commissioned === undefined,
       ),
       guard('INPUT', `risk ${d.riskId} is already recorded`, 'data.riskId', () =>

@@ -102,7 +102,7 @@ export const decideRoute: Handler<'DecideRoute'> = ({ data: d, at }, s, ctx) => 
   return decideWhen(
     [
       afterStrategyDiscussion(s, 'the route is decided'),
-      guard('STATE', 'the route is already decided', () => s.route !== undefined),
+      guard('STATE', 'the route is already decided', 'data.caseId', () => s.route !== undefined),
       guard(
         'HSB-6',
         `the criminal-justice route needs the child to be ${ctx.policy.criminalResponsibilityAge} or over at the time of the behaviour (was ${ageAtBehaviour})`,
@@ -133,6 +133,7 @@ export const decideSection47: Handler<'DecideSection47'> = ({ data: d, at }, s) 
       guard(
         'STATE',
         'the Section 47 decision is already recorded',
+        'data.caseId',
         () => s.section47 !== undefined,
       ),
       guard(
@@ -189,7 +190,7 @@ export const recordChildAndFamilyAssessment: Handler<'RecordChildAndFamilyAssess
   const late = instantMs(command.at) > due.toMillis();
   return decideWhen(
     [
-      guard('STATE', 'the child and family assessment is already recorded', () => {
+      guard('STATE', 'the child and family assessment is already recorded', 'data.caseId', () => {
         return s.childAndFamilyAssessmentAt !== undefined;
       }),
       guard(

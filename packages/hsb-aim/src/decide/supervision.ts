@@ -86,6 +86,7 @@ export const bookInitialAimMeeting: Handler<'BookInitialAimMeeting'> = ({ data: 
       guard(
         'STATE',
         'the initial AIM meeting has been held',
+        'data.caseId',
         () => s.initialMeetingAt !== undefined,
       ),
       guard(

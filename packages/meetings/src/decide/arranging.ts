@@ -24,6 +24,7 @@ export const scheduleMeeting = (
       guard(
         'STATE',
         `meeting ${d.meetingId} is already scheduled`,
+        'data.meetingId',
         () => state.phase !== 'unscheduled',
       ),
       guard(

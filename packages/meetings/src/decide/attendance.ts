@@ -40,6 +40,7 @@ export const recordAttendance: Handler<'RecordAttendance'> = (command, m) => {
       guard(
         'STATE',
         `meeting ${d.meetingId} has not started: attendance is taken at the meeting`,
+        'at',
         () => instantMs(command.at) < instantMs(m.schedule.start),
       ),
       guard(

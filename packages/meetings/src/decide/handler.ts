@@ -25,12 +25,18 @@ type ScheduledHandlers = Handlers<ScheduledCommand, ScheduledMeeting, MeetingPol
 
 /** The attendance sheet is not yet recorded: the meeting is still ahead. */
 export const beforeMeeting = (m: ScheduledMeeting): Check =>
-  guard('STATE', `meeting ${m.meetingId ?? ''} has already been held`, () => m.attendance !== null);
+  guard(
+    'STATE',
+    `meeting ${m.meetingId ?? ''} has already been held`,
+    'data.meetingId',
+    () => m.attendance !== null,
+  );
 
 /** MTG-6: the meeting has been held (its attendance is recorded). */
 export const afterMeeting = (m: ScheduledMeeting): Check =>
   guard(
     'STATE',
     `meeting ${m.meetingId ?? ''} has not been held (no attendance recorded)`,
+    'data.meetingId',
     () => m.attendance === null,
   );

@@ -35,6 +35,7 @@ export const makeDecide = stagedDecide<
       s.phase === 'cancelled'
         ? `meeting ${s.meetingId ?? ''} is cancelled`
         : `meeting ${d.meetingId} is not scheduled`,
+      'data.meetingId',
     ),
   stage: ({ data: d }, m) => [
     guard('INPUT', `this stream holds meeting ${m.meetingId ?? ''}`, 'data.meetingId', () => {

@@ -30,7 +30,12 @@ export const submitDraftMinutes: Handler<'SubmitDraftMinutes'> = ({ data: d, at 
   return decideWhen(
     [
       afterMeeting(m),
-      guard('STATE', 'the minutes are approved: no further draft', () => m.approval !== null),
+      guard(
+        'STATE',
+        'the minutes are approved: no further draft',
+        'data.meetingId',
+        () => m.approval !== null,
+      ),
       noneTwice(
         d.actions,
         (a) => a.actionId,
@@ -78,6 +83,7 @@ export const approveMinutes: Handler<'ApproveMinutes'> = (command, m) => {
           chairId: m.schedule.chair.id,
           actorId: command.actor.id,
           hasDraft: draft !== undefined,
+          field: 'data.meetingId',
         }),
     ],
     () => {

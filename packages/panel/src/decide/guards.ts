@@ -7,23 +7,24 @@ import type { SittingState } from '../sitting/state.js';
 
 /** Actions and minutes follow the sitting: it has been held. */
 export const sittingHeld = (s: SittingState): Check =>
-  guard('STATE', 'the sitting has not been held', () => s.held === null);
+  guard('STATE', 'the sitting has not been held', 'data.sittingId', () => s.held === null);
 
 /**
- * STATE: a stream at the stage a command needs. Each row is the reason it is not, and whether
- * that holds; the first that holds refuses.
+ * STATE: a stream at the stage a command needs, refused at `field` (the command's field naming
+ * the stream). Each row is the reason it is not, and whether that holds; the first that holds
+ * refuses.
  */
 export const atStage =
-  (rows: ReadonlyArray<readonly [reason: string, notYet: boolean]>): Check =>
+  (field: string, rows: ReadonlyArray<readonly [reason: string, notYet: boolean]>): Check =>
   () =>
-    firstFailure(...rows.map(([reason, notYet]) => guard('STATE', reason, () => notYet)));
+    firstFailure(...rows.map(([reason, notYet]) => guard('STATE', reason, field, () => notYet)));
 
 /**
  * STATE: the sitting is scheduled, giving its slot to what comes after it (`decideWith`); once it
  * has been held it is always found.
  */
 export const scheduled = (s: SittingState): Found<SittingSlot> =>
-  found(s.slot, 'STATE', 'the sitting is not scheduled');
+  found(s.slot, 'STATE', 'the sitting is not scheduled', 'data.sittingId');
 
 /**
  * STATE: the sitting must be scheduled, not cancelled and not yet held, giving its slot to what
@@ -31,7 +32,7 @@ export const scheduled = (s: SittingState): Found<SittingSlot> =>
  */
 export const openForChange = (s: SittingState): Found<SittingSlot> =>
   foundWhen(scheduled(s), () => [
-    atStage([
+    atStage('data.sittingId', [
       ['the sitting is cancelled', s.cancelled !== null],
       ['the sitting has been held', s.held !== null],
     ]),
@@ -66,6 +67,7 @@ const received = (s: ReferralState): Found<ReceivedReferral> => {
       : { receivedAt, child, concernSummary, referrer, booking },
     'STATE',
     'no referral has been received',
+    'data.referralId',
   );
 };
 
@@ -75,7 +77,7 @@ const received = (s: ReferralState): Found<ReceivedReferral> => {
  */
 export const openUndecided = (s: ReferralState): Found<ReceivedReferral> =>
   foundWhen(received(s), () => [
-    atStage([
+    atStage('data.referralId', [
       ['the referral is closed', s.closed !== null],
       ['the panel has already decided on this referral', s.decision !== null],
     ]),

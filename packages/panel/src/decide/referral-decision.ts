@@ -114,8 +114,13 @@ export const recordReview: ReferralHandler<'RecordReview'> = (c, s) => {
   const sitting = c.data.sitting;
   return decideWhen(
     [
-      guard('STATE', 'no referral has been received', () => s.referralId === null),
-      guard('STATE', 'the referral is closed', () => s.closed !== null),
+      guard(
+        'STATE',
+        'no referral has been received',
+        'data.referralId',
+        () => s.referralId === null,
+      ),
+      guard('STATE', 'the referral is closed', 'data.referralId', () => s.closed !== null),
     ],
     () =>
       decideWith(
@@ -123,6 +128,7 @@ export const recordReview: ReferralHandler<'RecordReview'> = (c, s) => {
           s.decision === null ? null : s.rating,
           'STATE',
           'the panel has not decided yet: nothing to review',
+          'data.referralId',
         ),
         (previous) =>
           decideWhen(
@@ -163,8 +169,13 @@ export const recordReview: ReferralHandler<'RecordReview'> = (c, s) => {
 export const closeReferral: ReferralHandler<'CloseReferral'> = (c, s) =>
   decideWhen(
     [
-      guard('STATE', 'no referral has been received', () => s.referralId === null),
-      guard('STATE', 'the referral is already closed', () => s.closed !== null),
+      guard(
+        'STATE',
+        'no referral has been received',
+        'data.referralId',
+        () => s.referralId === null,
+      ),
+      guard('STATE', 'the referral is already closed', 'data.referralId', () => s.closed !== null),
     ],
     () =>
       accept({

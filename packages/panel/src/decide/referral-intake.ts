@@ -84,9 +84,14 @@ export const receiveReferral: ReferralHandler<'ReceiveReferral'> = (c, s, { poli
   const age = ageOn(child.dateOfBirth, today);
   return decideWhen(
     [
-      guard('STATE', `referral ${s.referralId ?? ''} is already received`, () => {
-        return s.referralId !== null;
-      }),
+      guard(
+        'STATE',
+        `referral ${s.referralId ?? ''} is already received`,
+        'data.referralId',
+        () => {
+          return s.referralId !== null;
+        },
+      ),
       guard('INPUT', 'the date of birth is in the future', 'data.child.dateOfBirth', () => {
         return child.dateOfBirth > today;
       }),

@@ -60,7 +60,7 @@ export const recordInvitedAttendance: SittingHandler<'RecordInvitedAttendance'> 
   return decideWith(scheduled(s), (slot) =>
     decideWhen(
       [
-        guard('STATE', 'the sitting is cancelled', () => s.cancelled !== null),
+        guard('STATE', 'the sitting is cancelled', 'data.sittingId', () => s.cancelled !== null),
         guard(
           'STATE',
           'attendance is taken at the sitting: it has not started yet',
@@ -197,6 +197,7 @@ export const approveMinutes: SittingHandler<'ApproveMinutes'> = (c, s, { policy 
           chairId: minutesChairId(s, policy, c.actor),
           actorId: c.actor.id,
           hasDraft: true,
+          field: 'data.sittingId',
         }),
     ],
     () =>
@@ -226,7 +227,7 @@ export const distributeMinutes: SittingHandler<'DistributeMinutes'> = (
       sittingHeld(s),
       () => unapprovedRejection(s.minutesApprovedAt !== null, 'data.sittingId'),
       c.data.recipients === undefined
-        ? guard('STATE', 'the minutes have already been distributed', () => {
+        ? guard('STATE', 'the minutes have already been distributed', 'data.sittingId', () => {
             return s.minutesDistributed !== null && recipients.length === 0;
           })
         : () => distributionRejection(list, recipients),

@@ -9,7 +9,7 @@ import { londonInstant } from '../schedule/local-time.js';
 export const scheduleSitting: SittingHandler<'ScheduleSitting'> = (c, s, { policy, calendar }) =>
   decideWhen(
     [
-      guard('STATE', `sitting ${s.sittingId ?? ''} is already scheduled`, () => {
+      guard('STATE', `sitting ${s.sittingId ?? ''} is already scheduled`, 'data.sittingId', () => {
         return s.sittingId !== null;
       }),
     ],

@@ -63,9 +63,14 @@ export const panelLocalityModule = (policy: PanelPolicy = defaultPanelPolicy) =>
     decide: (c, s: LocalityState) =>
       decideWhen(
         [
-          guard('STATE', `referral ${c.data.referralId} is already received`, () => {
-            return s.status !== 'none';
-          }),
+          guard(
+            'STATE',
+            `referral ${c.data.referralId} is already received`,
+            'data.referralId',
+            () => {
+              return s.status !== 'none';
+            },
+          ),
           guard(
             'PNL-6',
             `route ${c.data.route} does not return to the locality`,
