@@ -250,6 +250,7 @@ const compulsoryAgeDeadline = (
       trigger: { event: 'AttendanceCaseOpened', at: s.openedAt },
       unit: 'calendarDays',
       amount: calendarDaysUntil(s.openedAt, ends),
+      // Nothing meets it: it runs while the case is open, and is waived when the case closes.
       ...settled(s, undefined),
     },
     c.region,
