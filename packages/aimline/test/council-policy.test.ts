@@ -144,6 +144,23 @@ describe('a policy file keyed by prototype keys, or with a range written backwar
     );
   });
 
+  it('given an attendance policy whose ordered pairs are written backwards (NAT-5 rates, NAT-7 penalty amounts and periods), then it is refused naming the upper one', () => {
+    expect(
+      refusal('{"attendance": {"persistentAbsenceRate": 0.6, "severeAbsenceRate": 0.5}}'),
+    ).toContain('attendance: severeAbsenceRate: 0.5 is below persistentAbsenceRate (0.6)');
+    expect(refusal('{"attendance": {"penaltyNotice": {"reducedAmount": 200}}}')).toContain(
+      'attendance: penaltyNotice.fullAmount: 160 is below reducedAmount (200)',
+    );
+    expect(refusal('{"attendance": {"penaltyNotice": {"fullWithinDays": 14}}}')).toContain(
+      'attendance: penaltyNotice.fullWithinDays: 14 is below reducedWithinDays (21)',
+    );
+    expect(
+      refusal(
+        '{"attendance": {"persistentAbsenceRate": 0.5, "severeAbsenceRate": 0.5, "penaltyNotice": {"reducedAmount": 160, "reducedWithinDays": 28}}}',
+      ),
+    ).toBe('accepted');
+  });
+
   it('given a band of one age (from = to), then it is a band', () => {
     expect(refusal('{"hsb": {"modelAgeBands": {"AIM2": {"from": 9, "to": 9}}}}')).toBe('accepted');
   });
