@@ -73,6 +73,7 @@ export const cancelMeeting: Handler<'CancelMeeting'> = ({ data: d, at }, m) =>
  * adds invitees; an invitee already on the list is an input error (amend contact details instead).
  */
 export const submitInviteList: Handler<'SubmitInviteList'> = ({ data: d, at }, m) => {
+  const listed = new Set(m.invitees.map((i) => i.invitee.id));
   const noContact = d.invitees.findIndex(
     (i) => i.contact.email === undefined && i.contact.post === undefined,
   );
@@ -91,7 +92,7 @@ export const submitInviteList: Handler<'SubmitInviteList'> = ({ data: d, at }, m
             () => twice,
           ),
         ],
-        (id) => m.invitees.some((i) => i.invitee.id === id),
+        (id) => listed.has(id),
       ),
       guard(
         'INPUT',
