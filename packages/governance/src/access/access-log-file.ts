@@ -1,12 +1,4 @@
-import {
-  appendFileSync,
-  closeSync,
-  fstatSync,
-  openSync,
-  readFileSync,
-  readSync,
-  statSync,
-} from 'node:fs';
+import { appendFileSync, closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
@@ -117,8 +109,8 @@ const underLock = <T>(file: string, waitMs: number, work: () => T): T => {
 };
 
 /**
- * Reads a log file strictly, line by line, under its lock (so a write under way is never read
- * half done): a line that is not an entry (not JSON, a missing, wrong or unknown field) is
+ * Reads a log file strictly, line by line, up to its size under its lock (so a write under way
+ * is never read half done, and writers wait only for that size to be taken): a line that is not an entry (not JSON, a missing, wrong or unknown field) is
  * reported as damaged, naming the line and the field, and the other lines are still read, so
  * one bad line never hides the rest of the record or stops reads being recorded. A file that
  * does not exist holds nothing; one that cannot be read is `AccessLogUnavailable`.
@@ -128,13 +120,30 @@ export const readAccessLogFile = (
   options: FileAccessLogOptions = {},
 ): AccessLogFile => {
   if (!exists(file)) return { entries: [], damaged: [], endsMidLine: false };
-  const text = underLock(file, options.lockWaitMs ?? ACCESS_LOG_LOCK_WAIT_MS, () => {
-    try {
-      return readFileSync(file, 'utf8');
-    } catch (e) {
-      throw new AccessLogUnavailable(file, e);
+  let fd: number | undefined;
+  let text: string;
+  try {
+    fd = openSync(file, 'r');
+    const open = fd;
+    // Only the size is taken under the lock: a write under way has then finished, and appends
+    // only ever add past it, so the bytes before it are read without holding writers up.
+    const size = underLock(
+      file,
+      options.lockWaitMs ?? ACCESS_LOG_LOCK_WAIT_MS,
+      () => fstatSync(open).size,
+    );
+    const bytes = Buffer.alloc(size);
+    for (let at = 0; at < size;) {
+      const read = readSync(fd, bytes, at, size - at, at);
+      if (read === 0) throw new Error(`it ended at byte ${at}, before its size ${size}`);
+      at += read;
     }
-  });
+    text = bytes.toString('utf8');
+  } catch (e) {
+    throw e instanceof AccessLogUnavailable ? e : new AccessLogUnavailable(file, e);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
   const entries: LoggedAccess[] = [];
   const damaged: DamagedLine[] = [];
   for (const [i, line] of text.split('\n').entries()) {
