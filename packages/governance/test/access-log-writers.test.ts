@@ -4,8 +4,8 @@
  * at that moment, not the one it ended with when the writer opened it; a writer that dies or
  * hangs holding the log's lock must neither lose entries nor stop the others for ever.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +37,39 @@ const seqAndPurpose = (file: string) =>
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const writerScript = fileURLToPath(new URL('fixtures/access-log-writer.ts', import.meta.url));
+
+/** An entry whose purpose, read while the entry is being appended, runs `during` (once). */
+const interrupting = (purpose: string, during: () => void): AccessEntry => {
+  let ran = false;
+  return Object.defineProperty(entry(purpose), 'purpose', {
+    enumerable: true,
+    get: () => {
+      if (!ran) {
+        ran = true;
+        during();
+      }
+      return purpose;
+    },
+  });
+};
+
+/** A writer process that appends one entry, waiting `waitMs` for the lock; run to its end. */
+const appendElsewhere = (file: string, purpose: string, waitMs: number) =>
+  spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--conditions=@aimline/source',
+      writerScript,
+      file,
+      'append',
+      purpose,
+      '1',
+      `${waitMs}`,
+    ],
+    { cwd: repoRoot, input: 'go\n', encoding: 'utf8' },
+  );
 
 /** A writer process (`fixtures/access-log-writer.ts`) and what it prints, line by line. */
 const writer = (file: string, ...args: string[]) => {
@@ -141,4 +174,52 @@ describe('access log: several writers of one file never give a sequence number t
       [1, 'after'],
     ]);
   }, 60_000);
+
+  it('given a handle holding the lock in the middle of an append, when another handle in the same process tries to append, then the lock still holds against other processes (no descriptor of the lock file is closed under it)', () => {
+    const file = newFile();
+    const serve = fileAccessLog(file, { lockWaitMs: 100 });
+    const cli = fileAccessLog(file, { lockWaitMs: 100 });
+    serve.append(entry('before'));
+    let elsewhere: ReturnType<typeof appendElsewhere> | undefined;
+    serve.append(
+      interrupting('held', () => {
+        expect(() => cli.append(entry('same process'))).toThrow(AccessLogUnavailable);
+        elsewhere = appendElsewhere(file, 'elsewhere', 100);
+      }),
+    );
+    expect(elsewhere?.status).toBe(1);
+    expect(elsewhere?.stderr).toContain(
+      `its lock ${file}.lock was held by another process for over 100 ms`,
+    );
+    expect(seqAndPurpose(file)).toEqual([
+      [0, 'before'],
+      [1, 'held'],
+    ]);
+  }, 60_000);
+
+  it('given a handle that has appended, when its lock file is replaced, then it locks the file now at that path, as every other writer does', () => {
+    const file = newFile();
+    const serve = fileAccessLog(file, { lockWaitMs: 100 });
+    serve.append(entry('before'));
+    // Someone "tidies" the lock file away; the next writer creates a new one.
+    renameSync(`${file}.lock`, `${file}.lock.old`);
+    writeFileSync(`${file}.lock`, '', { mode: 0o600 });
+    let elsewhere: ReturnType<typeof appendElsewhere> | undefined;
+    serve.append(
+      interrupting('held', () => {
+        elsewhere = appendElsewhere(file, 'elsewhere', 100);
+      }),
+    );
+    expect(elsewhere?.status).toBe(1);
+    expect(seqAndPurpose(file)).toEqual([
+      [0, 'before'],
+      [1, 'held'],
+    ]);
+  }, 60_000);
+
+  it('the lock file is made mode 0600', () => {
+    const file = newFile();
+    fileAccessLog(file).append(entry('one'));
+    expect(statSync(`${file}.lock`).mode & 0o777).toBe(0o600);
+  });
 });

@@ -1,8 +1,7 @@
-import { appendFileSync, closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import { closeSync, fstatSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
-import { errorWithCauses, fieldProblems, unknownFields, type ChainKey } from '@aimline/kernel';
+import { fieldProblems, unknownFields, type ChainKey } from '@aimline/kernel';
 import {
   AccessEntry,
   AccessLogUnavailable,
@@ -10,6 +9,14 @@ import {
   type AccessLog,
   type LoggedAccess,
 } from './access-log.js';
+import {
+  ACCESS_LOG_LOCK_WAIT_MS,
+  accessLogLock,
+  underLock,
+  type AccessLogLock,
+} from './access-log-lock.js';
+
+export { ACCESS_LOG_LOCK_WAIT_MS };
 
 const Logged = t.intersection([
   AccessEntry,
@@ -31,9 +38,6 @@ export interface AccessLogFile {
   /** Whether the file's last line has no newline (a write cut short): the next append starts a line. */
   readonly endsMidLine: boolean;
 }
-
-/** How long a writer or reader waits, by default, for another's lock on the log (ms). */
-export const ACCESS_LOG_LOCK_WAIT_MS = 5_000;
 
 export interface FileAccessLogOptions {
   /** How long to wait for another writer's lock before the log is `AccessLogUnavailable`. */
@@ -74,76 +78,25 @@ const exists = (file: string): boolean => {
   throw new AccessLogUnavailable(file, new Error('it is not a regular file'));
 };
 
-/**
- * Runs `work` holding the log's lock: an exclusive SQLite transaction (`BEGIN IMMEDIATE`) on
- * `FILE.lock`, which is an OS advisory lock (POSIX `fcntl`) the kernel releases when its holder
- * exits, however it exits — a crashed or killed writer never leaves the log locked, with no
- * staleness guess. Another holder is waited for at most `waitMs` (SQLite's busy timeout), then
- * the log is `AccessLogUnavailable`. Held only while a tail is read and a line appended (or the
- * file read), never across an `await`. A read-only file system (where no one can append) is read
- * without it.
- */
-const underLock = <T>(file: string, waitMs: number, work: () => T): T => {
-  const lockFile = `${file}.lock`;
-  let db: Database.Database | undefined;
-  try {
-    closeSync(openSync(lockFile, 'a', 0o600));
-    db = new Database(lockFile, { timeout: waitMs });
-    db.exec('BEGIN IMMEDIATE');
-  } catch (e) {
-    db?.close();
-    if (codeOf(e) === 'EROFS') return work();
-    throw new AccessLogUnavailable(
-      file,
-      codeOf(e) === 'SQLITE_BUSY'
-        ? new Error(`its lock ${lockFile} was held by another process for over ${waitMs} ms`)
-        : new Error(`its lock ${lockFile}: ${errorWithCauses(e)}`),
-    );
-  }
-  try {
-    return work();
-  } finally {
-    db.exec('COMMIT');
-    db.close();
+/** Fills `bytes` from the open file `fd`, from byte `position` on. */
+const readAt = (fd: number, bytes: Buffer, position: number): void => {
+  for (let at = 0; at < bytes.length;) {
+    const read = readSync(fd, bytes, at, bytes.length - at, position + at);
+    if (read === 0) throw new Error(`it ended at byte ${position + at}, before its size`);
+    at += read;
   }
 };
 
-/**
- * Reads a log file strictly, line by line, up to its size under its lock (so a write under way
- * is never read half done, and writers wait only for that size to be taken): a line that is not an entry (not JSON, a missing, wrong or unknown field) is
- * reported as damaged, naming the line and the field, and the other lines are still read, so
- * one bad line never hides the rest of the record or stops reads being recorded. A file that
- * does not exist holds nothing; one that cannot be read is `AccessLogUnavailable`.
- */
-export const readAccessLogFile = (
-  file: string,
-  options: FileAccessLogOptions = {},
-): AccessLogFile => {
+/** The file's bytes up to its size under the lock, read after the lock is let go. */
+const readLogFile = (file: string, hold: AccessLogLock['hold']): AccessLogFile => {
   if (!exists(file)) return { entries: [], damaged: [], endsMidLine: false };
-  let fd: number | undefined;
-  let text: string;
-  try {
-    fd = openSync(file, 'r');
-    const open = fd;
-    // Only the size is taken under the lock: a write under way has then finished, and appends
-    // only ever add past it, so the bytes before it are read without holding writers up.
-    const size = underLock(
-      file,
-      options.lockWaitMs ?? ACCESS_LOG_LOCK_WAIT_MS,
-      () => fstatSync(open).size,
-    );
-    const bytes = Buffer.alloc(size);
-    for (let at = 0; at < size;) {
-      const read = readSync(fd, bytes, at, size - at, at);
-      if (read === 0) throw new Error(`it ended at byte ${at}, before its size ${size}`);
-      at += read;
-    }
-    text = bytes.toString('utf8');
-  } catch (e) {
-    throw e instanceof AccessLogUnavailable ? e : new AccessLogUnavailable(file, e);
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+  // Only the size is taken under the lock: a write under way has then finished, and appends
+  // only ever add past it, so the bytes before it are read without holding writers up.
+  const text = withLogOpen(file, 'r', (fd) => {
+    const bytes = Buffer.alloc(hold(() => onFile(file, () => fstatSync(fd).size)));
+    onFile(file, () => readAt(fd, bytes, 0));
+    return bytes.toString('utf8');
+  });
   const entries: LoggedAccess[] = [];
   const damaged: DamagedLine[] = [];
   for (const [i, line] of text.split('\n').entries()) {
@@ -155,53 +108,93 @@ export const readAccessLogFile = (
   return { entries, damaged, endsMidLine: text !== '' && !text.endsWith('\n') };
 };
 
-const TAIL_CHUNK = 64 * 1024;
+/**
+ * Reads a log file strictly, line by line, up to its size under its lock (so a write under way
+ * is never read half done, and writers wait only while that size is taken): a line that is not
+ * an entry (not JSON, a missing, wrong or unknown field) is reported as damaged, naming the line
+ * and the field, and the other lines are still read, so one bad line never hides the rest of
+ * the record or stops reads being recorded. A file that does not exist holds nothing; one that
+ * cannot be read is `AccessLogUnavailable`.
+ */
+export const readAccessLogFile = (
+  file: string,
+  options: FileAccessLogOptions = {},
+): AccessLogFile =>
+  readLogFile(file, (work) => underLock(file, options.lockWaitMs ?? ACCESS_LOG_LOCK_WAIT_MS, work));
+
+/** Read backwards in chunks this long; a longer line is carried across chunks. */
+const TAIL_CHUNK = 4 * 1024;
 const NEWLINE = 0x0a;
 
-/** The last entry of an open log, read backwards from its end (skipping lines that are not entries). */
-const lastEntry = (fd: number, size: number): LoggedAccess | undefined => {
+interface Tail {
+  /** The file's last entry (skipping lines that are not entries). */
+  readonly last: LoggedAccess | undefined;
+  /** Whether the file ends mid-line (a write cut short). */
+  readonly endsMidLine: boolean;
+}
+
+/** The tail of an open log of `size` bytes, read backwards from its end. */
+const tailOf = (fd: number, size: number): Tail => {
+  let endsMidLine = false;
   let end = size;
   // The bytes after the newline nearest the start of what was read: the end of a line that
-  // begins in an earlier chunk.
-  let carry = Buffer.alloc(0);
+  // begins in an earlier chunk (none before the first chunk is read).
+  let carry: Buffer | undefined;
   while (end > 0) {
     const start = Math.max(0, end - TAIL_CHUNK);
     const chunk = Buffer.alloc(end - start);
-    readSync(fd, chunk, 0, chunk.length, start);
-    const bytes = Buffer.concat([chunk, carry]);
+    readAt(fd, chunk, start);
+    if (carry === undefined) endsMidLine = chunk[chunk.length - 1] !== NEWLINE;
+    const bytes = carry === undefined ? chunk : Buffer.concat([chunk, carry]);
     let lineEnd = bytes.length;
     for (let nl = bytes.lastIndexOf(NEWLINE, lineEnd - 1); nl >= 0 && lineEnd > 0;) {
       const parsed = parseLine(bytes.subarray(nl + 1, lineEnd).toString('utf8'));
-      if (E.isRight(parsed)) return parsed.right;
+      if (E.isRight(parsed)) return { last: parsed.right, endsMidLine };
       lineEnd = nl;
       nl = lineEnd > 0 ? bytes.lastIndexOf(NEWLINE, lineEnd - 1) : -1;
     }
     if (start === 0) {
       const parsed = parseLine(bytes.subarray(0, lineEnd).toString('utf8'));
-      return E.isRight(parsed) ? parsed.right : undefined;
+      return { last: E.isRight(parsed) ? parsed.right : undefined, endsMidLine };
     }
     carry = bytes.subarray(0, lineEnd);
     end = start;
   }
-  return undefined;
+  return { last: undefined, endsMidLine };
 };
 
-/** The log's tail as it is now: its last entry, and whether it ends mid-line (a write cut short). */
-const readTail = (file: string): { last: LoggedAccess | undefined; endsMidLine: boolean } => {
-  if (!exists(file)) return { last: undefined, endsMidLine: false };
-  let fd: number | undefined;
+/** Runs file work on the log, its failure `AccessLogUnavailable`. */
+const onFile = <T>(file: string, work: () => T): T => {
   try {
-    fd = openSync(file, 'r');
-    const size = fstatSync(fd).size;
-    if (size === 0) return { last: undefined, endsMidLine: false };
-    const end = Buffer.alloc(1);
-    readSync(fd, end, 0, 1, size - 1);
-    return { last: lastEntry(fd, size), endsMidLine: end[0] !== NEWLINE };
+    return work();
   } catch (e) {
-    throw new AccessLogUnavailable(file, e);
-  } finally {
-    if (fd !== undefined) closeSync(fd);
+    throw e instanceof AccessLogUnavailable ? e : new AccessLogUnavailable(file, e);
   }
+};
+
+/**
+ * Runs `work` on the log open (for appending: created, mode 0600, if it does not exist) with
+ * its size, from one `fstat`. A file that is not a regular file is `AccessLogUnavailable`.
+ */
+const withLogOpen = <T>(
+  file: string,
+  flags: 'r' | 'a+',
+  work: (fd: number, size: number) => T,
+): T => {
+  const fd = onFile(file, () => openSync(file, flags, 0o600));
+  try {
+    const stat = onFile(file, () => fstatSync(fd));
+    if (!stat.isFile()) throw new AccessLogUnavailable(file, new Error('it is not a regular file'));
+    return work(fd, stat.size);
+  } finally {
+    closeSync(fd);
+  }
+};
+
+/** Writes all of `text` to the end of the open log `fd` (opened for appending). */
+const appendAll = (fd: number, text: string): void => {
+  const bytes = Buffer.from(text, 'utf8');
+  for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
 };
 
 /**
@@ -212,8 +205,9 @@ const readTail = (file: string): { last: LoggedAccess | undefined; endsMidLine: 
  *
  * Several writers may share the file (a long-running `aimline serve` and CLI reads, two
  * handles in one process): each append takes the log's lock, reads the file's last entry as it
- * is then, and chains after it, so no sequence number is given twice. Nothing is cached
- * between appends, and `entries()` reads the file.
+ * is then, and chains after it, so no sequence number is given twice. Nothing of the file is
+ * cached between appends, and `entries()` reads the file; each handle keeps one connection for
+ * its lock (see `accessLogLock`).
  *
  * A log that has been altered, or whose last write was cut short, is still appended to: each
  * new entry chains after the last entry the file holds, on a line of its own. Refusing would let
@@ -223,24 +217,20 @@ const readTail = (file: string): { last: LoggedAccess | undefined; endsMidLine: 
  * thrown before anything is shown.
  */
 export const fileAccessLog = (file: string, options: FileAccessLogOptions = {}): AccessLog => {
-  const waitMs = options.lockWaitMs ?? ACCESS_LOG_LOCK_WAIT_MS;
+  const lock = accessLogLock(file, options.lockWaitMs ?? ACCESS_LOG_LOCK_WAIT_MS);
   // A log that cannot be used is refused when opened, before any read is attempted.
-  readTail(file);
+  if (exists(file)) withLogOpen(file, 'r', (fd, size) => onFile(file, () => tailOf(fd, size)));
   return {
     append: (entry) =>
-      underLock(file, waitMs, () => {
-        const tail = readTail(file);
-        const logged = chainAccess(tail.last, entry, options.key);
-        try {
-          appendFileSync(file, `${tail.endsMidLine ? '\n' : ''}${JSON.stringify(logged)}\n`, {
-            mode: 0o600,
-            flag: 'a',
-          });
-        } catch (e) {
-          throw new AccessLogUnavailable(file, e);
-        }
-        return logged;
-      }),
-    entries: () => readAccessLogFile(file, options).entries,
+      lock.hold(() =>
+        withLogOpen(file, 'a+', (fd, size) => {
+          const tail = onFile(file, () => tailOf(fd, size));
+          const logged = chainAccess(tail.last, entry, options.key);
+          const line = `${tail.endsMidLine ? '\n' : ''}${JSON.stringify(logged)}\n`;
+          onFile(file, () => appendAll(fd, line));
+          return logged;
+        }),
+      ),
+    entries: () => readLogFile(file, (work) => lock.hold(work)).entries,
   };
 };
