@@ -205,8 +205,11 @@ const appendAll = (fd: number, text: string): void => {
  *
  * Several writers may share the file (a long-running `aimline serve` and CLI reads, two
  * handles in one process): each append takes the log's lock, reads the file's last entry as it
- * is then, and chains after it, so no sequence number is given twice. Nothing of the file is
- * cached between appends, and `entries()` reads the file; each handle keeps one connection for
+ * is then, and chains after it, so no sequence number is given twice while the log's tail is
+ * unaltered (an append chains after the last line that parses: after an edit to the last
+ * entry, breaking its form or changing its number, a number already given can be given again;
+ * the edit itself is reported). Nothing of
+ * the file is cached between appends, and `entries()` reads the file; each handle keeps one connection for
  * its lock (see `accessLogLock`).
  *
  * A log that has been altered, or whose last write was cut short, is still appended to: each

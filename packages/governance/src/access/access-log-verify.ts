@@ -152,9 +152,10 @@ export const unkeyedAccessEntries = (entries: ReadonlyArray<LoggedAccess>): numb
  * Whether an access log's chain holds. When it does not, `seq` and `why` name the first break,
  * and `breaks` every one, each located (`AccessLogBreak`): every link is checked against the
  * entry before it as the log holds it, so an entry appended after an alteration does not hide a
- * later one. A run of sequence numbers that no line holds is one deletion, reported between the
- * surviving entries around it, never under a number no entry has. Entries cut from the end
- * leave no gap and cannot be told from a log that ended there.
+ * later one. A run of sequence numbers that no line holds is one deletion, located by the
+ * surviving entries around it (`index` is the place of `before`, the entry after the gap; `after`
+ * the entry before it); its `seq` is the first missing number, which no entry has. Entries cut
+ * from the end leave no gap and cannot be told from a log that ended there.
  *
  * Unkeyed SHA-256 can be recomputed by whoever can write the file. With the chain key the log
  * was written with (`fileAccessLog(file, { key })`), every MAC is checked too: a rewrite with

@@ -45,7 +45,8 @@ export const accessHashOf = (prevHash: string, seq: number, entry: AccessEntry):
 /**
  * What an entry's MAC covers: its sequence number and its link (which covers the entry and the
  * link before it). Another domain than the event store's links and heads, so a MAC of one is
- * never a MAC of the other under the same chain key.
+ * never a MAC of the other under the same chain key. Nothing in it names the log: another log
+ * written under the same key (or the start of one) verifies as this one.
  */
 export const accessMacMessage = (seq: number, hash: string): string =>
   `aimline-access-log\n${seq}\n${hash}`;
