@@ -30,20 +30,11 @@ const schoolDaysNote = (c: SchoolCalendar, n: number, from: string, to: string):
   return `; ${n} school days by the term dates and closures of ${c.id}${beyond ? ' (beyond the known term dates every working day counts)' : ''}`;
 };
 
-/** How an obligation was settled: met at `metAt`, which stands whenever it came, or else waived. */
-type Settled = Pick<DeadlineSpec, 'metAt' | 'waived'>;
-
-/**
- * Met at `metAt` when it was met; otherwise waived by `waiver`, by default the case closing (a
- * met obligation stays met, whenever the case closed).
- */
-const settled = (
-  s: OpenCase,
-  metAt: string | undefined,
-  waiver: DeadlineSpec['waived'] = s.closedAt === undefined
+/** The case's closing: it waives what it leaves outstanding, never what was met. */
+const caseClosing = (s: OpenCase): DeadlineSpec['waived'] =>
+  s.closedAt === undefined
     ? undefined
-    : { reason: 'the case is closed', at: s.closedAt },
-): Settled => (metAt !== undefined ? { metAt } : { waived: waiver });
+    : { reason: 'the case is closed', at: s.closedAt, ifUnmet: true };
 
 /** The deadline with a note after its explanation (school days, or the end of school age). */
 const noted = (d: Deadline, note: string): Deadline => ({
@@ -71,12 +62,15 @@ const letterDeadlines = (s: OpenCase, policy: AttendancePolicy, c: SchoolCalenda
             amount: daysBetween(dueDay, meetingDay),
             start: m.start,
             startDescription: 'the AIM',
-            ...(m.status === 'scheduled'
-              ? settled(s, sentAt)
-              : settled(s, sentAt, {
-                  reason: `meeting ${m.meetingId} is recorded`,
-                  at: m.decidedAt ?? m.start,
-                })),
+            metAt: sentAt,
+            waived:
+              m.status === 'scheduled'
+                ? caseClosing(s)
+                : {
+                    reason: `meeting ${m.meetingId} is recorded`,
+                    at: m.decidedAt ?? m.start,
+                    ifUnmet: true,
+                  },
           },
           c.region,
         );
@@ -98,7 +92,8 @@ const reviewDeadlines = (s: OpenCase, policy: AttendancePolicy, c: SchoolCalenda
           amount: policy.reviewAfterWeeks,
           start: m.start,
           startDescription: 'the AIM',
-          ...settled(s, m.reviewedAt),
+          metAt: m.reviewedAt,
+          waived: caseClosing(s),
         },
         c.region,
       );
@@ -114,7 +109,10 @@ const reviewDeadlines = (s: OpenCase, policy: AttendancePolicy, c: SchoolCalenda
 /** N school days after an event, counted in calendar days to the school day it lands on. */
 const schoolDaysAfter = (
   c: SchoolCalendar,
-  input: { ruleId: string; label: string; event: string; at: string; n: number } & Settled,
+  input: { ruleId: string; label: string; event: string; at: string; n: number } & Pick<
+    DeadlineSpec,
+    'metAt' | 'waived'
+  >,
 ): Deadline => {
   const { ruleId, label, event, at, n, ...settledBy } = input;
   const from = localDate(at);
@@ -154,7 +152,8 @@ const notHeldDeadlines = (s: OpenCase, policy: AttendancePolicy, c: SchoolCalend
         event: 'AimNotHeld',
         at,
         n: policy.nextStepAfterNotHeldSchoolDays,
-        ...settled(s, later[0]),
+        metAt: later[0],
+        waived: caseClosing(s),
       }),
     ];
   });
@@ -173,7 +172,8 @@ const consultationDeadlines = (
       event: 'NoEngagementRecorded',
       at: s.noEngagementAt,
       n: policy.inclusionOfficerConsultationSchoolDays,
-      ...settled(s, s.inclusionOfficerConsultedAt),
+      metAt: s.inclusionOfficerConsultedAt,
+      waived: caseClosing(s),
     }),
   ];
 };
@@ -198,7 +198,8 @@ const ladderDeadlines = (s: OpenCase, policy: AttendancePolicy, c: SchoolCalenda
             amount: step.improvementPeriodWeeks,
             start: step.issuedOn,
             startDescription: 'the notice to improve',
-            ...settled(s, next?.at),
+            metAt: next?.at,
+            waived: caseClosing(s),
           },
           c.region,
         ),
@@ -217,7 +218,8 @@ const ladderDeadlines = (s: OpenCase, policy: AttendancePolicy, c: SchoolCalenda
             amount: days,
             start: step.issuedOn,
             startDescription: 'the penalty notice',
-            ...settled(s, paidAt),
+            metAt: paidAt,
+            waived: caseClosing(s),
           },
           c.region,
         );
@@ -251,7 +253,7 @@ const compulsoryAgeDeadline = (
       unit: 'calendarDays',
       amount: calendarDaysUntil(s.openedAt, ends),
       // Nothing meets it: it runs while the case is open, and is waived when the case closes.
-      ...settled(s, undefined),
+      waived: caseClosing(s),
     },
     c.region,
   );

@@ -83,9 +83,10 @@ const homeSafetyDeadlines = (
         trigger: arrivedLater ? { event: 'SettingRecorded', at: x.from } : allocation,
         startDescription: arrivedLater ? `the move to ${x.setting}` : 'allocation',
         metAt,
-        ...(metAt === undefined && x.endedAt !== undefined
-          ? { waived: { reason: 'the child left the setting', at: x.endedAt } }
-          : {}),
+        waived:
+          x.endedAt === undefined
+            ? undefined
+            : { reason: 'the child left the setting', at: x.endedAt, ifUnmet: true },
       };
     });
   return [...home, ...stays];

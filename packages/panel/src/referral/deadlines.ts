@@ -3,15 +3,11 @@ import { deadlineOf, type Calendar, type Deadline, type DeadlineSpec } from '@ai
 import type { PanelPolicy } from '../policy.js';
 import type { ReferralState } from './state.js';
 
-/** Met at `metAt` when it was met (whenever the waiver came); otherwise waived by `waiver`, if any. */
-const settled = (
-  metAt: string | undefined,
-  waiver: DeadlineSpec['waived'],
-): Pick<DeadlineSpec, 'metAt' | 'waived'> => (metAt !== undefined ? { metAt } : { waived: waiver });
-
-/** The referral's closing, as the waiver of what it leaves outstanding. */
+/** The referral's closing: it waives what it leaves outstanding, never what was met. */
 const closing = (state: ReferralState): DeadlineSpec['waived'] =>
-  state.closed === null ? undefined : { reason: state.closed.reason, at: state.closed.at };
+  state.closed === null
+    ? undefined
+    : { reason: state.closed.reason, at: state.closed.at, ifUnmet: true };
 
 /** PNL-4: the papers reach the members before the sitting the referral is booked into. */
 const papersDeadline = (
@@ -30,12 +26,11 @@ const papersDeadline = (
         amount: policy.papersWorkingDaysBefore,
         start: state.booking.sittingStart,
         startDescription: 'the panel sitting',
-        ...settled(
-          state.papersSent?.at,
+        metAt: state.papersSent?.at,
+        waived:
           state.decision !== null
-            ? { reason: 'the panel has decided', at: state.decision.at }
+            ? { reason: 'the panel has decided', at: state.decision.at, ifUnmet: true }
             : closing(state),
-        ),
       },
       calendar,
     ),
@@ -58,7 +53,8 @@ const reviewDeadlines = (
           trigger: { event: r.event, at: r.at },
           unit: 'weeks',
           amount: policy.reviewWeeks,
-          ...settled(state.ratingHistory[i + 1]?.at, closing(state)),
+          metAt: state.ratingHistory[i + 1]?.at,
+          waived: closing(state),
         },
         calendar,
       ),
