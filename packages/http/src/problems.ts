@@ -49,13 +49,17 @@ export const unavailableProblem = (detail: string, retryable = true): Problem =>
   retryable,
 });
 
-/** What Fastify itself refuses before a route runs (too large, not JSON, wrong media type). */
-export const protocolProblem = (status: number, detail: string): Problem => ({
-  type: urn(status === 413 ? 'too-large' : status === 415 ? 'unsupported-media-type' : 'invalid'),
-  title: status === 413 ? 'Request too large' : 'Bad request',
-  status,
-  detail,
-});
+const PROTOCOL_KINDS: Readonly<Record<number, { kind: string; title: string }>> = {
+  404: { kind: 'not-found', title: 'Not found' },
+  413: { kind: 'too-large', title: 'Request too large' },
+  415: { kind: 'unsupported-media-type', title: 'Unsupported media type' },
+};
+
+/** What is refused before a route runs (no such route, too large, not JSON, wrong media type). */
+export const protocolProblem = (status: number, detail: string): Problem => {
+  const { kind, title } = PROTOCOL_KINDS[status] ?? { kind: 'invalid', title: 'Bad request' };
+  return { type: urn(kind), title, status, detail };
+};
 
 export const internalProblem = (incident: string): Problem => ({
   type: urn('internal'),

@@ -7,21 +7,27 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import * as E from 'fp-ts/lib/Either.js';
-import { DirectoryUnavailable, type Aimline, type Principal } from '@aimline/aimline';
+import {
+  DirectoryUnavailable,
+  parseStrictJson,
+  type Aimline,
+  type Principal,
+} from '@aimline/aimline';
 import { IdentityProviderUnavailable, type Authenticate } from './auth/jwt.js';
 import { openApiDocument, type OpenApiInfo } from './openapi/document.js';
 import {
   directoryUnavailableProblem,
   forbiddenProblem,
   internalProblem,
+  invalidProblem,
   protocolProblem,
   unauthenticatedProblem,
   unavailableProblem,
 } from './problems.js';
 import { apiProcesses } from './processes.js';
 import { handlerFor, sendProblem, type RouteHandler } from './routes/handlers.js';
-import { routeTable, type RouteSpec } from './routes/route-table.js';
-import { depthOf } from './json-depth.js';
+import { routeTable, STREAM_ID_EXPECTED, type RouteSpec } from './routes/route-table.js';
+import type { Problem } from './schema/wire-codecs.js';
 
 /** Why a token's subject is not a principal of the council (unknown, no role, …). */
 export interface PrincipalRefusal {
@@ -80,6 +86,57 @@ declare module 'fastify' {
   }
 }
 
+/** A body refused by the JSON parser, already worded as the problem to answer. */
+class BodyRefused extends Error {
+  override readonly name = 'BodyRefused';
+  constructor(readonly problem: Problem) {
+    super(problem.detail);
+  }
+}
+
+/**
+ * The only body the API reads: `application/json` in UTF-8, parsed strictly once
+ * (`parseStrictJson`: a member given twice, a `__proto__` member, a number out of range or
+ * nesting deeper than the limit is refused naming where).
+ */
+const jsonBody =
+  (depth: number) =>
+  (
+    request: FastifyRequest,
+    body: string | Buffer,
+    done: (e: Error | null, v?: unknown) => void,
+  ) => {
+    const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(
+      request.headers['content-type'] ?? '',
+    )?.[1];
+    if (charset !== undefined && charset.toLowerCase() !== 'utf-8')
+      return done(
+        new BodyRefused(protocolProblem(415, 'send JSON in UTF-8: Content-Type: application/json')),
+      );
+    // A leading byte order mark is ignored (RFC 8259 §8.1 allows it); an empty body is no JSON.
+    const text = String(body).replace(/^\uFEFF/, '');
+    if (text.trim() === '')
+      return done(new BodyRefused(protocolProblem(400, 'the body is empty; send a JSON object')));
+    const parsed = parseStrictJson(text, depth);
+    if (E.isRight(parsed)) return done(null, parsed.right);
+    const refusal = parsed.left;
+    return done(
+      new BodyRefused(
+        refusal.kind === 'not-json'
+          ? protocolProblem(400, `the body is ${refusal.message}`)
+          : refusal.kind === 'too-deep'
+            ? protocolProblem(400, `the body nests deeper than ${depth} levels`)
+            : invalidProblem([{ path: refusal.path, message: refusal.message }]),
+      ),
+    );
+  };
+
+/** The router's own refusals (before any route): a path that is no URL, an id far too long. */
+const routerProblem = (code: string | undefined): Problem =>
+  code === 'FST_ERR_MAX_PARAM_LENGTH'
+    ? invalidProblem([{ path: 'id', message: STREAM_ID_EXPECTED }])
+    : protocolProblem(400, 'the path is not a valid URL (a "%" must start a %XX escape)');
+
 /** `/v1/hsb/cases/{id}` → `/v1/hsb/cases/:id` */
 const fastifyPath = (path: string): string => path.replace(/\{([^}]+)\}/g, ':$1');
 
@@ -116,7 +173,14 @@ export const createHttpApi = async (options: HttpApiOptions): Promise<FastifyIns
     onConstructorPoisoning: 'error',
     genReqId: () => randomUUID(),
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
+    frameworkErrors: (error, _request, reply) => {
+      void sendProblem(reply, routerProblem(error.code));
+    },
   });
+  // JSON only: Fastify's text/plain parser and its JSON parser (which keeps the last of two
+  // members of the same name) are replaced by the strict one.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, jsonBody(limits.depth));
   const log = options.log ?? (() => undefined);
   const errors = new WeakMap<FastifyRequest, { error: string; fault?: string }>();
 
@@ -138,6 +202,7 @@ export const createHttpApi = async (options: HttpApiOptions): Promise<FastifyIns
 
   app.setErrorHandler(
     async (error: { statusCode?: number; code?: string; name?: string }, request, reply) => {
+      if (error instanceof BodyRefused) return sendProblem(reply, error.problem);
       const status = error.statusCode;
       if (status !== undefined && status >= 400 && status < 500)
         return sendProblem(reply, protocolProblem(status, fastifyErrorDetail(error.code, limits)));
@@ -149,14 +214,6 @@ export const createHttpApi = async (options: HttpApiOptions): Promise<FastifyIns
       return sendProblem(reply, internalProblem(request.id));
     },
   );
-
-  app.addHook('preValidation', async (request, reply) => {
-    if (request.body !== undefined && depthOf(request.body, limits.depth) > limits.depth)
-      return sendProblem(
-        reply,
-        protocolProblem(400, `the body nests deeper than ${limits.depth} levels`),
-      );
-  });
 
   for (const route of routes) {
     const handler: RouteHandler = handlerFor(route, document);
@@ -178,12 +235,7 @@ const fastifyErrorDetail = (code: string | undefined, limits: HttpLimits): strin
       return `the body is larger than ${limits.bodyBytes} bytes`;
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return 'send JSON: Content-Type: application/json';
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return 'the body is empty; send a JSON object';
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
-    case undefined:
-      return 'the body is not valid JSON';
     default:
-      return `the request cannot be read (${code})`;
+      return `the request cannot be read (${code ?? 'no reason given'})`;
   }
 };

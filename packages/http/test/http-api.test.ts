@@ -270,6 +270,88 @@ describe('limits and failures', () => {
     expect((await send('commandId=1', 'application/x-www-form-urlencoded')).status).toBe(415);
   });
 
+  it('400 naming the member for a body that says a member twice (JSON.parse would keep the last), a __proto__ member or a number out of range; nothing appended', async () => {
+    const token = await api.token(socialWorker.id);
+    const send = (body: string) =>
+      fetch(`${api.url}${REPORT}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body,
+      }).then(async (r) => [r.status, ((await r.json()) as { problems?: unknown }).problems]);
+    const command = reportConcern('case-10');
+    const twice = JSON.stringify(command).replace(
+      '"caseId":"case-10"',
+      '"caseId":"case-10","caseId":"case-13"',
+    );
+    expect(await send(twice)).toEqual([
+      400,
+      [{ path: 'data.caseId', message: 'given more than once' }],
+    ]);
+    expect(await send('{"commandId":"a","data":{"child":{"__proto__":{}}}}')).toEqual([
+      400,
+      [{ path: 'data.child.__proto__', message: 'a member named "__proto__" is refused' }],
+    ]);
+    expect(await send('{"commandId":"a","data":{"n":[1,1e309]}}')).toEqual([
+      400,
+      [{ path: 'data.n.1', message: 'a number too large to read exactly' }],
+    ]);
+    expect(await api.store.streamRevision('hsb-case-case-10')).toBeUndefined();
+    expect(await api.store.streamRevision('hsb-case-case-13')).toBeUndefined();
+  });
+
+  it('415 for a body that is not JSON in UTF-8 (text/plain, no content type, another charset); a leading byte order mark is allowed', async () => {
+    const token = await api.token(socialWorker.id);
+    const send = (body: string, type?: string) =>
+      fetch(`${api.url}${REPORT}`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(type === undefined ? {} : { 'content-type': type }),
+        },
+        body,
+      }).then(async (r) => [r.status, ((await r.json()) as { type?: unknown }).type]);
+    const unsupported = [415, 'urn:aimline:problem:unsupported-media-type'];
+    const body = JSON.stringify(reportConcern('case-12'));
+    expect(await send(body, 'text/plain')).toEqual(unsupported);
+    expect(await send(body)).toEqual(unsupported);
+    expect(await send(body, 'application/json; charset=iso-8859-1')).toEqual(unsupported);
+    expect(await api.store.streamRevision('hsb-case-case-12')).toBeUndefined();
+    expect(await send(`\uFEFF${body}`, 'application/json; charset=utf-8')).toEqual([
+      201,
+      undefined,
+    ]);
+  });
+
+  it('the router refuses as problems too: a path that is no URL (400), an id far too long (400 naming id), no such route or method (404 not-found); none echoes the path', async () => {
+    const token = await api.token(socialWorker.id);
+    const get = (path: string, method = 'GET') =>
+      fetch(`${api.url}${path}`, { method, headers: { authorization: `Bearer ${token}` } }).then(
+        async (r) => ({
+          status: r.status,
+          type: r.headers.get('content-type')?.split(';')[0],
+          text: await r.text(),
+        }),
+      );
+    const badEscape = await get('/v1/hsb/cases/case-%zz-secret');
+    expect([badEscape.status, badEscape.type]).toEqual([400, 'application/problem+json']);
+    expect(badEscape.text).not.toContain('secret');
+    const long = await get(`/v1/hsb/cases/${'k'.repeat(300)}`);
+    expect([long.status, long.type]).toEqual([400, 'application/problem+json']);
+    expect(JSON.parse(long.text)).toMatchObject({ problems: [{ path: 'id' }] });
+    expect(long.text).not.toContain('kkkk');
+    for (const [path, method] of [
+      ['/v1/hsb/cases/case-1', 'DELETE'],
+      ['/v1/hsb/commands/NoSuchCommand', 'POST'],
+      ['/v1/hsb/cases/%2e%2e/events', 'GET'],
+    ] as const) {
+      const none = await get(path, method);
+      expect([none.status, JSON.parse(none.text)]).toMatchObject([
+        404,
+        { type: 'urn:aimline:problem:not-found', title: 'Not found' },
+      ]);
+    }
+  });
+
   it('503 when the store cannot be used, as a problem that says it may be retried', async () => {
     const store = new InMemoryEventStore();
     const down = await startApi({ store });

@@ -11,7 +11,7 @@ import { fieldProblems, type Command, type FieldProblem } from '@aimline/kernel'
 import type { OpenApiDocument } from '../openapi/document.js';
 import { invalidProblem, readProblem, refusalProblem } from '../problems.js';
 import { PROBLEM_CONTENT_TYPE, type Problem } from '../schema/wire-codecs.js';
-import { StreamIdCodec, type RouteSpec } from './route-table.js';
+import { STREAM_ID_EXPECTED, StreamIdCodec, type RouteSpec } from './route-table.js';
 
 export type RouteHandler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
@@ -93,10 +93,7 @@ export const handlerFor = (route: RouteSpec, document: OpenApiDocument): RouteHa
         if ('problem' in query) return sendProblem(reply, query.problem);
         const id = (request.params as { id: string }).id;
         if (!StreamIdCodec.is(id))
-          return sendProblem(
-            reply,
-            invalidProblem([{ path: 'id', message: 'expected letters, digits, ".", "_" or "-"' }]),
-          );
+          return sendProblem(reply, invalidProblem([{ path: 'id', message: STREAM_ID_EXPECTED }]));
         const options = query.values as { asOf?: string };
         // Need to know: the service reads as the authenticated principal (withheld fields
         // marked, a case they may not see is 404) and records the read in the access log.

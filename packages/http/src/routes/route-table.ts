@@ -66,6 +66,10 @@ export const PROBLEM_RESPONSES: Readonly<Record<number, string>> = {
   503: 'The store or the identity provider is unavailable; retry later',
 };
 
+/** What an id in a path must be, as a refusal says it. */
+export const STREAM_ID_EXPECTED =
+  'expected 1 to 128 letters, digits, ".", "_" or "-", starting with a letter or digit';
+
 /** The id in a read's path: letters, digits, `.`, `_`, `-` (it becomes part of a stream name). */
 export const StreamIdCodec = t.refinement(
   t.string,

@@ -1,0 +1,57 @@
+/**
+ * JSON from outside is read strictly once: what `JSON.parse` would take silently (a member said
+ * twice, of which it keeps the last; a `__proto__` member; `1e309` as Infinity) is refused naming
+ * the member's path, and no refusal quotes the text.
+ */
+import { describe, expect, it } from 'vitest';
+import * as E from 'fp-ts/lib/Either.js';
+import { parseStrictJson } from '../src/strict-json.js';
+
+describe('parseStrictJson', () => {
+  it('gives the value of strict JSON', () => {
+    expect(parseStrictJson('{"a":[1,{"b":null}],"c":"x"}')).toEqual(
+      E.right({ a: [1, { b: null }], c: 'x' }),
+    );
+  });
+
+  it('refuses a member given twice, naming its path (JSON.parse would keep the last)', () => {
+    expect(
+      parseStrictJson('{"data":{"child":{"name":"Ash Invented","name":"Bo Madeup"}}}'),
+    ).toEqual(E.left({ kind: 'member', path: 'data.child.name', message: 'given more than once' }));
+    expect(parseStrictJson('[{"a":1},{"a":1,"a":2}]')).toEqual(
+      E.left({ kind: 'member', path: '1.a', message: 'given more than once' }),
+    );
+  });
+
+  it('refuses a __proto__ member and a number too large for a double, naming the path', () => {
+    expect(parseStrictJson('{"x":{"__proto__":{"admin":true}}}')).toEqual(
+      E.left({
+        kind: 'member',
+        path: 'x.__proto__',
+        message: 'a member named "__proto__" is refused',
+      }),
+    );
+    expect(parseStrictJson('{"limit":-1e309}')).toEqual(
+      E.left({ kind: 'member', path: 'limit', message: 'a number too large to read exactly' }),
+    );
+  });
+
+  it('refuses text that is not JSON saying where, never quoting it', () => {
+    for (const text of [
+      '{"name":Ash Invented}',
+      '{"name":"Ash Invented"',
+      '{"a":1}{"name":"Ash"}',
+    ]) {
+      const refused = parseStrictJson(text);
+      expect(refused).toMatchObject(E.left({ kind: 'not-json', path: '(root)' }));
+      expect(JSON.stringify(refused)).not.toContain('Ash');
+    }
+  });
+
+  it('refuses nesting deeper than the limit before building anything more from it', () => {
+    expect(parseStrictJson(`${'['.repeat(20000)}${']'.repeat(20000)}`, 32)).toEqual(
+      E.left({ kind: 'too-deep', path: '(root)', message: 'nests deeper than 32 levels' }),
+    );
+    expect(E.isRight(parseStrictJson('[[[1]]]', 3))).toBe(true);
+  });
+});
