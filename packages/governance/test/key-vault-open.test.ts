@@ -7,8 +7,15 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { isKeyError, localMasterKey, openKeyVault, type KeyVaultMode } from '../src/index.js';
+import {
+  isKeyError,
+  localMasterKey,
+  openKeyVault,
+  type KeyVaultMode,
+  type MasterKey,
+} from '../src/index.js';
 
 const master = localMasterKey(randomBytes(32));
 const dir = mkdtempSync(join(tmpdir(), 'aimline-vault-open-'));
@@ -57,4 +64,34 @@ describe('openKeyVault refuses a file that is not a whole key vault as KeyVaultU
   it('given a folder that does not exist to make it in', async () => {
     await expectUnavailable(join(dir, 'no-such-folder', 'new.keys.db'), 'create');
   });
+});
+
+describe('openKeyVault gives backup advice only when the file is at fault', () => {
+  it('given a master key that fails (a KMS outage), when a vault is made, then its error is thrown as itself, not as a vault to restore', async () => {
+    const outage = new Error('the KMS did not answer');
+    const unreachable: MasterKey = {
+      keyId: 'kms:council-test',
+      wrap: () => Promise.reject(outage),
+      unwrap: () => Promise.reject(outage),
+    };
+    await expect(openKeyVault(join(dir, 'kms-down.keys.db'), unreachable, 'create')).rejects.toBe(
+      outage,
+    );
+  });
+
+  it('given a vault another process holds locked, when it is opened read-only, then it is KeyVaultUnavailable saying it is in use, not to restore a backup', async () => {
+    const path = join(dir, 'busy.keys.db');
+    (await openKeyVault(path, master, 'create')).close();
+    const other = new Database(path);
+    other.exec('BEGIN EXCLUSIVE');
+    try {
+      const e = await refusal(path, 'read-only');
+      expect(isKeyError(e) && e.kind, String(e)).toBe('KeyVaultUnavailable');
+      expect((e as Error).message).toContain(`the key vault ${path} is in use by another process`);
+      expect((e as Error).message).not.toContain('restore');
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+  }, 30_000);
 });

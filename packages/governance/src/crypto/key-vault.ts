@@ -124,8 +124,10 @@ const openDatabase = (path: string, mode: KeyVaultMode): Database.Database => {
  * Opens (or, with mode `create`, makes: file mode 0600) the SQLite key vault at `path` with the
  * master key. A vault made with another master key is refused (`WrongMasterKey`). A file that is
  * not a whole key vault (not SQLite, cut short, a table missing, a directory in its place) is
- * `KeyVaultUnavailable` naming the file, with what SQLite or the file system said as its cause:
- * every error `openKeyVault` throws is a `KeyError`.
+ * `KeyVaultUnavailable` naming the file, with what SQLite or the file system said as its cause
+ * (a vault another process holds locked too long says so, not to restore a backup). A failure of
+ * the master key itself (a KMS outage while a new vault's index key is wrapped) is thrown as it
+ * is: the file is not at fault. Every other error `openKeyVault` throws is a `KeyError`.
  */
 export const openKeyVault = async (
   path: string,
@@ -142,12 +144,28 @@ export const openKeyVault = async (
     }
   } catch (e) {
     if (isKeyError(e)) throw e;
+    if (e instanceof MasterKeyFailure) throw e.error;
     throw new KeyError(
       'KeyVaultUnavailable',
-      `the key vault ${path} cannot be opened as a key vault (${errorWithCauses(e)}): restore it from a backup, or give the vault this store was written with`,
+      isBusy(e)
+        ? `the key vault ${path} is in use by another process (${errorWithCauses(e)}): try again once it is done`
+        : `the key vault ${path} cannot be opened as a key vault (${errorWithCauses(e)}): restore it from a backup, or give the vault this store was written with`,
       { cause: e },
     );
   }
+};
+
+/** A failure of the master key (a KMS outage): the vault file is not at fault, and it is thrown as itself. */
+class MasterKeyFailure extends Error {
+  constructor(readonly error: unknown) {
+    super('the master key failed', { cause: error });
+  }
+}
+
+/** SQLite could not take the vault's lock in time: another process holds it. */
+const isBusy = (e: unknown): boolean => {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
 };
 
 const vaultOn = async (
@@ -169,7 +187,9 @@ const vaultOn = async (
   if (info('index_key') === undefined) {
     if (mode === 'read-only')
       throw new KeyError('KeyVaultUnavailable', `${path} is not a key vault`);
-    const wrapped = await masterKey.wrap(randomBytes(32), INDEX_CONTEXT);
+    const wrapped = await masterKey.wrap(randomBytes(32), INDEX_CONTEXT).catch((e: unknown) => {
+      throw new MasterKeyFailure(e);
+    });
     const put = db.prepare('INSERT INTO vault_info (name, value) VALUES (?, ?)');
     db.transaction(() => {
       put.run('master_key_id', Buffer.from(masterKey.keyId, 'utf8'));
