@@ -2,9 +2,9 @@ import { ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../runtime.js';
 import { table } from '../output.js';
 import { progress } from '../progress.js';
-import { writeFileSync } from 'node:fs';
 import { demoDirectory, demoSteps, richestCase, runScenarios } from '@aimline/demo';
 import { defaultPrincipalsPath } from '../principals.js';
+import { writeOwnerOnly } from '../owner-only-file.js';
 
 export interface DemoOptions {
   readonly cases: number;
@@ -30,8 +30,13 @@ export const demo = async (rt: Runtime, o: DemoOptions): Promise<number> => {
   // the streams they write in; it is written (owner-only) where later commands find it.
   const directory = demoDirectory(steps);
   const principalsFile = rt.principalsFile ?? defaultPrincipalsPath(rt.location);
+  // The demo writes its own directory afresh on every run, so it replaces the file, and leaves
+  // it readable by its owner only even where an earlier file was not.
   if (principalsFile !== undefined)
-    writeFileSync(principalsFile, `${JSON.stringify(directory, null, 2)}\n`, { mode: 0o600 });
+    writeOwnerOnly(
+      { path: principalsFile, flag: '--principals', overwrite: true },
+      `${JSON.stringify(directory, null, 2)}\n`,
+    );
   const bar = progress('recording demo history', steps.length, !rt.output.json);
   // The process managers run between the steps, so the hand-offs happen (panel decision →
   // HSB case → its meeting stream → the case), as they do live beside an application.
