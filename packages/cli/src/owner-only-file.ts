@@ -1,4 +1,4 @@
-import { closeSync, fchmodSync, lstatSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, lstatSync, openSync, unlinkSync, writeFileSync } from 'node:fs';
 import { CliError, ExitCode } from './exit-codes.js';
 
 /** A file a command writes: its path, the flag that named it, and whether it may replace one. */
@@ -42,10 +42,14 @@ export const refuseExisting = (out: OutputFile): void => {
  * file the CLI writes holds personal data or evidence (a case report, a subject access response,
  * a chain anchor), so none is left readable by others, and none silently replaces another (the
  * council directory, an earlier response). A path that exists (without `--overwrite`) or cannot
- * be written is a usage error naming the flag.
+ * be written is a usage error naming the flag; a file this call made is removed when its write
+ * fails (a full disk, a file-size limit), so the same run can be repeated.
  */
 export const writeOwnerOnly = (out: OutputFile, text: string): void => {
   let fd: number;
+  // Whether this call makes the file: if so, a write that fails removes what it left, so the
+  // run can be repeated (a part-written file would otherwise be refused as existing).
+  const creates = !out.overwrite || !exists(out.path);
   try {
     fd = openSync(out.path, out.overwrite ? 'w' : 'wx', 0o600);
   } catch (e) {
@@ -55,9 +59,12 @@ export const writeOwnerOnly = (out: OutputFile, text: string): void => {
       ExitCode.Usage,
     );
   }
+  let written = false;
   try {
     fchmodSync(fd, 0o600);
-    writeSync(fd, text);
+    // Every byte, or an error (a single write may write only part of the text).
+    writeFileSync(fd, text);
+    written = true;
   } catch (e) {
     throw new CliError(
       `${out.flag}: cannot write ${out.path}: ${e instanceof Error ? e.message : String(e)}`,
@@ -65,5 +72,6 @@ export const writeOwnerOnly = (out: OutputFile, text: string): void => {
     );
   } finally {
     closeSync(fd);
+    if (!written && creates) unlinkSync(out.path);
   }
 };
