@@ -90,22 +90,14 @@ export const erasureGrant = (
   principal: Principal,
   of: ErasureOf,
 ): E.Either<GovernanceError, unknown> =>
-  'subjectRef' in of
-    ? authorise(
-        policy,
-        principal,
-        erasureModule.name,
-        'RecordErasure',
-        erasureStream(of.subjectRef),
-      )
-    : authorise(
-        policy,
-        principal,
-        erasureModule.name,
-        'RecordErasure',
-        erasureStream('(pending erasures)'),
-        of.label,
-      );
+  authorise(
+    policy,
+    principal,
+    erasureModule.name,
+    'RecordErasure',
+    erasureStream('subjectRef' in of ? of.subjectRef : '(pending erasures)'),
+    'label' in of ? of.label : undefined,
+  );
 
 /** Records the event for an erasure whose key is already destroyed, and marks it recorded. */
 const record = async (
