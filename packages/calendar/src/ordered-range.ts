@@ -19,14 +19,15 @@ const inOrder = (value: unknown, low: string, high: string): boolean => {
 };
 
 /**
- * `codec` (an object codec with the bounds `low` and `high`), refusing a value whose `low` is
- * above its `high`, e.g. `orderedRange(t.type({ from: Age, to: Age }), 'from', 'to', 'AgeBand')`.
+ * `codec` (an object codec with the bounds `low` and `high`), named `name`, refusing a value
+ * whose `low` is above its `high`, e.g.
+ * `orderedRange(t.type({ from: Age, to: Age }), 'from', 'to', 'AgeBand')`.
  */
 export const orderedRange = <C extends t.Mixed>(
   codec: C,
   low: string,
   high: string,
-  name = `${codec.name} (${low} ≤ ${high})`,
+  name: string,
 ): t.RefinementC<C> =>
   new t.RefinementType(
     name,

@@ -110,9 +110,9 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
 const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 /** Whether `key` names what every object inherits (`__proto__`, `constructor`, `toString`, …). */
-export const isPrototypeKey = (key: string): boolean => PROTOTYPE_KEYS.has(key);
+const isPrototypeKey = (key: string): boolean => PROTOTYPE_KEYS.has(key);
 
-export const PROTOTYPE_KEY_REFUSED = 'a prototype key (a name every object inherits): refused';
+const PROTOTYPE_KEY_REFUSED = 'a prototype key (a name every object inherits): refused';
 
 /** Every prototype key at any depth of a value no codec looks into. */
 const prototypeKeys = (value: unknown, path: string, depth: number, out: FieldProblem[]): void => {
