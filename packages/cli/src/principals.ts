@@ -141,7 +141,8 @@ export const directoryLoader = (
 /**
  * The principal a command runs as: `--as` resolved in the directory (`load`: the runtime's
  * `directoryLoader`). Without `--as` or a directory, a usage error (2); an unknown principal, a
- * forged id or a principal without a role is refused (1), naming `--as`.
+ * forged id or a principal without a role is refused (1), naming `--as (AIMLINE_AS)`: the id may
+ * have come from either.
  */
 export const principalOf = (
   as: string | undefined,
@@ -156,7 +157,9 @@ export const principalOf = (
     );
   const directory = load(file);
   const principal = resolvePrincipal(directory, as);
-  // Unknown, forged or role-less: the refusal names the flag the principal came from.
-  if (E.isLeft(principal)) throw new CliError(`--as: ${principal.left.message}`, ExitCode.Failed);
+  // Unknown, forged or role-less: the refusal names where the principal came from (the flag,
+  // or the variable that stands for it).
+  if (E.isLeft(principal))
+    throw new CliError(`--as (AIMLINE_AS): ${principal.left.message}`, ExitCode.Failed);
   return { directory, principal: principal.right };
 };

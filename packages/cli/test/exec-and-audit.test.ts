@@ -161,11 +161,11 @@ describe('aimline exec FILE.jsonl', () => {
     const unknown = await runCli(['--store', store, ...as('sw-zed'), 'exec', file]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain(
-      '--as: principal "sw-zed" is not in the Invented Test Council directory',
+      '--as (AIMLINE_AS): principal "sw-zed" is not in the Invented Test Council directory',
     );
     const forged = await runCli(['--store', store, ...as('bs 1'), 'exec', file]);
     expect(forged.code).toBe(1);
-    expect(forged.stderr).toContain('--as: principal id "bs 1" is not a directory id');
+    expect(forged.stderr).toContain('--as (AIMLINE_AS): principal id "bs 1" is not a directory id');
     const bad = join(dir, 'principals.json');
     writeFileSync(
       bad,

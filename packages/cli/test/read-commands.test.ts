@@ -61,8 +61,19 @@ describe('aimline read commands on demo data', () => {
       const unknown = await runCli(['--store', store, '--as', 'nobody-1', 'timeline', id]);
       expect([unknown.code, unknown.stderr]).toEqual([
         1,
-        'aimline: --as: principal "nobody-1" is not in the Invented Borough Council (demo) directory\n',
+        'aimline: --as (AIMLINE_AS): principal "nobody-1" is not in the Invented Borough Council (demo) directory\n',
       ]);
+    }
+    // The same id given by AIMLINE_AS (no --as): the refusal names the variable too.
+    process.env.AIMLINE_AS = 'nobody-1';
+    try {
+      const fromEnv = await runCli(['--store', store, 'timeline', hsbCase]);
+      expect([fromEnv.code, fromEnv.stderr]).toEqual([
+        1,
+        'aimline: --as (AIMLINE_AS): principal "nobody-1" is not in the Invented Borough Council (demo) directory\n',
+      ]);
+    } finally {
+      delete process.env.AIMLINE_AS;
     }
 
     const worker = directory.principals.find(
