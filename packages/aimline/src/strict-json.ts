@@ -89,7 +89,11 @@ export const parseStrictJson = (
   try {
     value = JSON.parse(text);
   } catch (e) {
-    return E.left({ kind: 'not-json', path: '(root)', message: `not JSON${whereJsonStops(e)}` });
+    return E.left({
+      kind: 'not-json',
+      path: '(root)',
+      message: `malformed JSON${whereJsonStops(e)}`,
+    });
   }
   // Measured on the parsed value first, so the syntax tree below is never built for a hostile
   // nesting (its parser recurses).

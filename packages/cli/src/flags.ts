@@ -4,7 +4,7 @@
  * `InvalidArgumentError`, which the CLI reports naming the flag, with exit code 2.
  * Commands receive the parsed value and never parse it again.
  */
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { endOfLocalDay, Instant, parseIsoDate } from '@aimline/calendar';
 
 /**
@@ -29,6 +29,38 @@ export const positiveIntFlag = (value: string): number => {
   if (!Number.isSafeInteger(n))
     throw new InvalidArgumentError('expected a whole number of 1 or more');
   return n;
+};
+
+/**
+ * A whole number from 1 to `max`, written as plain digits: for counts the command builds that
+ * many of (`demo --cases 99999999999999` ran V8 out of memory with a native stack).
+ */
+export const wholeNumberFlag =
+  (max: number) =>
+  (value: string): number => {
+    const n = positiveIntFlag(value);
+    if (n > max) throw new InvalidArgumentError(`expected a whole number from 1 to ${max}`);
+    return n;
+  };
+
+/**
+ * Every option of `program` and its commands is given at most once: commander keeps the last
+ * of `--as-of 2026-01-01 --as-of 2026-02-02` silently, so which one the user meant is a guess.
+ * A second one is a usage error naming the option (exit 2). An environment variable and the
+ * option together are not a repeat: the option overrides the variable, as documented.
+ */
+export const refuseRepeatedOptions = (command: Command): void => {
+  for (const option of command.options) {
+    let given = 0;
+    command.on(`option:${option.name()}`, () => {
+      if (++given > 1)
+        command.error(`error: option '${option.flags}' is given more than once; give it once`, {
+          exitCode: 2,
+          code: 'commander.optionRepeated',
+        });
+    });
+  }
+  for (const sub of command.commands) refuseRepeatedOptions(sub);
 };
 
 /**

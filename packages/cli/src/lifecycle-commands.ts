@@ -10,7 +10,8 @@ import { dateFlag, retention, type RetentionOptions } from './commands/retention
 import { applyRetention } from './commands/retention-apply.js';
 import { sar, sarOutFlag, type SarOptions } from './commands/sar.js';
 
-type Run = <A extends unknown[]>(
+/** The program's `run`: opens the runtime, runs the action, sets the exit code, disposes. */
+export type Run = <A extends unknown[]>(
   action: (rt: Runtime, ...args: A) => Promise<number>,
   access?: StoreAccess,
 ) => (...args: A) => Promise<void>;

@@ -4,7 +4,14 @@ import { errorWithCauses, isStoreError } from '@aimline/kernel';
 import { AccessLogUnavailable, isKeyError } from '@aimline/governance';
 import { buildRuntime, type GlobalOptions, type Runtime } from './runtime.js';
 import { CliError, ExitCode } from './exit-codes.js';
-import { asOfFlag, instantFlag, personFlag, positiveIntFlag, purposeFlag } from './flags.js';
+import {
+  asOfFlag,
+  personFlag,
+  positiveIntFlag,
+  purposeFlag,
+  refuseRepeatedOptions,
+  wholeNumberFlag,
+} from './flags.js';
 import { DEFAULT_STORE_URL } from './store-url.js';
 import { escapeControl } from './output.js';
 import { type StoreAccess } from './store-url.js';
@@ -12,7 +19,7 @@ import { init } from './commands/init.js';
 import { erase, type EraseOptions } from './commands/erase.js';
 import { audit, type AuditOptions } from './commands/audit.js';
 import { deadlines } from './commands/deadlines.js';
-import { demo } from './commands/demo.js';
+import { addDemoCommand } from './commands/demo.js';
 import { execFile, readableFile } from './commands/exec.js';
 import { DEFAULT_EXEC_LIMITS } from './commands/exec-input.js';
 import { panelAgendaCommand, panelScorecardCommand } from './commands/panel.js';
@@ -98,31 +105,7 @@ export const buildProgram = (exit: (code: number) => void): Command => {
       }
     };
 
-  program
-    .command('demo')
-    .description(
-      'generate realistic synthetic cases (invented people) through every path of the three processes, via the real deciders, into the store',
-    )
-    .option('--cases <n>', 'cases per process', positiveIntFlag, 12)
-    .option(
-      '--seed <s>',
-      'seed of the generator (same seed, same history)',
-      positiveIntFlag,
-      20261123,
-    )
-    .option(
-      '--from <date>',
-      'first day of the simulated calendar',
-      instantFlag,
-      '2023-09-04T09:00:00Z',
-    )
-    .option('--years <n>', 'years of calendar to spread the cases over', positiveIntFlag, 3)
-    .action(
-      run(
-        (rt, o: { cases: number; seed: number; from: string; years: number }) => demo(rt, o),
-        'create',
-      ),
-    );
+  addDemoCommand(program, run);
 
   program
     .command('exec')
@@ -139,8 +122,8 @@ export const buildProgram = (exit: (code: number) => void): Command => {
     )
     .option(
       '--max-depth <n>',
-      'refuse a line whose objects and arrays nest deeper than this',
-      positiveIntFlag,
+      'refuse a line whose objects and arrays nest deeper than this (1-1000)',
+      wholeNumberFlag(1000),
       DEFAULT_EXEC_LIMITS.maxDepth,
     )
     .description(
@@ -328,7 +311,7 @@ export const buildProgram = (exit: (code: number) => void): Command => {
     );
 
   addLifecycleCommands(program, run);
-
+  refuseRepeatedOptions(program);
   return program;
 };
 

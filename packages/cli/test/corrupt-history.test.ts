@@ -160,14 +160,7 @@ describe('reads over damaged history', () => {
       ]);
       expect(other.code, other.stderr).toBe(0);
       // The hash-chain audit names the altered event's stream and revision (exit 1: tampering found).
-      const verify = await runCli([
-        ...asAuditor(),
-        '--store',
-        `sqlite:${db}`,
-        ...auditor(),
-        'audit',
-        '--verify',
-      ]);
+      const verify = await runCli(['--store', `sqlite:${db}`, ...auditor(), 'audit', '--verify']);
       expect(verify.code, verify.stderr).toBe(1);
       expect(`${verify.stdout}${verify.stderr}`).toContain(
         `stream "${victim.stream}" revision ${victim.revision}`,

@@ -99,6 +99,34 @@ describe('aimline exec input (issue 12 item 1: UTF-8, BOM, line size, nesting)',
       expect(r.stdout + r.stderr, word).not.toContain(word);
   });
 
+  it('refuses a line that says a member twice (JSON.parse kept the last), a __proto__ member or a number out of range, naming the member, and runs the others', async () => {
+    const twice = JSON.stringify(schedule(14)).replace(
+      '"meetingId":"m-in-14"',
+      '"meetingId":"m-in-14","meetingId":"m-in-15"',
+    );
+    const proto = JSON.stringify(schedule(16)).replace('"data":{', '"data":{"__proto__":{},');
+    const huge = JSON.stringify(schedule(17)).replace('"data":{', '"data":{"n":1e400,');
+    const r = await exec(write(`${twice}\n${proto}\n${huge}\n${line(schedule(18))}`));
+    expect([1, 2, 3].map((n) => r.byLine.get(n))).toEqual([
+      {
+        line: 1,
+        status: 'invalid',
+        problems: [{ path: 'data.meetingId', message: 'given more than once' }],
+      },
+      {
+        line: 2,
+        status: 'invalid',
+        problems: [{ path: 'data.__proto__', message: 'a member named "__proto__" is refused' }],
+      },
+      {
+        line: 3,
+        status: 'invalid',
+        problems: [{ path: 'data.n', message: 'a number too large to read exactly' }],
+      },
+    ]);
+    expect(r.summary).toMatchObject({ lines: 4, ok: 1, invalid: 3 });
+  });
+
   it('accepts a leading byte-order mark and CRLF line ends', async () => {
     const bom = Buffer.from([0xef, 0xbb, 0xbf]);
     const text = `${JSON.stringify(schedule(5))}\r\n${JSON.stringify(schedule(6))}\r\n`;

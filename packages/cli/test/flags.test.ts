@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { instantFlag, positiveIntFlag } from '../src/flags.js';
+import { instantFlag, positiveIntFlag, wholeNumberFlag } from '../src/flags.js';
 import { asAuditor, runCli } from './run-cli.js';
 
 describe('--as-of and --from: an instant with an offset, or a date (the end of that London day)', () => {
@@ -66,6 +66,37 @@ describe('counts: plain digits, 1 or more', () => {
     const r = await runCli([...asAuditor(), '--store', 'memory:', 'audit', '--limit', '1e3']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("option '--limit <n>'");
+  });
+});
+
+describe('each option once, each count within what the command can build', () => {
+  it('an option given twice is exit 2 naming it (commander kept the last silently), on the program and on every command', async () => {
+    for (const args of [
+      ['deadlines', '--as-of', '2026-01-01', '--as-of', '2026-02-02'],
+      ['audit', '--limit', '5', '--limit', '6'],
+      ['--json', '--json', 'deadlines'],
+      ['--store', 'memory:', 'deadlines'],
+    ]) {
+      const r = await runCli([...asAuditor(), '--store', 'memory:', ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/option '--[a-z-]+( <[a-z]+>)?' is given more than once/);
+      expect(r.stdout).toBe('');
+    }
+  });
+
+  it('demo --cases 99999999999999 (found from outside: V8 ran out of memory with a native stack) is exit 2 naming the flag, as are --years and --max-depth past their bounds', async () => {
+    for (const [args, flag] of [
+      [['demo', '--cases', '99999999999999'], '--cases <n>'],
+      [['demo', '--cases', '1001'], '--cases <n>'],
+      [['demo', '--years', '51'], '--years <n>'],
+      [['exec', '--max-depth', '100000', 'in.jsonl'], '--max-depth <n>'],
+    ] as const) {
+      const r = await runCli(['--store', 'memory:', ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain(`option '${flag}' argument`);
+      expect(r.stderr).toMatch(/expected a whole number from 1 to \d+/);
+    }
+    expect(wholeNumberFlag(1000)('1000')).toBe(1000);
   });
 });
 

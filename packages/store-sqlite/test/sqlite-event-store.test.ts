@@ -212,6 +212,16 @@ describe('SqliteEventStore: corrupt rows', () => {
     });
   });
 
+  it('says which column of a row is not JSON and quotes none of its text (V8 quoted "{"name":Ash Invent"...)', async () => {
+    const events = await readAfter(
+      'UPDATE events SET data = \'{"name":Ash Invented}\', metadata = \'{"by":Bo Madeup\' WHERE position = 2',
+    );
+    expect(events).toHaveLength(6);
+    const why = unreadableStoredDataWhy(events[1]!.data);
+    expect(why).toBe('the stored data is not valid JSON');
+    for (const word of ['Ash', 'Invent', 'Bo', 'Madeup']) expect(why).not.toContain(word);
+  });
+
   it('delivers a row whose metadata lacks the hash chain with empty chain fields, which verification refuses', async () => {
     const events = await readAfter(
       'UPDATE events SET metadata = \'{"actor": null}\' WHERE position = 3',

@@ -1,4 +1,7 @@
+import type { Command } from 'commander';
 import { ExitCode } from '../exit-codes.js';
+import { instantFlag, positiveIntFlag, wholeNumberFlag } from '../flags.js';
+import type { Run } from '../lifecycle-commands.js';
 import type { Runtime } from '../runtime.js';
 import { table } from '../output.js';
 import { progress } from '../progress.js';
@@ -158,4 +161,33 @@ const exampleRejection = (
   const r = rejections.find((x) => x.ruleId !== 'FORBIDDEN') ?? rejections[0];
   if (r === undefined) return '';
   return ` (e.g. ${r.reason.startsWith(r.ruleId) ? r.reason : `${r.ruleId}: ${r.reason}`})`;
+};
+
+/** Registers `aimline demo` on the program; its counts are bounded (an absurd one is exit 2). */
+export const addDemoCommand = (program: Command, run: Run): void => {
+  program
+    .command('demo')
+    .description(
+      'generate realistic synthetic cases (invented people) through every path of the three processes, via the real deciders, into the store',
+    )
+    .option('--cases <n>', 'cases per process (1-1000)', wholeNumberFlag(1000), 12)
+    .option(
+      '--seed <s>',
+      'seed of the generator (same seed, same history)',
+      positiveIntFlag,
+      20261123,
+    )
+    .option(
+      '--from <date>',
+      'first day of the simulated calendar',
+      instantFlag,
+      '2023-09-04T09:00:00Z',
+    )
+    .option(
+      '--years <n>',
+      'years of calendar to spread the cases over (1-50)',
+      wholeNumberFlag(50),
+      3,
+    )
+    .action(run((rt, o: DemoOptions) => demo(rt, o), 'create'));
 };

@@ -1,8 +1,9 @@
 import { statSync } from 'node:fs';
 import { InvalidArgumentError } from 'commander';
 import { errorWithCauses } from '@aimline/kernel';
+import * as E from 'fp-ts/lib/Either.js';
 import {
-  whereJsonStops,
+  parseStrictJson,
   type Aimline,
   type AnyProcessService,
   type ExecuteResult,
@@ -124,12 +125,16 @@ const lineCommand = (
       '(line)',
       `nested deeper than the limit of ${limits.maxDepth} objects and arrays (--max-depth)`,
     );
-  let input: unknown;
-  try {
-    input = JSON.parse(text);
-  } catch (e) {
-    return invalidLine(line, '(line)', `malformed JSON${whereJsonStops(e)}`);
-  }
+  // Strictly, once: a member given twice, a `__proto__` member or a number out of range is
+  // refused naming its path (JSON.parse would keep the last of two `caseId`s).
+  const parsed = parseStrictJson(text, limits.maxDepth);
+  if (E.isLeft(parsed))
+    return invalidLine(
+      line,
+      parsed.left.kind === 'member' ? parsed.left.path : '(line)',
+      parsed.left.message,
+    );
+  const input = parsed.right;
   if (typeof input !== 'object' || input === null || Array.isArray(input))
     return invalidLine(line, '(line)', 'expected one JSON object (a wire command) per line');
   const type = (input as { type?: unknown }).type;
