@@ -13,27 +13,15 @@ import {
   memoryAccessLog,
   readAccessLogFile,
   verifyAccessLog,
-  type AccessEntry,
   type LoggedAccess,
 } from '../src/index.js';
-
-const entry = (purpose: string, at: string): AccessEntry => ({
-  at,
-  principal: 'auditor-1',
-  role: 'auditor',
-  agency: 'Council',
-  purpose,
-  streams: ['hsb-case-C-1'],
-  subjects: ['ch-1'],
-  categories: ['name'],
-  withheld: 0,
-});
+import { accessEntry } from './fixtures/access-entry.js';
 
 /** A log of five reads, one an hour from 09:00: entries 0 to 4. */
 const fiveReads = (): LoggedAccess[] => {
   const log = memoryAccessLog();
   for (const hour of ['09', '10', '11', '12', '13'])
-    log.append(entry(`read ${hour}`, `2026-07-01T${hour}:00:00Z`));
+    log.append(accessEntry(`read ${hour}`, `2026-07-01T${hour}:00:00Z`));
   return [...log.entries()];
 };
 
@@ -83,7 +71,7 @@ describe('access log: a deletion is reported where it happened (issue 13 item 3)
 
   it('given an entry written twice under one number (two writers before the lock), then the second is reported as in the log twice, not as a deletion', () => {
     const [e0, e1, e2] = fiveReads();
-    const again = chainAccess(e0, entry('read by another writer', '2026-07-01T10:00:00Z'));
+    const again = chainAccess(e0, accessEntry('read by another writer', '2026-07-01T10:00:00Z'));
     const check = verifyAccessLog([e0!, e1!, again, e2!]);
     expect(check.ok ? [] : check.breaks.map((b) => [b.kind, b.seq, b.index, b.why])).toEqual([
       ['misplaced', 1, 2, 'entry 1 is in the log twice: again after entry 1'],
@@ -95,10 +83,10 @@ describe('access log: a deletion is reported where it happened (issue 13 item 3)
     const file = join(mkdtempSync(join(tmpdir(), 'aimline-access-')), 'access-log.jsonl');
     const log = fileAccessLog(file);
     for (const [i, hour] of ['09', '10', '11'].entries())
-      log.append(entry(`read ${i}`, `2026-07-01T${hour}:00:00Z`));
+      log.append(accessEntry(`read ${i}`, `2026-07-01T${hour}:00:00Z`));
     const lines = readFileSync(file, 'utf8').split('\n');
     writeFileSync(file, [lines[0], lines[2], ''].join('\n'));
-    log.append(entry('read 3', '2026-07-01T12:00:00Z'));
+    log.append(accessEntry('read 3', '2026-07-01T12:00:00Z'));
     const read = readAccessLogFile(file);
     expect(read.entries.map((e) => [e.seq, e.purpose])).toEqual([
       [0, 'read 0'],

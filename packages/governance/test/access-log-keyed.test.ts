@@ -20,27 +20,16 @@ import {
   type AccessEntry,
   type LoggedAccess,
 } from '../src/index.js';
+import { accessEntry } from './fixtures/access-entry.js';
 
 const key = hmacChainKey('chain.key', randomBytes(32));
-
-const entry = (purpose: string): AccessEntry => ({
-  at: '2026-07-01T10:00:00Z',
-  principal: 'auditor-1',
-  role: 'auditor',
-  agency: 'Council',
-  purpose,
-  streams: ['hsb-case-C-1'],
-  subjects: ['ch-1'],
-  categories: ['name'],
-  withheld: 0,
-});
 
 const purposes = ['one', 'two', 'three', 'four'];
 
 /** A log of four reads written with the chain key. */
 const keyedLog = (): LoggedAccess[] => {
   const log = memoryAccessLog({ key });
-  for (const p of purposes) log.append(entry(p));
+  for (const p of purposes) log.append(accessEntry(p));
   return [...log.entries()];
 };
 
@@ -102,9 +91,9 @@ describe('access log under the chain key: a recomputed rewrite is detected (issu
 
   it('given entries recorded before a key was set and keyed entries after them, then the chain holds under the key, and the unkeyed ones are counted, not reported', () => {
     const before = memoryAccessLog();
-    before.append(entry('before the key'));
+    before.append(accessEntry('before the key'));
     const first = before.entries()[0]!;
-    const after = chainAccess(first, entry('after the key'), key);
+    const after = chainAccess(first, accessEntry('after the key'), key);
     expect(verifyAccessLog([first, after], key)).toEqual({ ok: true });
     expect(unkeyedAccessEntries([first, after])).toBe(1);
     expect(unkeyedAccessEntries([after])).toBe(0);
@@ -113,7 +102,7 @@ describe('access log under the chain key: a recomputed rewrite is detected (issu
   it('given a file log written with the key, then its entries carry MACs read back strictly; another key finds every MAC false', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'aimline-access-')), 'access-log.jsonl');
     const log = fileAccessLog(file, { key });
-    for (const p of purposes) log.append(entry(p));
+    for (const p of purposes) log.append(accessEntry(p));
     const read = readAccessLogFile(file);
     expect(read.damaged).toEqual([]);
     expect(read.entries.every((e) => typeof e.mac === 'string')).toBe(true);

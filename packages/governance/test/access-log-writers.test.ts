@@ -17,20 +17,9 @@ import {
   verifyAccessLog,
   type AccessEntry,
 } from '../src/index.js';
+import { accessEntry } from './fixtures/access-entry.js';
 
 const newFile = () => join(mkdtempSync(join(tmpdir(), 'aimline-access-')), 'access-log.jsonl');
-
-const entry = (purpose: string): AccessEntry => ({
-  at: '2026-07-01T10:00:00Z',
-  principal: 'auditor-1',
-  role: 'auditor',
-  agency: 'Council',
-  purpose,
-  streams: ['hsb-case-C-1'],
-  subjects: ['ch-1'],
-  categories: ['name'],
-  withheld: 0,
-});
 
 const seqAndPurpose = (file: string) =>
   readAccessLogFile(file).entries.map((e) => [e.seq, e.purpose]);
@@ -41,7 +30,7 @@ const writerScript = fileURLToPath(new URL('fixtures/access-log-writer.ts', impo
 /** An entry whose purpose, read while the entry is being appended, runs `during` (once). */
 const interrupting = (purpose: string, during: () => void): AccessEntry => {
   let ran = false;
-  return Object.defineProperty(entry(purpose), 'purpose', {
+  return Object.defineProperty(accessEntry(purpose), 'purpose', {
     enumerable: true,
     get: () => {
       if (!ran) {
@@ -104,10 +93,10 @@ describe('access log: several writers of one file never give a sequence number t
     const file = newFile();
     const serve = fileAccessLog(file);
     const cli = fileAccessLog(file);
-    serve.append(entry('serve 0'));
-    cli.append(entry('cli 0'));
-    serve.append(entry('serve 1'));
-    cli.append(entry('cli 1'));
+    serve.append(accessEntry('serve 0'));
+    cli.append(accessEntry('cli 0'));
+    serve.append(accessEntry('serve 1'));
+    cli.append(accessEntry('cli 1'));
     expect(seqAndPurpose(file)).toEqual([
       [0, 'serve 0'],
       [1, 'cli 0'],
@@ -141,10 +130,10 @@ describe('access log: several writers of one file never give a sequence number t
   it('given a writer killed in the middle of an append, when another writer appends, then it is not held up and the chain holds', async () => {
     const file = newFile();
     const log = fileAccessLog(file, { lockWaitMs: 100 });
-    log.append(entry('before'));
+    log.append(accessEntry('before'));
     const dying = writer(file, 'die-in-append');
     expect(await dying.exited).toEqual({ code: null, signal: 'SIGKILL' });
-    log.append(entry('after'));
+    log.append(accessEntry('after'));
     expect(seqAndPurpose(file)).toEqual([
       [0, 'before'],
       [1, 'after'],
@@ -155,12 +144,12 @@ describe('access log: several writers of one file never give a sequence number t
   it('given a writer that hangs in the middle of an append, when another appends, then it waits a bounded time and the log is AccessLogUnavailable naming it; once the writer is gone, appends go on', async () => {
     const file = newFile();
     const log = fileAccessLog(file, { lockWaitMs: 100 });
-    log.append(entry('before'));
+    log.append(accessEntry('before'));
     const hanging = writer(file, 'hang-in-append');
     try {
       await hanging.printed('holding');
-      expect(() => log.append(entry('while held'))).toThrow(AccessLogUnavailable);
-      expect(() => log.append(entry('while held'))).toThrow(
+      expect(() => log.append(accessEntry('while held'))).toThrow(AccessLogUnavailable);
+      expect(() => log.append(accessEntry('while held'))).toThrow(
         `the access log ${file} cannot be used: its lock ${file}.lock was held by another process for over 100 ms`,
       );
     } finally {
@@ -168,7 +157,7 @@ describe('access log: several writers of one file never give a sequence number t
       hanging.child.kill('SIGKILL');
       await hanging.exited;
     }
-    log.append(entry('after'));
+    log.append(accessEntry('after'));
     expect(seqAndPurpose(file)).toEqual([
       [0, 'before'],
       [1, 'after'],
@@ -179,11 +168,11 @@ describe('access log: several writers of one file never give a sequence number t
     const file = newFile();
     const serve = fileAccessLog(file, { lockWaitMs: 100 });
     const cli = fileAccessLog(file, { lockWaitMs: 100 });
-    serve.append(entry('before'));
+    serve.append(accessEntry('before'));
     let elsewhere: ReturnType<typeof appendElsewhere> | undefined;
     serve.append(
       interrupting('held', () => {
-        expect(() => cli.append(entry('same process'))).toThrow(AccessLogUnavailable);
+        expect(() => cli.append(accessEntry('same process'))).toThrow(AccessLogUnavailable);
         elsewhere = appendElsewhere(file, 'elsewhere', 100);
       }),
     );
@@ -200,7 +189,7 @@ describe('access log: several writers of one file never give a sequence number t
   it('given a handle that has appended, when its lock file is replaced, then it locks the file now at that path, as every other writer does', () => {
     const file = newFile();
     const serve = fileAccessLog(file, { lockWaitMs: 100 });
-    serve.append(entry('before'));
+    serve.append(accessEntry('before'));
     // Someone "tidies" the lock file away; the next writer creates a new one.
     renameSync(`${file}.lock`, `${file}.lock.old`);
     writeFileSync(`${file}.lock`, '', { mode: 0o600 });
@@ -219,7 +208,7 @@ describe('access log: several writers of one file never give a sequence number t
 
   it('the lock file is made mode 0600', () => {
     const file = newFile();
-    fileAccessLog(file).append(entry('one'));
+    fileAccessLog(file).append(accessEntry('one'));
     expect(statSync(`${file}.lock`).mode & 0o777).toBe(0o600);
   });
 });
