@@ -91,6 +91,19 @@ describe('the one decode step: validate and upcast every stored event', () => {
     expect(r.left.message).toContain('personal data withheld');
   });
 
+  it('echoes no stored value, only its kind: a damaged row may hold a name where an object was', () => {
+    const r = events.decode(
+      stored({ data: { logId: 'l1', at: '2026-01-01T10:00:00Z', child: 'Ash Invented' } }),
+    );
+    expect(E.isLeft(r) && r.left.problems).toEqual([
+      { path: 'child', message: expect.stringMatching(/, got a string$/) as unknown },
+    ]);
+    expect(E.isLeft(r) && r.left.message).not.toContain('Ash');
+    const whole = events.decode(stored({ data: 'Bo Madeup' }));
+    expect(E.isLeft(whole) && whole.left.message).toMatch(/\(root\): expected .*, got a string/);
+    expect(E.isLeft(whole) && whole.left.message).not.toContain('Madeup');
+  });
+
   it('refuses a schema version newer than this build reads', () => {
     const r = events.decode(stored({ schemaVersion: 3 }));
     expect(E.isLeft(r) && r.left.kind).toBe('UnsupportedSchemaVersion');

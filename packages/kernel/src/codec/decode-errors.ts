@@ -16,12 +16,29 @@ const describeValue = (v: unknown): string => {
   }
 };
 
+/** What a value is, without the value: `a string`, `a number`, `null`, `an array` … */
+const kindOfValue = (v: unknown): string =>
+  v === undefined
+    ? 'missing'
+    : v === null
+      ? 'null'
+      : Array.isArray(v)
+        ? 'an array'
+        : typeof v === 'object'
+          ? 'an object'
+          : `a ${typeof v}`;
+
 /**
  * Turns io-ts validation errors into field problems. Union members produce one error each;
  * only the deepest distinct paths are kept so a caller sees the field that was wrong.
- * Values are not echoed for fields declared personal (they may be a child's name).
+ * Values are not echoed for fields declared personal (they may be a child's name); with
+ * `values: 'kind-only'` no value is echoed at all, only its kind (`got a string`): for stored
+ * events, where a damaged row may hold anything under any field (a name where an object was).
  */
-export const fieldProblems = (errors: t.Errors): FieldProblem[] => {
+export const fieldProblems = (
+  errors: t.Errors,
+  options: { readonly values: 'echo' | 'kind-only' } = { values: 'echo' },
+): FieldProblem[] => {
   const seen = new Map<string, FieldProblem>();
   for (const error of errors) {
     const keys = error.context
@@ -32,7 +49,7 @@ export const fieldProblems = (errors: t.Errors): FieldProblem[] => {
     const personal = error.context.some((c) => isPersonalCodec(c.type));
     const message =
       error.message ??
-      `expected ${last?.type.name ?? 'a value'}, got ${personal ? '(personal data withheld)' : describeValue(error.value)}`;
+      `expected ${last?.type.name ?? 'a value'}, got ${personal ? '(personal data withheld)' : options.values === 'kind-only' ? kindOfValue(error.value) : describeValue(error.value)}`;
     if (!seen.has(path)) seen.set(path, { path: path === '' ? '(root)' : path, message });
   }
   return [...seen.values()];

@@ -200,7 +200,8 @@ export const eventCatalogue = <D extends Definitions>(
         failure(
           'InvalidEventPayload',
           stored,
-          fieldProblems(result.left),
+          // A stored value is never echoed: a damaged row may hold a name anywhere.
+          fieldProblems(result.left, { values: 'kind-only' }),
           `Invalid "${stored.type}" payload`,
         ),
       );
