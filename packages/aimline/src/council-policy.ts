@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
-import { readPolicyFile, whereJsonStops } from './policy-file.js';
+import { readPolicyFile } from './policy-file.js';
+import { describeJsonRefusal, parseStrictJson } from './strict-json.js';
 import { calendarForRegion, extendCalendarFromData, type Calendar } from '@aimline/calendar';
 import {
   defaultPlausibility,
@@ -132,13 +133,11 @@ export const loadCouncilPolicy = (file: string | undefined): E.Either<string, Co
   if (file === undefined) return E.right(defaultCouncilPolicy());
   const text = readPolicyFile(file);
   if (E.isLeft(text)) return E.left(`cannot read policy file ${file}: ${text.left}`);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.right);
-  } catch (e) {
-    return E.left(`cannot read policy file ${file}: it is not JSON${whereJsonStops(e)}`);
-  }
-  return parseCouncilPolicy(raw, file);
+  // Strictly, once: a member given twice (JSON.parse would keep the last) is refused by name.
+  const raw = parseStrictJson(text.right);
+  if (E.isLeft(raw))
+    return E.left(`cannot read policy file ${file}: ${describeJsonRefusal(raw.left)}`);
+  return parseCouncilPolicy(raw.right, file);
 };
 
 /**

@@ -84,4 +84,10 @@ export {
   type TypedModules,
 } from './registry.js';
 export { MAX_POLICY_FILE_BYTES, readPolicyFile, whereJsonStops } from './policy-file.js';
-export { DEFAULT_JSON_DEPTH, depthOf, parseStrictJson, type JsonRefusal } from './strict-json.js';
+export {
+  DEFAULT_JSON_DEPTH,
+  depthOf,
+  describeJsonRefusal,
+  parseStrictJson,
+  type JsonRefusal,
+} from './strict-json.js';

@@ -17,6 +17,17 @@ export interface JsonRefusal {
   readonly message: string;
 }
 
+/**
+ * A refusal in a policy file's words: `it is not JSON (at character 12)`, `it nests deeper than
+ * 32 levels`, or the member and why (`retention.rules: given more than once`).
+ */
+export const describeJsonRefusal = (r: JsonRefusal): string =>
+  r.kind === 'not-json'
+    ? `it is not JSON${r.message.replace(/^malformed JSON/, '')}`
+    : r.kind === 'too-deep'
+      ? `it ${r.message}`
+      : `${r.path}: ${r.message}`;
+
 /** The default deepest nesting of objects and arrays accepted. */
 export const DEFAULT_JSON_DEPTH = 32;
 
@@ -65,7 +76,8 @@ const firstFault = (node: ValueNode, path: string): JsonRefusal | undefined => {
         const name = member.name.type === 'String' ? member.name.value : member.name.name;
         const memberPath = pathOf(path, name);
         if (names.has(name)) return at(memberPath, 'given more than once');
-        if (name === '__proto__') return at(memberPath, 'a member named "__proto__" is refused');
+        if (name === '__proto__')
+          return at(memberPath, 'a prototype key (a name every object inherits): refused');
         names.add(name);
         const fault = firstFault(member.value, memberPath);
         if (fault !== undefined) return fault;

@@ -192,6 +192,13 @@ describe('a policy file is a small regular file (issue 13: bad input)', () => {
     );
   });
 
+  it('given a file that says a setting twice (JSON.parse kept the last), then it is refused naming the setting', () => {
+    const file = write('{"dueSoonHours": 24, "dueSoonHours": 72}');
+    expect(loadCouncilPolicy(file)).toEqual(
+      E.left(`cannot read policy file ${file}: dueSoonHours: given more than once`),
+    );
+  });
+
   it('given a file that is not JSON, then where it stops is named and the text is never quoted', () => {
     const p = loadCouncilPolicy(write('{"region": Wessex Secretname}'));
     expect(p).toEqual(E.left(expect.stringMatching(/: it is not JSON/) as unknown as string));

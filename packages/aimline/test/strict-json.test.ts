@@ -28,7 +28,7 @@ describe('parseStrictJson', () => {
       E.left({
         kind: 'member',
         path: 'x.__proto__',
-        message: 'a member named "__proto__" is refused',
+        message: 'a prototype key (a name every object inherits): refused',
       }),
     );
     expect(parseStrictJson('{"limit":-1e309}')).toEqual(

@@ -116,7 +116,12 @@ describe('aimline exec input (issue 12 item 1: UTF-8, BOM, line size, nesting)',
       {
         line: 2,
         status: 'invalid',
-        problems: [{ path: 'data.__proto__', message: 'a member named "__proto__" is refused' }],
+        problems: [
+          {
+            path: 'data.__proto__',
+            message: 'a prototype key (a name every object inherits): refused',
+          },
+        ],
       },
       {
         line: 3,

@@ -289,7 +289,12 @@ describe('limits and failures', () => {
     ]);
     expect(await send('{"commandId":"a","data":{"child":{"__proto__":{}}}}')).toEqual([
       400,
-      [{ path: 'data.child.__proto__', message: 'a member named "__proto__" is refused' }],
+      [
+        {
+          path: 'data.child.__proto__',
+          message: 'a prototype key (a name every object inherits): refused',
+        },
+      ],
     ]);
     expect(await send('{"commandId":"a","data":{"n":[1,1e309]}}')).toEqual([
       400,

@@ -8,7 +8,7 @@ import {
   type RetentionPolicy,
   type RetentionSchedule,
 } from '@aimline/governance';
-import { readPolicyFile, whereJsonStops } from '@aimline/aimline';
+import { describeJsonRefusal, parseStrictJson, readPolicyFile } from '@aimline/aimline';
 import { replayAsOf, visitEach } from '@aimline/projections';
 import { CliError, ExitCode } from '../exit-codes.js';
 import { wholeView } from '../whole-view.js';
@@ -36,16 +36,13 @@ export const loadRetentionPolicy = (rt: Runtime, file: string | undefined): Rete
   const text = readPolicyFile(file);
   if (E.isLeft(text))
     throw new CliError(`--retention-policy: cannot read ${file}: ${text.left}`, ExitCode.Usage);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.right);
-  } catch (e) {
+  const raw = parseStrictJson(text.right);
+  if (E.isLeft(raw))
     throw new CliError(
-      `--retention-policy: cannot read ${file}: it is not JSON${whereJsonStops(e)}`,
+      `--retention-policy: cannot read ${file}: ${describeJsonRefusal(raw.left)}`,
       ExitCode.Usage,
     );
-  }
-  const parsed = parseRetentionPolicy(raw, rt.registry.modules, `--retention-policy ${file}`);
+  const parsed = parseRetentionPolicy(raw.right, rt.registry.modules, `--retention-policy ${file}`);
   if (E.isLeft(parsed)) throw new CliError(parsed.left, ExitCode.Usage);
   return parsed.right;
 };
