@@ -236,6 +236,11 @@ describe('reads', () => {
     expect((limit.json['problems'] as Array<{ message: string }>)[0]!.message).not.toMatch(
       /^expected at most/,
     );
+    // A count is plain digits: a leading zero (read as 7 before), an exponent or hex is refused.
+    for (const written of ['007', '1e2', '0x10']) {
+      const odd = await api.call('GET', `/v1/hsb/cases?limit=${written}`);
+      expect([odd.status, odd.json['problems']], written).toMatchObject([400, [{ path: 'limit' }]]);
+    }
     const stray = await api.call('GET', '/v1/hsb/cases/case-8?as_of=2026-06-03');
     expect([stray.status, stray.json['problems']]).toMatchObject([400, [{ path: 'as_of' }]]);
     const id = await api.call('GET', '/v1/hsb/cases/..%2Fpanel-sitting-2026-06');

@@ -44,7 +44,8 @@ const queryOf = (
     if (param === undefined) problems.push({ path: name, message: 'unknown parameter' });
     else if (typeof raw !== 'string') problems.push({ path: name, message: 'give it once' });
     else {
-      const value = /^\d{1,6}$/.test(raw) && !param.codec.is(raw) ? Number(raw) : raw;
+      // Plain digits only, as the CLI's counts: `007`, `1e2` and `0x10` stay text and are refused.
+      const value = /^(0|[1-9]\d{0,5})$/.test(raw) && !param.codec.is(raw) ? Number(raw) : raw;
       const decoded = param.codec.decode(value);
       if (E.isRight(decoded)) values[name] = value;
       else {
