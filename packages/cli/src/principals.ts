@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { existsSync, statSync, type BigIntStats } from 'node:fs';
-import { readPolicyFile, whereJsonStops } from '@aimline/aimline';
+import { describeJsonRefusal, parseStrictJson, readPolicyFile } from '@aimline/aimline';
 import { resolve } from 'node:path';
 import {
   parseDirectory,
@@ -68,16 +68,15 @@ const parsedDirectory = (
   text: string,
   modules: ReadonlyArray<AnyDomainModule> | undefined,
 ): Directory => {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
+  // Strictly, once: a member given twice (JSON.parse would keep the last: a second `roles` or
+  // `allocations` would silently replace the first) is refused by name, as in every policy file.
+  const json = parseStrictJson(text);
+  if (E.isLeft(json))
     throw new DirectoryFileError(
-      `cannot read the principals file ${file}: it is not JSON${whereJsonStops(e)}`,
-      `${file} is not JSON${whereJsonStops(e)}`,
+      `cannot read the principals file ${file}: ${describeJsonRefusal(json.left)}`,
+      `${file}: ${describeJsonRefusal(json.left)}`,
     );
-  }
-  const directory = parseDirectory(json, modules);
+  const directory = parseDirectory(json.right, modules);
   if (E.isLeft(directory)) {
     const fields =
       directory.left.kind === 'InvalidDirectory'

@@ -234,7 +234,7 @@ describe('aimline serve: a running server', () => {
         status: 503,
         fault: `${file} is not a valid directory; fields at fault: principals.0.role (any aimline command given --principals ${file} prints why)`,
       },
-      { ...faults()[1], status: 503, fault: `${file} is not JSON` },
+      { ...faults()[1], status: 503, fault: `${file}: it is not JSON` },
     ]);
     expect(logged).not.toContain('Janet');
   });
