@@ -208,10 +208,22 @@ export {
   checkAnchor,
   computeHead,
   signAnchor,
+  SignedAnchorCodec,
   type Anchor,
   type AnchorCheck,
   type SignedAnchor,
 } from './store/anchor.js';
+export {
+  decodeSignedDocument,
+  documentSignatureValid,
+  ed25519PrivateKey,
+  ed25519PublicKey,
+  signDocument,
+  signedDocument,
+  type Ed25519Key,
+  type SignableDocument,
+  type Signed,
+} from './signed-document.js';
 export { AppendSignal, pollingSubscription } from './store/polling-subscription.js';
 export {
   StateCache,

@@ -1,6 +1,12 @@
-import { createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
-import { canonicalJson } from '../canonical-json.js';
+import * as t from 'io-ts';
 import type { RecordedEvent } from '../event.js';
+import { IsoInstant } from '../instant.js';
+import {
+  documentSignatureValid,
+  signDocument,
+  signedDocument,
+  type Ed25519Key,
+} from '../signed-document.js';
 import type { EventStore } from './event-store.js';
 import { globalLink, GLOBAL_GENESIS, type ChainHead } from './global-chain.js';
 
@@ -19,14 +25,23 @@ export interface SignedAnchor extends Anchor {
   readonly signature: string;
 }
 
-const unsigned = (a: SignedAnchor): Anchor => ({
-  format: a.format,
-  store: a.store,
-  position: a.position,
-  count: a.count,
-  head: a.head,
-  createdAt: a.createdAt,
-});
+const matching = (name: string, pattern: RegExp) =>
+  t.refinement(t.string, (s) => pattern.test(s), name);
+
+/**
+ * A signed anchor as a file holds it, for `decodeSignedDocument`: every member of `SignedAnchor`,
+ * of its type (a position in decimal digits, a whole count, a SHA-256 head in hex), and no other.
+ */
+export const SignedAnchorCodec: t.Type<SignedAnchor, SignedAnchor> = signedDocument(
+  t.type({
+    format: t.literal('aimline-anchor/1'),
+    store: matching('a store identity', /^\S+$/),
+    position: matching('a position (decimal digits)', /^(?:0|[1-9][0-9]*)$/),
+    count: t.refinement(t.number, (n) => Number.isSafeInteger(n) && n >= 0, 'a whole count'),
+    head: matching('a SHA-256 link (64 hex digits)', /^[0-9a-f]{64}$/),
+    createdAt: IsoInstant,
+  }),
+);
 
 /** The head of a store's global chain, recomputed from its events (any store). */
 export const computeHead = async (store: EventStore): Promise<ChainHead> => {
@@ -41,29 +56,13 @@ export const computeHead = async (store: EventStore): Promise<ChainHead> => {
   return { count, position, link };
 };
 
-/** Signs an anchor with an Ed25519 private key (PEM). */
-export const signAnchor = (anchor: Anchor, privateKeyPem: string): SignedAnchor => ({
-  ...anchor,
-  signature: sign(
-    null,
-    Buffer.from(canonicalJson(anchor)),
-    createPrivateKey(privateKeyPem),
-  ).toString('base64'),
-});
+/** Signs an anchor with an Ed25519 private key (PEM, or parsed: `ed25519PrivateKey`). */
+export const signAnchor = (anchor: Anchor, privateKey: Ed25519Key): SignedAnchor =>
+  signDocument(anchor, privateKey);
 
-/** Whether an anchor's signature verifies with the public key (PEM). */
-export const anchorSignatureValid = (anchor: SignedAnchor, publicKeyPem: string): boolean => {
-  try {
-    return verify(
-      null,
-      Buffer.from(canonicalJson(unsigned(anchor))),
-      createPublicKey(publicKeyPem),
-      Buffer.from(anchor.signature, 'base64'),
-    );
-  } catch {
-    return false;
-  }
-};
+/** Whether an anchor's signature verifies with the public key (PEM, or `ed25519PublicKey`). */
+export const anchorSignatureValid = (anchor: SignedAnchor, publicKey: Ed25519Key): boolean =>
+  documentSignatureValid(anchor, publicKey);
 
 export interface AnchorCheck {
   readonly signatureValid: boolean;
@@ -86,7 +85,7 @@ export interface AnchorCheck {
 export const checkAnchor = async (
   store: EventStore,
   anchor: SignedAnchor,
-  publicKeyPem: string,
+  publicKey: Ed25519Key,
 ): Promise<AnchorCheck> => {
   const upTo = BigInt(anchor.position);
   let link = GLOBAL_GENESIS;
@@ -103,7 +102,7 @@ export const checkAnchor = async (
     count++;
   }
   const found = { count, position, link };
-  const signatureValid = anchorSignatureValid(anchor, publicKeyPem);
+  const signatureValid = anchorSignatureValid(anchor, publicKey);
   const sameStore = (await store.identity()) === anchor.store;
   return {
     signatureValid,
