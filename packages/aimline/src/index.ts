@@ -86,7 +86,6 @@ export {
 export { MAX_POLICY_FILE_BYTES, readPolicyFile, whereJsonStops } from './policy-file.js';
 export {
   DEFAULT_JSON_DEPTH,
-  depthOf,
   describeJsonRefusal,
   parseStrictJson,
   type JsonRefusal,

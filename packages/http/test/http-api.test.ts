@@ -272,6 +272,13 @@ describe('limits and failures', () => {
       });
     expect((await send('{"commandId": ')).status).toBe(400);
     expect((await send('{"__proto__": {"x": 1}}')).status).toBe(400);
+    // A deep value hidden by a later member of the same name (JSON.parse keeps the last) is as
+    // deep: it was a 500 when the check recursed over it (Maximum call stack size exceeded).
+    const hidden = await send(`{"data":${'['.repeat(20000)}${']'.repeat(20000)},"data":{}}`);
+    expect([hidden.status, ((await hidden.json()) as { detail?: unknown }).detail]).toEqual([
+      400,
+      'the body nests deeper than 32 levels',
+    ]);
     expect((await send('commandId=1', 'application/x-www-form-urlencoded')).status).toBe(415);
   });
 

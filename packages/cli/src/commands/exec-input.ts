@@ -99,23 +99,3 @@ export async function* inputLines(file: string, limits: ExecLimits): AsyncIterab
   }
   if (size > 0 || tooLong) yield finish();
 }
-
-/**
- * How deeply a JSON text nests objects and arrays, counted without parsing it (so a hostile
- * depth can be refused before any recursive code sees it). Stops counting past `limit`.
- */
-export const jsonDepthExceeds = (text: string, limit: number): boolean => {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++;
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) {
-      if (++depth > limit) return true;
-    } else if (c === 0x7d || c === 0x5d) depth--;
-  }
-  return false;
-};

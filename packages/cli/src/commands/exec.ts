@@ -12,7 +12,7 @@ import {
 import { ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../runtime.js';
 import { toJson } from '../output.js';
-import { inputLines, jsonDepthExceeds, type ExecLimits } from './exec-input.js';
+import { inputLines, type ExecLimits } from './exec-input.js';
 
 export type LineResult =
   | {
@@ -119,20 +119,17 @@ const lineCommand = (
   limits: ExecLimits,
 ): LineCommand | LineResult | undefined => {
   if (text.trim() === '') return undefined;
-  if (jsonDepthExceeds(text, limits.maxDepth))
-    return invalidLine(
-      line,
-      '(line)',
-      `nested deeper than the limit of ${limits.maxDepth} objects and arrays (--max-depth)`,
-    );
-  // Strictly, once: a member given twice, a `__proto__` member or a number out of range is
-  // refused naming its path (JSON.parse would keep the last of two `caseId`s).
+  // Strictly, once: nesting deeper than --max-depth, a member given twice, a `__proto__` member
+  // or a number out of range is refused naming its path (JSON.parse would keep the last of two
+  // `caseId`s).
   const parsed = parseStrictJson(text, limits.maxDepth);
   if (E.isLeft(parsed))
     return invalidLine(
       line,
       parsed.left.kind === 'member' ? parsed.left.path : '(line)',
-      parsed.left.message,
+      parsed.left.kind === 'too-deep'
+        ? `nested deeper than the limit of ${limits.maxDepth} objects and arrays (--max-depth)`
+        : parsed.left.message,
     );
   const input = parsed.right;
   if (typeof input !== 'object' || input === null || Array.isArray(input))
