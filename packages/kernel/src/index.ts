@@ -172,6 +172,8 @@ export {
   hashEvent,
   chainEvents,
   verifyLink,
+  verifySealed,
+  sealedDigestOf,
   sameContent,
   type ChainBreak,
   type ChainedEvent,
