@@ -8,9 +8,6 @@ import {
   type CommandRecord,
 } from './errors.js';
 
-/** Metadata members the chain computes at append; an event to append never brings them. */
-const CHAIN_FIELDS = ['prevHash', 'hash', 'sealedDigest'] as const;
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Refuses an append that no store should attempt: no stream name, no events, bad or repeated ids. */
@@ -38,12 +35,6 @@ export const validateAppend = (stream: string, events: ReadonlyArray<EventToAppe
         stream,
         `event ${i} has sealed data that is not non-empty text (sealed)`,
       );
-    for (const chainField of CHAIN_FIELDS)
-      if (Object.hasOwn(e.metadata, chainField))
-        throw new InvalidAppendError(
-          stream,
-          `event ${i} brings its own metadata.${chainField}; the store's chain computes it`,
-        );
     if (!isFingerprint(e.metadata.commandFingerprint))
       throw new InvalidAppendError(
         stream,

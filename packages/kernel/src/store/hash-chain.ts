@@ -1,6 +1,6 @@
 import { hash as oneShotHash } from 'node:crypto';
 import { canonicalJson } from '../canonical-json.js';
-import type { ChainedMetadata, EventToAppend, RecordedEvent } from '../event.js';
+import type { ChainedMetadata, EventMetadata, EventToAppend, RecordedEvent } from '../event.js';
 
 /** The `prevHash` of a stream's first event. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -52,6 +52,11 @@ export const canonicalEventText = (
 export interface StoredJson {
   readonly data: string;
   readonly metadata: string;
+  /**
+   * The sealed text stored beside the data, when a reader that opened it gave back the event
+   * without it (`RecordedEvent.sealed`): `verifySealed` still checks what was stored.
+   */
+  readonly sealed?: string;
 }
 export const STORED_JSON: unique symbol = Symbol.for('aimline.storedJson');
 
@@ -112,10 +117,12 @@ export const chainEventsWithJson = (
   let prevHash = lastHash;
   let revision = lastRevision === undefined ? 0 : lastRevision + 1;
   return events.map((e) => {
+    // The chain's own members are computed here, whatever the event's metadata brought.
+    const own = withoutChainMembers(e.metadata);
     const unhashed =
       e.sealed === undefined
-        ? { ...e.metadata, prevHash }
-        : { ...e.metadata, prevHash, sealedDigest: sealedDigestOf(e.sealed) };
+        ? { ...own, prevHash }
+        : { ...own, prevHash, sealedDigest: sealedDigestOf(e.sealed) };
     const dataJson = canonicalJson(e.data);
     const head = { id: e.id, stream, revision, type: e.type, schemaVersion: e.schemaVersion };
     const hash = sha256(prevHash, canonicalEventText(head, dataJson, canonicalJson(unhashed)));
@@ -130,6 +137,17 @@ export const chainEventsWithJson = (
       json: { data: dataJson, metadata: canonicalJson(metadata) },
     };
   });
+};
+
+/** Metadata without the members the chain computes (`prevHash`, `hash`, `sealedDigest`). */
+const withoutChainMembers = (m: EventMetadata): EventMetadata => {
+  const {
+    prevHash: _p,
+    hash: _h,
+    sealedDigest: _s,
+    ...rest
+  } = m as EventMetadata & Partial<Pick<ChainedMetadata, 'prevHash' | 'hash' | 'sealedDigest'>>;
+  return rest;
 };
 
 export type ChainBreak =
@@ -221,7 +239,7 @@ export const verifyLink = (
  */
 export const verifySealed = (event: RecordedEvent): ChainBreak | undefined => {
   const digest = event.metadata.sealedDigest;
-  const sealed = event.sealed;
+  const sealed = event.sealed ?? storedJsonOf(event)?.sealed;
   if (digest === undefined && sealed === undefined) return undefined;
   const detail =
     sealed === undefined
