@@ -61,8 +61,13 @@ describe('openKeyVault refuses a file that is not a whole key vault as KeyVaultU
     for (const mode of ['create', 'read-only'] as const) await expectUnavailable(path, mode);
   });
 
-  it('given a folder that does not exist to make it in', async () => {
-    await expectUnavailable(join(dir, 'no-such-folder', 'new.keys.db'), 'create');
+  it('given a folder that does not exist to make it in, then it says the folder is missing, not to restore a backup', async () => {
+    const path = join(dir, 'no-such-folder', 'new.keys.db');
+    await expectUnavailable(path, 'create');
+    const e = await refusal(path, 'create');
+    expect((e as Error).message).toBe(
+      `the key vault ${path} cannot be made: its folder ${join(dir, 'no-such-folder')} does not exist`,
+    );
   });
 });
 
@@ -77,6 +82,49 @@ describe('openKeyVault gives backup advice only when the file is at fault', () =
     await expect(openKeyVault(join(dir, 'kms-down.keys.db'), unreachable, 'create')).rejects.toBe(
       outage,
     );
+  });
+
+  it('given a master key that fails (a KMS outage), when a vault is opened, then its error is thrown as itself, not as an altered vault', async () => {
+    const path = join(dir, 'kms-down-open.keys.db');
+    (await openKeyVault(path, master, 'create')).close();
+    const outage = new Error('the KMS did not answer');
+    const failing: MasterKey = { ...master, unwrap: () => Promise.reject(outage) };
+    for (const mode of ['open', 'read-only'] as const)
+      await expect(openKeyVault(path, failing, mode)).rejects.toBe(outage);
+  });
+
+  it('given a master key that fails (a KMS outage), when a subject key is read, then its error is thrown as itself, not as an altered key', async () => {
+    const path = join(dir, 'kms-down-read.keys.db');
+    const made = await openKeyVault(path, master, 'create');
+    const ref = made.subjectRef('ch-102');
+    await made.writingKey(ref);
+    made.close();
+    const outage = new Error('the KMS did not answer');
+    const vault = await openKeyVault(path, {
+      ...master,
+      unwrap: (wrapped, context) =>
+        context === ref ? Promise.reject(outage) : master.unwrap(wrapped, context),
+    });
+    try {
+      await expect(vault.readingKey(ref)).rejects.toBe(outage);
+    } finally {
+      vault.close();
+    }
+  });
+
+  it('given an altered index key, when the vault is opened, then it is CorruptWrappedKey saying to restore a backup', async () => {
+    const path = join(dir, 'altered-index.keys.db');
+    (await openKeyVault(path, master, 'create')).close();
+    const db = new Database(path);
+    const { value } = db.prepare(`SELECT value FROM vault_info WHERE name = 'index_key'`).get() as {
+      value: Buffer;
+    };
+    value[20] = value[20]! ^ 0xff;
+    db.prepare(`UPDATE vault_info SET value = ? WHERE name = 'index_key'`).run(value);
+    db.close();
+    const e = await refusal(path, 'open');
+    expect(isKeyError(e) && e.kind, String(e)).toBe('CorruptWrappedKey');
+    expect((e as Error).message).toContain('restore it from a backup');
   });
 
   it('given a vault another process holds locked, when it is opened read-only, then it is KeyVaultUnavailable saying it is in use, not to restore a backup', async () => {

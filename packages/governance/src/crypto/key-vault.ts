@@ -1,9 +1,10 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { errorWithCauses } from '@aimline/kernel';
 import { isKeyError, KeyError } from './key-errors.js';
-import type { MasterKey } from './master-key.js';
+import { unwrapRefused, type MasterKey } from './master-key.js';
 import { forgetSecretKey } from './aes-gcm.js';
 
 /** What a key vault's erasure record says (never who: subjects are named by reference). */
@@ -97,11 +98,26 @@ const toRecord = (r: ErasureRow): ErasureRecord => ({
   recordedAt: r.recorded_at ?? undefined,
 });
 
+/** Makes the empty vault file, owner-only; a folder that is missing is said to be. */
+const makeFile = (path: string): void => {
+  try {
+    closeSync(openSync(path, 'wx', 0o600));
+  } catch (e) {
+    const why =
+      (e as { code?: unknown }).code === 'ENOENT'
+        ? `its folder ${dirname(path)} does not exist`
+        : errorWithCauses(e);
+    throw new KeyError('KeyVaultUnavailable', `the key vault ${path} cannot be made: ${why}`, {
+      cause: e,
+    });
+  }
+};
+
 const openDatabase = (path: string, mode: KeyVaultMode): Database.Database => {
   if (path === ':memory:') return new Database(path);
   if (mode !== 'create' && !existsSync(path))
     throw new KeyError('KeyVaultUnavailable', `there is no key vault at ${path}`);
-  if (mode === 'create' && !existsSync(path)) closeSync(openSync(path, 'wx', 0o600));
+  if (mode === 'create' && !existsSync(path)) makeFile(path);
   try {
     const db = new Database(path, { readonly: mode === 'read-only', fileMustExist: true });
     // A deleted key is overwritten in the file, and no write-ahead log keeps an old copy.
@@ -125,9 +141,11 @@ const openDatabase = (path: string, mode: KeyVaultMode): Database.Database => {
  * master key. A vault made with another master key is refused (`WrongMasterKey`). A file that is
  * not a whole key vault (not SQLite, cut short, a table missing, a directory in its place) is
  * `KeyVaultUnavailable` naming the file, with what SQLite or the file system said as its cause
- * (a vault another process holds locked too long says so, not to restore a backup). A failure of
- * the master key itself (a KMS outage while a new vault's index key is wrapped) is thrown as it
- * is: the file is not at fault. Every other error `openKeyVault` throws is a `KeyError`.
+ * (a vault another process holds locked too long says so, not to restore a backup; a folder
+ * that does not exist to make it in says so). A failure of the master key itself (a KMS outage
+ * while the vault's index key is wrapped or unwrapped: anything but the `CorruptWrappedKey` its
+ * `unwrap` rejects altered bytes with) is thrown as it is: the file is not at fault. Every other
+ * error `openKeyVault` throws is a `KeyError`.
  */
 export const openKeyVault = async (
   path: string,
@@ -206,6 +224,7 @@ const vaultOn = async (
   try {
     indexKey = Buffer.from(await masterKey.unwrap(info('index_key')!, INDEX_CONTEXT));
   } catch (e) {
+    if (!unwrapRefused(e)) throw new MasterKeyFailure(e);
     throw new KeyError(
       'CorruptWrappedKey',
       `the key vault ${path}: its index key does not unwrap with master key ${masterKey.keyId}; the vault has been altered (restore it from a backup)`,
@@ -232,6 +251,8 @@ const vaultOn = async (
     try {
       return Buffer.from(await masterKey.unwrap(wrapped, ref));
     } catch (e) {
+      // The master key failed (a KMS outage): its own error, not advice to restore the vault.
+      if (!unwrapRefused(e)) throw e;
       throw new KeyError(
         'CorruptWrappedKey',
         `the key vault ${path}: the wrapped key of subject ${ref} does not unwrap with master key ${masterKey.keyId}; it has been altered (restore the vault from a backup)`,

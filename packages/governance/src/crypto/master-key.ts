@@ -20,11 +20,24 @@ export interface MasterKey {
   readonly keyId: string;
   /** Encrypts a data key; `context` (the subject reference) is bound as additional data. */
   wrap(dataKey: Uint8Array, context: string): Promise<Uint8Array>;
-  /** Decrypts a wrapped data key; a wrong key or altered bytes throw (never return garbage). */
+  /**
+   * Decrypts a wrapped data key, never returning garbage: bytes that do not open with this key
+   * (altered, or wrapped by another key) reject with a `KeyError` of kind `CorruptWrappedKey`
+   * (the vault then says to restore it from a backup); any other rejection is taken for a
+   * failure of the master key itself (a KMS that did not answer) and is passed on as it is.
+   */
   unwrap(wrapped: Uint8Array, context: string): Promise<Uint8Array>;
 }
 
 const FORMAT = 1;
+
+/** Bytes that do not open with this master key: altered, or wrapped by another key. */
+const doesNotOpen = (keyId: string, why: string, cause?: unknown): KeyError =>
+  new KeyError(
+    'CorruptWrappedKey',
+    `a wrapped key does not open with master key ${keyId} (${why}): it was altered, or wrapped by another key`,
+    cause === undefined ? undefined : { cause },
+  );
 
 /** A master key held in memory: AES-256-GCM key wrapping (random IV, the context as AAD). */
 export const localMasterKey = (secret: Uint8Array): MasterKey => {
@@ -51,7 +64,7 @@ export const localMasterKey = (secret: Uint8Array): MasterKey => {
     unwrap: (wrapped, context) => {
       const bytes = Buffer.from(wrapped);
       if (bytes.length < 1 + IV_BYTES + TAG_BYTES || bytes[0] !== FORMAT)
-        return Promise.reject(new Error('not a wrapped key of format 1'));
+        return Promise.reject(doesNotOpen(keyId, 'it is not a wrapped key of format 1'));
       try {
         const decipher = createDecipheriv('aes-256-gcm', wrapping, bytes.subarray(1, 1 + IV_BYTES))
           .setAAD(Buffer.from(context, 'utf8'))
@@ -63,11 +76,18 @@ export const localMasterKey = (secret: Uint8Array): MasterKey => {
           ]),
         );
       } catch (e) {
-        return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+        return Promise.reject(doesNotOpen(keyId, 'it does not authenticate', e));
       }
     },
   };
 };
+
+/**
+ * Whether `unwrap` refused the bytes (`CorruptWrappedKey`: altered, or wrapped by another key),
+ * as opposed to failing itself (a KMS that did not answer).
+ */
+export const unwrapRefused = (e: unknown): boolean =>
+  e instanceof KeyError && e.kind === 'CorruptWrappedKey';
 
 const HEX_KEY = /^[0-9a-fA-F]{64}$/;
 
