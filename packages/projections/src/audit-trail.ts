@@ -56,9 +56,21 @@ export const auditEntry = (
 };
 
 /**
- * The audit trail of one stream, or of everything in global order, as recorded by `asOf`.
- * Streams from the store: nothing is held in memory beyond one page.
+ * The stored events the audit trail shows: of one stream, or of everything in global order, as
+ * recorded by `asOf` (an event whose recording time is unreadable is shown: the trail hides
+ * nothing stored). Streams from the store: nothing is held in memory beyond one page.
  */
+export async function* auditedEvents(
+  store: Pick<EventStore, 'readAll' | 'readStream'>,
+  options: { readonly stream?: string; readonly asOf?: InstantInput } = {},
+): AsyncIterable<RecordedEvent> {
+  const keep = recordedBy(options.asOf);
+  const source = options.stream === undefined ? store.readAll() : store.readStream(options.stream);
+  for await (const e of source)
+    if (parseInstant(e.metadata.recordedAt) === undefined || keep(e)) yield e;
+}
+
+/** The audit trail of one stream, or of everything in global order, as recorded by `asOf`. */
 export async function* auditTrail(
   store: Pick<EventStore, 'readAll' | 'readStream'>,
   options: {
@@ -67,9 +79,5 @@ export async function* auditTrail(
     readonly policy?: AuditPolicy;
   } = {},
 ): AsyncIterable<AuditEntry> {
-  const keep = recordedBy(options.asOf);
-  const source = options.stream === undefined ? store.readAll() : store.readStream(options.stream);
-  // An event whose recording time is unreadable is shown: the trail hides nothing stored.
-  const shown = (e: RecordedEvent) => parseInstant(e.metadata.recordedAt) === undefined || keep(e);
-  for await (const e of source) if (shown(e)) yield auditEntry(e, options.policy);
+  for await (const e of auditedEvents(store, options)) yield auditEntry(e, options.policy);
 }

@@ -6,6 +6,7 @@ import {
   type EventDecodeError,
   type RecordedEvent,
 } from '@aimline/kernel';
+import { guarded, metadataProblem, type UnreadableEvent } from './unreadable-event.js';
 
 /** A stored event with its validated, upcast domain event and the module it belongs to. */
 export interface DecodedEvent {
@@ -46,3 +47,17 @@ export const eventDecoder = (modules: ReadonlyArray<AnyDomainModule>): EventDeco
     return E.isLeft(decoded) ? decoded : E.right({ recorded, event: decoded.right, module });
   };
 };
+
+/**
+ * A stored event as every read takes it: its metadata readable (when it happened, when it was
+ * recorded, who) and its data decoded by its module; else the event located and why.
+ */
+export const readStoredEvent = (
+  decode: EventDecoder,
+  recorded: RecordedEvent,
+): E.Either<UnreadableEvent, DecodedEvent> =>
+  guarded(recorded, () => {
+    const problem = metadataProblem(recorded);
+    if (problem !== undefined) return E.left(problem);
+    return E.mapLeft((e: ProjectionDecodeError) => e.message)(decode(recorded));
+  });

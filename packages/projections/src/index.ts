@@ -1,5 +1,6 @@
 export {
   eventDecoder,
+  readStoredEvent,
   type DecodedEvent,
   type EventDecoder,
   type ProjectionDecodeError,
@@ -14,6 +15,7 @@ export {
 export { recordedBy } from './as-of.js';
 export {
   auditTrail,
+  auditedEvents,
   auditEntry,
   defaultAuditPolicy,
   type AuditEntry,

@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { InstantInput } from '@aimline/calendar';
 import type { EventStore, RecordedEvent } from '@aimline/kernel';
 import { recordedBy } from './as-of.js';
-import type { EventDecoder } from './decoded-event.js';
+import { readStoredEvent, type EventDecoder } from './decoded-event.js';
 import { appliesTo, subscribesTo, type Projection } from './projection.js';
 import type { SnapshotEvent, SnapshotStore } from './snapshot-store.js';
 import { guarded, metadataProblem, type UnreadableEvent } from './unreadable-event.js';
@@ -27,16 +27,15 @@ export const applyEvent = <S>(
   decode: EventDecoder,
   state: S,
   recorded: RecordedEvent,
-): E.Either<UnreadableEvent, S> =>
-  guarded(recorded, () => {
-    const problem = metadataProblem(recorded);
-    if (problem !== undefined) return E.left(problem);
-    const decoded = decode(recorded);
-    if (E.isLeft(decoded)) return E.left(decoded.left.message);
-    return E.right(
+): E.Either<UnreadableEvent, S> => {
+  const decoded = readStoredEvent(decode, recorded);
+  if (E.isLeft(decoded)) return decoded;
+  return guarded(recorded, () =>
+    E.right(
       subscribesTo(projection, recorded.type) ? projection.apply(state, decoded.right) : state,
-    );
-  });
+    ),
+  );
+};
 
 export interface RunnerOptions {
   /** Save a snapshot every this many events read (default 5000), and always at the end. */

@@ -1,9 +1,11 @@
-import { auditTrail, type AuditEntry } from '@aimline/projections';
+import * as E from 'fp-ts/lib/Either.js';
+import { parseInstant, type Instant } from '@aimline/calendar';
+import { auditEntry, auditedEvents, readStoredEvent, type AuditEntry } from '@aimline/projections';
 import { verify, writeAnchor } from './verify.js';
 import { ExitCode } from '../exit-codes.js';
-import type { Instant } from '@aimline/calendar';
 import type { Runtime } from '../runtime.js';
 import { table } from '../output.js';
+import { checkStreamChain } from '../stream-chain.js';
 import { lateBy, londonTime } from '../views/human-time.js';
 
 /** Who, as stored: the audit trail shows damaged metadata as it is rather than failing on it. */
@@ -11,6 +13,10 @@ const actorText = (actor: unknown): string => {
   const a = (typeof actor === 'object' && actor !== null ? actor : {}) as Record<string, unknown>;
   return `${String(a['role'])}/${String(a['agency'])}`;
 };
+
+/** When, in London time; a damaged time (reported as corrupt history) is never shown as stored. */
+const storedTime = (at: unknown): string =>
+  typeof at === 'string' && parseInstant(at) !== undefined ? londonTime(at) : '(unreadable)';
 
 /**
  * `aimline audit [STREAM] [--verify] [--as-of ISO]`: the audit trail, and tamper evidence;
@@ -37,15 +43,20 @@ export const audit = async (
   if (options.verify) return verify(rt, stream, options);
   const entries: AuditEntry[] = [];
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
-  // The trail shows metadata only, of the events the principal may see (need to know).
-  for await (const e of auditTrail(rt.visible('audit'), {
+  // The trail shows metadata only, of the events the principal may see (need to know). An event
+  // shown that every other read would set aside (its metadata or data unreadable) is shown as
+  // stored and reported as corrupt history (exit 4), as they report it.
+  for await (const e of auditedEvents(rt.visible('audit'), {
     ...(stream === undefined ? {} : { stream }),
     ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
-    policy: rt.policy.audit,
   })) {
-    entries.push(e);
+    const read = readStoredEvent(rt.decode, e);
+    if (E.isLeft(read)) rt.unreadable.add([read.left]);
+    entries.push(auditEntry(e, rt.policy.audit));
     if (entries.length >= limit) break;
   }
+  // One stream shown: its own hash chain is checked too (a row moved out of it leaves a gap).
+  if (stream !== undefined && entries.length > 0) await checkStreamChain(rt, stream);
   rt.output.result(entries, () =>
     table(
       ['position', 'stream@revision', 'type', 'occurred', 'recorded late by', 'actor', 'command'],
@@ -53,7 +64,7 @@ export const audit = async (
         e.position,
         `${e.stream}@${e.revision}`,
         e.type,
-        londonTime(e.occurredAt),
+        storedTime(e.occurredAt),
         lateBy(e.lateRecordingHours),
         actorText(e.actor),
         String(e.commandId).slice(0, 8),
