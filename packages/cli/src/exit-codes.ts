@@ -8,7 +8,7 @@ export const ExitCode = {
   Usage: 2,
   /** The event store could not be opened or used (missing, locked, newer schema, unavailable), or its keys (master key, key vault), or its access log (a read must be recorded before it is shown). */
   Store: 3,
-  /** Stored history could not be read as Aimline events (corrupt or unknown event). */
+  /** Stored history could not be read as Aimline events (corrupt or unknown event), or a shown stream's hash chain is broken. */
   CorruptHistory: 4,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
