@@ -80,6 +80,16 @@ export {
   type AccessLogCheck,
 } from './access/access-log-verify.js';
 export {
+  accessLogAnchor,
+  checkAccessLogAnchor,
+  signAccessLogAnchor,
+  SignedAccessLogAnchorCodec,
+  type AccessLogAnchor,
+  type AccessLogAnchorCheck,
+  type AccessLogAnchorFault,
+  type SignedAccessLogAnchor,
+} from './access/access-log-anchor.js';
+export {
   ACCESS_LOG_LOCK_WAIT_MS,
   fileAccessLog,
   readAccessLogFile,

@@ -155,7 +155,8 @@ export const unkeyedAccessEntries = (entries: ReadonlyArray<LoggedAccess>): numb
  * later one. A run of sequence numbers that no line holds is one deletion, located by the
  * surviving entries around it (`index` is the place of `before`, the entry after the gap; `after`
  * the entry before it); its `seq` is the first missing number, which no entry has. Entries cut
- * from the end leave no gap and cannot be told from a log that ended there.
+ * from the end leave no gap and cannot be told from a log that ended there, except against an
+ * anchor taken before (`checkAccessLogAnchor`).
  *
  * Unkeyed SHA-256 can be recomputed by whoever can write the file. With the chain key the log
  * was written with (`fileAccessLog(file, { key })`), every MAC is checked too: a rewrite with

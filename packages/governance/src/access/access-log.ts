@@ -46,7 +46,8 @@ export const accessHashOf = (prevHash: string, seq: number, entry: AccessEntry):
  * What an entry's MAC covers: its sequence number and its link (which covers the entry and the
  * link before it). Another domain than the event store's links and heads, so a MAC of one is
  * never a MAC of the other under the same chain key. Nothing in it names the log: another log
- * written under the same key (or the start of one) verifies as this one.
+ * written under the same key (or the start of one) verifies as this one, except against an
+ * anchor of this one (`checkAccessLogAnchor`: its last entry's hash is not in the other).
  */
 export const accessMacMessage = (seq: number, hash: string): string =>
   `aimline-access-log\n${seq}\n${hash}`;
