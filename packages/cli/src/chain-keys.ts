@@ -40,19 +40,3 @@ export const chainKeyFromEnvironment = (
     throw new CliError(`the chain key is unusable: ${(e as Error).message}`, ExitCode.Usage);
   }
 };
-
-/** A PEM key from an option, or else from the file an environment variable names. */
-export const pemKey = (
-  option: string | undefined,
-  variable: string,
-  what: string,
-  env: NodeJS.ProcessEnv = process.env,
-): string => {
-  const file = option ?? env[variable];
-  if (file === undefined || file === '')
-    throw new CliError(
-      `the ${what} is needed: give its PEM file, or set ${variable}`,
-      ExitCode.Usage,
-    );
-  return read(file, what);
-};

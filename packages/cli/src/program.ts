@@ -29,7 +29,7 @@ import { project } from './commands/project.js';
 import { caseReport, scorecardReport } from './commands/report.js';
 import type { OutputFile } from './owner-only-file.js';
 import { timeline } from './commands/timeline.js';
-import { accessLogCommand } from './commands/access-log.js';
+import { accessLog, type AccessLogOptions } from './commands/access-log.js';
 import { addLifecycleCommands } from './lifecycle-commands.js';
 import { hostFlag, jwksUrlFlag, portFlag, serve, type ServeOptions } from './commands/serve.js';
 
@@ -255,11 +255,27 @@ export const buildProgram = (exit: (code: number) => void): Command => {
 
   program
     .command('access-log')
-    .requiredOption('--person <id>', 'the person id (a child, a victim, a parent …)', personFlag)
-    .description(
-      "who has looked at this person's record: every recorded read of their personal data (when, who, role, agency, purpose, streams, categories); checks the log's hash chain (exit 1 on a break); for an auditor or the records manager (--as)",
+    .argument('[action]', '"anchor" to write a signed anchor of the access log (--out)')
+    .option('--person <id>', 'the person id (a child, a victim, a parent …)', personFlag)
+    .option(
+      '--verify',
+      'check the whole access log: every line an entry, its hash chain, every MAC with AIMLINE_CHAIN_KEY_FILE, and with --anchor the log against a signed anchor (entries cut from its end, an older copy restored, MACs stripped); names every fault (exit 1)',
     )
-    .action(run((rt, o: { person: string }) => accessLogCommand(rt, o)));
+    .option('--anchor <file>', 'with --verify: a signed access-log anchor to check the log against')
+    .option(
+      '--public-key <pem>',
+      'with --anchor: the Ed25519 public key (default: the file in AIMLINE_ANCHOR_PUBLIC_KEY_FILE)',
+    )
+    .option('--out <file>', 'with "anchor": where to write the signed anchor')
+    .option('--overwrite', 'with "anchor": replace the --out file if it exists (refused otherwise)')
+    .option(
+      '--signing-key <pem>',
+      'with "anchor": the Ed25519 private key (default: the file in AIMLINE_ANCHOR_SIGNING_KEY_FILE)',
+    )
+    .description(
+      "who has looked at this person's record (--person): every recorded read of their personal data (when, who, role, agency, purpose, streams, categories), for an auditor or the records manager (--as); checks the log's hash chain (exit 1 on a break). --verify checks the whole log (with --anchor against a signed anchor); \"anchor\" writes a signed anchor of it: its file, last entry's sequence number and hash, the MACs it covers, the time (neither needs a principal: they show no personal value)",
+    )
+    .action(run((rt, action: string | undefined, o: AccessLogOptions) => accessLog(rt, action, o)));
 
   program
     .command('serve')

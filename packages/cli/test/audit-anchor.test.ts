@@ -1,5 +1,5 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -83,4 +83,58 @@ describe('aimline audit: keyed global chain and signed anchors', () => {
     expect(grown.code, grown.stdout).toBe(0);
     expect(grown.stdout).toMatch(/\d+ event\(s\) added after the anchor: \d+ /);
   }, 120_000);
+
+  it('given anchor files with a member given twice, an unknown member or a member of the wrong type, or a public key file holding the private key, then audit --verify is exit 2 naming the file and the member or flag (JSON.parse kept the last member and ignored unknown ones, and the public key was derived from a private one)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aimline-anchor-strict-'));
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    const signing = join(dir, 'anchor.key');
+    const pub = join(dir, 'anchor.pub');
+    writeFileSync(signing, privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    writeFileSync(pub, publicKey.export({ type: 'spki', format: 'pem' }));
+    const store = ['--store', `sqlite:${join(dir, 'events.db')}`];
+    expect((await runCli([...store, 'init'])).code).toBe(0);
+    const anchorFile = join(dir, 'anchor.json');
+    expect(
+      (await runCli([...store, 'audit', 'anchor', '--out', anchorFile, '--signing-key', signing]))
+        .code,
+    ).toBe(0);
+    const check = (file: string, key = pub) =>
+      runCli([...store, 'audit', '--verify', '--anchor', file, '--public-key', key]);
+    expect((await check(anchorFile)).code).toBe(0);
+
+    const good = readFileSync(anchorFile, 'utf8');
+    const anchor = JSON.parse(good) as Record<string, unknown>;
+    for (const [text, named] of [
+      [good.replace('"count": 0,', '"count": 0, "count": 7,'), 'count: given more than once'],
+      [JSON.stringify({ ...anchor, note: 'Ash Invented' }), 'note'],
+      [JSON.stringify({ ...anchor, count: '0' }), 'count: expected a whole count, got a string'],
+      [JSON.stringify({ ...anchor, format: 'aimline-access-log-anchor/1' }), 'format'],
+    ] as const) {
+      const file = join(dir, 'bad-anchor.json');
+      writeFileSync(file, text);
+      const r = await check(file);
+      expect(r.code, text).toBe(2);
+      expect(r.stderr).toContain(`cannot read the anchor ${file}: `);
+      expect(r.stderr).toContain(named);
+      expect(r.stderr).not.toMatch(/Ash Invented|unexpected error|\n\s+at /);
+    }
+    const privateAsPublic = await check(anchorFile, signing);
+    expect(privateAsPublic.code).toBe(2);
+    expect(privateAsPublic.stderr).toContain(
+      `the anchor public key ${signing} (--public-key): not an Ed25519 public key: expected one PEM block "PUBLIC KEY"`,
+    );
+    const publicAsSigning = await runCli([
+      ...store,
+      'audit',
+      'anchor',
+      '--out',
+      join(dir, 'another.json'),
+      '--signing-key',
+      pub,
+    ]);
+    expect(publicAsSigning.code).toBe(2);
+    expect(publicAsSigning.stderr).toContain(
+      `the anchor signing key ${pub} (--signing-key): not an Ed25519 private key`,
+    );
+  }, 60_000);
 });

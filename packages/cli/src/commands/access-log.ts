@@ -1,14 +1,9 @@
-import {
-  readAccessLogFile,
-  unkeyedAccessEntries,
-  verifyAccessLog,
-  type AccessLogBreak,
-  type LoggedAccess,
-} from '@aimline/governance';
-import { accessLogPath } from '../access.js';
+import type { AccessLogBreak, LoggedAccess } from '@aimline/governance';
 import { CliError, ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../runtime.js';
 import { table } from '../output.js';
+import { verifyAccessLogCommand, writeAccessLogAnchor } from './access-log-anchor.js';
+import { accessLogFileOf, macNotes, readLog } from './access-log-read.js';
 
 type Deletion = Extract<AccessLogBreak, { kind: 'deleted' }>;
 
@@ -28,20 +23,6 @@ const deletedRow = (d: Deletion): string[] => [
   '',
   '',
 ];
-
-/** What the chain key leaves unchecked: said, never a failure (as `audit --verify` says it). */
-const macNotes = (entries: ReadonlyArray<LoggedAccess>, keyed: boolean): string[] => {
-  const unkeyed = unkeyedAccessEntries(entries);
-  if (!keyed)
-    return [
-      unkeyed < entries.length
-        ? 'the entries carry MACs, not checked: no chain key set (AIMLINE_CHAIN_KEY_FILE)'
-        : 'no chain key set (AIMLINE_CHAIN_KEY_FILE): a rewrite that recomputes every hash would not be detected',
-    ];
-  return unkeyed === 0
-    ? []
-    : [`${unkeyed} entries were recorded before a chain key was set (no MAC to check)`];
-};
 
 /**
  * `aimline access-log --person ID`: who has looked at this person's record — every recorded
@@ -64,12 +45,8 @@ export const accessLogCommand = async (
       `FORBIDDEN: principal "${principal.id}" (${principal.role}) may not read the access log: only an auditor or the records manager`,
       ExitCode.Failed,
     );
-  const place = accessLogPath(rt.accessLogFile, rt.location, rt.readOnly);
-  if (!('file' in place))
-    throw new CliError('a memory: store keeps no access log to read', ExitCode.Usage);
-  const path = place.file;
-  const { entries, damaged } = readAccessLogFile(path);
-  const chain = verifyAccessLog(entries, rt.chainKey);
+  const path = accessLogFileOf(rt);
+  const { entries, damaged, chain, problems } = readLog(rt, path);
   const breaks = chain.ok ? [] : chain.breaks;
   const deletions = breaks.filter((b): b is Deletion => b.kind === 'deleted');
   // The places of altered entries (a MAC fault covers a run of `count` entries).
@@ -88,10 +65,6 @@ export const accessLogCommand = async (
       : []),
   ]);
   const reads = rows.flatMap((r) => ('read' in r ? [r.read] : []));
-  const problems = [
-    ...damaged.map((d) => `line ${d.line} is not an entry (${d.why})`),
-    ...breaks.map((b) => b.why),
-  ];
   const intact = problems.length === 0;
   const warning = `ACCESS LOG ALTERED: ${problems.join('; ')}`;
   rt.output.result(
@@ -133,4 +106,68 @@ export const accessLogCommand = async (
       ].join('\n'),
   );
   return intact ? ExitCode.Ok : ExitCode.Failed;
+};
+
+/** The flags `aimline access-log` takes: one of its three forms. */
+export interface AccessLogOptions {
+  person?: string;
+  verify?: boolean;
+  anchor?: string;
+  publicKey?: string;
+  out?: string;
+  signingKey?: string;
+  overwrite?: boolean;
+}
+
+const FORMS =
+  '--person ID, or --verify [--anchor FILE --public-key PEM], or anchor --out FILE [--signing-key PEM] [--overwrite]';
+
+/** The flags given that belong to another form than the one chosen. */
+const foreign = (o: AccessLogOptions, form: 'person' | 'verify' | 'anchor'): string[] => {
+  const flags: Array<[keyof AccessLogOptions, string, ReadonlyArray<typeof form>]> = [
+    ['person', '--person', ['person']],
+    ['verify', '--verify', ['verify']],
+    ['anchor', '--anchor', ['verify']],
+    ['publicKey', '--public-key', ['verify']],
+    ['out', '--out', ['anchor']],
+    ['signingKey', '--signing-key', ['anchor']],
+    ['overwrite', '--overwrite', ['anchor']],
+  ];
+  return flags
+    .filter(([k, , forms]) => o[k] !== undefined && !forms.includes(form))
+    .map(([, f]) => f);
+};
+
+/**
+ * `aimline access-log`: `--person ID` (who has looked at this person's record), `--verify` (the
+ * whole log, and with `--anchor` against a signed anchor) or `anchor --out FILE` (a signed
+ * anchor of the log). Anything else, or flags of one form given to another, is exit 2.
+ */
+export const accessLog = async (
+  rt: Runtime,
+  action: string | undefined,
+  options: AccessLogOptions,
+): Promise<number> => {
+  if (action !== undefined && action !== 'anchor')
+    throw new CliError(`access-log: unknown action "${action}"; it takes ${FORMS}`, ExitCode.Usage);
+  const form =
+    action === 'anchor'
+      ? 'anchor'
+      : options.verify === true
+        ? 'verify'
+        : options.person !== undefined
+          ? 'person'
+          : undefined;
+  if (form === undefined) throw new CliError(`access-log takes ${FORMS}`, ExitCode.Usage);
+  const wrong = foreign(options, form);
+  if (wrong.length > 0)
+    throw new CliError(
+      `access-log: ${wrong.join(', ')} ${wrong.length === 1 ? 'is' : 'are'} not for ${form === 'anchor' ? 'access-log anchor' : form === 'verify' ? '--verify' : '--person'}; it takes ${FORMS}`,
+      ExitCode.Usage,
+    );
+  if (form === 'verify' && options.anchor === undefined && options.publicKey !== undefined)
+    throw new CliError('access-log: --public-key is for --anchor', ExitCode.Usage);
+  if (form === 'anchor') return writeAccessLogAnchor(rt, options);
+  if (form === 'verify') return verifyAccessLogCommand(rt, options);
+  return accessLogCommand(rt, { person: options.person! });
 };

@@ -1,18 +1,19 @@
-import { readFileSync } from 'node:fs';
 import {
   auditGlobalChain,
   checkAnchor,
   computeHead,
+  decodeSignedDocument,
   describeGlobalBreak,
   errorWithCauses,
   signAnchor,
+  SignedAnchorCodec,
   type AnchorCheck,
   type ChainSource,
   type GlobalChainReport,
   type SignedAnchor,
 } from '@aimline/kernel';
 import { describeBreak, verifyChains, type VerificationReport } from '@aimline/projections';
-import { pemKey } from '../chain-keys.js';
+import { anchorPublicKey, anchorSigningKey, readSignedFile } from '../signed-files.js';
 import { CliError, ExitCode } from '../exit-codes.js';
 import { refuseExisting, writeOwnerOnly } from '../owner-only-file.js';
 import type { Runtime } from '../runtime.js';
@@ -28,17 +29,6 @@ export interface VerifyOptions {
   readonly anchor?: string;
   readonly publicKey?: string;
 }
-
-const readAnchor = (file: string): SignedAnchor => {
-  try {
-    const a = JSON.parse(readFileSync(file, 'utf8')) as SignedAnchor;
-    if (a.format !== 'aimline-anchor/1' || typeof a.signature !== 'string')
-      throw new Error('not an Aimline anchor (format aimline-anchor/1 with a signature)');
-    return a;
-  } catch (e) {
-    throw new CliError(`cannot read the anchor ${file}: ${(e as Error).message}`, ExitCode.Usage);
-  }
-};
 
 const describeAnchor = (a: SignedAnchor, c: AnchorCheck): string[] => {
   const lines: string[] = [];
@@ -87,12 +77,12 @@ export const verify = async (
       problems.push(...global.breaks.map(describeGlobalBreak));
     }
     if (options.anchor !== undefined) {
-      const file = readAnchor(options.anchor);
-      const publicKey = pemKey(
-        options.publicKey,
-        'AIMLINE_ANCHOR_PUBLIC_KEY_FILE',
-        'anchor public key',
+      const file = readSignedFile(
+        options.anchor,
+        (json) => decodeSignedDocument(SignedAnchorCodec, json),
+        'anchor',
       );
+      const publicKey = anchorPublicKey(options.publicKey);
       // eslint-disable-next-line no-restricted-syntax -- anchor check on stored rows: hashes only
       anchor = { file, check: await checkAnchor(rt.storedEvents, file, publicKey) };
       problems.push(...describeAnchor(file, anchor.check));
@@ -176,32 +166,20 @@ export const writeAnchor = async (
     throw new CliError('audit anchor needs --out FILE', ExitCode.Usage);
   const out = { path: options.out, flag: '--out', overwrite: options.overwrite === true };
   refuseExisting(out);
-  const privateKey = pemKey(
-    options.signingKey,
-    'AIMLINE_ANCHOR_SIGNING_KEY_FILE',
-    'anchor signing key',
-  );
+  const privateKey = anchorSigningKey(options.signingKey);
   // eslint-disable-next-line no-restricted-syntax -- the chain head of the stored rows: hashes only
   const head = await computeHead(rt.storedEvents);
-  let signed: SignedAnchor;
-  try {
-    signed = signAnchor(
-      {
-        format: 'aimline-anchor/1',
-        store: await rt.storedEvents.identity(),
-        position: head.position.toString(),
-        count: head.count,
-        head: head.link,
-        createdAt: rt.clock(),
-      },
-      privateKey,
-    );
-  } catch (e) {
-    throw new CliError(
-      `the anchor signing key is not an Ed25519 private key: ${(e as Error).message}`,
-      ExitCode.Usage,
-    );
-  }
+  const signed = signAnchor(
+    {
+      format: 'aimline-anchor/1',
+      store: await rt.storedEvents.identity(),
+      position: head.position.toString(),
+      count: head.count,
+      head: head.link,
+      createdAt: rt.clock(),
+    },
+    privateKey,
+  );
   writeOwnerOnly(out, `${JSON.stringify(signed, null, 2)}\n`);
   rt.output.result(
     signed,
