@@ -6,7 +6,7 @@
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseHistory, caseTeamWorkspace, commandLines, quorinCase } from './case-team.js';
 
@@ -22,7 +22,6 @@ describe('aimline access-log anchor and access-log --verify --anchor (issue 13 i
   const pub = join(dir, 'anchor.pub');
   const otherPub = join(dir, 'other.pub');
   const anchorFile = join(dir, 'access-anchor.json');
-  let anchoredLog = '';
 
   const read = (purpose: string) => cli(...as('sw-1'), '--purpose', purpose, 'timeline', 'C-9');
   const verify = (...extra: string[]) =>
@@ -58,7 +57,8 @@ describe('aimline access-log anchor and access-log --verify --anchor (issue 13 i
       `anchor of the access log ${log} up to entry 2 written to ${anchorFile}`,
     );
     expect(statSync(anchorFile).mode & 0o777).toBe(0o600);
-    const anchor = JSON.parse(readFileSync(anchorFile, 'utf8')) as Record<string, unknown>;
+    const written = readFileSync(anchorFile, 'utf8');
+    const anchor = JSON.parse(written) as Record<string, unknown>;
     expect(Object.keys(anchor).sort()).toEqual([
       'createdAt',
       'format',
@@ -74,13 +74,40 @@ describe('aimline access-log anchor and access-log --verify --anchor (issue 13 i
       seq: 2,
       macsFrom: 0,
     });
-    anchoredLog = readFileSync(log, 'utf8');
 
     const again = await cli('access-log', 'anchor', '--out', anchorFile, '--signing-key', signing);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain(
       `--out: ${anchorFile} exists already; give --overwrite to replace it`,
     );
+    expect(readFileSync(anchorFile, 'utf8')).toBe(written);
+    const replaced = await cli(
+      'access-log',
+      'anchor',
+      '--out',
+      anchorFile,
+      '--overwrite',
+      '--signing-key',
+      signing,
+    );
+    expect(replaced.code, replaced.stderr).toBe(0);
+    expect(statSync(anchorFile).mode & 0o777).toBe(0o600);
+  });
+
+  it('given a log named by a relative --access-log, then the anchor names it by its absolute path', async () => {
+    const out = join(dir, 'relative-anchor.json');
+    const r = await cli(
+      '--access-log',
+      relative(process.cwd(), log),
+      'access-log',
+      'anchor',
+      '--out',
+      out,
+      '--signing-key',
+      signing,
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ log, seq: 2 });
   });
 
   it('given the anchored log and a read recorded after, then --verify against the anchor passes with the public key alone, and says one entry came after', async () => {
@@ -213,6 +240,5 @@ describe('aimline access-log anchor and access-log --verify --anchor (issue 13 i
       expect(r.stderr, args.join(' ')).toMatch(/^aimline: access-log/);
     }
     expect(existsSync(join(dir, 'x.json'))).toBe(false);
-    expect(anchoredLog).not.toBe('');
   });
 });
