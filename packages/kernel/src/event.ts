@@ -28,13 +28,6 @@ export interface EventToAppend {
   readonly schemaVersion: number;
   readonly data: unknown;
   readonly metadata: EventMetadata;
-  /**
-   * Sealed data kept beside the data: opaque text (the encrypting store's boxes of personal
-   * data) that a store keeps verbatim with the event and gives back on every read of it. The
-   * hash chain covers it through its digest (`ChainedMetadata.sealedDigest`), so a read that
-   * does not use it neither parses nor hashes it. Absent when the event has none.
-   */
-  readonly sealed?: string;
 }
 
 /** Hash-chain fields a store adds at append time (see `hash-chain.ts`). */
@@ -43,11 +36,6 @@ export interface ChainedMetadata extends Omit<EventMetadata, 'commandFingerprint
   readonly commandFingerprint?: string;
   readonly prevHash: string;
   readonly hash: string;
-  /**
-   * sha256 (hex) of the event's sealed text, put here by the chain (`chainEvents`) when the
-   * event has one, so the event's hash covers the sealed text without hashing it on every read.
-   */
-  readonly sealedDigest?: string;
 }
 
 /**
@@ -64,6 +52,4 @@ export interface RecordedEvent {
   readonly schemaVersion: number;
   readonly data: unknown;
   readonly metadata: ChainedMetadata;
-  /** The sealed text stored beside the data (`EventToAppend.sealed`); absent when there is none. */
-  readonly sealed?: string;
 }

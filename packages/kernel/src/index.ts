@@ -172,8 +172,6 @@ export {
   hashEvent,
   chainEvents,
   verifyLink,
-  verifySealed,
-  sealedDigestOf,
   sameContent,
   type ChainBreak,
   type ChainedEvent,

@@ -1,5 +1,4 @@
 import { InMemoryEventStore } from '../src/index.js';
-import { eventStoreContract, sealedDataContract } from '../src/testing/index.js';
+import { eventStoreContract } from '../src/testing/index.js';
 
 eventStoreContract('in-memory', () => Promise.resolve(new InMemoryEventStore()));
-sealedDataContract('in-memory', () => Promise.resolve(new InMemoryEventStore()));

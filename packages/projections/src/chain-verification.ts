@@ -1,10 +1,4 @@
-import {
-  verifyLink,
-  verifySealed,
-  type ChainBreak,
-  type EventStore,
-  type RecordedEvent,
-} from '@aimline/kernel';
+import { verifyLink, type ChainBreak, type EventStore, type RecordedEvent } from '@aimline/kernel';
 import { memoryStreamTable, type StreamTable } from './stream-table.js';
 
 /** The last verified link of a stream. */
@@ -61,26 +55,8 @@ export interface VerificationReport {
 }
 
 /**
- * `verifyNext`, and the event's sealed text (kept beside its data) against the digest its chain
- * records (`verifySealed`): what a full audit checks. A replay's own verification hashes only
- * what the read uses, so it runs `verifyNext` alone; the sealed text it opens is checked when
- * it is opened.
- */
-export const verifyNextWithSealed = (
-  state: ChainVerificationState,
-  event: RecordedEvent,
-): ChainVerificationState => {
-  verifyNext(state, event);
-  if (state.breaks.some((b) => b.stream === event.stream)) return state;
-  const sealed = verifySealed(event);
-  if (sealed !== undefined) state.breaks.push(sealed);
-  return state;
-};
-
-/**
  * Walks every stream's hash chain (or one stream's) and reports the first stream and revision
- * whose stored bytes (the data, and the sealed text beside it) no longer hash to what was
- * recorded at append.
+ * whose stored bytes no longer hash to what was recorded at append.
  */
 export const verifyChains = async (
   store: EventStore,
@@ -89,7 +65,7 @@ export const verifyChains = async (
   const state = initialChainVerification();
   const source = options.stream === undefined ? store.readAll() : store.readStream(options.stream);
   for await (const e of source) {
-    verifyNextWithSealed(state, e);
+    verifyNext(state, e);
     if (options.onProgress && state.events % 10_000 === 0) options.onProgress(state.events);
   }
   const streams =
@@ -106,7 +82,5 @@ export const describeBreak = (b: ChainBreak): string => {
       return `stream "${b.stream}" revision ${b.revision}: prevHash does not link to revision ${b.revision - 1}`;
     case 'RevisionGap':
       return `stream "${b.stream}" revision ${b.revision}: expected revision ${b.expectedRevision}`;
-    case 'SealedMismatch':
-      return `stream "${b.stream}" revision ${b.revision}: ${b.detail}`;
   }
 };

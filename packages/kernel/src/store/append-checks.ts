@@ -30,11 +30,6 @@ export const validateAppend = (stream: string, events: ReadonlyArray<EventToAppe
         stream,
         `event ${i} has schemaVersion ${e.schemaVersion}; it must be an integer ≥ 1`,
       );
-    if (e.sealed !== undefined && (typeof e.sealed !== 'string' || e.sealed.length === 0))
-      throw new InvalidAppendError(
-        stream,
-        `event ${i} has sealed data that is not non-empty text (sealed)`,
-      );
     if (!isFingerprint(e.metadata.commandFingerprint))
       throw new InvalidAppendError(
         stream,

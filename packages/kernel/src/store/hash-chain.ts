@@ -1,6 +1,6 @@
 import { hash as oneShotHash } from 'node:crypto';
 import { canonicalJson } from '../canonical-json.js';
-import type { ChainedMetadata, EventMetadata, EventToAppend, RecordedEvent } from '../event.js';
+import type { ChainedMetadata, EventToAppend, RecordedEvent } from '../event.js';
 
 /** The `prevHash` of a stream's first event. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -52,11 +52,6 @@ export const canonicalEventText = (
 export interface StoredJson {
   readonly data: string;
   readonly metadata: string;
-  /**
-   * The sealed text stored beside the data, when a reader that opened it gave back the event
-   * without it (`RecordedEvent.sealed`): `verifySealed` still checks what was stored.
-   */
-  readonly sealed?: string;
 }
 export const STORED_JSON: unique symbol = Symbol.for('aimline.storedJson');
 
@@ -85,12 +80,7 @@ const withoutHash = (metadataJson: string, hash: string): string | undefined => 
 /** A stored event as the chain sees it: the hashed content, with its metadata's hash. */
 export interface ChainedEvent extends Omit<HashedContent, 'metadata'> {
   readonly metadata: ChainedMetadata;
-  /** The sealed text beside the data, covered through `metadata.sealedDigest`. */
-  readonly sealed?: string;
 }
-
-/** The digest of an event's sealed text, as `ChainedMetadata.sealedDigest` records it. */
-export const sealedDigestOf = (sealed: string): string => oneShotHash('sha256', sealed, 'hex');
 
 /**
  * Gives events about to be appended their revisions and hash chain, continuing from the
@@ -117,12 +107,7 @@ export const chainEventsWithJson = (
   let prevHash = lastHash;
   let revision = lastRevision === undefined ? 0 : lastRevision + 1;
   return events.map((e) => {
-    // The chain's own members are computed here, whatever the event's metadata brought.
-    const own = withoutChainMembers(e.metadata);
-    const unhashed =
-      e.sealed === undefined
-        ? { ...own, prevHash }
-        : { ...own, prevHash, sealedDigest: sealedDigestOf(e.sealed) };
+    const unhashed = { ...e.metadata, prevHash };
     const dataJson = canonicalJson(e.data);
     const head = { id: e.id, stream, revision, type: e.type, schemaVersion: e.schemaVersion };
     const hash = sha256(prevHash, canonicalEventText(head, dataJson, canonicalJson(unhashed)));
@@ -130,24 +115,10 @@ export const chainEventsWithJson = (
     prevHash = hash;
     revision += 1;
     return {
-      event:
-        e.sealed === undefined
-          ? { ...head, data: e.data, metadata }
-          : { ...head, data: e.data, metadata, sealed: e.sealed },
+      event: { ...head, data: e.data, metadata },
       json: { data: dataJson, metadata: canonicalJson(metadata) },
     };
   });
-};
-
-/** Metadata without the members the chain computes (`prevHash`, `hash`, `sealedDigest`). */
-const withoutChainMembers = (m: EventMetadata): EventMetadata => {
-  const {
-    prevHash: _p,
-    hash: _h,
-    sealedDigest: _s,
-    ...rest
-  } = m as EventMetadata & Partial<Pick<ChainedMetadata, 'prevHash' | 'hash' | 'sealedDigest'>>;
-  return rest;
 };
 
 export type ChainBreak =
@@ -170,13 +141,6 @@ export type ChainBreak =
       readonly stream: string;
       readonly revision: number;
       readonly expectedRevision: number;
-    }
-  | {
-      readonly kind: 'SealedMismatch';
-      readonly stream: string;
-      readonly revision: number;
-      /** What is wrong: the text altered, missing, or stored without a digest. */
-      readonly detail: string;
     };
 
 /**
@@ -231,29 +195,6 @@ export const verifyLink = (
   return undefined;
 };
 
-/**
- * Verifies the sealed text stored beside an event's data against the digest its chained
- * metadata records (`verifyLink` covers the digest, not the text: an ordinary read hashes only
- * what it uses). Undefined when both are absent or they match. A read that opens the sealed
- * text checks it first, and a full audit (`verifyChains`) checks every event's.
- */
-export const verifySealed = (event: RecordedEvent): ChainBreak | undefined => {
-  const digest = event.metadata.sealedDigest;
-  const sealed = event.sealed ?? storedJsonOf(event)?.sealed;
-  if (digest === undefined && sealed === undefined) return undefined;
-  const detail =
-    sealed === undefined
-      ? 'its sealed data is missing (the chain records a digest of sealed data beside it)'
-      : digest === undefined
-        ? 'it has sealed data beside it that the chain does not cover (no digest was recorded)'
-        : sealedDigestOf(sealed) === digest
-          ? undefined
-          : 'its sealed data no longer matches the digest recorded at append';
-  return detail === undefined
-    ? undefined
-    : { kind: 'SealedMismatch', stream: event.stream, revision: event.revision, detail };
-};
-
 /** Whether a stored event has the same content as one being re-appended (idempotency check). */
 export const sameContent = (
   stored: RecordedEvent | ChainedEvent,
@@ -262,7 +203,6 @@ export const sameContent = (
   stored.id === candidate.id &&
   stored.type === candidate.type &&
   stored.schemaVersion === candidate.schemaVersion &&
-  stored.sealed === candidate.sealed &&
   canonicalJson(stored.data) === canonicalJson(candidate.data) &&
   canonicalJson(stripChain(stored.metadata)) === canonicalJson(candidate.metadata);
 
@@ -271,9 +211,7 @@ const withoutHashMember = (m: ChainedMetadata): Omit<ChainedMetadata, 'hash'> =>
   return rest;
 };
 
-const stripChain = (
-  m: ChainedMetadata,
-): Omit<ChainedMetadata, 'hash' | 'prevHash' | 'sealedDigest'> => {
-  const { hash: _h, prevHash: _p, sealedDigest: _s, ...rest } = m;
+const stripChain = (m: ChainedMetadata): Omit<ChainedMetadata, 'hash' | 'prevHash'> => {
+  const { hash: _h, prevHash: _p, ...rest } = m;
   return rest;
 };

@@ -12,14 +12,14 @@ import { samples, uniquePrefix } from './sample-events.js';
  */
 const SUBSCRIPTION_WAIT_MS = 120_000;
 /** Each subscription test's own limit: above its waits' bounds, so theirs is the message. */
-export const SUBSCRIPTION_TEST_MS = 3 * SUBSCRIPTION_WAIT_MS;
+const SUBSCRIPTION_TEST_MS = 3 * SUBSCRIPTION_WAIT_MS;
 
 /**
  * Takes messages from a subscription until `count` events (and, with `untilCaughtUp`, the
  * `caughtUp` message) have arrived. Fails, naming `what` and what did arrive, when the
  * subscription ends first or has not delivered them within `SUBSCRIPTION_WAIT_MS`.
  */
-export const take = async (
+const take = async (
   sub: Subscription,
   what: string,
   count: number,

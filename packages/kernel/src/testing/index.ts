@@ -1,6 +1,5 @@
 export { deciderSpec, type WhenClause } from './decider-spec.js';
-export { eventStoreContract, sealedDataContract, type ContractOptions } from './store-contract.js';
-export { sealedSample } from './contract-sealed.js';
+export { eventStoreContract, type ContractOptions } from './store-contract.js';
 export { StoreModel } from './store-model.js';
 export {
   essence,

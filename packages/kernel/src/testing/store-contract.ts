@@ -7,7 +7,6 @@ import { groupContract } from './contract-group.js';
 import { idempotencyContract } from './contract-idempotency.js';
 import { modelContract } from './contract-model.js';
 import { readContract } from './contract-reads.js';
-import { sealedContract } from './contract-sealed.js';
 import { subscriptionContract } from './contract-subscriptions.js';
 import { samples } from './sample-events.js';
 
@@ -40,19 +39,5 @@ export const eventStoreContract = (
         ).rejects.toBeInstanceOf(StoreDisposedError);
         await expect(store.streamRevision('x-1')).rejects.toBeInstanceOf(StoreDisposedError);
       });
-  });
-};
-
-/**
- * The contract's part on sealed data beside the event data (`EventToAppend.sealed`), run by
- * every adapter's contract test.
- */
-export const sealedDataContract = (
-  name: string,
-  open: () => Promise<EventStore>,
-  options: ContractOptions = {},
-): void => {
-  describe(`EventStore contract, sealed data: ${name}`, () => {
-    sealedContract(contractContext(open, options));
   });
 };
