@@ -22,25 +22,16 @@ export const COMMAND_STREAM_PREFIX = 'aimline-command-';
 
 /**
  * An event chained by the kernel as the client's event data: data as JSON, and everything
- * else the port stores (actor, times, ids, `prevHash`, `hash`, `sealedDigest`,
- * `schemaVersion`, and the sealed text as `sealed` when the event has one) in the event's
- * metadata JSON. Stream, revision and position are the server's own.
+ * else the port stores (actor, times, ids, `prevHash`, `hash`, `schemaVersion`) in the
+ * event's metadata JSON. Stream, revision and position are the server's own.
  */
 export const toEventData = (event: ChainedEvent): EventData =>
   jsonEvent({
     id: event.id,
     type: event.type,
     data: event.data as JSONType,
-    metadata: {
-      ...event.metadata,
-      schemaVersion: event.schemaVersion,
-      ...(event.sealed === undefined ? {} : { sealed: event.sealed }),
-    },
+    metadata: { ...event.metadata, schemaVersion: event.schemaVersion },
   });
-
-/** The port's `sealed` member: present only when the event has sealed text. */
-const sealedOf = (sealed: string | undefined): { readonly sealed?: string } =>
-  sealed === undefined ? {} : { sealed };
 
 /**
  * A batch of one event as the server stored it, from the append's own answer (its position is
@@ -55,14 +46,12 @@ export const recordedFromAppend = (
   const position = commitPositionOf(result.position?.commit);
   if (chained.length !== 1 || event === undefined || position === undefined) return undefined;
   if (result.nextExpectedRevision !== BigInt(event.revision)) return undefined;
-  const { sealed, ...withoutSealed } = event;
   return [
     {
-      ...withoutSealed,
+      ...event,
       position,
       data: JSON.parse(JSON.stringify(event.data)) as unknown,
       metadata: JSON.parse(JSON.stringify(event.metadata)) as ChainedMetadata,
-      ...sealedOf(sealed),
     },
   ];
 };
@@ -100,7 +89,7 @@ export const fromResolvedEvent = (resolved: ResolvedEvent): RecordedEvent => {
       'the server returned no commit position (EventStoreDB 22.6 or later is needed)',
     );
   if (!event.isJson) throw new CorruptStoreError(location, 'the event data is not JSON');
-  const { schemaVersion, sealed, ...metadata } = metadataOf(event.metadata, location);
+  const { schemaVersion, ...metadata } = metadataOf(event.metadata, location);
   return {
     id: event.id,
     stream: event.streamId,
@@ -110,18 +99,13 @@ export const fromResolvedEvent = (resolved: ResolvedEvent): RecordedEvent => {
     schemaVersion,
     data: event.data,
     metadata,
-    ...sealedOf(sealed),
   };
 };
 
-/**
- * The stored metadata JSON, checked: the chained metadata, with the `schemaVersion` and (for
- * an event with sealed text) the `sealed` member the adapter keeps beside it.
- */
 const metadataOf = (
   raw: unknown,
   location: string,
-): ChainedMetadata & { readonly schemaVersion: number; readonly sealed?: string } => {
+): ChainedMetadata & { readonly schemaVersion: number } => {
   if (typeof raw !== 'object' || raw === null || raw instanceof Uint8Array || Array.isArray(raw))
     throw new CorruptStoreError(location, 'the event metadata is not a JSON object');
   const m = raw as Record<string, unknown>;
@@ -144,10 +128,5 @@ const metadataOf = (
       location,
       'metadata.schemaVersion is missing or not an integer ≥ 1',
     );
-  if ('sealed' in m && typeof m['sealed'] !== 'string')
-    throw new CorruptStoreError(location, 'metadata.sealed is not a string');
-  return m as unknown as ChainedMetadata & {
-    readonly schemaVersion: number;
-    readonly sealed?: string;
-  };
+  return m as unknown as ChainedMetadata & { readonly schemaVersion: number };
 };

@@ -133,23 +133,6 @@ describe('EventStoreDbStore appends', () => {
     expect(read!.position > BigInt(Number.MAX_SAFE_INTEGER)).toBe(true);
   });
 
-  it('given an event stored with sealed text, when its command is sent again with other sealed text (sealed anew), then nothing is stored and both answers carry the sealed text first stored', async () => {
-    const { fake, store, prefix } = setup();
-    const s = `${prefix}1`;
-    const e = { ...sampleEvent(4), sealed: 'box:first-nonce:invented' };
-    const first = await store.append(s, [e], { expectedRevision: 'no-stream' });
-    const resent = { ...e, sealed: 'box:second-nonce:invented' };
-    // The same store (it remembers the tail) and another one (it reads what is stored).
-    for (const writer of [store, openEventStoreDbStore(fake)]) {
-      const again = await writer.append(s, [resent], { expectedRevision: 'no-stream' });
-      expect(again).toEqual(first);
-      expect(again.events[0]!.sealed).toBe(e.sealed);
-    }
-    const [stored] = await collect(fake.readStream(s, {}));
-    expect((stored!.event!.metadata as { sealed: string }).sealed).toBe(e.sealed);
-    expect(await store.streamRevision(s)).toBe(0);
-  });
-
   it('fails with WrongExpectedRevisionError after too many lost races', async () => {
     const fake = new FakeEventStoreDbClient();
     const store = openEventStoreDbStore(fake, { maxAppendRetries: 2 });

@@ -5,12 +5,7 @@ import {
   UnavailableError,
   type SubscriptionMessage,
 } from '@aimline/kernel';
-import {
-  eventStoreContract,
-  samples,
-  sealedDataContract,
-  uniquePrefix,
-} from '@aimline/kernel/testing';
+import { eventStoreContract, samples, uniquePrefix } from '@aimline/kernel/testing';
 import { jsonEvent } from '@eventstore/db-client';
 import { describe, expect, it } from 'vitest';
 import {
@@ -54,9 +49,6 @@ if (external === undefined && node === undefined) {
     `EventStoreDbStore on a real server (${label})`,
     () => Promise.resolve(openEventStoreDbStore(urlOf())),
     { numRuns: 10 },
-  );
-  sealedDataContract(`EventStoreDbStore on a real server (${label})`, () =>
-    Promise.resolve(openEventStoreDbStore(urlOf())),
   );
 
   describe(`EventStoreDbStore on a real server (${label}): beyond the contract`, () => {
