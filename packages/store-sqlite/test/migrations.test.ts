@@ -7,23 +7,31 @@ import Database from 'better-sqlite3';
 import {
   auditGlobalChain,
   collect,
+  hmacChainKey,
   IdempotencyConflictError,
   IncompatibleStoreError,
   verifyLink,
+  type ChainKey,
   type EventToAppend,
   type RecordedEvent,
 } from '@aimline/kernel';
 import { sampleEvent } from '@aimline/kernel/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openSqliteEventStore, SCHEMA_VERSION, type SqliteEventStore } from '../src/index.js';
+import {
+  openSqliteEventStore,
+  SCHEMA_VERSION,
+  type SqliteEventStore,
+  type SqliteEventStoreOptions,
+} from '../src/index.js';
 
 /*
- * Stores written by older Aimlines are migrated when opened. The files are not made with this
- * package's code: `fixtures/legacy/schema-N.sql` is what the last Aimline that wrote schema N
- * stored (its DDL, its rows, its header), written by that Aimline itself
- * (`fixtures/legacy/write-legacy-store.ts`, run in a checkout of that commit), and
- * `schema-N.json` is what that Aimline acknowledged and read back. The test loads the SQL with
- * plain SQLite and opens the file with the current store.
+ * Stores written by older Aimlines are migrated when opened, and one written by an earlier
+ * build of the current schema opens as it is. The files are not made with this package's code:
+ * `fixtures/legacy/schema-N.sql` is what an Aimline that wrote schema N stored (its DDL, its
+ * rows, its header) — the last one of that schema, or for the current schema an earlier build —
+ * written by that Aimline itself (`fixtures/legacy/write-legacy-store.ts`, run in a checkout of
+ * that commit), and `schema-N.json` is what that Aimline acknowledged and read back. The test
+ * loads the SQL with plain SQLite and opens the file with the current store.
  */
 
 const LEGACY = fileURLToPath(new URL('./fixtures/legacy/', import.meta.url));
@@ -41,10 +49,23 @@ interface Legacy {
   readonly checkpoints: Readonly<Record<string, string>>;
   readonly commands: ReadonlyArray<{ commandId: string; stream: string; eventIds: string[] }>;
   readonly identity?: string;
+  /** The invented test key the old store's global chain was written with (schema 4 on). */
+  readonly chainKey?: { readonly keyId: string; readonly secretHex: string };
 }
 
 const legacyOf = (version: number): Legacy =>
   JSON.parse(readFileSync(join(LEGACY, `schema-${version}.json`), 'utf8')) as Legacy;
+
+const chainKeyOf = (legacy: Legacy): ChainKey | undefined =>
+  legacy.chainKey === undefined
+    ? undefined
+    : hmacChainKey(legacy.chainKey.keyId, Buffer.from(legacy.chainKey.secretHex, 'hex'));
+
+/** The store opened as the old Aimline had it: with its chain key, if it had one. */
+const optionsOf = (legacy: Legacy): SqliteEventStoreOptions => {
+  const chainKey = chainKeyOf(legacy);
+  return chainKey === undefined ? {} : { chainKey };
+};
 
 /** A new file holding what schema `version`'s Aimline stored, made by SQLite alone. */
 const legacyFile = (version: number): string => {
@@ -104,8 +125,9 @@ const resent = (e: LegacyEvent): EventToAppend => {
 
 /**
  * Everything the old Aimline acknowledged reads back as it acknowledged it, every stream's
- * hash chain verifies, the global chain made by the migration verifies end to end, the
- * checkpoints and the identity are kept, and each recorded command is found by its id.
+ * hash chain verifies, the global chain (made by the migration, or written keyed by the old
+ * Aimline) verifies end to end with every MAC, the checkpoints and the identity are kept, and
+ * each recorded command is found by its id.
  */
 const expectEverythingKept = async (store: SqliteEventStore, legacy: Legacy): Promise<void> => {
   expect((await collect(store.readAll())).map(asStored)).toEqual(legacy.events);
@@ -116,8 +138,10 @@ const expectEverythingKept = async (store: SqliteEventStore, legacy: Legacy): Pr
       previous = { revision: e.revision, hash: e.metadata.hash };
     }
   }
-  const audit = await auditGlobalChain(store.chainSource(), undefined);
+  const audit = await auditGlobalChain(store.chainSource(), chainKeyOf(legacy));
   expect(audit.breaks).toEqual([]);
+  // Keyed where the old Aimline had a key: then every link it wrote carries its MAC.
+  expect(audit).toMatchObject({ keyed: legacy.chainKey !== undefined, unkeyed: 0 });
   expect(audit.head).toMatchObject({
     count: legacy.events.length,
     position: BigInt(legacy.events.length),
@@ -198,6 +222,49 @@ describe.each(OLDER_VERSIONS)(
     });
   },
 );
+
+describe(`SqliteEventStore: a store written by an earlier build of the current schema (${SCHEMA_VERSION})`, () => {
+  const legacy = legacyOf(SCHEMA_VERSION);
+
+  it('is what that Aimline wrote (fixture check)', () => {
+    expect(legacy.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(fileState(legacyFile(SCHEMA_VERSION))).toMatchObject({ version: SCHEMA_VERSION });
+  });
+
+  it('opens as it is, for writing and read-only: nothing is migrated or changed, and everything it acknowledged reads back with both chains and every MAC intact', async () => {
+    const path = legacyFile(SCHEMA_VERSION);
+    const before = fileState(path);
+    const readOnly = openSqliteEventStore(path, { ...optionsOf(legacy), mode: 'read-only' });
+    try {
+      await expectEverythingKept(readOnly, legacy);
+    } finally {
+      await readOnly.dispose();
+    }
+    const store = openSqliteEventStore(path, optionsOf(legacy));
+    try {
+      await expectEverythingKept(store, legacy);
+    } finally {
+      await store.dispose();
+    }
+    expect(fileState(path)).toEqual(before);
+  });
+
+  it('takes appends that continue every chain from its tail, each link with its MAC', async () => {
+    const store = openSqliteEventStore(legacyFile(SCHEMA_VERSION), optionsOf(legacy));
+    try {
+      const last = legacy.events.filter((e) => e.stream === 'hsb-case-L1').at(-1)!;
+      const result = await store.append('hsb-case-L1', [sampleEvent(1)], {
+        expectedRevision: last.revision,
+      });
+      expect(result.events[0]!.metadata.prevHash).toBe(last.metadata.hash);
+      const audit = await auditGlobalChain(store.chainSource(), chainKeyOf(legacy));
+      expect(audit).toMatchObject({ breaks: [], unkeyed: 0 });
+      expect(audit.head.count).toBe(legacy.events.length + 1);
+    } finally {
+      await store.dispose();
+    }
+  });
+});
 
 describe('SqliteEventStore: commands recorded by older Aimlines', () => {
   it('refuses a reuse of a command id recorded at schema 1 (no fingerprint was kept), naming where it was first recorded', async () => {
