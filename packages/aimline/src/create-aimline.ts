@@ -9,7 +9,7 @@ import {
   type EventStore,
 } from '@aimline/kernel';
 import type { PanelReferralCommand } from '@aimline/panel';
-import { eventDecoder } from '@aimline/projections';
+import { eventDecoder, streamChainBreak } from '@aimline/projections';
 import {
   defaultCouncilPolicy,
   isCouncilPolicy,
@@ -225,6 +225,9 @@ export const createAimline = (options: AimlineOptions): Aimline => {
     policy,
     decode: eventDecoder(registry.modules),
     reads,
+    chainBreak: (stream) =>
+      // eslint-disable-next-line no-restricted-syntax -- the case's hash chain is checked on the stored events with no personal data opened: it shows a break's place, never a value
+      streamChainBreak(options.store, stream),
   };
   const { typed } = registry;
   const hsb: HsbService = processService(ctx, typed.hsbCase);

@@ -8,7 +8,12 @@ import {
   type Rejection,
 } from '@aimline/kernel';
 import { AccessLogUnavailable, type VisibleEvents } from '@aimline/governance';
-import { recordedBy, type CaseTimeline } from '@aimline/projections';
+import {
+  recordedBy,
+  unreadableEvent,
+  type CaseTimeline,
+  type UnreadableEvent,
+} from '@aimline/projections';
 import { standingDeadlines, standingTimeline } from './deadline-standing.js';
 import { deadlineView } from './deadline-view.js';
 import type { Principal } from './principal.js';
@@ -35,6 +40,13 @@ const unavailable = (e: unknown): Unavailable => {
     return { kind: 'Unavailable', cause: 'store', reason: e.message };
   throw e;
 };
+
+/** Damage a read found, as corrupt history located where it is (`stream@revision: why`). */
+const corruptHistory = (damage: ReadonlyArray<UnreadableEvent>): Unavailable => ({
+  kind: 'Unavailable',
+  cause: 'corrupt-history',
+  reason: damage.map((u) => `${u.stream}@${u.revision}: ${u.why}`).join('; '),
+});
 
 const badAsOf = (options: ReadOptions | undefined): string | undefined =>
   options?.asOf === undefined || parseInstant(options.asOf) !== undefined
@@ -74,14 +86,16 @@ export const processReads = <C extends Command, Ev extends DomainEvent, S>(
       for await (const recorded of visible.readStream(stream)) {
         if (!known(recorded)) continue;
         const event = module.events.decode(recorded);
-        if (E.isLeft(event))
-          return { kind: 'Unavailable', cause: 'corrupt-history', reason: event.left.message };
+        if (E.isLeft(event)) return corruptHistory([unreadableEvent(recorded, event.left.message)]);
         out.push(typedEvent(recorded, event.right));
       }
+      if (out.length === 0) return { kind: 'NotFound', id, stream };
+      const broken = await ctx.chainBreak(stream);
+      if (broken !== undefined) return corruptHistory([broken]);
     } catch (e) {
       return unavailable(e);
     }
-    return out.length === 0 ? { kind: 'NotFound', id, stream } : { kind: 'Found', value: out };
+    return { kind: 'Found', value: out };
   };
 
   const events: Reads<C, Ev, S>['events'] = async (principal, id, options) => {
@@ -138,16 +152,14 @@ export const processReads = <C extends Command, Ev extends DomainEvent, S>(
         stream,
         options?.asOf ?? ctx.clock(),
       ));
+      if (t.unreadable.length > 0) return corruptHistory(t.unreadable);
+      if (t.entries.length === 0) return { kind: 'NotFound', id, stream };
+      const broken = await ctx.chainBreak(stream);
+      if (broken !== undefined) return corruptHistory([broken]);
     } catch (e) {
       return unavailable(e);
     }
-    if (t.unreadable.length > 0)
-      return {
-        kind: 'Unavailable',
-        cause: 'corrupt-history',
-        reason: t.unreadable.map((u) => `${u.stream}@${u.revision}: ${u.why}`).join('; '),
-      };
-    return t.entries.length === 0 ? { kind: 'NotFound', id, stream } : { kind: 'Found', value: t };
+    return { kind: 'Found', value: t };
   };
 
   /**

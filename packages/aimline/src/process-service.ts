@@ -7,7 +7,7 @@ import {
   type DomainModule,
   type Rejection,
 } from '@aimline/kernel';
-import type { CaseTimeline, EventDecoder } from '@aimline/projections';
+import type { CaseTimeline, EventDecoder, UnreadableEvent } from '@aimline/projections';
 import type { CouncilPolicy } from './council-policy.js';
 import type { DeadlineView } from './deadline-view.js';
 import { actorOf } from '@aimline/governance';
@@ -144,6 +144,12 @@ export interface ServiceContext {
   readonly decode: EventDecoder;
   /** The one read seam: the principal's view of the store (need to know, logged). */
   readonly reads: GovernedReads;
+  /**
+   * The first break in a stream's own hash chain, checked on the events as stored
+   * (`streamChainBreak` of `@aimline/projections`: no personal data opened or shown), or
+   * undefined. The reads of one case run it.
+   */
+  readonly chainBreak: (stream: string) => Promise<UnreadableEvent | undefined>;
 }
 
 /** `C` with the data field `F` of command type `T` optional (a fact the service supplies). */

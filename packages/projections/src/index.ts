@@ -53,6 +53,7 @@ export {
   type UnreadableEvent,
 } from './unreadable-event.js';
 export { locateUnreadable } from './locate-unreadable.js';
+export { streamChainBreak } from './stream-chain.js';
 export {
   deadlineTracker,
   deadlineReport,

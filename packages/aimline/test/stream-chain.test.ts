@@ -1,0 +1,161 @@
+/**
+ * The reads of one case check the case's own hash chain (`streamChainBreak`, the check the
+ * CLI's `timeline`, `report` and `audit STREAM` run too): a row of a case moved to another
+ * stream, deleted or altered in the store — here a SQLite store changed with plain SQL — makes
+ * `get`, `events` and `timeline` `Unavailable` (corrupt history) located where the chain breaks
+ * (`stream@revision`), instead of a case shown without the row or with it changed. Intact cases
+ * read as before.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openSqliteEventStore, type SqliteEventStore } from '@aimline/store-sqlite';
+import { tamperSqliteForTesting } from '@aimline/store-sqlite/testing';
+import { createAimline, type Aimline } from '../src/index.js';
+import { hsbChild, reportConcern, socialWorker } from './fixtures.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'aimline-stream-chain-'));
+let opened: SqliteEventStore[] = [];
+afterEach(async () => {
+  for (const store of opened) await store.dispose();
+  opened = [];
+});
+
+const ASOF = '2026-06-02T09:00:00Z';
+const open = (path: string): Aimline => {
+  const store = openSqliteEventStore(path);
+  opened.push(store);
+  return createAimline({ store, clock: () => '2026-06-01T17:05:00Z', processes: 'manual' });
+};
+
+/** Cases `case-1`, `case-2`, `case-3` of three events each (revisions 0, 1, 2) in a new store. */
+const storeWithCases = async (name: string): Promise<string> => {
+  const path = join(dir, `${name}.db`);
+  const aimline = open(path);
+  for (const caseId of ['case-1', 'case-2', 'case-3']) {
+    for (const command of [
+      reportConcern(caseId),
+      {
+        type: 'HoldStrategyDiscussion' as const,
+        at: '2026-06-01T15:00:00Z',
+        data: {
+          caseId,
+          discussionId: 'sd-1',
+          forChild: 'alleged-child' as const,
+          participants: [
+            {
+              id: 'pc-7',
+              name: 'Officer Sky Notreal',
+              role: 'investigating officer',
+              agency: 'police' as const,
+            },
+            {
+              id: 'sw-7',
+              name: 'Morgan Madeup',
+              role: 'social worker',
+              agency: 'childrens-social-care' as const,
+            },
+          ],
+        },
+      },
+      {
+        type: 'DecideRoute' as const,
+        at: '2026-06-01T16:00:00Z',
+        data: { caseId, route: 'child-protection' as const, temporaryRiskStrategy: 'Invented.' },
+      },
+    ]) {
+      const result = await aimline.hsb.execute(socialWorker, command);
+      expect(result.kind, JSON.stringify(result)).toBe('Accepted');
+    }
+  }
+  for (const store of opened) await store.dispose();
+  opened = [];
+  return path;
+};
+
+const sql = (path: string, statement: string, ...values: unknown[]): void => {
+  const db = new Database(path, { fileMustExist: true });
+  try {
+    db.prepare(statement).run(...values);
+  } finally {
+    db.close();
+  }
+};
+
+/** `get`, `events` and `timeline` of one case, as the social worker allocated to it. */
+const readsOf = async (aimline: Aimline, id: string) => [
+  await aimline.hsb.get(socialWorker, id, { asOf: ASOF }),
+  await aimline.hsb.events(socialWorker, id, { asOf: ASOF }),
+  await aimline.hsb.timeline(socialWorker, id, { asOf: ASOF }),
+];
+
+const brokenAt = (stream: string, revision: number, why: string) => ({
+  kind: 'Unavailable',
+  cause: 'corrupt-history',
+  reason: `${stream}@${revision}: the stream's hash chain breaks here: stream "${stream}" revision ${revision}: ${why}`,
+});
+
+describe('the reads of one case check its hash chain', () => {
+  it('given a row of a case moved to the end of another case, when either case is read, then each is corrupt history located where its chain breaks', async () => {
+    const path = await storeWithCases('moved');
+    sql(
+      path,
+      'UPDATE events SET stream = ?, revision = ? WHERE stream = ? AND revision = ?',
+      'hsb-case-case-2',
+      3,
+      'hsb-case-case-1',
+      1,
+    );
+    const aimline = open(path);
+    for (const read of await readsOf(aimline, 'case-1'))
+      expect(read).toEqual(brokenAt('hsb-case-case-1', 2, 'expected revision 1'));
+    for (const read of await readsOf(aimline, 'case-2'))
+      expect(read).toEqual(brokenAt('hsb-case-case-2', 3, 'prevHash does not link to revision 2'));
+    for (const read of await readsOf(aimline, 'case-3')) expect(read.kind).toBe('Found');
+  });
+
+  it('given a row of a case deleted, when the case is read, then it is corrupt history located at the revision after the gap', async () => {
+    const path = await storeWithCases('deleted');
+    sql(path, 'DELETE FROM events WHERE stream = ? AND revision = ?', 'hsb-case-case-1', 1);
+    const aimline = open(path);
+    for (const read of await readsOf(aimline, 'case-1'))
+      expect(read).toEqual(brokenAt('hsb-case-case-1', 2, 'expected revision 1'));
+    for (const read of await readsOf(aimline, 'case-2')) expect(read.kind).toBe('Found');
+  });
+
+  it('given a row of a case altered to other values that still read (a time moved), when the case is read, then it is corrupt history located at the altered event, naming no personal value', async () => {
+    const path = await storeWithCases('altered');
+    tamperSqliteForTesting(path, 'hsb-case-case-1', 0, (row) => ({
+      ...row,
+      metadata: JSON.stringify({
+        ...(JSON.parse(row.metadata) as object),
+        occurredAt: '2026-06-01T08:59:00Z',
+      }),
+    }));
+    const aimline = open(path);
+    for (const read of await readsOf(aimline, 'case-1')) {
+      expect(read).toEqual(
+        brokenAt('hsb-case-case-1', 0, 'stored bytes no longer match the recorded hash'),
+      );
+      for (const value of [hsbChild.name, hsbChild.dateOfBirth, hsbChild.school])
+        expect(JSON.stringify(read)).not.toContain(value);
+    }
+    for (const read of await readsOf(aimline, 'case-3')) expect(read.kind).toBe('Found');
+  });
+
+  it('given history as it was written, when each case is read, then it is found with all its events', async () => {
+    const path = await storeWithCases('intact');
+    const aimline = open(path);
+    for (const id of ['case-1', 'case-2', 'case-3']) {
+      expect(await aimline.hsb.get(socialWorker, id, { asOf: ASOF })).toMatchObject({
+        kind: 'Found',
+        value: { revision: 2 },
+      });
+      const events = await aimline.hsb.events(socialWorker, id, { asOf: ASOF });
+      expect(events.kind === 'Found' && events.value.map((e) => e.revision)).toEqual([0, 1, 2]);
+      expect((await aimline.hsb.timeline(socialWorker, id, { asOf: ASOF })).kind).toBe('Found');
+    }
+  });
+});
