@@ -74,9 +74,17 @@ interface Open {
   index: number;
 }
 
-const memberRefusal = (open: readonly Open[], last: string | number): JsonRefusal => {
-  const path = [...open.slice(1).map((o) => o.key), last].join('.');
-  return { kind: 'member', path: path === '' ? '(root)' : path, message: '' };
+/** A place in a path: an index, or a member's name (an empty name shows as `""`). */
+const segment = (key: string | number | undefined): string => (key === '' ? '""' : String(key));
+
+/** The refusal of the value at `last` (undefined: the root value itself) inside `open`. */
+const memberRefusal = (open: readonly Open[], last: string | number | undefined): JsonRefusal => {
+  const parts = [...open.slice(1).map((o) => o.key), ...(last === undefined ? [] : [last])];
+  return {
+    kind: 'member',
+    path: parts.length === 0 ? '(root)' : parts.map(segment).join('.'),
+    message: '',
+  };
 };
 
 /** Where the value read next sits in the innermost open object or array. */
@@ -89,7 +97,7 @@ const keyHere = (inner: Open): string | number => (inner.isObject ? inner.name :
 const scanFaults = (text: string, maxDepth: number): JsonRefusal | undefined => {
   const open: Open[] = [];
   let first: JsonRefusal | undefined;
-  const refuse = (last: string | number, message: string): void => {
+  const refuse = (last: string | number | undefined, message: string): void => {
     first = { ...memberRefusal(open, last), message };
   };
   for (let i = 0; i < text.length; i++) {
@@ -143,7 +151,10 @@ const scanFaults = (text: string, maxDepth: number): JsonRefusal | undefined => 
         (exponent || end - i > SAFE_NUMBER_LENGTH) &&
         !Number.isFinite(Number(text.slice(i, end)))
       )
-        refuse(inner === undefined ? '' : keyHere(inner), 'a number too large to read exactly');
+        refuse(
+          inner === undefined ? undefined : keyHere(inner),
+          'a number too large to read exactly',
+        );
       i = end - 1;
     }
     // Anything else is whitespace, a colon or a letter of true, false or null: nothing to see.

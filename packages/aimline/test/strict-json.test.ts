@@ -71,7 +71,20 @@ describe('parseStrictJson', () => {
   it('names a member under an empty name by its place, never as a member of its parent', () => {
     // `{"a":1,"":{"a":1,"a":2}}` was refused as `a: given more than once`, the root's `a`.
     expect(parseStrictJson('{"a":1,"":{"a":1,"a":2}}')).toEqual(
-      E.left({ kind: 'member', path: '.a', message: 'given more than once' }),
+      E.left({ kind: 'member', path: '"".a', message: 'given more than once' }),
+    );
+  });
+
+  it('names a member whose name is empty as "", at the root too, never as the root itself', () => {
+    // `{"":1,"":2}` was refused as `(root): given more than once`, as if the whole text were.
+    expect(parseStrictJson('{"":1,"":2}')).toEqual(
+      E.left({ kind: 'member', path: '""', message: 'given more than once' }),
+    );
+    expect(parseStrictJson('{"":1e400}')).toEqual(
+      E.left({ kind: 'member', path: '""', message: 'a number too large to read exactly' }),
+    );
+    expect(parseStrictJson('1e400')).toEqual(
+      E.left({ kind: 'member', path: '(root)', message: 'a number too large to read exactly' }),
     );
   });
 
