@@ -55,6 +55,19 @@ export const verify = async (
   stream: string | undefined,
   options: VerifyOptions,
 ): Promise<number> => {
+  // The anchor and its key are read first: a file that is not one is refused (exit 2) before
+  // any chain is walked, not after.
+  const given =
+    options.anchor === undefined
+      ? undefined
+      : {
+          file: readSignedFile(
+            options.anchor,
+            (json) => decodeSignedDocument(SignedAnchorCodec, json),
+            'anchor',
+          ),
+          publicKey: anchorPublicKey(options.publicKey),
+        };
   const problems: string[] = [];
   // Verification reads the events as stored (ciphertext): it needs no master key.
   const store = rt.storedEvents as typeof rt.storedEvents & Auditable;
@@ -76,13 +89,8 @@ export const verify = async (
       global = await auditGlobalChain(store.chainSource(), rt.chainKey);
       problems.push(...global.breaks.map(describeGlobalBreak));
     }
-    if (options.anchor !== undefined) {
-      const file = readSignedFile(
-        options.anchor,
-        (json) => decodeSignedDocument(SignedAnchorCodec, json),
-        'anchor',
-      );
-      const publicKey = anchorPublicKey(options.publicKey);
+    if (given !== undefined) {
+      const { file, publicKey } = given;
       // eslint-disable-next-line no-restricted-syntax -- anchor check on stored rows: hashes only
       anchor = { file, check: await checkAnchor(rt.storedEvents, file, publicKey) };
       problems.push(...describeAnchor(file, anchor.check));
