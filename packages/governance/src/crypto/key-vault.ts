@@ -1,11 +1,12 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, openSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { errorWithCauses } from '@aimline/kernel';
 import { isKeyError, KeyError } from './key-errors.js';
 import { unwrapRefused, type MasterKey } from './master-key.js';
 import { forgetSecretKey } from './aes-gcm.js';
+import { isBusy, openDatabase, type KeyVaultMode } from './key-vault-file.js';
+
+export type { KeyVaultMode } from './key-vault-file.js';
 
 /** What a key vault's erasure record says (never who: subjects are named by reference). */
 export interface ErasureRecord {
@@ -73,8 +74,6 @@ export interface KeyVault {
   close(): void;
 }
 
-export type KeyVaultMode = 'create' | 'open' | 'read-only';
-
 const INDEX_CONTEXT = 'aimline:key-vault:index-key';
 /** The reference of the snapshot key (never a subject's: those are 32 hex digits). */
 const SNAPSHOT_REF = 'snapshots';
@@ -97,44 +96,6 @@ const toRecord = (r: ErasureRow): ErasureRecord => ({
   reason: r.reason,
   recordedAt: r.recorded_at ?? undefined,
 });
-
-/** Makes the empty vault file, owner-only; a folder that is missing is said to be. */
-const makeFile = (path: string): void => {
-  try {
-    closeSync(openSync(path, 'wx', 0o600));
-  } catch (e) {
-    const why =
-      (e as { code?: unknown }).code === 'ENOENT'
-        ? `its folder ${dirname(path)} does not exist`
-        : errorWithCauses(e);
-    throw new KeyError('KeyVaultUnavailable', `the key vault ${path} cannot be made: ${why}`, {
-      cause: e,
-    });
-  }
-};
-
-const openDatabase = (path: string, mode: KeyVaultMode): Database.Database => {
-  if (path === ':memory:') return new Database(path);
-  if (mode !== 'create' && !existsSync(path))
-    throw new KeyError('KeyVaultUnavailable', `there is no key vault at ${path}`);
-  if (mode === 'create' && !existsSync(path)) makeFile(path);
-  try {
-    const db = new Database(path, { readonly: mode === 'read-only', fileMustExist: true });
-    // A deleted key is overwritten in the file, and no write-ahead log keeps an old copy.
-    if (mode !== 'read-only') {
-      db.pragma('journal_mode = DELETE');
-      db.pragma('secure_delete = ON');
-      db.pragma('synchronous = FULL');
-    }
-    return db;
-  } catch (e) {
-    throw new KeyError(
-      'KeyVaultUnavailable',
-      `the key vault ${path} cannot be opened: ${e instanceof Error ? e.message : String(e)}`,
-      { cause: e },
-    );
-  }
-};
 
 /**
  * Opens (or, with mode `create`, makes: file mode 0600) the SQLite key vault at `path` with the
@@ -179,12 +140,6 @@ class MasterKeyFailure extends Error {
     super('the master key failed', { cause: error });
   }
 }
-
-/** SQLite could not take the vault's lock in time: another process holds it. */
-const isBusy = (e: unknown): boolean => {
-  const code = (e as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
-};
 
 const vaultOn = async (
   db: Database.Database,
