@@ -216,6 +216,7 @@ export {
 export {
   decodeSignedDocument,
   documentSignatureValid,
+  Ed25519KeyRefusedError,
   ed25519PrivateKey,
   ed25519PublicKey,
   signDocument,

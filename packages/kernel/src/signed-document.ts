@@ -20,8 +20,27 @@ export interface SignableDocument {
 /** A document with its Ed25519 signature (base64) over the canonical JSON of the document. */
 export type Signed<D extends SignableDocument> = D & { readonly signature: string };
 
-/** An Ed25519 key as PEM text, or parsed once (`ed25519PrivateKey`, `ed25519PublicKey`). */
+/**
+ * An Ed25519 key as PEM text or parsed once (`ed25519PrivateKey`, `ed25519PublicKey`). Either
+ * form is held to the same strict reading: PEM text goes through those readers, a `KeyObject`
+ * must be an Ed25519 key of the kind asked for (a private key is never taken for a public one).
+ */
 export type Ed25519Key = string | KeyObject;
+
+/**
+ * Thrown by `signDocument` (and the anchors' signing) when its key is not an Ed25519 private
+ * key: `why` says what it is instead, never quoting the key.
+ */
+export class Ed25519KeyRefusedError extends Error {
+  constructor(
+    /** The kind of key that was asked for. */
+    readonly expected: 'private' | 'public',
+    readonly why: string,
+  ) {
+    super(why);
+    this.name = 'Ed25519KeyRefusedError';
+  }
+}
 
 /** An Ed25519 signature in base64: 64 bytes, padded, nothing else. */
 const Ed25519Signature = t.refinement(
@@ -61,62 +80,86 @@ const pemBlock = (label: string) =>
     `^\\s*-----BEGIN ${label}-----\\r?\\n[A-Za-z0-9+/=\\r\\n]+-----END ${label}-----\\s*$`,
   );
 
+type KeyKind = 'private' | 'public';
+
+/** A parsed key, if it is an Ed25519 key of the kind asked for, or why not. */
+const ed25519KeyObject = (key: KeyObject, kind: KeyKind): E.Either<string, KeyObject> => {
+  if (key.type !== kind) return E.left(`not an Ed25519 ${kind} key: it is a ${key.type} key`);
+  return key.asymmetricKeyType === 'ed25519'
+    ? E.right(key)
+    : E.left(`not an Ed25519 ${kind} key: it holds a ${String(key.asymmetricKeyType)} key`);
+};
+
 const ed25519Key = (
   pem: string,
-  label: 'PRIVATE KEY' | 'PUBLIC KEY',
+  kind: KeyKind,
   parse: (pem: string) => KeyObject,
 ): E.Either<string, KeyObject> => {
-  const what = label === 'PRIVATE KEY' ? 'private' : 'public';
+  const label = kind === 'private' ? 'PRIVATE KEY' : 'PUBLIC KEY';
   if (!pemBlock(label).test(pem))
     return E.left(
-      `not an Ed25519 ${what} key: expected one PEM block "${label}" (${label === 'PRIVATE KEY' ? 'openssl genpkey -algorithm ed25519' : 'openssl pkey -pubout'})`,
+      `not an Ed25519 ${kind} key: expected one PEM block "${label}" (${kind === 'private' ? 'openssl genpkey -algorithm ed25519' : 'openssl pkey -pubout'})`,
     );
   let key: KeyObject;
   try {
     key = parse(pem);
   } catch {
-    return E.left(`not an Ed25519 ${what} key: its PEM block does not hold a key`);
+    return E.left(`not an Ed25519 ${kind} key: its PEM block does not hold a key`);
   }
-  return key.asymmetricKeyType === 'ed25519'
-    ? E.right(key)
-    : E.left(`not an Ed25519 ${what} key: it holds a ${String(key.asymmetricKeyType)} key`);
+  return ed25519KeyObject(key, kind);
 };
 
 /** An Ed25519 private key parsed once from PEM (PKCS #8), or why it is not one (never quoting it). */
 export const ed25519PrivateKey = (pem: string): E.Either<string, KeyObject> =>
-  ed25519Key(pem, 'PRIVATE KEY', (p) => createPrivateKey(p));
+  ed25519Key(pem, 'private', (p) => createPrivateKey(p));
 
 /** An Ed25519 public key parsed once from PEM (SPKI), or why it is not one. */
 export const ed25519PublicKey = (pem: string): E.Either<string, KeyObject> =>
-  ed25519Key(pem, 'PUBLIC KEY', (p) => createPublicKey(p));
+  ed25519Key(pem, 'public', (p) => createPublicKey(p));
 
-/** Signs a document with an Ed25519 private key. */
+/** Either form of a key, held to the strict reading of its kind. */
+const strictKey = (key: Ed25519Key, kind: KeyKind): E.Either<string, KeyObject> =>
+  typeof key === 'string'
+    ? kind === 'private'
+      ? ed25519PrivateKey(key)
+      : ed25519PublicKey(key)
+    : ed25519KeyObject(key, kind);
+
+/**
+ * Signs a document with an Ed25519 private key. Throws `Ed25519KeyRefusedError` (saying why,
+ * never quoting the key) when the key is not one: a public key, another algorithm's key, PEM
+ * text that is not exactly one `PRIVATE KEY` block.
+ */
 export const signDocument = <D extends SignableDocument>(
   document: D,
   privateKey: Ed25519Key,
-): Signed<D> => ({
-  ...document,
-  signature: sign(
-    null,
-    Buffer.from(canonicalJson(document)),
-    typeof privateKey === 'string' ? createPrivateKey(privateKey) : privateKey,
-  ).toString('base64'),
-});
+): Signed<D> => {
+  const key = strictKey(privateKey, 'private');
+  if (E.isLeft(key)) throw new Ed25519KeyRefusedError('private', key.left);
+  return {
+    ...document,
+    signature: sign(null, Buffer.from(canonicalJson(document)), key.right).toString('base64'),
+  };
+};
 
 /**
  * Whether a document's signature verifies with the public key: over every member but
  * `signature`, so a document must be decoded strictly first (`decodeSignedDocument`): a member
- * added to a signed document makes its signature fail, never passes unsigned.
+ * added to a signed document makes its signature fail, never passes unsigned. False, too, when
+ * the key is not an Ed25519 public key (a private key is never taken for its public key; parse
+ * it first with `ed25519PublicKey` to learn why it is refused).
  */
 export const documentSignatureValid = <D extends SignableDocument>(
   signed: Signed<D>,
   publicKey: Ed25519Key,
 ): boolean => {
+  const key = strictKey(publicKey, 'public');
+  if (E.isLeft(key)) return false;
   try {
     return verify(
       null,
       Buffer.from(canonicalJson(unsigned(signed))),
-      typeof publicKey === 'string' ? createPublicKey(publicKey) : publicKey,
+      key.right,
       Buffer.from(signed.signature, 'base64'),
     );
   } catch {

@@ -2,7 +2,7 @@
  * Signed documents (the event store's anchors, the access log's anchors): one Ed25519 signing
  * and verification, and one strict decoding of a document as a file holds it.
  */
-import { generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
@@ -11,6 +11,7 @@ import {
   anchorSignatureValid,
   decodeSignedDocument,
   documentSignatureValid,
+  Ed25519KeyRefusedError,
   ed25519PrivateKey,
   ed25519PublicKey,
   signAnchor,
@@ -125,6 +126,56 @@ describe('signed documents', () => {
       why(ed25519PublicKey('-----BEGIN PUBLIC KEY-----\nAshInvented\n-----END PUBLIC KEY-----\n')),
     ).toBe('not an Ed25519 public key: its PEM block does not hold a key');
     expect(why(ed25519PublicKey(publicKey))).toBe('accepted');
+  });
+
+  it('given a private key, as PEM text or parsed, where the public key is asked for, then no signature verifies with it (its public key is never taken from it)', () => {
+    const { privateKey } = pem();
+    const signed = signDocument({ format: 'aimline-anchor/1', seq: 3 }, privateKey);
+    expect(documentSignatureValid(signed, privateKey)).toBe(false);
+    expect(documentSignatureValid(signed, createPrivateKey(privateKey))).toBe(false);
+    expect(documentSignatureValid(signed, createPublicKey(privateKey))).toBe(true);
+  });
+
+  it('given a public key where the public key is asked for, but of another algorithm or not one PEM block, then no signature verifies with it', () => {
+    const { privateKey, publicKey } = pem();
+    const signed = signDocument({ format: 'aimline-anchor/1', seq: 3 }, privateKey);
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey;
+    expect(documentSignatureValid(signed, rsa)).toBe(false);
+    expect(documentSignatureValid(signed, `${publicKey}${publicKey}`)).toBe(false);
+    expect(documentSignatureValid(signed, `note\n${publicKey}`)).toBe(false);
+  });
+
+  it('given a key that is not an Ed25519 private key (another algorithm, a public key, PEM text not one block), then signing throws Ed25519KeyRefusedError saying why, never quoting the key', () => {
+    const { privateKey, publicKey } = pem();
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey;
+    const refusal = (key: string | ReturnType<typeof createPrivateKey>): unknown => {
+      try {
+        signDocument({ format: 'aimline-anchor/1', seq: 3 }, key);
+        return 'signed';
+      } catch (e) {
+        return e;
+      }
+    };
+    const rsaPem = rsa.export({ type: 'pkcs8', format: 'pem' }).toString();
+    for (const [key, why] of [
+      [rsaPem, 'not an Ed25519 private key: it holds a rsa key'],
+      [rsa, 'not an Ed25519 private key: it holds a rsa key'],
+      [createPublicKey(publicKey), 'not an Ed25519 private key: it is a public key'],
+      [
+        publicKey,
+        'not an Ed25519 private key: expected one PEM block "PRIVATE KEY" (openssl genpkey -algorithm ed25519)',
+      ],
+      [
+        `${privateKey}${privateKey}`,
+        'not an Ed25519 private key: expected one PEM block "PRIVATE KEY" (openssl genpkey -algorithm ed25519)',
+      ],
+    ] as const) {
+      const error = refusal(key);
+      expect(error).toBeInstanceOf(Ed25519KeyRefusedError);
+      expect(error).toMatchObject({ expected: 'private', why, message: why });
+    }
+    expect(String((refusal(rsaPem) as Error).message)).not.toContain('BEGIN');
+    expect(refusal(createPrivateKey(privateKey))).not.toBeInstanceOf(Error);
   });
 
   it('given a document codec, then signedDocument adds exactly a signature member to it', () => {

@@ -84,7 +84,10 @@ export const accessLogAnchor = (
   };
 };
 
-/** Signs an access-log anchor with an Ed25519 private key (PEM, or `ed25519PrivateKey`). */
+/**
+ * Signs an access-log anchor with an Ed25519 private key (PEM, or `ed25519PrivateKey`); throws
+ * the kernel's `Ed25519KeyRefusedError` when the key is not one.
+ */
 export const signAccessLogAnchor = (
   anchor: AccessLogAnchor,
   privateKey: Ed25519Key,

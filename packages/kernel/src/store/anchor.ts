@@ -56,11 +56,17 @@ export const computeHead = async (store: EventStore): Promise<ChainHead> => {
   return { count, position, link };
 };
 
-/** Signs an anchor with an Ed25519 private key (PEM, or parsed: `ed25519PrivateKey`). */
+/**
+ * Signs an anchor with an Ed25519 private key (PEM, or parsed: `ed25519PrivateKey`); throws
+ * `Ed25519KeyRefusedError` when the key is not one.
+ */
 export const signAnchor = (anchor: Anchor, privateKey: Ed25519Key): SignedAnchor =>
   signDocument(anchor, privateKey);
 
-/** Whether an anchor's signature verifies with the public key (PEM, or `ed25519PublicKey`). */
+/**
+ * Whether an anchor's signature verifies with the public key (PEM, or `ed25519PublicKey`); false
+ * when the key is not an Ed25519 public key.
+ */
 export const anchorSignatureValid = (anchor: SignedAnchor, publicKey: Ed25519Key): boolean =>
   documentSignatureValid(anchor, publicKey);
 
