@@ -194,6 +194,11 @@ describe('aimline access-log anchor and access-log --verify --anchor (issue 13 i
     const r = await cli('access-log', '--verify', '--anchor', altered, '--public-key', pub);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('anchor signature: the anchor signature does not verify');
+    writeFileSync(altered, JSON.stringify({ ...anchor, seq: 41 }));
+    const claims = await cli('access-log', '--verify', '--anchor', altered, '--public-key', pub);
+    expect(claims.code).toBe(1);
+    expect(claims.stdout).toContain('ACCESS LOG ALTERED (1):');
+    expect(claims.stdout).not.toContain('cut');
   });
 
   it('given anchor files with a member given twice, an unknown member, a member of the wrong type, a store anchor, or a key file that is not an Ed25519 public key, then each is exit 2 naming the file and the member or flag, quoting no value', async () => {

@@ -174,7 +174,7 @@ describe('access-log anchors (issue 13 item 3)', () => {
     expect(anchorOf(appended([], ['a'], false)).macsFrom).toBeUndefined();
   });
 
-  it('given an anchor altered after signing, or checked with another public key, then its signature is refused (signature), and the log itself is still checked', () => {
+  it('given an anchor altered after signing, or checked with another public key, then its signature is refused (signature) and that is its only fault', () => {
     const entries = fourReads();
     const anchor = anchorOf(entries);
     const signatureFault = {
@@ -201,6 +201,41 @@ describe('access-log anchors (issue 13 item 3)', () => {
       pems().privateKey,
     );
     expect(check(entries.slice(0, 2), forged).faults).toEqual([signatureFault]);
+  });
+
+  it('given a forged anchor whose claims the log contradicts (entries past its end, another hash, MACs it never had), then only the signature is reported: nothing is worked out from an anchor that does not verify', () => {
+    const entries = fourReads();
+    const unkeyed = appended([], ['a', 'b', 'c', 'd'], false);
+    const forgedBy = pems().privateKey;
+    const forged = (claims: { seq: number; hash: string; macsFrom?: number }) =>
+      signAccessLogAnchor(
+        { format: 'aimline-access-log-anchor/1', log: LOG, ...claims, createdAt: AT },
+        forgedBy,
+      );
+    const onlyTheSignature = {
+      signatureValid: false,
+      faults: [
+        {
+          kind: 'signature',
+          field: 'signature',
+          why: 'the anchor signature does not verify with this public key (the anchor forged or altered, or another key)',
+        },
+      ],
+      added: 0,
+      intact: false,
+    };
+    // Each would be a `cut`, a `replaced`, a `missing` or a `stripped` finding under the real key.
+    for (const [log, anchor] of [
+      [entries, forged({ seq: 41, hash: 'f'.repeat(64) })],
+      [entries, forged({ seq: 1, hash: 'f'.repeat(64) })],
+      [[entries[0]!, entries[2]!, entries[3]!], forged({ seq: 1, hash: entries[1]!.hash })],
+      [unkeyed, forged({ seq: 3, hash: unkeyed[3]!.hash, macsFrom: 0 })],
+      [entries, forged({ seq: 0, hash: entries[0]!.hash })],
+    ] as const)
+      expect(checkAccessLogAnchor(log, anchor, publicKey)).toEqual(onlyTheSignature);
+    // The same anchor altered after signing: the log it names is not checked against it either.
+    const anchor = anchorOf(entries);
+    expect(check(entries.slice(0, 2), { ...anchor, macsFrom: 1 })).toEqual(onlyTheSignature);
   });
 
   it('given an anchor file with an unknown member, a member of the wrong type, or a negative sequence number, then decoding refuses it naming the member, never quoting a value', () => {

@@ -99,7 +99,8 @@ export const signAccessLogAnchor = (
  * entries, when there is one).
  *
  * - `signature`: the anchor's signature does not verify with the public key (the anchor forged
- *   or altered, or the wrong key);
+ *   or altered, or the wrong key); the only fault then, since the anchor's members are not to be
+ *   believed;
  * - `cut`: the log ends before the anchored entry (entries cut from its end, or an older, shorter
  *   copy restored); `index` is the log's last entry, if any;
  * - `missing`: the anchored entry is not in the log, though later entries are (deleted);
@@ -118,9 +119,15 @@ export interface AccessLogAnchorFault {
 
 export interface AccessLogAnchorCheck {
   readonly signatureValid: boolean;
-  /** Every fault, in the order of the anchor's members (signature first). */
+  /**
+   * Every fault, in the order of the anchor's members; when the signature does not verify, that
+   * one fault alone (an unverified anchor's members are not evidence of anything).
+   */
   readonly faults: ReadonlyArray<AccessLogAnchorFault>;
-  /** Entries after the anchored one (entries with a later sequence number when it is gone). */
+  /**
+   * Entries after the anchored one (entries with a later sequence number when it is gone); 0 when
+   * the signature does not verify.
+   */
   readonly added: number;
   /** Whether everything the anchor states holds (the chain itself is `verifyAccessLog`'s). */
   readonly intact: boolean;
@@ -203,25 +210,31 @@ const strippedMacs = (
  * the signature, the anchored entry (there, with the anchored hash: not cut from the end, not
  * replaced by an older copy) and the MACs the anchor covers (there: not stripped; whether they
  * verify is `verifyAccessLog`'s, with the chain key). Use it with `verifyAccessLog`, which
- * checks that every entry up to the anchored one links to it.
+ * checks that every entry up to the anchored one links to it. An anchor whose signature does
+ * not verify states nothing: its one fault is `signature`, and nothing is worked out from its
+ * members (no `cut`, `missing`, `replaced` or `stripped`, no entries `added` after it), so a
+ * forged anchor cannot make findings up about the log.
  */
 export const checkAccessLogAnchor = (
   entries: ReadonlyArray<LoggedAccess>,
   anchor: SignedAccessLogAnchor,
   publicKey: Ed25519Key,
 ): AccessLogAnchorCheck => {
-  const signatureValid = documentSignatureValid(anchor, publicKey);
+  if (!documentSignatureValid(anchor, publicKey))
+    return {
+      signatureValid: false,
+      faults: [
+        {
+          kind: 'signature',
+          field: 'signature',
+          why: 'the anchor signature does not verify with this public key (the anchor forged or altered, or another key)',
+        },
+      ],
+      added: 0,
+      intact: false,
+    };
   const found = anchoredEntry(entries, anchor);
   const faults: AccessLogAnchorFault[] = [
-    ...(signatureValid
-      ? []
-      : [
-          {
-            kind: 'signature' as const,
-            field: 'signature' as const,
-            why: 'the anchor signature does not verify with this public key (the anchor forged or altered, or another key)',
-          },
-        ]),
     ...('kind' in found ? [found] : []),
     ...strippedMacs(entries, anchor),
   ];
@@ -229,5 +242,5 @@ export const checkAccessLogAnchor = (
     'kind' in found
       ? entries.filter((e) => e.seq > anchor.seq).length
       : entries.length - found.index - 1;
-  return { signatureValid, faults, added, intact: faults.length === 0 };
+  return { signatureValid: true, faults, added, intact: faults.length === 0 };
 };
