@@ -294,11 +294,11 @@ describe('SqliteEventStore: commands recorded by older Aimlines', () => {
     }
   });
 
-  it.each([2, 3])(
+  it.each([2, 3, 4])(
     'answers a retry of a command recorded at schema %i with its original events, storing nothing, and refuses its id under another fingerprint',
     async (version) => {
       const legacy = legacyOf(version);
-      const store = openSqliteEventStore(legacyFile(version));
+      const store = openSqliteEventStore(legacyFile(version), optionsOf(legacy));
       try {
         for (const c of legacy.commands) {
           const events = legacy.events.filter((e) => c.eventIds.includes(e.id));
