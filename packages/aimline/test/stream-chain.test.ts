@@ -11,9 +11,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import {
+  encryptingEventStore,
+  localMasterKey,
+  openKeyVault,
+  personalFieldsByModule,
+  type KeyVault,
+} from '@aimline/governance';
 import { openSqliteEventStore, type SqliteEventStore } from '@aimline/store-sqlite';
 import { tamperSqliteForTesting } from '@aimline/store-sqlite/testing';
-import { createAimline, type Aimline } from '../src/index.js';
+import { createAimline, defaultCouncilPolicy, domainRegistry, type Aimline } from '../src/index.js';
 import { hsbChild, reportConcern, socialWorker } from './fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'aimline-stream-chain-'));
@@ -24,16 +32,25 @@ afterEach(async () => {
 });
 
 const ASOF = '2026-06-02T09:00:00Z';
-const open = (path: string): Aimline => {
-  const store = openSqliteEventStore(path);
-  opened.push(store);
+/** Aimline over the SQLite store at `path`; with `vault`, over the encrypting store on it. */
+const open = (path: string, vault?: KeyVault): Aimline => {
+  const sqlite = openSqliteEventStore(path);
+  opened.push(sqlite);
+  const store =
+    vault === undefined
+      ? sqlite
+      : encryptingEventStore(
+          sqlite,
+          vault,
+          personalFieldsByModule(domainRegistry(defaultCouncilPolicy()).modules),
+        );
   return createAimline({ store, clock: () => '2026-06-01T17:05:00Z', processes: 'manual' });
 };
 
 /** Cases `case-1`, `case-2`, `case-3` of three events each (revisions 0, 1, 2) in a new store. */
-const storeWithCases = async (name: string): Promise<string> => {
+const storeWithCases = async (name: string, vault?: KeyVault): Promise<string> => {
   const path = join(dir, `${name}.db`);
-  const aimline = open(path);
+  const aimline = open(path, vault);
   for (const caseId of ['case-1', 'case-2', 'case-3']) {
     for (const command of [
       reportConcern(caseId),
@@ -157,5 +174,24 @@ describe('the reads of one case check its hash chain', () => {
       expect(events.kind === 'Found' && events.value.map((e) => e.revision)).toEqual([0, 1, 2]);
       expect((await aimline.hsb.timeline(socialWorker, id, { asOf: ASOF })).kind).toBe('Found');
     }
+  });
+
+  it('given the encrypting store (personal fields sealed in the rows), when intact cases are read, then they are found; when a sealed row is altered, the case is corrupt history located at it', async () => {
+    const vault = await openKeyVault(':memory:', localMasterKey(randomBytes(32)), 'create');
+    const path = await storeWithCases('encrypted', vault);
+    const aimline = open(path, vault);
+    for (const read of await readsOf(aimline, 'case-1')) expect(read.kind).toBe('Found');
+    tamperSqliteForTesting(path, 'hsb-case-case-2', 0, (row) => ({
+      ...row,
+      metadata: JSON.stringify({
+        ...(JSON.parse(row.metadata) as object),
+        occurredAt: '2026-06-01T08:59:00Z',
+      }),
+    }));
+    for (const read of await readsOf(aimline, 'case-2'))
+      expect(read).toEqual(
+        brokenAt('hsb-case-case-2', 0, 'stored bytes no longer match the recorded hash'),
+      );
+    for (const read of await readsOf(aimline, 'case-3')) expect(read.kind).toBe('Found');
   });
 });
