@@ -3,15 +3,25 @@ import { ExitCode } from './exit-codes.js';
 import { toJson, type Output } from './output.js';
 
 /**
- * What a read command had to leave out: every stored event it could not decode or fold
- * (stream, revision, why). Reads go on past such events; the run ends with exit code 4.
+ * The damaged stored events a read command met: every one it could not decode or fold, or at
+ * which its stream's hash chain breaks (stream, revision, why). Reads go on past them; the run
+ * ends with exit code 4.
  */
 export class UnreadableHistory {
   private readonly seen = new Map<string, UnreadableEvent>();
 
-  /** Records events set aside by a read (the same event reported twice counts once). */
+  /**
+   * Records damaged events: an event reported again (say, one that neither decodes nor
+   * matches its hash) is one event, its reasons joined.
+   */
   add(events: ReadonlyArray<UnreadableEvent>): void {
-    for (const e of events) this.seen.set(`${e.stream}\u0000${e.revision}\u0000${e.why}`, e);
+    for (const e of events) {
+      const key = `${e.stream}\u0000${e.revision}`;
+      const known = this.seen.get(key);
+      if (known === undefined) this.seen.set(key, e);
+      else if (!known.why.split('; ').includes(e.why))
+        this.seen.set(key, { ...known, why: `${known.why}; ${e.why}` });
+    }
   }
 
   get events(): ReadonlyArray<UnreadableEvent> {
@@ -19,8 +29,8 @@ export class UnreadableHistory {
   }
 
   /**
-   * Reports what was left out on stderr (one JSON line with --json) and turns a finished
-   * command's exit code into 4 when anything was.
+   * Reports the damaged events on stderr (one JSON line with --json) and turns a finished
+   * command's exit code into 4 when there were any.
    */
   finish(output: Output, code: number): number {
     const events = this.events;
@@ -29,7 +39,7 @@ export class UnreadableHistory {
     else
       output.note(
         [
-          `aimline: corrupt history: ${events.length} stored event(s) could not be read and were left out of this answer:`,
+          `aimline: corrupt history: ${events.length} stored event(s) are damaged (what could not be read is left out of this answer):`,
           ...events.map((e) => `  ${describeUnreadable(e)}`),
         ].join('\n'),
       );
