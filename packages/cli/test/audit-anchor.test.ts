@@ -82,6 +82,18 @@ describe('aimline audit: keyed global chain and signed anchors', () => {
     const grown = await verify();
     expect(grown.code, grown.stdout).toBe(0);
     expect(grown.stdout).toMatch(/\d+ event\(s\) added after the anchor: \d+ /);
+
+    // The anchor altered (more events than the store has): only its signature is reported, no
+    // events missing or added are made up from its unverified members.
+    const anchor = JSON.parse(readFileSync(anchorFile, 'utf8')) as Record<string, unknown>;
+    writeFileSync(anchorFile, JSON.stringify({ ...anchor, count: 90_000 }), { mode: 0o600 });
+    const altered = await verify();
+    expect(altered.code).toBe(1);
+    expect(altered.stdout).toContain(
+      'TAMPERING OR LOSS DETECTED (1):\n  the anchor signature does not verify with this public key',
+    );
+    expect(altered.stdout).not.toContain('missing');
+    expect(altered.stdout).not.toContain('added after the anchor');
   }, 120_000);
 
   it('given anchor files with a member given twice, an unknown member or a member of the wrong type, or a public key file holding the private key, then audit --verify is exit 2 naming the file and the member or flag (JSON.parse kept the last member and ignored unknown ones, and the public key was derived from a private one)', async () => {

@@ -211,6 +211,8 @@ export {
   SignedAnchorCodec,
   type Anchor,
   type AnchorCheck,
+  type AnchorNotVerified,
+  type AnchorVerified,
   type SignedAnchor,
 } from './store/anchor.js';
 export {

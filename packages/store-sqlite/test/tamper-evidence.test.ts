@@ -226,8 +226,16 @@ describe('tamper evidence: every alteration made with SQLite directly is detecte
     expect(found.global).toEqual([]); // consistent in itself: only an anchor can tell
     const opened = openSqliteEventStore(lost, { mode: 'read-only', readOnlyImage: true });
     const check = await checkAnchor(opened, anchor, publicPem);
+    // The same claims signed with another key, or the anchor altered: it states nothing, so no
+    // events are reported missing or added from its unverified members.
+    const { signature: _signature, ...claims } = anchor;
+    const forgedBy = generateKeyPairSync('ed25519').privateKey;
+    const forged = await checkAnchor(opened, signAnchor(claims, forgedBy), publicPem);
+    const altered = await checkAnchor(opened, { ...anchor, count: 9000 }, publicPem);
     await opened.dispose();
     expect(check).toMatchObject({ intact: false, missing: 63, found: { count: 2, position: 2n } });
+    expect(forged).toEqual({ signatureValid: false, intact: false });
+    expect(altered).toEqual({ signatureValid: false, intact: false });
   });
 });
 

@@ -31,8 +31,9 @@ export interface VerifyOptions {
 }
 
 const describeAnchor = (a: SignedAnchor, c: AnchorCheck): string[] => {
+  // An anchor that does not verify states nothing: its members are not worked out into findings.
+  if (!c.signatureValid) return ['the anchor signature does not verify with this public key'];
   const lines: string[] = [];
-  if (!c.signatureValid) lines.push('the anchor signature does not verify with this public key');
   if (!c.sameStore) lines.push(`the anchor names another store (${a.store})`);
   if (c.missing > 0)
     lines.push(
@@ -112,12 +113,13 @@ export const verify = async (
     notes.push(
       'no anchor given: commits lost with their WAL, or a tail cut together with the head, are only detected against an anchor',
     );
-  if (anchor !== undefined && anchor.check.added.length > 0)
+  const added = anchor?.check.signatureValid === true ? anchor.check.added : [];
+  if (added.length > 0)
     notes.push(
-      `${anchor.check.added.length} event(s) added after the anchor: ${anchor.check.added
+      `${added.length} event(s) added after the anchor: ${added
         .slice(0, 20)
         .map((e) => `${e.position} ${e.stream}@${e.revision} ${e.type}`)
-        .join('; ')}${anchor.check.added.length > 20 ? '; …' : ''}`,
+        .join('; ')}${added.length > 20 ? '; …' : ''}`,
     );
   // An erasure whose key was destroyed but whose event is not recorded (a stop in between).
   const pendingErasures = rt.vault.pendingErasures();
@@ -146,8 +148,8 @@ export const verify = async (
           ? null
           : {
               intact: anchor.check.intact,
-              missing: anchor.check.missing,
-              added: anchor.check.added.map((e) => ({ ...e, position: e.position.toString() })),
+              missing: anchor.check.signatureValid ? anchor.check.missing : 0,
+              added: added.map((e) => ({ ...e, position: e.position.toString() })),
             },
     },
     () =>
