@@ -9,7 +9,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import {
@@ -20,7 +19,11 @@ import {
   type KeyVault,
 } from '@aimline/governance';
 import { openSqliteEventStore, type SqliteEventStore } from '@aimline/store-sqlite';
-import { tamperSqliteForTesting } from '@aimline/store-sqlite/testing';
+import {
+  deleteSqliteRowForTesting,
+  moveSqliteRowForTesting,
+  tamperSqliteForTesting,
+} from '@aimline/store-sqlite/testing';
 import { createAimline, defaultCouncilPolicy, domainRegistry, type Aimline } from '../src/index.js';
 import { hsbChild, reportConcern, socialWorker } from './fixtures.js';
 
@@ -92,15 +95,6 @@ const storeWithCases = async (name: string, vault?: KeyVault): Promise<string> =
   return path;
 };
 
-const sql = (path: string, statement: string, ...values: unknown[]): void => {
-  const db = new Database(path, { fileMustExist: true });
-  try {
-    db.prepare(statement).run(...values);
-  } finally {
-    db.close();
-  }
-};
-
 /** `get`, `events` and `timeline` of one case, as the social worker allocated to it. */
 const readsOf = async (aimline: Aimline, id: string) => [
   await aimline.hsb.get(socialWorker, id, { asOf: ASOF }),
@@ -117,13 +111,10 @@ const brokenAt = (stream: string, revision: number, why: string) => ({
 describe('the reads of one case check its hash chain', () => {
   it('given a row of a case moved to the end of another case, when either case is read, then each is corrupt history located where its chain breaks', async () => {
     const path = await storeWithCases('moved');
-    sql(
+    moveSqliteRowForTesting(
       path,
-      'UPDATE events SET stream = ?, revision = ? WHERE stream = ? AND revision = ?',
-      'hsb-case-case-2',
-      3,
-      'hsb-case-case-1',
-      1,
+      { stream: 'hsb-case-case-1', revision: 1 },
+      { stream: 'hsb-case-case-2', revision: 3 },
     );
     const aimline = open(path);
     for (const read of await readsOf(aimline, 'case-1'))
@@ -135,7 +126,7 @@ describe('the reads of one case check its hash chain', () => {
 
   it('given a row of a case deleted, when the case is read, then it is corrupt history located at the revision after the gap', async () => {
     const path = await storeWithCases('deleted');
-    sql(path, 'DELETE FROM events WHERE stream = ? AND revision = ?', 'hsb-case-case-1', 1);
+    deleteSqliteRowForTesting(path, { stream: 'hsb-case-case-1', revision: 1 });
     const aimline = open(path);
     for (const read of await readsOf(aimline, 'case-1'))
       expect(read).toEqual(brokenAt('hsb-case-case-1', 2, 'expected revision 1'));

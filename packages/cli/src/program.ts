@@ -171,27 +171,41 @@ export const buildProgram = (exit: (code: number) => void): Command => {
     .description("a case's timeline by phase, with the deadlines each event opened or met")
     .action(run((rt, id: string, o: { asOf?: Instant }) => timeline(rt, id, o)));
 
-  program
-    .command('audit')
-    .argument(
-      '[stream]',
-      'one stream (default: all, in global order); or "anchor" to write a signed anchor (--out)',
-    )
-    .option(
-      '--verify',
-      "check every stream's hash chain, the global chain and its head (MACs with AIMLINE_CHAIN_KEY_FILE), SQLite's integrity_check, and with --anchor the history against a signed anchor; names the first altered or missing event",
-    )
-    .option('--anchor <file>', 'with --verify: a signed anchor to check the history against')
-    .option(
-      '--public-key <pem>',
-      'with --anchor: the Ed25519 public key (default: the file in AIMLINE_ANCHOR_PUBLIC_KEY_FILE)',
-    )
-    .option('--out <file>', 'with "anchor": where to write the signed anchor')
-    .option('--overwrite', 'with "anchor": replace the --out file if it exists (refused otherwise)')
-    .option(
-      '--signing-key <pem>',
-      'with "anchor": the Ed25519 private key (default: the file in AIMLINE_ANCHOR_SIGNING_KEY_FILE)',
-    )
+  /**
+   * The options of a command that checks against a signed anchor (`--verify --anchor`, with
+   * `--public-key`) and writes one (its `anchor` action: `--out`, `--overwrite`,
+   * `--signing-key`): `audit` for the event store, `access-log` for the access log.
+   */
+  const anchorOptions = (command: Command, anchored: string): Command =>
+    command
+      .option('--anchor <file>', `with --verify: a signed ${anchored}`)
+      .option(
+        '--public-key <pem>',
+        'with --anchor: the Ed25519 public key (default: the file in AIMLINE_ANCHOR_PUBLIC_KEY_FILE)',
+      )
+      .option('--out <file>', 'with "anchor": where to write the signed anchor')
+      .option(
+        '--overwrite',
+        'with "anchor": replace the --out file if it exists (refused otherwise)',
+      )
+      .option(
+        '--signing-key <pem>',
+        'with "anchor": the Ed25519 private key (default: the file in AIMLINE_ANCHOR_SIGNING_KEY_FILE)',
+      );
+
+  anchorOptions(
+    program
+      .command('audit')
+      .argument(
+        '[stream]',
+        'one stream (default: all, in global order); or "anchor" to write a signed anchor (--out)',
+      )
+      .option(
+        '--verify',
+        "check every stream's hash chain, the global chain and its head (MACs with AIMLINE_CHAIN_KEY_FILE), SQLite's integrity_check, and with --anchor the history against a signed anchor; names the first altered or missing event",
+      ),
+    'anchor to check the history against',
+  )
     .option('--as-of <iso>', 'only what had been recorded by then', asOfFlag)
     .option('--limit <n>', 'at most this many entries', positiveIntFlag)
     .description(
@@ -253,25 +267,17 @@ export const buildProgram = (exit: (code: number) => void): Command => {
     )
     .action(run((rt, o: { rebuild?: boolean; snapshots?: string }) => project(rt, o), 'write'));
 
-  program
-    .command('access-log')
-    .argument('[action]', '"anchor" to write a signed anchor of the access log (--out)')
-    .option('--person <id>', 'the person id (a child, a victim, a parent …)', personFlag)
-    .option(
-      '--verify',
-      'check the whole access log: every line an entry, its hash chain, every MAC with AIMLINE_CHAIN_KEY_FILE, and with --anchor the log against a signed anchor (entries cut from its end, an older copy restored, MACs stripped); names every fault (exit 1)',
-    )
-    .option('--anchor <file>', 'with --verify: a signed access-log anchor to check the log against')
-    .option(
-      '--public-key <pem>',
-      'with --anchor: the Ed25519 public key (default: the file in AIMLINE_ANCHOR_PUBLIC_KEY_FILE)',
-    )
-    .option('--out <file>', 'with "anchor": where to write the signed anchor')
-    .option('--overwrite', 'with "anchor": replace the --out file if it exists (refused otherwise)')
-    .option(
-      '--signing-key <pem>',
-      'with "anchor": the Ed25519 private key (default: the file in AIMLINE_ANCHOR_SIGNING_KEY_FILE)',
-    )
+  anchorOptions(
+    program
+      .command('access-log')
+      .argument('[action]', '"anchor" to write a signed anchor of the access log (--out)')
+      .option('--person <id>', 'the person id (a child, a victim, a parent …)', personFlag)
+      .option(
+        '--verify',
+        'check the whole access log: every line an entry, its hash chain, every MAC with AIMLINE_CHAIN_KEY_FILE, and with --anchor the log against a signed anchor (entries cut from its end, an older copy restored, MACs stripped); names every fault (exit 1)',
+      ),
+    'access-log anchor to check the log against',
+  )
     .description(
       "who has looked at this person's record (--person): every recorded read of their personal data (when, who, role, agency, purpose, streams, categories), for an auditor or the records manager (--as); checks the log's hash chain (exit 1 on a break). --verify checks the whole log (with --anchor against a signed anchor); \"anchor\" writes a signed anchor of it: its file, last entry's sequence number and hash, the MACs it covers, the time (neither needs a principal: they show no personal value)",
     )

@@ -1,9 +1,12 @@
 import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tamperSqliteForTesting, type StoredEventRow } from '@aimline/store-sqlite/testing';
+import {
+  moveSqliteRowForTesting,
+  tamperSqliteForTesting,
+  type StoredEventRow,
+} from '@aimline/store-sqlite/testing';
 import { ExitCode } from '../src/exit-codes.js';
 import { runCli } from './run-cli.js';
 
@@ -145,11 +148,11 @@ describe('reads of one stream over damaged history', () => {
   it('given a row moved to another stream, when the case it was taken from is read, then the missing revision is reported where the chain breaks, exit 4', async () => {
     const db = copy();
     // An intruder moves revision 1 of the HSB case to the end of the attendance case.
-    const sqlite = new Database(db);
-    sqlite
-      .prepare('UPDATE events SET stream = ?, revision = ? WHERE stream = ? AND revision = ?')
-      .run(attendanceStream(), revisionsOf(attendanceStream()), hsbStream(), 1);
-    sqlite.close();
+    moveSqliteRowForTesting(
+      db,
+      { stream: hsbStream(), revision: 1 },
+      { stream: attendanceStream(), revision: revisionsOf(attendanceStream()) },
+    );
     for (const args of [
       ['timeline', hsbCase],
       ['report', hsbCase, '--html', join(dir, 'moved.html')],

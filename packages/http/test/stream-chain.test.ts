@@ -8,11 +8,14 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAimline } from '@aimline/aimline';
 import { openSqliteEventStore, type SqliteEventStore } from '@aimline/store-sqlite';
-import { tamperSqliteForTesting } from '@aimline/store-sqlite/testing';
+import {
+  deleteSqliteRowForTesting,
+  moveSqliteRowForTesting,
+  tamperSqliteForTesting,
+} from '@aimline/store-sqlite/testing';
 import { socialWorker, startApi, type TestApi } from './support/api.js';
 
 const child = {
@@ -94,15 +97,6 @@ const serve = async (path: string): Promise<TestApi> => {
   return api;
 };
 
-const sql = (path: string, statement: string, ...values: unknown[]): void => {
-  const db = new Database(path, { fileMustExist: true });
-  try {
-    db.prepare(statement).run(...values);
-  } finally {
-    db.close();
-  }
-};
-
 const READS = ['', '/events', '/timeline'];
 
 /** Each read of the case answers 503 corrupt history located at `stream@revision`. */
@@ -137,13 +131,10 @@ const expectIntact = async (api: TestApi, id: string) => {
 describe("the HTTP reads of one case check the case's hash chain", () => {
   it('given a row of a case moved to the end of another case, when either case is read over HTTP, then each is 503 corrupt history located where its chain breaks', async () => {
     const path = await storeWithCases('moved');
-    sql(
+    moveSqliteRowForTesting(
       path,
-      'UPDATE events SET stream = ?, revision = ? WHERE stream = ? AND revision = ?',
-      'hsb-case-case-2',
-      3,
-      'hsb-case-case-1',
-      1,
+      { stream: 'hsb-case-case-1', revision: 1 },
+      { stream: 'hsb-case-case-2', revision: 3 },
     );
     const api = await serve(path);
     await expectBrokenAt(api, 'case-1', 2, 'expected revision 1');
@@ -152,7 +143,7 @@ describe("the HTTP reads of one case check the case's hash chain", () => {
 
   it('given a row of a case deleted, when it is read over HTTP, then it is 503 corrupt history located after the gap; the other case reads as before', async () => {
     const path = await storeWithCases('deleted');
-    sql(path, 'DELETE FROM events WHERE stream = ? AND revision = ?', 'hsb-case-case-1', 1);
+    deleteSqliteRowForTesting(path, { stream: 'hsb-case-case-1', revision: 1 });
     const api = await serve(path);
     await expectBrokenAt(api, 'case-1', 2, 'expected revision 1');
     await expectIntact(api, 'case-2');

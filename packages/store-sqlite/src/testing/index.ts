@@ -38,3 +38,41 @@ export const tamperSqliteForTesting = (
     db.close();
   }
 };
+
+/** An event's place: its stream and revision. */
+export interface StoredPlace {
+  readonly stream: string;
+  readonly revision: number;
+}
+
+/** Runs one statement on the SQLite store at `path`, closed again at once (see below). */
+const runOn = (path: string, statement: string, ...values: ReadonlyArray<string | number>) => {
+  const db = new Database(path, { fileMustExist: true });
+  try {
+    db.prepare(statement).run(...values);
+  } finally {
+    db.close();
+  }
+};
+
+/**
+ * For tests of what reads do with damaged history only: moves the stored row at `from` to
+ * `to` (another stream, or another revision), as an intruder editing the file would, bypassing
+ * every check of the store. The store must not be open in this process.
+ */
+export const moveSqliteRowForTesting = (path: string, from: StoredPlace, to: StoredPlace): void =>
+  runOn(
+    path,
+    'UPDATE events SET stream = ?, revision = ? WHERE stream = ? AND revision = ?',
+    to.stream,
+    to.revision,
+    from.stream,
+    from.revision,
+  );
+
+/**
+ * For tests of what reads do with damaged history only: deletes the stored row at `place`, as
+ * an intruder editing the file would. The store must not be open in this process.
+ */
+export const deleteSqliteRowForTesting = (path: string, place: StoredPlace): void =>
+  runOn(path, 'DELETE FROM events WHERE stream = ? AND revision = ?', place.stream, place.revision);
