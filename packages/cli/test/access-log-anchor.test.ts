@@ -199,6 +199,11 @@ describe('aimline access-log anchor and access-log --verify --anchor (issue 13 i
     expect(claims.code).toBe(1);
     expect(claims.stdout).toContain('ACCESS LOG ALTERED (1):');
     expect(claims.stdout).not.toContain('cut');
+    // Nor a note from what a forged anchor claims about the log it was taken of.
+    writeFileSync(altered, JSON.stringify({ ...anchor, log: '/elsewhere/access.log' }));
+    const elsewhere = await cli('access-log', '--verify', '--anchor', altered, '--public-key', pub);
+    expect(elsewhere.code).toBe(1);
+    expect(`${elsewhere.stdout}${elsewhere.stderr}`).not.toContain('/elsewhere/access.log');
   });
 
   it('given anchor files with a member given twice, an unknown member, a member of the wrong type, a store anchor, or a key file that is not an Ed25519 public key, then each is exit 2 naming the file and the member or flag, quoting no value', async () => {

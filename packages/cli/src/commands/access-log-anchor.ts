@@ -90,7 +90,8 @@ export const verifyAccessLogCommand = (
           'no anchor given: entries cut from the end, every MAC stripped, or an older copy restored are only detected against an anchor (access-log anchor --out FILE)',
         ]
       : [
-          ...(anchor.file.log === file
+          // What the anchor claims counts only once its signature verifies.
+          ...(!anchor.check.signatureValid || anchor.file.log === file
             ? []
             : [`the anchor was taken of ${anchor.file.log}; this log is ${file}`]),
           ...(anchor.check.added > 0
