@@ -92,3 +92,20 @@ export const anchorSigningKey = (
     ed25519PrivateKey,
     env,
   );
+
+/**
+ * The anchor a `--verify` is to check against (`--anchor`, read with `decode` and named `what`)
+ * and the public key to check it with, both read and parsed before anything else is: undefined
+ * when no `--anchor` is given.
+ */
+export const givenAnchor = <T>(
+  options: { readonly anchor?: string; readonly publicKey?: string },
+  decode: (json: unknown) => E.Either<FieldProblem[], T>,
+  what: string,
+): { readonly file: T; readonly publicKey: KeyObject } | undefined =>
+  options.anchor === undefined
+    ? undefined
+    : {
+        file: readSignedFile(options.anchor, decode, what),
+        publicKey: anchorPublicKey(options.publicKey),
+      };

@@ -11,7 +11,7 @@ import { decodeSignedDocument } from '@aimline/kernel';
 import { CliError, ExitCode } from '../exit-codes.js';
 import { refuseExisting, writeOwnerOnly } from '../owner-only-file.js';
 import type { Runtime } from '../runtime.js';
-import { anchorPublicKey, anchorSigningKey, readSignedFile } from '../signed-files.js';
+import { anchorSigningKey, givenAnchor } from '../signed-files.js';
 import { accessLogFileOf, macNotes, readLog } from './access-log-read.js';
 
 /**
@@ -62,17 +62,11 @@ export const verifyAccessLogCommand = (
   rt: Runtime,
   options: { anchor?: string; publicKey?: string },
 ): number => {
-  const given =
-    options.anchor === undefined
-      ? undefined
-      : {
-          file: readSignedFile(
-            options.anchor,
-            (json) => decodeSignedDocument(SignedAccessLogAnchorCodec, json),
-            'access-log anchor',
-          ),
-          publicKey: anchorPublicKey(options.publicKey),
-        };
+  const given = givenAnchor(
+    options,
+    (json) => decodeSignedDocument(SignedAccessLogAnchorCodec, json),
+    'access-log anchor',
+  );
   const file = resolve(accessLogFileOf(rt));
   const { entries, damaged, chain, problems } = readLog(rt, file);
   let anchor: { file: SignedAccessLogAnchor; check: AccessLogAnchorCheck } | undefined;

@@ -13,7 +13,7 @@ import {
   type SignedAnchor,
 } from '@aimline/kernel';
 import { describeBreak, verifyChains, type VerificationReport } from '@aimline/projections';
-import { anchorPublicKey, anchorSigningKey, readSignedFile } from '../signed-files.js';
+import { anchorSigningKey, givenAnchor } from '../signed-files.js';
 import { CliError, ExitCode } from '../exit-codes.js';
 import { refuseExisting, writeOwnerOnly } from '../owner-only-file.js';
 import type { Runtime } from '../runtime.js';
@@ -58,17 +58,11 @@ export const verify = async (
 ): Promise<number> => {
   // The anchor and its key are read first: a file that is not one is refused (exit 2) before
   // any chain is walked, not after.
-  const given =
-    options.anchor === undefined
-      ? undefined
-      : {
-          file: readSignedFile(
-            options.anchor,
-            (json) => decodeSignedDocument(SignedAnchorCodec, json),
-            'anchor',
-          ),
-          publicKey: anchorPublicKey(options.publicKey),
-        };
+  const given = givenAnchor(
+    options,
+    (json) => decodeSignedDocument(SignedAnchorCodec, json),
+    'anchor',
+  );
   const problems: string[] = [];
   // Verification reads the events as stored (ciphertext): it needs no master key.
   const store = rt.storedEvents as typeof rt.storedEvents & Auditable;
