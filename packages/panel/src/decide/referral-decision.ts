@@ -7,7 +7,7 @@ import { CASE_NOTE_HEADING, minutesDocumentCategory } from '../derive.js';
 import { routeOf, type RouteDefinition } from '../policy.js';
 import type { PanelReferralEvent } from '../referral/events.js';
 import type { Rating } from '../values.js';
-import { openUndecided, type ReceivedReferral } from './guards.js';
+import { atStage, openUndecided, type ReceivedReferral } from './guards.js';
 
 const severity: Record<Rating, number> = { green: 0, amber: 1, red: 2 };
 
@@ -114,13 +114,10 @@ export const recordReview: ReferralHandler<'RecordReview'> = (c, s) => {
   const sitting = c.data.sitting;
   return decideWhen(
     [
-      guard(
-        'STATE',
-        'no referral has been received',
-        'data.referralId',
-        () => s.referralId === null,
-      ),
-      guard('STATE', 'the referral is closed', 'data.referralId', () => s.closed !== null),
+      atStage('data.referralId', [
+        ['no referral has been received', s.referralId === null],
+        ['the referral is closed', s.closed !== null],
+      ]),
     ],
     () =>
       decideWith(
@@ -169,13 +166,10 @@ export const recordReview: ReferralHandler<'RecordReview'> = (c, s) => {
 export const closeReferral: ReferralHandler<'CloseReferral'> = (c, s) =>
   decideWhen(
     [
-      guard(
-        'STATE',
-        'no referral has been received',
-        'data.referralId',
-        () => s.referralId === null,
-      ),
-      guard('STATE', 'the referral is already closed', 'data.referralId', () => s.closed !== null),
+      atStage('data.referralId', [
+        ['no referral has been received', s.referralId === null],
+        ['the referral is already closed', s.closed !== null],
+      ]),
     ],
     () =>
       accept({
