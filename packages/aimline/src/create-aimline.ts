@@ -225,9 +225,9 @@ export const createAimline = (options: AimlineOptions): Aimline => {
     policy,
     decode: eventDecoder(registry.modules),
     reads,
-    chainBreak: (stream) =>
-      // eslint-disable-next-line no-restricted-syntax -- the case's hash chain is checked on the stored events with no personal data opened: it shows a break's place, never a value
-      streamChainBreak(options.store, stream),
+    chainBreak: (reader, stream) =>
+      // eslint-disable-next-line no-restricted-syntax -- the case's hash chain is checked on the stored events with no personal data opened: it shows a break's place (only where the reader's view shows the event), never a value
+      streamChainBreak(options.store, stream, reader),
   };
   const { typed } = registry;
   const hsb: HsbService = processService(ctx, typed.hsbCase);

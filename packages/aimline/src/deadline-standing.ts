@@ -26,7 +26,10 @@ import { obligationsOf, type PrincipalView } from './reads.js';
 import {
   caseTimeline,
   recordedBy,
+  toldTo,
+  unreadableEvent,
   type CaseTimeline,
+  type ToldDamage,
   type EventDecoder,
   type TimelineEntry,
 } from '@aimline/projections';
@@ -156,7 +159,8 @@ const sameEvents = (a: ReadonlyArray<RecordedEvent>, b: ReadonlyArray<RecordedEv
 /**
  * The deadlines of a case whose state the principal's own view folds to `own`, standing as the
  * stream's whole history, recorded by `asOf`, says (`standingOf`). Left: an event of the whole
- * history that the module cannot decode (why, with its stream and revision).
+ * history that the module cannot decode, as the principal is told of it (`toldTo`): located
+ * when their view shows it, else the stream alone (its type and place are not theirs to learn).
  */
 export const standingDeadlines = async <C extends Command, Ev extends DomainEvent, S>(
   view: StandingView,
@@ -164,13 +168,13 @@ export const standingDeadlines = async <C extends Command, Ev extends DomainEven
   stream: string,
   own: S,
   asOf: string,
-): Promise<E.Either<string, Deadline[]>> => {
+): Promise<E.Either<ToldDamage, Deadline[]>> => {
   const known = recordedBy(asOf);
   let whole = module.decider.initialState;
   for await (const recorded of obligationsOf(view).readStream(stream)) {
     if (!known(recorded)) continue;
     const event = module.events.decode(recorded);
-    if (E.isLeft(event)) return E.left(event.left.message);
+    if (E.isLeft(event)) return E.left(toldTo(view, unreadableEvent(recorded, event.left.message)));
     whole = module.decider.evolve(whole, event.right);
   }
   return E.right(standingOf(stream, module.deadlines(own, asOf), module.deadlines(whole, asOf)));

@@ -7,12 +7,13 @@ import {
   type DomainModule,
   type Rejection,
 } from '@aimline/kernel';
-import { AccessLogUnavailable, type VisibleEvents } from '@aimline/governance';
+import { AccessLogUnavailable } from '@aimline/governance';
 import {
+  damageLocation,
   recordedBy,
   unreadableEvent,
   type CaseTimeline,
-  type UnreadableEvent,
+  type ToldDamage,
 } from '@aimline/projections';
 import { standingDeadlines, standingTimeline } from './deadline-standing.js';
 import { deadlineView } from './deadline-view.js';
@@ -41,11 +42,14 @@ const unavailable = (e: unknown): Unavailable => {
   throw e;
 };
 
-/** Damage a read found, as corrupt history located where it is (`stream@revision: why`). */
-const corruptHistory = (damage: ReadonlyArray<UnreadableEvent>): Unavailable => ({
+/**
+ * Damage a read found, as corrupt history located where it is (`stream@revision: why`) as the
+ * principal is told of it: at an event their view does not show, the stream alone (`toldTo`).
+ */
+const corruptHistory = (damage: ReadonlyArray<ToldDamage>): Unavailable => ({
   kind: 'Unavailable',
   cause: 'corrupt-history',
-  reason: damage.map((u) => `${u.stream}@${u.revision}: ${u.why}`).join('; '),
+  reason: damage.map((u) => `${damageLocation(u)}: ${u.why}`).join('; '),
 });
 
 const badAsOf = (options: ReadOptions | undefined): string | undefined =>
@@ -75,7 +79,7 @@ export const processReads = <C extends Command, Ev extends DomainEvent, S>(
   };
 
   const typedEvents = async (
-    visible: VisibleEvents,
+    visible: PrincipalView,
     id: string,
     asOf: string,
   ): Promise<ReadResult<ReadonlyArray<TypedEvent<Ev>>>> => {
@@ -90,7 +94,7 @@ export const processReads = <C extends Command, Ev extends DomainEvent, S>(
         out.push(typedEvent(recorded, event.right));
       }
       if (out.length === 0) return { kind: 'NotFound', id, stream };
-      const broken = await ctx.chainBreak(stream);
+      const broken = await ctx.chainBreak(visible, stream);
       if (broken !== undefined) return corruptHistory([broken]);
     } catch (e) {
       return unavailable(e);
@@ -117,14 +121,13 @@ export const processReads = <C extends Command, Ev extends DomainEvent, S>(
     );
     // Deadlines stand as the whole history says (one met by an event the principal may not see
     // is met), shown only where the principal's own view opens them (`standingDeadlines`).
-    let deadlines: E.Either<string, ReadonlyArray<Deadline>>;
+    let deadlines: E.Either<ToldDamage, ReadonlyArray<Deadline>>;
     try {
       deadlines = await standingDeadlines(visible.right, module, stream, state, asOf);
     } catch (e) {
       return unavailable(e);
     }
-    if (E.isLeft(deadlines))
-      return { kind: 'Unavailable', cause: 'corrupt-history', reason: deadlines.left };
+    if (E.isLeft(deadlines)) return corruptHistory([deadlines.left]);
     const value: CaseView<S> = {
       id,
       stream,
@@ -154,7 +157,7 @@ export const processReads = <C extends Command, Ev extends DomainEvent, S>(
       ));
       if (t.unreadable.length > 0) return corruptHistory(t.unreadable);
       if (t.entries.length === 0) return { kind: 'NotFound', id, stream };
-      const broken = await ctx.chainBreak(stream);
+      const broken = await ctx.chainBreak(visible.right, stream);
       if (broken !== undefined) return corruptHistory([broken]);
     } catch (e) {
       return unavailable(e);

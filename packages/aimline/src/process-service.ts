@@ -7,7 +7,7 @@ import {
   type DomainModule,
   type Rejection,
 } from '@aimline/kernel';
-import type { CaseTimeline, EventDecoder, UnreadableEvent } from '@aimline/projections';
+import type { CaseTimeline, DamageReader, EventDecoder, ToldDamage } from '@aimline/projections';
 import type { CouncilPolicy } from './council-policy.js';
 import type { DeadlineView } from './deadline-view.js';
 import { actorOf } from '@aimline/governance';
@@ -146,10 +146,11 @@ export interface ServiceContext {
   readonly reads: GovernedReads;
   /**
    * The first break in a stream's own hash chain, checked on the events as stored
-   * (`streamChainBreak` of `@aimline/projections`: no personal data opened or shown), or
-   * undefined. The reads of one case run it.
+   * (`streamChainBreak` of `@aimline/projections`: no personal data opened or shown), as the
+   * reader (the principal's view) is told of it: located only at an event their view shows.
+   * Undefined when intact. The reads of one case run it.
    */
-  readonly chainBreak: (stream: string) => Promise<UnreadableEvent | undefined>;
+  readonly chainBreak: (reader: DamageReader, stream: string) => Promise<ToldDamage | undefined>;
 }
 
 /** `C` with the data field `F` of command type `T` optional (a fact the service supplies). */

@@ -39,6 +39,11 @@ declare const madeByTheReadSeam: unique symbol;
  */
 export type PrincipalView = VisibleEvents & {
   readonly principal: Principal;
+  /**
+   * Whether the view shows an event of this stream and type (`NeedToKnowReader.shows`): what
+   * the principal is told of a damaged event follows it (`toldTo` of `@aimline/projections`).
+   */
+  readonly shows: NeedToKnowReader['shows'];
   readonly [madeByTheReadSeam]: true;
 };
 
@@ -54,7 +59,11 @@ const wholeHistories = new WeakMap<object, VisibleEvents>();
  * gives it back.
  */
 export const principalView = (reader: NeedToKnowReader, request: ReadRequest): PrincipalView => {
-  const view = { ...reader.visible(request), principal: reader.principal } as PrincipalView;
+  const view = {
+    ...reader.visible(request),
+    principal: reader.principal,
+    shows: reader.shows,
+  } as PrincipalView;
   wholeHistories.set(view, reader.obligations(request));
   return view;
 };

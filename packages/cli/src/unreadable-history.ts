@@ -1,22 +1,24 @@
-import { describeUnreadable, type UnreadableEvent } from '@aimline/projections';
+import { describeUnreadable, isOutOfView, type ToldDamage } from '@aimline/projections';
 import { ExitCode } from './exit-codes.js';
 import { toJson, type Output } from './output.js';
 
 /**
  * The damaged stored events a read command met: every one it could not decode or fold, or at
- * which its stream's hash chain breaks (stream, revision, why). Reads go on past them; the run
- * ends with exit code 4.
+ * which its stream's hash chain breaks (stream, revision, why) — as the principal is told of
+ * it: damage at an event their view does not show names the stream alone (`toldTo`). Reads go
+ * on past them; the run ends with exit code 4.
  */
 export class UnreadableHistory {
-  private readonly seen = new Map<string, UnreadableEvent>();
+  private readonly seen = new Map<string, ToldDamage>();
 
   /**
    * Records damaged events: an event reported again (say, one that neither decodes nor
    * matches its hash) is one event, its reasons joined.
    */
-  add(events: ReadonlyArray<UnreadableEvent>): void {
+  add(events: ReadonlyArray<ToldDamage>): void {
     for (const e of events) {
-      const key = `${e.stream}\u0000${e.revision}`;
+      // Damage out of view is one entry per stream (it has no revision the principal is told).
+      const key = isOutOfView(e) ? `${e.stream}\u0000` : `${e.stream}\u0000${e.revision}`;
       const known = this.seen.get(key);
       if (known === undefined) this.seen.set(key, e);
       else if (!known.why.split('; ').includes(e.why))
@@ -24,7 +26,7 @@ export class UnreadableHistory {
     }
   }
 
-  get events(): ReadonlyArray<UnreadableEvent> {
+  get events(): ReadonlyArray<ToldDamage> {
     return [...this.seen.values()];
   }
 

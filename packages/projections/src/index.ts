@@ -50,7 +50,14 @@ export {
   describeUnreadable,
   metadataProblem,
   FOLDED_STREAM,
+  toldTo,
+  isOutOfView,
+  damageLocation,
+  DAMAGE_OUT_OF_VIEW,
   type UnreadableEvent,
+  type DamageReader,
+  type DamageOutOfView,
+  type ToldDamage,
 } from './unreadable-event.js';
 export { locateUnreadable } from './locate-unreadable.js';
 export { streamChainBreak } from './stream-chain.js';

@@ -70,6 +70,52 @@ export const metadataProblem = (recorded: RecordedEvent): string | undefined => 
 /** What `deadlineReport` reports for a stream whose folded state its deadline rules cannot take. */
 export const FOLDED_STREAM = '(deadlines of the folded stream)';
 
+/**
+ * Who a report of damage is for: whether their view shows an event (its stream and type), as
+ * the need-to-know reader decides it (a principal view's `shows`).
+ */
+export interface DamageReader {
+  readonly shows: (event: { readonly stream: string; readonly type: string }) => boolean;
+}
+
+/**
+ * What a reader is told of a damaged event their view does not show: that the stream they read
+ * has damaged history, never the event's revision, position, type or why — that an event of a
+ * type they may not see exists, and where, is itself what need to know keeps from them. A reader
+ * who may see it (an auditor), and `aimline audit --verify`, are told where it is.
+ */
+export interface DamageOutOfView {
+  readonly stream: string;
+  readonly outOfView: true;
+  readonly why: string;
+}
+
+/** Damage as a reader is told of it: located where their view shows the event, else not. */
+export type ToldDamage = UnreadableEvent | DamageOutOfView;
+
+/** Why, for damage at an event the reader's view does not show (the same words for every kind). */
+export const DAMAGE_OUT_OF_VIEW =
+  'the history of this stream is damaged at an event this principal may not see (a principal who may see it, such as an auditor, is told where)';
+
+/**
+ * The one rule for what a reader is told of a damaged event: located (stream, revision,
+ * position, type, why) when their view shows it, else only the stream (`DamageOutOfView`).
+ */
+export const toldTo = (reader: DamageReader, damage: UnreadableEvent): ToldDamage =>
+  reader.shows(damage)
+    ? damage
+    : { stream: damage.stream, outOfView: true, why: DAMAGE_OUT_OF_VIEW };
+
+/** Whether damage is told without its place (at an event the reader's view does not show). */
+export const isOutOfView = (damage: ToldDamage): damage is DamageOutOfView =>
+  'outOfView' in damage && damage.outOfView;
+
+/** Where damage is, as told: `stream@revision`, or the stream alone when out of view. */
+export const damageLocation = (damage: ToldDamage): string =>
+  isOutOfView(damage) ? damage.stream : `${damage.stream}@${damage.revision}`;
+
 /** One line for a person: where the event is and why it was set aside. */
-export const describeUnreadable = (u: UnreadableEvent): string =>
-  `${u.stream}@${u.revision} (position ${u.position}, ${u.type}): ${u.why}`;
+export const describeUnreadable = (u: ToldDamage): string =>
+  isOutOfView(u)
+    ? `${u.stream} (an event not shown): ${u.why}`
+    : `${u.stream}@${u.revision} (position ${u.position}, ${u.type}): ${u.why}`;

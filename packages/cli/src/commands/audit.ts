@@ -46,7 +46,8 @@ export const audit = async (
   // The trail shows metadata only, of the events the principal may see (need to know). An event
   // shown that every other read would set aside (its metadata or data unreadable) is shown as
   // stored and reported as corrupt history (exit 4), as they report it.
-  for await (const e of auditedEvents(rt.visible('audit'), {
+  const view = rt.visible('audit');
+  for await (const e of auditedEvents(view, {
     ...(stream === undefined ? {} : { stream }),
     ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
   })) {
@@ -56,7 +57,7 @@ export const audit = async (
     if (entries.length >= limit) break;
   }
   // One stream shown: its own hash chain is checked too (a row moved out of it leaves a gap).
-  if (stream !== undefined && entries.length > 0) await checkStreamChain(rt, stream);
+  if (stream !== undefined && entries.length > 0) await checkStreamChain(rt, stream, view);
   rt.output.result(entries, () =>
     table(
       ['position', 'stream@revision', 'type', 'occurred', 'recorded late by', 'actor', 'command'],

@@ -40,7 +40,7 @@ export const loadTimeline = async (
     const standing = await standingTimeline(view, rt.decode, module, stream, asOf);
     if (standing.seen === 0) throw notVisible(rt, caseId, view.principal);
     rt.unreadable.add(standing.timeline.unreadable);
-    await checkStreamChain(rt, stream);
+    await checkStreamChain(rt, stream, view);
     return standing;
   }
   throw notVisible(rt, caseId, view.principal);

@@ -13,6 +13,7 @@ import type { AccessEntry, AccessLog } from './access-log.js';
 import type { AccessPolicy } from './access-policy.js';
 import {
   filterEvent,
+  grantsFor,
   narrowedTo,
   streamCovered,
   subjectFieldsFinder,
@@ -56,6 +57,13 @@ export type VisibleEvents = Pick<EventStore, 'readStream' | 'readAll'>;
 /** What a principal may read: each visible event with withheld fields marked; others absent. */
 export interface NeedToKnowReader {
   readonly principal: Principal;
+  /**
+   * Whether the principal's view shows an event of this stream and type (a grant of theirs
+   * covers its module, stream and type): the events `visible` gives. What they are told of a
+   * damaged event follows it (`toldTo` of `@aimline/projections`): an event they may not see is
+   * never named to them, not even where its stream's history is damaged.
+   */
+  readonly shows: (event: { readonly stream: string; readonly type: string }) => boolean;
   /** The visible events of one stream, in order (none when the stream is not theirs). */
   readStream(stream: string, request: ReadRequest): Promise<RecordedEvent[]>;
   /** Every visible event of the store, in global order. */
@@ -173,6 +181,10 @@ export const needToKnowReader = (options: NeedToKnowOptions): NeedToKnowReader =
 
   return {
     principal,
+    shows: (event) => {
+      const module = moduleOf(event.stream);
+      return module !== undefined && grantsFor(policy, principal, module.name, event).length > 0;
+    },
     readStream: (s, request) => collect(store.readStream(s), request),
     readAll: (request) => collect(store.readAll(), request),
     visible: (request) => {

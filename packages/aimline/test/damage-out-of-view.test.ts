@@ -1,0 +1,209 @@
+/**
+ * What a principal is told of damaged history at an event their view does not show (need to
+ * know hides whole event types from some roles: a school representative never sees a section 47
+ * decision). The read is still corrupt history (`Unavailable`), never a case shown as if intact;
+ * but the principal who may not see the damaged event is told only that the stream's history is
+ * damaged — not the event's type, revision or position, which would tell them that an event
+ * they may not see exists, and what kind. A principal who may see it (the allocated social
+ * worker, an auditor) is told where it is, as before.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { InMemoryEventStore } from '@aimline/kernel';
+import { DAMAGE_OUT_OF_VIEW } from '@aimline/projections';
+import { openSqliteEventStore, type SqliteEventStore } from '@aimline/store-sqlite';
+import { tamperSqliteForTesting } from '@aimline/store-sqlite/testing';
+import { createAimline, type Aimline, type Principal } from '../src/index.js';
+import { auditor, hsbChild, reportConcern, socialWorker } from './fixtures.js';
+
+/** The school representative of the child in `case-1`: the strategy discussion and settings only. */
+const schoolRep: Principal = {
+  id: 'sr-1',
+  role: 'school-representative',
+  agency: 'education',
+  streams: ['hsb-case-case-1'],
+  panels: [],
+  school: hsbChild.school,
+  pupils: [hsbChild.childId],
+};
+
+const STREAM = 'hsb-case-case-1';
+const ASOF = '2026-06-02T09:00:00Z';
+const NOW = '2026-06-01T17:05:00Z';
+/** The revision of the section 47 decision, which the school representative may not see. */
+const HIDDEN = 3;
+
+/** `case-1`: concern (0), strategy discussion (1), route (2) and a section 47 decision (3). */
+const commands = [
+  reportConcern('case-1'),
+  {
+    type: 'HoldStrategyDiscussion' as const,
+    at: '2026-06-01T15:00:00Z',
+    data: {
+      caseId: 'case-1',
+      discussionId: 'sd-1',
+      forChild: 'alleged-child' as const,
+      participants: [
+        {
+          id: 'sw-7',
+          name: 'Morgan Madeup',
+          role: 'social worker',
+          agency: 'childrens-social-care' as const,
+        },
+      ],
+    },
+  },
+  {
+    type: 'DecideRoute' as const,
+    at: '2026-06-01T16:00:00Z',
+    data: {
+      caseId: 'case-1',
+      route: 'child-protection' as const,
+      temporaryRiskStrategy: 'Invented.',
+    },
+  },
+  {
+    type: 'DecideSection47' as const,
+    at: '2026-06-01T16:30:00Z',
+    data: { caseId: 'case-1', section47: false, assessmentCommissioned: false },
+  },
+];
+
+const dir = mkdtempSync(join(tmpdir(), 'aimline-damage-out-of-view-'));
+let opened: SqliteEventStore[] = [];
+afterEach(async () => {
+  for (const store of opened) await store.dispose();
+  opened = [];
+});
+
+const open = (path: string): Aimline => {
+  const store = openSqliteEventStore(path);
+  opened.push(store);
+  return createAimline({ store, clock: () => NOW, processes: 'manual' });
+};
+
+/** A SQLite store holding `case-1`, closed again (for damage done behind Aimline's back). */
+const storeWithCase = async (name: string): Promise<string> => {
+  const path = join(dir, `${name}.db`);
+  const aimline = open(path);
+  for (const command of commands) {
+    const result = await aimline.hsb.execute(socialWorker, command);
+    expect(result.kind, JSON.stringify(result)).toBe('Accepted');
+  }
+  for (const store of opened) await store.dispose();
+  opened = [];
+  return path;
+};
+
+/** A time moved in the stored row at `revision` of `case-1`: its bytes no longer match its hash. */
+const alter = (path: string, revision: number): void =>
+  tamperSqliteForTesting(path, STREAM, revision, (row) => ({
+    ...row,
+    metadata: JSON.stringify({
+      ...(JSON.parse(row.metadata) as object),
+      occurredAt: '2026-06-01T16:31:00Z',
+    }),
+  }));
+
+const readsOf = async (aimline: Aimline, who: Principal) => [
+  await aimline.hsb.get(who, 'case-1', { asOf: ASOF }),
+  await aimline.hsb.events(who, 'case-1', { asOf: ASOF }),
+  await aimline.hsb.timeline(who, 'case-1', { asOf: ASOF }),
+];
+
+const outOfView = {
+  kind: 'Unavailable',
+  cause: 'corrupt-history',
+  reason: `${STREAM}: ${DAMAGE_OUT_OF_VIEW}`,
+};
+
+/** Nothing in `read` names the hidden event: its type, its revision or its position. */
+const namesNothingHidden = (read: unknown): void => {
+  const text = JSON.stringify(read);
+  for (const hidden of ['Section47', `@${HIDDEN}`, `revision ${HIDDEN}`, 'position'])
+    expect(text).not.toContain(hidden);
+};
+
+describe('damage at an event the principal may not see', () => {
+  it('given the school representative sees the concern, discussion and route but not the section 47 decision, when their case is read intact, then those three events are found', async () => {
+    const aimline = open(await storeWithCase('intact'));
+    const events = await aimline.hsb.events(schoolRep, 'case-1', { asOf: ASOF });
+    expect(events.kind === 'Found' && events.value.map((e) => e.revision)).toEqual([0, 1, 2]);
+  });
+
+  it("given the section 47 decision's row altered, when the school representative reads the case, then it is corrupt history of the stream alone: not the event's type, revision or position", async () => {
+    const path = await storeWithCase('hidden-altered');
+    alter(path, HIDDEN);
+    const aimline = open(path);
+    for (const read of await readsOf(aimline, schoolRep)) {
+      expect(read).toEqual(outOfView);
+      namesNothingHidden(read);
+    }
+  });
+
+  it("given the section 47 decision's row altered, when the allocated social worker or an auditor (who may see it) reads the case, then it is located at that event", async () => {
+    const path = await storeWithCase('hidden-altered-entitled');
+    alter(path, HIDDEN);
+    const aimline = open(path);
+    for (const who of [socialWorker, auditor])
+      for (const read of await readsOf(aimline, who))
+        expect(read).toEqual({
+          kind: 'Unavailable',
+          cause: 'corrupt-history',
+          reason: `${STREAM}@${HIDDEN}: the stream's hash chain breaks here: stream "${STREAM}" revision ${HIDDEN}: stored bytes no longer match the recorded hash`,
+        });
+  });
+
+  it('given an event the school representative may see altered (the concern), when they read the case, then it is located at that event for them too', async () => {
+    const path = await storeWithCase('shown-altered');
+    alter(path, 0);
+    const aimline = open(path);
+    for (const read of await readsOf(aimline, schoolRep))
+      expect(read).toEqual({
+        kind: 'Unavailable',
+        cause: 'corrupt-history',
+        reason: `${STREAM}@0: the stream's hash chain breaks here: stream "${STREAM}" revision 0: stored bytes no longer match the recorded hash`,
+      });
+  });
+
+  it('given a section 47 decision stored that does not decode (its chain intact), when the school representative gets the case (its deadlines stand on the whole history), then it is corrupt history of the stream alone; the social worker is told where', async () => {
+    const store = new InMemoryEventStore();
+    const aimline = createAimline({ store, clock: () => NOW, processes: 'manual' });
+    for (const command of commands.slice(0, 3))
+      expect((await aimline.hsb.execute(socialWorker, command)).kind).toBe('Accepted');
+    const id = '00000000-0000-4000-8000-00000000c0de';
+    await store.append(
+      STREAM,
+      [
+        {
+          id,
+          type: 'Section47Decided',
+          schemaVersion: 1,
+          data: { caseId: 'case-1', section47: 'perhaps' },
+          metadata: {
+            occurredAt: '2026-06-01T16:30:00Z',
+            recordedAt: '2026-06-01T16:30:00Z',
+            actor: { id: 'sw-lead-7', role: 'social-worker', agency: 'childrens-social-care' },
+            commandId: id,
+            correlationId: id,
+            causationId: id,
+            commandFingerprint: 'f'.repeat(64),
+          },
+        },
+      ],
+      { expectedRevision: 2 },
+    );
+    const told = await aimline.hsb.get(schoolRep, 'case-1', { asOf: ASOF });
+    expect(told).toEqual(outOfView);
+    namesNothingHidden(told);
+    expect(await aimline.hsb.get(socialWorker, 'case-1', { asOf: ASOF })).toMatchObject({
+      kind: 'Unavailable',
+      cause: 'corrupt-history',
+      reason: expect.stringMatching(
+        new RegExp(`^${STREAM}@${HIDDEN}: .*Section47Decided`),
+      ) as unknown,
+    });
+  });
+});
