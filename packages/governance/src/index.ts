@@ -65,6 +65,11 @@ export {
 } from './access/need-to-know.js';
 export {
   AccessEntry,
+  AccessEntryFormat1,
+  AccessEntryFormat2,
+  ACCESS_ENTRY_FORMAT,
+  storeOfEntry,
+  type CurrentAccessEntry,
   ACCESS_LOG_GENESIS,
   accessMacMessage,
   chainAccess,

@@ -15,7 +15,7 @@ import {
   fileAccessLog,
   readAccessLogFile,
   verifyAccessLog,
-  type AccessEntry,
+  type CurrentAccessEntry,
 } from '../src/index.js';
 import { accessEntry } from './fixtures/access-entry.js';
 
@@ -28,7 +28,7 @@ const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const writerScript = fileURLToPath(new URL('fixtures/access-log-writer.ts', import.meta.url));
 
 /** An entry whose purpose, read while the entry is being appended, runs `during` (once). */
-const interrupting = (purpose: string, during: () => void): AccessEntry => {
+const interrupting = (purpose: string, during: () => void): CurrentAccessEntry => {
   let ran = false;
   return Object.defineProperty(accessEntry(purpose), 'purpose', {
     enumerable: true,

@@ -1,4 +1,4 @@
-import type { AccessLogBreak, LoggedAccess } from '@aimline/governance';
+import { storeOfEntry, type AccessLogBreak, type LoggedAccess } from '@aimline/governance';
 import { CliError, ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../runtime.js';
 import { table } from '../output.js';
@@ -22,11 +22,42 @@ const deletedRow = (d: Deletion): string[] => [
   'missing here: may have been a read of this person',
   '',
   '',
+  '',
 ];
+
+/** The store column: this store, another (an altered entry's claim), or not recorded (format 1). */
+const storeCell = (store: string | undefined, identity: string): string =>
+  store === undefined ? '(not recorded)' : store === identity ? 'this store' : store;
+
+/** What the reads listed and left out say about stores (format 1 names none). */
+const storeNotes = (
+  reads: ReadonlyArray<LoggedAccess>,
+  others: ReadonlyMap<string, number>,
+): string[] => {
+  const unnamed = reads.filter((r) => storeOfEntry(r) === undefined).length;
+  const elsewhere = [...others.values()].reduce((a, b) => a + b, 0);
+  return [
+    ...(unnamed === 0
+      ? []
+      : [
+          `${unnamed} of these reads were recorded before entries named the store read (format 1): each may be of this store or another sharing the log`,
+        ]),
+    ...(elsewhere === 0
+      ? []
+      : [
+          `${elsewhere} read(s) of a person with this id in another store (${[...others.keys()].join(', ')}) are not listed: run access-log --person with that store (--store) to list them`,
+        ]),
+  ];
+};
 
 /**
  * `aimline access-log --person ID`: who has looked at this person's record — every recorded
- * read that showed their personal data (when, who, role, agency, purpose, streams, categories).
+ * read that showed their personal data (when, who, role, agency, purpose, streams, categories,
+ * store) in the store given (`--store`): a log may be shared by several stores, and a person id
+ * names a person of one store, so reads an entry says were of another store (by its identity)
+ * are counted in a note, not listed; reads recorded before entries named the store (format 1)
+ * are listed, marked. An altered entry is listed whatever store it names (its claim is not to be
+ * trusted).
  * Only an auditor or the records manager may ask. The log's hash chain is checked: a log that
  * has been altered (an entry edited, deleted, inserted or reordered, or a line that is not an
  * entry) still shows every entry it holds, but says so first and last, marks each altered entry,
@@ -46,6 +77,7 @@ export const accessLogCommand = async (
       ExitCode.Failed,
     );
   const path = accessLogFileOf(rt);
+  const identity = await rt.storedEvents.identity();
   const { entries, damaged, chain, problems } = readLog(rt, path);
   const breaks = chain.ok ? [] : chain.breaks;
   const deletions = breaks.filter((b): b is Deletion => b.kind === 'deleted');
@@ -57,20 +89,32 @@ export const accessLogCommand = async (
         : Array.from({ length: 'count' in b ? b.count : 1 }, (_, i) => b.index + i),
     ),
   );
-  const notes = macNotes(entries, rt.chainKey !== undefined);
+  // Reads of a person with this id that an intact entry says were of another store.
+  const others = new Map<string, number>();
+  const ofThisStore = (e: LoggedAccess, index: number): boolean => {
+    const store = storeOfEntry(e);
+    if (store === undefined || store === identity || altered.has(index)) return true;
+    others.set(store, (others.get(store) ?? 0) + 1);
+    return false;
+  };
   const rows: Row[] = entries.flatMap((e, index): Row[] => [
     ...deletions.filter((d) => d.index === index).map((d) => ({ deleted: d })),
-    ...(e.subjects.includes(options.person)
+    ...(e.subjects.includes(options.person) && ofThisStore(e, index)
       ? [{ read: { ...e, altered: altered.has(index) } }]
       : []),
   ]);
   const reads = rows.flatMap((r) => ('read' in r ? [r.read] : []));
+  const notes = [...storeNotes(reads, others), ...macNotes(entries, rt.chainKey !== undefined)];
+  // The store column only when a read listed is not plainly of this store (the heading names it).
+  const storeShown = reads.some((r) => storeOfEntry(r) !== identity);
   const intact = problems.length === 0;
   const warning = `ACCESS LOG ALTERED: ${problems.join('; ')}`;
   rt.output.result(
     {
       person: options.person,
       log: path,
+      store: identity,
+      otherStores: Object.fromEntries(others),
       chain,
       damaged,
       reads,
@@ -84,11 +128,14 @@ export const accessLogCommand = async (
           : [
               `${warning}. Every entry it holds is listed; those marked (altered) cannot be trusted.`,
             ]),
-        `Reads of personal data of ${options.person} (${reads.length}), from ${path}:`,
+        `Reads of personal data of ${options.person} (${reads.length}) in store ${identity}, from ${path}:`,
         table(
-          ['when', 'who', 'role', 'agency', 'purpose', 'streams', 'categories'],
+          ['when', 'who', 'role', 'agency', 'purpose', 'streams', 'categories', 'store'].slice(
+            0,
+            storeShown ? 8 : 7,
+          ),
           rows.map((r) =>
-            'deleted' in r
+            ('deleted' in r
               ? deletedRow(r.deleted)
               : [
                   r.read.altered ? `${r.read.at} (altered)` : r.read.at,
@@ -98,7 +145,9 @@ export const accessLogCommand = async (
                   r.read.purpose,
                   r.read.streams.join(' '),
                   r.read.categories.join(' '),
-                ],
+                  storeCell(storeOfEntry(r.read), identity),
+                ]
+            ).slice(0, storeShown ? 8 : 7),
           ),
         ),
         ...notes.map((n) => `note: ${n}`),

@@ -2,37 +2,63 @@ import { createHash } from 'node:crypto';
 import * as t from 'io-ts';
 import { canonicalJson, errorWithCauses, type ChainKey } from '@aimline/kernel';
 
-/** One read of personal data: who, what (streams, people, categories), when and why. */
-export const AccessEntry = t.type(
-  {
-    /** When the read happened (the reader's clock). */
-    at: t.string,
-    principal: t.string,
-    role: t.string,
-    agency: t.string,
-    purpose: t.string,
-    /** The streams (cases) whose events were read. */
-    streams: t.readonlyArray(t.string),
-    /** The people whose personal data was shown (person ids of the subject mapping). */
-    subjects: t.readonlyArray(t.string),
-    categories: t.readonlyArray(t.string),
-    /** How many personal fields were withheld from this reader. */
-    withheld: t.number,
-  },
-  'AccessEntry',
+/** What every entry records of one read of personal data: who, what (streams, people, categories), when and why. */
+const readFields = {
+  /** When the read happened (the reader's clock). */
+  at: t.string,
+  principal: t.string,
+  role: t.string,
+  agency: t.string,
+  purpose: t.string,
+  /** The streams (cases) whose events were read. */
+  streams: t.readonlyArray(t.string),
+  /** The people whose personal data was shown (person ids of the subject mapping). */
+  subjects: t.readonlyArray(t.string),
+  categories: t.readonlyArray(t.string),
+  /** How many personal fields were withheld from this reader. */
+  withheld: t.number,
+};
+
+/**
+ * Format 1 of an entry (logs written before the store read was recorded): no `format` member
+ * and no store. Still read and verified as written; never written again.
+ */
+export const AccessEntryFormat1 = t.type(readFields, 'AccessEntryFormat1');
+
+/** The entry format a reader writes now. */
+export const ACCESS_ENTRY_FORMAT = 2;
+
+/**
+ * Format 2 of an entry: format 1 and the store that was read (`store`: its identity,
+ * `EventStore.identity()`, the UUID made when the store was created — the one a store anchor
+ * names), so one log shared by two stores, or a log moved beside another store, still says
+ * which store's records each read showed.
+ */
+export const AccessEntryFormat2 = t.type(
+  { format: t.literal(ACCESS_ENTRY_FORMAT), store: t.string, ...readFields },
+  'AccessEntryFormat2',
 );
+
+/** One read of personal data as the log holds it: either format (the newest first). */
+export const AccessEntry = t.union([AccessEntryFormat2, AccessEntryFormat1], 'AccessEntry');
 export type AccessEntry = t.TypeOf<typeof AccessEntry>;
+/** An entry as a reader writes it now (format 2: with the store read). */
+export type CurrentAccessEntry = t.TypeOf<typeof AccessEntryFormat2>;
+
+/** The store an entry names, or undefined for a format-1 entry (the store was not recorded). */
+export const storeOfEntry = (entry: AccessEntry): string | undefined =>
+  'store' in entry ? entry.store : undefined;
 
 /**
  * An entry as the log holds it: its sequence number, its link in the hash chain, and, when the
  * log is written with a chain key, the link's MAC under that key (held outside the log).
  */
-export interface LoggedAccess extends AccessEntry {
+export type LoggedAccess = AccessEntry & {
   readonly seq: number;
   readonly prevHash: string;
   readonly hash: string;
   readonly mac?: string;
-}
+};
 
 export const ACCESS_LOG_GENESIS = '0'.repeat(64);
 
@@ -74,9 +100,9 @@ export const chainAccess = (
   };
 };
 
-/** The access log port: append-only, hash-chained. */
+/** The access log port: append-only, hash-chained; what is appended is of the current format. */
 export interface AccessLog {
-  append(entry: AccessEntry): LoggedAccess;
+  append(entry: CurrentAccessEntry): LoggedAccess;
   entries(): ReadonlyArray<LoggedAccess>;
 }
 

@@ -9,7 +9,7 @@ import {
   type RecordedEvent,
 } from '@aimline/kernel';
 import type { Principal } from '../principals/principal.js';
-import type { AccessEntry, AccessLog } from './access-log.js';
+import { ACCESS_ENTRY_FORMAT, type AccessLog, type CurrentAccessEntry } from './access-log.js';
 import type { AccessPolicy } from './access-policy.js';
 import {
   filterEvent,
@@ -34,8 +34,11 @@ export interface ReadRequest {
 }
 
 export interface NeedToKnowOptions {
-  /** The store to read (the decrypting store: the reader is where plaintext meets the rules). */
-  readonly store: Pick<EventStore, 'readStream' | 'readAll'>;
+  /**
+   * The store to read (the decrypting store: the reader is where plaintext meets the rules);
+   * its `identity()` is recorded in each access-log entry (which store's records were shown).
+   */
+  readonly store: Pick<EventStore, 'readStream' | 'readAll' | 'identity'>;
   readonly modules: ReadonlyArray<AnyDomainModule>;
   readonly policy: AccessPolicy;
   readonly principal: Principal;
@@ -108,8 +111,19 @@ export const needToKnowReader = (options: NeedToKnowOptions): NeedToKnowReader =
   const { store, policy, principal, log, clock } = options;
   const moduleOf = moduleLookup(options.modules);
 
-  /** One read: filters events one by one and knows what it showed, to record it once. */
-  const read = (request: ReadRequest) => {
+  /** The store's identity, asked once per reader (every entry of its reads names it). */
+  let identity: Promise<string> | undefined;
+  const storeIdentity = (): Promise<string> =>
+    (identity ??= store.identity().catch((e: unknown) => {
+      identity = undefined; // asked again by the next read: the store may be back
+      throw e;
+    }));
+
+  /**
+   * One read of the store `storeId`: filters events one by one and knows what it showed, to
+   * record it once.
+   */
+  const read = (request: ReadRequest, storeId: string) => {
     const purpose = purposeOf(request);
     const rules =
       request.categories === undefined ? policy : narrowedTo(policy, request.categories);
@@ -134,7 +148,9 @@ export const needToKnowReader = (options: NeedToKnowOptions): NeedToKnowReader =
       },
       record: (): void => {
         if (streams.size === 0) return;
-        const entry: AccessEntry = {
+        const entry: CurrentAccessEntry = {
+          format: ACCESS_ENTRY_FORMAT,
+          store: storeId,
           at: clock(),
           principal: principal.id,
           role: principal.role,
@@ -154,7 +170,7 @@ export const needToKnowReader = (options: NeedToKnowOptions): NeedToKnowReader =
     source: AsyncIterable<RecordedEvent>,
     request: ReadRequest,
   ): Promise<RecordedEvent[]> => {
-    const one = read(request);
+    const one = read(request, await storeIdentity());
     const out: RecordedEvent[] = [];
     for await (const e of source) {
       const f = one.filter(e);
@@ -168,7 +184,7 @@ export const needToKnowReader = (options: NeedToKnowOptions): NeedToKnowReader =
     source: AsyncIterable<RecordedEvent>,
     request: ReadRequest,
   ): AsyncGenerator<RecordedEvent> {
-    const one = read(request);
+    const one = read(request, await storeIdentity());
     try {
       for await (const e of source) {
         const f = one.filter(e);
