@@ -2,6 +2,7 @@ import {
   appendResultOf,
   attachStoredJson,
   chainEventsWithJson,
+  CorruptStoreError,
   checkCommands,
   classifyAppend,
   commandsOf,
@@ -50,6 +51,31 @@ export const eventsOfCommand = (
   );
 };
 
+/**
+ * Refuses to build on a stream whose command index records an event after its last stored one
+ * (events deleted from its end): the append would take the lost revisions' places and link
+ * past them, and the index would no longer show the loss.
+ */
+const refuseLostTail = (
+  statements: Statements,
+  location: string,
+  stream: string,
+  last: RecordedEvent | undefined,
+): void => {
+  const end = statements.streamEnd.get(stream) as bigint | undefined;
+  if (end !== undefined && (last === undefined || last.position < end))
+    throw new CorruptStoreError(
+      `${location}, stream "${stream}"`,
+      `${lostTail(last)}, but the command index records an event of it at position ${end}: events are missing from its end`,
+    );
+};
+
+/** Where a stream's stored events end, in words. */
+const lostTail = (last: RecordedEvent | undefined): string =>
+  last === undefined
+    ? 'it has no stored events'
+    : `its stored events end at revision ${last.revision} (position ${last.position})`;
+
 /** What the global chain needs at append: the store identity and the key, if one is configured. */
 export interface ChainContext {
   readonly identity: string;
@@ -95,6 +121,7 @@ export const appendInTransaction = (
     return { result: appendResultOf(classification.found), stored: false };
   const lastRow = last.get(stream) as EventRow | undefined;
   const previous = lastRow === undefined ? undefined : decodeRowStrictly(lastRow, location);
+  refuseLostTail(statements, location, stream, previous);
   const current = previous?.revision;
   if (!meetsExpected(expected, current))
     throw new WrongExpectedRevisionError(stream, expected, current);

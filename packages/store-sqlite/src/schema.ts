@@ -67,6 +67,11 @@ const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
   },
   // 3 → 4: the global chain over the whole log, with its head (see global-chain.ts).
   migrateToGlobalChain,
+  // 4 → 5: the command index by stream: where each stream ends as its commands recorded it
+  // (`recordedStreamEnd`, one index seek), evidence of events deleted from a stream's end.
+  (db) => {
+    db.exec('CREATE INDEX commands_stream_end ON commands (stream, last_position)');
+  },
 ];
 
 /** The schema version this build writes and reads. */

@@ -219,6 +219,14 @@ export class SqliteEventStore implements EventStore {
   readonly eventsOfCommand: Required<EventStore>['eventsOfCommand'] = (commandId) =>
     this.run(() => eventsOfCommand(this.statements, this.location, commandId));
 
+  /**
+   * The last position the command index records for the stream (one index seek): a read of the
+   * stream ending before it has lost events from its end. An intruder who deletes them must
+   * delete their commands' index rows too to hide it here (the global chain still shows it).
+   */
+  readonly recordedStreamEnd: Required<EventStore>['recordedStreamEnd'] = (stream) =>
+    this.run(() => (this.statements.streamEnd.get(stream) as bigint | undefined) ?? undefined);
+
   readonly readAll: EventStore['readAll'] = (options = {}) =>
     this.paged(options.maxCount, () => {
       const query = this.allQuery(options.filter);

@@ -18,6 +18,8 @@ export interface Statements {
   /** A command's id, fingerprint, stream, first revision, first and last position. */
   readonly command: Statement;
   readonly insertCommand: Statement;
+  /** The last position a stream's commands recorded (no row for none): `recordedStreamEnd`. */
+  readonly streamEnd: Statement;
   /** Events between two positions (inclusive). */
   readonly range: Statement;
   readonly identity: Statement;
@@ -76,6 +78,12 @@ export const prepareStatements = (db: Database.Database): Statements => ({
   insertCommand: db.prepare(
     'INSERT INTO commands (id, fingerprint, stream, first_position, last_position) VALUES (?, ?, ?, ?, ?)',
   ),
+  streamEnd: db
+    .prepare(
+      'SELECT last_position FROM commands WHERE stream = ? ORDER BY last_position DESC LIMIT 1',
+    )
+    .pluck(true)
+    .safeIntegers(true),
   range: db
     .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position BETWEEN ? AND ? ORDER BY position`)
     .raw(true),

@@ -35,7 +35,7 @@ import {
  */
 
 const LEGACY = fileURLToPath(new URL('./fixtures/legacy/', import.meta.url));
-const OLDER_VERSIONS = [1, 2, 3] as const;
+const OLDER_VERSIONS = [1, 2, 3, 4] as const;
 const dir = mkdtempSync(join(tmpdir(), 'aimline-sqlite-migrations-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;

@@ -11,6 +11,7 @@ const portMembers = {
   streamRevision: true,
   streamRevisions: true,
   eventsOfCommand: true,
+  recordedStreamEnd: true,
   readAll: true,
   subscribe: true,
   checkpoints: true,
@@ -21,7 +22,8 @@ const portMembers = {
 /**
  * The one way to write a store wrapper (a decorator that encrypts, times, counts or alters):
  * a store that hands every member of the port to `inner` except those `overrides` gives. An
- * optional member (`appendMany`, `streamRevisions`, `eventsOfCommand`) is offered exactly when
+ * optional member (`appendMany`, `streamRevisions`, `eventsOfCommand`,
+ * `recordedStreamEnd`) is offered exactly when
  * `inner` offers it, unless overridden; an override of `undefined` withholds it. Members that
  * are not part of the port (`overrides` may add its own, e.g. a counter) are not forwarded.
  *

@@ -130,6 +130,16 @@ export interface EventStore {
    * handler scans the command's stream for them when the store has no index or it answers empty.
    */
   eventsOfCommand?(commandId: string): Promise<ReadonlyArray<RecordedEvent>>;
+  /**
+   * The global position of the stream's last event as the store recorded it apart from the
+   * events themselves (SQLite: its command index), undefined when it recorded none for the
+   * stream. A read of the stream whose last event comes before it has lost its tail: events
+   * deleted from the end, which leave the rest of the stream's hash chain intact
+   * (`streamChainBreak` of `@aimline/projections` reports it). Optional: a store whose events
+   * are its only record of them (in memory; EventStoreDB, whose stream index is where the
+   * events are read from) does not offer it rather than answer from the events.
+   */
+  recordedStreamEnd?(stream: string): Promise<bigint | undefined>;
   /** Every event of every stream, in global order. */
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
   subscribe(options?: SubscribeOptions): Subscription;

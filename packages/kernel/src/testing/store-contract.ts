@@ -7,6 +7,7 @@ import { groupContract } from './contract-group.js';
 import { idempotencyContract } from './contract-idempotency.js';
 import { modelContract } from './contract-model.js';
 import { readContract } from './contract-reads.js';
+import { streamEndContract } from './contract-stream-end.js';
 import { subscriptionContract } from './contract-subscriptions.js';
 import { samples } from './sample-events.js';
 
@@ -28,6 +29,7 @@ export const eventStoreContract = (
     groupContract(ctx);
     idempotencyContract(ctx);
     readContract(ctx);
+    streamEndContract(ctx);
     subscriptionContract(ctx);
     modelContract(ctx);
     if (options.testsDispose !== false)
