@@ -133,6 +133,20 @@ describe('the reads of one case check its hash chain', () => {
     for (const read of await readsOf(aimline, 'case-2')) expect(read.kind).toBe('Found');
   });
 
+  it('given the last event of a case deleted (its route decision), when the case is read, then it is corrupt history located at the missing revision and the position the store recorded for it', async () => {
+    const path = await storeWithCases('tail-deleted');
+    deleteSqliteRowForTesting(path, { stream: 'hsb-case-case-1', revision: 2 });
+    const aimline = open(path);
+    for (const read of await readsOf(aimline, 'case-1'))
+      expect(read).toEqual({
+        kind: 'Unavailable',
+        cause: 'corrupt-history',
+        reason:
+          'hsb-case-case-1@2: events are missing from the end of the stream: the store recorded an event of it at position 3, and its stored events end at revision 1 (position 2)',
+      });
+    for (const read of await readsOf(aimline, 'case-2')) expect(read.kind).toBe('Found');
+  });
+
   it('given a row of a case altered to other values that still read (a time moved), when the case is read, then it is corrupt history located at the altered event, naming no personal value', async () => {
     const path = await storeWithCases('altered');
     tamperSqliteForTesting(path, 'hsb-case-case-1', 0, (row) => ({

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  deleteSqliteRowForTesting,
   moveSqliteRowForTesting,
   tamperSqliteForTesting,
   type StoredEventRow,
@@ -14,7 +15,8 @@ import { runCli } from './run-cli.js';
  * Reads that show one stream over damaged history: `audit` shows every event as stored and,
  * like every other read, names an event it shows that cannot be read (exit 4, corrupt
  * history); `timeline`, `report` and `audit STREAM` notice a break in the stream's own hash
- * chain — a row moved to another stream leaves a revision missing — located, with exit 4.
+ * chain — a row moved to another stream leaves a revision missing — located, with exit 4; and
+ * events deleted from the end of the stream, which the SQLite store's command index still records.
  */
 describe('reads of one stream over damaged history', () => {
   const dir = mkdtempSync(join(tmpdir(), 'aimline-one-stream-'));
@@ -198,6 +200,31 @@ describe('reads of one stream over damaged history', () => {
         why: expect.stringContaining('no longer match the recorded hash') as unknown,
       }),
     );
+  }, 60_000);
+
+  it('given the last event of a case deleted, when the case is read, then the missing revision is reported with the position the store recorded for it, exit 4', async () => {
+    const db = copy();
+    const last = revisionsOf(hsbStream()) - 1;
+    const lost = events.find((e) => e.stream === hsbStream() && e.revision === last) as
+      { position?: string } | undefined;
+    deleteSqliteRowForTesting(db, { stream: hsbStream(), revision: last });
+    for (const args of [
+      ['timeline', hsbCase],
+      ['report', hsbCase, '--html', join(dir, 'tail.html')],
+      ['audit', hsbStream()],
+    ]) {
+      const r = await read(db, ['--json', ...args]);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(ExitCode.CorruptHistory);
+      expect(corruptHistory(r.stderr)).toContainEqual({
+        stream: hsbStream(),
+        revision: last,
+        position: lost!.position,
+        type: '(missing)',
+        why: expect.stringContaining(
+          `events are missing from the end of the stream: the store recorded an event of it at position ${lost!.position}, and its stored events end at revision ${last - 1}`,
+        ) as unknown,
+      });
+    }
   }, 60_000);
 
   it('given history as it was written, then the reads of one stream exit 0', async () => {
