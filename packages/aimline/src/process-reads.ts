@@ -169,7 +169,8 @@ export const processReads = <C extends Command, Ev extends DomainEvent, S>(
    * Every case of the module the principal may see, each as `get` folds it: what they may see of
    * it, recorded by `asOf` (default now), decoded with the module's own catalogue. A stored event
    * of the module that does not decode makes the read `Unavailable` (corrupt history), as `get`
-   * and `timeline` do, rather than a case folded without it.
+   * and `timeline` do, rather than a case folded without it; so does damage to a listed case's
+   * stored history (`chainBreak`, every case the principal may see of the module).
    */
   const list: Reads<C, Ev, S>['list'] = async (principal, filter?: ListFilter<S>) => {
     const visible = view(principal, 'list', filter);
@@ -205,6 +206,14 @@ export const processReads = <C extends Command, Ev extends DomainEvent, S>(
           ),
         });
       }
+      // Each listed case's own history checked as a read of one case checks it (`chainBreak`):
+      // a row altered, moved or deleted is reported rather than folded into the list without it.
+      const damage: ToldDamage[] = [];
+      for (const stream of rows.keys()) {
+        const broken = await ctx.chainBreak(visible.right, stream);
+        if (broken !== undefined) damage.push(broken);
+      }
+      if (damage.length > 0) return corruptHistory(damage);
     } catch (e) {
       return unavailable(e);
     }

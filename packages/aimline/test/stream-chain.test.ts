@@ -200,3 +200,36 @@ describe('the reads of one case check its hash chain', () => {
     for (const read of await readsOf(aimline, 'case-3')) expect(read.kind).toBe('Found');
   });
 });
+
+describe('the list of cases checks the history of each case it lists', () => {
+  it('given a row of one case altered and the last event of another deleted, when the cases are listed, then the list is corrupt history naming both where they are', async () => {
+    const path = await storeWithCases('listed');
+    tamperSqliteForTesting(path, 'hsb-case-case-1', 1, (row) => ({
+      ...row,
+      metadata: JSON.stringify({
+        ...(JSON.parse(row.metadata) as object),
+        occurredAt: '2026-06-01T14:59:00Z',
+      }),
+    }));
+    deleteSqliteRowForTesting(path, { stream: 'hsb-case-case-3', revision: 2 });
+    const listed = await open(path).hsb.list(socialWorker, { asOf: ASOF });
+    expect(listed).toEqual({
+      kind: 'Unavailable',
+      cause: 'corrupt-history',
+      reason:
+        `hsb-case-case-1@1: the stream's hash chain breaks here: stream "hsb-case-case-1" revision 1: stored bytes no longer match the recorded hash; ` +
+        'hsb-case-case-3@2: events are missing from the end of the stream: the store recorded an event of it at position 9, and its stored events end at revision 1 (position 8)',
+    });
+  });
+
+  it('given history as it was written, when the cases are listed, then every case is listed', async () => {
+    const listed = await open(await storeWithCases('listed-intact')).hsb.list(socialWorker, {
+      asOf: ASOF,
+    });
+    expect(listed.kind === 'Found' && listed.value.map((c) => [c.id, c.revision])).toEqual([
+      ['case-1', 2],
+      ['case-2', 2],
+      ['case-3', 2],
+    ]);
+  });
+});

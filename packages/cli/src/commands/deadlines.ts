@@ -13,6 +13,7 @@ import { ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../runtime.js';
 import { table } from '../output.js';
 import { lateBy, londonTime } from '../views/human-time.js';
+import { checkStreamChains } from '../views/visible-replay.js';
 
 /**
  * The deadlines of `own` (worked out from what the principal may see) as the whole history
@@ -39,7 +40,8 @@ const asEntitled = (own: DeadlineReport, whole: DeadlineReport): DeadlineReport 
 
 /**
  * `aimline deadlines [--as-of ISO] [--overdue]`: every open, met, breached and waived obligation
- * across all cases as known at `asOf` (default: now), with rule id and explanation.
+ * across all cases as known at `asOf` (default: now), with rule id and explanation; damage to
+ * the history of a case it folded is reported as the reads of one case report it (exit 4).
  */
 export const deadlines = async (
   rt: Runtime,
@@ -50,8 +52,13 @@ export const deadlines = async (
   // Need to know: the deadlines the principal's own view opens, standing as the whole history
   // of those cases says (a deadline met by an event they may not see is met, not open).
   const view = rt.visible('deadlines');
-  const replayed = await replayAsOf(view, rt.decode, deadlineTracker(modules), asOf);
+  const folded = new Set<string>();
+  const replayed = await replayAsOf(view, rt.decode, deadlineTracker(modules), asOf, (e) =>
+    folded.add(e.stream),
+  );
   rt.unreadable.add(replayed.unreadable);
+  // Damage to the history of each stream the principal's view folded, as it is told to them.
+  await checkStreamChains(rt, folded, view);
   const own = deadlineReport(replayed.state, modules, asOf);
   rt.unreadable.add(await locateUnreadable(view, rt.decode, modules, own.unreadable, asOf));
   const whole = await replayAsOf(obligationsOf(view), rt.decode, deadlineTracker(modules), asOf);
