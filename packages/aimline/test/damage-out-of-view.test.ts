@@ -14,7 +14,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { InMemoryEventStore } from '@aimline/kernel';
 import { DAMAGE_OUT_OF_VIEW } from '@aimline/projections';
 import { openSqliteEventStore, type SqliteEventStore } from '@aimline/store-sqlite';
-import { tamperSqliteForTesting } from '@aimline/store-sqlite/testing';
+import { deleteSqliteRowForTesting, tamperSqliteForTesting } from '@aimline/store-sqlite/testing';
 import { createAimline, type Aimline, type Principal } from '../src/index.js';
 import { auditor, hsbChild, reportConcern, socialWorker } from './fixtures.js';
 
@@ -205,5 +205,23 @@ describe('damage at an event the principal may not see', () => {
         new RegExp(`^${STREAM}@${HIDDEN}: .*Section47Decided`),
       ) as unknown,
     });
+  });
+
+  it('given the section 47 decision (the last event) deleted from the store, when the school representative reads the case, then it is corrupt history of the stream alone (a missing event of unknown type is not theirs to place); the social worker is told where', async () => {
+    const path = await storeWithCase('hidden-tail-deleted');
+    deleteSqliteRowForTesting(path, { stream: STREAM, revision: HIDDEN });
+    const aimline = open(path);
+    for (const read of await readsOf(aimline, schoolRep)) {
+      expect(read).toEqual(outOfView);
+      namesNothingHidden(read);
+    }
+    for (const read of await readsOf(aimline, socialWorker))
+      expect(read).toMatchObject({
+        kind: 'Unavailable',
+        cause: 'corrupt-history',
+        reason: expect.stringMatching(
+          new RegExp(`^${STREAM}@${HIDDEN}: events are missing from the end of the stream`),
+        ) as unknown,
+      });
   });
 });
