@@ -43,6 +43,7 @@ export const caseModule: AnyDomainModule = {
   commands: commandCatalogue({ OpenCase: t.strict({ caseId: t.string }) }),
   events,
   streamOf: () => 'case-',
+  deadlinePersonalData: [],
   deadlines: () => [],
   timeline: timelinePhases({ CaseOpened: 'all', CaseClosed: 'all', CaseReopened: 'all' }),
 };

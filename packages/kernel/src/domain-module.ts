@@ -1,6 +1,7 @@
 import { deadlinesAt, type Deadline, type InstantInput } from '@aimline/calendar';
 import type { CommandCatalogue } from './codec/command-catalogue.js';
 import type { EventCatalogue } from './codec/event-catalogue.js';
+import { undeclaredPersonalFields, type PersonalDataUse } from './codec/personal-data-use.js';
 import type { Command } from './command.js';
 import type { Decision } from './decide.js';
 import { validatingDecider, type Decider } from './decider.js';
@@ -56,6 +57,12 @@ export interface DomainModule<
    * the `Instant` it parsed at its edge, which the calendar does not parse again.
    */
   readonly deadlines: (state: S, asOf: InstantInput) => ReadonlyArray<Deadline>;
+  /**
+   * The personal data `deadlines` are worked out from (through `evolve`): a read for deadlines
+   * opens only these fields, and every other personal field, withheld, changes no deadline.
+   * Empty when no deadline depends on personal data.
+   */
+  readonly deadlinePersonalData: PersonalDataUse;
   readonly timeline: TimelinePhases<Ev>;
 }
 
@@ -90,6 +97,8 @@ export interface ModuleParts<C extends Command, Ev extends DomainEvent, S, R ext
    * module keeps those started by `asOf`, each with its status then. None when omitted.
    */
   readonly deadlines?: (state: S) => ReadonlyArray<Deadline>;
+  /** The personal fields those deadlines are worked out from (`DomainModule.deadlinePersonalData`); none when omitted. */
+  readonly deadlinePersonalData?: PersonalDataUse;
   readonly timeline: TimelinePhases<Ev>;
 }
 
@@ -107,11 +116,19 @@ export const domainModule = <
 >(
   name: string,
   streamId: F,
-  { deadlines, ...parts }: ModuleParts<C, Ev, S, R>,
+  { deadlines, deadlinePersonalData = [], ...parts }: ModuleParts<C, Ev, S, R>,
 ): NamedModule<C, Ev, S, R> => {
   const streams = moduleStreams(name);
+  // A field its events do not declare personal would open nothing: its deadlines would be
+  // worked out from a withheld value. A mistake in the module's own code, so it fails here.
+  const undeclared = undeclaredPersonalFields(parts.events, deadlinePersonalData);
+  if (undeclared.length > 0)
+    throw new Error(
+      `module ${name}: its deadlines' personal data names fields its events do not declare personal: ${undeclared.join(', ')}`,
+    );
   return {
     ...parts,
+    deadlinePersonalData,
     name,
     streams,
     streamPrefix: streams.prefix,
@@ -140,6 +157,8 @@ export interface ConfiguredModuleParts<C extends Command, Ev extends DomainEvent
   readonly decide: (policy: P, calendar: K) => (command: C, state: S) => Decision<Ev>;
   readonly evolve: (state: S, event: Ev) => S;
   readonly deadlines: (state: S, policy: P, calendar: K) => ReadonlyArray<Deadline>;
+  /** The personal fields `deadlines` are worked out from (`DomainModule.deadlinePersonalData`); none when omitted. */
+  readonly deadlinePersonalData?: PersonalDataUse;
   readonly commands: CommandCatalogue<C>;
   readonly events: EventCatalogue<Ev>;
   readonly timeline: TimelinePhases<Ev>;
@@ -178,6 +197,7 @@ export const configuredModule = <
   parts: ConfiguredModuleParts<C, Ev, S, P, K>,
 ): ConfiguredModule<C, Ev, S, P, K> => {
   const { defaults, initialState, decide, evolve, deadlines, commands, events, timeline } = parts;
+  const deadlinePersonalData = parts.deadlinePersonalData ?? [];
   const decider = (policy: P = defaults[0], calendar: K = defaults[1]): Decider<C, Ev, S> =>
     validatingDecider({ initialState, decide: decide(policy, calendar), evolve }, commands);
   return Object.assign(
@@ -185,6 +205,7 @@ export const configuredModule = <
       domainModule(name, streamId, {
         decider: decider(policy, calendar),
         deadlines: (state) => deadlines(state, policy, calendar),
+        deadlinePersonalData,
         commands,
         events,
         timeline,

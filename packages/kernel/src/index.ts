@@ -143,6 +143,12 @@ export {
   type CommandDecodeError,
 } from './codec/command-catalogue.js';
 export { commandDataOf } from './codec/command-data.js';
+export {
+  jointPersonalDataUse,
+  undeclaredPersonalFields,
+  type PersonalDataUse,
+  type PersonalFieldUse,
+} from './codec/personal-data-use.js';
 
 export type {
   EventStore,
@@ -151,7 +157,6 @@ export type {
   AppendResult,
   ReadStreamOptions,
   ReadAllOptions,
-  PersonalDataUse,
   StreamFilter,
   SubscribeOptions,
   Subscription,

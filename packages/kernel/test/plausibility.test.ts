@@ -40,6 +40,7 @@ const files: DomainModule<FileCommand, { type: 'Recorded'; data: { fileId: strin
   events,
   streamOf: (c) => `file-${String(c.data['fileId'])}`,
   deadlines: () => [],
+  deadlinePersonalData: [],
   timeline: timelinePhases({ Recorded: 'file' }),
   decider: {
     initialState: null,

@@ -1,4 +1,4 @@
-import type { PersonalDataCategory } from '../codec/personal-data.js';
+import type { PersonalDataUse } from '../codec/personal-data-use.js';
 import type { EventToAppend, RecordedEvent } from '../event.js';
 import type { ExpectedRevision } from '../revision.js';
 import type { Rejection } from '../rejection.js';
@@ -36,15 +36,6 @@ export interface ReadStreamOptions {
   readonly maxCount?: number;
   readonly personalData?: PersonalDataUse;
 }
-
-/**
- * The personal-data categories a read will use (default: every category). A store that encrypts
- * personal data opens only these fields; every other personal field reads as
- * `[withheld:<category>]`, as a need-to-know read shows a field it does not show, so the codecs
- * still decode it and domain rules treat it as unknown. A store that holds plaintext may return
- * every field as stored. A reader that shows or computes with a category must name it.
- */
-export type PersonalDataUse = ReadonlyArray<PersonalDataCategory>;
 
 /** Selects streams by name prefix (`hsb-case-`, `panel-`), evaluated by the server where it can. */
 export interface StreamFilter {
