@@ -11,21 +11,13 @@ import {
   erasedPersonalData,
   STORED_JSON,
   unreadableStoredData,
-  unreadableStoredDataWhy,
-  valueAt,
   withheldPersonalData,
   type PersonalDataCategory,
   type RecordedEvent,
   type StoredJson,
 } from '@aimline/kernel';
-import {
-  ENVELOPE_PREFIX,
-  eventAadPrefix,
-  isEnvelope,
-  openFieldOf,
-  parseEnvelope,
-  type Envelope,
-} from './field-cipher.js';
+import { eventAadPrefix, openFieldOf, type Envelope } from './field-cipher.js';
+import { sealedFields, storedJsonOf } from './format1-fields.js';
 import {
   boxPaths,
   holdsBoxes,
@@ -34,45 +26,10 @@ import {
   SEALED_MEMBER,
   type SealedBox,
 } from './sealed-boxes.js';
+import { opensAll, type Opens, type Path } from './opens.js';
 
-export type Path = ReadonlyArray<string | number>;
-
-/**
- * Every envelope in a value, with its path (stored data is JSON: strings, arrays, objects). The
- * walk stops once `out` holds `most` envelopes (when the stored text says how many there can be).
- */
-export const envelopesIn = (
-  value: unknown,
-  path: Array<string | number>,
-  out: Array<[Path, string]>,
-  most = Infinity,
-): void => {
-  if (typeof value === 'string') {
-    if (isEnvelope(value)) out.push([[...path], value]);
-  } else if (Array.isArray(value)) {
-    for (let i = 0; i < value.length && out.length < most; i++) {
-      path.push(i);
-      envelopesIn(value[i], path, out, most);
-      path.pop();
-    }
-  } else if (value !== null && typeof value === 'object') {
-    const node = value as Record<string, unknown>;
-    // Stored data is parsed JSON: plain objects, whose keys are all their own.
-    for (const k in node) {
-      if (out.length >= most) return;
-      path.push(k);
-      envelopesIn(node[k], path, out, most);
-      path.pop();
-    }
-  }
-};
-
-/** How many times `part` occurs in `text` (an upper bound on the envelopes stored text holds). */
-const occurrences = (text: string, part: string): number => {
-  let n = 0;
-  for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length)) n++;
-  return n;
-};
+export { opensAll, opensOf, type Opens, type Path } from './opens.js';
+export { envelopesIn, sealedFields } from './format1-fields.js';
 
 const copy = (node: unknown): unknown =>
   Array.isArray(node) ? (node as unknown[]).slice() : { ...(node as Record<string, unknown>) };
@@ -110,61 +67,6 @@ const replaced = (
     at[path[path.length - 1]!] = v;
   }
   return root;
-};
-
-/** One encrypted field of a stored event: where it is, and its envelope (undefined: malformed). */
-export interface SealedField {
-  readonly path: Path;
-  readonly envelope: Envelope | undefined;
-}
-
-const NONE: ReadonlyArray<SealedField> = [];
-
-const storedJsonOf = (event: RecordedEvent): StoredJson | undefined =>
-  (event as { [STORED_JSON]?: StoredJson })[STORED_JSON];
-
-/**
- * Where the envelopes of the last event of each type were: a hint tried before walking the data.
- * It is only ever a hint: see `sealedFields`.
- */
-const lastPaths = new Map<string, ReadonlyArray<Path>>();
-
-/** The envelopes at `paths` in `data` (the places the hint names that hold one). */
-const envelopesAt = (data: unknown, paths: ReadonlyArray<Path>): Array<[Path, string]> => {
-  const found: Array<[Path, string]> = [];
-  for (const path of paths) {
-    const value = valueAt(data, path);
-    if (isEnvelope(value)) found.push([path, value]);
-  }
-  return found;
-};
-
-/**
- * The encrypted fields of a stored event. When the store kept the stored text, an event whose
- * text holds no envelope is not walked at all; and as every envelope's text is in the stored
- * text, the number of times the envelope prefix occurs there bounds how many the data holds (the
- * prefix found elsewhere, inside a longer string or in a key, only raises the bound). So when
- * the places where the last event of the same type had its envelopes hold that many, they are
- * all of them and the data is not walked; otherwise the walk stops at the bound.
- */
-export const sealedFields = (event: RecordedEvent): ReadonlyArray<SealedField> => {
-  if (unreadableStoredDataWhy(event.data) !== undefined) return NONE;
-  const stored = storedJsonOf(event);
-  const most = stored === undefined ? Infinity : occurrences(stored.data, ENVELOPE_PREFIX);
-  if (most === 0) return NONE;
-  const hint = lastPaths.get(event.type);
-  let found = hint === undefined ? undefined : envelopesAt(event.data, hint);
-  if (found?.length !== most) {
-    found = [];
-    envelopesIn(event.data, [], found, most);
-    lastPaths.set(
-      event.type,
-      found.map(([path]) => path),
-    );
-  }
-  return found.length === 0
-    ? NONE
-    : found.map(([path, text]) => ({ path, envelope: parseEnvelope(text) }));
 };
 
 /** One sealed part of a stored event, whichever format sealed it: whose key opens it, and its category. */
@@ -216,78 +118,118 @@ const fieldFormat: SealedFormat<FieldPart> = {
 };
 
 /**
- * The sealed parts of a stored event and the format that sealed them. `damage` says why the
- * stored sealed data is malformed (the event then reads as unreadable data).
+ * The sealed parts of a stored event a read opens (`parts`), those it does not open whose fields
+ * must still be marked withheld (`closed`: format 1, whose envelopes sit in their fields' places),
+ * and the format that sealed them. `damage` says why the stored sealed data is malformed (the
+ * event then reads as unreadable data).
  */
 export interface Sealed {
   readonly format: SealedFormat<SealedPart>;
   readonly parts: ReadonlyArray<SealedPart>;
+  readonly closed: ReadonlyArray<SealedPart>;
   readonly damage: string | undefined;
 }
 
-const NOT_SEALED: Sealed = { format: fieldFormat, parts: [], damage: undefined };
+const NONE_CLOSED: ReadonlyArray<SealedPart> = [];
+const NOT_SEALED: Sealed = {
+  format: fieldFormat,
+  parts: [],
+  closed: NONE_CLOSED,
+  damage: undefined,
+};
 /** Boxes none of which the read opens (most boxed events of most reads): nothing to decrypt. */
-const BOXES_CLOSED: Sealed = { format: boxFormat, parts: [], damage: undefined };
+const BOXES_CLOSED: Sealed = {
+  format: boxFormat,
+  parts: [],
+  closed: NONE_CLOSED,
+  damage: undefined,
+};
 
 const damaged = (format: SealedFormat<SealedPart>, damage: string): Sealed => ({
   format,
   parts: [],
+  closed: NONE_CLOSED,
   damage,
 });
 
 /**
- * The sealed parts of a stored event a read that `opens` those categories needs: format 2's boxes
- * of those categories (the others' fields are withheld as stored), or every format-1 envelope
- * (each stored in its field's place).
+ * Whether a read that opens fields one by one (`Opens.byCategory` false) opens a box of an event
+ * of type `type`: when it opens a field at one of the box's paths. The answer for a box's paths as
+ * stored is kept per read (the boxes of one field of one event type are stored alike). Paths that
+ * are not well-formed open the box, so that `boxPaths` reports them.
+ */
+const boxOpened = (opens: Opens, type: string, box: SealedBox): boolean => {
+  let known = boxAnswers.get(opens);
+  if (known === undefined) {
+    known = new Map();
+    boxAnswers.set(opens, known);
+  }
+  const key = `${type}\u0000${box.category}\u0000${box.pathsJson}`;
+  let answer = known.get(key);
+  if (answer === undefined) {
+    answer = boxPathsOpened(opens, type, box);
+    known.set(key, answer);
+  }
+  return answer;
+};
+const boxAnswers = new WeakMap<Opens, Map<string, boolean>>();
+
+const boxPathsOpened = (opens: Opens, type: string, box: SealedBox): boolean => {
+  let paths: unknown;
+  try {
+    paths = JSON.parse(box.pathsJson);
+  } catch {
+    return true;
+  }
+  if (!Array.isArray(paths) || paths.length === 0) return true;
+  return (paths as unknown[]).some(
+    (path) => !Array.isArray(path) || opens.field(type, box.category, path as Path),
+  );
+};
+
+/**
+ * The sealed parts of a stored event a read that `opens` those fields needs: format 2's boxes
+ * that hold a field it opens (the others' fields are withheld as stored), or format 1's envelopes,
+ * split into those it opens and those it marks withheld (each stored in its field's place).
  */
 export const sealedParts = (event: RecordedEvent, opens: Opens): Sealed => {
+  const type = event.type;
   if (holdsBoxes(event.data)) {
-    const boxes = parseBoxes(event.data, opens);
+    const boxes = parseBoxes(event.data, type, opens);
     if (typeof boxes === 'string') return damaged(boxFormat, boxes);
-    return boxes.length === 0
+    const opened = opens.byCategory ? boxes : boxes.filter((b) => boxOpened(opens, type, b));
+    return opened.length === 0
       ? BOXES_CLOSED
-      : { format: boxFormat, parts: boxes, damage: undefined };
+      : { format: boxFormat, parts: opened, closed: NONE_CLOSED, damage: undefined };
   }
   const fields = sealedFields(event);
   if (fields.length === 0) return NOT_SEALED;
   const parts: FieldPart[] = [];
+  const closed: FieldPart[] = [];
   for (const { path, envelope } of fields) {
     if (envelope === undefined)
       return damaged(fieldFormat, `personal field ${path.join('.')} is not a well-formed envelope`);
-    parts.push({ ...envelope, path });
+    const part = { ...envelope, path };
+    if (opens.category(type, part.category) && opens.field(type, part.category, path))
+      parts.push(part);
+    else closed.push(part);
   }
-  return { format: fieldFormat, parts, damage: undefined };
+  return { format: fieldFormat, parts, closed, damage: undefined };
 };
 
 /** A key a read can use: the subject's data key, 'erased', or undefined when not held yet. */
 export type HeldKey = (ref: string) => Buffer | 'erased' | undefined;
 
-/**
- * Which fields a read opens, by category (`ReadAllOptions.personalData`): the others read as
- * `[withheld:<category>]` without their key being loaded or their bytes decrypted.
- */
-export type Opens = (category: PersonalDataCategory) => boolean;
-
-export const opensAll: Opens = () => true;
-
-/** The `Opens` of a read's `personalData` option (undefined: every category). */
-export const opensOf = (use: ReadonlyArray<PersonalDataCategory> | undefined): Opens => {
-  if (use === undefined) return opensAll;
-  const wanted = new Set(use);
-  return (category) => wanted.has(category);
-};
-
-/** The subjects whose keys opening `sealed` needs, given what the read opens. */
-export const keysNeeded = (sealed: Sealed, opens: Opens, into: Set<string>): void => {
+/** The subjects whose keys opening `sealed` needs. */
+export const keysNeeded = (sealed: Sealed, into: Set<string>): void => {
   const parts = sealed.parts;
-  for (let i = 0; i < parts.length; i++) if (opens(parts[i]!.category)) into.add(parts[i]!.ref);
+  for (let i = 0; i < parts.length; i++) into.add(parts[i]!.ref);
 };
 
 /** Whether every part the read opens has its key held (so `openSealed` can open the event now). */
-export const allKeysHeld = (sealed: Sealed, held: HeldKey, opens: Opens): boolean => {
+export const allKeysHeld = (sealed: Sealed, held: HeldKey): boolean => {
   const parts = sealed.parts;
-  for (let i = 0; i < parts.length; i++)
-    if (opens(parts[i]!.category) && held(parts[i]!.ref) === undefined) return false;
+  for (let i = 0; i < parts.length; i++) if (held(parts[i]!.ref) === undefined) return false;
   return true;
 };
 
@@ -322,30 +264,31 @@ const put = (into: Array<[Path, unknown]>, paths: ReadonlyArray<Path>, value: un
 
 /**
  * The values of the parts the read opens (erased markers for an erased subject) go to
- * `replacements`, and the withheld markers of the parts it does not open, unless they are stored
- * so already (format 2: then nothing of that part is read). Gives why the event is unreadable,
- * if it is.
+ * `replacements`, but only the fields it opens of a part that also holds others (those stay
+ * withheld), and the withheld markers of the closed parts (format 1's, stored in their fields'
+ * places). Gives why the event is unreadable, if it is.
  */
 const openParts = (
   event: RecordedEvent,
-  { format, parts }: Sealed,
+  { format, parts, closed }: Sealed,
   held: HeldKey,
   opens: Opens,
   replacements: Array<[Path, unknown]>,
 ): string | undefined => {
+  for (const part of closed) {
+    const paths = format.paths(part, event.data);
+    if (typeof paths === 'string') return paths;
+    put(replacements, paths, withheldPersonalData(part.category));
+  }
   for (const part of parts) {
-    if (!opens(part.category)) {
-      const paths = format.withheldAsStored ? [] : format.paths(part, event.data);
-      if (typeof paths === 'string') return paths;
-      put(replacements, paths, withheldPersonalData(part.category));
-      continue;
-    }
     const key = held(part.ref);
     if (key === undefined) throw new Error(`no key held for subject ${part.ref}`);
     const paths = format.paths(part, event.data);
     if (typeof paths === 'string') return paths;
+    const shown = (path: Path): boolean =>
+      opens.byCategory || opens.field(event.type, part.category, path);
     if (key === 'erased') {
-      put(replacements, paths, erasedPersonalData(part.category));
+      put(replacements, paths.filter(shown), erasedPersonalData(part.category));
       continue;
     }
     let values: ReadonlyArray<unknown>;
@@ -354,7 +297,10 @@ const openParts = (
     } catch {
       return `${fieldsNamed(paths)} ${NOT_DECRYPTED}`;
     }
-    for (let i = 0; i < values.length; i++) replacements.push([paths[i]!, values[i]]);
+    for (let i = 0; i < values.length; i++)
+      if (shown(paths[i]!)) replacements.push([paths[i]!, values[i]]);
+      else if (!format.withheldAsStored)
+        replacements.push([paths[i]!, withheldPersonalData(part.category)]);
   }
   return undefined;
 };
@@ -373,9 +319,14 @@ export const openSealed = (
   opens: Opens = opensAll,
 ): RecordedEvent => {
   if (sealed.damage !== undefined) return unreadable(event, sealed.damage);
-  if (sealed.parts.length === 0 && sealed.format.listedIn === undefined) return event;
+  if (
+    sealed.parts.length === 0 &&
+    sealed.closed.length === 0 &&
+    sealed.format.listedIn === undefined
+  )
+    return event;
   const replacements: Array<[Path, unknown]> = [];
-  if (sealed.parts.length > 0) {
+  if (sealed.parts.length > 0 || sealed.closed.length > 0) {
     const why = openParts(event, sealed, held, opens, replacements);
     if (why !== undefined) return unreadable(event, why);
   }

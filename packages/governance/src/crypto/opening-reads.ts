@@ -28,7 +28,7 @@ const sourceOf = (events: AsyncIterable<RecordedEvent> | Iterable<RecordedEvent>
  * a long read). An erasure this process makes while the batch is being handed on still applies to
  * the very next event: the vault counts the erasures it has applied, and when that count has moved
  * since the batch was opened, the events not yet handed on are opened again from what was stored.
- * Only the categories `opens` names are decrypted, and only their subjects' keys loaded. A plain
+ * Only the fields `opens` names are decrypted, and only their subjects' keys loaded. A plain
  * iterator, not an async generator: handing on an event already opened costs one resolved promise.
  */
 class OpeningIterator implements AsyncIterator<RecordedEvent, undefined> {
@@ -58,7 +58,7 @@ class OpeningIterator implements AsyncIterator<RecordedEvent, undefined> {
       if (ahead !== undefined) return Promise.resolve({ value: ahead, done: false });
       const event = this.events[i]!;
       const sealed = this.sealed[i]!;
-      if (allKeysHeld(sealed, this.held, this.opens))
+      if (allKeysHeld(sealed, this.held))
         return Promise.resolve({
           value: openSealed(event, sealed, this.held, this.opens),
           done: false,
@@ -97,7 +97,7 @@ class OpeningIterator implements AsyncIterator<RecordedEvent, undefined> {
         break;
       }
       const parts = sealedParts(r.value, this.opens);
-      keysNeeded(parts, this.opens, needed);
+      keysNeeded(parts, needed);
       events.push(r.value);
       sealed.push(parts);
     }
@@ -106,7 +106,7 @@ class OpeningIterator implements AsyncIterator<RecordedEvent, undefined> {
     else this.vault.refresh();
     const opened = new Array<RecordedEvent | undefined>(events.length);
     for (let i = 0; i < events.length; i++)
-      if (allKeysHeld(sealed[i]!, this.held, this.opens))
+      if (allKeysHeld(sealed[i]!, this.held))
         opened[i] = openSealed(events[i]!, sealed[i]!, this.held, this.opens);
     this.events = events;
     this.sealed = sealed;
@@ -116,7 +116,7 @@ class OpeningIterator implements AsyncIterator<RecordedEvent, undefined> {
   }
 }
 
-/** A read's events opened through `vault`, decrypting only the categories `opens` names. */
+/** A read's events opened through `vault`, decrypting only the fields `opens` names. */
 export const openedEvents = (
   events: AsyncIterable<RecordedEvent> | Iterable<RecordedEvent>,
   vault: KeyVault,
@@ -133,7 +133,7 @@ const openLoadingKeys = async (
   opens: Opens,
 ): Promise<RecordedEvent> => {
   const refs = new Set<string>();
-  keysNeeded(sealed, opens, refs);
+  keysNeeded(sealed, refs);
   for (const ref of refs) await vault.readingKey(ref);
   return openSealed(event, sealed, (ref) => vault.knownKey(ref), opens);
 };

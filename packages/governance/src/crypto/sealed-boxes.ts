@@ -5,6 +5,7 @@ import {
   type PersonalDataCategory,
 } from '@aimline/kernel';
 import { MIN_PAYLOAD_CHARS, openPayload, sealPayload } from './aes-gcm.js';
+import type { Opens } from './opens.js';
 
 /**
  * Sealed format 2: one AES-256-GCM box per data subject and category per event. In the stored
@@ -78,7 +79,7 @@ export const holdsBoxes = (data: unknown): data is Record<string, unknown> =>
   Object.hasOwn(data, SEALED_MEMBER);
 
 /**
- * The boxes of data that `holdsBoxes` of the categories a read `opens`, parsed strictly: each a
+ * The boxes of data that `holdsBoxes` (of an event of type `type`) of the categories a read `opens`, parsed strictly: each a
  * string naming a subject reference, a known category, a payload long enough for an IV and a
  * tag, and its paths' JSON. Anything else is a string saying what is wrong (the event then reads
  * as unreadable data). A box of a category the read does not open is checked only as far as
@@ -89,7 +90,8 @@ export const holdsBoxes = (data: unknown): data is Record<string, unknown> =>
  */
 export const parseBoxes = (
   data: Record<string, unknown>,
-  opens: (category: PersonalDataCategory) => boolean,
+  type: string,
+  opens: Pick<Opens, 'category'>,
 ): ReadonlyArray<SealedBox> | string => {
   const stored = data[SEALED_MEMBER];
   if (!Array.isArray(stored) || stored.length === 0)
@@ -105,7 +107,7 @@ export const parseBoxes = (
     if (afterCategory < 0) return notABox(i);
     const category = categoryAt(box, afterRef + 1, afterCategory);
     if (category === undefined) return `sealed box ${i} does not name a personal-data category`;
-    if (!opens(category)) continue;
+    if (!opens.category(type, category)) continue;
     const afterPayload = box.indexOf(':', afterCategory + 1);
     if (afterPayload < 0) return notABox(i);
     if (!STARTS_WITH_SUBJECT_REF.test(box))

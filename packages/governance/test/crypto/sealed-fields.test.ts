@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attachStoredJson, canonicalJson, type RecordedEvent } from '@aimline/kernel';
-import { sealedFields } from '../../src/crypto/open-fields.js';
+import { sealedFields } from '../../src/crypto/format1-fields.js';
 
 /** A well-formed envelope (its payload is never opened here). */
 const envelope = (n: number): string => `aimline:enc:1:subject-${n}:name:${'A'.repeat(40)}${n}`;

@@ -69,6 +69,22 @@ describe.each(storedFormats)(
       });
       expect(data['summary']).toBe('[withheld:freeText]');
     });
+
+    it("a read of the alleged child's date of birth only opens that field: the victim's, in a box or envelope of the same category, reads [withheld:dateOfBirth]", async () => {
+      const { store } = await storedFormatStore(format);
+      const event = await concern(store, 'case-1', {
+        personalData: [{ eventType: 'ConcernReported', path: 'child.dateOfBirth' }],
+      });
+      const data = event.data as Data;
+      expect(data['child']).toEqual({
+        ...alleged,
+        name: '[withheld:name]',
+        school: '[withheld:school]',
+      });
+      expect(data['victim']!['dateOfBirth']).toBe('[withheld:dateOfBirth]');
+      expect(data['victim']!['name']).toBe('[withheld:name]');
+      expect(E.isRight(hsb.events.decode(event))).toBe(true);
+    });
   },
 );
 
