@@ -15,7 +15,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EventStore } from '../packages/kernel/src/index.js';
+import {
+  jointPersonalDataUse,
+  type AnyDomainModule,
+  type EventStore,
+  type PersonalDataUse,
+} from '../packages/kernel/src/index.js';
 import { openSqliteEventStore } from '../packages/store-sqlite/src/index.js';
 import { demoSteps, runScenarios } from '../packages/demo/src/index.js';
 import {
@@ -44,15 +49,16 @@ const ROUNDS = env('AIMLINE_BENCH_ENCRYPTION_ROUNDS', SMOKE ? 2 : 7);
 
 /**
  * What the replayed projections' outputs read, as `aimline replay` declares it: the read opens
- * only these categories (the plain store returns every field as stored).
+ * only these fields (the plain store returns every field as stored).
  */
-const personalData = [
-  ...new Set(
-    (
+const personalDataOf = (modules: ReadonlyArray<AnyDomainModule>): PersonalDataUse => {
+  const uses = replayPersonalData(modules);
+  return jointPersonalDataUse(
+    ...(
       ['event-counts', 'deadline-tracker', 'panel-scorecard', 'attendance-overview'] as const
-    ).flatMap((p) => replayPersonalData[p]),
-  ),
-];
+    ).map((p) => uses[p]),
+  );
+};
 
 const median = (xs: ReadonlyArray<number>): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -65,6 +71,7 @@ export async function run(): Promise<Figure[]> {
   if (policy._tag === 'Left') throw new Error(policy.left);
   const registry = domainRegistry(policy.right);
   const modules = [...registry.modules, erasureModule];
+  const personalData = personalDataOf(registry.modules);
   const dir = mkdtempSync(join(tmpdir(), 'aimline-bench-encryption-'));
   const master = localMasterKey(randomBytes(32));
   const vaultPath = join(dir, 'events.keys.db');

@@ -46,7 +46,7 @@ export {
   standingDeadlines,
   standingOf,
   standingTimeline,
-  TIMELINE_PERSONAL_DATA,
+  timelinePersonalData,
   type StandingView,
 } from './deadline-standing.js';
 export {

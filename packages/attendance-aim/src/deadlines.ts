@@ -12,7 +12,7 @@ import {
   isAfter,
   localDate,
 } from '@aimline/calendar';
-import { isUnavailablePersonalData } from '@aimline/kernel';
+import { isUnavailablePersonalData, type PersonalDataUse } from '@aimline/kernel';
 import type { AttendancePolicy } from './policy.js';
 import {
   addSchoolDays,
@@ -262,6 +262,16 @@ const compulsoryAgeDeadline = (
     `; compulsory school age ends on ${ends}, the last Friday in June of Year ${policy.finalCompulsoryYearGroup}: legal steps after it are rejected`,
   );
 };
+
+/**
+ * The personal data the deadlines below are worked out from: the pupil's date of birth, as the
+ * case was opened with it (NAT-8's end of compulsory school age). No other deadline reads a
+ * personal field, so a read for deadlines opens nothing else (the parents' contact details, the
+ * pupil's name and every note stay closed).
+ */
+export const attendanceDeadlinePersonalData: PersonalDataUse = [
+  { eventType: 'AttendanceCaseOpened', path: 'pupil.dateOfBirth' },
+];
 
 export const attendanceDeadlines = (
   state: AttendanceAimState,

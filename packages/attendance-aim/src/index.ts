@@ -25,7 +25,7 @@ export { evolve } from './evolve.js';
 export { decide } from './decide/index.js';
 export { mayProceed, type ProceedDecision } from './meeting-rule.js';
 export { evaluateMeasure, measureProblem } from './targets.js';
-export { attendanceDeadlines } from './deadlines.js';
+export { attendanceDeadlinePersonalData, attendanceDeadlines } from './deadlines.js';
 export * from './queries.js';
 export * from './module.js';
 export * from './penalty-notices.js';

@@ -15,6 +15,7 @@ export { initialState } from './state.js';
 export { evolve } from './evolve.js';
 export { decide } from './decide/index.js';
 export { attendanceAimTimeline as timeline } from './timeline.js';
+export { attendanceDeadlinePersonalData as deadlinePersonalData } from './deadlines.js';
 
 type SchoolCalendarOf = (schoolId: string | undefined) => SchoolCalendar;
 

@@ -5,7 +5,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoSteps, richestCase, runScenarios } from '@aimline/demo';
 import { openSqliteEventStore } from '@aimline/store-sqlite';
-import { domainRegistry, loadCouncilPolicy, TIMELINE_PERSONAL_DATA } from '@aimline/aimline';
+import { domainRegistry, loadCouncilPolicy, timelinePersonalData } from '@aimline/aimline';
 import { projectionNames, replayPersonalData } from '../src/commands/replay.js';
 import { withEncryption } from '../src/encryption.js';
 import { asAuditor, runCli } from './run-cli.js';
@@ -67,18 +67,22 @@ describe('replay reads only the personal data its output uses (issue 13 item 4)'
   });
 
   it('every projection replay knows declares what it reads', () => {
-    expect(Object.keys(replayPersonalData).sort()).toEqual([...projectionNames].sort());
+    expect(Object.keys(replayPersonalData(registry.modules)).sort()).toEqual(
+      [...projectionNames].sort(),
+    );
   });
 
   it.each(projectionNames.filter((p) => p !== 'chain-verification'))(
-    'given the demo history, %s prints the same from the encrypted store (only its declared categories opened) as from plain fields',
+    'given the demo history, %s prints the same from the encrypted store (only its declared fields opened) as from plain fields',
     async (projection) => {
       expect(await replay(encrypted, projection)).toEqual(await replay(plain, projection));
     },
   );
 
-  it('the deadline report needs the dates of birth it declares: NAT-8 (the end of compulsory school age) is worked out from them', async () => {
-    expect(replayPersonalData['deadline-tracker']).toEqual(['dateOfBirth']);
+  it("the deadline report needs the pupils' dates of birth it declares: NAT-8 (the end of compulsory school age) is worked out from them", async () => {
+    expect(replayPersonalData(registry.modules)['deadline-tracker']).toEqual([
+      { eventType: 'AttendanceCaseOpened', path: 'pupil.dateOfBirth' },
+    ]);
     const byRule = (await replay(encrypted, 'deadline-tracker')) as Record<string, unknown>;
     expect(byRule['NAT-8']).toBeDefined();
   });
@@ -106,8 +110,11 @@ describe('replay reads only the personal data its output uses (issue 13 item 4)'
     return JSON.parse(data) as unknown;
   };
 
-  it('given the demo history, the timeline and the HTML report of a case (HSB, attendance) print the same from the encrypted store, opening only dates of birth (TIMELINE_PERSONAL_DATA), as from plain fields', async () => {
-    expect(TIMELINE_PERSONAL_DATA).toEqual(['dateOfBirth']);
+  it("given the demo history, the timeline and the HTML report of a case (HSB, attendance) print the same from the encrypted store, opening only the fields their deadlines are worked out from (timelinePersonalData: the pupil's date of birth; nothing of an HSB case), as from plain fields", async () => {
+    expect(timelinePersonalData(registry.typed.hsbCase)).toEqual([]);
+    expect(timelinePersonalData(registry.typed.attendanceAim)).toEqual([
+      { eventType: 'AttendanceCaseOpened', path: 'pupil.dateOfBirth' },
+    ]);
     for (const caseId of cases) {
       for (const asOf of [AS_OF, []])
         expect(await read(encrypted, join(dir, 'e.jsonl'), 'timeline', caseId, ...asOf)).toEqual(
@@ -117,6 +124,19 @@ describe('replay reads only the personal data its output uses (issue 13 item 4)'
         await reportData(plain, join(dir, 'p.jsonl'), caseId),
       );
     }
+  });
+
+  it("a replay of the deadline report records in the access log only what it opened, the pupils' dates of birth: no HSB case, panel referral or victim is read", async () => {
+    const log = join(dir, 'deadline-replay.jsonl');
+    await read(encrypted, log, 'replay', 'deadline-tracker', ...AS_OF);
+    const entries = readFileSync(log, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { streams: string[]; categories: string[] });
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.categories).toEqual(['dateOfBirth']);
+    expect(entries[0]!.streams.length).toBeGreaterThan(0);
+    for (const stream of entries[0]!.streams) expect(stream).toMatch(/^attendance-aim-/);
   });
 
   it('a timeline read records in the access log only the personal data it opened: dates of birth', async () => {
