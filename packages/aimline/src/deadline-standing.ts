@@ -37,15 +37,12 @@ import {
 const toIso = (asOf: InstantInput): string => (typeof asOf === 'string' ? asOf : asOf.iso);
 
 /**
- * The personal data a timeline of `module`'s stream opens: it shows no personal value (entries by
- * type, when, who by role and agency; deadlines), and its deadlines need only the fields the
- * module declares they are worked out from (`deadlinePersonalData`: for attendance, the pupil's
- * date of birth, for the end of compulsory school age, NAT-8; for the other modules none). Every
- * other personal field stays closed (`[withheld:…]`): not decrypted, and not in the access log as
- * read.
+ * The personal data a timeline opens: it shows no personal value (entries by type, when, who by
+ * role and agency; deadlines), and its deadlines need only dates of birth (the end of
+ * compulsory school age, NAT-8). Every other personal field stays closed (`[withheld:…]`): not
+ * decrypted, and not in the access log as read.
  */
-export const timelinePersonalData = (module: AnyDomainModule): PersonalDataUse =>
-  module.deadlinePersonalData;
+export const TIMELINE_PERSONAL_DATA: PersonalDataUse = ['dateOfBirth'];
 
 /**
  * What the principal reads of a stream: a principal view (`principalView`, made by the read
@@ -109,7 +106,7 @@ export const entitledTimeline = (own: CaseTimeline, whole: CaseTimeline): CaseTi
  * principal's own working (its unreadable events are theirs to hear of only through their view).
  * `judgedAt` is the instant the deadlines stand at (undefined: an empty stream); `seen`, how many
  * events of the stream the principal's view gave (0: they may see nothing of it). Both reads open
- * only `timelinePersonalData(module)`. Each fold works every deadline out again after each event (to say
+ * only `TIMELINE_PERSONAL_DATA`. Each fold works every deadline out again after each event (to say
  * which entry opened and settled which); when the principal's view gives the whole stream as it
  * is, their working is the whole history's, so it is folded once.
  */
@@ -124,8 +121,8 @@ export const standingTimeline = async (
   readonly judgedAt: string | undefined;
   readonly seen: number;
 }> => {
-  const ownEvents = await eventsOf(view, module, stream);
-  const wholeEvents = await eventsOf(obligationsOf(view), module, stream);
+  const ownEvents = await eventsOf(view, stream);
+  const wholeEvents = await eventsOf(obligationsOf(view), stream);
   const seen = ownEvents.length;
   const whole = await caseTimeline(replaying(wholeEvents), decode, module, stream, asOf);
   const at = (t: CaseTimeline) => (asOf === undefined ? t.entries.at(-1)?.recordedAt : toIso(asOf));
@@ -141,13 +138,12 @@ export const standingTimeline = async (
   return { timeline: entitledTimeline(own, whole), judgedAt, seen };
 };
 
-/** A stream's events as `source` gives them, opening only `timelinePersonalData(module)`. */
+/** A stream's events as `source` gives them, opening only `TIMELINE_PERSONAL_DATA`. */
 const eventsOf = (
   source: Pick<EventStore, 'readStream'>,
-  module: AnyDomainModule,
   stream: string,
 ): Promise<RecordedEvent[]> =>
-  collect(source.readStream(stream, { personalData: timelinePersonalData(module) }));
+  collect(source.readStream(stream, { personalData: TIMELINE_PERSONAL_DATA }));
 
 /** Events already read, read again (by `caseTimeline`). */
 const replaying = (events: ReadonlyArray<RecordedEvent>): Pick<EventStore, 'readStream'> => ({

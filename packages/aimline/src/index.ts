@@ -46,7 +46,7 @@ export {
   standingDeadlines,
   standingOf,
   standingTimeline,
-  timelinePersonalData,
+  TIMELINE_PERSONAL_DATA,
   type StandingView,
 } from './deadline-standing.js';
 export {

@@ -64,7 +64,7 @@ const deadlinesThrough = (
 };
 
 /**
- * `deadlinePersonalData` is what a read for deadlines opens (the deadline report, timelines,
+ * `deadlinePersonalData` is what a read for deadlines opens (the deadline report,
  * `aimline replay deadline-tracker`): a field missing from it would turn a deadline into one
  * worked out from a withheld value. Over the demo's histories of every module it writes, the deadlines after
  * every event are the same with only the declared fields as with every field there to read.
