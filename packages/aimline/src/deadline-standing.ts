@@ -25,6 +25,7 @@ import { entitledDeadlines, entitledStatus } from '@aimline/governance';
 import { obligationsOf, type PrincipalView } from './reads.js';
 import {
   caseTimeline,
+  damageLocation,
   recordedBy,
   toldTo,
   unreadableEvent,
@@ -103,7 +104,10 @@ export const entitledTimeline = (own: CaseTimeline, whole: CaseTimeline): CaseTi
  * whole history says (`entitledTimeline`), both judged at `asOf` or, without it, when the
  * stream's last entry was recorded (the whole history's: a deadline met after the principal's
  * last visible entry is met). A stream whose whole history cannot be read through keeps the
- * principal's own working (its unreadable events are theirs to hear of only through their view).
+ * principal's own working for its entries and deadlines, and its damage is in `damage`, as the
+ * principal is told of it (`toldTo`: located where their view shows the event, else the stream
+ * alone): a read that reports it reports the same corrupt history as `standingDeadlines`.
+ * `damage` is every event of either working that did not decode or fold, told so (empty: none).
  * `judgedAt` is the instant the deadlines stand at (undefined: an empty stream); `seen`, how many
  * events of the stream the principal's view gave (0: they may see nothing of it). Both reads open
  * only `TIMELINE_PERSONAL_DATA`. Each fold works every deadline out again after each event (to say
@@ -120,23 +124,32 @@ export const standingTimeline = async (
   readonly timeline: CaseTimeline;
   readonly judgedAt: string | undefined;
   readonly seen: number;
+  readonly damage: ReadonlyArray<ToldDamage>;
 }> => {
   const ownEvents = await eventsOf(view, stream);
   const wholeEvents = await eventsOf(obligationsOf(view), stream);
   const seen = ownEvents.length;
   const whole = await caseTimeline(replaying(wholeEvents), decode, module, stream, asOf);
   const at = (t: CaseTimeline) => (asOf === undefined ? t.entries.at(-1)?.recordedAt : toIso(asOf));
+  const told = (...timelines: CaseTimeline[]) =>
+    toldOnce(timelines.flatMap((t) => t.unreadable.map((u) => toldTo(view, u))));
   // The principal's view gives the whole history as it is (e.g. an auditor, or a worker
   // allocated the case): their own working would be the same fold, so it is folded once.
-  if (sameEvents(ownEvents, wholeEvents)) return { timeline: whole, judgedAt: at(whole), seen };
+  if (sameEvents(ownEvents, wholeEvents))
+    return { timeline: whole, judgedAt: at(whole), seen, damage: told(whole) };
   if (whole.unreadable.length > 0) {
     const own = await caseTimeline(replaying(ownEvents), decode, module, stream, asOf);
-    return { timeline: own, judgedAt: at(own), seen };
+    return { timeline: own, judgedAt: at(own), seen, damage: told(own, whole) };
   }
   const judgedAt = at(whole);
   const own = await caseTimeline(replaying(ownEvents), decode, module, stream, judgedAt);
-  return { timeline: entitledTimeline(own, whole), judgedAt, seen };
+  return { timeline: entitledTimeline(own, whole), judgedAt, seen, damage: told(own) };
 };
+
+/** Each damaged event told once (both workings may meet it; out of view, once per stream). */
+const toldOnce = (damage: ReadonlyArray<ToldDamage>): ToldDamage[] => [
+  ...new Map(damage.map((d) => [`${damageLocation(d)}\u0000${d.why}`, d])).values(),
+];
 
 /** A stream's events as `source` gives them, opening only `TIMELINE_PERSONAL_DATA`. */
 const eventsOf = (

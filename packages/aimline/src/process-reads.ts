@@ -147,15 +147,17 @@ export const processReads = <C extends Command, Ev extends DomainEvent, S>(
     const stream = streamOf(id);
     let t: CaseTimeline;
     try {
-      // Deadlines stand as the whole history says, as the principal is entitled to see them.
-      ({ timeline: t } = await standingTimeline(
+      // Deadlines stand as the whole history says, as the principal is entitled to see them;
+      // damage anywhere in it is corrupt history, told as the principal may hear of it.
+      const standing = await standingTimeline(
         visible.right,
         ctx.decode,
         module,
         stream,
         options?.asOf ?? ctx.clock(),
-      ));
-      if (t.unreadable.length > 0) return corruptHistory(t.unreadable);
+      );
+      if (standing.damage.length > 0) return corruptHistory(standing.damage);
+      t = standing.timeline;
       if (t.entries.length === 0) return { kind: 'NotFound', id, stream };
       const broken = await ctx.chainBreak(visible.right, stream);
       if (broken !== undefined) return corruptHistory([broken]);

@@ -168,7 +168,7 @@ describe('damage at an event the principal may not see', () => {
       });
   });
 
-  it('given a section 47 decision stored that does not decode (its chain intact), when the school representative gets the case (its deadlines stand on the whole history), then it is corrupt history of the stream alone; the social worker is told where', async () => {
+  it('given a section 47 decision stored that does not decode (its chain intact), when the school representative gets the case or reads its timeline (their deadlines stand on the whole history), then both are corrupt history of the stream alone; the social worker is told where', async () => {
     const store = new InMemoryEventStore();
     const aimline = createAimline({ store, clock: () => NOW, processes: 'manual' });
     for (const command of commands.slice(0, 3))
@@ -195,16 +195,24 @@ describe('damage at an event the principal may not see', () => {
       ],
       { expectedRevision: 2 },
     );
-    const told = await aimline.hsb.get(schoolRep, 'case-1', { asOf: ASOF });
-    expect(told).toEqual(outOfView);
-    namesNothingHidden(told);
-    expect(await aimline.hsb.get(socialWorker, 'case-1', { asOf: ASOF })).toMatchObject({
-      kind: 'Unavailable',
-      cause: 'corrupt-history',
-      reason: expect.stringMatching(
-        new RegExp(`^${STREAM}@${HIDDEN}: .*Section47Decided`),
-      ) as unknown,
-    });
+    for (const told of [
+      await aimline.hsb.get(schoolRep, 'case-1', { asOf: ASOF }),
+      await aimline.hsb.timeline(schoolRep, 'case-1', { asOf: ASOF }),
+    ]) {
+      expect(told).toEqual(outOfView);
+      namesNothingHidden(told);
+    }
+    for (const located of [
+      await aimline.hsb.get(socialWorker, 'case-1', { asOf: ASOF }),
+      await aimline.hsb.timeline(socialWorker, 'case-1', { asOf: ASOF }),
+    ])
+      expect(located).toMatchObject({
+        kind: 'Unavailable',
+        cause: 'corrupt-history',
+        reason: expect.stringMatching(
+          new RegExp(`^${STREAM}@${HIDDEN}: .*Section47Decided`),
+        ) as unknown,
+      });
   });
 
   it('given the section 47 decision (the last event) deleted from the store, when the school representative reads the case, then it is corrupt history of the stream alone (a missing event of unknown type is not theirs to place); the social worker is told where', async () => {

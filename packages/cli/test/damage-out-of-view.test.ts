@@ -1,6 +1,9 @@
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { collect } from '@aimline/kernel';
+import { openSqliteEventStore } from '@aimline/store-sqlite';
 import { tamperSqliteForTesting } from '@aimline/store-sqlite/testing';
 import { ExitCode } from '../src/exit-codes.js';
 import {
@@ -19,10 +22,16 @@ import {
  * history is damaged — not the closure's type, revision or position; the auditor and the
  * allocated social worker, who may see it, are told where it is.
  */
-describe('reads of one case damaged at an event the principal may not see', () => {
-  const STREAM = `hsb-case-${quorinCase.caseId}`;
-  const CLOSED = 3;
-  const ws = caseTeamWorkspace('aimline-out-of-view-', [STREAM]);
+const STREAM = `hsb-case-${quorinCase.caseId}`;
+/** The revision of the case closure, which a school representative never sees. */
+const CLOSED = 3;
+
+/**
+ * A workspace whose directory adds an auditor (`aud-1`) and the child's school representative
+ * (`sr-1`) to the case team.
+ */
+const workspace = (prefix: string) => {
+  const ws = caseTeamWorkspace(prefix, [STREAM]);
   const team = caseTeamDirectory([STREAM]);
   writeFileSync(
     join(ws.dir, 'principals.json'),
@@ -43,14 +52,27 @@ describe('reads of one case damaged at an event the principal may not see', () =
       ],
     }),
   );
+  return ws;
+};
+
+/** The corrupt-history note a --json read ends stderr with. */
+const corruptHistory = (stderr: string): unknown =>
+  (JSON.parse(stderr.trim().split('\n').at(-1)!) as { corruptHistory: unknown }).corruptHistory;
+
+/** Told only that the stream's history is damaged. */
+const outOfView = {
+  stream: STREAM,
+  outOfView: true,
+  why: 'the history of this stream is damaged at an event this principal may not see (a principal who may see it, such as an auditor, is told where)',
+};
+
+describe('reads of one case damaged at an event the principal may not see', () => {
+  const ws = workspace('aimline-out-of-view-');
   const reads = (): string[][] => [
     ['timeline', quorinCase.caseId],
     ['report', quorinCase.caseId, '--html', join(ws.dir, 'report.html'), '--overwrite'],
     ['audit', STREAM],
   ];
-  /** The corrupt-history note a --json read ends stderr with. */
-  const corruptHistory = (stderr: string): unknown =>
-    (JSON.parse(stderr.trim().split('\n').at(-1)!) as { corruptHistory: unknown }).corruptHistory;
 
   beforeAll(async () => {
     const { caseLine } = commandLines('0a7e0f1e');
@@ -71,13 +93,7 @@ describe('reads of one case damaged at an event the principal may not see', () =
     for (const args of reads()) {
       const json = await ws.cli(...ws.as('sr-1'), '--json', ...args);
       expect(json.code, `${args.join(' ')}: ${json.stderr}`).toBe(ExitCode.CorruptHistory);
-      expect(corruptHistory(json.stderr)).toEqual([
-        {
-          stream: STREAM,
-          outOfView: true,
-          why: 'the history of this stream is damaged at an event this principal may not see (a principal who may see it, such as an auditor, is told where)',
-        },
-      ]);
+      expect(corruptHistory(json.stderr)).toEqual([outOfView]);
       const text = await ws.cli(...ws.as('sr-1'), ...args);
       expect(text.code, `${args.join(' ')}: ${text.stderr}`).toBe(ExitCode.CorruptHistory);
       expect(text.stderr).toContain(`  ${STREAM} (an event not shown): the history of this stream`);
@@ -102,5 +118,75 @@ describe('reads of one case damaged at an event the principal may not see', () =
           },
         ]);
       }
+  }, 60_000);
+});
+
+/**
+ * A case closure stored that does not decode (an empty reason), its hash chain intact: the
+ * deadlines `timeline` and `report` show stand on the whole history, closure and all, so the
+ * school representative's read is corrupt history too (exit 4), told as damage to the stream
+ * alone — not a timeline worked out without the closure, as if the history were whole.
+ */
+describe('a case closure that does not decode, read by a principal who may not see it', () => {
+  const ws = workspace('aimline-out-of-view-undecodable-');
+  const reads = (): string[][] => [
+    ['timeline', quorinCase.caseId],
+    ['report', quorinCase.caseId, '--html', join(ws.dir, 'report.html'), '--overwrite'],
+  ];
+
+  beforeAll(async () => {
+    const { caseLine } = commandLines('0a7e0f1f');
+    const history = caseHistory(caseLine, 1, quorinCase);
+    expect((await ws.execAs('sw-1', 'opened.jsonl', history.opened)).code).toBe(0);
+    // Behind Aimline's back: a closure appended whose reason is empty (the catalogue refuses it).
+    const store = openSqliteEventStore(join(ws.dir, 'events.db'));
+    try {
+      const [route] = await collect(
+        store.readStream(STREAM, { direction: 'backwards', maxCount: 1 }),
+      );
+      const id = randomUUID();
+      await store.append(
+        STREAM,
+        [
+          {
+            id,
+            type: 'CaseClosed',
+            schemaVersion: 1,
+            data: { caseId: quorinCase.caseId, reason: '' },
+            metadata: {
+              occurredAt: '2026-02-02T10:00:00Z',
+              recordedAt: '2026-02-02T10:00:00Z',
+              actor: route!.metadata.actor,
+              commandId: id,
+              commandFingerprint: 'f'.repeat(64),
+              correlationId: id,
+              causationId: id,
+            },
+          },
+        ],
+        { expectedRevision: CLOSED - 1 },
+      );
+    } finally {
+      await store.dispose();
+    }
+  }, 60_000);
+
+  it('when the school representative reads the timeline or report, then it exits 4 and the note names the stream alone', async () => {
+    for (const args of reads()) {
+      const json = await ws.cli(...ws.as('sr-1'), '--json', ...args);
+      expect(json.code, `${args.join(' ')}: ${json.stderr}`).toBe(ExitCode.CorruptHistory);
+      expect(corruptHistory(json.stderr)).toEqual([outOfView]);
+      for (const out of [json.stdout, json.stderr])
+        for (const hidden of ['CaseClosed', `@${CLOSED}`, `revision ${CLOSED}`])
+          expect(out, args.join(' ')).not.toContain(hidden);
+    }
+  }, 60_000);
+
+  it('when the allocated social worker reads the timeline, then it exits 4 and the note locates the closure', async () => {
+    const r = await ws.cli(...ws.as('sw-1'), '--json', 'timeline', quorinCase.caseId);
+    expect(r.code, r.stderr).toBe(ExitCode.CorruptHistory);
+    expect(corruptHistory(r.stderr)).toEqual([
+      expect.objectContaining({ stream: STREAM, revision: CLOSED, type: 'CaseClosed' }),
+    ]);
   }, 60_000);
 });

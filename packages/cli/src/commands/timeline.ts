@@ -39,7 +39,7 @@ export const loadTimeline = async (
     if (module === undefined) continue;
     const standing = await standingTimeline(view, rt.decode, module, stream, asOf);
     if (standing.seen === 0) throw notVisible(rt, caseId, view.principal);
-    rt.unreadable.add(standing.timeline.unreadable);
+    rt.unreadable.add(standing.damage);
     await checkStreamChain(rt, stream, view);
     return standing;
   }
