@@ -11,10 +11,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { InMemoryEventStore } from '@aimline/kernel';
+import { randomUUID } from 'node:crypto';
+import { collect, InMemoryEventStore } from '@aimline/kernel';
+import { openEventStoreDbStore } from '@aimline/store-eventstoredb';
 import { DAMAGE_OUT_OF_VIEW } from '@aimline/projections';
 import { openSqliteEventStore, type SqliteEventStore } from '@aimline/store-sqlite';
 import { deleteSqliteRowForTesting, tamperSqliteForTesting } from '@aimline/store-sqlite/testing';
+import { FakeEventStoreDbClient } from '../../store-eventstoredb/test/support/fake-eventstoredb-client.js';
 import { createAimline, type Aimline, type Principal } from '../src/index.js';
 import { auditor, hsbChild, reportConcern, socialWorker } from './fixtures.js';
 
@@ -230,6 +233,58 @@ describe('damage at an event the principal may not see', () => {
         reason: expect.stringMatching(
           new RegExp(`^${STREAM}@${HIDDEN}: events are missing from the end of the stream`),
         ) as unknown,
+      });
+  });
+});
+
+/**
+ * On EventStoreDB, a hidden event whose stored bytes are damaged (its data no longer JSON) is an
+ * event its readers refuse, as on SQLite: the reads see it through the principal's view and tell
+ * it as that view allows, never a store error that names where it is (over the fake client).
+ */
+describe('damage at an event the principal may not see, on EventStoreDB', () => {
+  /** `case-1` on an EventStoreDB store, its section 47 decision's data overwritten with bytes. */
+  const damagedOnEventStoreDb = async (): Promise<Aimline> => {
+    const fake = new FakeEventStoreDbClient();
+    const store = openEventStoreDbStore(fake);
+    const aimline = createAimline({ store, clock: () => NOW, processes: 'manual' });
+    for (const command of commands.slice(0, 3))
+      expect((await aimline.hsb.execute(socialWorker, command)).kind).toBe('Accepted');
+    // The decision as another writer stored it: its metadata an Aimline event's, its data not JSON.
+    const [route] = await collect(
+      store.readStream(STREAM, { direction: 'backwards', maxCount: 1 }),
+    );
+    await fake.appendToStream(
+      STREAM,
+      [
+        {
+          id: randomUUID(),
+          contentType: 'application/octet-stream',
+          type: 'Section47Decided',
+          data: new TextEncoder().encode('{"caseId":"case-1","section47":fal'),
+          metadata: { ...route!.metadata, prevHash: route!.metadata.hash, schemaVersion: 1 },
+        },
+      ],
+      { expectedRevision: BigInt(HIDDEN - 1) },
+    );
+    return aimline;
+  };
+
+  it('given the section 47 decision stored with data that is not JSON, when the school representative reads the case, then it is corrupt history of the stream alone: no store error naming the event', async () => {
+    const aimline = await damagedOnEventStoreDb();
+    for (const read of await readsOf(aimline, schoolRep)) {
+      expect(read).toEqual(outOfView);
+      namesNothingHidden(read);
+    }
+  });
+
+  it('given the section 47 decision stored with data that is not JSON, when the allocated social worker reads the case, then it is located at that event', async () => {
+    const aimline = await damagedOnEventStoreDb();
+    for (const read of await readsOf(aimline, socialWorker))
+      expect(read).toMatchObject({
+        kind: 'Unavailable',
+        cause: 'corrupt-history',
+        reason: expect.stringMatching(new RegExp(`^${STREAM}@${HIDDEN}: `)) as unknown,
       });
   });
 });

@@ -10,8 +10,8 @@ import { commitPositionOf } from './bigint-conversion.js';
 import type { EventStoreDbClientLike } from './client-port.js';
 import { readLastEvent } from './client-reads.js';
 import { mapClientError } from './error-mapping.js';
-import { COMMAND_STREAM_PREFIX } from './event-codec.js';
-import { readStreamEvents } from './stream-reads.js';
+import { COMMAND_STREAM_PREFIX, fromResolvedEventStrictly } from './event-codec.js';
+import { readStreamEvents, STREAM_PAGE_SIZE } from './stream-reads.js';
 
 export const COMMAND_CLAIM_EVENT_TYPE = 'AimlineCommandClaimed';
 
@@ -168,7 +168,13 @@ const eventsOfCommand = async (
 ): Promise<RecordedEvent[]> => {
   const key = commandId.toLowerCase();
   const found: RecordedEvent[] = [];
-  for await (const e of readStreamEvents(client, stream, { direction: 'backwards' })) {
+  for await (const e of readStreamEvents(
+    client,
+    stream,
+    { direction: 'backwards' },
+    STREAM_PAGE_SIZE,
+    fromResolvedEventStrictly,
+  )) {
     if (e.position <= floor) break;
     if (e.metadata.commandId.toLowerCase() === key) found.unshift(e);
     else if (found.length > 0) break;
@@ -209,10 +215,13 @@ export const recordedCommands = async (
   for (const e of tail) if (!(older = visit(e))) break;
   const oldest = tail[tail.length - 1];
   if (older && oldest !== undefined && oldest.revision > 0)
-    for await (const e of readStreamEvents(client, stream, {
-      direction: 'backwards',
-      fromRevision: oldest.revision - 1,
-    }))
+    for await (const e of readStreamEvents(
+      client,
+      stream,
+      { direction: 'backwards', fromRevision: oldest.revision - 1 },
+      STREAM_PAGE_SIZE,
+      fromResolvedEventStrictly,
+    ))
       if (!visit(e)) break;
   if (found.size === 0) return undefined;
   const records = new Map<string, CommandRecord>();

@@ -1,6 +1,7 @@
 import {
   CorruptStoreError,
   IncompatibleStoreError,
+  unreadableStoredData,
   type ChainedEvent,
   type ChainedMetadata,
   type RecordedEvent,
@@ -70,12 +71,20 @@ export const isBookkeepingStream = (stream: string): boolean =>
   stream === IDENTITY_STREAM;
 
 /**
- * A resolved event read back from the server as the port's `RecordedEvent`. Fails with a
- * `CorruptStoreError` naming the stream and revision when the bytes are not an Aimline
- * event, and with an `IncompatibleStoreError` when the server gives no commit position
- * (servers before 22.6 give none on stream reads).
+ * A resolved event read back from the server as the port's `RecordedEvent`, with what is damaged
+ * in it. An event at a known stream and revision whose bytes are not an Aimline event's (data
+ * not JSON; metadata not a JSON object, or without the fields every event carries) is still an
+ * event, as SQLite's `decodeRowWithDamage` makes one: it comes out with
+ * `unreadableStoredData(why)` as its data, which every event decoder refuses (so readers report
+ * it, through their view, and go on), and, when the hash-chain fields are what is missing, empty
+ * ones, which chain verification reports as a broken link at that revision. `damage` says why
+ * (it names no value: the stored text may hold personal data). What leaves no event to report
+ * (an unresolved link, an unreadable revision) throws a `CorruptStoreError`; a server that gives
+ * no commit position (before 22.6) an `IncompatibleStoreError`.
  */
-export const fromResolvedEvent = (resolved: ResolvedEvent): RecordedEvent => {
+export const fromResolvedEventWithDamage = (
+  resolved: ResolvedEvent,
+): { readonly event: RecordedEvent; readonly damage: string | undefined } => {
   const event = resolved.event;
   if (event === undefined)
     throw new CorruptStoreError('a resolved event', 'it carries no event (an unresolved link?)');
@@ -88,45 +97,90 @@ export const fromResolvedEvent = (resolved: ResolvedEvent): RecordedEvent => {
       location,
       'the server returned no commit position (EventStoreDB 22.6 or later is needed)',
     );
-  if (!event.isJson) throw new CorruptStoreError(location, 'the event data is not JSON');
-  const { schemaVersion, ...metadata } = metadataOf(event.metadata, location);
+  const read = metadataOf(event.metadata);
+  const damage = event.isJson
+    ? 'damage' in read
+      ? read.damage
+      : undefined
+    : 'the event data is not JSON';
+  const { schemaVersion, ...metadata } = 'damage' in read ? read.readable : read.metadata;
   return {
-    id: event.id,
-    stream: event.streamId,
-    revision,
-    position,
-    type: event.type,
-    schemaVersion,
-    data: event.data,
-    metadata,
+    event: {
+      id: event.id,
+      stream: event.streamId,
+      revision,
+      position,
+      type: event.type,
+      schemaVersion,
+      data: damage === undefined ? event.data : unreadableStoredData(damage),
+      metadata,
+    },
+    damage,
   };
 };
 
+/** `fromResolvedEventWithDamage` for reads: a damaged event is delivered for its reader to refuse. */
+export const fromResolvedEvent = (resolved: ResolvedEvent): RecordedEvent =>
+  fromResolvedEventWithDamage(resolved).event;
+
+/**
+ * `fromResolvedEventWithDamage` for the append path, which chains from and compares against
+ * stored events: a damaged event throws a `CorruptStoreError` naming its stream and revision
+ * rather than being built upon.
+ */
+export const fromResolvedEventStrictly = (resolved: ResolvedEvent): RecordedEvent => {
+  const { event, damage } = fromResolvedEventWithDamage(resolved);
+  if (damage !== undefined)
+    throw new CorruptStoreError(`${event.stream}@${event.revision}`, damage);
+  return event;
+};
+
+type StoredMetadata = ChainedMetadata & { readonly schemaVersion: number };
+
+/** Fields every Aimline event's metadata holds as text. */
+const TEXT_FIELDS = [
+  'occurredAt',
+  'recordedAt',
+  'commandId',
+  'correlationId',
+  'causationId',
+  'prevHash',
+  'hash',
+] as const;
+
+/**
+ * The stored metadata, or what is wrong with it and what of it can still be carried: the
+ * metadata as stored when its hash-chain fields are text (so the chain check hashes it as it
+ * is), else empty hash-chain fields; schema version 0 when it has none readable.
+ */
 const metadataOf = (
   raw: unknown,
-  location: string,
-): ChainedMetadata & { readonly schemaVersion: number } => {
+):
+  | { readonly metadata: StoredMetadata }
+  | { readonly damage: string; readonly readable: StoredMetadata } => {
   if (typeof raw !== 'object' || raw === null || raw instanceof Uint8Array || Array.isArray(raw))
-    throw new CorruptStoreError(location, 'the event metadata is not a JSON object');
+    return {
+      damage: 'the event metadata is not a JSON object',
+      readable: { prevHash: '', hash: '', schemaVersion: 0 } as unknown as StoredMetadata,
+    };
   const m = raw as Record<string, unknown>;
-  for (const field of [
-    'occurredAt',
-    'recordedAt',
-    'commandId',
-    'correlationId',
-    'causationId',
-    'prevHash',
-    'hash',
-  ])
-    if (typeof m[field] !== 'string')
-      throw new CorruptStoreError(location, `metadata.${field} is missing or not a string`);
-  if (typeof m['actor'] !== 'object' || m['actor'] === null)
-    throw new CorruptStoreError(location, 'metadata.actor is missing');
+  const chained = typeof m['prevHash'] === 'string' && typeof m['hash'] === 'string';
   const schemaVersion = m['schemaVersion'];
-  if (typeof schemaVersion !== 'number' || !Number.isInteger(schemaVersion) || schemaVersion < 1)
-    throw new CorruptStoreError(
-      location,
-      'metadata.schemaVersion is missing or not an integer ≥ 1',
-    );
-  return m as unknown as ChainedMetadata & { readonly schemaVersion: number };
+  const versioned =
+    typeof schemaVersion === 'number' && Number.isInteger(schemaVersion) && schemaVersion >= 1;
+  const missing = TEXT_FIELDS.find((field) => typeof m[field] !== 'string');
+  const damage =
+    missing !== undefined
+      ? `metadata.${missing} is missing or not a string`
+      : typeof m['actor'] !== 'object' || m['actor'] === null
+        ? 'metadata.actor is missing'
+        : !versioned
+          ? 'metadata.schemaVersion is missing or not an integer ≥ 1'
+          : undefined;
+  if (damage === undefined) return { metadata: m as unknown as StoredMetadata };
+  const readable = {
+    ...(chained ? m : { prevHash: '', hash: '' }),
+    schemaVersion: versioned ? schemaVersion : 0,
+  } as unknown as StoredMetadata;
+  return { damage, readable };
 };

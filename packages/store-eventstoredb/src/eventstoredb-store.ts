@@ -22,11 +22,11 @@ import { boundedClient, DEFAULT_CALL_TIMEOUT_MS } from './call-deadline.js';
 import type { EventStoreDbClientLike } from './client-port.js';
 import { clientPortOf } from './client-port-of.js';
 import { mapClientError } from './error-mapping.js';
-import { recordedFromAppend, toEventData } from './event-codec.js';
+import { fromResolvedEventStrictly, recordedFromAppend, toEventData } from './event-codec.js';
 import { claimCommands, eventsOfClaimedCommand, recordedCommands } from './command-claims.js';
 import { storeIdentity } from './store-identity.js';
 import { checkExpectedRevision, exactExpectedRevision } from './expected-revision.js';
-import { findEventsById, readStreamEvents, readTail } from './stream-reads.js';
+import { findEventsById, readStreamEvents, readTail, STREAM_PAGE_SIZE } from './stream-reads.js';
 import { scopedFilter } from './stream-scope.js';
 import { StreamTails } from './stream-tails.js';
 import { subscribeToAllEvents, type SubscriptionSettings } from './subscription.js';
@@ -195,7 +195,11 @@ export class EventStoreDbStore implements EventStore {
 
   readonly streamRevision: EventStore['streamRevision'] = async (stream) => {
     this.ensureOpen();
-    return (await readTail(this.client, stream, 1))[0]?.revision;
+    // A read: a damaged last event still has its revision (its reader refuses it).
+    const [last] = await collect(
+      readStreamEvents(this.client, stream, { direction: 'backwards', maxCount: 1 }),
+    );
+    return last?.revision;
   };
 
   /** Through the command's claim (`aimline-command-<id>`), which names its stream. */
@@ -259,7 +263,13 @@ export class EventStoreDbStore implements EventStore {
   private async readBack(stream: string, from: number, count: number): Promise<RecordedEvent[]> {
     for (let attempt = 0; attempt < 20; attempt++) {
       const stored = await collect(
-        readStreamEvents(this.client, stream, { fromRevision: from, maxCount: count }),
+        readStreamEvents(
+          this.client,
+          stream,
+          { fromRevision: from, maxCount: count },
+          STREAM_PAGE_SIZE,
+          fromResolvedEventStrictly,
+        ),
       );
       if (stored.length === count) return stored;
       await pause(Math.min(25 * 2 ** attempt, 500));

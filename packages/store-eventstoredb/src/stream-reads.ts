@@ -8,21 +8,27 @@ import { BACKWARDS, END, FORWARDS, START, type ReadRevision } from '@eventstore/
 import type { EventStoreDbClientLike } from './client-port.js';
 import { mapClientError } from './error-mapping.js';
 import { consumeRead } from './client-reads.js';
-import { fromResolvedEvent } from './event-codec.js';
+import { fromResolvedEvent, fromResolvedEventStrictly } from './event-codec.js';
 
 /** Events per read call of a stream: a consumer that stops early finishes at most one such read. */
 export const STREAM_PAGE_SIZE = 500;
+
+/** How a read turns the client's events into the port's: for readers, or for the append path. */
+export type EventOfResolved = typeof fromResolvedEvent;
 
 /**
  * A stream's events through the client, as the port reads them: an empty iteration for a
  * stream that does not exist (the client throws `StreamNotFoundError` during iteration),
  * typed errors for everything else. Reads pages of `pageSize` events (see `consumeRead`).
+ * A damaged event is delivered for its reader to refuse (`fromResolvedEvent`); the append
+ * path, which builds on what it reads, passes `fromResolvedEventStrictly` to refuse it.
  */
 export async function* readStreamEvents(
   client: EventStoreDbClientLike,
   stream: string,
   options: ReadStreamOptions = {},
   pageSize = STREAM_PAGE_SIZE,
+  eventOf: EventOfResolved = fromResolvedEvent,
 ): AsyncGenerator<RecordedEvent> {
   const backwards = options.direction === 'backwards';
   let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
@@ -48,7 +54,7 @@ export async function* readStreamEvents(
       for await (const resolved of consumeRead(read, mapError)) {
         count++;
         last = resolved.event?.revision;
-        yield fromResolvedEvent(resolved);
+        yield eventOf(resolved);
       }
     } catch (e) {
       if (e instanceof StreamNotFoundError) return;
@@ -61,14 +67,23 @@ export async function* readStreamEvents(
   }
 }
 
-/** The stream's last `count` events, newest first (empty for no stream). */
+/**
+ * The stream's last `count` events, newest first (empty for no stream), for the append path:
+ * a damaged one throws a `CorruptStoreError` naming it (`fromResolvedEventStrictly`).
+ */
 export const readTail = (
   client: EventStoreDbClientLike,
   stream: string,
   count: number,
 ): Promise<RecordedEvent[]> =>
   collect(
-    readStreamEvents(client, stream, { direction: 'backwards', maxCount: Math.max(1, count) }),
+    readStreamEvents(
+      client,
+      stream,
+      { direction: 'backwards', maxCount: Math.max(1, count) },
+      STREAM_PAGE_SIZE,
+      fromResolvedEventStrictly,
+    ),
   );
 
 /**
@@ -82,7 +97,13 @@ export const findEventsById = async (
   ids: ReadonlySet<string>,
 ): Promise<Map<string, RecordedEvent>> => {
   const found = new Map<string, RecordedEvent>();
-  for await (const e of readStreamEvents(client, stream, { direction: 'backwards' })) {
+  for await (const e of readStreamEvents(
+    client,
+    stream,
+    { direction: 'backwards' },
+    STREAM_PAGE_SIZE,
+    fromResolvedEventStrictly,
+  )) {
     const id = e.id.toLowerCase();
     if (ids.has(id)) found.set(id, e);
     if (found.size === ids.size) break;

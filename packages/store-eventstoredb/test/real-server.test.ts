@@ -3,10 +3,12 @@ import {
   CorruptStoreError,
   StoreDisposedError,
   UnavailableError,
+  unreadableStoredDataWhy,
+  type RecordedEvent,
   type SubscriptionMessage,
 } from '@aimline/kernel';
-import { eventStoreContract, samples, uniquePrefix } from '@aimline/kernel/testing';
-import { jsonEvent } from '@eventstore/db-client';
+import { eventStoreContract, sampleEvent, samples, uniquePrefix } from '@aimline/kernel/testing';
+import { binaryEvent, jsonEvent } from '@eventstore/db-client';
 import { describe, expect, it } from 'vitest';
 import {
   checkpointStreamOf,
@@ -123,19 +125,50 @@ if (external === undefined && node === undefined) {
       }
     });
 
-    it('reports an event another application wrote inside an Aimline stream with its stream and revision', async () => {
-      const s = `${uniquePrefix('intruded')}1`;
+    it('delivers an event another application wrote inside an Aimline stream (no metadata), or one whose data is not JSON, at its stream and revision as unreadable to its readers; an append after it is refused naming where it is', async () => {
       const store = openEventStoreDbStore(urlOf());
       const raw = eventStoreDbClientFromUrl(urlOf());
+      const unreadableAt = (events: ReadonlyArray<RecordedEvent>) =>
+        events.map((e) => [e.revision, unreadableStoredDataWhy(e.data)]);
       try {
-        await store.append(s, samples(2), { expectedRevision: 'no-stream' });
-        await raw.appendToStream(s, [jsonEvent({ type: 'Intruder', data: { x: 1 } })]);
-        const where = new RegExp(`${s}@2`);
-        await expect(collect(store.readStream(s))).rejects.toThrow(where);
-        await expect(
-          collect(store.readAll({ filter: { streamPrefixes: [s] } })),
-        ).rejects.toBeInstanceOf(CorruptStoreError);
-        await expect(store.append(s, samples(1), { expectedRevision: 2 })).rejects.toThrow(where);
+        for (const [label, intruder, why] of [
+          [
+            'intruded',
+            jsonEvent({ type: 'Intruder', data: { x: 1 } }),
+            'the event metadata is not a JSON object',
+          ],
+          [
+            'not-json',
+            binaryEvent({
+              type: 'SampleRecorded',
+              data: new TextEncoder().encode('{"n":2,"note":"sam'),
+              metadata: {
+                ...sampleEvent(2).metadata,
+                prevHash: '0'.repeat(64),
+                hash: '0'.repeat(64),
+                schemaVersion: 1,
+              },
+            }),
+            'the event data is not JSON',
+          ],
+        ] as const) {
+          const s = `${uniquePrefix(label)}1`;
+          await store.append(s, samples(2), { expectedRevision: 'no-stream' });
+          await raw.appendToStream(s, [intruder]);
+          const expected = [
+            [0, undefined],
+            [1, undefined],
+            [2, why],
+          ];
+          expect(unreadableAt(await collect(store.readStream(s)))).toEqual(expected);
+          expect(
+            unreadableAt(await collect(store.readAll({ filter: { streamPrefixes: [s] } }))),
+          ).toEqual(expected);
+          expect(await store.streamRevision(s)).toBe(2);
+          const append = store.append(s, samples(1), { expectedRevision: 2 });
+          await expect(append).rejects.toBeInstanceOf(CorruptStoreError);
+          await expect(append).rejects.toThrow(new RegExp(`${s}@2`));
+        }
       } finally {
         await raw.dispose();
         await store.dispose();
