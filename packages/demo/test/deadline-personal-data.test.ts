@@ -63,6 +63,21 @@ const deadlinesThrough = (
   return out;
 };
 
+/** Every event the demo records for `seed` (`cases` cases a process over `years` years). */
+const demoHistory = async (seed: number, years: number, cases: number) => {
+  const { steps } = demoSteps({
+    seed,
+    policy: defaultPolicy,
+    modules,
+    from: '2023-09-04T09:00:00Z',
+    years,
+    cases,
+  });
+  const store = new InMemoryEventStore();
+  await runScenarios(store, steps, () => undefined);
+  return collect(store.readAll());
+};
+
 /**
  * `deadlinePersonalData` is what a read for deadlines opens (the deadline report,
  * `aimline replay deadline-tracker`): a field missing from it would turn a deadline into one
@@ -73,18 +88,8 @@ describe("each module's deadlines need only the personal data it declares (deadl
   it.each([5, 23, 41])(
     'demo seed %i: after every event of every stream, the deadlines with every other personal field withheld are the deadlines with every field',
     async (seed) => {
-      const { steps } = demoSteps({
-        seed,
-        policy: defaultPolicy,
-        modules,
-        from: '2023-09-04T09:00:00Z',
-        years: 2,
-        cases: 6,
-      });
-      const store = new InMemoryEventStore();
-      await runScenarios(store, steps, () => undefined);
       const byStream = new Map<string, RecordedEvent[]>();
-      for (const e of await collect(store.readAll()))
+      for (const e of await demoHistory(seed, 2, 6))
         byStream.set(e.stream, [...(byStream.get(e.stream) ?? []), e]);
       const checked = new Set<string>();
       for (const [stream, events] of byStream) {
@@ -113,17 +118,7 @@ describe("each module's deadlines need only the personal data it declares (deadl
     expect(attendance.deadlinePersonalData).toEqual([
       { eventType: 'AttendanceCaseOpened', path: 'pupil.dateOfBirth' },
     ]);
-    const { steps } = demoSteps({
-      seed: 5,
-      policy: defaultPolicy,
-      modules,
-      from: '2023-09-04T09:00:00Z',
-      years: 1,
-      cases: 3,
-    });
-    const store = new InMemoryEventStore();
-    await runScenarios(store, steps, () => undefined);
-    const events = (await collect(store.readAll())).filter((e) =>
+    const events = (await demoHistory(5, 1, 3)).filter((e) =>
       e.stream.startsWith(attendance.streamPrefix),
     );
     const ruleIds = (read: (e: RecordedEvent) => RecordedEvent) =>

@@ -1,44 +1,15 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { verifyLink, type EventStore, type PersonalDataUse } from '@aimline/kernel';
-import {
-  defaultAccessPolicy,
-  encryptingEventStore,
-  erasePerson,
-  memoryAccessLog,
-  needToKnowReader,
-  openKeyVault,
-  personalFieldsByModule,
-} from '../../src/index.js';
+import { erasePerson, memoryAccessLog } from '../../src/index.js';
 import { opensOf } from '../../src/crypto/opens.js';
-import { principal } from '../access-fixtures.js';
-import {
-  actor,
-  alleged,
-  collect,
-  encryptedMemoryStore,
-  handlerOn,
-  hsb,
-  modules,
-  reportConcern,
-  victim,
-} from './support.js';
+import { actor, alleged, auditorView, collect, concernReported, hsb, victim } from './support.js';
 
 type Data = Record<string, Record<string, unknown>>;
 
 const CHILD_DOB: PersonalDataUse = [{ eventType: 'ConcernReported', path: 'child.dateOfBirth' }];
 
-const given = async () => {
-  const encrypted = await encryptedMemoryStore();
-  const handler = handlerOn(encrypted.store);
-  expect(E.isRight(await handler.handle(hsb, reportConcern()))).toBe(true);
-  /** The same store read by a new process: a vault of its own, holding no key yet. */
-  const reader = async (inner: EventStore = encrypted.inner) => {
-    const vault = await openKeyVault(encrypted.vaultPath, encrypted.master, 'open');
-    return { vault, store: encryptingEventStore(inner, vault, personalFieldsByModule(modules)) };
-  };
-  return { ...encrypted, handler, reader };
-};
+const given = concernReported;
 
 const concernRead = async (store: EventStore, personalData: PersonalDataUse) => {
   const [event] = await collect(store.readStream('hsb-case-case-1', { personalData }));
@@ -116,14 +87,7 @@ describe('a read opens only the personal fields it names (PersonalDataUse field 
     const { reader, vault: writer } = await given();
     const { store } = await reader();
     const log = memoryAccessLog();
-    const view = needToKnowReader({
-      store,
-      modules: [hsb],
-      policy: defaultAccessPolicy,
-      principal: principal('auditor'),
-      log,
-      clock: () => '2026-07-01T10:00:00Z',
-    }).visible({ purpose: 'deadline report' });
+    const view = auditorView(store, log);
     await collect(view.readAll({ personalData: CHILD_DOB }));
     const [entry] = log.entries();
     expect(entry).toMatchObject({ categories: ['dateOfBirth'], withheld: 0 });

@@ -1,42 +1,21 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { delegatingStore, verifyLink, type EventStore, type RecordedEvent } from '@aimline/kernel';
-import {
-  defaultAccessPolicy,
-  encryptingEventStore,
-  erasePerson,
-  memoryAccessLog,
-  needToKnowReader,
-  openKeyVault,
-  personalFieldsByModule,
-} from '../../src/index.js';
-import { principal } from '../access-fixtures.js';
+import { delegatingStore, verifyLink, type RecordedEvent } from '@aimline/kernel';
+import { erasePerson, memoryAccessLog } from '../../src/index.js';
 import {
   actor,
   alleged,
+  auditorView,
   collect,
-  encryptedMemoryStore,
-  handlerOn,
+  concernReported,
   hsb,
-  modules,
-  reportConcern,
   victim,
   withPayloads,
 } from './support.js';
 
 type Data = Record<string, Record<string, unknown>>;
 
-const given = async () => {
-  const encrypted = await encryptedMemoryStore();
-  const handler = handlerOn(encrypted.store);
-  expect(E.isRight(await handler.handle(hsb, reportConcern()))).toBe(true);
-  /** The same store read by a new process: a vault of its own, holding no key yet. */
-  const reader = async (inner: EventStore = encrypted.inner) => {
-    const vault = await openKeyVault(encrypted.vaultPath, encrypted.master, 'open');
-    return { vault, store: encryptingEventStore(inner, vault, personalFieldsByModule(modules)) };
-  };
-  return { ...encrypted, handler, reader };
-};
+const given = concernReported;
 
 describe('a read opens only the personal data it uses (ReadAllOptions.personalData, issue 13 item 4)', () => {
   it('given a concern reported, when a read asks for dates of birth only, then they read as recorded, every other personal field reads [withheld:<category>], and the event still decodes and verifies', async () => {
@@ -122,14 +101,7 @@ describe('a read opens only the personal data it uses (ReadAllOptions.personalDa
     const { reader } = await given();
     const { store } = await reader();
     const log = memoryAccessLog();
-    const view = needToKnowReader({
-      store,
-      modules: [hsb],
-      policy: defaultAccessPolicy,
-      principal: principal('auditor'),
-      log,
-      clock: () => '2026-07-01T10:00:00Z',
-    }).visible({ purpose: 'deadline report' });
+    const view = auditorView(store, log);
     await collect(view.readAll({ personalData: ['dateOfBirth'] }));
     expect(log.entries()).toMatchObject([
       { streams: ['hsb-case-case-1'], categories: ['dateOfBirth'], withheld: 0 },

@@ -12,8 +12,11 @@ import {
 import { hsbCaseModule, type HsbCommand } from '@aimline/hsb-aim';
 import { verifyChains as verifyStreamChains } from '@aimline/projections';
 import {
+  defaultAccessPolicy,
   encryptingEventStore,
   erasureModule,
+  needToKnowReader,
+  type AccessLog,
   localMasterKey,
   openKeyVault,
   personalFieldsByModule,
@@ -22,6 +25,7 @@ import {
   type MasterKey,
 } from '../../src/index.js';
 import { alleged, report, victim } from '../../../hsb-aim/test/fixtures.js';
+import { principal } from '../access-fixtures.js';
 
 /** The HSB tests' invented children: the same people, written once. */
 export { alleged, victim };
@@ -80,6 +84,33 @@ export const encryptedMemoryStore = async (
 
 export const handlerOn = (store: EventStore) =>
   commandHandler({ store, clock: () => '2026-06-01T09:00:05Z' });
+
+/**
+ * A concern reported (case-1) through an encrypted store, and `reader()`: the same store read by
+ * a new process, a vault of its own holding no key yet (over `inner`, the stored rows by default).
+ */
+export const concernReported = async () => {
+  const encrypted = await encryptedMemoryStore();
+  const handler = handlerOn(encrypted.store);
+  const reported = await handler.handle(hsb, reportConcern());
+  if (reported._tag === 'Left') throw new Error('the concern was not reported');
+  const reader = async (inner: EventStore = encrypted.inner) => {
+    const vault = await openKeyVault(encrypted.vaultPath, encrypted.master, 'open');
+    return { vault, store: encryptingEventStore(inner, vault, personalFieldsByModule(modules)) };
+  };
+  return { ...encrypted, handler, reader };
+};
+
+/** An auditor's view of `store` for a deadline report, its reads recorded in `log`. */
+export const auditorView = (store: EventStore, log: AccessLog) =>
+  needToKnowReader({
+    store,
+    modules: [hsb],
+    policy: defaultAccessPolicy,
+    principal: principal('auditor'),
+    log,
+    clock: () => '2026-07-01T10:00:00Z',
+  }).visible({ purpose: 'deadline report' });
 
 export const collect = async <T>(it: AsyncIterable<T>): Promise<T[]> => {
   const out: T[] = [];
