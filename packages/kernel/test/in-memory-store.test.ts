@@ -1,4 +1,6 @@
 import { InMemoryEventStore } from '../src/index.js';
 import { eventStoreContract } from '../src/testing/index.js';
 
-eventStoreContract('in-memory', () => Promise.resolve(new InMemoryEventStore()));
+eventStoreContract('in-memory', () => Promise.resolve(new InMemoryEventStore()), {
+  recordsStreamEnd: false,
+});

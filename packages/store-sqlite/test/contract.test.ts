@@ -10,10 +10,13 @@ let n = 0;
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // A fresh file per store, as the CLI would open it.
-eventStoreContract('sqlite file', () =>
-  Promise.resolve(openSqliteEventStore(join(dir, `store-${n++}.db`))),
+eventStoreContract(
+  'sqlite file',
+  () => Promise.resolve(openSqliteEventStore(join(dir, `store-${n++}.db`))),
+  { recordsStreamEnd: true },
 );
 
 eventStoreContract('sqlite :memory:', () => Promise.resolve(openSqliteEventStore(':memory:')), {
   numRuns: 10,
+  recordsStreamEnd: true,
 });

@@ -7,6 +7,11 @@ export interface ContractOptions {
   readonly writers?: number;
   /** Whether `dispose()` is tested (off when the factory shares one client). */
   readonly testsDispose?: boolean;
+  /**
+   * Whether the store records each stream's end apart from its events (offers
+   * `recordedStreamEnd`): the contract checks the member is present exactly when this is set.
+   */
+  readonly recordsStreamEnd: boolean;
 }
 
 /** What every part of the contract suite works with. */

@@ -21,7 +21,7 @@ export type { ContractOptions } from './contract-context.js';
 export const eventStoreContract = (
   name: string,
   open: () => Promise<EventStore>,
-  options: ContractOptions = {},
+  options: ContractOptions,
 ): void => {
   const ctx = contractContext(open, options);
   describe(`EventStore contract: ${name}`, () => {
