@@ -225,7 +225,7 @@ export class SqliteEventStore implements EventStore {
    * delete their commands' index rows too to hide it here (the global chain still shows it).
    */
   readonly recordedStreamEnd: Required<EventStore>['recordedStreamEnd'] = (stream) =>
-    this.run(() => (this.statements.streamEnd.get(stream) as bigint | undefined) ?? undefined);
+    this.run(() => this.statements.streamEnd.get(stream) as bigint | undefined);
 
   readonly readAll: EventStore['readAll'] = (options = {}) =>
     this.paged(options.maxCount, () => {
