@@ -137,8 +137,8 @@ export class SqliteEventStore implements EventStore {
       }),
   };
 
-  readonly identity: EventStore['identity'] = () =>
-    this.run(() => this.statements.identity.get() as string);
+  /** The identity read when the store was opened (it never changes): no statement runs. */
+  readonly identity: EventStore['identity'] = () => this.run(() => this.chain.identity);
 
   /** The stored global chain and its head, for `auditGlobalChain`. */
   chainSource(): ChainSource {

@@ -111,13 +111,21 @@ export const needToKnowReader = (options: NeedToKnowOptions): NeedToKnowReader =
   const { store, policy, principal, log, clock } = options;
   const moduleOf = moduleLookup(options.modules);
 
-  /** The store's identity, asked once per reader (every entry of its reads names it). */
-  let identity: Promise<string> | undefined;
-  const storeIdentity = (): Promise<string> =>
-    (identity ??= store.identity().catch((e: unknown) => {
-      identity = undefined; // asked again by the next read: the store may be back
-      throw e;
-    }));
+  /**
+   * The module of an event the principal's view shows (a grant of theirs covers its module,
+   * stream and type), else undefined: the one rule for `shows` and for what a read gives (a
+   * read narrowed to some categories narrows what a grant shows of an event, never which
+   * events it shows).
+   */
+  const moduleShowing = (event: {
+    readonly stream: string;
+    readonly type: string;
+  }): AnyDomainModule | undefined => {
+    const module = moduleOf(event.stream);
+    return module !== undefined && grantsFor(policy, principal, module.name, event).length > 0
+      ? module
+      : undefined;
+  };
 
   /**
    * One read of the store `storeId`: filters events one by one and knows what it showed, to
@@ -134,7 +142,7 @@ export const needToKnowReader = (options: NeedToKnowOptions): NeedToKnowReader =
     let withheld = 0;
     return {
       filter: (e: RecordedEvent): FilteredEvent | undefined => {
-        const module = moduleOf(e.stream);
+        const module = moduleShowing(e);
         const f =
           module === undefined ? undefined : filterEvent(rules, principal, module, e, fieldsOf);
         if (f === undefined) return undefined;
@@ -170,7 +178,7 @@ export const needToKnowReader = (options: NeedToKnowOptions): NeedToKnowReader =
     source: AsyncIterable<RecordedEvent>,
     request: ReadRequest,
   ): Promise<RecordedEvent[]> => {
-    const one = read(request, await storeIdentity());
+    const one = read(request, await store.identity());
     const out: RecordedEvent[] = [];
     for await (const e of source) {
       const f = one.filter(e);
@@ -184,7 +192,7 @@ export const needToKnowReader = (options: NeedToKnowOptions): NeedToKnowReader =
     source: AsyncIterable<RecordedEvent>,
     request: ReadRequest,
   ): AsyncGenerator<RecordedEvent> {
-    const one = read(request, await storeIdentity());
+    const one = read(request, await store.identity());
     try {
       for await (const e of source) {
         const f = one.filter(e);
@@ -197,10 +205,7 @@ export const needToKnowReader = (options: NeedToKnowOptions): NeedToKnowReader =
 
   return {
     principal,
-    shows: (event) => {
-      const module = moduleOf(event.stream);
-      return module !== undefined && grantsFor(policy, principal, module.name, event).length > 0;
-    },
+    shows: (event) => moduleShowing(event) !== undefined,
     readStream: (s, request) => collect(store.readStream(s), request),
     readAll: (request) => collect(store.readAll(), request),
     visible: (request) => {
