@@ -20,9 +20,6 @@ const deletedRow = (d: Deletion): string[] => [
   '',
   '',
   'missing here: may have been a read of this person',
-  '',
-  '',
-  '',
 ];
 
 /** The store column: this store, another (an altered entry's claim), or not recorded (format 1). */
@@ -89,24 +86,29 @@ export const accessLogCommand = async (
         : Array.from({ length: 'count' in b ? b.count : 1 }, (_, i) => b.index + i),
     ),
   );
-  // Reads of a person with this id that an intact entry says were of another store.
+  // The person's entries: those an intact entry says were of another store are counted, not
+  // listed; the rest (this store, format 1, or altered whatever it claims) are listed.
+  const ofPerson = entries.flatMap((e, index) =>
+    e.subjects.includes(options.person) ? [{ e, index, store: storeOfEntry(e) }] : [],
+  );
+  const elsewhere = ({ index, store }: (typeof ofPerson)[number]): boolean =>
+    store !== undefined && store !== identity && !altered.has(index);
+  const listed = new Set(ofPerson.filter((p) => !elsewhere(p)).map((p) => p.index));
   const others = new Map<string, number>();
-  const ofThisStore = (e: LoggedAccess, index: number): boolean => {
-    const store = storeOfEntry(e);
-    if (store === undefined || store === identity || altered.has(index)) return true;
-    others.set(store, (others.get(store) ?? 0) + 1);
-    return false;
-  };
+  for (const { store } of ofPerson.filter(elsewhere))
+    others.set(store!, (others.get(store!) ?? 0) + 1);
   const rows: Row[] = entries.flatMap((e, index): Row[] => [
     ...deletions.filter((d) => d.index === index).map((d) => ({ deleted: d })),
-    ...(e.subjects.includes(options.person) && ofThisStore(e, index)
-      ? [{ read: { ...e, altered: altered.has(index) } }]
-      : []),
+    ...(listed.has(index) ? [{ read: { ...e, altered: altered.has(index) } }] : []),
   ]);
   const reads = rows.flatMap((r) => ('read' in r ? [r.read] : []));
   const notes = [...storeNotes(reads, others), ...macNotes(entries, rt.chainKey !== undefined)];
   // The store column only when a read listed is not plainly of this store (the heading names it).
   const storeShown = reads.some((r) => storeOfEntry(r) !== identity);
+  const columns = [
+    ...['when', 'who', 'role', 'agency', 'purpose', 'streams', 'categories'],
+    ...(storeShown ? ['store'] : []),
+  ];
   const intact = problems.length === 0;
   const warning = `ACCESS LOG ALTERED: ${problems.join('; ')}`;
   rt.output.result(
@@ -130,10 +132,7 @@ export const accessLogCommand = async (
             ]),
         `Reads of personal data of ${options.person} (${reads.length}) in store ${identity}, from ${path}:`,
         table(
-          ['when', 'who', 'role', 'agency', 'purpose', 'streams', 'categories', 'store'].slice(
-            0,
-            storeShown ? 8 : 7,
-          ),
+          columns,
           rows.map((r) =>
             ('deleted' in r
               ? deletedRow(r.deleted)
@@ -147,7 +146,7 @@ export const accessLogCommand = async (
                   r.read.categories.join(' '),
                   storeCell(storeOfEntry(r.read), identity),
                 ]
-            ).slice(0, storeShown ? 8 : 7),
+            ).slice(0, columns.length),
           ),
         ),
         ...notes.map((n) => `note: ${n}`),
