@@ -82,7 +82,12 @@ export interface DamageReader {
  * What a reader is told of a damaged event their view does not show: that the stream they read
  * has damaged history, never the event's revision, position, type or why — that an event of a
  * type they may not see exists, and where, is itself what need to know keeps from them. A reader
- * who may see it (an auditor), and `aimline audit --verify`, are told where it is.
+ * who may see it (an auditor) is told where it is. So is whoever runs `aimline audit --verify`:
+ * it is an operator's tool, outside this rule by design, run by people trusted with the whole
+ * store (it needs no principal, like `audit anchor` and `access-log --verify`). It reads the
+ * stored rows, whose stream ids, revisions, positions and event types are not encrypted, so
+ * whoever can run it on a store can read those from the store's files or server anyway; it shows
+ * every break's place (and, against an anchor, each added event's type), never a personal value.
  */
 export interface DamageOutOfView {
   readonly stream: string;
