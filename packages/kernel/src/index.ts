@@ -166,6 +166,7 @@ export type {
 export { appendResultOf, matchesFilter } from './store/event-store.js';
 export { appendGroup, GroupAppends } from './store/append-group.js';
 export { delegatingStore, type StoreOverrides } from './store/delegating-store.js';
+export { missingStreamTail, type MissingStreamTail } from './store/stream-end.js';
 export * from './store/errors.js';
 export {
   STORED_JSON,

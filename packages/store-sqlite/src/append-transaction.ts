@@ -9,6 +9,7 @@ import {
   GENESIS_HASH,
   InvalidAppendError,
   meetsExpected,
+  missingStreamTail,
   WrongExpectedRevisionError,
   type AppendResult,
   type ChainKey,
@@ -53,7 +54,7 @@ export const eventsOfCommand = (
 
 /**
  * Refuses to build on a stream whose command index records an event after its last stored one
- * (events deleted from its end): the append would take the lost revisions' places and link
+ * (events deleted from its end: the kernel's `missingStreamTail`): the append would take the lost revisions' places and link
  * past them, and the index would no longer show the loss.
  */
 const refuseLostTail = (
@@ -62,19 +63,10 @@ const refuseLostTail = (
   stream: string,
   last: RecordedEvent | undefined,
 ): void => {
-  const end = statements.streamEnd.get(stream) as bigint | undefined;
-  if (end !== undefined && (last === undefined || last.position < end))
-    throw new CorruptStoreError(
-      `${location}, stream "${stream}"`,
-      `${lostTail(last)}, but the command index records an event of it at position ${end}: events are missing from its end`,
-    );
+  const missing = missingStreamTail(statements.streamEnd.get(stream) as bigint | undefined, last);
+  if (missing !== undefined)
+    throw new CorruptStoreError(`${location}, stream "${stream}"`, missing.why);
 };
-
-/** Where a stream's stored events end, in words. */
-const lostTail = (last: RecordedEvent | undefined): string =>
-  last === undefined
-    ? 'it has no stored events'
-    : `its stored events end at revision ${last.revision} (position ${last.position})`;
 
 /** What the global chain needs at append: the store identity and the key, if one is configured. */
 export interface ChainContext {

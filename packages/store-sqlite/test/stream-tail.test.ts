@@ -56,7 +56,7 @@ describe('SqliteEventStore: events deleted from the end of a stream', () => {
       await expect(
         store.append('case-1', samples(1, 9), { expectedRevision: 'any' }),
       ).rejects.toThrow(
-        'stream "case-1": its stored events end at revision 1 (position 3), but the command index records an event of it at position 5: events are missing from its end',
+        'stream "case-1": events are missing from the end of the stream: the store recorded an event of it at position 5, and its stored events end at revision 1 (position 3)',
       );
       expect((await collect(store.readStream('case-1'))).length).toBe(2);
       // Other streams take appends as before.
@@ -76,7 +76,9 @@ describe('SqliteEventStore: events deleted from the end of a stream', () => {
       expect(await store.recordedStreamEnd('case-2')).toBe(6n);
       await expect(
         store.append('case-2', samples(1, 9), { expectedRevision: 'no-stream' }),
-      ).rejects.toThrow('stream "case-2": it has no stored events, but the command index');
+      ).rejects.toThrow(
+        'stream "case-2": events are missing from the end of the stream: the store recorded an event of it at position 6, and the stream has no stored events',
+      );
     } finally {
       await store.dispose();
     }
