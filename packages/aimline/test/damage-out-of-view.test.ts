@@ -14,7 +14,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { collect, InMemoryEventStore } from '@aimline/kernel';
 import { openEventStoreDbStore } from '@aimline/store-eventstoredb';
-import { DAMAGE_OUT_OF_VIEW } from '@aimline/projections';
+import { DAMAGE_OUT_OF_VIEW, MISSING_OUT_OF_VIEW } from '@aimline/projections';
 import { openSqliteEventStore, type SqliteEventStore } from '@aimline/store-sqlite';
 import { deleteSqliteRowForTesting, tamperSqliteForTesting } from '@aimline/store-sqlite/testing';
 import { FakeEventStoreDbClient } from '../../store-eventstoredb/test/support/fake-eventstoredb-client.js';
@@ -218,12 +218,12 @@ describe('damage at an event the principal may not see', () => {
       });
   });
 
-  it('given the section 47 decision (the last event) deleted from the store, when the school representative reads the case, then it is corrupt history of the stream alone (a missing event of unknown type is not theirs to place); the social worker is told where', async () => {
+  it('given the section 47 decision (the last event) deleted from the store, when the school representative reads the case, then it is events missing from the end of the stream alone (a missing event of unknown type is not theirs to place, nor known to be one they may not see); the social worker is told where', async () => {
     const path = await storeWithCase('hidden-tail-deleted');
     deleteSqliteRowForTesting(path, { stream: STREAM, revision: HIDDEN });
     const aimline = open(path);
     for (const read of await readsOf(aimline, schoolRep)) {
-      expect(read).toEqual(outOfView);
+      expect(read).toEqual({ ...outOfView, reason: `${STREAM}: ${MISSING_OUT_OF_VIEW}` });
       namesNothingHidden(read);
     }
     for (const read of await readsOf(aimline, socialWorker))

@@ -54,6 +54,7 @@ export {
   isOutOfView,
   damageLocation,
   DAMAGE_OUT_OF_VIEW,
+  MISSING_OUT_OF_VIEW,
   type UnreadableEvent,
   type DamageReader,
   type DamageOutOfView,

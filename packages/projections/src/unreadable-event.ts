@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { parseInstant } from '@aimline/calendar';
 import { unreadableStoredDataWhy, type RecordedEvent } from '@aimline/kernel';
+import { MISSING_EVENTS } from './stream-tail.js';
 
 /**
  * A stored event a read could not use: it did not decode, or folding it failed. Reads report
@@ -98,18 +99,31 @@ export interface DamageOutOfView {
 /** Damage as a reader is told of it: located where their view shows the event, else not. */
 export type ToldDamage = UnreadableEvent | DamageOutOfView;
 
-/** Why, for damage at an event the reader's view does not show (the same words for every kind). */
+/** Why, for damage at a stored event the reader's view does not show (the same words for every kind). */
 export const DAMAGE_OUT_OF_VIEW =
   'the history of this stream is damaged at an event this principal may not see (a principal who may see it, such as an auditor, is told where)';
 
 /**
+ * Why, for events deleted from a stream's end (type `(missing)`) told to a reader whose view
+ * does not show every type: what the missing events were is not known, so not that this
+ * principal may not see them; never where they start.
+ */
+export const MISSING_OUT_OF_VIEW =
+  "events are missing from the end of this stream's history, of types not known (a principal who may see every type, such as an auditor, is told where)";
+
+/**
  * The one rule for what a reader is told of a damaged event: located (stream, revision,
- * position, type, why) when their view shows it, else only the stream (`DamageOutOfView`).
+ * position, type, why) when their view shows it, else only the stream (`DamageOutOfView`,
+ * `MISSING_OUT_OF_VIEW` for events missing from its end, else `DAMAGE_OUT_OF_VIEW`).
  */
 export const toldTo = (reader: DamageReader, damage: UnreadableEvent): ToldDamage =>
   reader.shows(damage)
     ? damage
-    : { stream: damage.stream, outOfView: true, why: DAMAGE_OUT_OF_VIEW };
+    : {
+        stream: damage.stream,
+        outOfView: true,
+        why: damage.type === MISSING_EVENTS ? MISSING_OUT_OF_VIEW : DAMAGE_OUT_OF_VIEW,
+      };
 
 /** Whether damage is told without its place (at an event the reader's view does not show). */
 export const isOutOfView = (damage: ToldDamage): damage is DamageOutOfView =>
