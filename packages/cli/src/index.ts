@@ -3,7 +3,8 @@
  * apps and scripts that want the store URLs without the command line (the council policy and
  * the domain registry are `@aimline/aimline`'s). The demo generators are their own package, `@aimline/demo`.
  */
-export { main, buildProgram } from './program.js';
+export { buildProgram } from './program.js';
+export { main } from './run.js';
 export { buildRuntime, type Runtime, type GlobalOptions } from './runtime.js';
 export {
   parseStoreUrl,

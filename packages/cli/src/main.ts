@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-import { main } from './program.js';
+import { main } from './run.js';
 
 process.exitCode = await main(process.argv.slice(2));

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vi } from 'vitest';
-import { main } from '../src/program.js';
+import { main } from '../src/run.js';
 
 /** Runs the CLI in-process and captures what it writes. */
 export const runCli = async (
