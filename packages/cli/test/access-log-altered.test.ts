@@ -6,6 +6,7 @@
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { londonTime } from '@aimline/calendar';
 import { caseHistory, caseTeamWorkspace, commandLines, quorin, quorinCase } from './case-team.js';
 
 const { caseLine } = commandLines('a11e55e0');
@@ -25,11 +26,16 @@ describe('aimline access-log over an altered log (issue 13 item 3)', () => {
       expect((await readAs('sw-1', purpose)).code).toBe(0);
   }, 60_000);
 
-  it('given an intact log, then the reads are listed and the chain is intact (exit 0)', async () => {
+  it('given an intact log, then the reads are listed, each at its London time, and the chain is intact (exit 0)', async () => {
     const r = await accessLog();
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('case supervision');
     expect(r.stdout.trim().split('\n').at(-1)).toBe('access log chain intact');
+    const [first] = readFileSync(log, 'utf8').trim().split('\n');
+    const at = (JSON.parse(first!) as { at: string }).at;
+    // The cell wraps between words: each word of the London time is there, no ISO date is.
+    for (const word of londonTime(at).split(' ')) expect(r.stdout).toContain(word);
+    expect(r.stdout).not.toContain(at.slice(0, 8));
   });
 
   /** The answer as JSON: the reads of the child, each marked altered or not, and the damaged lines. */

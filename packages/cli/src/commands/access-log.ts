@@ -1,7 +1,9 @@
+import { parseInstant } from '@aimline/calendar';
 import { storeOfEntry, type AccessLogBreak, type LoggedAccess } from '@aimline/governance';
 import { CliError, ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../runtime.js';
 import { table } from '../output.js';
+import { londonTime } from '../views/human-time.js';
 import { verifyAccessLogCommand, writeAccessLogAnchor } from './access-log-anchor.js';
 import { accessLogFileOf, macNotes, readLog } from './access-log-read.js';
 
@@ -46,6 +48,9 @@ const storeNotes = (
         ]),
   ];
 };
+
+/** When a read was, in London time; a time the entry does not give as an instant, as written. */
+const when = (at: string): string => (parseInstant(at) !== undefined ? londonTime(at) : at);
 
 /**
  * `aimline access-log --person ID`: who has looked at this person's record — every recorded
@@ -137,7 +142,7 @@ export const accessLogCommand = async (
             ('deleted' in r
               ? deletedRow(r.deleted)
               : [
-                  r.read.altered ? `${r.read.at} (altered)` : r.read.at,
+                  r.read.altered ? `${when(r.read.at)} (altered)` : when(r.read.at),
                   r.read.principal,
                   r.read.role,
                   r.read.agency,
