@@ -28,7 +28,8 @@ import {
 } from '@aimline/kernel';
 import { isKeyError, KeyError } from './key-errors.js';
 import type { KeyVault } from './key-vault.js';
-import { envelopesIn, opensAll, opensOf, type Path } from './open-fields.js';
+import { envelopesIn } from './format1-fields.js';
+import { opensAll, opensOf, type Path } from './opens.js';
 import { openedEvent, openedEvents } from './opening-reads.js';
 import { holdsBoxes, sealBox, SEALED_MEMBER } from './sealed-boxes.js';
 

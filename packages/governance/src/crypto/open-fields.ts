@@ -28,9 +28,6 @@ import {
 } from './sealed-boxes.js';
 import { opensAll, type Opens, type Path } from './opens.js';
 
-export { opensAll, opensOf, type Opens, type Path } from './opens.js';
-export { envelopesIn, sealedFields } from './format1-fields.js';
-
 const copy = (node: unknown): unknown =>
   Array.isArray(node) ? (node as unknown[]).slice() : { ...(node as Record<string, unknown>) };
 

@@ -6,9 +6,9 @@ import {
   openSealed,
   sealedParts,
   type HeldKey,
-  type Opens,
   type Sealed,
 } from './open-fields.js';
+import type { Opens } from './opens.js';
 
 /** Events a read opens together: the keys they need are loaded in one go. */
 const READ_BATCH = 128;
