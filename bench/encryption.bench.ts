@@ -18,7 +18,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   jointPersonalDataUse,
-  type AnyDomainModule,
   type EventStore,
   type PersonalDataUse,
 } from '../packages/kernel/src/index.js';
@@ -36,10 +35,10 @@ import {
   eventDecoder,
   initialChainVerification,
   verifyNext,
+  type Projection,
 } from '../packages/projections/src/index.js';
 import { domainRegistry, loadCouncilPolicy } from '../packages/aimline/src/index.js';
 import { allProjections } from './helpers/replay.js';
-import { replayPersonalData } from '../packages/cli/src/commands/replay.js';
 import { env, loadNote, log, round } from './helpers/common.js';
 import type { Figure } from './helpers/figures.js';
 
@@ -49,17 +48,16 @@ const YEARS = SMOKE ? 1 : 4;
 const ROUNDS = env('AIMLINE_BENCH_ENCRYPTION_ROUNDS', SMOKE ? 2 : 21);
 
 /**
- * What the replayed projections' outputs read, as `aimline replay` declares it: the read opens
- * only these fields (the plain store returns every field as stored).
+ * What the replayed projections read (`Projection.personalData`), as `aimline replay` reads for
+ * each: the read opens only these fields (the plain store returns every field as stored).
  */
-const personalDataOf = (modules: ReadonlyArray<AnyDomainModule>): PersonalDataUse => {
-  const uses = replayPersonalData(modules);
-  return jointPersonalDataUse(
-    ...(
-      ['event-counts', 'deadline-tracker', 'panel-scorecard', 'attendance-overview'] as const
-    ).map((p) => uses[p]),
+const personalDataOf = (projections: ReadonlyArray<Projection<unknown>>): PersonalDataUse =>
+  jointPersonalDataUse(
+    ...projections.map((p) => {
+      if (p.personalData === undefined) throw new Error(`${p.name} declares no personal data`);
+      return p.personalData;
+    }),
   );
-};
 
 const median = (xs: ReadonlyArray<number>): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -72,7 +70,7 @@ export async function run(): Promise<Figure[]> {
   if (policy._tag === 'Left') throw new Error(policy.left);
   const registry = domainRegistry(policy.right);
   const modules = [...registry.modules, erasureModule];
-  const personalData = personalDataOf(registry.modules);
+  const personalData = personalDataOf(allProjections(registry));
   const dir = mkdtempSync(join(tmpdir(), 'aimline-bench-encryption-'));
   const master = localMasterKey(randomBytes(32));
   const vaultPath = join(dir, 'events.keys.db');

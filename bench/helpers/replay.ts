@@ -24,6 +24,7 @@ import {
 import type { DomainRegistry } from '../../packages/aimline/src/index.js';
 import { panelScorecardProjection } from '../../packages/cli/src/views/panel-views.js';
 import { attendanceOverviewProjection } from '../../packages/cli/src/views/attendance-views.js';
+import { eventCounts } from '../../packages/cli/src/commands/event-counts.js';
 import { Database, EVENT_COLUMNS } from './common.js';
 import { summariseProfile, type CpuProfile, type ProfileSummary } from './profile-summary.js';
 
@@ -38,26 +39,10 @@ export const layerLabel: Record<Layer, string> = {
   full: '+ fold into every projection (the streams and event types each subscribes to)',
 };
 
-/** `aimline replay event-counts`, as the CLI defines it. */
-const eventCounts = (): Projection<{
-  byType: Record<string, number>;
-  byStreamCategory: Record<string, number>;
-  events: number;
-}> => ({
-  name: 'event-counts',
-  initialState: () => ({ byType: {}, byStreamCategory: {}, events: 0 }),
-  apply: (s, e) => {
-    s.events++;
-    s.byType[e.recorded.type] = (s.byType[e.recorded.type] ?? 0) + 1;
-    s.byStreamCategory[e.module.name] = (s.byStreamCategory[e.module.name] ?? 0) + 1;
-    return s;
-  },
-});
-
 /** Every projection Aimline ships that folds the whole log, as `aimline replay` builds them. */
 export const allProjections = (registry: DomainRegistry): Array<Projection<unknown>> =>
   [
-    eventCounts(),
+    eventCounts,
     deadlineTracker(registry.modules),
     panelScorecardProjection(registry),
     attendanceOverviewProjection(registry),

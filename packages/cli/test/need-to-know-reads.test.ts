@@ -65,7 +65,7 @@ describe('every CLI read goes through the need-to-know reader', () => {
       const before = log().length;
       const r = await run(auditor.id, ...args);
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
-      // `replay event-counts` reads no personal data (it opens none: replayPersonalData), so it
+      // `replay event-counts` reads no personal data (its projection declares none: `Projection.personalData`), so it
       // has no read of personal data to record; every other read command does.
       if (args[1] === 'event-counts') expect(log().slice(before), args.join(' ')).toEqual([]);
       else

@@ -6,7 +6,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { demoSteps, richestCase, runScenarios } from '@aimline/demo';
 import { openSqliteEventStore } from '@aimline/store-sqlite';
 import { domainRegistry, loadCouncilPolicy, TIMELINE_PERSONAL_DATA } from '@aimline/aimline';
-import { projectionNames, replayPersonalData } from '../src/commands/replay.js';
+import { deadlineTracker } from '@aimline/projections';
+import { projectionNames } from '../src/commands/replay.js';
+import { eventCounts } from '../src/commands/event-counts.js';
+import { panelScorecardProjection } from '../src/views/panel-views.js';
+import { attendanceOverviewProjection } from '../src/views/attendance-views.js';
 import { withEncryption } from '../src/encryption.js';
 import { asAuditor, runCli } from './run-cli.js';
 
@@ -18,12 +22,13 @@ const DEMO = { seed: 11, cases: 4, years: 1, from: '2024-09-02T09:00:00Z' };
 const AS_OF = ['--as-of', '2026-01-05T12:00:00Z'];
 
 /**
- * `aimline replay` opens only the personal data each projection's output reads
- * (`replayPersonalData`): from the encrypted demo store it must print what the same history
- * prints when every field is there to read (the same demo history written to a store without
- * encryption, whose fields are all plain).
+ * `aimline replay`, and the commands that fold the same projections (`deadlines`, `attendance`,
+ * `panel scorecard`), open only the personal data each projection declares it reads
+ * (`Projection.personalData`): from the encrypted demo store they must print what the same
+ * history prints when every field is there to read (the same demo history written to a store
+ * without encryption, whose fields are all plain).
  */
-describe('replay reads only the personal data its output uses (issue 13 item 4)', () => {
+describe('replays read only the personal data their projections declare (issue 13 item 4)', () => {
   let encrypted: string;
   let plain: string;
   let dir: string;
@@ -66,10 +71,17 @@ describe('replay reads only the personal data its output uses (issue 13 item 4)'
     plain = await write(join(dir, 'plain.db'), false);
   });
 
-  it('every projection replay knows declares what it reads', () => {
-    expect(Object.keys(replayPersonalData(registry.modules)).sort()).toEqual(
-      [...projectionNames].sort(),
+  it('every projection replay folds declares the personal data it reads', () => {
+    const declared = [
+      eventCounts,
+      deadlineTracker(registry.modules),
+      panelScorecardProjection(registry),
+      attendanceOverviewProjection(registry),
+    ];
+    expect(declared.map((p) => p.name).sort()).toEqual(
+      projectionNames.filter((p) => p !== 'chain-verification').sort(),
     );
+    for (const p of declared) expect(p.personalData, p.name).toBeDefined();
   });
 
   it.each(projectionNames.filter((p) => p !== 'chain-verification'))(
@@ -80,7 +92,7 @@ describe('replay reads only the personal data its output uses (issue 13 item 4)'
   );
 
   it("the deadline report needs the pupils' dates of birth it declares: NAT-8 (the end of compulsory school age) is worked out from them", async () => {
-    expect(replayPersonalData(registry.modules)['deadline-tracker']).toEqual([
+    expect(deadlineTracker(registry.modules).personalData).toEqual([
       { eventType: 'AttendanceCaseOpened', path: 'pupil.dateOfBirth' },
     ]);
     const byRule = (await replay(encrypted, 'deadline-tracker')) as Record<string, unknown>;
@@ -146,4 +158,32 @@ describe('replay reads only the personal data its output uses (issue 13 item 4)'
     expect(entries.length).toBeGreaterThan(0);
     for (const e of entries) expect(e.categories).toEqual(['dateOfBirth']);
   });
+
+  /** The categories each access-log entry of `log` names. */
+  const loggedCategories = (log: string): string[][] =>
+    readFileSync(log, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { categories: string[] }).categories);
+
+  it.each([
+    [['deadlines', ...AS_OF], ['dateOfBirth']],
+    [['attendance', ...AS_OF], ['dateOfBirth']],
+    [
+      ['panel', 'scorecard'],
+      ['identifier', 'specialCategory'],
+    ],
+  ])(
+    'given the demo history, `%s` prints the same from the encrypted store as from plain fields, and its access-log entries name only the categories its projection declares (%s)',
+    async (args, categories) => {
+      const name = args.slice(0, 2).join('-');
+      const log = join(dir, `command-${name}.jsonl`);
+      expect(await read(encrypted, log, ...args)).toEqual(
+        await read(plain, join(dir, `command-${name}-plain.jsonl`), ...args),
+      );
+      const logged = loggedCategories(log);
+      expect(logged.length).toBeGreaterThan(0);
+      for (const c of logged) for (const category of c) expect(categories).toContain(category);
+    },
+  );
 });

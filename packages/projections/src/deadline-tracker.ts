@@ -7,7 +7,7 @@ import {
   type DeadlineStatus,
   type InstantInput,
 } from '@aimline/calendar';
-import type { AnyDomainModule } from '@aimline/kernel';
+import { jointPersonalDataUse, type AnyDomainModule } from '@aimline/kernel';
 import type { DecodedEvent } from './decoded-event.js';
 import type { Projection } from './projection.js';
 import { memoryStreamTable, type StreamTable } from './stream-table.js';
@@ -52,6 +52,8 @@ export const deadlineTracker = (
   return {
     name: 'deadline-tracker',
     streamPrefixes: modules.map((m) => m.streamPrefix),
+    // The deadline rules read only what each module declares (`deadlinePersonalData`).
+    personalData: jointPersonalDataUse(...modules.map((m) => m.deadlinePersonalData)),
     initialState: () => ({ streams: table() }),
     // A snapshot saved before each stream's last event was kept is rebuilt from history, which
     // derives it (the runner replays from the first event).

@@ -8,6 +8,7 @@ export {
 export {
   type Projection,
   appliesTo,
+  personalDataOf,
   subscribesTo,
   foldProjection,
   visitEach,

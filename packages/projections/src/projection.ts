@@ -1,3 +1,4 @@
+import type { PersonalDataUse } from '@aimline/kernel';
 import type { DecodedEvent } from './decoded-event.js';
 
 /**
@@ -15,6 +16,14 @@ export interface Projection<S> {
    * still read and decoded (so a bad one is still refused and reported), never folded.
    */
   readonly eventTypes?: ReadonlyArray<string>;
+  /**
+   * The personal data its state and output read (categories, or single fields as the codecs
+   * declare them): a replay or runner reads for it with only these opened (an encrypting store
+   * decrypts nothing else, the rest read `[withheld:<category>]`, and the access log records
+   * only these as read). `[]`: none. Undefined: every category the reader may see, for a
+   * projection whose state is shown as it was folded.
+   */
+  readonly personalData?: PersonalDataUse;
   readonly initialState: () => S;
   /**
    * The state from a saved snapshot (its `JSON.parse`d text), when the state is more than plain
@@ -33,6 +42,15 @@ export const appliesTo = (
 ): boolean =>
   projection.streamPrefixes === undefined ||
   projection.streamPrefixes.some((p) => stream.startsWith(p));
+
+/**
+ * The read option that opens only what a projection reads (its `personalData`): none when it
+ * declares none, so the store's default (every category the reader may see) holds.
+ */
+export const personalDataOf = (projection: {
+  readonly personalData?: PersonalDataUse | undefined;
+}): { readonly personalData?: PersonalDataUse } =>
+  projection.personalData === undefined ? {} : { personalData: projection.personalData };
 
 /** Whether a projection folds an event of this type (its `eventTypes`). */
 export const subscribesTo = (

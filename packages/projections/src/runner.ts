@@ -3,7 +3,7 @@ import type { InstantInput } from '@aimline/calendar';
 import type { EventStore, RecordedEvent } from '@aimline/kernel';
 import { recordedBy } from './as-of.js';
 import { readStoredEvent, type EventDecoder } from './decoded-event.js';
-import { appliesTo, subscribesTo, type Projection } from './projection.js';
+import { appliesTo, personalDataOf, subscribesTo, type Projection } from './projection.js';
 import type { SnapshotEvent, SnapshotStore } from './snapshot-store.js';
 import { guarded, metadataProblem, type UnreadableEvent } from './unreadable-event.js';
 
@@ -83,6 +83,7 @@ export class ProjectionRunner<S> {
     for await (const recorded of this.store.readAll({
       ...(position === undefined ? {} : { after: position }),
       ...(filter ? { filter } : {}),
+      ...personalDataOf(this.projection),
     })) {
       const next = applyEvent(this.projection, this.decode, state, recorded);
       if (E.isLeft(next)) unreadable.push(next.left);
@@ -153,7 +154,10 @@ export const replayAsOf = async <S>(
     projection.streamPrefixes === undefined
       ? undefined
       : { streamPrefixes: projection.streamPrefixes };
-  for await (const recorded of store.readAll(filter ? { filter } : {})) {
+  for await (const recorded of store.readAll({
+    ...(filter ? { filter } : {}),
+    ...personalDataOf(projection),
+  })) {
     const wanted = guarded(recorded, () => {
       if (!appliesTo(projection, recorded.stream)) return E.right(false);
       const problem = asOf === undefined ? undefined : metadataProblem(recorded);

@@ -7,6 +7,8 @@ export const eventCounts: Projection<{
   events: number;
 }> = {
   name: 'event-counts',
+  // Counts types and processes: no personal field.
+  personalData: [],
   initialState: () => ({ byType: {}, byStreamCategory: {}, events: 0 }),
   apply: (s, e) => {
     s.events++;

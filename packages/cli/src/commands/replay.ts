@@ -1,13 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { Instant } from '@aimline/calendar';
-import {
-  jointPersonalDataUse,
-  type AnyDomainModule,
-  type PersonalDataUse,
-  type ReadAllOptions,
-  type ReadStreamOptions,
-  type RecordedEvent,
-} from '@aimline/kernel';
+import type { RecordedEvent } from '@aimline/kernel';
 import {
   deadlineReport,
   deadlineTracker,
@@ -39,30 +32,6 @@ export const projectionNames = [
 ] as const;
 
 /**
- * The personal data each projection's output reads: a replay opens only these fields (an
- * encrypting store decrypts nothing else; the other personal fields read as withheld, and the
- * access log records only these as read). The deadline rules read what each module declares
- * (`deadlinePersonalData`: a pupil's date of birth, for attendance NAT-8, the end of compulsory
- * school age), and so does the attendance overview (each pupil's year group and stage); the
- * panel scorecard counts repeat referrals by the child's identifier and referrals by gender, as
- * received; the counts and the chains read none. No dates of birth of the children in HSB cases
- * or panel referrals, nor any victim's, are opened.
- * cli/test/replay-personal-data.test.ts checks each output is the same as with every field opened.
- */
-export const replayPersonalData = (
-  modules: ReadonlyArray<AnyDomainModule>,
-): Record<(typeof projectionNames)[number], PersonalDataUse> => ({
-  'event-counts': [],
-  'deadline-tracker': jointPersonalDataUse(...modules.map((m) => m.deadlinePersonalData)),
-  'panel-scorecard': [
-    { eventType: 'ReferralReceived', path: 'child.childId' },
-    { eventType: 'ReferralReceived', path: 'child.gender' },
-  ],
-  'attendance-overview': [{ eventType: 'AttendanceCaseOpened', path: 'pupil.dateOfBirth' }],
-  'chain-verification': [],
-});
-
-/**
  * `aimline replay [PROJECTION] [--as-of ISO]`: rebuilds a projection from zero from the events
  * recorded by `asOf` ("what did the panel know when it decided?").
  */
@@ -77,16 +46,8 @@ export const replay = async (
     if (n % 1000 === 0) bar.update(n);
   };
   const asOf = options.asOf;
-  const uses = replayPersonalData(rt.registry.modules);
-  const personalData: PersonalDataUse = uses[chosen as keyof typeof uses];
-  const view = () => {
-    const visible = rt.visible(`replay ${chosen}`);
-    return {
-      readAll: (o?: ReadAllOptions) => visible.readAll({ ...o, personalData }),
-      readStream: (stream: string, o?: ReadStreamOptions) =>
-        visible.readStream(stream, { ...o, personalData }),
-    };
-  };
+  // Each projection's read opens only the personal data it declares (`Projection.personalData`).
+  const view = () => rt.visible(`replay ${chosen}`);
   const run = async <S>(p: Projection<S>): Promise<S> => {
     const r = await replayAsOf(view(), rt.decode, p, asOf, onEvent);
     bar.stop();

@@ -65,6 +65,8 @@ export const attendanceOverviewProjection = (
   return {
     name: 'attendance-overview',
     streamPrefixes: [attendanceAim.streamPrefix],
+    // Each pupil's stage and the end of compulsory school age (NAT-8) come from the date of birth.
+    personalData: [{ eventType: 'AttendanceCaseOpened', path: 'pupil.dateOfBirth' }],
     initialState: () => ({ cases: cases() }),
     apply: (s, e) => {
       const event = eventOf(attendanceAim, e);

@@ -41,6 +41,11 @@ export const panelScorecardProjection = (
   return {
     name: 'panel-scorecard',
     streamPrefixes: [panelSitting.streamPrefix, panelReferral.streamPrefix],
+    // Repeat referrals count by the child's identifier, and referrals by gender, as received.
+    personalData: [
+      { eventType: 'ReferralReceived', path: 'child.childId' },
+      { eventType: 'ReferralReceived', path: 'child.gender' },
+    ],
     initialState: () => ({ tally: emptyScorecardTally(firstReferrals()), setAside: [] }),
     apply: (s, e) => {
       const event = eventOf(panelSitting, e) ?? eventOf(panelReferral, e);
