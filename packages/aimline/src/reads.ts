@@ -44,6 +44,8 @@ export type PrincipalView = VisibleEvents & {
    * the principal is told of a damaged event follows it (`toldTo` of `@aimline/projections`).
    */
   readonly shows: NeedToKnowReader['shows'];
+  /** Whether the view shows every type of a stream (`NeedToKnowReader.showsEveryType`). */
+  readonly showsEveryType: NeedToKnowReader['showsEveryType'];
   readonly [madeByTheReadSeam]: true;
 };
 
@@ -63,6 +65,7 @@ export const principalView = (reader: NeedToKnowReader, request: ReadRequest): P
     ...reader.visible(request),
     principal: reader.principal,
     shows: reader.shows,
+    showsEveryType: reader.showsEveryType,
   } as PrincipalView;
   wholeHistories.set(view, reader.obligations(request));
   return view;

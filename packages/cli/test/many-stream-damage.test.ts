@@ -121,7 +121,7 @@ describe('reads of many streams over damaged history', () => {
           stream,
           revision: lost.revision,
           position: lost.position,
-          type: '(missing)',
+          missing: true,
         }),
       );
     }

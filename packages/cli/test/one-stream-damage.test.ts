@@ -219,7 +219,7 @@ describe('reads of one stream over damaged history', () => {
         stream: hsbStream(),
         revision: last,
         position: lost!.position,
-        type: '(missing)',
+        missing: true,
         why: expect.stringContaining(
           `events are missing from the end of the stream: the store recorded an event of it at position ${lost!.position}, and its stored events end at revision ${last - 1}`,
         ) as unknown,

@@ -56,6 +56,7 @@ export {
   subjectFieldsFinder,
   filterEvent,
   grantsFor,
+  everyTypeShown,
   narrowedTo,
   streamCovered,
   modulesNotWhollyRead,

@@ -53,14 +53,17 @@ export {
   FOLDED_STREAM,
   toldTo,
   isOutOfView,
+  isMissing,
   damageLocation,
   DAMAGE_OUT_OF_VIEW,
   MISSING_OUT_OF_VIEW,
   type UnreadableEvent,
   type DamageReader,
   type DamageOutOfView,
+  type Damage,
   type ToldDamage,
 } from './unreadable-event.js';
+export type { MissingEvents } from './stream-tail.js';
 export { locateUnreadable } from './locate-unreadable.js';
 export { streamChainBreak } from './stream-chain.js';
 export {

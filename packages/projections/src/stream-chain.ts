@@ -9,9 +9,9 @@ import { toldTo, unreadableEvent, type DamageReader, type ToldDamage } from './u
  * the kernel's `verifyLink`, as `verifyChains` checks every stream) — a revision missing (a row
  * moved to another stream or deleted), a link that does not follow (a row moved in), or bytes
  * that no longer hash to what was recorded; and, where the store records each stream's end apart
- * from its events (`recordedStreamEnd`), events deleted from the end (`lostStreamTail`, whose
- * type is `(missing)`: located only for a reader whose view shows every type). The break is located (stream, revision, position,
- * type, why) when the event where it breaks is one `reader`'s view shows; at an event it does not
+ * from its events (`recordedStreamEnd`), events deleted from the end (`lostStreamTail`, of types
+ * not known: located only for a reader whose view shows every type). The break is located
+ * (stream, revision, position, type, why) when the event where it breaks is one `reader`'s view shows; at an event it does not
  * show, the reader is told only that the stream's history is damaged (`toldTo`): the type and
  * place of an event they may not see are not theirs to learn. It hashes the events as stored (an
  * encrypting store gives back the stored text with each event) and opens no personal data

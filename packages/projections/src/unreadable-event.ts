@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { parseInstant } from '@aimline/calendar';
 import { unreadableStoredDataWhy, type RecordedEvent } from '@aimline/kernel';
-import { MISSING_EVENTS } from './stream-tail.js';
+import type { MissingEvents } from './stream-tail.js';
 
 /**
  * A stored event a read could not use: it did not decode, or folding it failed. Reads report
@@ -72,11 +72,13 @@ export const metadataProblem = (recorded: RecordedEvent): string | undefined => 
 export const FOLDED_STREAM = '(deadlines of the folded stream)';
 
 /**
- * Who a report of damage is for: whether their view shows an event (its stream and type), as
- * the need-to-know reader decides it (a principal view's `shows`).
+ * Who a report of damage is for: whether their view shows an event (its stream and type), and
+ * whether it shows every type of a stream (events of unknown type: those missing from its end),
+ * as the need-to-know reader decides it (a principal view's `shows` and `showsEveryType`).
  */
 export interface DamageReader {
   readonly shows: (event: { readonly stream: string; readonly type: string }) => boolean;
+  readonly showsEveryType: (stream: string) => boolean;
 }
 
 /**
@@ -96,15 +98,22 @@ export interface DamageOutOfView {
   readonly why: string;
 }
 
+/** What a check of stored history finds: an event it could not use, or events missing from a stream's end. */
+export type Damage = UnreadableEvent | MissingEvents;
+
 /** Damage as a reader is told of it: located where their view shows the event, else not. */
-export type ToldDamage = UnreadableEvent | DamageOutOfView;
+export type ToldDamage = Damage | DamageOutOfView;
+
+/** Whether damage is events missing from a stream's end (of types not known). */
+export const isMissing = (damage: ToldDamage): damage is MissingEvents =>
+  'missing' in damage && damage.missing;
 
 /** Why, for damage at a stored event the reader's view does not show (the same words for every kind). */
 export const DAMAGE_OUT_OF_VIEW =
   'the history of this stream is damaged at an event this principal may not see (a principal who may see it, such as an auditor, is told where)';
 
 /**
- * Why, for events deleted from a stream's end (type `(missing)`) told to a reader whose view
+ * Why, for events deleted from a stream's end (`MissingEvents`) told to a reader whose view
  * does not show every type: what the missing events were is not known, so not that this
  * principal may not see them; never where they start.
  */
@@ -112,18 +121,21 @@ export const MISSING_OUT_OF_VIEW =
   "events are missing from the end of this stream's history, of types not known (a principal who may see every type, such as an auditor, is told where)";
 
 /**
- * The one rule for what a reader is told of a damaged event: located (stream, revision,
- * position, type, why) when their view shows it, else only the stream (`DamageOutOfView`,
- * `MISSING_OUT_OF_VIEW` for events missing from its end, else `DAMAGE_OUT_OF_VIEW`).
+ * The one rule for what a reader is told of damage: located (stream, revision, position, type,
+ * why) when their view shows the event, else only the stream (`DamageOutOfView`,
+ * `DAMAGE_OUT_OF_VIEW`); events missing from a stream's end, whose types are not known, are
+ * located only for a reader whose view shows every type of the stream, else told as
+ * `MISSING_OUT_OF_VIEW`.
  */
-export const toldTo = (reader: DamageReader, damage: UnreadableEvent): ToldDamage =>
-  reader.shows(damage)
+export const toldTo = (reader: DamageReader, damage: Damage): ToldDamage => {
+  if (isMissing(damage))
+    return reader.showsEveryType(damage.stream)
+      ? damage
+      : { stream: damage.stream, outOfView: true, why: MISSING_OUT_OF_VIEW };
+  return reader.shows(damage)
     ? damage
-    : {
-        stream: damage.stream,
-        outOfView: true,
-        why: damage.type === MISSING_EVENTS ? MISSING_OUT_OF_VIEW : DAMAGE_OUT_OF_VIEW,
-      };
+    : { stream: damage.stream, outOfView: true, why: DAMAGE_OUT_OF_VIEW };
+};
 
 /** Whether damage is told without its place (at an event the reader's view does not show). */
 export const isOutOfView = (damage: ToldDamage): damage is DamageOutOfView =>
@@ -137,4 +149,6 @@ export const damageLocation = (damage: ToldDamage): string =>
 export const describeUnreadable = (u: ToldDamage): string =>
   isOutOfView(u)
     ? `${u.stream} (an event not shown): ${u.why}`
-    : `${u.stream}@${u.revision} (position ${u.position}, ${u.type}): ${u.why}`;
+    : isMissing(u)
+      ? `${u.stream}@${u.revision} (missing from the end; recorded to position ${u.position}): ${u.why}`
+      : `${u.stream}@${u.revision} (position ${u.position}, ${u.type}): ${u.why}`;

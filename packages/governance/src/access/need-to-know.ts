@@ -91,6 +91,21 @@ export const grantsFor = (
   );
 
 /**
+ * Whether a read grant of `principal` shows every event type of `stream` of `module` (its
+ * module, its stream scope, and `events: 'all'`): who may be told of events of unknown type in
+ * it (those deleted from its end).
+ */
+export const everyTypeShown = (
+  policy: AccessPolicy,
+  principal: Principal,
+  module: string,
+  stream: string,
+): boolean =>
+  (policy[principal.role] ?? []).some(
+    (g) => g.module === module && scopeCovers(g.streams, principal, stream) && g.events === 'all',
+  );
+
+/**
  * Whether any read grant of `principal` covers `stream` of `module` (its module and stream
  * scope), whatever event types it shows: the streams whose whole history their obligations
  * (deadlines) are worked out from.

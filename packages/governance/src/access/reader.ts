@@ -12,6 +12,7 @@ import type { Principal } from '../principals/principal.js';
 import { ACCESS_ENTRY_FORMAT, type AccessLog, type CurrentAccessEntry } from './access-log.js';
 import type { AccessPolicy } from './access-policy.js';
 import {
+  everyTypeShown,
   filterEvent,
   grantsFor,
   narrowedTo,
@@ -67,6 +68,12 @@ export interface NeedToKnowReader {
    * never named to them, not even where its stream's history is damaged.
    */
   readonly shows: (event: { readonly stream: string; readonly type: string }) => boolean;
+  /**
+   * Whether the principal's view shows every event type of `stream` (a grant of theirs covers
+   * its module and stream with every type): who is told where events of unknown type (those
+   * deleted from its end) are.
+   */
+  readonly showsEveryType: (stream: string) => boolean;
   /** The visible events of one stream, in order (none when the stream is not theirs). */
   readStream(stream: string, request: ReadRequest): Promise<RecordedEvent[]>;
   /** Every visible event of the store, in global order. */
@@ -206,6 +213,10 @@ export const needToKnowReader = (options: NeedToKnowOptions): NeedToKnowReader =
   return {
     principal,
     shows: (event) => moduleShowing(event) !== undefined,
+    showsEveryType: (s) => {
+      const module = moduleOf(s);
+      return module !== undefined && everyTypeShown(policy, principal, module.name, s);
+    },
     readStream: (s, request) => collect(store.readStream(s), request),
     readAll: (request) => collect(store.readAll(), request),
     visible: (request) => {
