@@ -146,7 +146,13 @@ describe("a principal's view carries no whole history: handing it on, spreading 
     const whole = obligationsOf(view);
     expect(obligationsOf(view)).toBe(whole);
     expect(Object.values(view)).not.toContain(whole);
-    expect(Reflect.ownKeys(view)).toEqual(['readStream', 'readAll', 'principal', 'shows']);
+    expect(Reflect.ownKeys(view)).toEqual([
+      'readStream',
+      'readAll',
+      'principal',
+      'shows',
+      'showsEveryType',
+    ]);
   });
 
   it('given a spread copy or a wrapper of the view, then it holds no whole history and obligationsOf refuses it', () => {
