@@ -9,7 +9,7 @@ import {
   type EventStore,
 } from '@aimline/kernel';
 import type { PanelReferralCommand } from '@aimline/panel';
-import { eventDecoder, streamChainBreak } from '@aimline/projections';
+import { eventDecoder, streamDamage } from '@aimline/projections';
 import {
   defaultCouncilPolicy,
   isCouncilPolicy,
@@ -218,16 +218,17 @@ export const createAimline = (options: AimlineOptions): Aimline => {
     log: accessLog,
     clock,
   });
+  const decode = eventDecoder(registry.modules);
   const ctx: ServiceContext = {
     handler: handlerOf(options, clock, policy),
     authority,
     clock,
     policy,
-    decode: eventDecoder(registry.modules),
+    decode,
     reads,
-    chainBreak: (reader, stream) =>
-      // eslint-disable-next-line no-restricted-syntax -- the case's hash chain is checked on the stored events with no personal data opened: it shows a break's place (only where the reader's view shows the event), never a value
-      streamChainBreak(options.store, stream, reader),
+    streamDamage: (reader, stream) =>
+      // eslint-disable-next-line no-restricted-syntax -- the case's stored history is checked (hash chain, decoding) with no personal data opened: it shows damage's place (only where the reader's view shows the event), never a value
+      streamDamage(options.store, stream, reader, decode),
   };
   const { typed } = registry;
   const hsb: HsbService = processService(ctx, typed.hsbCase);

@@ -94,7 +94,7 @@ export const processReads = <C extends Command, Ev extends DomainEvent, S>(
         out.push(typedEvent(recorded, event.right));
       }
       if (out.length === 0) return { kind: 'NotFound', id, stream };
-      const broken = await ctx.chainBreak(visible, stream);
+      const broken = await ctx.streamDamage(visible, stream);
       if (broken !== undefined) return corruptHistory([broken]);
     } catch (e) {
       return unavailable(e);
@@ -159,7 +159,7 @@ export const processReads = <C extends Command, Ev extends DomainEvent, S>(
       if (standing.damage.length > 0) return corruptHistory(standing.damage);
       t = standing.timeline;
       if (t.entries.length === 0) return { kind: 'NotFound', id, stream };
-      const broken = await ctx.chainBreak(visible.right, stream);
+      const broken = await ctx.streamDamage(visible.right, stream);
       if (broken !== undefined) return corruptHistory([broken]);
     } catch (e) {
       return unavailable(e);
@@ -172,7 +172,7 @@ export const processReads = <C extends Command, Ev extends DomainEvent, S>(
    * it, recorded by `asOf` (default now), decoded with the module's own catalogue. A stored event
    * of the module that does not decode makes the read `Unavailable` (corrupt history), as `get`
    * and `timeline` do, rather than a case folded without it; so does damage to a listed case's
-   * stored history (`chainBreak`, every case the principal may see of the module).
+   * stored history (`streamDamage`, every case the principal may see of the module).
    */
   const list: Reads<C, Ev, S>['list'] = async (principal, filter?: ListFilter<S>) => {
     const visible = view(principal, 'list', filter);
@@ -208,11 +208,12 @@ export const processReads = <C extends Command, Ev extends DomainEvent, S>(
           ),
         });
       }
-      // Each listed case's own history checked as a read of one case checks it (`chainBreak`):
-      // a row altered, moved or deleted is reported rather than folded into the list without it.
+      // Each listed case's own history checked as a read of one case checks it (`streamDamage`):
+      // a row altered, moved or deleted, or an event that does not decode (one the principal may
+      // not see too), is reported rather than folded into the list without it.
       const damage: ToldDamage[] = [];
       for (const stream of rows.keys()) {
-        const broken = await ctx.chainBreak(visible.right, stream);
+        const broken = await ctx.streamDamage(visible.right, stream);
         if (broken !== undefined) damage.push(broken);
       }
       if (damage.length > 0) return corruptHistory(damage);

@@ -145,12 +145,13 @@ export interface ServiceContext {
   /** The one read seam: the principal's view of the store (need to know, logged). */
   readonly reads: GovernedReads;
   /**
-   * The first break in a stream's own hash chain, checked on the events as stored
-   * (`streamChainBreak` of `@aimline/projections`: no personal data opened or shown), as the
-   * reader (the principal's view) is told of it: located only at an event their view shows.
-   * Undefined when intact. The reads of one case run it.
+   * The first damage in a stream's stored history (`streamDamage` of `@aimline/projections`: its
+   * hash chain broken, an event that does not decode, events deleted from its end; no personal
+   * data opened or shown), as the reader (the principal's view) is told of it: located only at
+   * an event their view shows. Undefined when intact. Every read of a case runs it, so damage at
+   * an event the principal may not see is corrupt history for them too, never a quiet answer.
    */
-  readonly chainBreak: (reader: DamageReader, stream: string) => Promise<ToldDamage | undefined>;
+  readonly streamDamage: (reader: DamageReader, stream: string) => Promise<ToldDamage | undefined>;
 }
 
 /** `C` with the data field `F` of command type `T` optional (a fact the service supplies). */

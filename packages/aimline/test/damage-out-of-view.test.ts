@@ -171,7 +171,7 @@ describe('damage at an event the principal may not see', () => {
       });
   });
 
-  it('given a section 47 decision stored that does not decode (its chain intact), when the school representative gets the case or reads its timeline (their deadlines stand on the whole history), then both are corrupt history of the stream alone; the social worker is told where', async () => {
+  it('given a section 47 decision stored that does not decode (its chain intact), when the school representative gets the case, reads its events or timeline, or lists cases, then each is corrupt history of the stream alone (never Found without it); the social worker is told where', async () => {
     const store = new InMemoryEventStore();
     const aimline = createAimline({ store, clock: () => NOW, processes: 'manual' });
     for (const command of commands.slice(0, 3))
@@ -199,15 +199,15 @@ describe('damage at an event the principal may not see', () => {
       { expectedRevision: 2 },
     );
     for (const told of [
-      await aimline.hsb.get(schoolRep, 'case-1', { asOf: ASOF }),
-      await aimline.hsb.timeline(schoolRep, 'case-1', { asOf: ASOF }),
+      ...(await readsOf(aimline, schoolRep)),
+      await aimline.hsb.list(schoolRep, { asOf: ASOF }),
     ]) {
       expect(told).toEqual(outOfView);
       namesNothingHidden(told);
     }
     for (const located of [
-      await aimline.hsb.get(socialWorker, 'case-1', { asOf: ASOF }),
-      await aimline.hsb.timeline(socialWorker, 'case-1', { asOf: ASOF }),
+      ...(await readsOf(aimline, socialWorker)),
+      await aimline.hsb.list(socialWorker, { asOf: ASOF }),
     ])
       expect(located).toMatchObject({
         kind: 'Unavailable',

@@ -1,5 +1,5 @@
 /**
- * The reads of one case check the case's own hash chain (`streamChainBreak`, the check the
+ * The reads of one case check the case's own hash chain (`streamDamage`, the check the
  * CLI's `timeline`, `report` and `audit STREAM` run too): a row of a case moved to another
  * stream, deleted or altered in the store — here a SQLite store changed with plain SQL — makes
  * `get`, `events` and `timeline` `Unavailable` (corrupt history) located where the chain breaks

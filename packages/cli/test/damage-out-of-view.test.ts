@@ -122,16 +122,19 @@ describe('reads of one case damaged at an event the principal may not see', () =
 });
 
 /**
- * A case closure stored that does not decode (an empty reason), its hash chain intact: the
- * deadlines `timeline` and `report` show stand on the whole history, closure and all, so the
- * school representative's read is corrupt history too (exit 4), told as damage to the stream
- * alone — not a timeline worked out without the closure, as if the history were whole.
+ * A case closure stored that does not decode (an empty reason), its hash chain intact: damage in
+ * a stream the principal reads is corrupt history whatever event it is at, so every read of the
+ * case (`timeline`, `report`, `audit STREAM`) and a read of many streams that folded it
+ * (`deadlines`) ends in exit 4 for the school representative too, told as damage to the stream
+ * alone — never an answer worked out without the closure, as if the history were whole.
  */
 describe('a case closure that does not decode, read by a principal who may not see it', () => {
   const ws = workspace('aimline-out-of-view-undecodable-');
   const reads = (): string[][] => [
     ['timeline', quorinCase.caseId],
     ['report', quorinCase.caseId, '--html', join(ws.dir, 'report.html'), '--overwrite'],
+    ['audit', STREAM],
+    ['deadlines'],
   ];
 
   beforeAll(async () => {
@@ -171,7 +174,7 @@ describe('a case closure that does not decode, read by a principal who may not s
     }
   }, 60_000);
 
-  it('when the school representative reads the timeline or report, then it exits 4 and the note names the stream alone', async () => {
+  it('when the school representative reads the timeline, report, audit trail or deadlines, then it exits 4 and the note names the stream alone', async () => {
     for (const args of reads()) {
       const json = await ws.cli(...ws.as('sr-1'), '--json', ...args);
       expect(json.code, `${args.join(' ')}: ${json.stderr}`).toBe(ExitCode.CorruptHistory);

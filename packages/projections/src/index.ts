@@ -65,7 +65,7 @@ export {
 } from './unreadable-event.js';
 export type { MissingEvents } from './stream-tail.js';
 export { locateUnreadable } from './locate-unreadable.js';
-export { streamChainBreak } from './stream-chain.js';
+export { streamDamage } from './stream-damage.js';
 export {
   deadlineTracker,
   deadlineReport,

@@ -5,7 +5,7 @@ import { verify, writeAnchor } from './verify.js';
 import { ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../runtime.js';
 import { table } from '../output.js';
-import { checkStreamChain } from '../stream-chain.js';
+import { checkStreamDamage } from '../stream-damage.js';
 import { lateBy, londonTime } from '../views/human-time.js';
 
 /** Who, as stored: the audit trail shows damaged metadata as it is rather than failing on it. */
@@ -56,8 +56,9 @@ export const audit = async (
     entries.push(auditEntry(e, rt.policy.audit));
     if (entries.length >= limit) break;
   }
-  // One stream shown: its own hash chain is checked too (a row moved out of it leaves a gap).
-  if (stream !== undefined && entries.length > 0) await checkStreamChain(rt, stream, view);
+  // One stream shown: its stored history is checked too (a row moved out of it leaves a gap; an
+  // event the principal may not see that does not decode is damage of it all the same).
+  if (stream !== undefined && entries.length > 0) await checkStreamDamage(rt, stream, view);
   rt.output.result(entries, () =>
     table(
       ['position', 'stream@revision', 'type', 'occurred', 'recorded late by', 'actor', 'command'],

@@ -13,7 +13,7 @@ import { ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../runtime.js';
 import { table } from '../output.js';
 import { lateBy, londonTime } from '../views/human-time.js';
-import { checkStreamChains } from '../views/visible-replay.js';
+import { checkStreamsDamage } from '../views/visible-replay.js';
 
 /**
  * The deadlines of `own` (worked out from what the principal may see) as the whole history
@@ -58,7 +58,7 @@ export const deadlines = async (
   );
   rt.unreadable.add(replayed.unreadable);
   // Damage to the history of each stream the principal's view folded, as it is told to them.
-  await checkStreamChains(rt, folded, view);
+  await checkStreamsDamage(rt, folded, view);
   const own = deadlineReport(replayed.state, modules, asOf);
   rt.unreadable.add(await locateUnreadable(view, rt.decode, modules, own.unreadable, asOf));
   const whole = await replayAsOf(obligationsOf(view), rt.decode, deadlineTracker(modules), asOf);

@@ -3,7 +3,7 @@ import { standingTimeline } from '@aimline/aimline';
 import type { CaseTimeline } from '@aimline/projections';
 import { CliError, ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../runtime.js';
-import { checkStreamChain } from '../stream-chain.js';
+import { checkStreamDamage } from '../stream-damage.js';
 import { table } from '../output.js';
 import { londonTime, recordedIfLater, statusInWords } from '../views/human-time.js';
 
@@ -23,7 +23,7 @@ export const streamsForCase = (rt: Runtime, caseId: string): string[] =>
  * stream is looked for: an unknown, forged or role-less principal (or an unreadable directory)
  * is refused the same whether or not the case exists, so it cannot learn which case ids do; and a
  * verified principal gets one answer (`notVisible`) for a case it may not see and for no case.
- * An event it cannot read, and a break in the stream's own hash chain (`checkStreamChain`), are
+ * An event it cannot read, and damage to the stream's stored history (`checkStreamDamage`), are
  * reported as corrupt history (exit 4) after the answer.
  */
 export const loadTimeline = async (
@@ -40,7 +40,7 @@ export const loadTimeline = async (
     const standing = await standingTimeline(view, rt.decode, module, stream, asOf);
     if (standing.seen === 0) throw notVisible(rt, caseId, view.principal);
     rt.unreadable.add(standing.damage);
-    await checkStreamChain(rt, stream, view);
+    await checkStreamDamage(rt, stream, view);
     return standing;
   }
   throw notVisible(rt, caseId, view.principal);

@@ -126,7 +126,7 @@ export interface EventStore {
    * events themselves (SQLite: its command index), undefined when it recorded none for the
    * stream. A read of the stream whose last event comes before it has lost its tail: events
    * deleted from the end, which leave the rest of the stream's hash chain intact
-   * (`streamChainBreak` of `@aimline/projections` reports it). Optional: a store whose events
+   * (`streamDamage` of `@aimline/projections` reports it). Optional: a store whose events
    * are its only record of them (in memory; EventStoreDB, whose stream index is where the
    * events are read from) does not offer it rather than answer from the events.
    */

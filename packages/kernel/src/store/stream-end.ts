@@ -15,7 +15,7 @@ export interface MissingStreamTail {
  * at position `end` (`EventStore.recordedStreamEnd`), and the stream's last stored event
  * (`last`, undefined for none) comes before it. The stream's own hash chain cannot show this
  * (what is left of it is intact). The one comparison (and wording) behind the one-stream read
- * check (`streamChainBreak` of `@aimline/projections`) and a store refusing to append to such
+ * check (`streamDamage` of `@aimline/projections`) and a store refusing to append to such
  * a stream (SQLite).
  */
 export const missingStreamTail = (
