@@ -16,7 +16,11 @@ import { collect, InMemoryEventStore } from '@aimline/kernel';
 import { openEventStoreDbStore } from '@aimline/store-eventstoredb';
 import { DAMAGE_OUT_OF_VIEW, MISSING_OUT_OF_VIEW } from '@aimline/projections';
 import { openSqliteEventStore, type SqliteEventStore } from '@aimline/store-sqlite';
-import { deleteSqliteRowForTesting, tamperSqliteForTesting } from '@aimline/store-sqlite/testing';
+import {
+  deleteSqliteRowForTesting,
+  retypeSqliteColumnForTesting,
+  tamperSqliteForTesting,
+} from '@aimline/store-sqlite/testing';
 import { FakeEventStoreDbClient } from '../../store-eventstoredb/test/support/fake-eventstoredb-client.js';
 import { createAimline, type Aimline, type Principal } from '../src/index.js';
 import { auditor, hsbChild, reportConcern, socialWorker } from './fixtures.js';
@@ -221,6 +225,52 @@ describe('damage at an event the principal may not see', () => {
   it('given the section 47 decision (the last event) deleted from the store, when the school representative reads the case, then it is events missing from the end of the stream alone (a missing event of unknown type is not theirs to place, nor known to be one they may not see); the social worker is told where', async () => {
     const path = await storeWithCase('hidden-tail-deleted');
     deleteSqliteRowForTesting(path, { stream: STREAM, revision: HIDDEN });
+    const aimline = open(path);
+    for (const read of await readsOf(aimline, schoolRep)) {
+      expect(read).toEqual({ ...outOfView, reason: `${STREAM}: ${MISSING_OUT_OF_VIEW}` });
+      namesNothingHidden(read);
+    }
+    for (const read of await readsOf(aimline, socialWorker))
+      expect(read).toMatchObject({
+        kind: 'Unavailable',
+        cause: 'corrupt-history',
+        reason: expect.stringMatching(
+          new RegExp(`^${STREAM}@${HIDDEN}: events are missing from the end of the stream`),
+        ) as unknown,
+      });
+  });
+});
+
+/**
+ * On SQLite, a row whose columns are not of their types (a schema tampered out of STRICT). The
+ * store used to fail the read with a `CorruptStoreError` naming the row's stream and revision,
+ * which reached the school representative as the reason: the place of a section 47 decision they
+ * may not see. Now such a row is an event its readers refuse (its stream and revision readable),
+ * or, without a place, left out of every read, its stream read with that event missing; either
+ * way the reads tell it as the principal's view allows.
+ */
+describe('a SQLite row whose columns are not of their types, at an event the principal may not see', () => {
+  const HIDDEN_PLACE = { stream: STREAM, revision: HIDDEN };
+
+  it("given the section 47 decision's data a BLOB, when the school representative reads the case, then it is corrupt history of the stream alone; the social worker is told where", async () => {
+    const path = await storeWithCase('hidden-data-blob');
+    retypeSqliteColumnForTesting(path, HIDDEN_PLACE, 'data', Buffer.from('{"section47":false}'));
+    const aimline = open(path);
+    for (const read of await readsOf(aimline, schoolRep)) {
+      expect(read).toEqual(outOfView);
+      namesNothingHidden(read);
+    }
+    for (const read of await readsOf(aimline, socialWorker))
+      expect(read).toMatchObject({
+        kind: 'Unavailable',
+        cause: 'corrupt-history',
+        reason: expect.stringMatching(new RegExp(`^${STREAM}@${HIDDEN}: `)) as unknown,
+      });
+  });
+
+  it("given the section 47 decision's revision text (the row has no place), when the school representative reads the case, then it is events missing from the end of the stream alone; the social worker is told where", async () => {
+    const path = await storeWithCase('hidden-revision-text');
+    retypeSqliteColumnForTesting(path, HIDDEN_PLACE, 'revision', 'three');
     const aimline = open(path);
     for (const read of await readsOf(aimline, schoolRep)) {
       expect(read).toEqual({ ...outOfView, reason: `${STREAM}: ${MISSING_OUT_OF_VIEW}` });

@@ -4,7 +4,11 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { collect } from '@aimline/kernel';
 import { openSqliteEventStore } from '@aimline/store-sqlite';
-import { tamperSqliteForTesting } from '@aimline/store-sqlite/testing';
+import { MISSING_OUT_OF_VIEW } from '@aimline/projections';
+import {
+  retypeSqliteColumnForTesting,
+  tamperSqliteForTesting,
+} from '@aimline/store-sqlite/testing';
 import { ExitCode } from '../src/exit-codes.js';
 import {
   caseHistory,
@@ -191,5 +195,58 @@ describe('a case closure that does not decode, read by a principal who may not s
     expect(corruptHistory(r.stderr)).toEqual([
       expect.objectContaining({ stream: STREAM, revision: CLOSED, type: 'CaseClosed' }),
     ]);
+  }, 60_000);
+});
+
+/**
+ * A case closure's row without a place (its revision made text in a schema tampered out of
+ * STRICT): the store leaves it out of every read, so the case reads with its last event missing
+ * (the command index still records it) — told to the school representative as events missing
+ * from the end of the stream alone — and `audit --verify`, the operator's check, locates the row
+ * exactly. The store used to fail the read with an error naming the closure's stream and place.
+ */
+describe('a case closure whose row has no place, read by a principal who may not see it', () => {
+  const ws = workspace('aimline-out-of-view-unplaced-');
+
+  beforeAll(async () => {
+    const { caseLine } = commandLines('0a7e0f20');
+    const history = caseHistory(caseLine, 1, quorinCase);
+    expect((await ws.execAs('sw-1', 'opened.jsonl', history.opened)).code).toBe(0);
+    expect((await ws.execAs('tm-1', 'closed.jsonl', [history.closed])).code).toBe(0);
+    retypeSqliteColumnForTesting(
+      join(ws.dir, 'events.db'),
+      { stream: STREAM, revision: CLOSED },
+      'revision',
+      'three',
+    );
+  }, 60_000);
+
+  it('when the school representative reads the timeline, audit trail or deadlines, then it exits 4 and the note names the stream alone', async () => {
+    for (const args of [['timeline', quorinCase.caseId], ['audit', STREAM], ['deadlines']]) {
+      const r = await ws.cli(...ws.as('sr-1'), '--json', ...args);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(ExitCode.CorruptHistory);
+      expect(corruptHistory(r.stderr)).toEqual([{ ...outOfView, why: MISSING_OUT_OF_VIEW }]);
+      for (const out of [r.stdout, r.stderr])
+        for (const hidden of [
+          'CaseClosed',
+          `@${CLOSED}`,
+          `revision ${CLOSED}`,
+          'revision unreadable',
+        ])
+          expect(out, args.join(' ')).not.toContain(hidden);
+    }
+  }, 60_000);
+
+  it('when the operator runs audit --verify, then it fails naming the row: its position, its stream, its unreadable revision', async () => {
+    const r = await ws.cli('--json', 'audit', '--verify');
+    expect(r.code, r.stderr).toBe(ExitCode.Failed);
+    const { problems } = JSON.parse(r.stdout) as { problems: string[] };
+    expect(problems).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          `event at position \\d+ \\(stream "${STREAM}", revision unreadable\\): revision is a string$`,
+        ),
+      ),
+    );
   }, 60_000);
 });

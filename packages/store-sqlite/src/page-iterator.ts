@@ -28,19 +28,23 @@ export class PageIterator implements AsyncIterator<RecordedEvent, undefined> {
 
   next(): Promise<IteratorResult<RecordedEvent, undefined>> {
     try {
-      if (this.index === this.rows.length) {
-        if (this.lastPage || this.remaining <= 0) return this.finish();
-        this.guard();
-        this.fetch ??= this.open();
-        const limit = Math.min(this.pageSize, this.remaining);
-        this.rows = this.fetch(limit);
-        this.index = 0;
-        if (this.rows.length < limit) this.lastPage = true;
-        if (this.rows.length === 0) return this.finish();
+      for (;;) {
+        if (this.index === this.rows.length) {
+          if (this.lastPage || this.remaining <= 0) return this.finish();
+          this.guard();
+          this.fetch ??= this.open();
+          const limit = Math.min(this.pageSize, this.remaining);
+          this.rows = this.fetch(limit);
+          this.index = 0;
+          if (this.rows.length < limit) this.lastPage = true;
+          if (this.rows.length === 0) return this.finish();
+        }
+        // A row without a place (no readable stream or revision) is no event: left out (`decodeRow`).
+        const event = decodeRow(this.rows[this.index++]!, this.location);
+        if (event === undefined) continue;
+        this.remaining--;
+        return Promise.resolve({ value: event, done: false });
       }
-      const event = decodeRow(this.rows[this.index++]!, this.location);
-      this.remaining--;
-      return Promise.resolve({ value: event, done: false });
     } catch (e) {
       void this.finish();
       return Promise.reject(mapSqliteError(e, this.location));

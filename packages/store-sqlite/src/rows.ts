@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import {
   attachStoredJson,
   CorruptStoreError,
@@ -52,10 +53,57 @@ const describeValue = (v: unknown): string =>
         ? 'an out-of-range integer'
         : `a ${typeof v}`;
 
-const badColumns = (row: EventRow): string =>
+/** Each column of `row` that is not of its type, and what it is instead (never its value). */
+const badColumns = (row: EventRow): string[] =>
   COLUMN_NAMES.flatMap((name, i) =>
     typeof row[i] === EXPECTED_TYPES[i] ? [] : [`${name} is ${describeValue(row[i])}`],
-  ).join(', ');
+  );
+
+/**
+ * Whether a row has a place: a stream (text) and a revision (a whole number from 0). A row
+ * without one is no event of any stream the store can name.
+ */
+const placed = (row: EventRow): boolean =>
+  typeof row[2] === 'string' &&
+  typeof row[3] === 'number' &&
+  Number.isSafeInteger(row[3]) &&
+  row[3] >= 0;
+
+/**
+ * What is wrong with a row whose stream or revision cannot be read (see `decodeRow`): the
+ * columns not of their types (never their values), or undefined when the row has its place.
+ * Told with the row's location (`rowLocation`) to whoever runs `aimline audit --verify`
+ * (`SqliteEventStore.integrityCheck`) and by the append path, never to a principal's read.
+ */
+export const unplacedRowProblem = (row: EventRow): string | undefined =>
+  placed(row)
+    ? undefined
+    : [
+        ...badColumns(row),
+        ...(typeof row[3] === 'number' && !(Number.isSafeInteger(row[3]) && row[3] >= 0)
+          ? [`revision is ${row[3]}, not a whole number from 0`]
+          : []),
+      ].join(', ');
+
+/**
+ * Every event row of `db` without a place (`unplacedRowProblem`), each as
+ * `file, event at position N (stream "…", revision unreadable): revision is a string`. One pass
+ * over the log, asking SQLite for the rows whose stream or revision is not of its type.
+ */
+export const unplacedRows = (db: Database.Database, location: string): string[] =>
+  (
+    db
+      .prepare(
+        `SELECT ${EVENT_COLUMNS} FROM events
+         WHERE typeof(stream) != 'text' OR typeof(revision) != 'integer' OR revision < 0
+         ORDER BY position`,
+      )
+      .raw(true)
+      .all() as EventRow[]
+  ).flatMap((row) => {
+    const problem = unplacedRowProblem(row);
+    return problem === undefined ? [] : [`${rowLocation(row, location)}: ${problem}`];
+  });
 
 /**
  * The damage says which column is not JSON and nothing of its text: V8's message quotes the
@@ -81,51 +129,59 @@ const chainDamage = (metadata: unknown): string | undefined => {
 };
 
 /**
- * Turns a stored row into a recorded event. Runs once per event on every read, so it does
- * only the checks that keep a damaged row from passing as an event: column types, JSON, and
- * the hash-chain fields.
+ * Turns a stored row that has a place (a stream and a revision) into a recorded event. Runs once
+ * per event on every read, so it does only the checks that keep a damaged row from passing as an
+ * event: column types, JSON, and the hash-chain fields.
  *
- * A row whose columns have the wrong types (a tampered schema) throws a `CorruptStoreError`
- * naming it: without a readable stream and revision there is no event to report. A row whose
- * data or metadata text is not JSON (or whose metadata lacks the hash chain) is still an event
+ * A row whose other columns are not of their types (a schema tampered out of STRICT), or whose
+ * data or metadata text is not JSON (or whose metadata lacks the hash chain), is still an event
  * at a known stream and revision: it comes out with `unreadableStoredData(why)` as its data,
- * which every event decoder refuses (so readers report it and go on with the rest), and, when
- * the metadata is the damaged part, empty hash-chain fields, which chain verification reports
- * as a broken link at that revision. `damage` says why; the append path refuses such rows.
+ * which every event decoder refuses (so readers report it, as their principal may be told of it,
+ * and go on with the rest), and, when the metadata is the damaged part, empty hash-chain fields,
+ * which chain verification reports as a broken link at that revision. A type that is not text
+ * reads as `''` (no event type is empty: only a reader shown every type is told where it is), an
+ * id as `''`, a schema version as 0. `damage` says why, naming columns and never their values;
+ * the append path refuses such rows.
  */
 export const decodeRowWithDamage = (
   row: EventRow,
   location: string,
 ): { readonly event: RecordedEvent; readonly damage: string | undefined } => {
-  const id = row[1];
-  const stream = row[2];
-  const revision = row[3];
-  const type = row[4];
-  const schemaVersion = row[5];
-  const data = row[6];
-  const metadata = row[7];
-  if (
-    typeof id !== 'string' ||
-    typeof stream !== 'string' ||
-    typeof revision !== 'number' ||
-    typeof type !== 'string' ||
-    typeof schemaVersion !== 'number' ||
-    typeof data !== 'string' ||
-    typeof metadata !== 'string'
-  )
-    throw corrupt(row, location, badColumns(row));
-  const parsedData = parse(data, 'data');
-  const parsedMetadata = parse(metadata, 'metadata');
+  const unplaced = unplacedRowProblem(row);
+  if (unplaced !== undefined) throw corrupt(row, location, unplaced);
+  const [position, id, stream, revision, type, schemaVersion, data, metadata] = row as [
+    number,
+    unknown,
+    string,
+    number,
+    unknown,
+    unknown,
+    unknown,
+    unknown,
+  ];
+  const wrongTypes = badColumns(row);
+  const columnDamage =
+    wrongTypes.length === 0
+      ? undefined
+      : `the stored row's columns are not of their types: ${wrongTypes.join(', ')}`;
+  const parsedData = typeof data === 'string' ? parse(data, 'data') : undefined;
+  const parsedMetadata = typeof metadata === 'string' ? parse(metadata, 'metadata') : undefined;
   const metadataDamage =
-    'damage' in parsedMetadata ? parsedMetadata.damage : chainDamage(parsedMetadata.value);
-  const damage = 'damage' in parsedData ? parsedData.damage : metadataDamage;
+    parsedMetadata === undefined
+      ? columnDamage
+      : 'damage' in parsedMetadata
+        ? parsedMetadata.damage
+        : chainDamage(parsedMetadata.value);
+  const damage =
+    columnDamage ??
+    (parsedData !== undefined && 'damage' in parsedData ? parsedData.damage : metadataDamage);
   const event: RecordedEvent = {
-    id,
+    id: typeof id === 'string' ? id : '',
     stream,
     revision,
-    position: BigInt(row[0] as number),
-    type,
-    schemaVersion,
+    position: BigInt(position),
+    type: typeof type === 'string' ? type : '',
+    schemaVersion: typeof schemaVersion === 'number' ? schemaVersion : 0,
     data:
       damage === undefined
         ? (parsedData as { value: unknown }).value
@@ -138,14 +194,24 @@ export const decodeRowWithDamage = (
   // The stored canonical texts travel with the event, so hash verification reads the bytes
   // as stored instead of serialising the parsed values again.
   return {
-    event: metadataDamage === undefined ? attachStoredJson(event, { data, metadata }) : event,
+    event:
+      metadataDamage === undefined && typeof data === 'string' && typeof metadata === 'string'
+        ? attachStoredJson(event, { data, metadata })
+        : event,
     damage,
   };
 };
 
-/** `decodeRowWithDamage` for reads: a damaged event is delivered for its reader to refuse. */
-export const decodeRow = (row: EventRow, location: string): RecordedEvent =>
-  decodeRowWithDamage(row, location).event;
+/**
+ * `decodeRowWithDamage` for reads: a damaged event is delivered for its reader to refuse. A row
+ * without a place (its stream or revision not readable) is no event of any stream the store can
+ * name: it is left out (undefined), so no read of another stream, nor any principal, meets an
+ * error naming it; the stream it was part of reads as one with a revision missing, which the
+ * stream's own check reports to its readers as they may be told of it (`streamDamage` of
+ * `@aimline/projections`), and `audit --verify` locates the row exactly (`integrityCheck`).
+ */
+export const decodeRow = (row: EventRow, location: string): RecordedEvent | undefined =>
+  placed(row) ? decodeRowWithDamage(row, location).event : undefined;
 
 /**
  * `decodeRowWithDamage` for the append path, which chains from and compares against stored

@@ -23,6 +23,7 @@ import {
   SqliteEventStore,
 } from '../src/index.js';
 import { prefixRange } from '../src/prefix-range.js';
+import { retypeSqliteColumnForTesting } from '../src/testing/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'aimline-sqlite-'));
 let n = 0;
@@ -256,31 +257,65 @@ describe('SqliteEventStore: corrupt rows', () => {
     expect(message).toContain('the stored data is not valid JSON');
   });
 
-  it('refuses a NULL where the schema forbids one (a file whose schema was tampered with)', async () => {
+  // A schema tampered out of STRICT lets a value of any type into any column. (These rows used
+  // to throw a CorruptStoreError naming the row's stream and revision, which ended every read at
+  // it and reached principals who may not see that event.)
+  it('delivers a row whose columns are not of their types as an event no decoder accepts, naming the columns and none of their values, and the rest after it', async () => {
     const path = await filledStore();
-    raw(path, (db) => {
-      db.unsafeMode(true);
-      db.pragma('writable_schema = ON');
-      db.prepare(
-        "UPDATE sqlite_schema SET sql = replace(sql, 'NOT NULL', '') WHERE name = 'events'",
-      ).run();
-    });
-    raw(path, (db) => db.exec('UPDATE events SET type = NULL WHERE position = 1'));
-    const store = openSqliteEventStore(path);
-    await expect(collect(store.readAll())).rejects.toThrow(CorruptStoreError);
-    await expect(collect(store.readAll())).rejects.toThrow(
-      /position 1 \(stream "alpha-1", revision 0\): type is NULL/,
+    retypeSqliteColumnForTesting(path, { stream: 'alpha-1', revision: 0 }, 'type', null);
+    retypeSqliteColumnForTesting(
+      path,
+      { stream: 'alpha-1', revision: 1 },
+      'data',
+      Buffer.from('{"name":"Ash Invented"}'),
     );
-    // Events before the damaged one are still delivered; the damaged one is never skipped.
-    const delivered: bigint[] = [];
-    await expect(
-      (async () => {
-        for await (const e of store.readAll({ after: 0n })) delivered.push(e.position);
-      })(),
-    ).rejects.toThrow(CorruptStoreError);
-    expect(delivered).toEqual([]);
+    const store = openSqliteEventStore(path);
+    const events = await collect(store.readAll());
+    expect(events.map((e) => e.position)).toEqual([1n, 2n, 3n, 4n, 5n, 6n]);
+    expect(events[0]).toMatchObject({ stream: 'alpha-1', revision: 0, type: '' });
+    expect(unreadableStoredDataWhy(events[0]!.data)).toBe(
+      "the stored row's columns are not of their types: type is NULL",
+    );
+    expect(events[1]).toMatchObject({ stream: 'alpha-1', revision: 1 });
+    const why = unreadableStoredDataWhy(events[1]!.data);
+    expect(why).toBe("the stored row's columns are not of their types: data is a BLOB");
+    expect(why).not.toContain('Ash');
+    // The changed row no longer hashes to what was recorded: verification locates it.
+    expect(verifyLink(events[1]!, { revision: 0, hash: events[0]!.metadata.hash })).toMatchObject({
+      kind: 'HashMismatch',
+      stream: 'alpha-1',
+      revision: 1,
+    });
     // Appending to the stream needs its last event, which is intact.
     await store.append('alpha-1', samples(1), { expectedRevision: 2 });
+    await store.dispose();
+  });
+
+  it('leaves out a row without a place (its revision text, or its stream a BLOB), so every read goes on: its stream reads with a revision missing, and integrityCheck (audit --verify) locates the row exactly', async () => {
+    const path = await filledStore();
+    retypeSqliteColumnForTesting(path, { stream: 'alpha-1', revision: 1 }, 'revision', 'one');
+    retypeSqliteColumnForTesting(
+      path,
+      { stream: 'beta-1', revision: 1 },
+      'stream',
+      Buffer.from('beta-1'),
+    );
+    const store = openSqliteEventStore(path);
+    expect((await collect(store.readAll())).map((e) => e.position)).toEqual([1n, 3n, 4n, 6n]);
+    const alpha = await collect(store.readStream('alpha-1'));
+    expect(alpha.map((e) => e.revision)).toEqual([0, 2]);
+    expect(verifyLink(alpha[1]!, { revision: 0, hash: alpha[0]!.metadata.hash })).toMatchObject({
+      kind: 'RevisionGap',
+      stream: 'alpha-1',
+      revision: 2,
+    });
+    const backwards = await collect(store.readStream('alpha-1', { direction: 'backwards' }));
+    expect(backwards.map((e) => e.revision)).toEqual([2, 0]);
+    expect((await collect(store.readStream('beta-1'))).map((e) => e.revision)).toEqual([0]);
+    expect(store.integrityCheck()).toEqual([
+      `${path}, event at position 2 (stream "alpha-1", revision unreadable): revision is a string`,
+      `${path}, event at position 5 (stream unreadable, revision 1): stream is a BLOB`,
+    ]);
     await store.dispose();
   });
 

@@ -46,7 +46,11 @@ export interface StoredPlace {
 }
 
 /** Runs one statement on the SQLite store at `path`, closed again at once (see below). */
-const runOn = (path: string, statement: string, ...values: ReadonlyArray<string | number>) => {
+const runOn = (
+  path: string,
+  statement: string,
+  ...values: ReadonlyArray<string | number | Buffer | null>
+) => {
   const db = new Database(path, { fileMustExist: true });
   try {
     db.prepare(statement).run(...values);
@@ -76,3 +80,38 @@ export const moveSqliteRowForTesting = (path: string, from: StoredPlace, to: Sto
  */
 export const deleteSqliteRowForTesting = (path: string, place: StoredPlace): void =>
   runOn(path, 'DELETE FROM events WHERE stream = ? AND revision = ?', place.stream, place.revision);
+
+/** A column of the events table. */
+export type EventColumn =
+  'id' | 'stream' | 'revision' | 'type' | 'schema_version' | 'data' | 'metadata';
+
+/**
+ * For tests of what reads do with damaged history only: takes the events table's schema out of
+ * STRICT and NOT NULL, as an intruder with the file could, then sets `column` of the row at
+ * `place` to `value` of any type (text where a number belongs, a BLOB, NULL). The store must
+ * not be open in this process.
+ */
+export const retypeSqliteColumnForTesting = (
+  path: string,
+  place: StoredPlace,
+  column: EventColumn,
+  value: string | number | Buffer | null,
+): void => {
+  const db = new Database(path, { fileMustExist: true });
+  try {
+    db.unsafeMode(true);
+    db.pragma('writable_schema = ON');
+    db.prepare(
+      "UPDATE sqlite_schema SET sql = replace(replace(sql, ') STRICT', ')'), 'NOT NULL', '') WHERE name = 'events'",
+    ).run();
+  } finally {
+    db.close();
+  }
+  runOn(
+    path,
+    `UPDATE events SET ${column} = ? WHERE stream = ? AND revision = ?`,
+    value,
+    place.stream,
+    place.revision,
+  );
+};
