@@ -23,60 +23,19 @@ import {
 } from '@aimline/store-sqlite/testing';
 import { FakeEventStoreDbClient } from '../../store-eventstoredb/test/support/fake-eventstoredb-client.js';
 import { createAimline, type Aimline, type Principal } from '../src/index.js';
-import { auditor, hsbChild, reportConcern, socialWorker } from './fixtures.js';
+import { auditor, socialWorker } from './fixtures.js';
+import {
+  HIDDEN,
+  RECORDED,
+  STREAM,
+  hiddenDecisionCommands,
+  schoolRep,
+  sqliteStoreWithHiddenDecision,
+} from './hidden-decision.js';
 
-/** The school representative of the child in `case-1`: the strategy discussion and settings only. */
-const schoolRep: Principal = {
-  id: 'sr-1',
-  role: 'school-representative',
-  agency: 'education',
-  streams: ['hsb-case-case-1'],
-  panels: [],
-  school: hsbChild.school,
-  pupils: [hsbChild.childId],
-};
-
-const STREAM = 'hsb-case-case-1';
 const ASOF = '2026-06-02T09:00:00Z';
-const NOW = '2026-06-01T17:05:00Z';
-/** The revision of the section 47 decision, which the school representative may not see. */
-const HIDDEN = 3;
-
-/** `case-1`: concern (0), strategy discussion (1), route (2) and a section 47 decision (3). */
-const commands = [
-  reportConcern('case-1'),
-  {
-    type: 'HoldStrategyDiscussion' as const,
-    at: '2026-06-01T15:00:00Z',
-    data: {
-      caseId: 'case-1',
-      discussionId: 'sd-1',
-      forChild: 'alleged-child' as const,
-      participants: [
-        {
-          id: 'sw-7',
-          name: 'Morgan Madeup',
-          role: 'social worker',
-          agency: 'childrens-social-care' as const,
-        },
-      ],
-    },
-  },
-  {
-    type: 'DecideRoute' as const,
-    at: '2026-06-01T16:00:00Z',
-    data: {
-      caseId: 'case-1',
-      route: 'child-protection' as const,
-      temporaryRiskStrategy: 'Invented.',
-    },
-  },
-  {
-    type: 'DecideSection47' as const,
-    at: '2026-06-01T16:30:00Z',
-    data: { caseId: 'case-1', section47: false, assessmentCommissioned: false },
-  },
-];
+const NOW = RECORDED;
+const commands = hiddenDecisionCommands;
 
 const dir = mkdtempSync(join(tmpdir(), 'aimline-damage-out-of-view-'));
 let opened: SqliteEventStore[] = [];
@@ -94,13 +53,7 @@ const open = (path: string): Aimline => {
 /** A SQLite store holding `case-1`, closed again (for damage done behind Aimline's back). */
 const storeWithCase = async (name: string): Promise<string> => {
   const path = join(dir, `${name}.db`);
-  const aimline = open(path);
-  for (const command of commands) {
-    const result = await aimline.hsb.execute(socialWorker, command);
-    expect(result.kind, JSON.stringify(result)).toBe('Accepted');
-  }
-  for (const store of opened) await store.dispose();
-  opened = [];
+  await sqliteStoreWithHiddenDecision(path);
   return path;
 };
 

@@ -9,28 +9,21 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAimline, type Principal } from '@aimline/aimline';
 import { openSqliteEventStore, type SqliteEventStore } from '@aimline/store-sqlite';
-import { tamperSqliteForTesting } from '@aimline/store-sqlite/testing';
+import {
+  retypeSqliteColumnForTesting,
+  tamperSqliteForTesting,
+} from '@aimline/store-sqlite/testing';
+import {
+  HIDDEN,
+  RECORDED,
+  STREAM,
+  schoolRep,
+  sqliteStoreWithHiddenDecision,
+} from '../../aimline/test/hidden-decision.js';
 import { socialWorker, startApi, type TestApi } from './support/api.js';
 
-const child = {
-  childId: 'child-w1',
-  name: 'Riley Inventedname',
-  dateOfBirth: '2017-02-14',
-  school: 'Maple Lane Primary',
-};
-const schoolRep: Principal = {
-  id: 'sr-1',
-  role: 'school-representative',
-  agency: 'education',
-  streams: ['hsb-case-case-1'],
-  panels: [],
-  school: child.school,
-  pupils: [child.childId],
-};
-const STREAM = 'hsb-case-case-1';
-const NOW = '2026-06-01T17:05:00Z';
+const NOW = RECORDED;
 const READS = ['', '/events', '/timeline'];
 
 const dir = mkdtempSync(join(tmpdir(), 'aimline-http-out-of-view-'));
@@ -42,72 +35,34 @@ afterEach(async () => {
 });
 
 /**
- * `case-1`: concern (0), strategy discussion (1), route (2), section 47 decision (3, which a school
- * representative may not see).
+ * `case-1` (`hidden-decision.ts` of `@aimline/aimline`'s tests: its section 47 decision, revision
+ * 3, is one a school representative may not see), its decision's row then damaged by `damage`.
  */
-const storeWithCase = async (name: string): Promise<string> => {
+const storeWithCase = async (name: string, damage: (path: string) => void): Promise<string> => {
   const path = join(dir, `${name}.db`);
-  const store = openSqliteEventStore(path);
-  const aimline = createAimline({ store, clock: () => NOW, processes: 'manual' });
-  for (const command of [
-    {
-      type: 'ReportConcern',
-      at: '2026-06-01T09:00:00Z',
-      data: {
-        caseId: 'case-1',
-        disclosedAt: '2026-06-01T08:00:00Z',
-        behaviourDate: '2026-05-30',
-        child,
-        notifications: {
-          childrensSocialCare: '2026-06-01T08:20:00Z',
-          police: '2026-06-01T08:30:00Z',
-        },
-        summary: 'Invented summary of a concern.',
-      },
-    },
-    {
-      type: 'HoldStrategyDiscussion',
-      at: '2026-06-01T15:00:00Z',
-      data: {
-        caseId: 'case-1',
-        discussionId: 'sd-1',
-        forChild: 'alleged-child',
-        participants: [
-          {
-            id: 'sw-7',
-            name: 'Morgan Madeup',
-            role: 'social worker',
-            agency: 'childrens-social-care',
-          },
-        ],
-      },
-    },
-    {
-      type: 'DecideRoute',
-      at: '2026-06-01T16:00:00Z',
-      data: { caseId: 'case-1', route: 'child-protection', temporaryRiskStrategy: 'Invented.' },
-    },
-    {
-      type: 'DecideSection47',
-      at: '2026-06-01T16:30:00Z',
-      data: { caseId: 'case-1', section47: false, assessmentCommissioned: false },
-    },
-  ] as const) {
-    const result = await aimline.hsb.execute(socialWorker, command as never);
-    expect(result.kind, JSON.stringify(result)).toBe('Accepted');
-  }
-  await aimline.close();
-  await store.dispose();
-  // Behind Aimline's back: a time moved in the section 47 decision's row.
-  tamperSqliteForTesting(path, STREAM, 3, (row) => ({
+  await sqliteStoreWithHiddenDecision(path);
+  damage(path);
+  return path;
+};
+
+/** Behind Aimline's back: a time moved in the section 47 decision's row. */
+const altered = (path: string): void =>
+  tamperSqliteForTesting(path, STREAM, HIDDEN, (row) => ({
     ...row,
     metadata: JSON.stringify({
       ...(JSON.parse(row.metadata) as object),
       occurredAt: '2026-06-01T16:31:00Z',
     }),
   }));
-  return path;
-};
+
+/** Behind Aimline's back: the section 47 decision's data a BLOB, in a schema taken out of STRICT. */
+const dataBlob = (path: string): void =>
+  retypeSqliteColumnForTesting(
+    path,
+    { stream: STREAM, revision: HIDDEN },
+    'data',
+    Buffer.from('{"section47":false}'),
+  );
 
 const serve = async (path: string): Promise<TestApi> => {
   const store = openSqliteEventStore(path);
@@ -135,7 +90,7 @@ const expectUnavailable = async (api: TestApi, who: string, detail: string) => {
 
 describe('HTTP: damage at an event the caller may not see', () => {
   it('given the section 47 decision altered, when the school representative reads the case, then 503 names the stream alone, not the hidden event', async () => {
-    const api = await serve(await storeWithCase('school'));
+    const api = await serve(await storeWithCase('school', altered));
     await expectUnavailable(
       api,
       schoolRep.id,
@@ -143,17 +98,31 @@ describe('HTTP: damage at an event the caller may not see', () => {
     );
     for (const read of READS) {
       const answer = await api.call('GET', `/v1/hsb/cases/case-1${read}`, undefined, schoolRep.id);
-      for (const hidden of ['Section47', '@3', 'revision 3', 'position'])
+      for (const hidden of ['Section47', `@${HIDDEN}`, `revision ${HIDDEN}`, 'position'])
         expect(answer.text).not.toContain(hidden);
     }
   });
 
   it('given the section 47 decision altered, when the allocated social worker reads the case, then 503 locates the break at that event', async () => {
-    const api = await serve(await storeWithCase('worker'));
+    const api = await serve(await storeWithCase('worker', altered));
     await expectUnavailable(
       api,
       socialWorker.id,
       `${STREAM}@3: the stream's hash chain breaks here: stream "${STREAM}" revision 3: stored bytes no longer match the recorded hash`,
     );
+  });
+
+  it("given the section 47 decision's data a BLOB (a schema tampered out of STRICT), when the school representative reads the case, then 503 names the stream alone: no store error naming the row", async () => {
+    const api = await serve(await storeWithCase('school-blob', dataBlob));
+    await expectUnavailable(
+      api,
+      schoolRep.id,
+      `${STREAM}: the history of this stream is damaged at an event this principal may not see (a principal who may see it, such as an auditor, is told where)`,
+    );
+    for (const read of READS) {
+      const answer = await api.call('GET', `/v1/hsb/cases/case-1${read}`, undefined, schoolRep.id);
+      for (const hidden of ['Section47', `@${HIDDEN}`, `revision ${HIDDEN}`, 'position', 'BLOB'])
+        expect(answer.text).not.toContain(hidden);
+    }
   });
 });
