@@ -4,6 +4,7 @@ import {
   describeCommandFailure,
   type Actor,
   type CommandHandler,
+  type EventStore,
   type RecordedEvent,
 } from '@aimline/kernel';
 import { authorise } from '../principals/authorise.js';
@@ -13,6 +14,7 @@ import type { Principal } from '../principals/principal.js';
 import { erasureModule, erasureStream, type ErasureCommand } from './erasure-module.js';
 import { isKeyError } from './key-errors.js';
 import type { ErasureRecord, KeyVault } from './key-vault.js';
+import { erasuresMissingFromStore } from './reconcile-erasures.js';
 
 export interface ErasureOutcome {
   readonly subjectRef: string;
@@ -142,12 +144,19 @@ export const erasePerson = async (
   return { subjectRef: ref, key, event };
 };
 
-/** Records every erasure whose key was destroyed but whose event is missing (after a crash). */
+/**
+ * Records every erasure whose key was destroyed but whose event is missing: pending in the vault
+ * (a crash in between), and, given the event store, recorded in the vault but missing from the
+ * store (an event store restored from a backup taken before them: `erasuresMissingFromStore`),
+ * which are recorded again with the reason and instant the vault holds.
+ */
 export const finishPendingErasures = async (
   request: EraseRequest,
+  store?: EventStore,
 ): Promise<ReadonlyArray<ErasureOutcome>> => {
   const done: ErasureOutcome[] = [];
-  for (const erasure of request.vault.pendingErasures())
+  const missing = store === undefined ? [] : await erasuresMissingFromStore(store, request.vault);
+  for (const erasure of [...request.vault.pendingErasures(), ...missing])
     done.push({
       subjectRef: erasure.subjectRef,
       key: 'already-destroyed',

@@ -6,7 +6,19 @@ export {
   createMasterKeyFile,
   type MasterKey,
 } from './master-key.js';
-export { openKeyVault, type KeyVault, type KeyVaultMode, type ErasureRecord } from './key-vault.js';
+export {
+  openKeyVault,
+  type KeyVault,
+  type KeyVaultMode,
+  type ErasureRecord,
+  type ReappliedErasure,
+} from './key-vault.js';
+export {
+  reconcileErasures,
+  erasuresMissingFromStore,
+  type ErasureReconciliation,
+} from './reconcile-erasures.js';
+export { openEncryptingStore, type OpenedEncryptingStore } from './open-encrypting-store.js';
 export { ENVELOPE_PREFIX, isEnvelope } from './field-cipher.js';
 export { SEALED_MEMBER } from './sealed-boxes.js';
 export {

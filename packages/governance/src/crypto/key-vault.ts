@@ -5,74 +5,20 @@ import { isKeyError, KeyError } from './key-errors.js';
 import { unwrapRefused, type MasterKey } from './master-key.js';
 import { forgetSecretKey } from './aes-gcm.js';
 import { isBusy, openDatabase, type KeyVaultMode } from './key-vault-file.js';
+import {
+  erasureLedger,
+  migrateErasures,
+  toRecord,
+  type ErasureRow,
+  type ReappliedErasure,
+} from './key-vault-erasures.js';
+
+import type { KeyVault } from './key-vault-port.js';
+
+export type { ErasureRecord, ReappliedErasure } from './key-vault-erasures.js';
+export type { KeyVault } from './key-vault-port.js';
 
 export type { KeyVaultMode } from './key-vault-file.js';
-
-/** What a key vault's erasure record says (never who: subjects are named by reference). */
-export interface ErasureRecord {
-  readonly subjectRef: string;
-  readonly keyDestroyedAt: string;
-  readonly reason: string;
-  /** When the `PersonalDataErased` event was recorded; undefined while that is still to do. */
-  readonly recordedAt: string | undefined;
-}
-
-/**
- * The per-subject data keys, each wrapped by the master key, in a file of its own: never in the
- * event store, so erasing a key leaves the event store (and its hash chains) untouched.
- * Subjects are named by a reference (an HMAC of the person id under a key of the vault), so
- * neither the vault nor the event store holds the person ids themselves.
- */
-export interface KeyVault {
-  readonly path: string;
-  /** The reference of a person id (the same for every process using this vault). */
-  subjectRef(subject: string): string;
-  /** The data key of a subject (by reference) to encrypt new data with, made on first use. */
-  writingKey(ref: string): Promise<Buffer>;
-  /** The data key a stored field names, or 'erased' once the subject has been erased. */
-  readingKey(ref: string): Promise<Buffer | 'erased'>;
-  /**
-   * Applies other processes' erasures (as `refresh` does), then loads the keys of many subjects
-   * at once into what `knownKey` answers: one read transaction on the vault (an indexed lookup
-   * per key), then the unwraps together. A read of many events calls it once per batch, before
-   * opening the batch. A subject the vault does not know is left out (`readingKey` then says so,
-   * at the field that names it).
-   */
-  loadReadingKeys(refs: ReadonlyArray<string>): Promise<void>;
-  /** The key of `ref` if this process already holds it (no I/O). */
-  knownKey(ref: string): Buffer | 'erased' | undefined;
-  /**
-   * How many erasures this process has applied to the keys it holds (its own, and other
-   * processes' seen by `refresh`): a reader that opened events ahead with the keys then held
-   * opens them again when this has moved.
-   */
-  readonly erasuresApplied: number;
-  /**
-   * Applies erasures other processes recorded since the last call (cheap when there are none:
-   * one `PRAGMA data_version`): their keys are dropped from what this process holds, so a held
-   * key never outlives its erasure by more than one read batch. Erasures made through this
-   * vault drop the key at once.
-   */
-  refresh(): void;
-  /** The subject a stream's free text belongs to, once recorded. */
-  primaryRef(stream: string): string | undefined;
-  setPrimaryRef(stream: string, ref: string): void;
-  /**
-   * The key projection snapshots are sealed with. Every erasure destroys it too, so snapshots
-   * made before an erasure (which may hold the erased data) can no longer be read: they are
-   * rebuilt from the history, where the data now reads as erased.
-   */
-  snapshotKey(): Promise<Buffer>;
-  /** The current snapshot key, or undefined when there is none (never made, or destroyed by an erasure). */
-  currentSnapshotKey(): Promise<Buffer | undefined>;
-  /** Destroys a subject's key (idempotent) and records why and when, pending the event. */
-  destroyKey(ref: string, reason: string, at: string): 'destroyed' | 'already-destroyed';
-  markRecorded(ref: string, at: string): void;
-  erasure(ref: string): ErasureRecord | undefined;
-  /** Keys destroyed whose `PersonalDataErased` event is not yet recorded (a crash in between). */
-  pendingErasures(): ReadonlyArray<ErasureRecord>;
-  close(): void;
-}
 
 const INDEX_CONTEXT = 'aimline:key-vault:index-key';
 /** The reference of the snapshot key (never a subject's: those are 32 hex digits). */
@@ -83,19 +29,6 @@ CREATE TABLE IF NOT EXISTS subject_keys (ref TEXT PRIMARY KEY, wrapped BLOB NOT 
 CREATE TABLE IF NOT EXISTS erasures (ref TEXT PRIMARY KEY, key_destroyed_at TEXT NOT NULL, reason TEXT NOT NULL, recorded_at TEXT) STRICT;
 CREATE TABLE IF NOT EXISTS stream_subjects (stream TEXT PRIMARY KEY, ref TEXT NOT NULL) STRICT;
 `;
-
-interface ErasureRow {
-  ref: string;
-  key_destroyed_at: string;
-  reason: string;
-  recorded_at: string | null;
-}
-const toRecord = (r: ErasureRow): ErasureRecord => ({
-  subjectRef: r.ref,
-  keyDestroyedAt: r.key_destroyed_at,
-  reason: r.reason,
-  recordedAt: r.recorded_at ?? undefined,
-});
 
 /**
  * Opens (or, with mode `create`, makes: file mode 0600) the SQLite key vault at `path` with the
@@ -152,6 +85,7 @@ const vaultOn = async (
   if (!hasSchema && mode === 'read-only')
     throw new KeyError('KeyVaultUnavailable', `${path} is not a key vault`);
   if (!hasSchema) db.exec(SCHEMA);
+  const ledger = erasureLedger(db, migrateErasures(db, mode));
   const info = (name: string): Buffer | undefined =>
     (
       db.prepare('SELECT value FROM vault_info WHERE name = ?').get(name) as
@@ -276,6 +210,11 @@ const vaultOn = async (
     if (held !== undefined && held !== 'erased') forgetSecretKey(held);
     keys.set(ref, 'erased');
   };
+  /** Erasures re-applied while read-only, and the position reconciled to: this process only. */
+  const heldOnly: ReappliedErasure[] = [];
+  let reconciledHere: { store: string; position: bigint } | undefined;
+  /** A read-only vault that re-applied an erasure no longer gives the snapshot key out. */
+  let snapshotsForgotten = false;
 
   // Erasures by other processes: seen through the database's data_version, applied from the
   // last erasure row this process has seen (erasure rows are never deleted).
@@ -320,8 +259,30 @@ const vaultOn = async (
     return used;
   };
 
+  const reapplyErasure: KeyVault['reapplyErasure'] = (erasure, at, why) => {
+    const ref = erasure.subjectRef;
+    const held = selectKey.get(ref) !== undefined;
+    const known = selectErasure.get(ref) !== undefined;
+    if (!held && known) return 'already-destroyed';
+    if (mode === 'read-only') {
+      drop(ref);
+      snapshotsForgotten = true;
+      if (held)
+        heldOnly.push({ ...erasure, reappliedAt: at, reappliedWhy: why, inThisProcessOnly: true });
+      return held ? 'reapplied' : 'already-destroyed';
+    }
+    db.transaction(() => {
+      if (!held) return ledger.recordKnown(erasure);
+      ledger.recordReapplied(erasure, at, why);
+      db.prepare('DELETE FROM subject_keys WHERE ref IN (?, ?)').run(ref, SNAPSHOT_REF);
+    })();
+    drop(ref);
+    keys.delete(SNAPSHOT_REF);
+    return held ? 'reapplied' : 'already-destroyed';
+  };
   return {
     path,
+    readOnly: mode === 'read-only',
     subjectRef,
     writingKey,
     readingKey,
@@ -331,8 +292,14 @@ const vaultOn = async (
       return erasuresApplied;
     },
     refresh,
-    snapshotKey: () => writingKey(SNAPSHOT_REF),
+    snapshotKey: () =>
+      snapshotsForgotten
+        ? Promise.reject(
+            new KeyError('KeyVaultUnavailable', `the key vault ${path} is open read-only`),
+          )
+        : writingKey(SNAPSHOT_REF),
     currentSnapshotKey: async () => {
+      if (snapshotsForgotten) return undefined;
       const row = selectKey.get(SNAPSHOT_REF) as { wrapped: Buffer } | undefined;
       return row === undefined ? undefined : await unwrap(SNAPSHOT_REF, row.wrapped);
     },
@@ -378,6 +345,15 @@ const vaultOn = async (
           .prepare('SELECT * FROM erasures WHERE recorded_at IS NULL ORDER BY key_destroyed_at')
           .all() as ErasureRow[]
       ).map(toRecord),
+    recordedErasures: ledger.recorded,
+    reapplyErasure,
+    reappliedErasures: () => [...ledger.reapplied(), ...heldOnly],
+    erasuresReconciledTo: (store) =>
+      reconciledHere?.store === store ? reconciledHere.position : ledger.reconciledTo(store),
+    setErasuresReconciledTo: (store, position) => {
+      if (mode === 'read-only') reconciledHere = { store, position };
+      else ledger.setReconciledTo(store, position);
+    },
     close: () => {
       for (const k of keys.values())
         if (k !== 'erased') {
