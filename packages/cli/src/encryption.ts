@@ -5,14 +5,18 @@ import type { AnyDomainModule, EventStore } from '@aimline/kernel';
 import {
   createMasterKeyFile,
   encryptingEventStore,
+  isKeyError,
+  openEncryptingStore,
   localMasterKey,
   masterKeyFromEnvironment,
   masterKeyFromFile,
   openKeyVault,
   personalFieldsByModule,
   KeyError,
+  type ErasureReconciliation,
   type KeyVault,
   type MasterKey,
+  type PersonalFieldsLookup,
 } from '@aimline/governance';
 import { randomBytes } from 'node:crypto';
 import type { StoreAccess, StoreLocation } from './store-url.js';
@@ -72,6 +76,12 @@ const noVault = (path: string): KeyVault => {
     markRecorded: missing,
     erasure: () => undefined,
     pendingErasures: () => [],
+    recordedErasures: () => [],
+    readOnly: true,
+    reapplyErasure: missing,
+    reappliedErasures: () => [],
+    erasuresReconciledTo: () => undefined,
+    setErasuresReconciledTo: missing,
     close: () => undefined,
   };
 };
@@ -81,7 +91,47 @@ export interface Encryption {
   readonly vault: KeyVault;
   /** Set when this run made a new master key file (the CLI says so). */
   readonly createdMasterKey: string | undefined;
+  /** What opening reconciled (erasures re-applied to a vault restored from an older backup). */
+  readonly reconciliation: ErasureReconciliation;
 }
+
+export interface EncryptionOptions {
+  /** `--read-only`: the vault is never written, re-applied erasures are held for this run only. */
+  readonly readOnly?: boolean;
+  /** The instant erasures are re-applied at (the CLI's clock). */
+  readonly at?: string;
+}
+
+const NOTHING_RECONCILED: ErasureReconciliation = { reapplied: [], erasuresRead: 0 };
+
+/**
+ * The encrypting store over a vault reconciled with the store's erasures. A read opens the
+ * vault read-only; when that finds erasures to re-apply (a vault restored from a backup taken
+ * before them) and the run is not `--read-only`, the vault is opened again to write and the keys
+ * are destroyed in the file. If it cannot be written (locked, read-only media), the keys stay
+ * forgotten for this run only, as under `--read-only`, and the reconciliation says so.
+ */
+const reconciled = async (
+  raw: EventStore,
+  vault: KeyVault,
+  fieldsOf: PersonalFieldsLookup,
+  reopen: (() => Promise<KeyVault>) | undefined,
+  at: string,
+): Promise<{ store: EventStore; vault: KeyVault; reconciliation: ErasureReconciliation }> => {
+  const opened = await openEncryptingStore(raw, vault, fieldsOf, at);
+  if (!vault.readOnly || opened.reconciliation.reapplied.length === 0 || reopen === undefined)
+    return { ...opened, vault };
+  let writable: KeyVault;
+  try {
+    writable = await reopen();
+  } catch (e) {
+    if (isKeyError(e) && e.kind === 'KeyVaultUnavailable') return { ...opened, vault };
+    throw e;
+  }
+  vault.close();
+  const again = await openEncryptingStore(raw, writable, fieldsOf, at);
+  return { ...again, vault: writable };
+};
 
 /**
  * Wraps a store with encryption of personal data (the default on every store). The master key
@@ -93,16 +143,17 @@ export const withEncryption = async (
   location: StoreLocation,
   access: StoreAccess,
   modules: ReadonlyArray<AnyDomainModule>,
+  options: EncryptionOptions = {},
 ): Promise<Encryption> => {
   const fieldsOf = personalFieldsByModule(modules);
+  const at = options.at ?? new Date().toISOString();
   const places = keyPlaces(location);
   if (places === undefined) {
     // memory: nothing outlives the process, keys included.
     const master = masterKeyFromEnvironment() ?? localMasterKey(randomBytes(32));
     const vault = await openKeyVault(':memory:', master, 'create');
     return {
-      store: encryptingEventStore(raw, vault, fieldsOf),
-      vault,
+      ...(await reconciled(raw, vault, fieldsOf, undefined, at)),
       createdMasterKey: undefined,
     };
   }
@@ -113,7 +164,12 @@ export const withEncryption = async (
     master = masterKeyFromFile(places.masterKeyFile);
   if (master === undefined && access === 'read' && !vaultExists) {
     const vault = noVault(places.vault);
-    return { store: encryptingEventStore(raw, vault, fieldsOf), vault, createdMasterKey };
+    return {
+      store: encryptingEventStore(raw, vault, fieldsOf),
+      vault,
+      createdMasterKey,
+      reconciliation: NOTHING_RECONCILED,
+    };
   }
   if (master === undefined && (access === 'read' || vaultExists))
     throw new KeyError(
@@ -128,7 +184,12 @@ export const withEncryption = async (
   }
   if (access === 'read' && !vaultExists) {
     const vault = noVault(places.vault);
-    return { store: encryptingEventStore(raw, vault, fieldsOf), vault, createdMasterKey };
+    return {
+      store: encryptingEventStore(raw, vault, fieldsOf),
+      vault,
+      createdMasterKey,
+      reconciliation: NOTHING_RECONCILED,
+    };
   }
   // A file that is not a whole key vault is openKeyVault's KeyVaultUnavailable naming it: exit 3.
   const vault = await openKeyVault(
@@ -136,5 +197,13 @@ export const withEncryption = async (
     master,
     access === 'read' ? 'read-only' : 'create',
   );
-  return { store: encryptingEventStore(raw, vault, fieldsOf), vault, createdMasterKey };
+  const vaultPath = places.vault;
+  const key = master;
+  const reopen = options.readOnly === true ? undefined : () => openKeyVault(vaultPath, key, 'open');
+  try {
+    return { ...(await reconciled(raw, vault, fieldsOf, reopen, at)), createdMasterKey };
+  } catch (e) {
+    vault.close();
+    throw e;
+  }
 };

@@ -177,7 +177,10 @@ export const buildRuntime = async (
   }
   let encryption: Encryption;
   try {
-    encryption = await withEncryption(store, location.right, access, registry.modules);
+    encryption = await withEncryption(store, location.right, access, registry.modules, {
+      readOnly: options.readOnly === true,
+      at: systemClock(),
+    });
   } catch (e) {
     await store.dispose();
     if (isKeyError(e)) throw new CliError(e.message, ExitCode.Store);
@@ -186,6 +189,15 @@ export const buildRuntime = async (
   if (encryption.createdMasterKey !== undefined)
     process.stderr.write(
       `aimline: made a new master key ${encryption.createdMasterKey} (mode 0600): personal data in this store is encrypted with it. Keep a copy apart from the store, or set AIMLINE_MASTER_KEY_FILE to a key of your own.\n`,
+    );
+  const reapplied = encryption.reconciliation.reapplied;
+  if (reapplied.length > 0)
+    process.stderr.write(
+      `aimline: the key vault held the keys of ${reapplied.length} erased subject(s) (${reapplied.map((r) => r.subjectRef).join(', ')}): it was restored from a backup taken before their erasure. ${
+        encryption.vault.readOnly
+          ? 'Their data reads as erased in this run, but the vault file still holds the keys: run any command without --read-only, with the vault writable, to destroy them.'
+          : 'Their keys are destroyed again; audit --verify lists them.'
+      }\n`,
     );
   const storedEvents = store;
   store = encryption.store;

@@ -14,6 +14,7 @@ import { CliError, ExitCode } from '../exit-codes.js';
 import { wholeView } from '../whole-view.js';
 import type { Runtime } from '../runtime.js';
 import { table } from '../output.js';
+import { erasureFindings, erasureFindingsJson } from '../erasure-findings.js';
 
 export interface RetentionOptions {
   /** Erase everyone due under a confirmed rule (and finish half-finished erasures). */
@@ -120,17 +121,40 @@ export const describeSchedule = (s: RetentionSchedule): string => {
  */
 export const retention = async (rt: Runtime, options: RetentionOptions): Promise<number> => {
   const s = await loadRetentionSchedule(rt, options);
-  // A crash between destroying a key and recording the erasure leaves it pending: say so.
-  const pending = rt.vault.pendingErasures().length;
-  rt.output.result({ ...s, pendingErasures: pending }, () =>
-    [
-      describeSchedule(s),
-      ...(pending === 0
-        ? []
-        : [
-            `${pending} half-finished erasure(s): a key was destroyed but PersonalDataErased was not recorded; retention --apply (or erase --pending) finishes them.`,
-          ]),
-    ].join('\n'),
+  // A crash between destroying a key and recording the erasure leaves it pending, a restored
+  // event store lacks recorded erasures, a restored vault had erasures re-applied: say so.
+  const erasures = await erasureFindings(rt);
+  const pending = erasures.pending.length;
+  const missing = erasures.missingFromStore.length;
+  const stillHeld = erasures.reapplied.filter((r) => r.inThisProcessOnly).length;
+  const failed = erasures.problems.length > 0;
+  rt.output.result(
+    {
+      ...s,
+      pendingErasures: pending,
+      erasuresMissingFromStore: missing,
+      reappliedErasures: erasureFindingsJson(erasures).reappliedErasures,
+    },
+    () =>
+      [
+        describeSchedule(s),
+        ...(pending === 0
+          ? []
+          : [
+              `${pending} half-finished erasure(s): a key was destroyed but PersonalDataErased was not recorded; retention --apply (or erase --pending) finishes them.`,
+            ]),
+        ...(missing === 0
+          ? []
+          : [
+              `${missing} erasure(s) the key vault records are missing from the event store (restored from a backup taken before them): retention --apply (or erase --pending) records them again.`,
+            ]),
+        ...(stillHeld === 0
+          ? []
+          : [
+              `${stillHeld} erased subject(s) whose keys the key vault (restored from an older backup) still holds: read as erased in this run, but the vault is open read-only; run any command without --read-only to destroy them.`,
+            ]),
+        ...erasures.notes,
+      ].join('\n'),
   );
-  return pending === 0 ? ExitCode.Ok : ExitCode.Failed;
+  return failed ? ExitCode.Failed : ExitCode.Ok;
 };

@@ -18,6 +18,7 @@ import { CliError, ExitCode } from '../exit-codes.js';
 import { refuseExisting, writeOwnerOnly } from '../owner-only-file.js';
 import type { Runtime } from '../runtime.js';
 import { progress } from '../progress.js';
+import { erasureFindings, erasureFindingsJson } from '../erasure-findings.js';
 
 /** What a store may offer beyond the port for verification (the SQLite store does). */
 interface Auditable {
@@ -115,19 +116,15 @@ export const verify = async (
         .map((e) => `${e.position} ${e.stream}@${e.revision} ${e.type}`)
         .join('; ')}${added.length > 20 ? '; …' : ''}`,
     );
-  // An erasure whose key was destroyed but whose event is not recorded (a stop in between).
-  const pendingErasures = rt.vault.pendingErasures();
-  problems.push(
-    ...pendingErasures.map(
-      (p) =>
-        `erasure of subject ${p.subjectRef} not recorded: its key was destroyed at ${p.keyDestroyedAt}, but PersonalDataErased is missing; run "aimline erase --pending --as <records manager>"`,
-    ),
-  );
+  // Where the key vault and the event store disagree about erasures (a stop in between, a restore).
+  const erasures = await erasureFindings(rt);
+  problems.push(...erasures.problems);
+  notes.push(...erasures.notes);
   const ok = problems.length === 0;
   rt.output.result(
     {
       ok,
-      pendingErasures: pendingErasures.map((p) => p.subjectRef),
+      ...erasureFindingsJson(erasures),
       events: streams?.events ?? null,
       streams: streams?.streams ?? null,
       problems,
