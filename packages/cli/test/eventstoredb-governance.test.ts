@@ -7,13 +7,14 @@
  * `retention --apply`, every chain still
  * verifies, and no key lives in the event store (the vault is a file of its own).
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { masterKeyFromEnvironment, openKeyVault } from '@aimline/governance';
 import { EsdbNode, singleNodeSettings } from '../../store-eventstoredb/test/support/esdb-node.js';
 import { ownServer } from '../../store-eventstoredb/test/support/single-node.js';
+import { wrappedKeyIn } from '../../governance/test/crypto/vault-file.js';
 import { runCli } from './run-cli.js';
 
 const own = ownServer('GOVERNANCE ON A REAL EVENTSTOREDB (CLI)');
@@ -110,7 +111,12 @@ else
       expect(onEsdb.erased).toBe(false);
     });
 
+    /** Each store's key vault file, and a copy of it taken before the erasure below. */
+    const vaults = () => [esdbVault, join(dir, 'events.keys.db')];
+    const beforeErasure = (vault: string) => `${vault}.before-erasure`;
+
     it('erasure: the person reads [erased:…] alike on both; erasing twice is idempotent; every chain verifies; the key vault is a file of its own', async () => {
+      for (const vault of vaults()) copyFileSync(vault, beforeErasure(vault));
       for (const store of [esdb, sqlite]) {
         const args = [
           '--as',
@@ -130,6 +136,29 @@ else
       expect(onEsdb.erased).toBe(true);
       expect(JSON.stringify(onEsdb)).toMatch(/\[erased:name\]/);
       expect(existsSync(esdbVault)).toBe(true);
+    });
+
+    it('a key vault put back from a copy taken before the erasure: the next read destroys the victim’s key again (the vault file no longer holds it), the victim reads [erased:…], and audit --verify passes listing the re-applied erasure, on EventStoreDB as on SQLite', async () => {
+      for (const [store, vault] of [
+        [esdb, esdbVault],
+        [sqlite, join(dir, 'events.keys.db')],
+      ] as const) {
+        const held = await openKeyVault(beforeErasure(vault), masterKeyFromEnvironment()!);
+        const ref = held.subjectRef(victim);
+        held.close();
+        const backupKey = wrappedKeyIn(beforeErasure(vault), ref)!;
+        expect(backupKey).toBeDefined();
+        copyFileSync(beforeErasure(vault), vault);
+        const read = await sarOf(store, `restored-${store === esdb ? 'esdb' : 'sqlite'}`, victim);
+        expect(read.erased).toBe(true);
+        expect(JSON.stringify(read)).toMatch(/\[erased:name\]/);
+        expect(readFileSync(vault).includes(backupKey)).toBe(false);
+        expect(await json(store, 'audit', '--verify')).toMatchObject({
+          ok: true,
+          problems: [],
+          reappliedErasures: [expect.objectContaining({ subjectRef: ref }) as unknown],
+        });
+      }
     });
 
     /** People due for erasure (as the retention schedule lists them on EventStoreDB), not the victim. */
