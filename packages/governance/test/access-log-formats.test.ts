@@ -4,7 +4,9 @@
  * records each read showed. Logs written before (format 1: no store) stay readable and verify as
  * written, hash chain and MACs alike; new entries chain after them. The fixture
  * `access-log-format-1.jsonl` was written by the format-1 writer (main at 5fbf02f) with the chain
- * key below (an invented key of 32 bytes 0x2a), three reads of invented people.
+ * key below (an invented key of 32 bytes 0x2a), three reads of invented people;
+ * `access-log-format-2.jsonl` by the format-2 writer (main at 74f539b, before every read of a
+ * case was recorded: no `about`) with the same key bytes, three reads of invented people.
  */
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,14 +28,18 @@ import {
 import { hsb, principal, storeWith } from './access-fixtures.js';
 import { accessEntry, TEST_STORE } from './fixtures/access-entry.js';
 
-const FORMAT_1 = fileURLToPath(new URL('fixtures/access-log-format-1.jsonl', import.meta.url));
+/** The invented store the format-2 fixture's reads were of. */
+const FORMAT_2_STORE = '5a1e0000-0000-4000-8000-000000000002';
+
+const fixture = (format: 1 | 2): string =>
+  fileURLToPath(new URL(`fixtures/access-log-format-${format}.jsonl`, import.meta.url));
 const key = hmacChainKey('format-1-fixture.key', Buffer.alloc(32, 0x2a));
 const dir = mkdtempSync(join(tmpdir(), 'aimline-access-formats-'));
 let copies = 0;
-/** A copy of the format-1 log to append to or alter. */
-const copy = (): string => {
+/** A copy of the format-1 (or format-2) log to append to or alter. */
+const copy = (format: 1 | 2 = 1): string => {
   const file = join(dir, `log-${++copies}.jsonl`);
-  copyFileSync(FORMAT_1, file);
+  copyFileSync(fixture(format), file);
   return file;
 };
 
@@ -58,7 +64,7 @@ describe('access-log entry formats', () => {
     expect(unkeyedAccessEntries(entries)).toBe(0);
   });
 
-  it('given a format-1 log, when a read is appended now, then it is format 2 naming the store, chained after the old entries, and the whole log verifies', () => {
+  it('given a format-1 log, when a read is appended now, then it is of the current format naming the store, chained after the old entries, and the whole log verifies', () => {
     const file = copy();
     const logged = fileAccessLog(file, { key }).append(accessEntry('after the upgrade'));
     expect(logged).toMatchObject({ seq: 3, format: ACCESS_ENTRY_FORMAT, store: TEST_STORE });
@@ -84,14 +90,55 @@ describe('access-log entry formats', () => {
     });
   });
 
-  it('given a format-2 line without its store, then it is no entry, naming the field', () => {
+  it('given a log written in format 2, when it is read and verified with its chain key, then every entry is there, naming its store and people, with no `about`, and the chain and MACs hold', () => {
+    const { entries, damaged } = readAccessLogFile(copy(2));
+    expect(damaged).toEqual([]);
+    expect(entries.map((e) => [e.seq, e.principal, e.subjects, 'about' in e])).toEqual([
+      [0, 'sw-1', ['ch-1'], false],
+      [1, 'aud-1', ['ch-1', 'ch-2'], false],
+      [2, 'sr-1', ['ch-1'], false],
+    ]);
+    expect(entries.map(storeOfEntry)).toEqual(Array(3).fill(FORMAT_2_STORE));
+    expect(verifyAccessLog(entries, key)).toEqual({ ok: true });
+    expect(unkeyedAccessEntries(entries)).toBe(0);
+  });
+
+  it('given a format-2 log, when a read is appended now, then it is format 3 (with `about`), chained after the old entries, and the whole log verifies', () => {
+    const file = copy(2);
+    const logged = fileAccessLog(file, { key }).append(accessEntry('after format 3'));
+    expect(logged).toMatchObject({ seq: 3, format: 3, about: ['ch-1'] });
+    const { entries, damaged } = readAccessLogFile(file);
+    expect(damaged).toEqual([]);
+    expect(entries.map((e) => ('format' in e ? e.format : 1))).toEqual([2, 2, 2, 3]);
+    expect(verifyAccessLog(entries, key)).toEqual({ ok: true });
+  });
+
+  it('given a format-2 entry given `about` afterwards, then it is no entry (about is not a format-2 field); given format 3 as well, it reads but was changed after it was written', () => {
+    const aboutOnly = copy(2);
+    editLine(aboutOnly, 1, (e) => ({ ...e, about: ['ch-1'] }));
+    expect(readAccessLogFile(aboutOnly).damaged).toEqual([
+      { line: 2, why: 'about: unknown field' },
+    ]);
+    const claimed = copy(2);
+    editLine(claimed, 1, (e) => ({ ...e, format: 3, about: ['ch-1'] }));
+    const { entries, damaged } = readAccessLogFile(claimed);
+    expect(damaged).toEqual([]);
+    expect(verifyAccessLog(entries, key)).toMatchObject({
+      ok: false,
+      breaks: [{ kind: 'changed', seq: 1, why: 'entry 1 was changed after it was written' }],
+    });
+  });
+
+  it('given a current-format line without its store, then it is no entry, naming the field', () => {
     const file = join(dir, 'no-store.jsonl');
     fileAccessLog(file).append(accessEntry('one'));
     editLine(file, 0, (e) => {
       const { store: _store, ...rest } = e as { store: string };
       return rest;
     });
-    expect(readAccessLogFile(file).damaged).toEqual([{ line: 1, why: 'format: unknown field' }]);
+    expect(readAccessLogFile(file).damaged).toEqual([
+      { line: 1, why: 'format: unknown field; about: unknown field' },
+    ]);
   });
 
   it("given a need-to-know read, then its entry names the identity of the store read (the store's `identity()`)", async () => {

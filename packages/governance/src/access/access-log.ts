@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as t from 'io-ts';
 import { canonicalJson, errorWithCauses, type ChainKey } from '@aimline/kernel';
 
-/** What every entry records of one read of personal data: who, what (streams, people, categories), when and why. */
+/** What every entry records of one read: who, what (streams, people, categories), when and why. */
 const readFields = {
   /** When the read happened (the reader's clock). */
   at: t.string,
@@ -10,10 +10,14 @@ const readFields = {
   role: t.string,
   agency: t.string,
   purpose: t.string,
-  /** The streams (cases) whose events were read. */
+  /**
+   * The streams (cases) whose events were read: in format 3 every stream the read showed any
+   * event of; in formats 1 and 2 only those it showed personal data of.
+   */
   streams: t.readonlyArray(t.string),
   /** The people whose personal data was shown (person ids of the subject mapping). */
   subjects: t.readonlyArray(t.string),
+  /** The categories of personal data shown. */
   categories: t.readonlyArray(t.string),
   /** How many personal fields were withheld from this reader. */
   withheld: t.number,
@@ -25,29 +29,69 @@ const readFields = {
  */
 export const AccessEntryFormat1 = t.type(readFields, 'AccessEntryFormat1');
 
-/** The entry format a reader writes now. */
-export const ACCESS_ENTRY_FORMAT = 2;
-
 /**
- * Format 2 of an entry: format 1 and the store that was read (`store`: its identity,
+ * Format 2 of an entry (logs written before every read of a case was recorded, up to
+ * 2026-11-26): format 1 and the store that was read (`store`: its identity,
  * `EventStore.identity()`, the UUID made when the store was created — the one a store anchor
  * names), so one log shared by two stores, or a log moved beside another store, still says
- * which store's records each read showed.
+ * which store's records each read showed. Only reads that showed personal data were recorded.
+ * Still read and verified as written; never written again.
  */
 export const AccessEntryFormat2 = t.type(
-  { format: t.literal(ACCESS_ENTRY_FORMAT), store: t.string, ...readFields },
+  { format: t.literal(2), store: t.string, ...readFields },
   'AccessEntryFormat2',
 );
 
-/** One read of personal data as the log holds it: either format (the newest first). */
-export const AccessEntry = t.union([AccessEntryFormat2, AccessEntryFormat1], 'AccessEntry');
+/** The entry format a reader writes now. */
+export const ACCESS_ENTRY_FORMAT = 3;
+
+/**
+ * Format 3 of an entry: format 2 written for every read that showed any event of a stream,
+ * whatever personal fields it opened (a read for deadlines opens none of an HSB case's), and
+ * `about`: the people the records read are about, whether or not any of their personal data
+ * was shown — each stream's primary subject and every person the events shown hold personal
+ * data of (the subject mapping a subject access request finds a person's records by). So
+ * "who has looked at this child's record" finds a read of the child's case that showed none
+ * of the child's fields.
+ */
+export const AccessEntryFormat3 = t.type(
+  {
+    format: t.literal(ACCESS_ENTRY_FORMAT),
+    store: t.string,
+    ...readFields,
+    about: t.readonlyArray(t.string),
+  },
+  'AccessEntryFormat3',
+);
+
+/** One read as the log holds it: any format (the newest first). */
+export const AccessEntry = t.union(
+  [AccessEntryFormat3, AccessEntryFormat2, AccessEntryFormat1],
+  'AccessEntry',
+);
 export type AccessEntry = t.TypeOf<typeof AccessEntry>;
-/** An entry as a reader writes it now (format 2: with the store read). */
-export type CurrentAccessEntry = t.TypeOf<typeof AccessEntryFormat2>;
+/** An entry as a reader writes it now (format 3: every read of a case, with whom it is about). */
+export type CurrentAccessEntry = t.TypeOf<typeof AccessEntryFormat3>;
 
 /** The store an entry names, or undefined for a format-1 entry (the store was not recorded). */
 export const storeOfEntry = (entry: AccessEntry): string | undefined =>
   'store' in entry ? entry.store : undefined;
+
+/**
+ * How a read recorded in `entry` touched `person`'s records: `personal-data` when it showed
+ * personal data of theirs (`subjects`, every format), `record` when it showed events of a
+ * record about them but none of their personal data (`about`, format 3), undefined when the
+ * entry does not name them (an entry of format 1 or 2 recorded only reads of personal data).
+ */
+export const readOfPerson = (
+  entry: AccessEntry,
+  person: string,
+): 'personal-data' | 'record' | undefined =>
+  entry.subjects.includes(person)
+    ? 'personal-data'
+    : 'about' in entry && entry.about.includes(person)
+      ? 'record'
+      : undefined;
 
 /**
  * An entry as the log holds it: its sequence number, its link in the hash chain, and, when the

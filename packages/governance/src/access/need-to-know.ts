@@ -1,4 +1,5 @@
 import {
+  isUnavailablePersonalData,
   isWithheldPersonalData,
   personalFieldsOf,
   setAt,
@@ -164,7 +165,17 @@ export interface FilteredEvent {
   readonly event: RecordedEvent;
   readonly shown: ReadonlyArray<PersonalFieldRef>;
   readonly withheld: ReadonlyArray<PersonalFieldRef>;
+  /**
+   * Every person the event holds personal data of, shown or not (withheld from this principal,
+   * or left closed by the store), by the subject mapping: whom the record shown is about. A
+   * person whose id the read left closed (a personal id withheld or erased) is not known.
+   */
+  readonly persons: ReadonlyArray<string>;
 }
+
+/** A person id as the data gives it, or undefined where it is not known (none, withheld, erased). */
+export const knownPerson = (id: string | undefined): string | undefined =>
+  id === undefined || isUnavailablePersonalData(id) ? undefined : id;
 
 const shows = (grant: ReadGrant, principal: Principal, field: PersonalFieldRef): boolean =>
   grant.categories.includes(field.category) &&
@@ -187,8 +198,10 @@ export const filterEvent = (
   if (grants.length === 0) return undefined;
   // Stored data the store could not read holds no readable value: it goes on as it is, for the
   // reader's projections to report as unreadable history (stream, revision, why).
-  if (unreadableStoredDataWhy(event.data) !== undefined) return { event, shown: [], withheld: [] };
+  if (unreadableStoredDataWhy(event.data) !== undefined)
+    return { event, shown: [], withheld: [], persons: [] };
   const fields = fieldsOf(module, event);
+  const persons = [...new Set(fields.flatMap((f) => knownPerson(f.subject) ?? []))];
   const shown: PersonalFieldRef[] = [];
   const hidden: PersonalFieldRef[] = [];
   const data: unknown = JSON.parse(JSON.stringify(event.data ?? null));
@@ -202,5 +215,5 @@ export const filterEvent = (
       setAt(data, field.path, withheld(field.category));
     }
   }
-  return { event: { ...event, data }, shown, withheld: hidden };
+  return { event: { ...event, data }, shown, withheld: hidden, persons };
 };

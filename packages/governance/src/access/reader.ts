@@ -1,6 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js';
 import {
   moduleLookup,
+  personalFieldsOf,
+  unreadableStoredDataWhy,
   type AnyDomainModule,
   type EventStore,
   type PersonalDataCategory,
@@ -15,6 +17,7 @@ import {
   everyTypeShown,
   filterEvent,
   grantsFor,
+  knownPerson,
   narrowedTo,
   streamCovered,
   subjectFieldsFinder,
@@ -28,8 +31,9 @@ export interface ReadRequest {
   /**
    * Narrows the read to these personal-data categories (data minimisation): every other
    * personal field is withheld even where a grant would show it. A read that needs only person
-   * ids (finding someone's records) gives `[]`: it shows no personal value and so records
-   * nothing. It never widens what the principal's grants show.
+   * ids (finding someone's records) gives `[]`: it shows no personal value, and is recorded as
+   * a read of the records it gave events of, with no category. It never widens what the
+   * principal's grants show.
    */
   readonly categories?: ReadonlyArray<PersonalDataCategory>;
 }
@@ -91,8 +95,10 @@ export interface NeedToKnowReader {
    * obligations from everything that happened: a deadline met by an event the principal may not
    * see is met, not open (`entitledDeadlines` then keeps only the deadlines their own view
    * opens, with the withheld event's content left out). Never shown: only what is derived from
-   * it (a deadline's rule, due instant and status) may leave, so it is not a read of personal
-   * data in the access log; the caller's `visible` read of the same streams is.
+   * it (a deadline's rule, due instant and status) may leave, and only for a deadline the
+   * principal's own view opens — so only of a stream that view showed events of. The caller's
+   * `visible` read of the same streams, which a deadline shown needs, is what records the read
+   * in the access log (whatever personal fields it opened), so this records nothing itself.
    */
   obligations(request: ReadRequest): VisibleEvents;
 }
@@ -111,8 +117,12 @@ const purposeOf = (request: ReadRequest): string => {
 
 /**
  * The one read API: events through the principal's access rules (`filterEvent`), and every
- * read that shows personal data recorded in the access log (who, streams, people, categories,
- * when, purpose). The array reads log before they return; `visible` streams for projections.
+ * read that shows the principal any event of a stream recorded in the access log, whatever
+ * personal fields it opened (a child's case record is personal data about the child as a
+ * whole): who, when, why, which streams, the people those records are about (`about`), whose
+ * personal data was shown (`subjects`) and its categories. A read that shows nothing (no event
+ * the principal may see) records nothing. The array reads log before they return; `visible`
+ * streams for projections.
  */
 export const needToKnowReader = (options: NeedToKnowOptions): NeedToKnowReader => {
   const { store, policy, principal, log, clock } = options;
@@ -135,6 +145,23 @@ export const needToKnowReader = (options: NeedToKnowOptions): NeedToKnowReader =
   };
 
   /**
+   * Notes in `primaryOf` the primary subject of `e`'s stream (the child the case is about) from
+   * an event the principal's view does not show, of a stream a grant of theirs covers: a read
+   * that shows only some event types of a case still records whom the case is about (an event
+   * shown names its people itself: `FilteredEvent.persons`). Nothing of it is shown.
+   */
+  const notePrimary = (primaryOf: Map<string, string>, e: RecordedEvent): void => {
+    if (primaryOf.has(e.stream) || unreadableStoredDataWhy(e.data) !== undefined) return;
+    const module = moduleOf(e.stream);
+    if (module === undefined || !streamCovered(policy, principal, module.name, e.stream)) return;
+    const codec = module.events.definition(e.type)?.codec;
+    const primary = knownPerson(
+      codec === undefined ? undefined : personalFieldsOf(codec, e.data).primarySubject,
+    );
+    if (primary !== undefined) primaryOf.set(e.stream, primary);
+  };
+
+  /**
    * One read of the store `storeId`: filters events one by one and knows what it showed, to
    * record it once.
    */
@@ -145,17 +172,23 @@ export const needToKnowReader = (options: NeedToKnowOptions): NeedToKnowReader =
     const fieldsOf = options.fieldsOf ?? subjectFieldsFinder();
     const streams = new Set<string>();
     const subjects = new Set<string>();
+    const about = new Set<string>();
     const categories = new Set<string>();
+    const primaryOf = new Map<string, string>();
     let withheld = 0;
     return {
       filter: (e: RecordedEvent): FilteredEvent | undefined => {
         const module = moduleShowing(e);
         const f =
           module === undefined ? undefined : filterEvent(rules, principal, module, e, fieldsOf);
-        if (f === undefined) return undefined;
+        if (f === undefined) {
+          notePrimary(primaryOf, e);
+          return undefined;
+        }
+        streams.add(e.stream);
         withheld += f.withheld.length;
+        for (const p of f.persons) about.add(p);
         for (const s of f.shown) {
-          streams.add(e.stream);
           categories.add(s.category);
           subjects.add(s.subject ?? `record:${e.stream}`);
         }
@@ -163,6 +196,10 @@ export const needToKnowReader = (options: NeedToKnowOptions): NeedToKnowReader =
       },
       record: (): void => {
         if (streams.size === 0) return;
+        for (const s of streams) {
+          const primary = primaryOf.get(s);
+          if (primary !== undefined) about.add(primary);
+        }
         const entry: CurrentAccessEntry = {
           format: ACCESS_ENTRY_FORMAT,
           store: storeId,
@@ -175,6 +212,7 @@ export const needToKnowReader = (options: NeedToKnowOptions): NeedToKnowReader =
           subjects: [...subjects].sort(),
           categories: [...categories].sort(),
           withheld,
+          about: [...about].sort(),
         };
         log.append(entry);
       },
