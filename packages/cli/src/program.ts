@@ -276,7 +276,7 @@ export const buildProgram = (exit: (code: number) => void): Command => {
     'access-log anchor to check the log against',
   )
     .description(
-      "who has looked at this person's record (--person): every recorded read of their personal data in the store given (when, who, role, agency, purpose, streams, categories; reads of another store sharing the log are counted in a note), for an auditor or the records manager (--as); checks the log's hash chain (exit 1 on a break). --verify checks the whole log (with --anchor against a signed anchor); \"anchor\" writes a signed anchor of it: its file, last entry's sequence number and hash, the MACs it covers, the time (neither needs a principal: they show no personal value)",
+      'who has looked at this person\'s record (--person): every recorded read of their personal data, or of a record about them that showed none of it ("none of theirs (record read)"), in the store given (when, who, role, agency, purpose, streams, categories; reads of another store sharing the log are counted in a note), for an auditor or the records manager (--as); checks the log\'s hash chain (exit 1 on a break). --verify checks the whole log (with --anchor against a signed anchor); "anchor" writes a signed anchor of it: its file, last entry\'s sequence number and hash, the MACs it covers, the time (neither needs a principal: they show no personal value)',
     )
     .action(run((rt, action: string | undefined, o: AccessLogOptions) => accessLog(rt, action, o)));
 

@@ -2,12 +2,13 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ACCESS_ENTRY_FORMAT } from '@aimline/governance';
 import { ExitCode } from '../src/exit-codes.js';
 import { caseHistory, caseTeamWorkspace, commandLines, quorin, quorinCase } from './case-team.js';
 import { runCli } from './run-cli.js';
 
 /**
- * The access log names the store each read was of (entry format 2: `store`, the store's
+ * The access log names the store each read was of (entry formats 2 and 3: `store`, the store's
  * identity, as `aimline init` names it). One log shared by two stores: `access-log --person ID`
  * run against one store (`--store`) lists the reads of that store and counts, in a note, the
  * reads of a person with that id in the other (a person id names a person of one store). A log
@@ -67,8 +68,8 @@ describe('the access log names the store read', () => {
       .split('\n')
       .map((l) => JSON.parse(l) as { purpose: string; format: number; store: string });
     expect(entries.map((e) => [e.purpose, e.format, e.store])).toEqual([
-      ['read a', 2, identities.a],
-      ['read b', 2, identities.b],
+      ['read a', ACCESS_ENTRY_FORMAT, identities.a],
+      ['read b', ACCESS_ENTRY_FORMAT, identities.b],
     ]);
   });
 
@@ -126,7 +127,7 @@ describe('the access log names the store read', () => {
     expect(verify.code, verify.stdout + verify.stderr).toBe(ExitCode.Ok);
     const after = await personReads(stores.a, old);
     expect(after.answer.reads.map((r) => [r.purpose, r.format, r.store])).toEqual([
-      ['after the upgrade', 2, identities.a],
+      ['after the upgrade', ACCESS_ENTRY_FORMAT, identities.a],
     ]);
   });
 });

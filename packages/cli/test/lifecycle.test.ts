@@ -307,7 +307,7 @@ describe('aimline retention and sar', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('retention reads only dates of birth, and sar’s pass that finds the records reads person ids only: the run’s access log (--access-log) holds one retention entry with dateOfBirth alone and one sar entry for the record read', async () => {
+  it('retention reads only dates of birth, and sar’s pass that finds the records reads person ids only: the run’s access log (--access-log) holds one retention entry with dateOfBirth alone, one sar entry for the pass (a read of every record, no personal data shown) and one for the record read', async () => {
     const log = join(dir, 'whole-store-reads.access-log.jsonl');
     const withLog = [...as('rm-1'), '--access-log', log];
     expect((await cli(...withLog, 'retention', '--as-of', '2040-01-01')).code).toBe(0);
@@ -318,10 +318,13 @@ describe('aimline retention and sar', () => {
       .split('\n')
       .map((l) => JSON.parse(l) as { purpose: string; streams: string[]; categories: string[] });
     expect(entries.map((e) => [e.purpose, e.streams, e.categories.includes('name')])).toEqual([
-      ['aimline retention', ['hsb-case-C-9'], false],
+      // Both whole-store reads show the legal hold's events too (retention keeps a held record).
+      ['aimline retention', ['hsb-case-C-9', 'legal-hold-H-1'], false],
+      ['aimline sar', ['hsb-case-C-9', 'legal-hold-H-1'], false],
       ['aimline sar', ['hsb-case-C-9'], true],
     ]);
     expect(entries[0]!.categories).toEqual(['dateOfBirth']);
+    expect(entries[1]!.categories).toEqual([]);
   });
 
   it('HSB-2: deadlines as a principal who may see the concern but not the strategy discussion that met it: met (as the whole history says), not breached; and no deadline only a withheld event opens', async () => {

@@ -135,17 +135,51 @@ describe('replays read only the personal data their projections declare (issue 1
     }
   });
 
-  it("a replay of the deadline report records in the access log only what it opened, the pupils' dates of birth: no HSB case, panel referral or victim is read", async () => {
+  /** The id of the child an HSB case of the demo is about (read from the plain store). */
+  const childOf = async (caseId: string): Promise<string> => {
+    const store = openSqliteEventStore(join(dir, 'plain.db'), { mode: 'open' });
+    try {
+      for await (const e of store.readStream(`hsb-case-${caseId}`))
+        return (e.data as { child: { childId: string } }).child.childId;
+      throw new Error(`hsb-case-${caseId} is empty`);
+    } finally {
+      await store.dispose();
+    }
+  };
+
+  it("a replay of the deadline report opens only the pupils' dates of birth, and records every case it showed, HSB ones too: access-log --person the HSB case's child lists it as a read of their record that showed none of their personal data", async () => {
     const log = join(dir, 'deadline-replay.jsonl');
     await read(encrypted, log, 'replay', 'deadline-tracker', ...AS_OF);
     const entries = readFileSync(log, 'utf8')
       .trim()
       .split('\n')
-      .map((l) => JSON.parse(l) as { streams: string[]; categories: string[] });
+      .map((l) => JSON.parse(l) as { streams: string[]; categories: string[]; about: string[] });
     expect(entries).toHaveLength(1);
-    expect(entries[0]!.categories).toEqual(['dateOfBirth']);
-    expect(entries[0]!.streams.length).toBeGreaterThan(0);
-    for (const stream of entries[0]!.streams) expect(stream).toMatch(/^attendance-aim-/);
+    const [entry] = entries;
+    expect(entry!.categories).toEqual(['dateOfBirth']);
+    expect(entry!.streams).toContain(`hsb-case-${cases[0]!}`);
+    const child = await childOf(cases[0]!);
+    expect(entry!.about).toContain(child);
+    const answer = (await read(encrypted, log, 'access-log', '--person', child)) as {
+      reads: Array<{ purpose: string; shown: string; streams: string[] }>;
+      notes: string[];
+    };
+    expect(answer.reads).toEqual([
+      expect.objectContaining({ purpose: 'aimline replay deadline-tracker', shown: 'record' }),
+    ]);
+    expect(answer.reads[0]!.streams).toContain(`hsb-case-${cases[0]!}`);
+    const text = await runCli([
+      '--store',
+      encrypted,
+      '--access-log',
+      log,
+      ...asAuditor(),
+      'access-log',
+      '--person',
+      child,
+    ]);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain('none of theirs (record read)');
   });
 
   it('a timeline read records in the access log only the personal data it opened: dates of birth', async () => {

@@ -1,5 +1,10 @@
 import { parseInstant } from '@aimline/calendar';
-import { storeOfEntry, type AccessLogBreak, type LoggedAccess } from '@aimline/governance';
+import {
+  readOfPerson,
+  storeOfEntry,
+  type AccessLogBreak,
+  type LoggedAccess,
+} from '@aimline/governance';
 import { CliError, ExitCode } from '../exit-codes.js';
 import type { Runtime } from '../runtime.js';
 import { table } from '../output.js';
@@ -9,9 +14,36 @@ import { accessLogFileOf, macNotes, readLog } from './access-log-read.js';
 
 type Deletion = Extract<AccessLogBreak, { kind: 'deleted' }>;
 
+/**
+ * A read of the person as the answer lists it: the entry, whether it was altered, and what it
+ * showed of them (`personal-data`: personal data of theirs; `record`: events of a record about
+ * them, none of their personal data — `readOfPerson`).
+ */
+type PersonRead = LoggedAccess & {
+  readonly altered: boolean;
+  readonly shown: 'personal-data' | 'record';
+};
+
 /** A row of the answer: a read of the person, or entries deleted at that place in the log. */
-type Row =
-  { readonly read: LoggedAccess & { readonly altered: boolean } } | { readonly deleted: Deletion };
+type Row = { readonly read: PersonRead } | { readonly deleted: Deletion };
+
+/** A read of a record about the person that showed none of their personal data, in words. */
+const RECORD_READ = 'none of theirs (record read)';
+
+/**
+ * The categories cell of a read: the categories it showed, or, for a read of the person's
+ * record that showed none of their personal data, that it was such a read.
+ */
+const categoriesCell = (r: PersonRead): string =>
+  r.shown === 'record' ? RECORD_READ : r.categories.join(' ');
+
+/** What a read of the person's record that showed none of their personal data is (said when one is listed). */
+const recordReadNote = (reads: ReadonlyArray<PersonRead>): string[] =>
+  reads.some((r) => r.shown === 'record')
+    ? [
+        `"${RECORD_READ}": the read showed events of a record about this person (that it exists, its status, its deadlines) but none of their personal data`,
+      ]
+    : [];
 
 /** A deletion's row: where the missing entries stood (the times of the entries around them). */
 const deletedRow = (d: Deletion): string[] => [
@@ -27,6 +59,19 @@ const deletedRow = (d: Deletion): string[] => [
 /** The store column: this store, another (an altered entry's claim), or not recorded (format 1). */
 const storeCell = (store: string | undefined, identity: string): string =>
   store === undefined ? '(not recorded)' : store === identity ? 'this store' : store;
+
+/**
+ * What the log cannot say of reads recorded before every read of a record was (entry formats 1
+ * and 2): only reads that showed personal data were recorded then.
+ */
+const earlierFormatNote = (entries: ReadonlyArray<LoggedAccess>): string[] => {
+  const earlier = entries.filter((e) => !('about' in e)).length;
+  return earlier === 0
+    ? []
+    : [
+        `${earlier} entries of this log were recorded before every read of a record was (entry formats 1 and 2): of that time, only reads that showed personal data of this person are listed; a read of their record that showed none of it was not recorded`,
+      ];
+};
 
 /** What the reads listed and left out say about stores (format 1 names none). */
 const storeNotes = (
@@ -54,8 +99,10 @@ const when = (at: string): string => (parseInstant(at) !== undefined ? londonTim
 
 /**
  * `aimline access-log --person ID`: who has looked at this person's record — every recorded
- * read that showed their personal data (when, who, role, agency, purpose, streams, categories,
- * store) in the store given (`--store`): a log may be shared by several stores, and a person id
+ * read that showed their personal data, or showed events of a record about them without any of
+ * their personal data (a deadline report over their case; `readOfPerson`), each saying which
+ * (when, who, role, agency, purpose, what it showed of them, streams, categories, store) in the
+ * store given (`--store`): a log may be shared by several stores, and a person id
  * names a person of one store, so reads an entry says were of another store (by its identity)
  * are counted in a note, not listed; reads recorded before entries named the store (format 1)
  * are listed, marked. An altered entry is listed whatever store it names (its claim is not to be
@@ -93,21 +140,30 @@ export const accessLogCommand = async (
   );
   // The person's entries: those an intact entry says were of another store are counted, not
   // listed; the rest (this store, format 1, or altered whatever it claims) are listed.
-  const ofPerson = entries.flatMap((e, index) =>
-    e.subjects.includes(options.person) ? [{ e, index, store: storeOfEntry(e) }] : [],
-  );
+  const ofPerson = entries.flatMap((e, index) => {
+    const shown = readOfPerson(e, options.person);
+    return shown === undefined ? [] : [{ e, index, shown, store: storeOfEntry(e) }];
+  });
   const elsewhere = ({ index, store }: (typeof ofPerson)[number]): boolean =>
     store !== undefined && store !== identity && !altered.has(index);
-  const listed = new Set(ofPerson.filter((p) => !elsewhere(p)).map((p) => p.index));
+  const listed = new Map(ofPerson.filter((p) => !elsewhere(p)).map((p) => [p.index, p.shown]));
   const others = new Map<string, number>();
   for (const { store } of ofPerson.filter(elsewhere))
     others.set(store!, (others.get(store!) ?? 0) + 1);
-  const rows: Row[] = entries.flatMap((e, index): Row[] => [
-    ...deletions.filter((d) => d.index === index).map((d) => ({ deleted: d })),
-    ...(listed.has(index) ? [{ read: { ...e, altered: altered.has(index) } }] : []),
-  ]);
+  const rows: Row[] = entries.flatMap((e, index): Row[] => {
+    const shown = listed.get(index);
+    return [
+      ...deletions.filter((d) => d.index === index).map((d) => ({ deleted: d })),
+      ...(shown === undefined ? [] : [{ read: { ...e, altered: altered.has(index), shown } }]),
+    ];
+  });
   const reads = rows.flatMap((r) => ('read' in r ? [r.read] : []));
-  const notes = [...storeNotes(reads, others), ...macNotes(entries, rt.chainKey !== undefined)];
+  const notes = [
+    ...recordReadNote(reads),
+    ...storeNotes(reads, others),
+    ...earlierFormatNote(entries),
+    ...macNotes(entries, rt.chainKey !== undefined),
+  ];
   // The store column only when a read listed is not plainly of this store (the heading names it).
   const storeShown = reads.some((r) => storeOfEntry(r) !== identity);
   const columns = [
@@ -135,7 +191,7 @@ export const accessLogCommand = async (
           : [
               `${warning}. Every entry it holds is listed; those marked (altered) cannot be trusted.`,
             ]),
-        `Reads of personal data of ${options.person} (${reads.length}) in store ${identity}, from ${path}:`,
+        `Reads of the records of ${options.person} (${reads.length}) in store ${identity}, from ${path}:`,
         table(
           columns,
           rows.map((r) =>
@@ -148,7 +204,7 @@ export const accessLogCommand = async (
                   r.read.agency,
                   r.read.purpose,
                   r.read.streams.join(' '),
-                  r.read.categories.join(' '),
+                  categoriesCell(r.read),
                   storeCell(storeOfEntry(r.read), identity),
                 ]
             ).slice(0, columns.length),
