@@ -38,14 +38,6 @@ import {
 const toIso = (asOf: InstantInput): string => (typeof asOf === 'string' ? asOf : asOf.iso);
 
 /**
- * The personal data a timeline opens: it shows no personal value (entries by type, when, who by
- * role and agency; deadlines), and its deadlines need only dates of birth (the end of
- * compulsory school age, NAT-8). Every other personal field stays closed (`[withheld:…]`): not
- * decrypted, and not in the access log as read.
- */
-export const TIMELINE_PERSONAL_DATA: PersonalDataUse = ['dateOfBirth'];
-
-/**
  * What the principal reads of a stream: a principal view (`principalView`, made by the read
  * seam from a need-to-know reader), whose whole history their deadlines stand on
  * (`obligationsOf`). A store is no principal view: the compiler refuses it.
@@ -110,7 +102,10 @@ export const entitledTimeline = (own: CaseTimeline, whole: CaseTimeline): CaseTi
  * `damage` is every event of either working that did not decode or fold, told so (empty: none).
  * `judgedAt` is the instant the deadlines stand at (undefined: an empty stream); `seen`, how many
  * events of the stream the principal's view gave (0: they may see nothing of it). Both reads open
- * only `TIMELINE_PERSONAL_DATA`. Each fold works every deadline out again after each event (to say
+ * only what the module's deadlines are worked out from (`DomainModule.deadlinePersonalData`): a
+ * timeline shows no personal value (entries by type, when, who by role and agency; deadlines),
+ * so every other personal field stays closed (`[withheld:…]`, not decrypted). The principal's
+ * read is in the access log whatever it opened (a read of the case). Each fold works every deadline out again after each event (to say
  * which entry opened and settled which); when the principal's view gives the whole stream as it
  * is, their working is the whole history's, so it is folded once.
  */
@@ -126,8 +121,8 @@ export const standingTimeline = async (
   readonly seen: number;
   readonly damage: ReadonlyArray<ToldDamage>;
 }> => {
-  const ownEvents = await eventsOf(view, stream);
-  const wholeEvents = await eventsOf(obligationsOf(view), stream);
+  const ownEvents = await eventsOf(view, stream, module.deadlinePersonalData);
+  const wholeEvents = await eventsOf(obligationsOf(view), stream, module.deadlinePersonalData);
   const seen = ownEvents.length;
   const whole = await caseTimeline(replaying(wholeEvents), decode, module, stream, asOf);
   const at = (t: CaseTimeline) => (asOf === undefined ? t.entries.at(-1)?.recordedAt : toIso(asOf));
@@ -151,12 +146,12 @@ const toldOnce = (damage: ReadonlyArray<ToldDamage>): ToldDamage[] => [
   ...new Map(damage.map((d) => [`${damageLocation(d)}\u0000${d.why}`, d])).values(),
 ];
 
-/** A stream's events as `source` gives them, opening only `TIMELINE_PERSONAL_DATA`. */
+/** A stream's events as `source` gives them, opening only `personalData`. */
 const eventsOf = (
   source: Pick<EventStore, 'readStream'>,
   stream: string,
-): Promise<RecordedEvent[]> =>
-  collect(source.readStream(stream, { personalData: TIMELINE_PERSONAL_DATA }));
+  personalData: PersonalDataUse,
+): Promise<RecordedEvent[]> => collect(source.readStream(stream, { personalData }));
 
 /** Events already read, read again (by `caseTimeline`). */
 const replaying = (events: ReadonlyArray<RecordedEvent>): Pick<EventStore, 'readStream'> => ({

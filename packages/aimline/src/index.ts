@@ -46,7 +46,6 @@ export {
   standingDeadlines,
   standingOf,
   standingTimeline,
-  TIMELINE_PERSONAL_DATA,
   type StandingView,
 } from './deadline-standing.js';
 export {

@@ -5,7 +5,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoSteps, richestCase, runScenarios } from '@aimline/demo';
 import { openSqliteEventStore } from '@aimline/store-sqlite';
-import { domainRegistry, loadCouncilPolicy, TIMELINE_PERSONAL_DATA } from '@aimline/aimline';
+import { domainRegistry, loadCouncilPolicy } from '@aimline/aimline';
 import { deadlineTracker } from '@aimline/projections';
 import { projectionNames } from '../src/commands/replay.js';
 import { eventCounts } from '../src/commands/event-counts.js';
@@ -122,8 +122,7 @@ describe('replays read only the personal data their projections declare (issue 1
     return JSON.parse(data) as unknown;
   };
 
-  it('given the demo history, the timeline and the HTML report of a case (HSB, attendance) print the same from the encrypted store, opening only dates of birth (TIMELINE_PERSONAL_DATA), as from plain fields', async () => {
-    expect(TIMELINE_PERSONAL_DATA).toEqual(['dateOfBirth']);
+  it("given the demo history, the timeline and the HTML report of a case (HSB, attendance) print the same from the encrypted store, the timeline opening only its module's deadlinePersonalData, as from plain fields", async () => {
     for (const caseId of cases) {
       for (const asOf of [AS_OF, []])
         expect(await read(encrypted, join(dir, 'e.jsonl'), 'timeline', caseId, ...asOf)).toEqual(
@@ -182,15 +181,19 @@ describe('replays read only the personal data their projections declare (issue 1
     expect(text.stdout).toContain('none of theirs (record read)');
   });
 
-  it('a timeline read records in the access log only the personal data it opened: dates of birth', async () => {
+  it("a timeline read opens only what its deadlines are worked out from (the module's deadlinePersonalData): an HSB case's none, an attendance case's pupil's date of birth; each read is in the access log, the HSB one naming its child", async () => {
     const log = join(dir, 'timeline-only.jsonl');
     for (const caseId of cases) await read(encrypted, log, 'timeline', caseId);
     const entries = readFileSync(log, 'utf8')
       .trim()
       .split('\n')
-      .map((l) => JSON.parse(l) as { purpose: string; categories: string[] });
-    expect(entries.length).toBeGreaterThan(0);
-    for (const e of entries) expect(e.categories).toEqual(['dateOfBirth']);
+      .map((l) => JSON.parse(l) as { streams: string[]; categories: string[]; about: string[] });
+    const [hsbCase, attendanceCase] = cases.map((c) =>
+      entries.filter((e) => e.streams.some((s) => s.endsWith(c))),
+    );
+    expect(hsbCase!.map((e) => e.categories)).toEqual([[]]);
+    expect(hsbCase![0]!.about).toContain(await childOf(cases[0]!));
+    expect(attendanceCase!.map((e) => e.categories)).toEqual([['dateOfBirth']]);
   });
 
   /** The categories each access-log entry of `log` names. */
