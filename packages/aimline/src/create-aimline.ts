@@ -55,8 +55,9 @@ export interface AimlineOptions {
    */
   readonly principals?: DirectorySource;
   /**
-   * Where every read of personal data is recorded (who, which cases and people, which
-   * categories, when, why): in production `fileAccessLog(path, { key })` from
+   * Where every read of a record is recorded, whatever personal fields it opened (who, which
+   * cases, whom they are about, whose personal data and which categories were shown, when,
+   * why): in production `fileAccessLog(path, { key })` from
    * `@aimline/governance`, with the event store's chain key (`ChainKey`), so that a log rewritten
    * with its hashes recomputed is detected (every writer of one log must be given the key).
    * Default: a log in memory (`aimline.accessLog`), lost when the process ends.

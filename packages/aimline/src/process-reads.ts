@@ -60,8 +60,8 @@ const badAsOf = (options: ReadOptions | undefined): string | undefined =>
 /**
  * The reads of one process service, each as a principal through the one read seam
  * (`ctx.reads`): only the events the principal may see, with withheld personal fields
- * `[withheld:<category>]`, are decoded and folded, and each read of personal data is in the
- * access log. A case the principal may not see is `NotFound`, as if it did not exist.
+ * `[withheld:<category>]`, are decoded and folded, and each read of a case is in the access
+ * log, whatever personal fields it showed. A case the principal may not see is `NotFound`, as if it did not exist.
  */
 export const processReads = <C extends Command, Ev extends DomainEvent, S>(
   ctx: ServiceContext,

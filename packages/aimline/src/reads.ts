@@ -18,8 +18,8 @@ import type { Forbidden } from './result.js';
  * `@aimline/governance`). Every read of a service (`get`, `events`, `timeline`, `list`, the
  * panel's scorecard) and every app-level projection goes through it: it verifies the principal
  * (as `execute` does), applies the directory's read rules (default `defaultAccessPolicy`; a
- * principal whose role has no rule sees nothing), and records each read of personal data, with
- * its purpose, in the access log. The view also carries, for the deadline path only, the whole
+ * principal whose role has no rule sees nothing), and records each read that shows any event of
+ * a record, whatever personal fields it opened, with its purpose, in the access log. The view also carries, for the deadline path only, the whole
  * history of the streams the principal may read any part of (`obligationsOf`: never shown, see
  * `NeedToKnowReader.obligations` and `entitledDeadlines`).
  */

@@ -55,7 +55,7 @@ describe('createAimline reads are need to know (issue 13 items 2-3)', () => {
     ]);
   });
 
-  it('given a principal whose rule withholds a date of birth, when they get the case, then the state is folded from the redacted events: [withheld:dateOfBirth], never the value', async () => {
+  it('given a principal whose rule withholds a date of birth, when they get the case, then the state is folded from the redacted events: [withheld:dateOfBirth], never the value, and the read of the case is recorded', async () => {
     const { aimline, accessLog } = await twoCases();
     const notPupil: Principal = { ...schoolRep, id: 'sr-2', pupils: ['someone-else'] };
     const view = await aimline.hsb.get(notPupil, 'case-1');
@@ -63,8 +63,17 @@ describe('createAimline reads are need to know (issue 13 items 2-3)', () => {
     expect(view.value.state.child.dateOfBirth).toBe('[withheld:dateOfBirth]');
     expect(JSON.stringify(view.value)).not.toContain(hsbChild.dateOfBirth);
     expect(JSON.stringify(view.value)).not.toContain(hsbChild.school);
-    // Nothing personal was shown, so nothing is recorded.
-    expect(accessLog.entries()).toEqual([]);
+    // None of the child's personal data was shown, but the case was: its read is recorded,
+    // with no category, naming the child it is about.
+    expect(accessLog.entries()).toMatchObject([
+      {
+        principal: 'sr-2',
+        streams: ['hsb-case-case-1'],
+        subjects: [],
+        categories: [],
+        about: [hsbChild.childId],
+      },
+    ]);
   });
 
   it('given a social worker allocated to no case, then every case is absent: get, events and timeline are NotFound, list is empty, and nothing is logged', async () => {

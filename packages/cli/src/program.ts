@@ -63,7 +63,7 @@ export const buildProgram = (exit: (code: number) => void): Command => {
     .addOption(
       new Option(
         '--access-log <file>',
-        'where reads of personal data are recorded (hash-chained JSON lines; default: PATH.access-log.jsonl beside a SQLite store; needed for EventStoreDB and --read-only copies)',
+        'where reads of records are recorded (hash-chained JSON lines; default: PATH.access-log.jsonl beside a SQLite store; needed for EventStoreDB and --read-only copies)',
       ).env('AIMLINE_ACCESS_LOG'),
     )
     .addOption(

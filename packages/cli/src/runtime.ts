@@ -47,7 +47,7 @@ export interface GlobalOptions {
   readonly as?: string;
   /** The council directory file (`--principals`). */
   readonly principals?: string;
-  /** Where reads of personal data are recorded (`--access-log`). */
+  /** Where reads of records are recorded (`--access-log`). */
   readonly accessLog?: string;
   /** Why the principal reads (`--purpose`), recorded in the access log. */
   readonly purpose?: string;
@@ -101,7 +101,8 @@ export interface Runtime {
    * the command's projections to fold — only the events their read rules show, withheld fields
    * `[withheld:<category>]` — each read recorded with `--purpose` (default `aimline <what>`) in
    * the access log. Commands never read `store` themselves (ESLint's read guard). `categories`
-   * narrows the read to those personal-data categories (`[]`: person ids only, nothing logged).
+   * narrows the read to those personal-data categories (`[]`: person ids only; the read is still
+   * logged as a read of the records it gave, with no category).
    * It is a principal view (`principalView`): the whole history of the streams the principal
    * may read any part of, for working out where their deadlines stand and never shown
    * (`entitledDeadlines`), goes with it only through `obligationsOf` (the deadline path).

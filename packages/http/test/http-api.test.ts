@@ -182,7 +182,7 @@ describe('reads', () => {
     expect([limit.status, limit.json['problems']]).toMatchObject([400, [{ path: 'limit' }]]);
   });
 
-  it('need to know (issue 13): a principal reads only what their rules show — a case they are not allocated to is 404 and absent from the list; withheld fields read [withheld:<category>]; each read of personal data is in the access log', async () => {
+  it('need to know (issue 13): a principal reads only what their rules show — a case they are not allocated to is 404 and absent from the list; withheld fields read [withheld:<category>]; each read of a case is in the access log', async () => {
     await api.call('POST', REPORT, reportConcern('case-11'));
     const outsider = { ...socialWorker, id: 'sw-outside', streams: [] };
     const rep = {
@@ -208,7 +208,15 @@ describe('reads', () => {
     expect(concern!.data['summary']).toBe('[withheld:freeText]');
     expect((concern!.data['child'] as Record<string, unknown>)['name']).toBe('[withheld:name]');
     await api.call('GET', '/v1/hsb/cases/case-11/events');
+    // The representative's read showed none of the child's personal data, but the case: it is
+    // recorded, with no category.
     expect(api.aimline.accessLog.entries().slice(before)).toMatchObject([
+      {
+        principal: rep.id,
+        streams: ['hsb-case-case-11'],
+        purpose: 'hsb-case events',
+        categories: [],
+      },
       { principal: socialWorker.id, streams: ['hsb-case-case-11'], purpose: 'hsb-case events' },
     ]);
   });

@@ -110,8 +110,9 @@ const sarPage = (r: SubjectAccessReport, generatedAt: string): string =>
  * Exit 1 when nothing is held about the person (the file is still written, saying so). An
  * existing `--out` file is refused (exit 2, before anything is read) unless `--overwrite`. Only an
  * auditor or the records manager (`--as`) may ask, and they read through their need-to-know view
- * (`rt.visible`): the pass that finds the records reads person ids only (no personal value, so
- * nothing to log); reading the records is in the run's access log before the response is written.
+ * (`rt.visible`): the pass that finds the records reads person ids only (no personal value; it
+ * is in the access log as a read of every record it passed over, with no category); reading the
+ * records is in the run's access log before the response is written.
  */
 export const sar = async (rt: Runtime, options: SarOptions): Promise<number> => {
   const out = { path: options.out, flag: '--out', overwrite: options.overwrite === true };
