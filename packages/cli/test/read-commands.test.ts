@@ -30,7 +30,7 @@ describe('aimline read commands on demo data', () => {
     principals = demo.principals;
   }, 120_000);
 
-  it('need to know: a timeline is read as a principal; a principal not allocated to the case sees nothing of it (exit 1, FORBIDDEN); every read of personal data is in the access log, and access-log --person answers who looked at the child', async () => {
+  it('need to know: a timeline is read as a principal; a principal not allocated to the case sees nothing of it (exit 1, FORBIDDEN); every read of a case is in the access log, and access-log --person answers who looked at the child', async () => {
     const directory = JSON.parse(readFileSync(principals, 'utf8')) as {
       principals: Array<{ id: string; role: string; streams: string[] }>;
     };
@@ -101,6 +101,7 @@ describe('aimline read commands on demo data', () => {
             purpose: string;
             streams: string[];
             subjects: string[];
+            about: string[];
           },
       );
     const mine = log.filter((e) => e.principal === worker.id);
@@ -112,16 +113,26 @@ describe('aimline read commands on demo data', () => {
     expect(readFileSync(path, 'utf8')).not.toMatch(
       /Applethwaite|Brackenbury|Cobblestone|Dunnock|Eddleston|Fennimore|Gorsedale|Hollowmere/,
     );
-    const person = mine[0]!.subjects[0]!;
-
-    const answer = (await cli('access-log', '--person', person)) as {
-      chain: { ok: boolean };
-      reads: Array<{ principal: string; purpose: string }>;
-    };
-    expect(answer.chain).toEqual({ ok: true });
-    expect(answer.reads).toContainEqual(
-      expect.objectContaining({ principal: worker.id, purpose: 'case supervision' }),
-    );
+    // A timeline shows no personal value and opens none of an HSB case's: its read is recorded
+    // as a read of the case, naming everyone the case is about, and access-log --person finds it
+    // for each of them as a read of their record.
+    expect(mine[0]!.subjects).toEqual([]);
+    expect(mine[0]!.about.length).toBeGreaterThan(0);
+    for (const about of mine[0]!.about) {
+      const answer = (await cli('access-log', '--person', about)) as {
+        chain: { ok: boolean };
+        reads: Array<{ principal: string; purpose: string; shown: string }>;
+      };
+      expect(answer.chain).toEqual({ ok: true });
+      expect(answer.reads).toContainEqual(
+        expect.objectContaining({
+          principal: worker.id,
+          purpose: 'case supervision',
+          shown: 'record',
+        }),
+      );
+    }
+    const person = mine[0]!.about[0]!;
     const byWorker = await runCli([
       '--store',
       store,

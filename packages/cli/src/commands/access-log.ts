@@ -37,14 +37,6 @@ const RECORD_READ = 'none of theirs (record read)';
 const categoriesCell = (r: PersonRead): string =>
   r.shown === 'record' ? RECORD_READ : r.categories.join(' ');
 
-/** What a read of the person's record that showed none of their personal data is (said when one is listed). */
-const recordReadNote = (reads: ReadonlyArray<PersonRead>): string[] =>
-  reads.some((r) => r.shown === 'record')
-    ? [
-        `"${RECORD_READ}": the read showed events of a record about this person (that it exists, its status, its deadlines) but none of their personal data`,
-      ]
-    : [];
-
 /** A deletion's row: where the missing entries stood (the times of the entries around them). */
 const deletedRow = (d: Deletion): string[] => [
   '(deleted)',
@@ -159,7 +151,6 @@ export const accessLogCommand = async (
   });
   const reads = rows.flatMap((r) => ('read' in r ? [r.read] : []));
   const notes = [
-    ...recordReadNote(reads),
     ...storeNotes(reads, others),
     ...earlierFormatNote(entries),
     ...macNotes(entries, rt.chainKey !== undefined),
