@@ -6,6 +6,8 @@ import {
   type StreamFilter,
 } from '@aimline/kernel';
 import {
+  BACKWARDS,
+  END,
   FORWARDS,
   START,
   type AllStreamResolvedEvent,
@@ -79,3 +81,14 @@ export async function* readAllEvents(
     if (count < pageSize || !progressed) return;
   }
 }
+
+/**
+ * The commit position of `$all`'s last event (any event: a server event after Aimline's last is
+ * still at or after it), undefined when `$all` is empty: one event read backwards from the end.
+ */
+export const headOfAll = async (client: EventStoreDbClientLike): Promise<bigint | undefined> => {
+  const read = client.readAll({ fromPosition: END, direction: BACKWARDS, maxCount: 1 });
+  for await (const raw of consumeRead(read, (e) => mapClientError(e, { operation: 'read $all' })))
+    return allPositionOf(raw).commit;
+  return undefined;
+};

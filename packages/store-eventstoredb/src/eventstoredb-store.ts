@@ -16,7 +16,7 @@ import {
   type Subscription,
 } from '@aimline/kernel';
 import { ErrorType, type AppendResult as ClientAppendResult } from '@eventstore/db-client';
-import { readAllEvents } from './all-reads.js';
+import { headOfAll, readAllEvents } from './all-reads.js';
 import { checkpointStreamOf, eventStoreDbCheckpoints } from './checkpoints.js';
 import { boundedClient, DEFAULT_CALL_TIMEOUT_MS } from './call-deadline.js';
 import type { EventStoreDbClientLike } from './client-port.js';
@@ -217,6 +217,11 @@ export class EventStoreDbStore implements EventStore {
       ensureOpen();
       yield* readAllEvents(client, scoped, pageSize);
     })();
+  };
+
+  readonly headPosition: EventStore['headPosition'] = async () => {
+    this.ensureOpen();
+    return headOfAll(this.client);
   };
 
   readonly subscribe: EventStore['subscribe'] = (options = {}) => {

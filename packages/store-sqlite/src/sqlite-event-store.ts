@@ -244,6 +244,9 @@ export class SqliteEventStore implements EventStore {
   readonly recordedStreamEnd: Required<EventStore>['recordedStreamEnd'] = (stream) =>
     this.run(() => this.statements.streamEnd.get(stream) as bigint | undefined);
 
+  readonly headPosition: EventStore['headPosition'] = () =>
+    this.run(() => (this.statements.lastPosition.get() as bigint | null) ?? undefined);
+
   readonly readAll: EventStore['readAll'] = (options = {}) =>
     this.paged(options.maxCount, () => {
       const query = this.allQuery(options.filter);

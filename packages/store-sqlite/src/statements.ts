@@ -20,6 +20,8 @@ export interface Statements {
   readonly insertCommand: Statement;
   /** The last position a stream's commands recorded (no row for none): `recordedStreamEnd`. */
   readonly streamEnd: Statement;
+  /** The position of the table's last row (null when it is empty): `headPosition`. */
+  readonly lastPosition: Statement;
   /** Events between two positions (inclusive). */
   readonly range: Statement;
   readonly identity: Statement;
@@ -84,6 +86,7 @@ export const prepareStatements = (db: Database.Database): Statements => ({
     )
     .pluck(true)
     .safeIntegers(true),
+  lastPosition: db.prepare('SELECT max(position) FROM events').pluck(true).safeIntegers(true),
   range: db
     .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position BETWEEN ? AND ? ORDER BY position`)
     .raw(true),

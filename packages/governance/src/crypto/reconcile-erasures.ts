@@ -21,10 +21,12 @@ const erasureData = erasureModule.events.definition('PersonalDataErased')!.codec
  * Applies every `PersonalDataErased` the event store records after the position the vault was
  * last reconciled to (with this store: its identity; from the start for another store, or a
  * vault never reconciled): a subject whose key the vault still holds has it destroyed again,
- * recorded in the vault as re-applied `at`, saying why. Then saves the position of the last
- * erasure read. One filtered read of the erasure streams after that position
- * (`readAll({ after, filter })`): a restored vault holds an older position and so catches up
- * exactly the erasures since its backup. An erasure event that does not decode is left to
+ * recorded in the vault as re-applied `at`, saying why. Then saves the store's head as it was
+ * before the read (`headPosition`, or the last erasure read if that is later). One filtered read
+ * of the erasure streams after the saved position (`readAll({ after, filter })`): an open with
+ * no erasure recorded since the last reads nothing, however much else was appended, and a
+ * restored vault holds an older position and so catches up exactly the erasures since its
+ * backup. An erasure event that does not decode is left to
  * `audit --verify` (its stream's chain) and skipped here: one bad event never stops the open.
  */
 export const reconcileErasures = async (
@@ -34,6 +36,8 @@ export const reconcileErasures = async (
 ): Promise<ErasureReconciliation> => {
   const identity = await store.identity();
   const after = vault.erasuresReconciledTo(identity);
+  // Asked before the read: an erasure appended meanwhile is after it, so the next open sees it.
+  const head = await store.headPosition();
   const reapplied: ErasureRecord[] = [];
   let last = after;
   let erasuresRead = 0;
@@ -55,7 +59,9 @@ export const reconcileErasures = async (
     const why = `the key vault held the key of subject ${subjectRef}, whose PersonalDataErased is recorded at position ${e.position} (${e.metadata.recordedAt}): the vault was restored from a backup taken before the erasure`;
     if (vault.reapplyErasure(erasure, at, why) === 'reapplied') reapplied.push(erasure);
   }
-  if (last !== undefined && last !== after) vault.setErasuresReconciledTo(identity, last);
+  const reconciled = head !== undefined && (last === undefined || head > last) ? head : last;
+  if (reconciled !== undefined && reconciled !== after)
+    vault.setErasuresReconciledTo(identity, reconciled);
   return { reapplied, erasuresRead };
 };
 

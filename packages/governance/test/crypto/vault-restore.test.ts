@@ -12,6 +12,7 @@ import {
   type EventStore,
   type ReadAllOptions,
 } from '@aimline/kernel';
+import { samples } from '@aimline/kernel/testing';
 import {
   erasePerson,
   openEncryptingStore,
@@ -147,6 +148,25 @@ describe('a key vault restored from a backup taken before an erasure', () => {
       },
     ]);
     expect(second.reconciliation).toEqual({ reapplied: [], erasuresRead: 0 });
+  });
+
+  it("saves how far it has looked as the store's head (headPosition), not the last erasure's position: once other events are appended after the last erasure, an open does not read through them again", async () => {
+    const { open, inner } = await givenAnErasureAfterABackup();
+    (await open()).vault.close();
+    // Other streams go on after the erasure (events of no module: nothing to seal).
+    await inner.append('other-1', samples(3), { expectedRevision: 'no-stream' });
+    const head = await inner.headPosition();
+    let erasureAt: bigint | undefined;
+    for await (const e of inner.readAll({ filter: { streamPrefixes: ['personal-data-erasure-'] } }))
+      erasureAt = e.position;
+    expect(head! > erasureAt!).toBe(true);
+    (await open()).vault.close(); // looks after the erasure, through case-3's events, once
+    const third = await open();
+    third.vault.close();
+    expect(third.reads).toEqual([
+      { after: head, filter: { streamPrefixes: ['personal-data-erasure-'] } },
+    ]);
+    expect(third.reconciliation).toEqual({ reapplied: [], erasuresRead: 0 });
   });
 
   it('given the copy put back and the vault opened read-only, then the victim still reads [erased:name], the erasure is held by this process only, and the file is untouched until a writable open destroys the key', async () => {

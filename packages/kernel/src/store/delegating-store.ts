@@ -13,6 +13,7 @@ const portMembers = {
   eventsOfCommand: true,
   recordedStreamEnd: true,
   readAll: true,
+  headPosition: true,
   subscribe: true,
   checkpoints: true,
   identity: true,

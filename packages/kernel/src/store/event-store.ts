@@ -133,6 +133,15 @@ export interface EventStore {
   recordedStreamEnd?(stream: string): Promise<bigint | undefined>;
   /** Every event of every stream, in global order. */
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
+  /**
+   * A global position at or after the store's last event, undefined when nothing is stored:
+   * a `readAll({ after })` from it gives only what is appended later. One look-up, whatever
+   * the store holds (SQLite: the table's last row; EventStoreDB: `$all` read backwards, one
+   * event, which may be a server event after Aimline's last), so a reader that catches up on a
+   * few streams (the key vault reconciling erasures) can remember how far it has looked
+   * without reading on to the end.
+   */
+  headPosition(): Promise<bigint | undefined>;
   subscribe(options?: SubscribeOptions): Subscription;
   readonly checkpoints: CheckpointStore;
   /**

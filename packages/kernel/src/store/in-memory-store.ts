@@ -133,6 +133,11 @@ export class InMemoryEventStore implements EventStore {
     return this.commands.get(commandId.toLowerCase())?.events ?? [];
   };
 
+  readonly headPosition: EventStore['headPosition'] = () => {
+    this.ensureOpen();
+    return Promise.resolve(this.all.at(-1)?.position);
+  };
+
   readonly readAll: EventStore['readAll'] = (options = {}) => {
     const opened = this.opened;
     const all = this.all;

@@ -4,6 +4,7 @@ import { StoreDisposedError } from '../store/errors.js';
 import { appendContract } from './contract-appends.js';
 import { contractContext, type ContractOptions } from './contract-context.js';
 import { groupContract } from './contract-group.js';
+import { headPositionContract } from './contract-head-position.js';
 import { idempotencyContract } from './contract-idempotency.js';
 import { modelContract } from './contract-model.js';
 import { readContract } from './contract-reads.js';
@@ -30,6 +31,7 @@ export const eventStoreContract = (
     idempotencyContract(ctx);
     readContract(ctx);
     streamEndContract(ctx);
+    headPositionContract(ctx);
     subscriptionContract(ctx);
     modelContract(ctx);
     if (options.testsDispose !== false)

@@ -134,12 +134,17 @@ export class FakeEventStoreDbClient implements EventStoreDbClientLike {
   private async *allEvents(options: AllReadOptions): AsyncGenerator<AllStreamResolvedEvent> {
     await tick();
     this.check();
-    const from = options.fromPosition ?? 'start';
+    const from = options.fromPosition ?? (options.direction === 'backwards' ? 'end' : 'start');
     const max = Number(options.maxCount ?? Number.MAX_SAFE_INTEGER);
+    const backwards = options.direction === 'backwards';
     let n = 0;
-    for (const e of [...this.log]) {
+    for (const e of backwards ? [...this.log].reverse() : [...this.log]) {
       if (n >= max) return;
-      if (typeof from === 'object' && e.position.commit < from.commit) continue;
+      if (
+        typeof from === 'object' &&
+        (backwards ? e.position.commit > from.commit : e.position.commit < from.commit)
+      )
+        continue;
       n++;
       yield resolved(e) as AllStreamResolvedEvent;
     }
