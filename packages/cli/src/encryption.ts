@@ -104,6 +104,22 @@ export interface EncryptionOptions {
 
 const NOTHING_RECONCILED: ErasureReconciliation = { reapplied: [], erasuresRead: 0 };
 
+/** A read of a store with no key vault yet (`noVault`): nothing to decrypt, nothing to reconcile. */
+const withoutVault = (
+  raw: EventStore,
+  vaultPath: string,
+  fieldsOf: PersonalFieldsLookup,
+  createdMasterKey: string | undefined,
+): Encryption => {
+  const vault = noVault(vaultPath);
+  return {
+    store: encryptingEventStore(raw, vault, fieldsOf),
+    vault,
+    createdMasterKey,
+    reconciliation: NOTHING_RECONCILED,
+  };
+};
+
 /**
  * The encrypting store over a vault reconciled with the store's erasures. A read opens the
  * vault read-only; when that finds erasures to re-apply (a vault restored from a backup taken
@@ -162,15 +178,8 @@ export const withEncryption = async (
   let createdMasterKey: string | undefined;
   if (master === undefined && existsSync(places.masterKeyFile))
     master = masterKeyFromFile(places.masterKeyFile);
-  if (master === undefined && access === 'read' && !vaultExists) {
-    const vault = noVault(places.vault);
-    return {
-      store: encryptingEventStore(raw, vault, fieldsOf),
-      vault,
-      createdMasterKey,
-      reconciliation: NOTHING_RECONCILED,
-    };
-  }
+  if (master === undefined && access === 'read' && !vaultExists)
+    return withoutVault(raw, places.vault, fieldsOf, createdMasterKey);
   if (master === undefined && (access === 'read' || vaultExists))
     throw new KeyError(
       'MasterKeyMissing',
@@ -182,15 +191,8 @@ export const withEncryption = async (
     master = createMasterKeyFile(places.masterKeyFile);
     createdMasterKey = places.masterKeyFile;
   }
-  if (access === 'read' && !vaultExists) {
-    const vault = noVault(places.vault);
-    return {
-      store: encryptingEventStore(raw, vault, fieldsOf),
-      vault,
-      createdMasterKey,
-      reconciliation: NOTHING_RECONCILED,
-    };
-  }
+  if (access === 'read' && !vaultExists)
+    return withoutVault(raw, places.vault, fieldsOf, createdMasterKey);
   // A file that is not a whole key vault is openKeyVault's KeyVaultUnavailable naming it: exit 3.
   const vault = await openKeyVault(
     places.vault,
